@@ -1,0 +1,47 @@
+# Two commands for a newcomer:  `make reproduce`  and  `make test`.
+# Both create a local virtual environment in .venv (with the pinned versions of
+# requirements/lock.txt) unless a virtualenv or conda environment is already active.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+
+ifneq ($(strip $(VIRTUAL_ENV)$(CONDA_PREFIX)),)
+PY := python
+STAMP := .venv-active.stamp
+else
+PY := .venv/bin/python
+STAMP := .venv/.installed
+endif
+
+.PHONY: install reproduce build notebooks test lab clean-env
+
+install: $(STAMP)
+
+.venv/.installed: pyproject.toml requirements/lock.txt
+	$(PYTHON) -m venv .venv
+	.venv/bin/python -m pip install --quiet --upgrade pip
+	.venv/bin/python -m pip install --quiet -c requirements/lock.txt -e '.[dev]'
+	touch $@
+
+.venv-active.stamp: pyproject.toml requirements/lock.txt
+	$(PY) -m pip install --quiet -c requirements/lock.txt -e '.[dev]'
+	touch $@
+
+## Everything: install, build data/processed/, execute the notebooks, write figures.
+reproduce: install
+	$(PY) -m analysis reproduce
+
+## Only the processed tables.
+build: install
+	$(PY) -m analysis build
+
+## The test suite (what CI runs).
+test: install
+	$(PY) -m pytest -q
+
+## JupyterLab on the notebooks, with the project's environment as kernel `python3`.
+lab: install
+	$(PY) -m jupyter lab notebooks/
+
+clean-env:
+	rm -rf .venv .venv-active.stamp
