@@ -1,0 +1,543 @@
+"""Separate an article's editorial text from the web leftovers around it, line by line.
+
+Every non-blank raw line ends up in exactly one place: inside a kept paragraph (with its
+`kind`) or in the removed list (with a `reason`). The rules use structure, not the strings
+of particular sites: position relative to the first and last stretch of prose, short lines
+without sentence punctuation, repetition inside the article and across an outlet's
+articles, caption and credit patterns, and blocks after an end-of-article marker. The
+phrase cues live in `resources/boilerplate_cues.tsv`, which a researcher may edit.
+Losing article text is worse than keeping a stray line, so every rule that could touch
+prose is hedged by length or position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+__all__ = [
+    "Cue",
+    "CleanedArticle",
+    "REASONS",
+    "clean_article",
+    "load_cues",
+    "normalize_line",
+    "parse_date_line",
+    "repeated_lines",
+    "split_lines",
+]
+
+#: Every reason a removed line can carry (documented in data/processed/README.md).
+REASONS = (
+    "navigation", "social", "advert", "promo", "comments", "related", "bio", "byline",
+    "credit", "caption", "legal", "disclaimer", "metadata:date", "metadata:url",
+    "duplicate", "boilerplate",
+)
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯÀ-Þ][\w'’.-]*|de|van|von|der|da|di|bin|al|la|le|and|&|,)$")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                         "–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One boilerplate cue from the cue file."""
+
+    reason: str
+    match: str  # "line", "start" or "contains"
+    max_words: int
+    pattern: re.Pattern[str]
+    block: bool = False
+
+
+@dataclass
+class CleanedArticle:
+    """The result of cleaning one article: kept paragraphs, removed lines, found metadata."""
+
+    paragraphs: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class _Line:
+    """One logical line: a raw line, or raw lines hard-wrapped inside one paragraph."""
+
+    no: int  # 1-based number of its first raw line
+    text: str  # white space folded, wrapped lines joined by a space
+    words: int
+    blank_before: bool
+    parts: list[tuple[int, str]]  # (raw line number, folded raw text)
+    reason: str | None = None
+    kind: str | None = None
+
+    @property
+    def no_end(self) -> int:
+        return self.parts[-1][0]
+
+    @property
+    def ends_sentence(self) -> bool:
+        """Ends with sentence punctuation; a short line cut off with an ellipsis is a teaser."""
+        if self.text.endswith(("...", "…")):
+            return self.words >= 25
+        return bool(_SENTENCE_END.search(self.text))
+
+    @property
+    def prose(self) -> bool:
+        """A line that reads as running text: long enough and with sentence punctuation."""
+        if self.words >= 30:
+            return True
+        return self.words >= 8 and (self.ends_sentence or bool(_SENTENCE_INSIDE.search(self.text)))
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def load_cues(path: str | Path | None = None) -> tuple[Cue, ...]:
+    """Read a cue file (the packaged one by default); see its header for the format."""
+    if path is None:
+        text = (resources.files("analysis") / "resources" / "boilerplate_cues.tsv").read_text("utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return _parse_cues(text, str(path or "boilerplate_cues.tsv"))
+
+
+@lru_cache(maxsize=8)
+def _parse_cues(text: str, name: str) -> tuple[Cue, ...]:
+    cues = []
+    for no, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 4:
+            raise ValueError(f"{name}:{no}: expected 4 tab-separated fields, found {len(parts)}")
+        reason, match, max_words, pattern = (p.strip() for p in parts)
+        block = reason.endswith("+block")
+        reason = reason.removesuffix("+block")
+        if reason not in REASONS:
+            raise ValueError(f"{name}:{no}: unknown reason {reason!r}; use one of {', '.join(REASONS)}")
+        if match not in ("line", "start", "contains"):
+            raise ValueError(f"{name}:{no}: match must be line, start or contains, not {match!r}")
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{name}:{no}: bad regular expression: {exc}") from exc
+        if block and match != "line":
+            raise ValueError(f"{name}:{no}: end-of-article markers (+block) must use match=line")
+        cues.append(Cue(reason, match, int(max_words or 0), compiled, block))
+    return tuple(cues)
+
+
+def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None, bool]:
+    """The first cue matching a line: (reason, is_block_marker)."""
+    found: str | None = None
+    block = False
+    for cue in cues:
+        if cue.max_words and words > cue.max_words:
+            continue
+        if cue.match == "line":
+            hit = cue.pattern.fullmatch(text)
+        elif cue.match == "start":
+            hit = cue.pattern.match(text)
+        else:
+            hit = cue.pattern.search(text)
+        if not hit:
+            continue
+        if cue.reason == "byline" and cue.match == "start" and not _looks_like_names(text[hit.end() - 1:]):
+            continue
+        if cue.block:
+            return cue.reason, True
+        if found is None:
+            found = cue.reason
+    return found, block
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def split_lines(text: str) -> list[str]:
+    """Split raw text into lines the way an editor numbers them (\\n, \\r\\n or \\r)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def _fold(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return " ".join(line.split())
+
+
+def normalize_line(line: str) -> str:
+    """A comparison key for a line: case, quotes, dashes, spacing and edge punctuation folded."""
+    folded = _fold(line).translate(_QUOTES).casefold()
+    return folded.strip(" .,:;!?-'\"")
+
+
+def _count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _looks_like_names(text: str) -> bool:
+    """Two to twelve capitalised tokens (name particles and 'and' allowed), nothing else."""
+    text = re.split(r"\s[|•·]\s|\s[-–—]\s", text.strip(), maxsplit=1)[0]
+    tokens = text.replace(",", " , ").split()
+    caps = [t for t in tokens if t not in {",", "and", "&"}]
+    if not 1 <= len(caps) <= 12 or _SENTENCE_END.search(text.rstrip(",")) and not text.endswith("."):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens) and any(t[0].isupper() for t in caps)
+
+
+def _names_only(line: _Line) -> bool:
+    return 2 <= line.words <= 12 and not line.ends_sentence and _looks_like_names(line.text)
+
+
+_MONTHS = (
+    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|"
+    "september|oct|october|nov|november|dec|december"
+)
+_DATE_FILLER = re.compile(
+    rf"^(?:{_MONTHS}|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|"
+    r"saturday|sun|sunday|am|pm|a\.m|p\.m|est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|"
+    r"eet|eest|msk|ist|jst|kst|published|updated|posted|last|modified|created|date|on|at|of|the|"
+    r"st|nd|rd|th|today|yesterday|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|just|now|"
+    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:t[\d:.z+-]+)?|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$"
+)
+
+
+def parse_date_line(text: str) -> tuple[bool, str | None]:
+    """Is this line only a date/time stamp? Returns (is_date_line, ISO date or None)."""
+    tokens = [t.strip(".,:;()|•·-–—").lower() for t in _fold(text).split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 14:
+        return False, None
+    if not all(_DATE_FILLER.match(t) for t in tokens):
+        return False, None
+    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t) for t in tokens)
+    has_month = any(re.fullmatch(_MONTHS, t) for t in tokens)
+    relative = "ago" in tokens or "today" in tokens or "yesterday" in tokens
+    if not (has_year or relative or (has_month and any(t.isdigit() for t in tokens))):
+        return False, None
+    has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", t) for t in tokens) or any(
+        re.match(r"\d{1,4}[-/.]\d{1,2}[-/.]\d", t) for t in tokens)
+    if relative or not has_year or not has_day:
+        return True, None  # no full date to record (and never today's year or day filled in)
+    cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", text, flags=re.I)
+    cleaned = re.sub(r"\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST)\b", " ", cleaned)
+    try:
+        stamp = dateparser.parse(cleaned, fuzzy=True, dayfirst=not re.search(rf"\b({_MONTHS})\b", cleaned, re.I))
+    except (ValueError, OverflowError):
+        return True, None
+    return True, stamp.date().isoformat()
+
+
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+,? (?:is|was|has been|serves as|joined|covers|writes)\b"
+    r"(?=.{0,300}\b(?:author|journalist|editor|reporter|correspondent|writer|contributor|columnist|"
+    r"analyst|researcher|fellow|professor|producer|host|blogger|commentator|freelance|staff)\b)",
+)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Near-duplicates: one contains most of the other's words (for repeated bios and captions)."""
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if min(len(wa), len(wb)) < 6:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.85
+
+
+def repeated_lines(texts: Iterable[str], min_articles: int = 2) -> frozenset[str]:
+    """Normalised lines that stand in at least `min_articles` of the given texts (one outlet's).
+
+    Navigation, taglines and disclaimers repeat across an outlet's pages; pass the result to
+    `clean_article(shared_lines=...)`.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({normalize_line(line) for line in split_lines(text) if normalize_line(line)})
+    return frozenset(key for key, n in counts.items() if n >= min_articles)
+
+
+# --------------------------------------------------------------------------- the cleaner
+
+
+def clean_article(
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    shared_lines: frozenset[str] = frozenset(),
+    cues: Sequence[Cue] | None = None,
+) -> CleanedArticle:
+    """Clean one article's raw text.
+
+    `title` and `author` (from the metadata, when known) help find the headline and the
+    author's bio; `shared_lines` are normalised lines repeated across the outlet's articles.
+    """
+    cues = load_cues() if cues is None else cues
+    lines = _read_lines(text)
+    result = CleanedArticle()
+    if not lines:
+        return result
+    block_marker: dict[int, bool] = {}
+    for i, line in enumerate(lines):
+        reason, block = _cue_reason(line.text, line.words, cues)
+        line.reason = reason
+        block_marker[i] = block
+        if reason is None and parse_date_line(line.text)[0]:
+            line.reason = "metadata:date"
+        elif reason is None and not line.prose and normalize_line(line.text) in shared_lines:
+            line.reason = "boilerplate"
+
+    first_prose = next((i for i, ln in enumerate(lines) if ln.prose and ln.reason is None), len(lines))
+    _mark_captions(lines)
+    title_at = _find_title(lines, first_prose, title)
+    _mark_head(lines, first_prose, title_at, author)
+    _mark_tail(lines, first_prose, block_marker, author)
+    _mark_repeats(lines, shared_lines, first_prose, title_at)
+    _assign_kinds(lines, first_prose, title_at)
+    result.paragraphs = _paragraphs(lines)
+    result.removed = [
+        {"line_no": no, "text": part, "reason": ln.reason}
+        for ln in lines if ln.reason is not None for no, part in ln.parts
+    ]
+    result.title = lines[title_at].text if title_at is not None else None
+    result.date = next((d for ln in lines if ln.reason == "metadata:date" for d in [parse_date_line(ln.text)[1]] if d), None)
+    result.author = _find_author(lines)
+    return result
+
+
+def _read_lines(text: str) -> list[_Line]:
+    """Non-blank raw lines; a line continuing a hard-wrapped sentence joins the one above."""
+    lines: list[_Line] = []
+    blank = True
+    for no, raw in enumerate(split_lines(text), 1):
+        folded = _fold(raw)
+        if not folded:
+            blank = True
+            continue
+        prev = lines[-1] if lines and not blank else None
+        if prev is not None and _continues(prev.parts[-1][1], folded):
+            prev.parts.append((no, folded))
+            prev.text = f"{prev.text} {folded}"
+            prev.words += _count_words(folded)
+        else:
+            lines.append(_Line(no, folded, _count_words(folded), blank_before=blank, parts=[(no, folded)]))
+        blank = False
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: the one above stops mid-sentence and this one starts in lower case."""
+    return (
+        line[:1].islower()
+        and _count_words(previous) >= 5
+        and not _SENTENCE_END.search(previous)
+        and not previous.endswith((":", "...", "…"))
+    )
+
+
+def _is_credit(line: _Line) -> bool:
+    return line.reason in ("caption", "credit")
+
+
+def _mark_captions(lines: list[_Line]) -> None:
+    """An image's short title line right above its caption or credit belongs to the caption."""
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if line.reason is not None or line.prose or not _is_credit(nxt):
+            continue
+        glued = not nxt.blank_before
+        if (glued and line.words <= 10) or (line.words <= 3 and not line.ends_sentence):
+            line.reason = "caption"
+        elif normalize_line(nxt.text).startswith(normalize_line(line.text)):
+            line.reason = "caption"
+
+
+def _headline_like(line: _Line) -> bool:
+    return 2 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
+
+
+def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> int | None:
+    """The headline: the line equal to the known title, else the first headline-like head line."""
+    if title:
+        key = normalize_line(title)
+        exact = [i for i, ln in enumerate(lines) if normalize_line(ln.text) == key]
+        if exact:
+            return exact[0]
+        glued = [i for i, ln in enumerate(lines[: first_prose + 1]) if key and key in normalize_line(ln.text)
+                 and ln.words <= _count_words(title) + 4]
+        if glued:
+            return glued[0]
+    for i in range(min(first_prose, len(lines))):
+        line = lines[i]
+        if line.reason is None and line.words >= 4 and _headline_like(line):
+            return i
+    return None
+
+
+def _mark_head(lines: list[_Line], first_prose: int, title_at: int | None, author: str | None) -> None:
+    """Lines before the first prose: navigation above the headline, bylines and labels below it."""
+    head_end = first_prose if title_at is None or title_at < first_prose else title_at
+    title_key = normalize_line(lines[title_at].text) if title_at is not None else None
+    for i in range(min(head_end, len(lines))):
+        line = lines[i]
+        if i == title_at or line.reason is not None:
+            continue
+        key = normalize_line(line.text)
+        if title_key and key != title_key and (key.endswith(title_key) or key.startswith(title_key)):
+            line.reason = "duplicate"  # the headline glued to a breadcrumb or section label
+        elif title_at is not None and i < title_at:
+            line.reason = "navigation"
+        elif line.text.endswith(":") and line.words <= 4 and i + 1 < len(lines) and _names_only(lines[i + 1]):
+            line.reason = "byline"
+            lines[i + 1].reason = "byline"
+        elif _names_only(line) and (_matches_author(line.text, author) or line.words <= 4 and title_at is not None):
+            line.reason = "byline"
+        elif title_at is None and line.words <= 3 and not line.ends_sentence:
+            line.reason = "navigation"
+
+
+def _matches_author(text: str, author: str | None) -> bool:
+    return bool(author) and normalize_line(author) in normalize_line(text)
+
+
+def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, bool], author: str | None) -> None:
+    """End-of-article blocks, author bios and trailing link lists."""
+
+    def prose_chars(segment: Sequence[_Line]) -> int:
+        return sum(len(ln.text) for ln in segment if ln.prose and ln.reason is None and not _BIO.match(ln.text))
+
+    start = None
+    for i in range(first_prose + 1, len(lines)):
+        if block_marker.get(i) and prose_chars(lines[i + 1:]) < prose_chars(lines[:i]) / 3:
+            start = i
+            break
+    if start is not None:
+        block = lines[start].reason
+        for i in range(start + 1, len(lines)):
+            line = lines[i]
+            if block_marker.get(i):
+                block = line.reason
+                continue
+            if line.reason is not None:
+                continue
+            if _names_only(line) and line.words <= 4:
+                line.reason = "byline"
+            elif block == "bio" and not line.prose:
+                line.reason = "related"
+            else:
+                line.reason = block
+        tail = lines[start:]
+        body = lines[:start]
+    else:
+        tail, body = [], lines
+
+    # Bios of the author, and repeats of anything the tail removed, just above the tail.
+    removed_tail = [ln for ln in tail if ln.reason in ("bio", "byline", "related")]
+    half = len(body) // 2
+    for line in body[half:]:
+        if line.reason is not None:
+            continue
+        if _BIO.match(line.text) and (_matches_author(line.text, author) or _only_leftovers_after(body, line)):
+            line.reason = "bio"
+        elif any(_similar(line.text, other.text) for other in removed_tail):
+            line.reason = next(o.reason for o in removed_tail if _similar(line.text, o.text))
+
+    # A trailing run of short non-prose lines after the last prose: tags and link lists.
+    for line in reversed(body):
+        if line.reason is not None:
+            continue
+        if line.prose or line.words > 6 or line.ends_sentence:
+            break
+        line.reason = "navigation"
+
+
+def _only_leftovers_after(body: list[_Line], line: _Line) -> bool:
+    after = body[body.index(line) + 1:]
+    return all(ln.reason is not None or not ln.prose or _BIO.match(ln.text) for ln in after)
+
+
+def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, title_at: int | None) -> None:
+    """Exact repeats inside the article, and lines the outlet prints on many pages."""
+    seen: set[str] = set()
+    kept_prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.prose]
+    last_prose = kept_prose[-1] if kept_prose else -1
+    for i, line in enumerate(lines):
+        if line.reason is not None or i == title_at:
+            if i == title_at:
+                seen.add(normalize_line(line.text))
+            continue
+        key = normalize_line(line.text)
+        if key and key in shared and (not line.prose or i < first_prose or i > last_prose):
+            line.reason = "boilerplate"
+        elif key and key in seen and line.words >= 2:
+            line.reason = "duplicate"
+        seen.add(key)
+
+
+def _assign_kinds(lines: list[_Line], first_prose: int, title_at: int | None) -> None:
+    kept = [i for i, ln in enumerate(lines) if ln.reason is None]
+    standfirst_done = False
+    for i in kept:
+        line = lines[i]
+        if i == title_at:
+            line.kind = "title"
+        elif i < first_prose:
+            line.kind = "standfirst"
+            standfirst_done = True
+        elif not standfirst_done and i == kept[0] and title_at is None and line.words <= 30 and not _has_two_sentences(line):
+            nxt = [j for j in kept if j > i]
+            line.kind = "standfirst" if nxt and lines[nxt[0]].words > line.words else "body"
+            standfirst_done = True
+        elif not line.prose and _headline_like(line) and line.words <= 15 and not line.text.startswith(("\"", "“", "-", "–", "—")):
+            line.kind = "subhead"
+        else:
+            line.kind = "body"
+            standfirst_done = True
+
+
+def _has_two_sentences(line: _Line) -> bool:
+    return bool(_SENTENCE_INSIDE.search(line.text))
+
+
+def _paragraphs(lines: list[_Line]) -> list[dict]:
+    """Kept logical lines as numbered paragraphs with their raw line range."""
+    kept = [ln for ln in lines if ln.reason is None]
+    return [
+        {"paragraph_id": n, "kind": ln.kind, "text": ln.text, "line_start": ln.no, "line_end": ln.no_end}
+        for n, ln in enumerate(kept, 1)
+    ]
+
+
+def _find_author(lines: list[_Line]) -> str | None:
+    for line in lines:
+        if line.reason != "byline":
+            continue
+        m = re.match(
+            r"^(?:by|written by|posted by|words by|text by|story by|reported by|author|authors|reporter|"
+            r"correspondent|editor|contributor)s?\s*[:|]?\s+(.+)$",
+            line.text,
+            re.IGNORECASE,
+        )
+        candidate = m.group(1) if m else line.text
+        candidate = re.split(r"\s[|•·]\s|\s[-–—]\s|,\s(?=[a-z])", candidate)[0].strip(" ,.")
+        if _looks_like_names(candidate) and not candidate.endswith(":"):
+            return candidate
+    return None

@@ -1,0 +1,286 @@
+"""Cleaning: seed articles line by line, leftovers of kinds the seed lacks, and the audit invariant."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import clean
+from analysis.clean import clean_article, parse_date_line, split_lines
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+META = {row["file"]: row for row in csv.DictReader((RAW / "metadata.csv").open(encoding="utf-8"))}
+
+
+def _clean_seed(name: str) -> clean.CleanedArticle:
+    row = META[name]
+    return clean_article((RAW / name).read_text(encoding="utf-8"), title=row["title"], author=row["author"] or None)
+
+
+def _kept_lines(result: clean.CleanedArticle) -> set[int]:
+    return {n for p in result.paragraphs for n in range(p["line_start"], p["line_end"] + 1)}
+
+
+def _removed(result: clean.CleanedArticle) -> dict[int, str]:
+    return {r["line_no"]: r["reason"] for r in result.removed}
+
+
+def _nonblank(text: str) -> set[int]:
+    return {n for n, line in enumerate(split_lines(text), 1) if line.strip()}
+
+
+# Every removed line of the five seed articles, with its reason; everything else is article text.
+SEED_REMOVED = {
+    "000_97ff51a12b2cfb2d.txt": {1: "duplicate", 5: "caption", 6: "caption", 7: "credit", 8: "metadata:date", 64: "related"},
+    "001_71301487dbdee544.txt": {3: "byline", 4: "byline", 5: "byline", 30: "promo", 31: "metadata:url", 32: "disclaimer"},
+    "002_03c9cd5b9a5185ba.txt": {1: "navigation", 3: "navigation", 5: "navigation", 9: "caption", 10: "caption",
+                                 46: "caption", 48: "credit", 52: "bio", 54: "bio", 56: "bio", 58: "advert"},
+    "003_162acfb98ebd08d7.txt": {},
+    "004_8266323ece6c59c2.txt": {1: "navigation", 3: "navigation", 5: "navigation", 9: "caption", 10: "credit",
+                                 36: "bio", 38: "bio", 40: "related", 42: "related", 44: "related", 46: "byline",
+                                 47: "bio", 49: "bio", 51: "comments", 53: "comments", 55: "comments",
+                                 57: "comments", 59: "comments", 61: "comments",
+                                 **{n: "related" for n in range(63, 80, 2)}},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_REMOVED))
+def test_seed_articles_line_by_line(name: str) -> None:
+    result = _clean_seed(name)
+    text = (RAW / name).read_text(encoding="utf-8")
+    assert _removed(result) == SEED_REMOVED[name]
+    assert _kept_lines(result) == _nonblank(text) - set(SEED_REMOVED[name])
+
+
+def test_seed_kinds_and_found_metadata() -> None:
+    essa = _clean_seed("000_97ff51a12b2cfb2d.txt")
+    kinds = {p["line_start"]: p["kind"] for p in essa.paragraphs}
+    assert kinds[3] == "title"
+    assert [n for n, k in kinds.items() if k == "subhead"] == [18, 44, 54]
+    assert essa.date == "2024-01-28"
+
+    svp = _clean_seed("001_71301487dbdee544.txt")
+    assert [p["kind"] for p in svp.paragraphs[:3]] == ["title", "standfirst", "body"]
+    assert svp.author == "Dmitriy Rodionov"
+
+    rt = _clean_seed("003_162acfb98ebd08d7.txt")
+    assert rt.title is None  # RT's headline is not in the text
+    assert rt.paragraphs[0]["kind"] == "standfirst"
+
+    nsj = _clean_seed("004_8266323ece6c59c2.txt")
+    assert nsj.title.startswith("‘Putin Thinks He Is Winning’")  # metadata has straight quotes
+
+
+def test_title_found_without_metadata() -> None:
+    result = _clean_seed_without_title("001_71301487dbdee544.txt")
+    assert result.paragraphs[0]["kind"] == "title"
+    assert result.title.startswith("Russian-Ukrainian direct negotiations")
+
+
+def _clean_seed_without_title(name: str) -> clean.CleanedArticle:
+    return clean_article((RAW / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(SEED_REMOVED))
+def test_seed_keeps_every_article_line_without_metadata(name: str) -> None:
+    """Without title and author the cleaner may keep more, but never drops article text."""
+    result = _clean_seed_without_title(name)
+    text = (RAW / name).read_text(encoding="utf-8")
+    article_lines = _nonblank(text) - set(SEED_REMOVED[name])
+    assert article_lines <= _kept_lines(result)
+
+
+# A page from a kind of site the seed corpus does not have: breadcrumb, cookie banner,
+# share bar, reading time, relative date, newsletter box and ad slot mid-article, inline
+# "Read more", gallery captions, tags, copyright footer, wire-service credits.
+BROADSHEET = """\
+Skip to main content
+We use cookies to improve your experience. Accept all cookies
+Home > World > Europe
+Europe
+Kremlin says talks possible if West halts arms deliveries
+Peskov sets out conditions a day after Ukraine's foreign minister rejected a ceasefire
+By Jane Doe and Piotr Nowak
+3 hours ago
+5 min read
+Share on Facebook
+Share on Twitter
+Share via Email
+
+MOSCOW — The Kremlin said on Tuesday it was open to negotiations with Ukraine, provided Western governments stopped supplying weapons to Kyiv.
+“We have never closed the door to dialogue,” Kremlin spokesman Dmitry Peskov told reporters.
+Advertisement
+By contrast, officials in Kyiv said any talks would have to start with a full withdrawal.
+Sign up for our daily newsletter on the war in Ukraine
+Read more: Zelensky rejects ceasefire without guarantees
+
+The Istanbul talks
+Talks in Istanbul in 2022 collapsed after a few weeks. That did not happen again.
+Photo: AP Photo/Efrem Lukatsky
+1 of 12
+Reuters reported that both delegations met again in May.
+
+Tags: Russia, Ukraine, Peace talks
+(Reporting by Jane Doe; Editing by John Smith)
+© 2024 The Daily Example. All rights reserved.
+Privacy Policy | Terms of Use
+"""
+
+BROADSHEET_LEFTOVERS = {1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 16, 18, 19, 23, 24, 27, 28, 29, 30}
+
+
+def test_leftovers_absent_from_the_seed_are_removed() -> None:
+    result = clean_article(BROADSHEET)
+    removed = _removed(result)
+    assert set(removed) == BROADSHEET_LEFTOVERS
+    assert {removed[n] for n in (10, 11, 12)} == {"social"}
+    assert removed[16] == "advert"
+    assert removed[18] == "promo"
+    assert removed[19] == "related"
+    assert removed[7] == "byline"
+    assert removed[8] == "metadata:date"
+    assert removed[29] == "legal"
+    assert result.author == "Jane Doe and Piotr Nowak"
+
+
+def test_article_lines_of_the_unseen_page_are_kept() -> None:
+    result = clean_article(BROADSHEET)
+    kinds = {p["line_start"]: p["kind"] for p in result.paragraphs}
+    assert kinds == {5: "title", 6: "standfirst", 14: "body", 15: "body", 17: "body", 21: "subhead",
+                     22: "body", 25: "body"}
+
+
+def test_hard_wrapped_paragraphs_join_with_their_line_range() -> None:
+    text = (
+        "Putin says nothing has changed\n\n"
+        "The Russian president said on Friday that the goals of the operation\n"
+        "were unchanged, and that Moscow would not accept a ceasefire that\n"
+        "allowed Ukraine to regroup.\n\n"
+        "Kyiv dismissed the remarks as posturing.\n"
+    )
+    result = clean_article(text)
+    body = [p for p in result.paragraphs if p["kind"] == "body"]
+    assert body[0]["line_start"] == 3 and body[0]["line_end"] == 5
+    assert body[0]["text"].endswith("allowed Ukraine to regroup.")
+    assert body[1]["line_start"] == body[1]["line_end"] == 7
+
+
+def test_windows_line_endings_number_lines_like_an_editor() -> None:
+    text = "Headline about the talks here\r\n\r\nShare\r\nThe talks resumed on Monday in Geneva, officials said.\r\n"
+    result = clean_article(text)
+    assert _removed(result) == {3: "social"}
+    assert [p["line_start"] for p in result.paragraphs] == [1, 4]
+
+
+def test_lines_repeated_across_an_outlets_articles_are_boilerplate() -> None:
+    tagline = "The Daily Example: news you can trust"
+    quote = "“We are ready for talks,” Lavrov said on Tuesday in a televised interview."
+    texts = [
+        f"{tagline}\nHeadline number {i} about the talks\n{quote}\nBody text number {i} goes here and is long enough to be prose.\n"
+        for i in range(3)
+    ]
+    shared = clean.repeated_lines(texts)
+    result = clean_article(texts[0], shared_lines=shared)
+    removed = _removed(result)
+    assert removed == {1: "boilerplate"}  # the repeated quote is prose inside the body: kept
+
+
+def test_mid_article_related_block_does_not_truncate_the_article() -> None:
+    body = "The negotiators met again on Monday and agreed to exchange prisoners, officials said."
+    text = "\n".join(
+        ["Talks resume in Istanbul after long pause", body, body.replace("Monday", "Tuesday"),
+         "Related articles", "Ukraine rejects Russian terms", "Kremlin hints at new round",
+         *(body.replace("Monday", f"day {i}") for i in range(6))]
+    )
+    result = clean_article(text)
+    assert _removed(result) == {4: "related"} or set(_removed(result)) == {4, 5, 6}
+    assert len([p for p in result.paragraphs if p["kind"] == "body"]) == 8
+
+
+def test_end_of_article_block_removes_bio_and_comment_form() -> None:
+    text = "\n".join([
+        "Lavrov says the West is seeking talks",
+        *["Russia's foreign minister said Western leaders had sent signals through several channels."] * 1,
+        "He did not name any of the leaders, but said one of them was very well known.",
+        "Kyiv has ruled out talks with the current Kremlin leadership.",
+        "About the Author",
+        "Maria Ivanova is a senior correspondent covering Russian foreign policy.",
+        "Her latest book is about diplomacy.",
+        "Leave a comment",
+        "Name *",
+        "Email *",
+        "Post Comment",
+    ])
+    result = clean_article(text)
+    removed = _removed(result)
+    assert set(removed) == {5, 6, 7, 8, 9, 10, 11}
+    assert removed[5] == removed[6] == "bio"
+    assert removed[8] == "comments"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2:38 PM EST, January 28, 2024", (True, "2024-01-28")),
+        ("Published: 12 March 2024", (True, "2024-03-12")),
+        ("Updated 2024-05-21 14:02", (True, "2024-05-21")),
+        ("3 hours ago", (True, None)),
+        ("May 21", (True, None)),
+        ("Talks ended on May 21, 2024, without agreement.", (False, None)),
+        ("2024 was a hard year", (False, None)),
+        ("What Does Russia Want?", (False, None)),
+    ],
+)
+def test_parse_date_line(line: str, expected: tuple[bool, str | None]) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_cue_file_errors_name_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("# header\nnavigation\tline\t5\t(menu\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues.tsv:2: bad regular expression"):
+        clean.load_cues(bad)
+    bad.write_text("junk\tline\t5\tmenu\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues.tsv:1: unknown reason 'junk'"):
+        clean.load_cues(bad)
+
+
+def test_user_cue_file_is_used(tmp_path: Path) -> None:
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("promo\tline\t5\tdonate to our fund\n", encoding="utf-8")
+    text = "Headline about the talks here\nThe talks resumed on Monday in Geneva, officials said.\nDonate to our fund\n"
+    assert _removed(clean_article(text, cues=clean.load_cues(cues))) == {3: "promo"}
+
+
+# --------------------------------------------------------------- the audit invariant
+
+_LINE_KINDS = st.one_of(
+    st.just(""),
+    st.sampled_from(["Advertisement", "Share", "Connect with us", "Related content", "About the Author",
+                     "2 Comments", "Leave a Reply", "Written By", "Jack Smith", "Photo: AP", "3 hours ago",
+                     "Tags: Russia, Ukraine", "Home > World", "“Short quote,” he said.", "   ", "\t"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=80),
+    st.lists(st.sampled_from(["Russia", "said", "the", "talks", "Kyiv", "peace", "war", "on", "Monday", "“We",
+                              "ready,”", "Lavrov", "and", "Ukraine", "NATO"]), min_size=1, max_size=40)
+    .map(" ".join).map(lambda s: s[0].upper() + s[1:] + "."),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE_KINDS, max_size=40), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_every_nonblank_line_is_accounted_for_exactly_once(lines: list[str], newline: str, with_title: bool) -> None:
+    text = newline.join(lines)
+    result = clean_article(text, title=lines[0] if with_title and lines else None)
+    kept = [n for p in result.paragraphs for n in range(p["line_start"], p["line_end"] + 1)]
+    removed = [r["line_no"] for r in result.removed]
+    assert sorted(kept + removed) == sorted(_nonblank_any(text))
+    assert all(r["reason"] in clean.REASONS for r in result.removed)
+    assert all(p["kind"] in ("title", "standfirst", "subhead", "body") for p in result.paragraphs)
+
+
+def _nonblank_any(text: str) -> list[int]:
+    return [n for n, line in enumerate(split_lines(text), 1) if clean._fold(line)]
