@@ -1,0 +1,650 @@
+"""Read a corpus of news articles into one table, checking it on the way in.
+
+This is the reading edge of the project: every later step trusts what comes out
+of `load_corpus`, so problems in user corpora (missing files, bad bytes, odd
+dates, duplicate ids) are caught here and named in plain words, with the file
+and line, instead of surfacing later as a confusing result.
+
+A corpus is either
+  (a) a folder with `metadata.csv` (columns `article_id,file,outlet,bloc`, plus
+      optional ones) and the UTF-8 text files it names, or
+  (b) one table with a `text` column and the metadata columns: `.csv`,
+      `.jsonl` (JSON Lines, one object per line) or `.parquet`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+from dateutil import parser as date_parser
+
+__all__ = [
+    "METADATA_COLUMNS",
+    "PROBLEM_COLUMNS",
+    "PROBLEM_KINDS",
+    "REQUIRED_COLUMNS",
+    "TABLE_REQUIRED_COLUMNS",
+    "TABLE_SUFFIXES",
+    "CorpusError",
+    "corpus_fingerprint",
+    "load_corpus",
+    "normalise_date",
+    "sha256_file",
+]
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("article_id", "file", "outlet", "bloc")
+"""Columns `metadata.csv` must have in a folder corpus."""
+
+TABLE_REQUIRED_COLUMNS: tuple[str, ...] = ("article_id", "outlet", "bloc", "text")
+"""Columns a table corpus (.csv/.jsonl/.parquet) must have; `file` is optional there."""
+
+METADATA_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "file",
+    "outlet",
+    "bloc",
+    "published",
+    "title",
+    "author",
+    "url",
+    "country",
+    "language",
+    "notes",
+)
+"""Standard metadata columns, in output order; missing optional ones are added empty."""
+
+PROBLEM_COLUMNS: tuple[str, ...] = ("article_id", "file", "problem", "detail")
+PROBLEM_KINDS: frozenset[str] = frozenset(
+    {"missing_file", "empty_text", "encoding", "duplicate_id", "bad_date", "missing_value", "bad_path"}
+)
+TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".jsonl", ".parquet")
+METADATA_NAME = "metadata.csv"
+
+_STRING = pd.StringDtype()
+_KEPT_KINDS = frozenset({"encoding", "bad_date"})  # lenient mode keeps the article for these
+_LENIENT_HINT = "use --lenient to replace undecodable bytes"
+
+
+class CorpusError(ValueError):
+    """A corpus cannot be read; the message names the file (and line) and the problem.
+
+    `problems` holds the per-article problems collected so far in lenient mode
+    (e.g. when every article was skipped), else an empty table.
+    """
+
+    def __init__(self, message: str, problems: pd.DataFrame | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems if problems is not None else _problems_frame([])
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_corpus(path: str | os.PathLike[str], *, lenient: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load a folder or table corpus as `(articles, problems)`.
+
+    `articles` has METADATA_COLUMNS, then any extra user columns (original order),
+    then `text`; metadata are stripped strings (empty -> <NA>), `bloc` lower case,
+    `published` an ISO `YYYY-MM-DD` string; rows sorted by `article_id`.
+    Table corpora without a `file` value get `<table name>:<row>` (1-based data row).
+
+    Strict (default): the first problem raises CorpusError. Lenient: per-article
+    problems go to `problems` (columns PROBLEM_COLUMNS) and the article is skipped,
+    except undecodable bytes (replaced by U+FFFD) and bad dates (set to <NA>),
+    which keep the article. Corpus-level problems always raise.
+    """
+    root = Path(os.fspath(path))
+    if not root.exists():
+        raise CorpusError(f"{root}: no such file or folder")
+    if root.is_dir():
+        source = _read_folder(root)
+    else:
+        suffix = root.suffix.lower()
+        if suffix == ".csv":
+            source = _read_csv_table(root)
+        elif suffix == ".jsonl":
+            source = _read_jsonl_table(root)
+        elif suffix == ".parquet":
+            source = _read_parquet_table(root)
+        else:
+            raise CorpusError(
+                f"{root}: unsupported file type {root.suffix or '(no extension)'!r}; "
+                "give a folder with metadata.csv, or a .csv, .jsonl or .parquet table"
+            )
+    return _assemble(source, lenient=lenient)
+
+
+def normalise_date(value: str) -> str | None:
+    """Return `value` as an ISO `YYYY-MM-DD` string, None if blank; raise ValueError if unusable.
+
+    Accepts ISO dates and datetimes (2024-01-28, 2024-01-28T14:38Z), year-first
+    numeric dates (2024/01/28, 2024.1.28) and forms with an English month name
+    and a four-digit year ("January 28, 2024", "28 Jan 2024"). Day-first or
+    month-first numeric dates (03/04/2024) are rejected because their order is
+    ambiguous across outlets. A time zone is ignored: the date is kept as written.
+    """
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        year, month, day = (int(year_first.group(i)) for i in (1, 3, 4))
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            raise ValueError(f"no such date {text!r}") from None
+        if text[year_first.end() :].strip(" T") and _parse_complete(text, yearfirst=True) != found:
+            raise ValueError(f"unrecognised date {text!r}; write it as YYYY-MM-DD")
+        return found.isoformat()
+    if _NUMERIC_DATE.match(text):
+        raise ValueError(
+            f"ambiguous numeric date {text!r} (day/month order differs between sources); "
+            "write it as YYYY-MM-DD"
+        )
+    if not any(_MONTHS.month(word) for word in re.findall(r"[^\W\d_]+", text)):
+        raise ValueError(f"unrecognised date {text!r}; write it as YYYY-MM-DD")
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", text):
+        raise ValueError(f"date {text!r} has no four-digit year; write it as YYYY-MM-DD")
+    found = _parse_complete(text, yearfirst=False)
+    if found is None:
+        raise ValueError(
+            f"unrecognised or incomplete date {text!r} (needs day, month and year); write it as YYYY-MM-DD"
+        )
+    return found.isoformat()
+
+
+def corpus_fingerprint(articles: pd.DataFrame) -> str:
+    """SHA-256 hex digest of the corpus content, for provenance records.
+
+    Only `article_id` and `text` count (metadata edits do not change it), and row
+    order does not matter. Scheme: for each (article_id, text) pair in sorted
+    order, for each of the two strings, feed the 8-byte big-endian length of its
+    UTF-8 encoding and then the encoding itself.
+    """
+    missing = [c for c in ("article_id", "text") if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles table lacks column(s): {', '.join(missing)}")
+    ids = articles["article_id"].tolist()
+    texts = articles["text"].tolist()
+    if any(v is None or v is pd.NA or not isinstance(v, str) for v in ids + texts):
+        raise ValueError("article_id and text must be non-missing strings to fingerprint a corpus")
+    digest = hashlib.sha256()
+    for pair in sorted(zip(ids, texts)):
+        for part in pair:
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "big"))
+            digest.update(encoded)
+    return digest.hexdigest()
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """SHA-256 hex digest of a file's bytes, read in chunks so large files are fine."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- dates
+
+_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?=$|[\sT])")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
+_MONTHS = date_parser.parserinfo()
+_DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 1, 2))  # differ in year and day
+
+
+def _parse_complete(text: str, *, yearfirst: bool) -> date | None:
+    """Parse with dateutil; None unless day, month and year all come from `text`.
+
+    Parsing with two different defaults shows whether dateutil filled in a part
+    ("Jan 2024" would otherwise silently become some day of January).
+    """
+    try:
+        results = {
+            date_parser.parse(text, default=d, dayfirst=False, yearfirst=yearfirst, ignoretz=True).date()
+            for d in _DEFAULTS
+        }
+    except (ValueError, OverflowError):
+        return None
+    return results.pop() if len(results) == 1 else None
+
+
+# --------------------------------------------------------------------------- reading sources
+
+
+@dataclass
+class _Row:
+    """One metadata row or table record before checking."""
+
+    values: dict[str, object]  # column -> str | None (bytes possible for parquet text)
+    where: str  # "corpus.csv line 4": names the file and position in messages
+    ref: str  # "line 4": the same position, for cross-references
+    number: int  # 1-based data row (header excluded)
+    bad_escape: str | None = None  # JSONL: a lone-surrogate escape was replaced
+
+
+@dataclass
+class _Source:
+    """Rows of a corpus plus what is needed to check them."""
+
+    path: Path  # as given by the user, for messages
+    columns: list[str]
+    rows: list[_Row]
+    folder: Path | None  # set for folder corpora: texts are read from files
+    table_name: str | None = None  # set for table corpora: `file` fallback
+    required: tuple[str, ...] = field(default=REQUIRED_COLUMNS)
+
+
+def _read_folder(folder: Path) -> _Source:
+    """Read `metadata.csv` of a folder corpus (texts are read later, per row)."""
+    meta = folder / METADATA_NAME
+    if not meta.is_file():
+        raise CorpusError(
+            f"{folder}: no {METADATA_NAME} in this folder "
+            f"(a folder corpus needs {METADATA_NAME} with columns {', '.join(REQUIRED_COLUMNS)})"
+        )
+    columns, rows = _parse_csv(meta)
+    _check_columns(meta, columns, REQUIRED_COLUMNS)
+    if "text" in columns:
+        raise CorpusError(
+            f"{meta}: column 'text' is reserved for the article text read from the files; rename it"
+        )
+    return _Source(path=meta, columns=columns, rows=rows, folder=folder)
+
+
+def _read_csv_table(path: Path) -> _Source:
+    columns, rows = _parse_csv(path)
+    _check_columns(path, columns, TABLE_REQUIRED_COLUMNS)
+    return _Source(path, columns, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+
+
+def _read_jsonl_table(path: Path) -> _Source:
+    """Read JSON Lines: one object per line; blank lines are ignored; keys are the columns."""
+    text = _decode_table(path)
+    columns: dict[str, None] = {}
+    rows: list[_Row] = []
+    # Split on "\n" only: str.splitlines would also split inside JSON strings at U+2028 etc.
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(
+                f"{path} line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{path} line {line_no}: expected a JSON object, found {type(obj).__name__}")
+        values: dict[str, object] = {}
+        bad: list[str] = []
+        for key, value in obj.items():
+            name = key.strip()
+            cell = _json_cell(value)
+            if cell is not None and _SURROGATE.search(cell):
+                cell = _SURROGATE.sub("\ufffd", cell)
+                bad.append(name)
+            values[name] = cell
+            columns.setdefault(name, None)
+        number = len(rows) + 1
+        note = f"invalid \\u escape (lone surrogate) in column(s) {', '.join(bad)}" if bad else None
+        rows.append(_Row(values, f"{path} line {line_no}", f"line {line_no}", number, note))
+    names = list(columns)
+    _check_columns(path, names, TABLE_REQUIRED_COLUMNS)
+    return _Source(path, names, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+
+
+def _read_parquet_table(path: Path) -> _Source:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several unrelated types for a bad file
+        raise CorpusError(f"{path}: cannot read as Parquet ({exc})") from None
+    names = [str(c).strip() for c in frame.columns]
+    _check_unique(path, names)
+    _check_columns(path, names, TABLE_REQUIRED_COLUMNS)
+    rows = []
+    for number, record in enumerate(frame.itertuples(index=False, name=None), start=1):
+        values = {name: _parquet_cell(v) for name, v in zip(names, record)}
+        rows.append(_Row(values, f"{path} row {number}", f"row {number}", number))
+    return _Source(path, names, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+
+
+def _parse_csv(path: Path) -> tuple[list[str], list[_Row]]:
+    """Parse a comma-separated file with the csv module, keeping each record's first line number."""
+    text = _decode_table(path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[_Row] = []
+    last_line = 0
+    with _large_csv_fields():
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise CorpusError(f"{path} line {reader.line_num}: cannot parse CSV ({exc})") from None
+            line_no, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # blank line or a row of empty cells
+            if header is None:
+                header = [cell.strip() for cell in record]
+                _check_unique(path, header)
+                continue
+            if len(record) != len(header):
+                raise CorpusError(
+                    f"{path} line {line_no}: expected {len(header)} fields as in the header, "
+                    f"found {len(record)} (check commas and quotes)"
+                )
+            number = len(rows) + 1
+            rows.append(_Row(dict(zip(header, record)), f"{path} line {line_no}", f"line {line_no}", number))
+    if header is None:
+        raise CorpusError(f"{path}: file is empty (no header row)")
+    return header, rows
+
+
+@contextmanager
+def _large_csv_fields() -> Iterator[None]:
+    """Lift the csv module's 128 KiB field limit (long article texts) and restore it after."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _decode_table(path: Path) -> str:
+    """Read a whole table file as UTF-8 (BOM stripped); undecodable bytes are a corpus-level error."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text, bad = _decode_bytes(data)
+    if bad is not None:
+        offset, byte = bad
+        line = data.count(b"\n", 0, offset) + 1
+        raise CorpusError(
+            f"{path}: not valid UTF-8 at byte {offset} (0x{byte:02x}) on line {line}; save the file as UTF-8"
+        )
+    return text
+
+
+def _decode_bytes(data: bytes) -> tuple[str, tuple[int, int] | None]:
+    """Decode UTF-8 without a leading BOM; on bad bytes replace them and return (raw offset, byte)."""
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    body = data[skip:]
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return body.decode("utf-8", "replace"), (exc.start + skip, body[exc.start])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_cell(value: object) -> str | None:
+    """A JSON value as a string cell: strings as is, null -> None, anything else as JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _parquet_cell(value: object) -> object:
+    """A Parquet value as a string cell (bytes kept so text can be decoded and checked)."""
+    if isinstance(value, (str, bytes)):
+        return value
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _check_unique(path: Path, header: Sequence[str]) -> None:
+    empty = [i for i, name in enumerate(header, start=1) if not name]
+    if empty:
+        raise CorpusError(f"{path}: header column {empty[0]} has no name")
+    repeated = [name for name, n in Counter(header).items() if n > 1]
+    if repeated:
+        raise CorpusError(f"{path}: repeated column name(s): {', '.join(repeated)}")
+
+
+def _check_columns(path: Path, columns: Sequence[str], required: Sequence[str]) -> None:
+    missing = [c for c in required if c not in columns]
+    if not missing:
+        return
+    message = f"{path}: missing required column(s): {', '.join(missing)}"
+    if len(columns) == 1 and any(sep in columns[0] for sep in ";\t|"):
+        message += " (the header has a single column: is the file separated by ';' or tabs? use commas)"
+    elif missing == ["text"] and "file" in columns:
+        message += f" (this looks like folder metadata: pass the folder {path.parent} instead)"
+    raise CorpusError(message)
+
+
+# --------------------------------------------------------------------------- checking rows
+
+
+class _Log:
+    """Collects per-article problems; in strict mode the first one raises."""
+
+    def __init__(self, lenient: bool) -> None:
+        self.lenient = lenient
+        self.entries: list[dict[str, str | None]] = []
+
+    def add(
+        self, kind: str, article_id: str | None, file: str | None, message: str, kept_note: str = ""
+    ) -> None:
+        """Record a problem; `kept_note` is appended in lenient mode for kinds that keep the article."""
+        if not self.lenient:
+            raise CorpusError(message)
+        detail = f"{message}; {kept_note}" if kept_note else f"{message}; article skipped"
+        self.entries.append({"article_id": article_id, "file": file, "problem": kind, "detail": detail})
+
+
+def _assemble(source: _Source, *, lenient: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check every row, read texts, and build the `(articles, problems)` tables."""
+    log = _Log(lenient)
+    extras = [c for c in source.columns if c not in METADATA_COLUMNS and c != "text"]
+    seen: dict[str, _Row] = {}
+    articles: list[dict[str, str | None]] = []
+    for row in source.rows:
+        article = _check_row(row, source, extras, seen, log)
+        if article is not None:
+            articles.append(article)
+    problems = _problems_frame(log.entries)
+    if not articles:
+        if source.rows:
+            counts = Counter(e["problem"] for e in log.entries)
+            summary = ", ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))
+            raise CorpusError(
+                f"{source.path}: no usable articles; all {len(source.rows)} row(s) had problems ({summary})",
+                problems,
+            )
+        raise CorpusError(f"{source.path}: no articles (the table has a header but no rows)", problems)
+    columns = [*METADATA_COLUMNS, *extras, "text"]
+    frame = pd.DataFrame(articles, columns=columns).astype(_STRING)
+    frame = frame.sort_values("article_id", kind="stable", ignore_index=True)
+    return frame, problems
+
+
+def _check_row(
+    row: _Row,
+    source: _Source,
+    extras: Sequence[str],
+    seen: dict[str, _Row],
+    log: _Log,
+) -> dict[str, str | None] | None:
+    """Return the article built from `row`, or None if it is skipped (problem logged)."""
+    meta = {name: _clean(row.values.get(name)) for name in (*METADATA_COLUMNS, *extras)}
+    article_id = meta["article_id"]
+    if source.table_name is not None and meta["file"] is None:
+        meta["file"] = f"{source.table_name}:{row.number}"
+    file = meta["file"]
+    label = f"{row.where} (article_id {article_id!r})" if article_id else row.where
+
+    empty = [c for c in source.required if c != "text" and meta.get(c) is None]
+    if article_id is not None:
+        first = seen.setdefault(article_id, row)
+        if first is not row:
+            also = ""
+            if source.folder is not None:
+                also = f" (file {_clean(first.values.get('file'))!r}; this row has file {file!r})"
+            message = f"{label}: duplicate article_id, first used on {first.ref}{also}"
+            log.add("duplicate_id", article_id, file, message)
+            return None
+    if empty:
+        message = f"{label}: empty required value in column(s): {', '.join(empty)}"
+        log.add("missing_value", article_id, file, message)
+        return None
+
+    kept: list[tuple[str, str, str]] = []  # (kind, strict message, lenient note) for kept articles
+    if source.folder is not None:
+        text = _read_text(row, source.folder, article_id, file, label, log, kept)
+    else:
+        text = _table_text(row, article_id, file, label, log, kept)
+    if text is None:
+        return None
+
+    published = meta["published"]
+    if published is not None:
+        try:
+            published = normalise_date(published)
+        except ValueError as exc:
+            kept.append(("bad_date", f"{label}: bad published date: {exc}", "published left empty"))
+            published = None
+    for kind, message, note in kept:
+        log.add(kind, article_id, file, message, kept_note=note)
+
+    meta["bloc"] = meta["bloc"].lower() if meta["bloc"] else None
+    meta["published"] = published
+    meta["text"] = text
+    return meta
+
+
+def _read_text(
+    row: _Row,
+    folder: Path,
+    article_id: str | None,
+    file: str | None,
+    label: str,
+    log: _Log,
+    kept: list[tuple[str, str, str]],
+) -> str | None:
+    """Read and decode a folder corpus text file; None if the article must be skipped."""
+    assert file is not None  # required column, checked before
+    parts = _inside_parts(file)
+    if parts is None:
+        log.add(
+            "bad_path",
+            article_id,
+            file,
+            f"{label}: file path {file!r} leaves the corpus folder (absolute paths and '..' are not allowed)",
+        )
+        return None
+    target = folder.joinpath(*parts)
+    where = f"{target} (article_id {article_id!r})"
+    if not target.is_file():
+        what = "is a folder, not a text file" if target.is_dir() else "file not found"
+        log.add("missing_file", article_id, file, f"{where}: {what} (listed in {row.where})")
+        return None
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        log.add("missing_file", article_id, file, f"{where}: cannot read ({exc.strerror or exc})")
+        return None
+    return _checked_text(data, article_id, file, where, log, kept)
+
+
+def _table_text(
+    row: _Row,
+    article_id: str | None,
+    file: str | None,
+    label: str,
+    log: _Log,
+    kept: list[tuple[str, str, str]],
+) -> str | None:
+    """Take the text cell of a table record; None if the article must be skipped."""
+    if row.bad_escape is not None:
+        kept.append(("encoding", f"{label}: {row.bad_escape}", "replaced with U+FFFD"))
+    value = row.values.get("text")
+    if isinstance(value, bytes):
+        return _checked_text(value, article_id, file, label, log, kept)
+    text = value if isinstance(value, str) else None
+    if text is None or not text.strip():
+        log.add("empty_text", article_id, file, f"{label}: empty text")
+        return None
+    return text
+
+
+def _checked_text(
+    data: bytes,
+    article_id: str | None,
+    file: str | None,
+    where: str,
+    log: _Log,
+    kept: list[tuple[str, str, str]],
+) -> str | None:
+    """Decode article bytes: bad UTF-8 is noted (kept in lenient mode), blank text is skipped."""
+    text, bad = _decode_bytes(data)
+    if bad is not None:
+        offset, byte = bad
+        message = f"{where}: not valid UTF-8 at byte {offset} (0x{byte:02x})"
+        if not log.lenient:
+            log.add("encoding", article_id, file, f"{message}; {_LENIENT_HINT}")
+        kept.append(("encoding", message, "undecodable bytes replaced with U+FFFD"))
+    if not text.strip():
+        kept.clear()
+        log.add("empty_text", article_id, file, f"{where}: empty text (no characters other than whitespace)")
+        return None
+    return text
+
+
+def _inside_parts(name: str) -> tuple[str, ...] | None:
+    """Split a `file` value into path parts, or None if it could leave the folder.
+
+    The check is lexical: absolute paths, drive letters and any '..' are refused;
+    both '/' and '\\' count as separators so Windows-made metadata works.
+    Symbolic links inside the folder are followed (a deliberate user choice).
+    """
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or re.match(r"[A-Za-z]:", posix):
+        return None
+    parts = tuple(p for p in PurePosixPath(posix).parts if p != ".")
+    if not parts or ".." in parts:
+        return None
+    return parts
+
+
+def _clean(value: object) -> str | None:
+    """A metadata cell as a stripped string; blank or missing -> None."""
+    if value is None:
+        return None
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    text = text.strip()
+    return text or None
+
+
+def _problems_frame(entries: Sequence[Mapping[str, str | None]]) -> pd.DataFrame:
+    """The `problems` table, with its columns even when empty."""
+    return pd.DataFrame(list(entries), columns=list(PROBLEM_COLUMNS)).astype(_STRING)

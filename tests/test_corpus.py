@@ -1,0 +1,682 @@
+"""Tests for analysis.corpus: small corpora are built in each test so expectations sit next to inputs."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.corpus import (
+    METADATA_COLUMNS,
+    PROBLEM_COLUMNS,
+    PROBLEM_KINDS,
+    CorpusError,
+    corpus_fingerprint,
+    load_corpus,
+    normalise_date,
+    sha256_file,
+)
+from analysis.paths import RAW
+
+HEADER = ("article_id", "file", "outlet", "bloc", "published")
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def make_folder(
+    root: Path,
+    rows: list[dict[str, str]],
+    texts: dict[str, str | bytes],
+    *,
+    header: tuple[str, ...] | None = None,
+) -> Path:
+    """Write metadata.csv (from `rows`) and text files (str as UTF-8, bytes as is) under `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    columns = list(header or (rows[0].keys() if rows else HEADER))
+    with open(root / "metadata.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    for name, content in texts.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return root
+
+
+def row(
+    article_id: str,
+    file: str | None = None,
+    *,
+    outlet: str = "RT",
+    bloc: str = "russian",
+    published: str = "2024-01-28",
+) -> dict[str, str]:
+    """One metadata.csv row; the file defaults to `<article_id>.txt`."""
+    return {
+        "article_id": article_id,
+        "file": file or f"{article_id}.txt",
+        "outlet": outlet,
+        "bloc": bloc,
+        "published": published,
+    }
+
+
+def rec(article_id: str, text: str | None, **more: object) -> dict[str, object]:
+    """One table record (outlet RT, bloc russian unless overridden)."""
+    return {"article_id": article_id, "outlet": "RT", "bloc": "russian", "text": text, **more}
+
+
+def simple_folder(root: Path, n: int = 3) -> Path:
+    """A clean corpus a0..a{n-1}, each with one line of text."""
+    ids = [f"a{i:02d}" for i in range(n)]
+    return make_folder(root, [row(i) for i in ids], {f"{i}.txt": f"Text of {i}.\n" for i in ids})
+
+
+def write_csv_table(path: Path, records: list[dict[str, str]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    return path
+
+
+def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def only_problem(problems: pd.DataFrame) -> dict[str, object]:
+    assert len(problems) == 1, problems
+    return problems.iloc[0].to_dict()
+
+
+# --------------------------------------------------------------------------- the seed corpus
+
+
+def test_loads_real_seed_corpus() -> None:
+    articles, problems = load_corpus(RAW)
+    assert len(articles) == 5
+    assert set(articles["bloc"]) == {"russian", "western"}
+    assert list(articles.columns) == [*METADATA_COLUMNS, "text"]
+    assert articles["article_id"].tolist() == sorted(articles["article_id"])
+    rt = articles.set_index("article_id").loc["003_rt"]
+    assert rt["text"].startswith("Russian Foreign Minister says")
+    assert rt["published"] == "2023-12-15"
+    assert pd.isna(rt["author"])
+    assert problems.empty and list(problems.columns) == list(PROBLEM_COLUMNS)
+
+
+# --------------------------------------------------------------------------- folder corpora
+
+
+def test_folder_with_only_required_columns(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [{"article_id": " b ", "file": "b.txt", "outlet": "TASS", "bloc": " Russian "},
+         {"article_id": "a", "file": "a.txt", "outlet": "BBC", "bloc": "WESTERN"}],
+        {"a.txt": "Alpha.", "b.txt": "Beta."},
+    )
+    articles, problems = load_corpus(root)
+    assert list(articles.columns) == [*METADATA_COLUMNS, "text"]
+    assert articles["article_id"].tolist() == ["a", "b"]  # stripped, sorted
+    assert articles["bloc"].tolist() == ["western", "russian"]  # stripped, lower case
+    assert articles["text"].tolist() == ["Alpha.", "Beta."]
+    for column in ("published", "title", "author", "url", "country", "language", "notes"):
+        assert articles[column].isna().all()
+    assert problems.empty
+
+
+def test_extra_columns_kept_after_standard_ones(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [{"zeta": "z1", "article_id": "a", "file": "a.txt", "outlet": "RT", "bloc": "russian", "alpha": ""}],
+        {"a.txt": "x"},
+    )
+    articles, _ = load_corpus(root)
+    assert list(articles.columns) == [*METADATA_COLUMNS, "zeta", "alpha", "text"]
+    assert articles.loc[0, "zeta"] == "z1"
+    assert pd.isna(articles.loc[0, "alpha"])
+
+
+def test_files_in_subfolders_and_windows_separators(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [row("a", "texts/a.txt"), row("b", "texts\\b.txt")],
+        {"texts/a.txt": "A", "texts/b.txt": "B"},
+    )
+    articles, _ = load_corpus(root)
+    assert articles["text"].tolist() == ["A", "B"]
+    assert articles["file"].tolist() == ["texts/a.txt", "texts\\b.txt"]  # kept as written
+
+
+def test_bom_stripped_from_text_and_metadata(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a")], {"a.txt": b"\xef\xbb\xbfHello"})
+    meta = root / "metadata.csv"
+    meta.write_bytes(b"\xef\xbb\xbf" + meta.read_bytes())
+    articles, problems = load_corpus(root)
+    assert articles.loc[0, "article_id"] == "a"
+    assert articles.loc[0, "text"] == "Hello"
+    assert problems.empty
+
+
+def test_crlf_and_blank_lines_preserved(tmp_path: Path) -> None:
+    raw = b"First line\r\n\r\nThird line\r\nlast\n"
+    root = make_folder(tmp_path / "c", [row("a")], {"a.txt": raw})
+    articles, _ = load_corpus(root)
+    text = articles.loc[0, "text"]
+    assert text == raw.decode("utf-8")
+    assert text.splitlines() == raw.decode().splitlines()
+    assert len(text.splitlines()) == 4
+
+
+def test_metadata_file_with_crlf_line_endings(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "metadata.csv").write_bytes(b"article_id,file,outlet,bloc\r\na,a.txt,RT,russian\r\n")
+    (root / "a.txt").write_text("x")
+    articles, _ = load_corpus(root)
+    assert articles.loc[0, "bloc"] == "russian"
+
+
+# --------------------------------------------------------------------------- table corpora
+
+
+def test_csv_table_with_ukrainian_bloc(tmp_path: Path) -> None:
+    path = write_csv_table(
+        tmp_path / "export.csv",
+        [
+            {
+                "article_id": "u1",
+                "outlet": "Kyiv Independent",
+                "bloc": " Ukrainian",
+                "published": "January 28, 2024",
+                "text": "Para one.\r\n\r\nPara two.",
+            },
+            {"article_id": "r1", "outlet": "TASS", "bloc": "russian", "published": "", "text": "Slovo."},
+        ],
+    )
+    articles, problems = load_corpus(path)
+    assert problems.empty
+    assert articles["article_id"].tolist() == ["r1", "u1"]
+    assert set(articles["bloc"]) == {"ukrainian", "russian"}
+    u1 = articles.set_index("article_id").loc["u1"]
+    assert u1["text"] == "Para one.\r\n\r\nPara two."  # multi-line cell kept exactly
+    assert u1["published"] == "2024-01-28"
+    assert u1["file"] == "export.csv:1"  # <table name>:<data row>
+    assert articles.set_index("article_id").loc["r1", "file"] == "export.csv:2"
+    assert pd.isna(articles.set_index("article_id").loc["r1", "published"])
+
+
+def test_csv_table_keeps_given_file_values(tmp_path: Path) -> None:
+    path = write_csv_table(
+        tmp_path / "t.csv",
+        [{"article_id": "a", "file": "orig/a.html", "outlet": "RT", "bloc": "russian", "text": "x"},
+         {"article_id": "b", "file": "", "outlet": "RT", "bloc": "russian", "text": "y"}],
+    )
+    articles, _ = load_corpus(path)
+    assert articles["file"].tolist() == ["orig/a.html", "t.csv:2"]
+
+
+def test_jsonl_table(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    lines = [
+        json.dumps(
+            rec(17, "Line 1\r\nLine 2", bloc="Ukrainian", published="2024-03-05T10:00:00+02:00", source_db="factiva")
+        ),
+        "",  # blank lines are ignored
+        json.dumps({"article_id": "b2", "outlet": "RT", "bloc": "russian", "text": "Slovo", "title": None}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems = load_corpus(path)
+    assert problems.empty
+    assert articles["article_id"].tolist() == ["17", "b2"]  # numbers become strings
+    assert list(articles.columns) == [*METADATA_COLUMNS, "source_db", "text"]
+    first = articles.iloc[0]
+    assert first["text"] == "Line 1\r\nLine 2"
+    assert first["published"] == "2024-03-05"
+    assert first["file"] == "news.jsonl:1"
+    assert articles.iloc[1]["file"] == "news.jsonl:2"  # data rows, blank line not counted
+    assert pd.isna(articles.iloc[1]["title"]) and pd.isna(articles.iloc[1]["source_db"])
+
+
+def test_parquet_table(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    pd.DataFrame(
+        {"article_id": ["b", "a"], "outlet": ["RT", "BBC"], "bloc": ["russian", "western"],
+         "published": pd.to_datetime(["2024-01-28", None]), "text": ["Beta", "Alpha"]}
+    ).to_parquet(path)
+    articles, problems = load_corpus(path)
+    assert problems.empty
+    assert articles["article_id"].tolist() == ["a", "b"]
+    assert articles["published"].tolist()[1] == "2024-01-28"
+    assert pd.isna(articles["published"].iloc[0])
+    assert articles["file"].tolist() == ["t.parquet:2", "t.parquet:1"]
+
+
+# --------------------------------------------------------------------------- strict errors: corpus level
+
+
+def test_error_path_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"nowhere: no such file or folder"):
+        load_corpus(tmp_path / "nowhere", lenient=True)
+
+
+def test_error_folder_without_metadata(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    with pytest.raises(CorpusError, match=r"c: no metadata\.csv in this folder"):
+        load_corpus(tmp_path / "c", lenient=True)
+
+
+def test_error_unsupported_file_type(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.xlsx"
+    path.write_bytes(b"PK")
+    with pytest.raises(CorpusError, match=r"corpus\.xlsx: unsupported file type '\.xlsx'"):
+        load_corpus(path, lenient=True)
+
+
+def test_error_missing_required_column(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [{"article_id": "a", "file": "a.txt", "outlet": "RT"}], {"a.txt": "x"})
+    with pytest.raises(CorpusError, match=r"c/metadata\.csv: missing required column\(s\): bloc$"):
+        load_corpus(root, lenient=True)
+
+
+def test_error_table_missing_text_column_hints_at_folder(tmp_path: Path) -> None:
+    root = simple_folder(tmp_path / "c")
+    with pytest.raises(CorpusError, match=r"metadata\.csv: missing required column\(s\): text \(this looks like folder metadata"):
+        load_corpus(root / "metadata.csv")
+
+
+def test_error_semicolon_separated_csv(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("article_id;outlet;bloc;text\na;RT;russian;x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"missing required column\(s\): article_id, outlet, bloc, text \(the header has a single column"):
+        load_corpus(path)
+
+
+def test_error_metadata_not_utf8(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    data = b"article_id,file,outlet,bloc\na,a.txt,Le Monde \xe9,western\n"  # Latin-1, not UTF-8
+    (root / "metadata.csv").write_bytes(data)
+    offset = data.index(b"\xe9")
+    with pytest.raises(CorpusError, match=rf"metadata\.csv: not valid UTF-8 at byte {offset} \(0xe9\) on line 2"):
+        load_corpus(root, lenient=True)
+
+
+def test_error_csv_wrong_field_count(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('article_id,outlet,bloc,text\na,RT,russian,"x\ny"\nb,RT,russian,z,extra\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.csv line 4: expected 4 fields as in the header, found 5"):
+        load_corpus(path, lenient=True)
+
+
+def test_error_csv_unclosed_quote(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('article_id,outlet,bloc,text\na,RT,russian,"never closed\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.csv line \d+: cannot parse CSV"):
+        load_corpus(path, lenient=True)
+
+
+def test_error_jsonl_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"article_id": "a", "outlet": "RT", "bloc": "russian", "text": "x"}\n{"article_id": "b",\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.jsonl line 2: not valid JSON"):
+        load_corpus(path, lenient=True)
+
+
+def test_error_jsonl_not_an_object(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text('["a", "RT"]\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.jsonl line 1: expected a JSON object, found list"):
+        load_corpus(path)
+
+
+def test_error_unreadable_parquet(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    path.write_bytes(b"not parquet at all")
+    with pytest.raises(CorpusError, match=r"t\.parquet: cannot read as Parquet"):
+        load_corpus(path)
+
+
+def test_error_header_only(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [], {}, header=HEADER)
+    with pytest.raises(CorpusError, match=r"metadata\.csv: no articles"):
+        load_corpus(root, lenient=True)
+
+
+def test_error_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"")
+    with pytest.raises(CorpusError, match=r"t\.csv: file is empty"):
+        load_corpus(path)
+
+
+def test_error_text_column_in_folder_metadata(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [{**row("a"), "text": "inline"}], {"a.txt": "x"})
+    with pytest.raises(CorpusError, match=r"column 'text' is reserved"):
+        load_corpus(root)
+
+
+def test_lenient_with_zero_usable_articles_still_raises(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("b")], {})  # both files missing
+    with pytest.raises(CorpusError, match=r"no usable articles; all 2 row\(s\) had problems \(missing_file: 2\)") as info:
+        load_corpus(root, lenient=True)
+    assert info.value.problems["problem"].tolist() == ["missing_file", "missing_file"]
+
+
+# --------------------------------------------------------------------------- strict errors: per article
+
+
+def test_strict_missing_file(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("b")], {"a.txt": "x"})
+    with pytest.raises(CorpusError, match=r"c/b\.txt \(article_id 'b'\): file not found \(listed in .*metadata\.csv line 3\)"):
+        load_corpus(root)
+
+
+def test_strict_empty_text(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a")], {"a.txt": " \n\t\r\n"})
+    with pytest.raises(CorpusError, match=r"c/a\.txt \(article_id 'a'\): empty text"):
+        load_corpus(root)
+
+
+def test_strict_encoding_reports_byte_offset(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("x", "a.txt")], {"a.txt": b"abc\xffdef"})
+    message = r"c/a\.txt \(article_id 'x'\): not valid UTF-8 at byte 3 \(0xff\); use --lenient to replace undecodable bytes"
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(root)
+
+
+def test_strict_encoding_offset_counts_the_bom(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a")], {"a.txt": b"\xef\xbb\xbfab\xc3("})
+    with pytest.raises(CorpusError, match=r"at byte 5 \(0xc3\)"):  # offset in the raw file
+        load_corpus(root)
+
+
+def test_strict_duplicate_id_names_both_rows(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [row("a", "a.txt"), row("b"), row("a", "a2.txt")],
+        {"a.txt": "1", "a2.txt": "2", "b.txt": "3"},
+    )
+    with pytest.raises(
+        CorpusError,
+        match=(
+            r"metadata\.csv line 4 \(article_id 'a'\): duplicate article_id, "
+            r"first used on line 2 \(file 'a\.txt'; this row has file 'a2\.txt'\)"
+        ),
+    ):
+        load_corpus(root)
+
+
+def test_strict_duplicate_id_in_table(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "t.jsonl", [rec("a", "x"), rec("a", "y")])
+    with pytest.raises(CorpusError, match=r"t\.jsonl line 2 \(article_id 'a'\): duplicate article_id, first used on line 1"):
+        load_corpus(path)
+
+
+def test_strict_bad_date(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a", published="03/04/2024")], {"a.txt": "x"})
+    with pytest.raises(CorpusError, match=r"metadata\.csv line 2 \(article_id 'a'\): bad published date: ambiguous numeric date '03/04/2024'"):
+        load_corpus(root)
+
+
+def test_strict_missing_value(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("b", bloc="  ")], {"a.txt": "x", "b.txt": "y"})
+    with pytest.raises(CorpusError, match=r"metadata\.csv line 3 \(article_id 'b'\): empty required value in column\(s\): bloc"):
+        load_corpus(root)
+
+
+def test_strict_missing_article_id_in_table(tmp_path: Path) -> None:
+    path = write_csv_table(tmp_path / "t.csv", [rec("", "x")])
+    with pytest.raises(CorpusError, match=r"^\S*t\.csv line 2: empty required value in column\(s\): article_id$"):
+        load_corpus(path)
+
+
+def test_strict_empty_text_in_table(tmp_path: Path) -> None:
+    path = write_csv_table(tmp_path / "t.csv", [rec("a", "   ")])
+    with pytest.raises(CorpusError, match=r"t\.csv line 2 \(article_id 'a'\): empty text"):
+        load_corpus(path)
+
+
+@pytest.mark.parametrize("bad", ["../outside.txt", "sub/../../outside.txt", "/etc/hostname", "C:\\corpus\\a.txt", "..\\outside.txt"])
+def test_strict_path_escaping_folder(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "outside.txt").write_text("secret")
+    root = make_folder(tmp_path / "c", [row("a", bad)], {})
+    with pytest.raises(CorpusError, match=r"metadata\.csv line 2 \(article_id 'a'\): file path .* leaves the corpus folder"):
+        load_corpus(root)
+
+
+def test_strict_file_is_a_folder(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a", "sub")], {"sub/x.txt": "x"})
+    with pytest.raises(CorpusError, match=r"c/sub \(article_id 'a'\): is a folder, not a text file"):
+        load_corpus(root)
+
+
+# --------------------------------------------------------------------------- lenient mode
+
+
+def test_lenient_fifty_articles_one_missing_file(tmp_path: Path) -> None:
+    ids = [f"art{i:03d}" for i in range(50)]
+    texts = {f"{i}.txt": f"Body of {i}\n" for i in ids if i != "art017"}
+    root = make_folder(tmp_path / "c", [row(i) for i in ids], texts)
+    articles, problems = load_corpus(root, lenient=True)
+    assert len(articles) == 49
+    assert "art017" not in set(articles["article_id"])
+    assert only_problem(problems) | {"detail": None} == {
+        "article_id": "art017", "file": "art017.txt", "problem": "missing_file", "detail": None,
+    }
+    assert re.search(r"art017\.txt \(article_id 'art017'\): file not found .*; article skipped$", problems.loc[0, "detail"])
+    assert articles.set_index("article_id").loc["art018", "text"] == "Body of art018\n"
+
+
+def test_lenient_empty_text_skipped(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("b"), row("c")], {"a.txt": "A", "b.txt": "", "c.txt": "\n \n"})
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a"]
+    assert problems["problem"].tolist() == ["empty_text", "empty_text"]
+    assert problems["article_id"].tolist() == ["b", "c"]
+
+
+def test_lenient_encoding_replaced_and_kept(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("x", "bad.txt")], {"a.txt": "A", "bad.txt": b"abc\xffdef"})
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a", "x"]
+    assert articles.set_index("article_id").loc["x", "text"] == "abc\ufffddef"
+    problem = only_problem(problems)
+    assert (problem["article_id"], problem["file"], problem["problem"]) == ("x", "bad.txt", "encoding")
+    assert "byte 3 (0xff)" in problem["detail"] and "replaced with U+FFFD" in problem["detail"]
+
+
+def test_lenient_duplicate_keeps_first(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [row("a", "a1.txt"), row("b"), row("a", "a2.txt")],
+        {"a1.txt": "first", "a2.txt": "second", "b.txt": "B"},
+    )
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a", "b"]
+    assert articles.set_index("article_id").loc["a", "text"] == "first"
+    problem = only_problem(problems)
+    assert (problem["article_id"], problem["file"], problem["problem"]) == ("a", "a2.txt", "duplicate_id")
+
+
+def test_lenient_bad_date_kept_with_empty_published(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a", published="sometime in May"), row("b")], {"a.txt": "A", "b.txt": "B"})
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a", "b"]
+    assert pd.isna(articles.loc[0, "published"])
+    assert articles.loc[1, "published"] == "2024-01-28"
+    problem = only_problem(problems)
+    assert (problem["article_id"], problem["problem"]) == ("a", "bad_date")
+    assert "'sometime in May'" in problem["detail"] and "published left empty" in problem["detail"]
+
+
+def test_lenient_missing_value_skipped(tmp_path: Path) -> None:
+    root = make_folder(tmp_path / "c", [row("a"), row("b", outlet=""), row("", "c.txt")], {"a.txt": "A", "b.txt": "B", "c.txt": "C"})
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a"]
+    assert problems["problem"].tolist() == ["missing_value", "missing_value"]
+    assert problems.loc[0, "article_id"] == "b"
+    assert pd.isna(problems.loc[1, "article_id"]) and problems.loc[1, "file"] == "c.txt"
+    assert "column(s): outlet" in problems.loc[0, "detail"]
+
+
+def test_lenient_bad_path_skipped(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret")
+    root = make_folder(tmp_path / "c", [row("a"), row("b", "../secret.txt")], {"a.txt": "A"})
+    articles, problems = load_corpus(root, lenient=True)
+    assert articles["article_id"].tolist() == ["a"]
+    problem = only_problem(problems)
+    assert (problem["article_id"], problem["file"], problem["problem"]) == ("b", "../secret.txt", "bad_path")
+
+
+def test_lenient_table_problems(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "t.jsonl",
+        [
+            rec("ok", "fine"),
+            rec("empty", ""),
+            rec("nulltext", None),
+            {"article_id": "nobloc", "outlet": "RT", "text": "x"},
+            rec("date", "y", bloc="western", published="2024-13-01"),
+        ],
+    )
+    articles, problems = load_corpus(path, lenient=True)
+    assert articles["article_id"].tolist() == ["date", "ok"]
+    assert problems["problem"].tolist() == ["empty_text", "empty_text", "missing_value", "bad_date"]
+    assert problems["file"].tolist() == ["t.jsonl:2", "t.jsonl:3", "t.jsonl:4", "t.jsonl:5"]
+    assert all(kind in PROBLEM_KINDS for kind in problems["problem"])
+
+
+def test_lenient_jsonl_lone_surrogate_is_an_encoding_problem(tmp_path: Path) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"article_id": "a", "outlet": "RT", "bloc": "russian", "text": "ab\\ud800cd"}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.jsonl line 1 \(article_id 'a'\): invalid \\u escape"):
+        load_corpus(path)
+    articles, problems = load_corpus(path, lenient=True)
+    assert articles.loc[0, "text"] == "ab\ufffdcd"
+    assert only_problem(problems)["problem"] == "encoding"
+
+
+def test_table_not_utf8_raises_even_when_lenient(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    data = b"article_id,outlet,bloc,text\na,RT,russian,ok\nb,RT,russian,caf\xe9\n"
+    path.write_bytes(data)
+    offset = data.index(b"\xe9")
+    with pytest.raises(CorpusError, match=rf"t\.csv: not valid UTF-8 at byte {offset} \(0xe9\) on line 3"):
+        load_corpus(path, lenient=True)
+
+
+def test_lenient_problems_have_stable_columns_when_clean(tmp_path: Path) -> None:
+    _, problems = load_corpus(simple_folder(tmp_path / "c"), lenient=True)
+    assert problems.empty and list(problems.columns) == list(PROBLEM_COLUMNS)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-01-28", "2024-01-28"),
+        (" 2024-01-28 ", "2024-01-28"),
+        ("January 28, 2024", "2024-01-28"),
+        ("28 Jan 2024", "2024-01-28"),
+        ("Sunday, 28 January 2024", "2024-01-28"),
+        ("2024/01/28", "2024-01-28"),
+        ("2024.1.28", "2024-01-28"),
+        ("2024-01-28T14:38:00Z", "2024-01-28"),
+        ("2024-01-28 23:30:00-05:00", "2024-01-28"),  # date as written, no time-zone shift
+        ("2:38 PM EST, January 28, 2024", "2024-01-28"),
+        ("", None),
+    ],
+)
+def test_normalise_date_accepts(raw: str, iso: str | None) -> None:
+    assert normalise_date(raw) == iso
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("03/04/2024", "ambiguous numeric date"),
+        ("28.01.2024", "ambiguous numeric date"),
+        ("Jan 2024", "incomplete date"),
+        ("Jan 28 24", "no four-digit year"),
+        ("2024-02-30", "no such date"),
+        ("yesterday", "unrecognised date"),
+        ("1706400000", "unrecognised date"),
+    ],
+)
+def test_normalise_date_rejects(raw: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        normalise_date(raw)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_normalise_date_round_trips_common_forms(day: date) -> None:
+    for text in (day.isoformat(), day.strftime("%B %d, %Y"), day.strftime("%d %b %Y"), day.strftime("%Y/%m/%d")):
+        assert normalise_date(text) == day.isoformat()
+
+
+def test_dates_normalised_when_loading(tmp_path: Path) -> None:
+    root = make_folder(
+        tmp_path / "c",
+        [row("a", published="January 28, 2024"), row("b", published="2024/01/29"), row("c", published="")],
+        {"a.txt": "A", "b.txt": "B", "c.txt": "C"},
+    )
+    articles, problems = load_corpus(root)
+    assert articles["published"].tolist()[:2] == ["2024-01-28", "2024-01-29"]
+    assert pd.isna(articles["published"].iloc[2])
+    assert problems.empty
+
+
+# --------------------------------------------------------------------------- order, determinism, hashing
+
+
+def test_sorted_by_article_id_and_deterministic(tmp_path: Path) -> None:
+    ids = ["c", "a", "b10", "b2"]
+    first = make_folder(tmp_path / "one", [row(i) for i in ids], {f"{i}.txt": i for i in ids})
+    second = make_folder(tmp_path / "two", [row(i) for i in reversed(ids)], {f"{i}.txt": i for i in ids})
+    a1, _ = load_corpus(first)
+    a2, _ = load_corpus(second)
+    assert a1["article_id"].tolist() == ["a", "b10", "b2", "c"]
+    assert a1.index.tolist() == [0, 1, 2, 3]
+    pd.testing.assert_frame_equal(a1, a2)
+    pd.testing.assert_frame_equal(a1, load_corpus(first)[0])
+    assert corpus_fingerprint(a1) == corpus_fingerprint(a2)
+
+
+def test_fingerprint_depends_on_ids_and_text_only(tmp_path: Path) -> None:
+    articles, _ = load_corpus(simple_folder(tmp_path / "c"))
+    base = corpus_fingerprint(articles)
+    assert re.fullmatch(r"[0-9a-f]{64}", base)
+    assert corpus_fingerprint(articles.iloc[::-1]) == base
+    assert corpus_fingerprint(articles.assign(outlet="Other")) == base
+    changed = articles.copy()
+    changed.loc[0, "text"] = changed.loc[0, "text"] + " "
+    assert corpus_fingerprint(changed) != base
+    # Length prefixes keep id/text boundaries apart.
+    one = pd.DataFrame({"article_id": ["ab"], "text": ["c"]})
+    two = pd.DataFrame({"article_id": ["a"], "text": ["bc"]})
+    assert corpus_fingerprint(one) != corpus_fingerprint(two)
+
+
+def test_fingerprint_needs_columns() -> None:
+    with pytest.raises(ValueError, match="text"):
+        corpus_fingerprint(pd.DataFrame({"article_id": ["a"]}))
+
+
+def test_sha256_file(tmp_path: Path) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"abc\xffdef" * 1000)
+    assert sha256_file(path) == hashlib.sha256(path.read_bytes()).hexdigest()
