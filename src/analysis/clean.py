@@ -47,7 +47,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯÀ-Þ][\w'’.-]*|de|van|von|der|da|di|bin|al|la|le|and|&|,)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯÀ-Þ][\w'’.-]*|de|van|von|der|da|di|bin|al|la|le|and|&|,|with|in|for|at|from|\|)$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|[*+]\s+|>\s*)+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
@@ -87,22 +90,27 @@ class _Line:
     kind: str | None = None
 
     @property
+    def plain(self) -> str:
+        return _plain(self.text)
+
+    @property
     def no_end(self) -> int:
         return self.parts[-1][0]
 
     @property
     def ends_sentence(self) -> bool:
         """Ends with sentence punctuation; a short line cut off with an ellipsis is a teaser."""
-        if self.text.endswith(("...", "…")):
+        text = self.plain
+        if text.endswith(("...", "…")):
             return self.words >= 25
-        return bool(_SENTENCE_END.search(self.text))
+        return bool(_SENTENCE_END.search(text))
 
     @property
     def prose(self) -> bool:
         """A line that reads as running text: long enough and with sentence punctuation."""
         if self.words >= 30:
             return True
-        return self.words >= 8 and (self.ends_sentence or bool(_SENTENCE_INSIDE.search(self.text)))
+        return self.words >= 8 and (self.ends_sentence or bool(_SENTENCE_INSIDE.search(self.plain)))
 
 
 # --------------------------------------------------------------------------- cues
@@ -189,6 +197,21 @@ def normalize_line(line: str) -> str:
     return folded.strip(" .,:;!?-'\"")
 
 
+def _plain(text: str) -> str:
+    """Text with Markdown link, image, heading and list syntax (HTML-to-text exports) removed."""
+    text = _MD_IMAGE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    return _MD_PREFIX.sub("", text).strip()
+
+
+def _only_links(text: str) -> bool:
+    """A line made of Markdown links or images and nothing else: a menu or a picture."""
+    if "](" not in text:
+        return False
+    rest = _MD_LINK.sub("", _MD_IMAGE.sub("", text))
+    return not re.sub(r"[\s*+|·•,>#-]", "", rest)
+
+
 def _count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -216,7 +239,8 @@ _DATE_FILLER = re.compile(
     r"saturday|sun|sunday|am|pm|a\.m|p\.m|est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|"
     r"eet|eest|msk|ist|jst|kst|published|updated|posted|last|modified|created|date|on|at|of|the|"
     r"st|nd|rd|th|today|yesterday|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|just|now|"
-    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:t[\d:.z+-]+)?|"
+    r"et|pt|ct|mt|cet|(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?|"
+    r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:t[\d:.z+-]+)?|"
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$"
 )
 
@@ -232,13 +256,19 @@ def parse_date_line(text: str) -> tuple[bool, str | None]:
     has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t) for t in tokens)
     has_month = any(re.fullmatch(_MONTHS, t) for t in tokens)
     relative = "ago" in tokens or "today" in tokens or "yesterday" in tokens
-    if not (has_year or relative or (has_month and any(t.isdigit() for t in tokens))):
+    has_time = any(re.fullmatch(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?", t) for t in tokens)
+    stamped = has_time and any(re.fullmatch(r"[a-z]{2,4}|(?:gmt|utc)[+-].*|published|updated|posted", t)
+                               and not re.fullmatch(_MONTHS, t) for t in tokens)
+    if not (has_year or relative or stamped or (has_month and any(t.isdigit() for t in tokens))):
         return False, None
     has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", t) for t in tokens) or any(
         re.match(r"\d{1,4}[-/.]\d{1,2}[-/.]\d", t) for t in tokens)
     if relative or not has_year or not has_day:
         return True, None  # no full date to record (and never today's year or day filled in)
-    cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", text, flags=re.I)
+    first = next((part for part in re.split(r"[|·•]", text) if re.search(r"\d{4}", part)), text)
+    cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", first, flags=re.I)
+    cleaned = re.sub(r"\b(GMT|UTC)[+-]\d{1,2}(:?\d{2})?\b|\bET\b|\bPT\b", " ", cleaned)
+    cleaned = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?![./-]\d)", r"\1:\2", cleaned)
     cleaned = re.sub(r"\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST)\b", " ", cleaned)
     try:
         stamp = dateparser.parse(cleaned, fuzzy=True, dayfirst=not re.search(rf"\b({_MONTHS})\b", cleaned, re.I))
@@ -297,18 +327,23 @@ def clean_article(
         return result
     block_marker: dict[int, bool] = {}
     for i, line in enumerate(lines):
-        reason, block = _cue_reason(line.text, line.words, cues)
+        plain = line.plain
+        reason, block = _cue_reason(plain, _count_words(plain), cues)
         line.reason = reason
         block_marker[i] = block
-        if reason is None and parse_date_line(line.text)[0]:
+        if reason is None and _only_links(line.text):
+            line.reason = "caption" if line.text.lstrip().startswith("![") else "navigation"
+        elif reason is None and parse_date_line(plain)[0]:
             line.reason = "metadata:date"
         elif reason is None and not line.prose and normalize_line(line.text) in shared_lines:
             line.reason = "boilerplate"
 
-    first_prose = next((i for i, ln in enumerate(lines) if ln.prose and ln.reason is None), len(lines))
     _mark_captions(lines)
-    title_at = _find_title(lines, first_prose, title)
-    _mark_head(lines, first_prose, title_at, author)
+    _mark_menus(lines)
+    first_prose = _first_prose(lines)
+    found = _find_title(lines, first_prose, title)
+    title_at = found[0]
+    _mark_head(lines, first_prose, found, author)
     _mark_tail(lines, first_prose, block_marker, author)
     _mark_repeats(lines, shared_lines, first_prose, title_at)
     _assign_kinds(lines, first_prose, title_at)
@@ -357,61 +392,146 @@ def _is_credit(line: _Line) -> bool:
     return line.reason in ("caption", "credit")
 
 
+_CAPTION_UI_BEFORE = re.compile(r"(enlarge|expand|view) (this )?image", re.I)
+_CAPTION_UI_AFTER = re.compile(r"(toggle|hide|show) caption", re.I)
+
+
 def _mark_captions(lines: list[_Line]) -> None:
-    """An image's short title line right above its caption or credit belongs to the caption."""
-    for i in range(len(lines) - 1):
-        line, nxt = lines[i], lines[i + 1]
-        if line.reason is not None or line.prose or not _is_credit(nxt):
+    """An image's title or description right above its credit, or inside caption controls."""
+    for i, line in enumerate(lines):
+        if line.reason is not None:
             continue
-        glued = not nxt.blank_before
-        if (glued and line.words <= 10) or (line.words <= 3 and not line.ends_sentence):
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        isolated = line.blank_before or (prev is not None and prev.reason in ("caption", "credit"))
+        if nxt is not None and _is_credit(nxt) and not line.prose:
+            if (not nxt.blank_before and line.words <= 10) or (line.words <= 3 and not line.ends_sentence) or \
+                    normalize_line(nxt.text).startswith(normalize_line(line.text)):
+                line.reason = "caption"
+        elif nxt is not None and _is_credit(nxt) and not nxt.blank_before and isolated and line.words <= 40:
+            line.reason = "caption"  # a descriptive caption glued to its credit line
+        elif line.words <= 40 and (
+            (prev is not None and _CAPTION_UI_BEFORE.fullmatch(prev.plain.strip(" .")))
+            or (nxt is not None and _CAPTION_UI_AFTER.fullmatch(nxt.plain.strip(" .")))
+        ):
             line.reason = "caption"
-        elif normalize_line(nxt.text).startswith(normalize_line(line.text)):
-            line.reason = "caption"
+
+
+def _short_label(line: _Line) -> bool:
+    """A menu item or tag: at most four words, no sentence punctuation, not a bullet point."""
+    return line.words <= 4 and not line.ends_sentence and not line.text.startswith(("•", "–", "—", "- "))
+
+
+def _mark_menus(lines: list[_Line], run: int = 3) -> None:
+    """Runs of three or more short label lines are menus, tag lists or link lists."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (_short_label(lines[j]) and lines[j].reason in (None, "navigation", "social")):
+            j += 1
+        if j - i >= run and any(lines[k].reason is None for k in range(i, j)):
+            for k in range(i, j):
+                if lines[k].reason is None:
+                    lines[k].reason = "navigation"
+        i = max(j, i + 1)
+
+
+def _first_prose(lines: list[_Line]) -> int:
+    """Where the article body starts: the first unremoved prose line with more prose close below.
+
+    A lone prose line above (a cookie banner, a ticker) does not count when a run follows.
+    """
+    prose = [i for i, ln in enumerate(lines) if ln.prose and ln.reason is None]
+    for i in prose:
+        if any(j in prose for j in range(i + 1, i + 4)):
+            return i
+    return prose[0] if prose else len(lines)
 
 
 def _headline_like(line: _Line) -> bool:
     return 2 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
 
 
-def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> int | None:
-    """The headline: the line equal to the known title, else the first headline-like head line."""
+def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> tuple[int | None, bool]:
+    """The headline and whether the metadata confirmed it.
+
+    With a known title: the line equal to it (or containing it, glued to a label). Without:
+    the headline-like line closest above the body, or the first of two such adjacent lines
+    (headline and standfirst).
+    """
     if title:
         key = normalize_line(title)
         exact = [i for i, ln in enumerate(lines) if normalize_line(ln.text) == key]
         if exact:
-            return exact[0]
+            return exact[0], True
         glued = [i for i, ln in enumerate(lines[: first_prose + 1]) if key and key in normalize_line(ln.text)
                  and ln.words <= _count_words(title) + 4]
         if glued:
-            return glued[0]
-    for i in range(min(first_prose, len(lines))):
-        line = lines[i]
-        if line.reason is None and line.words >= 4 and _headline_like(line):
-            return i
-    return None
+            return glued[0], True
+    candidates = [i for i in range(min(first_prose, len(lines)))
+                  if lines[i].reason is None and lines[i].words >= 4 and _headline_like(lines[i])
+                  and not (i and lines[i - 1].text.endswith(":") and lines[i - 1].words <= 4)]
+    if not candidates:
+        return None, False
+    strong = [i for i in candidates if lines[i].words >= 6 and not _byline_like(lines[i])
+              and not _ROLE.search(lines[i].text)]
+    best = (strong or candidates)[-1]
+    above = best - 1
+    while above >= 0 and lines[above].reason is not None and lines[above].reason != "navigation":
+        above -= 1
+    if above in candidates and not lines[above + 1].blank_before and above == best - 1:
+        best = above
+    return best, False
 
 
-def _mark_head(lines: list[_Line], first_prose: int, title_at: int | None, author: str | None) -> None:
+_ROLE = re.compile(
+    r"\b(fellow|editor|correspondent|reporter|writer|director|professor|analyst|researcher|chief|head|"
+    r"senior|staff|contributor|columnist|programme|program|institute|university|cent(?:re|er)|desk|bureau)\b",
+    re.IGNORECASE,
+)
+_CONNECTORS = {"and", "in", "with", "from", "by", "for", "at", "of", "the", "&", ",", "|", "·"}
+
+
+def _byline_like(line: _Line) -> bool:
+    """Names, optionally with places or outlets: "Jane Doe in Kyiv and John Roe", "From Jane Doe"."""
+    if line.words > 14 or line.ends_sentence:
+        return False
+    tokens = line.plain.replace(",", " , ").replace("|", " | ").split()
+    caps = [t for t in tokens if t[:1].isupper()]
+    rest = [t for t in tokens if not t[:1].isupper() and t.lower() not in _CONNECTORS]
+    return len(caps) >= 2 and not rest
+
+
+def _mark_head(lines: list[_Line], first_prose: int, found: tuple[int | None, bool], author: str | None) -> None:
     """Lines before the first prose: navigation above the headline, bylines and labels below it."""
+    title_at, confirmed = found
     head_end = first_prose if title_at is None or title_at < first_prose else title_at
     title_key = normalize_line(lines[title_at].text) if title_at is not None else None
+    standfirst_seen = False
     for i in range(min(head_end, len(lines))):
         line = lines[i]
         if i == title_at or line.reason is not None:
+            if line.reason == "byline" and i + 1 < head_end and lines[i + 1].reason is None and \
+                    lines[i + 1].words <= 10 and not lines[i + 1].prose and _ROLE.search(lines[i + 1].text):
+                lines[i + 1].reason = "byline"  # the author's role under the byline
             continue
         key = normalize_line(line.text)
         if title_key and key != title_key and (key.endswith(title_key) or key.startswith(title_key)):
             line.reason = "duplicate"  # the headline glued to a breadcrumb or section label
         elif title_at is not None and i < title_at:
-            line.reason = "navigation"
+            if not line.prose and (confirmed or line.words <= 4):
+                line.reason = "navigation"
         elif line.text.endswith(":") and line.words <= 4 and i + 1 < len(lines) and _names_only(lines[i + 1]):
             line.reason = "byline"
             lines[i + 1].reason = "byline"
         elif _names_only(line) and (_matches_author(line.text, author) or line.words <= 4 and title_at is not None):
             line.reason = "byline"
+        elif title_at is not None and standfirst_seen and _byline_like(line):
+            line.reason = "byline"
         elif title_at is None and line.words <= 3 and not line.ends_sentence:
             line.reason = "navigation"
+        if line.reason is None and title_at is not None and i > title_at:
+            standfirst_seen = True
 
 
 def _matches_author(text: str, author: str | None) -> bool:
@@ -460,13 +580,18 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
         elif any(_similar(line.text, other.text) for other in removed_tail):
             line.reason = next(o.reason for o in removed_tail if _similar(line.text, o.text))
 
-    # A trailing run of short non-prose lines after the last prose: tags and link lists.
+    # A trailing run of non-prose lines after the last prose: tags, link lists, teaser headlines.
+    # A single last line of more than six words stays: it may be a quote left without a full stop.
+    trailing: list[_Line] = []
     for line in reversed(body):
         if line.reason is not None:
             continue
-        if line.prose or line.words > 6 or line.ends_sentence:
+        if line.prose or line.words > 20 or line.ends_sentence:
             break
-        line.reason = "navigation"
+        trailing.append(line)
+    for line in trailing:
+        if len(trailing) >= 2 or line.words <= 6:
+            line.reason = "navigation" if line.words <= 6 else "related"
 
 
 def _only_leftovers_after(body: list[_Line], line: _Line) -> bool:
