@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -17,5 +18,6 @@ def project_root() -> Path:
 ROOT = project_root()
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
-FIGURES = ROOT / "figures"
+#: Where `plots.save` writes; the environment variable lets tests and other runs redirect it.
+FIGURES = Path(os.environ.get("ANALYSIS_FIGURES", ROOT / "figures"))
 NOTEBOOKS = ROOT / "notebooks"

@@ -1,0 +1,110 @@
+"""Command line: `python -m analysis build | clean FILE | reproduce`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis import paths
+
+__all__ = ["main"]
+
+
+def _build(args: argparse.Namespace) -> int:
+    from analysis import build, clean, corpus
+
+    started = time.perf_counter()
+    try:
+        articles, problems = corpus.load_corpus(args.corpus, lenient=args.lenient)
+    except corpus.CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for row in problems.itertuples(index=False):
+        print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
+    cues = clean.load_cues(args.cues) if args.cues else None
+    tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False)
+    written = build.write_tables(tables, args.out, args.format)
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        print(
+            f"built {len(tables['articles'])} articles, {len(tables['paragraphs'])} paragraphs, "
+            f"{len(tables['sentences'])} sentences, {len(tables['removed_lines'])} removed lines "
+            f"in {seconds:.1f} s -> {Path(args.out)}/ ({', '.join(p.name for p in written)})"
+        )
+        if len(problems):
+            print(f"{len(problems)} problem(s) listed in {Path(args.out) / ('problems.' + args.format)}")
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    """Print one article's cleaning: kept paragraphs with kinds, then removed lines with reasons."""
+    import csv
+
+    from analysis import clean
+
+    path = Path(args.file)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"error: {path}: not valid UTF-8 at byte {exc.start}", file=sys.stderr)
+        return 2
+    title, author = args.title, args.author
+    metadata = path.parent / "metadata.csv"
+    if metadata.is_file() and title is None:
+        with metadata.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("file") == path.name:
+                    title, author = row.get("title") or None, author or row.get("author") or None
+    cues = clean.load_cues(args.cues) if args.cues else None
+    result = clean.clean_article(text, title=title, author=author, cues=cues)
+    print(f"# {path.name}: {len(result.paragraphs)} paragraphs kept, {len(result.removed)} lines removed")
+    print(f"# found in text: title={result.title!r} date={result.date!r} author={result.author!r}\n")
+    print("## kept")
+    for para in result.paragraphs:
+        lines = f"{para['line_start']}" + (f"-{para['line_end']}" if para["line_end"] != para["line_start"] else "")
+        print(f"[{lines:>7}] {para['kind']:<10} {para['text']}")
+    print("\n## removed")
+    for row in result.removed:
+        print(f"[{row['line_no']:>7}] {row['reason']:<14} {row['text']}")
+    return 0
+
+
+def _reproduce(args: argparse.Namespace) -> int:
+    from analysis import reproduce
+
+    return reproduce.main(corpus=args.corpus, out=args.out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_build = sub.add_parser("build", help="clean and segment the corpus into data/processed/ tables")
+    p_build.add_argument("--corpus", default=str(paths.RAW), help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
+    p_build.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
+    p_build.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p_build.add_argument("--lenient", action="store_true", help="report and skip bad articles instead of stopping; replace bytes that are not UTF-8")
+    p_build.add_argument("--cues", help="your own boilerplate cue file (format: src/analysis/resources/boilerplate_cues.tsv)")
+    p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p_build.set_defaults(func=_build)
+
+    p_clean = sub.add_parser("clean", help="show how one article's text is cleaned")
+    p_clean.add_argument("file", help="a raw article text file")
+    p_clean.add_argument("--title", help="the known headline (read from a metadata.csv beside the file if absent)")
+    p_clean.add_argument("--author", help="the known author")
+    p_clean.add_argument("--cues", help="your own boilerplate cue file")
+    p_clean.set_defaults(func=_clean)
+
+    p_repro = sub.add_parser("reproduce", help="build the tables and execute every notebook")
+    p_repro.add_argument("--corpus", default=str(paths.RAW))
+    p_repro.add_argument("--out", default=str(paths.PROCESSED))
+    p_repro.set_defaults(func=_reproduce)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
