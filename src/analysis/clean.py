@@ -39,7 +39,7 @@ __all__ = [
 REASONS = (
     "navigation", "social", "advert", "promo", "comments", "related", "bio", "byline",
     "credit", "caption", "legal", "disclaimer", "metadata:date", "metadata:url",
-    "duplicate", "boilerplate",
+    "duplicate", "boilerplate", "notes",
 )
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -48,9 +48,10 @@ _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯÀ-Þ][\w'’.-]*|de|van|von|der|da|di|bin|al|la|le|and|&|,|with|in|for|at|from|\|)$")
+_DECORATION = " -–—•·|[](){}<>*#:=_~→←»«"
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|[*+]\s+|>\s*)+")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|[*+•]\s+|>\s*|\(?\d{1,3}[.)\]]\s+|\[\d{1,3}\]\s*)+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
@@ -159,7 +160,7 @@ def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None,
         if cue.max_words and words > cue.max_words:
             continue
         if cue.match == "line":
-            hit = cue.pattern.fullmatch(text)
+            hit = cue.pattern.fullmatch(text) or cue.pattern.fullmatch(text.strip(_DECORATION))
         elif cue.match == "start":
             hit = cue.pattern.match(text)
         else:
@@ -239,7 +240,7 @@ _DATE_FILLER = re.compile(
     r"saturday|sun|sunday|am|pm|a\.m|p\.m|est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest|"
     r"eet|eest|msk|ist|jst|kst|published|updated|posted|last|modified|created|date|on|at|of|the|"
     r"st|nd|rd|th|today|yesterday|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|just|now|"
-    r"et|pt|ct|mt|cet|(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?|"
+    r"et|pt|ct|mt|cet|(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?|[+-]\d{4}|"
     r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:t[\d:.z+-]+)?|"
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$"
 )
@@ -247,7 +248,8 @@ _DATE_FILLER = re.compile(
 
 def parse_date_line(text: str) -> tuple[bool, str | None]:
     """Is this line only a date/time stamp? Returns (is_date_line, ISO date or None)."""
-    tokens = [t.strip(".,:;()|•·-–—").lower() for t in _fold(text).split()]
+    text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", _fold(text))  # "New Delhi, May 26 ..."
+    tokens = [t.strip(".,:;()|•·-–—").lower() for t in text.split()]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 14:
         return False, None
@@ -267,7 +269,7 @@ def parse_date_line(text: str) -> tuple[bool, str | None]:
         return True, None  # no full date to record (and never today's year or day filled in)
     first = next((part for part in re.split(r"[|·•]", text) if re.search(r"\d{4}", part)), text)
     cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", first, flags=re.I)
-    cleaned = re.sub(r"\b(GMT|UTC)[+-]\d{1,2}(:?\d{2})?\b|\bET\b|\bPT\b", " ", cleaned)
+    cleaned = re.sub(r"\b(GMT|UTC)[+-]\d{1,2}(:?\d{2})?\b|\bET\b|\bPT\b|\bIST\b|\s[+-]\d{4}\b", " ", cleaned)
     cleaned = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?![./-]\d)", r"\1:\2", cleaned)
     cleaned = re.sub(r"\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST)\b", " ", cleaned)
     try:
@@ -428,6 +430,8 @@ def _mark_menus(lines: list[_Line], run: int = 3) -> None:
     while i < len(lines):
         j = i
         while j < len(lines) and (_short_label(lines[j]) and lines[j].reason in (None, "navigation", "social")):
+            if lines[j].reason is None and j + 1 < len(lines) and lines[j + 1].reason is None and lines[j + 1].prose:
+                break  # a short line right above a paragraph is a subheading, not a menu item
             j += 1
         if j - i >= run and any(lines[k].reason is None for k in range(i, j)):
             for k in range(i, j):
@@ -545,10 +549,23 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
         return sum(len(ln.text) for ln in segment if ln.prose and ln.reason is None and not _BIO.match(ln.text))
 
     start = None
-    for i in range(first_prose + 1, len(lines)):
-        if block_marker.get(i) and prose_chars(lines[i + 1:]) < prose_chars(lines[:i]) / 3:
+    i = first_prose + 1
+    while i < len(lines):
+        if not block_marker.get(i):
+            i += 1
+            continue
+        resume = _resumes(lines, i) if lines[i].reason == "related" else None
+        if resume is not None:
+            # A related-links box inside the article: drop it, keep the line just above the text.
+            for k in range(i, resume - 1):
+                if lines[k].reason is None or k == i:
+                    lines[k].reason = lines[k].reason or "related"
+            i = resume
+            continue
+        if prose_chars(lines[i + 1:]) < prose_chars(lines[:i]) / 3:
             start = i
             break
+        i += 1
     if start is not None:
         block = lines[start].reason
         for i in range(start + 1, len(lines)):
@@ -592,6 +609,19 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
     for line in trailing:
         if len(trailing) >= 2 or line.words <= 6:
             line.reason = "navigation" if line.words <= 6 else "related"
+
+
+def _article_prose(line: _Line) -> bool:
+    """Prose that reads as the article's own: not removed, not a bio, not a teaser cut off with '...'."""
+    return line.reason is None and line.prose and not _BIO.match(line.text) and not line.plain.endswith(("...", "…"))
+
+
+def _resumes(lines: list[_Line], marker: int) -> int | None:
+    """Where article prose starts again after a related-links marker, if at least two prose lines follow."""
+    after = [k for k in range(marker + 1, len(lines)) if _article_prose(lines[k])]
+    if len(after) >= 2 or (after and sum(len(lines[k].text) for k in after) >= 300):
+        return after[0]
+    return None
 
 
 def _only_leftovers_after(body: list[_Line], line: _Line) -> bool:
