@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis build | clean FILE | reproduce`."""
+"""Command line: `python -m analysis build | clean FILE | evaluate-cleaning FOLDER | reproduce`."""
 
 from __future__ import annotations
 
@@ -75,6 +75,23 @@ def _clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    """Print cleaning accuracy on hand-labelled pages (K|/D| lines)."""
+    from analysis.evaluate import cleaning_accuracy
+
+    files = sorted(Path(args.folder).glob("*.txt"))
+    if not files:
+        print(f"error: {args.folder}: no labelled .txt pages", file=sys.stderr)
+        return 2
+    try:
+        table = cleaning_accuracy(files)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(table.to_string(index=False))
+    return 0
+
+
 def _reproduce(args: argparse.Namespace) -> int:
     from analysis import reproduce
 
@@ -100,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_clean.add_argument("--author", help="the known author")
     p_clean.add_argument("--cues", help="your own boilerplate cue file")
     p_clean.set_defaults(func=_clean)
+
+    p_eval = sub.add_parser("evaluate-cleaning", help="measure cleaning on pages labelled line by line (K| keep, D| drop)")
+    p_eval.add_argument("folder", help="a folder of labelled .txt pages (see tests/fixtures/unseen/README.md)")
+    p_eval.set_defaults(func=_evaluate)
 
     p_repro = sub.add_parser("reproduce", help="build the tables and execute every notebook")
     p_repro.add_argument("--corpus", default=str(paths.RAW))

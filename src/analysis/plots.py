@@ -58,17 +58,14 @@ def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
     return {b: bloc_colour(b) for b in sorted(set(blocs))}
 
 
-def save(fig: Figure, name: str, out: str | Path | None = None) -> list[Path]:
-    """Write `figures/<name>.png` and `.svg` without timestamps; returns the paths."""
+def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
+    """Write `figures/<name>.png` and `.svg` without timestamps (returns nothing, so a
+    notebook cell ending in `save(...)` shows the figure and no machine-specific path)."""
     folder = Path(out) if out is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
     with mpl.rc_context({"svg.hashsalt": _STYLE["svg.hashsalt"]}):
         for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-            path = folder / f"{name}.{ext}"
-            fig.savefig(path, metadata=metadata, bbox_inches="tight")
-            written.append(path)
-    return written
+            fig.savefig(folder / f"{name}.{ext}", metadata=metadata, bbox_inches="tight")
 
 
 def article_lengths(articles: pd.DataFrame) -> Figure:
