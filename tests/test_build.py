@@ -122,3 +122,9 @@ def test_clean_command_prints_kept_and_removed_lines() -> None:
 def test_clean_command_reports_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", "no/such/file.txt"]) == 2
     assert "no/such/file.txt: no such file" in capsys.readouterr().err
+
+
+def test_build_with_learned_abbreviations(tmp_path: Path) -> None:
+    assert main(["build", "--out", str(tmp_path), "--learn-abbreviations", "--quiet"]) == 0
+    sentences = pd.read_parquet(tmp_path / "sentences.parquet")
+    assert len(sentences) == len(pd.read_parquet(PROCESSED / "sentences.parquet"))

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import segment
 from analysis.paths import RAW
 from analysis.segment import (
     Quote,
@@ -371,3 +372,12 @@ def test_seed_article_scare_quotes_skipped() -> None:
     texts = [q.text for q in find_quotes(raw_paragraphs("002"))]
     assert not any(t.startswith(("special military operation", "liberation", "hostile")) for t in texts)
     assert len(texts) == 5
+
+
+def test_learned_abbreviations_are_initialisms_only() -> None:
+    texts = ["Officials in Santa Fe, N.M. said talks were off. They met two weeks ago. Nobody came."] * 3
+    learned = segment.learn_abbreviations(texts)
+    assert "n.m" in learned
+    assert "ago" not in learned and all("." in a for a in learned)
+    splitter = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
+    assert len(segment.split_sentences(texts[0], splitter)) == 3

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tqdm import tqdm
 
 from analysis import clean, segment
@@ -52,6 +53,7 @@ def process_article(
     article: Mapping[str, object],
     shared_lines: frozenset[str] = frozenset(),
     cues: Sequence[clean.Cue] | None = None,
+    tokenizer: PunktSentenceTokenizer | None = None,
 ) -> dict[str, list[dict]]:
     """Clean and segment one article; returns rows for each per-article table."""
     article_id = str(article["article_id"])
@@ -60,7 +62,7 @@ def process_article(
     author = _value(article.get("author"))
     cleaned = clean.clean_article(text, title=title, author=author, shared_lines=shared_lines, cues=cues)
 
-    sentences, quotes = segment.segment_paragraphs([p["text"] for p in cleaned.paragraphs])
+    sentences, quotes = segment.segment_paragraphs([p["text"] for p in cleaned.paragraphs], tokenizer)
     ids = [p["paragraph_id"] for p in cleaned.paragraphs]
     paragraph_rows = [{"article_id": article_id, **p} for p in cleaned.paragraphs]
     sentence_rows = [
@@ -105,15 +107,24 @@ def build_tables(
     *,
     cues: Sequence[clean.Cue] | None = None,
     progress: bool | None = None,
+    learn_abbreviations: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """Build every processed table from a loaded corpus (see `corpus.load_corpus`)."""
+    """Build every processed table from a loaded corpus (see `corpus.load_corpus`).
+
+    `learn_abbreviations` adds the initialisms Punkt learns from this corpus to the packaged
+    abbreviation list before splitting sentences.
+    """
     cues = clean.load_cues() if cues is None else cues
+    tokenizer = None
+    if learn_abbreviations:
+        learned = segment.learn_abbreviations(articles["text"])
+        tokenizer = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
     shared = outlet_shared_lines(articles)
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS if name != "problems"}
     records = articles.to_dict("records")
     bar = tqdm(records, desc="build", unit="article", disable=not progress if progress is not None else None)
     for record in bar:
-        result = process_article(record, shared.get(str(record["outlet"]), frozenset()), cues)
+        result = process_article(record, shared.get(str(record["outlet"]), frozenset()), cues, tokenizer)
         for name, table_rows in result.items():
             rows[name].extend(table_rows)
 

@@ -25,7 +25,8 @@ def _build(args: argparse.Namespace) -> int:
     for row in problems.itertuples(index=False):
         print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
     cues = clean.load_cues(args.cues) if args.cues else None
-    tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False)
+    tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False,
+                                learn_abbreviations=args.learn_abbreviations)
     written = build.write_tables(tables, args.out, args.format)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -108,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p_build.add_argument("--lenient", action="store_true", help="report and skip bad articles instead of stopping; replace bytes that are not UTF-8")
     p_build.add_argument("--cues", help="your own boilerplate cue file (format: src/analysis/resources/boilerplate_cues.tsv)")
+    p_build.add_argument("--learn-abbreviations", action="store_true",
+                         help="add initialisms Punkt learns from this corpus to the abbreviation list")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 
 # --------------------------------------------------------------------------- resources
@@ -93,10 +93,28 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end - (len(part) - len(part.rstrip())))
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def learn_abbreviations(texts: Iterable[str]) -> frozenset[str]:
+    """Abbreviations Punkt's unsupervised trainer finds in a corpus, to add to the packaged list.
+
+    Only abbreviation types are learned: collocations learned with INCLUDE_ALL_COLLOCS on a
+    small corpus suppress real sentence boundaries, so they are left out. Of the learned types
+    only initialisms (with an inner period, such as "n.m") are kept: on a small corpus Punkt also
+    takes ordinary words such as "ago" or "too" for abbreviations and would merge sentences.
+    """
+    trainer = PunktTrainer(lang_vars=_NewsLanguageVars())
+    trainer.INCLUDE_ALL_COLLOCS = False
+    trainer.INCLUDE_ABBREV_COLLOCS = False
+    for text in texts:
+        trainer.train(text, finalize=False)
+    trainer.finalize_training()
+    return frozenset(t for t in trainer.get_params().abbrev_types if "." in t.strip("."))
+
+
+def sentence_spans(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> list[tuple[int, int]]:
     """Character offsets ``(start, end)`` of the sentences of ``text``, without outer whitespace."""
     spans: list[tuple[int, int]] = []
-    for s, e in (_strip(text, s, e) for s, e in _default_tokenizer().span_tokenize(text)):
+    tokenizer = tokenizer or _default_tokenizer()
+    for s, e in (_strip(text, s, e) for s, e in tokenizer.span_tokenize(text)):
         if s < e and spans and text[s] in ",;:":  # Punkt splits "Expect?: Kremlin ..." after "?"
             spans[-1] = (spans[-1][0], e)
         elif s < e:
@@ -104,9 +122,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, tokenizer: PunktSentenceTokenizer | None = None) -> list[str]:
     """The sentences of ``text`` as strings (see :func:`sentence_spans`)."""
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return [text[s:e] for s, e in sentence_spans(text, tokenizer)]
 
 
 # --------------------------------------------------------------------------- tokens
@@ -409,14 +427,26 @@ def sentence_quote_overlap(
 ) -> tuple[float, Quote | None]:
     """Share of the non-space characters of ``text[span]`` inside ``quotes`` (quotes of that same
     paragraph), and the quote holding most of them (None when no quote overlaps)."""
-    chars = [i for i in range(*span) if not text[i].isspace()]
-    counts = [(sum(q.start <= i < q.end for i in chars), q) for q in quotes]
-    inside = sum(any(q.start <= i < q.end for q in quotes) for i in chars)
+    start, end = span
+
+    def solid(a: int, b: int) -> int:  # non-space characters of text[a:b]
+        return sum(not c.isspace() for c in text[a:b]) if a < b else 0
+
+    total = solid(start, end)
+    counts = [(solid(max(start, q.start), min(end, q.end)), q) for q in quotes]
+    covered, inside = start, 0  # union of the quote intervals, in order
+    for q in sorted(quotes, key=lambda q: q.start):
+        a, b = max(covered, q.start, start), min(q.end, end)
+        if a < b:
+            inside += solid(a, b)
+            covered = b
     best = max(counts, key=lambda nq: nq[0], default=(0, None))
-    return (inside / len(chars) if chars else 0.0), (best[1] if best[0] else None)
+    return (inside / total if total else 0.0), (best[1] if best[0] else None)
 
 
-def segment_paragraphs(paragraphs: list[str]) -> tuple[list[dict], list[dict]]:
+def segment_paragraphs(
+    paragraphs: list[str], tokenizer: PunktSentenceTokenizer | None = None
+) -> tuple[list[dict], list[dict]]:
     """Sentence and quote records of one article.
 
     Sentences: paragraph_index, sentence_index (0-based in the article), text, start, end (offsets
@@ -427,7 +457,7 @@ def segment_paragraphs(paragraphs: list[str]) -> tuple[list[dict], list[dict]]:
     sentences: list[dict] = []
     for pi, par in enumerate(paragraphs):
         here = [q for q in quotes if q.paragraph_index == pi]
-        for s, e in sentence_spans(par):
+        for s, e in sentence_spans(par, tokenizer):
             share, quote = sentence_quote_overlap(par, (s, e), here)
             in_quote = share >= 0.5 and quote is not None
             sentences.append({
