@@ -189,6 +189,17 @@ def test_lines_repeated_across_an_outlets_articles_are_boilerplate() -> None:
     assert removed == {1: "boilerplate"}  # the repeated quote is prose inside the body: kept
 
 
+def test_prose_an_outlet_repeats_after_the_article_is_boilerplate() -> None:
+    footer = "The Daily Example is an independent newsroom funded by readers like you since 1998."
+    texts = [
+        f"Headline number {i} about the talks\nBody text number {i} goes here and is long enough to be prose.\n"
+        f"Second paragraph number {i} is also long enough to count as prose here.\n{footer}\n"
+        for i in range(3)
+    ]
+    result = clean_article(texts[1], shared_lines=clean.repeated_lines(texts))
+    assert _removed(result) == {4: "boilerplate"}
+
+
 def test_mid_article_related_block_does_not_truncate_the_article() -> None:
     body = "The negotiators met again on Monday and agreed to exchange prisoners, officials said."
     text = "\n".join(

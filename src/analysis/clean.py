@@ -632,7 +632,8 @@ def _only_leftovers_after(body: list[_Line], line: _Line) -> bool:
 def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, title_at: int | None) -> None:
     """Exact repeats inside the article, and lines the outlet prints on many pages."""
     seen: set[str] = set()
-    kept_prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.prose]
+    kept_prose = [i for i, ln in enumerate(lines)
+                  if ln.reason is None and ln.prose and normalize_line(ln.text) not in shared]
     last_prose = kept_prose[-1] if kept_prose else -1
     for i, line in enumerate(lines):
         if line.reason is not None or i == title_at:
