@@ -28,7 +28,7 @@ def seed_tables() -> dict[str, pd.DataFrame]:
 def test_build_reproduces_the_committed_tables_byte_for_byte(tmp_path: Path) -> None:
     assert main(["build", "--out", str(tmp_path), "--quiet"]) == 0
     committed = sorted(p.name for p in PROCESSED.glob("*.parquet"))
-    assert committed == sorted(p.name for p in tmp_path.glob("*.parquet")) and len(committed) == 6
+    assert committed == sorted(p.name for p in tmp_path.glob("*.parquet")) == sorted(f"{n}.parquet" for n in build.TABLE_COLUMNS)
     for name in committed:
         assert (tmp_path / name).read_bytes() == (PROCESSED / name).read_bytes(), f"{name} differs: rebuild data/processed"
 

@@ -15,7 +15,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tqdm import tqdm
 
-from analysis import clean, segment
+from analysis import clean, segment, sentiment
 from analysis.corpus import METADATA_COLUMNS
 
 __all__ = ["TABLE_COLUMNS", "build_tables", "outlet_shared_lines", "process_article", "write_tables"]
@@ -32,6 +32,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker"),
     "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker"),
     "removed_lines": ("article_id", "line_no", "text", "reason"),
+    "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral",
+                  "compound_nltk", "polarity_textblob"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
 _INT_COLUMNS = {
@@ -120,7 +122,7 @@ def build_tables(
         learned = segment.learn_abbreviations(articles["text"])
         tokenizer = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
     shared = outlet_shared_lines(articles)
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS if name != "problems"}
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS if name not in ("problems", "sentiment")}
     records = articles.to_dict("records")
     bar = tqdm(records, desc="build", unit="article", disable=not progress if progress is not None else None)
     for record in bar:
@@ -131,6 +133,7 @@ def build_tables(
     tables = {name: pd.DataFrame(table_rows, columns=list(TABLE_COLUMNS[name]) if name != "articles" else None)
               for name, table_rows in rows.items()}
     tables["articles"] = _articles_table(articles, tables["articles"])
+    tables["sentiment"] = sentiment.score_sentences(tables["sentences"])
     tables["problems"] = problems if problems is not None else pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))
     return {name: _tidy(name, table) for name, table in sorted(tables.items())}
 
@@ -155,6 +158,8 @@ def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
             table[column] = table[column].astype("int64")
         elif column == "in_quote":
             table[column] = table[column].astype(bool)
+        elif pd.api.types.is_float_dtype(table[column]):
+            table[column] = table[column].astype("float64")
         else:
             table[column] = table[column].astype("string")
     keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no") if c in table.columns]

@@ -106,3 +106,140 @@ def removed_by_reason(counts: pd.DataFrame) -> Figure:
     ax.legend(title="reason", bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
+    handles = [mpl.patches.Patch(color=bloc_colour(b), label=b) for b in sorted(set(blocs))]
+    ax.legend(handles=handles, title="bloc", **kwargs)
+
+
+def sentiment_distribution(frame: pd.DataFrame, column: str = "compound") -> Figure:
+    """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot."""
+    import seaborn as sns
+
+    use_style()
+    order_outlets = frame.sort_values(["bloc", "outlet"])["outlet"].unique().tolist()
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * len(order_outlets) + 2.5), width_ratios=[1, 1.6])
+    for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "outlet", order_outlets)):
+        colours = [bloc_colour(frame.loc[frame[by] == o, "bloc"].iloc[0]) for o in order]
+        sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
+                    ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
+        sns.stripplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
+                      ax=ax, size=3.5, jitter=0.22, alpha=0.8)
+        counts = frame.groupby(by).size()
+        ax.set_yticks(range(len(order)), [f"{o}\n(n={counts[o]} sentences)" for o in order], fontsize=9)
+        ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+        ax.set_xlabel("VADER compound per sentence (-1 to +1)")
+        ax.set_ylabel("")
+    axes[0].set_title("By bloc")
+    axes[1].set_title("By outlet")
+    fig.tight_layout()
+    return fig
+
+
+def tone_along_article(paragraphs: pd.DataFrame) -> Figure:
+    """One panel per article: mean paragraph tone in reading order, coloured by bloc."""
+    use_style()
+    articles = paragraphs.sort_values(["bloc", "article_id"])["article_id"].unique()
+    ncols = min(3, len(articles))
+    nrows = -(-len(articles) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4 * ncols, 2.6 * nrows), sharey=True, squeeze=False)
+    for ax, article in zip(axes.flat, articles):
+        part = paragraphs[paragraphs["article_id"] == article]
+        colour = bloc_colour(part["bloc"].iloc[0])
+        ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
+        ax.plot(part["position"], part["mean"], color=colour, marker="o", markersize=3.5, linewidth=1.2)
+        ax.set_title(f"{part['outlet'].iloc[0]}", fontsize=10, color=colour)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-1.05, 1.05)
+    for ax in axes.flat[len(articles):]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("mean compound\nof the paragraph")
+    for ax in axes[-1, :]:
+        ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    fig.suptitle("Tone along each article, paragraph by paragraph")
+    fig.tight_layout()
+    return fig
+
+
+def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
+    """Actor-by-bloc mean tone; each cell shows its mean and sentence count, thin cells hatched."""
+    use_style()
+    means = table.pivot(index="actor", columns="bloc", values="mean").sort_index()
+    counts = table.pivot(index="actor", columns="bloc", values="n_sentences").reindex_like(means).fillna(0).astype(int)
+    fig, ax = plt.subplots(figsize=(2.2 * len(means.columns) + 2.5, 0.7 * len(means) + 1.6))
+    image = ax.imshow(means.to_numpy(float), cmap="PuOr", vmin=-0.6, vmax=0.6, aspect="auto")
+    for i in range(means.shape[0]):
+        for j in range(means.shape[1]):
+            value, n = means.iat[i, j], counts.iat[i, j]
+            text = "no sentences" if n == 0 else f"{value:+.2f}\nn={n}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="black")
+            if 0 < n < min_n:
+                ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey", linewidth=0))
+    ax.set_xticks(range(len(means.columns)), means.columns)
+    ax.set_yticks(range(len(means)), means.index)
+    ax.set_xlabel("bloc of the outlet")
+    ax.set_title(f"Tone of sentences that mention each actor (hatched: fewer than {min_n} sentences)")
+    fig.colorbar(image, ax=ax, label="mean VADER compound")
+    fig.tight_layout()
+    return fig
+
+
+def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound") -> Figure:
+    """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled."""
+    use_style()
+    table = table.sort_values(["bloc", group]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(table) + 1.5))
+    for y, row in table.iterrows():
+        colour = bloc_colour(row["bloc"])
+        ax.errorbar(row["mean"], y, xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
+                    fmt="o", color=colour, capsize=3)
+        ax.text(row["ci_high"] + 0.02, y, f"n={row['n_sentences']}", va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), [f"{b} · {g}" for b, g in zip(table["bloc"], table[group])])
+    ax.invert_yaxis()
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlabel(f"{xlabel} (95% bootstrap interval)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def word_contributions(table: pd.DataFrame, top: int = 12) -> Figure:
+    """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences)."""
+    use_style()
+    blocs = sorted(table["bloc"].unique())
+    fig, axes = plt.subplots(1, len(blocs), figsize=(5.2 * len(blocs), 0.32 * top + 1.8), squeeze=False)
+    for ax, bloc in zip(axes[0], blocs):
+        part = table[table["bloc"] == bloc].head(top).iloc[::-1]
+        ax.barh(part["word"], part["per_1000_sentences"], color=bloc_colour(bloc))
+        for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
+            ax.text(value, y, f" n={n} " if value >= 0 else f" n={n} ", va="center",
+                    ha="left" if value >= 0 else "right", fontsize=8)
+        ax.axvline(0, color="grey", linewidth=0.8)
+        ax.set_title(f"{bloc}: top {top} words by |summed valence|", color=bloc_colour(bloc))
+        ax.set_xlabel("summed VADER valence per 1,000 sentences")
+        lo, hi = ax.get_xlim()
+        ax.set_xlim(lo - 0.15 * (hi - lo), hi + 0.15 * (hi - lo))
+    fig.tight_layout()
+    return fig
+
+
+def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
+    """Bloc means with intervals under the full lexicon and with topic terms set to zero."""
+    use_style()
+    fig, ax = plt.subplots(figsize=(7.5, 0.9 * len(raw) + 1.6))
+    for offset, (table, label, marker) in enumerate(((raw, "full lexicon", "o"), (neutral, "topic terms set to 0", "s"))):
+        for y, row in table.sort_values("bloc").reset_index(drop=True).iterrows():
+            ax.errorbar(row["mean"], y + 0.18 * (offset * 2 - 1), xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
+                        fmt=marker, color=bloc_colour(row["bloc"]), mfc="white" if offset else bloc_colour(row["bloc"]),
+                        capsize=3, label=label if y == 0 else None)
+    blocs = sorted(raw["bloc"])
+    ax.set_yticks(range(len(blocs)), blocs)
+    ax.invert_yaxis()
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("bloc tone: mean of article means of VADER compound (95% two-level bootstrap)")
+    ax.legend(loc="best")
+    ax.set_title("How much of the tone is the topic's own vocabulary?")
+    fig.tight_layout()
+    return fig

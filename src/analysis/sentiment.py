@@ -1,0 +1,404 @@
+"""Sentence tone with VADER, and the checks a reviewer asks for before trusting it.
+
+Scores come from the reference implementation (`vaderSentiment`), sentence by sentence;
+article and bloc tone are means of sentence scores (a whole article's compound saturates
+near +-1). NLTK's port is kept as a cross-check, TextBlob's pattern lexicon (shipped in its
+wheel) as an independent second method, and a topic-neutral variant zeroes the words that
+name the topic itself ("peace", "war", "talks"...), whose lexicon scores would otherwise
+decide the tone of every article about peace talks. All randomness takes an explicit seed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "actor_mentions", "actor_tone", "agreement_between_methods", "aggregate", "analyzer",
+    "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
+    "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
+    "nltk_analyzer", "quote_vs_narration", "score_sentences", "textblob_polarity",
+    "validation_metrics", "word_contributions", "word_valences",
+]
+
+SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
+#: VADER's own thresholds for calling a compound score positive or negative.
+THRESHOLD = 0.05
+
+
+def _resource(name: str) -> str:
+    return (resources.files("analysis") / "resources" / name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- scorers
+
+
+def load_neutral_terms(path: str | Path | None = None) -> frozenset[str]:
+    """The topic and naming terms the topic-neutral variant scores as zero."""
+    text = Path(path).read_text(encoding="utf-8") if path else _resource("neutral_terms.txt")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=4)
+def analyzer(neutral_terms: frozenset[str] = frozenset()):  # noqa: ANN201 - vaderSentiment has no types
+    """The VADER reference analyser; with `neutral_terms`, those lexicon words score 0."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    scorer = SentimentIntensityAnalyzer()
+    if neutral_terms:
+        scorer.lexicon = {w: (0.0 if w in neutral_terms else v) for w, v in scorer.lexicon.items()}
+    return scorer
+
+
+@lru_cache(maxsize=1)
+def nltk_analyzer():  # noqa: ANN201
+    """NLTK's port of VADER on the lexicon file shipped in the vaderSentiment wheel (no download).
+
+    NLTK 3.10 refuses absolute lexicon paths, so the wheel's folder goes on `nltk.data.path`
+    for the moment of loading, then the path is restored.
+    """
+    import nltk
+    import vaderSentiment
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    saved = list(nltk.data.path)
+    nltk.data.path[:] = [os.path.dirname(vaderSentiment.__file__)]
+    try:
+        return SentimentIntensityAnalyzer(lexicon_file="vader_lexicon.txt")
+    finally:
+        nltk.data.path[:] = saved
+
+
+def textblob_polarity(text: str) -> float:
+    """TextBlob's pattern-lexicon polarity in [-1, 1] (an independent second lexicon)."""
+    from textblob import TextBlob
+
+    return float(TextBlob(text).sentiment.polarity)
+
+
+def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per sentence: VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's port
+    and TextBlob, keyed by `article_id, sentence_id`."""
+    neutral = frozenset(load_neutral_terms() if neutral_terms is None else neutral_terms)
+    vader, vader_neutral, port = analyzer(), analyzer(neutral), nltk_analyzer()
+    rows = []
+    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+        scores = vader.polarity_scores(text)
+        rows.append({
+            "article_id": article_id, "sentence_id": int(sentence_id),
+            **{k: scores[k] for k in ("neg", "neu", "pos", "compound")},
+            "compound_neutral": vader_neutral.polarity_scores(text)["compound"],
+            "compound_nltk": port.polarity_scores(text)["compound"],
+            "polarity_textblob": round(textblob_polarity(text), 4),
+        })
+    table = pd.DataFrame(rows, columns=["article_id", "sentence_id", *SCORE_COLUMNS])
+    return table.astype({"article_id": "string", "sentence_id": "int64"}).astype({c: "float64" for c in SCORE_COLUMNS})
+
+
+def label(scores: pd.Series | np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
+    """negative / neutral / positive by VADER's convention (|score| < threshold is neutral)."""
+    values = np.asarray(scores, dtype=float)
+    return np.where(values >= threshold, "positive", np.where(values <= -threshold, "negative", "neutral"))
+
+
+# --------------------------------------------------------------------------- why a score
+
+
+def word_valences(text: str, scorer=None) -> list[tuple[str, float]]:  # noqa: ANN001
+    """Each word's valence after VADER's rules (boosters, negation, "but"), as the reference
+    implementation computes it; `scorer.score_valence` of these valences is the sentence score."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    scorer = scorer or analyzer()
+    plain, prev_space = "", True  # emoji to text, exactly as polarity_scores does it
+    for char in text:
+        if char in scorer.emojis:
+            plain += ("" if prev_space else " ") + scorer.emojis[char]
+            prev_space = False
+        else:
+            plain += char
+            prev_space = char == " "
+    senti = SentiText(plain.strip())
+    words = senti.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (
+            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        ):
+            sentiments.append(0)
+            continue
+        sentiments = scorer.sentiment_valence(0, senti, item, i, sentiments)
+    sentiments = scorer._but_check(words, sentiments)
+    return list(zip(words, (float(v) for v in sentiments)))
+
+
+def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = ()) -> pd.DataFrame:
+    """Summed valence of each lexicon word per bloc: which words drive each bloc's score.
+
+    `sentences` needs `text` and `bloc`; returns bloc, word, n (occurrences with a valence),
+    total (summed valence) and per_1000_sentences, sorted by bloc and |total|.
+    """
+    scorer = analyzer(frozenset(neutral_terms))
+    rows = []
+    for bloc, text in sentences[["bloc", "text"]].itertuples(index=False):
+        rows.extend({"bloc": bloc, "word": w.lower(), "valence": v} for w, v in word_valences(text, scorer) if v)
+    table = pd.DataFrame(rows, columns=["bloc", "word", "valence"])
+    n_sent = sentences.groupby("bloc").size()
+    out = table.groupby(["bloc", "word"], sort=True)["valence"].agg(n="size", total="sum").reset_index()
+    out["per_1000_sentences"] = 1000 * out["total"] / out["bloc"].map(n_sent)
+    out["abs_total"] = out["total"].abs()
+    out = out.sort_values(["bloc", "abs_total", "word"], ascending=[True, False, True], kind="mergesort")
+    return out.drop(columns="abs_total").reset_index(drop=True)
+
+
+def disagreements(scores: pd.DataFrame, sentences: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
+    """Sentences where NLTK's port and the reference implementation differ, with the likely rule.
+
+    The usual cause is negation: the reference treats "no" before a lexicon word as a negator
+    ("no progress", "no peace"), the port does not.
+    """
+    merged = scores.merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"])
+    merged = merged[(merged["compound"] - merged["compound_nltk"]).abs() > tolerance].copy()
+    negation = re.compile(r"\b(?:no|nor|never|without|nothing|nobody|none|neither|cannot|can't|won't|not)\b", re.I)
+    merged["likely_rule"] = np.where(merged["text"].str.contains(negation), "negation", "other")
+    return merged[["article_id", "sentence_id", "text", "compound", "compound_nltk", "likely_rule"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
+    """Mean and percentile bootstrap interval of a sample (nan for an empty sample)."""
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return (np.nan, np.nan, np.nan)
+    rng = np.random.default_rng(seed)
+    means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
+    alpha = (1 - ci) / 2
+    return float(data.mean()), float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+
+
+def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
+              n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Mean of `column` per group with a bootstrap interval over the group's sentences."""
+    rows = []
+    for n, (key, group) in enumerate(frame.groupby(list(by), sort=True)):
+        mean, low, high = bootstrap_mean_ci(group[column], n_boot=n_boot, seed=seed + n)
+        keys = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(by, keys)), "n_sentences": len(group), "mean": mean, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows)
+
+
+def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    return frame.groupby(["bloc", "article_id"], sort=True)[column].mean().reset_index()
+
+
+def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each."""
+    groups = [g[column].to_numpy(float) for _, g in frame[frame["bloc"] == bloc].groupby("article_id", sort=True)]
+    draws = np.empty(n_boot)
+    for b in range(n_boot):
+        picked = rng.integers(0, len(groups), size=len(groups))
+        draws[b] = np.mean([groups[i][rng.integers(0, groups[i].size, size=groups[i].size)].mean() for i in picked])
+    return draws
+
+
+def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
+                 seed: int = 0) -> pd.DataFrame:
+    """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval."""
+    rng = np.random.default_rng(seed)
+    alpha = (1 - ci) / 2
+    rows = []
+    for bloc in sorted(frame["bloc"].unique()):
+        draws = _hierarchical_draws(frame, bloc, column, n_boot, rng)
+        means = _article_means(frame[frame["bloc"] == bloc], column)[column]
+        rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
+                     "mean": float(means.mean()), "ci_low": float(np.quantile(draws, alpha)),
+                     "ci_high": float(np.quantile(draws, 1 - alpha))})
+    return pd.DataFrame(rows)
+
+
+def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
+                    n_boot: int = 2000, ci: float = 0.95, seed: int = 0) -> dict[str, float]:
+    """Difference a - b of bloc means (means of article means), its bootstrap interval, and
+    Cohen's d on sentence scores (pooled standard deviation)."""
+    rng = np.random.default_rng(seed)
+    diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
+    means = _article_means(frame, column).groupby("bloc")[column].mean()
+    xa, xb = frame.loc[frame["bloc"] == a, column], frame.loc[frame["bloc"] == b, column]
+    pooled = np.sqrt(((len(xa) - 1) * xa.var() + (len(xb) - 1) * xb.var()) / (len(xa) + len(xb) - 2))
+    alpha = (1 - ci) / 2
+    return {"a": a, "b": b, "difference": float(means[a] - means[b]),
+            "ci_low": float(np.quantile(diff_draws, alpha)), "ci_high": float(np.quantile(diff_draws, 1 - alpha)),
+            "cohens_d": float((xa.mean() - xb.mean()) / pooled) if pooled > 0 else float("nan"),
+            "n_articles_a": int(frame.loc[frame["bloc"] == a, "article_id"].nunique()),
+            "n_articles_b": int(frame.loc[frame["bloc"] == b, "article_id"].nunique())}
+
+
+def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "compound") -> pd.DataFrame:
+    """The bloc difference a - b recomputed without each outlet in turn (nan if a bloc empties)."""
+    rows = [{"left_out": "(none)", "difference": _plain_difference(frame, a, b, column)}]
+    for outlet in sorted(frame["outlet"].unique()):
+        rows.append({"left_out": outlet, "difference": _plain_difference(frame[frame["outlet"] != outlet], a, b, column)})
+    table = pd.DataFrame(rows)
+    table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
+    return table
+
+
+def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float:
+    means = _article_means(frame, column).groupby("bloc")[column].mean()
+    return float(means.get(a, np.nan) - means.get(b, np.nan))
+
+
+def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Tone of quoted speech and of the journalist's narration, per bloc, with intervals."""
+    table = aggregate(frame.assign(voice=np.where(frame["in_quote"], "quoted", "narration")), ["bloc", "voice"],
+                      column, n_boot=n_boot, seed=seed)
+    return table
+
+
+def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:
+    """The n most negative and n most positive sentences of each bloc, with article and outlet."""
+    rows = []
+    for bloc, group in frame.groupby("bloc", sort=True):
+        ordered = group.sort_values([column, "article_id", "sentence_id"], kind="mergesort")
+        for end, part in (("most negative", ordered.head(n)), ("most positive", ordered.tail(n).iloc[::-1])):
+            rows.append(part.assign(end=end))
+    cols = ["bloc", "end", column, "outlet", "article_id", "sentence_id", "text"]
+    return pd.concat(rows)[cols].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """The actor dictionary (group, term); see the header of resources/actors.csv."""
+    text = Path(path).read_text(encoding="utf-8") if path else _resource("actors.csv")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split(",", 1) for line in lines[1:]]
+    if lines[0].replace(" ", "") != "group,term" or any(len(r) != 2 or not r[1].strip() for r in rows):
+        raise ValueError(f"{path or 'actors.csv'}: expected a header `group,term` and one `group,term` per line")
+    return pd.DataFrame([(g.strip(), t.strip()) for g, t in rows], columns=["group", "term"])
+
+
+def _actor_patterns(actors: pd.DataFrame) -> dict[str, re.Pattern[str]]:
+    patterns = {}
+    for group, terms in actors.groupby("group", sort=True)["term"]:
+        parts = []
+        for term in sorted(set(terms), key=len, reverse=True):
+            wildcard = term.endswith("*")
+            body = r"\s+".join(re.escape(w) for w in term.rstrip("*").split())
+            body += (r"[\w-]*" if wildcard else "") + r"(?:['’]s)?"
+            # Acronyms (US, EU, NATO) match in capitals only, so "told us" is not the United States.
+            acronym = sum(c.isupper() for c in term) >= 2 and not any(c.islower() for c in term)
+            parts.append(f"(?-i:{body})" if acronym else body)
+        patterns[group] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return patterns
+
+
+def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (sentence, actor group) it mentions: article_id, sentence_id, actor, n_mentions."""
+    actors = load_actors() if actors is None else actors
+    patterns = _actor_patterns(actors)
+    rows = []
+    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+        for group, pattern in patterns.items():
+            hits = pattern.findall(text)
+            if hits:
+                rows.append({"article_id": article_id, "sentence_id": sentence_id, "actor": group, "n_mentions": len(hits)})
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "n_mentions"])
+
+
+def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """Mean tone of sentences mentioning each actor, per bloc, with sentence counts (long form)."""
+    merged = mentions.merge(frame, on=["article_id", "sentence_id"])
+    table = merged.groupby(["actor", "bloc"], sort=True)[column].agg(mean="mean", n_sentences="size").reset_index()
+    return table
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def load_gold(path: str | Path | None = None) -> pd.DataFrame:
+    """The hand-coded validation sample (article_id, sentence_id, label, text)."""
+    source = Path(path) if path else resources.files("analysis") / "resources" / "validation" / "sentiment_gold.csv"
+    with source.open(encoding="utf-8") as handle:
+        gold = pd.read_csv(handle, dtype={"article_id": "string", "label": "string", "text": "string"})
+    bad = sorted(set(gold["label"]) - {"negative", "neutral", "positive"})
+    if bad:
+        raise ValueError(f"{source}: unknown labels {bad}")
+    return gold
+
+
+METHODS = {
+    "VADER": "compound",
+    "VADER topic-neutral": "compound_neutral",
+    "NLTK port of VADER": "compound_nltk",
+    "TextBlob": "polarity_textblob",
+}
+
+
+def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Each method against the hand codes: n, accuracy, macro-F1 and Spearman's rho.
+
+    If `scores` carries the sentence text as `text_scored`, codes whose text no longer matches
+    (segmentation changed since coding) are left out rather than compared with another sentence.
+    """
+    from scipy.stats import spearmanr
+    from sklearn.metrics import accuracy_score, f1_score
+
+    merged = gold.merge(scores, on=["article_id", "sentence_id"], how="inner", validate="one_to_one")
+    if "text_scored" in merged:  # codes only count for the sentence they were given to
+        merged = merged[merged["text"] == merged["text_scored"]]
+    ordinal = merged["label"].map({"negative": -1, "neutral": 0, "positive": 1}).astype(float)
+    rows = []
+    for name, column in METHODS.items():
+        predicted = label(merged[column])
+        rows.append({
+            "method": name, "n": len(merged),
+            "accuracy": accuracy_score(merged["label"], predicted),
+            "macro_f1": f1_score(merged["label"], predicted, average="macro", labels=["negative", "neutral", "positive"]),
+            "spearman": float(spearmanr(merged[column], ordinal).statistic),
+        })
+    majority = merged["label"].value_counts().sort_index().idxmax()
+    rows.append({"method": f"baseline: always '{majority}'", "n": len(merged),
+                 "accuracy": float((merged["label"] == majority).mean()),
+                 "macro_f1": f1_score(merged["label"], [majority] * len(merged), average="macro",
+                                      labels=["negative", "neutral", "positive"]),
+                 "spearman": float("nan")})
+    return pd.DataFrame(rows)
+
+
+def agreement_between_methods(scores: pd.DataFrame) -> pd.DataFrame:
+    """Sentence-level Spearman rank correlation between every pair of methods."""
+    columns = list(METHODS.values())
+    table = scores[columns].corr(method="spearman")
+    names = {v: k for k, v in METHODS.items()}
+    return table.rename(index=names, columns=names)
+
+
+def sentence_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Sentences with their scores, paragraph kind and article metadata: the frame every
+    function above takes (one row per sentence)."""
+    frame = tables["sentences"].merge(tables["sentiment"], on=["article_id", "sentence_id"], validate="one_to_one")
+    frame = frame.merge(tables["paragraphs"][["article_id", "paragraph_id", "kind"]], on=["article_id", "paragraph_id"])
+    meta = tables["articles"][["article_id", "outlet", "bloc", "published"]]
+    frame = frame.merge(meta, on="article_id", validate="many_to_one")
+    return frame.sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
+
+
+def paragraph_tone(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """Mean tone per paragraph, with its position in the article (0 = first, 1 = last paragraph)."""
+    table = frame.groupby(["bloc", "outlet", "article_id", "paragraph_id"], sort=True)[column].agg(
+        mean="mean", n_sentences="size").reset_index()
+    order = table.groupby("article_id")["paragraph_id"].rank(method="first") - 1
+    size = table.groupby("article_id")["paragraph_id"].transform("size")
+    table["position"] = (order / (size - 1).where(size > 1, 1)).round(4)
+    return table

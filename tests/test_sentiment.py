@@ -1,0 +1,183 @@
+"""Sentiment: faithful VADER scores, correct aggregation, actor matching, the neutral variant."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import sentiment
+
+REFERENCE = SentimentIntensityAnalyzer()
+SENTENCES = [
+    "No progress.",
+    "There is no peace without justice.",
+    "The plan is good, but the execution was terrible.",
+    "The talks were not good at all.",
+    "Russia is VERY ready for talks!!!",
+    "Lavrov said the West is hostile 😡 and the war goes on.",
+    "Kremlin spokesman Dmitry Peskov spoke on Thursday.",
+]
+
+
+def _frame(texts: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ["a"] * len(texts), "sentence_id": range(1, len(texts) + 1), "text": texts})
+
+
+def test_scores_equal_the_reference_implementation() -> None:
+    scores = sentiment.score_sentences(_frame(SENTENCES), neutral_terms=[])
+    for text, row in zip(SENTENCES, scores.itertuples()):
+        expected = REFERENCE.polarity_scores(text)
+        assert (row.neg, row.neu, row.pos, row.compound) == (expected["neg"], expected["neu"], expected["pos"], expected["compound"])
+
+
+def test_negation_and_but_rules_of_the_reference() -> None:
+    assert REFERENCE.polarity_scores("No progress.")["compound"] == pytest.approx(-0.3252)
+    scores = sentiment.score_sentences(_frame(["No progress."]))
+    assert scores.loc[0, "compound"] == pytest.approx(-0.3252)
+    assert scores.loc[0, "compound_nltk"] > 0  # NLTK's port misses the "no" negation
+    valences = dict(sentiment.word_valences("The plan is good, but the execution was terrible."))
+    lexicon = REFERENCE.lexicon
+    assert valences["good"] == pytest.approx(lexicon["good"] * 0.5)  # before "but": halved
+    assert valences["terrible"] == pytest.approx(lexicon["terrible"] * 1.5)  # after "but": 1.5x
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_word_valences_reproduce_the_sentence_score(text: str) -> None:
+    valences = [v for _, v in sentiment.word_valences(text)]
+    assert REFERENCE.score_valence(valences, text)["compound"] == REFERENCE.polarity_scores(text)["compound"]
+
+
+def test_neutral_list_really_zeroes_its_words() -> None:
+    neutral = sentiment.load_neutral_terms()
+    assert {"peace", "war", "talks", "justice", "ceasefire"} <= neutral
+    scores = sentiment.score_sentences(_frame(["Peace.", "War.", "The war killed thousands."]))
+    assert list(scores["compound"][:2]) == [pytest.approx(0.5423), pytest.approx(-0.5994)]
+    assert list(scores["compound_neutral"][:2]) == [0.0, 0.0]
+    assert scores.loc[2, "compound_neutral"] < 0  # "killed" keeps its score
+    zeroed = dict(sentiment.word_valences("The war killed thousands.", sentiment.analyzer(neutral)))
+    assert zeroed["war"] == 0 and zeroed["killed"] < 0
+
+
+def test_disagreements_name_the_negation_rule() -> None:
+    frame = _frame(["No progress.", "The war is terrible."])
+    table = sentiment.disagreements(sentiment.score_sentences(frame), frame)
+    assert table["text"].tolist() == ["No progress."] and table["likely_rule"].tolist() == ["negation"]
+
+
+def test_bootstrap_interval_on_known_data() -> None:
+    assert sentiment.bootstrap_mean_ci([0.3] * 20) == (pytest.approx(0.3), pytest.approx(0.3), pytest.approx(0.3))
+    rng = np.random.default_rng(1)
+    sample = rng.normal(0.2, 1.0, size=400)
+    mean, low, high = sentiment.bootstrap_mean_ci(sample, seed=3)
+    assert mean == pytest.approx(sample.mean())
+    half = 1.96 * sample.std(ddof=1) / np.sqrt(sample.size)  # the normal-theory interval
+    assert low == pytest.approx(mean - half, abs=0.02) and high == pytest.approx(mean + half, abs=0.02)
+    assert sentiment.bootstrap_mean_ci([1.0, 2.0], seed=5) == sentiment.bootstrap_mean_ci([1.0, 2.0], seed=5)
+
+
+def _blocs() -> pd.DataFrame:
+    # bloc r: article r1 has 1 sentence (0.8), r2 has 3 (0.2): sentence mean 0.35, article mean 0.5
+    rows = [("r", "R1", "r1", 0.8), *[("r", "R2", "r2", 0.2)] * 3, *[("w", "W1", "w1", -0.1)] * 2,
+            *[("w", "W2", "w2", -0.3)] * 2]
+    frame = pd.DataFrame(rows, columns=["bloc", "outlet", "article_id", "compound"])
+    frame["sentence_id"] = range(1, len(frame) + 1)
+    return frame
+
+
+def test_bloc_means_are_means_of_article_means() -> None:
+    summary = sentiment.bloc_summary(_blocs(), n_boot=500).set_index("bloc")
+    assert summary.loc["r", "mean"] == pytest.approx(0.5)
+    assert summary.loc["w", "mean"] == pytest.approx(-0.2)
+    assert (summary["n_articles"] == 2).all()
+    assert summary.loc["r", "ci_low"] == pytest.approx(0.2) and summary.loc["r", "ci_high"] == pytest.approx(0.8)
+
+
+def test_bloc_difference_and_effect_size() -> None:
+    frame = _blocs()
+    result = sentiment.bloc_difference(frame, "r", "w", n_boot=500)
+    assert result["difference"] == pytest.approx(0.7)
+    assert result["ci_low"] <= 0.7 <= result["ci_high"]
+    xa, xb = frame.loc[frame.bloc == "r", "compound"], frame.loc[frame.bloc == "w", "compound"]
+    pooled = np.sqrt((3 * xa.var() + 3 * xb.var()) / 6)
+    assert result["cohens_d"] == pytest.approx((xa.mean() - xb.mean()) / pooled)
+
+
+def test_leave_one_outlet_out() -> None:
+    table = sentiment.leave_one_outlet_out(_blocs(), "r", "w").set_index("left_out")
+    assert table.loc["(none)", "difference"] == pytest.approx(0.7)
+    assert table.loc["R1", "difference"] == pytest.approx(0.2 - (-0.2))
+    assert table.loc["W2", "difference"] == pytest.approx(0.5 - (-0.1))
+    assert table["same_sign"].all()
+
+
+def test_aggregate_per_group() -> None:
+    table = sentiment.aggregate(_blocs(), ["article_id"], n_boot=200).set_index("article_id")
+    assert table.loc["r2", "mean"] == pytest.approx(0.2) and table.loc["r2", "n_sentences"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kievan Rus was a medieval state.", set()),
+        ("Kiev said no.", {"Ukraine"}),
+        ("Zelenskyy's office and Zelensky himself", {"Ukraine"}),
+        ("Putinism is an ideology.", set()),
+        ("He told us the truth.", set()),
+        ("The U.S. and the US Senate", {"United States"}),
+        ("Moscow's demands and NATO's answer", {"Russia", "West"}),
+        ("the Kremlin-backed media", {"Russia"}),
+        ("anti-Kremlin protests", {"Russia"}),
+        ("pro-Russian separatists", set()),
+    ],
+)
+def test_actor_matching_handles_variants_and_boundaries(text: str, expected: set[str]) -> None:
+    mentions = sentiment.actor_mentions(_frame([text]))
+    assert set(mentions["actor"]) == expected
+
+
+def test_a_listed_derived_form_is_matched() -> None:
+    actors = pd.concat([sentiment.load_actors(), pd.DataFrame({"group": ["Russia"], "term": ["Putinism"]})])
+    assert set(sentiment.actor_mentions(_frame(["Putinism is an ideology."]), actors)["actor"]) == {"Russia"}
+
+
+def test_actor_file_errors(tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "actors.csv"
+    bad.write_text("actor,word\nRussia,Moscow\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected a header `group,term`"):
+        sentiment.load_actors(bad)
+
+
+def test_validation_metrics_on_constructed_codes() -> None:
+    scores = pd.DataFrame({"article_id": ["a"] * 4, "sentence_id": [1, 2, 3, 4],
+                           "compound": [0.6, -0.5, 0.0, 0.3], "compound_neutral": [0.6, -0.5, 0.0, 0.3],
+                           "compound_nltk": [0.6, -0.5, 0.0, 0.3], "polarity_textblob": [-0.6, 0.5, 0.0, 0.0]})
+    gold = pd.DataFrame({"article_id": ["a"] * 4, "sentence_id": [1, 2, 3, 4],
+                         "label": ["positive", "negative", "neutral", "neutral"]})
+    table = sentiment.validation_metrics(scores, gold).set_index("method")
+    assert table.loc["VADER", "accuracy"] == pytest.approx(0.75)
+    assert table.loc["TextBlob", "accuracy"] == pytest.approx(0.5)
+    assert table.loc["VADER", "spearman"] > 0 > table.loc["TextBlob", "spearman"]
+    assert table.loc["baseline: always 'neutral'", "accuracy"] == pytest.approx(0.5)
+
+
+def test_extreme_sentences_per_bloc() -> None:
+    frame = _blocs().assign(text=lambda f: "s" + f["sentence_id"].astype(str))
+    table = sentiment.extreme_sentences(frame, n=1)
+    assert table[["bloc", "end", "compound"]].values.tolist() == [
+        ["r", "most negative", 0.2], ["r", "most positive", 0.8],
+        ["w", "most negative", -0.3], ["w", "most positive", -0.1]]
+
+
+def test_gold_codes_match_the_current_sentences() -> None:
+    """The hand codes stand for these exact sentences; a segmentation change must be re-coded."""
+    from pathlib import Path
+
+    processed = Path(__file__).resolve().parents[1] / "data" / "processed"
+    sentences = pd.read_parquet(processed / "sentences.parquet")
+    gold = sentiment.load_gold()
+    assert len(gold) >= 150
+    merged = gold.merge(sentences, on=["article_id", "sentence_id"], suffixes=("", "_now"))
+    assert len(merged) == len(gold) and (merged["text"] == merged["text_now"]).all()
+    assert set(gold["label"]) == {"negative", "neutral", "positive"}
