@@ -43,3 +43,34 @@ def test_a_failing_cell_is_named(tmp_path: Path) -> None:
     nbformat.write(nb, path)
     with pytest.raises(RuntimeError, match=r"99_broken.ipynb: cell 2 failed"):
         reproduce.execute_notebook(path)
+
+
+def test_whole_suite_runs_on_a_corpus_passed_as_a_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's own corpus (a JSON Lines export with three blocs) through build and every notebook."""
+    import json
+
+    import pandas as pd
+
+    from analysis import paths
+
+    monkeypatch.setenv("ANALYSIS_FIGURES", str(tmp_path / "unused"))
+    paragraphs = pd.read_parquet(paths.PROCESSED / "paragraphs.parquet")
+    body = paragraphs[paragraphs["kind"] == "body"]["text"].tolist()
+    rows = []
+    for n in range(6):
+        bloc = ("russian", "western", "ukrainian")[n % 3]
+        text = "\n\n".join([f"Headline number {n} on the peace talks", "Share", *body[n * 7:(n + 1) * 7]])
+        rows.append({"article_id": f"u{n}", "outlet": f"Outlet {n % 4}", "bloc": bloc, "text": text})
+    corpus = tmp_path / "my_articles.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "my_results"
+    assert reproduce.main(corpus=str(corpus), out=str(out)) == 0
+    for source in NOTEBOOKS:
+        nb = nbformat.read(out / "notebooks" / source.name, as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected and str(out) in injected[0].source
+        assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert (out / "figures" / "sentiment_by_bloc_and_outlet.png").is_file()
+    assert (out / "articles.parquet").is_file()
+    committed = nbformat.read(NOTEBOOKS[0], as_version=4)  # the committed notebooks are left alone
+    assert not any("injected-parameters" in c.metadata.get("tags", []) for c in committed.cells)

@@ -62,8 +62,11 @@ def test_neutral_list_really_zeroes_its_words() -> None:
 
 def test_disagreements_name_the_negation_rule() -> None:
     frame = _frame(["No progress.", "The war is terrible."])
-    table = sentiment.disagreements(sentiment.score_sentences(frame), frame)
+    table = sentiment.disagreements(frame.merge(sentiment.score_sentences(frame)))
     assert table["text"].tolist() == ["No progress."] and table["likely_rule"].tolist() == ["negation"]
+    quoted = _frame(['He wants to "establish justice".'])
+    table = sentiment.disagreements(quoted.merge(sentiment.score_sentences(quoted)))
+    assert table["likely_rule"].tolist() == ["punctuation glued to a lexicon word"]
 
 
 def test_bootstrap_interval_on_known_data() -> None:
@@ -181,3 +184,10 @@ def test_gold_codes_match_the_current_sentences() -> None:
     merged = gold.merge(sentences, on=["article_id", "sentence_id"], suffixes=("", "_now"))
     assert len(merged) == len(gold) and (merged["text"] == merged["text_now"]).all()
     assert set(gold["label"]) == {"negative", "neutral", "positive"}
+
+
+def test_validation_skips_codes_for_other_sentences() -> None:
+    frame = _frame(["A different sentence entirely."]).assign(**{c: 0.0 for c in sentiment.SCORE_COLUMNS})
+    gold = pd.DataFrame({"article_id": ["a"], "sentence_id": [1], "label": ["neutral"], "text": ["The coded sentence."]})
+    table = sentiment.validate(frame, gold)
+    assert (table["n"] == 0).all() and table["accuracy"].isna().all()

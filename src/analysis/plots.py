@@ -11,6 +11,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -113,19 +114,22 @@ def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
     ax.legend(handles=handles, title="bloc", **kwargs)
 
 
-def sentiment_distribution(frame: pd.DataFrame, column: str = "compound") -> Figure:
-    """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot."""
+def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0) -> Figure:
+    """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
+    (vertical jitter drawn from `seed`, so the figure is the same run to run)."""
     import seaborn as sns
 
     use_style()
     order_outlets = frame.sort_values(["bloc", "outlet"])["outlet"].unique().tolist()
     fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * len(order_outlets) + 2.5), width_ratios=[1, 1.6])
     for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "outlet", order_outlets)):
-        colours = [bloc_colour(frame.loc[frame[by] == o, "bloc"].iloc[0]) for o in order]
+        colours = {o: bloc_colour(frame.loc[frame[by] == o, "bloc"].iloc[0]) for o in order}
         sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
                     ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
-        sns.stripplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
-                      ax=ax, size=3.5, jitter=0.22, alpha=0.8)
+        rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
+        for k, level in enumerate(order):
+            values = frame.loc[frame[by] == level, column].to_numpy(float)
+            ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=12, color=colours[level], alpha=0.8, zorder=3)
         counts = frame.groupby(by).size()
         ax.set_yticks(range(len(order)), [f"{o}\n(n={counts[o]} sentences)" for o in order], fontsize=9)
         ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
@@ -199,7 +203,7 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
     ax.set_yticks(range(len(table)), [f"{b} · {g}" for b, g in zip(table["bloc"], table[group])])
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xlabel(f"{xlabel} (95% bootstrap interval)")
+    ax.set_xlabel(f"{xlabel} (95% bootstrap interval over sentences)")
     ax.set_title(title)
     fig.tight_layout()
     return fig

@@ -24,19 +24,33 @@ def notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
 
 
-def execute_notebook(path: Path, *, timeout: int = 1200) -> None:
-    """Execute a notebook in place, from its own folder, on the `python3` kernel."""
+def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None, output: Path | None = None,
+                     timeout: int = 1200) -> None:
+    """Execute a notebook on the `python3` kernel and write it (in place unless `output` is given).
+
+    `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
+    a cell tagged `injected-parameters` is added right after it.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    if parameters:
+        at = next((n for n, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), -1)
+        source = "# Parameters passed to this run\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+        cell["id"] = "injected-parameters"
+        nb.cells.insert(at + 1, cell)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     os.environ["PYTHONHASHSEED"] = "0"  # inherited by the kernel process
     os.environ.pop("MPLBACKEND", None)  # an Agg backend would drop figures from the notebook
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str((output or path).parent)}},
     )
     try:
         client.execute()
@@ -48,16 +62,31 @@ def execute_notebook(path: Path, *, timeout: int = 1200) -> None:
         )
         raise RuntimeError(f"{path.name}: cell {failing} failed:\n{exc}") from exc
     nb.metadata.pop("widgets", None)
-    nbformat.write(nb, path)
+    nbformat.write(nb, output or path)
 
 
 def main(corpus: str | None = None, out: str | None = None) -> int:
-    """Build `data/processed/` and execute every notebook; prints each step and the total time."""
+    """Build the tables and execute every notebook; prints each step and the total time.
+
+    With the defaults, the committed outputs are rewritten in place (`data/processed/`,
+    `notebooks/`, `figures/`). With another corpus or output folder, everything goes under
+    `out`: the tables, `out/notebooks/` (executed copies) and `out/figures/`.
+    """
     from analysis import cli
 
     started = time.perf_counter()
-    steps = [("build", lambda: cli.main(["build", "--corpus", corpus or str(paths.RAW), "--out", out or str(paths.PROCESSED)]))]
-    steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb)) for nb in notebooks()]
+    corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.RAW)
+    out_path = Path(out).resolve() if out else paths.PROCESSED
+    own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED
+    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]))]
+    if own_run:
+        os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
+        parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
+        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb, parameters=parameters,
+                                                                        output=out_path / "notebooks" / nb.name))
+                  for nb in notebooks()]
+    else:
+        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb)) for nb in notebooks()]
     for n, (name, step) in enumerate(steps, 1):
         print(f"[{n}/{len(steps)}] {name} ...", flush=True)
         t0 = time.perf_counter()

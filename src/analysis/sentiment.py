@@ -25,7 +25,7 @@ __all__ = [
     "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "textblob_polarity",
-    "validation_metrics", "word_contributions", "word_valences",
+    "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
 ]
 
 SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
@@ -158,16 +158,25 @@ def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = (
     return out.drop(columns="abs_total").reset_index(drop=True)
 
 
-def disagreements(scores: pd.DataFrame, sentences: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
-    """Sentences where NLTK's port and the reference implementation differ, with the likely rule.
+def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
+    """Sentences (of a frame with text and scores) where NLTK's port and the reference differ.
 
-    The usual cause is negation: the reference treats "no" before a lexicon word as a negator
-    ("no progress", "no peace"), the port does not.
+    Two causes dominate: the port does not strip quotation marks and ellipses from the word
+    next to them ('justice".' and 'conflict...' are not found in the lexicon), and it misses
+    negations the reference applies ("no progress" is negative in the reference, positive in
+    the port).
     """
-    merged = scores.merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"])
-    merged = merged[(merged["compound"] - merged["compound_nltk"]).abs() > tolerance].copy()
-    negation = re.compile(r"\b(?:no|nor|never|without|nothing|nobody|none|neither|cannot|can't|won't|not)\b", re.I)
-    merged["likely_rule"] = np.where(merged["text"].str.contains(negation), "negation", "other")
+    merged = frame[(frame["compound"] - frame["compound_nltk"]).abs() > tolerance].copy()
+    lexicon = analyzer().lexicon
+    negation = re.compile(r"\b(?:no|nor|never|without|nothing|nobody|none|neither|cannot|not)\b|n[’']t\b", re.I)
+
+    def rule(text: str) -> str:
+        glued = re.findall(r"[\"“'‘]?([A-Za-z]+)(?:[\"”'’]+[.,!?]*|\.{2,}|…)", text)
+        if any(w.lower() in lexicon for w in glued):
+            return "punctuation glued to a lexicon word"
+        return "negation" if negation.search(text) else "other"
+
+    merged["likely_rule"] = merged["text"].map(rule)
     return merged[["article_id", "sentence_id", "text", "compound", "compound_nltk", "likely_rule"]].reset_index(drop=True)
 
 
@@ -345,6 +354,12 @@ METHODS = {
 }
 
 
+def validate(frame: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`validation_metrics` of a sentence frame against the packaged hand codes (or `gold`)."""
+    scores = frame[["article_id", "sentence_id", "text", *SCORE_COLUMNS]].rename(columns={"text": "text_scored"})
+    return validation_metrics(scores, load_gold() if gold is None else gold)
+
+
 def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Each method against the hand codes: n, accuracy, macro-F1 and Spearman's rho.
 
@@ -357,6 +372,8 @@ def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
     merged = gold.merge(scores, on=["article_id", "sentence_id"], how="inner", validate="one_to_one")
     if "text_scored" in merged:  # codes only count for the sentence they were given to
         merged = merged[merged["text"] == merged["text_scored"]]
+    if merged.empty:  # a corpus the codes were not made for
+        return pd.DataFrame({"method": list(METHODS), "n": 0, "accuracy": np.nan, "macro_f1": np.nan, "spearman": np.nan})
     ordinal = merged["label"].map({"negative": -1, "neutral": 0, "positive": 1}).astype(float)
     rows = []
     for name, column in METHODS.items():
