@@ -148,7 +148,7 @@ def test_a_listed_derived_form_is_matched() -> None:
 def test_actor_file_errors(tmp_path) -> None:  # noqa: ANN001
     bad = tmp_path / "actors.csv"
     bad.write_text("actor,word\nRussia,Moscow\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="expected a header `group,term`"):
+    with pytest.raises(ValueError, match="expected the header group,term"):
         sentiment.load_actors(bad)
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.terms import TermMatcher, read_table
+
 __all__ = [
     "actor_mentions", "actor_tone", "agreement_between_methods", "aggregate", "analyzer",
     "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
@@ -289,39 +291,19 @@ def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound")
 
 def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     """The actor dictionary (group, term); see the header of resources/actors.csv."""
-    text = Path(path).read_text(encoding="utf-8") if path else _resource("actors.csv")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = [line.split(",", 1) for line in lines[1:]]
-    if lines[0].replace(" ", "") != "group,term" or any(len(r) != 2 or not r[1].strip() for r in rows):
-        raise ValueError(f"{path or 'actors.csv'}: expected a header `group,term` and one `group,term` per line")
-    return pd.DataFrame([(g.strip(), t.strip()) for g, t in rows], columns=["group", "term"])
-
-
-def _actor_patterns(actors: pd.DataFrame) -> dict[str, re.Pattern[str]]:
-    patterns = {}
-    for group, terms in actors.groupby("group", sort=True)["term"]:
-        parts = []
-        for term in sorted(set(terms), key=len, reverse=True):
-            wildcard = term.endswith("*")
-            body = r"\s+".join(re.escape(w) for w in term.rstrip("*").split())
-            body += (r"[\w-]*" if wildcard else "") + r"(?:['’]s)?"
-            # Acronyms (US, EU, NATO) match in capitals only, so "told us" is not the United States.
-            acronym = sum(c.isupper() for c in term) >= 2 and not any(c.islower() for c in term)
-            parts.append(f"(?-i:{body})" if acronym else body)
-        patterns[group] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return patterns
+    return pd.DataFrame(read_table("actors.csv", path, ("group", "term")), columns=["group", "term"])
 
 
 def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (sentence, actor group) it mentions: article_id, sentence_id, actor, n_mentions."""
     actors = load_actors() if actors is None else actors
-    patterns = _actor_patterns(actors)
+    matchers = {group: TermMatcher(terms) for group, terms in actors.groupby("group", sort=True)["term"]}
     rows = []
     for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
-        for group, pattern in patterns.items():
-            hits = pattern.findall(text)
+        for group, matcher in matchers.items():
+            hits = sum(matcher.count(text).values())
             if hits:
-                rows.append({"article_id": article_id, "sentence_id": sentence_id, "actor": group, "n_mentions": len(hits)})
+                rows.append({"article_id": article_id, "sentence_id": sentence_id, "actor": group, "n_mentions": hits})
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "n_mentions"])
 
 

@@ -1,0 +1,362 @@
+"""How the blocs frame the same statements: words, names, frames and voices.
+
+Five methods, each a function on plain tables: distinctive vocabulary (Monroe, Colaresi and
+Quinn's log-odds with an informative Dirichlet prior, with chi-square and log-likelihood
+keyness beside it and a permutation null), naming and labelling markers with a
+`naming_index`, dictionary news frames per paragraph, who gets quoted and with which verbs,
+and keyword in context. The word lists are data files in `resources/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from analysis import segment
+from analysis.terms import TermMatcher, read_table
+
+__all__ = [
+    "article_framing", "attribution_verb", "count_matrix", "frame_salience", "keyness", "kwic",
+    "kwic_explorer", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
+    "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
+    "voice_shares", "voices",
+]
+
+USAGES = ("russian_official", "ukrainian_western", "neutral")
+
+
+# --------------------------------------------------------------------------- 1. keyness
+
+
+def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
+                 stop_words: Iterable[str] | None = None) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Document-term counts (sparse, one pass) over the project's tokens, stop words removed
+    before n-grams are formed; returns the matrix and the sorted vocabulary."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    stops = frozenset(ENGLISH_STOP_WORDS if stop_words is None else stop_words)
+
+    def analyse(text: str) -> list[str]:
+        tokens = [t for t in segment.tokenize(text) if t not in stops and not t.isdigit()]
+        grams = []
+        for n in range(ngram_range[0], ngram_range[1] + 1):
+            grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+        return grams
+
+    vectorizer = CountVectorizer(analyzer=analyse)
+    matrix = vectorizer.fit_transform(texts).tocsr()
+    return matrix, vectorizer.get_feature_names_out()
+
+
+def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
+
+    delta_w = log((y_wi + a_w) / (n_i + a_0 - y_wi - a_w)) - log((y_wj + a_w) / (n_j + a_0 - y_wj - a_w)),
+    var ~ 1/(y_wi + a_w) + 1/(y_wj + a_w); returns (delta, z = delta / sqrt(var)).
+    """
+    y_i, y_j, a = (np.asarray(x, dtype=float) for x in (y_i, y_j, prior))
+    n_i, n_j, a0 = y_i.sum(), y_j.sum(), a.sum()
+    delta = np.log((y_i + a) / (n_i + a0 - y_i - a)) - np.log((y_j + a) / (n_j + a0 - y_j - a))
+    variance = 1 / (y_i + a) + 1 / (y_j + a)
+    return delta, delta / np.sqrt(variance)
+
+
+def _signed_chi2_g2(y_i: np.ndarray, y_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pearson chi-square and log-likelihood G2 of each term's 2x2 table (target vs reference),
+    signed positive where the term is relatively more frequent in the target, as quanteda's
+    `textstat_keyness` reports them (here without Yates' correction)."""
+    a, b = np.asarray(y_i, float), np.asarray(y_j, float)
+    c, d = a.sum() - a, b.sum() - b
+    n = a + b + c + d
+    observed = np.stack([a, b, c, d])
+    expected = np.stack([(a + b) * (a + c), (a + b) * (b + d), (c + d) * (a + c), (c + d) * (b + d)]) / n
+    chi2 = ((observed - expected) ** 2 / expected).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * np.where(observed > 0, observed * np.log(observed / expected), 0).sum(axis=0)
+    sign = np.sign(a / a.sum() - b / b.sum())
+    return sign * chi2, sign * g2
+
+
+def keyness(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
+            prior_size: float | None = None, background: np.ndarray | None = None) -> pd.DataFrame:
+    """Distinctive terms of bloc `a` against bloc `b` (one row per term seen in either).
+
+    The prior a_w is proportional to each term's count in the two blocs together (or in
+    `background`, counts over the same vocabulary), scaled to a total of `prior_size`
+    (default: the pooled token count, i.e. a_w = the term's pooled count).
+    Columns: term, ngram, count_<a>, count_<b>, rate_<a>, rate_<b> (per 1,000 terms), log_odds,
+    z, chi2, g2; sorted by z descending (terms of `a` first).
+    """
+    groups = np.asarray(groups)
+    y_i = np.asarray(matrix[groups == a].sum(axis=0)).ravel()
+    y_j = np.asarray(matrix[groups == b].sum(axis=0)).ravel()
+    seen = (y_i + y_j) > 0
+    pooled = (y_i + y_j) if background is None else np.asarray(background, float)
+    size = pooled.sum() if prior_size is None else prior_size
+    prior = size * pooled / pooled.sum()
+    prior = np.where(prior > 0, prior, 0.01)
+    delta, z = log_odds_dirichlet(y_i, y_j, prior)
+    chi2, g2 = _signed_chi2_g2(y_i, y_j)
+    vocab = np.asarray(vocabulary)
+    table = pd.DataFrame({
+        "term": vocab, "ngram": [t.count(" ") + 1 for t in vocab],
+        f"count_{a}": y_i.astype(int), f"count_{b}": y_j.astype(int),
+        f"rate_{a}": 1000 * y_i / y_i.sum(), f"rate_{b}": 1000 * y_j / y_j.sum(),
+        "log_odds": delta, "z": z, "chi2": chi2, "g2": g2,
+    })[seen]
+    return table.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def null_max_z(matrix: sparse.csr_matrix, groups: Sequence[str], a: str, b: str, *,
+               n_perm: int = 200, seed: int = 0, prior_size: float | None = None) -> np.ndarray:
+    """Largest |z| when bloc labels are shuffled across articles: what noise alone reaches.
+
+    Every distinct relabelling is used when there are at most `n_perm` of them (five articles
+    have ten); otherwise `n_perm` random ones. Articles of other blocs are left out.
+    """
+    groups = np.asarray(groups)
+    keep = np.isin(groups, [a, b])
+    sub, labels = matrix[keep], groups[keep]
+    n_a = int((labels == a).sum())
+    splits = list(itertools.combinations(range(len(labels)), n_a))
+    if len(splits) > n_perm:
+        rng = np.random.default_rng(seed)
+        splits = [tuple(sorted(rng.choice(len(labels), n_a, replace=False))) for _ in range(n_perm)]
+    out = []
+    for split in splits:
+        fake = np.full(len(labels), b, dtype=object)
+        fake[list(split)] = a
+        table = keyness(sub, np.arange(sub.shape[1]).astype(str), fake, a, b, prior_size=prior_size)
+        out.append(float(table["z"].abs().max()))
+    return np.asarray(out)
+
+
+# --------------------------------------------------------------------------- 2. naming markers
+
+
+def load_markers(path: str | Path | None = None) -> pd.DataFrame:
+    """The naming and labelling markers: group, term, usage, note (see resources/markers.csv)."""
+    rows = read_table("markers.csv", path, ("group", "term", "usage"))
+    table = pd.DataFrame(rows).reindex(columns=["group", "term", "usage", "note"]).fillna("")
+    bad = sorted(set(table["usage"]) - set(USAGES))
+    if bad:
+        raise ValueError(f"{path or 'markers.csv'}: unknown usage {bad}; use one of {', '.join(USAGES)}")
+    return table
+
+
+def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window: int = 60) -> pd.DataFrame:
+    """Every marker hit with its context: article_id, paragraph_id, group, term, usage, match, left, right.
+
+    `texts` has article_id, paragraph_id and text (the paragraphs table). One matcher over all
+    terms, so where terms overlap the longest wins ("Kiev regime" is not also "Kiev").
+    """
+    markers = load_markers() if markers is None else markers
+    info = markers.drop_duplicates("term").set_index("term")
+    matcher = TermMatcher(markers["term"])
+    rows = []
+    for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+        for term, start, end in matcher.finditer(text):
+            rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": info.at[term, "group"],
+                         "term": term, "usage": info.at[term, "usage"], "match": text[start:end],
+                         "left": text[max(0, start - window):start], "right": text[end:end + window]})
+    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"])
+
+
+def marker_counts(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per article and marker: count and rate per 1,000 tokens (`articles.n_tokens`)."""
+    counts = hits.groupby(["article_id", "group", "term", "usage"], sort=True).size().rename("count").reset_index()
+    tokens = articles.set_index("article_id")["n_tokens"]
+    counts["rate_per_1000"] = 1000 * counts["count"] / counts["article_id"].map(tokens)
+    return counts
+
+
+def naming_index(hits: pd.DataFrame, article_ids: Iterable[str]) -> pd.Series:
+    """(Russian-official-usage hits - Ukrainian/Western-usage hits) / all such hits, per article.
+
+    In [-1, 1]; empty (NaN) for an article with no such hits. It describes vocabulary, not
+    truthfulness.
+    """
+    ru = hits[hits["usage"] == "russian_official"].groupby("article_id").size()
+    uw = hits[hits["usage"] == "ukrainian_western"].groupby("article_id").size()
+    ids = pd.Index(sorted(set(article_ids)), name="article_id")
+    ru, uw = ru.reindex(ids, fill_value=0), uw.reindex(ids, fill_value=0)
+    total = ru + uw
+    return ((ru - uw) / total.where(total > 0)).rename("naming_index")
+
+
+# --------------------------------------------------------------------------- 3. frames
+
+
+def load_frames(path: str | Path | None = None) -> pd.DataFrame:
+    """The frame dictionary: frame, term (see resources/frames.csv for sources)."""
+    rows = read_table("frames.csv", path, ("frame", "term"))
+    return pd.DataFrame(rows).reindex(columns=["frame", "term"])
+
+
+def score_frames(paragraphs: pd.DataFrame, frames: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per paragraph and frame: hits and score (hits per 100 tokens); one row per pair, zeros kept."""
+    frames = load_frames() if frames is None else frames
+    matchers = {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]}
+    rows = []
+    for article_id, paragraph_id, text in paragraphs[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+        n_tokens = max(len(segment.tokenize(text)), 1)
+        for frame, matcher in matchers.items():
+            hits = sum(matcher.count(text).values())
+            rows.append({"article_id": article_id, "paragraph_id": int(paragraph_id), "frame": frame,
+                         "hits": hits, "score": round(100 * hits / n_tokens, 4)})
+    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "frame", "hits", "score"])
+
+
+def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per frame and bloc: share of paragraphs with the frame, and mean score with a two-level
+    bootstrap interval (articles within blocs, paragraphs within articles)."""
+    from analysis.sentiment import bloc_summary
+
+    data = scores.merge(articles[["article_id", "bloc", "outlet"]], on="article_id")
+    rows = []
+    for n, (frame, part) in enumerate(data.groupby("frame", sort=True)):
+        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n)
+        present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
+        rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
+    table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})
+    return table[["frame", "bloc", "n_articles", "n_paragraphs", "share_of_paragraphs", "mean", "ci_low", "ci_high"]]
+
+
+# --------------------------------------------------------------------------- 4. voices
+
+
+def load_speaker_groups(path: str | Path | None = None) -> pd.DataFrame:
+    """Speaker-to-group mapping (group, term), first match in file order wins."""
+    return pd.DataFrame(read_table("speaker_groups.csv", path, ("group", "term"))).reindex(columns=["group", "term"])
+
+
+def _speaker_matchers(groups: pd.DataFrame) -> list[tuple[str, TermMatcher]]:
+    return [(group, TermMatcher([term])) for group, term in groups[["group", "term"]].itertuples(index=False)]
+
+
+def speaker_group(speaker: str, groups: pd.DataFrame | list[tuple[str, TermMatcher]] | None = None) -> str:
+    """The group of a quote's speaker string; "unattributed" if empty, "other" if nothing matches."""
+    if not isinstance(speaker, str) or not speaker.strip():
+        return "unattributed"
+    groups = load_speaker_groups() if groups is None else groups
+    matchers = _speaker_matchers(groups) if isinstance(groups, pd.DataFrame) else groups
+    for group, matcher in matchers:
+        if next(matcher.finditer(speaker), None):
+            return group
+    return "other"
+
+
+def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:
+    """The speech verb nearest the quote in its paragraph ("said", "claimed", "insisted"...), or ""."""
+    verbs = sorted(verbs or segment.speech_verbs(), key=len, reverse=True)
+    start = paragraph.find(quote[:40]) if quote else -1
+    if start < 0:
+        return ""
+    end = start + len(quote)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.IGNORECASE)
+    best, distance = "", math.inf
+    for match in pattern.finditer(paragraph):
+        if start <= match.start() < end:
+            continue  # inside the quote itself
+        gap = start - match.end() if match.end() <= start else match.start() - end
+        if gap < distance and gap <= 120:
+            best, distance = match.group(1).lower(), gap
+    return best
+
+
+def voices(quotes: pd.DataFrame, paragraphs: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per quote: article_id, quote_id, speaker, speaker_group, verb, n_words."""
+    matchers = _speaker_matchers(load_speaker_groups() if groups is None else groups)
+    text = paragraphs.set_index(["article_id", "paragraph_id"])["text"]
+    rows = []
+    for q in quotes.itertuples(index=False):
+        rows.append({"article_id": q.article_id, "quote_id": int(q.quote_id), "speaker": q.speaker or "",
+                     "speaker_group": speaker_group(q.speaker, matchers),
+                     "verb": attribution_verb(text[(q.article_id, q.paragraph_id)], q.text),
+                     "n_words": len(segment.tokenize(q.text))})
+    return pd.DataFrame(rows, columns=["article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words"])
+
+
+def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per bloc and speaker group: quotes, quoted words, and their shares within the bloc."""
+    data = table.merge(articles[["article_id", "bloc"]], on="article_id")
+    out = data.groupby(["bloc", "speaker_group"], sort=True).agg(quotes=("quote_id", "size"), words=("n_words", "sum")).reset_index()
+    out["share_of_quotes"] = out["quotes"] / out.groupby("bloc")["quotes"].transform("sum")
+    out["share_of_words"] = out["words"] / out.groupby("bloc")["words"].transform("sum")
+    return out
+
+
+# --------------------------------------------------------------------------- 5. keyword in context
+
+
+def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
+    """Every occurrence of `term` (dictionary matching rules) with `window` words either side.
+
+    `texts` needs article_id, paragraph_id, text and, to group by bloc, bloc (and outlet).
+    """
+    matcher = TermMatcher([term])
+    rows = []
+    extra = [c for c in ("bloc", "outlet") if c in texts.columns]
+    for record in texts[["article_id", "paragraph_id", "text", *extra]].to_dict("records"):
+        text = record["text"]
+        for _, start, end in matcher.finditer(text):
+            left = " ".join(text[:start].split()[-window:])
+            right = " ".join(text[end:].split()[:window])
+            rows.append({**{k: record[k] for k in extra}, "article_id": record["article_id"],
+                         "paragraph_id": record["paragraph_id"], "left": left, "match": text[start:end], "right": right})
+    columns = [*extra, "article_id", "paragraph_id", "left", "match", "right"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values([*extra, "article_id", "paragraph_id"], kind="mergesort").reset_index(drop=True)
+
+
+def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8):  # noqa: ANN201
+    """An ipywidgets explorer (term box, window slider) over `kwic`; None without ipywidgets."""
+    try:
+        import ipywidgets as widgets
+        from IPython.display import display
+    except ImportError:
+        return None
+    term = widgets.Combobox(options=list(terms), value=terms[0] if terms else "", description="term")
+    size = widgets.IntSlider(value=window, min=2, max=30, description="window")
+    output = widgets.Output()
+
+    def show(*_: object) -> None:
+        output.clear_output()
+        with output:
+            if term.value.strip():
+                display(kwic(texts, term.value, size.value))
+
+    term.observe(show, "value")
+    size.observe(show, "value")
+    show()
+    return widgets.VBox([widgets.HBox([term, size]), output])
+
+
+# --------------------------------------------------------------------------- 6. per-article summary
+
+
+def article_framing(articles: pd.DataFrame, hits: pd.DataFrame, frame_scores: pd.DataFrame,
+                    voice_table: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: naming_index, marker rates per group, frame salience, voice shares."""
+    ids = articles["article_id"].tolist()
+    table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
+    table["naming_index"] = naming_index(hits, ids)
+    tokens = articles.set_index("article_id")["n_tokens"]
+    rates = hits.groupby(["article_id", "group"]).size().unstack(fill_value=0).reindex(ids, fill_value=0)
+    rates = rates.div(tokens, axis=0) * 1000
+    table = table.join(rates.add_prefix("rate_"))
+    salience = frame_scores.groupby(["article_id", "frame"])["score"].mean().unstack().reindex(ids)
+    table = table.join(salience.add_prefix("frame_"))
+    shares = voice_table.groupby(["article_id", "speaker_group"]).size().unstack(fill_value=0).reindex(ids, fill_value=0)
+    shares = shares.div(shares.sum(axis=1).where(lambda s: s > 0), axis=0)
+    table = table.join(shares.add_prefix("voice_"))
+    rate_cols = [c for c in table.columns if c.startswith("rate_")]
+    table[rate_cols] = table[rate_cols].fillna(0.0)
+    return table.reset_index()

@@ -1,0 +1,179 @@
+"""Framing: log-odds keyness, markers and the naming index, frames, voices, keyword in context."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import sparse
+
+from analysis import framing
+from analysis.terms import TermMatcher
+
+
+def test_log_odds_matches_a_hand_computed_example() -> None:
+    delta, z = framing.log_odds_dirichlet(np.array([2, 0]), np.array([1, 3]), np.array([1.0, 1.0]))
+    # term 0: log((2+1)/(2+2-2-1)) - log((1+1)/(4+2-1-1)) = log 3 - log 0.5; var = 1/3 + 1/2
+    assert delta[0] == pytest.approx(math.log(6), abs=1e-12)
+    assert z[0] == pytest.approx(math.log(6) / math.sqrt(1 / 3 + 1 / 2), abs=1e-12)
+    # term 1: log(1/3) - log(4/2); var = 1/1 + 1/4
+    assert delta[1] == pytest.approx(-math.log(6), abs=1e-12)
+    assert z[1] == pytest.approx(-math.log(6) / math.sqrt(1.25), abs=1e-12)
+    assert (round(z[0], 6), round(z[1], 6)) == (1.962774, -1.602598)
+
+
+def test_log_odds_is_symmetric() -> None:
+    rng = np.random.default_rng(0)
+    y_i, y_j = rng.integers(0, 20, 50), rng.integers(0, 20, 50)
+    prior = (y_i + y_j + 1).astype(float)
+    _, z_ij = framing.log_odds_dirichlet(y_i, y_j, prior)
+    _, z_ji = framing.log_odds_dirichlet(y_j, y_i, prior)
+    assert np.allclose(z_ij, -z_ji)
+
+
+def _texts() -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
+    texts = ["Kiev regime Kiev regime special operation", "Kiev regime collective West",
+             "Kyiv war invasion Kyiv", "Kyiv invasion war crimes", "Kyiv war"]
+    matrix, vocab = framing.count_matrix(texts)
+    return matrix, vocab, ["r", "r", "w", "w", "w"]
+
+
+def test_keyness_table_counts_and_directions() -> None:
+    matrix, vocab, groups = _texts()
+    table = framing.keyness(matrix, vocab, groups, "r", "w").set_index("term")
+    assert table.loc["regime", ["count_r", "count_w"]].tolist() == [3, 0]
+    assert table.loc["kyiv", ["count_r", "count_w"]].tolist() == [0, 4]
+    assert table.loc["kiev regime", "ngram"] == 2
+    assert table.loc["regime", "z"] > 0 > table.loc["kyiv", "z"]
+    assert table.loc["regime", "chi2"] > 0 > table.loc["kyiv", "g2"]
+    assert table.loc["regime", "rate_r"] == pytest.approx(1000 * 3 / table["count_r"].sum())
+    swapped = framing.keyness(matrix, vocab, groups, "w", "r").set_index("term")
+    assert np.allclose(swapped.loc[table.index, "z"], -table["z"])
+
+
+def test_chi2_and_g2_against_a_worked_table() -> None:
+    # term counts 10 vs 20 in corpora of 100 and 400 words
+    chi2, g2 = framing._signed_chi2_g2(np.array([10, 90]), np.array([20, 380]))
+    observed = np.array([[10, 20], [90, 380]])
+    expected = observed.sum(1, keepdims=True) * observed.sum(0, keepdims=True) / observed.sum()
+    assert chi2[0] == pytest.approx(((observed - expected) ** 2 / expected).sum())
+    assert g2[0] == pytest.approx(2 * (observed * np.log(observed / expected)).sum())
+
+
+def test_null_reference_uses_every_relabelling_of_a_small_corpus() -> None:
+    matrix, _, groups = _texts()
+    null = framing.null_max_z(matrix, groups, "r", "w")
+    assert len(null) == 10  # C(5, 2) ways to call two of five articles "r"
+    observed = framing.keyness(matrix, np.arange(matrix.shape[1]).astype(str), groups, "r", "w")["z"].abs().max()
+    assert observed == pytest.approx(null.max()) or observed <= null.max()
+
+
+MARKERS = pd.DataFrame({
+    "group": ["capital", "capital", "kyiv_government", "conflict", "conflict", "west"],
+    "term": ["Kiev", "Kyiv", "Kiev regime", "special military operation", "full-scale invasion", "collective West"],
+    "usage": ["russian_official", "ukrainian_western", "russian_official", "russian_official", "ukrainian_western",
+              "russian_official"],
+    "note": [""] * 6,
+})
+
+
+def _paragraphs(texts: list[str], article: str = "a") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": article, "paragraph_id": range(1, len(texts) + 1), "text": texts})
+
+
+def test_marker_matching_boundaries_case_and_multiword() -> None:
+    hits = framing.marker_hits(_paragraphs([
+        "The Kiev regime, said KIEV, is not Kyiv's choice; Kievan Rus is history.",
+        "The Special  Military\nOperation continues; the full-scale invasion too; kyiv.",
+    ]), MARKERS)
+    assert hits[["term", "match"]].values.tolist() == [
+        ["Kiev regime", "Kiev regime"], ["Kiev", "KIEV"], ["Kyiv", "Kyiv's"],
+        ["special military operation", "Special  Military\nOperation"], ["full-scale invasion", "full-scale invasion"],
+        ["Kyiv", "kyiv"]]
+    assert hits.loc[0, "left"] == "The " and hits.loc[0, "right"].startswith(", said KIEV")
+
+
+def test_naming_index() -> None:
+    hits = framing.marker_hits(pd.concat([
+        _paragraphs(["Kiev regime and Kiev and Kyiv."], "ru"),
+        _paragraphs(["Kyiv, Kyiv, full-scale invasion."], "we"),
+        _paragraphs(["Nothing to see."], "none"),
+    ]), MARKERS)
+    index = framing.naming_index(hits, ["ru", "we", "none"])
+    assert index["ru"] == pytest.approx((2 - 1) / 3)
+    assert index["we"] == pytest.approx(-1.0)
+    assert math.isnan(index["none"])
+
+
+def test_marker_counts_rate_per_1000_tokens() -> None:
+    hits = framing.marker_hits(_paragraphs(["Kyiv and Kyiv."]), MARKERS)
+    counts = framing.marker_counts(hits, pd.DataFrame({"article_id": ["a"], "n_tokens": [500]}))
+    assert counts[["term", "count", "rate_per_1000"]].values.tolist() == [["Kyiv", 2, 4.0]]
+
+
+def test_packaged_dictionaries_load_and_a_users_file_replaces_them(tmp_path) -> None:  # noqa: ANN001
+    markers, frames, speakers = framing.load_markers(), framing.load_frames(), framing.load_speaker_groups()
+    assert {"capital", "conflict", "kyiv_government", "territory", "evaluative", "west"} <= set(markers["group"])
+    assert set(markers["usage"]) <= set(framing.USAGES)
+    assert {"Kiev", "Kyiv"} <= set(markers["term"])
+    assert {"conflict", "responsibility", "economic", "human_interest", "morality", "security_defence",
+            "legality_legitimacy"} == set(frames["frame"])
+    assert {"russian_officials", "ukrainian_officials", "us_western_officials", "experts_analysts", "media"} <= set(speakers["group"])
+    own = tmp_path / "markers.csv"
+    own.write_text("# mine\ngroup,term,usage,note\ncapital,Kyiv,ukrainian_western,\n", encoding="utf-8")
+    assert framing.load_markers(own)["term"].tolist() == ["Kyiv"]
+    own.write_text("group,term,usage\ncapital,Kyiv,western\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown usage"):
+        framing.load_markers(own)
+    frames_file = tmp_path / "frames.csv"
+    frames_file.write_text("frame,term\nconflict,clash*\n", encoding="utf-8")
+    assert framing.load_frames(frames_file).values.tolist() == [["conflict", "clash*"]]
+
+
+def test_frame_scores_per_100_tokens() -> None:
+    frames = pd.DataFrame({"frame": ["conflict", "conflict", "economic"], "term": ["clash*", "attack", "sanctions"]})
+    scores = framing.score_frames(_paragraphs(["Clashes and an attack; more clashing.", "Sanctions bite the economy."]), frames)
+    table = scores.set_index(["paragraph_id", "frame"])
+    assert table.loc[(1, "conflict"), "hits"] == 3
+    assert table.loc[(1, "conflict"), "score"] == pytest.approx(100 * 3 / 6)
+    assert table.loc[(1, "economic"), "hits"] == 0
+    assert table.loc[(2, "economic"), "score"] == pytest.approx(100 * 1 / 4)
+
+
+def test_speaker_grouping() -> None:
+    groups = pd.DataFrame({"group": ["russian_officials", "ukrainian_officials", "experts_analysts", "russian_officials"],
+                           "term": ["Lavrov", "Zelensk*", "analyst", "spokesman"]})
+    assert framing.speaker_group("Sergey Lavrov", groups) == "russian_officials"
+    assert framing.speaker_group("Zelenskyy", groups) == "ukrainian_officials"
+    assert framing.speaker_group("a senior analyst", groups) == "experts_analysts"
+    assert framing.speaker_group("Kremlin spokesman Dmitry Peskov", groups) == "russian_officials"
+    assert framing.speaker_group("Lavrovsky", groups) == "other"
+    assert framing.speaker_group("", groups) == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "verb"),
+    [
+        ("“We are ready,” Lavrov claimed on Friday.", "We are ready,", "claimed"),
+        ("Peskov insisted: “The operation continues as planned.”", "The operation continues as planned.", "insisted"),
+        ("“I said nothing,” he said.", "I said nothing,", "said"),
+        ("No attribution at all: “just words here”.", "just words here", ""),
+    ],
+)
+def test_attribution_verb(paragraph: str, quote: str, verb: str) -> None:
+    assert framing.attribution_verb(paragraph, quote) == verb
+
+
+def test_kwic_groups_by_bloc_with_windows() -> None:
+    texts = pd.concat([_paragraphs(["one two three Kiev four five six"], "r1").assign(bloc="russian"),
+                       _paragraphs(["alpha Kiev's beta", "Kievan Rus"], "w1").assign(bloc="western")])
+    table = framing.kwic(texts, "Kiev", window=2)
+    assert table[["bloc", "left", "match", "right"]].values.tolist() == [
+        ["russian", "two three", "Kiev", "four five"], ["western", "alpha", "Kiev's", "beta"]]
+
+
+def test_term_matcher_prefers_the_longest_term() -> None:
+    matcher = TermMatcher(["Kiev", "Kiev regime", "regime"])
+    assert [t for t, _, _ in matcher.finditer("the Kiev regime and the regime in Kiev")] == ["Kiev regime", "regime", "Kiev"]
