@@ -177,3 +177,20 @@ def test_kwic_groups_by_bloc_with_windows() -> None:
 def test_term_matcher_prefers_the_longest_term() -> None:
     matcher = TermMatcher(["Kiev", "Kiev regime", "regime"])
     assert [t for t, _, _ in matcher.finditer("the Kiev regime and the regime in Kiev")] == ["Kiev regime", "regime", "Kiev"]
+
+
+def test_naming_index_separates_blocs_on_the_blind_corpus(tmp_path) -> None:  # noqa: ANN001
+    """24 articles written in Russian and Western outlet styles by a writer who never saw the
+    marker dictionary (tests/fixtures/naming/README.md); the issue's target is ROC AUC >= 0.95."""
+    from pathlib import Path
+
+    from sklearn.metrics import roc_auc_score
+
+    from analysis.cli import main
+
+    corpus = Path(__file__).parent / "fixtures" / "naming"
+    assert main(["build", "--corpus", str(corpus), "--out", str(tmp_path), "--quiet"]) == 0
+    summary = pd.read_parquet(tmp_path / "article_framing.parquet")
+    assert len(summary) == 24 and summary["naming_index"].notna().all()
+    auc = roc_auc_score(summary["bloc"] == "russian", summary["naming_index"])
+    assert auc >= 0.95

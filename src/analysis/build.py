@@ -15,7 +15,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tqdm import tqdm
 
-from analysis import clean, segment, sentiment
+from analysis import clean, framing, segment, sentiment
 from analysis.corpus import METADATA_COLUMNS
 
 __all__ = ["TABLE_COLUMNS", "build_tables", "outlet_shared_lines", "process_article", "write_tables"]
@@ -34,11 +34,18 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "removed_lines": ("article_id", "line_no", "text", "reason"),
     "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral",
                   "compound_nltk", "polarity_textblob"),
+    # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
+    "keyness": ("term", "ngram"),
+    "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000"),
+    "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
+    "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words"),
+    "article_framing": ("article_id", "outlet", "bloc", "naming_index"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
 _INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
+    "ngram", "count", "hits", "n_words",
 }
 
 
@@ -110,6 +117,7 @@ def build_tables(
     cues: Sequence[clean.Cue] | None = None,
     progress: bool | None = None,
     learn_abbreviations: bool = False,
+    compare: Sequence[str] = ("russian", "western"),
 ) -> dict[str, pd.DataFrame]:
     """Build every processed table from a loaded corpus (see `corpus.load_corpus`).
 
@@ -122,7 +130,7 @@ def build_tables(
         learned = segment.learn_abbreviations(articles["text"])
         tokenizer = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
     shared = outlet_shared_lines(articles)
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS if name not in ("problems", "sentiment")}
+    rows: dict[str, list[dict]] = {name: [] for name in ("articles", "paragraphs", "sentences", "quotes", "removed_lines")}
     records = articles.to_dict("records")
     bar = tqdm(records, desc="build", unit="article", disable=not progress if progress is not None else None)
     for record in bar:
@@ -135,6 +143,8 @@ def build_tables(
     tables["articles"] = _articles_table(articles, tables["articles"])
     tables["sentiment"] = sentiment.score_sentences(tables["sentences"])
     tables["problems"] = problems if problems is not None else pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))
+    tables = {name: _tidy(name, table) for name, table in tables.items()}
+    tables.update(framing.framing_tables(tables, compare))
     return {name: _tidy(name, table) for name, table in sorted(tables.items())}
 
 
@@ -154,17 +164,20 @@ def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
     """Fixed column types and row order, so the files are byte-identical run to run."""
     table = table.copy()
     for column in table.columns:
-        if column in _INT_COLUMNS:
+        if column in _INT_COLUMNS or pd.api.types.is_integer_dtype(table[column]):
             table[column] = table[column].astype("int64")
-        elif column == "in_quote":
+        elif column == "in_quote" or pd.api.types.is_bool_dtype(table[column]):
             table[column] = table[column].astype(bool)
         elif pd.api.types.is_float_dtype(table[column]):
             table[column] = table[column].astype("float64")
         else:
             table[column] = table[column].astype("string")
-    keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no") if c in table.columns]
+    keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no", "group", "term", "frame")
+            if c in table.columns]
     if name == "problems":
         keys = list(table.columns)
+    if name == "keyness":
+        return table.reset_index(drop=True)  # already ordered by z, then term
     if keys and not table.empty:
         table = table.sort_values(keys, kind="mergesort")
     return table.reset_index(drop=True)

@@ -26,7 +26,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
     cues = clean.load_cues(args.cues) if args.cues else None
     tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False,
-                                learn_abbreviations=args.learn_abbreviations)
+                                learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare))
     written = build.write_tables(tables, args.out, args.format)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -111,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--cues", help="your own boilerplate cue file (format: src/analysis/resources/boilerplate_cues.tsv)")
     p_build.add_argument("--learn-abbreviations", action="store_true",
                          help="add initialisms Punkt learns from this corpus to the abbreviation list")
+    p_build.add_argument("--compare", nargs=2, metavar=("BLOC_A", "BLOC_B"), default=["russian", "western"],
+                         help="the two blocs the keyness table compares (default: russian western)")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 

@@ -77,8 +77,8 @@ def _signed_chi2_g2(y_i: np.ndarray, y_j: np.ndarray) -> tuple[np.ndarray, np.nd
     n = a + b + c + d
     observed = np.stack([a, b, c, d])
     expected = np.stack([(a + b) * (a + c), (a + b) * (b + d), (c + d) * (a + c), (c + d) * (b + d)]) / n
-    chi2 = ((observed - expected) ** 2 / expected).sum(axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # terms seen in neither bloc give 0/0
+        chi2 = ((observed - expected) ** 2 / expected).sum(axis=0)
         g2 = 2 * np.where(observed > 0, observed * np.log(observed / expected), 0).sum(axis=0)
     sign = np.sign(a / a.sum() - b / b.sum())
     return sign * chi2, sign * g2
@@ -144,7 +144,8 @@ def null_max_z(matrix: sparse.csr_matrix, groups: Sequence[str], a: str, b: str,
 def load_markers(path: str | Path | None = None) -> pd.DataFrame:
     """The naming and labelling markers: group, term, usage, note (see resources/markers.csv)."""
     rows = read_table("markers.csv", path, ("group", "term", "usage"))
-    table = pd.DataFrame(rows).reindex(columns=["group", "term", "usage", "note"]).fillna("")
+    table = pd.DataFrame(rows).reindex(columns=["group", "term", "usage", "note"])
+    table["note"] = table["note"].astype("object").where(table["note"].notna(), "")
     bad = sorted(set(table["usage"]) - set(USAGES))
     if bad:
         raise ValueError(f"{path or 'markers.csv'}: unknown usage {bad}; use one of {', '.join(USAGES)}")
@@ -360,3 +361,45 @@ def article_framing(articles: pd.DataFrame, hits: pd.DataFrame, frame_scores: pd
     rate_cols = [c for c in table.columns if c.startswith("rate_")]
     table[rate_cols] = table[rate_cols].fillna(0.0)
     return table.reset_index()
+
+
+def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
+    """The two blocs to compare: `wanted` if both are present, else the two largest (ties by name)."""
+    counts = pd.Series(list(blocs)).value_counts()
+    if all(b in counts.index for b in wanted[:2]):
+        return wanted[0], wanted[1]
+    if len(counts) < 2:
+        return None
+    ordered = sorted(counts.index, key=lambda b: (-counts[b], b))
+    return ordered[0], ordered[1]
+
+
+def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("russian", "western")) -> dict[str, pd.DataFrame]:
+    """The framing tables `build` writes: keyness, markers, frames, voices, article_framing."""
+    articles, paragraphs = tables["articles"], tables["paragraphs"]
+    out: dict[str, pd.DataFrame] = {}
+    pair = compared_blocs(articles["bloc"], compare)
+    texts = paragraphs.groupby("article_id", sort=True)["text"].apply(lambda t: "\n".join(t))
+    texts = texts.reindex(articles["article_id"]).fillna("")
+    if pair is not None:
+        matrix, vocab = count_matrix(texts.tolist())
+        out["keyness"] = keyness(matrix, vocab, articles.set_index("article_id").loc[texts.index, "bloc"].tolist(), *pair)
+    else:
+        out["keyness"] = pd.DataFrame(columns=["term", "ngram"])
+    hits = marker_hits(paragraphs)
+    out["markers"] = marker_counts(hits, articles)
+    frame_scores = score_frames(paragraphs)
+    out["frames"] = frame_scores
+    voice_table = voices(tables["quotes"], paragraphs)
+    out["voices"] = voice_table
+    out["article_framing"] = article_framing(articles, hits, frame_scores, voice_table)
+    return out
+
+
+def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Markers per bloc: hits and rate per 1,000 tokens of all the bloc's articles together."""
+    data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
+    tokens = articles.groupby("bloc")["n_tokens"].sum()
+    out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
+    out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens)
+    return out

@@ -190,7 +190,8 @@ def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
     return fig
 
 
-def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound") -> Figure:
+def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
+                  count: str = "n_sentences", interval: str = "95% bootstrap interval over sentences") -> Figure:
     """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled."""
     use_style()
     table = table.sort_values(["bloc", group]).reset_index(drop=True)
@@ -199,11 +200,12 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
         colour = bloc_colour(row["bloc"])
         ax.errorbar(row["mean"], y, xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
                     fmt="o", color=colour, capsize=3)
-        ax.text(row["ci_high"] + 0.02, y, f"n={row['n_sentences']}", va="center", fontsize=9)
+        span = max(table["ci_high"].max() - table["ci_low"].min(), 1e-9)
+        ax.text(row["ci_high"] + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
     ax.set_yticks(range(len(table)), [f"{b} · {g}" for b, g in zip(table["bloc"], table[group])])
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xlabel(f"{xlabel} (95% bootstrap interval over sentences)")
+    ax.set_xlabel(f"{xlabel} ({interval})")
     ax.set_title(title)
     fig.tight_layout()
     return fig
@@ -245,5 +247,137 @@ def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
     ax.set_xlabel("bloc tone: mean of article means of VADER compound (95% two-level bootstrap)")
     ax.legend(loc="best")
     ax.set_title("How much of the tone is the topic's own vocabulary?")
+    fig.tight_layout()
+    return fig
+
+
+def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12) -> Figure:
+    """The Fightin' Words plot: z of the log-odds against term frequency, top terms of each bloc
+    labelled and coloured; dashed lines at the largest |z| that shuffled labels reach."""
+    use_style()
+    total = table[f"count_{a}"] + table[f"count_{b}"]
+    fig, ax = plt.subplots(figsize=(9, 6.5))
+    beyond = table["z"].abs() > (threshold if threshold is not None else 1.96)
+    ax.scatter(total[~beyond], table.loc[~beyond, "z"], s=8, color="#BBBBBB", alpha=0.6, label="within noise")
+    for bloc, sign in ((a, 1), (b, -1)):
+        mask = beyond & (np.sign(table["z"]) == sign)
+        ax.scatter(total[mask], table.loc[mask, "z"], s=16, color=bloc_colour(bloc), label=f"more {bloc}")
+        ranked = table[np.sign(table["z"]) == sign].assign(total=total).sort_values("z", ascending=sign < 0, key=lambda z: -abs(z))
+        for _, row in ranked.head(top).iterrows():
+            ax.annotate(row["term"], (row["total"], row["z"]), fontsize=8, color=bloc_colour(bloc),
+                        xytext=(4, 0), textcoords="offset points", va="center")
+    if threshold is not None:
+        for y in (threshold, -threshold):
+            ax.axhline(y, color="grey", linestyle="--", linewidth=0.8)
+        ax.text(ax.get_xlim()[0], threshold, " largest |z| with shuffled blocs", fontsize=8, va="bottom", color="grey")
+    ax.set_xscale("log")
+    ax.set_xlabel("term frequency in both blocs (count, log scale)")
+    ax.set_ylabel(f"z of the log-odds ratio ({a} positive, {b} negative)")
+    ax.set_title(f"Distinctive words: {a} vs {b} (Monroe et al. 2008)")
+    ax.legend(loc="lower right", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15) -> Figure:
+    """A static scattertext-style map: each term's rate in one bloc against the other (log-log),
+    coloured from one bloc's colour to the other's by z, the most distinctive terms labelled."""
+    use_style()
+    ra, rb = table[f"rate_{a}"], table[f"rate_{b}"]
+    floor = min(ra[ra > 0].min(), rb[rb > 0].min()) / 2
+    x, y = rb.clip(lower=floor), ra.clip(lower=floor)
+    cmap = mpl.colors.LinearSegmentedColormap.from_list("blocs", [bloc_colour(b), "#DDDDDD", bloc_colour(a)])
+    limit = max(table["z"].abs().max(), 1e-9)
+    fig, ax = plt.subplots(figsize=(8, 7.5))
+    rng = np.random.default_rng(0)  # jitter so tied rates do not stack
+    jitter = np.exp(rng.uniform(-0.06, 0.06, size=(2, len(table))))
+    points = ax.scatter(x * jitter[0], y * jitter[1], c=table["z"], cmap=cmap, vmin=-limit, vmax=limit, s=10)
+    lo, hi = floor * 0.8, max(x.max(), y.max()) * 1.3
+    ax.plot([lo, hi], [lo, hi], color="grey", linewidth=0.8, linestyle=":")
+    order = table["z"].abs().sort_values(ascending=False).index[: 2 * top]
+    for i in order:
+        ax.annotate(table.at[i, "term"], (x[i], y[i]), fontsize=8, xytext=(3, 2), textcoords="offset points")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel(f"rate in {b} articles (per 1,000 terms, log)")
+    ax.set_ylabel(f"rate in {a} articles (per 1,000 terms, log)")
+    ax.set_title("Term map: above the diagonal, more used by " + a)
+    fig.colorbar(points, ax=ax, label=f"z (log-odds, {a} positive)")
+    fig.tight_layout()
+    return fig
+
+
+def marker_dots(rates: pd.DataFrame) -> Figure:
+    """Dot plot of naming markers: rate per 1,000 tokens per bloc, grouped by what they name.
+
+    `rates` has group, term, usage, bloc, rate_per_1000 (from `framing.marker_rates_by_bloc`)."""
+    use_style()
+    terms = rates[["group", "usage", "term"]].drop_duplicates().sort_values(["group", "usage", "term"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(terms) + 1.5))
+    position = {(g, t): i for i, (g, t) in enumerate(zip(terms["group"], terms["term"]))}
+    for bloc, part in rates.groupby("bloc"):
+        ys = [position[(g, t)] for g, t in zip(part["group"], part["term"])]
+        ax.scatter(part["rate_per_1000"], ys, color=bloc_colour(bloc), label=bloc, s=28, zorder=3)
+    usage_mark = {"russian_official": "(RU)", "ukrainian_western": "(UA/W)", "neutral": ""}
+    ax.set_yticks(range(len(terms)), [f"{g} · {t} {usage_mark.get(u, '')}" for g, t, u in
+                                      zip(terms["group"], terms["term"], terms["usage"])], fontsize=8)
+    for i in range(1, len(terms)):
+        if terms.at[i, "group"] != terms.at[i - 1, "group"]:
+            ax.axhline(i - 0.5, color="#DDDDDD", linewidth=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel("hits per 1,000 tokens (all articles of the bloc together)")
+    ax.set_title("Naming and labelling choices (RU: Russian official usage; UA/W: Ukrainian/Western)")
+    ax.legend(title="bloc", loc="lower right")
+    ax.grid(axis="x", color="#EEEEEE")
+    fig.tight_layout()
+    return fig
+
+
+def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
+    """Stacked bars: who is quoted in each bloc, as a share of quotes (or of quoted words)."""
+    use_style()
+    pivot = table.pivot(index="bloc", columns="speaker_group", values=value).fillna(0).sort_index()
+    counts = table.groupby("bloc")["quotes"].sum()
+    fig, ax = plt.subplots(figsize=(9, 0.8 * len(pivot) + 1.8))
+    left = np.zeros(len(pivot))
+    colours = dict(zip(pivot.columns, OKABE_ITO))
+    for group in pivot.columns:
+        ax.barh(pivot.index, pivot[group], left=left, color=colours[group], label=group, edgecolor="white")
+        for y, (start, width) in enumerate(zip(left, pivot[group])):
+            if width >= 0.06:
+                ax.text(start + width / 2, y, f"{width:.0%}", ha="center", va="center", fontsize=8)
+        left += pivot[group].to_numpy()
+    ax.set_yticks(range(len(pivot)), [f"{b}\n({counts[b]} quotes)" for b in pivot.index])
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(value.replace("_", " "))
+    ax.set_title("Who gets quoted")
+    ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9, title="speaker group")
+    fig.tight_layout()
+    return fig
+
+
+def framing_small_multiples(summary: pd.DataFrame, columns: list[str]) -> Figure:
+    """One small panel per measure of the per-article framing summary, one dot per article."""
+    use_style()
+    ncols = 4
+    nrows = -(-len(columns) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.2 * nrows), squeeze=False)
+    order = summary.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    for ax, column in zip(axes.flat, columns):
+        for y, row in order.iterrows():
+            value = row[column]
+            if pd.notna(value):
+                ax.scatter(value, y, color=bloc_colour(row["bloc"]), s=24)
+            else:
+                ax.text(0.02, y, "n/a", transform=ax.get_yaxis_transform(), fontsize=7, va="center", color="grey")
+        ax.set_title(column, fontsize=9)
+        ax.set_yticks(range(len(order)), order["outlet"].str.slice(0, 18) if ax in axes[:, 0] else [""] * len(order), fontsize=7)
+        ax.invert_yaxis()
+        ax.tick_params(axis="x", labelsize=7)
+    for ax in axes.flat[len(columns):]:
+        ax.set_visible(False)
+    fig.suptitle("Per-article framing summary (one dot per article, coloured by bloc)")
     fig.tight_layout()
     return fig
