@@ -379,11 +379,9 @@ def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("r
     articles, paragraphs = tables["articles"], tables["paragraphs"]
     out: dict[str, pd.DataFrame] = {}
     pair = compared_blocs(articles["bloc"], compare)
-    texts = paragraphs.groupby("article_id", sort=True)["text"].apply(lambda t: "\n".join(t))
-    texts = texts.reindex(articles["article_id"]).fillna("")
     if pair is not None:
-        matrix, vocab = count_matrix(texts.tolist())
-        out["keyness"] = keyness(matrix, vocab, articles.set_index("article_id").loc[texts.index, "bloc"].tolist(), *pair)
+        matrix, vocab, groups = article_matrix(tables)
+        out["keyness"] = keyness(matrix, vocab, groups, *pair)
     else:
         out["keyness"] = pd.DataFrame(columns=["term", "ngram"])
     hits = marker_hits(paragraphs)
@@ -403,3 +401,17 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
     out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens)
     return out
+
+
+def paragraphs_with_bloc(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The paragraphs table with each article's bloc and outlet (for kwic and marker hits)."""
+    return tables["paragraphs"].merge(tables["articles"][["article_id", "bloc", "outlet"]], on="article_id")
+
+
+def article_matrix(tables: dict[str, pd.DataFrame]) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
+    """Document-term counts of each article's kept text, the vocabulary, and each row's bloc."""
+    articles = tables["articles"]
+    texts = tables["paragraphs"].groupby("article_id", sort=True)["text"].apply("\n".join)
+    texts = texts.reindex(articles["article_id"]).fillna("")
+    matrix, vocab = count_matrix(texts.tolist())
+    return matrix, vocab, articles["bloc"].tolist()

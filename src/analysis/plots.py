@@ -252,8 +252,8 @@ def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
 
 
 def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12) -> Figure:
-    """The Fightin' Words plot: z of the log-odds against term frequency, top terms of each bloc
-    labelled and coloured; dashed lines at the largest |z| that shuffled labels reach."""
+    """The Fightin' Words plot: z of the log-odds against term frequency; the `top` terms of each
+    bloc labelled in its colour, and dashed lines at the largest |z| that shuffled labels reach."""
     use_style()
     total = table[f"count_{a}"] + table[f"count_{b}"]
     fig, ax = plt.subplots(figsize=(9, 6.5))
@@ -262,10 +262,12 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     for bloc, sign in ((a, 1), (b, -1)):
         mask = beyond & (np.sign(table["z"]) == sign)
         ax.scatter(total[mask], table.loc[mask, "z"], s=16, color=bloc_colour(bloc), label=f"more {bloc}")
-        ranked = table[np.sign(table["z"]) == sign].assign(total=total).sort_values("z", ascending=sign < 0, key=lambda z: -abs(z))
-        for _, row in ranked.head(top).iterrows():
+        side = table[np.sign(table["z"]) == sign].assign(total=total)
+        ranked = side.loc[side["z"].abs().sort_values(ascending=False, kind="mergesort").index].head(top)
+        ax.scatter(ranked["total"], ranked["z"], s=16, color=bloc_colour(bloc), zorder=3)
+        for k, (_, row) in enumerate(ranked.sort_values(["total", "z"]).iterrows()):
             ax.annotate(row["term"], (row["total"], row["z"]), fontsize=8, color=bloc_colour(bloc),
-                        xytext=(4, 0), textcoords="offset points", va="center")
+                        xytext=(4, 7 * (k % 3 - 1)), textcoords="offset points", va="center")
     if threshold is not None:
         for y in (threshold, -threshold):
             ax.axhline(y, color="grey", linestyle="--", linewidth=0.8)

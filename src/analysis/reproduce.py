@@ -62,7 +62,19 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
         )
         raise RuntimeError(f"{path.name}: cell {failing} failed:\n{exc}") from exc
     nb.metadata.pop("widgets", None)
+    _stable_widget_ids(nb)
     nbformat.write(nb, output or path)
+
+
+def _stable_widget_ids(nb) -> None:  # noqa: ANN001
+    """Widget views get random model ids; number them by cell so reruns are byte-identical.
+
+    (The widget state is not saved, so a rendered copy shows the cell's text fallback.)"""
+    for cell in nb.cells:
+        views = [o["data"]["application/vnd.jupyter.widget-view+json"] for o in cell.get("outputs", [])
+                 if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        for n, view in enumerate(views):
+            view["model_id"] = f"{cell.get('id', 'cell')}-{n}"
 
 
 def main(corpus: str | None = None, out: str | None = None) -> int:
