@@ -15,7 +15,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tqdm import tqdm
 
-from analysis import clean, framing, segment, sentiment
+from analysis import clean, framing, segment, sentiment, topics
 from analysis.corpus import METADATA_COLUMNS
 
 __all__ = ["TABLE_COLUMNS", "build_tables", "outlet_shared_lines", "process_article", "write_tables"]
@@ -40,6 +40,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words"),
     "article_framing": ("article_id", "outlet", "bloc", "naming_index"),
+    "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
 _INT_COLUMNS = {
@@ -118,6 +119,8 @@ def build_tables(
     progress: bool | None = None,
     learn_abbreviations: bool = False,
     compare: Sequence[str] = ("russian", "western"),
+    skip_topics: bool = False,
+    seed: int = 20240601,
 ) -> dict[str, pd.DataFrame]:
     """Build every processed table from a loaded corpus (see `corpus.load_corpus`).
 
@@ -145,6 +148,8 @@ def build_tables(
     tables["problems"] = problems if problems is not None else pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))
     tables = {name: _tidy(name, table) for name, table in tables.items()}
     tables.update(framing.framing_tables(tables, compare))
+    if not skip_topics:
+        tables["topics"] = topics.build_topics(tables, seed=seed)
     return {name: _tidy(name, table) for name, table in sorted(tables.items())}
 
 
@@ -172,7 +177,8 @@ def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
             table[column] = table[column].astype("float64")
         else:
             table[column] = table[column].astype("string")
-    keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no", "group", "term", "frame")
+    keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no", "group", "term", "frame",
+                        "model")
             if c in table.columns]
     if name == "problems":
         keys = list(table.columns)

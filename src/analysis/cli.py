@@ -26,7 +26,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
     cues = clean.load_cues(args.cues) if args.cues else None
     tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False,
-                                learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare))
+                                learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare),
+                                skip_topics=args.skip_topics)
     written = build.write_tables(tables, args.out, args.format)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -113,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          help="add initialisms Punkt learns from this corpus to the abbreviation list")
     p_build.add_argument("--compare", nargs=2, metavar=("BLOC_A", "BLOC_B"), default=["russian", "western"],
                          help="the two blocs the keyness table compares (default: russian western)")
+    p_build.add_argument("--skip-topics", action="store_true", help="leave out the topics table (the slowest step)")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 
