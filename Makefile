@@ -13,7 +13,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 endif
 
-.PHONY: install reproduce build notebooks test lab clean-env
+.PHONY: install reproduce build notebooks test lab clean-env check-reproducible
 
 install: $(STAMP)
 
@@ -45,3 +45,9 @@ lab: install
 
 clean-env:
 	rm -rf .venv .venv-active.stamp
+
+## Rebuild everything and fail if any committed output changes (data, notebooks, figures, HTML).
+check-reproducible: install
+	$(PY) -m analysis reproduce
+	git diff --exit-code --stat -- data/processed notebooks figures reports
+	test -z "$$(git status --porcelain --untracked-files=all -- data/processed notebooks figures reports)"

@@ -271,6 +271,12 @@ def test_parse_date_line(line: str, expected: tuple[bool, str | None]) -> None:
     assert parse_date_line(line) == expected
 
 
+def test_raw_markup_lines_are_removed_and_inline_tags_kept() -> None:
+    text = ("Talks resume in Geneva after a pause\n<script>alert('x')</script>\n"
+            "<div class=\"ad-slot\"></div>\nThe talks resumed on Monday, officials <b>said</b> in Geneva.\n")
+    assert _removed(clean_article(text)) == {2: "markup", 3: "markup"}
+
+
 def test_cue_file_errors_name_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "cues.tsv"
     bad.write_text("# header\nnavigation\tline\t5\t(menu\n", encoding="utf-8")

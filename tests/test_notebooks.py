@@ -8,7 +8,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import reproduce
+import pandas as pd
+
+from analysis import paths, reproduce
 
 NOTEBOOKS = reproduce.notebooks()
 
@@ -45,32 +47,58 @@ def test_a_failing_cell_is_named(tmp_path: Path) -> None:
         reproduce.execute_notebook(path)
 
 
-def test_whole_suite_runs_on_a_corpus_passed_as_a_parameter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A user's own corpus (a JSON Lines export with three blocs) through build and every notebook."""
+HOSTILE = (
+    "Kremlin comments on talks <script>alert('headline')</script>\n\n"
+    "<script>alert('x')</script>\n\n"
+    "Peskov said on Monday that talks with Kiev were possible <img src=x onerror=alert(1)> if the West "
+    "stopped arms deliveries, and that the special military operation would go on until then.\n\n"
+    "“We are ready for negotiations, but <b>not</b> on these terms,” Peskov told reporters in Moscow.\n"
+)
+
+
+def _readme_commands(section: str = "## Use your own corpus") -> list[str]:
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    part = readme.split(section, 1)[1].split("\n## ", 1)[0]
+    return [line.split("#")[0].strip() for line in part.splitlines() if line.startswith("python -m analysis")]
+
+
+def test_readme_use_your_own_corpus_example_works_as_written(tmp_path: Path) -> None:
+    """The README's example, run as written on a committed fixture corpus (24 articles) plus an
+    article full of HTML: every notebook executes, and the rendered pages show the HTML as text."""
+    import csv
     import json
+    import os
+    import subprocess
+    import sys
 
-    import pandas as pd
-
-    from analysis import paths
-
-    monkeypatch.setenv("ANALYSIS_FIGURES", str(tmp_path / "unused"))
-    paragraphs = pd.read_parquet(paths.PROCESSED / "paragraphs.parquet")
-    body = paragraphs[paragraphs["kind"] == "body"]["text"].tolist()
-    rows = []
-    for n in range(6):
-        bloc = ("russian", "western", "ukrainian")[n % 3]
-        text = "\n\n".join([f"Headline number {n} on the peace talks", "Share", *body[n * 7:(n + 1) * 7]])
-        rows.append({"article_id": f"u{n}", "outlet": f"Outlet {n % 4}", "bloc": bloc, "text": text})
-    corpus = tmp_path / "my_articles.jsonl"
-    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    commands = _readme_commands()
+    assert [c.split()[3] for c in commands] == ["build", "reproduce"]
+    fixture = paths.ROOT / "tests" / "fixtures" / "naming"
+    with (fixture / "metadata.csv").open(encoding="utf-8") as handle:
+        rows = [{**r, "text": (fixture / r.pop("file")).read_text(encoding="utf-8")} for r in csv.DictReader(handle)]
+    rows.append({"article_id": "h1", "outlet": "Hostile Daily", "bloc": "western", "published": "2025-05-01",
+                 "title": "Kremlin comments on talks", "text": HOSTILE})
+    (tmp_path / "my_articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("ANALYSIS_FIGURES", "MPLBACKEND")}
+    for command in commands:
+        argv = [sys.executable, *command.split()[1:]]
+        done = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stderr[-3000:]
     out = tmp_path / "my_results"
-    assert reproduce.main(corpus=str(corpus), out=str(out)) == 0
+    assert len(pd.read_parquet(out / "articles.parquet")) == 25
     for source in NOTEBOOKS:
         nb = nbformat.read(out / "notebooks" / source.name, as_version=4)
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert injected and str(out) in injected[0].source
         assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert (out / "figures" / "sentiment_by_bloc_and_outlet.png").is_file()
-    assert (out / "articles.parquet").is_file()
+    assert (out / "figures" / "MANIFEST.csv").is_file()
+    page = (out / "html" / "00_corpus.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;alert('x')&lt;/script&gt;" in page
+    for html_page in (out / "html").glob("*.html"):
+        text = html_page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in text and "<img src=x onerror" not in text and "<b>not</b>" not in text
+    framing_page = (out / "html" / "02_framing.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in framing_page  # shown, as text, in the keyword-in-context table
     committed = nbformat.read(NOTEBOOKS[0], as_version=4)  # the committed notebooks are left alone
     assert not any("injected-parameters" in c.metadata.get("tags", []) for c in committed.cells)

@@ -39,7 +39,7 @@ __all__ = [
 REASONS = (
     "navigation", "social", "advert", "promo", "comments", "related", "bio", "byline",
     "credit", "caption", "legal", "disclaimer", "metadata:date", "metadata:url",
-    "duplicate", "boilerplate", "notes",
+    "duplicate", "boilerplate", "notes", "markup",
 )
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

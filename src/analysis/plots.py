@@ -6,6 +6,9 @@ date and software metadata removed so the files are byte-identical run to run.
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -15,9 +18,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import paths
+from analysis import __version__, paths
 
-__all__ = ["BLOC_COLOURS", "OKABE_ITO", "article_lengths", "bloc_colour", "bloc_palette",
+__all__ = ["set_provenance", "BLOC_COLOURS", "OKABE_ITO", "article_lengths", "bloc_colour", "bloc_palette",
            "removed_by_reason", "save", "use_style"]
 
 #: Okabe & Ito (2008) palette, safe for the common colour-vision deficiencies.
@@ -59,14 +62,50 @@ def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
     return {b: bloc_colour(b) for b in sorted(set(blocs))}
 
 
+_PROVENANCE: dict[str, str] = {"corpus_sha256": "", "parameters": "", "analysis_version": __version__}
+MANIFEST_COLUMNS = ("figure", "png_sha256", "svg_sha256", "corpus_sha256", "parameters", "analysis_version")
+
+
+def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: object) -> dict[str, str]:
+    """Record what every figure saved from now on comes from: the corpus fingerprint (SHA-256 over
+    each article's id and the SHA-256 of its raw text), the notebook's parameters, the version."""
+    if tables is not None:
+        articles = tables["articles"].sort_values("article_id")
+        digest = hashlib.sha256()
+        for article_id, text_sha in zip(articles["article_id"], articles["text_sha256"]):
+            digest.update(f"{article_id}\t{text_sha}\n".encode())
+        _PROVENANCE["corpus_sha256"] = digest.hexdigest()
+    _PROVENANCE["parameters"] = "; ".join(f"{k}={v!r}" for k, v in sorted(parameters.items()))
+    return dict(_PROVENANCE)
+
+
 def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
-    """Write `figures/<name>.png` and `.svg` without timestamps (returns nothing, so a
-    notebook cell ending in `save(...)` shows the figure and no machine-specific path)."""
+    """Write `figures/<name>.png` and `.svg` without timestamps, with provenance in the files'
+    metadata and a row in `figures/MANIFEST.csv` (returns nothing, so a notebook cell ending in
+    `save(...)` shows the figure and no machine-specific path)."""
     folder = Path(out) if out is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
+    description = json.dumps(_PROVENANCE, sort_keys=True)
+    png_meta = {"Software": None, "Description": description, "Source": f"analysis {__version__}"}
+    svg_meta = {"Date": None, "Creator": None, "Description": description, "Source": f"analysis {__version__}"}
     with mpl.rc_context({"svg.hashsalt": _STYLE["svg.hashsalt"]}):
-        for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+        for ext, metadata in (("png", png_meta), ("svg", svg_meta)):
             fig.savefig(folder / f"{name}.{ext}", metadata=metadata, bbox_inches="tight")
+    _update_manifest(folder, name)
+
+
+def _update_manifest(folder: Path, name: str) -> None:
+    manifest = folder / "MANIFEST.csv"
+    rows: dict[str, dict[str, str]] = {}
+    if manifest.is_file():
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            rows = {r["figure"]: r for r in csv.DictReader(handle)}
+    digest = lambda ext: hashlib.sha256((folder / f"{name}.{ext}").read_bytes()).hexdigest()  # noqa: E731
+    rows[name] = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
+    with manifest.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows[k] for k in sorted(rows))
 
 
 def article_lengths(articles: pd.DataFrame) -> Figure:

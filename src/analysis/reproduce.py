@@ -77,6 +77,29 @@ def _stable_widget_ids(nb) -> None:  # noqa: ANN001
             view["model_id"] = f"{cell.get('id', 'cell')}-{n}"
 
 
+def pair_scripts(paths_: list[Path]) -> None:
+    """Write each notebook's code and text as `NN_name.py` (jupytext py:percent, no outputs), the
+    version whose diffs a reviewer reads; the .ipynb beside it keeps the outputs."""
+    import jupytext
+
+    for path in paths_:
+        notebook = jupytext.read(path)
+        notebook.metadata.pop("jupytext", None)
+        jupytext.write(notebook, path.with_suffix(".py"), fmt="py:percent")
+
+
+def render_html(executed: list[Path], out_dir: Path) -> None:
+    """Render the executed notebooks and an index to `out_dir`; fail if a page needs the network."""
+    from analysis import render
+
+    written = render.render_all(executed, out_dir)
+    for page in written:
+        remote = render.check_offline(page.read_text(encoding="utf-8"))
+        if remote:
+            raise RuntimeError(f"{page}: loads from the network: {', '.join(remote[:5])}")
+    print(f"      {len(written)} pages in {out_dir} (open index.html)")
+
+
 def main(corpus: str | None = None, out: str | None = None) -> int:
     """Build the tables and execute every notebook; prints each step and the total time.
 
@@ -97,8 +120,13 @@ def main(corpus: str | None = None, out: str | None = None) -> int:
         steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb, parameters=parameters,
                                                                         output=out_path / "notebooks" / nb.name))
                   for nb in notebooks()]
+        executed, html_dir = [out_path / "notebooks" / nb.name for nb in notebooks()], out_path / "html"
     else:
+        os.environ.pop("ANALYSIS_FIGURES", None)
         steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb)) for nb in notebooks()]
+        steps += [("pair notebooks as py:percent scripts", lambda: pair_scripts(notebooks()))]
+        executed, html_dir = notebooks(), paths.ROOT / "reports" / "html"
+    steps += [("render HTML", lambda: render_html(executed, html_dir))]
     for n, (name, step) in enumerate(steps, 1):
         print(f"[{n}/{len(steps)}] {name} ...", flush=True)
         t0 = time.perf_counter()
