@@ -493,7 +493,7 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     bloc_names = sorted(set(blocs))
     fig, ax = plt.subplots(figsize=(12, 6.5))
     blocs = np.asarray(blocs)
-    for t, label in enumerate(labels):
+    for t in range(len(labels)):
         for b, bloc in enumerate(bloc_names):
             mask = (assignment == t) & (blocs == bloc)
             ax.scatter(coords[mask, 0], coords[mask, 1], color=OKABE_ITO[t % len(OKABE_ITO)], marker=markers[b % len(markers)],

@@ -386,7 +386,7 @@ def find_quotes(paragraphs: list[str], *, min_words: int = 4) -> list[Quote]:
     last_speaker, carry, prev_open = "", "", False
     for pi, par in enumerate(paragraphs):
         spans = sentence_spans(par)
-        long_enough = lambda c: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
+        long_enough = lambda c, par=par: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
         marks = [c for c in _mark_candidates(par) if long_enough(c)]
         cands = sorted(marks + [c for c in _dash_candidates(par, spans, marks) if long_enough(c)],
                        key=lambda c: c.start)

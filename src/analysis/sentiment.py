@@ -278,7 +278,7 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
 def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:
     """The n most negative and n most positive sentences of each bloc, with article and outlet."""
     rows = []
-    for bloc, group in frame.groupby("bloc", sort=True):
+    for _, group in frame.groupby("bloc", sort=True):
         ordered = group.sort_values([column, "article_id", "sentence_id"], kind="mergesort")
         for end, part in (("most negative", ordered.head(n)), ("most positive", ordered.tail(n).iloc[::-1])):
             rows.append(part.assign(end=end))
