@@ -189,6 +189,13 @@ def test_lines_repeated_across_an_outlets_articles_are_boilerplate() -> None:
     assert removed == {1: "boilerplate"}  # the repeated quote is prose inside the body: kept
 
 
+def test_an_article_published_twice_by_an_outlet_keeps_its_text() -> None:
+    text = ("Kremlin says talks possible\nPeskov told reporters on Monday that talks could resume soon.\n"
+            "He added that Moscow was ready to listen to any serious proposal from Kyiv.\n")
+    result = clean_article(text, shared_lines=clean.repeated_lines([text, text, text]))
+    assert result.removed == [] and [p["kind"] for p in result.paragraphs] == ["title", "body", "body"]
+
+
 def test_prose_an_outlet_repeats_after_the_article_is_boilerplate() -> None:
     footer = "The Daily Example is an independent newsroom funded by readers like you since 1998."
     texts = [

@@ -327,6 +327,9 @@ def clean_article(
     result = CleanedArticle()
     if not lines:
         return result
+    prose_keys = [normalize_line(ln.text) for ln in lines if ln.prose]
+    if prose_keys and all(key in shared_lines for key in prose_keys):
+        shared_lines = frozenset()  # the outlet published this same article more than once
     block_marker: dict[int, bool] = {}
     for i, line in enumerate(lines):
         plain = line.plain
