@@ -128,3 +128,13 @@ def test_build_with_learned_abbreviations(tmp_path: Path) -> None:
     assert main(["build", "--out", str(tmp_path), "--learn-abbreviations", "--quiet"]) == 0
     sentences = pd.read_parquet(tmp_path / "sentences.parquet")
     assert len(sentences) == len(pd.read_parquet(PROCESSED / "sentences.parquet"))
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    """The same tables from one process and from a pool of two (forced on a small corpus)."""
+    articles, problems = corpus.load_corpus(ROOT / "tests" / "fixtures" / "naming")
+    serial = build.build_tables(articles, problems, progress=False, skip_topics=True)
+    parallel = build.build_tables(articles, problems, progress=False, skip_topics=True, jobs=2, min_articles_per_job=1)
+    assert serial.keys() == parallel.keys()
+    for name in serial:
+        pd.testing.assert_frame_equal(serial[name], parallel[name])

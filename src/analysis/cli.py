@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ def _build(args: argparse.Namespace) -> int:
     cues = clean.load_cues(args.cues) if args.cues else None
     tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False,
                                 learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare),
-                                skip_topics=args.skip_topics)
+                                skip_topics=args.skip_topics, jobs=args.jobs)
     written = build.write_tables(tables, args.out, args.format)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -115,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--compare", nargs=2, metavar=("BLOC_A", "BLOC_B"), default=["russian", "western"],
                          help="the two blocs the keyness table compares (default: russian western)")
     p_build.add_argument("--skip-topics", action="store_true", help="leave out the topics table (the slowest step)")
+    p_build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                         help="processes for the per-article work (default: all cores; small corpora run in one)")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 

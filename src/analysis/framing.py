@@ -80,7 +80,7 @@ def _signed_chi2_g2(y_i: np.ndarray, y_j: np.ndarray) -> tuple[np.ndarray, np.nd
     with np.errstate(divide="ignore", invalid="ignore"):  # terms seen in neither bloc give 0/0
         chi2 = ((observed - expected) ** 2 / expected).sum(axis=0)
         g2 = 2 * np.where(observed > 0, observed * np.log(observed / expected), 0).sum(axis=0)
-    sign = np.sign(a / a.sum() - b / b.sum())
+    sign = np.sign(a / max(a.sum(), 1) - b / max(b.sum(), 1))
     return sign * chi2, sign * g2
 
 
@@ -108,7 +108,7 @@ def keyness(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequen
     table = pd.DataFrame({
         "term": vocab, "ngram": [t.count(" ") + 1 for t in vocab],
         f"count_{a}": y_i.astype(int), f"count_{b}": y_j.astype(int),
-        f"rate_{a}": 1000 * y_i / y_i.sum(), f"rate_{b}": 1000 * y_j / y_j.sum(),
+        f"rate_{a}": 1000 * y_i / max(y_i.sum(), 1), f"rate_{b}": 1000 * y_j / max(y_j.sum(), 1),
         "log_odds": delta, "z": z, "chi2": chi2, "g2": g2,
     })[seen]
     return table.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
