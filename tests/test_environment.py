@@ -57,3 +57,12 @@ def test_lock_file_pins_every_dependency() -> None:
     assert not missing, f"requirements/lock.txt lacks {missing}"
     for name, spec in _pip_requirements().items():
         assert Requirement(f"{name}{spec}").specifier.contains(lock[name]), f"{name}=={lock[name]} violates {spec}"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^(make \w+)\s+#", readme, flags=re.MULTILINE)
+    assert commands[:2] == ["make reproduce", "make test"]
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if line.strip() and not line.lstrip().startswith("#")]
+    assert ci[-1] == "make test"
