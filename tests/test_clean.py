@@ -284,6 +284,26 @@ def test_raw_markup_lines_are_removed_and_inline_tags_kept() -> None:
     assert _removed(clean_article(text)) == {2: "markup", 3: "markup"}
 
 
+def test_layout_leftovers_of_other_page_kinds() -> None:
+    text = "\n".join([
+        "Politics Economy Society Region World Video Opinion",      # 1 a menu on one line
+        "Front page > Current affairs > Press releases",            # 2 a breadcrumb
+        "Kremlin cools talk of a leaders' summit in Geneva",        # 3 headline
+        "The Kremlin said a meeting of the two presidents was not on the agenda for now.",
+        "Ingrid Solberg, Brussels correspondent",                   # 5 byline with role
+        "7–9 minutes",                                              # 6 reading time
+        "T",                                                        # 7 drop cap
+        "he first thing the delegates noticed was how far apart the chairs had been set.",
+        "“You could have parked a car between us.”",                # 9 pull quote
+        "“You could have parked a car between us,” one delegate said of the opening session.",
+        "* * *",                                                    # 11 section break
+        "The second round began two hours late, officials said, and ended before dinner.",
+    ])
+    removed = _removed(clean_article(text))
+    assert removed == {1: "navigation", 2: "navigation", 5: "byline", 6: "navigation", 7: "markup",
+                       9: "duplicate", 11: "markup"}
+
+
 def test_cue_file_errors_name_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "cues.tsv"
     bad.write_text("# header\nnavigation\tline\t5\t(menu\n", encoding="utf-8")

@@ -345,6 +345,7 @@ def clean_article(
 
     _mark_captions(lines)
     _mark_menus(lines)
+    _mark_layout(lines)
     first_prose = _first_prose(lines)
     found = _find_title(lines, first_prose, title)
     title_at = found[0]
@@ -443,6 +444,34 @@ def _mark_menus(lines: list[_Line], run: int = 3) -> None:
         i = max(j, i + 1)
 
 
+_FUNCTION_WORDS = frozenset("a an the of to in on at for with by from and or but is are was were be has have had says "
+                            "said will would can could not no as that this these those it its".split())
+
+
+def _menu_line(line: _Line) -> bool:
+    """One line of section names: six or more capitalised words, no function word, no punctuation."""
+    tokens = line.plain.split()
+    return (len(tokens) >= 6 and all(t[:1].isupper() and t.isalpha() for t in tokens)
+            and not any(t.lower() in _FUNCTION_WORDS for t in tokens))
+
+
+def _mark_layout(lines: list[_Line]) -> None:
+    """Section-name menus on one line, drop-cap letters, and pull quotes repeating the body."""
+    bodies = [normalize_line(ln.text) for ln in lines if ln.prose]
+    for i, line in enumerate(lines):
+        if line.reason is not None:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _menu_line(line):
+            line.reason = "navigation"
+        elif len(line.text) == 1 and line.text.isalpha() and nxt is not None and nxt.text[:1].islower():
+            line.reason = "markup"  # a drop cap split from the rest of its word
+        elif line.text[:1] in "\"“‘'«" and line.words >= 5:
+            key = normalize_line(line.text)
+            if any(key != body and key in body for body in bodies):
+                line.reason = "duplicate"  # a pull quote: the same words stand in the body
+
+
 def _first_prose(lines: list[_Line]) -> int:
     """Where the article body starts: the first unremoved prose line with more prose close below.
 
@@ -499,6 +528,13 @@ _ROLE = re.compile(
 _CONNECTORS = {"and", "in", "with", "from", "by", "for", "at", "of", "the", "&", ",", "|", "·"}
 
 
+def _name_and_role(line: _Line) -> bool:
+    """"Jane Doe, Brussels correspondent": a name, a comma, a short role."""
+    name, _, role = line.plain.partition(", ")
+    return bool(role) and _looks_like_names(name) and len(role.split()) <= 6 and bool(_ROLE.search(role)) \
+        and not line.ends_sentence
+
+
 def _byline_like(line: _Line) -> bool:
     """Names, optionally with places or outlets: "Jane Doe in Kyiv and John Roe", "From Jane Doe"."""
     if line.words > 14 or line.ends_sentence:
@@ -533,7 +569,7 @@ def _mark_head(lines: list[_Line], first_prose: int, found: tuple[int | None, bo
             lines[i + 1].reason = "byline"
         elif _names_only(line) and (_matches_author(line.text, author) or line.words <= 4 and title_at is not None):
             line.reason = "byline"
-        elif title_at is not None and standfirst_seen and _byline_like(line):
+        elif title_at is not None and standfirst_seen and (_byline_like(line) or _name_and_role(line)):
             line.reason = "byline"
         elif title_at is None and line.words <= 3 and not line.ends_sentence:
             line.reason = "navigation"
