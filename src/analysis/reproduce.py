@@ -141,3 +141,13 @@ def main(corpus: str | None = None, out: str | None = None) -> int:
         print(f"      done in {time.perf_counter() - t0:.1f} s", flush=True)
     print(f"reproduced everything in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+if __name__ == "__main__":  # python -m analysis.reproduce [--corpus PATH] [--out DIR]
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.reproduce", description=__doc__)
+    parser.add_argument("--corpus", help="your corpus (default: data/raw)")
+    parser.add_argument("--out", help="output folder (default: data/processed, notebooks/, figures/, reports/html/)")
+    arguments = parser.parse_args()
+    raise SystemExit(main(corpus=arguments.corpus, out=arguments.out))
