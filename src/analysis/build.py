@@ -100,9 +100,11 @@ def process_article(
         "text_author": cleaned.author,
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
-    scores = sentiment.score_sentences(pd.DataFrame(sentence_rows, columns=["article_id", "sentence_id", "text"]))
+    scores = sentiment.score_texts(row["text"] for row in sentence_rows)
+    sentiment_rows = [{"article_id": article_id, "sentence_id": row["sentence_id"], **score}
+                      for row, score in zip(sentence_rows, scores)]
     return {"articles": [summary], "paragraphs": paragraph_rows, "sentences": sentence_rows,
-            "quotes": quote_rows, "removed_lines": removed_rows, "sentiment": scores.to_dict("records")}
+            "quotes": quote_rows, "removed_lines": removed_rows, "sentiment": sentiment_rows}
 
 
 def _process(task: tuple) -> dict[str, list[dict]]:

@@ -26,7 +26,7 @@ __all__ = [
     "actor_mentions", "actor_tone", "agreement_between_methods", "aggregate", "analyzer",
     "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
-    "nltk_analyzer", "quote_vs_narration", "score_sentences", "textblob_polarity",
+    "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
     "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
 ]
 
@@ -85,22 +85,30 @@ def textblob_polarity(text: str) -> float:
     return float(TextBlob(text).sentiment.polarity)
 
 
-def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:
-    """One row per sentence: VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's port
-    and TextBlob, keyed by `article_id, sentence_id`."""
+def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None) -> list[dict[str, float]]:
+    """Every score of each text (VADER neg/neu/pos/compound, topic-neutral compound, NLTK's port,
+    TextBlob), as plain dicts: the per-article path of `build`, with no DataFrame overhead."""
     neutral = frozenset(load_neutral_terms() if neutral_terms is None else neutral_terms)
     vader, vader_neutral, port = analyzer(), analyzer(neutral), nltk_analyzer()
     rows = []
-    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+    for text in texts:
         scores = vader.polarity_scores(text)
         rows.append({
-            "article_id": article_id, "sentence_id": int(sentence_id),
-            **{k: scores[k] for k in ("neg", "neu", "pos", "compound")},
-            "compound_neutral": vader_neutral.polarity_scores(text)["compound"],
-            "compound_nltk": port.polarity_scores(text)["compound"],
+            **{k: float(scores[k]) for k in ("neg", "neu", "pos", "compound")},
+            "compound_neutral": float(vader_neutral.polarity_scores(text)["compound"]),
+            "compound_nltk": float(port.polarity_scores(text)["compound"]),
             "polarity_textblob": round(textblob_polarity(text), 4),
         })
-    table = pd.DataFrame(rows, columns=["article_id", "sentence_id", *SCORE_COLUMNS])
+    return rows
+
+
+def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per sentence: VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's port
+    and TextBlob, keyed by `article_id, sentence_id`."""
+    scores = score_texts(sentences["text"], neutral_terms)
+    table = pd.DataFrame(scores, columns=list(SCORE_COLUMNS))
+    table.insert(0, "sentence_id", sentences["sentence_id"].to_numpy())
+    table.insert(0, "article_id", sentences["article_id"].to_numpy())
     return table.astype({"article_id": "string", "sentence_id": "int64"}).astype({c: "float64" for c in SCORE_COLUMNS})
 
 
