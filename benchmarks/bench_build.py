@@ -149,7 +149,7 @@ def write_results(path: Path, rows: list[dict], stage_rates: dict[str, float], a
                 if line.startswith("model name")), platform.processor())
     lines = [
         "# Benchmark results", "",
-        f"Command: `python benchmarks/bench_build.py {argv}`".replace(" `", " `").rstrip(), "",
+        f"Command: `{' '.join(['python benchmarks/bench_build.py', argv]).strip()}`", "",
         f"Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}.", "",
         "`build` runs with `--skip-topics`; naive = read, split sentences, VADER per sentence, no cleaning.", "",
         "| N | configuration | wall s | articles/s | ratio to naive | peak MB |", "|---|---|---|---|---|---|",
