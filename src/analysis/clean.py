@@ -155,7 +155,6 @@ def _parse_cues(text: str, name: str) -> tuple[Cue, ...]:
 def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None, bool]:
     """The first cue matching a line: (reason, is_block_marker)."""
     found: str | None = None
-    block = False
     for cue in cues:
         if cue.max_words and words > cue.max_words:
             continue
@@ -173,7 +172,7 @@ def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None,
             return cue.reason, True
         if found is None:
             found = cue.reason
-    return found, block
+    return found, False
 
 
 # --------------------------------------------------------------------------- helpers
@@ -597,8 +596,7 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
         if resume is not None:
             # A related-links box inside the article: drop it, keep the line just above the text.
             for k in range(i, resume - 1):
-                if lines[k].reason is None or k == i:
-                    lines[k].reason = lines[k].reason or "related"
+                lines[k].reason = lines[k].reason or "related"
             i = resume
             continue
         if prose_chars(lines[i + 1:]) < prose_chars(lines[:i]) / 3:
@@ -633,8 +631,10 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
             continue
         if _BIO.match(line.text) and (_matches_author(line.text, author) or _only_leftovers_after(body, line)):
             line.reason = "bio"
-        elif any(_similar(line.text, other.text) for other in removed_tail):
-            line.reason = next(o.reason for o in removed_tail if _similar(line.text, o.text))
+        else:
+            twin = next((o for o in removed_tail if _similar(line.text, o.text)), None)
+            if twin is not None:
+                line.reason = twin.reason
 
     # A trailing run of non-prose lines after the last prose: tags, link lists, teaser headlines.
     # A single last line of more than six words stays: it may be a quote left without a full stop.
@@ -680,7 +680,7 @@ def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, 
                 seen.add(normalize_line(line.text))
             continue
         key = normalize_line(line.text)
-        if key and key in shared and (not line.prose or i < first_prose or i > last_prose):
+        if key and key in shared and (i < first_prose or i > last_prose):  # non-prose repeats went earlier
             line.reason = "boilerplate"
         elif key and key in seen and line.words >= 2:
             line.reason = "duplicate"
