@@ -1,16 +1,33 @@
-"""Turn a loaded corpus into the processed tables every notebook reads.
+"""Turn a corpus into the processed tables every notebook reads, in bounded memory.
 
-`process_article` is a pure function of one article (plus the outlet's repeated lines),
-so it can run serially, in a process pool or on Dask; `build_tables` gathers its rows
-into sorted DataFrames and `write_tables` is the only place that touches the disk.
+A build makes two passes over the corpus, one chunk of articles at a time:
+1. count the lines each outlet prints in several of its articles (navigation, taglines,
+   disclaimers), kept as 64-bit hashes so that the pass needs little memory;
+2. run `process_article`, a pure function of one article, on every article (serially, in a
+   process pool, or on a Dask cluster: the same function either way) and append each chunk's
+   rows to the output files (one Parquet row group per chunk).
+Corpus-level tables come from totals summed chunk by chunk: keyness from term counts per bloc,
+topics from a bounded sample of paragraphs read back from the written table. A cache keyed by
+each article's content, its outlet's repeated lines and the code lets an interrupted or repeated
+build reuse the articles it has already processed.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+import math
+import pickle
+import sqlite3
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata, resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from tqdm import tqdm
@@ -18,7 +35,10 @@ from tqdm import tqdm
 from analysis import clean, framing, segment, sentiment, topics
 from analysis.corpus import METADATA_COLUMNS
 
-__all__ = ["TABLE_COLUMNS", "build_tables", "outlet_shared_lines", "process_article", "write_tables"]
+__all__ = [
+    "TABLE_COLUMNS", "BuildStats", "SharedLines", "build_corpus", "build_tables", "outlet_shared_lines",
+    "process_article", "write_tables",
+]
 
 #: The columns of every table, in order (documented in data/processed/README.md).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,35 +63,132 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
+#: Tables with rows for each article, written chunk by chunk.
+PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines", "sentiment",
+               "markers", "frames", "voices", "article_framing")
 _INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
     "ngram", "count", "hits", "n_words",
 }
+STAGES = ("clean", "segment", "sentiment", "framing")
 
 
-def outlet_shared_lines(articles: pd.DataFrame, min_articles: int = 2) -> dict[str, frozenset[str]]:
+# --------------------------------------------------------------------------- repeated lines
+
+
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class SharedLines:
+    """Normalised lines an outlet prints in several of its articles, held as 64-bit hashes.
+
+    Behaves like the set of lines for `clean.clean_article(shared_lines=...)`: `line in shared`
+    hashes the (normalised) line; a chance collision of two different lines is about 1 in 10^12
+    for a million distinct lines.
+    """
+
+    __slots__ = ("hashes",)
+
+    def __init__(self, hashes: Iterable[int] = ()) -> None:
+        self.hashes = frozenset(int(h) for h in hashes)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(key) and _hash(key) in self.hashes
+
+    def __bool__(self) -> bool:
+        return bool(self.hashes)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SharedLines) and other.hashes == self.hashes
+
+    def __hash__(self) -> int:
+        return hash(self.hashes)
+
+    def fingerprint(self) -> str:
+        """A digest of the set, for cache keys."""
+        return hashlib.sha256(np.asarray(sorted(self.hashes), dtype=np.uint64).tobytes()).hexdigest()[:16]
+
+    @classmethod
+    def of_lines(cls, lines: Iterable[str]) -> SharedLines:
+        return cls(_hash(key) for key in lines if key)
+
+
+def line_hashes(text: str) -> np.ndarray:
+    """The distinct normalised lines of one text, as sorted 64-bit hashes (pass 1 of a build)."""
+    keys = {clean.normalize_line(line) for line in clean.split_lines(text)}
+    keys.discard("")
+    return np.unique(np.fromiter((_hash(k) for k in keys), dtype=np.uint64, count=len(keys)))
+
+
+class _LineCounter:
+    """How many articles of each outlet contain each line hash, in sorted numpy arrays.
+
+    About 16 bytes per distinct line of the corpus: the one part of a build whose memory grows
+    with the corpus (roughly 60 MB for 100,000 articles of 40 distinct lines).
+    """
+
+    def __init__(self) -> None:
+        self.done: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.pending: dict[str, list[np.ndarray]] = {}
+        self.n_pending = 0
+
+    def add(self, outlet: str, hashes: np.ndarray) -> None:
+        self.pending.setdefault(outlet, []).append(hashes)
+        self.n_pending += len(hashes)
+        if self.n_pending > 2_000_000:
+            self._merge()
+
+    def _merge(self) -> None:
+        for outlet, parts in self.pending.items():
+            values, counts = self.done.get(outlet, (np.empty(0, np.uint64), np.empty(0, np.int64)))
+            new = np.concatenate(parts)
+            allv = np.concatenate([values, new])
+            allc = np.concatenate([counts, np.ones(len(new), np.int64)])
+            uniq, inverse = np.unique(allv, return_inverse=True)
+            self.done[outlet] = (uniq, np.bincount(inverse, weights=allc, minlength=len(uniq)).astype(np.int64))
+        self.pending, self.n_pending = {}, 0
+
+    def shared(self, min_articles: int = 2) -> dict[str, SharedLines]:
+        self._merge()
+        return {outlet: SharedLines(values[counts >= min_articles].tolist())
+                for outlet, (values, counts) in sorted(self.done.items()) if (counts >= min_articles).any()}
+
+
+def outlet_shared_lines(articles: pd.DataFrame, min_articles: int = 2) -> dict[str, SharedLines]:
     """Lines each outlet prints in several of its articles (navigation, taglines, disclaimers)."""
-    shared: dict[str, frozenset[str]] = {}
-    for outlet, group in articles.groupby("outlet", sort=True, dropna=False):
-        if len(group) >= min_articles:
-            shared[str(outlet)] = clean.repeated_lines(group["text"], min_articles=min_articles)
-    return shared
+    counter = _LineCounter()
+    for outlet, text in articles[["outlet", "text"]].itertuples(index=False):
+        counter.add(str(outlet), line_hashes(str(text)))
+    return counter.shared(min_articles)
+
+
+# --------------------------------------------------------------------------- one article
 
 
 def process_article(
     article: Mapping[str, object],
-    shared_lines: frozenset[str] = frozenset(),
+    shared_lines: SharedLines | frozenset[str] = frozenset(),
     cues: Sequence[clean.Cue] | None = None,
     tokenizer: PunktSentenceTokenizer | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, list[dict]]:
-    """Clean and segment one article; returns rows for each per-article table."""
+    """Clean, segment, score and frame one article; returns its rows of each per-article table
+    (`articles` holds the counts found in the text) and, under `terms`, its keyness term counts.
+
+    A pure function of its arguments; `timings`, when given, accumulates seconds per stage.
+    """
+    clock = time.perf_counter
+    started = clock()
     article_id = str(article["article_id"])
     text = str(article["text"])
-    title = _value(article.get("title"))
-    author = _value(article.get("author"))
-    cleaned = clean.clean_article(text, title=title, author=author, shared_lines=shared_lines, cues=cues)
-
+    cleaned = clean.clean_article(text, title=_value(article.get("title")), author=_value(article.get("author")),
+                                  shared_lines=shared_lines, cues=cues)
+    cleaned_at = clock()
     sentences, quotes = segment.segment_paragraphs([p["text"] for p in cleaned.paragraphs], tokenizer)
     ids = [p["paragraph_id"] for p in cleaned.paragraphs]
     paragraph_rows = [{"article_id": article_id, **p} for p in cleaned.paragraphs]
@@ -86,41 +203,34 @@ def process_article(
         for n, q in enumerate(quotes, 1)
     ]
     removed_rows = [{"article_id": article_id, **r} for r in cleaned.removed]
-    n_lines = sum(1 for line in clean.split_lines(text) if line.strip())
+    n_tokens = sum(len(segment.tokenize(p["text"])) for p in cleaned.paragraphs)
     summary = {
         "article_id": article_id,
         "n_paragraphs": len(paragraph_rows),
         "n_sentences": len(sentence_rows),
-        "n_tokens": sum(len(segment.tokenize(p["text"])) for p in cleaned.paragraphs),
+        "n_tokens": n_tokens,
         "n_quotes": len(quote_rows),
-        "n_lines": n_lines,
+        "n_lines": sum(1 for line in clean.split_lines(text) if line.strip()),
         "n_removed_lines": len(removed_rows),
         "text_title": cleaned.title,
         "text_date": cleaned.date,
         "text_author": cleaned.author,
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    segmented_at = clock()
     scores = sentiment.score_texts(row["text"] for row in sentence_rows)
     sentiment_rows = [{"article_id": article_id, "sentence_id": row["sentence_id"], **score}
                       for row, score in zip(sentence_rows, scores)]
+    scored_at = clock()
+    framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens)
+    terms = Counter(framing.grams("\n".join(p["text"] for p in paragraph_rows)))
+    if timings is not None:
+        for stage, seconds in zip(STAGES, (cleaned_at - started, segmented_at - cleaned_at,
+                                           scored_at - segmented_at, clock() - scored_at)):
+            timings[stage] = timings.get(stage, 0.0) + seconds
     return {"articles": [summary], "paragraphs": paragraph_rows, "sentences": sentence_rows,
-            "quotes": quote_rows, "removed_lines": removed_rows, "sentiment": sentiment_rows}
-
-
-def _process(task: tuple) -> dict[str, list[dict]]:
-    return process_article(*task)
-
-
-def _run(tasks: list[tuple], jobs: int) -> Iterator[dict[str, list[dict]]]:
-    """Results of `process_article` for each task, in order; in a process pool when jobs > 1."""
-    if jobs <= 1:
-        yield from map(_process, tasks)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_process, tasks, chunksize=chunk)
+            "quotes": quote_rows, "removed_lines": removed_rows, "sentiment": sentiment_rows, **framed,
+            "terms": dict(terms)}
 
 
 def _value(value: object) -> str | None:
@@ -128,6 +238,591 @@ def _value(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+# --------------------------------------------------------------------------- batches of articles
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every article's processing needs besides the article: the same on every worker."""
+
+    cues: tuple[clean.Cue, ...]
+    abbreviations: frozenset[str] | None = None
+    shared: Mapping[str, SharedLines] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(abbreviations: frozenset[str] | None) -> PunktSentenceTokenizer | None:
+    return None if abbreviations is None else segment.sentence_tokenizer(abbreviations)
+
+
+def _articles_frame(records: Sequence[Mapping], summaries: Sequence[Mapping]) -> pd.DataFrame:
+    """Metadata plus counts; text-found title, date and author fill gaps in the metadata."""
+    columns = [c for c in records[0] if c != "text"] if records else list(METADATA_COLUMNS)
+    meta = pd.DataFrame([{c: r.get(c) for c in columns} for r in records], columns=columns)
+    counted = [c for c in TABLE_COLUMNS["articles"] if c not in METADATA_COLUMNS or c == "article_id"]
+    summary = pd.DataFrame(list(summaries), columns=counted)
+    merged = meta.merge(summary, on="article_id", how="left", validate="one_to_one")
+    for column, found in (("title", "text_title"), ("published", "text_date"), ("author", "text_author")):
+        merged[column] = merged[column].where(merged[column].notna() & (merged[column] != ""), merged[found])
+    extras = [c for c in merged.columns if c not in TABLE_COLUMNS["articles"]]
+    return merged[list(TABLE_COLUMNS["articles"]) + extras]
+
+
+def frames_of(records: Sequence[Mapping], results: Sequence[Mapping[str, list]]) -> dict[str, pd.DataFrame]:
+    """The per-article tables of a batch of articles (their `process_article` results), typed."""
+    tables = {name: pd.DataFrame([row for result in results for row in result[name]], columns=list(TABLE_COLUMNS[name]))
+              for name in PER_ARTICLE if name not in ("articles", "article_framing")}
+    tables["articles"] = _articles_frame(records, [result["articles"][0] for result in results])
+    tables = {name: _tidy(name, table) for name, table in tables.items()}
+    tables["article_framing"] = _tidy("article_framing", framing.article_framing_from_counts(
+        tables["articles"], tables["markers"], tables["frames"], tables["voices"]))
+    return tables
+
+
+def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: bool) -> dict:
+    """Work for one worker: `process_article` on each record; typed tables, per-bloc term counts,
+    stage seconds, and (for the cache) each article's result, compressed."""
+    tokenizer = _tokenizer(context.abbreviations)
+    timings: dict[str, float] = {}
+    results = [process_article(r, context.shared.get(str(r["outlet"]), frozenset()), context.cues, tokenizer, timings)
+               for r in records]
+    terms: dict[str, Counter] = {}
+    for record, result in zip(records, results):
+        terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
+    blobs = [zlib.compress(pickle.dumps(result, protocol=5), 1) for result in results] if want_blobs else []
+    return {"tables": frames_of(records, results), "terms": terms, "timings": timings, "blobs": blobs}
+
+
+def _hash_batch(texts: Sequence[str], _context: object = None, _want: bool = False) -> list[np.ndarray]:
+    return [line_hashes(t) for t in texts]
+
+
+# --------------------------------------------------------------------------- engines
+
+
+class _Serial:
+    """Runs batches in this process, lazily."""
+
+    name = "serial"
+
+    def __init__(self, context: Context | None = None) -> None:
+        self.context = context
+
+    def submit(self, fn: Callable, batches: list, want: bool = False) -> object:
+        return (fn, batches, want)
+
+    def result(self, handle: object) -> list:
+        fn, batches, want = handle
+        return [fn(b, self.context, want) for b in batches]
+
+    def close(self) -> None:
+        pass
+
+
+_WORKER_CONTEXT: Context | None = None
+
+
+def _init_worker(context: Context | None) -> None:
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
+
+
+def _in_worker(fn: Callable, batch: list, want: bool) -> object:
+    return fn(batch, _WORKER_CONTEXT, want)
+
+
+class _Pool:
+    """A process pool; the context is sent once to each worker."""
+
+    name = "processes"
+
+    def __init__(self, jobs: int, context: Context | None = None) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(context,))
+
+    def submit(self, fn: Callable, batches: list, want: bool = False) -> object:
+        return [self.pool.submit(_in_worker, fn, b, want) for b in batches]
+
+    def result(self, handle: object) -> list:
+        return [future.result() for future in handle]
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask:
+    """Dask: a bag of batches per chunk, on a LocalCluster or the scheduler at `address`."""
+
+    name = "dask"
+
+    def __init__(self, jobs: int, context: Context | None = None, client: object | None = None) -> None:
+        import dask
+
+        self.client = client
+        self.context = dask.delayed(context, pure=True, traverse=False)
+
+    def submit(self, fn: Callable, batches: list, want: bool = False) -> object:
+        import dask.bag as db
+
+        bag = db.from_sequence(batches, npartitions=len(batches)).map(fn, self.context, want)
+        return self.client.compute(bag)
+
+    def result(self, handle: object) -> list:
+        return list(handle.result())
+
+    def close(self) -> None:
+        pass  # the client belongs to the build (or to the caller)
+
+
+def _engine(engine: str, jobs: int, context: Context | None, client: object | None):
+    if engine == "dask":
+        return _Dask(jobs, context, client=client)
+    return _Pool(jobs, context) if jobs > 1 and engine == "processes" else _Serial(context)
+
+
+def _dask_client(jobs: int, scheduler: str | None) -> tuple[object, object | None]:
+    """A Dask client: to the scheduler at `scheduler`, or to a new LocalCluster of `jobs` workers."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=40)
+    return Client(cluster), cluster
+
+
+def _pipelined(engine, fn: Callable, work: Iterable[tuple[object, list]], want: bool = False,
+               window: int = 2) -> Iterator[tuple[object, list]]:
+    """(tag, results) for each (tag, batches) of `work`, in order, with up to `window` chunks in flight."""
+    pending: list[tuple[object, object]] = []
+    for tag, batches in work:
+        pending.append((tag, engine.submit(fn, batches, want) if batches else None))
+        if len(pending) > window:
+            tag0, handle = pending.pop(0)
+            yield tag0, engine.result(handle) if handle is not None else []
+    for tag0, handle in pending:
+        yield tag0, engine.result(handle) if handle is not None else []
+
+
+def _batches(items: list, jobs: int, size: int = 0) -> list[list]:
+    """Split a chunk's items into about 4 batches per worker (at least 8 items each)."""
+    if not items:
+        return []
+    size = size or max(8, math.ceil(len(items) / (4 * max(jobs, 1))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def code_fingerprint() -> str:
+    """The package version, the text of its modules and resources, and the versions of the
+    libraries whose output lands in the tables: a cache entry is valid only for these."""
+    digest = hashlib.sha256()
+    root = resources.files("analysis")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".tsv", ".csv", ".md") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(Path(str(root))).as_posix().encode())
+            digest.update(path.read_bytes())
+    for dist in ("analysis", "vaderSentiment", "nltk", "textblob", "scikit-learn", "pandas"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(dist.encode())
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    """Per-article results in one SQLite file, keyed by a digest of the article (id, title, author,
+    text), its outlet's repeated lines, the cleaning settings and `code_fingerprint()`."""
+
+    def __init__(self, folder: str | Path, settings: str) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "articles.sqlite"
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.settings = settings
+
+    def key(self, record: Mapping, shared: str) -> str:
+        """The fields `process_article` reads (other metadata is joined afresh on every build)."""
+        digest = hashlib.sha256(self.settings.encode())
+        digest.update(shared.encode())
+        for name in ("article_id", "title", "author", "text"):
+            value = record.get(name)
+            digest.update(b"\x00" + str(name).encode() + b"\x01" + ("\x02" if _value_missing(value) else str(value)).encode(
+                "utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, keys: Sequence[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            query = f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(part))})"
+            found.update(self.db.execute(query, part).fetchall())
+        return found
+
+    def put(self, items: Iterable[tuple[str, bytes]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", items)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _value_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+# --------------------------------------------------------------------------- sinks
+
+
+class _MemorySink:
+    def __init__(self) -> None:
+        self.parts: dict[str, list[pd.DataFrame]] = {}
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        self.parts.setdefault(name, []).append(table)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: _tidy(name, pd.concat(parts, ignore_index=True)) if len(parts) > 1 else parts[0]
+                for name, parts in self.parts.items()}
+
+    def close(self) -> None:
+        pass
+
+
+class _FileSink:
+    """One file per table, appended chunk by chunk (Parquet: a row group per chunk)."""
+
+    def __init__(self, out: Path, fmt: str) -> None:
+        if fmt not in ("parquet", "csv"):
+            raise ValueError(f"unknown format {fmt!r}: use 'parquet' or 'csv'")
+        self.out, self.fmt = Path(out), fmt
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.writers: dict[str, object] = {}
+        self.columns: dict[str, list[str]] = {}
+        self.rows: Counter[str] = Counter()
+
+    def path(self, name: str) -> Path:
+        return self.out / f"{name}.{self.fmt}"
+
+    def write(self, name: str, table: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.rows[name] += len(table)
+        if name in self.columns and list(table.columns) != self.columns[name]:
+            table = table.reindex(columns=self.columns[name])
+        self.columns.setdefault(name, list(table.columns))
+        if self.fmt == "csv":
+            first = name not in self.writers
+            with self.path(name).open("w" if first else "a", encoding="utf-8", newline="") as handle:
+                table.to_csv(handle, index=False, header=first, lineterminator="\n")
+            self.writers[name] = True
+            return
+        writer = self.writers.get(name)
+        if writer is None:
+            arrow = pa.Table.from_pandas(table, preserve_index=False)
+            writer = self.writers[name] = pq.ParquetWriter(self.path(name), arrow.schema, compression="zstd")
+        else:
+            arrow = pa.Table.from_pandas(table, schema=writer.schema, preserve_index=False)
+        writer.write_table(arrow)
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            if writer is not True:
+                writer.close()
+        self.writers = {name: True for name in self.writers}
+
+
+# --------------------------------------------------------------------------- the build
+
+
+@dataclass
+class BuildStats:
+    """What a build did: counts, cache hits, seconds per pass and per-article stage."""
+
+    articles: int = 0
+    problems: int = 0
+    cached: int = 0
+    computed: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    engine: str = "serial"
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def stage_rates(self) -> dict[str, float]:
+        """Articles per second of each per-article stage, per worker (computed articles only)."""
+        return {s: self.computed / t for s, t in self.stage_seconds.items() if t > 0}
+
+
+ChunkSource = Callable[[], Iterator[tuple[pd.DataFrame, pd.DataFrame]]]
+
+
+def _frame_chunks(articles: pd.DataFrame, problems: pd.DataFrame | None, chunk_size: int) -> ChunkSource:
+    def chunks() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        empty = pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))
+        for start in range(0, max(len(articles), 1), chunk_size):
+            yield articles.iloc[start:start + chunk_size], (problems if problems is not None and start == 0 else empty)
+    return chunks
+
+
+def _run(
+    source: ChunkSource,
+    sink: _MemorySink | _FileSink,
+    *,
+    cues: Sequence[clean.Cue] | None,
+    progress: bool | None,
+    learn_abbreviations: bool,
+    compare: Sequence[str],
+    skip_topics: bool,
+    seed: int,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    client: object | None,
+    cache_dir: str | Path | None,
+    topic_units: int,
+    total: int | None,
+    min_articles_per_job: int = 50,
+    chunk_size: int = 1000,
+) -> BuildStats:
+    stats = BuildStats()
+    clock = time.perf_counter
+    cues = tuple(clean.load_cues() if cues is None else cues)
+    bar_off = not progress if progress is not None else None
+    if engine not in ("processes", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'processes' or 'dask'")
+    if scheduler or client is not None:
+        engine = "dask"
+    if engine == "processes" and jobs > 1:
+        small = total
+        if small is None:  # streaming: the corpus is small if it fits in the first chunk
+            first = len(next(source(), (pd.DataFrame(), None))[0])
+            small = first if first < chunk_size else None
+        if small is not None and small < jobs * min_articles_per_job:
+            jobs = 1  # a small corpus: starting processes costs more than it saves
+    cluster = None
+    if engine == "dask" and client is None:
+        client, cluster = _dask_client(jobs, scheduler)
+    try:
+        return _passes(source, sink, stats, cues=cues, bar_off=bar_off, learn_abbreviations=learn_abbreviations,
+                       compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, client=client,
+                       cache_dir=cache_dir, topic_units=topic_units, total=total)
+    finally:
+        if cluster is not None:
+            client.close()
+            cluster.close()
+        elif engine == "dask" and scheduler:
+            client.close()
+
+
+def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStats, *, cues: tuple[clean.Cue, ...],
+            bar_off: bool | None, learn_abbreviations: bool, compare: Sequence[str], skip_topics: bool, seed: int,
+            jobs: int, engine: str, client: object | None, cache_dir: str | Path | None, topic_units: int,
+            total: int | None) -> BuildStats:
+    clock = time.perf_counter
+
+    # Pass 1: lines each outlet repeats (and, if asked, abbreviations learned from the corpus).
+    started = clock()
+    counter = _LineCounter()
+    runner = _engine(engine, jobs, None, client)
+    stats.engine = runner.name
+    try:
+        def hash_work() -> Iterator[tuple[object, list]]:
+            for articles, _ in source():
+                yield [str(o) for o in articles["outlet"]], _batches([str(t) for t in articles["text"]], jobs)
+        with tqdm(total=total, desc="pass 1: repeated lines", unit="article", disable=bar_off) as bar:
+            for outlets, results in _pipelined(runner, _hash_batch, hash_work()):
+                for outlet, hashes in zip(outlets, (h for batch in results for h in batch)):
+                    counter.add(outlet, hashes)
+                bar.update(len(outlets))
+    finally:
+        runner.close()
+    abbreviations = None
+    if learn_abbreviations:
+        texts = (str(t) for articles, _ in source() for t in articles["text"])
+        abbreviations = segment.default_abbreviations() | segment.learn_abbreviations(texts)
+    context = Context(cues, abbreviations, counter.shared())
+    del counter
+    stats.seconds["repeated lines"] = clock() - started
+
+    # Pass 2: every article, chunk by chunk, through the cache and the engine.
+    started = clock()
+    cache = None
+    if cache_dir is not None:
+        settings = hashlib.sha256(pickle.dumps((code_fingerprint(), cues, sorted(abbreviations or [])))).hexdigest()
+        cache = Cache(cache_dir, settings)
+    fingerprints = {outlet: lines.fingerprint() for outlet, lines in context.shared.items()}
+    terms: dict[str, Counter] = {}
+    blocs: Counter[str] = Counter()
+    wrote_problems = False
+    runner = _engine(engine, jobs, context, client)
+
+    def work() -> Iterator[tuple[object, list]]:
+        for articles, problems in source():
+            records = articles.to_dict("records")
+            keys: list[str] = []
+            hits: dict[str, bytes] = {}
+            if cache is not None:
+                keys = [cache.key(r, fingerprints.get(str(r["outlet"]), "")) for r in records]
+                hits = cache.get(keys)
+            todo = [r for r, k in zip(records, keys) if k not in hits] if hits else records
+            yield (records, keys, hits, problems), _batches(todo, jobs)
+
+    try:
+        with tqdm(total=total, desc="pass 2: articles", unit="article", disable=bar_off) as bar:
+            for (records, keys, hits, problems), results in _pipelined(runner, _process_batch, work(), cache is not None):
+                parts = [r["tables"] for r in results]
+                for r in results:
+                    for bloc, counts in r["terms"].items():
+                        terms.setdefault(bloc, Counter()).update(counts)
+                    for stage, seconds in r["timings"].items():
+                        stats.stage_seconds[stage] = stats.stage_seconds.get(stage, 0.0) + seconds
+                if cache is not None and results:
+                    cache.put(zip((k for k in keys if k not in hits), (b for r in results for b in r["blobs"])))
+                if hits:
+                    cached = [(r, pickle.loads(zlib.decompress(hits[k]))) for r, k in zip(records, keys) if k in hits]
+                    for record, result in cached:
+                        terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
+                    parts.append(frames_of([r for r, _ in cached], [res for _, res in cached]))
+                mixed = bool(hits) and len(hits) < len(records)
+                for name in PER_ARTICLE:
+                    sink.write(name, _in_order([p[name] for p in parts], records, mixed) if parts else
+                               _tidy(name, pd.DataFrame(columns=list(TABLE_COLUMNS[name]))))
+                if len(problems) or not wrote_problems:
+                    sink.write("problems", _tidy("problems", problems if problems is not None else
+                                                 pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))))
+                    wrote_problems = True
+                blocs.update(str(r["bloc"]) for r in records)
+                stats.articles += len(records)
+                stats.problems += len(problems) if problems is not None else 0
+                stats.cached += len(hits)
+                stats.computed += len(records) - len(hits)
+                bar.update(len(records))
+    finally:
+        runner.close()
+        if cache is not None:
+            cache.close()
+    stats.seconds["articles"] = clock() - started
+    sink.close()  # the per-article tables are complete (topics reads them back)
+
+    # Corpus-level tables.
+    started = clock()
+    pair = framing.compared_blocs(list(blocs.elements()), compare) if blocs else None
+    keyness = framing.keyness_from_counts(terms, *pair) if pair else pd.DataFrame(columns=["term", "ngram"])
+    sink.write("keyness", _tidy("keyness", keyness))
+    stats.seconds["keyness"] = clock() - started
+    if not skip_topics:
+        started = clock()
+        sink.write("topics", _tidy("topics", topics.build_topics(_topic_input(sink, topic_units, seed), seed=seed)))
+        stats.seconds["topics"] = clock() - started
+    sink.close()
+    stats.rows = dict(sink.rows) if isinstance(sink, _FileSink) else {n: sum(map(len, p)) for n, p in sink.parts.items()}
+    return stats
+
+
+def _in_order(parts: list[pd.DataFrame], records: Sequence[Mapping], mixed: bool) -> pd.DataFrame:
+    """One chunk's rows of a table in corpus order (`mixed`: cached and computed articles interleaved)."""
+    parts = [p for p in parts if len(p)] or parts[:1]
+    table = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    if mixed and len(parts) > 1:
+        position = {str(r["article_id"]): i for i, r in enumerate(records)}
+        order = np.argsort(table["article_id"].map(position).to_numpy(), kind="stable")
+        table = table.iloc[order].reset_index(drop=True)
+    return table
+
+
+def _topic_input(sink: _MemorySink | _FileSink, limit: int, seed: int) -> dict[str, pd.DataFrame]:
+    """The articles and paragraphs `topics.build_topics` needs; above `limit` paragraphs, those of a
+    fixed random sample of articles (chosen by a hash of article_id and the seed), so that memory
+    and time stay bounded."""
+    if isinstance(sink, _MemorySink):
+        tables = sink.tables()
+        articles, paragraphs = tables["articles"], tables["paragraphs"]
+    else:
+        import pyarrow.parquet as pq
+
+        if sink.fmt == "parquet":
+            articles = pq.read_table(sink.path("articles"), columns=["article_id", "bloc", "outlet", "n_paragraphs"]).to_pandas()
+        else:
+            articles = pd.read_csv(sink.path("articles"), usecols=["article_id", "bloc", "outlet", "n_paragraphs"],
+                                   dtype={"article_id": "string", "bloc": "string", "outlet": "string"})
+        paragraphs = None
+    total = int(articles["n_paragraphs"].sum())
+    keep = None
+    if total > limit:
+        rank = articles["article_id"].map(lambda a: _hash(f"{seed}:{a}")).to_numpy()
+        order = np.argsort(rank, kind="stable")
+        cumulative = np.cumsum(articles["n_paragraphs"].to_numpy()[order])
+        keep = set(articles["article_id"].to_numpy()[order[: int(np.searchsorted(cumulative, limit, side="right"))]])
+        articles = articles[articles["article_id"].isin(keep)]
+    if paragraphs is None:
+        paragraphs = _read_paragraphs(sink, keep)
+    elif keep is not None:
+        paragraphs = paragraphs[paragraphs["article_id"].isin(keep)]
+    return {"articles": articles, "paragraphs": paragraphs}
+
+
+def _read_paragraphs(sink: _FileSink, keep: set[str] | None) -> pd.DataFrame:
+    columns = ["article_id", "paragraph_id", "kind", "text"]
+    if sink.fmt == "csv":
+        parts = pd.read_csv(sink.path("paragraphs"), usecols=columns, chunksize=100_000, keep_default_na=False,
+                            dtype={"article_id": "string", "kind": "string", "text": "string"})
+    else:
+        import pyarrow.parquet as pq
+
+        parts = (batch.to_pandas() for batch in pq.ParquetFile(sink.path("paragraphs")).iter_batches(columns=columns))
+    frames = [p if keep is None else p[p["article_id"].isin(keep)] for p in parts]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def build_corpus(
+    corpus: str | Path,
+    out: str | Path,
+    *,
+    fmt: str = "parquet",
+    lenient: bool = False,
+    chunk_size: int = 1000,
+    cache_dir: str | Path | None = None,
+    cues: Sequence[clean.Cue] | None = None,
+    progress: bool | None = None,
+    learn_abbreviations: bool = False,
+    compare: Sequence[str] = ("russian", "western"),
+    skip_topics: bool = False,
+    seed: int = 20240601,
+    jobs: int = 1,
+    engine: str = "processes",
+    scheduler: str | None = None,
+    client: object | None = None,
+    topic_units: int = 20_000,
+    min_articles_per_job: int = 50,
+) -> BuildStats:
+    """Build every processed table from the corpus at `corpus` into files in `out`, streaming.
+
+    Memory stays bounded whatever the corpus size: the corpus is read `chunk_size` articles at a
+    time and each chunk's rows are appended to the output files. `jobs` processes (or a Dask
+    cluster with `engine="dask"`: a LocalCluster of `jobs` workers, or the one at `scheduler`)
+    do the per-article work; the tables are the same whichever runs it. `cache_dir` keeps each
+    article's result so that a rerun only processes what changed. Rows follow the corpus order.
+    """
+    from analysis import corpus as corpus_module
+
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive number, not {chunk_size}")
+
+    def source() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        return corpus_module.iter_corpus(corpus, lenient=lenient, chunk_size=chunk_size)
+
+    sink = _FileSink(Path(out), fmt)
+    return _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations,
+                compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, scheduler=scheduler,
+                client=client, cache_dir=cache_dir, topic_units=topic_units, total=None,
+                min_articles_per_job=min_articles_per_job, chunk_size=chunk_size)
 
 
 def build_tables(
@@ -141,76 +836,42 @@ def build_tables(
     skip_topics: bool = False,
     seed: int = 20240601,
     jobs: int = 1,
+    engine: str = "processes",
+    chunk_size: int = 1000,
+    client: object | None = None,
+    topic_units: int = 20_000,
     min_articles_per_job: int = 50,
 ) -> dict[str, pd.DataFrame]:
-    """Build every processed table from a loaded corpus (see `corpus.load_corpus`).
-
-    `learn_abbreviations` adds the initialisms Punkt learns from this corpus to the packaged
-    abbreviation list before splitting sentences. With `jobs` > 1 the per-article work runs in
-    a process pool (only when there are at least `min_articles_per_job` articles per process,
-    below which starting the pool costs more than it saves); the tables are the same either way.
-    """
-    cues = clean.load_cues() if cues is None else cues
-    tokenizer = None
-    if learn_abbreviations:
-        learned = segment.learn_abbreviations(articles["text"])
-        tokenizer = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
-    shared = outlet_shared_lines(articles)
-    per_article = ("articles", "paragraphs", "sentences", "quotes", "removed_lines", "sentiment")
-    rows: dict[str, list[dict]] = {name: [] for name in per_article}
-    records = articles.to_dict("records")
-    tasks = [(record, shared.get(str(record["outlet"]), frozenset()), cues, tokenizer) for record in records]
-    bar = tqdm(total=len(tasks), desc="build", unit="article", disable=not progress if progress is not None else None)
-    for result in _run(tasks, jobs if len(tasks) >= jobs * min_articles_per_job else 1):
-        for name, table_rows in result.items():
-            rows[name].extend(table_rows)
-        bar.update()
-    bar.close()
-
-    tables = {name: pd.DataFrame(table_rows, columns=list(TABLE_COLUMNS[name]) if name != "articles" else None)
-              for name, table_rows in rows.items()}
-    tables["articles"] = _articles_table(articles, tables["articles"])
-    tables["problems"] = problems if problems is not None else pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))
-    tables = {name: _tidy(name, table) for name, table in tables.items()}
-    tables.update(framing.framing_tables(tables, compare))
-    if not skip_topics:
-        tables["topics"] = topics.build_topics(tables, seed=seed)
-    return {name: _tidy(name, table) for name, table in sorted(tables.items())}
-
-
-def _articles_table(articles: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
-    """Metadata plus counts; text-found title, date and author fill gaps in the metadata."""
-    meta = articles.drop(columns=["text"])
-    if summary.empty:
-        summary = pd.DataFrame(columns=[c for c in TABLE_COLUMNS["articles"] if c not in METADATA_COLUMNS or c == "article_id"])
-    merged = meta.merge(summary, on="article_id", how="left", validate="one_to_one")
-    for column, found in (("title", "text_title"), ("published", "text_date"), ("author", "text_author")):
-        merged[column] = merged[column].where(merged[column].notna() & (merged[column] != ""), merged[found])
-    extras = [c for c in merged.columns if c not in TABLE_COLUMNS["articles"]]
-    return merged[list(TABLE_COLUMNS["articles"]) + extras]
+    """Build every processed table from a corpus already in memory (see `corpus.load_corpus`);
+    the same tables `build_corpus` writes for the same articles. With `jobs` > 1 the per-article
+    work runs in a process pool only when there are at least `min_articles_per_job` articles
+    per process (below that, starting the pool costs more than it saves)."""
+    source = _frame_chunks(articles, problems, chunk_size)
+    sink = _MemorySink()
+    _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations, compare=compare,
+         skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, scheduler=None, client=client,
+         cache_dir=None, topic_units=topic_units, total=len(articles), min_articles_per_job=min_articles_per_job,
+         chunk_size=chunk_size)
+    return dict(sorted(sink.tables().items()))
 
 
 def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """Fixed column types and row order, so the files are byte-identical run to run."""
+    """Fixed column types, so the files are byte-identical run to run."""
     table = table.copy()
     for column in table.columns:
         if column in _INT_COLUMNS or pd.api.types.is_integer_dtype(table[column]):
             table[column] = table[column].astype("int64")
         elif column == "in_quote" or pd.api.types.is_bool_dtype(table[column]):
             table[column] = table[column].astype(bool)
-        elif pd.api.types.is_float_dtype(table[column]):
+        elif pd.api.types.is_float_dtype(table[column]) or (column.startswith(("rate_", "frame_", "voice_"))
+                                                           and name == "article_framing") or column == "naming_index":
             table[column] = table[column].astype("float64")
         else:
             table[column] = table[column].astype("string")
-    keys = [c for c in ("article_id", "paragraph_id", "sentence_id", "quote_id", "line_no", "group", "term", "frame",
-                        "model")
-            if c in table.columns]
-    if name == "problems":
-        keys = list(table.columns)
-    if name == "keyness":
-        return table.reset_index(drop=True)  # already ordered by z, then term
-    if keys and not table.empty:
-        table = table.sort_values(keys, kind="mergesort")
+    if name == "problems" and not table.empty:
+        table = table.sort_values(list(table.columns), kind="mergesort")
+    if name == "topics" and not table.empty:
+        table = table.sort_values(["article_id", "paragraph_id", "model"], kind="mergesort")
     return table.reset_index(drop=True)
 
 

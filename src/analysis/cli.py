@@ -18,28 +18,42 @@ def _build(args: argparse.Namespace) -> int:
     from analysis import build, clean, corpus
 
     started = time.perf_counter()
+    out = Path(args.out)
+    cache = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
     try:
-        articles, problems = corpus.load_corpus(args.corpus, lenient=args.lenient)
+        cues = clean.load_cues(args.cues) if args.cues else None
+        stats = build.build_corpus(
+            args.corpus, out, fmt=args.format, lenient=args.lenient, chunk_size=args.chunk_size, cache_dir=cache,
+            cues=cues, progress=None if not args.quiet else False, learn_abbreviations=args.learn_abbreviations,
+            compare=tuple(args.compare), skip_topics=args.skip_topics, jobs=args.jobs, engine=args.engine,
+            scheduler=args.scheduler, topic_units=args.topic_units)
     except corpus.CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    for row in problems.itertuples(index=False):
-        print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
-    cues = clean.load_cues(args.cues) if args.cues else None
-    tables = build.build_tables(articles, problems, cues=cues, progress=None if not args.quiet else False,
-                                learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare),
-                                skip_topics=args.skip_topics, jobs=args.jobs)
-    written = build.write_tables(tables, args.out, args.format)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if stats.problems:
+        problems = (pd_read(out / f"problems.{args.format}"))
+        for row in problems.itertuples(index=False):
+            print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
     if not args.quiet:
         seconds = time.perf_counter() - started
+        rows = stats.rows
         print(
-            f"built {len(tables['articles'])} articles, {len(tables['paragraphs'])} paragraphs, "
-            f"{len(tables['sentences'])} sentences, {len(tables['removed_lines'])} removed lines "
-            f"in {seconds:.1f} s -> {Path(args.out)}/ ({', '.join(p.name for p in written)})"
+            f"built {stats.articles} articles ({stats.cached} from the cache), {rows.get('paragraphs', 0)} paragraphs, "
+            f"{rows.get('sentences', 0)} sentences, {rows.get('removed_lines', 0)} removed lines "
+            f"in {seconds:.1f} s ({stats.articles / max(seconds, 1e-9):.0f} articles/s, engine: {stats.engine}) -> {out}/"
         )
-        if len(problems):
-            print(f"{len(problems)} problem(s) listed in {Path(args.out) / ('problems.' + args.format)}")
+        if stats.problems:
+            print(f"{stats.problems} problem(s) listed in {out / ('problems.' + args.format)}")
     return 0
+
+
+def pd_read(path: Path):  # noqa: ANN201 - a DataFrame
+    import pandas as pd
+
+    return pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path, dtype="string")
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -118,6 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--skip-topics", action="store_true", help="leave out the topics table (the slowest step)")
     p_build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                          help="processes for the per-article work (default: all cores; small corpora run in one)")
+    p_build.add_argument("--engine", choices=("processes", "dask"), default="processes",
+                         help="run the per-article work in a process pool (default) or on Dask")
+    p_build.add_argument("--scheduler", metavar="ADDRESS",
+                         help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+                              "default: a LocalCluster of --jobs workers)")
+    p_build.add_argument("--chunk-size", type=int, default=1000,
+                         help="articles read and written at a time; memory grows with this, not with the corpus")
+    p_build.add_argument("--cache", metavar="DIR", help="where per-article results are kept for reruns (default: OUT/.cache)")
+    p_build.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    p_build.add_argument("--topic-units", type=int, default=20_000,
+                         help="largest number of paragraphs the topic models are fitted on (a fixed sample above it)")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 

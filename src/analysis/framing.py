@@ -12,7 +12,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,8 @@ from analysis import segment
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
-    "article_framing", "attribution_verb", "count_matrix", "frame_salience", "keyness", "kwic",
+    "article_framing", "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
+    "keyness_from_counts", "frame_salience", "keyness", "kwic",
     "kwic_explorer", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
     "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
     "voice_shares", "voices",
@@ -39,20 +42,38 @@ def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
                  stop_words: Iterable[str] | None = None) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Document-term counts (sparse, one pass) over the project's tokens, stop words removed
     before n-grams are formed; returns the matrix and the sorted vocabulary."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer
 
-    stops = frozenset(ENGLISH_STOP_WORDS if stop_words is None else stop_words)
-
-    def analyse(text: str) -> list[str]:
-        tokens = [t for t in segment.tokenize(text) if t not in stops and not t.isdigit()]
-        grams = []
-        for n in range(ngram_range[0], ngram_range[1] + 1):
-            grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        return grams
-
-    vectorizer = CountVectorizer(analyzer=analyse)
+    stops = _stop_words() if stop_words is None else frozenset(stop_words)
+    vectorizer = CountVectorizer(analyzer=lambda text: grams(text, ngram_range, stops))
     matrix = vectorizer.fit_transform(texts).tocsr()
     return matrix, vectorizer.get_feature_names_out()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def grams(text: str, ngram_range: tuple[int, int] = (1, 2), stops: frozenset[str] | None = None) -> list[str]:
+    """The n-grams `count_matrix` counts: the project's tokens, stop words and numbers out first."""
+    stops = _stop_words() if stops is None else stops
+    tokens = [t for t in segment.tokenize(text) if t not in stops and not t.isdigit()]
+    out: list[str] = []
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        out += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+    return out
+
+
+def keyness_from_counts(counts: Mapping[str, Mapping[str, int]], a: str, b: str) -> pd.DataFrame:
+    """`keyness` from term counts summed per bloc (what a streaming build accumulates chunk by chunk);
+    the same table as `keyness` on the document-term matrix of the same articles."""
+    vocab = sorted(set(counts.get(a, {})) | set(counts.get(b, {})))
+    rows = [[counts.get(bloc, {}).get(term, 0) for term in vocab] for bloc in (a, b)]
+    matrix = sparse.csr_matrix(np.asarray(rows, dtype=np.int64).reshape(2, len(vocab)))
+    return keyness(matrix, vocab, [a, b], a, b)
 
 
 def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -415,3 +436,91 @@ def article_matrix(tables: dict[str, pd.DataFrame]) -> tuple[sparse.csr_matrix, 
     texts = texts.reindex(articles["article_id"]).fillna("")
     matrix, vocab = count_matrix(texts.tolist())
     return matrix, vocab, articles["bloc"].tolist()
+
+
+# --------------------------------------------------------------------------- 7. one article at a time
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> dict:
+    """The packaged dictionaries as matchers, built once per process."""
+    markers = load_markers()
+    info = markers.drop_duplicates("term").set_index("term")
+    frames = load_frames()
+    speakers = load_speaker_groups()
+    return {
+        "markers": TermMatcher(markers["term"]),
+        "marker_info": {t: (info.at[t, "group"], info.at[t, "usage"]) for t in info.index},
+        "frames": {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]},
+        "speakers": _speaker_matchers(speakers),
+        "groups": sorted(markers["group"].unique()),
+        "frame_names": sorted(frames["frame"].unique()),
+        "speaker_groups": sorted({*speakers["group"], "other", "unattributed"}),
+    }
+
+
+def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
+                 n_tokens: int) -> dict[str, list[dict]]:
+    """The rows of `markers`, `frames` and `voices` for one article, from its kept paragraphs
+    (paragraph_id, text) and quotes (quote_id, paragraph_id, text, speaker); the same rows
+    `marker_counts`, `score_frames` and `voices` give for the article, in their order."""
+    d = _dictionaries()
+    found: Counter[str] = Counter()
+    for p in paragraphs:
+        found.update(term for term, _, _ in d["markers"].finditer(p["text"]))
+    keyed = sorted((*d["marker_info"][term], term, n) for term, n in found.items())  # group, usage, term
+    markers = [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
+                "rate_per_1000": 1000 * n / n_tokens}
+               for group, usage, term, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1]))]
+    frames = []
+    for p in paragraphs:
+        size = max(len(segment.tokenize(p["text"])), 1)
+        for frame, matcher in d["frames"].items():
+            hits = sum(1 for _ in matcher.finditer(p["text"]))
+            frames.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
+                           "hits": hits, "score": round(100 * hits / size, 4)})
+    text = {p["paragraph_id"]: p["text"] for p in paragraphs}
+    voice_rows = [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
+                   "speaker_group": speaker_group(q["speaker"], d["speakers"]),
+                   "verb": attribution_verb(text[q["paragraph_id"]], q["text"]),
+                   "n_words": len(segment.tokenize(q["text"]))}
+                  for q in quotes]
+    return {"markers": markers, "frames": frames, "voices": voice_rows}
+
+
+def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, frame_scores: pd.DataFrame,
+                                voice_table: pd.DataFrame) -> pd.DataFrame:
+    """`article_framing` from the `markers` table (counts per article and term) instead of every
+    hit, with a column for every group, frame and speaker group of the dictionaries, so that
+    every chunk of a streamed build has the same columns."""
+    d = _dictionaries()
+    ids = articles["article_id"].tolist()
+    table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
+    by_usage = counts.groupby(["article_id", "usage"])["count"].sum()
+
+    def usage(name: str) -> pd.Series:
+        part = by_usage[by_usage.index.get_level_values("usage") == name]
+        return part.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
+
+    ru, uw = usage("russian_official"), usage("ukrainian_western")
+    total = ru + uw
+    table["naming_index"] = (ru - uw) / total.where(total > 0)
+    tokens = articles.set_index("article_id")["n_tokens"]
+    rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)
+    table = table.join((rates.div(tokens, axis=0) * 1000).add_prefix("rate_"))
+    salience = _wide(frame_scores.groupby(["article_id", "frame"])["score"].mean(), ids, d["frame_names"], np.nan)
+    table = table.join(salience.add_prefix("frame_"))
+    shares = _wide(voice_table.groupby(["article_id", "speaker_group"]).size(), ids, d["speaker_groups"], 0)
+    shares = shares.div(shares.sum(axis=1).where(lambda s: s > 0), axis=0)
+    table = table.join(shares.add_prefix("voice_"))
+    rate_cols = [c for c in table.columns if c.startswith("rate_")]
+    table[rate_cols] = table[rate_cols].fillna(0.0)
+    return table.reset_index()
+
+
+def _wide(values: pd.Series, ids: list[str], columns: list[str], fill: float) -> pd.DataFrame:
+    """A (article_id, key) series as an ids x columns frame; absent pairs get `fill`."""
+    if values.empty:
+        return pd.DataFrame(fill, index=pd.Index(ids, name="article_id"), columns=columns, dtype="float64")
+    wide = values.unstack(fill_value=fill) if not (isinstance(fill, float) and np.isnan(fill)) else values.unstack()
+    return wide.reindex(index=ids, columns=columns, fill_value=fill)

@@ -1,0 +1,185 @@
+"""Building large corpora: streaming in chunks, the cache, a process pool and Dask give the same tables."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import build, clean, corpus
+from analysis.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PER_ARTICLE = [name for name in build.PER_ARTICLE]
+
+
+def _generator():  # noqa: ANN202 - the benchmark's corpus generator
+    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "benchmarks" / "bench_build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 synthetic articles (seed paragraphs, injected leftovers, 40 outlets, both blocs)."""
+    return _generator()(60, 7, tmp_path_factory.mktemp("gen") / "corpus.jsonl")
+
+
+def _read(folder: Path) -> dict[str, pd.DataFrame]:
+    return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+
+
+def _assert_same(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) -> None:
+    assert left.keys() == right.keys()
+    for name in left:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def test_shared_lines_hashes_match_the_plain_sets() -> None:
+    texts = ["Home\nWorld\nA first story about talks in Istanbul.\nShare this", "Home\nWorld\nAnother story.\nShare this!",
+             "Home\nSomething else entirely."]
+    plain = clean.repeated_lines(texts)
+    hashed = build.outlet_shared_lines(pd.DataFrame({"outlet": ["X"] * 3, "text": texts}))["X"]
+    assert plain == {"home", "world", "share this"}
+    assert all(key in hashed for key in plain) and len(hashed) == len(plain)
+    assert "another story" not in hashed and "" not in hashed
+
+
+def test_streamed_build_in_small_chunks_equals_one_chunk(tmp_path: Path, generated: Path) -> None:
+    """Chunks of 7 articles (row groups, several batches) give the tables of one chunk."""
+    small, whole = tmp_path / "small", tmp_path / "whole"
+    build.build_corpus(generated, small, chunk_size=7, progress=False)
+    build.build_corpus(generated, whole, chunk_size=1000, progress=False)
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(small / "sentences.parquet").num_row_groups == 9  # 60 articles / 7
+    _assert_same(_read(small), _read(whole))
+
+
+def test_streamed_build_equals_the_in_memory_build(tmp_path: Path, generated: Path) -> None:
+    build.build_corpus(generated, tmp_path, chunk_size=16, progress=False, skip_topics=True)
+    articles, problems = corpus.load_corpus(generated)
+    tables = build.build_tables(articles, problems, progress=False, skip_topics=True)
+    on_disk = _read(tmp_path)
+    # load_corpus sorts by article_id; the generated corpus is already in that order.
+    assert list(on_disk["articles"]["article_id"]) == sorted(on_disk["articles"]["article_id"])
+    _assert_same(on_disk, tables)
+
+
+def test_parallel_build_equals_serial(tmp_path: Path, generated: Path) -> None:
+    """A pool of two (forced on a small corpus) writes the same files as one process."""
+    build.build_corpus(generated, tmp_path / "serial", chunk_size=20, jobs=1, progress=False, skip_topics=True)
+    build.build_corpus(generated, tmp_path / "pool", chunk_size=20, jobs=2, min_articles_per_job=1, progress=False,
+                       skip_topics=True)
+    for path in (tmp_path / "serial").glob("*.parquet"):
+        assert path.read_bytes() == (tmp_path / "pool" / path.name).read_bytes(), path.name
+
+
+def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path, generated: Path) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = build.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    assert (first.cached, first.computed) == (0, 60)
+    reference = _read(out)
+
+    again = build.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    assert (again.cached, again.computed) == (60, 0)
+    assert again.stage_seconds == {}
+    _assert_same(_read(out), reference)
+
+    # Change the body of one article whose outlet has no other article (so no repeated lines move).
+    rows = [json.loads(line) for line in generated.read_text(encoding="utf-8").splitlines()]
+    outlets = pd.Series([r["outlet"] for r in rows]).value_counts()
+    lone = next(i for i, r in enumerate(rows) if outlets[r["outlet"]] == 1)
+    rows[lone]["text"] = rows[lone]["text"].replace("\n\n", "\n\nPeskov said on Monday that the talks would resume.\n\n", 1)
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    third = build.build_corpus(edited, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    assert (third.cached, third.computed) == (59, 1)
+    fresh = tmp_path / "fresh"
+    build.build_corpus(edited, fresh, chunk_size=25, progress=False, skip_topics=True)
+    _assert_same(_read(out), _read(fresh))  # cached and recomputed articles interleave in corpus order
+    changed = _read(out)["sentences"]
+    assert changed["text"].str.contains("talks would resume").sum() == 1
+
+
+def test_cache_is_invalidated_by_other_settings(tmp_path: Path, generated: Path) -> None:
+    cache = tmp_path / "cache"
+    build.build_corpus(generated, tmp_path / "a", cache_dir=cache, progress=False, skip_topics=True)
+    cues = clean.load_cues()[:-1]  # one cue fewer: every article must be redone
+    stats = build.build_corpus(generated, tmp_path / "b", cache_dir=cache, cues=cues, progress=False, skip_topics=True)
+    assert stats.cached == 0
+
+
+def test_build_command_resumes_from_its_cache(tmp_path: Path, generated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "--corpus", str(generated), "--out", str(out), "--skip-topics", "--jobs", "1"]) == 0
+    assert "(0 from the cache)" in capsys.readouterr().out
+    assert (out / ".cache" / "articles.sqlite").is_file()
+    (out / "sentences.parquet").unlink()  # as if the first run had died half way
+    assert main(["build", "--corpus", str(generated), "--out", str(out), "--skip-topics", "--jobs", "1"]) == 0
+    assert "(60 from the cache)" in capsys.readouterr().out
+    assert len(pd.read_parquet(out / "sentences.parquet")) > 0
+    assert main(["build", "--corpus", str(generated), "--out", str(tmp_path / "n"), "--no-cache", "--quiet",
+                 "--skip-topics", "--jobs", "1"]) == 0
+    assert not (tmp_path / "n" / ".cache").exists()
+
+
+def test_topics_fit_on_a_bounded_sample_of_articles(tmp_path: Path, generated: Path) -> None:
+    build.build_corpus(generated, tmp_path / "a", topic_units=200, progress=False)
+    build.build_corpus(generated, tmp_path / "b", topic_units=200, progress=False)
+    topics, paragraphs = (pd.read_parquet(tmp_path / "a" / f"{n}.parquet") for n in ("topics", "paragraphs"))
+    sampled = topics["article_id"].unique()
+    assert 0 < topics[["article_id", "paragraph_id"]].drop_duplicates().shape[0] <= 200
+    assert len(sampled) < paragraphs["article_id"].nunique()
+    pd.testing.assert_frame_equal(topics, pd.read_parquet(tmp_path / "b" / "topics.parquet"))
+
+
+def test_bad_chunk_size_and_engine_are_refused(tmp_path: Path, generated: Path) -> None:
+    with pytest.raises(ValueError, match="chunk_size"):
+        build.build_corpus(generated, tmp_path, chunk_size=0)
+    with pytest.raises(ValueError, match="engine"):
+        build.build_corpus(generated, tmp_path, engine="spark", progress=False)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+@pytest.fixture(scope="module")
+def dask_client():  # noqa: ANN201
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                       silence_logs=40)
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def test_dask_equals_default_on_the_seed_corpus(tmp_path: Path, dask_client: object) -> None:
+    build.build_corpus(ROOT / "data" / "raw", tmp_path / "dask", client=dask_client, progress=False)
+    build.build_corpus(ROOT / "data" / "raw", tmp_path / "default", progress=False)
+    for path in (tmp_path / "default").glob("*.parquet"):
+        assert path.read_bytes() == (tmp_path / "dask" / path.name).read_bytes(), path.name
+
+
+def test_dask_equals_default_on_a_generated_corpus(tmp_path: Path, generated: Path, dask_client: object) -> None:
+    stats = build.build_corpus(generated, tmp_path / "dask", client=dask_client, chunk_size=13, progress=False,
+                               skip_topics=True)
+    assert stats.engine == "dask" and stats.computed == 60
+    build.build_corpus(generated, tmp_path / "default", chunk_size=13, progress=False, skip_topics=True)
+    _assert_same(_read(tmp_path / "dask"), _read(tmp_path / "default"))
+
+
+def test_dask_build_from_the_command_line_on_a_scheduler_address(tmp_path: Path, dask_client: object) -> None:
+    address = dask_client.scheduler.address
+    out = tmp_path / "out"
+    assert main(["build", "--out", str(out), "--scheduler", address, "--quiet", "--no-cache", "--skip-topics"]) == 0
+    committed = ROOT / "data" / "processed"
+    for name in ("sentences", "sentiment", "markers"):
+        assert (out / f"{name}.parquet").read_bytes() == (committed / f"{name}.parquet").read_bytes()
