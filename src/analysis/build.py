@@ -203,7 +203,8 @@ def process_article(
         for n, q in enumerate(quotes, 1)
     ]
     removed_rows = [{"article_id": article_id, **r} for r in cleaned.removed]
-    n_tokens = sum(len(segment.tokenize(p["text"])) for p in cleaned.paragraphs)
+    tokens = [segment.tokenize(p["text"]) for p in cleaned.paragraphs]
+    n_tokens = sum(map(len, tokens))
     summary = {
         "article_id": article_id,
         "n_paragraphs": len(paragraph_rows),
@@ -222,8 +223,8 @@ def process_article(
     sentiment_rows = [{"article_id": article_id, "sentence_id": row["sentence_id"], **score}
                       for row, score in zip(sentence_rows, scores)]
     scored_at = clock()
-    framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens)
-    terms = Counter(framing.grams("\n".join(p["text"] for p in paragraph_rows)))
+    framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens, tokens)
+    terms = Counter(framing.grams_of_tokens([t for part in tokens for t in part]))
     if timings is not None:
         for stage, seconds in zip(STAGES, (cleaned_at - started, segmented_at - cleaned_at,
                                            scored_at - segmented_at, clock() - scored_at)):

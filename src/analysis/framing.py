@@ -26,6 +26,7 @@ from analysis.terms import TermMatcher, read_table
 
 __all__ = [
     "article_framing", "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
+    "grams_of_tokens",
     "keyness_from_counts", "frame_salience", "keyness", "kwic",
     "kwic_explorer", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
     "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
@@ -59,8 +60,14 @@ def _stop_words() -> frozenset[str]:
 
 def grams(text: str, ngram_range: tuple[int, int] = (1, 2), stops: frozenset[str] | None = None) -> list[str]:
     """The n-grams `count_matrix` counts: the project's tokens, stop words and numbers out first."""
+    return grams_of_tokens(segment.tokenize(text), ngram_range, stops)
+
+
+def grams_of_tokens(tokens: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
+                    stops: frozenset[str] | None = None) -> list[str]:
+    """`grams` of an already tokenised text (`segment.tokenize`)."""
     stops = _stop_words() if stops is None else stops
-    tokens = [t for t in segment.tokenize(text) if t not in stops and not t.isdigit()]
+    tokens = [t for t in tokens if t not in stops and not t.isdigit()]
     out: list[str] = []
     for n in range(ngram_range[0], ngram_range[1] + 1):
         out += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
@@ -460,11 +467,14 @@ def _dictionaries() -> dict:
 
 
 def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
-                 n_tokens: int) -> dict[str, list[dict]]:
+                 n_tokens: int, paragraph_tokens: Sequence[Sequence[str]] | None = None) -> dict[str, list[dict]]:
     """The rows of `markers`, `frames` and `voices` for one article, from its kept paragraphs
     (paragraph_id, text) and quotes (quote_id, paragraph_id, text, speaker); the same rows
-    `marker_counts`, `score_frames` and `voices` give for the article, in their order."""
+    `marker_counts`, `score_frames` and `voices` give for the article, in their order.
+    `paragraph_tokens` (`segment.tokenize` of each paragraph) saves tokenising again."""
     d = _dictionaries()
+    if paragraph_tokens is None:
+        paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
     found: Counter[str] = Counter()
     for p in paragraphs:
         found.update(term for term, _, _ in d["markers"].finditer(p["text"]))
@@ -473,8 +483,8 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
                 "rate_per_1000": 1000 * n / n_tokens}
                for group, usage, term, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1]))]
     frames = []
-    for p in paragraphs:
-        size = max(len(segment.tokenize(p["text"])), 1)
+    for p, tokens in zip(paragraphs, paragraph_tokens):
+        size = max(len(tokens), 1)
         for frame, matcher in d["frames"].items():
             hits = sum(1 for _ in matcher.finditer(p["text"]))
             frames.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
