@@ -3,12 +3,12 @@
     python benchmarks/bench_build.py                 # N = 1,000 and 10,000; writes benchmarks/RESULTS.md
     python benchmarks/bench_build.py --sizes 1000    # a quick run
     python benchmarks/bench_build.py --large         # adds N = 100,000 (long)
+    python benchmarks/bench_build.py --sizes 100000 --configs naive jobs2 dask
 
 Each article: a headline, shuffled body paragraphs of the seed corpus, and injected web
 leftovers of several kinds (menu, share bar, caption and credit, newsletter prompt, related
 block, comment form); random outlet and bloc; all deterministic by seed. Each configuration
-runs `python -m analysis build --skip-topics` in a fresh process; peak memory is the largest
-resident set of that process or its workers. The naive baseline reads each text, splits
+runs `analysis.build.build_corpus(..., skip_topics=True)` in a fresh process. The naive baseline reads each text, splits
 sentences with the same Punkt splitter and scores each with VADER, with no cleaning.
 """
 
@@ -65,15 +65,48 @@ def generate(n: int, seed: int, path: Path) -> Path:
     return path
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024  # Linux reports KiB
+class _Memory:
+    """Peak resident memory: of the largest single process, and of this process and all its
+    descendants together (sampled every 0.2 s with psutil, which Dask brings)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.total = 0.0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self.stop.is_set():
+            rss = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    rss += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.total = max(self.total, rss / 2**20)
+            self.stop.wait(0.2)
+
+    def finish(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return {"peak_mb": max(own, children) / 1024, "peak_total_mb": self.total}  # Linux reports KiB
+
+
+CONFIGS = ("naive", "jobs1", "jobs2", "dask")
 
 
 def run_one(config: str, corpus: Path) -> dict:
-    """Run one configuration in this (fresh) process; returns seconds and peak memory."""
+    """Run one configuration in this (fresh) process; returns seconds, memory and stage rates."""
+    memory = _Memory()
     started = time.perf_counter()
+    stats = None
     if config == "naive":
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -85,39 +118,24 @@ def run_one(config: str, corpus: Path) -> dict:
                 for sentence in split_sentences(json.loads(line)["text"]):
                     scorer.polarity_scores(sentence)
     else:
-        from analysis.cli import main
+        from analysis.build import build_corpus
 
-        jobs = config.removeprefix("jobs")
+        jobs = 2 if config == "dask" else int(config.removeprefix("jobs"))
+        engine = "dask" if config == "dask" else "processes"
         with tempfile.TemporaryDirectory() as out:
-            status = main(["build", "--corpus", str(corpus), "--out", out, "--quiet", "--skip-topics", "--jobs", jobs])
-            if status:
-                raise SystemExit(status)
-    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
-
-
-def stages(corpus: Path, limit: int = 1000) -> dict[str, float]:
-    """Articles per second of each per-article stage, one process, on the first `limit` articles."""
-    from analysis import clean, segment, sentiment
-
-    texts = [json.loads(line)["text"] for line, _ in zip(corpus.open(encoding="utf-8"), range(limit))]
-    rates = {}
-    started = time.perf_counter()
-    cleaned = [clean.clean_article(t) for t in texts]
-    rates["clean"] = len(texts) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    segmented = [segment.segment_paragraphs([p["text"] for p in c.paragraphs])[0] for c in cleaned]
-    rates["segment"] = len(texts) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    for sentences in segmented:
-        sentiment.score_texts(s["text"] for s in sentences)
-    rates["sentiment"] = len(texts) / (time.perf_counter() - started)
-    return rates
+            stats = build_corpus(corpus, out, jobs=jobs, engine=engine, skip_topics=True, progress=False)
+    result = {"seconds": time.perf_counter() - started, **memory.finish()}
+    if stats is not None:
+        result["stages"] = stats.stage_rates()
+        result["passes"] = stats.seconds
+    return result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--large", action="store_true", help="add N = 100,000")
+    parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=list(CONFIGS))
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--one", nargs=2, metavar=("CONFIG", "CORPUS"), help=argparse.SUPPRESS)
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
@@ -126,41 +144,58 @@ def main() -> int:
         print(json.dumps(run_one(args.one[0], Path(args.one[1]))))
         return 0
     sizes = args.sizes + ([100000] if args.large else [])
-    rows, stage_rates = [], {}
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = generate(n, args.seed, Path(tmp) / f"corpus_{n}.jsonl")
-            if not stage_rates:
-                stage_rates = stages(corpus)
-            for config in ("naive", "jobs1", "jobs2"):
+            for config in args.configs:
                 done = subprocess.run([sys.executable, __file__, "--one", config, str(corpus)],
                                       capture_output=True, text=True, check=True)
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 rows.append({"N": n, "config": config, **result, "articles_per_s": n / result["seconds"]})
                 print(f"N={n:>7} {config:>6}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "
-                      f"peak {result['peak_mb']:7.0f} MB", flush=True)
-    write_results(Path(args.results), rows, stage_rates, " ".join(sys.argv[1:]))
+                      f"peak {result['peak_mb']:6.0f} MB (all processes {result['peak_total_mb']:6.0f} MB)  "
+                      f"stages {json.dumps({k: round(v) for k, v in result.get('stages', {}).items()})}", flush=True)
+            corpus.unlink()
+    command = " ".join(["python benchmarks/bench_build.py", *sys.argv[1:]])
+    write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d")} for row in rows])
     return 0
 
 
-def write_results(path: Path, rows: list[dict], stage_rates: dict[str, float], argv: str) -> None:
-    table = pd.DataFrame(rows)
+def write_results(path: Path, rows: list[dict]) -> None:
+    """Merge `rows` into the raw results beside `path` (results.json: a new run replaces the rows of
+    the same N and configuration) and write the Markdown table from all of them."""
+    raw = path.with_name("results.json")
+    kept = json.loads(raw.read_text(encoding="utf-8")) if raw.exists() else []
+    new = {(r["N"], r["config"]) for r in rows}
+    merged = sorted([r for r in kept if (r["N"], r["config"]) not in new] + rows,
+                    key=lambda r: (r["N"], CONFIGS.index(r["config"])))
+    raw.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    table = pd.DataFrame(merged)
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     lines = [
         "# Benchmark results", "",
-        f"Command: `{' '.join(['python benchmarks/bench_build.py', argv]).strip()}`", "",
+        "Commands: " + "; ".join(f"`{c}`" for c in sorted(table["command"].unique())) + " (raw numbers: results.json).", "",
         f"Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}.", "",
-        "`build` runs with `--skip-topics`; naive = read, split sentences, VADER per sentence, no cleaning.", "",
-        "| N | configuration | wall s | articles/s | ratio to naive | peak MB |", "|---|---|---|---|---|---|",
+        "`build` runs with `--skip-topics` (`jobs1`: one process; `jobs2`: a pool of two; `dask`: a LocalCluster of",
+        "two workers, started inside the timing); naive = read, split sentences, VADER per sentence, no cleaning.",
+        "Peak memory: the largest single process, and all the build's processes together (sampled).",
+        "Stage rates are articles per second of one worker, from the time each stage took inside the workers.", "",
+        "| N | configuration | wall s | articles/s | ratio to naive | peak MB (largest process) | peak MB (all processes) "
+        "| clean/s | segment/s | sentiment/s | framing/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, group in table.groupby("N"):
-        naive = group.loc[group["config"] == "naive", "articles_per_s"].iloc[0]
+        naive = group.loc[group["config"] == "naive", "articles_per_s"]
         for row in group.itertuples():
-            lines.append(f"| {n:,} | {row.config} | {row.seconds:.1f} | {row.articles_per_s:.1f} | "
-                         f"{row.articles_per_s / naive:.2f} | {row.peak_mb:.0f} |")
-    lines += ["", "Per-article stages, one process, first 1,000 articles (articles/s): "
-              + ", ".join(f"{k} {v:.0f}" for k, v in stage_rates.items()) + ".", ""]
+            stages = row.stages if isinstance(getattr(row, "stages", None), dict) else {}
+            ratio = f"{row.articles_per_s / naive.iloc[0]:.2f}" if len(naive) else ""
+            lines.append(f"| {n:,} | {row.config} | {row.seconds:.1f} | {row.articles_per_s:.1f} | {ratio} | "
+                         f"{row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
+                         + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
+                                      ("clean", "segment", "sentiment", "framing")) + " |")
+    lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
