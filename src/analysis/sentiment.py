@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import metadata
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from vaderSentiment import vaderSentiment as _vs
 
 from analysis.terms import TermMatcher, read_table
 
@@ -87,19 +90,286 @@ def textblob_polarity(text: str) -> float:
 
 def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None) -> list[dict[str, float]]:
     """Every score of each text (VADER neg/neu/pos/compound, topic-neutral compound, NLTK's port,
-    TextBlob), as plain dicts: the per-article path of `build`, with no DataFrame overhead."""
+    TextBlob), as plain dicts: the per-article path of `build`, with no DataFrame overhead.
+
+    The scores are exactly those of `analyzer().polarity_scores`, `analyzer(neutral)`,
+    `nltk_analyzer()` and `textblob_polarity`, computed by the faster paths below
+    (tests/test_speed_equivalence.py compares the two on many texts).
+    """
     neutral = frozenset(load_neutral_terms() if neutral_terms is None else neutral_terms)
     vader, vader_neutral, port = analyzer(), analyzer(neutral), nltk_analyzer()
     rows = []
     for text in texts:
-        scores = vader.polarity_scores(text)
+        words = _vader_words(text, vader)
+        scores = _vader_scores(vader, text, words)
+        if words is None or not neutral.isdisjoint(words[1]):
+            neutral_compound = _vader_scores(vader_neutral, text, words)["compound"]
+        else:  # no word the neutral variant zeroes: its lexicon look-ups are the same
+            neutral_compound = scores["compound"]
         rows.append({
             **{k: float(scores[k]) for k in ("neg", "neu", "pos", "compound")},
-            "compound_neutral": float(vader_neutral.polarity_scores(text)["compound"]),
-            "compound_nltk": float(port.polarity_scores(text)["compound"]),
-            "polarity_textblob": round(textblob_polarity(text), 4),
+            "compound_neutral": float(neutral_compound),
+            "compound_nltk": float(_nltk_compound(port, text)),
+            "polarity_textblob": round(_textblob_polarity(text), 4),
         })
     return rows
+
+
+# --------------------------------------------------------------------------- faster exact scorers
+#
+# The libraries' own code spends most of its time on work that cannot change a score: VADER
+# rebuilds the lower-cased word list three times for every lexicon word and copies the text
+# character by character to replace emoji; NLTK's port builds two dictionaries of every word
+# with every punctuation mark for each sentence; TextBlob builds a blob and a namedtuple class
+# per call. The functions below follow the libraries' rules step by step, in the same order of
+# floating-point operations, without that work; a text with emoji goes through the library
+# itself. They are used only with the library versions they were checked against (below);
+# with any other version the scores come from the libraries' own `polarity_scores`.
+
+_CHECKED = {"vaderSentiment": "3.3.2", "nltk": "3.10.4", "textblob": "0.20.1"}
+
+
+@lru_cache(maxsize=None)
+def _checked(package: str) -> bool:
+    try:
+        return metadata.version(package) == _CHECKED[package]
+    except metadata.PackageNotFoundError:
+        return False
+
+
+def _vader_words(text: str, scorer) -> tuple[list[str], list[str], str] | None:  # noqa: ANN001
+    """VADER's words of `text` (SentiText.words_and_emoticons), lower-cased copies and the
+    stripped text; None when the text holds an emoji character or the version is unchecked."""
+    if not _checked("vaderSentiment") or not _vader_emoji_chars(scorer).isdisjoint(text):
+        return None
+    punctuation = string.punctuation
+    words = []
+    for word in text.split():  # the same words as SentiText(text.strip()) splits
+        stripped = word.strip(punctuation)
+        words.append(word if len(stripped) <= 2 else stripped)
+    return words, [w.lower() for w in words], text.strip()
+
+
+@lru_cache(maxsize=8)
+def _vader_emoji_chars(scorer) -> frozenset[str]:  # noqa: ANN001
+    """The emoji polarity_scores can replace: it looks at one character at a time."""
+    return frozenset(e for e in scorer.emojis if len(e) == 1)
+
+
+def _vader_scores(scorer, text: str, words: tuple | None) -> dict[str, float]:  # noqa: ANN001
+    """`scorer.polarity_scores(text)` for the words found by `_vader_words`."""
+    if words is None:
+        return scorer.polarity_scores(text)
+    items, lower, stripped = words
+    lexicon, boosters = scorer.lexicon, _vs.BOOSTER_DICT
+    last = len(items) - 1
+    sentiments: list[float] = []
+    is_cap_diff = None
+    for i, word in enumerate(lower):
+        if word in boosters or word not in lexicon or (i < last and word == "kind" and lower[i + 1] == "of"):
+            sentiments.append(0)
+            continue
+        if is_cap_diff is None:
+            is_cap_diff = _vs.allcap_differential(items)
+        sentiments.append(_vader_valence(lexicon, items, lower, i, is_cap_diff))
+    if "but" in lower:
+        sentiments = scorer._but_check(items, sentiments)
+    return scorer.score_valence(sentiments, stripped)
+
+
+_VADER_NEGATE = frozenset(_vs.NEGATE)
+
+
+def _vader_valence(lexicon: dict[str, float], items: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
+    """SentimentIntensityAnalyzer.sentiment_valence of the lexicon word at `i`, with its
+    negation, idiom and "least" checks, on a lower-cased word list made once."""
+    item, word = items[i], lower[i]
+    valence = lexicon[word]
+    if word == "no" and i != len(items) - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+    if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
+            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor")):
+        valence = lexicon[word] * _vs.N_SCALAR
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += _vs.C_INCR
+        else:
+            valence -= _vs.C_INCR
+    for start_i in range(0, min(i, 3)):  # the original tests i > start_i
+        before = lower[i - (start_i + 1)]
+        if before not in lexicon:
+            s = _vs.scalar_inc_dec(items[i - (start_i + 1)], valence, is_cap_diff) if before in _vs.BOOSTER_DICT else 0.0
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _vader_negation_check(valence, lower, start_i, i)
+            if start_i == 2:
+                valence = _vader_idioms_check(valence, lower, i)
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * _vs.N_SCALAR
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * _vs.N_SCALAR
+    return valence
+
+
+def _vader_negated(word: str) -> bool:
+    """vaderSentiment's `negated([word])` for a lower-case word."""
+    return word in _VADER_NEGATE or "n't" in word
+
+
+def _vader_negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    if start_i == 0:
+        if _vader_negated(lower[i - 1]):
+            valence = valence * _vs.N_SCALAR
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _vader_negated(lower[i - 2]):
+            valence = valence * _vs.N_SCALAR
+    if start_i == 2:
+        if lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this") or \
+                (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _vader_negated(lower[i - 3]):
+            valence = valence * _vs.N_SCALAR
+    return valence
+
+
+def _vader_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    special = _vs.SPECIAL_CASES
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in special:
+            valence = special[seq]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in special:
+            valence = special[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in special:
+            valence = special[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in _vs.BOOSTER_DICT:
+            valence = valence + _vs.BOOSTER_DICT[n_gram]
+    return valence
+
+
+class _PortWords:
+    """What NLTK's port reads of its SentiText: the words and the capitals flag."""
+
+    __slots__ = ("is_cap_diff", "text", "words_and_emoticons")
+
+
+_PORT_PUNCTUATION = frozenset(string.punctuation)
+
+
+def _nltk_words(port, text: str) -> list[str]:  # noqa: ANN001
+    """NLTK's SentiText(text).words_and_emoticons without its dictionaries of every word with
+    every punctuation mark: a word keeps its form unless it is one punctuation mark of the port's
+    list glued before or after a word of the text with punctuation removed, which it then becomes.
+    (Those words hold no punctuation, so the mark is the word's whole leading or trailing run.)"""
+    punctuation = string.punctuation
+    marks = port.constants.PUNC_LIST
+    words = [w for w in text.split() if len(w) > 1]
+    bare: set[str] | None = None
+    for i, word in enumerate(words):
+        if word[0] in _PORT_PUNCTUATION:
+            core = word.lstrip(punctuation)
+            mark = word[: len(word) - len(core)]
+        else:
+            core = word.rstrip(punctuation)
+            mark = word[len(core):]
+        if not mark or mark not in marks:
+            continue
+        if bare is None:
+            no_punc = port.constants.REGEX_REMOVE_PUNCTUATION.sub("", text)
+            bare = {w for w in no_punc.split() if len(w) > 1}
+        if core in bare:
+            words[i] = core
+    return words
+
+
+def _nltk_compound(port, text: str) -> float:  # noqa: ANN001
+    """`port.polarity_scores(text)["compound"]`, with the port's own rules on faster-found words."""
+    if not _checked("nltk"):
+        return port.polarity_scores(text)["compound"]
+    from nltk.sentiment.vader import SentiText
+
+    words = _nltk_words(port, text)
+    lexicon = port.lexicon
+    if all(w.lower() not in lexicon for w in words):  # every valence is 0
+        return port.score_valence([0] * len(words), text)["compound"]
+    senti = _PortWords()
+    senti.text, senti.words_and_emoticons = text, words
+    senti.is_cap_diff = SentiText.allcap_differential(senti, words)
+    boosters = port.constants.BOOSTER_DICT
+    first_index: dict[str, int] = {}
+    for idx, token in enumerate(words):
+        if token not in first_index:
+            first_index[token] = idx
+    sentiments: list[float] = []
+    for item in words:  # NLTK's polarity_scores loop, unchanged
+        valence = 0
+        i = first_index[item]
+        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
+                or item.lower() in boosters:
+            sentiments.append(valence)
+            continue
+        if item.lower() not in lexicon:  # what sentiment_valence appends for a word off the lexicon
+            sentiments.append(valence)
+            continue
+        sentiments = port.sentiment_valence(valence, senti, item, i, sentiments)
+    sentiments = port._but_check(words, sentiments)
+    return port.score_valence(sentiments, text)["compound"]
+
+
+class _PatternLexicon(dict):
+    """pattern's sentiment lexicon as a plain dict, with the attributes its `assessments` reads
+    (the lazy dictionary it comes in costs three Python calls per look-up)."""
+
+
+@lru_cache(maxsize=1)
+def _pattern():  # noqa: ANN202
+    """TextBlob's pattern sentiment object, its lexicon as a plain dict, and the words that can
+    yield an assessment: lexicon words, the sarcasm mark "(!)" and the emoticons (lower case)."""
+    from textblob import _text
+    from textblob.en import sentiment as pattern
+
+    len(pattern)  # loads the lazy lexicon
+    plain = _PatternLexicon(dict.items(pattern))
+    for name in ("labeler", "modifier", "modifiers", "negations"):
+        setattr(plain, name, getattr(pattern, name))
+    emoticons = {e.lower() for faces in _text.EMOTICONS.values() for e in faces}
+    return pattern, plain, frozenset(plain) | emoticons | {"(!)"}
+
+
+def _textblob_polarity(text: str) -> float:
+    """`textblob_polarity(text)`: pattern's own tokens and assessments, without the blob."""
+    if not _checked("textblob"):
+        return textblob_polarity(text)
+    pattern, plain, assessable = _pattern()
+    words = [w.lower() for w in " ".join(pattern.tokenizer(text)).split()]
+    if assessable.isdisjoint(words):  # no assessment: pattern's average of nothing is 0.0
+        return 0.0
+    found = type(pattern).assessments(plain, ((w, None) for w in words), True)
+    total, n = 0, 0
+    for _, p, _, _ in found:  # Sentiment.__call__'s average, each word weighing 1
+        total += 1 * p
+        n += 1
+    return float(total / float(n or 1))
 
 
 def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:

@@ -1,0 +1,196 @@
+"""The faster per-article code gives exactly what the plain code it replaced gives.
+
+Each fast path is compared with the original, slow implementation, kept here as the reference,
+on every text at hand: the seed corpus, all sentences and paragraphs of the 1,000-article
+benchmark corpus (benchmarks/bench_build.py), the texts in tests/fixtures, and texts that
+hypothesis builds from the words and marks the rules react to. "Exactly" means equal reprs:
+the same floats to the last bit, the same strings, the same order.
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import segment, sentiment
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# --------------------------------------------------------------------------- texts
+
+
+@lru_cache(maxsize=1)
+def benchmark_articles() -> tuple[str, ...]:
+    """The raw texts of the 1,000-article benchmark corpus."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from bench_build import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    import json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = generate(1000, 20240601, Path(tmp) / "corpus.jsonl")
+        return tuple(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
+
+
+@lru_cache(maxsize=1)
+def fixture_texts() -> tuple[str, ...]:
+    return tuple(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md"))
+
+
+@lru_cache(maxsize=1)
+def corpus_lines() -> tuple[str, ...]:
+    """Every distinct line of the benchmark corpus, the fixtures and the seed paragraphs."""
+    seed = pd.read_parquet(ROOT / "data" / "processed" / "paragraphs.parquet")["text"].tolist()
+    lines = [line for text in (*benchmark_articles(), *fixture_texts()) for line in text.splitlines()]
+    return tuple(dict.fromkeys(line.strip() for line in [*seed, *lines] if line.strip()))
+
+
+@lru_cache(maxsize=1)
+def corpus_sentences() -> tuple[str, ...]:
+    """The seed sentences, and the sentences of every line above (with the lines themselves)."""
+    seed = pd.read_parquet(ROOT / "data" / "processed" / "sentences.parquet")["text"].tolist()
+    split = [s for line in corpus_lines() for s in segment.split_sentences(line)]
+    return tuple(dict.fromkeys([*seed, *split, *corpus_lines()]))
+
+
+# --------------------------------------------------------------------------- sentence scores
+
+
+def reference_score_texts(texts: list[str], neutral_terms: frozenset[str] | None = None) -> list[dict[str, float]]:
+    """`sentiment.score_texts` as it was: each library's own scorer on each text."""
+    neutral = frozenset(sentiment.load_neutral_terms() if neutral_terms is None else neutral_terms)
+    vader, vader_neutral, port = sentiment.analyzer(), sentiment.analyzer(neutral), sentiment.nltk_analyzer()
+    rows = []
+    for text in texts:
+        scores = vader.polarity_scores(text)
+        rows.append({
+            **{k: float(scores[k]) for k in ("neg", "neu", "pos", "compound")},
+            "compound_neutral": float(vader_neutral.polarity_scores(text)["compound"]),
+            "compound_nltk": float(port.polarity_scores(text)["compound"]),
+            "polarity_textblob": round(sentiment.textblob_polarity(text), 4),
+        })
+    return rows
+
+
+def test_fast_scorers_are_used_with_the_installed_libraries() -> None:
+    """The equivalence tests below are about the fast paths; they only run with the library
+    versions the paths were checked against (sentiment._CHECKED): update that after re-checking."""
+    assert all(sentiment._checked(package) for package in sentiment._CHECKED), sentiment._CHECKED
+
+
+def test_scores_of_every_corpus_sentence_are_unchanged() -> None:
+    texts = list(corpus_sentences())
+    assert len(texts) > 1000
+    assert repr(sentiment.score_texts(texts)) == repr(reference_score_texts(texts))
+
+
+def test_scores_with_other_neutral_terms_are_unchanged() -> None:
+    texts = list(corpus_sentences())[:400]
+    for terms in (frozenset(), frozenset({"good", "war", "no", "but"})):
+        assert repr(sentiment.score_texts(texts, terms)) == repr(reference_score_texts(texts, terms))
+
+
+_VADER = sentiment.analyzer()
+_NEUTRAL = sorted(sentiment.load_neutral_terms())
+#: Words VADER's and pattern's rules look for around a lexicon word, and a few lexicon words.
+_RULE_WORDS = [
+    "no", "not", "never", "without", "doubt", "least", "at", "very", "so", "this", "but", "kind", "of",
+    "sort", "kinda", "just", "enough", "or", "nor", "isn't", "don't", "n't", "cannot", "the", "shit", "bomb",
+    "bad", "ass", "bus", "stop", "yeah", "right", "kiss", "death", "to", "die", "for", "beating", "heart",
+    "cut", "mustard", "extremely", "barely", "most", "really", "good", "great", "terrible", "peace", "war",
+    "talks", "hostile", "killed", "love", "a", "x", "is",
+]
+_MARKS = [*string.punctuation, "!!", "!!!", "??", "???", "?!?", "!?!", "...", "…", "“", "”", "‘", "’", "«", "»",
+          "—", "–", "'s", "’s"]
+_ODD = ["(!)", "( ! )", ":)", ": )", ":-(", ":D", "XD", "8)", "8 )", "<3", ":'(", ";)", "o_O", "°O°", "U.S.", "Mr.",
+        "e.g.", "etc.", "1,000", "3.5", "2022", "😡", "😁", "💘", "☺", "♥", "👍", "🙂", "☠", "🇺🇦", "🕊", " "]
+
+
+@lru_cache(maxsize=1)
+def _pattern_words() -> tuple[str, ...]:
+    from textblob.en import sentiment as pattern
+
+    len(pattern)
+    return tuple(sorted(w for w in dict.keys(pattern) if w))
+
+
+@st.composite
+def _word(draw: st.DrawFn) -> str:
+    kind = draw(st.integers(0, 99))
+    if kind < 50:
+        word = draw(st.sampled_from(_RULE_WORDS))
+    elif kind < 62:
+        word = draw(st.sampled_from(sorted(_VADER.lexicon)))
+    elif kind < 70:
+        word = draw(st.sampled_from(_pattern_words()))
+    elif kind < 75:
+        word = draw(st.sampled_from(_NEUTRAL))
+    elif kind < 85:
+        word = draw(st.sampled_from(_MARKS + _ODD))
+    else:
+        word = draw(st.text(alphabet="abXY'-.!?:)(8", min_size=1, max_size=4))
+    case = draw(st.integers(0, 9))
+    word = word.upper() if case == 0 else word.title() if case == 1 else word
+    glue = draw(st.integers(0, 9))
+    if glue == 0:
+        word = draw(st.sampled_from(_MARKS)) + word
+    elif glue == 1:
+        word += draw(st.sampled_from(_MARKS))
+    return word
+
+
+_SEPARATORS = st.sampled_from([" "] * 12 + ["", "  ", "\n", "\n\n", "\t", "\u00a0", " - ", ", "])
+
+
+@st.composite
+def sentiment_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_word(), max_size=20))
+    text = ""
+    for word in words:
+        text += word + draw(_SEPARATORS)
+    return text if draw(st.booleans()) else text.strip()
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentiment_texts(), min_size=1, max_size=4))
+def test_scores_of_generated_texts_are_unchanged(texts: list[str]) -> None:
+    assert repr(sentiment.score_texts(texts)) == repr(reference_score_texts(texts))
+
+
+_CONTEXT = ["no", "not", "n't", "never", "without", "doubt", "least", "at", "very", "so", "this", "but", "kind",
+            "of", "or", "nor", "the", "bomb", "x", "GOOD", "bad"]
+
+
+def test_scores_of_every_short_context_of_a_lexicon_word_are_unchanged() -> None:
+    """Each rule looks at most three words back and two ahead: all such contexts of a few words."""
+    texts = [f"{a} {b} {c} good" for a in _CONTEXT for b in _CONTEXT for c in _CONTEXT]
+    texts += [f"{a} {b} bad {c} {d}!" for a in _CONTEXT[:8] for b in _CONTEXT for c in _CONTEXT[8:16] for d in ("x", "bomb")]
+    assert repr(sentiment.score_texts(texts)) == repr(reference_score_texts(texts))
+
+
+def test_scores_around_every_idiom_and_two_word_booster_are_unchanged() -> None:
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SPECIAL_CASES
+
+    phrases = [*SPECIAL_CASES, *(k for k in BOOSTER_DICT if " " in k), "kiss of death", "to die for"]
+    texts = [f"{pre}{phrase}{post}" for phrase in phrases
+             for pre in ("", "x ", "x x ", "x x x ", "good ", "x good ", "no x ", "x x x x ")
+             for post in ("", " x", " good", " x good", " good x x", "!", " bad!!")]
+    assert repr(sentiment.score_texts(texts)) == repr(reference_score_texts(texts))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "!", "!!", "no", "No progress.", "(see page 8)", "( ! ) good",
+                                  "Peace 😡 talks", "not good", "but", "kind of good", "KIND OF GOOD but BAD"])
+def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
+    assert repr(sentiment.score_texts([text])) == repr(reference_score_texts([text]))
