@@ -15,8 +15,15 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+try:  # how `re` lowers characters and which ones it also takes for each other, for _fold_char
+    import _sre
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # another Python: the matchers scan every text with their regular expression
+    _sre = None  # type: ignore[assignment]
 
 __all__ = ["TermMatcher", "read_table", "term_pattern"]
 
@@ -41,11 +48,26 @@ class TermMatcher:
         self._each = [(t, re.compile(term_pattern(t), re.IGNORECASE)) for t in self.terms]
         alternation = "|".join(f"({term_pattern(t)})" for t in self.terms)
         self._all = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        self._starts = _word_starts(self.terms) if len(self.terms) >= _MIN_TERMS_TO_INDEX else None
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(term, start, end) for each hit, left to right."""
-        for match in self._all.finditer(text):
-            yield self.terms[match.lastindex - 1], match.start(), match.end()
+        if self._starts is None:
+            for match in self._all.finditer(text):
+                yield self.terms[match.lastindex - 1], match.start(), match.end()
+            return
+        # A hit starts where a word starts (every term starts with a word character and the
+        # pattern asks for no word character before it), and only at words that could begin a
+        # term: the regular expression is tried there alone, with the same result as scanning.
+        whole, n, prefixes = self._starts
+        end = 0
+        for start, key in _word_keys(text):
+            if start < end or not (key in whole or any(map(key.startswith, prefixes.get(key[:n], ())))):
+                continue
+            match = self._all.match(text, start)
+            if match:
+                end = match.end()
+                yield self.terms[match.lastindex - 1], start, end
 
     def count(self, text: str) -> dict[str, int]:
         """Hits per term (terms without hits are left out)."""
@@ -53,6 +75,56 @@ class TermMatcher:
         for term, _, _ in self.finditer(text):
             counts[term] = counts.get(term, 0) + 1
         return counts
+
+
+#: Below this many terms one regular expression scan is as fast as looking up each word.
+_MIN_TERMS_TO_INDEX = 8
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _fold_char(char: str) -> str:
+    """One key for all the characters `re.IGNORECASE` takes for one another: the lower case it
+    compares (one code point, as `re` lowers), then the smallest of the characters `re` also
+    treats as that one (i/ı, s/ſ, µ/μ ...)."""
+    lower = chr(_sre.unicode_tolower(ord(char)))
+    return chr(min((ord(lower), *_EXTRA_CASES.get(ord(lower), ()))))
+
+
+def _fold(word: str) -> str:
+    return word.lower() if word.isascii() else "".join(map(_fold_char, word))  # ASCII folds to lower case
+
+
+@lru_cache(maxsize=1)
+def _word_keys(text: str) -> tuple[tuple[int, str], ...]:
+    """Start and folded form of each run of word characters (kept for the last text only, which
+    several matchers in a row search: the frames of one paragraph)."""
+    return tuple((m.start(), _fold(m.group())) for m in _WORD_RUN.finditer(text))
+
+
+def _word_starts(terms: Sequence[str]) -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | None:
+    """The folded first runs of word characters of the terms, which a word of the text must equal
+    or, for a one-word term ending in `*` that is all word characters, start with (those grouped
+    by their first n characters, n the shortest). None (scan the whole text) if some term does not
+    start with a word character or `re` internals are not at hand."""
+    if _sre is None:
+        return None
+    whole: set[str] = set()
+    prefixes: set[str] = set()
+    for term in terms:
+        words = term.rstrip("*").split()
+        lead = _WORD_RUN.match(words[0]) if words else None
+        if lead is None:
+            return None
+        key = _fold(lead.group())
+        if term.endswith("*") and len(words) == 1 and lead.end() == len(words[0]):
+            prefixes.add(key)  # "Zelensk*": Zelensky, Zelenskyy's
+        else:
+            whole.add(key)  # followed by a space, a non-word character or the end of the term
+    n = min(map(len, prefixes), default=1)
+    grouped: dict[str, tuple[str, ...]] = {}
+    for key in sorted(prefixes):
+        grouped[key[:n]] = (*grouped.get(key[:n], ()), key)
+    return frozenset(whole), n, grouped
 
 
 def read_table(name: str, path: str | Path | None, columns: Sequence[str]) -> list[dict[str, str]]:
