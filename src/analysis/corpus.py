@@ -1,9 +1,14 @@
-"""Read a corpus of news articles into one table, checking it on the way in.
+"""Read a corpus of news articles into tables, checking it on the way in.
 
 This is the reading edge of the project: every later step trusts what comes out
 of `load_corpus`, so problems in user corpora (missing files, bad bytes, odd
 dates, duplicate ids) are caught here and named in plain words, with the file
 and line, instead of surfacing later as a confusing result.
+
+`iter_corpus` streams a corpus in chunks of a fixed number of articles, in file
+order: tables are read record by record, never whole, so memory does not grow
+with the corpus size beyond the set of ids seen (to find duplicates).
+`load_corpus` joins those chunks into one table sorted by `article_id`.
 
 A corpus is either
   (a) a folder with `metadata.csv` (columns `article_id,file,outlet,bloc`, plus
@@ -17,18 +22,19 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
 import json
+import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from dateutil import parser as date_parser
 
 __all__ = [
@@ -40,6 +46,7 @@ __all__ = [
     "TABLE_SUFFIXES",
     "CorpusError",
     "corpus_fingerprint",
+    "iter_corpus",
     "load_corpus",
     "normalise_date",
     "sha256_file",
@@ -76,6 +83,7 @@ METADATA_NAME = "metadata.csv"
 _STRING = pd.StringDtype()
 _KEPT_KINDS = frozenset({"encoding", "bad_date"})  # lenient mode keeps the article for these
 _LENIENT_HINT = "use --lenient to replace undecodable bytes"
+_CSV_FIELD_LIMIT = 2**31 - 1  # the csv module's default 128 KiB is too small for long article texts
 
 
 class CorpusError(ValueError):
@@ -105,26 +113,33 @@ def load_corpus(path: str | os.PathLike[str], *, lenient: bool = False) -> tuple
     problems go to `problems` (columns PROBLEM_COLUMNS) and the article is skipped,
     except undecodable bytes (replaced by U+FFFD) and bad dates (set to <NA>),
     which keep the article. Corpus-level problems always raise.
+    This is `iter_corpus` with its chunks joined, then stably sorted by `article_id`.
     """
-    root = Path(os.fspath(path))
-    if not root.exists():
-        raise CorpusError(f"{root}: no such file or folder")
-    if root.is_dir():
-        source = _read_folder(root)
-    else:
-        suffix = root.suffix.lower()
-        if suffix == ".csv":
-            source = _read_csv_table(root)
-        elif suffix == ".jsonl":
-            source = _read_jsonl_table(root)
-        elif suffix == ".parquet":
-            source = _read_parquet_table(root)
-        else:
-            raise CorpusError(
-                f"{root}: unsupported file type {root.suffix or '(no extension)'!r}; "
-                "give a folder with metadata.csv, or a .csv, .jsonl or .parquet table"
-            )
-    return _assemble(source, lenient=lenient)
+    chunks = list(iter_corpus(path, lenient=lenient))
+    articles = _concat([a for a, _ in chunks])
+    problems = _concat([p for _, p in chunks])
+    return articles.sort_values("article_id", kind="stable", ignore_index=True), problems
+
+
+def iter_corpus(
+    path: str | os.PathLike[str], *, lenient: bool = False, chunk_size: int = 1000
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield `(articles, problems)` chunks of at most `chunk_size` articles, in corpus order.
+
+    Columns, values, checks and messages are those of `load_corpus`, but rows keep
+    file order and one chunk at a time is held in memory. A chunk's `problems` are
+    those found since the previous chunk (in lenient mode the last chunk may hold
+    problems only). Errors raise when reached, possibly after earlier chunks (a JSONL
+    file is checked whole in a first pass); a corpus with no usable articles raises
+    before yielding anything.
+    """
+    try:
+        size = operator.index(chunk_size)
+    except TypeError:
+        size = 0
+    if isinstance(chunk_size, bool) or size < 1:
+        raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    return _chunks(Path(os.fspath(path)), lenient=lenient, chunk_size=size)
 
 
 def normalise_date(value: str) -> str | None:
@@ -243,26 +258,46 @@ class _Row:
 
 @dataclass
 class _Source:
-    """Rows of a corpus plus what is needed to check them."""
+    """The rows of a corpus (read lazily, once) plus what is needed to check them."""
 
     path: Path  # as given by the user, for messages
     columns: list[str]
-    rows: list[_Row]
+    rows: Iterator[_Row]
     folder: Path | None  # set for folder corpora: texts are read from files
     table_name: str | None = None  # set for table corpora: `file` fallback
     required: tuple[str, ...] = field(default=REQUIRED_COLUMNS)
 
 
+def _open_source(root: Path, batch_size: int) -> _Source:
+    """Check that `root` is a corpus and read its header; the rows follow lazily."""
+    if not root.exists():
+        raise CorpusError(f"{root}: no such file or folder")
+    if root.is_dir():
+        return _read_folder(root)
+    suffix = root.suffix.lower()
+    if suffix == ".csv":
+        columns, rows = _read_csv(root, TABLE_REQUIRED_COLUMNS)
+    elif suffix == ".jsonl":
+        columns, rows = _read_jsonl_table(root)
+    elif suffix == ".parquet":
+        columns, rows = _read_parquet_table(root, batch_size)
+    else:
+        raise CorpusError(
+            f"{root}: unsupported file type {root.suffix or '(no extension)'!r}; "
+            "give a folder with metadata.csv, or a .csv, .jsonl or .parquet table"
+        )
+    return _Source(root, columns, rows, None, root.name, TABLE_REQUIRED_COLUMNS)
+
+
 def _read_folder(folder: Path) -> _Source:
-    """Read `metadata.csv` of a folder corpus (texts are read later, per row)."""
+    """Read the header of `metadata.csv` of a folder corpus (rows and texts are read later)."""
     meta = folder / METADATA_NAME
     if not meta.is_file():
         raise CorpusError(
             f"{folder}: no {METADATA_NAME} in this folder "
             f"(a folder corpus needs {METADATA_NAME} with columns {', '.join(REQUIRED_COLUMNS)})"
         )
-    columns, rows = _parse_csv(meta)
-    _check_columns(meta, columns, REQUIRED_COLUMNS)
+    columns, rows = _read_csv(meta, REQUIRED_COLUMNS)
     if "text" in columns:
         raise CorpusError(
             f"{meta}: column 'text' is reserved for the article text read from the files; rename it"
@@ -270,29 +305,60 @@ def _read_folder(folder: Path) -> _Source:
     return _Source(path=meta, columns=columns, rows=rows, folder=folder)
 
 
-def _read_csv_table(path: Path) -> _Source:
-    columns, rows = _parse_csv(path)
-    _check_columns(path, columns, TABLE_REQUIRED_COLUMNS)
-    return _Source(path, columns, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+def _read_csv(path: Path, required: Sequence[str]) -> tuple[list[str], Iterator[_Row]]:
+    """Read and check the header of a comma-separated file; its rows are streamed after."""
+    records = _csv_records(path)
+    first = next(records, None)
+    if first is None:
+        raise CorpusError(f"{path}: file is empty (no header row)")
+    header = [cell.strip() for cell in first[1]]
+    _check_unique(path, header)
+    _check_columns(path, header, required)
+    return header, _csv_rows(path, header, records)
 
 
-def _read_jsonl_table(path: Path) -> _Source:
-    """Read JSON Lines: one object per line; blank lines are ignored; keys are the columns."""
-    text = _decode_table(path)
-    columns: dict[str, None] = {}
-    rows: list[_Row] = []
-    # Split on "\n" only: str.splitlines would also split inside JSON strings at U+2028 etc.
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
+def _csv_rows(path: Path, header: Sequence[str], records: Iterable[tuple[int, list[str]]]) -> Iterator[_Row]:
+    """The data records after the header, as rows; a wrong field count is a corpus-level error."""
+    for number, (line_no, record) in enumerate(records, start=1):
+        if len(record) != len(header):
             raise CorpusError(
-                f"{path} line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"
-            ) from None
-        if not isinstance(obj, dict):
-            raise CorpusError(f"{path} line {line_no}: expected a JSON object, found {type(obj).__name__}")
+                f"{path} line {line_no}: expected {len(header)} fields as in the header, "
+                f"found {len(record)} (check commas and quotes)"
+            )
+        yield _Row(dict(zip(header, record)), f"{path} line {line_no}", f"line {line_no}", number)
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Stream the non-blank records of a CSV file with the csv module, with each one's first line number."""
+    reader = csv.reader(_text_lines(path, newline=""), strict=True)
+    last_line = 0
+    while True:
+        # Lift the field size limit only while parsing, so the global setting never leaks.
+        old_limit = csv.field_size_limit(_CSV_FIELD_LIMIT)
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CorpusError(f"{path} line {reader.line_num}: cannot parse CSV ({exc})") from None
+        finally:
+            csv.field_size_limit(old_limit)
+        line_no, last_line = last_line + 1, reader.line_num
+        if any(cell.strip() for cell in record):  # skip blank lines and rows of empty cells
+            yield line_no, record
+
+
+def _read_jsonl_table(path: Path) -> tuple[list[str], Iterator[_Row]]:
+    """Check JSON Lines in a first streaming pass (keys become the columns); rows follow in a second."""
+    columns = dict.fromkeys(key.strip() for _, obj in _jsonl_objects(path) for key in obj)
+    names = list(columns)
+    _check_columns(path, names, TABLE_REQUIRED_COLUMNS)
+    return names, _jsonl_rows(path)
+
+
+def _jsonl_rows(path: Path) -> Iterator[_Row]:
+    """The objects of a JSON Lines file as rows; non-string values become JSON text."""
+    for number, (line_no, obj) in enumerate(_jsonl_objects(path), start=1):
         values: dict[str, object] = {}
         bad: list[str] = []
         for key, value in obj.items():
@@ -302,89 +368,104 @@ def _read_jsonl_table(path: Path) -> _Source:
                 cell = _SURROGATE.sub("\ufffd", cell)
                 bad.append(name)
             values[name] = cell
-            columns.setdefault(name, None)
-        number = len(rows) + 1
         note = f"invalid \\u escape (lone surrogate) in column(s) {', '.join(bad)}" if bad else None
-        rows.append(_Row(values, f"{path} line {line_no}", f"line {line_no}", number, note))
-    names = list(columns)
-    _check_columns(path, names, TABLE_REQUIRED_COLUMNS)
-    return _Source(path, names, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+        yield _Row(values, f"{path} line {line_no}", f"line {line_no}", number, note)
 
 
-def _read_parquet_table(path: Path) -> _Source:
+def _jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
+    """Stream `(line number, object)` from JSON Lines; blank lines are ignored, anything else must be an object."""
+    # Split on "\n" only: U+2028 and friends may appear inside JSON strings.
+    for line_no, line in enumerate(_text_lines(path, newline="\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line.removesuffix("\n"))
+        except json.JSONDecodeError as exc:
+            raise CorpusError(
+                f"{path} line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{path} line {line_no}: expected a JSON object, found {type(obj).__name__}")
+        yield line_no, obj
+
+
+def _read_parquet_table(path: Path, batch_size: int) -> tuple[list[str], Iterator[_Row]]:
+    """Read and check a Parquet schema; rows are streamed after, `batch_size` records at a time."""
     try:
-        frame = pd.read_parquet(path)
+        with pq.ParquetFile(path) as parquet:
+            # Through pandas so a stored index stays out of the columns, as with pd.read_parquet.
+            names = [str(c).strip() for c in parquet.schema_arrow.empty_table().to_pandas().columns]
     except Exception as exc:  # pyarrow raises several unrelated types for a bad file
         raise CorpusError(f"{path}: cannot read as Parquet ({exc})") from None
-    names = [str(c).strip() for c in frame.columns]
     _check_unique(path, names)
     _check_columns(path, names, TABLE_REQUIRED_COLUMNS)
-    rows = []
-    for number, record in enumerate(frame.itertuples(index=False, name=None), start=1):
-        values = {name: _parquet_cell(v) for name, v in zip(names, record)}
-        rows.append(_Row(values, f"{path} row {number}", f"row {number}", number))
-    return _Source(path, names, rows, None, path.name, TABLE_REQUIRED_COLUMNS)
+    return names, _parquet_rows(path, names, batch_size)
 
 
-def _parse_csv(path: Path) -> tuple[list[str], list[_Row]]:
-    """Parse a comma-separated file with the csv module, keeping each record's first line number."""
-    text = _decode_table(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    rows: list[_Row] = []
-    last_line = 0
-    with _large_csv_fields():
-        while True:
-            try:
-                record = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                raise CorpusError(f"{path} line {reader.line_num}: cannot parse CSV ({exc})") from None
-            line_no, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # blank line or a row of empty cells
-            if header is None:
-                header = [cell.strip() for cell in record]
-                _check_unique(path, header)
-                continue
-            if len(record) != len(header):
-                raise CorpusError(
-                    f"{path} line {line_no}: expected {len(header)} fields as in the header, "
-                    f"found {len(record)} (check commas and quotes)"
-                )
-            number = len(rows) + 1
-            rows.append(_Row(dict(zip(header, record)), f"{path} line {line_no}", f"line {line_no}", number))
-    if header is None:
-        raise CorpusError(f"{path}: file is empty (no header row)")
-    return header, rows
+def _parquet_rows(path: Path, names: Sequence[str], batch_size: int) -> Iterator[_Row]:
+    """The records of a Parquet file as rows, read one batch at a time."""
+    number = 0
+    for frame in _parquet_batches(path, batch_size):
+        for record in frame.itertuples(index=False, name=None):
+            number += 1
+            values = {name: _parquet_cell(v) for name, v in zip(names, record)}
+            yield _Row(values, f"{path} row {number}", f"row {number}", number)
 
 
-@contextmanager
-def _large_csv_fields() -> Iterator[None]:
-    """Lift the csv module's 128 KiB field limit (long article texts) and restore it after."""
-    old = csv.field_size_limit()
-    csv.field_size_limit(2**31 - 1)
+def _parquet_batches(path: Path, batch_size: int) -> Iterator[pd.DataFrame]:
+    """Stream a Parquet file as DataFrames of at most `batch_size` rows.
+
+    Without pre-buffering and with a read buffer, pyarrow reads pages as needed
+    instead of a whole row group (which may be the whole file) at once.
+    """
     try:
-        yield
-    finally:
-        csv.field_size_limit(old)
+        with pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20) as parquet:
+            for batch in parquet.iter_batches(batch_size=batch_size):
+                yield batch.to_pandas(types_mapper=_nullable_integer)
+    except Exception as exc:  # as above; nothing but pyarrow runs inside
+        raise CorpusError(f"{path}: cannot read as Parquet ({exc})") from None
 
 
-def _decode_table(path: Path) -> str:
-    """Read a whole table file as UTF-8 (BOM stripped); undecodable bytes are a corpus-level error."""
+def _nullable_integer(arrow_type: pa.DataType) -> object:
+    """Integers as pandas nullable integers, so a batch with a null does not turn 1 into "1.0"."""
+    if not pa.types.is_integer(arrow_type):
+        return None
+    prefix = "UInt" if pa.types.is_unsigned_integer(arrow_type) else "Int"
+    return pd.api.types.pandas_dtype(f"{prefix}{arrow_type.bit_width}")
+
+
+def _text_lines(path: Path, *, newline: str) -> Iterator[str]:
+    """Stream a UTF-8 file (a leading BOM dropped) line by line; bad bytes are a corpus-level error."""
     try:
-        data = path.read_bytes()
+        with open(path, encoding="utf-8-sig", newline=newline) as handle:
+            yield from handle
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text, bad = _decode_bytes(data)
-    if bad is not None:
-        offset, byte = bad
-        line = data.count(b"\n", 0, offset) + 1
-        raise CorpusError(
-            f"{path}: not valid UTF-8 at byte {offset} (0x{byte:02x}) on line {line}; save the file as UTF-8"
-        )
-    return text
+
+
+def _not_utf8(path: Path) -> CorpusError:
+    """The error for a table that is not UTF-8, naming the first bad byte's raw offset and line."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    fed = newlines = 0  # bytes given to the decoder so far, and the newlines among them
+    with open(path, "rb") as handle:
+        while True:
+            block = handle.read(1 << 20)
+            pending = len(decoder.getstate()[0])  # a partial character (never a newline) held back
+            try:
+                decoder.decode(block, final=not block)
+            except UnicodeDecodeError as exc:
+                data = exc.object  # the pending bytes followed by `block`
+                line = newlines + data.count(b"\n", 0, exc.start) + 1
+                return CorpusError(
+                    f"{path}: not valid UTF-8 at byte {fed - pending + exc.start} (0x{data[exc.start]:02x}) "
+                    f"on line {line}; save the file as UTF-8"
+                )
+            if not block:
+                return CorpusError(f"{path}: not valid UTF-8; save the file as UTF-8")
+            fed += len(block)
+            newlines += block.count(b"\n")
 
 
 def _decode_bytes(data: bytes) -> tuple[str, tuple[int, int] | None]:
@@ -461,38 +542,66 @@ class _Log:
         detail = f"{message}; {kept_note}" if kept_note else f"{message}; article skipped"
         self.entries.append({"article_id": article_id, "file": file, "problem": kind, "detail": detail})
 
+    def take(self) -> pd.DataFrame:
+        """The problems recorded since the last call, as a table; the log starts afresh."""
+        entries, self.entries = self.entries, []
+        return _problems_frame(entries)
 
-def _assemble(source: _Source, *, lenient: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Check every row, read texts, and build the `(articles, problems)` tables."""
+
+def _chunks(root: Path, *, lenient: bool, chunk_size: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Check rows as they are read and yield `(articles, problems)` every `chunk_size` articles."""
+    source = _open_source(root, batch_size=chunk_size)
     log = _Log(lenient)
     extras = [c for c in source.columns if c not in METADATA_COLUMNS and c != "text"]
-    seen: dict[str, _Row] = {}
+    columns = [*METADATA_COLUMNS, *extras, "text"]
+    seen: dict[str, tuple[str, str | None]] = {}  # article_id -> (ref, folder file) of its first row
     articles: list[dict[str, str | None]] = []
+    n_rows = n_articles = 0
     for row in source.rows:
+        n_rows += 1
         article = _check_row(row, source, extras, seen, log)
-        if article is not None:
-            articles.append(article)
-    problems = _problems_frame(log.entries)
-    if not articles:
-        if source.rows:
-            counts = Counter(e["problem"] for e in log.entries)
+        if article is None:
+            continue
+        articles.append(article)
+        n_articles += 1
+        if len(articles) == chunk_size:
+            yield _flush(articles, columns, log)
+    if not n_articles:
+        problems = log.take()
+        if n_rows:
+            counts = Counter(problems["problem"])
             summary = ", ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))
             raise CorpusError(
-                f"{source.path}: no usable articles; all {len(source.rows)} row(s) had problems ({summary})",
-                problems,
+                f"{source.path}: no usable articles; all {n_rows} row(s) had problems ({summary})", problems
             )
         raise CorpusError(f"{source.path}: no articles (the table has a header but no rows)", problems)
-    columns = [*METADATA_COLUMNS, *extras, "text"]
-    frame = pd.DataFrame(articles, columns=columns).astype(_STRING)
-    frame = frame.sort_values("article_id", kind="stable", ignore_index=True)
-    return frame, problems
+    if articles or log.entries:
+        yield _flush(articles, columns, log)
+
+
+def _flush(
+    articles: list[dict[str, str | None]], columns: Sequence[str], log: _Log
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One chunk from the buffered articles and problems; both buffers are emptied.
+
+    Emptying here means the suspended generator holds no second copy of a chunk.
+    """
+    frame = pd.DataFrame(articles, columns=list(columns)).astype(_STRING)
+    articles.clear()
+    return frame, log.take()
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Join chunk tables with a fresh index (empty chunks skipped; the columns are the same in all)."""
+    full = [f for f in frames if len(f)]
+    return pd.concat(full, ignore_index=True) if full else frames[0].reset_index(drop=True)
 
 
 def _check_row(
     row: _Row,
     source: _Source,
     extras: Sequence[str],
-    seen: dict[str, _Row],
+    seen: dict[str, tuple[str, str | None]],
     log: _Log,
 ) -> dict[str, str | None] | None:
     """Return the article built from `row`, or None if it is skipped (problem logged)."""
@@ -505,12 +614,13 @@ def _check_row(
 
     empty = [c for c in source.required if c != "text" and meta.get(c) is None]
     if article_id is not None:
-        first = seen.setdefault(article_id, row)
-        if first is not row:
-            also = ""
-            if source.folder is not None:
-                also = f" (file {_clean(first.values.get('file'))!r}; this row has file {file!r})"
-            message = f"{label}: duplicate article_id, first used on {first.ref}{also}"
+        first = seen.get(article_id)
+        if first is None:
+            seen[article_id] = (row.ref, file if source.folder is not None else None)
+        else:
+            first_ref, first_file = first
+            also = f" (file {first_file!r}; this row has file {file!r})" if source.folder is not None else ""
+            message = f"{label}: duplicate article_id, first used on {first_ref}{also}"
             log.add("duplicate_id", article_id, file, message)
             return None
     if empty:
