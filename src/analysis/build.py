@@ -642,6 +642,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                 for outlet, hashes in zip(outlets, (h for batch in results for h in batch)):
                     counter.add(outlet, hashes)
                 bar.update(len(outlets))
+            total = bar.n  # the second pass's progress bar can show how far it has come
     finally:
         runner.close()
     abbreviations = None
