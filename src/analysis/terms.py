@@ -60,10 +60,17 @@ class TermMatcher:
         # pattern asks for no word character before it), and only at words that could begin a
         # term: the regular expression is tried there alone, with the same result as scanning.
         whole, n, prefixes = self._starts
+        words, present = _word_keys(text)
+        if present.isdisjoint(whole) and (not prefixes or prefixes.keys().isdisjoint({k[:n] for k in present})):
+            return  # no word of the text can begin a term
         end = 0
-        for start, key in _word_keys(text):
-            if start < end or not (key in whole or any(map(key.startswith, prefixes.get(key[:n], ())))):
+        for start, key in words:
+            if start < end:
                 continue
+            if key not in whole:
+                group = prefixes.get(key[:n]) if prefixes else None
+                if not group or not any(map(key.startswith, group)):
+                    continue
             match = self._all.match(text, start)
             if match:
                 end = match.end()
@@ -94,11 +101,12 @@ def _fold(word: str) -> str:
     return word.lower() if word.isascii() else "".join(map(_fold_char, word))  # ASCII folds to lower case
 
 
-@lru_cache(maxsize=1)
-def _word_keys(text: str) -> tuple[tuple[int, str], ...]:
-    """Start and folded form of each run of word characters (kept for the last text only, which
-    several matchers in a row search: the frames of one paragraph)."""
-    return tuple((m.start(), _fold(m.group())) for m in _WORD_RUN.finditer(text))
+@lru_cache(maxsize=256)
+def _word_keys(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
+    """Start and folded form of each run of word characters, and the set of those forms (kept for
+    the last few hundred texts, which several matchers search: the paragraphs of one article)."""
+    words = tuple((m.start(), _fold(m.group())) for m in _WORD_RUN.finditer(text))
+    return words, frozenset(key for _, key in words)
 
 
 def _word_starts(terms: Sequence[str]) -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | None:
