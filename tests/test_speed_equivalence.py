@@ -9,9 +9,13 @@ the same floats to the last bit, the same strings, the same order.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import string
 import sys
 import tempfile
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import framing, segment, sentiment
+from analysis import clean, framing, segment, sentiment
 from analysis.terms import TermMatcher
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,8 +42,6 @@ def benchmark_articles() -> tuple[str, ...]:
         from bench_build import generate
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    import json
-
     with tempfile.TemporaryDirectory() as tmp:
         path = generate(1000, 20240601, Path(tmp) / "corpus.jsonl")
         return tuple(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
@@ -232,7 +234,7 @@ def test_term_hits_in_every_corpus_text_are_unchanged() -> None:
     quotes = pd.read_parquet(ROOT / "data" / "processed" / "quotes.parquet")
     texts = [*corpus_lines(), *corpus_sentences(), *fixture_texts(), *quotes["speaker"], *quotes["text"]]
     for name, matcher in packaged_matchers().items():
-        for text in texts:
+        for text in texts if " " not in name else texts[::5]:  # every text for the whole dictionaries
             assert list(matcher.finditer(text)) == plain_finditer(matcher, text), (name, text)
 
 
@@ -294,3 +296,209 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
     matcher = TermMatcher(terms)
     for text in [*texts, " ".join(terms), " ".join(terms).upper(), ", ".join(t.lower() for t in terms)]:
         assert list(matcher.finditer(text)) == plain_finditer(matcher, text)
+
+
+# --------------------------------------------------------------------------- cleaning and segmentation
+
+#: sha256 of every output of clean_article, segment_paragraphs and tokenize on the benchmark corpus
+#: and the fixtures (see `pipeline_digest`), computed with the code before the speed-ups (commit
+#: d4f99e1). Change it only when the cleaning or segmentation rules change on purpose.
+PIPELINE_DIGEST = "5b98fee3e1bc566e4d8fddc40d012f2895abe2806ef5c294bf7a4d86b1c93493"
+
+
+def pipeline_digest() -> str:
+    texts = [*benchmark_articles(), *fixture_texts()]
+    shared = clean.repeated_lines(texts[:300])
+    digest = hashlib.sha256()
+    for i, text in enumerate(texts):
+        lines = text.splitlines()
+        known = {} if i % 3 else {"title": lines[8] if len(lines) > 8 else None, "author": "Jane Example",
+                                  "shared_lines": shared}
+        cleaned = clean.clean_article(text, **known)
+        paragraphs = [p["text"] for p in cleaned.paragraphs]
+        sentences, quotes = segment.segment_paragraphs(paragraphs)
+        out = [cleaned.paragraphs, cleaned.removed, cleaned.title, cleaned.date, cleaned.author, sentences, quotes,
+               [segment.tokenize(p) for p in paragraphs]]
+        digest.update(json.dumps(out, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def test_cleaning_and_segmentation_of_every_corpus_article_are_unchanged() -> None:
+    assert pipeline_digest() == PIPELINE_DIGEST
+
+
+def reference_tokenize(text: str) -> list[str]:
+    table = str.maketrans({"’": "'", "ʼ": "'", "‐": "-"})
+    return [tok.lower().translate(table) for tok, _, _ in segment.token_spans(text)]
+
+
+def reference_blank(text: str, cands: Sequence) -> str:
+    return "".join(" " if any(c.start <= i < c.end for c in cands) else ch for i, ch in enumerate(text))
+
+
+def reference_quote_overlap(text: str, span: tuple[int, int], quotes: Sequence[segment.Quote]) -> tuple[float, object]:
+    start, end = span
+
+    def solid(a: int, b: int) -> int:
+        return sum(not c.isspace() for c in text[a:b]) if a < b else 0
+
+    total = solid(start, end)
+    counts = [(solid(max(start, q.start), min(end, q.end)), q) for q in quotes]
+    covered, inside = start, 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        a, b = max(covered, q.start, start), min(q.end, end)
+        if a < b:
+            inside += solid(a, b)
+            covered = b
+    best = max(counts, key=lambda nq: nq[0], default=(0, None))
+    return (inside / total if total else 0.0), (best[1] if best[0] else None)
+
+
+def reference_segment_paragraphs(paragraphs: list[str], tokenizer: object = None) -> tuple[list[dict], list[dict]]:
+    """segment.segment_paragraphs as it was: quotes found with their own sentence split."""
+    quotes = segment.find_quotes(paragraphs)
+    sentences: list[dict] = []
+    for pi, par in enumerate(paragraphs):
+        here = [q for q in quotes if q.paragraph_index == pi]
+        for s, e in segment.sentence_spans(par, tokenizer):
+            share, quote = segment.sentence_quote_overlap(par, (s, e), here)
+            in_quote = share >= 0.5 and quote is not None
+            sentences.append({"paragraph_index": pi, "sentence_index": len(sentences), "text": par[s:e], "start": s,
+                              "end": e, "in_quote": in_quote, "speaker": quote.speaker if in_quote and quote else ""})
+    keys = ("paragraph_index", "text", "speaker")
+    return sentences, [{"quote_index": i} | {k: getattr(q, k) for k in keys} for i, q in enumerate(quotes)]
+
+
+@lru_cache(maxsize=1)
+def article_paragraphs() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p["text"] for p in clean.clean_article(t).paragraphs)
+                 for t in [*benchmark_articles()[:300], *fixture_texts()])
+
+
+def test_segmentation_of_every_corpus_article_is_unchanged() -> None:
+    custom = segment.sentence_tokenizer(segment.default_abbreviations() | {"n.m", "approx"})
+    for i, paragraphs in enumerate(article_paragraphs()):
+        assert segment.segment_paragraphs(list(paragraphs)) == reference_segment_paragraphs(list(paragraphs))
+        if i % 5 == 0:
+            assert segment.segment_paragraphs(list(paragraphs), custom) == reference_segment_paragraphs(list(paragraphs), custom)
+
+
+def test_quote_overlaps_and_tokens_of_every_corpus_paragraph_are_unchanged() -> None:
+    for paragraphs in article_paragraphs():
+        quotes = segment.find_quotes(list(paragraphs))
+        for pi, par in enumerate(paragraphs):
+            assert segment.tokenize(par) == reference_tokenize(par)
+            here = [q for q in quotes if q.paragraph_index == pi]
+            for span in segment.sentence_spans(par):
+                assert segment.sentence_quote_overlap(par, span, here) == reference_quote_overlap(par, span, here)
+
+
+def test_whitespace_and_lower_case_facts_the_fast_code_relies_on() -> None:
+    """split() drops exactly the characters isspace() calls white space; lower-casing never makes
+    one of the characters tokenize translates."""
+    for code in range(0x110000):
+        char = chr(code)
+        assert (char.split() == []) == char.isspace()
+        if char not in "’ʼ‐":
+            assert not any(c in "’ʼ‐" for c in char.lower())
+
+
+@st.composite
+def _cands(draw: st.DrawFn) -> tuple[str, list]:
+    text = draw(st.text(alphabet="ab “”\"\n\u00a0\u2003.", max_size=40))
+    ends = st.integers(0, len(text) + 2)
+    spans = draw(st.lists(st.tuples(ends, ends), max_size=5))
+    return text, [segment._Cand(min(a, b), max(a, b), "pair") for a, b in spans]
+
+
+@given(_cands())
+def test_blanking_quotes_is_unchanged(case: tuple[str, list]) -> None:
+    text, cands = case
+    assert segment._blank(text, cands) == reference_blank(text, cands)
+    quotes = [segment.Quote(0, c.start, c.end, text[c.start:c.end], "x") for c in cands]
+    for span in [(0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))]:
+        assert segment.sentence_quote_overlap(text, span, quotes) == reference_quote_overlap(text, span, quotes)
+
+
+@st.composite
+def quote_paragraphs(draw: st.DrawFn) -> list[str]:
+    """Paragraphs of names, titles, speech verbs, quotation marks and dashes."""
+    pieces = ["Lavrov", "Sergei Lavrov", "Russian Foreign Minister", "Dmitry Peskov", "the spokesman", "he", "She",
+              "said", "told reporters", "added", "according to", "The", "Kremlin", "of", "van", "a", "political",
+              "scientist", "at", "Kyiv", ",", ".", ":", "“", "”", '"', "«", "»", "—", "-", "We are ready", "talks",
+              "Zelensky’s", "Ivan Mezhuh", "Él", "Ólafur", "Юрий", "again", "later", "Question", "Answer", "\n"]
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        paragraphs.append(" ".join(draw(st.lists(st.sampled_from(pieces), max_size=30))))
+    return paragraphs
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote_paragraphs())
+def test_quotes_and_sentences_of_generated_paragraphs_are_unchanged(paragraphs: list[str]) -> None:
+    assert segment.segment_paragraphs(paragraphs) == reference_segment_paragraphs(paragraphs)
+    for par in paragraphs:
+        assert segment.tokenize(par) == reference_tokenize(par)
+
+
+def reference_patterns() -> dict[str, re.Pattern[str]]:
+    """segment's attribution patterns as they were built (from the same word lists)."""
+    g = segment
+    cap = rf"(?!(?:{g._STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
+    name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?{cap})*"
+    titled = rf"{name}(?:\s+(?!(?:{g._STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{name}"
+    role_word = rf"(?!(?:{g._STOP_LOW})\b)[\w'’-]+"
+    role_lazy = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{role_word}\s+){{0,4}}?{role_word}"
+    role_greedy = rf"\b(?:[Tt]he|[Aa]n?)\s+{role_word}(?:\s+{role_word}){{0,4}}"
+    pron = r"\b(?i:he|she|him|her)\b"
+    apposition = r"(?:,\s+(?=[a-z])[^,;:]{1,200}?){1,3},"
+    gap = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
+    clause_end = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
+    lead_in = r"[\s,;:—–-]*"
+    entries = g.speech_verbs()
+    leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
+    verbs = [e for e in entries if e not in leads]
+
+    def alt(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
+
+    verb = rf"\b(?P<verb>{alt(verbs)})\b"
+    sv = rf"(?P<subj>{pron}|{role_lazy}|{titled}|{name}(?:{apposition})?){gap}\s+{verb}"
+    vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name})"
+    lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{name}(?:\s+[a-z]+)?)"
+    sep = r"(?:,|\s[-–—])\s+"
+    return {"sv": re.compile(sv), "lead": re.compile(lead), "after_sv": re.compile(lead_in + sv),
+            "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + sv + clause_end),
+            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*({name})\s*:\s*")}
+
+
+def _attribution_matches(patterns: dict[str, re.Pattern[str]], text: str) -> list:
+    found = []
+    for name, pattern in sorted(patterns.items()):
+        found += [(name, m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        for at in range(0, len(text), 7):
+            m = pattern.match(text, at)
+            found.append((name, at, m and (m.span(), m.groupdict())))
+    return found
+
+
+def test_attribution_patterns_find_the_same_matches() -> None:
+    old, new = reference_patterns(), {**segment._patterns(), "name_colon": segment._NAME_COLON}
+    letters = "abcdefghijklmnopqrstuvwxyzàéöАЯЁабя_1ÀÖØÞß"
+    made = [f"Kremlin {a}ord spokesman {b.upper()}mitry Peskov {c}aid: “We are ready,” {b}e said." for a in letters
+            for b in letters[:26] for c in "sz"]
+    made += [f"{w} {x}aid the talks would go on, according to {w} {x}." for w in ("The", "Their", "Then", "Theo")
+             for x in letters]
+    made += [f"Kremlin {a}ord spokesman Dmitry Peskov said on Monday that {b}ussia would talk." for a in letters
+             for b in letters]
+    for text in [*corpus_lines(), *made]:
+        assert _attribution_matches(new, text) == _attribution_matches(old, text), text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote_paragraphs())
+def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs: list[str]) -> None:
+    old, new = reference_patterns(), {**segment._patterns(), "name_colon": segment._NAME_COLON}
+    for text in paragraphs:
+        assert _attribution_matches(new, text) == _attribution_matches(old, text)

@@ -147,8 +147,13 @@ def tokenize(text: str) -> list[str]:
     Apostrophes ’ and ʼ become ' ("Russia’s" -> "russia's"); initialisms keep their inner
     periods and drop the last one ("U.S." -> "u.s"), so they never merge with words ("us").
     """
-    table = str.maketrans({"’": "'", "ʼ": "'", "‐": "-"})
-    return [tok.lower().translate(table) for tok, _, _ in token_spans(text)]
+    tokens = [m.group().lower() for m in _TOKEN_RE.finditer(text)]
+    if "’" in text or "ʼ" in text or "‐" in text:  # (lower-casing never makes one of them)
+        tokens = [t.translate(_TOKEN_TABLE) for t in tokens]
+    return tokens
+
+
+_TOKEN_TABLE = str.maketrans({"’": "'", "ʼ": "'", "‐": "-"})
 
 
 # --------------------------------------------------------------------------- quotes
@@ -164,6 +169,7 @@ class Quote:
 
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_MIN_QUOTE_WORDS = 4
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
 # Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
 # a phrase made only of them stays as it is ("Russian Foreign Minister").
@@ -187,9 +193,11 @@ _STOP_LOW = (
     "this|these|will|would|can|could|should|may|might|must|did|does|do|in|on|at|by|for|from|with|"
     "as|when|while|during|after|before|the|a|an|also|then|later|again|still|even|just|earlier"
 )
-_CAP = rf"(?!(?:{_STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# (?=[...]) first: the stop-word test then only runs where a capital stands (same matches, faster)
+_CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
-_TITLED = rf"{_NAME}(?:\s+(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
+_TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 _ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+"
 _ROLE_LAZY = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b(?:[Tt]he|[Aa]n?)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
@@ -360,6 +368,18 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     return "", -1
 
 
+def _blank(text: str, cands: Sequence[_Cand]) -> str:
+    """`text` with every character inside a candidate's [start, end) replaced by a space."""
+    out, at = [], 0
+    for c in sorted(cands, key=lambda c: c.start):
+        start, end = max(c.start, at), min(c.end, len(text))
+        if start < end:
+            out += [text[at:start], " " * (end - start)]
+            at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]]) -> str:
     """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
     becomes the latest speaker mentioned before it, else ""."""
@@ -370,7 +390,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
 
 
-def find_quotes(paragraphs: list[str], *, min_words: int = 4) -> list[Quote]:
+def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS) -> list[Quote]:
     """Direct quotes of one article, in order, each with its speaker ("" when the text does not say).
 
     Quotes shorter than ``min_words`` words are scare quotes or terms and are skipped. A quote
@@ -381,17 +401,21 @@ def find_quotes(paragraphs: list[str], *, min_words: int = 4) -> list[Quote]:
     skipping interview-label lines (the answer after a question is the interviewee's). Pronouns
     resolve to the latest name mentioned with a speech verb, or quote speaker, before them.
     """
+    return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words)
+
+
+def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int) -> list[Quote]:
+    """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     last_speaker, carry, prev_open = "", "", False
-    for pi, par in enumerate(paragraphs):
-        spans = sentence_spans(par)
+    for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
         long_enough = lambda c, par=par: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
         marks = [c for c in _mark_candidates(par) if long_enough(c)]
         cands = sorted(marks + [c for c in _dash_candidates(par, spans, marks) if long_enough(c)],
                        key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
-        masked = "".join(" " if any(c.start <= i < c.end for c in cands) else ch for i, ch in enumerate(par))
+        masked = _blank(par, cands)
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 mentions.append((pi, m.start("subj"), name))
@@ -429,8 +453,8 @@ def sentence_quote_overlap(
     paragraph), and the quote holding most of them (None when no quote overlaps)."""
     start, end = span
 
-    def solid(a: int, b: int) -> int:  # non-space characters of text[a:b]
-        return sum(not c.isspace() for c in text[a:b]) if a < b else 0
+    def solid(a: int, b: int) -> int:  # non-space characters of text[a:b] (split() drops str.isspace ones)
+        return sum(map(len, text[a:b].split())) if a < b else 0
 
     total = solid(start, end)
     counts = [(solid(max(start, q.start), min(end, q.end)), q) for q in quotes]
@@ -453,11 +477,17 @@ def segment_paragraphs(
     in the paragraph), in_quote (at least half of the non-space characters are quoted) and speaker
     (of that quote, else ""). Quotes: paragraph_index, quote_index, text, speaker.
     """
-    quotes = find_quotes(paragraphs)
+    default = [sentence_spans(par) for par in paragraphs]
+    own = default if tokenizer is None or tokenizer is _default_tokenizer() else \
+        [sentence_spans(par, tokenizer) for par in paragraphs]
+    quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS)
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_paragraph.setdefault(q.paragraph_index, []).append(q)
     sentences: list[dict] = []
     for pi, par in enumerate(paragraphs):
-        here = [q for q in quotes if q.paragraph_index == pi]
-        for s, e in sentence_spans(par, tokenizer):
+        here = by_paragraph.get(pi, [])
+        for s, e in own[pi]:
             share, quote = sentence_quote_overlap(par, (s, e), here)
             in_quote = share >= 0.5 and quote is not None
             sentences.append({
