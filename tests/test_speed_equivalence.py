@@ -15,6 +15,7 @@ import re
 import string
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -325,6 +326,197 @@ def pipeline_digest() -> str:
 
 def test_cleaning_and_segmentation_of_every_corpus_article_are_unchanged() -> None:
     assert pipeline_digest() == PIPELINE_DIGEST
+
+
+def reference_cue_reason(text: str, words: int, cues: Sequence[clean.Cue]) -> tuple[str | None, bool]:
+    """clean._cue_reason as it was: every cue tried in turn."""
+    found = None
+    for cue in cues:
+        if cue.max_words and words > cue.max_words:
+            continue
+        if cue.match == "line":
+            hit = cue.pattern.fullmatch(text) or cue.pattern.fullmatch(text.strip(clean._DECORATION))
+        elif cue.match == "start":
+            hit = cue.pattern.match(text)
+        else:
+            hit = cue.pattern.search(text)
+        if not hit:
+            continue
+        if cue.reason == "byline" and cue.match == "start" and not clean._looks_like_names(text[hit.end() - 1:]):
+            continue
+        if cue.block:
+            return cue.reason, True
+        if found is None:
+            found = cue.reason
+    return found, False
+
+
+def _fast_cue_reason(text: str, words: int, cues: Sequence[clean.Cue]) -> tuple[str | None, bool]:
+    return clean._cue_reason(text, words, cues, clean._cue_screen(tuple(cues)))
+
+
+def test_cues_of_every_corpus_line_are_unchanged() -> None:
+    cues = clean.load_cues()
+    for line in corpus_lines():
+        plain = clean._plain(clean._fold(line))
+        for words in {clean._count_words(plain), 0, 3, 7, 13, 31, 61, 500}:
+            assert _fast_cue_reason(plain, words, cues) == reference_cue_reason(plain, words, cues), (plain, words)
+
+
+_CUE_WORDS = ["share", "Share", "SHARE", "ſhare", "read more", "by", "photo", "reuters", "cookie", "subscribe", "©",
+              "advertisement", "ad", "home", "news", "»", ">", "|", "…", "kelvin", "\u212aelvin", "ık", "İstanbul",
+              "straße", "STRASSE", "µ", "μ", "σ", "ς", "Σ", "comment", "2024", "12:30", "(", ")", "[", "]", "-"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_CUE_WORDS) | st.text(max_size=6), max_size=12), st.integers(0, 70))
+def test_cues_of_generated_lines_are_unchanged(parts: list[str], words: int) -> None:
+    cues = clean.load_cues()
+    text = " ".join(parts)
+    assert _fast_cue_reason(text, words, cues) == reference_cue_reason(text, words, cues)
+
+
+# Pieces of regular expressions for cue files: literals with case look-alikes, alternations with an
+# empty branch, optional and repeated groups, classes, anchors, lookarounds, a back reference.
+_PATTERN_PIECES = ["share", "ſ", "s", "K", "\u212a", "ı", "i", "İ", "σ", "ς", "ß", "ẞ", "µ", "μ", "©", "ab", " ", r"\s+",
+                   r"\b", r"\w+", r"\d", "[a-z]", "[^x]", ".", "^", "$", "(?:ab|)", "(cd|ef)", "(?:gh)?", "(?:ij)*",
+                   "(?:kl)+", "(?=m)", "(?!n)", "(?<=o)", "(?-i:PQ)", r"(x)\1", "(?>rs)", "t{2,3}", "u*+"]
+
+
+@st.composite
+def cue_files(draw: st.DrawFn) -> str:
+    rows = []
+    for _ in range(draw(st.integers(1, 8))):
+        pattern = "".join(draw(st.lists(st.sampled_from(_PATTERN_PIECES), min_size=1, max_size=5)))
+        if draw(st.booleans()):
+            pattern += "|" + "".join(draw(st.lists(st.sampled_from(_PATTERN_PIECES), min_size=1, max_size=3)))
+        match = draw(st.sampled_from(["contains", "contains", "line", "start"]))
+        reason = draw(st.sampled_from(["navigation", "social", "related+block" if match == "line" else "promo"]))
+        rows.append(f"{reason}\t{match}\t{draw(st.sampled_from([0, 0, 3, 8]))}\t{pattern}")
+    return "\n".join(rows)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cue_files(), st.lists(st.text(alphabet="abcdefghijklmnopqrstuxSKIPQ ſ\u212aıİσςΣßẞµμ©x12", max_size=14), max_size=5))
+def test_generated_cue_files_match_the_same_lines(cue_file: str, lines: list[str]) -> None:
+    """Any cue file: the strings a cue's matches need are read from its pattern correctly."""
+    try:
+        cues = clean._parse_cues(cue_file, "generated.tsv")
+    except ValueError:
+        return
+    for line in lines:
+        for words in (1, 5, 20):
+            assert _fast_cue_reason(line, words, cues) == reference_cue_reason(line, words, cues), line
+
+
+def test_case_keys_join_the_characters_re_takes_for_one_another() -> None:
+    """_fold_case gives characters that re.IGNORECASE matches to each other the same key."""
+    assert all(clean._case_key(c) == c.lower() for c in map(chr, range(128)))
+    for code in range(0x2500):
+        char = chr(code)
+        for other in {char.lower(), char.upper(), char.casefold(), char.title(), *map(chr, clean._EXTRA_CASES.get(code, ()))}:
+            if len(other) == 1 and re.fullmatch(re.escape(other), char, re.IGNORECASE):
+                assert clean._case_key(char) == clean._case_key(other), (char, other)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | st.text(alphabet="aSſKk\u212aıIİiσςΣß’“", max_size=20))
+def test_case_folded_text_is_folded_one_character_at_a_time(text: str) -> None:
+    assert clean._fold_case(text) == "".join(map(clean._case_key, text))
+
+
+def reference_fold(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).translate(clean._INVISIBLE)
+    return " ".join(line.split())
+
+
+def reference_normalize_line(line: str) -> str:
+    folded = reference_fold(line).translate(clean._QUOTES).casefold()
+    return folded.strip(" .,:;!?-'\"")
+
+
+def reference_parse_date_line(text: str) -> tuple[bool, str | None]:
+    """clean.parse_date_line as it was."""
+    fill, months = clean._DATE_FILLER, clean._MONTHS
+    tokens = reference_date_tokens(text)
+    if tokens is None:
+        return False, None
+    text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", reference_fold(text))
+    if not all(fill.match(t) for t in tokens):
+        return False, None
+    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t) for t in tokens)
+    has_month = any(re.fullmatch(months, t) for t in tokens)
+    relative = "ago" in tokens or "today" in tokens or "yesterday" in tokens
+    has_time = any(re.fullmatch(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?", t) for t in tokens)
+    stamped = has_time and any(re.fullmatch(r"[a-z]{2,4}|(?:gmt|utc)[+-].*|published|updated|posted", t)
+                               and not re.fullmatch(months, t) for t in tokens)
+    if not (has_year or relative or stamped or (has_month and any(t.isdigit() for t in tokens))):
+        return False, None
+    has_day = any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", t) for t in tokens) or any(
+        re.match(r"\d{1,4}[-/.]\d{1,2}[-/.]\d", t) for t in tokens)
+    if relative or not has_year or not has_day:
+        return True, None
+    first = next((part for part in re.split(r"[|·•]", text) if re.search(r"\d{4}", part)), text)
+    cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", first, flags=re.I)
+    cleaned = re.sub(r"\b(GMT|UTC)[+-]\d{1,2}(:?\d{2})?\b|\bET\b|\bPT\b|\bIST\b|\s[+-]\d{4}\b", " ", cleaned)
+    cleaned = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?![./-]\d)", r"\1:\2", cleaned)
+    cleaned = re.sub(r"\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST)\b", " ", cleaned)
+    try:
+        stamp = clean.dateparser.parse(cleaned, fuzzy=True, dayfirst=not re.search(rf"\b({months})\b", cleaned, re.I))
+    except (ValueError, OverflowError):
+        return True, None
+    return True, stamp.date().isoformat()
+
+
+def reference_date_tokens(text: str) -> list[str] | None:
+    """The tokens parse_date_line judges, or None where it gives up for their number."""
+    text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", reference_fold(text))
+    tokens = [t.strip(".,:;()|•·-–—").lower() for t in text.split()]
+    tokens = [t for t in tokens if t]
+    return None if not tokens or len(tokens) > 14 else tokens
+
+
+_LINE_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60) | st.text(
+    alphabet="aB ,.:-–—“”‘’«»\u200b\u00ad\ufeff\u00a0\tMay2025é\u0301", max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_TEXTS)
+def test_line_folding_and_keys_are_unchanged(line: str) -> None:
+    assert clean._fold(line) == reference_fold(line)
+    assert clean.normalize_line(line) == reference_normalize_line(line)
+
+
+def test_line_folding_of_every_corpus_line_is_unchanged() -> None:
+    for line in [*corpus_lines(), *(ln for text in fixture_texts() for ln in text.splitlines())]:
+        assert clean._fold(line) == reference_fold(line)
+        assert clean.normalize_line(line) == reference_normalize_line(line)
+        assert clean.parse_date_line(line) == reference_parse_date_line(line)
+
+
+def test_date_lines_of_every_length_are_unchanged() -> None:
+    for n in range(10, 18):
+        for filler in (["May", "3"], ["12:30", "GMT"], ["on", "2024-05-03"], ["-", "Updated"]):
+            line = " ".join((filler * n)[:n])
+            assert clean.parse_date_line(line) == reference_parse_date_line(line), line
+            line = "New Delhi, " + line
+            assert clean.parse_date_line(line) == reference_parse_date_line(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["May", "3,", "2025", "12:30", "GMT", "Updated", "-", "—", "|", "on", "at", "x", "New",
+                                 "Delhi,", "ago", "2", "hours", "Mon", "2024-05-03", "·", "()"]), max_size=20))
+def test_date_lines_are_unchanged(words: list[str]) -> None:
+    line = " ".join(words)
+    assert clean.parse_date_line(line) == reference_parse_date_line(line)
+
+
+def test_cached_line_properties_equal_fresh_ones() -> None:
+    for text in [*benchmark_articles()[:200], *fixture_texts()]:
+        for line in clean._read_lines(text):
+            cached = (line.plain, line.plain_words, line.key, line.word_set, line.ends_sentence, line.prose)
+            line._changed()
+            assert cached == (clean._plain(line.text), clean._count_words(clean._plain(line.text)),
+                              clean.normalize_line(line.text), clean._word_set(line.text), line.ends_sentence, line.prose)
 
 
 def reference_tokenize(text: str) -> list[str]:

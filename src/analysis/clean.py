@@ -17,11 +17,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from dateutil import parser as dateparser
+
+try:  # re's parser and case rules, to skip cues that cannot match a line (see _cue_screen)
+    import _sre
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # another Python: every cue is tried on every line
+    _sre_parse = None  # type: ignore[assignment]
 
 __all__ = [
     "Cue",
@@ -44,6 +52,7 @@ REASONS = (
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -90,15 +99,32 @@ class _Line:
     reason: str | None = None
     kind: str | None = None
 
-    @property
+    # The properties below depend on `text` and `words` only, which change only while
+    # `_read_lines` joins wrapped lines (it calls `_changed`): each is computed once per line.
+
+    @cached_property
     def plain(self) -> str:
         return _plain(self.text)
+
+    @cached_property
+    def plain_words(self) -> int:
+        return _count_words(self.plain)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The line's words in lower case (`_similar`)."""
+        return _word_set(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """`normalize_line(self.text)`."""
+        return normalize_line(self.text)
 
     @property
     def no_end(self) -> int:
         return self.parts[-1][0]
 
-    @property
+    @cached_property
     def ends_sentence(self) -> bool:
         """Ends with sentence punctuation; a short line cut off with an ellipsis is a teaser."""
         text = self.plain
@@ -106,12 +132,16 @@ class _Line:
             return self.words >= 25
         return bool(_SENTENCE_END.search(text))
 
-    @property
+    @cached_property
     def prose(self) -> bool:
         """A line that reads as running text: long enough and with sentence punctuation."""
         if self.words >= 30:
             return True
         return self.words >= 8 and (self.ends_sentence or bool(_SENTENCE_INSIDE.search(self.plain)))
+
+    def _changed(self) -> None:
+        for name in ("plain", "plain_words", "word_set", "key", "ends_sentence", "prose"):
+            self.__dict__.pop(name, None)
 
 
 # --------------------------------------------------------------------------- cues
@@ -152,18 +182,27 @@ def _parse_cues(text: str, name: str) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None, bool]:
-    """The first cue matching a line: (reason, is_block_marker)."""
+def _cue_reason(text: str, words: int, cues: Sequence[Cue], screen: _CueScreen | None = None) -> tuple[str | None, bool]:
+    """The first cue matching a line: (reason, is_block_marker).
+
+    `screen` (`_cue_screen(cues)`) lists the cues that apply to a line of so many words, each
+    `contains` cue with strings one of which every match holds (compared case-folded): a cue
+    whose strings are all missing from the line cannot match, and its search is skipped. Once a
+    cue has matched, only end-of-article markers can change the answer, so only they are tried.
+    """
     found: str | None = None
-    for cue in cues:
-        if cue.max_words and words > cue.max_words:
+    folded: str | None = None
+    applicable = screen.applicable(words) if screen is not None else \
+        [(c, None) for c in cues if not (c.max_words and words > c.max_words)]
+    for cue, need in applicable:
+        if found is not None and not cue.block:
             continue
-        if cue.match == "line":
-            hit = cue.pattern.fullmatch(text) or cue.pattern.fullmatch(text.strip(_DECORATION))
-        elif cue.match == "start":
-            hit = cue.pattern.match(text)
-        else:
-            hit = cue.pattern.search(text)
+        if need is not None:
+            if folded is None:
+                folded = _fold_case(text)
+            if not any(map(folded.__contains__, need)):
+                continue
+        hit = _cue_hit(cue.match, cue.pattern, text)
         if not hit:
             continue
         if cue.reason == "byline" and cue.match == "start" and not _looks_like_names(text[hit.end() - 1:]):
@@ -173,6 +212,96 @@ def _cue_reason(text: str, words: int, cues: Sequence[Cue]) -> tuple[str | None,
         if found is None:
             found = cue.reason
     return found, False
+
+
+def _cue_hit(match: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    if match == "line":
+        return pattern.fullmatch(text) or pattern.fullmatch(text.strip(_DECORATION))
+    if match == "start":
+        return pattern.match(text)
+    return pattern.search(text)
+
+
+class _CueScreen:
+    """The cues that apply to a line of n words, in file order, each with the strings its
+    matches need (`_required_strings`, for `contains` cues; None: always tried)."""
+
+    def __init__(self, cues: Sequence[Cue]) -> None:
+        self.cues = [(c, _required_strings(c.pattern) if c.match == "contains" else None) for c in cues]
+        self.longest = max((c.max_words for c in cues), default=0)
+        self._by_words: dict[int, list[tuple[Cue, frozenset[str] | None]]] = {}
+
+    def applicable(self, words: int) -> list[tuple[Cue, frozenset[str] | None]]:
+        words = min(words, self.longest + 1)  # beyond the largest limit only unlimited cues apply
+        if words not in self._by_words:
+            self._by_words[words] = [(c, need) for c, need in self.cues if not (c.max_words and words > c.max_words)]
+        return self._by_words[words]
+
+
+@lru_cache(maxsize=8)
+def _cue_screen(cues: tuple[Cue, ...]) -> _CueScreen:
+    return _CueScreen(cues)
+
+
+def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, read from its parsed form: a run
+    of literal characters in a sequence, the union over the branches of an alternation, the
+    content of a group or of a repeat of at least one; of several, the set with the longest
+    shortest string. Lookarounds, anchors, classes and group references require nothing."""
+    if _sre_parse is None:
+        return None
+    try:
+        found = _required_in(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - any surprise in re's internals: no screen for this cue
+        return None
+    return frozenset(map(_fold_case, found)) if found else None
+
+
+def _required_in(items) -> frozenset[str] | None:  # noqa: ANN001 - re._parser.SubPattern
+    const = _sre_constants
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is const.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        found = None
+        if op is const.SUBPATTERN:
+            found = _required_in(av[3])
+        elif op is const.ATOMIC_GROUP:
+            found = _required_in(av)
+        elif op is const.BRANCH:
+            branches = [_required_in(branch) for branch in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _required_in(av[2])
+        if found:
+            options.append(found)
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+
+def _fold_case(text: str) -> str:
+    """`text` with each character replaced by one key for all the characters `re.IGNORECASE`
+    takes for it: the lower case it compares (one code point, as `re` lowers), then the smallest
+    of the characters `re` also treats as that one (i/ı, s/ſ, µ/μ, σ/ς ...). Same length."""
+    if text.isascii() or all(_lower_is_key(c) for c in set(text) if c > "\x7f"):
+        return text.lower()
+    return "".join(map(_case_key, text))
+
+
+@lru_cache(maxsize=4096)
+def _case_key(char: str) -> str:
+    lower = _sre.unicode_tolower(ord(char))
+    return chr(min((lower, *_EXTRA_CASES.get(lower, ()))))
+
+
+@lru_cache(maxsize=4096)
+def _lower_is_key(char: str) -> bool:
+    """str.lower gives `_case_key` (it differs for İ, ſ, ı, Σ, µ, some Greek and Cyrillic forms)."""
+    return char.lower() == _case_key(char)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -187,14 +316,19 @@ def split_lines(text: str) -> list[str]:
 
 
 def _fold(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    if not line.isascii():  # (ASCII text is NFC and holds none of the invisible characters)
+        line = unicodedata.normalize("NFC", line)
+        if _HAS_INVISIBLE.search(line):
+            line = line.translate(_INVISIBLE)
     return " ".join(line.split())
 
 
 def normalize_line(line: str) -> str:
     """A comparison key for a line: case, quotes, dashes, spacing and edge punctuation folded."""
-    folded = _fold(line).translate(_QUOTES).casefold()
-    return folded.strip(" .,:;!?-'\"")
+    folded = _fold(line)
+    if not folded.isascii():  # the quotes and dashes to fold are not ASCII
+        folded = folded.translate(_QUOTES)
+    return folded.casefold().strip(" .,:;!?-'\"")
 
 
 def _plain(text: str) -> str:
@@ -248,9 +382,14 @@ _DATE_FILLER = re.compile(
 def parse_date_line(text: str) -> tuple[bool, str | None]:
     """Is this line only a date/time stamp? Returns (is_date_line, ISO date or None)."""
     text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", _fold(text))  # "New Delhi, May 26 ..."
-    tokens = [t.strip(".,:;()|•·-–—").lower() for t in text.split()]
-    tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 14:
+    tokens = []
+    for token in text.split():
+        token = token.strip(".,:;()|•·-–—").lower()
+        if token:
+            tokens.append(token)
+            if len(tokens) > 14:  # too long for a date line: no need to read on
+                return False, None
+    if not tokens:
         return False, None
     if not all(_DATE_FILLER.match(t) for t in tokens):
         return False, None
@@ -287,7 +426,14 @@ _BIO = re.compile(
 
 def _similar(a: str, b: str) -> bool:
     """Near-duplicates: one contains most of the other's words (for repeated bios and captions)."""
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return _similar_words(_word_set(a), _word_set(b))
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _similar_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
     if min(len(wa), len(wb)) < 6:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.85
@@ -326,20 +472,21 @@ def clean_article(
     result = CleanedArticle()
     if not lines:
         return result
-    prose_keys = [normalize_line(ln.text) for ln in lines if ln.prose]
+    prose_keys = [ln.key for ln in lines if ln.prose]
     if prose_keys and all(key in shared_lines for key in prose_keys):
         shared_lines = frozenset()  # the outlet published this same article more than once
     block_marker: dict[int, bool] = {}
+    screen = _cue_screen(tuple(cues))
     for i, line in enumerate(lines):
         plain = line.plain
-        reason, block = _cue_reason(plain, _count_words(plain), cues)
+        reason, block = _cue_reason(plain, line.plain_words, cues, screen)
         line.reason = reason
         block_marker[i] = block
         if reason is None and _only_links(line.text):
             line.reason = "caption" if line.text.lstrip().startswith("![") else "navigation"
         elif reason is None and parse_date_line(plain)[0]:
             line.reason = "metadata:date"
-        elif reason is None and not line.prose and normalize_line(line.text) in shared_lines:
+        elif reason is None and not line.prose and line.key in shared_lines:
             line.reason = "boilerplate"
 
     _mark_captions(lines)
@@ -377,6 +524,7 @@ def _read_lines(text: str) -> list[_Line]:
             prev.parts.append((no, folded))
             prev.text = f"{prev.text} {folded}"
             prev.words += _count_words(folded)
+            prev._changed()
         else:
             lines.append(_Line(no, folded, _count_words(folded), blank_before=blank, parts=[(no, folded)]))
         blank = False
@@ -411,7 +559,7 @@ def _mark_captions(lines: list[_Line]) -> None:
         isolated = line.blank_before or (prev is not None and prev.reason in ("caption", "credit"))
         if nxt is not None and _is_credit(nxt) and not line.prose:
             if (not nxt.blank_before and line.words <= 10) or (line.words <= 3 and not line.ends_sentence) or \
-                    normalize_line(nxt.text).startswith(normalize_line(line.text)):
+                    nxt.key.startswith(line.key):
                 line.reason = "caption"
         elif nxt is not None and _is_credit(nxt) and not nxt.blank_before and isolated and line.words <= 40:
             line.reason = "caption"  # a descriptive caption glued to its credit line
@@ -456,7 +604,7 @@ def _menu_line(line: _Line) -> bool:
 
 def _mark_layout(lines: list[_Line]) -> None:
     """Section-name menus on one line, drop-cap letters, and pull quotes repeating the body."""
-    bodies = [normalize_line(ln.text) for ln in lines if ln.prose]
+    bodies = [ln.key for ln in lines if ln.prose]
     for i, line in enumerate(lines):
         if line.reason is not None:
             continue
@@ -466,7 +614,7 @@ def _mark_layout(lines: list[_Line]) -> None:
         elif len(line.text) == 1 and line.text.isalpha() and nxt is not None and nxt.text[:1].islower():
             line.reason = "markup"  # a drop cap split from the rest of its word
         elif line.text[:1] in "\"“‘'«" and line.words >= 5:
-            key = normalize_line(line.text)
+            key = line.key
             if any(key != body and key in body for body in bodies):
                 line.reason = "duplicate"  # a pull quote: the same words stand in the body
 
@@ -496,10 +644,10 @@ def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> tupl
     """
     if title:
         key = normalize_line(title)
-        exact = [i for i, ln in enumerate(lines) if normalize_line(ln.text) == key]
+        exact = [i for i, ln in enumerate(lines) if ln.key == key]
         if exact:
             return exact[0], True
-        glued = [i for i, ln in enumerate(lines[: first_prose + 1]) if key and key in normalize_line(ln.text)
+        glued = [i for i, ln in enumerate(lines[: first_prose + 1]) if key and key in ln.key
                  and ln.words <= _count_words(title) + 4]
         if glued:
             return glued[0], True
@@ -548,7 +696,7 @@ def _mark_head(lines: list[_Line], first_prose: int, found: tuple[int | None, bo
     """Lines before the first prose: navigation above the headline, bylines and labels below it."""
     title_at, confirmed = found
     head_end = first_prose if title_at is None or title_at < first_prose else title_at
-    title_key = normalize_line(lines[title_at].text) if title_at is not None else None
+    title_key = lines[title_at].key if title_at is not None else None
     standfirst_seen = False
     for i in range(min(head_end, len(lines))):
         line = lines[i]
@@ -557,7 +705,7 @@ def _mark_head(lines: list[_Line], first_prose: int, found: tuple[int | None, bo
                     lines[i + 1].words <= 10 and not lines[i + 1].prose and _ROLE.search(lines[i + 1].text):
                 lines[i + 1].reason = "byline"  # the author's role under the byline
             continue
-        key = normalize_line(line.text)
+        key = line.key
         if title_key and key != title_key and (key.endswith(title_key) or key.startswith(title_key)):
             line.reason = "duplicate"  # the headline glued to a breadcrumb or section label
         elif title_at is not None and i < title_at:
@@ -632,7 +780,7 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
         if _BIO.match(line.text) and (_matches_author(line.text, author) or _only_leftovers_after(body, line)):
             line.reason = "bio"
         else:
-            twin = next((o for o in removed_tail if _similar(line.text, o.text)), None)
+            twin = next((o for o in removed_tail if _similar_words(line.word_set, o.word_set)), None)
             if twin is not None:
                 line.reason = twin.reason
 
@@ -672,14 +820,14 @@ def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, 
     """Exact repeats inside the article, and lines the outlet prints on many pages."""
     seen: set[str] = set()
     kept_prose = [i for i, ln in enumerate(lines)
-                  if ln.reason is None and ln.prose and normalize_line(ln.text) not in shared]
+                  if ln.reason is None and ln.prose and ln.key not in shared]
     last_prose = kept_prose[-1] if kept_prose else -1
     for i, line in enumerate(lines):
         if line.reason is not None or i == title_at:
             if i == title_at:
-                seen.add(normalize_line(line.text))
+                seen.add(line.key)
             continue
-        key = normalize_line(line.text)
+        key = line.key
         if key and key in shared and (i < first_prose or i > last_prose):  # non-prose repeats went earlier
             line.reason = "boilerplate"
         elif key and key in seen and line.words >= 2:
