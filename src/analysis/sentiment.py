@@ -278,13 +278,14 @@ _PORT_PUNCTUATION = frozenset(string.punctuation)
 
 def _nltk_words(port, text: str) -> list[str]:  # noqa: ANN001
     """NLTK's SentiText(text).words_and_emoticons without its dictionaries of every word with
-    every punctuation mark: a word keeps its form unless it is one punctuation mark of the port's
-    list glued before or after a word of the text with punctuation removed, which it then becomes.
-    (Those words hold no punctuation, so the mark is the word's whole leading or trailing run.)"""
+    every punctuation mark. The port maps a word that is one mark of its list glued before or
+    after a word w of the text with punctuation removed (longer than one character) to w. That
+    w holds no punctuation, so the mark is the word's whole leading or trailing run; and this
+    word itself, punctuation removed, is w, so w is always among the text's: the test reduces
+    to the word's own parts."""
     punctuation = string.punctuation
-    marks = port.constants.PUNC_LIST
+    marks = _port_marks(port)
     words = [w for w in text.split() if len(w) > 1]
-    bare: set[str] | None = None
     for i, word in enumerate(words):
         if word[0] in _PORT_PUNCTUATION:
             core = word.lstrip(punctuation)
@@ -292,14 +293,14 @@ def _nltk_words(port, text: str) -> list[str]:  # noqa: ANN001
         else:
             core = word.rstrip(punctuation)
             mark = word[len(core):]
-        if not mark or mark not in marks:
-            continue
-        if bare is None:
-            no_punc = port.constants.REGEX_REMOVE_PUNCTUATION.sub("", text)
-            bare = {w for w in no_punc.split() if len(w) > 1}
-        if core in bare:
+        if mark in marks and len(core) > 1 and _PORT_PUNCTUATION.isdisjoint(core):
             words[i] = core
     return words
+
+
+@lru_cache(maxsize=4)
+def _port_marks(port) -> frozenset[str]:  # noqa: ANN001
+    return frozenset(port.constants.PUNC_LIST)
 
 
 def _nltk_compound(port, text: str) -> float:  # noqa: ANN001
