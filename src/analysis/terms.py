@@ -48,7 +48,7 @@ class TermMatcher:
         self._each = [(t, re.compile(term_pattern(t), re.IGNORECASE)) for t in self.terms]
         alternation = "|".join(f"({term_pattern(t)})" for t in self.terms)
         self._all = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-        self._starts = _word_starts(self.terms) if len(self.terms) >= _MIN_TERMS_TO_INDEX else None
+        self._starts = _word_starts(self.terms)
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(term, start, end) for each hit, left to right."""
@@ -84,8 +84,6 @@ class TermMatcher:
         return counts
 
 
-#: Below this many terms one regular expression scan is as fast as looking up each word.
-_MIN_TERMS_TO_INDEX = 8
 _WORD_RUN = re.compile(r"\w+")
 
 
