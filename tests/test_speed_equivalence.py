@@ -208,6 +208,29 @@ def test_nltk_port_removes_exactly_the_ascii_punctuation() -> None:
     assert pattern.sub("", chars) == "".join(c for c in chars if c not in string.punctuation)
 
 
+def test_pattern_tokens_of_every_corpus_text_are_unchanged() -> None:
+    from textblob.en import sentiment as pattern
+
+    for text in [*corpus_sentences(), *corpus_lines(), *fixture_texts()]:
+        assert sentiment._pattern_sentences(text) == pattern.tokenizer(text)
+
+
+_PATTERN_PIECES = ["don't", "I'd", "we'll", "it's", "they're", "you've", "I'm", "can’t", "n't", "'s", "’s", "“", "”",
+                   "‘", "’", "'", '"', "\r\n", "\n", "\n\n", "\n\n\n", "\t", "...", "..", ".", "!", "?", "!?", "(", ")",
+                   "[", "]", ":", ";", ",", "-", "--", "e.g.", "U.S.", "Mr.", "T.", "etc.", "Dr.", "( ! )", "(!)", ": )",
+                   ":-)", "8 )", "<3", "x", "good", "Peace", "END-OF-SENTENCE", "a.m.", "#tag", "@user", "$5", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES) | st.text(alphabet="ab.!?'\"()-: \n", max_size=5), max_size=25),
+       st.sampled_from(["", " "]))
+def test_pattern_tokens_of_generated_texts_are_unchanged(pieces: list[str], glue: str) -> None:
+    from textblob.en import sentiment as pattern
+
+    text = glue.join(pieces)
+    assert sentiment._pattern_sentences(text) == pattern.tokenizer(text)
+
+
 @pytest.mark.parametrize("text", ["", " ", "\n", "!", "!!", "no", "No progress.", "(see page 8)", "( ! ) good",
                                   "Peace 😡 talks", "not good", "but", "kind of good", "KIND OF GOOD but BAD"])
 def test_scores_of_edge_cases_are_unchanged(text: str) -> None:

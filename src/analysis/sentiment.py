@@ -362,7 +362,7 @@ def _textblob_polarity(text: str) -> float:
     if not _checked("textblob"):
         return textblob_polarity(text)
     pattern, plain, assessable = _pattern()
-    words = [w.lower() for w in " ".join(pattern.tokenizer(text)).split()]
+    words = [w.lower() for w in " ".join(_pattern_sentences(text)).split()]
     if assessable.isdisjoint(words):  # no assessment: pattern's average of nothing is 0.0
         return 0.0
     found = type(pattern).assessments(plain, ((w, None) for w in words), True)
@@ -371,6 +371,76 @@ def _textblob_polarity(text: str) -> float:
         total += 1 * p
         n += 1
     return float(total / float(n or 1))
+
+
+
+def _pattern_sentences(text: str) -> list[str]:
+    """`textblob.en.sentiment.tokenizer(text)` (pattern's find_tokens with its English settings),
+    step by step as pattern does it, with its no-op steps skipped: contraction and line-break
+    substitutions on texts without an apostrophe or a blank line (the contractions are literal
+    strings, so replace() does what re.sub did), and the punctuation splitting of a token that
+    neither starts nor ends with a mark (it leaves such a token as it is)."""
+    from textblob import _text as tb
+
+    punctuation = tuple(tb.PUNCTUATION.replace(".", ""))
+    lead, trail = frozenset(punctuation), frozenset(punctuation) | {"."}
+    replace, abbreviations = tb.replacements, tb.ABBREVIATIONS
+    string = str(text)
+    if "'" in string:  # every contraction holds one
+        for a, b in list(replace.items()):
+            string = string.replace(a, b)
+    string = string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ") \
+        .replace("'", " ' ").replace('"', ' " ')
+    if "\r\n" in string:
+        string = string.replace("\r\n", "\n")
+    if "\n\n" in string:
+        string = re.sub(r"\n{2,}", f" {tb.EOS} ", string)
+    string = _WHITE_SPACE.sub(" ", string)
+    tokens: list[str] = []
+    for t in tb.TOKEN.findall(string + " "):
+        if t[0] not in lead and t[-1] not in trail:
+            tokens.append(t)
+            continue
+        tail = []
+        while t.startswith(punctuation) and t not in replace:
+            if t.startswith(punctuation):
+                tokens.append(t[0])
+                t = t[1:]
+        while t.endswith(punctuation + (".",)) and t not in replace:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in abbreviations or tb.RE_ABBR1.match(t) is not None or tb.RE_ABBR2.match(t) is not None \
+                        or tb.RE_ABBR3.match(t) is not None:
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    while j < len(tokens):
+        if tokens[j] in ("...", ".", "!", "?", tb.EOS):
+            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", tb.EOS):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != tb.EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = (" ".join(s) for s in sentences if len(s) > 0)
+    joined = (tb.RE_SARCASM.sub("(!)", s) if "!" in s else s for s in joined)
+    return [tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
+
+
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:
