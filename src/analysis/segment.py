@@ -231,7 +231,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
-    return {"sv": re.compile(sv), "lead": re.compile(lead), "after_sv": re.compile(_LEAD + sv),
+    return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs)}
 
@@ -346,7 +346,8 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
 def _attributions(text: str) -> list[re.Match[str]]:
     """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
     p = _patterns()
-    return sorted([*p["sv"].finditer(text), *p["lead"].finditer(text)], key=lambda m: m.start())
+    said = p["sv"].finditer(text) if p["verb"].search(text) else ()  # (no speech verb: no sv match)
+    return sorted([*said, *p["lead"].finditer(text)], key=lambda m: m.start())
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
