@@ -310,8 +310,9 @@ def _nltk_compound(port, text: str) -> float:  # noqa: ANN001
     from nltk.sentiment.vader import SentiText
 
     words = _nltk_words(port, text)
+    lower = [w.lower() for w in words]
     lexicon = port.lexicon
-    if all(w.lower() not in lexicon for w in words):  # every valence is 0
+    if lexicon.keys().isdisjoint(lower):  # every valence is 0
         return port.score_valence([0] * len(words), text)["compound"]
     senti = _PortWords()
     senti.text, senti.words_and_emoticons = text, words
@@ -321,18 +322,15 @@ def _nltk_compound(port, text: str) -> float:  # noqa: ANN001
     for idx, token in enumerate(words):
         if token not in first_index:
             first_index[token] = idx
+    last = len(words) - 1
     sentiments: list[float] = []
-    for item in words:  # NLTK's polarity_scores loop, unchanged
-        valence = 0
-        i = first_index[item]
-        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") \
-                or item.lower() in boosters:
-            sentiments.append(valence)
+    for item in words:  # NLTK's polarity_scores loop, on lower-cased words made once
+        i = first_index[item]  # (the port reads a repeated word at its first place)
+        word = lower[i]
+        if (i < last and word == "kind" and lower[i + 1] == "of") or word in boosters or word not in lexicon:
+            sentiments.append(0)  # (off the lexicon: what sentiment_valence appends)
             continue
-        if item.lower() not in lexicon:  # what sentiment_valence appends for a word off the lexicon
-            sentiments.append(valence)
-            continue
-        sentiments = port.sentiment_valence(valence, senti, item, i, sentiments)
+        sentiments = port.sentiment_valence(0, senti, item, i, sentiments)
     sentiments = port._but_check(words, sentiments)
     return port.score_valence(sentiments, text)["compound"]
 
