@@ -183,3 +183,21 @@ def test_dask_build_from_the_command_line_on_a_scheduler_address(tmp_path: Path,
     committed = ROOT / "data" / "processed"
     for name in ("sentences", "sentiment", "markers"):
         assert (out / f"{name}.parquet").read_bytes() == (committed / f"{name}.parquet").read_bytes()
+
+
+def test_dask_graphs_carry_no_article_text(tmp_path: Path, generated: Path, dask_client: object,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles go to the workers as scattered data, not inside the task graphs, which the
+    scheduler would keep in memory (it grew by every chunk's text before this)."""
+    graphs = []
+    compute = dask_client.compute
+
+    def spy(collection, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        graphs.append(repr(dict(collection.__dask_graph__())))
+        return compute(collection, *args, **kwargs)
+
+    monkeypatch.setattr(dask_client, "compute", spy)
+    build.build_corpus(generated, tmp_path, client=dask_client, chunk_size=20, progress=False, skip_topics=True)
+    assert len(graphs) == 6  # two passes over three chunks
+    some_text = max(json.loads(generated.read_text(encoding="utf-8").splitlines()[0])["text"].splitlines(), key=len)
+    assert len(some_text) > 40 and not any(some_text in graph or "Share on Facebook" in graph for graph in graphs)
