@@ -13,7 +13,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 endif
 
-.PHONY: install reproduce build notebooks test lab clean-env check-reproducible
+.PHONY: install reproduce build notebooks test lab clean-env check-reproducible benchmark
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ build: install
 ## The test suite (what CI runs).
 test: install
 	$(PY) -m pytest -q
+
+## Throughput and memory of `build` on synthetic corpora (long; see benchmarks/RESULTS.md).
+benchmark: install
+	$(PY) benchmarks/bench_build.py $(ARGS)
 
 ## JupyterLab on the notebooks, with the project's environment as kernel `python3`.
 lab: install

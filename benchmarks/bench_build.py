@@ -1,13 +1,17 @@
 """Benchmark `build` on synthetic corpora of N articles made from the seed paragraphs.
 
+    make benchmark                                   # the same as the next line, in the project's .venv
     python benchmarks/bench_build.py                 # N = 1,000 and 10,000; writes benchmarks/RESULTS.md
     python benchmarks/bench_build.py --sizes 1000    # a quick run
     python benchmarks/bench_build.py --large         # adds N = 100,000 (long)
     python benchmarks/bench_build.py --sizes 100000 --configs naive jobs2 dask
+    python benchmarks/bench_build.py --report        # only rewrite RESULTS.md from results.json
 
 Each article: a headline, shuffled body paragraphs of the seed corpus, and injected web
 leftovers of several kinds (menu, share bar, caption and credit, newsletter prompt, related
-block, comment form); random outlet and bloc; all deterministic by seed. Each configuration
+block, comment form); random outlet and bloc; all deterministic by seed. Results of earlier
+runs are kept in results.json (a new run replaces the rows of its N and configuration), and
+RESULTS.md ends with each target of the scale issue judged from the measured rows. Each configuration
 runs `analysis.build.build_corpus(..., skip_topics=True)` in a fresh process. The naive baseline reads each text, splits
 sentences with the same Punkt splitter and scores each with VADER, with no cleaning.
 """
@@ -139,7 +143,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--one", nargs=2, metavar=("CONFIG", "CORPUS"), help=argparse.SUPPRESS)
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    parser.add_argument("--report", action="store_true", help="only rewrite RESULTS.md from results.json")
     args = parser.parse_args()
+    if args.report:
+        write_results(Path(args.results), [])
+        return 0
     if args.one:
         print(json.dumps(run_one(args.one[0], Path(args.one[1]))))
         return 0
@@ -195,8 +203,48 @@ def write_results(path: Path, rows: list[dict]) -> None:
                          f"{row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
                          + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
                                       ("clean", "segment", "sentiment", "framing")) + " |")
-    lines.append("")
+    lines += ["", *target_lines(table), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def target_lines(table: pd.DataFrame) -> list[str]:
+    """The scale issue's targets, each checked against the measured rows (none is asserted by hand)."""
+    rate = {(r.N, r.config): r.articles_per_s for r in table.itertuples()}
+    seconds = {(r.N, r.config): r.seconds for r in table.itertuples()}
+    sizes = sorted(table["N"].unique())
+    out = ["## Targets (2 cores), checked against the rows above", ""]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    big = max(sizes)
+    built = {c: seconds[(big, c)] for c in ("jobs1", "jobs2", "dask") if (big, c) in seconds}
+    if big >= 100_000 and built:
+        best = min(built, key=built.get)
+        out.append(f"- {big:,} articles in under 10 minutes: {verdict(built[best] < 600)} "
+                   f"(fastest: {best}, {built[best] / 60:.1f} min).")
+    else:
+        out.append("- 100,000 articles in under 10 minutes: not measured (run with `--large`).")
+    for config in ("jobs1", "jobs2", "dask"):
+        peaks = [(n, table.loc[(table["N"] == n) & (table["config"] == config), "peak_total_mb"]) for n in sizes]
+        peaks = [(n, float(p.iloc[0])) for n, p in peaks if len(p)]
+        if len(peaks) < 2:
+            continue
+        (n0, p0), (n1, p1) = peaks[0], peaks[-1]
+        flat = p1 < 2048 and p1 / p0 < 1.5  # flat: under 1.5x while N grows 10x or more
+        out.append(f"- peak memory under 2 GB and flat in N ({config}, all processes): {verdict(flat)} "
+                   f"({p0:.0f} MB at {n0:,}, {p1:.0f} MB at {n1:,}: {p1 / p0:.2f}x while N grew {n1 / n0:.0f}x).")
+    pairs = [(n, rate[(n, "jobs2")] / rate[(n, "jobs1")]) for n in sizes if (n, "jobs1") in rate and (n, "jobs2") in rate]
+    if pairs:
+        out.append("- `--jobs 2` at least 1.7x `--jobs 1`: " + verdict(all(s >= 1.7 for _, s in pairs)) + " ("
+                   + ", ".join(f"{s:.2f}x at {n:,}" for n, s in pairs) + ").")
+    ratios = [(n, c, rate[(n, c)] / rate[(n, "naive")]) for n in sizes for c in ("jobs1", "jobs2", "dask")
+              if (n, c) in rate and (n, "naive") in rate]
+    if ratios:
+        best = {n: max(r for m, _, r in ratios if m == n) for n in sizes if any(m == n for m, _, _ in ratios)}
+        out.append("- no slower than the naive baseline: " + verdict(all(r >= 1 for r in best.values()))
+                   + " (best ratio " + ", ".join(f"{r:.2f} at {n:,}" for n, r in best.items()) + ").")
+    return out
 
 
 if __name__ == "__main__":
