@@ -184,8 +184,11 @@ def write_results(path: Path, rows: list[dict]) -> None:
                 if line.startswith("model name")), platform.processor())
     lines = [
         "# Benchmark results", "",
-        "Commands: " + "; ".join(f"`{c}`" for c in sorted(table["command"].unique())) + " (raw numbers: results.json).", "",
-        f"Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}.", "",
+        "Commands, and the rows each produced (raw numbers, with dates: results.json):", "",
+        *(f"- `{command}`: " + ", ".join(f"{c} at {n:,}" for n, c in zip(rows["N"], rows["config"]))
+          for command, rows in table.groupby("command", sort=True)), "",
+        f"Machine: {os.cpu_count()} cores ({cpu}), {_memory_gib()} GiB memory, Python {platform.python_version()}, "
+        f"{platform.system()}.", "",
         "`build` runs with `--skip-topics` (`jobs1`: one process; `jobs2`: a pool of two; `dask`: a LocalCluster of",
         "two workers, started inside the timing); naive = read, split sentences, VADER per sentence, no cleaning.",
         "Peak memory: the largest single process, and all the build's processes together (sampled).",
@@ -205,6 +208,14 @@ def write_results(path: Path, rows: list[dict]) -> None:
                                       ("clean", "segment", "sentiment", "framing")) + " |")
     lines += ["", *target_lines(table), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _memory_gib() -> str:
+    meminfo = Path("/proc/meminfo")
+    if not meminfo.exists():
+        return "?"
+    kib = next(int(line.split()[1]) for line in meminfo.read_text().splitlines() if line.startswith("MemTotal"))
+    return f"{kib / 2**20:.0f}"
 
 
 def target_lines(table: pd.DataFrame) -> list[str]:
