@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pandas as pd
@@ -18,17 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PER_ARTICLE = [name for name in build.PER_ARTICLE]
 
 
-def _generator():  # noqa: ANN202 - the benchmark's corpus generator
-    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "benchmarks" / "bench_build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.generate
-
-
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def generated(tmp_path_factory: pytest.TempPathFactory, bench: ModuleType) -> Path:
     """60 synthetic articles (seed paragraphs, injected leftovers, 40 outlets, both blocs)."""
-    return _generator()(60, 7, tmp_path_factory.mktemp("gen") / "corpus.jsonl")
+    return bench.generate(60, 7, tmp_path_factory.mktemp("gen") / "corpus.jsonl")
 
 
 def _read(folder: Path) -> dict[str, pd.DataFrame]:
