@@ -37,7 +37,7 @@ from analysis.corpus import METADATA_COLUMNS
 
 __all__ = [
     "TABLE_COLUMNS", "BuildStats", "SharedLines", "build_corpus", "build_tables", "outlet_shared_lines",
-    "process_article", "write_tables",
+    "process_article", "round_significant", "table_columns", "write_tables",
 ]
 
 #: The columns of every table, in order (documented in data/processed/README.md).
@@ -52,8 +52,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker"),
     "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker"),
     "removed_lines": ("article_id", "line_no", "text", "reason"),
-    "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral",
-                  "compound_nltk", "polarity_textblob"),
+    # The score columns of the default scorers; `--scorers` adds compound_nltk and polarity_textblob.
+    "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
     # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
     "keyness": ("term", "ngram"),
     "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000"),
@@ -176,11 +176,13 @@ def process_article(
     cues: Sequence[clean.Cue] | None = None,
     tokenizer: PunktSentenceTokenizer | None = None,
     timings: dict[str, float] | None = None,
+    scorers: Sequence[str] = sentiment.DEFAULT_SCORERS,
 ) -> dict[str, list[dict]]:
     """Clean, segment, score and frame one article; returns its rows of each per-article table
     (`articles` holds the counts found in the text) and, under `terms`, its keyness term counts.
 
-    A pure function of its arguments; `timings`, when given, accumulates seconds per stage.
+    A pure function of its arguments; `timings`, when given, accumulates seconds per stage;
+    `scorers` are the sentence scorers to run (`sentiment.SCORERS`; VADER always).
     """
     clock = time.perf_counter
     started = clock()
@@ -219,7 +221,7 @@ def process_article(
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
     segmented_at = clock()
-    scores = sentiment.score_texts(row["text"] for row in sentence_rows)
+    scores = sentiment.score_texts((row["text"] for row in sentence_rows), scorers=scorers)
     sentiment_rows = [{"article_id": article_id, "sentence_id": row["sentence_id"], **score}
                       for row, score in zip(sentence_rows, scores)]
     scored_at = clock()
@@ -251,6 +253,7 @@ class Context:
     cues: tuple[clean.Cue, ...]
     abbreviations: frozenset[str] | None = None
     shared: Mapping[str, SharedLines] = field(default_factory=dict)
+    scorers: tuple[str, ...] = sentiment.DEFAULT_SCORERS
 
 
 @lru_cache(maxsize=4)
@@ -271,9 +274,17 @@ def _articles_frame(records: Sequence[Mapping], summaries: Sequence[Mapping]) ->
     return merged[list(TABLE_COLUMNS["articles"]) + extras]
 
 
-def frames_of(records: Sequence[Mapping], results: Sequence[Mapping[str, list]]) -> dict[str, pd.DataFrame]:
+def table_columns(name: str, scorers: Sequence[str] = sentiment.DEFAULT_SCORERS) -> list[str]:
+    """The columns of a per-article table; the sentiment table's depend on the scorers run."""
+    if name == "sentiment":
+        return ["article_id", "sentence_id", *sentiment.score_columns(scorers)]
+    return list(TABLE_COLUMNS[name])
+
+
+def frames_of(records: Sequence[Mapping], results: Sequence[Mapping[str, list]],
+              scorers: Sequence[str] = sentiment.DEFAULT_SCORERS) -> dict[str, pd.DataFrame]:
     """The per-article tables of a batch of articles (their `process_article` results), typed."""
-    tables = {name: pd.DataFrame([row for result in results for row in result[name]], columns=list(TABLE_COLUMNS[name]))
+    tables = {name: pd.DataFrame([row for result in results for row in result[name]], columns=table_columns(name, scorers))
               for name in PER_ARTICLE if name not in ("articles", "article_framing")}
     tables["articles"] = _articles_frame(records, [result["articles"][0] for result in results])
     tables = {name: _tidy(name, table) for name, table in tables.items()}
@@ -287,13 +298,14 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
     stage seconds, and (for the cache) each article's result, compressed."""
     tokenizer = _tokenizer(context.abbreviations)
     timings: dict[str, float] = {}
-    results = [process_article(r, context.shared.get(str(r["outlet"]), frozenset()), context.cues, tokenizer, timings)
+    results = [process_article(r, context.shared.get(str(r["outlet"]), frozenset()), context.cues, tokenizer, timings,
+                               context.scorers)
                for r in records]
     terms: dict[str, Counter] = {}
     for record, result in zip(records, results):
         terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
     blobs = [zlib.compress(pickle.dumps(result, protocol=5), 1) for result in results] if want_blobs else []
-    return {"tables": frames_of(records, results), "terms": terms, "timings": timings, "blobs": blobs}
+    return {"tables": frames_of(records, results, context.scorers), "terms": terms, "timings": timings, "blobs": blobs}
 
 
 def _hash_batch(texts: Sequence[str], _context: object = None, _want: bool = False) -> list[np.ndarray]:
@@ -597,10 +609,12 @@ def _run(
     total: int | None,
     min_articles_per_job: int = 50,
     chunk_size: int = 1000,
+    scorers: Sequence[str] = sentiment.DEFAULT_SCORERS,
 ) -> BuildStats:
     stats = BuildStats()
     clock = time.perf_counter
     cues = tuple(clean.load_cues() if cues is None else cues)
+    scorers = sentiment.check_scorers(scorers)
     bar_off = not progress if progress is not None else None
     if engine not in ("processes", "dask"):
         raise ValueError(f"unknown engine {engine!r}: use 'processes' or 'dask'")
@@ -619,7 +633,7 @@ def _run(
     try:
         return _passes(source, sink, stats, cues=cues, bar_off=bar_off, learn_abbreviations=learn_abbreviations,
                        compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, client=client,
-                       cache_dir=cache_dir, topic_units=topic_units, total=total)
+                       cache_dir=cache_dir, topic_units=topic_units, total=total, scorers=scorers)
     finally:
         if cluster is not None:
             client.close()
@@ -631,7 +645,7 @@ def _run(
 def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStats, *, cues: tuple[clean.Cue, ...],
             bar_off: bool | None, learn_abbreviations: bool, compare: Sequence[str], skip_topics: bool, seed: int,
             jobs: int, engine: str, client: object | None, cache_dir: str | Path | None, topic_units: int,
-            total: int | None) -> BuildStats:
+            total: int | None, scorers: tuple[str, ...] = sentiment.DEFAULT_SCORERS) -> BuildStats:
     clock = time.perf_counter
 
     # Pass 1: lines each outlet repeats (and, if asked, abbreviations learned from the corpus).
@@ -655,7 +669,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     if learn_abbreviations:
         texts = (str(t) for articles, _ in source() for t in articles["text"])
         abbreviations = segment.default_abbreviations() | segment.learn_abbreviations(texts)
-    context = Context(cues, abbreviations, counter.shared())
+    context = Context(cues, abbreviations, counter.shared(), scorers)
     del counter
     stats.seconds["repeated lines"] = clock() - started
 
@@ -663,7 +677,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     started = clock()
     cache = None
     if cache_dir is not None:
-        settings = hashlib.sha256(pickle.dumps((code_fingerprint(), cues, sorted(abbreviations or [])))).hexdigest()
+        settings = hashlib.sha256(pickle.dumps((code_fingerprint(), cues, sorted(abbreviations or []), scorers))).hexdigest()
         cache = Cache(cache_dir, settings)
     fingerprints = {outlet: lines.fingerprint() for outlet, lines in context.shared.items()}
     terms: dict[str, Counter] = {}
@@ -697,11 +711,11 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                     cached = [(r, pickle.loads(zlib.decompress(hits[k]))) for r, k in zip(records, keys) if k in hits]
                     for record, result in cached:
                         terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
-                    parts.append(frames_of([r for r, _ in cached], [res for _, res in cached]))
+                    parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
                     sink.write(name, _in_order([p[name] for p in parts], records, mixed) if parts else
-                               _tidy(name, pd.DataFrame(columns=list(TABLE_COLUMNS[name]))))
+                               _tidy(name, pd.DataFrame(columns=table_columns(name, scorers))))
                 if len(problems) or not wrote_problems:
                     sink.write("problems", _tidy("problems", problems if problems is not None else
                                                  pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))))
@@ -809,6 +823,7 @@ def build_corpus(
     client: object | None = None,
     topic_units: int = 20_000,
     min_articles_per_job: int = 50,
+    scorers: Sequence[str] = sentiment.DEFAULT_SCORERS,
 ) -> BuildStats:
     """Build every processed table from the corpus at `corpus` into files in `out`, streaming.
 
@@ -817,6 +832,8 @@ def build_corpus(
     cluster with `engine="dask"`: a LocalCluster of `jobs` workers, or the one at `scheduler`)
     do the per-article work; the tables are the same whichever runs it. `cache_dir` keeps each
     article's result so that a rerun only processes what changed. Rows follow the corpus order.
+    `scorers` are the sentence scorers (`sentiment.SCORERS`): VADER and its topic-neutral variant
+    by default; NLTK's port and TextBlob only when asked, as notebook 01 computes them itself.
     """
     from analysis import corpus as corpus_module
 
@@ -830,7 +847,7 @@ def build_corpus(
     return _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations,
                 compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, scheduler=scheduler,
                 client=client, cache_dir=cache_dir, topic_units=topic_units, total=None,
-                min_articles_per_job=min_articles_per_job, chunk_size=chunk_size)
+                min_articles_per_job=min_articles_per_job, chunk_size=chunk_size, scorers=scorers)
 
 
 def build_tables(
@@ -849,6 +866,7 @@ def build_tables(
     client: object | None = None,
     topic_units: int = 20_000,
     min_articles_per_job: int = 50,
+    scorers: Sequence[str] = sentiment.DEFAULT_SCORERS,
 ) -> dict[str, pd.DataFrame]:
     """Build every processed table from a corpus already in memory (see `corpus.load_corpus`);
     the same tables `build_corpus` writes for the same articles. With `jobs` > 1 the per-article
@@ -859,12 +877,63 @@ def build_tables(
     _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations, compare=compare,
          skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, scheduler=None, client=client,
          cache_dir=None, topic_units=topic_units, total=len(articles), min_articles_per_job=min_articles_per_job,
-         chunk_size=chunk_size)
+         chunk_size=chunk_size, scorers=scorers)
     return dict(sorted(sink.tables().items()))
 
 
+#: Significant decimal digits every floating-point column is rounded to before it is written.
+SIGNIFICANT_DIGITS = 10
+#: Magnitudes below this are written as 0 (see `round_significant`).
+SMALLEST = 1e-12
+_POWERS_OF_TEN = {d: float(f"1e{d}") for d in range(-323, 309)}  # correctly rounded by Python's parser
+
+
+_UPPER = np.array([_POWERS_OF_TEN[d + 1] for d in range(-320, 301)])
+
+
+def round_significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
+    """Each value rounded to `digits` significant decimal digits (NaN and infinities kept).
+
+    Numpy's vectorised `log`, `exp` and friends may differ in the last bit from one CPU to
+    another; rounding far above that bit makes the written tables (and the figures drawn from
+    them) the same bytes on any machine, except in the rare case (about 1 in 10^5 values) where
+    such a difference straddles a rounding boundary. Values smaller than `SMALLEST` in magnitude
+    are written as 0: in these tables (scores, rates, log-odds, keyness statistics, topic
+    weights) they are the residue of a cancellation, whose digits are noise. Only exactly rounded operations are used
+    here (frexp, comparisons, products with powers of ten, rint), so the rounding itself does
+    not depend on the CPU.
+    """
+    x = np.asarray(values, dtype=np.float64)
+    out = np.where(np.abs(x) < SMALLEST, 0.0, x)  # rounding noise around 0, and -0.0, become 0.0
+    nonzero = np.isfinite(out) & (out != 0)
+    if not nonzero.any():
+        return out
+    v = x[nonzero]
+    magnitude = np.abs(v)
+    _, exponent = np.frexp(magnitude)  # magnitude in [2**(e-1), 2**e)
+    decade = np.floor((exponent - 1) * 0.30102999566398120).astype(np.int64)  # floor(log10), or one less
+    decade = np.clip(decade, -320, 300)
+    upper = _UPPER[decade + 320]
+    decade += magnitude >= upper  # now exactly floor(log10(magnitude)), by exact comparison
+    places = digits - 1 - decade
+    rounded = v.copy()
+    for p in np.unique(places):
+        if not -300 <= p <= 300:
+            continue  # subnormal or huge: far beyond any measure in these tables
+        mask = places == p
+        if p >= 0:
+            scale = _POWERS_OF_TEN[int(p)]
+            rounded[mask] = np.rint(v[mask] * scale) / scale
+        else:
+            scale = _POWERS_OF_TEN[int(-p)]
+            rounded[mask] = np.rint(v[mask] / scale) * scale
+    out[nonzero] = rounded
+    return out
+
+
 def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """Fixed column types, so the files are byte-identical run to run."""
+    """Fixed column types and floats rounded to `SIGNIFICANT_DIGITS`, so the files are
+    byte-identical run to run and machine to machine."""
     table = table.copy()
     for column in table.columns:
         if column in _INT_COLUMNS or pd.api.types.is_integer_dtype(table[column]):
@@ -873,7 +942,7 @@ def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
             table[column] = table[column].astype(bool)
         elif pd.api.types.is_float_dtype(table[column]) or (column.startswith(("rate_", "frame_", "voice_"))
                                                            and name == "article_framing") or column == "naming_index":
-            table[column] = table[column].astype("float64")
+            table[column] = round_significant(table[column].astype("float64").to_numpy())
         else:
             table[column] = table[column].astype("string")
     if name == "problems" and not table.empty:

@@ -26,7 +26,7 @@ def _build(args: argparse.Namespace) -> int:
             args.corpus, out, fmt=args.format, lenient=args.lenient, chunk_size=args.chunk_size, cache_dir=cache,
             cues=cues, progress=None if not args.quiet else False, learn_abbreviations=args.learn_abbreviations,
             compare=tuple(args.compare), skip_topics=args.skip_topics, jobs=args.jobs, engine=args.engine,
-            scheduler=args.scheduler, topic_units=args.topic_units)
+            scheduler=args.scheduler, topic_units=args.topic_units, scorers=args.scorers.split(","))
     except corpus.CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -143,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     p_build.add_argument("--topic-units", type=int, default=20_000,
                          help="largest number of paragraphs the topic models are fitted on (a fixed sample above it)")
+    p_build.add_argument("--scorers", default="vader,neutral", metavar="LIST",
+                         help="sentence scorers, comma-separated, from vader,neutral,nltk,textblob (default: vader,neutral; "
+                              "notebook 01 computes NLTK's port and TextBlob itself where it compares methods)")
     p_build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p_build.set_defaults(func=_build)
 

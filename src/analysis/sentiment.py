@@ -3,7 +3,8 @@
 Scores come from the reference implementation (`vaderSentiment`), sentence by sentence;
 article and bloc tone are means of sentence scores (a whole article's compound saturates
 near +-1). NLTK's port is kept as a cross-check, TextBlob's pattern lexicon (shipped in its
-wheel) as an independent second method, and a topic-neutral variant zeroes the words that
+wheel) as an independent second method (both computed on demand, where a notebook compares
+methods: `build` writes VADER and the topic-neutral variant), and a topic-neutral variant zeroes the words that
 name the topic itself ("peace", "war", "talks"...), whose lexicon scores would otherwise
 decide the tone of every article about peace talks. All randomness takes an explicit seed.
 """
@@ -30,10 +31,19 @@ __all__ = [
     "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
+    "check_scorers", "score_columns", "with_cross_checks", "SCORERS", "DEFAULT_SCORERS",
     "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
 ]
 
 SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
+#: Sentence scorers and the columns each writes: VADER always; the rest on demand.
+SCORER_COLUMNS = {"vader": ("neg", "neu", "pos", "compound"), "neutral": ("compound_neutral",),
+                  "nltk": ("compound_nltk",), "textblob": ("polarity_textblob",)}
+SCORERS = tuple(SCORER_COLUMNS)
+#: What `build` runs by default: the cross-checks run where a notebook compares methods.
+DEFAULT_SCORERS = ("vader", "neutral")
+#: Sentences above which the cross-checks in a notebook are computed on a sample.
+CROSS_CHECK_LIMIT = 5000
 #: VADER's own thresholds for calling a compound score positive or negative.
 THRESHOLD = 0.05
 
@@ -88,45 +98,93 @@ def textblob_polarity(text: str) -> float:
     return float(TextBlob(text).sentiment.polarity)
 
 
-def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None) -> list[dict[str, float]]:
-    """Every score of each text (VADER neg/neu/pos/compound, topic-neutral compound, NLTK's port,
-    TextBlob), as plain dicts: the per-article path of `build`, with no DataFrame overhead.
+def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None,
+                scorers: Sequence[str] = DEFAULT_SCORERS) -> list[dict[str, float]]:
+    """The scores of each text by the chosen `scorers` (see `SCORERS`), as plain dicts: the
+    per-article path of `build`, with no DataFrame overhead.
 
-    The scores are exactly those of `analyzer().polarity_scores`, `analyzer(neutral)`,
-    `nltk_analyzer()` and `textblob_polarity`, computed by the faster paths below
-    (tests/test_speed_equivalence.py compares the two on many texts).
+    VADER (`neg, neu, pos, compound`) always runs; `neutral` adds the topic-neutral compound,
+    `nltk` NLTK's port, `textblob` TextBlob's polarity. The VADER scores are exactly those of
+    `analyzer().polarity_scores` and `analyzer(neutral)`, computed by the faster path below
+    (tests/test_speed_equivalence.py compares the two); the cross-checks call their libraries.
     """
+    chosen = check_scorers(scorers)
     neutral = frozenset(load_neutral_terms() if neutral_terms is None else neutral_terms)
-    vader, vader_neutral, port = analyzer(), analyzer(neutral), nltk_analyzer()
+    vader = analyzer()
+    vader_neutral = analyzer(neutral) if "neutral" in chosen else None
+    port = nltk_analyzer() if "nltk" in chosen else None
     rows = []
     for text in texts:
         words = _vader_words(text, vader)
         scores = _vader_scores(vader, text, words)
-        if words is None or not neutral.isdisjoint(words[1]):
-            neutral_compound = _vader_scores(vader_neutral, text, words)["compound"]
-        else:  # no word the neutral variant zeroes: its lexicon look-ups are the same
-            neutral_compound = scores["compound"]
-        rows.append({
-            **{k: float(scores[k]) for k in ("neg", "neu", "pos", "compound")},
-            "compound_neutral": float(neutral_compound),
-            "compound_nltk": float(_nltk_compound(port, text)),
-            "polarity_textblob": round(_textblob_polarity(text), 4),
-        })
+        row = {k: float(scores[k]) for k in ("neg", "neu", "pos", "compound")}
+        if vader_neutral is not None:
+            if words is None or not neutral.isdisjoint(words[1]):
+                row["compound_neutral"] = float(_vader_scores(vader_neutral, text, words)["compound"])
+            else:  # no word the neutral variant zeroes: its lexicon look-ups are the same
+                row["compound_neutral"] = row["compound"]
+        if port is not None:
+            row["compound_nltk"] = float(port.polarity_scores(text)["compound"])
+        if "textblob" in chosen:
+            row["polarity_textblob"] = round(textblob_polarity(text), 4)
+        rows.append(row)
     return rows
 
 
-# --------------------------------------------------------------------------- faster exact scorers
-#
-# The libraries' own code spends most of its time on work that cannot change a score: VADER
-# rebuilds the lower-cased word list three times for every lexicon word and copies the text
-# character by character to replace emoji; NLTK's port builds two dictionaries of every word
-# with every punctuation mark for each sentence; TextBlob builds a blob and a namedtuple class
-# per call. The functions below follow the libraries' rules step by step, in the same order of
-# floating-point operations, without that work; a text with emoji goes through the library
-# itself. They are used only with the library versions they were checked against (below);
-# with any other version the scores come from the libraries' own `polarity_scores`.
+def check_scorers(scorers: Iterable[str]) -> tuple[str, ...]:
+    """The scorers in their fixed order, VADER first; an unknown name is an error that lists the known ones."""
+    wanted = {str(s).strip().lower() for s in scorers if str(s).strip()}
+    unknown = sorted(wanted - set(SCORERS))
+    if unknown:
+        raise ValueError(f"unknown sentence scorer(s) {', '.join(unknown)}: choose from {', '.join(SCORERS)}")
+    return tuple(s for s in SCORERS if s in wanted or s == "vader")
 
-_CHECKED = {"vaderSentiment": "3.3.2", "nltk": "3.10.4", "textblob": "0.20.1"}
+
+def score_columns(scorers: Sequence[str] = DEFAULT_SCORERS) -> tuple[str, ...]:
+    """The score columns the chosen scorers write, in table order."""
+    return tuple(c for s in check_scorers(scorers) for c in SCORER_COLUMNS[s])
+
+
+def with_cross_checks(frame: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LIMIT, seed: int = 0,
+                      keep: pd.Series | None = None) -> pd.DataFrame:
+    """`frame` (sentences with `text`) with every score column of `SCORE_COLUMNS` present.
+
+    `build` writes VADER and its topic-neutral variant only; NLTK's port and TextBlob are
+    computed here, where a notebook compares methods. All sentences are scored while there are
+    at most `limit` of them (None: no limit); above that, a fixed random sample of `limit`
+    sentences (chosen with `seed`) plus the rows where `keep` is true (e.g. the hand-coded
+    sentences), so the cost stays bounded on a large corpus. Returns the rows scored.
+    """
+    missing = [s for s in SCORERS if any(c not in frame.columns for c in SCORER_COLUMNS[s])]
+    if not missing:
+        return frame
+    rows = frame
+    if limit is not None and len(frame) > limit:
+        chosen = np.zeros(len(frame), dtype=bool)
+        chosen[np.random.default_rng(seed).choice(len(frame), size=limit, replace=False)] = True
+        if keep is not None:
+            chosen |= np.asarray(keep, dtype=bool)
+        rows = frame[chosen]
+    scores = pd.DataFrame(score_texts(rows["text"].astype(str), scorers=SCORERS), index=rows.index)
+    rows = rows.copy()
+    for column in SCORE_COLUMNS:
+        if column not in rows.columns:
+            rows[column] = scores[column].astype("float64")
+    return rows
+
+
+# --------------------------------------------------------------------------- faster exact VADER
+#
+# VADER's own code spends most of its time on work that cannot change a score: it rebuilds the
+# lower-cased word list three times for every lexicon word and copies the text character by
+# character to replace emoji. The functions below follow its rules step by step, in the same
+# order of floating-point operations, without that work; a text with emoji goes through the
+# library itself. They are used only with the version they were checked against (below); with
+# any other version the scores come from the library's own `polarity_scores`. (NLTK's port and
+# TextBlob had such copies too while every sentence was scored by them; now that they run only
+# on demand, the libraries' own scorers are used.)
+
+_CHECKED = {"vaderSentiment": "3.3.2"}
 
 
 @lru_cache(maxsize=None)
@@ -267,188 +325,16 @@ def _vader_idioms_check(valence: float, lower: list[str], i: int) -> float:
     return valence
 
 
-class _PortWords:
-    """What NLTK's port reads of its SentiText: the words and the capitals flag."""
-
-    __slots__ = ("is_cap_diff", "text", "words_and_emoticons")
-
-
-_PORT_PUNCTUATION = frozenset(string.punctuation)
-
-
-def _nltk_words(port, text: str) -> list[str]:  # noqa: ANN001
-    """NLTK's SentiText(text).words_and_emoticons without its dictionaries of every word with
-    every punctuation mark. The port maps a word that is one mark of its list glued before or
-    after a word w of the text with punctuation removed (longer than one character) to w. That
-    w holds no punctuation, so the mark is the word's whole leading or trailing run; and this
-    word itself, punctuation removed, is w, so w is always among the text's: the test reduces
-    to the word's own parts."""
-    punctuation = string.punctuation
-    marks = _port_marks(port)
-    words = [w for w in text.split() if len(w) > 1]
-    for i, word in enumerate(words):
-        if word[0] in _PORT_PUNCTUATION:
-            core = word.lstrip(punctuation)
-            mark = word[: len(word) - len(core)]
-        else:
-            core = word.rstrip(punctuation)
-            mark = word[len(core):]
-        if mark in marks and len(core) > 1 and _PORT_PUNCTUATION.isdisjoint(core):
-            words[i] = core
-    return words
-
-
-@lru_cache(maxsize=4)
-def _port_marks(port) -> frozenset[str]:  # noqa: ANN001
-    return frozenset(port.constants.PUNC_LIST)
-
-
-def _nltk_compound(port, text: str) -> float:  # noqa: ANN001
-    """`port.polarity_scores(text)["compound"]`, with the port's own rules on faster-found words."""
-    if not _checked("nltk"):
-        return port.polarity_scores(text)["compound"]
-    from nltk.sentiment.vader import SentiText
-
-    words = _nltk_words(port, text)
-    lower = [w.lower() for w in words]
-    lexicon = port.lexicon
-    if lexicon.keys().isdisjoint(lower):  # every valence is 0
-        return port.score_valence([0] * len(words), text)["compound"]
-    senti = _PortWords()
-    senti.text, senti.words_and_emoticons = text, words
-    senti.is_cap_diff = SentiText.allcap_differential(senti, words)
-    boosters = port.constants.BOOSTER_DICT
-    first_index: dict[str, int] = {}
-    for idx, token in enumerate(words):
-        if token not in first_index:
-            first_index[token] = idx
-    last = len(words) - 1
-    sentiments: list[float] = []
-    for item in words:  # NLTK's polarity_scores loop, on lower-cased words made once
-        i = first_index[item]  # (the port reads a repeated word at its first place)
-        word = lower[i]
-        if (i < last and word == "kind" and lower[i + 1] == "of") or word in boosters or word not in lexicon:
-            sentiments.append(0)  # (off the lexicon: what sentiment_valence appends)
-            continue
-        sentiments = port.sentiment_valence(0, senti, item, i, sentiments)
-    sentiments = port._but_check(words, sentiments)
-    return port.score_valence(sentiments, text)["compound"]
-
-
-class _PatternLexicon(dict):
-    """pattern's sentiment lexicon as a plain dict, with the attributes its `assessments` reads
-    (the lazy dictionary it comes in costs three Python calls per look-up)."""
-
-
-@lru_cache(maxsize=1)
-def _pattern():  # noqa: ANN202
-    """TextBlob's pattern sentiment object, its lexicon as a plain dict, and the words that can
-    yield an assessment: lexicon words, the sarcasm mark "(!)" and the emoticons (lower case)."""
-    from textblob import _text
-    from textblob.en import sentiment as pattern
-
-    len(pattern)  # loads the lazy lexicon
-    plain = _PatternLexicon(dict.items(pattern))
-    for name in ("labeler", "modifier", "modifiers", "negations"):
-        setattr(plain, name, getattr(pattern, name))
-    emoticons = {e.lower() for faces in _text.EMOTICONS.values() for e in faces}
-    return pattern, plain, frozenset(plain) | emoticons | {"(!)"}
-
-
-def _textblob_polarity(text: str) -> float:
-    """`textblob_polarity(text)`: pattern's own tokens and assessments, without the blob."""
-    if not _checked("textblob"):
-        return textblob_polarity(text)
-    pattern, plain, assessable = _pattern()
-    words = [w.lower() for w in " ".join(_pattern_sentences(text)).split()]
-    if assessable.isdisjoint(words):  # no assessment: pattern's average of nothing is 0.0
-        return 0.0
-    found = type(pattern).assessments(plain, ((w, None) for w in words), True)
-    total, n = 0, 0
-    for _, p, _, _ in found:  # Sentiment.__call__'s average, each word weighing 1
-        total += 1 * p
-        n += 1
-    return float(total / float(n or 1))
-
-
-
-def _pattern_sentences(text: str) -> list[str]:
-    """`textblob.en.sentiment.tokenizer(text)` (pattern's find_tokens with its English settings),
-    step by step as pattern does it, with its no-op steps skipped: contraction and line-break
-    substitutions on texts without an apostrophe or a blank line (the contractions are literal
-    strings, so replace() does what re.sub did), and the punctuation splitting of a token that
-    neither starts nor ends with a mark (it leaves such a token as it is)."""
-    from textblob import _text as tb
-
-    punctuation = tuple(tb.PUNCTUATION.replace(".", ""))
-    lead, trail = frozenset(punctuation), frozenset(punctuation) | {"."}
-    replace, abbreviations = tb.replacements, tb.ABBREVIATIONS
-    string = str(text)
-    if "'" in string:  # every contraction holds one
-        for a, b in list(replace.items()):
-            string = string.replace(a, b)
-    string = string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ") \
-        .replace("'", " ' ").replace('"', ' " ')
-    if "\r\n" in string:
-        string = string.replace("\r\n", "\n")
-    if "\n\n" in string:
-        string = re.sub(r"\n{2,}", f" {tb.EOS} ", string)
-    string = _WHITE_SPACE.sub(" ", string)
-    tokens: list[str] = []
-    for t in tb.TOKEN.findall(string + " "):
-        if t[0] not in lead and t[-1] not in trail:
-            tokens.append(t)
-            continue
-        tail = []
-        while t.startswith(punctuation) and t not in replace:
-            if t.startswith(punctuation):
-                tokens.append(t[0])
-                t = t[1:]
-        while t.endswith(punctuation + (".",)) and t not in replace:
-            if t.endswith(punctuation):
-                tail.append(t[-1])
-                t = t[:-1]
-            if t.endswith("..."):
-                tail.append("...")
-                t = t[:-3].rstrip(".")
-            if t.endswith("."):
-                if t in abbreviations or tb.RE_ABBR1.match(t) is not None or tb.RE_ABBR2.match(t) is not None \
-                        or tb.RE_ABBR3.match(t) is not None:
-                    break
-                tail.append(t[-1])
-                t = t[:-1]
-        if t != "":
-            tokens.append(t)
-        tokens.extend(reversed(tail))
-    sentences: list[list[str]] = [[]]
-    i = j = 0
-    while j < len(tokens):
-        if tokens[j] in ("...", ".", "!", "?", tb.EOS):
-            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", tb.EOS):
-                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
-                    break  # balanced quotes
-                j += 1
-            sentences[-1].extend(t for t in tokens[i:j] if t != tb.EOS)
-            sentences.append([])
-            i = j
-        j += 1
-    sentences[-1].extend(tokens[i:j])
-    joined = (" ".join(s) for s in sentences if len(s) > 0)
-    joined = (tb.RE_SARCASM.sub("(!)", s) if "!" in s else s for s in joined)
-    return [tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
-
-
-_WHITE_SPACE = re.compile(r"\s+")
-
-
-def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None) -> pd.DataFrame:
-    """One row per sentence: VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's port
-    and TextBlob, keyed by `article_id, sentence_id`."""
-    scores = score_texts(sentences["text"], neutral_terms)
-    table = pd.DataFrame(scores, columns=list(SCORE_COLUMNS))
+def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None = None,
+                    scorers: Sequence[str] = SCORERS) -> pd.DataFrame:
+    """One row per sentence, keyed by `article_id, sentence_id`: the columns of the chosen
+    `scorers` (default: all four, VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's
+    port and TextBlob)."""
+    columns = list(score_columns(scorers))
+    table = pd.DataFrame(score_texts(sentences["text"], neutral_terms, scorers), columns=columns)
     table.insert(0, "sentence_id", sentences["sentence_id"].to_numpy())
     table.insert(0, "article_id", sentences["article_id"].to_numpy())
-    return table.astype({"article_id": "string", "sentence_id": "int64"}).astype({c: "float64" for c in SCORE_COLUMNS})
+    return table.astype({"article_id": "string", "sentence_id": "int64"}).astype({c: "float64" for c in columns})
 
 
 def label(scores: pd.Series | np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
@@ -513,8 +399,9 @@ def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
     Two causes dominate: the port does not strip quotation marks and ellipses from the word
     next to them ('justice".' and 'conflict...' are not found in the lexicon), and it misses
     negations the reference applies ("no progress" is negative in the reference, positive in
-    the port).
+    the port). NLTK's port is computed here when the frame lacks it (see `with_cross_checks`).
     """
+    frame = with_cross_checks(frame)
     merged = frame[(frame["compound"] - frame["compound_nltk"]).abs() > tolerance].copy()
     lexicon = analyzer().lexicon
     negation = re.compile(r"\b(?:no|nor|never|without|nothing|nobody|none|neither|cannot|not)\b|n[’']t\b", re.I)
@@ -684,9 +571,13 @@ METHODS = {
 
 
 def validate(frame: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
-    """`validation_metrics` of a sentence frame against the packaged hand codes (or `gold`)."""
+    """`validation_metrics` of a sentence frame against the packaged hand codes (or `gold`); the
+    cross-check scorers are computed for the coded sentences when the frame lacks them."""
+    gold = load_gold() if gold is None else gold
+    coded = frame.set_index(["article_id", "sentence_id"]).index.isin(gold.set_index(["article_id", "sentence_id"]).index)
+    frame = with_cross_checks(frame[coded], limit=None)
     scores = frame[["article_id", "sentence_id", "text", *SCORE_COLUMNS]].rename(columns={"text": "text_scored"})
-    return validation_metrics(scores, load_gold() if gold is None else gold)
+    return validation_metrics(scores, gold)
 
 
 def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -722,8 +613,11 @@ def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def agreement_between_methods(scores: pd.DataFrame) -> pd.DataFrame:
-    """Sentence-level Spearman rank correlation between every pair of methods."""
+def agreement_between_methods(scores: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LIMIT, seed: int = 0) -> pd.DataFrame:
+    """Sentence-level Spearman rank correlation between every pair of methods (on a fixed sample
+    of `limit` sentences when the cross-check scores must be computed for more; see
+    `with_cross_checks`)."""
+    scores = with_cross_checks(scores, limit=limit, seed=seed)
     columns = list(METHODS.values())
     table = scores[columns].corr(method="spearman")
     names = {v: k for k, v in METHODS.items()}
