@@ -13,7 +13,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 endif
 
-.PHONY: install reproduce build notebooks test lab clean-env check-reproducible benchmark
+.PHONY: install reproduce build notebooks test test-fast lab clean-env check-reproducible benchmark
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ build: install
 ## The test suite (what CI runs).
 test: install
 	$(PY) -m pytest -q
+
+## The fast loop while editing: every test not marked slow (about a minute).
+test-fast: install
+	$(PY) -m pytest -q -m "not slow"
 
 ## Throughput and memory of `build` on synthetic corpora (long; see benchmarks/RESULTS.md).
 benchmark: install

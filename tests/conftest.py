@@ -18,3 +18,15 @@ def bench() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+#: Test modules that execute notebooks, whole builds, Dask clusters or benchmark runs: marked
+#: `slow`, so `make test-fast` (pytest -m "not slow") leaves them out; `make test` runs them.
+SLOW_MODULES = {"test_notebooks.py", "test_reproduce.py", "test_browser.py", "test_benchmark.py", "test_scale.py",
+                "test_speed_equivalence.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -404,7 +404,11 @@ def _engine(engine: str, jobs: int, context: Context | None, client: object | No
 
 def _dask_client(jobs: int, scheduler: str | None) -> tuple[object, object | None]:
     """A Dask client: to the scheduler at `scheduler`, or to a new LocalCluster of `jobs` workers."""
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ValueError("--engine dask and --scheduler need Dask, an optional dependency: "
+                         "pip install -e '.[dask]' (or pip install dask distributed)") from exc
 
     if scheduler:
         return Client(scheduler), None

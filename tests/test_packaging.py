@@ -1,0 +1,37 @@
+"""The package as a user installs it: a wheel holds every resource file and the one version."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import analysis
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_every_resource_file_and_the_package_version(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = tmp_path.glob("analysis-*.whl")
+    assert wheel.name.startswith(f"analysis-{analysis.__version__}-")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    resources = ROOT / "src" / "analysis" / "resources"
+    expected = {f"analysis/{p.relative_to(resources.parent).as_posix()}" for p in resources.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts}
+    assert len(expected) >= 10 and "analysis/resources/validation/sentiment_gold.csv" in expected
+    assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"
+
+
+def test_dask_is_optional_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import build
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if Dask were not installed
+    with pytest.raises(ValueError, match=r"pip install -e '\.\[dask\]'"):
+        build._dask_client(1, None)
