@@ -215,10 +215,12 @@ def test_mid_article_related_block_does_not_truncate_the_article() -> None:
          *(body.replace("Monday", f"day {i}") for i in range(6))]
     )
     result = clean_article(text)
-    # The box and its first teaser go; the line right above the resumed text may be a
-    # subheading, so it stays (a stray line is cheaper than lost text).
-    assert _removed(result) == {4: "related", 5: "related"}
+    # The box and the teasers printed right under it (no blank line between) go; the text resumes.
+    assert _removed(result) == {4: "related", 5: "related", 6: "related"}
     assert len([p for p in result.paragraphs if p["kind"] == "body"]) == 8
+    # A line set apart by a blank line just above the resumed text may be a subheading: it stays.
+    spaced = text.replace("Kremlin hints at new round\n", "Kremlin hints at new round\n\nWhat comes next\n\n")
+    assert _removed(clean_article(spaced)) == {4: "related", 5: "related", 6: "related"}
 
 
 def test_interview_resumes_after_an_embedded_related_box() -> None:

@@ -30,7 +30,7 @@ def test_cleaning_meets_the_targets_on_other_sites(folder: str, pages: int) -> N
 def test_read_labelled_rejects_unlabelled_lines(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text("K|Headline about the talks\n\nsomething\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"page.txt:3: a non-blank line must start with K\| or D\|"):
+    with pytest.raises(ValueError, match=r"page.txt:3: a non-blank line must start with K\|, D\| or M\|"):
         read_labelled(page)
 
 

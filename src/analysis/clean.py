@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,7 +48,7 @@ __all__ = [
 REASONS = (
     "navigation", "social", "advert", "promo", "comments", "related", "bio", "byline",
     "credit", "caption", "legal", "disclaimer", "metadata:date", "metadata:url",
-    "duplicate", "boilerplate", "notes", "markup",
+    "metadata:dateline", "metadata:outlet", "duplicate", "boilerplate", "notes", "markup",
 )
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -98,6 +99,8 @@ class _Line:
     parts: list[tuple[int, str]]  # (raw line number, folded raw text)
     reason: str | None = None
     kind: str | None = None
+    prefix: str | None = None  # an export's metadata prefix cut from the front of this line
+    doubt: bool = False  # a rule decided on weak evidence: worth a look (notebook 00 lists these)
 
     # The properties below depend on `text` and `words` only, which change only while
     # `_read_lines` joins wrapped lines (it calls `_changed`): each is computed once per line.
@@ -393,7 +396,8 @@ def parse_date_line(text: str) -> tuple[bool, str | None]:
         return False, None
     if not all(_DATE_FILLER.match(t) for t in tokens):
         return False, None
-    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t) for t in tokens)
+    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t)
+                   or re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}", t) for t in tokens)
     has_month = any(re.fullmatch(_MONTHS, t) for t in tokens)
     relative = "ago" in tokens or "today" in tokens or "yesterday" in tokens
     has_time = any(re.fullmatch(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?", t) for t in tokens)
@@ -405,6 +409,12 @@ def parse_date_line(text: str) -> tuple[bool, str | None]:
         re.match(r"\d{1,4}[-/.]\d{1,2}[-/.]\d", t) for t in tokens)
     if relative or not has_year or not has_day:
         return True, None  # no full date to record (and never today's year or day filled in)
+    iso = next((t for t in tokens if re.fullmatch(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:t[\d:.z+-]+)?", t)), None)
+    if iso:
+        try:
+            return True, date.fromisoformat(iso[:10]).isoformat()
+        except ValueError:
+            return True, None
     first = next((part for part in re.split(r"[|·•]", text) if re.search(r"\d{4}", part)), text)
     cleaned = re.sub(r"\b(published|updated|posted|last|modified|created|date|on|at)\b:?", " ", first, flags=re.I)
     cleaned = re.sub(r"\b(GMT|UTC)[+-]\d{1,2}(:?\d{2})?\b|\bET\b|\bPT\b|\bIST\b|\s[+-]\d{4}\b", " ", cleaned)
@@ -480,6 +490,8 @@ def clean_article(
     for i, line in enumerate(lines):
         plain = line.plain
         reason, block = _cue_reason(plain, line.plain_words, cues, screen)
+        if reason is not None and _dateline_lead(plain):
+            reason, block = None, False  # "MOSCOW, June 3. /TASS/. Lavrov said ...": a wire lead, not a credit
         line.reason = reason
         block_marker[i] = block
         if reason is None and _only_links(line.text):
@@ -488,7 +500,11 @@ def clean_article(
             line.reason = "metadata:date"
         elif reason is None and not line.prose and line.key in shared_lines:
             line.reason = "boilerplate"
+        elif reason is None:
+            line.reason = _line_rule(line)
 
+    _mark_appeals(lines)
+    _mark_emoji_teasers(lines)
     _mark_captions(lines)
     _mark_menus(lines)
     _mark_layout(lines)
@@ -500,14 +516,135 @@ def clean_article(
     _mark_repeats(lines, shared_lines, first_prose, title_at)
     _assign_kinds(lines, first_prose, title_at)
     result.paragraphs = _paragraphs(lines)
-    result.removed = [
-        {"line_no": no, "text": part, "reason": ln.reason}
-        for ln in lines if ln.reason is not None for no, part in ln.parts
-    ]
+    result.removed = []
+    for ln in lines:
+        if ln.prefix is not None:
+            result.removed.append({"line_no": ln.no, "text": ln.prefix, "reason": "metadata:date", "doubt": False})
+        if ln.reason is not None:
+            result.removed.extend({"line_no": no, "text": part, "reason": ln.reason, "doubt": ln.doubt} for no, part in ln.parts)
     result.title = lines[title_at].text if title_at is not None else None
-    result.date = next((d for ln in lines if ln.reason == "metadata:date" for d in [parse_date_line(ln.text)[1]] if d), None)
+    stamps = [ln.text for ln in lines if ln.reason == "metadata:date"] + [ln.prefix for ln in lines if ln.prefix]
+    result.date = next((d for stamp in stamps for d in [parse_date_line(stamp)[1]] if d), None)
     result.author = _find_author(lines)
     return result
+
+
+# --------------------------------------------------------------------------- line rules of a kind
+
+#: An export's metadata field in front of the text on the same line: "date 2025-06-03 MOSCOW, ...".
+_EXPORT_PREFIX = re.compile(
+    r"^((?:date|published|pubdate|updated|posted|created)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?)\s+(?=\S)",
+    re.IGNORECASE)
+#: A staff label joined to a name: "RT staffAnna Petrova", "TASS correspondent Ivan Ivanov".
+_STAFF_BYLINE = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s){0,3}(?:staff|correspondent|reporter|desk|newsroom|bureau|journalist|writer|editor|"
+    r"observer|columnist|contributor)s?\s*(?:[A-Z][\w'’.-]+\s?){2,4}$")
+#: A dateline city alone on its line: "MOSCOW", "KYIV, Ukraine", "WASHINGTON, D.C.".
+_LONE_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}(?:,\s?[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?[\s—–-]*$")
+_URL_OR_HANDLE = re.compile(r"https?://|\bhttps? www\b|\bwww[.\s]\w|(?<![\w.])@\w{3,}")
+_CALL_VERB = re.compile(r"\b(watch|follow|subscribe|listen|join|visit|click|tap|like|download|find us|see more|more at)\b",
+                        re.IGNORECASE)
+_ICON_NAMES = re.compile(r"(facebook|twitter|telegram|whatsapp|email|e-mail|linkedin|vk|reddit|pinterest|instagram|"
+                         r"youtube|tiktok|threads|bluesky|copy|link|print|share|messenger|viber|x)+")
+#: A photo caption: someone shown doing something, in present tense, with where and when.
+_DEPICTION = re.compile(
+    r"\b(speaks|speak|attends|attend|gestures|gesture|looks on|look on|arrives|arrive|delivers|walks|walk|shakes hands|"
+    r"shake hands|poses|pose|listens|listen|waves|is seen|are seen|sits|sit|stands|stand|holds|hold|meets|meet|"
+    r"addresses|talks|chats|greets|greet|leaves|leave|inspects|visits|visit|take part|takes part)\b")
+_CAPTION_WHEN = re.compile(rf"\b(?:on|in)\s+(?:\w+,\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})"
+                           r"|\((?:file|archive)\s*(?:photo|image|picture)?\)|\bfile photo\b", re.IGNORECASE)
+_SAYS = re.compile(r"\b(said|says|told|stated|added|according to|claimed|noted|warned|insisted)\b", re.IGNORECASE)
+
+
+#: A wire-service dateline opening a lead: "MOSCOW /Russia/, June 3. /TASS/.", "MINSK, June 4 /BelTA/ -",
+#: "BEIJING, June 3 (Xinhua) --", "KYIV, Ukraine (AP) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3}(?:\s*/[^/]{2,30}/)?(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?"
+    rf"(?:,\s*(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))\.?)?\s*(?:/[^/]{{2,30}}/|\([^)]{{2,30}}\))\s*[.,:—–-]*\s+",
+    re.IGNORECASE)
+
+
+def _dateline_lead(text: str) -> bool:
+    """A paragraph that opens with a wire dateline and goes on as prose (six words or more)."""
+    m = _DATELINE.match(text)
+    return bool(m) and text[:1].isupper() and _count_words(text[m.end():]) >= 6
+
+
+def _line_rule(line: _Line) -> str | None:
+    """Leftovers recognised by their shape whatever the site: desk labels with a date, staff
+    bylines, lone datelines, calls to follow a link, icon-font residue, photo captions without a
+    credit and emoji-bulleted teasers. Returns the reason, or None; marks weak decisions as doubtful."""
+    plain = line.plain
+    if line.words <= 14 and not line.ends_sentence:
+        parts = [p for p in re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", plain) if p.strip()]
+        if len(parts) >= 2 and any(parse_date_line(p)[0] for p in parts) and all(
+                parse_date_line(p)[0] or (_count_words(p) <= 4 and not _SENTENCE_END.search(p)) for p in parts):
+            return "metadata:date"  # "World News | 14:32, 03.06.2025", "03.06.2025 | Politics | World"
+        if line.words <= 8 and _STAFF_BYLINE.match(plain):
+            return "byline"
+        if line.words <= 4 and _LONE_DATELINE.match(plain):
+            line.doubt = True
+            return "metadata:dateline"
+    if " " not in plain and len(plain) >= 12 and plain.islower() and _ICON_NAMES.fullmatch(plain):
+        return "social"  # "facebooktwittertelegramwhatsappemail": icon names run together
+    if line.words <= 50 and _URL_OR_HANDLE.search(plain) and _CALL_VERB.search(plain) and not plain.startswith(("\"", "“")):
+        return "promo"  # "Watch the briefing on our channel https://... and follow us at www..."
+    if (8 <= line.words <= 45 and line.ends_sentence and not _has_two_sentences(line) and _DEPICTION.search(plain)
+            and _CAPTION_WHEN.search(plain) and not _SAYS.search(plain) and not any(q in plain for q in "\"“”«»")):
+        line.doubt = True
+        return "caption"  # "Sergei Lavrov speaks during a news conference in Moscow, Russia, on June 3, 2025."
+    return None
+
+
+def _emoji_teaser(line: _Line) -> bool:
+    plain = line.plain
+    return bool(plain) and unicodedata.category(plain[0]) == "So" and line.words <= 16 and not line.ends_sentence
+
+
+def _mark_emoji_teasers(lines: list[_Line]) -> None:
+    """Runs of two or more headline lines led by an emoji bullet ("🔴 Five things ..."): a teaser list."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].reason is None and _emoji_teaser(lines[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                lines[k].reason, lines[k].doubt = "related", True
+        i = max(j, i + 1)
+
+
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b|\bdear (reader|readers|friend|friends)\b", re.IGNORECASE)
+_APPEAL = re.compile(
+    r"\b(support(ing)? (us|our|independent|the)|donat\w*|contribut(e|ion|ions)|member(ship)?s?|subscri\w+|"
+    r"independent (journalism|media|reporting)|our (newsroom|journalists|reporters|work|journalism|reporting)|"
+    r"readers like you|(advertising|ad) (income|revenue)|billionaire|funding|fund us|pay ?wall|free for everyone|"
+    r"keep(s)? (us|our \w+) (going|open|free|independent)|chip in|one-off|monthly|patreon|crowdfund\w*)\b",
+    re.IGNORECASE)
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[\"“«][^\"”»]*[\"”»]", " ", text)
+
+
+def _mark_appeals(lines: list[_Line]) -> None:
+    """Appeals to the reader for money or membership, of any length: a paragraph that addresses
+    the reader ("you", "dear reader") and asks for support twice over, and the paragraphs of the
+    same appeal around it (addressing the reader and asking once)."""
+    def appeal(line: _Line, needed: int) -> bool:
+        text = _outside_quotes(line.plain)
+        return bool(_SECOND_PERSON.search(text)) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
+
+    core = [i for i, ln in enumerate(lines) if ln.reason is None and (appeal(ln, 2) or re.match(
+        r"^dear (reader|readers|friend|friends)\b", ln.plain, re.IGNORECASE))]
+    for i in core:
+        lines[i].reason = "promo"
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and (lines[j].reason in (None, "promo")) and (
+                    lines[j].reason == "promo" or appeal(lines[j], 1)):
+                lines[j].reason = "promo"
+                j += step
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -519,14 +656,18 @@ def _read_lines(text: str) -> list[_Line]:
         if not folded:
             blank = True
             continue
+        prefix = None
+        cut = _EXPORT_PREFIX.match(folded)
+        if cut and _count_words(folded[cut.end():]) >= 5:
+            prefix, folded = cut.group(1), folded[cut.end():]
         prev = lines[-1] if lines and not blank else None
-        if prev is not None and _continues(prev.parts[-1][1], folded):
+        if prefix is None and prev is not None and _continues(prev.parts[-1][1], folded):
             prev.parts.append((no, folded))
             prev.text = f"{prev.text} {folded}"
             prev.words += _count_words(folded)
             prev._changed()
         else:
-            lines.append(_Line(no, folded, _count_words(folded), blank_before=blank, parts=[(no, folded)]))
+            lines.append(_Line(no, folded, _count_words(folded), blank_before=blank, parts=[(no, folded)], prefix=prefix))
         blank = False
     return lines
 
@@ -624,11 +765,13 @@ def _first_prose(lines: list[_Line]) -> int:
 
     A lone prose line above (a cookie banner, a ticker) does not count when a run follows.
     """
-    prose = [i for i, ln in enumerate(lines) if ln.prose and ln.reason is None]
-    for i in prose:
-        if any(j in prose for j in range(i + 1, i + 4)):
-            return i
-    return prose[0] if prose else len(lines)
+    # Blocks inserted into the text (teasers, appeals, adverts, captions) do not count as distance.
+    open_ = [i for i, ln in enumerate(lines) if ln.reason not in ("related", "promo", "advert", "social", "caption", "credit")]
+    prose = [n for n, i in enumerate(open_) if lines[i].prose and lines[i].reason is None]
+    for n in prose:
+        if any(m in prose for m in range(n + 1, n + 4)):
+            return open_[n]
+    return open_[prose[0]] if prose else len(lines)
 
 
 def _headline_like(line: _Line) -> bool:
@@ -662,7 +805,8 @@ def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> tupl
     above = best - 1
     while above >= 0 and lines[above].reason is not None and lines[above].reason != "navigation":
         above -= 1
-    if above in candidates and not lines[above + 1].blank_before and above == best - 1:
+    glued = above >= 0 and lines[best].key and lines[above].key.endswith(lines[best].key)
+    if above in candidates and not lines[above + 1].blank_before and above == best - 1 and not glued:
         best = above
     return best, False
 
@@ -742,8 +886,16 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
             continue
         resume = _resumes(lines, i) if lines[i].reason == "related" else None
         if resume is not None:
-            # A related-links box inside the article: drop it, keep the line just above the text.
-            for k in range(i, resume - 1):
+            # A related-links box inside the article: drop it; a single line just above the text
+            # may be a subheading and stays, a list of two or more teaser lines goes whole.
+            # A list of teasers printed right under the box's heading (no blank line between) goes whole.
+            last = resume - 1
+            k = i + 1
+            while k < resume and not lines[k].blank_before and not lines[k].prose and not lines[k].ends_sentence:
+                k += 1
+            if k == resume or lines[k].blank_before:
+                last = max(last, k)
+            for k in range(i, last):
                 lines[k].reason = lines[k].reason or "related"
             i = resume
             continue
@@ -864,7 +1016,8 @@ def _paragraphs(lines: list[_Line]) -> list[dict]:
     """Kept logical lines as numbered paragraphs with their raw line range."""
     kept = [ln for ln in lines if ln.reason is None]
     return [
-        {"paragraph_id": n, "kind": ln.kind, "text": ln.text, "line_start": ln.no, "line_end": ln.no_end}
+        {"paragraph_id": n, "kind": ln.kind, "text": ln.text, "line_start": ln.no, "line_end": ln.no_end,
+         "doubt": ln.doubt}
         for n, ln in enumerate(kept, 1)
     ]
 
