@@ -145,3 +145,25 @@ M|MOSCOW
 """ + BODY + """
 M|Interfax
 """)
+
+
+def test_a_standfirst_printed_above_the_headline_keeps_its_kind() -> None:
+    page = """
+D|Home | World | Europe
+K|Moscow says it is ready for a third round in Istanbul, but only on its own terms.
+K|Kremlin sets conditions for third round of talks
+""" + BODY
+    text, _ = evaluate.parse_labelled(page.strip("\n") + "\n")
+    for title in (None, "Kremlin sets conditions for third round of talks"):
+        kinds = {p["line_start"]: p["kind"] for p in clean_article(text, title=title).paragraphs}
+        assert kinds[2] == "standfirst" and kinds[3] == "title" and kinds[4] == "body", (title, kinds)
+
+
+def test_doubtful_decisions_are_flagged() -> None:
+    text, _ = evaluate.parse_labelled("""K|Lavrov meets Turkish counterpart before new round of talks
+""" + BODY[:BODY.index("\n") + 1] + """
+D|Russian Foreign Minister Sergei Lavrov speaks during a news conference in Moscow, Russia, on June 3, 2025.
+""" + BODY[BODY.index("\n") + 1:] + "D|Share on Facebook\n")
+    removed = {r["text"][:7]: r for r in clean_article(text).removed}
+    assert removed["Russian"]["reason"] == "caption" and removed["Russian"]["doubt"] is True
+    assert removed["Share o"]["doubt"] is False

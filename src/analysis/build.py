@@ -48,10 +48,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "file", "url", "country", "language", "notes",
         "text_title", "text_date", "text_author", "text_sha256",
     ),
-    "paragraphs": ("article_id", "paragraph_id", "kind", "text", "line_start", "line_end"),
+    "paragraphs": ("article_id", "paragraph_id", "kind", "text", "line_start", "line_end", "doubt"),
     "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker"),
     "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker"),
-    "removed_lines": ("article_id", "line_no", "text", "reason"),
+    "removed_lines": ("article_id", "line_no", "text", "reason", "doubt"),
     # The score columns of the default scorers; `--scorers` adds compound_nltk and polarity_textblob.
     "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
     # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.

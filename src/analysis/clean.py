@@ -378,7 +378,7 @@ _DATE_FILLER = re.compile(
     r"st|nd|rd|th|today|yesterday|ago|hours?|minutes?|mins?|days?|weeks?|months?|years?|just|now|"
     r"et|pt|ct|mt|cet|(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?|[+-]\d{4}|"
     r"\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:t[\d:.z+-]+)?|"
-    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$"
+    rf"\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}-(?:{_MONTHS})-\d{{2,4}}|hrs?|mins?)$"
 )
 
 
@@ -396,7 +396,7 @@ def parse_date_line(text: str) -> tuple[bool, str | None]:
         return False, None
     if not all(_DATE_FILLER.match(t) for t in tokens):
         return False, None
-    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t)
+    has_year = any(re.fullmatch(r"(?:19|20)\d{2}", t) or re.match(r"\d{4}[-/.]\d", t) or re.search(r"-(?:19|20)\d{2}$", t)
                    or re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}", t) for t in tokens)
     has_month = any(re.fullmatch(_MONTHS, t) for t in tokens)
     relative = "ago" in tokens or "today" in tokens or "yesterday" in tokens
@@ -503,13 +503,14 @@ def clean_article(
         elif reason is None:
             line.reason = _line_rule(line)
 
-    _mark_appeals(lines)
+    _mark_appeals(lines, shared_lines)
     _mark_emoji_teasers(lines)
     _mark_captions(lines)
     _mark_menus(lines)
     _mark_layout(lines)
     first_prose = _first_prose(lines)
     found = _find_title(lines, first_prose, title)
+    found, first_prose = _standfirst_above_title(lines, first_prose, found)
     title_at = found[0]
     _mark_head(lines, first_prose, found, author)
     _mark_tail(lines, first_prose, block_marker, author)
@@ -549,10 +550,15 @@ _ICON_NAMES = re.compile(r"(facebook|twitter|telegram|whatsapp|email|e-mail|link
 #: A photo caption: someone shown doing something, in present tense, with where and when.
 _DEPICTION = re.compile(
     r"\b(speaks|speak|attends|attend|gestures|gesture|looks on|look on|arrives|arrive|delivers|walks|walk|shakes hands|"
-    r"shake hands|poses|pose|listens|listen|waves|is seen|are seen|sits|sit|stands|stand|holds|hold|meets|meet|"
-    r"addresses|talks|chats|greets|greet|leaves|leave|inspects|visits|visit|take part|takes part)\b")
-_CAPTION_WHEN = re.compile(rf"\b(?:on|in)\s+(?:\w+,\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})"
-                           r"|\((?:file|archive)\s*(?:photo|image|picture)?\)|\bfile photo\b", re.IGNORECASE)
+    r"shake hands|poses|pose|listens|listen|waves|is seen|are seen|sits|sit|stands|stand|meets|meet|"
+    r"greets|greet|leaves|leave|inspects|visits|visit|take part|takes part|presides|chairs|"
+    r"is pictured|are pictured|pictured|wrap|wraps|prepares|celebrate|celebrates|enters|enter|"
+    r"smiles|smile|embraces|embrace|hugs|hug|rally|rallies|march|marches|gather|gathers|salutes|salute|"
+    r"lays|lay|walk past|walks past)\b")
+_CAPTION_WHEN = re.compile(
+    rf"\b(?:on\s+)?(?:\w+,\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?)\.?$"
+    r"|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,20}\.?$"
+    r"|\((?:file|archive)\s*(?:photo|image|picture)?\)|\b(?:file|archive) (?:photo|image|picture)\b", re.IGNORECASE)
 _SAYS = re.compile(r"\b(said|says|told|stated|added|according to|claimed|noted|warned|insisted)\b", re.IGNORECASE)
 
 
@@ -585,11 +591,22 @@ def _line_rule(line: _Line) -> str | None:
         if line.words <= 4 and _LONE_DATELINE.match(plain):
             line.doubt = True
             return "metadata:dateline"
+        if line.words <= 6 and re.match(r"^by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$", plain):
+            return "byline"  # "by Daria Hordiienko"
+        if line.words <= 10 and re.match(r"^[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? (?:reported|contributed reporting|wrote) from [A-Z]", plain):
+            return "byline"  # "Marsh reported from London."
+    if re.match(r"^[—–-]\s*[^()]{2,80}\(@\w+\)\s+" + rf"(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}$", plain, re.IGNORECASE):
+        return "social"  # "— Jane Roe (@janeroe) June 25, 2025": the signature of an embedded post
+    if re.match(r"^[a-z][\w.]*\d*:\s|^[A-Za-z]+(?:_\w+|\d{2,})\w*:\s", plain) and line.words <= 60:
+        line.doubt = True
+        return "comments"  # "HarlanDad57: ...", "peter_w: ...": a commenter's handle
+    if line.words <= 12 and re.search(r"https?://|\bt\.me/|\bwww\.\w", plain) and not line.ends_sentence:
+        return "metadata:url"
     if " " not in plain and len(plain) >= 12 and plain.islower() and _ICON_NAMES.fullmatch(plain):
         return "social"  # "facebooktwittertelegramwhatsappemail": icon names run together
     if line.words <= 50 and _URL_OR_HANDLE.search(plain) and _CALL_VERB.search(plain) and not plain.startswith(("\"", "“")):
         return "promo"  # "Watch the briefing on our channel https://... and follow us at www..."
-    if (8 <= line.words <= 45 and line.ends_sentence and not _has_two_sentences(line) and _DEPICTION.search(plain)
+    if (6 <= line.words <= 40 and (line.ends_sentence or _CAPTION_WHEN.search(plain)) and _DEPICTION.search(plain)
             and _CAPTION_WHEN.search(plain) and not _SAYS.search(plain) and not any(q in plain for q in "\"“”«»")):
         line.doubt = True
         return "caption"  # "Sergei Lavrov speaks during a news conference in Moscow, Russia, on June 3, 2025."
@@ -601,17 +618,23 @@ def _emoji_teaser(line: _Line) -> bool:
     return bool(plain) and unicodedata.category(plain[0]) == "So" and line.words <= 16 and not line.ends_sentence
 
 
+def _timed_teaser(line: _Line) -> bool:
+    return line.words <= 10 and not line.ends_sentence and bool(re.match(r"^\d{1,2}[:.]\d{2}\s+\S", line.plain))
+
+
 def _mark_emoji_teasers(lines: list[_Line]) -> None:
-    """Runs of two or more headline lines led by an emoji bullet ("🔴 Five things ..."): a teaser list."""
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j].reason is None and _emoji_teaser(lines[j]):
-            j += 1
-        if j - i >= 2:
-            for k in range(i, j):
-                lines[k].reason, lines[k].doubt = "related", True
-        i = max(j, i + 1)
+    """Runs of two or more headline lines led by an emoji bullet ("🔴 Five things ...") or by a time
+    ("12:58 Talks begin", a live blog's key events): a teaser list."""
+    for test, reason in ((_emoji_teaser, "related"), (_timed_teaser, "navigation")):
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and lines[j].reason is None and test(lines[j]):
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    lines[k].reason, lines[k].doubt = reason, True
+            i = max(j, i + 1)
 
 
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b|\bdear (reader|readers|friend|friends)\b", re.IGNORECASE)
@@ -619,30 +642,41 @@ _APPEAL = re.compile(
     r"\b(support(ing)? (us|our|independent|the)|donat\w*|contribut(e|ion|ions)|member(ship)?s?|subscri\w+|"
     r"independent (journalism|media|reporting)|our (newsroom|journalists|reporters|work|journalism|reporting)|"
     r"readers like you|(advertising|ad) (income|revenue)|billionaire|funding|fund us|pay ?wall|free for everyone|"
-    r"keep(s)? (us|our \w+) (going|open|free|independent)|chip in|one-off|monthly|patreon|crowdfund\w*)\b",
+    r"keep(s)? (us|our \w+) (going|open|free|independent)|chip in|one-off|monthly|patreon|crowdfund\w*|"
+    r"independent newsroom|rel(y|ies) on (its |our )?readers|not on oligarchs|standing with us)\b",
     re.IGNORECASE)
+
+
+SharedLinesLike = Iterable[str]  # a set of normalised lines, or build.SharedLines (membership by hash)
 
 
 def _outside_quotes(text: str) -> str:
     return re.sub(r"[\"“«][^\"”»]*[\"”»]", " ", text)
 
 
-def _mark_appeals(lines: list[_Line]) -> None:
+def _mark_appeals(lines: list[_Line], shared: frozenset[str] | SharedLinesLike = frozenset()) -> None:
     """Appeals to the reader for money or membership, of any length: a paragraph that addresses
     the reader ("you", "dear reader") and asks for support twice over, and the paragraphs of the
-    same appeal around it (addressing the reader and asking once)."""
+    same appeal around it (addressing the reader and asking once). Lines the outlet repeats on
+    many pages are left to the boilerplate rule."""
     def appeal(line: _Line, needed: int) -> bool:
         text = _outside_quotes(line.plain)
         return bool(_SECOND_PERSON.search(text)) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
 
-    core = [i for i, ln in enumerate(lines) if ln.reason is None and (appeal(ln, 2) or re.match(
+    core = [i for i, ln in enumerate(lines) if ln.reason is None and ln.key not in shared and (appeal(ln, 2) or re.match(
         r"^dear (reader|readers|friend|friends)\b", ln.plain, re.IGNORECASE))]
+    def same_appeal(line: _Line) -> bool:
+        text = _outside_quotes(line.plain)
+        ours = bool(re.search(r"\b(we|our|us)\b", text, re.IGNORECASE))
+        return appeal(line, 1) or (ours and bool(_APPEAL.search(text))) or (
+            line.words <= 12 and bool(re.search(r"\bthank you\b|\bthanks\b", text, re.IGNORECASE)))
+
     for i in core:
         lines[i].reason = "promo"
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines) and (lines[j].reason in (None, "promo")) and (
-                    lines[j].reason == "promo" or appeal(lines[j], 1)):
+            while 0 <= j < len(lines) and (lines[j].reason in (None, "promo")) and lines[j].key not in shared and (
+                    lines[j].reason == "promo" or same_appeal(lines[j])):
                 lines[j].reason = "promo"
                 j += step
 
@@ -698,7 +732,8 @@ def _mark_captions(lines: list[_Line]) -> None:
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         isolated = line.blank_before or (prev is not None and prev.reason in ("caption", "credit"))
-        if nxt is not None and _is_credit(nxt) and not line.prose:
+        first_words = line.words >= 5 and not any(o.reason is None and o.words >= 4 for o in lines[:i])
+        if nxt is not None and _is_credit(nxt) and not line.prose and not first_words:  # (the first words: a headline)
             if (not nxt.blank_before and line.words <= 10) or (line.words <= 3 and not line.ends_sentence) or \
                     nxt.key.startswith(line.key):
                 line.reason = "caption"
@@ -737,10 +772,25 @@ _FUNCTION_WORDS = frozenset("a an the of to in on at for with by from and or but
 
 
 def _menu_line(line: _Line) -> bool:
-    """One line of section names: six or more capitalised words, no function word, no punctuation."""
+    """One line of section names: six or more capitalised words, no function word, no punctuation;
+    or four or more capitalised words (hyphens and ampersands allowed) of which at least two, and
+    at least two in five, are the names news sites give their sections (`section_names.txt`)."""
     tokens = line.plain.split()
-    return (len(tokens) >= 6 and all(t[:1].isupper() and t.isalpha() for t in tokens)
-            and not any(t.lower() in _FUNCTION_WORDS for t in tokens))
+    if (len(tokens) >= 6 and all(t[:1].isupper() and t.isalpha() for t in tokens)
+            and not any(t.lower() in _FUNCTION_WORDS for t in tokens)):
+        return True
+    words = [t for t in tokens if t not in ("&", "|", "/", "•", "·", "-")]
+    if len(words) < 4 or line.ends_sentence or any(t.lower() in _FUNCTION_WORDS - {"and"} for t in words):
+        return False
+    capitalised = sum(1 for t in words if t[:1].isupper() or t[:1].isdigit())
+    named = sum(1 for t in words if t.lower().strip(",;") in _section_names())
+    return capitalised >= 0.8 * len(words) and named >= 2 and named >= 0.4 * len(words)
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    text = (resources.files("analysis") / "resources" / "section_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _mark_layout(lines: list[_Line]) -> None:
@@ -774,6 +824,29 @@ def _first_prose(lines: list[_Line]) -> int:
     return open_[prose[0]] if prose else len(lines)
 
 
+def _standfirst_above_title(lines: list[_Line], first_prose: int,
+                            found: tuple[int | None, bool]) -> tuple[tuple[int | None, bool], int]:
+    """Pages that print the standfirst above the headline: a prose line, then within the next two
+    open lines the headline (the known title, or a headline-like line when none stands above),
+    then the body. Returns the title and where the body starts."""
+    title_at, confirmed = found
+    after = [i for i in range(first_prose + 1, len(lines)) if lines[i].reason is None][:3]
+    if title_at is None or title_at < first_prose:
+        if title_at is not None or not after:
+            return found, first_prose
+        candidate = after[0]
+        line = lines[candidate]
+        if not (4 <= line.words <= 20 and not line.prose and not line.ends_sentence and _headline_like(line)):
+            return found, first_prose
+        title_at, confirmed = candidate, False
+    elif title_at not in after[:2]:
+        return found, first_prose
+    body = next((i for i in range(title_at + 1, len(lines)) if lines[i].reason is None and lines[i].prose), None)
+    if body is None:
+        return (title_at, confirmed), first_prose
+    return (title_at, confirmed), body
+
+
 def _headline_like(line: _Line) -> bool:
     return 2 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
 
@@ -796,7 +869,7 @@ def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> tupl
             return glued[0], True
     candidates = [i for i in range(min(first_prose, len(lines)))
                   if lines[i].reason is None and lines[i].words >= 4 and _headline_like(lines[i])
-                  and not (i and lines[i - 1].text.endswith(":") and lines[i - 1].words <= 4)]
+                  and not (i and lines[i - 1].text.endswith(":") and lines[i - 1].words <= 2)]
     if not candidates:
         return None, False
     strong = [i for i in candidates if lines[i].words >= 6 and not _byline_like(lines[i])
@@ -805,6 +878,8 @@ def _find_title(lines: list[_Line], first_prose: int, title: str | None) -> tupl
     above = best - 1
     while above >= 0 and lines[above].reason is not None and lines[above].reason != "navigation":
         above -= 1
+    if above >= 0 and lines[above].key == lines[best].key:
+        return above, False  # the headline printed twice: the first is the headline, the second a repeat
     glued = above >= 0 and lines[best].key and lines[above].key.endswith(lines[best].key)
     if above in candidates and not lines[above + 1].blank_before and above == best - 1 and not glued:
         best = above
@@ -853,7 +928,8 @@ def _mark_head(lines: list[_Line], first_prose: int, found: tuple[int | None, bo
         if title_key and key != title_key and (key.endswith(title_key) or key.startswith(title_key)):
             line.reason = "duplicate"  # the headline glued to a breadcrumb or section label
         elif title_at is not None and i < title_at:
-            if not line.prose and (confirmed or line.words <= 4):
+            first_half = i == title_at - 1 and not lines[title_at].blank_before and line.text.endswith(":") and line.words >= 2
+            if not line.prose and (confirmed or line.words <= 4) and not first_half:  # ("Title:" / "Subtitle")
                 line.reason = "navigation"
         elif line.text.endswith(":") and line.words <= 4 and i + 1 < len(lines) and _names_only(lines[i + 1]):
             line.reason = "byline"
@@ -974,6 +1050,7 @@ def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, 
     kept_prose = [i for i, ln in enumerate(lines)
                   if ln.reason is None and ln.prose and ln.key not in shared]
     last_prose = kept_prose[-1] if kept_prose else -1
+    title_key = lines[title_at].key if title_at is not None else None
     for i, line in enumerate(lines):
         if line.reason is not None or i == title_at:
             if i == title_at:
@@ -984,6 +1061,9 @@ def _mark_repeats(lines: list[_Line], shared: frozenset[str], first_prose: int, 
             line.reason = "boilerplate"
         elif key and key in seen and line.words >= 2:
             line.reason = "duplicate"
+        elif title_key and key != title_key and (key.endswith(title_key) or key.startswith(title_key)) \
+                and line.words <= lines[title_at].words + 3:
+            line.reason = "duplicate"  # the headline glued to a label ("NewsKallas: ...") further down
         seen.add(key)
 
 
