@@ -315,10 +315,13 @@ def test_segment_paragraphs_marks_quoted_sentences() -> None:
     assert quotes == [
         {
             "paragraph_index": 1, "quote_index": 0, "speaker": "Price",
-            "text": "We see this as posturing. We do not see a constructive offer here,",
+            "text": "We see this as posturing. We do not see a constructive offer here,", "kind": "direct",
+            "start": 1, "end": 67,
         },
-        {"paragraph_index": 2, "quote_index": 1, "speaker": "Peskov", "text": "We are ready for talks,"},
+        {"paragraph_index": 2, "quote_index": 1, "speaker": "Peskov", "text": "We are ready for talks,", "kind": "direct",
+         "start": 1, "end": 24},
     ]
+    assert [s["voice"] for s in sentences] == ["narration", "quote", "quote", "narration", "narration"]
 
 
 def test_sentence_quote_overlap_needs_half_the_characters() -> None:

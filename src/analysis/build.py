@@ -49,17 +49,17 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "text_title", "text_date", "text_author", "text_sha256",
     ),
     "paragraphs": ("article_id", "paragraph_id", "kind", "text", "line_start", "line_end", "doubt"),
-    "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker"),
-    "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker"),
+    "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker", "voice"),
+    "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker", "kind", "start", "end"),
     "removed_lines": ("article_id", "line_no", "text", "reason", "doubt"),
     # The score columns of the default scorers; `--scorers` adds compound_nltk and polarity_textblob.
     "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
     # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
     "keyness": ("term", "ngram"),
-    "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000"),
+    "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer"),
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
-    "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words"),
-    "article_framing": ("article_id", "outlet", "bloc", "naming_index"),
+    "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
+    "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
     "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
@@ -69,7 +69,7 @@ PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines",
 _INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
-    "ngram", "count", "hits", "n_words",
+    "ngram", "count", "hits", "n_words", "start", "end",
 }
 STAGES = ("clean", "segment", "sentiment", "framing")
 
@@ -196,12 +196,12 @@ def process_article(
     paragraph_rows = [{"article_id": article_id, **p} for p in cleaned.paragraphs]
     sentence_rows = [
         {"article_id": article_id, "paragraph_id": ids[s["paragraph_index"]], "sentence_id": n,
-         "text": s["text"], "in_quote": bool(s["in_quote"]), "speaker": s["speaker"]}
+         "text": s["text"], "in_quote": bool(s["in_quote"]), "speaker": s["speaker"], "voice": s["voice"]}
         for n, s in enumerate(sentences, 1)
     ]
     quote_rows = [
         {"article_id": article_id, "paragraph_id": ids[q["paragraph_index"]], "quote_id": n,
-         "text": q["text"], "speaker": q["speaker"]}
+         "text": q["text"], "speaker": q["speaker"], "kind": q["kind"], "start": q["start"], "end": q["end"]}
         for n, q in enumerate(quotes, 1)
     ]
     removed_rows = [{"article_id": article_id, **r} for r in cleaned.removed]
@@ -226,7 +226,12 @@ def process_article(
                       for row, score in zip(sentence_rows, scores)]
     scored_at = clock()
     framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens, tokens)
-    terms = Counter(framing.grams_of_tokens([t for part in tokens for t in part]))
+    # Keyness counts the outlet's own words (narration and reported speech): quoted words,
+    # interviewers' questions, scare quotes and speaker labels are blanked.
+    own = [segment.tokenize(segment.own_text(p["text"], segment.layer_spans(quotes, i)))
+           if any(q["paragraph_index"] == i for q in quotes) else part
+           for i, (p, part) in enumerate(zip(cleaned.paragraphs, tokens))]
+    terms = Counter(framing.grams_of_tokens([t for part in own for t in part]))
     if timings is not None:
         for stage, seconds in zip(STAGES, (cleaned_at - started, segmented_at - cleaned_at,
                                            scored_at - segmented_at, clock() - scored_at)):

@@ -9,14 +9,15 @@ lines stay blank. Label a few pages from your own sites this way and run
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.clean import clean_article
 
-__all__ = ["cleaning_accuracy", "parse_labelled", "read_labelled"]
+__all__ = ["cleaning_accuracy", "parse_labelled", "quote_accuracy", "quote_matches", "read_labelled", "read_quote_gold"]
 
 
 def parse_labelled(page: str, name: str = "<page>") -> tuple[str, dict[int, str]]:
@@ -77,3 +78,112 @@ def cleaning_accuracy(files: Iterable[str | Path]) -> pd.DataFrame:
     table["share_removed"] = (table["leftover_removed"] / table["leftover_lines"].where(table["leftover_lines"] > 0)).round(4)
     table["share_metadata_removed"] = (table["metadata_removed"] / table["metadata_lines"].where(table["metadata_lines"] > 0)).round(4)
     return table
+
+
+# --------------------------------------------------------------------------- quotes and speakers
+
+#: The kinds the gold standard and `segment.find_quotes` share; `direct` here includes dash speech.
+QUOTE_KINDS = ("direct", "dash", "interview", "question", "partial", "scare", "indirect")
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _same_speaker(found: str, gold: str, kind: str) -> bool:
+    """A speaker matches when the surnames agree (case-insensitive); an interviewer's turn
+    matches any interviewer tag; an unattributed gold quote matches an empty speaker."""
+    found, gold = _fold(found).lower(), _fold(gold).lower()
+    if kind == "question" or gold == "interviewer":
+        return True
+    if gold in ("unattributed", ""):
+        return found == ""
+    return bool(found) and found.split()[-1].strip(".,") == gold.split()[-1].strip(".,")
+
+
+def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Gold quotes (quote, speaker, kind) of one article against `segment.find_quotes` on its
+    paragraphs (short and reported speech included). Returns (gold rows with `found`, `found_kind`,
+    `speaker_ok`; found quotes with `matched`). Spans match when their characters overlap by at
+    least half of the longer one (white space folded; a quote over two paragraphs counts once)."""
+    from analysis.segment import find_quotes
+
+    text = "\n\n".join(_fold(p) for p in paragraphs)
+    offsets, at = [], 0
+    for p in paragraphs:
+        offsets.append(at)
+        at += len(_fold(p)) + 2
+    found = find_quotes([_fold(p) for p in paragraphs], short=True, reported=True)
+    spans = [(offsets[q.paragraph_index] + q.start, offsets[q.paragraph_index] + q.end) for q in found]
+    rows, matched = [], [False] * len(found)
+    for g in gold.itertuples(index=False):
+        target = _fold(g.quote).replace(" “", "\n\n“").replace(' "', '\n\n"') if "\n" in str(g.quote) else _fold(g.quote)
+        start = text.find(target)
+        if start < 0:
+            start = text.replace("\n\n", " ").find(_fold(g.quote))
+            target = _fold(g.quote)
+        end = start + len(target)
+        best, best_overlap = None, 0.0
+        for n, (a, b) in enumerate(spans):
+            overlap = max(0, min(b, end) - max(a, start)) / max(b - a, end - start, 1)
+            if start >= 0 and overlap >= 0.5 and overlap > best_overlap:
+                best, best_overlap = n, overlap
+        if best is not None:
+            matched[best] = True
+        rows.append({"quote": g.quote, "speaker": g.speaker, "kind": g.kind, "located": start >= 0,
+                     "found": best is not None, "found_kind": found[best].kind if best is not None else "",
+                     "found_speaker": found[best].speaker if best is not None else "",
+                     "speaker_ok": best is not None and _same_speaker(found[best].speaker, g.speaker, g.kind)})
+    found_rows = pd.DataFrame([{"text": q.text, "speaker": q.speaker, "kind": q.kind, "matched": m}
+                               for q, m in zip(found, matched)], columns=["text", "speaker", "kind", "matched"])
+    return pd.DataFrame(rows), found_rows
+
+
+def quote_accuracy(articles: Iterable[tuple[str, Sequence[str], pd.DataFrame]]) -> pd.DataFrame:
+    """Per kind: gold quotes, recall of their spans and of span and speaker together, found
+    quotes of that kind and their precision (share matching some gold quote), over
+    (article name, paragraphs, gold) triples."""
+    golds, founds = [], []
+    for name, paragraphs, gold in articles:
+        g, f = quote_matches(paragraphs, gold)
+        golds.append(g.assign(article=name))
+        founds.append(f.assign(article=name))
+    gold_all = pd.concat(golds, ignore_index=True)
+    found_all = pd.concat(founds, ignore_index=True)
+    rows = []
+    for kind in QUOTE_KINDS:
+        g = gold_all[gold_all["kind"] == kind]
+        f = found_all[found_all["kind"] == kind]
+        rows.append({"kind": kind, "gold": len(g),
+                     "recall_span": g["found"].mean() if len(g) else np.nan,
+                     "recall_speaker": g["speaker_ok"].mean() if len(g) else np.nan,
+                     "found": len(f), "precision": f["matched"].mean() if len(f) else np.nan})
+    return pd.DataFrame(rows)
+
+
+def read_quote_gold(folder: str | Path) -> list[tuple[str, list[str], pd.DataFrame]]:
+    """A folder of `NN_name.txt` articles (paragraphs separated by blank lines) with their
+    `NN_name.quotes.csv` gold quotes (quote, speaker, kind)."""
+    out = []
+    for path in sorted(Path(folder).glob("*.txt")):
+        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        gold = pd.read_csv(path.with_name(path.stem + ".quotes.csv"), dtype=str, keep_default_na=False)
+        out.append((path.stem, paragraphs, gold))
+    return out
+
+
+def read_seed_quote_gold(raw: str | Path, gold_csv: str | Path) -> list[tuple[str, list[str], pd.DataFrame]]:
+    """The corpus folder's articles (metadata.csv and text files) cleaned as `build` cleans them,
+    with their gold quotes from a CSV of article_id, quote, speaker, kind."""
+    from analysis.clean import clean_article
+
+    raw = Path(raw)
+    meta = pd.read_csv(raw / "metadata.csv", dtype=str, keep_default_na=False)
+    gold = pd.read_csv(gold_csv, dtype=str, keep_default_na=False)
+    out = []
+    for row in meta.itertuples(index=False):
+        text = (raw / row.file).read_text(encoding="utf-8")
+        cleaned = clean_article(text, title=getattr(row, "title", "") or None, author=getattr(row, "author", "") or None)
+        out.append((row.article_id, [p["text"] for p in cleaned.paragraphs],
+                    gold[gold["article_id"] == row.article_id][["quote", "speaker", "kind"]]))
+    return out

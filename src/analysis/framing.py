@@ -469,19 +469,26 @@ def _dictionaries() -> dict:
 def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
                  n_tokens: int, paragraph_tokens: Sequence[Sequence[str]] | None = None) -> dict[str, list[dict]]:
     """The rows of `markers`, `frames` and `voices` for one article, from its kept paragraphs
-    (paragraph_id, text) and quotes (quote_id, paragraph_id, text, speaker); the same rows
-    `marker_counts`, `score_frames` and `voices` give for the article, in their order.
+    (paragraph_id, text) and quotes (quote_id, paragraph_id, text, speaker, and from
+    `segment.segment_paragraphs` kind, start, end).
+
+    Each marker hit carries the layer of the text it stands in (`segment.layer_at`): the
+    outlet's own `narration`, `quoted` or `reported` speech, an interviewer's `question`, a
+    `scare` quote or a speaker `label`; quotes without offsets leave every hit in narration.
+    Voices count the quotes that give a speaker a voice (`segment.VOICE_KINDS`).
     `paragraph_tokens` (`segment.tokenize` of each paragraph) saves tokenising again."""
     d = _dictionaries()
     if paragraph_tokens is None:
         paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
-    found: Counter[str] = Counter()
+    spans = _layer_spans(quotes)
+    found: Counter[tuple[str, str]] = Counter()
     for p in paragraphs:
-        found.update(term for term, _, _ in d["markers"].finditer(p["text"]))
-    keyed = sorted((*d["marker_info"][term], term, n) for term, n in found.items())  # group, usage, term
+        here = spans.get(p["paragraph_id"], [])
+        found.update((term, segment.layer_at(here, a, b)) for term, a, b in d["markers"].finditer(p["text"]))
+    keyed = sorted((*d["marker_info"][term], term, layer, n) for (term, layer), n in found.items())
     markers = [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
-                "rate_per_1000": 1000 * n / n_tokens}
-               for group, usage, term, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1]))]
+                "rate_per_1000": 1000 * n / n_tokens, "layer": layer}
+               for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
     frames = []
     for p, tokens in zip(paragraphs, paragraph_tokens):
         size = max(len(tokens), 1)
@@ -493,28 +500,57 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
     voice_rows = [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
                    "speaker_group": speaker_group(q["speaker"], d["speakers"]),
                    "verb": attribution_verb(text[q["paragraph_id"]], q["text"]),
-                   "n_words": len(segment.tokenize(q["text"]))}
-                  for q in quotes]
+                   "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
+                  for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
     return {"markers": markers, "frames": frames, "voices": voice_rows}
+
+
+def _layer_spans(quotes: Sequence[Mapping]) -> dict[object, list[tuple[int, int, str]]]:
+    """{paragraph_id: (start, end, layer) stretches} of quote records that carry kind and offsets."""
+    spans: dict[object, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        if "kind" in q and "start" in q:
+            spans.setdefault(q["paragraph_id"], []).append(
+                (int(q["start"]), int(q["end"]), segment.LAYER_OF_KIND[q["kind"]]))
+            if q["kind"] in ("question", "interview") and int(q["start"]) > 0:
+                spans[q["paragraph_id"]].append((0, int(q["start"]), "label"))
+    return {k: sorted(v) for k, v in spans.items()}
+
+
+#: Marker layers in other people's words (quoted speech): `naming_index_quoted`; the outlet's own
+#: words are `segment.OWN_LAYERS` (narration and its paraphrase of what others said).
+QUOTED_LAYERS = ("quoted",)
 
 
 def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, frame_scores: pd.DataFrame,
                                 voice_table: pd.DataFrame) -> pd.DataFrame:
     """`article_framing` from the `markers` table (counts per article and term) instead of every
     hit, with a column for every group, frame and speaker group of the dictionaries, so that
-    every chunk of a streamed build has the same columns."""
+    every chunk of a streamed build has the same columns.
+
+    `naming_index` and the `rate_` columns use the outlet's own words (layers `narration` and
+    `reported`: its paraphrase of what others said); `naming_index_quoted` the words it quotes
+    (layer `quoted`). Scare quotes, interviewers' questions and speaker labels count in neither."""
     d = _dictionaries()
     ids = articles["article_id"].tolist()
     table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
-    by_usage = counts.groupby(["article_id", "usage"])["count"].sum()
+    layer = counts["layer"] if "layer" in counts else pd.Series("narration", index=counts.index)
+    own, quoted = counts[layer.isin(segment.OWN_LAYERS)], counts[layer.isin(QUOTED_LAYERS)]
 
-    def usage(name: str) -> pd.Series:
-        part = by_usage[by_usage.index.get_level_values("usage") == name]
-        return part.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
+    def index_of(part: pd.DataFrame) -> pd.Series:
+        by_usage = part.groupby(["article_id", "usage"])["count"].sum()
 
-    ru, uw = usage("russian_official"), usage("ukrainian_western")
-    total = ru + uw
-    table["naming_index"] = (ru - uw) / total.where(total > 0)
+        def usage(name: str) -> pd.Series:
+            hits = by_usage[by_usage.index.get_level_values("usage") == name]
+            return hits.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
+
+        ru, uw = usage("russian_official"), usage("ukrainian_western")
+        total = ru + uw
+        return (ru - uw) / total.where(total > 0)
+
+    table["naming_index"] = index_of(own)
+    table["naming_index_quoted"] = index_of(quoted)
+    counts = own
     tokens = articles.set_index("article_id")["n_tokens"]
     rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)
     table = table.join((rates.div(tokens, axis=0) * 1000).add_prefix("rate_"))

@@ -11,7 +11,7 @@ interview labels. Speakers come from attribution phrases built on ``resources/sp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -31,6 +31,12 @@ def _read_list(name: str) -> tuple[str, ...]:
 def default_abbreviations() -> frozenset[str]:
     """Punkt abbreviation types from ``abbreviations.txt`` (lower case, no final period)."""
     return frozenset(entry.rstrip(".") for entry in _read_list("abbreviations.txt"))
+
+
+@lru_cache(maxsize=None)
+def not_persons() -> frozenset[str]:
+    """Places and institutions that are sentence subjects but never a "he" or "she" (``not_persons.txt``)."""
+    return frozenset(_read_list("not_persons.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -159,13 +165,26 @@ _TOKEN_TABLE = str.maketrans({"’": "'", "ʼ": "'", "‐": "-"})
 # --------------------------------------------------------------------------- quotes
 @dataclass(frozen=True)
 class Quote:
-    """A direct quote: ``text == paragraphs[paragraph_index][start:end]`` (marks excluded)."""
+    """Quoted or reported words: ``text == paragraphs[paragraph_index][start:end]`` (marks excluded).
+
+    ``kind``: ``direct`` (in quotation marks), ``dash`` (dash-introduced speech), ``interview``
+    (an interviewee's answer after a speaker label), ``question`` (an interviewer's turn),
+    ``partial`` (a few quoted words inside an attributed sentence), ``scare`` (quoted words no one
+    is said to have said) or ``indirect`` (reported speech: "Lavrov said that ...").
+    """
 
     paragraph_index: int
     start: int
     end: int
     text: str
     speaker: str
+    kind: str = "direct"
+
+
+#: Kinds of `Quote` whose words are someone else's, quoted (the quotation layer of a sentence).
+QUOTED_KINDS = ("direct", "dash", "interview", "question", "partial")
+#: Kinds that give a speaker a voice (for who-is-quoted counts): all but scare quotes and questions.
+VOICE_KINDS = ("direct", "dash", "interview", "partial", "indirect")
 
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -198,7 +217,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
-_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+"
+_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*\.?"  # ("a senior U.S. official")
 _ROLE_LAZY = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b(?:[Tt]he|[Aa]n?)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
@@ -227,17 +246,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = rf"(?P<subj>{_PRON}|{_ROLE_LAZY}|{_TITLED}|{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}"
+    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+          rf"{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}")
     vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
-    lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_NAME}(?:\s+[a-z]+)?)"
+    lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
-    return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "after_sv": re.compile(_LEAD + sv),
+    quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
+    also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
+    return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
+            "also": re.compile(also),
+            "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs)}
 
 
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),\s*", phrase)
+    if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
+        return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
@@ -336,10 +363,16 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
             if a is None:
                 if first and initial:
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
+                elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s)):
+                    # "— Words, — the minister replied. — More words.": the same speaker goes on
+                    out.append(_Cand(*_strip(par, cont.end(), len(par)), "dash", out[-1].speaker, out[-1].at))
                 break
             out.append(_Cand(*_strip(par, s, a.start()), "dash", a.group("subj"), a.start("subj")))
             first = False
             s = next((st for st, _ in spans if st >= a.end()), len(par))
+            if s < len(par) and par[s] not in "-–—":
+                dash_at = par.find("—", a.end())
+                s = dash_at if 0 <= dash_at < s else s
     return [c for c in out if not any(c.start < b.end and b.start < c.end for b in blocked)]
 
 
@@ -347,7 +380,7 @@ def _attributions(text: str) -> list[re.Match[str]]:
     """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
     p = _patterns()
     said = p["sv"].finditer(text) if p["verb"].search(text) else ()  # (no speech verb: no sv match)
-    return sorted([*said, *p["lead"].finditer(text)], key=lambda m: m.start())
+    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text)], key=lambda m: m.start())
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
@@ -381,20 +414,84 @@ def _blank(text: str, cands: Sequence[_Cand]) -> str:
     return "".join(out)
 
 
-def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]]) -> str:
+def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
+         roles: Sequence[tuple[int, int, str, str, str]] = ()) -> str:
     """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
-    becomes the latest speaker mentioned before it, else ""."""
+    becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
+    the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
-    if speaker not in _PRONOUNS:
-        return speaker
-    earlier = [m for m in mentions if m[:2] < where]
-    return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
+    if speaker in _PRONOUNS:
+        earlier = [m for m in mentions if m[:2] < where]
+        return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
+    if speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE):
+        # "the minister": the person last named with that role (the one whose role words match
+        # best), else the person last named as a speaker; "a diplomat" stays an unnamed source.
+        words = speaker.lower().split()
+        named = [r for r in roles if r[2] in words and r[:2] < where]
+        if named:
+            return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
+        earlier = [m for m in mentions if m[:2] < where and _is_name(m[2])]
+        if earlier:
+            return max(earlier, key=lambda m: m[:2])[2]
+    return speaker
 
 
-def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS) -> list[Quote]:
-    """Direct quotes of one article, in order, each with its speaker ("" when the text does not say).
+_ROLE_NOUNS = ("minister|spokesman|spokeswoman|spokesperson|president|chancellor|envoy|ambassador|aide|adviser|"
+               "advisor|secretary|negotiator|commander|diplomat|colonel|general|analyst|expert|official|chief|"
+               "leader|premier|mayor|governor|senator|representative|head|director|researcher|professor|"
+               "political scientist|scientist|economist|source|observer|columnist|deputy")
+_ROLE_WORDS = r"(?:[\w'’-]+\s+){0,4}?"
+_ROLE_NAMED = re.compile(rf"(?P<context>{_ROLE_WORDS})\b(?i:(?P<role>{_ROLE_NOUNS}))\s+(?P<name>{_NAME})")
+_NAMED_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?P<context>{_ROLE_WORDS})"
+                         rf"(?i:(?P<role>{_ROLE_NOUNS}))\b")
 
-    Quotes shorter than ``min_words`` words are scare quotes or terms and are skipped. A quote
+
+_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s))(?P<name>{_TITLED}|{_NAME})"
+                      r"(?:,\s[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                      r"(?=(?:has|had|is|was|will|would|remains|remained|[a-z]+ed|[a-z]+s)\b)")
+
+
+def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
+    "Dmitry Peskov summed up ..."): what a following "he said" refers to. A one-word name counts
+    only when it is the surname of a full name seen before; places and institutions never."""
+    out = []
+    fulls = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    for m in _SUBJECT.finditer(masked):
+        name = _clean_speaker(m.group("name"))
+        if not _is_name(name) or name.lower() in not_persons() or name.split()[-1].lower() in not_persons():
+            continue
+        if len(name.split()) == 1:
+            if name not in fulls:
+                continue
+            name = fulls[name]
+        out.append((pi, m.start("name"), name))
+        fulls[name.split()[-1]] = name
+    return out
+
+
+def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
+    or "Dmitry Peskov, the Kremlin spokesman," in the narration."""
+    out = []
+    for rx in (_ROLE_NAMED, _NAMED_ROLE):
+        for m in rx.finditer(masked):
+            name = _clean_speaker(m.group("name"))
+            if _is_name(name):
+                role = m.group("role").lower().split()[-1]
+                out.append((pi, m.start(), role, name, f"{m.group('context')} {m.group('role')}".lower()))
+    return sorted(out)
+
+
+def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, short: bool = False,
+                reported: bool = False) -> list[Quote]:
+    """Quotes of one article, in order, each with its speaker ("" when the text does not say) and kind.
+
+    Quotes shorter than ``min_words`` words are skipped, or with ``short`` kept as ``partial``
+    (an attribution stands in their sentence) or ``scare`` quotes; with ``reported``, reported
+    speech ("Lavrov said on Friday that ...", "according to X, ...") is found too, as ``indirect``.
+    Speaker labels at the start of paragraphs (an interview: "Q:", "Lavrov:", "SP:") make
+    ``question`` and ``interview`` turns when at least two paragraphs carry one. A quote
     without its own attribution takes the speaker of: the quote it continues (unclosed in the
     previous paragraph, or closed here with no opening mark), else an earlier quote in the same
     paragraph, else the last attribution ("Lavrov told reporters") earlier in the paragraph,
@@ -402,17 +499,34 @@ def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS) -> 
     skipping interview-label lines (the answer after a question is the interviewee's). Pronouns
     resolve to the latest name mentioned with a speech verb, or quote speaker, before them.
     """
-    return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words)
+    return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words, short, reported)
 
 
-def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int) -> list[Quote]:
+def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
+                 short: bool = False, reported: bool = False) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
-    last_speaker, carry, prev_open = "", "", False
+    roles: list[tuple[int, int, str, str, str]] = []
+    turns = interview_turns(paragraphs)
+    last_speaker, carry, prev_open, after_question = "", "", False, False
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
+        if pi in turns:
+            start, label, kind = turns[pi]
+            speaker = label if kind == "question" else _full_name(label, mentions)
+            end = _strip(par, start, len(par))[1]
+            if par[start:end].startswith(("\"", "“")) and par[end - 1:end] in ("\"", "”"):
+                start, end = _strip(par, start + 1, end - 1)
+            quotes.append(Quote(pi, start, end, par[start:end], speaker, kind))
+            if kind == "interview" and speaker:
+                mentions.append((pi, 0, speaker))
+            last_speaker, carry, prev_open, after_question = speaker, carry, False, kind == "question"
+            continue
         long_enough = lambda c, par=par: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
-        marks = [c for c in _mark_candidates(par) if long_enough(c)]
+        found = _mark_candidates(par)
+        marks = [c for c in found if long_enough(c)]
+        shorts = [c for c in found if c.kind == "pair" and not long_enough(c)
+                  and not all(w[:1].isupper() for w in par[c.start:c.end].split())] if short else []  # not names
         cands = sorted(marks + [c for c in _dash_candidates(par, spans, marks) if long_enough(c)],
                        key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
@@ -420,13 +534,18 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 mentions.append((pi, m.start("subj"), name))
+        mentions += _subject_mentions(pi, masked, mentions)
+        mentions.sort(key=lambda m: m[:2])
+        roles += _role_mentions(pi, masked)
         para_speaker, any_quote = "", False
         for c in cands:
             phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
             if c.kind == "label":
-                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase))
+                kind = "question" if _interviewer_label(phrase) else "interview"
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase, kind))
+                after_question = kind == "question"
                 continue
-            speaker = _who(phrase, (pi, at), mentions)
+            speaker = _who(phrase, (pi, at), mentions, roles)
             first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
@@ -437,14 +556,252 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                     speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
                 elif first:
                     speaker = carry
-            quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker))
+            kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
+                "partial" if c.kind == "pair" and _inside_sentence(par, spans, c) else "direct"
+            quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, kind))
             if speaker:
                 mentions.append((pi, at if at >= 0 else c.start, speaker))
             para_speaker = speaker or para_speaker
             last_speaker, any_quote = speaker, True
+        for c in shorts + [c for c in cands if c.kind == "pair" and _inside_sentence(par, spans, c)]:
+            if c in cands:  # a longer quote inside the author's sentence: settle its speaker the same way
+                q = next((q for q in reversed(quotes) if q.paragraph_index == pi and q.start == c.start), None)
+                if q is None or q.speaker:
+                    continue
+            s0, e0 = next(((a, e) for a, e in spans if a <= c.start < e), (0, len(par)))
+            said = _attributions(masked[s0:e0]) or list(_LABELLING.finditer(masked[s0:e0]))
+            scare = re.search(r"\b(?:so-called|so called|what (?:he|she|they|it) calls?)\s*$",
+                              par[max(0, c.lo - 30):c.lo], re.IGNORECASE)
+            if c in cands:
+                if said and not scare:
+                    m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                    at = quotes.index(q)
+                    quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
+                continue
+            if said and not scare:
+                m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
+            else:
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
+        if reported:
+            quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
+            headline = _PLAIN_LABEL.match(par)
+            if headline and not cands and not _MARKS.search(par):  # "Lavrov: Moscow will not accept ..." (a headline's gist)
+                label = headline.group("label").strip()
+                words = label.split()
+                if (len(words) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
+                        and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
+                    a, b = _strip(par, headline.end(), len(par))
+                    while b > a and par[b - 1] in ".;!?…":
+                        b -= 1
+                    if len(par[a:b].split()) >= 2:
+                        quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
         carry = last_speaker if any_quote else carry if cands else ""
         prev_open = bool(cands) and cands[-1].kind == "open"
-    return quotes
+        asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
+        after_question = asked_here or (after_question and not any_quote)
+    return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+
+
+def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:
+    """A quote set inside the author's own sentence ('Lavrov said the West was "not ready for
+    talks at all".'): words stand before its opening mark in its sentence, and they do not end
+    in a colon or a comma that introduces it ('Lavrov said: "..."', 'he said, "..."')."""
+    s0 = next((a for a, e in spans if a <= c.lo < e), 0)
+    before = par[s0:c.lo].rstrip()
+    return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–"))
+
+
+#: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
+#: called the outcome "satisfactory"'), and "X, who said ... that", whose subject is the speaker.
+_LABELLING = re.compile(
+    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*\s+"
+    r"(?P<verb>called|calls|described|describes|dubbed|dubs|termed|terms|labelled|labeled|branded|brands|spoke of|"
+    r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
+    r"demanded|demands|praised|praises|criticised|criticized|dismissed|dismisses|rejected|rejects|accused|accuses|"
+    r"hailed|hails|welcomed|welcomes|put it|wants|wanted|offered|offers)\b")
+
+
+_NOT_SPEAKERS = frozenset(
+    "background note notes update updates source sources photo photos video read more related context analysis "
+    "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
+    "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
+    "what who why how see also also quote quotes statement answer question".split())
+_PLAIN_LABEL = re.compile(
+    r"^\s*(?P<label>Q|A|[A-Z]{2,6}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*\([^)\n]{1,20}\))?)\s*:\s+(?=\S)")
+_MEDIA_WORDS = re.compile(r"\b(media|news|press|times|magazine|radio|tv|journal|post|herald|interviewer|correspondent|"
+                          r"reporter|editor|question|host|moderator)\b", re.IGNORECASE)
+
+
+def _interviewer_label(label: str) -> bool:
+    """An interviewer's tag: Q, an abbreviation (SP), a parenthesised outlet, or an outlet-like name."""
+    label = label.strip()
+    return (label in ("Q", "Question") or "(" in label or bool(re.fullmatch(r"[A-Z]{2,6}", label))
+            or bool(_MEDIA_WORDS.search(label)))
+
+
+def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
+    """Paragraphs that open with a speaker label, as {paragraph: (text start, label, kind)}, kind
+    ``question`` (an interviewer's tag: Q, SP, "Free Media (SP)") or ``interview`` (a person's
+    name, or A).
+
+    A labelled paragraph is a turn only when what follows the label is at least three words
+    ending a sentence (headlines such as "Putin Giving Up: Is Russia ..." are no turns), and an
+    article is an interview only with an interviewer's turn and an answer, or with a person's
+    label repeated (at most three people). Words such as Background, Update or Source are never
+    speakers. Paragraphs without a label after an answer continue it up to the next question.
+    """
+    found: dict[int, tuple[int, str, str]] = {}
+    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*[-–—]\s+(?=\S)", par))}
+    asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
+    if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
+        # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
+        first = min(dashed)
+        who = _interviewee(paragraphs[:first])
+        return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
+                for pi, start in sorted(dashed.items())}
+    for pi, par in enumerate(paragraphs):
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par)
+        if not m:
+            continue
+        label = (m.group("label") if m.re is _PLAIN_LABEL else m.group(1)).strip()
+        rest = (par[m.end():] if m.re is _PLAIN_LABEL else m.group(2)).strip()
+        if (label.lower() in _NOT_SPEAKERS or len(rest.split()) < 3 or rest[:1] in "\"“«„"
+                or not re.search(r"[.!?…\"”»)]$", rest)):
+            continue
+        start = m.end() if m.re is _PLAIN_LABEL else m.start(2)
+        found[pi] = (start, label, "question" if _interviewer_label(label) else "interview")
+    labels = [label for _, label, kind in found.values() if kind == "interview"]
+    asked = [pi for pi, (_, _, kind) in found.items() if kind == "question"]
+    questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
+    repeated = any(labels.count(label) >= 2 for label in labels) and len(set(labels)) <= 3
+    if not ((asked and labels and len(found) >= 3) or (len(asked) >= 2 and 2 * questions >= len(asked)) or repeated):
+        return {}
+    if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
+        return {}  # one name before every paragraph: a list's labels, not turns
+    interviewee = next((label for label in labels if label != "A"), "") or _interviewee(paragraphs[:min(found)])
+    turns = {pi: (start, interviewee if label == "A" and interviewee else label, kind)
+             for pi, (start, label, kind) in found.items()}
+    labelled = sorted(turns)
+    for n, pi in enumerate(labelled[:-1]):
+        following = labelled[n + 1]
+        if turns[pi][2] == "interview" and turns[following][2] == "question":
+            for k in range(pi + 1, following):
+                if paragraphs[k].strip():
+                    turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), turns[pi][1], "interview")
+    return dict(sorted(turns.items()))
+
+
+def _interviewee(intro: Sequence[str]) -> str:
+    """The person an interview's introduction names most often ("EU foreign policy chief Kaja
+    Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
+    names: list[str] = []
+    for par in intro:
+        for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
+            name = _clean_speaker(m.group(0))
+            if _is_name(name):
+                names.append(name)
+    if not names:
+        return ""
+    surnames = [n.split()[-1] for n in names]
+    best = max(dict.fromkeys(surnames), key=surnames.count)
+    return max((n for n in names if n.split()[-1] == best), key=len)
+
+
+def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
+    """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
+    for _, _, name in reversed(mentions):
+        if name != label and name.split()[-1] == label.split()[-1]:
+            return name
+    return label
+
+
+_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
+#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
+                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
+                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
+                     r"launched|received|prepared|considered|considers|opposed|supported|demanded)\b")
+_BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
+    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*)\b)")
+#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+_CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
+                          r"insists|stressed|noted|argued|claimed|demanded|told)\b|;\s|\s+--\s|\s+[—–]\s")
+
+
+#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
+_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
+                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
+                        "confirms acknowledged admitted reiterated maintained".split())
+
+
+def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
+                     mentions: list[tuple[int, int, str]], roles: Sequence[tuple[int, int, str, str, str]]) -> list[Quote]:
+    """Reported speech in the narration of one paragraph: a subject and speech verb with a
+    that-clause or "as saying" ("Peskov said on Friday that ..."), "according to X, ..." and
+    "..., according to X." Each clause runs to the end of its sentence."""
+    out: list[Quote] = []
+    p = _patterns()
+    done = 0
+    for s0, e0 in spans:
+        sentence = masked[s0:e0]
+        if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
+            continue
+        coordinated = [m for m in p["also"].finditer(sentence)] if p["verb"].search(sentence) else []
+        for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
+            if s0 + m.start() < done:
+                continue  # inside the clause found before
+            subj = m.group("subj")
+            if m.re is p["also"]:  # "Umerov confirmed the exchange and said ...": the sentence's subject speaks
+                subject = next(iter(_SUBJECT.finditer(sentence[: m.start()])), None)
+                subj = subject.group("name") if subject else ""
+                if not subj:
+                    continue
+            if m.re is p["lead"]:  # according to X
+                before = sentence[: m.start()].rstrip(" ,;")
+                after = sentence[m.end():]
+                if before.strip() and (not after.strip(" .;!?") or ("," not in after and len(after.split()) <= 6)):
+                    a, b = s0, s0 + len(before)
+                elif not before.strip() and after.lstrip().startswith(","):
+                    a, b = s0 + m.end() + after.index(",") + 1, e0
+                else:
+                    continue
+            elif m.re is p["quoted"]:  # quoted X as saying (that)
+                clause = re.compile(r"(?:\s+that)?\s+(?=\S)").match(sentence, m.end())
+                if not clause:
+                    continue
+                a, b = s0 + clause.end(), e0
+            else:
+                clause = _THAT.match(sentence, m.end())
+                if clause and _FINITE.search(sentence, m.end(), clause.start() + len(clause.group(0).rstrip())
+                                             - len(clause.group(0).rstrip().split()[-1])):
+                    clause = None  # "said Kyiv would not accept any arrangement that ...": the clause starts earlier
+                if not clause and m.group("verb").lower() in _BARE_VERBS:
+                    bare = _BARE_CLAUSE.match(sentence, m.end())
+                    if bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90)) \
+                            and sentence[bare.end():bare.end() + 1] not in "\"“«„":
+                        clause = bare
+                if not clause:
+                    continue
+                a, b = s0 + clause.end(), e0
+                stop = _CLAUSE_STOP.search(sentence, clause.end())
+                if stop:
+                    b = s0 + stop.start()
+            a, b = _strip(par, a, b)
+            while b > a and par[b - 1] in ".;!?…":
+                b -= 1
+            if len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„":
+                continue  # a clause holding quoted words: those words carry it (a partial or direct quote)
+            speaker = _who(subj, (pi, s0 + max(m.start("subj"), 0)), mentions, roles)
+            out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+            done = b
+    return out
 
 
 def sentence_quote_overlap(
@@ -475,25 +832,80 @@ def segment_paragraphs(
     """Sentence and quote records of one article.
 
     Sentences: paragraph_index, sentence_index (0-based in the article), text, start, end (offsets
-    in the paragraph), in_quote (at least half of the non-space characters are quoted) and speaker
-    (of that quote, else ""). Quotes: paragraph_index, quote_index, text, speaker.
+    in the paragraph), in_quote (at least half of the non-space characters are quoted: direct,
+    dash or interview speech, or an interviewer's question), speaker (of that quote, else "") and
+    voice: ``quote``, ``question`` (an interviewer's), ``reported`` (at least half inside reported
+    speech) or ``narration`` (the outlet's own words). A speaker label opening a paragraph is not
+    part of its first sentence. Quotes: paragraph_index, quote_index, text, speaker, kind, start, end.
     """
     default = [sentence_spans(par) for par in paragraphs]
     own = default if tokenizer is None or tokenizer is _default_tokenizer() else \
         [sentence_spans(par, tokenizer) for par in paragraphs]
-    quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS)
+    quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS, short=True, reported=True)
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         by_paragraph.setdefault(q.paragraph_index, []).append(q)
+    labels = {pi: start for pi, (start, _, _) in interview_turns(paragraphs).items()}
     sentences: list[dict] = []
     for pi, par in enumerate(paragraphs):
         here = by_paragraph.get(pi, [])
+        quoted = [q for q in here if q.kind in QUOTED_KINDS]
+        reported = [q for q in here if q.kind == "indirect"]
         for s, e in own[pi]:
-            share, quote = sentence_quote_overlap(par, (s, e), here)
+            if pi in labels and s < labels[pi] <= e:
+                s = _strip(par, labels[pi], e)[0]  # "SP: Can the talks ...": the label is no text
+                if s >= e:
+                    continue
+            share, quote = sentence_quote_overlap(par, (s, e), quoted)
             in_quote = share >= 0.5 and quote is not None
+            if in_quote:
+                voice = "question" if quote.kind == "question" else "quote"
+            else:
+                voice = "reported" if sentence_quote_overlap(par, (s, e), reported)[0] >= 0.5 else "narration"
             sentences.append({
                 "paragraph_index": pi, "sentence_index": len(sentences), "text": par[s:e], "start": s,
                 "end": e, "in_quote": in_quote, "speaker": quote.speaker if in_quote and quote else "",
+                "voice": voice,
             })
-    keys = ("paragraph_index", "text", "speaker")
+    keys = ("paragraph_index", "text", "speaker", "kind", "start", "end")
     return sentences, [{"quote_index": i} | {k: getattr(q, k) for k in keys} for i, q in enumerate(quotes)]
+
+
+def layer_spans(quotes: Sequence[Mapping], paragraph_index: int) -> list[tuple[int, int, str]]:
+    """(start, end, layer) of the quoted, reported, question and scare-quoted stretches and speaker
+    labels of one paragraph, from `segment_paragraphs` quote records (``paragraph_index``, or any
+    key given the same value): what is not in one is narration."""
+    here = [q for q in quotes if q["paragraph_index"] == paragraph_index]
+    spans = [(q["start"], q["end"], LAYER_OF_KIND[q["kind"]]) for q in here]
+    spans += [(0, q["start"], "label") for q in here if q["kind"] in ("question", "interview") and q["start"] > 0]
+    return sorted(spans)
+
+
+#: The layer of a paragraph's text each kind of quote makes; `label` is a speaker label ("SP:").
+LAYER_OF_KIND = {"direct": "quoted", "dash": "quoted", "interview": "quoted", "partial": "quoted",
+                 "question": "question", "indirect": "reported", "scare": "scare"}
+
+
+def layer_at(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> str:
+    """The layer of the text at [start, end): the innermost stretch holding it, else narration
+    (a quote inside reported speech counts as quoted)."""
+    holding = [(e - s, lay) for s, e, lay in spans if s <= start and end <= e]
+    return min(holding)[1] if holding else "narration"
+
+
+#: Layers written in the outlet's own words: its narration, and what it reports others said in
+#: its own paraphrase ("Lavrov said that Kiev ..."). Quoted words, interviewers' questions,
+#: scare quotes and speaker labels are not.
+OWN_LAYERS = ("narration", "reported")
+
+
+def own_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`text` with every stretch not in the outlet's own words (`OWN_LAYERS`) blanked."""
+    out, at = [], 0
+    for s, e, _ in sorted(sp for sp in spans if sp[2] not in OWN_LAYERS):
+        s, e = max(s, at), min(e, len(text))
+        if s < e:
+            out += [text[at:s], " " * (e - s)]
+            at = e
+    out.append(text[at:])
+    return "".join(out)

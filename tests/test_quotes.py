@@ -1,0 +1,148 @@
+"""Who says what: quotes, reported speech and speakers against gold standards written by a
+separate annotator (tests/fixtures/quotes/README.md): 22 articles in styles the rules were not
+written for (wire copy, interviews, translated Russian articles, live blogs, analysis, features)
+and the five seed articles.
+
+First measurement on the blind set, with the rules as they stood when it arrived (quotation-mark
+and dash quotes only, no kinds): see README.md, "How well quotes and speakers are found". The
+targets of the measurement issue are: direct quotes with the right speaker >= 0.9 recall
+(NOT MET: 0.78, the floor below keeps what is reached), reported speech >= 0.6, interview answers
+>= 0.95, precision >= 0.9 for each kind (scare quotes: 0.82, not met).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import evaluate, segment
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "fixtures" / "quotes"
+
+
+@pytest.fixture(scope="module")
+def blind() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind")).set_index("kind")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_seed_quote_gold(ROOT / "data" / "raw", GOLD / "seeds.csv")).set_index("kind")
+
+
+def test_the_gold_standard_covers_every_kind(blind: pd.DataFrame) -> None:
+    assert blind["gold"].sum() >= 350 and (blind["gold"] >= 15).all()
+
+
+def test_interview_answers_with_their_speaker(blind: pd.DataFrame) -> None:
+    assert blind.at["interview", "recall_speaker"] >= 0.95
+    assert blind.at["question", "recall_span"] >= 0.95
+
+
+def test_reported_speech_is_found(blind: pd.DataFrame) -> None:
+    assert blind.at["indirect", "recall_span"] >= 0.6
+    assert blind.at["indirect", "precision"] >= 0.9
+
+
+def test_direct_and_dash_quotes_with_their_speaker(blind: pd.DataFrame) -> None:
+    assert blind.at["direct", "recall_span"] >= 0.95 and blind.at["dash", "recall_span"] >= 0.95
+    assert blind.at["direct", "recall_speaker"] >= 0.75  # target 0.9: not met (see the module docstring)
+    assert blind.at["dash", "recall_speaker"] >= 0.75
+
+
+@pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "indirect"])
+def test_precision_of_each_kind(blind: pd.DataFrame, kind: str) -> None:
+    assert blind.at[kind, "precision"] >= 0.9
+
+
+def test_the_seed_articles(seeds: pd.DataFrame) -> None:
+    assert seeds.at["direct", "recall_speaker"] >= 0.85
+    assert seeds.at["question", "recall_speaker"] == 1.0
+    assert seeds.at["interview", "recall_speaker"] == 1.0
+
+
+def test_each_kind_on_sentences_written_for_the_test() -> None:
+    paragraphs = [
+        "Foreign Minister Sergei Lavrov spoke in Ankara on Monday.",
+        "Peskov said on Friday that Moscow remained open to talks with Kyiv.",
+        "A ministry spokeswoman, Maria Zakharova, claimed that the West was not ready for peace.",
+        "The minister called the so-called “peace formula” an ultimatum, and said the West was “not ready” for talks.",
+        "— We are ready for talks, — the minister replied. — But not on these terms, and not now.",
+        "According to Yermak, the talks will resume in June.",
+        "«Washington and its satellites are not looking for a settlement,» Lavrov said.",
+    ]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert ("indirect", "Peskov", "Moscow remained open to talks with Kyiv") in found
+    assert ("indirect", "Maria Zakharova", "the West was not ready for peace") in found
+    assert ("scare", "", "peace formula") in found
+    assert ("partial", "Sergei Lavrov", "not ready") in found  # "the minister": the one named before
+    assert ("dash", "Sergei Lavrov", "But not on these terms, and not now.") in found
+    assert ("indirect", "Yermak", "the talks will resume in June") in found
+    assert ("direct", "Lavrov", "Washington and its satellites are not looking for a settlement,") in found
+
+
+def test_interview_labels_are_turns_and_not_text() -> None:
+    paragraphs = [
+        "EU foreign policy chief Kaja Kallas spoke to our correspondent before the meeting.",
+        "Q: Is Europe being left out of the talks?",
+        "A: Europe is not a spectator. We are the biggest supporter of Ukraine.",
+        "Q: What would an acceptable ceasefire look like?",
+        "A: It must be verifiable, and it must not give Russia time to regroup.",
+    ]
+    found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs)]
+    assert found == [("question", "Q"), ("interview", "Kaja Kallas"), ("question", "Q"), ("interview", "Kaja Kallas")]
+    sentences, _ = segment.segment_paragraphs(paragraphs)
+    assert not any(s["text"].startswith(("Q:", "A:")) for s in sentences)
+    assert [s["voice"] for s in sentences if s["paragraph_index"] == 1] == ["question"]
+
+
+def test_headlines_with_a_colon_are_not_an_interview() -> None:
+    paragraphs = ["Putin Giving Up: Is Russia Now Willing to Negotiate on Ukraine?",
+                  "Lavrov Dismisses Ceasefire: Is Russia Doubling Down? The minister said no.",
+                  "The Kremlin said the talks would go on."]
+    assert segment.interview_turns(paragraphs) == {}
+
+
+def _naming(text: str) -> pd.Series:
+    from analysis import build
+
+    from analysis.corpus import METADATA_COLUMNS
+
+    row = {column: None for column in METADATA_COLUMNS} | {"article_id": "a1", "outlet": "Example", "bloc": "western",
+                                                            "text": text}
+    articles = pd.DataFrame([row])
+    tables = build.build_tables(articles, progress=False, skip_topics=True)
+    return tables["article_framing"].iloc[0]
+
+
+WESTERN_QUOTING_RUSSIA = """Lavrov repeats Moscow's terms as the war grinds on
+
+Russia's war against Ukraine entered its fourth year on Monday, and officials in Kyiv said the invasion had not changed their terms. The war has displaced millions, and Kyiv says it will not cede territory.
+
+Speaking in Moscow, Foreign Minister Sergei Lavrov said: "The Kiev regime must accept the new realities. The special military operation will continue until its goals are met, and Novorossiya will never return to the Kiev regime."
+
+"The Kiev regime has no future. The special military operation is the answer to the threats from the West," Lavrov added.
+
+Ukraine's government in Kyiv rejected the remarks as a justification for the war.
+"""
+
+RUSSIAN_QUOTING_UKRAINE = """Zelensky repeats his demands as the special military operation goes on
+
+The special military operation continued on Monday, and the Kiev regime again rejected talks, officials in Moscow said. Kiev has refused to recognise the new realities.
+
+Speaking in Kyiv, Volodymyr Zelensky said: "Russia's invasion must end. The occupied territories are Ukraine, and Kyiv will never accept the occupation. This war is Russia's war."
+
+"Kyiv is ready for peace, but not for surrender to the invasion," Zelensky added.
+
+The Kremlin said the Kiev regime was once again refusing to face reality.
+"""
+
+
+def test_naming_index_reads_the_outlets_own_words_not_the_words_it_quotes() -> None:
+    western = _naming(WESTERN_QUOTING_RUSSIA)
+    assert western["naming_index"] < 0 < western["naming_index_quoted"]
+    russian = _naming(RUSSIAN_QUOTING_UKRAINE)
+    assert russian["naming_index"] > 0 > russian["naming_index_quoted"]
