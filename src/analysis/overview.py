@@ -42,11 +42,15 @@ def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def removal_by_reason(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Removed raw lines per article (rows, labelled by outlet) and reason (columns)."""
-    labels = articles.set_index("article_id")["outlet"].astype(str)
-    counts = pd.crosstab(removed["article_id"], removed["reason"]).reindex(labels.index, fill_value=0)
-    counts = counts[counts.sum().sort_values(ascending=False, kind="mergesort").index]
-    counts.index = [f"{labels[a]} [{a}]" for a in counts.index]
+    """Removed raw lines per article (rows, labelled "outlet · article id", ordered by bloc then id)
+    and reason (columns, most frequent first, ties by name)."""
+    from analysis.plots import article_labels
+
+    ordered = articles.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = pd.crosstab(removed["article_id"], removed["reason"]).reindex(ordered["article_id"], fill_value=0)
+    totals = counts.sum()
+    counts = counts[sorted(totals.index, key=lambda r: (-int(totals[r]), str(r)))]
+    counts.index = article_labels(ordered).tolist()
     counts.columns.name = "reason"
     return counts
 

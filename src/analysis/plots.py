@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -20,14 +21,24 @@ from matplotlib.figure import Figure
 
 from analysis import __version__, paths
 
-__all__ = ["set_provenance", "BLOC_COLOURS", "OKABE_ITO", "article_lengths", "bloc_colour", "bloc_palette",
+__all__ = ["set_provenance", "BLOC_COLOURS", "COMPACT_ABOVE", "OKABE_ITO", "SPARE_COLOURS", "TOP_OUTLETS",
+           "article_labels", "article_lengths", "bloc_colour", "bloc_palette", "outlet_groups",
            "removed_by_reason", "save", "use_style"]
 
 #: Okabe & Ito (2008) palette, safe for the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 
 #: One colour per bloc, the same in every figure of the suite.
-BLOC_COLOURS = {"russian": "#D55E00", "western": "#0072B2", "ukrainian": "#009E73"}
+BLOC_COLOURS = {"russian": "#D55E00", "western": "#0072B2", "ukrainian": "#009E73", "other": "#CC79A7"}
+#: Colours for any other bloc label a user's corpus brings, picked by `bloc_colour` from a hash of
+#: the label (the same label always gets the same colour; two new labels can share one).
+SPARE_COLOURS = ("#E69F00", "#56B4E9", "#000000", "#F0E442")
+#: Figures with a row, panel or tick per article switch to a compact form above this many articles.
+COMPACT_ABOVE = 30
+#: Figures with a row per outlet show this many outlets (most articles first) and group the rest.
+TOP_OUTLETS = 12
+#: The colour of groups that mix blocs (e.g. "other (k outlets)").
+MIXED = "#888888"
 
 _STYLE = {
     "figure.dpi": 100,
@@ -40,6 +51,7 @@ _STYLE = {
     "legend.frameon": False,
     "svg.hashsalt": "peace-talks-framing",
     "svg.fonttype": "none",
+    "text.parse_math": False,  # outlet names and titles are plain text: "$" is not math
 }
 
 
@@ -49,12 +61,12 @@ def use_style() -> None:
 
 
 def bloc_colour(bloc: str) -> str:
-    """The fixed colour of a bloc; blocs the suite does not know get a stable spare colour."""
+    """The fixed colour of a bloc: `BLOC_COLOURS` for the suite's blocs; any other label gets one of
+    `SPARE_COLOURS` chosen by the SHA-256 of the lower-cased label, so it is the same in every figure."""
     bloc = str(bloc).lower()
     if bloc in BLOC_COLOURS:
         return BLOC_COLOURS[bloc]
-    spare = [c for c in OKABE_ITO if c not in BLOC_COLOURS.values()]
-    return spare[sum(map(ord, bloc)) % len(spare)]
+    return SPARE_COLOURS[int(hashlib.sha256(bloc.encode()).hexdigest(), 16) % len(SPARE_COLOURS)]
 
 
 def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
@@ -108,43 +120,150 @@ def _update_manifest(folder: Path, name: str) -> None:
         writer.writerows(rows[k] for k in sorted(rows))
 
 
-def article_lengths(articles: pd.DataFrame) -> Figure:
-    """Horizontal bars: tokens of kept text per article, coloured by bloc, labelled with counts."""
+def _short(text: str, width: int = 30) -> str:
+    """`text` cut to `width` characters with an ellipsis (only ever used beside a unique id)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    """`text` wrapped onto lines of at most `width` characters (nothing is cut)."""
+    return textwrap.fill(" ".join(str(text).split()), width=width, break_long_words=True)
+
+
+def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
+    """A unique label per row: the outlet (shortened to `width` characters) and the article id,
+    e.g. "Moscow Federal News Agency In… · g07"; ids are unique, so labels never collide."""
+    ids = frame["article_id"].astype(str)
+    return pd.Series([f"{_short(o, width)} · {a}" for o, a in zip(frame["outlet"], ids)], index=frame.index)
+
+
+def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
+    """Each row's outlet, or "other (k outlets)" for outlets beyond the `top` with most articles.
+
+    Ties in article count are broken by outlet name (alphabetical), never by file order."""
+    counts = frame.groupby("outlet")["article_id"].nunique().reset_index(name="n")
+    ranked = counts.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")["outlet"].tolist()
+    if len(ranked) <= top + 1:
+        return frame["outlet"].astype(str)
+    kept = set(ranked[:top])
+    other = f"other ({len(ranked) - top} outlets)"
+    return frame["outlet"].astype(str).where(frame["outlet"].isin(kept), other)
+
+
+def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, unit: str = "articles") -> list:
+    return [mpl.patches.Patch(color=bloc_colour(b), label=b if counts is None else f"{b} ({_n(counts.get(b, 0), unit[:-1])})")
+            for b in sorted(set(map(str, blocs)))]
+
+
+def _n(count: int, unit: str = "article") -> str:
+    """"1 article", "5 articles"."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _label_bottom_row(axes: np.ndarray, n_used: int, xlabel: str) -> None:
+    """Hide unused panels of a wrapped grid and put x tick labels and `xlabel` on the lowest panel
+    of every column (the bottom row may be incomplete)."""
+    flat = axes.flat
+    for ax in list(flat)[n_used:]:
+        ax.set_visible(False)
+    nrows, ncols = axes.shape
+    for col in range(ncols):
+        used = [r for r in range(nrows) if r * ncols + col < n_used]
+        if used:
+            ax = axes[used[-1], col]
+            ax.xaxis.set_tick_params(labelbottom=True)
+            ax.set_xlabel(xlabel)
+
+
+def _jitter(n: int, seed: int = 0, width: float = 0.22) -> np.ndarray:
+    """Vertical offsets for `n` dots, drawn from a fixed seed so the figure is the same run to run."""
+    return np.random.default_rng(seed).uniform(-width, width, n)
+
+
+def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
+    """Mean and a normal 95% interval (mean ± 1.96 standard errors); no interval for one value."""
+    values = np.asarray(values, float)
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return np.nan, np.nan, np.nan
+    mean = float(values.mean())
+    if values.size < 2:
+        return mean, np.nan, np.nan
+    half = 1.96 * float(values.std(ddof=1)) / np.sqrt(values.size)
+    return mean, mean - half, mean + half
+
+
+def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
+    """Tokens of kept text per article, coloured by bloc: a labelled bar per article (ordered by
+    bloc, then article id) up to `compact_above` articles, else one row of dots per bloc."""
     use_style()
-    data = articles.sort_values(["bloc", "article_id"])
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(data) + 1.2))
-    labels = [f"{o} ({d})" if pd.notna(d) else str(o) for o, d in zip(data["outlet"], data["published"])]
-    bars = ax.barh(labels, data["n_tokens"], color=[bloc_colour(b) for b in data["bloc"]])
-    ax.bar_label(bars, labels=[f"{n:,}" for n in data["n_tokens"]], padding=3, fontsize=9)
-    ax.invert_yaxis()
+    data = articles.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = data.groupby("bloc").size().to_dict()
+    if len(data) > compact_above:
+        return _lengths_by_bloc(data, counts)
+    fig, ax = plt.subplots(figsize=(8.5, 0.32 * len(data) + 1.4), layout="constrained")
+    labels = article_labels(data)
+    bars = ax.barh(range(len(data)), data["n_tokens"], color=[bloc_colour(b) for b in data["bloc"]])
+    ax.bar_label(bars, labels=[f"{n:,}" for n in data["n_tokens"]], padding=3, fontsize=8)
+    ax.set_yticks(range(len(data)), labels, fontsize=9)
+    ax.set_ylim(len(data) - 0.5, -0.5)
     ax.set_xlabel("article text kept after cleaning (word tokens)")
-    handles = [mpl.patches.Patch(color=bloc_colour(b), label=b) for b in sorted(data["bloc"].unique())]
-    ax.set_xlim(0, data["n_tokens"].max() * 1.15)
-    ax.legend(handles=handles, title="bloc", bbox_to_anchor=(1.02, 1), loc="upper left")
-    ax.set_title("Length of each article")
-    fig.tight_layout()
+    ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.15)
+    ax.legend(handles=_bloc_handles(data["bloc"], counts), title="bloc", loc="lower right")
+    fig.suptitle(f"Length of each article ({len(data)} articles; label: outlet · article id)")
     return fig
 
 
-def removed_by_reason(counts: pd.DataFrame) -> Figure:
-    """Stacked bars: removed raw lines per article by reason (a table from `overview.removal_by_reason`)."""
+def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
+    blocs = sorted(counts)
+    fig, ax = plt.subplots(figsize=(8.5, 0.8 * len(blocs) + 1.6), layout="constrained")
+    for y, bloc in enumerate(blocs):
+        values = data.loc[data["bloc"] == bloc, "n_tokens"].to_numpy(float)
+        ax.boxplot(values, positions=[y], vert=False, widths=0.6, showfliers=False,
+                   medianprops={"color": "black"}, boxprops={"color": "#666666"}, whiskerprops={"color": "#666666"},
+                   capprops={"color": "#666666"})
+        ax.scatter(values, y + _jitter(values.size, seed=y), s=16, color=bloc_colour(bloc), alpha=0.85, zorder=3)
+    ax.set_yticks(range(len(blocs)), [f"{b}\n({_n(counts[b])})" for b in blocs])
+    ax.set_ylim(len(blocs) - 0.5, -0.5)
+    ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.08)
+    ax.set_xlabel("article text kept after cleaning (word tokens)")
+    fig.suptitle(f"Length of each article: one dot per article ({len(data)} articles; box: middle half)")
+    return fig
+
+
+def removed_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
+    """Stacked bars: removed raw lines per article by reason (a table from `overview.removal_by_reason`).
+
+    Above `compact_above` articles, the articles with most removed lines (ties by label) get a bar
+    each and the rest one bar, "other k articles", so the figure keeps a readable size."""
     use_style()
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(counts) + 1.6))
-    left = pd.Series(0, index=counts.index, dtype="int64")
+    title = "What cleaning removed from each article, and why"
+    if len(counts) > compact_above:
+        order = counts.assign(_total=counts.sum(axis=1), _label=counts.index).sort_values(
+            ["_total", "_label"], ascending=[False, True], kind="mergesort").index
+        keep = compact_above - 1
+        rest = counts.loc[order[keep:]]
+        counts = pd.concat([counts.loc[order[:keep]],
+                            rest.sum().to_frame(f"other {len(rest)} articles (sum)").T]).astype("int64")
+        title = f"What cleaning removed, and why: the {keep} articles with most removed lines, the rest summed"
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(counts) + 1.8), layout="constrained")
+    left = pd.Series(0, index=range(len(counts)), dtype="int64")
     colours = dict(zip(counts.columns, (OKABE_ITO * 3)[: len(counts.columns)]))
     hatches = ["", "//", "..", "xx"]
     for n, reason in enumerate(counts.columns):
-        ax.barh(counts.index, counts[reason], left=left, color=colours[reason],
+        values = counts[reason].to_numpy()
+        ax.barh(range(len(counts)), values, left=left, color=colours[reason],
                 hatch=hatches[n // len(OKABE_ITO)], label=reason, edgecolor="white", linewidth=0.5)
-        left += counts[reason]
+        left += values
     for y, total in enumerate(left):
-        ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=9)
+        ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=8)
+    ax.set_yticks(range(len(counts)), [str(i) for i in counts.index], fontsize=9)
     ax.set_xlim(0, max(int(left.max()), 1) * 1.12)
-    ax.invert_yaxis()
+    ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlabel("raw lines removed (count)")
-    ax.set_title("What cleaning removed from each article, and why")
-    ax.legend(title="reason", bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9)
-    fig.tight_layout()
+    fig.suptitle(title)
+    ax.legend(title="reason", loc="lower right", fontsize=8)
     return fig
 
 
@@ -153,56 +272,107 @@ def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
     ax.legend(handles=handles, title="bloc", **kwargs)
 
 
-def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0) -> Figure:
+def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
+                           top: int = TOP_OUTLETS) -> Figure:
     """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
-    (vertical jitter drawn from `seed`, so the figure is the same run to run)."""
+    (vertical jitter drawn from `seed`, so the figure is the same run to run). The right panel
+    shows the `top` outlets with most articles (ties by name) and groups the rest as "other"."""
     import seaborn as sns
 
     use_style()
-    order_outlets = frame.sort_values(["bloc", "outlet"])["outlet"].unique().tolist()
-    fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * len(order_outlets) + 2.5), width_ratios=[1, 1.6])
-    for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "outlet", order_outlets)):
-        colours = {o: bloc_colour(frame.loc[frame[by] == o, "bloc"].iloc[0]) for o in order}
+    frame = frame.assign(_outlet=outlet_groups(frame, top))
+    outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
+    other = [o for o in sorted(outlet_bloc) if o.startswith("other (") and o not in set(frame["outlet"])]
+    named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
+    order_outlets = named + other
+    height = 0.5 * len(order_outlets) + 2.5
+    fig, axes = plt.subplots(1, 2, figsize=(12, height), width_ratios=[1, 1.6], layout="constrained")
+    for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "_outlet", order_outlets)):
+        colours = {o: bloc_colour(o) if by == "bloc" else (bloc_colour(outlet_bloc[o]) if outlet_bloc[o] else MIXED)
+                   for o in order}
         sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
                     ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
         rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
         for k, level in enumerate(order):
             values = frame.loc[frame[by] == level, column].to_numpy(float)
-            ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=12, color=colours[level], alpha=0.8, zorder=3)
-        counts = frame.groupby(by).size()
-        ax.set_yticks(range(len(order)), [f"{o}\n(n={counts[o]} sentences)" for o in order], fontsize=9)
+            ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
+        sentences = frame.groupby(by).size()
+        articles = frame.groupby(by)["article_id"].nunique()
+        ax.set_yticks(range(len(order)), [f"{_wrap(o, 34)}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
+                      fontsize=8 if by != "bloc" else 10)
         ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
         ax.set_xlabel("VADER compound per sentence (-1 to +1)")
         ax.set_ylabel("")
     axes[0].set_title("By bloc")
-    axes[1].set_title("By outlet")
-    fig.tight_layout()
+    n_outlets = frame["outlet"].nunique()
+    axes[1].set_title("By outlet" if not other else f"By outlet: the {top} with most articles of {n_outlets}")
+    if other:
+        fig.legend(handles=[*_bloc_handles(frame["bloc"]), mpl.patches.Patch(color=MIXED, label="outlets of several blocs")],
+                   title="bloc", loc="outside lower center", ncols=5, fontsize=9)
     return fig
 
 
-def tone_along_article(paragraphs: pd.DataFrame) -> Figure:
-    """One panel per article: mean paragraph tone in reading order, coloured by bloc."""
+def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10) -> Figure:
+    """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
+    ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
+    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band)."""
     use_style()
-    articles = paragraphs.sort_values(["bloc", "article_id"])["article_id"].unique()
-    ncols = min(3, len(articles))
-    nrows = -(-len(articles) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4 * ncols, 2.6 * nrows), sharey=True, squeeze=False)
-    for ax, article in zip(axes.flat, articles):
-        part = paragraphs[paragraphs["article_id"] == article]
-        colour = bloc_colour(part["bloc"].iloc[0])
+    order = paragraphs.drop_duplicates("article_id").sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = order.groupby("bloc").size().to_dict()
+    if len(order) > compact_above:
+        return _tone_by_bloc(paragraphs, counts, bins)
+    ncols = min(4, len(order))
+    nrows = -(-len(order) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 2.3 * nrows + 0.8), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")
+    for ax, (_, article), label in zip(axes.flat, order.iterrows(), article_labels(order, width=24)):
+        part = paragraphs[paragraphs["article_id"] == article["article_id"]].sort_values("position")
+        colour = bloc_colour(article["bloc"])
         ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
-        ax.plot(part["position"], part["mean"], color=colour, marker="o", markersize=3.5, linewidth=1.2)
-        ax.set_title(f"{part['outlet'].iloc[0]}", fontsize=10, color=colour)
+        ax.plot(part["position"], part["mean"], color=colour, marker="o", markersize=3, linewidth=1.2)
+        ax.set_title(label, fontsize=9, color="black")
         ax.set_xlim(-0.03, 1.03)
         ax.set_ylim(-1.05, 1.05)
-    for ax in axes.flat[len(articles):]:
-        ax.set_visible(False)
+    _label_bottom_row(axes, len(order), "position (0 = start, 1 = end)")
     for ax in axes[:, 0]:
-        ax.set_ylabel("mean compound\nof the paragraph")
-    for ax in axes[-1, :]:
-        ax.set_xlabel("position in the article (0 = start, 1 = end)")
-    fig.suptitle("Tone along each article, paragraph by paragraph")
-    fig.tight_layout()
+        ax.set_ylabel("paragraph mean\ncompound")
+    fig.legend(handles=_bloc_handles(order["bloc"], counts), title="bloc", loc="outside lower center",
+               ncols=min(4, len(counts)))
+    fig.suptitle("Tone along each article, paragraph by paragraph (panel: outlet · article id)")
+    return fig
+
+
+def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -> Figure:
+    blocs = sorted(counts)
+    ncols = min(2, len(blocs))
+    nrows = -(-len(blocs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(6 * ncols, 3.2 * nrows + 0.6), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")
+    edges = np.linspace(0, 1, bins + 1)
+    centres = (edges[:-1] + edges[1:]) / 2
+    for ax, bloc in zip(axes.flat, blocs):
+        part = paragraphs[paragraphs["bloc"] == bloc]
+        colour = bloc_colour(bloc)
+        ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
+        for _, article in part.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
+            ax.plot(article["position"], article["mean"], color=colour, linewidth=0.6, alpha=0.35)
+        cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
+        per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
+        stats = np.array([_mean_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
+                          else (np.nan,) * 3 for b in range(bins)])
+        ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
+        ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
+        ax.set_title(f"{bloc} ({_n(counts[bloc])})", fontsize=10, color=colour)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-1.05, 1.05)
+    _label_bottom_row(axes, len(blocs), "position in the article (0 = start, 1 = end)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("paragraph mean compound")
+    line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6, label="one article")
+    mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
+                            label=f"mean of article means in {bins} position bins (band: 95% interval over articles)")
+    fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
+    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)")
     return fig
 
 
@@ -399,28 +569,58 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
     return fig
 
 
-def framing_small_multiples(summary: pd.DataFrame, columns: list[str]) -> Figure:
-    """One small panel per measure of the per-article framing summary, one dot per article."""
+def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,
+                            ncols: int = 6) -> Figure:
+    """The per-article framing summary, one small panel per measure (wrapped in `ncols` columns).
+
+    Up to `compact_above` articles, each panel has a row per article (outlet · article id, ordered
+    by bloc then id); above, a row per bloc with one dot per article and the bloc mean with a 95%
+    interval over articles, so the figure keeps its size however many articles there are."""
     use_style()
-    ncols = 4
-    nrows = -(-len(columns) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.2 * nrows), squeeze=False)
     order = summary.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = order.groupby("bloc").size().to_dict()
+    compact = len(order) > compact_above
+    blocs = sorted(counts)
+    rows = len(blocs) if compact else len(order)
+    ncols = max(1, min(ncols, len(columns)))
+    nrows = -(-len(columns) // ncols)
+    row_height = 0.42 if compact else 0.22
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols + 2.2, (row_height * rows + 0.9) * nrows + 1.0),
+                             sharey=True, squeeze=False, layout="constrained")
+    labels = [f"{b} ({counts[b]})" for b in blocs] if compact else article_labels(order, width=26).tolist()
     for ax, column in zip(axes.flat, columns):
-        for y, row in order.iterrows():
-            value = row[column]
-            if pd.notna(value):
-                ax.scatter(value, y, color=bloc_colour(row["bloc"]), s=24)
-            else:
-                ax.text(0.02, y, "n/a", transform=ax.get_yaxis_transform(), fontsize=7, va="center", color="grey")
-        ax.set_title(column, fontsize=9)
-        ax.set_yticks(range(len(order)), order["outlet"].str.slice(0, 18) if ax in axes[:, 0] else [""] * len(order), fontsize=7)
-        ax.invert_yaxis()
+        if compact:
+            for y, bloc in enumerate(blocs):
+                values = order.loc[order["bloc"] == bloc, column].to_numpy(float)
+                shown = values[~np.isnan(values)]
+                ax.scatter(shown, y + _jitter(shown.size, seed=y, width=0.18), s=10, color=bloc_colour(bloc),
+                           alpha=0.7, zorder=2)
+                mean, low, high = _mean_interval(shown)
+                if not np.isnan(mean):
+                    xerr = None if np.isnan(low) else [[mean - low], [high - mean]]
+                    ax.errorbar(mean, y, xerr=xerr, fmt="D", color="black", markersize=4, capsize=2, zorder=3)
+        else:
+            for y, row in order.iterrows():
+                value = row[column]
+                if pd.notna(value):
+                    ax.scatter(value, y, color=bloc_colour(row["bloc"]), s=18)
+                else:
+                    ax.text(0.02, y, "empty", transform=ax.get_yaxis_transform(), fontsize=6, va="center", color="grey")
+        empty = int(order[column].isna().sum())
+        ax.set_title(column if not empty else f"{column}\n({_n(empty)} empty, not shown)", fontsize=8)
+        ax.set_yticks(range(rows), labels, fontsize=7 if not compact else 8)
+        ax.set_ylim(rows - 0.5, -0.5)
         ax.tick_params(axis="x", labelsize=7)
+        ax.grid(axis="x", color="#EEEEEE")
     for ax in axes.flat[len(columns):]:
         ax.set_visible(False)
-    fig.suptitle("Per-article framing summary (one dot per article, coloured by bloc)")
-    fig.tight_layout()
+    handles = _bloc_handles(blocs, counts)
+    if compact:
+        handles.append(mpl.lines.Line2D([], [], color="black", marker="D", markersize=4, linestyle="",
+                                        label="bloc mean (95% interval over articles)"))
+    fig.legend(handles=handles, title="bloc (articles)", loc="outside lower center", ncols=min(5, len(handles)), fontsize=8)
+    form = "one dot per article, rows: blocs" if compact else "one row per article: outlet · article id"
+    fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})")
     return fig
 
 
