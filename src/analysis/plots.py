@@ -210,8 +210,8 @@ def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     ax.set_ylim(len(data) - 0.5, -0.5)
     ax.set_xlabel("article text kept after cleaning (word tokens)")
     ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.15)
-    ax.legend(handles=_bloc_handles(data["bloc"], counts), title="bloc", loc="lower right")
-    fig.suptitle(f"Length of each article ({len(data)} articles; label: outlet · article id)")
+    fig.legend(handles=_bloc_handles(data["bloc"], counts), title="bloc", loc="outside right upper")
+    fig.suptitle(f"Length of each article ({_n(len(data))}; label: outlet · article id)")
     return fig
 
 
@@ -263,7 +263,7 @@ def removed_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlabel("raw lines removed (count)")
     fig.suptitle(title)
-    ax.legend(title="reason", loc="lower right", fontsize=8)
+    fig.legend(title="reason", loc="outside right upper", fontsize=8)
     return fig
 
 
