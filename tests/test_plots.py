@@ -127,7 +127,7 @@ def test_article_lengths_one_bar_per_article_then_one_row_per_bloc(articles: pd.
     small = articles.head(plots.COMPACT_ABOVE)
     fig = plots.article_lengths(small)
     (ax,) = _visible_axes(fig)
-    assert _ytick_texts(ax) == plots.article_labels(small.sort_values(["bloc", "article_id"])).tolist()
+    assert _ytick_texts(ax) == [plots.plain(x) for x in plots.article_labels(small.sort_values(["bloc", "article_id"]))]
     _assert_no_overlapping_text(fig)
     plt.close(fig)
     fig = plots.article_lengths(articles)
@@ -167,7 +167,7 @@ def test_framing_summary_rows_per_article_then_per_bloc(articles: pd.DataFrame) 
     panels = _visible_axes(fig)
     assert len(panels) == len(MEASURES)
     ordered = summary.head(16).sort_values(["bloc", "article_id"])
-    assert _ytick_texts(panels[0]) == plots.article_labels(ordered, width=26).tolist()
+    assert _ytick_texts(panels[0]) == [plots.plain(x) for x in plots.article_labels(ordered, width=26)]
     _assert_no_overlapping_text(fig)
     plt.close(fig)
     fig = plots.framing_small_multiples(summary, MEASURES)
@@ -218,11 +218,20 @@ def test_bloc_colours_are_fixed_and_documented() -> None:
 
 
 def test_data_text_is_drawn_as_plain_text(articles: pd.DataFrame) -> None:
+    """An outlet called "Outlet $number$ 01" is drawn as written, not as math."""
+    fig = plots.tone_along_article(_paragraphs(articles.head(6)))
+    fig.canvas.draw()
+    texts = [ax.title for ax in _visible_axes(fig)]
+    dollars = [t for t in texts if "$number" in t.get_text()]
+    assert dollars and not any(t._preprocess_math(t.get_text())[1] for t in dollars)
+    assert plots.plain("Outlet $number$ 01") == "Outlet \\$number\\$ 01"
+    plt.close(fig)
     fig = plots.article_lengths(articles.head(6))
-    assert not matplotlib.rcParams["text.parse_math"]
     fig.canvas.draw()
     (ax,) = _visible_axes(fig)
-    assert any("Outlet $number$" in t for t in _ytick_texts(ax))
+    labels = [t for t in ax.get_yticklabels() if "$number" in t.get_text()]
+    assert labels and not any(t._preprocess_math(t.get_text())[1] for t in labels)
+    assert "mathdefault" not in "".join(t.get_text() for t in ax.get_xticklabels())  # numbers still formatted
     plt.close(fig)
 
 

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from analysis import __version__, paths
 
 __all__ = ["set_provenance", "BLOC_COLOURS", "COMPACT_ABOVE", "OKABE_ITO", "SPARE_COLOURS", "TOP_OUTLETS",
-           "article_labels", "article_lengths", "bloc_colour", "bloc_palette", "outlet_groups",
+           "article_labels", "article_lengths", "bloc_colour", "bloc_palette", "outlet_groups", "plain",
            "removed_by_reason", "save", "use_style"]
 
 #: Okabe & Ito (2008) palette, safe for the common colour-vision deficiencies.
@@ -51,7 +51,6 @@ _STYLE = {
     "legend.frameon": False,
     "svg.hashsalt": "peace-talks-framing",
     "svg.fonttype": "none",
-    "text.parse_math": False,  # outlet names and titles are plain text: "$" is not math
 }
 
 
@@ -120,6 +119,16 @@ def _update_manifest(folder: Path, name: str) -> None:
         writer.writerows(rows[k] for k in sorted(rows))
 
 
+def plain(text: object) -> str:
+    """`text` from the data (an outlet, a term, a title) made safe to draw as itself: a "$" is
+    escaped so matplotlib never reads a pair of them as math."""
+    return str(text).replace("\\$", "$").replace("$", "\\$")
+
+
+def _plain_all(values: Iterable[object]) -> list[str]:
+    return [plain(v) for v in values]
+
+
 def _short(text: str, width: int = 30) -> str:
     """`text` cut to `width` characters with an ellipsis (only ever used beside a unique id)."""
     text = " ".join(str(text).split())
@@ -152,7 +161,8 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
 
 
 def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, unit: str = "articles") -> list:
-    return [mpl.patches.Patch(color=bloc_colour(b), label=b if counts is None else f"{b} ({_n(counts.get(b, 0), unit[:-1])})")
+    return [mpl.patches.Patch(color=bloc_colour(b), label=plain(b) if counts is None else
+                              f"{plain(b)} ({_n(counts.get(b, 0), unit[:-1])})")
             for b in sorted(set(map(str, blocs)))]
 
 
@@ -206,7 +216,7 @@ def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     labels = article_labels(data)
     bars = ax.barh(range(len(data)), data["n_tokens"], color=[bloc_colour(b) for b in data["bloc"]])
     ax.bar_label(bars, labels=[f"{n:,}" for n in data["n_tokens"]], padding=3, fontsize=8)
-    ax.set_yticks(range(len(data)), labels, fontsize=9)
+    ax.set_yticks(range(len(data)), _plain_all(labels), fontsize=9)
     ax.set_ylim(len(data) - 0.5, -0.5)
     ax.set_xlabel("article text kept after cleaning (word tokens)")
     ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.15)
@@ -224,7 +234,7 @@ def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
                    medianprops={"color": "black"}, boxprops={"color": "#666666"}, whiskerprops={"color": "#666666"},
                    capprops={"color": "#666666"})
         ax.scatter(values, y + _jitter(values.size, seed=y), s=16, color=bloc_colour(bloc), alpha=0.85, zorder=3)
-    ax.set_yticks(range(len(blocs)), [f"{b}\n({_n(counts[b])})" for b in blocs])
+    ax.set_yticks(range(len(blocs)), [f"{plain(b)}\n({_n(counts[b])})" for b in blocs])
     ax.set_ylim(len(blocs) - 0.5, -0.5)
     ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.08)
     ax.set_xlabel("article text kept after cleaning (word tokens)")
@@ -258,7 +268,7 @@ def removed_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
         left += values
     for y, total in enumerate(left):
         ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=8)
-    ax.set_yticks(range(len(counts)), [str(i) for i in counts.index], fontsize=9)
+    ax.set_yticks(range(len(counts)), _plain_all(counts.index), fontsize=9)
     ax.set_xlim(0, max(int(left.max()), 1) * 1.12)
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlabel("raw lines removed (count)")
@@ -298,7 +308,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
             ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
         sentences = frame.groupby(by).size()
         articles = frame.groupby(by)["article_id"].nunique()
-        ax.set_yticks(range(len(order)), [f"{_wrap(o, 34)}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
+        ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
                       fontsize=8 if by != "bloc" else 10)
         ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
         ax.set_xlabel("VADER compound per sentence (-1 to +1)")
@@ -330,7 +340,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
         colour = bloc_colour(article["bloc"])
         ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
         ax.plot(part["position"], part["mean"], color=colour, marker="o", markersize=3, linewidth=1.2)
-        ax.set_title(label, fontsize=9, color="black")
+        ax.set_title(plain(label), fontsize=9, color="black")
         ax.set_xlim(-0.03, 1.03)
         ax.set_ylim(-1.05, 1.05)
     _label_bottom_row(axes, len(order), "position (0 = start, 1 = end)")
@@ -362,7 +372,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
                           else (np.nan,) * 3 for b in range(bins)])
         ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
         ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
-        ax.set_title(f"{bloc} ({_n(counts[bloc])})", fontsize=10, color=colour)
+        ax.set_title(f"{plain(bloc)} ({_n(counts[bloc])})", fontsize=10, color=colour)
         ax.set_xlim(-0.03, 1.03)
         ax.set_ylim(-1.05, 1.05)
     _label_bottom_row(axes, len(blocs), "position in the article (0 = start, 1 = end)")
@@ -391,7 +401,7 @@ def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
             if 0 < n < min_n:
                 ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey", linewidth=0))
     ax.set_xticks(range(len(means.columns)), means.columns)
-    ax.set_yticks(range(len(means)), means.index)
+    ax.set_yticks(range(len(means)), _plain_all(means.index))
     ax.set_xlabel("bloc of the outlet")
     ax.set_title(f"Tone of sentences that mention each actor (hatched: fewer than {min_n} sentences)")
     fig.colorbar(image, ax=ax, label="mean VADER compound")
@@ -411,7 +421,7 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
                     fmt="o", color=colour, capsize=3)
         span = max(table["ci_high"].max() - table["ci_low"].min(), 1e-9)
         ax.text(row["ci_high"] + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
-    ax.set_yticks(range(len(table)), [f"{b} · {g}" for b, g in zip(table["bloc"], table[group])])
+    ax.set_yticks(range(len(table)), [plain(f"{b} · {g}") for b, g in zip(table["bloc"], table[group])])
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
     ax.set_xlabel(f"{xlabel} ({interval})")
@@ -427,7 +437,8 @@ def word_contributions(table: pd.DataFrame, top: int = 12) -> Figure:
     fig, axes = plt.subplots(1, len(blocs), figsize=(5.2 * len(blocs), 0.32 * top + 1.8), squeeze=False)
     for ax, bloc in zip(axes[0], blocs):
         part = table[table["bloc"] == bloc].head(top).iloc[::-1]
-        ax.barh(part["word"], part["per_1000_sentences"], color=bloc_colour(bloc))
+        ax.barh(range(len(part)), part["per_1000_sentences"], color=bloc_colour(bloc))
+        ax.set_yticks(range(len(part)), _plain_all(part["word"]))
         for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
             ax.text(value, y, f" n={n} " if value >= 0 else f" n={n} ", va="center",
                     ha="left" if value >= 0 else "right", fontsize=8)
@@ -450,7 +461,7 @@ def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
                         fmt=marker, color=bloc_colour(row["bloc"]), mfc="white" if offset else bloc_colour(row["bloc"]),
                         capsize=3, label=label if y == 0 else None)
     blocs = sorted(raw["bloc"])
-    ax.set_yticks(range(len(blocs)), blocs)
+    ax.set_yticks(range(len(blocs)), _plain_all(blocs))
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
     ax.set_xlabel("bloc tone: mean of article means of VADER compound (95% two-level bootstrap)")
@@ -475,7 +486,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
         ranked = side.loc[side["z"].abs().sort_values(ascending=False, kind="mergesort").index].head(top)
         ax.scatter(ranked["total"], ranked["z"], s=16, color=bloc_colour(bloc), zorder=3)
         for k, (_, row) in enumerate(ranked.sort_values(["total", "z"]).iterrows()):
-            ax.annotate(row["term"], (row["total"], row["z"]), fontsize=8, color=bloc_colour(bloc),
+            ax.annotate(plain(row["term"]), (row["total"], row["z"]), fontsize=8, color=bloc_colour(bloc),
                         xytext=(4, 7 * (k % 3 - 1)), textcoords="offset points", va="center")
     if threshold is not None:
         for y in (threshold, -threshold):
@@ -507,7 +518,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15) -> Figure:
     ax.plot([lo, hi], [lo, hi], color="grey", linewidth=0.8, linestyle=":")
     order = table["z"].abs().sort_values(ascending=False).index[: 2 * top]
     for i in order:
-        ax.annotate(table.at[i, "term"], (x[i], y[i]), fontsize=8, xytext=(3, 2), textcoords="offset points")
+        ax.annotate(plain(table.at[i, "term"]), (x[i], y[i]), fontsize=8, xytext=(3, 2), textcoords="offset points")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
@@ -532,7 +543,7 @@ def marker_dots(rates: pd.DataFrame) -> Figure:
         ys = [position[(g, t)] for g, t in zip(part["group"], part["term"])]
         ax.scatter(part["rate_per_1000"], ys, color=bloc_colour(bloc), label=bloc, s=28, zorder=3)
     usage_mark = {"russian_official": "(RU)", "ukrainian_western": "(UA/W)", "neutral": ""}
-    ax.set_yticks(range(len(terms)), [f"{g} · {t} {usage_mark.get(u, '')}" for g, t, u in
+    ax.set_yticks(range(len(terms)), [plain(f"{g} · {t} {usage_mark.get(u, '')}") for g, t, u in
                                       zip(terms["group"], terms["term"], terms["usage"])], fontsize=8)
     for i in range(1, len(terms)):
         if terms.at[i, "group"] != terms.at[i - 1, "group"]:
@@ -555,12 +566,12 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
     left = np.zeros(len(pivot))
     colours = dict(zip(pivot.columns, OKABE_ITO))
     for group in pivot.columns:
-        ax.barh(pivot.index, pivot[group], left=left, color=colours[group], label=group, edgecolor="white")
+        ax.barh(range(len(pivot)), pivot[group], left=left, color=colours[group], label=plain(group), edgecolor="white")
         for y, (start, width) in enumerate(zip(left, pivot[group])):
             if width >= 0.06:
                 ax.text(start + width / 2, y, f"{width:.0%}", ha="center", va="center", fontsize=8)
         left += pivot[group].to_numpy()
-    ax.set_yticks(range(len(pivot)), [f"{b}\n({counts[b]} quotes)" for b in pivot.index])
+    ax.set_yticks(range(len(pivot)), [f"{plain(b)}\n({counts[b]} quotes)" for b in pivot.index])
     ax.set_xlim(0, 1)
     ax.set_xlabel(value.replace("_", " "))
     ax.set_title("Who gets quoted")
@@ -607,8 +618,8 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
                 else:
                     ax.text(0.02, y, "empty", transform=ax.get_yaxis_transform(), fontsize=6, va="center", color="grey")
         empty = int(order[column].isna().sum())
-        ax.set_title(column if not empty else f"{column}\n({_n(empty)} empty, not shown)", fontsize=8)
-        ax.set_yticks(range(rows), labels, fontsize=7 if not compact else 8)
+        ax.set_title(plain(column) if not empty else f"{plain(column)}\n({_n(empty)} empty, not shown)", fontsize=8)
+        ax.set_yticks(range(rows), _plain_all(labels), fontsize=7 if not compact else 8)
         ax.set_ylim(rows - 0.5, -0.5)
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(axis="x", color="#EEEEEE")
