@@ -244,3 +244,31 @@ def test_saved_files_are_byte_identical(articles: pd.DataFrame, tmp_path) -> Non
         blobs.append([(tmp_path / str(run) / f"tone.{ext}").read_bytes() for ext in ("png", "svg")])
     assert blobs[0] == blobs[1]
     assert b"<dc:date>" not in blobs[0][1]
+
+
+def _keyness(n: int = 400, seed: int = 4) -> pd.DataFrame:
+    """A keyness table whose terms share few distinct positions, so labels compete for room."""
+    rng = np.random.default_rng(seed)
+    ca, cb = rng.integers(0, 6, n), rng.integers(0, 6, n)
+    z = np.round((ca - cb) / np.sqrt(ca + cb + 1), 1)
+    return pd.DataFrame({"term": [f"term{k:03d}" for k in range(n)], "count_russian": ca, "count_western": cb,
+                         "rate_russian": ca / 10, "rate_western": cb / 10, "z": z})
+
+
+@pytest.mark.parametrize("figure", ["fightin_words", "term_map"])
+def test_term_labels_do_not_overlap(figure: str) -> None:
+    table = _keyness()
+    fig = getattr(plots, figure)(table, "russian", "western", **({"threshold": 2.5} if figure == "fightin_words" else {}))
+    (ax,) = [a for a in _visible_axes(fig) if a.get_label() != "<colorbar>"]
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text().startswith("term")]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert len(labels) >= 10
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    wanted = 24 if figure == "fightin_words" else 30
+    title = ax.get_title()
+    assert len(labels) == wanted or f"({wanted - len(labels)} left out for lack of room)" in title
+    plt.close(fig)

@@ -204,6 +204,43 @@ def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
     return mean, mean - half, mean + half
 
 
+def _renderer(fig: Figure):  # noqa: ANN202
+    canvas = fig.canvas
+    return canvas.get_renderer() if hasattr(canvas, "get_renderer") else fig._get_renderer()
+
+
+#: Offsets (points) tried in turn for a label, nearest first: right, left, above, below, further out.
+_LABEL_OFFSETS = [(dx, dy) for d in (0, 7, 14, 21, 28, 36, 46, 58) for dy in ((0,) if d == 0 else (d, -d))
+                  for dx in (4, -4)]
+
+
+def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],  # noqa: ANN001
+                  colours: Sequence[str], fontsize: float = 8) -> int:
+    """Label points without overlap, deterministically: each label, in the given order, takes the
+    first offset of `_LABEL_OFFSETS` where it overlaps no placed label and stays inside the axes
+    (a thin leader line when it moved away); a label with no room is left out. Returns how many."""
+    renderer = _renderer(ax.figure)
+    frame = ax.get_window_extent(renderer)
+    placed = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() is not None else []
+    left_out = 0
+    for x, y, text, colour in zip(xs, ys, texts, colours):
+        for dx, dy in _LABEL_OFFSETS:
+            label = ax.annotate(plain(text), (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                                color=colour, ha="left" if dx > 0 else "right", va="center")
+            box = label.get_window_extent(renderer).expanded(1.05, 1.1)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                if dy:  # a leader line back to the point
+                    ax.annotate("", (x, y), xytext=(dx, dy), textcoords="offset points",
+                                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2})
+                break
+            label.remove()
+        else:
+            left_out += 1
+    return left_out
+
+
 def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
     """Tokens of kept text per article, coloured by bloc: a labelled bar per article (ordered by
     bloc, then article id) up to `compact_above` articles, else one row of dots per bloc."""
@@ -479,25 +516,33 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     fig, ax = plt.subplots(figsize=(9, 6.5))
     beyond = table["z"].abs() > (threshold if threshold is not None else 1.96)
     ax.scatter(total[~beyond], table.loc[~beyond, "z"], s=8, color="#BBBBBB", alpha=0.6, label="within noise")
+    labelled = []
     for bloc, sign in ((a, 1), (b, -1)):
         mask = beyond & (np.sign(table["z"]) == sign)
-        ax.scatter(total[mask], table.loc[mask, "z"], s=16, color=bloc_colour(bloc), label=f"more {bloc}")
-        side = table[np.sign(table["z"]) == sign].assign(total=total)
-        ranked = side.loc[side["z"].abs().sort_values(ascending=False, kind="mergesort").index].head(top)
+        ax.scatter(total[mask], table.loc[mask, "z"], s=16, color=bloc_colour(bloc), label=plain(f"more {bloc}"))
+        side = table[np.sign(table["z"]) == sign].assign(total=total, _abs=table["z"].abs())
+        ranked = side.sort_values(["_abs", "term"], ascending=[False, True], kind="mergesort").head(top)
         ax.scatter(ranked["total"], ranked["z"], s=16, color=bloc_colour(bloc), zorder=3)
-        for k, (_, row) in enumerate(ranked.sort_values(["total", "z"]).iterrows()):
-            ax.annotate(plain(row["term"]), (row["total"], row["z"]), fontsize=8, color=bloc_colour(bloc),
-                        xytext=(4, 7 * (k % 3 - 1)), textcoords="offset points", va="center")
+        labelled.append(ranked.assign(_colour=bloc_colour(bloc)))
     if threshold is not None:
         for y in (threshold, -threshold):
             ax.axhline(y, color="grey", linestyle="--", linewidth=0.8)
-        ax.text(ax.get_xlim()[0], threshold, " largest |z| with shuffled blocs", fontsize=8, va="bottom", color="grey")
+        ax.text(0.01, threshold, "largest |z| with shuffled blocs", transform=ax.get_yaxis_transform(), fontsize=8,
+                va="bottom", color="grey")
     ax.set_xscale("log")
     ax.set_xlabel("term frequency in both blocs (count, log scale)")
-    ax.set_ylabel(f"z of the log-odds ratio ({a} positive, {b} negative)")
-    ax.set_title(f"Distinctive words: {a} vs {b} (Monroe et al. 2008)")
+    ax.set_ylabel(plain(f"z of the log-odds ratio ({a} positive, {b} negative)"))
     ax.legend(loc="lower right", fontsize=9)
     fig.tight_layout()
+    ax.set_xlim(*ax.get_xlim())
+    ax.set_ylim(*ax.get_ylim())
+    # the most distinctive first (ties by term), alternating blocs, so each side gets room
+    order = pd.concat(labelled).assign(_rank=lambda t: t.groupby("_colour").cumcount())
+    order = order.sort_values(["_rank", "_abs", "term"], ascending=[True, False, True], kind="mergesort")
+    left_out = _place_labels(ax, order["total"], order["z"], order["term"], order["_colour"])
+    note = f" ({left_out} left out for lack of room)" if left_out else ""
+    ax.set_title(plain(f"Distinctive words: {a} vs {b} (Monroe et al. 2008)\nthe {top} most distinctive terms "
+                       f"of each bloc labelled{note}"))
     return fig
 
 
@@ -516,18 +561,21 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15) -> Figure:
     points = ax.scatter(x * jitter[0], y * jitter[1], c=table["z"], cmap=cmap, vmin=-limit, vmax=limit, s=10)
     lo, hi = floor * 0.8, max(x.max(), y.max()) * 1.3
     ax.plot([lo, hi], [lo, hi], color="grey", linewidth=0.8, linestyle=":")
-    order = table["z"].abs().sort_values(ascending=False).index[: 2 * top]
-    for i in order:
-        ax.annotate(plain(table.at[i, "term"]), (x[i], y[i]), fontsize=8, xytext=(3, 2), textcoords="offset points")
+    ranked = table.assign(_abs=table["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
+                                                              kind="mergesort").index[: 2 * top]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    ax.set_xlabel(f"rate in {b} articles (per 1,000 terms, log)")
-    ax.set_ylabel(f"rate in {a} articles (per 1,000 terms, log)")
-    ax.set_title("Term map: above the diagonal, more used by " + a)
-    fig.colorbar(points, ax=ax, label=f"z (log-odds, {a} positive)")
+    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)"))
+    ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"))
+    fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive)"))
     fig.tight_layout()
+    px, py = (x * jitter[0])[ranked], (y * jitter[1])[ranked]
+    left_out = _place_labels(ax, px, py, table.loc[ranked, "term"], ["black"] * len(ranked))
+    note = f" ({left_out} left out for lack of room)" if left_out else ""
+    ax.set_title(plain(f"Term map: above the diagonal, more used by {a}\nthe {len(ranked)} most distinctive terms "
+                       f"labelled{note}"))
     return fig
 
 
