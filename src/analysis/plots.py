@@ -467,24 +467,28 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
     return fig
 
 
-def word_contributions(table: pd.DataFrame, top: int = 12) -> Figure:
-    """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences)."""
+def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Figure:
+    """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences):
+    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale."""
     use_style()
     blocs = sorted(table["bloc"].unique())
-    fig, axes = plt.subplots(1, len(blocs), figsize=(5.2 * len(blocs), 0.32 * top + 1.8), squeeze=False)
-    for ax, bloc in zip(axes[0], blocs):
+    ncols = len(blocs) if len(blocs) <= 3 else ncols
+    nrows = -(-len(blocs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, (0.32 * top + 1.3) * nrows + 0.5), squeeze=False,
+                             sharex=True, layout="constrained")
+    for ax, bloc in zip(axes.flat, blocs):
         part = table[table["bloc"] == bloc].head(top).iloc[::-1]
         ax.barh(range(len(part)), part["per_1000_sentences"], color=bloc_colour(bloc))
         ax.set_yticks(range(len(part)), _plain_all(part["word"]))
         for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
-            ax.text(value, y, f" n={n} " if value >= 0 else f" n={n} ", va="center",
-                    ha="left" if value >= 0 else "right", fontsize=8)
+            ax.text(value, y, f" n={n} ", va="center", ha="left" if value >= 0 else "right", fontsize=8)
         ax.axvline(0, color="grey", linewidth=0.8)
-        ax.set_title(f"{bloc}: top {top} words by |summed valence|", color=bloc_colour(bloc))
-        ax.set_xlabel("summed VADER valence per 1,000 sentences")
-        lo, hi = ax.get_xlim()
-        ax.set_xlim(lo - 0.15 * (hi - lo), hi + 0.15 * (hi - lo))
-    fig.tight_layout()
+        ax.set_title(plain(bloc), color=bloc_colour(bloc))
+    lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
+    hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
+    axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))
+    _label_bottom_row(axes, len(blocs), "summed VADER valence per 1,000 sentences")
+    fig.suptitle(f"The {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)")
     return fig
 
 
