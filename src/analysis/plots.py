@@ -322,8 +322,9 @@ def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
 def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
                            top: int = TOP_OUTLETS) -> Figure:
     """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
-    (vertical jitter drawn from `seed`, so the figure is the same run to run). The right panel
-    shows the `top` outlets with most articles (ties by name) and groups the rest as "other"."""
+    (vertical jitter drawn from `seed`, so the figure is the same run to run), and on the left each
+    bloc's mean of article means with a 95% interval over articles (the unit of bloc comparisons).
+    The right panel shows the `top` outlets with most articles (ties by name), the rest as "other"."""
     import seaborn as sns
 
     use_style()
@@ -343,6 +344,12 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         for k, level in enumerate(order):
             values = frame.loc[frame[by] == level, column].to_numpy(float)
             ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
+        if by == "bloc":
+            article_means = frame.groupby(["bloc", "article_id"])[column].mean()
+            for k, level in enumerate(order):
+                mean, low, high = _mean_interval(article_means.loc[level].to_numpy())
+                xerr = None if np.isnan(low) else [[mean - low], [high - mean]]
+                ax.errorbar(mean, k, xerr=xerr, fmt="D", color="black", markersize=5, capsize=3, zorder=4)
         sentences = frame.groupby(by).size()
         articles = frame.groupby(by)["article_id"].nunique()
         ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
@@ -350,7 +357,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
         ax.set_xlabel("VADER compound per sentence (-1 to +1)")
         ax.set_ylabel("")
-    axes[0].set_title("By bloc")
+    axes[0].set_title("By bloc (◆: mean of article means, 95% interval)", fontsize=10)
     n_outlets = frame["outlet"].nunique()
     axes[1].set_title("By outlet" if not other else f"By outlet: the {top} with most articles of {n_outlets}")
     if other:
