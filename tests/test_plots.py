@@ -93,6 +93,9 @@ def _assert_no_overlapping_text(fig) -> None:  # noqa: ANN001
         box = title.get_window_extent(renderer)
         assert page.contains(box.x0, box.y0) and page.contains(box.x1, box.y1), f"title leaves the figure: {title.get_text()!r}"
         assert not any(box.overlaps(frame) for frame in frames), f"title covers a panel: {title.get_text()!r}"
+    for legend in fig.legends:
+        box = legend.get_window_extent(renderer)
+        assert not any(box.overlaps(frame) for frame in frames), "a figure legend covers a panel"
 
 
 @pytest.fixture(scope="module")
@@ -187,6 +190,17 @@ def test_sentiment_distribution_shows_top_outlets_and_other(articles: pd.DataFra
     assert len(_ytick_texts(by_bloc)) == len(BLOCS)
     outlets = _ytick_texts(by_outlet)
     assert len(outlets) == plots.TOP_OUTLETS + 1 and outlets[-1].startswith("other (33 outlets)")
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_removed_by_reason_one_bar_per_article_up_to_the_threshold(articles: pd.DataFrame) -> None:
+    removed = pd.DataFrame({"article_id": np.repeat(articles["article_id"].head(8), 3),
+                            "reason": ["navigation", "caption", "credit"] * 8})
+    counts = overview.removal_by_reason(removed, articles.head(8))
+    fig = plots.removed_by_reason(counts)
+    (ax,) = _visible_axes(fig)
+    assert _ytick_texts(ax) == [plots.plain(x) for x in counts.index]
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 
