@@ -37,6 +37,9 @@ SPARE_COLOURS = ("#E69F00", "#56B4E9", "#000000", "#F0E442")
 COMPACT_ABOVE = 30
 #: Figures with a row per outlet show this many outlets (most articles first) and group the rest.
 TOP_OUTLETS = 12
+#: Horizontal boxes: `orientation` from matplotlib 3.10 on (`vert` is deprecated there), `vert` before.
+_HORIZONTAL = ({"orientation": "horizontal"} if tuple(int(p) for p in mpl.__version__.split(".")[:2]) >= (3, 10)
+               else {"vert": False})
 #: The colour of groups that mix blocs (e.g. "other (k outlets)").
 MIXED = "#888888"
 
@@ -267,7 +270,7 @@ def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
     fig, ax = plt.subplots(figsize=(8.5, 0.8 * len(blocs) + 1.6), layout="constrained")
     for y, bloc in enumerate(blocs):
         values = data.loc[data["bloc"] == bloc, "n_tokens"].to_numpy(float)
-        ax.boxplot(values, positions=[y], vert=False, widths=0.6, showfliers=False,
+        ax.boxplot(values, positions=[y], **_HORIZONTAL, widths=0.6, showfliers=False,
                    medianprops={"color": "black"}, boxprops={"color": "#666666"}, whiskerprops={"color": "#666666"},
                    capprops={"color": "#666666"})
         ax.scatter(values, y + _jitter(values.size, seed=y), s=16, color=bloc_colour(bloc), alpha=0.85, zorder=3)
@@ -359,7 +362,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         ax.set_ylabel("")
     axes[0].set_title("By bloc (◆: mean of article means, 95% interval)", fontsize=10)
     n_outlets = frame["outlet"].nunique()
-    axes[1].set_title("By outlet" if not other else f"By outlet: the {top} with most articles of {n_outlets}")
+    axes[1].set_title("By outlet" if not other else f"By outlet: the {top} of {n_outlets} with most articles (ties by name)")
     if other:
         fig.legend(handles=[*_bloc_handles(frame["bloc"]), mpl.patches.Patch(color=MIXED, label="outlets of several blocs")],
                    title="bloc", loc="outside lower center", ncols=5, fontsize=9)
