@@ -40,7 +40,7 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
 
     `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
     a cell tagged `injected-parameters` is added right after it. A failure raises `NotebookFailure`
-    naming the cell (1-based, counting every cell); with `keep_failed` the notebook is written
+    naming the cell (numbered from 1 as in the source notebook); with `keep_failed` the notebook is written
     first, up to and including the failing cell's error, so it can be read and rendered.
     """
     import nbformat
