@@ -18,15 +18,17 @@
 # **Question.** What articles does the suite analyse, and can a reader trust that the text every
 # later notebook analyses is the article itself, not the web page around it?
 #
-# **Data.** The seed corpus: five English-language articles about Russian statements on peace talks
-# with Ukraine, two from Russian outlets (RT, Svobodnaya Pressa) and three from Western ones
-# (19FortyFive, National Security Journal, Essanews), as received, web leftovers included.
+# **Data.** The articles of the corpus named by `CORPUS`, as received, web leftovers included; their
+# number, outlets, blocs, languages and dates are computed below. (The seed corpus in `data/raw` is
+# five English-language articles, two from Russian and three from Western outlets.)
 #
-# **One-line answer.** Cleaning keeps every line of article text and removes navigation, captions,
-# credits, bylines, bios, related links, comment forms and disclaimers; every raw line is accounted
-# for below, with the reason for each removal.
+# **One-line answer.** Cleaning keeps the article text and removes navigation, captions, credits,
+# bylines, bios, related links, comment forms and disclaimers; every raw line is accounted for below,
+# with the reason for each removal, and the check at the end says whether the lines add up.
 
 # %%
+from IPython.display import Markdown
+
 from analysis import overview, plots
 
 # %% tags=["parameters"]
@@ -48,8 +50,13 @@ plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS)
 
 # %% [markdown]
 # ## The corpus at a glance
-#
-# Outlet, bloc, publication date and how much text each article contributes after cleaning.
+
+# %%
+Markdown(overview.corpus_description(tables["articles"]))
+
+# %% [markdown]
+# Outlet, bloc, publication date and how much text each article contributes after cleaning, one row
+# per article (ordered by bloc, then article id).
 
 # %%
 summary = overview.corpus_summary(tables["articles"])
@@ -59,11 +66,15 @@ summary
 fig = plots.article_lengths(tables["articles"])
 plots.save(fig, "corpus_article_lengths")
 
+# %%
+Markdown(overview.length_note(tables["articles"]))
+
 # %% [markdown]
-# Articles differ in length by a factor of three or more, so any per-bloc figure in later
-# notebooks is a mean over articles (or over sentences within articles), never a sum. Dates span
-# 2022 to 2025: the statements and the war changed over that time, which the bloc comparison
-# cannot separate from outlet differences.
+# Because lengths differ, every per-bloc figure in later notebooks is a mean over articles (or over
+# sentences within articles), never a sum. Where the articles span several years (dates above), the
+# statements and the war changed over that time, which a bloc comparison cannot separate from
+# outlet differences. Each article is labelled "outlet · article id" in the figures; above
+# 30 articles the figure shows one row of dots per bloc instead of a bar per article.
 
 # %% [markdown]
 # ## What cleaning removed, and why
@@ -71,7 +82,7 @@ plots.save(fig, "corpus_article_lengths")
 # Each removed raw line carries a reason. The rules use page structure (position before the
 # headline or after an end-of-article marker, short lines without sentence punctuation,
 # repetition, caption and credit patterns) and an editable cue file
-# (`src/analysis/resources/boilerplate_cues.tsv`), not the strings of these five pages.
+# (`src/analysis/resources/boilerplate_cues.tsv`), not the strings of particular pages.
 
 # %%
 counts = overview.removal_by_reason(tables["removed_lines"], tables["articles"])
@@ -82,8 +93,9 @@ fig = plots.removed_by_reason(counts)
 plots.save(fig, "cleaning_removed_by_reason")
 
 # %% [markdown]
-# Every removed line, so a reviewer can check each decision against the raw file
-# (`line_no` is the 1-based line number in `data/raw/<file>`):
+# Every removed line, so a reviewer can check each decision against the raw text (`line_no` is the
+# 1-based line number in the article's raw text). Past 60 rows the page shows the first and last
+# rows only; the whole table is `removed_lines` in the `OUT` folder.
 
 # %%
 tables["removed_lines"]
@@ -95,7 +107,11 @@ tables["removed_lines"]
 # as removed, exactly once. `ok` is true when the two add up to the article's non-blank lines.
 
 # %%
-overview.accounting(tables)
+audit = overview.accounting(tables)
+audit
+
+# %%
+Markdown(overview.accounting_note(audit))
 
 # %% [markdown]
 # Kept paragraphs by kind: the headline (`title`), the standfirst, subheadings and body.
@@ -105,13 +121,16 @@ tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="par
 
 # %% [markdown]
 # ## Limits
-#
-# - **n = 5 articles** (2 Russian, 3 Western), one per outlet. Nothing here, or in later notebooks,
-#   can speak for an outlet, let alone a bloc of outlets; the seed corpus is a pilot that shows the
-#   method runs end to end.
-# - The cleaning was checked line by line on these five pages and on labelled pages from other
+
+# %%
+Markdown(overview.limits_note(tables["articles"]))
+
+# %% [markdown]
+# - The seed corpus (`data/raw`, five articles, one per outlet) is a pilot that shows the method
+#   runs end to end; it cannot speak for an outlet, let alone a bloc of outlets.
+# - The cleaning was checked line by line on the five seed pages and on labelled pages from other
 #   kinds of sites (see `tests/`), but a new site can still leave a stray line in, or, more rarely,
 #   lose one; run `python -m analysis clean FILE` on a few of your own articles before trusting a
 #   new corpus, and edit the cue file where a site needs it.
-# - Titles, dates and authors found in the text fill gaps in the metadata; the metadata in
-#   `data/raw/metadata.csv` (researched by hand) wins where both exist.
+# - Titles, dates and authors found in the text fill gaps in the metadata; the metadata given with
+#   the corpus (for the seeds, `data/raw/metadata.csv`, researched by hand) wins where both exist.

@@ -1,4 +1,5 @@
-"""Every published notebook executes top to bottom on the seed corpus and shows its figures."""
+"""Every published notebook executes top to bottom on the seed corpus and shows its figures, and
+`reproduce` runs end to end on a realistic generated corpus (48 articles, 4 blocs, 41 outlets)."""
 
 from __future__ import annotations
 
@@ -102,3 +103,57 @@ def test_readme_use_your_own_corpus_example_works_as_written(tmp_path: Path) -> 
     assert "&lt;img src=x onerror=alert(1)&gt;" in framing_page  # shown, as text, in the keyword-in-context table
     committed = nbformat.read(NOTEBOOKS[0], as_version=4)  # the committed notebooks are left alone
     assert not any("injected-parameters" in c.metadata.get("tags", []) for c in committed.cells)
+
+
+def _saved_figures() -> list[str]:
+    """The figure names the published notebooks save (`plots.save(fig, "name")`)."""
+    import re
+
+    return sorted({name for source in NOTEBOOKS
+                   for name in re.findall(r'plots\.save\(\s*\w+\s*,\s*"([^"]+)"', source.with_suffix(".py").read_text())})
+
+
+#: The address-space limit `reproduce` must fit in (each process: the command and each kernel).
+MEMORY_LIMIT = 12 * 1024**3
+
+
+@pytest.mark.slow
+def test_reproduce_on_a_realistic_corpus(tmp_path: Path) -> None:
+    """`reproduce --corpus` on the generated 48-article corpus, under a 12 GB address-space limit:
+    exit 0, every notebook executed without an error, a page for each, every figure, and the
+    corpus description of notebook 00 computed from this corpus."""
+    import importlib.util
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    spec = importlib.util.spec_from_file_location("realistic_corpus", paths.ROOT / "tests" / "realistic_corpus.py")
+    realistic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(realistic)
+    records = realistic.records()
+    blocs, outlets = {r["bloc"] for r in records}, {r["outlet"] for r in records}
+    assert len(records) >= 40 and len(blocs) >= 3 and len(outlets) >= 10
+    corpus = realistic.write(tmp_path / "corpus.jsonl")
+    out = tmp_path / "out"
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    env = {k: v for k, v in os.environ.items() if k not in ("ANALYSIS_FIGURES", "MPLBACKEND")}
+    env["PYTHONPATH"] = os.pathsep.join([str(paths.ROOT / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    done = subprocess.run([sys.executable, "-m", "analysis", "reproduce", "--corpus", str(corpus), "--out", str(out)],
+                          cwd=tmp_path, env=env, preexec_fn=limit_memory, capture_output=True, text=True, timeout=5400)
+    assert done.returncode == 0, done.stderr[-4000:]
+    for source in NOTEBOOKS:
+        nb = nbformat.read(out / "notebooks" / source.name, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(c.execution_count for c in code), source.name
+        assert not any(o.get("output_type") == "error" for c in code for o in c.outputs), source.name
+        assert (out / "html" / f"{source.stem}.html").is_file()
+    assert (out / "html" / "index.html").is_file()
+    figures = _saved_figures()
+    assert figures and all((out / "figures" / f"{name}.png").is_file() for name in figures), figures
+    page = (out / "html" / "00_corpus.html").read_text(encoding="utf-8")
+    assert f"{len(records)} articles</strong> from <strong>{len(outlets)} outlets" in page
+    assert f"n = {len(records)} articles" in page

@@ -190,3 +190,12 @@ def test_committed_notebooks_render_offline(tmp_path: Path) -> None:
         assert check_offline(html) == [], page.name
         assert "data:image/png;base64," in html, page.name
     assert check_offline(written[-1].read_text(encoding="utf-8")) == []
+
+
+def test_render_all_puts_notes_in_the_index(sample: Path, tmp_path: Path) -> None:
+    """A failed notebook is still rendered, and the index says it failed and where."""
+    pages = render_all([sample], tmp_path / "html", notes={sample.stem: "FAILED: cell 3 failed: ValueError: boom"})
+    index = pages[-1].read_text(encoding="utf-8")
+    assert "FAILED: cell 3 failed: ValueError: boom. Do outlets differ?" in index
+    plain = render_all([sample], tmp_path / "plain")[-1].read_text(encoding="utf-8")
+    assert "FAILED" not in plain

@@ -64,3 +64,60 @@ def test_rendered_pages_are_committed_and_current(tmp_path: Path) -> None:
     written = render.render_all(reproduce.notebooks(), tmp_path)
     for page in written:
         assert page.read_bytes() == (paths.ROOT / "reports" / "html" / page.name).read_bytes(), page.name
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n**Question.** Does {path.stem} run?")]
+    nb.cells += [nbformat.v4.new_code_cell(src) for src in sources]
+    nb.cells[1].metadata["tags"] = ["parameters"]
+    for n, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{n}"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """Every notebook is executed and rendered, each failure is listed with its cell, exit status 1."""
+    from analysis import cli
+
+    monkeypatch.setattr(cli, "main", lambda argv: 0)  # the build is not what this test is about
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "00_first.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('first ran', 6 * 7)")
+    _notebook(folder / "01_broken.ipynb", "CORPUS = 'x'\nOUT = 'y'", "x = 1", "raise ValueError('boom')", "print('never')")
+    _notebook(folder / "02_dies.ipynb", "CORPUS = 'x'\nOUT = 'y'", "import os\nos._exit(3)")
+    _notebook(folder / "03_last.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('last ran')")
+    out = tmp_path / "out"
+    status = reproduce.main(corpus=str(tmp_path / "corpus.jsonl"), out=str(out), notebooks_dir=folder, timeout=120)
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "01_broken.ipynb: cell 4 failed: ValueError: boom" in err
+    assert "02_dies.ipynb: cell 3 failed: DeadKernelError" in err
+    assert "00_first" not in err and "03_last" not in err
+    # executed copies: markdown, parameters, injected parameters, then the notebook's other cells
+    first = nbformat.read(out / "notebooks" / "00_first.ipynb", as_version=4)
+    assert "first ran 42" in first.cells[3].outputs[0]["text"]
+    last = nbformat.read(out / "notebooks" / "03_last.ipynb", as_version=4)
+    assert "last ran" in last.cells[3].outputs[0]["text"]
+    broken = nbformat.read(out / "notebooks" / "01_broken.ipynb", as_version=4)
+    assert broken.cells[4].outputs[0]["ename"] == "ValueError" and not broken.cells[5].get("outputs")
+    html = {p.name: p.read_text(encoding="utf-8") for p in (out / "html").glob("*.html")}
+    assert sorted(html) == ["00_first.html", "01_broken.html", "02_dies.html", "03_last.html", "index.html"]
+    assert "boom" in html["01_broken.html"] and "DeadKernelError" in html["02_dies.html"]
+    assert "FAILED: cell 4 failed: ValueError: boom" in html["index.html"]
+    assert html["index.html"].count("FAILED") == 2
+    assert not any("injected-parameters" in c.metadata.get("tags", []) for c in
+                   nbformat.read(folder / "01_broken.ipynb", as_version=4).cells)  # sources left alone
+
+
+def test_a_failing_build_stops_the_run(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    from analysis import cli
+
+    monkeypatch.setattr(cli, "main", lambda argv: 2)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "00_first.ipynb", "CORPUS = 'x'", "print('ran')")
+    status = reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(tmp_path / "out"), notebooks_dir=folder)
+    assert status == 2 and "step 1 (build)" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "notebooks").exists()

@@ -193,10 +193,18 @@ def notebook_summary(path: Path) -> tuple[str, str]:
     return title or path.stem, _plain(summary)
 
 
-def render_all(notebooks: list[Path], out_dir: Path) -> list[Path]:
-    """Render each notebook in order, then the index; returns the pages and, last, the index."""
+def render_all(notebooks: list[Path], out_dir: Path, notes: dict[str, str] | None = None) -> list[Path]:
+    """Render each notebook in order, then the index; returns the pages and, last, the index.
+
+    `notes` maps a notebook's stem to a line put before its summary in the index (e.g. that it
+    failed, and where)."""
+    notes = notes or {}
     pages = [render_notebook(nb, out_dir) for nb in notebooks]
-    entries = [(page, *notebook_summary(nb)) for page, nb in zip(pages, notebooks)]
+    entries = []
+    for page, nb in zip(pages, notebooks):
+        title, summary = notebook_summary(nb)
+        note = notes.get(Path(nb).stem)
+        entries.append((page, title, f"{note}. {summary}" if note else summary))
     return [*pages, render_index(entries, out_dir)]
 
 

@@ -2,8 +2,9 @@
 
 Notebooks run headless with nbclient on the kernel named `python3`, bound to the Python
 running this command; timing metadata is not recorded and the hash seed is fixed, so two
-runs give the same executed notebooks. A failing notebook stops the run with its name and
-the failing cell.
+runs give the same executed notebooks. A failing notebook does not stop the others: every
+notebook is executed and rendered (a failed one with its error showing), every failure is
+listed at the end with the notebook and the failing cell, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from pathlib import Path
 
 from analysis import paths
 
-__all__ = ["execute_notebook", "main", "notebooks"]
+__all__ = ["NotebookFailure", "execute_notebook", "main", "notebooks"]
+
+
+class NotebookFailure(RuntimeError):
+    """A notebook that did not execute to the end: which one, which cell, and the error."""
+
+    def __init__(self, notebook: str, cell: int | None, error: str, detail: str = "") -> None:
+        self.notebook, self.cell, self.error = notebook, cell, error
+        where = f"cell {cell}" if cell is not None else "before any cell"
+        super().__init__(f"{notebook}: {where} failed: {error}" + (f"\n{detail}" if detail else ""))
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -25,15 +35,16 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 
 
 def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None, output: Path | None = None,
-                     timeout: int = 1200) -> None:
+                     timeout: int = 1200, keep_failed: bool = False) -> None:
     """Execute a notebook on the `python3` kernel and write it (in place unless `output` is given).
 
     `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
-    a cell tagged `injected-parameters` is added right after it.
+    a cell tagged `injected-parameters` is added right after it. A failure raises `NotebookFailure`
+    naming the cell (numbered from 1 as in the source notebook); with `keep_failed` the notebook is written
+    first, up to and including the failing cell's error, so it can be read and rendered.
     """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
@@ -48,22 +59,49 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     os.environ.pop("MPLBACKEND", None)  # an Agg backend would drop figures from the notebook
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
+    started: list[int] = []  # index of each cell as it starts: the last one is where a dead kernel died
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str((output or path).parent)}},
+        on_cell_start=lambda cell, cell_index: started.append(cell_index),
     )
     try:
         client.execute()
-    except CellExecutionError as exc:
-        failing = next(
-            (n for n, cell in enumerate(nb.cells, 1)
-             if any(o.get("output_type") == "error" for o in cell.get("outputs", []))),
-            None,
-        )
-        raise RuntimeError(f"{path.name}: cell {failing} failed:\n{exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel (e.g. out of memory), a timeout
+        failure = _failure(nb, path.name, exc, started[-1] if started else None)
+        if keep_failed:
+            nb.metadata.pop("widgets", None)
+            _stable_widget_ids(nb)
+            nbformat.write(nb, output or path)
+        raise failure from exc
     nb.metadata.pop("widgets", None)
     _stable_widget_ids(nb)
     nbformat.write(nb, output or path)
+
+
+def _failure(nb, name: str, exc: Exception, last_started: int | None) -> NotebookFailure:  # noqa: ANN001
+    """The failing cell of a partly executed notebook: the one with an error output, else the last
+    cell started (the kernel died or timed out in it), which is given an error output to show.
+
+    Cells are numbered from 1 as in the source notebook: an injected parameters cell is not counted."""
+    def number(index: int) -> int:
+        return 1 + sum(1 for c in nb.cells[:index] if "injected-parameters" not in c.get("metadata", {}).get("tags", []))
+
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return NotebookFailure(name, number(index),
+                                       f"{output.get('ename', '')}: {output.get('evalue', '')}".strip(": "), str(exc))
+    import nbformat
+
+    text = str(exc).strip()
+    error = f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}".rstrip(": ")
+    if last_started is None:
+        return NotebookFailure(name, None, error)
+    nb.cells[last_started].setdefault("outputs", []).append(nbformat.v4.new_output(
+        "error", ename=type(exc).__name__, evalue=text[:2000] or "the kernel stopped in this cell",
+        traceback=[f"{type(exc).__name__}: {text[:2000] or 'the kernel stopped in this cell'}"]))
+    return NotebookFailure(name, number(last_started), error)
 
 
 def _stable_widget_ids(nb) -> None:  # noqa: ANN001
@@ -88,57 +126,90 @@ def pair_scripts(paths_: list[Path]) -> None:
         jupytext.write(notebook, path.with_suffix(".py"), fmt="py:percent")
 
 
-def render_html(executed: list[Path], out_dir: Path) -> None:
-    """Render the executed notebooks and an index to `out_dir`; fail if a page needs the network."""
+def _execute_fresh(path: Path, *, output: Path, **kwargs: object) -> None:
+    """`execute_notebook` to `output`, removing an old copy first so none is left from an earlier run."""
+    output.unlink(missing_ok=True)
+    execute_notebook(path, output=output, **kwargs)
+
+
+def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | None = None) -> None:
+    """Render the executed notebooks that exist and an index to `out_dir` (a failed notebook is
+    rendered with its error and marked in the index); fail if a page needs the network."""
     from analysis import render
 
-    written = render.render_all(executed, out_dir)
+    present = [p for p in executed if p.is_file()]
+    written = render.render_all(present, out_dir, notes={Path(k).stem: f"FAILED: {v}" for k, v in (failed or {}).items()})
     for page in written:
         remote = render.check_offline(page.read_text(encoding="utf-8"))
         if remote:
             raise RuntimeError(f"{page}: loads from the network: {', '.join(remote[:5])}")
-    print(f"      {len(written)} pages in {out_dir} (open index.html)")
+    missing = [p.name for p in executed if not p.is_file()]
+    print(f"      {len(written)} pages in {out_dir} (open index.html)"
+          + (f"; no executed copy to render for {', '.join(missing)}" if missing else ""))
 
 
-def main(corpus: str | None = None, out: str | None = None) -> int:
-    """Build the tables and execute every notebook; prints each step and the total time.
+def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str | Path | None = None,
+         timeout: int = 1200) -> int:
+    """Build the tables, execute every notebook and render them; prints each step and the total time.
 
     With the defaults, the committed outputs are rewritten in place (`data/processed/`,
     `notebooks/`, `figures/`). With another corpus or output folder, everything goes under
-    `out`: the tables, `out/notebooks/` (executed copies) and `out/figures/`.
+    `out`: the tables, `out/notebooks/` (executed copies), `out/figures/` and `out/html/`.
+    `notebooks_dir` runs the notebooks of another folder (they are then never rewritten in place).
+    A failing build stops the run; a failing notebook does not: the others still run, every
+    notebook with an executed copy is rendered, and every failure is listed at the end (exit 1).
     """
     from analysis import cli
 
     started = time.perf_counter()
     corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.RAW)
     out_path = Path(out).resolve() if out else paths.PROCESSED
-    own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED
-    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]))]
+    folder = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS
+    own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED or folder != paths.NOTEBOOKS
+    sources = notebooks(folder)
+    failures: dict[str, str] = {}
+    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
-        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb, parameters=parameters,
-                                                                        output=out_path / "notebooks" / nb.name))
-                  for nb in notebooks()]
-        executed, html_dir = [out_path / "notebooks" / nb.name for nb in notebooks()], out_path / "html"
+        executed, html_dir = [out_path / "notebooks" / nb.name for nb in sources], out_path / "html"
+        steps += [(f"execute {nb.name}", lambda nb=nb, to=to: _execute_fresh(
+            nb, parameters=parameters, output=to, timeout=timeout, keep_failed=True), False)
+            for nb, to in zip(sources, executed)]
     else:
         os.environ.pop("ANALYSIS_FIGURES", None)
-        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb)) for nb in notebooks()]
-        steps += [("pair notebooks as py:percent scripts", lambda: pair_scripts(notebooks()))]
-        executed, html_dir = notebooks(), paths.ROOT / "reports" / "html"
-    steps += [("render HTML", lambda: render_html(executed, html_dir))]
-    for n, (name, step) in enumerate(steps, 1):
+        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb, timeout=timeout, keep_failed=True), False)
+                  for nb in sources]
+        steps += [("pair notebooks as py:percent scripts", lambda: pair_scripts(sources), False)]
+        executed, html_dir = sources, paths.ROOT / "reports" / "html"
+    steps += [("render HTML", lambda: render_html(executed, html_dir, failures), False)]
+    for n, (name, step, fatal) in enumerate(steps, 1):
         print(f"[{n}/{len(steps)}] {name} ...", flush=True)
         t0 = time.perf_counter()
+        exc = None
         try:
             status = step()
-        except Exception as exc:  # noqa: BLE001 - report any failure with the step's name
-            print(f"FAILED at step {n} ({name}): {exc}", file=sys.stderr)
-            return 1
+        except Exception as exc_:  # noqa: BLE001 - report any failure with the step's name
+            exc = exc_
+            status, message = 1, str(exc)
+        else:
+            message = f"exit status {status}"
         if status:
-            print(f"FAILED at step {n} ({name}): exit status {status}", file=sys.stderr)
-            return int(status)
+            print(f"FAILED at step {n} ({name}): {message}", file=sys.stderr, flush=True)
+            if isinstance(exc, NotebookFailure):
+                failures[exc.notebook] = f"cell {exc.cell} failed: {exc.error}"
+            else:
+                failures[name] = message.split("\n", 1)[0]
+            if fatal:
+                return int(status)
+            continue
         print(f"      done in {time.perf_counter() - t0:.1f} s", flush=True)
+    if failures:
+        print(f"{len(failures)} of {len(steps)} steps failed (after {time.perf_counter() - started:.1f} s):",
+              file=sys.stderr)
+        for name, message in failures.items():
+            print(f"  - {name}: {message}", file=sys.stderr)
+        return 1
     print(f"reproduced everything in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -149,5 +220,6 @@ if __name__ == "__main__":  # python -m analysis.reproduce [--corpus PATH] [--ou
     parser = argparse.ArgumentParser(prog="python -m analysis.reproduce", description=__doc__)
     parser.add_argument("--corpus", help="your corpus (default: data/raw)")
     parser.add_argument("--out", help="output folder (default: data/processed, notebooks/, figures/, reports/html/)")
+    parser.add_argument("--notebooks", help="folder of NN_name.ipynb notebooks to run (default: notebooks/)")
     arguments = parser.parse_args()
-    raise SystemExit(main(corpus=arguments.corpus, out=arguments.out))
+    raise SystemExit(main(corpus=arguments.corpus, out=arguments.out, notebooks_dir=arguments.notebooks))

@@ -1,0 +1,288 @@
+"""Figures stay readable at any corpus size: unique article labels, a compact form above a stated
+size, top outlets plus "other", no overlapping text, fixed bloc colours, byte-stable files."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import overview, plots  # noqa: E402
+
+BLOCS = ["russian", "western", "ukrainian", "other", "central-asian"]
+MEASURES = ["naming_index", *(f"rate_{k}" for k in "abcdefg"), *(f"frame_{k}" for k in "abcdefg"),
+            *(f"voice_{k}" for k in "abcdefgh")]
+
+
+def _articles(n: int = 60, n_outlets: int = 45, seed: int = 7) -> pd.DataFrame:
+    """`n` articles from `n_outlets` outlets (the first ones with two articles), names sharing long
+    prefixes, in five blocs including a user label."""
+    rng = np.random.default_rng(seed)
+    outlets = [f"Moscow Federal News Agency International Service {k:02d}" if k % 3 == 0 else
+               f"Outlet $number$ {k:02d}" if k % 3 == 1 else f"O{k}" for k in range(n_outlets)]
+    rows = []
+    for i in range(n):
+        k = i % n_outlets
+        rows.append({"article_id": f"a{i:03d}", "outlet": outlets[k], "bloc": BLOCS[k % len(BLOCS)],
+                     "published": f"2024-{1 + i % 12:02d}-01", "n_tokens": int(rng.integers(150, 1200))})
+    return pd.DataFrame(rows)
+
+
+def _paragraphs(articles: pd.DataFrame, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for a in articles.itertuples():
+        k = int(rng.integers(2, 12))
+        for p in range(k):
+            rows.append({"bloc": a.bloc, "outlet": a.outlet, "article_id": a.article_id, "paragraph_id": f"{a.article_id}-{p}",
+                         "mean": float(rng.uniform(-1, 1)), "n_sentences": 2, "position": round(p / (k - 1), 4)})
+    return pd.DataFrame(rows)
+
+
+def _summary(articles: pd.DataFrame, seed: int = 2) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    table = articles[["article_id", "outlet", "bloc"]].copy()
+    for m in MEASURES:
+        values = rng.uniform(-1, 1, len(table))
+        values[rng.uniform(size=len(table)) < 0.1] = np.nan
+        table[m] = values
+    return table
+
+
+def _sentences(articles: pd.DataFrame, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = [{"article_id": a.article_id, "outlet": a.outlet, "bloc": a.bloc, "sentence_id": f"{a.article_id}-{s}",
+             "compound": float(rng.uniform(-1, 1))} for a in articles.itertuples() for s in range(4)]
+    return pd.DataFrame(rows)
+
+
+def _visible_axes(fig) -> list:  # noqa: ANN001
+    return [ax for ax in fig.axes if ax.get_visible()]
+
+
+def _ytick_texts(ax) -> list[str]:  # noqa: ANN001
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def _assert_no_overlapping_text(fig) -> None:  # noqa: ANN001
+    """Tick labels of an axis do not overlap each other, panel titles and the figure title do not
+    overlap any panel, and no text leaves the figure."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox.padded(1)
+    for ax in _visible_axes(fig):
+        for labels, limits, coord in ((ax.get_yticklabels(), sorted(ax.get_ylim()), 1),
+                                      (ax.get_xticklabels(), sorted(ax.get_xlim()), 0)):
+            shown = [t for t in labels if t.get_visible() and t.get_text()
+                     and limits[0] - 1e-9 <= t.get_position()[coord] <= limits[1] + 1e-9]  # ticks beyond the limits are not drawn
+            boxes = [t.get_window_extent(renderer) for t in shown]
+            for a, b in itertools.combinations(boxes, 2):
+                assert not a.overlaps(b), f"tick labels overlap: {ax.get_title()!r}"
+            for box in boxes:
+                assert page.contains(box.x0, box.y0) and page.contains(box.x1, box.y1), "tick label leaves the figure"
+    titles = [t for t in [fig._suptitle, *(ax.title for ax in _visible_axes(fig))] if t is not None and t.get_text()]
+    frames = [ax.get_window_extent(renderer) for ax in _visible_axes(fig)]
+    for title in titles:
+        box = title.get_window_extent(renderer)
+        assert page.contains(box.x0, box.y0) and page.contains(box.x1, box.y1), f"title leaves the figure: {title.get_text()!r}"
+        assert not any(box.overlaps(frame) for frame in frames), f"title covers a panel: {title.get_text()!r}"
+    for legend in fig.legends:
+        box = legend.get_window_extent(renderer)
+        assert not any(box.overlaps(frame) for frame in frames), "a figure legend covers a panel"
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return _articles()
+
+
+def test_article_labels_are_unique_and_short(articles: pd.DataFrame) -> None:
+    labels = plots.article_labels(articles)
+    assert labels.is_unique and len(labels) == 60
+    assert all(label.endswith(f" · {a}") for label, a in zip(labels, articles["article_id"]))
+    assert max(map(len, labels)) <= 30 + len(" · a000")
+    # outlets that share their first 30 characters still get different labels
+    assert labels[articles["outlet"].str.startswith("Moscow")].is_unique
+
+
+def test_outlet_groups_keep_the_top_outlets_and_break_ties_by_name(articles: pd.DataFrame) -> None:
+    groups = plots.outlet_groups(articles, top=12)
+    assert groups.nunique() == 13 and "other (33 outlets)" in set(groups)
+    top = sorted(set(groups) - {"other (33 outlets)"})
+    # 15 outlets have two articles; the 12 kept are the first 12 of them by name, whatever the row order
+    doubles = articles.groupby("outlet").size().loc[lambda s: s == 2].index
+    assert top == sorted(doubles)[:12]
+    shuffled = articles.sample(frac=1, random_state=0)
+    assert plots.outlet_groups(shuffled, top=12).sort_index().equals(groups.sort_index())
+    assert (groups == articles["outlet"]).sum() + (groups != articles["outlet"]).sum() == 60
+    few = articles.head(5)
+    assert plots.outlet_groups(few, top=12).tolist() == few["outlet"].tolist()
+
+
+def test_article_lengths_one_bar_per_article_then_one_row_per_bloc(articles: pd.DataFrame) -> None:
+    small = articles.head(plots.COMPACT_ABOVE)
+    fig = plots.article_lengths(small)
+    (ax,) = _visible_axes(fig)
+    assert _ytick_texts(ax) == [plots.plain(x) for x in plots.article_labels(small.sort_values(["bloc", "article_id"]))]
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+    fig = plots.article_lengths(articles)
+    (ax,) = _visible_axes(fig)
+    assert [t.split("\n")[0] for t in _ytick_texts(ax)] == sorted(BLOCS)
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 60  # every article is a dot
+    height = fig.get_size_inches()[1]
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+    bigger = pd.concat([articles, articles.assign(article_id=articles["article_id"] + "b")])
+    fig = plots.article_lengths(bigger)
+    assert fig.get_size_inches()[1] == height  # the compact form does not grow with the corpus
+    plt.close(fig)
+
+
+def test_tone_along_article_panels_then_one_panel_per_bloc(articles: pd.DataFrame) -> None:
+    paragraphs = _paragraphs(articles)
+    few = paragraphs[paragraphs["article_id"].isin(articles["article_id"].head(12))]
+    fig = plots.tone_along_article(few)
+    panels = _visible_axes(fig)
+    assert len(panels) == 12
+    titles = [ax.get_title() for ax in panels]
+    assert len(set(titles)) == 12 and all(" · a0" in t for t in titles)
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+    fig = plots.tone_along_article(paragraphs)
+    panels = _visible_axes(fig)
+    assert len(panels) == len(BLOCS)
+    assert sorted(ax.get_title().split(" (")[0] for ax in panels) == sorted(BLOCS)
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_framing_summary_rows_per_article_then_per_bloc(articles: pd.DataFrame) -> None:
+    summary = _summary(articles)
+    fig = plots.framing_small_multiples(summary.head(16), MEASURES)
+    panels = _visible_axes(fig)
+    assert len(panels) == len(MEASURES)
+    ordered = summary.head(16).sort_values(["bloc", "article_id"])
+    assert _ytick_texts(panels[0]) == [plots.plain(x) for x in plots.article_labels(ordered, width=26)]
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+    fig = plots.framing_small_multiples(summary, MEASURES)
+    panels = _visible_axes(fig)
+    assert len(panels) == len(MEASURES)
+    assert [t.split(" (")[0] for t in _ytick_texts(panels[0])] == sorted(BLOCS)
+    empty = int(summary["rate_a"].isna().sum())
+    assert f"{empty} articles empty" in next(ax.get_title() for ax in panels if ax.get_title().startswith("rate_a"))
+    assert fig.get_size_inches()[1] < 16
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_sentiment_distribution_shows_top_outlets_and_other(articles: pd.DataFrame) -> None:
+    fig = plots.sentiment_distribution(_sentences(articles), seed=1)
+    by_bloc, by_outlet = _visible_axes(fig)
+    assert len(_ytick_texts(by_bloc)) == len(BLOCS)
+    outlets = _ytick_texts(by_outlet)
+    assert len(outlets) == plots.TOP_OUTLETS + 1 and outlets[-1].startswith("other (33 outlets)")
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_removed_by_reason_one_bar_per_article_up_to_the_threshold(articles: pd.DataFrame) -> None:
+    removed = pd.DataFrame({"article_id": np.repeat(articles["article_id"].head(8), 3),
+                            "reason": ["navigation", "caption", "credit"] * 8})
+    counts = overview.removal_by_reason(removed, articles.head(8))
+    fig = plots.removed_by_reason(counts)
+    (ax,) = _visible_axes(fig)
+    assert _ytick_texts(ax) == [plots.plain(x) for x in counts.index]
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_removed_by_reason_keeps_every_removed_line(articles: pd.DataFrame) -> None:
+    rng = np.random.default_rng(5)
+    removed = pd.DataFrame({"article_id": rng.choice(articles["article_id"], 400),
+                            "reason": rng.choice(["navigation", "caption", "credit", "related"], 400)})
+    counts = overview.removal_by_reason(removed, articles)
+    assert counts.index.is_unique and len(counts) == 60 and int(counts.to_numpy().sum()) == 400
+    fig = plots.removed_by_reason(counts)
+    (ax,) = _visible_axes(fig)
+    labels = _ytick_texts(ax)
+    assert len(labels) == plots.COMPACT_ABOVE and labels[-1] == "other 31 articles (sum)"
+    drawn = sum(patch.get_width() for patch in ax.patches)
+    assert drawn == 400  # the bars add up to every removed line
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_bloc_colours_are_fixed_and_documented() -> None:
+    assert plots.bloc_colour("russian") == "#D55E00" and plots.bloc_colour("Western") == "#0072B2"
+    assert plots.bloc_colour("ukrainian") == "#009E73" and plots.bloc_colour("other") == "#CC79A7"
+    known = set(plots.BLOC_COLOURS.values())
+    assert known | set(plots.SPARE_COLOURS) <= set(plots.OKABE_ITO) and not known & set(plots.SPARE_COLOURS)
+    assert plots.bloc_colour("central-asian") in plots.SPARE_COLOURS
+    assert plots.bloc_colour("central-asian") == plots.bloc_colour("Central-Asian")
+    assert plots.bloc_palette(["western", "russian", "western"]) == {"russian": "#D55E00", "western": "#0072B2"}
+
+
+def test_data_text_is_drawn_as_plain_text(articles: pd.DataFrame) -> None:
+    """An outlet called "Outlet $number$ 01" is drawn as written, not as math."""
+    fig = plots.tone_along_article(_paragraphs(articles.head(6)))
+    fig.canvas.draw()
+    texts = [ax.title for ax in _visible_axes(fig)]
+    dollars = [t for t in texts if "$number" in t.get_text()]
+    assert dollars and not any(t._preprocess_math(t.get_text())[1] for t in dollars)
+    assert plots.plain("Outlet $number$ 01") == "Outlet \\$number\\$ 01"
+    plt.close(fig)
+    fig = plots.article_lengths(articles.head(6))
+    fig.canvas.draw()
+    (ax,) = _visible_axes(fig)
+    labels = [t for t in ax.get_yticklabels() if "$number" in t.get_text()]
+    assert labels and not any(t._preprocess_math(t.get_text())[1] for t in labels)
+    assert "mathdefault" not in "".join(t.get_text() for t in ax.get_xticklabels())  # numbers still formatted
+    plt.close(fig)
+
+
+def test_saved_files_are_byte_identical(articles: pd.DataFrame, tmp_path) -> None:  # noqa: ANN001
+    blobs = []
+    for run in range(2):
+        fig = plots.tone_along_article(_paragraphs(articles))
+        plots.save(fig, "tone", tmp_path / str(run))
+        plt.close(fig)
+        blobs.append([(tmp_path / str(run) / f"tone.{ext}").read_bytes() for ext in ("png", "svg")])
+    assert blobs[0] == blobs[1]
+    assert b"<dc:date>" not in blobs[0][1]
+
+
+def _keyness(n: int = 400, seed: int = 4) -> pd.DataFrame:
+    """A keyness table whose terms share few distinct positions, so labels compete for room."""
+    rng = np.random.default_rng(seed)
+    ca, cb = rng.integers(0, 6, n), rng.integers(0, 6, n)
+    z = np.round((ca - cb) / np.sqrt(ca + cb + 1), 1)
+    return pd.DataFrame({"term": [f"term{k:03d}" for k in range(n)], "count_russian": ca, "count_western": cb,
+                         "rate_russian": ca / 10, "rate_western": cb / 10, "z": z})
+
+
+@pytest.mark.parametrize("figure", ["fightin_words", "term_map"])
+def test_term_labels_do_not_overlap(figure: str) -> None:
+    table = _keyness()
+    fig = getattr(plots, figure)(table, "russian", "western", **({"threshold": 2.5} if figure == "fightin_words" else {}))
+    (ax,) = [a for a in _visible_axes(fig) if a.get_label() != "<colorbar>"]
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text().startswith("term")]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert len(labels) >= 10
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    wanted = 24 if figure == "fightin_words" else 30
+    title = ax.get_title()
+    assert len(labels) == wanted or f"({wanted - len(labels)} left out for lack of room)" in title
+    plt.close(fig)
