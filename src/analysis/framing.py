@@ -294,15 +294,17 @@ def score_frames(paragraphs: pd.DataFrame, frames: pd.DataFrame | None = None) -
     return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "frame", "hits", "score"])
 
 
-def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
+                   min_articles: int = stats.MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Per frame and bloc: share of paragraphs with the frame, and mean score with a two-level
-    bootstrap interval (articles within blocs, paragraphs within articles)."""
+    bootstrap interval (articles within blocs, paragraphs within articles), left empty for a
+    bloc with fewer than `min_articles` articles."""
     from analysis.sentiment import bloc_summary
 
     data = scores.merge(articles[["article_id", "bloc", "outlet"]], on="article_id")
     rows = []
     for n, (frame, part) in enumerate(data.groupby("frame", sort=True)):
-        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n)
+        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles)
         present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
         rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
     table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})
