@@ -258,13 +258,24 @@ def test_keyness_for_uses_the_built_pair_and_computes_any_other() -> None:
 
 
 def test_keyness_summary_is_computed_from_the_table() -> None:
-    table = pd.DataFrame({"term": ["kiev", "regime", "war", "kyiv"], "z": [3.2, 3.2, -1.0, -3.5]})
-    text = framing.keyness_summary(table, np.array([1.0, 3.04]), "russian", "western", exact=False)
-    assert "a sample of 2 relabellings" in text and "3.04" in text
+    table = pd.DataFrame({"term": ["regime", "kiev", "war", "kyiv"], "z": [3.2, 3.2, -1.0, -3.5]})
+    articles = pd.DataFrame({"bloc": ["russian"] * 3 + ["western"] * 3 + ["other"]})
+    text = framing.keyness_summary(table, np.array([1.0, 3.04]), "russian", "western", articles)
+    assert "a random sample of 2 of the 20 relabellings of the 6 articles" in text and "3.04" in text
     assert '2 term(s) of russian exceed it: "kiev" (z 3.20), "regime" (z 3.20)' in text
     assert '1 term(s) of western exceed it: "kyiv" (z 3.50)' in text
-    none = framing.keyness_summary(table, np.array([4.0]), "russian", "western", exact=True)
+    none = framing.keyness_summary(table, np.full(20, 4.0), "russian", "western", articles)
+    assert "every one of the 20 relabellings" in none
     assert "no term of russian exceeds it; no term of western exceeds it" in none
+
+
+def test_naming_answer_tests_article_means() -> None:
+    summary = pd.DataFrame({"bloc": ["r", "r", "w", "w", "w", "u"],
+                            "naming_index": [1.0, 0.5, -1.0, np.nan, -0.5, 1.0]})
+    text = framing.naming_answer(summary, "r", "w")
+    assert "**r** +0.75 (2 of 2 articles use a marker); **w** -0.75 (2 of 3 articles use a marker)" in text
+    # 4 scored articles, 6 splits; the observed split and its mirror reach |1.5|
+    assert "p = 0.333 (exact, over all 6 relabellings; the smallest p possible here is 0.333)" in text
 
 
 def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:

@@ -27,7 +27,7 @@ __all__ = [
     "article_framing", "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
     "grams_of_tokens",
     "keyness_from_counts", "frame_salience", "keyness", "kwic",
-    "kwic_explorer", "kwic_html", "KwicExplorer", "keyness_for", "keyness_summary", "compared_blocs", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
+    "kwic_explorer", "kwic_html", "KwicExplorer", "keyness_for", "keyness_summary", "naming_answer", "voices_text", "compared_blocs", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
     "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
     "voice_shares", "voices",
 ]
@@ -194,15 +194,17 @@ def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> pd.DataFr
     return keyness(matrix, vocab, groups, a, b)
 
 
-def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, *, exact: bool | None = None) -> str:
+def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, articles: pd.DataFrame) -> str:
     """A sentence on how many terms of each bloc exceed the largest |z| of shuffled labels, naming
-    the strongest (ties in z broken by term, alphabetically), computed from `table` and `null`."""
+    the strongest (ties in |z| broken by term, alphabetically), computed from `table` and `null`."""
     if len(null) == 0:
         return f"No shuffled-label reference: one of {a!r} and {b!r} has no articles."
+    n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
+    exact = len(null) == math.comb(n_a + n_b, n_a)
     threshold = float(np.max(null))
-    kind = "every" if exact else "a sample of"
-    head = (f"Largest |z| under {kind} {len(null)} relabellings of the articles (noise alone): "
-            f"{threshold:.2f}.")
+    kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
+    head = (f"Largest |z| under {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
+            f"(what noise alone reaches): {threshold:.2f}.")
     parts = []
     for bloc, sign in ((a, 1), (b, -1)):
         beyond = table[np.sign(table["z"]) == sign]
@@ -502,6 +504,35 @@ def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("r
     out["voices"] = voice_table
     out["article_framing"] = article_framing(articles, hits, frame_scores, voice_table)
     return out
+
+
+def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000, seed: int = 0) -> str:
+    """The naming comparison as a sentence: mean `naming_index` of each bloc's articles that use any
+    marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`)."""
+    parts = []
+    for bloc in (a, b):
+        values = summary.loc[summary["bloc"] == bloc, "naming_index"]
+        scored = values.dropna()
+        mean = f"{scored.mean():+.2f}" if len(scored) else "undefined"
+        parts.append(f"**{bloc}** {mean} ({len(scored)} of {len(values)} articles use a marker)")
+    text = ("Mean naming index (+1: only Russian official usage, -1: only Ukrainian/Western usage): "
+            + "; ".join(parts) + ".")
+    test = stats.permutation_test(summary["naming_index"], summary["bloc"], a, b, limit=n_perm, seed=seed)
+    if test["n_relabellings"]:
+        kind = "exact, over all" if test["exact"] else "sampled,"
+        text += (f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} "
+                 f"({kind} {test['n_relabellings']:,} relabellings; the smallest p possible here is "
+                 f"{test['min_p']:.3g}).")
+    else:
+        text += " No test: one of the blocs has no article with a marker."
+    return text
+
+
+def voices_text(shares: pd.DataFrame) -> str:
+    """Quotes and quoted words per bloc, so shares are read with their counts."""
+    per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
+    return "Quotes per bloc: " + ", ".join(
+        f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
 
 
 def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

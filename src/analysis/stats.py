@@ -101,8 +101,15 @@ def corpus_counts(articles: pd.DataFrame) -> str:
     counts = articles["bloc"].value_counts()
     order = sorted(counts.index, key=lambda b: (-counts[b], b))
     per_bloc = ", ".join(f"{b} {counts[b]}" for b in order)
-    return (f"n = {_articles(len(articles))} from {articles['outlet'].nunique()} outlets "
+    text = (f"n = {_articles(len(articles))} from {articles['outlet'].nunique()} outlets "
             f"({len(order)} blocs: {per_bloc}).")
+    if "published" in articles.columns:
+        dates = pd.Series(articles["published"], dtype=object).dropna().astype(str)
+        dates = dates[dates.str.len() > 0]
+        if len(dates):
+            text += f" Published {dates.min()} to {dates.max()}" + (
+                f" ({len(articles) - len(dates)} without a date)." if len(dates) < len(articles) else ".")
+    return text
 
 
 def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
