@@ -266,7 +266,7 @@ def test_keyness_summary_is_computed_from_the_table() -> None:
     assert '1 term(s) of western exceed it: "kyiv" (z 3.50)' in text
     none = framing.keyness_summary(table, np.full(20, 4.0), "russian", "western", articles)
     assert "every one of the 20 relabellings" in none
-    assert "no term of russian exceeds it; no term of western exceeds it" in none
+    assert "No term of russian exceeds it; no term of western exceeds it" in none
 
 
 def test_naming_answer_tests_article_means() -> None:

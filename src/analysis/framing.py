@@ -216,6 +216,7 @@ def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, artic
         else:
             named = ", ".join(f'"{t}" (z {abs(z):.2f})' for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
             parts.append(f"{len(beyond)} term(s) of {bloc} exceed it: {named}" + (" ..." if len(beyond) > 5 else ""))
+    parts[0] = parts[0][0].upper() + parts[0][1:]
     return head + " " + "; ".join(parts) + "."
 
 
