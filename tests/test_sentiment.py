@@ -210,7 +210,7 @@ def test_bloc_difference_permutation_p_is_exact_over_articles() -> None:
     assert result["exact"] and result["n_relabellings"] == 6
     assert result["p_value"] == pytest.approx(2 / 6) and result["min_p"] == pytest.approx(2 / 6)
     text = sentiment.difference_text(result)
-    assert "p = 0.333 (exact, over all 6 relabellings" in text and "0.700 higher than" in text
+    assert "p = 0.333 (exact, over all 6 relabellings of the articles" in text and "0.700 higher than" in text
 
 
 def _many(n_r: int, n_w: int, n_u: int) -> pd.DataFrame:
@@ -232,7 +232,10 @@ def test_bloc_difference_on_many_articles_samples_and_shows_the_interval() -> No
     assert result["p_value"] == pytest.approx(1 / 501)
     assert result["ci_low"] < result["difference"] < result["ci_high"]
     assert (result["n_articles_a"], result["n_articles_b"]) == (22, 20)  # the u bloc is left out
-    assert "95% two-level bootstrap interval: [" in sentiment.difference_text(result)
+    text = sentiment.difference_text(result)
+    assert "95% two-level bootstrap interval: [" in text and "from 500 random relabellings" in text
+    summary = sentiment.bloc_summary(frame, n_boot=100)
+    assert "uses 42 of the corpus's 47 articles (3 blocs)" in sentiment.tone_answer(summary, result)
     with pytest.raises(ValueError, match="bloc 'x'"):
         sentiment.bloc_difference(frame, "r", "x")
 

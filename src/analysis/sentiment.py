@@ -628,9 +628,13 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
     text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
             f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
-    kind = "exact, over all" if difference["exact"] else "sampled,"
-    text += (f" Article-level permutation p = {difference['p_value']:.3g} ({kind} {difference['n_relabellings']} "
-             f"relabellings; the smallest p this design allows is {difference['min_p']:.3g}).")
+    if difference["exact"]:
+        how = (f"exact, over all {difference['n_relabellings']:,} relabellings of the articles; the smallest p "
+               f"this design allows is {difference['min_p']:.3g}")
+    else:
+        how = (f"from {difference['n_relabellings']:,} random relabellings of the articles; the smallest p "
+               f"that many can give is {difference['min_p']:.2g}")
+    text += f" Article-level permutation p = {difference['p_value']:.3g} ({how})."
     if np.isnan(difference["ci_low"]):
         text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
                  f"(here {n_a} and {n_b}).")
@@ -688,7 +692,9 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
         text += (f" With the topic's own terms scored 0 the gap is {neutral_difference['difference']:.3f}, so "
                  f"{share:.0%} of it is the topic's vocabulary.")
     n = int(summary["n_articles"].sum())
-    text += f" Based on {n} articles in {len(summary)} blocs; it describes these texts, not whole media systems."
+    used = int(difference["n_articles_a"] + difference["n_articles_b"])
+    text += (f" The comparison uses {used} of the corpus's {n} articles ({len(summary)} blocs); it describes "
+             f"these texts, not whole media systems.")
     return text
 
 
