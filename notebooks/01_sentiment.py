@@ -184,9 +184,7 @@ fig = plots.raw_vs_neutral(raw, neutral)
 plots.save(fig, "sentiment_raw_vs_topic_neutral")
 neutral_difference = sentiment.bloc_difference(frame, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
                                                n_perm=N_PERM)
-{"difference, full lexicon": round(difference["difference"], 3),
- "difference, topic terms at 0": round(neutral_difference["difference"], 3),
- "share of the gap due to topic terms": round(1 - neutral_difference["difference"] / difference["difference"], 3)}
+Markdown(sentiment.topic_share_text(difference, neutral_difference))
 
 # %% [markdown]
 # **A second method and a cross-check.** TextBlob's pattern lexicon (shipped inside its wheel) is an

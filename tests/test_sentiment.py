@@ -253,3 +253,13 @@ def test_quote_vs_narration_uses_article_means() -> None:
     assert table.loc[("r", "quoted"), "mean"] == pytest.approx(0.8)
     assert table.loc[("w", "narration"), "mean"] == pytest.approx(-0.2)
     assert table.loc[("w", "narration"), "n_articles"] == 2 and table["ci_low"].isna().all()
+
+
+@pytest.mark.parametrize(("raw", "neutral", "expected"), [
+    (0.2, 0.05, "so 75% of it is the topic's vocabulary"),
+    (0.007, -0.029, "it changes sign"),
+    (-0.1, -0.3, "it grows"),
+])
+def test_topic_share_is_only_stated_when_it_means_something(raw: float, neutral: float, expected: str) -> None:
+    text = sentiment.topic_share_text({"difference": raw}, {"difference": neutral})
+    assert expected in text and "527%" not in text

@@ -29,7 +29,7 @@ from analysis.terms import TermMatcher, read_table
 
 __all__ = [
     "actor_mentions", "actor_tone", "agreement_between_methods", "aggregate", "analyzer",
-    "bloc_difference", "bloc_summary", "difference_text", "leave_one_outlet_out_text", "spread_text", "tone_answer", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
+    "bloc_difference", "bloc_summary", "difference_text", "leave_one_outlet_out_text", "spread_text", "tone_answer", "topic_share_text", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
     "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
@@ -661,7 +661,7 @@ def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
     if not flips:
         return f"Leaving out any one of the {len(rest)} outlets keeps the sign of the difference."
     return (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
-            f"{', '.join(flips)}. The bloc difference rests on them.")
+            f"{', '.join(flips)}. The sign of the bloc difference rests on them.")
 
 
 def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float:
@@ -683,14 +683,26 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
     return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
 
 
+def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
+    """How the gap changes when the topic's own terms score 0: the share they explain when the gap
+    shrinks without changing sign, otherwise what happens instead (a share would mislead)."""
+    raw, neutral = difference["difference"], neutral_difference["difference"]
+    text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
+    if raw == 0 or np.isnan(raw) or np.isnan(neutral):
+        return text + "."
+    if np.sign(neutral) not in (0, np.sign(raw)):
+        return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
+    if abs(neutral) > abs(raw):
+        return text + ": it grows, so the topic's vocabulary does not explain it."
+    return text + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary."
+
+
 def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None) -> str:
     """The notebook's one-line answer computed from `bloc_summary`, `bloc_difference` (and the
     topic-neutral difference): which bloc reads more positive, by how much, what the test allows."""
     text = difference_text(difference)
-    if neutral_difference is not None and difference["difference"] != 0:
-        share = 1 - neutral_difference["difference"] / difference["difference"]
-        text += (f" With the topic's own terms scored 0 the gap is {neutral_difference['difference']:.3f}, so "
-                 f"{share:.0%} of it is the topic's vocabulary.")
+    if neutral_difference is not None:
+        text += " " + topic_share_text(difference, neutral_difference)
     n = int(summary["n_articles"].sum())
     used = int(difference["n_articles_a"] + difference["n_articles_b"])
     text += (f" The comparison uses {used} of the corpus's {n} articles ({len(summary)} blocs); it describes "
