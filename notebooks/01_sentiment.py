@@ -18,7 +18,7 @@
 # **Question.** Do Russian and Western outlets cover Russian statements on peace talks in a
 # different tone, towards whom, and how far can a sentiment lexicon's answer be trusted on war news?
 #
-# **Data.** The sentences of the processed corpus (`data/processed/`), each scored by VADER and
+# **Data.** The sentences of the processed corpus (`OUT`, by default `data/processed/`), each scored by VADER and
 # checked against NLTK's port, a second lexicon (TextBlob) and a hand-coded sample.
 #
 # **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
@@ -217,8 +217,8 @@ sentiment.validate(frame).round(3)
 # Read accuracy against the majority-class baseline in the last row, and macro-F1 (which
 # weights the three classes equally) rather than accuracy alone. Seed corpus reading (5 articles):
 # VADER agrees only moderately with the careful reader, which supports coarse comparisons at best.
-# On another corpus these codes do not apply (`n` = 0): code a sample of your own sentences the
-# same way.
+# The codes cover the seed articles' sentences only (`n` counts those found unchanged in this
+# corpus; 0 on a corpus without them): code a sample of your own sentences the same way.
 
 # %% [markdown]
 # ## The most negative and most positive sentences per bloc

@@ -19,7 +19,7 @@
 # talks, do they use different words, different names for the same things, different news frames,
 # and different voices?
 #
-# **Data.** The kept text of the processed corpus (`data/processed/`), and the framing tables `build`
+# **Data.** The kept text of the processed corpus (`OUT`, by default `data/processed/`), and the framing tables `build`
 # writes next to it (`keyness`, `markers`, `frames`, `voices`, `article_framing`).
 #
 # **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
