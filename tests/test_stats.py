@@ -100,3 +100,10 @@ def test_corpus_counts_sentence() -> None:
 def test_interval_rule() -> None:
     assert stats.interval_supported([5, 7]) and not stats.interval_supported([5, 2])
     assert "at least 5 articles" in stats.interval_rule()
+
+
+def test_a_one_article_bloc_is_tested_exactly() -> None:
+    values = [0.9, *np.linspace(-0.5, 0.5, 20)]
+    result = stats.permutation_test(values, ["other"] + ["russian"] * 20, "other", "russian")
+    assert result["exact"] and result["n_relabellings"] == 21
+    assert result["p_value"] == pytest.approx(1 / 21) and result["min_p"] == pytest.approx(1 / 21)
