@@ -263,3 +263,12 @@ def test_quote_vs_narration_uses_article_means() -> None:
 def test_topic_share_is_only_stated_when_it_means_something(raw: float, neutral: float, expected: str) -> None:
     text = sentiment.topic_share_text({"difference": raw}, {"difference": neutral})
     assert expected in text and "527%" not in text
+
+
+def test_leave_one_outlet_out_text_names_flips_and_whole_blocs() -> None:
+    frame = pd.concat([_blocs(), pd.DataFrame({"bloc": ["u"], "outlet": ["U1"], "article_id": ["u1"], "compound": [0.6],
+                                               "sentence_id": [99]})], ignore_index=True)
+    table = sentiment.leave_one_outlet_out(frame, "u", "r")  # u 0.6 vs r mean(0.8, 0.2) = 0.5
+    text = sentiment.leave_one_outlet_out_text(table)
+    assert "flips the sign of the difference: R2. The sign of the bloc difference rests on it." in text
+    assert "U1 is a whole bloc here" in text

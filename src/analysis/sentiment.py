@@ -655,13 +655,19 @@ def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "com
 
 
 def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
-    """How many outlets' removal flips the sign of the difference, named (sorted by outlet)."""
+    """How many outlets' removal flips the sign of the difference, named (sorted by outlet), and
+    which outlets are a whole bloc (their removal leaves nothing to compare)."""
     rest = table[table["left_out"] != "(none)"]
-    flips = rest.loc[~rest["same_sign"], "left_out"].tolist()
+    empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
     if not flips:
-        return f"Leaving out any one of the {len(rest)} outlets keeps the sign of the difference."
-    return (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
-            f"{', '.join(flips)}. The sign of the bloc difference rests on them.")
+        text = f"Leaving out any one of the {len(rest) - len(empties)} outlets keeps the sign of the difference."
+    else:
+        text = (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
+                f"{', '.join(flips)}. The sign of the bloc difference rests on {'it' if len(flips) == 1 else 'them'}.")
+    if empties:
+        text += f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: without it there is nothing to compare."
+    return text
 
 
 def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float:
