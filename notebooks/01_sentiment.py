@@ -18,16 +18,19 @@
 # **Question.** Do Russian and Western outlets cover Russian statements on peace talks in a
 # different tone, towards whom, and how far can a sentiment lexicon's answer be trusted on war news?
 #
-# **Data.** The sentences of the processed corpus (`data/processed/`), each scored by VADER and
+# **Data.** The sentences of the processed corpus (`OUT`, by default `data/processed/`), each scored by VADER and
 # checked against NLTK's port, a second lexicon (TextBlob) and a hand-coded sample.
 #
-# **One-line answer (seed corpus).** The two Russian articles read more positive than the three
+# **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
+# Seed corpus reading (5 articles): the two Russian articles read more positive than the three
 # Western ones sentence by sentence, but part of the gap is the topic's own vocabulary, the
 # lexicon agrees only moderately with a human coder, and with 2 against 3 articles the
 # comparison describes these five texts, not the outlets or the blocs.
 
 # %%
-from analysis import overview, plots, sentiment
+from IPython.display import Markdown
+
+from analysis import overview, plots, sentiment, stats
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"
@@ -35,6 +38,7 @@ OUT = "data/processed"
 SEED = 20240601
 BLOCS = ("russian", "western")
 N_BOOT = 2000
+N_PERM = 10000
 
 # %% [markdown]
 # ## Method
@@ -44,14 +48,24 @@ N_BOOT = 2000
 # below -0.05. An article's tone is the **mean of its sentence scores** (the compound of a whole
 # article saturates near ±1 and says little), and a bloc's tone is the **mean of its article
 # means**, so a long article does not outweigh a short one. Intervals are 95% bootstrap intervals:
-# for a bloc, articles are resampled within the bloc and sentences within each article.
+# for a bloc, articles are resampled within the bloc and sentences within each article, and they
+# are shown only where the bloc has enough articles (the rule is stated with the table). The gap
+# between two blocs gets an article-level permutation p-value: exact over every relabelling of the
+# articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones.
 
 # %%
 tables = overview.read_tables(OUT)
-plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM)
 frame = sentiment.sentence_frame(tables)
-blocs = [b for b in BLOCS if b in set(frame["bloc"])]
+a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)
 frame.groupby("bloc").agg(articles=("article_id", "nunique"), sentences=("sentence_id", "size"))
+
+# %% [markdown]
+# Descriptive tables and figures show every bloc; the bloc differences compare two (`BLOCS`; if the
+# corpus lacks one of them, its two largest blocs, ties broken by name):
+
+# %%
+Markdown(stats.comparison_note(tables["articles"], BLOCS))
 
 # %% [markdown]
 # ## Sentence scores by bloc and by outlet
@@ -63,15 +77,14 @@ fig = plots.sentiment_distribution(frame, seed=SEED)
 plots.save(fig, "sentiment_by_bloc_and_outlet")
 
 # %% [markdown]
-# Most sentences sit near zero: news prose is mostly neutral to a lexicon. The spread within
-# each outlet is far wider than the difference between blocs, which is the first reason to read
-# the bloc means below with care.
+# How many sentences sit near zero, and how the spread within outlets compares with the gap
+# between the blocs, is computed below the bloc difference.
 
 # %% [markdown]
 # ## Article by article
 #
-# The unit the blocs are made of. A bloc mean over two or three articles is only as solid as this
-# table is uniform.
+# The unit the blocs are made of. A bloc mean is only as solid as this table is uniform; its
+# intervals resample the sentences of one article.
 
 # %%
 sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=N_BOOT, seed=SEED).round(3)
@@ -80,22 +93,29 @@ sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=N_BOOT, seed
 # ## Bloc means, their difference, and how much one outlet moves it
 
 # %%
-sentiment.bloc_summary(frame, n_boot=N_BOOT, seed=SEED).round(3)
+summary = sentiment.bloc_summary(frame, n_boot=N_BOOT, seed=SEED)
+summary.round(3)
 
 # %%
-difference = sentiment.bloc_difference(frame, *blocs[:2], n_boot=N_BOOT, seed=SEED)
-difference
+Markdown(stats.interval_rule())
 
 # %%
-sentiment.leave_one_outlet_out(frame, *blocs[:2]).round(3)
+difference = sentiment.bloc_difference(frame, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
+Markdown(sentiment.difference_text(difference) + " " + sentiment.spread_text(frame, difference))
+
+# %%
+leave_out = sentiment.leave_one_outlet_out(frame, a, b)
+Markdown(sentiment.leave_one_outlet_out_text(leave_out))
+
+# %%
+leave_out.round(3)
 
 # %% [markdown]
 # `difference` is the first bloc minus the second; `cohens_d` is the same gap in units of the
 # sentence-level standard deviation (0.2 is conventionally small, 0.5 medium). The leave-one-outlet-out
 # table recomputes the gap without each outlet: if one outlet's removal flips the sign, the "bloc"
-# difference is that outlet. With two articles in a bloc, the two-level bootstrap can only
-# resample those two articles, so its interval is far too narrow to stand for the bloc's other
-# coverage: it describes uncertainty about these texts, not about Russian or Western media.
+# difference is that outlet. Even where an interval or p-value is shown, it describes uncertainty
+# about these articles' sampling, not about a bloc's media as a whole.
 
 # %% [markdown]
 # ## Tone along each article
@@ -116,7 +136,9 @@ plots.save(fig, "sentiment_along_article")
 
 # %%
 voices = sentiment.quote_vs_narration(frame, n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narration")
+fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narration",
+                          xlabel="mean of article means of VADER compound",
+                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles")
 plots.save(fig, "sentiment_quote_vs_narration")
 voices.round(3)
 
@@ -160,10 +182,9 @@ raw = sentiment.bloc_summary(frame, n_boot=N_BOOT, seed=SEED)
 neutral = sentiment.bloc_summary(frame, "compound_neutral", n_boot=N_BOOT, seed=SEED)
 fig = plots.raw_vs_neutral(raw, neutral)
 plots.save(fig, "sentiment_raw_vs_topic_neutral")
-neutral_difference = sentiment.bloc_difference(frame, *blocs[:2], column="compound_neutral", n_boot=N_BOOT, seed=SEED)
-{"difference, full lexicon": round(difference["difference"], 3),
- "difference, topic terms at 0": round(neutral_difference["difference"], 3),
- "share of the gap due to topic terms": round(1 - neutral_difference["difference"] / difference["difference"], 3)}
+neutral_difference = sentiment.bloc_difference(frame, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
+                                               n_perm=N_PERM)
+Markdown(sentiment.topic_share_text(difference, neutral_difference))
 
 # %% [markdown]
 # **A second method and a cross-check.** TextBlob's pattern lexicon (shipped inside its wheel) is an
@@ -194,9 +215,10 @@ sentiment.validate(frame).round(3)
 
 # %% [markdown]
 # Read accuracy against the majority-class baseline in the last row, and macro-F1 (which
-# weights the three classes equally) rather than accuracy alone. A lexicon that only moderately
-# agrees with a careful reader supports coarse comparisons at best. On another corpus these
-# codes do not apply (`n` = 0): code a sample of your own sentences the same way.
+# weights the three classes equally) rather than accuracy alone. Seed corpus reading (5 articles):
+# VADER agrees only moderately with the careful reader, which supports coarse comparisons at best.
+# The codes cover the seed articles' sentences only (`n` counts those found unchanged in this
+# corpus; 0 on a corpus without them): code a sample of your own sentences the same way.
 
 # %% [markdown]
 # ## The most negative and most positive sentences per bloc
@@ -207,13 +229,26 @@ sentiment.validate(frame).round(3)
 sentiment.extreme_sentences(frame, n=3)
 
 # %% [markdown]
-# ## Limits
+# ## The answer on this corpus
 #
-# - **n = 5 articles, 2 Russian and 3 Western, one per outlet.** Bloc means and their intervals
-#   describe these texts. They cannot say how RT or Svobodnaya Pressa, let alone "Russian media",
-#   usually write; a leave-one-outlet-out check with five outlets is itself thin.
-# - The articles span 2022 to 2025 and different moments of the war and of the talks: date and
-#   bloc are confounded.
+# Computed from the tables above, for the compared pair (other blocs are left out):
+
+# %%
+Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
+         + sentiment.tone_answer(summary, difference, neutral_difference))
+
+# %% [markdown]
+# ## Limits
+
+# %%
+Markdown(stats.corpus_counts(tables["articles"]))
+
+# %% [markdown]
+# - Bloc means, intervals and p-values describe these texts. They cannot say how an outlet usually
+#   writes, let alone a bloc's media; with few outlets per bloc a leave-one-outlet-out check is
+#   itself thin.
+# - The articles span the dates above and different moments of the war and of the talks: unless
+#   every bloc covers the same dates, date and bloc are confounded.
 # - Dictionary sentiment is a proxy: it reads words, not stance. Sarcasm, scare quotes and
 #   "readiness for talks" framed as a ploy are invisible to it, as the validation table shows.
 # - Quoted and actor-linked tone depend on the quote and speaker detection of `analysis.segment`

@@ -19,17 +19,20 @@
 # talks, do they use different words, different names for the same things, different news frames,
 # and different voices?
 #
-# **Data.** The kept text of the processed corpus (`data/processed/`), and the framing tables `build`
+# **Data.** The kept text of the processed corpus (`OUT`, by default `data/processed/`), and the framing tables `build`
 # writes next to it (`keyness`, `markers`, `frames`, `voices`, `article_framing`).
 #
-# **One-line answer (seed corpus).** The clearest difference is naming: the Russian articles write
+# **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
+# Seed corpus reading (5 articles): the clearest difference is naming: the Russian articles write
 # "Kiev" and "Kiev regime", the Western ones "Kyiv" and "war" (their one "special military
 # operation" is a quotation of Peskov: dictionaries count quoted usage too). Distinctive words,
 # frames and voices differ as well, but with five articles none of the word-level differences
 # exceeds what shuffling the bloc labels produces.
 
 # %%
-from analysis import framing, overview, plots
+from IPython.display import Markdown
+
+from analysis import framing, overview, plots, stats
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"
@@ -37,14 +40,24 @@ OUT = "data/processed"
 SEED = 20240601
 BLOCS = ("russian", "western")
 N_BOOT = 2000
+N_PERM = 200
 KWIC_TERMS = ("Kiev", "Kyiv", "special military operation", "regime", "negotiations")
 
 # %%
 tables = overview.read_tables(OUT)
-plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, KWIC_TERMS=KWIC_TERMS)
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM,
+                     KWIC_TERMS=KWIC_TERMS)
 a, b = framing.compared_blocs(tables["articles"]["bloc"], BLOCS)
 texts = framing.paragraphs_with_bloc(tables)
 tables["articles"].groupby("bloc").agg(articles=("article_id", "size"), tokens=("n_tokens", "sum"))
+
+# %% [markdown]
+# The descriptive tables and figures below show every bloc. Sections 1 and 6 compare two blocs
+# (`BLOCS`; if the corpus lacks one of them, its two largest blocs, ties broken by name), with
+# articles as the unit:
+
+# %%
+Markdown(stats.comparison_note(tables["articles"], BLOCS))
 
 # %% [markdown]
 # ## 1. Distinctive vocabulary (Fightin' Words)
@@ -55,19 +68,21 @@ tables["articles"].groupby("bloc").agg(articles=("article_id", "size"), tokens=(
 # pooled count, which shrinks rare words towards zero. Chi-square and log-likelihood (`g2`) keyness,
 # as quanteda's `textstat_keyness` reports them, stand beside it for comparison.
 #
-# **What noise alone reaches.** The bloc labels are shuffled across articles (with five articles,
-# all ten ways of calling two of them "Russian") and the largest |z| of each shuffle is kept: a
-# term needs a |z| above that to stand out from what any split of these articles would show.
+# **What noise alone reaches.** The bloc labels are shuffled across the two blocs' articles (every
+# relabelling when there are at most `N_PERM` of them, as with five articles' ten; otherwise
+# `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept: a term needs
+# a |z| above that to stand out from what any split of these articles would show. The table is the
+# one `build` wrote when it was built for this pair, and is computed here from the per-article term
+# counts for any other pair.
 
 # %%
+keyness = framing.keyness_for(tables, a, b)
 matrix, vocab, groups = framing.article_matrix(tables)
-null = framing.null_max_z(matrix, groups, a, b, seed=SEED)
+null = framing.null_max_z(matrix, groups, a, b, n_perm=N_PERM, seed=SEED)
 threshold = float(null.max())
-{"relabellings": len(null), "largest |z| under shuffled labels": round(threshold, 2),
- "terms beyond it": int((tables["keyness"]["z"].abs() > threshold).sum())}
+Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"]))
 
 # %%
-keyness = tables["keyness"]
 top = keyness.head(12)
 bottom = keyness.tail(12).iloc[::-1]
 top.round(3)
@@ -85,9 +100,9 @@ plots.save(fig, "framing_term_map")
 
 # %% [markdown]
 # The labelled terms are the most distinctive of each bloc; the dashed lines mark the largest |z|
-# that shuffled labels produce. On five articles, what lies inside them is indistinguishable from
-# the differences between any two groups of these articles, and the topic of each article (which
-# event it covers) drives much of what lies outside them.
+# that shuffled labels produce. What lies inside them is indistinguishable from the differences
+# between any two groups of these articles; what lies outside them may still be the topic of each
+# article (which event it covers) rather than its bloc.
 
 # %% [markdown]
 # ## 2. Naming and labelling choices
@@ -107,8 +122,12 @@ fig = plots.marker_dots(rates)
 plots.save(fig, "framing_naming_markers")
 
 # %% [markdown]
-# A dot per bloc and marker. With one or two articles per bloc behind each dot, a marker's rate
-# is often one article's habit (or one quotation); the per-article table in section 6 shows whose.
+# A dot per bloc and marker, pooled over the bloc's articles; where a bloc has few articles a
+# marker's rate can be one article's habit (or one quotation); the per-article table in section 6
+# shows whose. The articles behind the dots:
+
+# %%
+Markdown(stats.corpus_counts(tables["articles"]))
 
 # %% [markdown]
 # Every hit, in context, so each count can be checked:
@@ -130,14 +149,17 @@ hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc",
 # %%
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
 fig = plots.interval_plot(salience, "frame", "Frame salience by bloc", xlabel="hits per 100 tokens",
-                          count="n_paragraphs", interval="95% two-level bootstrap")
+                          count="n_paragraphs",
+                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles")
 plots.save(fig, "framing_frame_salience")
 salience.round(3)
 
 # %% [markdown]
 # `share_of_paragraphs` is the share of a bloc's paragraphs with at least one hit of the frame. The
-# intervals resample articles within the bloc, then paragraphs within articles; with two or three
-# articles per bloc they are a statement about these texts only.
+# intervals resample articles within the bloc, then paragraphs within articles.
+
+# %%
+Markdown(stats.interval_rule())
 
 # %% [markdown]
 # ## 4. Voices: who gets quoted, and how
@@ -150,6 +172,9 @@ salience.round(3)
 shares = framing.voice_shares(tables["voices"], tables["articles"])
 fig = plots.voice_shares(shares)
 plots.save(fig, "framing_voices")
+Markdown(framing.voices_text(shares))
+
+# %%
 shares.round(3)
 
 # %%
@@ -158,7 +183,7 @@ verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
     index=["bloc", "speaker_group"], columns="verb", values="quote_id", aggfunc="count", fill_value=0)
 
 # %% [markdown]
-# Shares rest on about twenty quotes per bloc, and on the quote and speaker detection of
+# Shares rest on the quote counts above, and on the quote and speaker detection of
 # `analysis.segment` (a rule set, not a parser): `other` and `unattributed` are where it failed to
 # name or place a speaker. Read the counts, not only the shares.
 
@@ -166,7 +191,8 @@ verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
 # ## 5. Keyword in context
 #
 # The key markers in their sentences, grouped by bloc. In JupyterLab the explorer below takes any
-# term and window; in a rendered copy of this notebook the static tables carry the same content.
+# term and window; in a rendered copy of this notebook it shows a static table of its first term,
+# and the tables above it carry every term.
 
 # %%
 for term in KWIC_TERMS:
@@ -198,16 +224,31 @@ fig = plots.framing_small_multiples(summary, measures)
 plots.save(fig, "framing_article_summary")
 
 # %% [markdown]
-# Five dots per panel: two Russian, three Western articles. A panel where the colours separate
-# shows these five articles differ on that measure, not that the blocs do.
+# One dot per article. A panel where the colours separate shows these articles differ on that
+# measure, not that the blocs do. The naming index compared between the two blocs, article by article:
+
+# %%
+Markdown(framing.naming_answer(summary, a, b, seed=SEED))
+
+# %% [markdown]
+# ## The answer on this corpus
+#
+# Computed from the tables above, for the compared pair (other blocs are left out, as said at the top):
+
+# %%
+Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), framing.naming_answer(summary, a, b, seed=SEED),
+                       "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"])]))
 
 # %% [markdown]
 # ## Limits
-#
-# - **n = 5 articles (2 Russian, 3 Western), one per outlet.** Every bloc difference above describes
-#   these five texts. Distinctive words mostly fall within what shuffled labels produce; frame and
-#   voice shares rest on a few dozen paragraphs and quotes.
-# - The articles cover different events between 2022 and 2025; what an article is about drives its
+
+# %%
+Markdown(stats.corpus_counts(tables["articles"]))
+
+# %% [markdown]
+# - Every bloc difference above describes these texts, not the outlets' usual coverage or a bloc's
+#   media. Frame and voice shares rest on the paragraph and quote counts shown with them.
+# - The articles cover different events and dates (above); what an article is about drives its
 #   vocabulary as much as who published it.
 # - Dictionaries (markers, frames, speaker groups) are rules written from documented usage. They
 #   miss paraphrase, irony and quotation: an outlet quoting the other side's term counts as using it.

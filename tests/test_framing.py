@@ -194,3 +194,96 @@ def test_naming_index_separates_blocs_on_the_blind_corpus(tmp_path) -> None:  # 
     assert len(summary) == 24 and summary["naming_index"].notna().all()
     auc = roc_auc_score(summary["bloc"] == "russian", summary["naming_index"])
     assert auc >= 0.95
+
+
+def test_null_max_z_equals_keyness_under_each_relabelling() -> None:
+    matrix, _, groups = _texts()
+    null = framing.null_max_z(matrix, groups + [], "r", "w")
+    names = np.arange(matrix.shape[1]).astype(str)
+    expected = []
+    for split in [(i, j) for i in range(5) for j in range(i + 1, 5)]:
+        fake = ["r" if n in split else "w" for n in range(5)]
+        expected.append(framing.keyness(matrix, names, fake, "r", "w")["z"].abs().max())
+    assert np.allclose(null, expected)
+
+
+def test_null_max_z_leaves_other_blocs_out() -> None:
+    matrix, _, groups = _texts()
+    extra = sparse.vstack([matrix, matrix[:1] * 7]).tocsr()
+    assert np.allclose(framing.null_max_z(extra, [*groups, "u"], "r", "w"), framing.null_max_z(matrix, groups, "r", "w"))
+
+
+def test_null_max_z_samples_when_relabellings_are_too_many() -> None:
+    import time
+    import tracemalloc
+
+    rng = np.random.default_rng(0)
+    matrix = sparse.csr_matrix(rng.poisson(0.3, size=(42, 3000)))
+    groups = ["russian"] * 22 + ["western"] * 20  # C(42, 22) ~ 5e11 relabellings
+    tracemalloc.start()
+    start = time.perf_counter()
+    null = framing.null_max_z(matrix, groups, "russian", "western", n_perm=200, seed=5)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(null) == 200 and np.isfinite(null).all()
+    assert elapsed < 20 and peak < 200_000_000
+    assert np.array_equal(null, framing.null_max_z(matrix, groups, "russian", "western", n_perm=200, seed=5))
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    texts = {"r1": "Kiev regime Kiev regime talks", "r2": "Kiev regime collective West", "w1": "Kyiv war invasion",
+             "w2": "Kyiv invasion war crimes", "u1": "Kyiv defends Kyiv shelling", "u2": "Kyiv shelling Kyiv war",
+             "o1": "talks in Istanbul"}
+    articles = pd.DataFrame({"article_id": list(texts), "bloc": ["russian"] * 2 + ["western"] * 2 + ["ukrainian"] * 2
+                             + ["other"], "outlet": [f"o{i}" for i in range(7)]})
+    paragraphs = pd.DataFrame({"article_id": list(texts), "paragraph_id": 1, "text": list(texts.values())})
+    tables = {"articles": articles, "paragraphs": paragraphs}
+    matrix, vocab, groups = framing.article_matrix(tables)
+    tables["keyness"] = framing.keyness(matrix, vocab, groups, "russian", "western")
+    return tables
+
+
+def test_keyness_for_uses_the_built_pair_and_computes_any_other() -> None:
+    tables = _tables()
+    assert framing.keyness_for(tables, "russian", "western") is tables["keyness"]
+    other = framing.keyness_for(tables, "russian", "ukrainian").set_index("term")
+    assert {"count_russian", "count_ukrainian"} <= set(other.columns) and "count_western" not in other.columns
+    assert other.loc["kyiv", ["count_russian", "count_ukrainian"]].tolist() == [0, 4]
+    assert other.loc["shelling", "z"] < 0 < other.loc["regime", "z"]
+    swapped = framing.keyness_for(tables, "western", "russian").set_index("term")
+    assert np.allclose(swapped.loc["kyiv", "z"], -tables["keyness"].set_index("term").loc["kyiv", "z"])
+    with pytest.raises(ValueError, match="chinese"):
+        framing.keyness_for(tables, "russian", "chinese")
+
+
+def test_keyness_summary_is_computed_from_the_table() -> None:
+    table = pd.DataFrame({"term": ["regime", "kiev", "war", "kyiv"], "z": [3.2, 3.2, -1.0, -3.5]})
+    articles = pd.DataFrame({"bloc": ["russian"] * 3 + ["western"] * 3 + ["other"]})
+    text = framing.keyness_summary(table, np.array([1.0, 3.04]), "russian", "western", articles)
+    assert "a random sample of 2 of the 20 relabellings of the 6 articles" in text and "3.04" in text
+    assert '2 term(s) of russian exceed it: "kiev" (z 3.20), "regime" (z 3.20)' in text
+    assert '1 term(s) of western exceed it: "kyiv" (z 3.50)' in text
+    none = framing.keyness_summary(table, np.full(20, 4.0), "russian", "western", articles)
+    assert "every one of the 20 relabellings" in none
+    assert "No term of russian exceeds it; no term of western exceeds it" in none
+
+
+def test_naming_answer_tests_article_means() -> None:
+    summary = pd.DataFrame({"bloc": ["r", "r", "w", "w", "w", "u"],
+                            "naming_index": [1.0, 0.5, -1.0, np.nan, -0.5, 1.0]})
+    text = framing.naming_answer(summary, "r", "w")
+    assert "**r** +0.75 (2 of 2 articles use a marker); **w** -0.75 (2 of 3 articles use a marker)" in text
+    # 4 scored articles, 6 splits; the observed split and its mirror reach |1.5|
+    assert "p = 0.333 (exact, over all 6 relabellings; the smallest p possible here is 0.333)" in text
+
+
+def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:
+    texts = _tables()["paragraphs"].merge(_tables()["articles"], on="article_id")
+    explorer = framing.kwic_explorer(texts, ["Kyiv", "regime"])
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    html = bundle["text/html"]
+    assert "<table" in html and "VBox(" not in html and "VBox(" not in bundle["text/plain"]
+    assert html.count("<tr") == 1 + 6  # a header row and one row per hit of "Kyiv" (twice in u1 and u2)
+    assert "6 hit(s)" in html

@@ -90,7 +90,7 @@ def _blocs() -> pd.DataFrame:
 
 
 def test_bloc_means_are_means_of_article_means() -> None:
-    summary = sentiment.bloc_summary(_blocs(), n_boot=500).set_index("bloc")
+    summary = sentiment.bloc_summary(_blocs(), n_boot=500, min_articles=2).set_index("bloc")
     assert summary.loc["r", "mean"] == pytest.approx(0.5)
     assert summary.loc["w", "mean"] == pytest.approx(-0.2)
     assert (summary["n_articles"] == 2).all()
@@ -99,7 +99,7 @@ def test_bloc_means_are_means_of_article_means() -> None:
 
 def test_bloc_difference_and_effect_size() -> None:
     frame = _blocs()
-    result = sentiment.bloc_difference(frame, "r", "w", n_boot=500)
+    result = sentiment.bloc_difference(frame, "r", "w", n_boot=500, min_articles=2)
     assert result["difference"] == pytest.approx(0.7)
     assert result["ci_low"] <= 0.7 <= result["ci_high"]
     xa, xb = frame.loc[frame.bloc == "r", "compound"], frame.loc[frame.bloc == "w", "compound"]
@@ -191,3 +191,84 @@ def test_validation_skips_codes_for_other_sentences() -> None:
     gold = pd.DataFrame({"article_id": ["a"], "sentence_id": [1], "label": ["neutral"], "text": ["The coded sentence."]})
     table = sentiment.validate(frame, gold)
     assert (table["n"] == 0).all() and table["accuracy"].isna().all()
+
+
+def test_no_bloc_interval_below_the_article_rule() -> None:
+    summary = sentiment.bloc_summary(_blocs(), n_boot=200)  # two articles per bloc
+    assert summary["ci_low"].isna().all() and summary["ci_high"].isna().all()
+    assert summary["mean"].tolist() == pytest.approx([0.5, -0.2])
+    result = sentiment.bloc_difference(_blocs(), "r", "w", n_boot=200)
+    assert np.isnan(result["ci_low"]) and np.isnan(result["ci_high"])
+    text = sentiment.difference_text(result)
+    assert "No interval is shown" in text and "at least 5 articles in each bloc (here 2 and 2)" in text
+    assert "interval: [" not in text
+
+
+def test_bloc_difference_permutation_p_is_exact_over_articles() -> None:
+    result = sentiment.bloc_difference(_blocs(), "r", "w", n_boot=200)
+    # article means r: 0.8, 0.2; w: -0.1, -0.3; 6 splits, |diff| 0.7 for the observed split and its mirror
+    assert result["exact"] and result["n_relabellings"] == 6
+    assert result["p_value"] == pytest.approx(2 / 6) and result["min_p"] == pytest.approx(2 / 6)
+    text = sentiment.difference_text(result)
+    assert "p = 0.333 (exact, over all 6 relabellings of the articles" in text and "0.700 higher than" in text
+
+
+def _many(n_r: int, n_w: int, n_u: int) -> pd.DataFrame:
+    rng = np.random.default_rng(1)
+    rows = []
+    for bloc, n, centre in (("r", n_r, 0.3), ("w", n_w, -0.1), ("u", n_u, 0.9)):
+        for i in range(n):
+            for s in range(4):
+                rows.append((bloc, f"{bloc}{i % 3}", f"{bloc}{i}", centre + rng.normal(0, 0.1), s % 2 == 0))
+    frame = pd.DataFrame(rows, columns=["bloc", "outlet", "article_id", "compound", "in_quote"])
+    frame["sentence_id"] = range(1, len(frame) + 1)
+    return frame
+
+
+def test_bloc_difference_on_many_articles_samples_and_shows_the_interval() -> None:
+    frame = _many(22, 20, 5)
+    result = sentiment.bloc_difference(frame, "r", "w", n_boot=300, n_perm=500, seed=2)
+    assert not result["exact"] and result["n_relabellings"] == 500
+    assert result["p_value"] == pytest.approx(1 / 501)
+    assert result["ci_low"] < result["difference"] < result["ci_high"]
+    assert (result["n_articles_a"], result["n_articles_b"]) == (22, 20)  # the u bloc is left out
+    text = sentiment.difference_text(result)
+    assert "95% two-level bootstrap interval: [" in text and "from 500 random relabellings" in text
+    summary = sentiment.bloc_summary(frame, n_boot=100)
+    assert "uses 42 of the corpus's 47 articles (3 blocs)" in sentiment.tone_answer(summary, result)
+    with pytest.raises(ValueError, match="bloc 'x'"):
+        sentiment.bloc_difference(frame, "r", "x")
+
+
+def test_leave_one_outlet_out_lists_only_the_compared_blocs_outlets() -> None:
+    table = sentiment.leave_one_outlet_out(_many(6, 6, 5), "r", "w")
+    assert table["left_out"].tolist() == ["(none)", "r0", "r1", "r2", "w0", "w1", "w2"]
+    assert "keeps the sign" in sentiment.leave_one_outlet_out_text(table)
+
+
+def test_quote_vs_narration_uses_article_means() -> None:
+    frame = _blocs().assign(in_quote=[True, False, False, False, True, False, True, False])
+    table = sentiment.quote_vs_narration(frame, n_boot=100).set_index(["bloc", "voice"])
+    # r quoted: only r1's sentence (0.8); r narration: r2's three (0.2) -> mean of one article each
+    assert table.loc[("r", "quoted"), "mean"] == pytest.approx(0.8)
+    assert table.loc[("w", "narration"), "mean"] == pytest.approx(-0.2)
+    assert table.loc[("w", "narration"), "n_articles"] == 2 and table["ci_low"].isna().all()
+
+
+@pytest.mark.parametrize(("raw", "neutral", "expected"), [
+    (0.2, 0.05, "so 75% of it is the topic's vocabulary"),
+    (0.007, -0.029, "it changes sign"),
+    (-0.1, -0.3, "it grows"),
+])
+def test_topic_share_is_only_stated_when_it_means_something(raw: float, neutral: float, expected: str) -> None:
+    text = sentiment.topic_share_text({"difference": raw}, {"difference": neutral})
+    assert expected in text and "527%" not in text
+
+
+def test_leave_one_outlet_out_text_names_flips_and_whole_blocs() -> None:
+    frame = pd.concat([_blocs(), pd.DataFrame({"bloc": ["u"], "outlet": ["U1"], "article_id": ["u1"], "compound": [0.6],
+                                               "sentence_id": [99]})], ignore_index=True)
+    table = sentiment.leave_one_outlet_out(frame, "u", "r")  # u 0.6 vs r mean(0.8, 0.2) = 0.5
+    text = sentiment.leave_one_outlet_out_text(table)
+    assert "flips the sign of the difference: R2. The sign of the bloc difference rests on it." in text
+    assert "U1 is a whole bloc here" in text

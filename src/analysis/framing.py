@@ -9,7 +9,6 @@ and keyword in context. The word lists are data files in `resources/`.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -21,14 +20,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis import segment
+from analysis import segment, stats
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
     "article_framing", "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
     "grams_of_tokens",
     "keyness_from_counts", "frame_salience", "keyness", "kwic",
-    "kwic_explorer", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
+    "kwic_explorer", "kwic_html", "KwicExplorer", "keyness_for", "keyness_summary", "naming_answer", "voices_text", "compared_blocs", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
     "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
     "voice_shares", "voices",
 ]
@@ -147,23 +146,78 @@ def null_max_z(matrix: sparse.csr_matrix, groups: Sequence[str], a: str, b: str,
     """Largest |z| when bloc labels are shuffled across articles: what noise alone reaches.
 
     Every distinct relabelling is used when there are at most `n_perm` of them (five articles
-    have ten); otherwise `n_perm` random ones. Articles of other blocs are left out.
+    have ten; counted with `math.comb`, never listed beyond that); otherwise `n_perm` distinct
+    random ones (`stats.relabellings`). Articles of other blocs are left out. Each value equals
+    `keyness(...)["z"].abs().max()` under that relabelling, computed on arrays in batches.
     """
     groups = np.asarray(groups)
     keep = np.isin(groups, [a, b])
-    sub, labels = matrix[keep], groups[keep]
+    sub, labels = sparse.csr_matrix(matrix[keep]), groups[keep]
     n_a = int((labels == a).sum())
-    splits = list(itertools.combinations(range(len(labels)), n_a))
-    if len(splits) > n_perm:
-        rng = np.random.default_rng(seed)
-        splits = [tuple(sorted(rng.choice(len(labels), n_a, replace=False))) for _ in range(n_perm)]
-    out = []
-    for split in splits:
-        fake = np.full(len(labels), b, dtype=object)
-        fake[list(split)] = a
-        table = keyness(sub, np.arange(sub.shape[1]).astype(str), fake, a, b, prior_size=prior_size)
-        out.append(float(table["z"].abs().max()))
-    return np.asarray(out)
+    if n_a == 0 or n_a == len(labels):
+        return np.asarray([], dtype=float)
+    splits, _ = stats.relabellings(len(labels), n_a, limit=n_perm, seed=seed)
+    pooled = np.asarray(sub.sum(axis=0)).ravel().astype(float)
+    seen = pooled > 0
+    sub, pooled = sub[:, seen], pooled[seen]
+    size = pooled.sum() if prior_size is None else prior_size
+    prior = size * pooled / pooled.sum()
+    prior = np.where(prior > 0, prior, 0.01)
+    out = np.empty(len(splits))
+    batch = max(1, int(2_000_000 // max(sub.shape[1], 1)))  # about 16 MB of floats per batch
+    for start in range(0, len(splits), batch):
+        part = splits[start:start + batch]
+        rows = np.repeat(np.arange(len(part)), part.shape[1])
+        pick = sparse.csr_matrix((np.ones(part.size), (rows, part.ravel())), shape=(len(part), sub.shape[0]))
+        y_i = np.asarray((pick @ sub).todense(), dtype=float)
+        y_j = pooled[None, :] - y_i
+        n_i, n_j, a0 = y_i.sum(axis=1, keepdims=True), y_j.sum(axis=1, keepdims=True), prior.sum()
+        delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log((y_j + prior) / (n_j + a0 - y_j - prior))
+        z = delta / np.sqrt(1 / (y_i + prior) + 1 / (y_j + prior))
+        out[start:start + len(part)] = np.abs(z).max(axis=1)
+    return out
+
+
+def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> pd.DataFrame:
+    """`keyness` of bloc `a` against `b`: the built `keyness` table when it was built for this
+    pair in this order, otherwise computed from the per-article term counts (`article_matrix`)."""
+    built = tables.get("keyness")
+    if built is not None:
+        counts = [c for c in built.columns if c.startswith("count_")]
+        if counts == [f"count_{a}", f"count_{b}"]:
+            return built
+    blocs = set(tables["articles"]["bloc"])
+    missing = [x for x in (a, b) if x not in blocs]
+    if missing:
+        raise ValueError(f"no articles of bloc(s) {missing}; the corpus has {sorted(blocs)}")
+    matrix, vocab, groups = article_matrix(tables)
+    return keyness(matrix, vocab, groups, a, b)
+
+
+def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, articles: pd.DataFrame) -> str:
+    """A sentence on how many terms of each bloc exceed the largest |z| of shuffled labels, naming
+    the strongest (ties in |z| broken by term, alphabetically), computed from `table` and `null`."""
+    if len(null) == 0:
+        return f"No shuffled-label reference: one of {a!r} and {b!r} has no articles."
+    n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
+    exact = len(null) == math.comb(n_a + n_b, n_a)
+    threshold = float(np.max(null))
+    kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
+    head = (f"Largest |z| under {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
+            f"(what noise alone reaches): {threshold:.2f}.")
+    parts = []
+    for bloc, sign in ((a, 1), (b, -1)):
+        beyond = table[np.sign(table["z"]) == sign]
+        beyond = beyond[beyond["z"].abs() > threshold]
+        beyond = beyond.assign(_abs=beyond["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
+                                                                     kind="mergesort")
+        if beyond.empty:
+            parts.append(f"no term of {bloc} exceeds it")
+        else:
+            named = ", ".join(f'"{t}" (z {abs(z):.2f})' for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
+            parts.append(f"{len(beyond)} term(s) of {bloc} exceed it: {named}" + (" ..." if len(beyond) > 5 else ""))
+    parts[0] = parts[0][0].upper() + parts[0][1:]
+    return head + " " + "; ".join(parts) + "."
 
 
 # --------------------------------------------------------------------------- 2. naming markers
@@ -243,15 +297,17 @@ def score_frames(paragraphs: pd.DataFrame, frames: pd.DataFrame | None = None) -
     return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "frame", "hits", "score"])
 
 
-def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
+                   min_articles: int = stats.MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Per frame and bloc: share of paragraphs with the frame, and mean score with a two-level
-    bootstrap interval (articles within blocs, paragraphs within articles)."""
+    bootstrap interval (articles within blocs, paragraphs within articles), left empty for a
+    bloc with fewer than `min_articles` articles."""
     from analysis.sentiment import bloc_summary
 
     data = scores.merge(articles[["article_id", "bloc", "outlet"]], on="article_id")
     rows = []
     for n, (frame, part) in enumerate(data.groupby("frame", sort=True)):
-        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n)
+        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles)
         present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
         rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
     table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})
@@ -345,14 +401,48 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
     return table.sort_values([*extra, "article_id", "paragraph_id"], kind="mergesort").reset_index(drop=True)
 
 
-def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8):  # noqa: ANN201
-    """An ipywidgets explorer (term box, window slider) over `kwic`; None without ipywidgets."""
+def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 50) -> str:
+    """A static HTML table of `kwic` for one term (at most `max_rows` rows, the rest counted):
+    what a rendered page shows in place of the interactive explorer."""
+    from html import escape
+
+    table = kwic(texts, term, window)
+    columns = [c for c in ("bloc", "outlet", "article_id", "left", "match", "right") if c in table.columns]
+    shown = table[columns].head(max_rows)
+    head = (f"<p>Keyword in context: <b>{escape(term)}</b>, {len(table)} hit(s), window {window} words"
+            + (f" (first {max_rows} shown)" if len(table) > max_rows else "")
+            + ". Static copy: open the notebook in JupyterLab to choose another term or window.</p>")
+    return head + shown.to_html(index=False, escape=True, border=0, classes="kwic")
+
+
+class KwicExplorer:
+    """The keyword-in-context widget, displayed with a static HTML table of its first term as the
+    `text/html` fallback, so that a rendered notebook shows a table instead of the widget's repr."""
+
+    def __init__(self, widget, html: str) -> None:  # noqa: ANN001 - an ipywidgets VBox
+        self.widget, self.html = widget, html
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:  # noqa: ANN001
+        bundle = {}
+        if self.widget is not None:
+            shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+            bundle.update(shown[0] if isinstance(shown, tuple) else shown)
+        bundle["text/html"] = self.html
+        bundle["text/plain"] = "Keyword-in-context explorer (static table in the HTML copy)"
+        return bundle
+
+
+def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) -> KwicExplorer:
+    """An ipywidgets explorer (term box, window slider) over `kwic`, with a static table of the
+    first term for rendered copies; only the static table without ipywidgets."""
+    terms = list(terms)
+    html = kwic_html(texts, terms[0], window) if terms else "<p>Keyword in context: no term given.</p>"
     try:
         import ipywidgets as widgets
         from IPython.display import display
     except ImportError:
-        return None
-    term = widgets.Combobox(options=list(terms), value=terms[0] if terms else "", description="term")
+        return KwicExplorer(None, html)
+    term = widgets.Combobox(options=terms, value=terms[0] if terms else "", description="term")
     size = widgets.IntSlider(value=window, min=2, max=30, description="window")
     output = widgets.Output()
 
@@ -365,7 +455,7 @@ def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8):  
     term.observe(show, "value")
     size.observe(show, "value")
     show()
-    return widgets.VBox([widgets.HBox([term, size]), output])
+    return KwicExplorer(widgets.VBox([widgets.HBox([term, size]), output]), html)
 
 
 # --------------------------------------------------------------------------- 6. per-article summary
@@ -392,14 +482,9 @@ def article_framing(articles: pd.DataFrame, hits: pd.DataFrame, frame_scores: pd
 
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
-    """The two blocs to compare: `wanted` if both are present, else the two largest (ties by name)."""
-    counts = pd.Series(list(blocs)).value_counts()
-    if all(b in counts.index for b in wanted[:2]):
-        return wanted[0], wanted[1]
-    if len(counts) < 2:
-        return None
-    ordered = sorted(counts.index, key=lambda b: (-counts[b], b))
-    return ordered[0], ordered[1]
+    """The two blocs to compare (`stats.compared_blocs`): `wanted` if both are present, else the
+    two largest (ties by name)."""
+    return stats.compared_blocs(blocs, wanted)
 
 
 def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("russian", "western")) -> dict[str, pd.DataFrame]:
@@ -420,6 +505,38 @@ def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("r
     out["voices"] = voice_table
     out["article_framing"] = article_framing(articles, hits, frame_scores, voice_table)
     return out
+
+
+def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000, seed: int = 0) -> str:
+    """The naming comparison as a sentence: mean `naming_index` of each bloc's articles that use any
+    marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`)."""
+    parts = []
+    for bloc in (a, b):
+        values = summary.loc[summary["bloc"] == bloc, "naming_index"]
+        scored = values.dropna()
+        mean = f"{scored.mean():+.2f}" if len(scored) else "undefined"
+        parts.append(f"**{bloc}** {mean} ({len(scored)} of {len(values)} articles use a marker)")
+    text = ("Mean naming index (+1: only Russian official usage, -1: only Ukrainian/Western usage): "
+            + "; ".join(parts) + ".")
+    test = stats.permutation_test(summary["naming_index"], summary["bloc"], a, b, limit=n_perm, seed=seed)
+    if test["n_relabellings"]:
+        if test["exact"]:
+            how = (f"exact, over all {test['n_relabellings']:,} relabellings; the smallest p possible here is "
+                   f"{test['min_p']:.3g}")
+        else:
+            how = (f"from {test['n_relabellings']:,} random relabellings; the smallest p that many can give is "
+                   f"{test['min_p']:.2g}")
+        text += f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} ({how})."
+    else:
+        text += " No test: one of the blocs has no article with a marker."
+    return text
+
+
+def voices_text(shares: pd.DataFrame) -> str:
+    """Quotes and quoted words per bloc, so shares are read with their counts."""
+    per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
+    return "Quotes per bloc: " + ", ".join(
+        f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
 
 
 def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -466,8 +466,10 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
         colour = bloc_colour(row["bloc"])
         ax.errorbar(row["mean"], y, xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
                     fmt="o", color=colour, capsize=3)
-        span = max(table["ci_high"].max() - table["ci_low"].min(), 1e-9)
-        ax.text(row["ci_high"] + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
+        values = table[["mean", "ci_low", "ci_high"]].to_numpy(float)
+        span = max(float(np.nanmax(values) - np.nanmin(values)), 1e-9)
+        right = row["ci_high"] if np.isfinite(row["ci_high"]) else row["mean"]  # no interval below the article rule
+        ax.text(right + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
     ax.set_yticks(range(len(table)), [plain(f"{b} · {g}") for b, g in zip(table["bloc"], table[group])])
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")

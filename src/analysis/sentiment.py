@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
 from importlib import resources
@@ -24,11 +24,13 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
+from analysis import stats
+from analysis.stats import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
     "actor_mentions", "actor_tone", "agreement_between_methods", "aggregate", "analyzer",
-    "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
+    "bloc_difference", "bloc_summary", "difference_text", "leave_one_outlet_out_text", "spread_text", "tone_answer", "topic_share_text", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
     "check_scorers", "score_columns", "with_cross_checks", "SCORERS", "DEFAULT_SCORERS",
@@ -456,45 +458,103 @@ def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int
 
 
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
-                 seed: int = 0) -> pd.DataFrame:
-    """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval."""
+                 seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval,
+    left empty (NaN) for a bloc with fewer than `min_articles` articles (`stats.interval_rule`)."""
     rng = np.random.default_rng(seed)
     alpha = (1 - ci) / 2
     rows = []
     for bloc in sorted(frame["bloc"].unique()):
-        draws = _hierarchical_draws(frame, bloc, column, n_boot, rng)
         means = _article_means(frame[frame["bloc"] == bloc], column)[column]
+        low = high = float("nan")
+        if len(means) >= min_articles:
+            draws = _hierarchical_draws(frame, bloc, column, n_boot, rng)
+            low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
-                     "mean": float(means.mean()), "ci_low": float(np.quantile(draws, alpha)),
-                     "ci_high": float(np.quantile(draws, 1 - alpha))})
-    return pd.DataFrame(rows)
+                     "mean": float(means.mean()), "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows, columns=["bloc", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"])
 
 
 def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
-                    n_boot: int = 2000, ci: float = 0.95, seed: int = 0) -> dict[str, float]:
-    """Difference a - b of bloc means (means of article means), its bootstrap interval, and
-    Cohen's d on sentence scores (pooled standard deviation)."""
+                    n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
+                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = 10_000) -> dict[str, float]:
+    """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
+    (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
+    (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and
+    Cohen's d on sentence scores (pooled standard deviation). Other blocs are left out."""
+    for bloc in (a, b):
+        if not (frame["bloc"] == bloc).any():
+            raise ValueError(f"no sentences of bloc {bloc!r}; the frame has {sorted(frame['bloc'].unique())}")
     rng = np.random.default_rng(seed)
-    diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
-    means = _article_means(frame, column).groupby("bloc")[column].mean()
+    article_means = _article_means(frame, column)
+    means = article_means.groupby("bloc")[column].mean()
+    n_a = int(frame.loc[frame["bloc"] == a, "article_id"].nunique())
+    n_b = int(frame.loc[frame["bloc"] == b, "article_id"].nunique())
+    low = high = float("nan")
+    if min(n_a, n_b) >= min_articles:
+        diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
+        alpha = (1 - ci) / 2
+        low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
+    test = stats.permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed)
     xa, xb = frame.loc[frame["bloc"] == a, column], frame.loc[frame["bloc"] == b, column]
-    pooled = np.sqrt(((len(xa) - 1) * xa.var() + (len(xb) - 1) * xb.var()) / (len(xa) + len(xb) - 2))
-    alpha = (1 - ci) / 2
-    return {"a": a, "b": b, "difference": float(means[a] - means[b]),
-            "ci_low": float(np.quantile(diff_draws, alpha)), "ci_high": float(np.quantile(diff_draws, 1 - alpha)),
+    pooled = np.sqrt(((len(xa) - 1) * xa.var() + (len(xb) - 1) * xb.var()) / (len(xa) + len(xb) - 2)) \
+        if len(xa) + len(xb) > 2 else float("nan")
+    return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
+            "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
+            "min_p": test["min_p"],
             "cohens_d": float((xa.mean() - xb.mean()) / pooled) if pooled > 0 else float("nan"),
-            "n_articles_a": int(frame.loc[frame["bloc"] == a, "article_id"].nunique()),
-            "n_articles_b": int(frame.loc[frame["bloc"] == b, "article_id"].nunique())}
+            "n_articles_a": n_a, "n_articles_b": n_b}
+
+
+def difference_text(difference: Mapping, column_label: str = "tone") -> str:
+    """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
+    p-value with how many relabellings (and the smallest p they allow), and the interval only when
+    both blocs have enough articles (else why not)."""
+    a, b, d = difference["a"], difference["b"], difference["difference"]
+    n_a, n_b = difference["n_articles_a"], difference["n_articles_b"]
+    direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
+    text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
+            f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
+    if difference["exact"]:
+        how = (f"exact, over all {difference['n_relabellings']:,} relabellings of the articles; the smallest p "
+               f"this design allows is {difference['min_p']:.3g}")
+    else:
+        how = (f"from {difference['n_relabellings']:,} random relabellings of the articles; the smallest p "
+               f"that many can give is {difference['min_p']:.2g}")
+    text += f" Article-level permutation p = {difference['p_value']:.3g} ({how})."
+    if np.isnan(difference["ci_low"]):
+        text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
+                 f"(here {n_a} and {n_b}).")
+    else:
+        text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
+    return text
 
 
 def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "compound") -> pd.DataFrame:
-    """The bloc difference a - b recomputed without each outlet in turn (nan if a bloc empties)."""
+    """The bloc difference a - b recomputed without each outlet of the two blocs in turn (nan if a
+    bloc empties); outlets of other blocs cannot move it and are not listed."""
     rows = [{"left_out": "(none)", "difference": _plain_difference(frame, a, b, column)}]
-    for outlet in sorted(frame["outlet"].unique()):
+    for outlet in sorted(frame.loc[frame["bloc"].isin([a, b]), "outlet"].unique()):
         rows.append({"left_out": outlet, "difference": _plain_difference(frame[frame["outlet"] != outlet], a, b, column)})
     table = pd.DataFrame(rows)
     table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
     return table
+
+
+def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
+    """How many outlets' removal flips the sign of the difference, named (sorted by outlet), and
+    which outlets are a whole bloc (their removal leaves nothing to compare)."""
+    rest = table[table["left_out"] != "(none)"]
+    empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
+    if not flips:
+        text = f"Leaving out any one of the {len(rest) - len(empties)} outlets keeps the sign of the difference."
+    else:
+        text = (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
+                f"{', '.join(flips)}. The sign of the bloc difference rests on {'it' if len(flips) == 1 else 'them'}.")
+    if empties:
+        text += f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: without it there is nothing to compare."
+    return text
 
 
 def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float:
@@ -502,11 +562,57 @@ def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float
     return float(means.get(a, np.nan) - means.get(b, np.nan))
 
 
-def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Tone of quoted speech and of the journalist's narration, per bloc, with intervals."""
-    table = aggregate(frame.assign(voice=np.where(frame["in_quote"], "quoted", "narration")), ["bloc", "voice"],
-                      column, n_boot=n_boot, seed=seed)
-    return table
+def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
+                       min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """Tone of quoted speech and of the journalist's narration, per bloc: `bloc_summary` (mean of
+    article means, articles as the unit) of each voice's sentences."""
+    voiced = frame.assign(voice=np.where(frame["in_quote"], "quoted", "narration"))
+    parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(voice=voice)
+             for n, (voice, part) in enumerate(voiced.groupby("voice", sort=True))]
+    columns = ["bloc", "voice", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(parts, ignore_index=True)[columns]
+    return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
+
+
+def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
+    """How the gap changes when the topic's own terms score 0: the share they explain when the gap
+    shrinks without changing sign, otherwise what happens instead (a share would mislead)."""
+    raw, neutral = difference["difference"], neutral_difference["difference"]
+    text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
+    if raw == 0 or np.isnan(raw) or np.isnan(neutral):
+        return text + "."
+    if np.sign(neutral) not in (0, np.sign(raw)):
+        return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
+    if abs(neutral) > abs(raw):
+        return text + ": it grows, so the topic's vocabulary does not explain it."
+    return text + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary."
+
+
+def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None) -> str:
+    """The notebook's one-line answer computed from `bloc_summary`, `bloc_difference` (and the
+    topic-neutral difference): which bloc reads more positive, by how much, what the test allows."""
+    text = difference_text(difference)
+    if neutral_difference is not None:
+        text += " " + topic_share_text(difference, neutral_difference)
+    n = int(summary["n_articles"].sum())
+    used = int(difference["n_articles_a"] + difference["n_articles_b"])
+    text += (f" The comparison uses {used} of the corpus's {n} articles ({len(summary)} blocs); it describes "
+             f"these texts, not whole media systems.")
+    return text
+
+
+def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compound") -> str:
+    """Share of sentences VADER calls neutral, and the median within-outlet standard deviation
+    of sentence scores beside the bloc difference: how large the gap is against the spread."""
+    neutral = float((frame[column].abs() <= THRESHOLD).mean())
+    spread = frame.groupby("outlet")[column].std().median()
+    gap = abs(difference["difference"])
+    relation = "wider than" if spread > gap else "narrower than"
+    return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "
+            f"standard deviation of sentence scores within an outlet is {spread:.3f}, {relation} the "
+            f"{gap:.3f} gap between {difference['a']} and {difference['b']}.")
 
 
 def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:

@@ -1,0 +1,109 @@
+"""Article-level design helpers: relabellings counted not listed, permutation p-values, what is left out."""
+
+from __future__ import annotations
+
+import math
+import tracemalloc
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import stats
+
+
+def test_exact_relabellings_of_five_articles() -> None:
+    splits, exact = stats.relabellings(5, 2, limit=200)
+    assert exact and splits.shape == (10, 2)
+    assert {tuple(s) for s in splits} == {(i, j) for i in range(5) for j in range(i + 1, 5)}
+
+
+def test_sampled_relabellings_are_distinct_seeded_and_never_enumerate() -> None:
+    tracemalloc.start()
+    splits, exact = stats.relabellings(42, 22, limit=500, seed=3)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert not exact and splits.shape == (500, 22)
+    assert len({tuple(s) for s in splits}) == 500
+    assert all(list(s) == sorted(set(s)) for s in splits)
+    assert peak < 20_000_000  # C(42, 22) ~ 5e11 relabellings would need terabytes
+    again, _ = stats.relabellings(42, 22, limit=500, seed=3)
+    assert np.array_equal(splits, again)
+
+
+def test_relabellings_at_the_limit_are_exact_and_bad_input_is_refused() -> None:
+    splits, exact = stats.relabellings(6, 3, limit=math.comb(6, 3))
+    assert exact and len(splits) == 20
+    with pytest.raises(ValueError, match="cannot choose"):
+        stats.relabellings(3, 4)
+
+
+def test_exact_permutation_p_on_five_articles_cannot_go_below_one_tenth() -> None:
+    values = [0.9, 0.8, 0.1, 0.0, -0.1]  # the two "a" articles are the two highest
+    result = stats.permutation_test(values, ["a", "a", "b", "b", "b"], "a", "b")
+    assert result["exact"] and result["n_relabellings"] == 10
+    assert result["difference"] == pytest.approx(0.85)
+    # |difference| of each of the 10 splits: only the observed one reaches 0.85
+    assert result["p_value"] == pytest.approx(0.1) and result["min_p"] == pytest.approx(0.1)
+
+
+def test_exact_permutation_p_counts_ties_and_leaves_other_blocs_out() -> None:
+    values = [1.0, 0.0, 1.0, 0.0, 5.0]
+    result = stats.permutation_test(values, ["a", "b", "b", "a", "c"], "a", "b")
+    # 4 articles, 6 splits; |mean a - mean b| is 0 for 4 splits and 1 for 2: observed is 0
+    assert result["n_articles_a"] == 2 and result["n_articles_b"] == 2
+    assert result["p_value"] == pytest.approx(1.0)
+    assert result["min_p"] == pytest.approx(2 / 6)
+
+
+def test_sampled_permutation_p_detects_a_real_difference() -> None:
+    rng = np.random.default_rng(0)
+    values = np.r_[rng.normal(1, 0.2, 22), rng.normal(0, 0.2, 20)]
+    labels = ["a"] * 22 + ["b"] * 20
+    result = stats.permutation_test(values, labels, "a", "b", limit=999, seed=1)
+    assert not result["exact"] and result["n_relabellings"] == 999
+    assert result["p_value"] == pytest.approx(1 / 1000)
+    null = stats.permutation_test(rng.normal(0, 1, 42), labels, "a", "b", limit=999, seed=1)
+    assert null["p_value"] > 0.01
+
+
+def test_compared_blocs_ties_are_broken_by_name() -> None:
+    assert stats.compared_blocs(["x", "y", "y", "x", "z"], ("russian", "western")) == ("x", "y")
+    assert stats.compared_blocs(["z", "y", "z", "y"], ("russian", "western")) == ("y", "z")
+    assert stats.compared_blocs(["russian", "other"], ("russian", "other")) == ("russian", "other")
+    assert stats.compared_blocs(["a"], ("a", "b")) is None
+
+
+def _articles() -> pd.DataFrame:
+    blocs = ["russian"] * 3 + ["western"] * 4 + ["ukrainian"] * 2 + ["other"]
+    return pd.DataFrame({"article_id": [f"a{i}" for i in range(10)], "bloc": blocs,
+                         "outlet": [f"o{i % 7}" for i in range(10)]})
+
+
+def test_comparison_note_names_what_is_left_out() -> None:
+    note = stats.comparison_note(_articles(), ("russian", "western"))
+    assert "**russian** (3 articles) against **western** (4 articles)" in note
+    assert "ukrainian (2 articles), other (1 article); 3 of 10 articles" in note
+    swapped = stats.comparison_note(_articles(), ("russian", "ukrainian"))
+    assert "western (4 articles), other (1 article); 5 of 10 articles" in swapped
+    fallback = stats.comparison_note(_articles(), ("russian", "chinese"))
+    assert "'chinese'" in fallback and "**western** (4 articles) against **russian** (3 articles)" in fallback
+    two = stats.comparison_note(_articles()[:7], ("russian", "western"))
+    assert "No bloc is left out." in two
+
+
+def test_corpus_counts_sentence() -> None:
+    assert stats.corpus_counts(_articles()) == (
+        "n = 10 articles from 7 outlets (4 blocs: western 4, russian 3, ukrainian 2, other 1).")
+
+
+def test_interval_rule() -> None:
+    assert stats.interval_supported([5, 7]) and not stats.interval_supported([5, 2])
+    assert "at least 5 articles" in stats.interval_rule()
+
+
+def test_a_one_article_bloc_is_tested_exactly() -> None:
+    values = [0.9, *np.linspace(-0.5, 0.5, 20)]
+    result = stats.permutation_test(values, ["other"] + ["russian"] * 20, "other", "russian")
+    assert result["exact"] and result["n_relabellings"] == 21
+    assert result["p_value"] == pytest.approx(1 / 21) and result["min_p"] == pytest.approx(1 / 21)
