@@ -100,6 +100,15 @@ def render_html(executed: list[Path], out_dir: Path) -> None:
     print(f"      {len(written)} pages in {out_dir} (open index.html)")
 
 
+def _check_tables(out: Path) -> None:
+    """Stop before the notebooks unless `out` holds one complete build (its manifest agrees)."""
+    from analysis import overview
+
+    manifest = overview.check_output(out)
+    print(f"      {len(manifest['tables'])} tables, {manifest['corpus']['articles']} articles, "
+          f"corpus {manifest['corpus']['fingerprint'][:12]}")
+
+
 def main(corpus: str | None = None, out: str | None = None) -> int:
     """Build the tables and execute every notebook; prints each step and the total time.
 
@@ -113,7 +122,8 @@ def main(corpus: str | None = None, out: str | None = None) -> int:
     corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.RAW)
     out_path = Path(out).resolve() if out else paths.PROCESSED
     own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED
-    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]))]
+    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)])),
+             ("check the tables against the manifest", lambda: _check_tables(out_path))]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
