@@ -265,6 +265,24 @@ def test_an_article_with_a_huge_paragraph_is_a_named_problem_not_a_failed_build(
     assert sorted(pd.read_parquet(out / "articles.parquet")["article_id"]) == ["r1", "w1"]
 
 
+def test_an_article_that_cannot_be_processed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    folder, out, before = built(tmp_path, "--skip-topics")
+    score_texts = build.sentiment.score_texts
+
+    def fragile(texts: object) -> list:
+        texts = list(texts)
+        if any("Kremlin would study" in t for t in texts):
+            raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
+        return score_texts(texts)
+
+    monkeypatch.setattr(build.sentiment, "score_texts", fragile)
+    capsys.readouterr()
+    assert main(["build", "--corpus", str(folder), "--out", str(out), "--quiet", "--no-cache", "--jobs", "1"]) == 2
+    assert "article 'r2' (r2.txt): could not be processed (TimeoutError: " in capsys.readouterr().err
+    assert snapshot(out) == before
+
+
 def test_articles_above_the_size_limit_are_skipped_in_lenient_mode(tmp_path: Path) -> None:
     folder = small_corpus(tmp_path / "corpus")
     (folder / "r1.txt").write_text("A line of an endless article.\n" * 40_000, encoding="utf-8")  # 1.2 M characters

@@ -298,13 +298,23 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
     stage seconds, and (for the cache) each article's result, compressed."""
     tokenizer = _tokenizer(context.abbreviations)
     timings: dict[str, float] = {}
-    results = [process_article(r, context.shared.get(str(r["outlet"]), frozenset()), context.cues, tokenizer, timings)
-               for r in records]
+    results = [_process_named(r, context, tokenizer, timings) for r in records]
     terms: dict[str, Counter] = {}
     for record, result in zip(records, results):
         terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
     blobs = [_encode_result(result) for result in results] if want_blobs else []
     return {"tables": frames_of(records, results), "terms": terms, "timings": timings, "blobs": blobs}
+
+
+def _process_named(record: Mapping, context: Context, tokenizer: PunktSentenceTokenizer | None,
+                   timings: dict[str, float]) -> dict[str, list[dict]]:
+    """`process_article`, with the article named if it fails (the message is all a pool sends back)."""
+    try:
+        return process_article(record, context.shared.get(str(record["outlet"]), frozenset()), context.cues,
+                               tokenizer, timings)
+    except Exception as exc:  # noqa: BLE001 - re-raised with the article's id and file
+        raise ValueError(f"article {record.get('article_id')!r} ({record.get('file')}): could not be processed "
+                         f"({type(exc).__name__}: {exc})") from None
 
 
 def _hash_batch(texts: Sequence[str], _context: object = None, _want: bool = False) -> list[np.ndarray]:
