@@ -481,7 +481,15 @@ _MAX_CACHED_BYTES = 256 * 2**20  # a cached result larger than this once decompr
 
 def _encode_result(result: Mapping[str, object]) -> bytes:
     """One article's result as compressed JSON: data only, so reading it cannot run code."""
-    return zlib.compress(json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    text = json.dumps(result, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _plain(value: object) -> object:
+    """NumPy scalars as the Python values JSON can hold."""
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
 def _decode_result(blob: object, article_id: str) -> dict | None:
@@ -742,7 +750,7 @@ class _Output:
     """
 
     def __init__(self, out: Path) -> None:
-        self.out = out
+        self.out = out.resolve()  # so that the temporary folder is beside it even for "."
         self.created = False
         self.lock_fd: int | None = None
         self.tmp: Path | None = None
