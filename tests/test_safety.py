@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import build, corpus, overview, plots, topics
@@ -343,6 +343,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_unchanged(t
     assert "=1+1 is not a headline" in set(tables["removed_lines"]["text"]) | set(tables["paragraphs"]["text"])
 
 
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(st.characters(blacklist_characters="\r"), max_size=6), min_size=1, max_size=6))
 def test_csv_escaping_round_trips_every_text(values: list[str]) -> None:
     table = pd.DataFrame({"text": pd.Series(values, dtype="string"), "n": range(len(values))})
