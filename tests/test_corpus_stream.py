@@ -232,7 +232,7 @@ def test_csv_not_utf8_far_into_the_file(tmp_path: Path) -> None:
 
 
 def test_csv_field_size_limit_is_not_left_lifted(tmp_path: Path) -> None:
-    long_text = "word " * 60_000  # 300 KB, beyond the csv module's default 128 KiB
+    long_text = ("word " * 100 + "\n") * 600  # 300 KB in one field, beyond the csv module's default 128 KiB
     path = write_corpus("csv", tmp_path, [{"article_id": f"a{i}", "outlet": "RT", "bloc": "russian", "text": long_text} for i in range(3)])
     before = csv.field_size_limit()
     chunks = iter_corpus(path, chunk_size=1)

@@ -9,15 +9,26 @@ A build makes two passes over the corpus, one chunk of articles at a time:
 Corpus-level tables come from totals summed chunk by chunk: keyness from term counts per bloc,
 topics from a bounded sample of paragraphs read back from the written table. A cache keyed by
 each article's content, its outlet's repeated lines and the code lets an interrupted or repeated
-build reuse the articles it has already processed.
+build reuse the articles it has already processed; it stores data (compressed JSON, checked
+when read), never code.
+
+`build_corpus` writes into a temporary folder beside the output folder, under a lock on it, and
+moves the finished tables into place at the end, then writes `manifest.json` (corpus
+fingerprint, settings, row counts): an interrupted or failed build leaves the previous output
+as it was, and a reader can tell a complete output from a partial one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
-import pickle
+import os
+import shutil
+import signal
 import sqlite3
+import tempfile
+import threading
 import time
 import zlib
 from collections import Counter
@@ -36,8 +47,9 @@ from analysis import clean, framing, segment, sentiment, topics
 from analysis.corpus import METADATA_COLUMNS
 
 __all__ = [
-    "TABLE_COLUMNS", "BuildStats", "SharedLines", "build_corpus", "build_tables", "outlet_shared_lines",
-    "process_article", "round_significant", "table_columns", "write_tables",
+    "MANIFEST", "TABLE_COLUMNS", "BuildStats", "OutputError", "SharedLines", "build_corpus", "build_tables",
+    "check_out", "csv_escape", "csv_unescape", "outlet_shared_lines", "process_article", "round_significant",
+    "table_columns", "write_tables",
 ]
 
 #: The columns of every table, in order (documented in data/processed/README.md).
@@ -303,14 +315,23 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
     stage seconds, and (for the cache) each article's result, compressed."""
     tokenizer = _tokenizer(context.abbreviations)
     timings: dict[str, float] = {}
-    results = [process_article(r, context.shared.get(str(r["outlet"]), frozenset()), context.cues, tokenizer, timings,
-                               context.scorers)
-               for r in records]
+    results = [_process_named(r, context, tokenizer, timings) for r in records]
     terms: dict[str, Counter] = {}
     for record, result in zip(records, results):
         terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
-    blobs = [zlib.compress(pickle.dumps(result, protocol=5), 1) for result in results] if want_blobs else []
+    blobs = [_encode_result(result) for result in results] if want_blobs else []
     return {"tables": frames_of(records, results, context.scorers), "terms": terms, "timings": timings, "blobs": blobs}
+
+
+def _process_named(record: Mapping, context: Context, tokenizer: PunktSentenceTokenizer | None,
+                   timings: dict[str, float]) -> dict[str, list[dict]]:
+    """`process_article`, with the article named if it fails (the message is all a pool sends back)."""
+    try:
+        return process_article(record, context.shared.get(str(record["outlet"]), frozenset()), context.cues,
+                               tokenizer, timings, context.scorers)
+    except Exception as exc:  # noqa: BLE001 - re-raised with the article's id and file
+        raise ValueError(f"article {record.get('article_id')!r} ({record.get('file')}): could not be processed "
+                         f"({type(exc).__name__}: {exc})") from None
 
 
 def _hash_batch(texts: Sequence[str], _context: object = None, _want: bool = False) -> list[np.ndarray]:
@@ -345,6 +366,7 @@ _WORKER_CONTEXT: Context | None = None
 def _init_worker(context: Context | None) -> None:
     global _WORKER_CONTEXT
     _WORKER_CONTEXT = context
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
 def _in_worker(fn: Callable, batch: list, want: bool) -> object:
@@ -463,16 +485,84 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def _cue_data(cues: Sequence[clean.Cue]) -> list[list[object]]:
+    return [[c.reason, c.match, c.max_words, c.pattern.pattern, c.pattern.flags, c.block] for c in cues]
+
+
+def _settings_digest(cues: Sequence[clean.Cue], abbreviations: Iterable[str] | None,
+                     scorers: Sequence[str] = sentiment.DEFAULT_SCORERS) -> str:
+    """What besides the article decides its result: the code, the cues, the abbreviations and the scorers."""
+    data = [code_fingerprint(), _cue_data(cues), sorted(abbreviations or []), list(scorers)]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+#: What a cached result may hold: the per-article tables `process_article` returns, and `terms`.
+_RESULT_TABLES = tuple(n for n in PER_ARTICLE if n != "article_framing")
+_MAX_CACHED_BYTES = 256 * 2**20  # a cached result larger than this once decompressed is refused
+
+
+def _encode_result(result: Mapping[str, object]) -> bytes:
+    """One article's result as compressed JSON: data only, so reading it cannot run code."""
+    text = json.dumps(result, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _plain(value: object) -> object:
+    """NumPy scalars as the Python values JSON can hold."""
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode_result(blob: object, article_id: str) -> dict | None:
+    """A cached result if `blob` is one, well formed, for `article_id`; else None (never executed)."""
+    try:
+        if not isinstance(blob, bytes):
+            return None
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(blob, _MAX_CACHED_BYTES)
+        if inflate.unconsumed_tail or not inflate.eof:
+            return None
+        result = json.loads(data.decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(result, dict) or set(result) != {*_RESULT_TABLES, "terms"}:
+        return None
+    for name in _RESULT_TABLES:
+        rows, columns = result[name], set(table_columns(name, sentiment.SCORERS))
+        if not isinstance(rows, list) or not all(
+                isinstance(row, dict) and set(row) <= columns and row.get("article_id") == article_id
+                and all(v is None or isinstance(v, (str, int, float)) for v in row.values()) for row in rows):
+            return None
+    terms = result["terms"]
+    if len(result["articles"]) != 1 or not isinstance(terms, dict) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in terms.values()):
+        return None
+    return result
+
+
 class Cache:
     """Per-article results in one SQLite file, keyed by a digest of the article (id, title, author,
-    text), its outlet's repeated lines, the cleaning settings and `code_fingerprint()`."""
+    text), its outlet's repeated lines, the cleaning settings and `code_fingerprint()`.
+
+    Values are compressed JSON checked on read (`_decode_result`): a corrupt, foreign or
+    tampered entry is counted in `rejected` and the article is processed again. A file that is
+    not a usable cache raises `CacheError` (the build then runs without a cache).
+    """
+
+    TABLE = "results_json"
 
     def __init__(self, folder: str | Path, settings: str) -> None:
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "articles.sqlite"
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.rejected = 0
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.path = folder / "articles.sqlite"
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.execute("PRAGMA trusted_schema = OFF")  # a shipped file's views and triggers run no functions
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {self.TABLE} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheError(f"cache {folder}: not usable ({exc}); building without it") from None
         self.settings = settings
 
     def key(self, record: Mapping, shared: str) -> str:
@@ -486,19 +576,42 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored blobs of `keys` (still to be checked with `load`)."""
         found: dict[str, bytes] = {}
-        for i in range(0, len(keys), 500):
-            part = keys[i:i + 500]
-            query = f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(part))})"
-            found.update(self.db.execute(query, part).fetchall())
+        try:
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                query = f"SELECT key, value FROM {self.TABLE} WHERE key IN ({','.join('?' * len(part))})"
+                found.update(self.db.execute(query, part).fetchall())
+        except sqlite3.Error as exc:
+            raise CacheError(f"cache {self.path}: cannot be read ({exc}); building without it") from None
         return found
 
+    def load(self, hits: Mapping[str, object], records: Sequence[Mapping], keys: Sequence[str]) -> dict[str, dict]:
+        """The valid cached results among `hits`, by key; invalid ones are counted and left out."""
+        loaded = {}
+        for record, key in zip(records, keys):
+            if key in hits:
+                result = _decode_result(hits[key], str(record["article_id"]))
+                if result is None:
+                    self.rejected += 1
+                else:
+                    loaded[key] = result
+        return loaded
+
     def put(self, items: Iterable[tuple[str, bytes]]) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", items)
+        try:
+            with self.db:
+                self.db.executemany(f"INSERT OR REPLACE INTO {self.TABLE} VALUES (?, ?)", items)
+        except sqlite3.Error as exc:
+            raise CacheError(f"cache {self.path}: cannot be written ({exc}); building without it") from None
 
     def close(self) -> None:
         self.db.close()
+
+
+class CacheError(OSError):
+    """The cache cannot be used; the build goes on without it."""
 
 
 def _value_missing(value: object) -> bool:
@@ -506,6 +619,41 @@ def _value_missing(value: object) -> bool:
 
 
 # --------------------------------------------------------------------------- sinks
+
+#: First characters that make a spreadsheet read a cell as a formula (and the escape mark itself).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_escape(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells (and column names) a spreadsheet would run as formulas, prefixed with an apostrophe.
+
+    Cells already starting with an apostrophe get one too, so `csv_unescape` restores every
+    value exactly. Numeric columns are left alone (a spreadsheet reads -0.5 as a number)."""
+    escaped = None
+    for column in table.columns:
+        values = table[column]
+        if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
+            continue
+        mask = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)).astype(bool)
+        if mask.any():
+            escaped = table.copy() if escaped is None else escaped
+            escaped[column] = values.where(~mask, "'" + values.astype("string"))
+    names = {c: "'" + c for c in table.columns if isinstance(c, str) and c.startswith(_FORMULA_START)}
+    result = table if escaped is None else escaped
+    return result.rename(columns=names) if names else result
+
+
+def csv_unescape(table: pd.DataFrame) -> pd.DataFrame:
+    """Undo `csv_escape` on a table read back from a CSV file the project wrote."""
+    table = table.rename(columns={c: c[1:] for c in table.columns if isinstance(c, str) and c.startswith("'")})
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
+            mask = values.map(lambda v: isinstance(v, str) and v.startswith("'")).astype(bool)
+            if mask.any():
+                table[column] = values.where(~mask, values.astype("string").str.slice(1))
+    return table
+
 
 
 class _MemorySink:
@@ -549,7 +697,7 @@ class _FileSink:
         if self.fmt == "csv":
             first = name not in self.writers
             with self.path(name).open("w" if first else "a", encoding="utf-8", newline="") as handle:
-                table.to_csv(handle, index=False, header=first, lineterminator="\n")
+                csv_escape(table).to_csv(handle, index=False, header=first, lineterminator="\n")
             self.writers[name] = True
             return
         writer = self.writers.get(name)
@@ -567,6 +715,135 @@ class _FileSink:
         self.writers = {name: True for name in self.writers}
 
 
+# --------------------------------------------------------------------------- the output folder
+
+#: The file, written last, that names a complete output: corpus fingerprint, settings, row counts.
+MANIFEST = "manifest.json"
+_LOCK = ".lock"
+
+
+class OutputError(ValueError):
+    """The output folder cannot be used (it holds an input, is a file, or another build holds it)."""
+
+
+def check_out(out: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output folder that is a file, or that is, holds or lies inside an input."""
+    target = Path(out).resolve()
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"--out {out}: is a file, not a folder; give a folder for the tables")
+    for given in inputs:
+        source = Path(given).resolve()
+        if source == target or target in source.parents:
+            raise OutputError(f"--out {out} holds the input {given}: writing the tables there could overwrite "
+                              "or delete it; choose another output folder")
+        if source.is_dir() and source in target.parents:
+            raise OutputError(f"--out {out} is inside the corpus folder {given}; choose an output folder outside it")
+
+
+class _Fingerprint:
+    """The corpus fingerprint, taken while the first complete pass reads it: SHA-256 over the
+    sorted (article_id, SHA-256 of the text) pairs (see data/processed/README.md)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.complete = False
+
+    def watch(self, chunks: Iterator[tuple[pd.DataFrame, pd.DataFrame]]) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+        for articles, problems in chunks:
+            if not self.complete:
+                for article_id, text in zip(articles["article_id"], articles["text"]):
+                    self.texts[str(article_id)] = hashlib.sha256(str(text).encode("utf-8", "surrogatepass")).hexdigest()
+            yield articles, problems
+        self.complete = True
+
+    def digest(self) -> str:
+        digest = hashlib.sha256()
+        for article_id, text in sorted(self.texts.items()):
+            encoded = article_id.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "big") + encoded + bytes.fromhex(text))
+        return digest.hexdigest()
+
+
+class _Output:
+    """A locked output folder and a temporary folder beside it, where a build writes its tables.
+
+    `publish` moves the finished tables into place, removes tables of known names this build did
+    not write, and writes the manifest last; leaving the `with` block without publishing (an
+    error, Ctrl-C) removes the temporary folder and leaves the output folder as it was.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out.resolve()  # so that the temporary folder is beside it even for "."
+        self.created = False
+        self.lock_fd: int | None = None
+        self.tmp: Path | None = None
+
+    def __enter__(self) -> _Output:
+        self.created = not self.out.exists()
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.lock_fd = _acquire_lock(self.out)
+        for stale in self.out.parent.glob(f".{self.out.name}.building-*"):  # left by a killed build
+            shutil.rmtree(stale, ignore_errors=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-", dir=self.out.parent))
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.lock_fd is not None:
+            os.close(self.lock_fd)  # releases the lock
+        if exc_type is not None and self.created:
+            (self.out / _LOCK).unlink(missing_ok=True)
+            try:
+                self.out.rmdir()  # made by this build, which wrote nothing into it
+            except OSError:
+                pass
+
+    def publish(self, sink: _FileSink, manifest: Mapping[str, object]) -> bool:
+        """Move the tables into place and write the manifest; True if Ctrl-C came meanwhile (deferred)."""
+        sink.close()
+        interrupted: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if main else None
+        try:
+            (self.out / MANIFEST).unlink(missing_ok=True)  # from here until the end, the output is incomplete
+            written = set()
+            for name in sorted(sink.rows):
+                os.replace(sink.path(name), self.out / sink.path(name).name)
+                written.add(sink.path(name).name)
+            for name in TABLE_COLUMNS:
+                for fmt in ("parquet", "csv"):
+                    if f"{name}.{fmt}" not in written:
+                        (self.out / f"{name}.{fmt}").unlink(missing_ok=True)  # never left beside new tables
+            staged = self.tmp / MANIFEST
+            staged.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+            os.replace(staged, self.out / MANIFEST)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        return bool(interrupted)
+
+
+def _acquire_lock(out: Path) -> int:
+    """An exclusive lock on `out` (released when the descriptor closes, or the process ends)."""
+    path = out / _LOCK
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise OutputError(f"{out}: another build is writing to this folder (it holds {path}); wait for it to "
+                          "finish or choose another --out") from None
+    return fd
+
+
 # --------------------------------------------------------------------------- the build
 
 
@@ -582,6 +859,8 @@ class BuildStats:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     engine: str = "serial"
     rows: dict[str, int] = field(default_factory=dict)
+    cache_rejected: int = 0
+    notes: list[str] = field(default_factory=list)  # things the user should know (printed as warnings)
 
     def stage_rates(self) -> dict[str, float]:
         """Articles per second of each per-article stage, per worker (computed articles only)."""
@@ -686,22 +965,35 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     started = clock()
     cache = None
     if cache_dir is not None:
-        settings = hashlib.sha256(pickle.dumps((code_fingerprint(), cues, sorted(abbreviations or []), scorers))).hexdigest()
-        cache = Cache(cache_dir, settings)
+        try:
+            cache = Cache(cache_dir, _settings_digest(cues, abbreviations, scorers))
+        except CacheError as exc:
+            stats.notes.append(str(exc))
     fingerprints = {outlet: lines.fingerprint() for outlet, lines in context.shared.items()}
     terms: dict[str, Counter] = {}
     blocs: Counter[str] = Counter()
     wrote_problems = False
     runner = _engine(engine, jobs, context, client)
 
+    def drop_cache(exc: CacheError) -> None:
+        nonlocal cache
+        stats.notes.append(str(exc))
+        stats.cache_rejected += cache.rejected
+        cache.close()
+        cache = None
+
     def work() -> Iterator[tuple[object, list]]:
         for articles, problems in source():
             records = articles.to_dict("records")
             keys: list[str] = []
-            hits: dict[str, bytes] = {}
+            hits: dict[str, dict] = {}
             if cache is not None:
                 keys = [cache.key(r, fingerprints.get(str(r["outlet"]), "")) for r in records]
-                hits = cache.get(keys)
+                try:
+                    hits = cache.load(cache.get(keys), records, keys)
+                except CacheError as exc:
+                    drop_cache(exc)
+                    keys = []
             todo = [r for r, k in zip(records, keys) if k not in hits] if hits else records
             yield (records, keys, hits, problems), _batches(todo, jobs)
 
@@ -714,10 +1006,13 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                         terms.setdefault(bloc, Counter()).update(counts)
                     for stage, seconds in r["timings"].items():
                         stats.stage_seconds[stage] = stats.stage_seconds.get(stage, 0.0) + seconds
-                if cache is not None and results:
-                    cache.put(zip((k for k in keys if k not in hits), (b for r in results for b in r["blobs"])))
+                if cache is not None and results and keys:
+                    try:
+                        cache.put(zip((k for k in keys if k not in hits), (b for r in results for b in r["blobs"])))
+                    except CacheError as exc:
+                        drop_cache(exc)
                 if hits:
-                    cached = [(r, pickle.loads(zlib.decompress(hits[k]))) for r, k in zip(records, keys) if k in hits]
+                    cached = [(r, hits[k]) for r, k in zip(records, keys) if k in hits]
                     for record, result in cached:
                         terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
@@ -738,13 +1033,20 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     finally:
         runner.close()
         if cache is not None:
+            stats.cache_rejected += cache.rejected
             cache.close()
+    if stats.cache_rejected:
+        stats.notes.append(f"cache {cache_dir}: {stats.cache_rejected} entries were not valid results (corrupt or "
+                           "foreign) and were ignored; those articles were processed again")
     stats.seconds["articles"] = clock() - started
     sink.close()  # the per-article tables are complete (topics reads them back)
 
     # Corpus-level tables.
     started = clock()
     pair = framing.compared_blocs(list(blocs.elements()), compare) if blocs else None
+    if pair is None:
+        stats.notes.append(f"keyness compares two blocs, but the corpus has {len(blocs)} ({', '.join(sorted(blocs))}): "
+                           "the keyness table is empty")
     keyness = framing.keyness_from_counts(terms, *pair) if pair else pd.DataFrame(columns=["term", "ngram"])
     sink.write("keyness", _tidy("keyness", keyness))
     stats.seconds["keyness"] = clock() - started
@@ -781,8 +1083,8 @@ def _topic_input(sink: _MemorySink | _FileSink, limit: int, seed: int) -> dict[s
         if sink.fmt == "parquet":
             articles = pq.read_table(sink.path("articles"), columns=["article_id", "bloc", "outlet", "n_paragraphs"]).to_pandas()
         else:
-            articles = pd.read_csv(sink.path("articles"), usecols=["article_id", "bloc", "outlet", "n_paragraphs"],
-                                   dtype={"article_id": "string", "bloc": "string", "outlet": "string"})
+            articles = csv_unescape(pd.read_csv(sink.path("articles"), usecols=["article_id", "bloc", "outlet", "n_paragraphs"],
+                                                dtype={"article_id": "string", "bloc": "string", "outlet": "string"}))
         paragraphs = None
     total = int(articles["n_paragraphs"].sum())
     keep = None
@@ -808,6 +1110,8 @@ def _read_paragraphs(sink: _FileSink, keep: set[str] | None) -> pd.DataFrame:
         import pyarrow.parquet as pq
 
         parts = (batch.to_pandas() for batch in pq.ParquetFile(sink.path("paragraphs")).iter_batches(columns=columns))
+    if sink.fmt == "csv":
+        parts = (csv_unescape(p) for p in parts)
     frames = [p if keep is None else p[p["article_id"].isin(keep)] for p in parts]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
@@ -833,6 +1137,8 @@ def build_corpus(
     topic_units: int = 20_000,
     min_articles_per_job: int = 50,
     scorers: Sequence[str] = sentiment.DEFAULT_SCORERS,
+    follow_symlinks: bool = False,
+    inputs: Sequence[str | Path] = (),
 ) -> BuildStats:
     """Build every processed table from the corpus at `corpus` into files in `out`, streaming.
 
@@ -843,20 +1149,49 @@ def build_corpus(
     article's result so that a rerun only processes what changed. Rows follow the corpus order.
     `scorers` are the sentence scorers (`sentiment.SCORERS`): VADER and its topic-neutral variant
     by default; NLTK's port and TextBlob only when asked, as notebook 01 computes them itself.
+
+    The output is replaced as a whole or not at all (see `_Output`), under a lock: a second
+    build into the same `out` raises OutputError at once, and so does an `out` that holds
+    the corpus or one of `inputs` (other files the build reads).
     """
+    from analysis import __version__
     from analysis import corpus as corpus_module
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive number, not {chunk_size}")
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"unknown format {fmt!r}: use 'parquet' or 'csv'")
+    if not Path(corpus).exists():
+        raise corpus_module.CorpusError(f"{corpus}: no such file or folder")
+    out = Path(out)
+    check_out(out, [corpus, *inputs])
+    cues = tuple(clean.load_cues() if cues is None else cues)
+    fingerprint = _Fingerprint()
 
     def source() -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-        return corpus_module.iter_corpus(corpus, lenient=lenient, chunk_size=chunk_size)
+        return fingerprint.watch(corpus_module.iter_corpus(corpus, lenient=lenient, chunk_size=chunk_size,
+                                                           follow_symlinks=follow_symlinks))
 
-    sink = _FileSink(Path(out), fmt)
-    return _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations,
-                compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine, scheduler=scheduler,
-                client=client, cache_dir=cache_dir, topic_units=topic_units, total=None,
-                min_articles_per_job=min_articles_per_job, chunk_size=chunk_size, scorers=scorers)
+    with _Output(out) as output:
+        sink = _FileSink(output.tmp, fmt)
+        stats = _run(source, sink, cues=cues, progress=progress, learn_abbreviations=learn_abbreviations,
+                     compare=compare, skip_topics=skip_topics, seed=seed, jobs=jobs, engine=engine,
+                     scheduler=scheduler, client=client, cache_dir=cache_dir, topic_units=topic_units, total=None,
+                     min_articles_per_job=min_articles_per_job, chunk_size=chunk_size, scorers=scorers)
+        cue_digest = hashlib.sha256(json.dumps(_cue_data(cues), ensure_ascii=False).encode("utf-8")).hexdigest()
+        manifest = {
+            "built_by": f"analysis {__version__} (python -m analysis build)",
+            "corpus": {"articles": len(fingerprint.texts), "fingerprint": fingerprint.digest()},
+            "format": fmt,
+            "settings": {"compare": list(compare), "cues_sha256": cue_digest, "follow_symlinks": follow_symlinks,
+                         "learn_abbreviations": learn_abbreviations, "lenient": lenient, "scorers": list(sentiment.check_scorers(scorers)), "seed": seed,
+                         "skip_topics": skip_topics, "topic_units": topic_units},
+            "tables": {name: {"file": sink.path(name).name, "rows": int(stats.rows.get(name, 0))}
+                       for name in sorted(stats.rows)},
+        }
+        if output.publish(sink, manifest):
+            stats.notes.append("Ctrl-C came while the finished tables were moved into place: the output is complete")
+    return stats
 
 
 def build_tables(
@@ -973,6 +1308,6 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out: str | Path, fmt: str =
         if fmt == "parquet":
             tables[name].to_parquet(path, index=False, engine="pyarrow", compression="zstd")
         else:
-            tables[name].to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+            csv_escape(tables[name]).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
         written.append(path)
     return written

@@ -26,17 +26,23 @@ def _build(args: argparse.Namespace) -> int:
             args.corpus, out, fmt=args.format, lenient=args.lenient, chunk_size=args.chunk_size, cache_dir=cache,
             cues=cues, progress=None if not args.quiet else False, learn_abbreviations=args.learn_abbreviations,
             compare=tuple(args.compare), skip_topics=args.skip_topics, jobs=args.jobs, engine=args.engine,
-            scheduler=args.scheduler, topic_units=args.topic_units, scorers=args.scorers.split(","))
+            scheduler=args.scheduler, topic_units=args.topic_units, scorers=args.scorers.split(","),
+            follow_symlinks=args.follow_symlinks, inputs=[args.cues] if args.cues else [])
     except corpus.CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"interrupted: nothing was written; {out} keeps its previous output", file=sys.stderr)
+        return 130
     if stats.problems:
         problems = (pd_read(out / f"problems.{args.format}"))
         for row in problems.itertuples(index=False):
             print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
+    for note in stats.notes:
+        print(f"warning: {note}", file=sys.stderr)
     if not args.quiet:
         seconds = time.perf_counter() - started
         rows = stats.rows
@@ -53,7 +59,9 @@ def _build(args: argparse.Namespace) -> int:
 def pd_read(path: Path):  # noqa: ANN201 - a DataFrame
     import pandas as pd
 
-    return pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path, dtype="string")
+    from analysis.build import csv_unescape
+
+    return pd.read_parquet(path) if path.suffix == ".parquet" else csv_unescape(pd.read_csv(path, dtype="string"))
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -67,6 +75,12 @@ def _clean(args: argparse.Namespace) -> int:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    except IsADirectoryError:
+        print(f"error: {path}: is a folder; give one article's text file", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {path}: cannot read ({exc.strerror or exc})", file=sys.stderr)
         return 2
     except UnicodeDecodeError as exc:
         print(f"error: {path}: not valid UTF-8 at byte {exc.start}", file=sys.stderr)
@@ -123,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--corpus", default=str(paths.RAW), help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
     p_build.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
     p_build.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    p_build.add_argument("--lenient", action="store_true", help="report and skip bad articles instead of stopping; replace bytes that are not UTF-8")
+    p_build.add_argument("--lenient", action="store_true",
+                         help="report and skip bad articles (missing, too large, not text) instead of stopping; "
+                              "replace bytes that are not UTF-8")
+    p_build.add_argument("--follow-symlinks", action="store_true",
+                         help="read text files that are symbolic links to places outside the corpus folder")
     p_build.add_argument("--cues", help="your own boilerplate cue file (format: src/analysis/resources/boilerplate_cues.tsv)")
     p_build.add_argument("--learn-abbreviations", action="store_true",
                          help="add initialisms Punkt learns from this corpus to the abbreviation list")
@@ -166,4 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_repro.set_defaults(func=_reproduce)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print(f"interrupted ({args.command})", file=sys.stderr)
+        return 130

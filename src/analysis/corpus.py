@@ -44,6 +44,8 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "TABLE_REQUIRED_COLUMNS",
     "TABLE_SUFFIXES",
+    "MAX_ARTICLE_CHARS",
+    "MAX_LINE_CHARS",
     "CorpusError",
     "corpus_fingerprint",
     "iter_corpus",
@@ -75,14 +77,22 @@ METADATA_COLUMNS: tuple[str, ...] = (
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("article_id", "file", "problem", "detail")
 PROBLEM_KINDS: frozenset[str] = frozenset(
-    {"missing_file", "empty_text", "encoding", "duplicate_id", "bad_date", "missing_value", "bad_path"}
+    {"missing_file", "empty_text", "encoding", "duplicate_id", "bad_date", "missing_value", "bad_path",
+     "too_large", "not_text"}
 )
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longest article text processed (about 10 s of work); a longer one is a `too_large` problem."""
+MAX_LINE_CHARS = 100_000
+"""Longest line (a paragraph) processed: the tokenisers' time limits hold well below it."""
 TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".jsonl", ".parquet")
 METADATA_NAME = "metadata.csv"
 
 _STRING = pd.StringDtype()
 _KEPT_KINDS = frozenset({"encoding", "bad_date"})  # lenient mode keeps the article for these
 _LENIENT_HINT = "use --lenient to replace undecodable bytes"
+_SKIP_HINT = "use --lenient to skip such articles"
+_NUL_SHARE = 0.001  # NUL characters per character above which a file is binary, not text
+_BAD_SHARE = 0.1  # undecodable bytes per character above which a file is not UTF-8 text (at least 8)
 _CSV_FIELD_LIMIT = 2**31 - 1  # the csv module's default 128 KiB is too small for long article texts
 
 
@@ -101,7 +111,9 @@ class CorpusError(ValueError):
 # --------------------------------------------------------------------------- public API
 
 
-def load_corpus(path: str | os.PathLike[str], *, lenient: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_corpus(
+    path: str | os.PathLike[str], *, lenient: bool = False, follow_symlinks: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load a folder or table corpus as `(articles, problems)`.
 
     `articles` has METADATA_COLUMNS, then any extra user columns (original order),
@@ -112,17 +124,20 @@ def load_corpus(path: str | os.PathLike[str], *, lenient: bool = False) -> tuple
     Strict (default): the first problem raises CorpusError. Lenient: per-article
     problems go to `problems` (columns PROBLEM_COLUMNS) and the article is skipped,
     except undecodable bytes (replaced by U+FFFD) and bad dates (set to <NA>),
-    which keep the article. Corpus-level problems always raise.
+    which keep the article. Corpus-level problems always raise. A folder corpus's text
+    file that is a symbolic link to a place outside the folder is a `bad_path` problem
+    unless `follow_symlinks`. Texts above MAX_ARTICLE_CHARS or with a line above
+    MAX_LINE_CHARS are `too_large`; binary or UTF-16 files are `not_text`.
     This is `iter_corpus` with its chunks joined, then stably sorted by `article_id`.
     """
-    chunks = list(iter_corpus(path, lenient=lenient))
+    chunks = list(iter_corpus(path, lenient=lenient, follow_symlinks=follow_symlinks))
     articles = _concat([a for a, _ in chunks])
     problems = _concat([p for _, p in chunks])
     return articles.sort_values("article_id", kind="stable", ignore_index=True), problems
 
 
 def iter_corpus(
-    path: str | os.PathLike[str], *, lenient: bool = False, chunk_size: int = 1000
+    path: str | os.PathLike[str], *, lenient: bool = False, chunk_size: int = 1000, follow_symlinks: bool = False
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Yield `(articles, problems)` chunks of at most `chunk_size` articles, in corpus order.
 
@@ -139,7 +154,7 @@ def iter_corpus(
         size = 0
     if isinstance(chunk_size, bool) or size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    return _chunks(Path(os.fspath(path)), lenient=lenient, chunk_size=size)
+    return _chunks(Path(os.fspath(path)), lenient=lenient, chunk_size=size, follow_symlinks=follow_symlinks)
 
 
 def normalise_date(value: str) -> str | None:
@@ -266,6 +281,7 @@ class _Source:
     folder: Path | None  # set for folder corpora: texts are read from files
     table_name: str | None = None  # set for table corpora: `file` fallback
     required: tuple[str, ...] = field(default=REQUIRED_COLUMNS)
+    follow_symlinks: bool = False  # folder corpora: may a text file link outside the folder?
 
 
 def _open_source(root: Path, batch_size: int) -> _Source:
@@ -548,9 +564,12 @@ class _Log:
         return _problems_frame(entries)
 
 
-def _chunks(root: Path, *, lenient: bool, chunk_size: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+def _chunks(
+    root: Path, *, lenient: bool, chunk_size: int, follow_symlinks: bool = False
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Check rows as they are read and yield `(articles, problems)` every `chunk_size` articles."""
     source = _open_source(root, batch_size=chunk_size)
+    source.follow_symlinks = follow_symlinks
     log = _Log(lenient)
     extras = [c for c in source.columns if c not in METADATA_COLUMNS and c != "text"]
     columns = [*METADATA_COLUMNS, *extras, "text"]
@@ -630,10 +649,16 @@ def _check_row(
 
     kept: list[tuple[str, str, str]] = []  # (kind, strict message, lenient note) for kept articles
     if source.folder is not None:
-        text = _read_text(row, source.folder, article_id, file, label, log, kept)
+        text = _read_text(row, source.folder, article_id, file, label, log, kept, source.follow_symlinks)
     else:
         text = _table_text(row, article_id, file, label, log, kept)
     if text is None:
+        return None
+    too_large = _too_large(text)
+    if too_large:
+        kept.clear()
+        hint = "" if log.lenient else f" ({_SKIP_HINT})"
+        log.add("too_large", article_id, file, f"{label}: {too_large}{hint}")
         return None
 
     published = meta["published"]
@@ -660,6 +685,7 @@ def _read_text(
     label: str,
     log: _Log,
     kept: list[tuple[str, str, str]],
+    follow_symlinks: bool = False,
 ) -> str | None:
     """Read and decode a folder corpus text file; None if the article must be skipped."""
     assert file is not None  # required column, checked before
@@ -674,11 +700,27 @@ def _read_text(
         return None
     target = folder.joinpath(*parts)
     where = f"{target} (article_id {article_id!r})"
+    if not follow_symlinks and not _stays_inside(folder, target):
+        log.add(
+            "bad_path",
+            article_id,
+            file,
+            f"{label}: file {file!r} is a symbolic link to a place outside the corpus folder "
+            "(pass --follow-symlinks to allow it)",
+        )
+        return None
     if not target.is_file():
         what = "is a folder, not a text file" if target.is_dir() else "file not found"
         log.add("missing_file", article_id, file, f"{where}: {what} (listed in {row.where})")
         return None
     try:
+        size = target.stat().st_size
+        if size > 4 * MAX_ARTICLE_CHARS:  # too large whatever the encoding: not read into memory
+            hint = "" if log.lenient else f" ({_SKIP_HINT})"
+            log.add("too_large", article_id, file,
+                    f"{where}: file too large to process ({size:,} bytes; the limit is "
+                    f"{MAX_ARTICLE_CHARS:,} characters){hint}")
+            return None
         data = target.read_bytes()
     except OSError as exc:
         log.add("missing_file", article_id, file, f"{where}: cannot read ({exc.strerror or exc})")
@@ -704,6 +746,11 @@ def _table_text(
     if text is None or not text.strip():
         log.add("empty_text", article_id, file, f"{label}: empty text")
         return None
+    binary = _binary(text, 0)
+    if binary:
+        kept.clear()
+        log.add("not_text", article_id, file, f"{label}: {binary}")
+        return None
     return text
 
 
@@ -715,11 +762,24 @@ def _checked_text(
     log: _Log,
     kept: list[tuple[str, str, str]],
 ) -> str | None:
-    """Decode article bytes: bad UTF-8 is noted (kept in lenient mode), blank text is skipped."""
+    """Decode article bytes: bad UTF-8 is noted (kept in lenient mode), blank text is skipped,
+    and a file that is not text (UTF-16, binary) is a `not_text` problem."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        log.add("not_text", article_id, file,
+                f"{where}: not a UTF-8 text (starts with a UTF-16 byte-order mark); save the file as UTF-8")
+        return None
     text, bad = _decode_bytes(data)
+    n_bad = 0
+    if bad is not None:
+        n_bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    binary = _binary(text, n_bad)
+    if binary:
+        log.add("not_text", article_id, file, f"{where}: {binary}")
+        return None
     if bad is not None:
         offset, byte = bad
-        message = f"{where}: not valid UTF-8 at byte {offset} (0x{byte:02x})"
+        more = f"; {n_bad:,} undecodable byte sequences in all" if n_bad > 1 else ""
+        message = f"{where}: not valid UTF-8 at byte {offset} (0x{byte:02x}){more}"
         if not log.lenient:
             log.add("encoding", article_id, file, f"{message}; {_LENIENT_HINT}")
         kept.append(("encoding", message, "undecodable bytes replaced with U+FFFD"))
@@ -730,12 +790,47 @@ def _checked_text(
     return text
 
 
+def _binary(text: str, n_bad: int) -> str | None:
+    """Why `text` is not a text (NUL characters or undecodable bytes too dense), or None."""
+    n = max(len(text), 1)
+    nul = text.count("\x00")
+    if nul and nul / n > _NUL_SHARE:
+        return f"not a text file ({nul:,} NUL characters in {len(text):,}: binary or UTF-16 data)"
+    if n_bad >= 8 and n_bad / n > _BAD_SHARE:
+        return (f"not a UTF-8 text file ({n_bad:,} undecodable byte sequences in {len(text):,} characters: "
+                "binary data or another encoding)")
+    return None
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _too_large(text: str) -> str | None:
+    """Why `text` is above the size limits of one article, or None."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return f"text too large to process ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"
+    start = longest = 0
+    for match in _LINE_BREAK.finditer(text):
+        longest, start = max(longest, match.start() - start), match.end()
+    longest = max(longest, len(text) - start)
+    if longest > MAX_LINE_CHARS:
+        return f"a line too long to process ({longest:,} characters; the limit is {MAX_LINE_CHARS:,})"
+    return None
+
+
+def _stays_inside(folder: Path, target: Path) -> bool:
+    """Whether reading `target` stays inside `folder` once symbolic links are followed."""
+    base = folder.resolve()
+    real = target.resolve()
+    return real == base or base in real.parents
+
+
 def _inside_parts(name: str) -> tuple[str, ...] | None:
     """Split a `file` value into path parts, or None if it could leave the folder.
 
     The check is lexical: absolute paths, drive letters and any '..' are refused;
     both '/' and '\\' count as separators so Windows-made metadata works.
-    Symbolic links inside the folder are followed (a deliberate user choice).
+    Symbolic links are checked when the file is read (`_stays_inside`).
     """
     posix = name.replace("\\", "/")
     if posix.startswith("/") or re.match(r"[A-Za-z]:", posix):

@@ -148,9 +148,18 @@ def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | No
           + (f"; no executed copy to render for {', '.join(missing)}" if missing else ""))
 
 
+def _check_tables(out: Path) -> None:
+    """Stop before the notebooks unless `out` holds one complete build (its manifest agrees)."""
+    from analysis import overview
+
+    manifest = overview.check_output(out)
+    print(f"      {len(manifest['tables'])} tables, {manifest['corpus']['articles']} articles, "
+          f"corpus {manifest['corpus']['fingerprint'][:12]}")
+
+
 def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str | Path | None = None,
          timeout: int = 1200) -> int:
-    """Build the tables, execute every notebook and render them; prints each step and the total time.
+    """Build the tables, check them, execute every notebook and render them; prints each step and the total time.
 
     With the defaults, the committed outputs are rewritten in place (`data/processed/`,
     `notebooks/`, `figures/`). With another corpus or output folder, everything goes under
@@ -168,7 +177,8 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED or folder != paths.NOTEBOOKS
     sources = notebooks(folder)
     failures: dict[str, str] = {}
-    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]), True)]
+    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]), True),
+             ("check the tables against the manifest", lambda: _check_tables(out_path), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
