@@ -54,7 +54,6 @@ _STYLE = {
     "legend.frameon": False,
     "svg.hashsalt": "peace-talks-framing",
     "svg.fonttype": "none",
-    "text.parse_math": False,  # labels come from the data (outlet names, titles): never read as math
 }
 
 
