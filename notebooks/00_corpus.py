@@ -101,6 +101,15 @@ plots.save(fig, "cleaning_removed_by_reason")
 tables["removed_lines"]
 
 # %% [markdown]
+# **Check these first.** Lines a rule removed (or kept) on weak evidence: an uncredited photo
+# caption, a dateline or outlet name alone on its line, emoji-bulleted or time-stamped teaser
+# lists. Their `doubt` flag is in `removed_lines`; a wrong call here is the likeliest place for lost
+# article text or a kept leftover.
+
+# %%
+overview.doubtful_lines(tables)
+
+# %% [markdown]
 # ## Every line accounted for
 #
 # Each non-blank raw line is either inside a kept paragraph (`line_start`..`line_end`) or listed

@@ -52,13 +52,20 @@ N_PERM = 10000
 # are shown only where the bloc has enough articles (the rule is stated with the table). The gap
 # between two blocs gets an article-level permutation p-value: exact over every relabelling of the
 # articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones.
+#
+# **Whose words.** Every sentence has a `voice`: the outlet's own `narration`, `reported` speech
+# (its paraphrase of what someone said), someone's `quote`, or an interviewer's `question`. The
+# bloc comparisons below use **the outlet's own words** (narration and reported speech: `own`);
+# quoted speech is compared apart in its own section, and the descriptive figures and the
+# article table show every sentence.
 
 # %%
 tables = overview.read_tables(OUT)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM)
 frame = sentiment.sentence_frame(tables)
+own = sentiment.own_words(frame)
 a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)
-frame.groupby("bloc").agg(articles=("article_id", "nunique"), sentences=("sentence_id", "size"))
+frame.pivot_table(index="bloc", columns="voice", values="sentence_id", aggfunc="count", fill_value=0)
 
 # %% [markdown]
 # Descriptive tables and figures show every bloc; the bloc differences compare two (`BLOCS`; if the
@@ -91,20 +98,22 @@ sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=N_BOOT, seed
 
 # %% [markdown]
 # ## Bloc means, their difference, and how much one outlet moves it
+#
+# In the outlet's own words (narration and reported speech).
 
 # %%
-summary = sentiment.bloc_summary(frame, n_boot=N_BOOT, seed=SEED)
+summary = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
 summary.round(3)
 
 # %%
 Markdown(stats.interval_rule())
 
 # %%
-difference = sentiment.bloc_difference(frame, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
-Markdown(sentiment.difference_text(difference) + " " + sentiment.spread_text(frame, difference))
+difference = sentiment.bloc_difference(own, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
+Markdown(sentiment.difference_text(difference) + " " + sentiment.spread_text(own, difference))
 
 # %%
-leave_out = sentiment.leave_one_outlet_out(frame, a, b)
+leave_out = sentiment.leave_one_outlet_out(own, a, b)
 Markdown(sentiment.leave_one_outlet_out_text(leave_out))
 
 # %%
@@ -132,7 +141,8 @@ plots.save(fig, "sentiment_along_article")
 # ## Quoted speech versus the journalist's narration
 #
 # Outlets choose whom to quote, so the tone of what they quote and the tone of their own narration
-# are reported apart (`in_quote` marks sentences at least half inside a direct quote).
+# are reported apart, by each sentence's `voice` (a sentence is `quote` when at least half of it is
+# someone's quoted words, `reported` when at least half is reported speech).
 
 # %%
 voices = sentiment.quote_vs_narration(frame, n_boot=N_BOOT, seed=SEED)
@@ -178,11 +188,11 @@ plots.save(fig, "sentiment_word_contributions")
 # bloc comparison is repeated.
 
 # %%
-raw = sentiment.bloc_summary(frame, n_boot=N_BOOT, seed=SEED)
-neutral = sentiment.bloc_summary(frame, "compound_neutral", n_boot=N_BOOT, seed=SEED)
+raw = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
+neutral = sentiment.bloc_summary(own, "compound_neutral", n_boot=N_BOOT, seed=SEED)
 fig = plots.raw_vs_neutral(raw, neutral)
 plots.save(fig, "sentiment_raw_vs_topic_neutral")
-neutral_difference = sentiment.bloc_difference(frame, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
+neutral_difference = sentiment.bloc_difference(own, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
                                                n_perm=N_PERM)
 Markdown(sentiment.topic_share_text(difference, neutral_difference))
 

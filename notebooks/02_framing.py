@@ -112,6 +112,12 @@ plots.save(fig, "framing_term_map")
 # with whose documented usage it is (`russian_official`: the Kremlin's or Russian state media's term;
 # `ukrainian_western`: Ukrainian official usage or the term Western style guides adopted, such as
 # AP's "Kyiv" since 2019; `neutral`: used by both). Rates are hits per 1,000 tokens.
+#
+# **Whose words.** Every hit carries the layer it stands in (`markers.layer`): the outlet's own
+# narration, its paraphrase of what someone said (reported speech), someone's quoted words, an
+# interviewer's question, a scare quote. The table and figure below count **the outlet's own words**
+# (narration and reported speech); quoted words are counted apart, in the next table, because a
+# Western article quoting Lavrov's "Kiev regime" does not itself say "Kiev regime".
 
 # %%
 rates = framing.marker_rates_by_bloc(tables["markers"], tables["articles"])
@@ -122,7 +128,19 @@ fig = plots.marker_dots(rates)
 plots.save(fig, "framing_naming_markers")
 
 # %% [markdown]
-# A dot per bloc and marker, pooled over the bloc's articles; where a bloc has few articles a
+# The same markers in the words each bloc's articles **quote** (layer `quoted`), and the naming
+# index of both layers per bloc: the mean over the articles with at least one marker hit in that
+# layer.
+
+# %%
+quoted_rates = framing.marker_rates_by_bloc(tables["markers"], tables["articles"], layers=("quoted",))
+quoted_rates.pivot_table(index=["group", "term", "usage"], columns="bloc", values="rate_per_1000", fill_value=0).round(2)
+
+# %%
+framing.naming_by_layer(tables["article_framing"]).round(3)
+
+# %% [markdown]
+# A dot per bloc and marker (the outlet's own words), pooled over the bloc's articles; where a bloc has few articles a
 # marker's rate can be one article's habit (or one quotation); the per-article table in section 6
 # shows whose. The articles behind the dots:
 

@@ -532,6 +532,21 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000
     return text
 
 
+def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per bloc: articles, and for the outlet's own words (`naming_index`) and the words it quotes
+    (`naming_index_quoted`) the mean index over the articles with a marker hit and how many those
+    are. Who uses which name when quoted is a finding of its own."""
+    rows = []
+    for bloc, group in summary.groupby("bloc", sort=True):
+        row = {"bloc": bloc, "articles": len(group)}
+        for column, name in (("naming_index", "own_words"), ("naming_index_quoted", "quoted")):
+            values = group[column].dropna() if column in group else pd.Series(dtype=float)
+            row[f"{name}_mean"] = float(values.mean()) if len(values) else np.nan
+            row[f"{name}_articles"] = len(values)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def voices_text(shares: pd.DataFrame) -> str:
     """Quotes and quoted words per bloc, so shares are read with their counts."""
     per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
@@ -539,8 +554,13 @@ def voices_text(shares: pd.DataFrame) -> str:
         f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
 
 
-def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Markers per bloc: hits and rate per 1,000 tokens of all the bloc's articles together."""
+def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
+                         layers: Sequence[str] | None = segment.OWN_LAYERS) -> pd.DataFrame:
+    """Markers per bloc: hits and rate per 1,000 tokens of all the bloc's articles together, in
+    the given marker `layers` (default: the outlet's own words, narration and reported speech;
+    ("quoted",) for the words it quotes; None for every hit)."""
+    if layers is not None and "layer" in counts:
+        counts = counts[counts["layer"].isin(layers)]
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
     tokens = articles.groupby("bloc")["n_tokens"].sum()
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()

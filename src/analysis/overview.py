@@ -12,7 +12,7 @@ from analysis import paths
 from analysis.build import MANIFEST, TABLE_COLUMNS, csv_unescape
 
 __all__ = ["IncompleteOutputError", "accounting", "accounting_note", "check_output", "corpus_description",
-           "corpus_summary", "length_note", "limits_note", "read_manifest", "read_tables", "removal_by_reason", "resolve"]
+           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables", "removal_by_reason", "resolve"]
 
 
 class IncompleteOutputError(ValueError):
@@ -203,3 +203,20 @@ def accounting_note(table: pd.DataFrame) -> str:
         return f"All {_plural(len(table), 'article')} add up: every non-blank raw line is kept or removed exactly once."
     return (f"{_plural(len(bad), 'article')} of {len(table)} do not add up ({', '.join(sorted(bad))}): "
             "a line is lost or counted twice there; check them with `python -m analysis clean FILE`.")
+
+
+def doubtful_lines(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Lines the cleaning rules decided on weak evidence (`doubt` in `removed_lines` and
+    `paragraphs`), removed first, then kept, in article and line order: check these first."""
+    removed = tables["removed_lines"]
+    removed = removed[removed["doubt"].astype(bool)] if "doubt" in removed else removed.iloc[0:0]
+    kept = tables["paragraphs"]
+    kept = kept[kept["doubt"].astype(bool)] if "doubt" in kept else kept.iloc[0:0]
+    rows = pd.concat([
+        pd.DataFrame({"article_id": removed["article_id"], "line_no": removed["line_no"], "decision": "removed",
+                      "reason": removed["reason"], "text": removed["text"]}),
+        pd.DataFrame({"article_id": kept["article_id"], "line_no": kept["line_start"], "decision": "kept",
+                      "reason": kept["kind"], "text": kept["text"]}),
+    ], ignore_index=True)
+    return rows.sort_values(["decision", "article_id", "line_no"], ascending=[False, True, True],
+                            kind="mergesort").reset_index(drop=True)

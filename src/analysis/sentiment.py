@@ -33,7 +33,7 @@ __all__ = [
     "bloc_difference", "bloc_summary", "difference_text", "leave_one_outlet_out_text", "spread_text", "tone_answer", "topic_share_text", "bootstrap_mean_ci", "disagreements", "extreme_sentences",
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
-    "check_scorers", "score_columns", "with_cross_checks", "SCORERS", "DEFAULT_SCORERS",
+    "check_scorers", "score_columns", "with_cross_checks", "SCORERS", "DEFAULT_SCORERS", "own_words",
     "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
 ]
 
@@ -564,9 +564,10 @@ def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float
 
 def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
                        min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
-    """Tone of quoted speech and of the journalist's narration, per bloc: `bloc_summary` (mean of
-    article means, articles as the unit) of each voice's sentences."""
-    voiced = frame.assign(voice=np.where(frame["in_quote"], "quoted", "narration"))
+    """Tone of quoted speech and of the journalist's own words, per bloc: `bloc_summary` (mean of
+    article means, articles as the unit) of each voice's sentences (the sentences' `voice`:
+    narration, reported, quote, question; `in_quote` alone where the table predates voices)."""
+    voiced = frame if "voice" in frame else frame.assign(voice=np.where(frame["in_quote"], "quote", "narration"))
     parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(voice=voice)
              for n, (voice, part) in enumerate(voiced.groupby("voice", sort=True))]
     columns = ["bloc", "voice", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]
@@ -574,6 +575,18 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
         return pd.DataFrame(columns=columns)
     table = pd.concat(parts, ignore_index=True)[columns]
     return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
+
+
+#: Sentence voices written in the outlet's own words (see `segment.OWN_LAYERS`).
+OWN_VOICES = ("narration", "reported")
+
+
+def own_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The sentences in the outlet's own words: narration and its paraphrase of what others said
+    (voices `narration`, `reported`); quoted speech and interviewers' questions are left out."""
+    if "voice" in frame:
+        return frame[frame["voice"].isin(OWN_VOICES)]
+    return frame[~frame["in_quote"].astype(bool)]
 
 
 def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
