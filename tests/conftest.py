@@ -26,7 +26,12 @@ SLOW_MODULES = {"test_notebooks.py", "test_reproduce.py", "test_browser.py", "te
                 "test_speed_equivalence.py"}
 
 
+#: Single tests that build a whole corpus or fit every model (over 10 s each on a 2-core machine).
+SLOW_TESTS = {"test_fitting_is_deterministic", "test_naming_index_separates_blocs_on_the_blind_corpus",
+              "test_build_with_learned_abbreviations", "test_build_reproduces_the_committed_tables_byte_for_byte"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.path.name in SLOW_MODULES:
+        if item.path.name in SLOW_MODULES or item.originalname in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)

@@ -250,9 +250,15 @@ def test_quote_vs_narration_uses_article_means() -> None:
     frame = _blocs().assign(in_quote=[True, False, False, False, True, False, True, False])
     table = sentiment.quote_vs_narration(frame, n_boot=100).set_index(["bloc", "voice"])
     # r quoted: only r1's sentence (0.8); r narration: r2's three (0.2) -> mean of one article each
-    assert table.loc[("r", "quoted"), "mean"] == pytest.approx(0.8)
+    assert table.loc[("r", "quote"), "mean"] == pytest.approx(0.8)
     assert table.loc[("w", "narration"), "mean"] == pytest.approx(-0.2)
     assert table.loc[("w", "narration"), "n_articles"] == 2 and table["ci_low"].isna().all()
+    # with sentence voices (segment_paragraphs), reported speech is a voice of its own
+    voiced = frame.assign(voice=["quote", "reported", "narration", "narration", "quote", "narration", "quote",
+                                 "reported"])
+    table = sentiment.quote_vs_narration(voiced, n_boot=100).set_index(["bloc", "voice"])
+    assert {"quote", "reported", "narration"} <= set(table.index.get_level_values("voice"))
+    assert set(sentiment.own_words(voiced)["voice"]) == {"narration", "reported"}
 
 
 @pytest.mark.parametrize(("raw", "neutral", "expected"), [
