@@ -52,7 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 #: assigned with the fitted model. Above these sizes the topic stage's cost no longer grows with the
 #: corpus, except vectorising and assigning, which are linear and cheap.
 LIMITS: dict[str, int] = {
-    "grid": 1500,           # the k grid: NMF, k-means and Ward for every k, and the silhouettes
+    "grid": 1500,           # the k grid: NMF, k-means and Ward for every k, and the silhouettes (<= "agglomerative")
     "fit": 5000,            # the final NMF, the LSA basis and k-means
     "lda": 2000,            # online LDA, the slowest model
     "agglomerative": 2000,  # Ward linkage (quadratic memory); the other units join the nearest cluster mean
