@@ -465,8 +465,14 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
 
 
 def topic_prevalence(table: pd.DataFrame) -> Figure:
-    """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell."""
+    """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell (an
+    empty table: a figure that says no topic was compared)."""
     use_style()
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(7, 1.6))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No stable topic to compare between blocs on this corpus", ha="center", va="center")
+        return fig
     means = table.pivot(index="label", columns="bloc", values="mean")
     order = table.drop_duplicates("label").sort_values("topic")["label"]
     means = means.reindex(order)
@@ -483,8 +489,9 @@ def topic_prevalence(table: pd.DataFrame) -> Figure:
     for tick, bloc in zip(ax.get_xticklabels(), means.columns):
         tick.set_color(bloc_colour(bloc))
     ax.set_yticks(range(len(means)), means.index)
-    ax.set_title("Topic prevalence: mean topic weight per bloc (95% two-level bootstrap, units)")
-    fig.colorbar(image, ax=ax, label="mean topic weight")
+    ax.set_title("Topic prevalence per bloc: mean over articles of the share of units in the topic\n"
+                 "(95% two-level bootstrap interval; n = units)")
+    fig.colorbar(image, ax=ax, label="mean share of an article's units")
     fig.tight_layout()
     return fig
 

@@ -26,7 +26,8 @@ from analysis import segment
 
 __all__ = [
     "COLUMNS", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df", "assignments",
-    "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "fit", "k_grid",
+    "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe",
+    "fit", "k_grid", "outlet_prevalence", "stable_topics",
     "label_topics", "model_agreement", "npmi_coherence", "prevalence", "prevalence_by_outlet",
     "representative_units", "summary_table", "top_indices", "topic_stability", "topics_table", "unit_hash",
     "units", "vectorize",
@@ -519,6 +520,82 @@ def assignments(tables: dict[str, pd.DataFrame], model: str = "nmf") -> tuple[pd
         raise ValueError("the topics table names articles the articles table does not have: rebuild both")
     k = int(tables["topic_summary"].loc[tables["topic_summary"]["model"] == model, "topic"].max()) + 1
     return data, np.eye(k)[data["topic"].to_numpy()]
+
+
+def stable_topics(summary: pd.DataFrame, model: str = "nmf") -> list[int]:
+    """The topics of `model` whose stability was measured and reached `UNSTABLE_BELOW`."""
+    rows = summary[(summary["model"] == model) & (summary["status"] == "stable")]
+    return sorted(int(t) for t in rows["topic"])
+
+
+def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
+    """What the built topic tables say, in words computed from them: units and articles, the chosen
+    k, which steps ran on samples, and how many topics are stable (true on any corpus)."""
+    assigned = tables["topics"][tables["topics"]["model"] == model]
+    summary, grid = tables["topic_summary"], tables["topic_grid"]
+    if assigned.empty:
+        return "No topics were built (the corpus has fewer than 4 units, or build ran with --skip-topics)."
+    n_units = len(assigned)
+    n_articles = assigned["article_id"].nunique()
+    k = int(grid.loc[grid["chosen"], "k"].iloc[0])
+    fitted = summary.drop_duplicates("model").set_index("model")["fit_units"].astype(int).to_dict()
+    sampled = [f"{name} on {fitted[name]:,}" for name in MODELS if fitted.get(name, n_units) < n_units]
+    grid_units = int(grid["n_units"].max())
+    stable = stable_topics(summary, model)
+    km = summary[summary["model"] == "kmeans"]
+    in_corpus = tables["articles"]["article_id"].nunique() if "articles" in tables else n_articles
+    sample_note = (f" (a sample: build's --topic-units caps the paragraphs modelled; the corpus has {in_corpus:,} articles)"
+                   if n_articles < in_corpus else "")
+    parts = [f"{n_units:,} units from {n_articles:,} articles{sample_note}; k = {k} chosen on a grid scored on {grid_units:,} units"
+             + (" (a sample)" if grid_units < n_units else " (all of them)") + "."]
+    parts.append("Fitted on samples, the other units assigned: " + ", ".join(sampled) + "." if sampled
+                 else "Every model was fitted on all units (the corpus is below every limit).")
+    parts.append(f"{len(stable)} of {k} {model.upper()} topics are stable under resampling (stability >= "
+                 f"{UNSTABLE_BELOW}); {int((km['status'] == 'stable').sum())} of {k} k-means clusters are.")
+    if not stable:
+        parts.append("No topic is stable, so no bloc comparison of topics is a finding on this corpus.")
+    return " ".join(parts)
+
+
+def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, model: str = "nmf",
+                    n_boot: int = 2000, seed: int = 0) -> tuple[pd.DataFrame, str]:
+    """Per bloc in `blocs`, the mean share of an article's units whose dominant topic is each stable
+    topic (two-level bootstrap interval), and a note of the blocs and topics left out. Unstable
+    topics are never compared: a difference in a topic that does not come back is not a finding."""
+    data, onehot = assignments(tables, model)
+    summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
+    stable = stable_topics(tables["topic_summary"], model)
+    present = sorted(data["bloc"].astype(str).unique())
+    kept = [b for b in blocs if b in present]
+    left_out = {b: int(data.loc[data["bloc"] == b, "article_id"].nunique()) for b in present if b not in kept}
+    unstable = [t for t in summary.index if t not in stable]
+    note = (f"Compared: {', '.join(kept) or 'no bloc'}. Left out: "
+            + (", ".join(f"{b} ({n} articles)" for b, n in left_out.items()) or "no bloc") + "; "
+            + (f"{len(unstable)} unstable topic(s) ({', '.join(str(t) for t in unstable)})" if unstable else "no topic")
+            + " left out.")
+    columns = ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"]
+    if not stable or not kept:
+        return pd.DataFrame(columns=columns), note
+    rows = data["bloc"].isin(kept).to_numpy()
+    table = prevalence(data[rows].reset_index(drop=True), onehot[rows][:, stable],
+                       summary.loc[stable, "label"].tolist(), n_boot=n_boot, seed=seed, topic_ids=stable)
+    for column in ("mean", "ci_low", "ci_high"):
+        table[column] = table[column].round(4)
+    return table[columns], note
+
+
+def outlet_prevalence(tables: dict[str, pd.DataFrame], *, model: str = "nmf", n_boot: int = 2000,
+                      seed: int = 0) -> pd.DataFrame:
+    """Per outlet (rows: bloc, outlet) and stable topic (columns: label), the mean share of the outlet's
+    units in the topic; an empty table when no topic is stable."""
+    data, onehot = assignments(tables, model)
+    stable = stable_topics(tables["topic_summary"], model)
+    if not stable:
+        return pd.DataFrame(index=pd.MultiIndex.from_arrays([[], []], names=["bloc", "outlet"]))
+    summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
+    table = prevalence_by_outlet(data, onehot[:, stable], summary.loc[stable, "label"].tolist(), n_boot=n_boot,
+                                 seed=seed, topic_ids=stable)
+    return table.pivot_table(index=["bloc", "outlet"], columns="label", values="mean").round(2)
 
 
 # --------------------------------------------------------------------------- prevalence
