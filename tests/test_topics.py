@@ -246,3 +246,25 @@ def test_notebook_03_reads_the_built_tables_and_does_not_refit() -> None:
 def test_labels_skip_terms_inside_longer_ones() -> None:
     assert topics.label_topics([["balance", "balance interests", "interests", "russia", "talks"]]) == [
         "balance / interests / russia"]
+
+
+def test_bloc_difference_uses_an_exact_article_level_permutation_when_few() -> None:
+    # four articles, two per bloc, one stable topic; article shares: r1 1.0, r2 0.5, w1 0.0, w2 0.0
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["r1", "r2", "w1", "w2", "u1"],
+                                  "bloc": ["russian", "russian", "western", "western", "ukrainian"],
+                                  "outlet": ["R1", "R2", "W1", "W2", "U1"]}),
+        "topics": pd.DataFrame({"article_id": ["r1", "r1", "r2", "r2", "w1", "w2", "u1"],
+                                "paragraph_id": [1, 2, 1, 2, 1, 1, 1], "model": "nmf",
+                                "topic": [0, 0, 0, 1, 1, 1, 0], "weight": 1.0, "label": "x"}),
+        "topic_summary": pd.DataFrame({"model": "nmf", "topic": [0, 1], "label": ["a", "b (unstable)"],
+                                       "status": ["stable", "unstable"]}),
+    }
+    table = topics.bloc_difference(tables, "russian", "western")
+    assert table["topic"].tolist() == [0]  # the unstable topic is not compared
+    row = table.iloc[0]
+    assert row["difference"] == pytest.approx(0.75) and (row["n_articles_a"], row["n_articles_b"]) == (2, 2)
+    # 6 relabellings; |difference| >= 0.75 for the observed split and its mirror: p = 2/6
+    assert row["p_permutation"] == pytest.approx(round(2 / 6, 4))
+    sampled = topics.bloc_difference(tables, "russian", "western", n_perm=4, seed=1)  # fewer allowed than exist
+    assert 0 < sampled.iloc[0]["p_permutation"] <= 1

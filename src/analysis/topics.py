@@ -26,7 +26,7 @@ from analysis import segment
 
 __all__ = [
     "COLUMNS", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df", "assignments",
-    "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe",
+    "bloc_difference", "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe",
     "fit", "k_grid", "outlet_prevalence", "stable_topics",
     "label_topics", "model_agreement", "npmi_coherence", "prevalence", "prevalence_by_outlet",
     "representative_units", "summary_table", "top_indices", "topic_stability", "topics_table", "unit_hash",
@@ -582,6 +582,50 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
     for column in ("mean", "ci_low", "ci_high"):
         table[column] = table[column].round(4)
     return table[columns], note
+
+
+def _permutation_p(values: np.ndarray, is_a: np.ndarray, n_perm: int, seed: int) -> float:
+    """Two-sided article-level permutation p-value of the difference in means: exact over every
+    relabelling when there are at most `n_perm` of them, else `n_perm` random ones (add-one rule);
+    the relabellings are never all listed."""
+    n, n_a = len(values), int(is_a.sum())
+    observed = abs(values[is_a].mean() - values[~is_a].mean())
+    total = math.comb(n, n_a)
+    if total <= n_perm:
+        splits = (np.isin(np.arange(n), c) for c in itertools.combinations(range(n), n_a))
+        diffs = [abs(values[m].mean() - values[~m].mean()) for m in splits]
+        return float(np.mean(np.asarray(diffs) >= observed - 1e-12))
+    rng = np.random.default_rng(seed)
+    hits = sum(abs(values[m].mean() - values[~m].mean()) >= observed - 1e-12
+               for m in (rng.permutation(is_a) for _ in range(n_perm)))
+    return float((hits + 1) / (n_perm + 1))
+
+
+def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: str = "nmf", n_perm: int = 5000,
+                    seed: int = 0) -> pd.DataFrame:
+    """For each stable topic: the difference a - b of bloc means of the article share of units in
+    the topic, and an article-level permutation p-value (articles of other blocs left out)."""
+    data, onehot = assignments(tables, model)
+    stable = stable_topics(tables["topic_summary"], model)
+    summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
+    rows = data["bloc"].isin([a, b]).to_numpy()
+    columns = ["topic", "label", "a", "b", "n_articles_a", "n_articles_b", "difference", "p_permutation"]
+    if not stable or rows.sum() == 0:
+        return pd.DataFrame(columns=columns)
+    shares = pd.DataFrame(onehot[rows][:, stable], columns=stable).assign(
+        article_id=data.loc[rows, "article_id"].to_numpy(), bloc=data.loc[rows, "bloc"].to_numpy())
+    per_article = shares.groupby(["article_id", "bloc"], sort=True).mean().reset_index()
+    is_a = (per_article["bloc"] == a).to_numpy()
+    out = []
+    for t in stable:
+        values = per_article[t].to_numpy(float)
+        n_a, n_b = int(is_a.sum()), int((~is_a).sum())
+        ok = n_a > 0 and n_b > 0
+        out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b, "n_articles_a": n_a,
+                    "n_articles_b": n_b,
+                    "difference": round(float(values[is_a].mean() - values[~is_a].mean()), 4) if ok else float("nan"),
+                    "p_permutation": round(_permutation_p(values, is_a, n_perm, seed + t), 4) if ok else float("nan")})
+    return pd.DataFrame(out, columns=columns)
 
 
 def outlet_prevalence(tables: dict[str, pd.DataFrame], *, model: str = "nmf", n_boot: int = 2000,
