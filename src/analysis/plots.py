@@ -489,9 +489,8 @@ def topic_prevalence(table: pd.DataFrame) -> Figure:
     for tick, bloc in zip(ax.get_xticklabels(), means.columns):
         tick.set_color(bloc_colour(bloc))
     ax.set_yticks(range(len(means)), means.index)
-    ax.set_title("Topic prevalence per bloc: mean over articles of the share of units in the topic\n"
-                 "(95% two-level bootstrap interval; n = units)")
-    fig.colorbar(image, ax=ax, label="mean share of an article's units")
+    ax.set_title("Topic prevalence: mean article share of units, per bloc\n(95% two-level bootstrap; n = units)")
+    fig.colorbar(image, ax=ax, label="mean share of units")
     fig.tight_layout()
     return fig
 
