@@ -63,7 +63,12 @@ print(topics.describe(tables))
 # - LDA uses online variational Bayes (`learning_method="online"`) on a smaller sample;
 # - Ward linkage needs memory quadratic in the units, so it clusters a sample and every other unit
 #   joins the nearest cluster mean;
-# - stability refits NMF and k-means on resamples of a bounded sample.
+# - stability refits NMF and k-means on resamples of a bounded sample;
+# - the stage runs on one BLAS/OpenMP thread: on a few shared cores, threads waiting for each other
+#   cost more than they gained, and the results no longer depend on the machine's core count.
+#
+# Above `--topic-units` paragraphs the stage's work no longer grows with the corpus (apart from
+# reading the paragraphs table); `benchmarks/RESULTS.md` has the measured times.
 #
 # On a corpus below every limit (the five seed articles, the 48-article test corpus), every model
 # still sees every unit. The sizes each model was fitted on are in the `fit_units` column below.
