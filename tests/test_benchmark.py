@@ -71,3 +71,17 @@ def test_topic_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> N
     rows.append({"N": 100_000, "config": "reproduce", "seconds": 840.0, "peak_mb": 1200.0})
     lines = "\n".join(bench.topic_target_lines(pd.DataFrame(rows)))
     assert "under 15 minutes end to end: met (reproduce, 14.0 min)" in lines
+
+
+def test_a_shared_run_keeps_the_quiet_rows_and_ratios_stay_within_one_run(tmp_path: Path, bench: ModuleType) -> None:
+    quiet = {"N": 2000, "config": "jobs1", "seconds": 30.0, "articles_per_s": 66.7, "peak_mb": 300.0,
+             "peak_total_mb": 300.0, "command": "a", "date": "2026-01-01"}
+    bench.write_results(tmp_path / "RESULTS.md", [quiet])
+    shared = [{**quiet, "seconds": 60.0, "note": "shared", "command": "b"},
+              {**quiet, "config": "jobs1_topics", "seconds": 80.0, "note": "shared", "command": "b"}]
+    bench.write_results(tmp_path / "RESULTS.md", shared)
+    raw = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert [(r["config"], r.get("note", "")) for r in raw] == [("jobs1", ""), ("jobs1", "shared"), ("jobs1_topics", "shared")]
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    # 80 / 60 within the shared run, not 80 / 30 across runs
+    assert "2,000 articles (jobs1, shared machine): met (1.33x at 2,000)" in report
