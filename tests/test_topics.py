@@ -268,3 +268,15 @@ def test_bloc_difference_uses_an_exact_article_level_permutation_when_few() -> N
     assert row["p_permutation"] == pytest.approx(round(2 / 6, 4))
     sampled = topics.bloc_difference(tables, "russian", "western", n_perm=4, seed=1)  # fewer allowed than exist
     assert 0 < sampled.iloc[0]["p_permutation"] <= 1
+
+
+def test_planted_topics_are_stable_through_the_sampled_build_path() -> None:
+    # the full-corpus reference is fitted on one sample and the resamples drawn from another
+    built = topics.build_topics(_planted_tables(200), seed=2, ks=[2, 3, 4, 5], n_resamples=5,
+                                limits={"grid": 150, "fit": 300, "lda": 150, "agglomerative": 200, "stability": 200})
+    summary = built["topic_summary"].set_index("model")
+    assert int(built["topic_grid"].loc[built["topic_grid"]["chosen"], "k"].iloc[0]) == 3
+    assert set(summary.loc["nmf", "status"]) == {"stable"} and summary.loc["nmf", "stability"].min() > 0.8
+    assert set(summary.loc["kmeans", "status"]) == {"stable"}
+    evidence = built["topic_evidence"]
+    assert evidence.groupby(["model", "topic"])["article_id"].nunique().eq(3).all()  # three articles each
