@@ -6,14 +6,18 @@
     python benchmarks/bench_build.py --large         # adds N = 100,000 (long)
     python benchmarks/bench_build.py --sizes 100000 --configs naive jobs2 dask
     python benchmarks/bench_build.py --report        # only rewrite RESULTS.md from results.json
+    python benchmarks/bench_build.py --sizes 2000 --configs jobs1 jobs1_topics   # the topic stage's cost
 
 Each article: a headline, shuffled body paragraphs of the seed corpus, and injected web
 leftovers of several kinds (menu, share bar, caption and credit, newsletter prompt, related
 block, comment form); random outlet and bloc; all deterministic by seed. Results of earlier
 runs are kept in results.json (a new run replaces the rows of its N and configuration), and
-RESULTS.md ends with each target of the scale issue judged from the measured rows. Each configuration
-runs `analysis.build.build_corpus(..., skip_topics=True)` in a fresh process. The naive baseline reads each text, splits
-sentences with the same Punkt splitter and scores each with VADER, with no cleaning.
+RESULTS.md ends with each target of the scale issues judged from the measured rows. Each configuration
+runs in a fresh process: `jobs1`, `jobs2`, `dask` run `analysis.build.build_corpus(..., skip_topics=True)`;
+`jobs1_topics`, `jobs2_topics` the default build, topics included; `reproduce` the whole job
+(`python -m analysis reproduce --corpus ... --out ...`: the default build, every notebook, the HTML).
+The naive baseline reads each text, splits sentences with the same Punkt splitter and scores each
+with VADER, with no cleaning.
 """
 
 from __future__ import annotations
@@ -103,7 +107,29 @@ class _Memory:
         return {"peak_mb": max(own, children) / 1024, "peak_total_mb": self.total}  # Linux reports KiB
 
 
-CONFIGS = ("naive", "jobs1", "jobs2", "dask")
+def _cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and its finished children: less sensitive than
+    wall time to other jobs sharing the cores."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+CONFIGS = ("naive", "jobs1", "jobs2", "dask", "jobs1_topics", "jobs2_topics", "reproduce")
+#: The build's timed passes, in the order of the table's columns.
+PASSES = ("repeated lines", "articles", "keyness", "topics")
+
+
+def reproduce_steps(log: str) -> dict[str, float]:
+    """Seconds of each step from the log `analysis reproduce` prints ("[n/N] name ..." then "done in X s")."""
+    steps, current = {}, None
+    for line in log.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith(" ..."):
+            current = line.split("] ", 1)[1].removesuffix(" ...")
+        elif line.startswith("done in ") and current is not None:
+            steps[current] = float(line.removeprefix("done in ").removesuffix(" s"))
+            current = None
+    return steps
 
 
 def run_one(config: str, corpus: Path) -> dict:
@@ -121,17 +147,27 @@ def run_one(config: str, corpus: Path) -> dict:
             for line in handle:
                 for sentence in split_sentences(json.loads(line)["text"]):
                     scorer.polarity_scores(sentence)
+    elif config == "reproduce":
+        with tempfile.TemporaryDirectory() as out:
+            done = subprocess.run([sys.executable, "-m", "analysis", "reproduce", "--corpus", str(corpus), "--out", out],
+                                  capture_output=True, text=True, check=False, cwd=ROOT)
+        if done.returncode:
+            raise RuntimeError(f"reproduce failed:\n{done.stderr[-2000:]}")
+        steps = reproduce_steps(done.stdout)
     else:
         from analysis.build import build_corpus
 
-        jobs = 2 if config == "dask" else int(config.removeprefix("jobs"))
+        jobs = 2 if config == "dask" else int(config.removeprefix("jobs").removesuffix("_topics"))
         engine = "dask" if config == "dask" else "processes"
         with tempfile.TemporaryDirectory() as out:
-            stats = build_corpus(corpus, out, jobs=jobs, engine=engine, skip_topics=True, progress=False)
-    result = {"seconds": time.perf_counter() - started, **memory.finish()}
+            stats = build_corpus(corpus, out, jobs=jobs, engine=engine, skip_topics=not config.endswith("_topics"),
+                                 progress=False)
+    result = {"seconds": time.perf_counter() - started, **memory.finish(), "cpu_s": _cpu_seconds()}
     if stats is not None:
         result["stages"] = stats.stage_rates()
         result["passes"] = stats.seconds
+    if config == "reproduce":
+        result["steps"] = steps
     return result
 
 
@@ -144,6 +180,7 @@ def main() -> int:
     parser.add_argument("--one", nargs=2, metavar=("CONFIG", "CORPUS"), help=argparse.SUPPRESS)
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--report", action="store_true", help="only rewrite RESULTS.md from results.json")
+    parser.add_argument("--note", default="", help="a note kept with this run's rows, e.g. 'shared' (other jobs on the cores)")
     args = parser.parse_args()
     if args.report:
         write_results(Path(args.results), [])
@@ -161,12 +198,16 @@ def main() -> int:
                                       capture_output=True, text=True, check=True)
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 rows.append({"N": n, "config": config, **result, "articles_per_s": n / result["seconds"]})
-                print(f"N={n:>7} {config:>6}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "
+                print(f"N={n:>7} {config:>12}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "
                       f"peak {result['peak_mb']:6.0f} MB (all processes {result['peak_total_mb']:6.0f} MB)  "
-                      f"stages {json.dumps({k: round(v) for k, v in result.get('stages', {}).items()})}", flush=True)
+                      f"stages {json.dumps({k: round(v) for k, v in result.get('stages', {}).items()})} "
+                      f"passes {json.dumps({k: round(v, 1) for k, v in result.get('passes', result.get('steps', {})).items()})}",
+                      flush=True)
             corpus.unlink()
     command = " ".join(["python benchmarks/bench_build.py", *sys.argv[1:]])
-    write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d")} for row in rows])
+    note = {"note": args.note} if args.note else {}
+    write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d"), **note}
+                                       for row in rows])
     return 0
 
 
@@ -175,9 +216,10 @@ def write_results(path: Path, rows: list[dict]) -> None:
     the same N and configuration) and write the Markdown table from all of them."""
     raw = path.with_name("results.json")
     kept = json.loads(raw.read_text(encoding="utf-8")) if raw.exists() else []
-    new = {(r["N"], r["config"]) for r in rows}
-    merged = sorted([r for r in kept if (r["N"], r["config"]) not in new] + rows,
-                    key=lambda r: (r["N"], CONFIGS.index(r["config"])))
+    key = lambda r: (r["N"], r["config"], r.get("note", ""))  # noqa: E731
+    new = {key(r) for r in rows}  # a run on a shared machine does not replace a quiet one's rows
+    merged = sorted([r for r in kept if key(r) not in new] + rows,
+                    key=lambda r: (r["N"], CONFIGS.index(r["config"]), r.get("note", "")))
     raw.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     table = pd.DataFrame(merged)
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -189,23 +231,41 @@ def write_results(path: Path, rows: list[dict]) -> None:
           for command, rows in table.groupby("command", sort=True)), "",
         f"Machine: {os.cpu_count()} cores ({cpu}), {_memory_gib()} GiB memory, Python {platform.python_version()}, "
         f"{platform.system()}.", "",
-        "`build` runs with `--skip-topics` (`jobs1`: one process; `jobs2`: a pool of two; `dask`: a LocalCluster of",
-        "two workers, started inside the timing); naive = read, split sentences, VADER per sentence, no cleaning.",
-        "Peak memory: the largest single process, and all the build's processes together (sampled).",
-        "Stage rates are articles per second of one worker, from the time each stage took inside the workers.", "",
-        "| N | configuration | wall s | articles/s | ratio to naive | peak MB (largest process) | peak MB (all processes) "
-        "| clean/s | segment/s | sentiment/s | framing/s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "`jobs1`, `jobs2`, `dask`: `build --skip-topics` (`jobs1`: one process; `jobs2`: a pool of two; `dask`: a",
+        "LocalCluster of two workers, started inside the timing). `jobs1_topics`, `jobs2_topics`: the default build,",
+        "topics included. `reproduce`: `python -m analysis reproduce --corpus ... --out ...` (the default build with",
+        "`--jobs` = all cores, every notebook executed, the HTML rendered). naive = read, split sentences, VADER per",
+        "sentence, no cleaning.",
+        "Peak memory: the largest single process, and all the job's processes together (sampled).",
+        "Stage rates are articles per second of one worker, from the time each stage took inside the workers;",
+        "pass seconds are wall seconds of the build's passes (for `reproduce`, of its build step).",
+        "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
+        "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
+        "| N | configuration | date | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) | peak MB (all processes) "
+        "| clean/s | segment/s | sentiment/s | framing/s | repeated lines s | articles s | keyness s | topics s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, group in table.groupby("N"):
         naive = group.loc[group["config"] == "naive", "articles_per_s"]
         for row in group.itertuples():
             stages = row.stages if isinstance(getattr(row, "stages", None), dict) else {}
+            passes = row.passes if isinstance(getattr(row, "passes", None), dict) else {}
             ratio = f"{row.articles_per_s / naive.iloc[0]:.2f}" if len(naive) else ""
-            lines.append(f"| {n:,} | {row.config} | {row.seconds:.1f} | {row.articles_per_s:.1f} | {ratio} | "
-                         f"{row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
+            note = row.note if isinstance(getattr(row, "note", None), str) else ""
+            cpu = getattr(row, "cpu_s", float("nan"))
+            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {note} | {row.seconds:.1f} | "
+                         + (f"{cpu:.1f}" if cpu == cpu else "") + " | "
+                         f"{row.articles_per_s:.1f} | {ratio} | {row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
                          + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
-                                      ("clean", "segment", "sentiment", "framing")) + " |")
+                                      ("clean", "segment", "sentiment", "framing")) + " | "
+                         + " | ".join(f"{passes[p]:.1f}" if p in passes else "" for p in PASSES) + " |")
+    steps = table[table["config"] == "reproduce"] if "steps" in table else table.iloc[:0]
+    if len(steps):
+        lines += ["", "Steps of `reproduce` (wall seconds):", "",
+                  "| N | " + " | ".join(steps["steps"].iloc[0]) + " |",
+                  "|---|" + "---|" * len(steps["steps"].iloc[0])]
+        for row in steps.itertuples():
+            lines.append(f"| {row.N:,} | " + " | ".join(f"{v:.1f}" for v in row.steps.values()) + " |")
     lines += ["", *target_lines(table), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -219,7 +279,12 @@ def _memory_gib() -> str:
 
 
 def target_lines(table: pd.DataFrame) -> list[str]:
-    """The scale issue's targets, each checked against the measured rows (none is asserted by hand)."""
+    """The scale issue's targets, each checked against the measured rows (none is asserted by hand);
+    where a configuration has several rows, the one measured without a note (a quiet machine)."""
+    every = table
+    if "note" in table:
+        table = (table.assign(_shared=table["note"].fillna("").ne(""))
+                 .sort_values(["N", "config", "_shared"], kind="mergesort").drop_duplicates(["N", "config"]))
     rate = {(r.N, r.config): r.articles_per_s for r in table.itertuples()}
     seconds = {(r.N, r.config): r.seconds for r in table.itertuples()}
     peak = {(r.N, r.config): r.peak_total_mb for r in table.itertuples()}
@@ -255,6 +320,64 @@ def target_lines(table: pd.DataFrame) -> list[str]:
     if best:
         out.append("- no slower than the naive baseline: " + verdict(all(r >= 1 for r in best.values()))
                    + " (best ratio " + ", ".join(f"{r:.2f} at {n:,}" for n, r in best.items()) + ").")
+    return out + topic_target_lines(every)
+
+
+def _runs(table: pd.DataFrame) -> list[tuple[tuple[str, str], dict, dict]]:
+    """Per configuration pair and note: seconds and CPU seconds keyed by (N, config)."""
+    out = []
+    for jobs in ("jobs1", "jobs2"):
+        for note in sorted(table["note"].unique()):
+            rows = table[(table["note"] == note) & table["config"].isin([jobs, f"{jobs}_topics"])]
+            seconds = {(r.N, r.config): r.seconds for r in rows.itertuples()}
+            cpu = ({(r.N, r.config): r.cpu_s for r in rows.itertuples() if r.cpu_s == r.cpu_s}
+                   if "cpu_s" in rows else {})
+            out.append(((jobs, note), seconds, cpu))
+    return out
+
+
+def topic_target_lines(table: pd.DataFrame) -> list[str]:
+    """The targets of the topics-at-scale issue (default build, topics included), from the rows. A
+    ratio compares rows of one run (the same note), so that a quiet and a shared machine are not mixed."""
+    table = table.assign(note=table["note"].fillna("") if "note" in table else "")
+    sizes = sorted(table["N"].unique())
+    largest = {(r.N, r.config): r.peak_mb for r in table.itertuples()} if "peak_mb" in table else {}
+    out = ["", "## Targets of the default build, topics included (2 cores), checked against the rows above", ""]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    for (jobs, note), seconds, cpu in _runs(table):
+        ratios = [(n, seconds[(n, f"{jobs}_topics")] / seconds[(n, jobs)]) for n in sizes
+                  if (n, jobs) in seconds and (n, f"{jobs}_topics") in seconds]
+        if not ratios:
+            continue
+        judged = [r for n, r in ratios if n == 2000]
+        text = ", ".join(f"{r:.2f}x at {n:,}" for n, r in ratios)
+        cpu_ratios = [(n, cpu[(n, f"{jobs}_topics")] / cpu[(n, jobs)]) for n, _ in ratios
+                      if cpu.get((n, jobs), 0) > 0 and cpu.get((n, f"{jobs}_topics"), 0) > 0]
+        if cpu_ratios:
+            text += "; in CPU seconds " + ", ".join(f"{r:.2f}x at {n:,}" for n, r in cpu_ratios)
+        out.append(f"- default build at most 2.0x `--skip-topics` on 2,000 articles ({jobs}"
+                   + (f", {note} machine" if note else "") + "): "
+                   + (verdict(judged[0] <= 2.0) if judged else "not measured at 2,000") + f" ({text}).")
+    if not any(line.startswith("- default build") for line in out):
+        out.append("- default build at most 2.0x `--skip-topics` on 2,000 articles: not measured "
+                   "(run `--sizes 2000 --configs jobs1 jobs1_topics`).")
+    topical = [(n, c, largest[(n, c)]) for n in sizes for c in ("jobs1_topics", "jobs2_topics", "reproduce")
+               if (n, c) in largest]
+    if topical:
+        out.append("- largest process under 2 GB with topics: " + verdict(all(p < 2048 for _, _, p in topical)) + " ("
+                   + ", ".join(f"{c} {p:.0f} MB at {n:,}" for n, c, p in topical) + ").")
+    quiet = table.sort_values("note", kind="mergesort").drop_duplicates(["N", "config"])  # a quiet machine first
+    seconds = {(r.N, r.config): r.seconds for r in quiet.itertuples()}
+    whole = [(c, seconds[(100_000, c)]) for c in ("reproduce", "jobs2_topics", "jobs1_topics") if (100_000, c) in seconds]
+    if whole:
+        config, took = whole[0]
+        out.append(f"- 100,000 articles in under 15 minutes end to end: {verdict(took < 900)} "
+                   f"({config}, {took / 60:.1f} min" + ("" if config == "reproduce" else "; the build only") + ").")
+    else:
+        out.append("- 100,000 articles in under 15 minutes end to end: not measured (run `--sizes 100000 --configs reproduce`).")
     return out
 
 

@@ -19,13 +19,14 @@
 # Kyiv's government, Western arms, past agreements, US mediation...), and do Russian and Western
 # outlets give them different weight?
 #
-# **Data.** The paragraphs of the processed corpus (`data/processed/`): body paragraphs, with the
-# standfirst and subheadings joined to the paragraph they head.
+# **Data.** The topic tables `python -m analysis build` writes (`topics`, `topic_summary`, `topic_grid`,
+# `topic_evidence`, `topic_map` in `data/processed/`): this notebook reads them and fits nothing, so
+# what it shows is what `build` wrote. Units are body paragraphs, with the standfirst and
+# subheadings joined to the paragraph they head.
 #
-# **One-line answer (seed corpus).** A few themes can be told apart (Lavrov's statements as
-# reported, the Svobodnaya Pressa interview on negotiations, the Kremlin and the West), but on 84
-# paragraphs most topics are unstable under resampling, the four models barely agree, and topics
-# follow single articles, so topic weights by bloc describe these five articles, not the blocs.
+# **One-line answer.** Printed by the first cell below, computed from the tables of the corpus this
+# notebook was run on: how many units, the chosen k, and how many topics survive resampling. Only
+# topics that do are compared between blocs.
 
 # %%
 from analysis import overview, plots, topics
@@ -35,130 +36,174 @@ CORPUS = "data/raw"
 OUT = "data/processed"
 SEED = 20240601
 BLOCS = ("russian", "western")
-UNIT = "paragraph"
-K_GRID = tuple(range(2, 9))
-N_RESAMPLES = 20
 N_BOOT = 2000
-
-# %% [markdown]
-# ## Features
-#
-# TF-IDF (sublinear term frequency) over the project's lower-cased tokens, English stop words
-# removed, unigrams and bigrams. The minimum document frequency adapts to the corpus
-# (`topics.adaptive_min_df`: 1 below 50 units, then 2, rising by one per thousand units up to 10);
-# terms in more than 80% of units are dropped.
 
 # %%
 tables = overview.read_tables(OUT)
-plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, UNIT=UNIT, K_GRID=K_GRID, N_RESAMPLES=N_RESAMPLES, N_BOOT=N_BOOT)
-data = topics.units(tables, UNIT)
-tfidf, counts, vocab = topics.vectorize(data["text"].tolist())
-{"units": tfidf.shape[0], "terms kept": tfidf.shape[1], "min_df": topics.adaptive_min_df(len(data)),
- "units per bloc": data["bloc"].value_counts().to_dict()}
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
+print(topics.describe(tables))
+
+# %% [markdown]
+# ## How the topics are made, and what changed for large corpora
+#
+# TF-IDF (sublinear term frequency) over the project's lower-cased tokens, English stop words
+# removed, unigrams and bigrams; the minimum document frequency adapts to the corpus
+# (`topics.adaptive_min_df`), terms in more than 80% of units are dropped. `build` takes the
+# paragraphs of a fixed sample of articles up to `--topic-units` (20,000 by default).
+#
+# Earlier versions fitted every model on every unit for every k, with batch LDA, Ward linkage and
+# dense silhouettes: on 2,000 generated articles the build did not finish in 20 minutes and grew
+# past 3 GB. Now each costly step sees at most a fixed number of units (`topics.LIMITS`, shown
+# below), a sample chosen by a hash of seed, article and paragraph (not by file order), and the other
+# units are assigned with the fitted model:
+#
+# - the k grid is scored on one sample (NMF coherence, k-means and Ward silhouettes); LDA is no
+#   longer fitted for every k, because it cost more than everything else together;
+# - NMF, the LSA basis and k-means are fitted on a sample, then every unit is projected or assigned;
+# - LDA uses online variational Bayes (`learning_method="online"`) on a smaller sample;
+# - Ward linkage needs memory quadratic in the units, so it clusters a sample and every other unit
+#   joins the nearest cluster mean;
+# - stability refits NMF and k-means on resamples of a bounded sample;
+# - the stage runs on one BLAS/OpenMP thread: on a few shared cores, threads waiting for each other
+#   cost more than they gained, and the results no longer depend on the machine's core count.
+#
+# Above `--topic-units` paragraphs the stage's work no longer grows with the corpus (apart from
+# reading the paragraphs table); `benchmarks/RESULTS.md` has the measured times.
+#
+# On a corpus below every limit (the five seed articles, the 48-article test corpus), every model
+# still sees every unit. The sizes each model was fitted on are in the `fit_units` column below.
+
+# %%
+topics.LIMITS
 
 # %% [markdown]
 # ## Choosing k
 #
-# For each k: the mean NPMI coherence of the top eight terms of NMF and LDA topics, computed from
-# document co-occurrence in this corpus (Lau, Newman and Baldwin 2014); NMF's reconstruction
-# error; and the silhouette of the k-means and agglomerative clusterings.
+# For each k: the mean NPMI coherence of the top eight terms of NMF topics, from document
+# co-occurrence in the grid's units (Lau, Newman and Baldwin 2014); NMF's reconstruction error; and
+# the cosine silhouette of the k-means and Ward clusterings of the LSA projection. k is the best mean
+# rank over NMF coherence and k-means silhouette (the smaller k on ties).
 
 # %%
-grid = topics.k_grid(tfidf, counts, [k for k in K_GRID if k < len(data)], SEED)
+grid = tables["topic_grid"]
 k, why = topics.choose_k(grid)
 print(why)
 fig = plots.k_grid(grid, k)
 plots.save(fig, "topics_k_grid")
-grid.round(3)
+grid
 
 # %% [markdown]
 # ## The topics
 #
-# NMF (topics as weighted terms) and LDA (on raw counts) with the chosen k. Stability: NMF is refitted
-# on random 80% samples of the units, each refitted topic is matched to the full-corpus topic it
-# shares most top terms with, and the mean Jaccard similarity of the top ten terms is the topic's
-# stability (Greene, O'Callaghan and Cunningham 2014). Topics below 0.5 are flagged `(unstable)`
-# in every table and figure. `ctfidf_terms` are the class-based TF-IDF terms of the units whose
+# NMF topics with the chosen k. Stability: NMF is refitted on random 80% resamples of a bounded
+# sample of units, each refitted topic is matched to a reported topic by its top ten terms
+# (Hungarian matching), and the mean Jaccard similarity of the top ten terms is the topic's
+# stability (Greene, O'Callaghan and Cunningham 2014). Topics below 0.5 are flagged `(unstable)` in
+# every table and figure. `ctfidf_terms` are the class-based TF-IDF terms of the units whose
 # dominant topic it is, as BERTopic computes them.
 
 # %%
-models = topics.fit(tfidf, counts, k, SEED)
-stability = topics.topic_stability(tfidf, k, range(N_RESAMPLES))
-coherence = topics.npmi_coherence(topics.top_indices(models["nmf"]["components"], 8), counts)
-nmf_table = topics.topic_table(models["nmf"], vocab, counts, coherence, stability)
-labels = nmf_table["label"].tolist()
+summary = tables["topic_summary"]
+nmf_table = summary[summary["model"] == "nmf"].drop(columns="model")
 nmf_table
 
 # %%
 fig = plots.topic_stability(nmf_table)
 plots.save(fig, "topics_stability")
 
+# %% [markdown]
+# LDA on raw counts with the same k, for comparison; its stability is not measured (it is the
+# slowest model to refit), so no LDA topic is used for a bloc comparison.
+
 # %%
-lda_coherence = topics.npmi_coherence(topics.top_indices(models["lda"]["components"], 8), counts)
-lda_stability = stability.assign(stability=float("nan"))
-topics.topic_table(models["lda"], vocab, counts, lda_coherence, lda_stability).drop(columns=["stability", "unstable"])
+summary[summary["model"] == "lda"].drop(columns=["model", "stability"])
 
 # %% [markdown]
-# ## The evidence: the three paragraphs that weigh most on each topic
+# ## The evidence: three paragraphs for each topic
 #
-# Judge each label by these texts, not by its words alone.
+# Judge each label by these texts, not by its words alone. Rule: the heaviest units first (weights
+# rounded to four decimals), at most one per article while other articles remain, and ties broken
+# by a hash of seed, article and paragraph, never by file order.
 
 # %%
-topics.representative_units(data, models["nmf"]["weights"], labels)
+evidence = tables["topic_evidence"]
+evidence[evidence["model"] == "nmf"].drop(columns="model")
 
 # %% [markdown]
 # ## Clusterings, and how much the models agree
 #
-# k-means and agglomerative (Ward) clusterings of the LSA projection put each unit in one cluster.
-# The adjusted Rand index between all four models' hard assignments, and the stability of k-means
-# under the same resampling (1 = the same partition every time, 0 = chance):
+# k-means and Ward clusterings of the LSA projection put each unit in one cluster. k-means
+# stability is the mean Jaccard overlap of each cluster's members with its match under the same
+# resampling; the adjusted Rand index compares the four models' hard assignments (1 = the same
+# partition, about 0 = chance).
 
 # %%
-print(f"k-means stability (mean ARI over {N_RESAMPLES} resamples): {topics.cluster_stability(tfidf, k, range(N_RESAMPLES)):.2f}")
-topics.model_agreement(models).round(2)
+summary[summary["model"] == "kmeans"][["topic", "label", "n_units", "stability", "status"]]
+
+# %%
+topics.model_agreement(tables["topics"]).round(2)
 
 # %% [markdown]
 # ## Topics by bloc and by outlet
 #
-# Mean NMF topic weight (each unit's weights sum to 1): per bloc with a two-level bootstrap
-# interval (articles within the bloc, then units within articles), and per outlet.
+# For each stable NMF topic: the share of an article's paragraphs whose dominant topic it is,
+# averaged over the articles of each bloc, with a two-level bootstrap interval (articles within the
+# bloc, then paragraphs within articles). The article is the unit. Unstable topics and the blocs
+# outside `BLOCS` are left out; the next line says which.
 
 # %%
-by_bloc = topics.prevalence(data, models["nmf"]["weights"], labels, n_boot=N_BOOT, seed=SEED)
+by_bloc, left_out = topics.bloc_prevalence(tables, BLOCS, n_boot=N_BOOT, seed=SEED)
+print(left_out)
 fig = plots.topic_prevalence(by_bloc)
 plots.save(fig, "topics_prevalence_by_bloc")
-by_bloc.round(3)
-
-# %%
-topics.prevalence_by_outlet(data, models["nmf"]["weights"], labels, n_boot=N_BOOT, seed=SEED).pivot_table(
-    index="label", columns=["bloc", "outlet"], values="mean").round(2)
+by_bloc
 
 # %% [markdown]
-# With one article per outlet, a topic that only one article discusses shows up as that outlet's,
-# and so as its bloc's: the per-outlet table shows whether a bloc difference is one article.
+# The difference between the first two of `BLOCS` for each stable topic, with an article-level
+# permutation p-value (exact when the relabellings of articles are few, 5,000 random ones otherwise).
+# A small p on a handful of articles is still a handful of articles.
+
+# %%
+topics.bloc_difference(tables, *BLOCS[:2], seed=SEED)
+
+# %% [markdown]
+# Per outlet (every bloc), the same shares for the stable topics: a bloc difference that comes from
+# one or two outlets shows here.
+
+# %%
+topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 
 # %% [markdown]
 # ## A map of the paragraphs
 #
 # Units on the first two LSA dimensions (a linear projection, reproducible for a seed), coloured by
-# their dominant NMF topic and shaped by bloc.
+# their dominant NMF topic and shaped by bloc; above 3,000 units, a fixed random sample is drawn.
 
 # %%
-coords = topics.topic_map(tfidf, SEED)
-fig = plots.topic_map(coords, models["nmf"]["weights"].argmax(axis=1), data["bloc"].tolist(), labels)
+data, _ = topics.assignments(tables, "nmf")
+points = tables["topic_map"].merge(data[["article_id", "paragraph_id", "topic", "bloc"]], on=["article_id", "paragraph_id"])
+fig = plots.topic_map(points[["x", "y"]].to_numpy(), points["topic"].to_numpy(), points["bloc"].tolist(),
+                      nmf_table["label"].tolist())
 plots.save(fig, "topics_map")
 
 # %% [markdown]
 # ## Limits
 #
-# - **About eighty paragraphs from five articles.** Topic models need many documents; here a
-#   "topic" is often one article's subject, and the stability column says which topics would
-#   survive a different sample. Do not read bloc differences in topic weight as differences
-#   between Russian and Western media.
-# - The choice of k is a judgement among criteria that disagree on small data (the grid shows
-#   them all); other k give other, equally defensible topics.
+# The size of this corpus and what was compared, computed from the tables:
+
+# %%
+print(topics.describe(tables))
+print(left_out)
+print("Articles per bloc in the topic units:", data.drop_duplicates("article_id")["bloc"].value_counts().sort_index().to_dict())
+
+# %% [markdown]
+# - A topic is only as good as its stability: on a small corpus a "topic" is often one article's
+#   subject. Read the bloc table only for topics flagged stable, and even then as a description of
+#   these articles, not of Russian or Western media at large.
+# - The choice of k is a judgement among criteria that disagree (the grid shows them all); other k
+#   give other, equally defensible topics.
+# - Above the limits, models are fitted on samples: a rare theme present in few units may be missed
+#   by the sample, and `--topic-units` caps the articles whose paragraphs are modelled at all.
 # - Bag-of-words topics ignore negation and stance: "ceasefire" in "Russia rejects a ceasefire"
 #   and in "Russia backs a ceasefire" count the same. The framing notebook (02) reads stance
 #   more directly.
-# - On a corpus of thousands of articles the same code gives more stable topics; pass it with
-#   `python -m analysis reproduce --corpus ... --out ...`.

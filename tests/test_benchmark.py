@@ -34,6 +34,7 @@ def test_a_small_run_writes_the_table_and_the_targets(tmp_path: Path) -> None:
     report = results.read_text(encoding="utf-8")
     assert "| 40 | jobs1 |" in report and "## Targets" in report
     assert "100,000 articles in under 10 minutes: not measured" in report
+    assert "## Targets of the default build, topics included" in report and "| 40 | jobs1 | " in report
 
 
 def test_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> None:
@@ -47,3 +48,40 @@ def test_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> None:
     assert "(jobs1, all processes): met" in lines and "(jobs2, all processes): **not met**" in lines
     assert "at least 1.7x `--jobs 1`: **not met** (1.83x at 1,000, 1.65x at 100,000)" in lines
     assert "naive baseline: **not met** (best ratio 0.55 at 1,000, 0.49 at 100,000)" in lines
+
+
+def test_reproduce_steps_are_read_from_its_log(bench: ModuleType) -> None:
+    log = ("[1/3] build ...\nwrote 14 tables\n      done in 12.5 s\n[2/3] execute 00_corpus.ipynb ...\n"
+           "      done in 3.0 s\n[3/3] render HTML ...\n")  # the last step never finished
+    assert bench.reproduce_steps(log) == {"build": 12.5, "execute 00_corpus.ipynb": 3.0}
+
+
+def test_topic_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> None:
+    rows = [{"N": 2000, "config": "jobs1", "seconds": 40.0, "peak_mb": 400.0},
+            {"N": 2000, "config": "jobs1_topics", "seconds": 70.0, "peak_mb": 900.0},
+            {"N": 2000, "config": "jobs2", "seconds": 20.0, "peak_mb": 380.0},
+            {"N": 2000, "config": "jobs2_topics", "seconds": 50.0, "peak_mb": 2500.0},
+            {"N": 10_000, "config": "jobs1", "seconds": 160.0, "peak_mb": 450.0},
+            {"N": 10_000, "config": "jobs1_topics", "seconds": 200.0, "peak_mb": 700.0}]
+    lines = "\n".join(bench.topic_target_lines(pd.DataFrame(rows)))
+    assert "`--skip-topics` on 2,000 articles (jobs1): met (1.75x at 2,000, 1.25x at 10,000)" in lines
+    assert "(jobs2): **not met** (2.50x at 2,000)" in lines
+    assert "under 2 GB with topics: **not met** (jobs1_topics 900 MB at 2,000, jobs2_topics 2500 MB at 2,000" in lines
+    assert "100,000 articles in under 15 minutes end to end: not measured" in lines
+    rows.append({"N": 100_000, "config": "reproduce", "seconds": 840.0, "peak_mb": 1200.0})
+    lines = "\n".join(bench.topic_target_lines(pd.DataFrame(rows)))
+    assert "under 15 minutes end to end: met (reproduce, 14.0 min)" in lines
+
+
+def test_a_shared_run_keeps_the_quiet_rows_and_ratios_stay_within_one_run(tmp_path: Path, bench: ModuleType) -> None:
+    quiet = {"N": 2000, "config": "jobs1", "seconds": 30.0, "articles_per_s": 66.7, "peak_mb": 300.0,
+             "peak_total_mb": 300.0, "command": "a", "date": "2026-01-01"}
+    bench.write_results(tmp_path / "RESULTS.md", [quiet])
+    shared = [{**quiet, "seconds": 60.0, "note": "shared", "command": "b"},
+              {**quiet, "config": "jobs1_topics", "seconds": 80.0, "note": "shared", "command": "b"}]
+    bench.write_results(tmp_path / "RESULTS.md", shared)
+    raw = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert [(r["config"], r.get("note", "")) for r in raw] == [("jobs1", ""), ("jobs1", "shared"), ("jobs1_topics", "shared")]
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    # 80 / 60 within the shared run, not 80 / 30 across runs
+    assert "2,000 articles (jobs1, shared machine): met (1.33x at 2,000)" in report

@@ -72,7 +72,10 @@ def test_stability_drops_when_topics_are_not_real() -> None:
     noise_topics = topics.topic_stability(noise, 3, seeds)["stability"]
     assert real_topics.min() > 0.8
     assert noise_topics.mean() < real_topics.mean() - 0.3
-    assert topics.cluster_stability(real, 3, seeds) > 0.9 > topics.cluster_stability(noise, 3, seeds) + 0.4
+    stable = [topics.fit(m, m, 3, seed=0)["kmeans"] for m in (real, noise)]
+    real_clusters, noise_clusters = (topics.cluster_stability(m["space"], m["labels"], seeds)["stability"] for m in stable)
+    assert real_clusters.min() > 0.9
+    assert noise_clusters.mean() < real_clusters.mean() - 0.3
 
 
 def test_prevalence_means_by_bloc() -> None:
@@ -99,16 +102,181 @@ def test_units_join_subheads_to_the_paragraph_they_head() -> None:
     assert data[["article_id", "paragraph_id", "text"]].values.tolist() == [["a", 3, "Deck. First."], ["a", 5, "Sub Second."]]
 
 
-def test_fitting_is_deterministic() -> None:
-    from analysis import overview
+def _seed_tables() -> dict[str, pd.DataFrame]:
+    from analysis import paths
 
-    tables = overview.read_tables("data/processed")
+    return {name: pd.read_parquet(paths.ROOT / "data" / "processed" / f"{name}.parquet") for name in ("articles", "paragraphs")}
+
+
+def test_fitting_is_deterministic_and_writes_every_topic_table() -> None:
+    tables = _seed_tables()
     first, second = topics.build_topics(tables, seed=3), topics.build_topics(tables, seed=3)
-    pd.testing.assert_frame_equal(first, second)
-    assert set(first["model"]) == set(topics.MODELS)
-    assert first.groupby("model").size().nunique() == 1  # every unit in every model
+    assert list(first) == list(topics.COLUMNS)
+    for name, table in first.items():
+        assert list(table.columns) == list(topics.COLUMNS[name])
+        pd.testing.assert_frame_equal(table, second[name])
+    assigned = first["topics"]
+    assert set(assigned["model"]) == set(topics.MODELS)
+    assert assigned.groupby("model").size().nunique() == 1  # every unit in every model
+    summary = first["topic_summary"]
+    k = int(first["topic_grid"].loc[first["topic_grid"]["chosen"], "k"].iloc[0])
+    assert summary.groupby("model").size().to_dict() == {m: k for m in topics.MODELS}
+    # the labels in the topics table are the summary's, "(unstable)" included
+    nmf = summary[summary["model"] == "nmf"].set_index("topic")["label"]
+    rows = assigned[assigned["model"] == "nmf"]
+    assert (rows["label"].to_numpy() == nmf.reindex(rows["topic"]).to_numpy()).all()
+    assert (summary["status"] == "unstable").eq(summary["label"].str.endswith("(unstable)")).all()
+    assert set(summary.loc[summary["model"].isin(["lda", "agglomerative"]), "status"]) == {"not measured"}
+
+
+def test_the_build_table_columns_are_the_topic_tables() -> None:
+    from analysis import build
+
+    for name, columns in topics.COLUMNS.items():
+        assert build.TABLE_COLUMNS[name] == columns
+
+
+class _Spy:
+    """Records the number of rows every costly estimator is fitted on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import sklearn.cluster
+        import sklearn.decomposition
+        import sklearn.metrics
+
+        self.rows: dict[str, list[int]] = {}
+        for module, cls, method in ((sklearn.decomposition, "NMF", "fit_transform"),
+                                    (sklearn.decomposition, "LatentDirichletAllocation", "fit"),
+                                    (sklearn.decomposition, "TruncatedSVD", "fit"),
+                                    (sklearn.cluster, "KMeans", "fit"),
+                                    (sklearn.cluster, "AgglomerativeClustering", "fit")):
+            klass = getattr(module, cls)
+            original = getattr(klass, method)
+
+            def spy(estimator, X, *args, _name=cls, _original=original, **kwargs):  # noqa: ANN001, ANN202
+                self.rows.setdefault(_name, []).append(X.shape[0])
+                return _original(estimator, X, *args, **kwargs)
+
+            monkeypatch.setattr(klass, method, spy)
+        original_silhouette = sklearn.metrics.silhouette_score
+
+        def silhouette(X, labels, **kwargs):  # noqa: ANN001, ANN202
+            self.rows.setdefault("silhouette", []).append(X.shape[0])
+            return original_silhouette(X, labels, **kwargs)
+
+        monkeypatch.setattr(sklearn.metrics, "silhouette_score", silhouette)
+
+
+def _planted_tables(n_per_topic: int) -> dict[str, pd.DataFrame]:
+    docs = _planted(n_per_topic)
+    n_articles = len(docs) // 5
+    articles = pd.DataFrame({"article_id": [f"a{i:04d}" for i in range(n_articles)],
+                             "bloc": ["russian", "western"] * (n_articles // 2), "outlet": [f"O{i % 7}" for i in range(n_articles)]})
+    order = np.random.default_rng(0).permutation(len(docs))  # articles mix the planted topics
+    paragraphs = pd.DataFrame({"article_id": [f"a{(i // 5):04d}" for i in range(len(docs))],
+                               "paragraph_id": [i % 5 + 1 for i in range(len(docs))], "kind": "body",
+                               "text": [docs[j] for j in order]})
+    return {"articles": articles, "paragraphs": paragraphs}
+
+
+def test_every_costly_step_sees_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = _planted_tables(200)  # 600 units
+    limits = {"grid": 100, "fit": 200, "lda": 150, "agglomerative": 120, "stability": 90}
+    spy = _Spy(monkeypatch)
+    built = topics.build_topics(tables, seed=5, ks=[2, 3, 4], n_resamples=3, limits=limits)
+    assert len(built["topics"]) == 4 * 600  # every unit is still assigned in every model
+    assert max(spy.rows["NMF"]) <= limits["fit"] and min(spy.rows["NMF"]) <= limits["stability"]
+    assert spy.rows["LatentDirichletAllocation"] == [limits["lda"]]
+    assert max(spy.rows["TruncatedSVD"]) <= limits["fit"]
+    assert max(spy.rows["KMeans"]) <= limits["fit"]
+    assert max(spy.rows["AgglomerativeClustering"]) <= limits["agglomerative"]
+    assert max(spy.rows["silhouette"]) <= limits["grid"]  # the only n x n matrix is the grid sample's
+    assert set(built["topic_grid"]["n_units"]) == {limits["grid"]}
+    fitted = built["topic_summary"].drop_duplicates("model").set_index("model")["fit_units"].to_dict()
+    assert fitted == {"nmf": 200, "lda": 150, "kmeans": 200, "agglomerative": 120}
+
+
+def test_ward_above_its_limit_assigns_the_rest_to_the_nearest_cluster() -> None:
+    tfidf, counts, _ = topics.vectorize(_planted(100))
+    models = topics.fit(tfidf, counts, 3, seed=1, limits={"agglomerative": 60})
+    from sklearn.metrics import adjusted_rand_score
+
+    assert models["agglomerative"]["fit_units"] == 60
+    assert adjusted_rand_score(np.repeat([0, 1, 2], 100), models["agglomerative"]["labels"]) > 0.9
+
+
+def test_bounded_sample_does_not_depend_on_file_order() -> None:
+    ids = [f"a{i}" for i in range(50)]
+    keys = topics.unit_hash(ids, [1] * 50, seed=9)
+    chosen = {ids[i] for i in topics.bounded_sample(keys, 10)}
+    reversed_keys = topics.unit_hash(ids[::-1], [1] * 50, seed=9)
+    assert chosen == {ids[::-1][i] for i in topics.bounded_sample(reversed_keys, 10)}
+    assert len(chosen) == 10 and list(topics.bounded_sample(keys, 80)) == list(range(50))
+
+
+def test_evidence_ties_are_broken_by_the_stated_rule() -> None:
+    data = pd.DataFrame({"article_id": ["a", "a", "a", "b", "c", "d"], "paragraph_id": [1, 2, 3, 1, 1, 1],
+                         "outlet": list("AAABCD"), "bloc": ["russian"] * 6, "text": list("uvwxyz")})
+    weights = np.array([[1.0], [1.0], [0.99999], [0.7], [0.7], [0.7]])
+    picked = topics.representative_units(data, weights, ["t"], n=3, seed=4)
+    # weight first (0.99999 rounds to 1.0, a tie), then one unit per article, then the hash
+    assert picked["article_id"].tolist()[0] == "a" and picked["article_id"].nunique() == 3
+    keys = topics.unit_hash(data["article_id"], data["paragraph_id"], 4)
+    first_a = min(range(3), key=lambda i: keys[i])
+    assert picked["paragraph_id"].iloc[0] == data["paragraph_id"].iloc[first_a]
+    rest = sorted(range(3, 6), key=lambda i: keys[i])[:2]
+    assert picked["article_id"].tolist()[1:] == data["article_id"].iloc[rest].tolist()
+    shuffled = data.iloc[::-1].reset_index(drop=True)
+    again = topics.representative_units(shuffled, weights[::-1], ["t"], n=3, seed=4)
+    pd.testing.assert_frame_equal(picked, again)  # not file order
+    only_one = topics.representative_units(data.iloc[:3], weights[:3], ["t"], n=3, seed=4)
+    assert only_one["paragraph_id"].tolist()[:2] == sorted([1, 2], key=lambda p: keys[p - 1])  # then rank order
+
+
+def test_notebook_03_reads_the_built_tables_and_does_not_refit() -> None:
+    from analysis import paths
+
+    source = (paths.ROOT / "notebooks" / "03_topics.py").read_text(encoding="utf-8")
+    for refit in ("topics.fit(", "topics.k_grid(", "topics.vectorize(", "topics.topic_stability(", "build_topics("):
+        assert refit not in source
+    for table in ("topics", "topic_summary", "topic_grid", "topic_evidence", "topic_map"):
+        assert f'tables["{table}"]' in source or f"topics.assignments(tables" in source and table == "topics"
 
 
 def test_labels_skip_terms_inside_longer_ones() -> None:
     assert topics.label_topics([["balance", "balance interests", "interests", "russia", "talks"]]) == [
         "balance / interests / russia"]
+
+
+def test_bloc_difference_uses_an_exact_article_level_permutation_when_few() -> None:
+    # four articles, two per bloc, one stable topic; article shares: r1 1.0, r2 0.5, w1 0.0, w2 0.0
+    tables = {
+        "articles": pd.DataFrame({"article_id": ["r1", "r2", "w1", "w2", "u1"],
+                                  "bloc": ["russian", "russian", "western", "western", "ukrainian"],
+                                  "outlet": ["R1", "R2", "W1", "W2", "U1"]}),
+        "topics": pd.DataFrame({"article_id": ["r1", "r1", "r2", "r2", "w1", "w2", "u1"],
+                                "paragraph_id": [1, 2, 1, 2, 1, 1, 1], "model": "nmf",
+                                "topic": [0, 0, 0, 1, 1, 1, 0], "weight": 1.0, "label": "x"}),
+        "topic_summary": pd.DataFrame({"model": "nmf", "topic": [0, 1], "label": ["a", "b (unstable)"],
+                                       "status": ["stable", "unstable"]}),
+    }
+    table = topics.bloc_difference(tables, "russian", "western")
+    assert table["topic"].tolist() == [0]  # the unstable topic is not compared
+    row = table.iloc[0]
+    assert row["difference"] == pytest.approx(0.75) and (row["n_articles_a"], row["n_articles_b"]) == (2, 2)
+    # 6 relabellings; |difference| >= 0.75 for the observed split and its mirror: p = 2/6
+    assert row["p_permutation"] == pytest.approx(round(2 / 6, 4))
+    sampled = topics.bloc_difference(tables, "russian", "western", n_perm=4, seed=1)  # fewer allowed than exist
+    assert 0 < sampled.iloc[0]["p_permutation"] <= 1
+
+
+def test_planted_topics_are_stable_through_the_sampled_build_path() -> None:
+    # the full-corpus reference is fitted on one sample and the resamples drawn from another
+    built = topics.build_topics(_planted_tables(200), seed=2, ks=[2, 3, 4, 5], n_resamples=5,
+                                limits={"grid": 150, "fit": 300, "lda": 150, "agglomerative": 200, "stability": 200})
+    summary = built["topic_summary"].set_index("model")
+    assert int(built["topic_grid"].loc[built["topic_grid"]["chosen"], "k"].iloc[0]) == 3
+    assert set(summary.loc["nmf", "status"]) == {"stable"} and summary.loc["nmf", "stability"].min() > 0.8
+    assert set(summary.loc["kmeans", "status"]) == {"stable"}
+    evidence = built["topic_evidence"]
+    assert evidence.groupby(["model", "topic"])["article_id"].nunique().eq(3).all()  # three articles each

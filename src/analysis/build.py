@@ -73,6 +73,13 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
     "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
     "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
+    "topic_summary": ("model", "topic", "label", "top_terms", "ctfidf_terms", "npmi", "n_units", "stability",
+                      "status", "fit_units"),
+    "topic_grid": ("k", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "n_units",
+                   "chosen"),
+    "topic_evidence": ("model", "topic", "label", "rank", "weight", "article_id", "paragraph_id", "outlet", "bloc",
+                       "text"),
+    "topic_map": ("article_id", "paragraph_id", "x", "y"),
     "problems": ("article_id", "file", "problem", "detail"),
 }
 #: Tables with rows for each article, written chunk by chunk.
@@ -81,7 +88,7 @@ PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines",
 _INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
-    "ngram", "count", "hits", "n_words", "start", "end",
+    "ngram", "count", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
 }
 STAGES = ("clean", "segment", "sentiment", "framing")
 
@@ -1052,7 +1059,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     stats.seconds["keyness"] = clock() - started
     if not skip_topics:
         started = clock()
-        sink.write("topics", _tidy("topics", topics.build_topics(_topic_input(sink, topic_units, seed), seed=seed)))
+        for name, table in topics.build_topics(_topic_input(sink, topic_units, seed), seed=seed).items():
+            sink.write(name, _tidy(name, table))
         stats.seconds["topics"] = clock() - started
     sink.close()
     stats.rows = dict(sink.rows) if isinstance(sink, _FileSink) else {n: sum(map(len, p)) for n, p in sink.parts.items()}

@@ -700,7 +700,8 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
 
 
 def k_grid(grid: pd.DataFrame, chosen: int) -> Figure:
-    """The grid over k: coherence of NMF and LDA topics, NMF reconstruction error, silhouettes."""
+    """The grid over k: coherence of NMF (and LDA, when the grid has it) topics, NMF reconstruction
+    error, silhouettes; the number of units the grid was scored on in the title."""
     use_style()
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
     panels = (
@@ -711,12 +712,14 @@ def k_grid(grid: pd.DataFrame, chosen: int) -> Figure:
     )
     for ax, (title, series) in zip(axes, panels):
         for column, label, colour in series:
-            ax.plot(grid["k"], grid[column], marker="o", color=colour, label=label)
+            if column in grid:
+                ax.plot(grid["k"], grid[column], marker="o", color=colour, label=label)
         ax.axvline(chosen, color="grey", linestyle="--", linewidth=0.8)
         ax.set_title(title)
         ax.set_xlabel("number of topics or clusters k")
         ax.legend(fontsize=8)
-    fig.suptitle(f"Choosing k (dashed: chosen k = {chosen})")
+    scored = f", scored on {int(grid['n_units'].max()):,} units" if "n_units" in grid else ""
+    fig.suptitle(f"Choosing k (dashed: chosen k = {chosen}{scored})")
     fig.tight_layout()
     return fig
 
@@ -737,8 +740,14 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
 
 
 def topic_prevalence(table: pd.DataFrame) -> Figure:
-    """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell."""
+    """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell (an
+    empty table: a figure that says no topic was compared)."""
     use_style()
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(7, 1.6))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No stable topic to compare between blocs on this corpus", ha="center", va="center")
+        return fig
     means = table.pivot(index="label", columns="bloc", values="mean")
     order = table.drop_duplicates("label").sort_values("topic")["label"]
     means = means.reindex(order)
@@ -755,15 +764,22 @@ def topic_prevalence(table: pd.DataFrame) -> Figure:
     for tick, bloc in zip(ax.get_xticklabels(), means.columns):
         tick.set_color(bloc_colour(bloc))
     ax.set_yticks(range(len(means)), means.index)
-    ax.set_title("Topic prevalence: mean topic weight per bloc (95% two-level bootstrap, units)")
-    fig.colorbar(image, ax=ax, label="mean topic weight")
+    ax.set_title("Topic prevalence: mean article share of units, per bloc\n(95% two-level bootstrap; n = units)")
+    fig.colorbar(image, ax=ax, label="mean share of units")
     fig.tight_layout()
     return fig
 
 
-def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str]) -> Figure:
-    """Units on the first two LSA dimensions, coloured by dominant topic, marker shape by bloc."""
+def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
+              max_points: int = 3000) -> Figure:
+    """Units on the first two LSA dimensions, coloured by dominant topic, marker shape by bloc; above
+    `max_points` units, a fixed random sample of them (said in the title), so the points stay legible."""
     use_style()
+    coords, assignment = np.asarray(coords), np.asarray(assignment)
+    shown = len(coords)
+    if shown > max_points:
+        keep = np.sort(np.random.default_rng(0).choice(shown, size=max_points, replace=False))
+        coords, assignment, blocs = coords[keep], assignment[keep], np.asarray(blocs)[keep]
     markers = ["o", "^", "s", "D", "v"]
     bloc_names = sorted(set(blocs))
     fig, ax = plt.subplots(figsize=(12, 6.5))
@@ -782,5 +798,5 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     fig.legend(handles=bloc_handles, title="bloc", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
     ax.set_xlabel("LSA dimension 1")
     ax.set_ylabel("LSA dimension 2")
-    ax.set_title("Paragraphs in two dimensions")
+    ax.set_title("Paragraphs in two dimensions" + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""))
     return fig
