@@ -40,6 +40,7 @@ N_BOOT = 2000
 
 # %%
 tables = overview.read_tables(OUT)
+overview.require_topics(tables)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
 print(topics.describe(tables))
 

@@ -421,3 +421,12 @@ def test_a_one_bloc_corpus_says_why_keyness_is_empty(tmp_path: Path, capsys: pyt
     assert main(["build", "--corpus", str(folder), "--out", str(out), "--quiet", "--skip-topics"]) == 0
     assert "keyness compares two blocs, but the corpus has 1 (russian)" in capsys.readouterr().err
     assert pd.read_parquet(out / "keyness.parquet").empty
+
+
+def test_tables_built_without_topics_are_read_and_the_topic_notebook_says_why_it_cannot_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "--out", str(out), "--quiet", "--skip-topics", "--no-cache"]) == 0
+    tables = overview.read_tables(out)
+    assert "articles" in tables and "topics" not in tables
+    with pytest.raises(FileNotFoundError, match="rebuild without --skip-topics"):
+        overview.require_topics(tables)

@@ -12,7 +12,7 @@ from analysis import paths
 from analysis.build import MANIFEST, TABLE_COLUMNS, csv_unescape
 
 __all__ = ["IncompleteOutputError", "accounting", "accounting_note", "check_output", "corpus_description",
-           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables", "removal_by_reason", "resolve"]
+           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables", "removal_by_reason", "require_topics", "resolve"]
 
 
 class IncompleteOutputError(ValueError):
@@ -86,12 +86,16 @@ def check_output(folder: str | Path) -> dict:
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     """Read the tables `build` wrote (Parquet, or CSV when no Parquet is there), checked against
-    the build's manifest: a table missing or with other row counts than it lists raises."""
+    the build's manifest: a table missing or with other row counts than it lists raises. The
+    topic tables are left out when the build skipped them (`require_topics` then says so)."""
     folder = resolve(folder)
     manifest = read_manifest(folder)
     tables = {}
     for name in TABLE_COLUMNS:
+        optional = name.startswith("topic")  # absent after `build --skip-topics`: notebook 03 says so
         if manifest is not None:
+            if optional and name not in manifest["tables"]:
+                continue
             path = _listed(folder, manifest, name)
             tables[name] = _read(path)
             _check_rows(path, len(tables[name]), manifest["tables"][name]["rows"])
@@ -101,6 +105,8 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
             tables[name] = _read(parquet)
         elif csv.is_file():
             tables[name] = _read(csv)
+        elif optional:
+            continue
         else:
             raise FileNotFoundError(f"{folder}: no {name}.parquet or {name}.csv; run `python -m analysis build` first")
     return tables
@@ -220,3 +226,11 @@ def doubtful_lines(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     ], ignore_index=True)
     return rows.sort_values(["decision", "article_id", "line_no"], ascending=[False, True, True],
                             kind="mergesort").reset_index(drop=True)
+
+
+def require_topics(tables: dict[str, pd.DataFrame]) -> None:
+    """Raise a clear error when the tables were built with `--skip-topics` (notebook 03 needs them)."""
+    missing = sorted(name for name in TABLE_COLUMNS if name.startswith("topic") and name not in tables)
+    if missing:
+        raise FileNotFoundError(f"no {', '.join(missing)} table: the build skipped topics; "
+                                "rebuild without --skip-topics to run this notebook")
