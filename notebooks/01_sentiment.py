@@ -19,12 +19,12 @@
 # different tone, towards whom, and how far can a sentiment lexicon's answer be trusted on war news?
 #
 # **Data.** The sentences of the processed corpus (`OUT`, by default `data/processed/`), each scored by VADER and
-# checked against NLTK's port, a second lexicon (TextBlob) and a hand-coded sample.
+# checked against NLTK's port, a second lexicon (TextBlob) and a machine-coded reference sample (not human coding).
 #
 # **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
 # Seed corpus reading (5 articles): the two Russian articles read more positive than the three
 # Western ones sentence by sentence, but part of the gap is the topic's own vocabulary, the
-# lexicon agrees only moderately with a human coder, and with 2 against 3 articles the
+# lexicon agrees only moderately with machine-generated reference codes, and with 2 against 3 articles the
 # comparison describes these five texts, not the outlets or the blocs.
 
 # %%
@@ -167,7 +167,7 @@ plots.save(fig, "sentiment_actor_by_bloc")
 actors.round(3)
 
 # %% [markdown]
-# ## Validity: what drives the scores, and do they match a human reader?
+# ## Validity: what drives the scores, and do they match a careful reading?
 #
 # VADER was built for social-media text. On war news its lexicon has opinions about the topic
 # itself: "peace" +2.5, "war" -2.9, "justice" +2.4, "integrity" +1.6, while "special military
@@ -215,9 +215,9 @@ sentiment.disagreements(frame)
 # reference implementation is the one used everywhere else in this notebook.
 
 # %% [markdown]
-# **(d) Agreement with a human coder.** All 176 seed sentences were hand-coded as negative, neutral
+# **(d) Agreement with machine-generated reference codes (not human coding).** All 176 seed sentences were coded as negative, neutral
 # or positive by the written codebook in `src/analysis/resources/validation/codebook.md`, **by a
-# single coder (an AI assistant on the project team), blind to every automatic score**; there is no
+# single machine coder (an AI assistant on the project team), blind to every automatic score**; no human coded them, there is no
 # second coder and so no inter-coder reliability. Each method's labels use the ±0.05 threshold.
 
 # %%
@@ -226,7 +226,7 @@ sentiment.validate(frame).round(3)
 # %% [markdown]
 # Read accuracy against the majority-class baseline in the last row, and macro-F1 (which
 # weights the three classes equally) rather than accuracy alone. Seed corpus reading (5 articles):
-# VADER agrees only moderately with the careful reader, which supports coarse comparisons at best.
+# VADER agrees only moderately with these machine-generated codes, which supports coarse comparisons at best.
 # The codes cover the seed articles' sentences only (`n` counts those found unchanged in this
 # corpus; 0 on a corpus without them): code a sample of your own sentences the same way.
 
