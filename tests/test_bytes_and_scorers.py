@@ -105,3 +105,11 @@ def test_cross_checks_are_computed_on_demand_and_bounded(seed_tables: dict[str, 
     assert agreement.shape == (4, 4) and np.allclose(np.diag(agreement), 1)
     metrics = sentiment.validate(frame)
     assert set(metrics["method"]) >= set(sentiment.METHODS) and metrics["n"].max() > 100
+
+
+def test_cross_checks_of_a_corpus_without_coded_sentences() -> None:
+    frame = pd.DataFrame({"article_id": ["x"], "sentence_id": [1], "text": ["Talks went well."], "compound": [0.2],
+                          "neg": [0.0], "neu": [0.6], "pos": [0.4], "compound_neutral": [0.2]})
+    metrics = sentiment.validate(frame)
+    assert (metrics["n"] == 0).all()
+    assert list(sentiment.with_cross_checks(frame.iloc[0:0]).columns)[-2:] == ["compound_nltk", "polarity_textblob"]

@@ -275,7 +275,7 @@ def test_naming_answer_tests_article_means() -> None:
     text = framing.naming_answer(summary, "r", "w")
     assert "**r** +0.75 (2 of 2 articles use a marker); **w** -0.75 (2 of 3 articles use a marker)" in text
     # 4 scored articles, 6 splits; the observed split and its mirror reach |1.5|
-    assert "p = 0.333 (exact, over all 6 relabellings; the smallest p possible here is 0.333)" in text
+    assert "p = 0.333 (exact, over all 6 relabellings; the smallest p this design allows is 0.333)" in text
 
 
 def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:

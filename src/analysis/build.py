@@ -72,14 +72,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
     "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
-    "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
-    "topic_summary": ("model", "topic", "label", "top_terms", "ctfidf_terms", "npmi", "n_units", "stability",
-                      "status", "fit_units"),
-    "topic_grid": ("k", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "n_units",
-                   "chosen"),
-    "topic_evidence": ("model", "topic", "label", "rank", "weight", "article_id", "paragraph_id", "outlet", "bloc",
-                       "text"),
-    "topic_map": ("article_id", "paragraph_id", "x", "y"),
+    **topics.COLUMNS,  # topics, topic_summary, topic_grid, topic_evidence, topic_map
     "problems": ("article_id", "file", "problem", "detail"),
 }
 #: Tables with rows for each article, written chunk by chunk.

@@ -520,13 +520,8 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000
             + "; ".join(parts) + ".")
     test = stats.permutation_test(summary["naming_index"], summary["bloc"], a, b, limit=n_perm, seed=seed)
     if test["n_relabellings"]:
-        if test["exact"]:
-            how = (f"exact, over all {test['n_relabellings']:,} relabellings; the smallest p possible here is "
-                   f"{test['min_p']:.3g}")
-        else:
-            how = (f"from {test['n_relabellings']:,} random relabellings; the smallest p that many can give is "
-                   f"{test['min_p']:.2g}")
-        text += f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} ({how})."
+        text += (f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} "
+                 f"({stats.how_tested(test)}).")
     else:
         text += " No test: one of the blocs has no article with a marker."
     return text

@@ -167,7 +167,8 @@ def with_cross_checks(frame: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LI
         if keep is not None:
             chosen |= np.asarray(keep, dtype=bool)
         rows = frame[chosen]
-    scores = pd.DataFrame(score_texts(rows["text"].astype(str), scorers=SCORERS), index=rows.index)
+    scores = pd.DataFrame(score_texts(rows["text"].astype(str), scorers=SCORERS), index=rows.index,
+                          columns=list(SCORE_COLUMNS))  # (the columns stand even when no sentence is scored)
     rows = rows.copy()
     for column in SCORE_COLUMNS:
         if column not in rows.columns:
@@ -515,13 +516,8 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
     text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
             f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
-    if difference["exact"]:
-        how = (f"exact, over all {difference['n_relabellings']:,} relabellings of the articles; the smallest p "
-               f"this design allows is {difference['min_p']:.3g}")
-    else:
-        how = (f"from {difference['n_relabellings']:,} random relabellings of the articles; the smallest p "
-               f"that many can give is {difference['min_p']:.2g}")
-    text += f" Article-level permutation p = {difference['p_value']:.3g} ({how})."
+    text += (f" Article-level permutation p = {difference['p_value']:.3g} "
+             f"({stats.how_tested(difference, 'relabellings of the articles')}).")
     if np.isnan(difference["ci_low"]):
         text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
                  f"(here {n_a} and {n_b}).")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
+    "how_tested",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
     "interval_rule", "permutation_test", "relabellings",
 ]
@@ -78,6 +79,17 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
     return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": observed_stat,
             "p_value": float(p), "n_relabellings": int(math.comb(n, k)) if exact else len(splits),
             "exact": exact, "min_p": float(min_p)}
+
+
+def how_tested(test: Mapping, unit: str = "relabellings") -> str:
+    """How a permutation p-value was computed, for a sentence: exact over every relabelling (with
+    the smallest p the design allows) or from a random sample of them (with the smallest p that
+    many can give)."""
+    if test["exact"]:
+        return (f"exact, over all {test['n_relabellings']:,} {unit}; the smallest p this design allows is "
+                f"{test['min_p']:.3g}")
+    return (f"from {test['n_relabellings']:,} random {unit}; the smallest p that many can give is "
+            f"{test['min_p']:.2g}")
 
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
