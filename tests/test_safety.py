@@ -430,3 +430,24 @@ def test_tables_built_without_topics_are_read_and_the_topic_notebook_says_why_it
     assert "articles" in tables and "topics" not in tables
     with pytest.raises(FileNotFoundError, match="rebuild without --skip-topics"):
         overview.require_topics(tables)
+
+
+def test_the_figure_manifest_escapes_formulas_and_reads_them_back(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    saved = dict(plots._PROVENANCE)
+    plots._PROVENANCE["parameters"] = '=HYPERLINK("http://x","y")'  # as if a provenance field began with "="
+    try:
+        for name in ("first", "second"):  # the second save reads the first row back and writes it again
+            fig, _ = plt.subplots()
+            plots.save(fig, name, out=tmp_path)
+            plt.close(fig)
+    finally:
+        plots._PROVENANCE.clear()
+        plots._PROVENANCE.update(saved)
+    cells = [cell for row in csv.reader((tmp_path / "MANIFEST.csv").open(encoding="utf-8")) for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+    assert cells.count("'=HYPERLINK(\"http://x\",\"y\")") == 2  # escaped once, not again on the rewrite
