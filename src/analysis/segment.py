@@ -440,12 +440,6 @@ _ROLE_NOUNS = ("minister|spokesman|spokeswoman|spokesperson|president|chancellor
                "advisor|secretary|negotiator|commander|diplomat|colonel|general|analyst|expert|official|chief|"
                "leader|premier|mayor|governor|senator|representative|head|director|researcher|professor|"
                "political scientist|scientist|economist|source|observer|columnist|deputy")
-_ROLE_WORDS = r"(?:[\w'’-]+\s+){0,4}?"
-_ROLE_NAMED = re.compile(rf"(?P<context>{_ROLE_WORDS})\b(?i:(?P<role>{_ROLE_NOUNS}))\s+(?P<name>{_NAME})")
-_NAMED_ROLE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?P<context>{_ROLE_WORDS})"
-                         rf"(?i:(?P<role>{_ROLE_NOUNS}))\b")
-
-
 _SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s))(?P<name>{_TITLED}|{_NAME})"
                       r"(?:,\s[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       r"(?=(?:has|had|is|was|will|would|remains|remained|[a-z]+ed|[a-z]+s)\b)")
@@ -470,16 +464,32 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     return out
 
 
+_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+
+
 def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
     """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
-    or "Dmitry Peskov, the Kremlin spokesman," in the narration."""
+    or "Dmitry Peskov, the Kremlin spokesman," in the narration (searched only around role nouns)."""
     out = []
-    for rx in (_ROLE_NAMED, _NAMED_ROLE):
-        for m in rx.finditer(masked):
-            name = _clean_speaker(m.group("name"))
+    for m in _ROLE_NOUN.finditer(masked):
+        role = m.group(0).lower().split()[-1]
+        context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
+        after = _NAME_AFTER.match(masked, m.end())
+        if after:
+            name = _clean_speaker(after.group("name"))
             if _is_name(name):
-                role = m.group("role").lower().split()[-1]
-                out.append((pi, m.start(), role, name, f"{m.group('context')} {m.group('role')}".lower()))
+                out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
+                continue
+        window = masked[max(0, m.start() - 160):m.start()]
+        before = _NAME_BEFORE.search(window) if ", " in window else None
+        if before:
+            name = _clean_speaker(before.group("name"))
+            if _is_name(name):
+                start = max(0, m.start() - 160) + before.start()
+                words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
+                out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))
     return sorted(out)
 
 
@@ -753,7 +763,10 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         sentence = masked[s0:e0]
         if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
             continue
-        coordinated = [m for m in p["also"].finditer(sentence)] if p["verb"].search(sentence) else []
+        has_verb = p["verb"].search(sentence) is not None
+        if not has_verb and p["lead"].search(sentence) is None:
+            continue  # no speech verb and no "according to": nothing reported here
+        coordinated = [m for m in p["also"].finditer(sentence)] if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
             if s0 + m.start() < done:
                 continue  # inside the clause found before
