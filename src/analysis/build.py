@@ -240,8 +240,8 @@ def process_article(
     framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens, tokens)
     # Keyness counts the outlet's own words (narration and reported speech): quoted words,
     # interviewers' questions, scare quotes and speaker labels are blanked.
-    own = [segment.tokenize(segment.own_text(p["text"], segment.layer_spans(quotes, i)))
-           if any(q["paragraph_index"] == i for q in quotes) else part
+    spans = segment.layer_spans(quotes)
+    own = [segment.tokenize(segment.own_text(p["text"], spans[i])) if i in spans else part
            for i, (p, part) in enumerate(zip(cleaned.paragraphs, tokens))]
     terms = Counter(framing.grams_of_tokens([t for part in own for t in part]))
     if timings is not None:

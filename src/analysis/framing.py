@@ -612,7 +612,7 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
     d = _dictionaries()
     if paragraph_tokens is None:
         paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
-    spans = _layer_spans(quotes)
+    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
     found: Counter[tuple[str, str]] = Counter()
     for p in paragraphs:
         here = spans.get(p["paragraph_id"], [])
@@ -635,18 +635,6 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
                    "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
                   for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
     return {"markers": markers, "frames": frames, "voices": voice_rows}
-
-
-def _layer_spans(quotes: Sequence[Mapping]) -> dict[object, list[tuple[int, int, str]]]:
-    """{paragraph_id: (start, end, layer) stretches} of quote records that carry kind and offsets."""
-    spans: dict[object, list[tuple[int, int, str]]] = {}
-    for q in quotes:
-        if "kind" in q and "start" in q:
-            spans.setdefault(q["paragraph_id"], []).append(
-                (int(q["start"]), int(q["end"]), segment.LAYER_OF_KIND[q["kind"]]))
-            if q["kind"] in ("question", "interview") and int(q["start"]) > 0:
-                spans[q["paragraph_id"]].append((0, int(q["start"]), "label"))
-    return {k: sorted(v) for k, v in spans.items()}
 
 
 #: Marker layers in other people's words (quoted speech): `naming_index_quoted`; the outlet's own

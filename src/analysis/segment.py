@@ -884,14 +884,19 @@ def segment_paragraphs(
     return sentences, [{"quote_index": i} | {k: getattr(q, k) for k in keys} for i, q in enumerate(quotes)]
 
 
-def layer_spans(quotes: Sequence[Mapping], paragraph_index: int) -> list[tuple[int, int, str]]:
-    """(start, end, layer) of the quoted, reported, question and scare-quoted stretches and speaker
-    labels of one paragraph, from `segment_paragraphs` quote records (``paragraph_index``, or any
-    key given the same value): what is not in one is narration."""
-    here = [q for q in quotes if q["paragraph_index"] == paragraph_index]
-    spans = [(q["start"], q["end"], LAYER_OF_KIND[q["kind"]]) for q in here]
-    spans += [(0, q["start"], "label") for q in here if q["kind"] in ("question", "interview") and q["start"] > 0]
-    return sorted(spans)
+def layer_spans(quotes: Iterable[Mapping], key: str = "paragraph_index") -> dict[object, list[tuple[int, int, str]]]:
+    """{paragraph: sorted (start, end, layer)} of the quoted, reported, question and scare-quoted
+    stretches and speaker labels of each paragraph, from quote records with kind and offsets
+    (`segment_paragraphs`'s, keyed by ``paragraph_index``; the `quotes` table's by ``paragraph_id``):
+    what is not in one is narration."""
+    spans: dict[object, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        start, end = int(q["start"]), int(q["end"])
+        here = spans.setdefault(q[key], [])
+        here.append((start, end, LAYER_OF_KIND[q["kind"]]))
+        if q["kind"] in ("question", "interview") and start > 0:
+            here.append((0, start, "label"))
+    return {k: sorted(v) for k, v in spans.items()}
 
 
 #: The layer of a paragraph's text each kind of quote makes; `label` is a speaker label ("SP:").

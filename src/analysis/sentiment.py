@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
-from analysis import stats
+from analysis import segment, stats
 from analysis.stats import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
 
@@ -573,8 +573,8 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
     return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
 
 
-#: Sentence voices written in the outlet's own words (see `segment.OWN_LAYERS`).
-OWN_VOICES = ("narration", "reported")
+#: Sentence voices written in the outlet's own words: the layers `segment.OWN_LAYERS` names.
+OWN_VOICES = segment.OWN_LAYERS
 
 
 def own_words(frame: pd.DataFrame) -> pd.DataFrame:
