@@ -338,14 +338,20 @@ def speaker_group(speaker: str, groups: pd.DataFrame | list[tuple[str, TermMatch
     return "other"
 
 
+@lru_cache(maxsize=8)
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the speech verbs, longest first (compiled once per verb list)."""
+    ordered = sorted(verbs, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
 def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:
     """The speech verb nearest the quote in its paragraph ("said", "claimed", "insisted"...), or ""."""
-    verbs = sorted(verbs or segment.speech_verbs(), key=len, reverse=True)
     start = paragraph.find(quote[:40]) if quote else -1
     if start < 0:
         return ""
     end = start + len(quote)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.IGNORECASE)
+    pattern = _verb_pattern(tuple(verbs or segment.speech_verbs()))
     best, distance = "", math.inf
     for match in pattern.finditer(paragraph):
         if start <= match.start() < end:
@@ -595,7 +601,20 @@ def _dictionaries() -> dict:
         "groups": sorted(markers["group"].unique()),
         "frame_names": sorted(frames["frame"].unique()),
         "speaker_groups": sorted({*speakers["group"], "other", "unattributed"}),
+        "speaker_cache": {},
     }
+
+
+def _speaker_group_cached(speaker: str, d: dict) -> str:
+    """`speaker_group` with the packaged groups, remembered per speaker string (the same few
+    speakers recur across articles; at most 65,536 are kept, then the memory starts afresh)."""
+    cache = d["speaker_cache"]
+    group = cache.get(speaker)
+    if group is None:
+        if len(cache) >= 65_536:
+            cache.clear()
+        group = cache[speaker] = speaker_group(speaker, d["speakers"])
+    return group
 
 
 def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
@@ -630,7 +649,7 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
                            "hits": hits, "score": round(100 * hits / size, 4)})
     text = {p["paragraph_id"]: p["text"] for p in paragraphs}
     voice_rows = [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
-                   "speaker_group": speaker_group(q["speaker"], d["speakers"]),
+                   "speaker_group": _speaker_group_cached(q["speaker"], d),
                    "verb": attribution_verb(text[q["paragraph_id"]], q["text"]),
                    "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
                   for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]

@@ -57,6 +57,32 @@ class _NewsLanguageVars(PunktLanguageVars):
         r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)", re.MULTILINE
     )
 
+    # NLTK >= 3.10 compiles these two with the `regex` module behind a time-out guard, which
+    # costs about half of all sentence splitting; its patterns (free of catastrophic
+    # backtracking since NLTK 3.8.2) are compiled here with the standard library, as NLTK did
+    # before, with the same matches.
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        if self._re_word_tokenizer_std is None:
+            self._re_word_tokenizer_std = re.compile(
+                self._word_tokenize_fmt % {"NonWord": self._re_non_word_chars,
+                                           "MultiChar": self._re_multi_char_punct,
+                                           "WordStart": self._re_word_start},
+                re.UNICODE | re.VERBOSE)
+        return self._re_word_tokenizer_std
+
+    def period_context_re(self) -> re.Pattern[str]:
+        if self._re_period_context_std is None:
+            self._re_period_context_std = re.compile(
+                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
+                                            "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE)
+        return self._re_period_context_std
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._re_word_tokenizer_std: re.Pattern[str] | None = None
+        self._re_period_context_std: re.Pattern[str] | None = None
+
 
 # Capitalised words that almost always begin a sentence: after a known abbreviation they still
 # trigger a break ("talks with the U.S. The Kremlin declined"), via Punkt's sentence-starter rule.
@@ -90,6 +116,20 @@ def sentence_tokenizer(abbreviations: Iterable[str] | None = None) -> PunktSente
 @lru_cache(maxsize=1)
 def _default_tokenizer() -> PunktSentenceTokenizer:
     return sentence_tokenizer(default_abbreviations())
+
+
+def _splitter_key(tokenizer: PunktSentenceTokenizer) -> tuple:
+    params = tokenizer._params
+    return (frozenset(params.abbrev_types), frozenset(params.collocations), frozenset(params.sent_starters),
+            frozenset(params.ortho_context.items()), type(tokenizer._lang_vars))
+
+
+def _is_default(tokenizer: PunktSentenceTokenizer | None) -> bool:
+    """Whether `tokenizer` splits as the default one does (built from the same parameters), so
+    that sentences need not be split twice."""
+    if tokenizer is None or tokenizer is _default_tokenizer():
+        return True
+    return _splitter_key(tokenizer) == _splitter_key(_default_tokenizer())
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -852,8 +892,7 @@ def segment_paragraphs(
     part of its first sentence. Quotes: paragraph_index, quote_index, text, speaker, kind, start, end.
     """
     default = [sentence_spans(par) for par in paragraphs]
-    own = default if tokenizer is None or tokenizer is _default_tokenizer() else \
-        [sentence_spans(par, tokenizer) for par in paragraphs]
+    own = default if _is_default(tokenizer) else [sentence_spans(par, tokenizer) for par in paragraphs]
     quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS, short=True, reported=True)
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
