@@ -242,7 +242,7 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
     """
     markers = load_markers() if markers is None else markers
     info = markers.drop_duplicates("term").set_index("term")
-    matcher = TermMatcher(markers["term"])
+    matcher = TermMatcher(markers["term"], skip_proper_names=True)
     rows = []
     for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
         for term, start, end in matcher.finditer(text):
@@ -588,7 +588,7 @@ def _dictionaries() -> dict:
     frames = load_frames()
     speakers = load_speaker_groups()
     return {
-        "markers": TermMatcher(markers["term"]),
+        "markers": TermMatcher(markers["term"], skip_proper_names=True),
         "marker_info": {t: (info.at[t, "group"], info.at[t, "usage"]) for t in info.index},
         "frames": {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]},
         "speakers": _speaker_matchers(speakers),
