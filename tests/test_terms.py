@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from analysis import framing
+from analysis import framing, segment
 from analysis.terms import TermMatcher
 
 
@@ -150,3 +151,35 @@ def test_metaphorical_wars_are_neutral_not_war(text: str, term: str) -> None:
     found = markers(text)
     assert term in [t for t, _ in found] and "war" not in [t for t, _ in found]
     assert all(framing._dictionaries()["marker_info"][t][1] == "neutral" for t, _ in found)
+
+
+# --------------------------------------------------------------------------- scare quotes
+
+
+SCARE_ARTICLE = """Kyiv rejects Moscow's terms
+
+Russian forces shelled Kharkiv on Monday, the third year of what the Kremlin still calls its so-called "special military operation" against Ukraine.
+
+Officials in Kyiv said the invasion had displaced millions, and the war would not end with a freeze.
+"""
+
+
+def test_scare_quoted_markers_are_a_layer_of_their_own() -> None:
+    from analysis import build
+    from analysis.corpus import METADATA_COLUMNS
+
+    row = {column: None for column in METADATA_COLUMNS} | {"article_id": "s1", "outlet": "Example",
+                                                            "bloc": "western", "text": SCARE_ARTICLE}
+    tables = build.build_tables(pd.DataFrame([row]), progress=False, skip_topics=True)
+    counts = tables["markers"]
+    smo = counts[counts["term"] == "special military operation"]
+    assert list(smo["layer"]) == ["scare"]
+    summary = tables["article_framing"].iloc[0]
+    assert summary["naming_index"] == -1.0  # Kharkiv, invasion, war: the scare quote is not counted
+    assert pd.isna(summary["naming_index_quoted"])
+    assert summary["naming_index_scare"] == 1.0
+    table = framing.naming_by_layer(tables["article_framing"]).iloc[0]
+    assert (table["own_words_mean"], table["own_words_articles"]) == (-1.0, 1)
+    assert (table["scare_mean"], table["scare_articles"]) == (1.0, 1)
+    assert table["quoted_articles"] == 0
+    assert "scare" not in segment.OWN_LAYERS and "scare" not in framing.QUOTED_LAYERS
