@@ -242,7 +242,7 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
     """
     markers = load_markers() if markers is None else markers
     info = markers.drop_duplicates("term").set_index("term")
-    matcher = TermMatcher(markers["term"])
+    matcher = TermMatcher(markers["term"], skip_proper_names=True)
     rows = []
     for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
         for term, start, end in matcher.finditer(text):
@@ -534,13 +534,15 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000
 
 
 def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per bloc: articles, and for the outlet's own words (`naming_index`) and the words it quotes
-    (`naming_index_quoted`) the mean index over the articles with a marker hit and how many those
-    are. Who uses which name when quoted is a finding of its own."""
+    """Per bloc: articles, and for the outlet's own words (`naming_index`), the words it quotes
+    (`naming_index_quoted`) and the words it puts in scare quotes (`naming_index_scare`: the
+    so-called "special military operation") the mean index over the articles with a marker hit
+    and how many those are. Who uses which name when quoted is a finding of its own."""
     rows = []
     for bloc, group in summary.groupby("bloc", sort=True):
         row = {"bloc": bloc, "articles": len(group)}
-        for column, name in (("naming_index", "own_words"), ("naming_index_quoted", "quoted")):
+        for column, name in (("naming_index", "own_words"), ("naming_index_quoted", "quoted"),
+                             ("naming_index_scare", "scare")):
             values = group[column].dropna() if column in group else pd.Series(dtype=float)
             row[f"{name}_mean"] = float(values.mean()) if len(values) else np.nan
             row[f"{name}_articles"] = len(values)
@@ -594,7 +596,7 @@ def _dictionaries() -> dict:
     frames = load_frames()
     speakers = load_speaker_groups()
     return {
-        "markers": TermMatcher(markers["term"]),
+        "markers": TermMatcher(markers["term"], skip_proper_names=True),
         "marker_info": {t: (info.at[t, "group"], info.at[t, "usage"]) for t in info.index},
         "frames": {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]},
         "speakers": _speaker_matchers(speakers),
@@ -669,7 +671,8 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
 
     `naming_index` and the `rate_` columns use the outlet's own words (layers `narration` and
     `reported`: its paraphrase of what others said); `naming_index_quoted` the words it quotes
-    (layer `quoted`). Scare quotes, interviewers' questions and speaker labels count in neither."""
+    (layer `quoted`); `naming_index_scare` the words it puts in scare quotes (layer `scare`), a
+    category of their own. Interviewers' questions and speaker labels count in none."""
     d = _dictionaries()
     ids = articles["article_id"].tolist()
     table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
@@ -689,6 +692,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
 
     table["naming_index"] = index_of(own)
     table["naming_index_quoted"] = index_of(quoted)
+    table["naming_index_scare"] = index_of(counts[layer == "scare"])
     counts = own
     tokens = articles.set_index("article_id")["n_tokens"]
     rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)
