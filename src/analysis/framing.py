@@ -347,18 +347,27 @@ def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:
     """The speech verb nearest the quote in its paragraph ("said", "claimed", "insisted"...), or ""."""
+    return _nearest_verb(_verb_hits(paragraph, tuple(verbs or segment.speech_verbs())), paragraph, quote)
+
+
+def _verb_hits(paragraph: str, verbs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, verb in lower case) of each speech verb in a paragraph."""
+    return [(m.start(), m.end(), m.group(1).lower()) for m in _verb_pattern(verbs).finditer(paragraph)]
+
+
+def _nearest_verb(hits: Sequence[tuple[int, int, str]], paragraph: str, quote: str) -> str:
+    """`attribution_verb` from the paragraph's verb hits (found once for all its quotes)."""
     start = paragraph.find(quote[:40]) if quote else -1
     if start < 0:
         return ""
     end = start + len(quote)
-    pattern = _verb_pattern(tuple(verbs or segment.speech_verbs()))
     best, distance = "", math.inf
-    for match in pattern.finditer(paragraph):
-        if start <= match.start() < end:
+    for at, to, verb in hits:
+        if start <= at < end:
             continue  # inside the quote itself
-        gap = start - match.end() if match.end() <= start else match.start() - end
+        gap = start - to if to <= start else at - end
         if gap < distance and gap <= 120:
-            best, distance = match.group(1).lower(), gap
+            best, distance = verb, gap
     return best
 
 
@@ -650,9 +659,18 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
             frames.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
                            "hits": hits, "score": round(100 * hits / size, 4)})
     text = {p["paragraph_id"]: p["text"] for p in paragraphs}
+    verbs = tuple(segment.speech_verbs())
+    verb_hits: dict[object, list[tuple[int, int, str]]] = {}
+
+    def verb(q: Mapping) -> str:
+        here = q["paragraph_id"]
+        if here not in verb_hits:
+            verb_hits[here] = _verb_hits(text[here], verbs)
+        return _nearest_verb(verb_hits[here], text[here], q["text"])
+
     voice_rows = [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
                    "speaker_group": _speaker_group_cached(q["speaker"], d),
-                   "verb": attribution_verb(text[q["paragraph_id"]], q["text"]),
+                   "verb": verb(q),
                    "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
                   for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
     return {"markers": markers, "frames": frames, "voices": voice_rows}
