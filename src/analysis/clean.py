@@ -382,9 +382,17 @@ _DATE_FILLER = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_RELATIVE_DAY = re.compile(r"(?<!\w)(?:ago|today|yesterday)(?!\w)", re.IGNORECASE)
+
+
 def parse_date_line(text: str) -> tuple[bool, str | None]:
     """Is this line only a date/time stamp? Returns (is_date_line, ISO date or None)."""
-    text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", _fold(text))  # "New Delhi, May 26 ..."
+    text = _fold(text)
+    if _DIGIT.search(text) is None and _RELATIVE_DAY.search(text) is None and (
+            text.isascii() or not any(map(str.isdigit, text))):
+        return False, None  # every date line below needs a digit or "ago", "today", "yesterday"
+    text = re.sub(r"^(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+,\s+(?=\S)", "", text)  # "New Delhi, May 26 ..."
     tokens = []
     for token in text.split():
         token = token.strip(".,:;()|•·-–—").lower()
