@@ -278,3 +278,33 @@ def test_leave_one_outlet_out_text_names_flips_and_whole_blocs() -> None:
     text = sentiment.leave_one_outlet_out_text(table)
     assert "flips the sign of the difference: R2. The sign of the bloc difference rests on it." in text
     assert "U1 is a whole bloc here" in text
+
+
+def _bloc_of_articles(k: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(1, 40, size=k)
+    ids = np.repeat(np.arange(k), sizes)
+    tone = rng.normal(0.1, 0.5, size=ids.size) + np.repeat(rng.normal(0, 0.2, size=k), sizes)
+    return pd.DataFrame({"bloc": "x", "article_id": [f"a{i:06d}" for i in ids], "compound": tone})
+
+
+def test_two_level_bootstrap_scales_and_its_large_sample_form_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the budget of resampled sentences, resampled article means come from their normal
+    large-sample form: the interval matches the sentence-by-sentence bootstrap, and 20,000
+    articles (400,000 sentences) take seconds, not the hour a loop over articles took."""
+    frame = _bloc_of_articles(1000)
+    exact = sentiment._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
+    monkeypatch.setattr(sentiment, "EXACT_BOOTSTRAP_BUDGET", 0)
+    approx = sentiment._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
+    assert abs(np.std(approx) / np.std(exact) - 1) < 0.1
+    assert abs(np.mean(approx) - np.mean(exact)) < 0.2 * np.std(exact)
+    big = _bloc_of_articles(20_000, seed=2)
+    import time
+    started = time.perf_counter()
+    summary = sentiment.bloc_summary(big, n_boot=2000)
+    assert time.perf_counter() - started < 60
+    article_means = big.groupby("article_id")["compound"].mean()
+    row = summary.iloc[0]
+    assert row["n_articles"] == 20_000
+    assert row["ci_low"] < article_means.mean() < row["ci_high"]
+    assert row["ci_high"] - row["ci_low"] < 4 * 1.96 * article_means.std() / np.sqrt(20_000)

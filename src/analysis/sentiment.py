@@ -428,7 +428,10 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
     if data.size == 0:
         return (np.nan, np.nan, np.nan)
     rng = np.random.default_rng(seed)
-    means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
+    if n_boot * data.size <= EXACT_BOOTSTRAP_BUDGET:
+        means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
+    else:  # the large-sample distribution of a bootstrap mean, without an n_boot x n index matrix
+        means = data.mean() + data.std() / np.sqrt(data.size) * rng.standard_normal(n_boot)
     alpha = (1 - ci) / 2
     return float(data.mean()), float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
 
@@ -448,13 +451,39 @@ def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.groupby(["bloc", "article_id"], sort=True)[column].mean().reset_index()
 
 
+#: Resampled values (draws x values) up to which bootstraps resample every sentence; above it
+#: a resampled mean is drawn from its large-sample normal distribution (its mean and standard
+#: error), which the sentence bootstrap approaches, so that cost grows with articles, not sentences.
+EXACT_BOOTSTRAP_BUDGET = 50_000_000
+
+
 def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each."""
-    groups = [g[column].to_numpy(float) for _, g in frame[frame["bloc"] == bloc].groupby("article_id", sort=True)]
+    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
+    (vectorised per draw; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
+    article's mean is drawn from Normal(article mean, its standard error))."""
+    part = frame[frame["bloc"] == bloc]
+    codes, _ = pd.factorize(part["article_id"], sort=True)
+    order = np.argsort(codes, kind="stable")
+    values = part[column].to_numpy(float)[order]
+    sizes = np.bincount(codes)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    k = sizes.size
     draws = np.empty(n_boot)
-    for b in range(n_boot):
-        picked = rng.integers(0, len(groups), size=len(groups))
-        draws[b] = np.mean([groups[i][rng.integers(0, groups[i].size, size=groups[i].size)].mean() for i in picked])
+    if n_boot * values.size <= EXACT_BOOTSTRAP_BUDGET:
+        for b in range(n_boot):
+            picked = rng.integers(0, k, size=k)
+            n = sizes[picked]
+            at = np.repeat(starts[picked], n) + rng.integers(0, np.repeat(n, n))
+            sums = np.add.reduceat(values[at], np.concatenate(([0], np.cumsum(n)[:-1])))
+            draws[b] = np.mean(sums / n)
+        return draws
+    means = np.add.reduceat(values, starts) / sizes
+    spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
+    step = max(1, 5_000_000 // k)
+    for first in range(0, n_boot, step):
+        m = min(step, n_boot - first)
+        picked = rng.integers(0, k, size=(m, k))
+        draws[first:first + m] = (means[picked] + spread[picked] * rng.standard_normal((m, k))).mean(axis=1)
     return draws
 
 
