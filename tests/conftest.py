@@ -30,7 +30,8 @@ SLOW_MODULES = {"test_notebooks.py", "test_reproduce.py", "test_browser.py", "te
 SLOW_TESTS = {"test_fitting_is_deterministic", "test_naming_index_separates_blocs_on_the_blind_corpus",
               "test_build_with_learned_abbreviations", "test_build_reproduces_the_committed_tables_byte_for_byte",
               "test_framing_summary_rows_per_article_then_per_bloc", "test_coherence_and_grid_prefer_the_planted_k",
-              "test_stability_drops_when_topics_are_not_real"}
+              "test_stability_drops_when_topics_are_not_real",
+              "test_two_level_bootstrap_scales_and_its_large_sample_form_agrees"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
