@@ -165,7 +165,7 @@ def quotes_of(*paragraphs: str) -> list[tuple[str, str]]:
         ("“I see no chance of a ceasefire soon,” Zelensky’s chief of staff Andriy Yermak said.", "Andriy Yermak"),
         ("“We are ready for talks with anyone,” the Kremlin said in a statement.", "Kremlin"),
         ("Putin: “We never refused to negotiate with anyone.”", "Putin"),
-        ("“Nobody in Moscow believes this any more,” one analyst wrote.", ""),
+        ("“Nobody in Moscow believes this any more,” one analyst wrote.", "one analyst"),  # an unnamed source
     ],
 )
 def test_quote_speaker_forms(paragraph: str, speaker: str) -> None:

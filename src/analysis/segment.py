@@ -40,6 +40,12 @@ def not_persons() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def role_nouns() -> tuple[str, ...]:
+    """Nouns that describe a person by role ("spokesman", "official", "mother"), from ``role_nouns.txt``."""
+    return _read_list("role_nouns.txt")
+
+
+@lru_cache(maxsize=None)
 def speech_verbs() -> tuple[str, ...]:
     """Attribution verb forms and lead-ins ("according to") from ``speech_verbs.txt``."""
     return _read_list("speech_verbs.txt")
@@ -218,8 +224,9 @@ _CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 _ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*\.?"  # ("a senior U.S. official")
-_ROLE_LAZY = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
-_ROLE_GREEDY = rf"\b(?:[Tt]he|[Aa]n?)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+_ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
+_ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
 _APPOSITION = r"(?:,\s+(?=[a-z])[^,;:]{1,200}?){1,3},"  # ", a political scientist at X,"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
@@ -420,13 +427,25 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
-    if speaker in _PRONOUNS:
-        earlier = [m for m in mentions if m[:2] < where]
+    if speaker in _PRONOUNS:  # (never a place or an institution)
+        earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
-    if speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE):
-        # "the minister": the person last named with that role (the one whose role words match
-        # best), else the person last named as a speaker; "a diplomat" stays an unnamed source.
-        words = speaker.lower().split()
+    words = speaker.lower().split()
+    if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
+            and not _role_heads().isdisjoint(words)):
+        # "the minister": the person (or unnamed source) just mentioned, in this paragraph or the
+        # one before, when nothing says they hold another role; else the person last named with
+        # that role (the one whose role words match best), else the person last named as a
+        # speaker; "a diplomat" stays an unnamed source.
+        recent = max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
+                      and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
+        if recent is not None:
+            if _is_name(recent[2]):
+                held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
+                if not held or not held.isdisjoint(words):
+                    return recent[2]
+            elif recent[2].lower().split()[-1] in words:  # "a senior official ..." / "the official said"
+                return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where]
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
@@ -436,36 +455,89 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     return speaker
 
 
-_ROLE_NOUNS = ("minister|spokesman|spokeswoman|spokesperson|president|chancellor|envoy|ambassador|aide|adviser|"
-               "advisor|secretary|negotiator|commander|diplomat|colonel|general|analyst|expert|official|chief|"
-               "leader|premier|mayor|governor|senator|representative|head|director|researcher|professor|"
-               "political scientist|scientist|economist|source|observer|columnist|deputy")
-_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s))(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:,\s[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+)?"
-                      r"(?=(?:has|had|is|was|will|would|remains|remained|[a-z]+ed|[a-z]+s)\b)")
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The last word of each role noun ("political scientist" -> "scientist")."""
+    return frozenset(noun.split()[-1] for noun in role_nouns())
 
 
-def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1)
+def _role_noun() -> re.Pattern[str]:
+    nouns = sorted(role_nouns(), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _apposed() -> re.Pattern[str]:
+    """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman"."""
+    nouns = "|".join(sorted(_role_heads(), key=len, reverse=True))
+    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b")
+
+
+#: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
+_IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
+              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell")
+_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=\band\s))"
+                      rf"(?P<name>{_TITLED}|{_NAME})"
+                      r"(?:,\s[^,]{1,80},|\s+(?:himself|herself)|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                      rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
+
+
+def _person(name: str) -> bool:
+    """A name that may be a person's: capitalised, and neither it nor its last word a place or institution."""
+    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons()
+
+
+def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
+    anywhere before, else "" (``fulls`` caches surname -> full name; searched only on demand)."""
+    if surname not in fulls:
+        fulls[surname] = ""
+        for text in texts:
+            at = text.find(surname)
+            while at > 0 and not fulls[surname]:
+                if not text[at + len(surname):at + len(surname) + 1].isalnum():
+                    before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
+                    name = _clean_speaker(before.group(0) + surname) if before else ""
+                    if len(name.split()) >= 2 and _person(name) and name.split()[-1] == surname:
+                        fulls[surname] = name
+                at = text.find(surname, at + 1)
+            if fulls[surname]:
+                break
+    return fulls[surname]
+
+
+def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
+                      fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
-    "Dmitry Peskov summed up ..."): what a following "he said" refers to. A one-word name counts
-    only when it is the surname of a full name seen before; places and institutions never."""
+    "Dmitry Peskov summed up ...") or with a role in apposition ("Serhiy, a 24-year-old marine"):
+    what a following "he said" refers to. A one-word subject counts only when it is the surname
+    of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
+    of this and earlier paragraphs: `_full_of`); places and institutions never."""
     out = []
-    fulls = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    named = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     for m in _SUBJECT.finditer(masked):
         name = _clean_speaker(m.group("name"))
-        if not _is_name(name) or name.lower() in not_persons() or name.split()[-1].lower() in not_persons():
+        if not _person(name):
             continue
         if len(name.split()) == 1:
-            if name not in fulls:
+            name = named.get(name) or _full_of(name, texts, fulls)
+            if not name:
                 continue
-            name = fulls[name]
         out.append((pi, m.start("name"), name))
-        fulls[name.split()[-1]] = name
+        named[name.split()[-1]] = name
+    if ", a" in masked or ", the" in masked:
+        for m in _apposed().finditer(masked):
+            name = _clean_speaker(m.group("name"))
+            if _person(name):
+                out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
 
 
-_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
-_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
@@ -473,7 +545,7 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
     """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
     or "Dmitry Peskov, the Kremlin spokesman," in the narration (searched only around role nouns)."""
     out = []
-    for m in _ROLE_NOUN.finditer(masked):
+    for m in _role_noun().finditer(masked):
         role = m.group(0).lower().split()[-1]
         context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
         after = _NAME_AFTER.match(masked, m.end())
@@ -518,6 +590,8 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     roles: list[tuple[int, int, str, str, str]] = []
+    fulls: dict[str, str] = {}  # surname -> the full name the article used
+    texts: list[str] = []  # the narration of the paragraphs read so far
     turns = interview_turns(paragraphs)
     last_speaker, carry, prev_open, after_question = "", "", False, False
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
@@ -544,7 +618,11 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 mentions.append((pi, m.start("subj"), name))
-        mentions += _subject_mentions(pi, masked, mentions)
+            elif (name.lower().split()[-1:] and name.lower().split()[-1] in _role_heads()
+                  and re.match(r"\s*(?!the\b)" + _DET, m.group("subj"))):
+                mentions.append((pi, m.start("subj"), name))  # an unnamed source: "a senior official said"
+        texts.append(masked)
+        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
         roles += _role_mentions(pi, masked)
         para_speaker, any_quote = "", False
