@@ -232,6 +232,7 @@ _APPOSITION = r"(?:,\s+(?=[a-z])[^,;:]{1,200}?){1,3},"  # ", a political scienti
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
+_OBJECT = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+))?"  # "- X told journalists."
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 _NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
@@ -253,7 +254,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
           rf"{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}")
     vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
@@ -263,7 +264,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
             "also": re.compile(also),
             "after_sv": re.compile(_LEAD + sv),
-            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _CLAUSE_END),
+            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs)}
 
 
@@ -276,6 +277,8 @@ def _clean_speaker(phrase: str) -> str:
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
+    if p[:1].islower() and _OF.search(p) and _head(p) in _role_heads():
+        return p  # an unnamed source where it is: "diplomat in Kyiv"
     words = p.split()
     i = len(words)
     while i and words[i - 1][:1].isupper():
@@ -404,6 +407,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             return m.group(1), s0 + m.start(1)
         if found := _attributions(pre):
             adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
+            if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
+                adjacent = found[-1:]
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
     return "", -1
@@ -422,7 +427,7 @@ def _blank(text: str, cands: Sequence[_Cand]) -> str:
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
-         roles: Sequence[tuple[int, int, str, str, str]] = ()) -> str:
+         roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = ()) -> str:
     """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
@@ -444,15 +449,31 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                 held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
                 if not held or not held.isdisjoint(words):
                     return recent[2]
-            elif recent[2].lower().split()[-1] in words:  # "a senior official ..." / "the official said"
+            elif _head(recent[2]) in words:  # "a senior official ..." / "the official said"
                 return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where]
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
-        earlier = [m for m in mentions if m[:2] < where and _is_name(m[2])]
+        earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
+        for text in reversed(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
+            names = [n for m in _NAMES.finditer(text) if len((n := _clean_speaker(m.group(0))).split()) >= 2
+                     and _person(n)]
+            if names:
+                return names[-1]
     return speaker
+
+
+_NAMES = re.compile(rf"{_TITLED}|{_NAME}")
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
+
+
+def _head(description: str) -> str:
+    """The role noun of an unnamed source: "senior U.S. official" / "Western diplomat in Kyiv" -> the last
+    word before any "in", "at", "from" or "of" (lower case)."""
+    words = _OF.split(description, maxsplit=1)[0].lower().split()
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=1)
@@ -480,7 +501,7 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
               "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell")
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:,\s[^,]{1,80},|\s+(?:himself|herself)|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
@@ -615,16 +636,20 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                        key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
         masked = _blank(par, cands)
+        roles += _role_mentions(pi, masked)
+        texts.append(masked)
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 mentions.append((pi, m.start("subj"), name))
-            elif (name.lower().split()[-1:] and name.lower().split()[-1] in _role_heads()
-                  and re.match(r"\s*(?!the\b)" + _DET, m.group("subj"))):
-                mentions.append((pi, m.start("subj"), name))  # an unnamed source: "a senior official said"
-        texts.append(masked)
+            elif _head(name) in _role_heads():
+                if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
+                    name = _who(m.group("subj"), (pi, m.start("subj")), mentions, roles)
+                    if _is_name(name):
+                        mentions.append((pi, m.start("subj"), name))
+                else:  # an unnamed source: "a senior official said"
+                    mentions.append((pi, m.start("subj"), name))
         mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
-        roles += _role_mentions(pi, masked)
         para_speaker, any_quote = "", False
         for c in cands:
             phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
@@ -633,7 +658,7 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase, kind))
                 after_question = kind == "question"
                 continue
-            speaker = _who(phrase, (pi, at), mentions, roles)
+            speaker = _who(phrase, (pi, at), mentions, roles, texts)
             first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
@@ -663,13 +688,13 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
             if c in cands:
                 if said and not scare:
                     m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts)
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
                 continue
             if said and not scare:
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
             else:
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
@@ -686,11 +711,22 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                         b -= 1
                     if len(par[a:b].split()) >= 2:
                         quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
-        carry = last_speaker if any_quote else carry if cands else ""
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles)
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
     return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+
+
+def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
+          roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+    """Who a narration paragraph hands the next paragraph's unattributed quote to: the speaker of
+    the attribution its colon ends ("In a post on X, he wrote:"), else the person it mentions
+    last ("Witkoff himself remains upbeat."), else nobody."""
+    if masked.rstrip().endswith(":") and (found := _attributions(masked)):
+        return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
+    here = [m for m in mentions if m[0] == pi and _person(m[2])]
+    return here[-1][2] if here else ""
 
 
 def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:
