@@ -352,10 +352,10 @@ def speaker_of(prefix: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("prefix", "quote_start", "speaker"),
     [
-        ("002", "We see this as posturing", "Price"),
-        ("002", "However, we have repeatedly reiterated", "Peskov"),
+        ("002", "We see this as posturing", "Ned Price"),  # the full name the article uses
+        ("002", "However, we have repeatedly reiterated", "Dmitry Peskov"),
         ("004", "We have already been in these stories", "Lavrov"),
-        ("003", "We have never rejected the negotiations", "Lavrov"),
+        ("003", "We have never rejected the negotiations", "Sergey Lavrov"),
         ("001", "If this is not the negotiation preparation", "Sergey Lavrov"),
         ("001", "In this situation, Trump is executing", "Vladimir Brylinov"),
         ("001", "Putin has never opposed direct negotiations", "Ivan Mezhuh"),

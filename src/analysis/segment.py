@@ -277,7 +277,7 @@ def _clean_speaker(phrase: str) -> str:
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
-    if p[:1].islower() and _OF.search(p) and _head(p) in _role_heads():
+    if re.match(_DET + r"\s", phrase.lstrip()) and re.search(r"\s(?:in|at|from)\s", p) and _head(p) in _role_heads():
         return p  # an unnamed source where it is: "diplomat in Kyiv"
     words = p.split()
     i = len(words)
@@ -427,7 +427,8 @@ def _blank(text: str, cands: Sequence[_Cand]) -> str:
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
-         roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = ()) -> str:
+         roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
+         fulls: dict[str, str] | None = None) -> str:
     """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
@@ -462,6 +463,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                      and _person(n)]
             if names:
                 return names[-1]
+    if texts and _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
+        return _full_of(speaker, texts, fulls) or speaker  # "Peskov" -> "Dmitry Peskov", as the article named him
     return speaker
 
 
@@ -640,6 +643,8 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
         texts.append(masked)
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
+                if len(name.split()) == 1 and _person(name):
+                    name = _full_of(name, texts, fulls) or name
                 mentions.append((pi, m.start("subj"), name))
             elif _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
@@ -658,7 +663,7 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase, kind))
                 after_question = kind == "question"
                 continue
-            speaker = _who(phrase, (pi, at), mentions, roles, texts)
+            speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
             first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
@@ -688,13 +693,13 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
             if c in cands:
                 if said and not scare:
                     m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts)
+                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
                 continue
             if said and not scare:
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts)
+                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
             else:
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
