@@ -57,7 +57,7 @@ def test_seed_tables_content(seed_tables: dict[str, pd.DataFrame]) -> None:
     sentences = seed_tables["sentences"]
     assert sentences.groupby("article_id")["sentence_id"].apply(lambda s: list(s) == list(range(1, len(s) + 1))).all()
     price = sentences[sentences["text"].str.startswith("“We see this as posturing.")]
-    assert price["in_quote"].all() and (price["speaker"] == "Price").all()
+    assert price["in_quote"].all() and (price["speaker"] == "Ned Price").all()
     assert (articles["n_sentences"] == sentences.groupby("article_id").size()).all()
 
 

@@ -165,7 +165,7 @@ def quotes_of(*paragraphs: str) -> list[tuple[str, str]]:
         ("“I see no chance of a ceasefire soon,” Zelensky’s chief of staff Andriy Yermak said.", "Andriy Yermak"),
         ("“We are ready for talks with anyone,” the Kremlin said in a statement.", "Kremlin"),
         ("Putin: “We never refused to negotiate with anyone.”", "Putin"),
-        ("“Nobody in Moscow believes this any more,” one analyst wrote.", ""),
+        ("“Nobody in Moscow believes this any more,” one analyst wrote.", "one analyst"),  # an unnamed source
     ],
 )
 def test_quote_speaker_forms(paragraph: str, speaker: str) -> None:
@@ -352,10 +352,10 @@ def speaker_of(prefix: str, quote_start: str) -> str:
 @pytest.mark.parametrize(
     ("prefix", "quote_start", "speaker"),
     [
-        ("002", "We see this as posturing", "Price"),
-        ("002", "However, we have repeatedly reiterated", "Peskov"),
+        ("002", "We see this as posturing", "Ned Price"),  # the full name the article uses
+        ("002", "However, we have repeatedly reiterated", "Dmitry Peskov"),
         ("004", "We have already been in these stories", "Lavrov"),
-        ("003", "We have never rejected the negotiations", "Lavrov"),
+        ("003", "We have never rejected the negotiations", "Sergey Lavrov"),
         ("001", "If this is not the negotiation preparation", "Sergey Lavrov"),
         ("001", "In this situation, Trump is executing", "Vladimir Brylinov"),
         ("001", "Putin has never opposed direct negotiations", "Ivan Mezhuh"),

@@ -105,7 +105,8 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
     """Gold quotes (quote, speaker, kind) of one article against `segment.find_quotes` on its
     paragraphs (short and reported speech included). Returns (gold rows with `found`, `found_kind`,
     `speaker_ok`; found quotes with `matched`). Spans match when their characters overlap by at
-    least half of the longer one (white space folded; a quote over two paragraphs counts once)."""
+    least half of the longer one (white space folded; a quote over two paragraphs counts once); a
+    text written several times matches one occurrence per gold row, preferring quotes not yet matched."""
     from analysis.segment import find_quotes
 
     text = "\n\n".join(_fold(p) for p in paragraphs)
@@ -116,18 +117,34 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
     found = find_quotes([_fold(p) for p in paragraphs], short=True, reported=True)
     spans = [(offsets[q.paragraph_index] + q.start, offsets[q.paragraph_index] + q.end) for q in found]
     rows, matched = [], [False] * len(found)
+    taken: set[tuple[str, int]] = set()  # occurrences of a text already given to a gold row
+
+    def overlap(n: int, start: int, end: int) -> float:
+        a, b = spans[n]
+        return max(0, min(b, end) - max(a, start)) / max(b - a, end - start, 1)
+
     for g in gold.itertuples(index=False):
         target = _fold(g.quote).replace(" “", "\n\n“").replace(' "', '\n\n"') if "\n" in str(g.quote) else _fold(g.quote)
-        start = text.find(target)
-        if start < 0:
-            start = text.replace("\n\n", " ").find(_fold(g.quote))
-            target = _fold(g.quote)
+        haystack = text
+        if text.find(target) < 0:
+            haystack, target = text.replace("\n\n", " "), _fold(g.quote)
+        # a text written several times ("peace formula" in the headline and the body) has one
+        # gold row per occurrence: each row takes an occurrence no other row took, the one a
+        # quote not yet matched overlaps best (else the first)
+        occurrences, at = [], haystack.find(target)
+        while at >= 0:
+            occurrences.append(at)
+            at = haystack.find(target, at + 1)
+        free = [o for o in occurrences if (target, o) not in taken] or occurrences
+        start = max(free, key=lambda o: (max((overlap(n, o, o + len(target)) for n in range(len(spans))
+                                                if not matched[n]), default=0.0) >= 0.5, -o), default=-1)
+        taken.add((target, start))
         end = start + len(target)
         best, best_overlap = None, 0.0
-        for n, (a, b) in enumerate(spans):
-            overlap = max(0, min(b, end) - max(a, start)) / max(b - a, end - start, 1)
-            if start >= 0 and overlap >= 0.5 and overlap > best_overlap:
-                best, best_overlap = n, overlap
+        for n in range(len(spans)):
+            share = overlap(n, start, end)
+            if start >= 0 and share >= 0.5 and (not matched[n], share) > (best is not None and not matched[best], best_overlap):
+                best, best_overlap = n, share
         if best is not None:
             matched[best] = True
         rows.append({"quote": g.quote, "speaker": g.speaker, "kind": g.kind, "located": start >= 0,

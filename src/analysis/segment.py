@@ -40,6 +40,12 @@ def not_persons() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def role_nouns() -> tuple[str, ...]:
+    """Nouns that describe a person by role ("spokesman", "official", "mother"), from ``role_nouns.txt``."""
+    return _read_list("role_nouns.txt")
+
+
+@lru_cache(maxsize=None)
 def speech_verbs() -> tuple[str, ...]:
     """Attribution verb forms and lead-ins ("according to") from ``speech_verbs.txt``."""
     return _read_list("speech_verbs.txt")
@@ -258,13 +264,15 @@ _CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 _ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*\.?"  # ("a senior U.S. official")
-_ROLE_LAZY = rf"\b(?:[Tt]he|[Aa]n?)\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
-_ROLE_GREEDY = rf"\b(?:[Tt]he|[Aa]n?)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+_ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
+_ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
 _APPOSITION = r"(?:,\s+(?=[a-z])[^,;:]{1,200}?){1,3},"  # ", a political scientist at X,"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
+_OBJECT = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+))?"  # "- X told journalists."
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 _NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
@@ -286,7 +294,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
           rf"{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}")
     vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
@@ -296,7 +304,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
             "also": re.compile(also),
             "after_sv": re.compile(_LEAD + sv),
-            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _CLAUSE_END),
+            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs)}
 
 
@@ -309,6 +317,8 @@ def _clean_speaker(phrase: str) -> str:
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
+    if re.match(_DET + r"\s", phrase.lstrip()) and re.search(r"\s(?:in|at|from)\s", p) and _head(p) in _role_heads():
+        return p  # an unnamed source where it is: "diplomat in Kyiv"
     words = p.split()
     i = len(words)
     while i and words[i - 1][:1].isupper():
@@ -437,6 +447,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             return m.group(1), s0 + m.start(1)
         if found := _attributions(pre):
             adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
+            if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
+                adjacent = found[-1:]
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
     return "", -1
@@ -455,57 +467,141 @@ def _blank(text: str, cands: Sequence[_Cand]) -> str:
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
-         roles: Sequence[tuple[int, int, str, str, str]] = ()) -> str:
+         roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
+         fulls: dict[str, str] | None = None) -> str:
     """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
-    if speaker in _PRONOUNS:
-        earlier = [m for m in mentions if m[:2] < where]
+    if speaker in _PRONOUNS:  # (never a place or an institution)
+        earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
-    if speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE):
-        # "the minister": the person last named with that role (the one whose role words match
-        # best), else the person last named as a speaker; "a diplomat" stays an unnamed source.
-        words = speaker.lower().split()
+    words = speaker.lower().split()
+    if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
+            and not _role_heads().isdisjoint(words)):
+        # "the minister": the person (or unnamed source) just mentioned, in this paragraph or the
+        # one before, when nothing says they hold another role; else the person last named with
+        # that role (the one whose role words match best), else the person last named as a
+        # speaker; "a diplomat" stays an unnamed source.
+        recent = max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
+                      and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
+        if recent is not None:
+            if _is_name(recent[2]):
+                held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
+                if not held or not held.isdisjoint(words):
+                    return recent[2]
+            elif _head(recent[2]) in words:  # "a senior official ..." / "the official said"
+                return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where]
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
-        earlier = [m for m in mentions if m[:2] < where and _is_name(m[2])]
+        earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
+        for text in reversed(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
+            names = [n for m in _NAMES.finditer(text) if len((n := _clean_speaker(m.group(0))).split()) >= 2
+                     and _person(n)]
+            if names:
+                return names[-1]
+    if texts and _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
+        return _full_of(speaker, texts, fulls) or speaker  # "Peskov" -> "Dmitry Peskov", as the article named him
     return speaker
 
 
-_ROLE_NOUNS = ("minister|spokesman|spokeswoman|spokesperson|president|chancellor|envoy|ambassador|aide|adviser|"
-               "advisor|secretary|negotiator|commander|diplomat|colonel|general|analyst|expert|official|chief|"
-               "leader|premier|mayor|governor|senator|representative|head|director|researcher|professor|"
-               "political scientist|scientist|economist|source|observer|columnist|deputy")
-_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s))(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:,\s[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+)?"
-                      r"(?=(?:has|had|is|was|will|would|remains|remained|[a-z]+ed|[a-z]+s)\b)")
+_NAMES = re.compile(rf"{_TITLED}|{_NAME}")
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
 
 
-def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _head(description: str) -> str:
+    """The role noun of an unnamed source: "senior U.S. official" / "Western diplomat in Kyiv" -> the last
+    word before any "in", "at", "from" or "of" (lower case)."""
+    words = _OF.split(description, maxsplit=1)[0].lower().split()
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The last word of each role noun ("political scientist" -> "scientist")."""
+    return frozenset(noun.split()[-1] for noun in role_nouns())
+
+
+@lru_cache(maxsize=1)
+def _role_noun() -> re.Pattern[str]:
+    nouns = sorted(role_nouns(), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _apposed() -> re.Pattern[str]:
+    """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman"."""
+    nouns = "|".join(sorted(_role_heads(), key=len, reverse=True))
+    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b")
+
+
+#: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
+_IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
+              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell")
+_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)|(?<=\band\s))"
+                      rf"(?P<name>{_TITLED}|{_NAME})"
+                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                      rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
+
+
+def _person(name: str) -> bool:
+    """A name that may be a person's: capitalised, and neither it nor its last word a place or institution."""
+    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons()
+
+
+def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
+    anywhere before, else "" (``fulls`` caches surname -> full name; searched only on demand)."""
+    if surname not in fulls:
+        fulls[surname] = ""
+        for text in texts:
+            at = text.find(surname)
+            while at > 0 and not fulls[surname]:
+                if not text[at + len(surname):at + len(surname) + 1].isalnum():
+                    before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
+                    name = _clean_speaker(before.group(0) + surname) if before else ""
+                    if len(name.split()) >= 2 and _person(name) and name.split()[-1] == surname:
+                        fulls[surname] = name
+                at = text.find(surname, at + 1)
+            if fulls[surname]:
+                break
+    return fulls[surname]
+
+
+def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
+                      fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
-    "Dmitry Peskov summed up ..."): what a following "he said" refers to. A one-word name counts
-    only when it is the surname of a full name seen before; places and institutions never."""
+    "Dmitry Peskov summed up ...") or with a role in apposition ("Serhiy, a 24-year-old marine"):
+    what a following "he said" refers to. A one-word subject counts only when it is the surname
+    of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
+    of this and earlier paragraphs: `_full_of`); places and institutions never."""
     out = []
-    fulls = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    named = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     for m in _SUBJECT.finditer(masked):
         name = _clean_speaker(m.group("name"))
-        if not _is_name(name) or name.lower() in not_persons() or name.split()[-1].lower() in not_persons():
+        if not _person(name):
             continue
         if len(name.split()) == 1:
-            if name not in fulls:
+            name = named.get(name) or _full_of(name, texts, fulls)
+            if not name:
                 continue
-            name = fulls[name]
         out.append((pi, m.start("name"), name))
-        fulls[name.split()[-1]] = name
+        named[name.split()[-1]] = name
+    if ", a" in masked or ", the" in masked:
+        for m in _apposed().finditer(masked):
+            name = _clean_speaker(m.group("name"))
+            if _person(name):
+                out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
 
 
-_ROLE_NOUN = re.compile(rf"\b(?:{_ROLE_NOUNS})\b", re.IGNORECASE)
-_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
@@ -513,7 +609,7 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
     """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
     or "Dmitry Peskov, the Kremlin spokesman," in the narration (searched only around role nouns)."""
     out = []
-    for m in _ROLE_NOUN.finditer(masked):
+    for m in _role_noun().finditer(masked):
         role = m.group(0).lower().split()[-1]
         context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
         after = _NAME_AFTER.match(masked, m.end())
@@ -558,6 +654,8 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     roles: list[tuple[int, int, str, str, str]] = []
+    fulls: dict[str, str] = {}  # surname -> the full name the article used
+    texts: list[str] = []  # the narration of the paragraphs read so far
     turns = interview_turns(paragraphs)
     last_speaker, carry, prev_open, after_question = "", "", False, False
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
@@ -581,12 +679,22 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                        key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
         masked = _blank(par, cands)
+        roles += _role_mentions(pi, masked)
+        texts.append(masked)
         for m in _attributions(masked):
             if _is_name(name := _clean_speaker(m.group("subj"))):
+                if len(name.split()) == 1 and _person(name):
+                    name = _full_of(name, texts, fulls) or name
                 mentions.append((pi, m.start("subj"), name))
-        mentions += _subject_mentions(pi, masked, mentions)
+            elif _head(name) in _role_heads():
+                if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
+                    name = _who(m.group("subj"), (pi, m.start("subj")), mentions, roles)
+                    if _is_name(name):
+                        mentions.append((pi, m.start("subj"), name))
+                else:  # an unnamed source: "a senior official said"
+                    mentions.append((pi, m.start("subj"), name))
+        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
-        roles += _role_mentions(pi, masked)
         para_speaker, any_quote = "", False
         for c in cands:
             phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
@@ -595,7 +703,7 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase, kind))
                 after_question = kind == "question"
                 continue
-            speaker = _who(phrase, (pi, at), mentions, roles)
+            speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
             first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
@@ -625,13 +733,13 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
             if c in cands:
                 if said and not scare:
                     m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
                 continue
             if said and not scare:
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
-                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles)
+                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
             else:
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
@@ -648,11 +756,22 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                         b -= 1
                     if len(par[a:b].split()) >= 2:
                         quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
-        carry = last_speaker if any_quote else carry if cands else ""
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles)
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
     return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+
+
+def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
+          roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+    """Who a narration paragraph hands the next paragraph's unattributed quote to: the speaker of
+    the attribution its colon ends ("In a post on X, he wrote:"), else the person it mentions
+    last ("Witkoff himself remains upbeat."), else nobody."""
+    if masked.rstrip().endswith(":") and (found := _attributions(masked)):
+        return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
+    here = [m for m in mentions if m[0] == pi and _person(m[2])]
+    return here[-1][2] if here else ""
 
 
 def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:
