@@ -127,6 +127,18 @@ leave_out.round(3)
 # about these articles' sampling, not about a bloc's media as a whole.
 
 # %% [markdown]
+# **What changed when quoted words were set apart.** Earlier versions of this notebook scored
+# every sentence, quoted speech included, as the outlet's tone. The same bloc means over all
+# sentences and over the outlet's own words, computed here for this corpus:
+
+# %%
+tone_change = sentiment.tone_layer_change(frame)
+Markdown(sentiment.tone_layer_change_text(tone_change, a, b))
+
+# %%
+tone_change.round(3)
+
+# %% [markdown]
 # ## Tone along each article
 #
 # Mean tone of each paragraph, in reading order. Articles that open with a conciliatory statement

@@ -287,3 +287,23 @@ def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:
     assert "<table" in html and "VBox(" not in html and "VBox(" not in bundle["text/plain"]
     assert html.count("<tr") == 1 + 6  # a header row and one row per hit of "Kyiv" (twice in u1 and u2)
     assert "6 hit(s)" in html
+
+
+def test_naming_layer_change_compares_all_words_with_own_words() -> None:
+    """A Western article quoting "Kiev regime" twice and writing "Kyiv" once in its own words: over
+    all words its index is +1/3, over its own words -1; an article whose only marker is quoted
+    loses its own-words index; one without quotes is unchanged."""
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+                             "bloc": ["western", "western", "russian"], "n_tokens": [100, 100, 100]})
+    markers = pd.DataFrame([
+        ("a", "kyiv_government", "Kiev regime", "russian_official", 2, "quoted"),
+        ("a", "capital", "Kyiv", "ukrainian_western", 1, "narration"),
+        ("b", "capital", "Kiev", "russian_official", 1, "quoted"),
+        ("c", "capital", "Kiev", "russian_official", 3, "narration"),
+    ], columns=["article_id", "group", "term", "usage", "count", "layer"])
+    change = framing.naming_layer_change(markers, articles).set_index("article_id")
+    assert change.at["a", "all_words"] == pytest.approx(1 / 3) and change.at["a", "own_words"] == -1
+    assert np.isnan(change.at["b", "own_words"]) and change.at["b", "all_words"] == 1
+    assert change.at["c", "change"] == 0
+    text = framing.naming_layer_change_text(framing.naming_layer_change(markers, articles))
+    assert "changed the index of 1, reversed its sign in 1, and left 1 without an index" in text

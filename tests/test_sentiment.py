@@ -308,3 +308,16 @@ def test_two_level_bootstrap_scales_and_its_large_sample_form_agrees(monkeypatch
     assert row["n_articles"] == 20_000
     assert row["ci_low"] < article_means.mean() < row["ci_high"]
     assert row["ci_high"] - row["ci_low"] < 4 * 1.96 * article_means.std() / np.sqrt(20_000)
+
+
+def test_tone_layer_change_sets_quoted_sentences_apart() -> None:
+    frame = pd.DataFrame({
+        "bloc": ["a", "a", "a", "b", "b"], "article_id": ["x", "x", "y", "z", "z"],
+        "voice": ["narration", "quote", "narration", "reported", "quote"],
+        "in_quote": [False, True, False, False, True], "compound": [0.2, -0.8, 0.4, 0.0, 0.6]})
+    change = sentiment.tone_layer_change(frame).set_index("bloc")
+    assert change.at["a", "all_sentences"] == pytest.approx(((0.2 - 0.8) / 2 + 0.4) / 2)
+    assert change.at["a", "own_words"] == pytest.approx(0.3)
+    assert change.at["b", "all_sentences"] == pytest.approx(0.3) and change.at["b", "own_words"] == 0
+    text = sentiment.tone_layer_change_text(sentiment.tone_layer_change(frame), "a", "b")
+    assert "a +0.050 → +0.300" in text and "-0.250 over all sentences and +0.300 over own words" in text

@@ -28,7 +28,8 @@ __all__ = [
     "grams_of_tokens",
     "keyness_from_counts", "frame_salience", "keyness", "kwic",
     "kwic_explorer", "kwic_html", "KwicExplorer", "keyness_for", "keyness_summary", "naming_answer", "voices_text", "compared_blocs", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
-    "marker_counts", "marker_hits", "naming_index", "null_max_z", "score_frames", "speaker_group",
+    "marker_counts", "marker_hits", "naming_index", "naming_index_of_counts", "naming_layer_change",
+    "naming_layer_change_text", "null_max_z", "score_frames", "speaker_group",
     "voice_shares", "voices",
 ]
 
@@ -542,6 +543,57 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000
     return text
 
 
+def naming_index_of_counts(counts: pd.DataFrame, ids: Sequence[str]) -> pd.Series:
+    """Naming index per article (indexed by `ids`) from marker counts (article_id, usage, count):
+    (russian_official - ukrainian_western) / both; NaN for an article with neither."""
+    by_usage = counts.groupby(["article_id", "usage"])["count"].sum()
+
+    def usage(name: str) -> pd.Series:
+        hits = by_usage[by_usage.index.get_level_values("usage") == name]
+        return hits.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
+
+    ru, uw = usage("russian_official"), usage("ukrainian_western")
+    total = ru + uw
+    return (ru - uw) / total.where(total > 0)
+
+
+def naming_layer_change(markers: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """What keeping quoted words apart changed, per article: the naming index over every marker
+    hit (`all_words`: narration, quotes, questions and scare quotes together, as the index was
+    measured before the layers were separated) beside the index of the outlet's own words
+    (`own_words`, the `naming_index` of `article_framing`), for the articles where either is
+    defined; `change` is own_words - all_words. Sorted by bloc, then the largest change first."""
+    ids = articles["article_id"].tolist()
+    layer = markers["layer"] if "layer" in markers else pd.Series("narration", index=markers.index)
+    table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
+    table["all_words"] = naming_index_of_counts(markers, ids)
+    table["own_words"] = naming_index_of_counts(markers[layer.isin(segment.OWN_LAYERS)], ids)
+    table = table.dropna(subset=["all_words", "own_words"], how="all").reset_index()
+    table["change"] = table["own_words"] - table["all_words"]
+    order = table["change"].abs().fillna(np.inf)
+    return (table.assign(_order=-order).sort_values(["bloc", "_order", "article_id"], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def naming_layer_change_text(change: pd.DataFrame) -> str:
+    """`naming_layer_change` as sentences: how many articles' index changed, how many lost or
+    gained an index or changed sign, and each bloc's mean over all words and over its own words."""
+    if change.empty:
+        return "No article uses a naming marker, so separating quoted words changed nothing here."
+    both = change.dropna(subset=["all_words", "own_words"])
+    moved = both[both["change"].abs() > 1e-9]
+    flipped = both[np.sign(both["all_words"]) * np.sign(both["own_words"]) < 0]
+    lost = int((change["own_words"].isna() & change["all_words"].notna()).sum())
+    text = (f"Of {len(change)} articles with a naming marker, counting only the outlet's own words changed the "
+            f"index of {len(moved)}, reversed its sign in {len(flipped)}, and left {lost} without an index "
+            f"(all their markers stand in quotations, questions or scare quotes).")
+    means = change.groupby("bloc", sort=True)[["all_words", "own_words"]].mean()
+    text += " Mean index per bloc, all words → own words: " + "; ".join(
+        f"{bloc} {row.all_words:+.2f} → {row.own_words:+.2f}" if pd.notna(row.own_words) else
+        f"{bloc} {row.all_words:+.2f} → undefined" for bloc, row in means.iterrows()) + "."
+    return text
+
+
 def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
     """Per bloc: articles, and for the outlet's own words (`naming_index`), the words it quotes
     (`naming_index_quoted`) and the words it puts in scare quotes (`naming_index_scare`: the
@@ -698,15 +750,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     own, quoted = counts[layer.isin(segment.OWN_LAYERS)], counts[layer.isin(QUOTED_LAYERS)]
 
     def index_of(part: pd.DataFrame) -> pd.Series:
-        by_usage = part.groupby(["article_id", "usage"])["count"].sum()
-
-        def usage(name: str) -> pd.Series:
-            hits = by_usage[by_usage.index.get_level_values("usage") == name]
-            return hits.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
-
-        ru, uw = usage("russian_official"), usage("ukrainian_western")
-        total = ru + uw
-        return (ru - uw) / total.where(total > 0)
+        return naming_index_of_counts(part, ids)
 
     table["naming_index"] = index_of(own)
     table["naming_index_quoted"] = index_of(quoted)

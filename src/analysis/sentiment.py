@@ -34,7 +34,7 @@ __all__ = [
     "label", "leave_one_outlet_out", "load_actors", "load_gold", "load_neutral_terms",
     "nltk_analyzer", "quote_vs_narration", "score_sentences", "score_texts", "textblob_polarity",
     "check_scorers", "score_columns", "with_cross_checks", "SCORERS", "DEFAULT_SCORERS", "own_words",
-    "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
+    "tone_layer_change", "tone_layer_change_text", "validate", "validation_metrics", "word_contributions", "word_valences", "sentence_frame", "paragraph_tone",
 ]
 
 SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
@@ -612,6 +612,37 @@ def own_words(frame: pd.DataFrame) -> pd.DataFrame:
     if "voice" in frame:
         return frame[frame["voice"].isin(OWN_VOICES)]
     return frame[~frame["in_quote"].astype(bool)]
+
+
+def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """What keeping quoted words apart changed in tone, per bloc: the mean of article means over
+    every sentence (`all_sentences`, as tone was measured before quotes were set apart) and over
+    the outlet's own words (`own_words`, what notebook 01 compares), the change, and the articles
+    behind each (an article whose sentences are all quoted has no own-words mean)."""
+    rows = []
+    own = own_words(frame)
+    for bloc in sorted(frame["bloc"].unique()):
+        every = _article_means(frame[frame["bloc"] == bloc], column)[column]
+        mine = _article_means(own[own["bloc"] == bloc], column)[column]
+        rows.append({"bloc": bloc, "articles": len(every), "all_sentences": float(every.mean()),
+                     "own_words_articles": len(mine),
+                     "own_words": float(mine.mean()) if len(mine) else float("nan")})
+    table = pd.DataFrame(rows, columns=["bloc", "articles", "all_sentences", "own_words_articles", "own_words"])
+    table["change"] = table["own_words"] - table["all_sentences"]
+    return table
+
+
+def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
+    """`tone_layer_change` as a sentence for the compared pair: each bloc's tone over all
+    sentences and over its own words, and the gap a - b both ways."""
+    rows = change.set_index("bloc")
+    if a not in rows.index or b not in rows.index:
+        return "The compared blocs are not both in the corpus."
+    parts = [f"{bloc} {rows.at[bloc, 'all_sentences']:+.3f} → {rows.at[bloc, 'own_words']:+.3f}" for bloc in (a, b)]
+    before = rows.at[a, "all_sentences"] - rows.at[b, "all_sentences"]
+    after = rows.at[a, "own_words"] - rows.at[b, "own_words"]
+    return ("Mean of article means, all sentences → the outlet's own words: " + "; ".join(parts)
+            + f". The gap {a} − {b} is {before:+.3f} over all sentences and {after:+.3f} over own words.")
 
 
 def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
