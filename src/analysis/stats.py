@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,15 +37,32 @@ def relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0) -> tuple
     total = math.comb(n, k)
     if total <= limit:
         return np.asarray(list(itertools.combinations(range(n), k)), dtype=np.int64).reshape(total, k), True
+    return np.concatenate(list(sampled_relabellings(n, k, limit=limit, seed=seed))), False
+
+
+def sampled_relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0,
+                         batch_values: int = 4_000_000, sort: bool = True) -> Iterator[np.ndarray]:
+    """`limit` distinct random k-subsets of n articles (index rows, sorted unless `sort` is False), in batches of about
+    `batch_values` indices, so that memory stays bounded however many articles there are.
+
+    Draws `rng.choice(n, k, replace=False)` from a generator seeded with `seed` and skips a
+    subset drawn before (recognised by a 64-bit fingerprint, the wrapped sum of fixed random
+    weights of its members, instead of a tuple of up to n indices)."""
     rng = np.random.default_rng(seed)
-    seen: set[tuple[int, ...]] = set()
-    out: list[tuple[int, ...]] = []
-    while len(out) < limit:
-        split = tuple(sorted(rng.choice(n, k, replace=False).tolist()))
-        if split not in seen:
-            seen.add(split)
-            out.append(split)
-    return np.asarray(out, dtype=np.int64).reshape(limit, k), False
+    weights = np.random.default_rng([seed, n, k]).integers(0, 2**63, size=n, dtype=np.uint64)
+    seen: set[int] = set()
+    left = limit
+    rows = max(1, batch_values // max(k, 1))
+    while left > 0:
+        batch = []
+        while left > 0 and len(batch) < rows:
+            split = rng.choice(n, k, replace=False)
+            key = int(weights[split].sum(dtype=np.uint64))
+            if key not in seen:
+                seen.add(key)
+                batch.append(np.sort(split) if sort else split)
+                left -= 1
+        yield np.asarray(batch, dtype=np.int64).reshape(len(batch), k)
 
 
 def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: str, *, limit: int = 10_000,
@@ -64,20 +81,22 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
         return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": float("nan"),
                 "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan")}
     observed_stat = float(x[lab == a].mean() - x[lab == b].mean())
-    splits, exact = relabellings(n, k, limit=limit, seed=seed)
+    exact = math.comb(n, k) <= limit
+    batches = [relabellings(n, k, limit=limit, seed=seed)[0]] if exact else \
+        sampled_relabellings(n, k, limit=limit, seed=seed, sort=False)
     total = x.sum()
-    sum_a = x[splits].sum(axis=1)
+    sum_a = np.concatenate([x[part].sum(axis=1) for part in batches])  # one value per relabelling
     stats = np.abs(sum_a / k - (total - sum_a) / (n - k))
     tolerance = 1e-9 * max(1.0, abs(observed_stat))
     hits = int((stats >= abs(observed_stat) - tolerance).sum())
     if exact:
-        p = hits / len(splits)
-        min_p = int((stats >= stats.max() - tolerance).sum()) / len(splits)
+        p = hits / len(sum_a)
+        min_p = int((stats >= stats.max() - tolerance).sum()) / len(sum_a)
     else:
-        p = (1 + hits) / (1 + len(splits))
-        min_p = 1 / (1 + len(splits))
+        p = (1 + hits) / (1 + len(sum_a))
+        min_p = 1 / (1 + len(sum_a))
     return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": observed_stat,
-            "p_value": float(p), "n_relabellings": int(math.comb(n, k)) if exact else len(splits),
+            "p_value": float(p), "n_relabellings": int(math.comb(n, k)) if exact else len(sum_a),
             "exact": exact, "min_p": float(min_p)}
 
 
