@@ -557,10 +557,25 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
 
 def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "compound") -> pd.DataFrame:
     """The bloc difference a - b recomputed without each outlet of the two blocs in turn (nan if a
-    bloc empties); outlets of other blocs cannot move it and are not listed."""
+    bloc empties); outlets of other blocs cannot move it and are not listed. Article means are
+    computed once and each outlet's are taken out of its bloc's sums (one pass, however many
+    outlets)."""
+    means = frame[frame["bloc"].isin([a, b])].groupby(["bloc", "outlet", "article_id"], sort=True)[column].mean()
+    means = means.reset_index()
+    total = means.groupby("bloc")[column].agg(["sum", "count"])
+    by_outlet = means.groupby(["outlet", "bloc"])[column].agg(["sum", "count"])
+
+    def without(outlet: str | None) -> float:
+        parts = []
+        for bloc in (a, b):
+            s, n = (total.at[bloc, "sum"], total.at[bloc, "count"]) if bloc in total.index else (0.0, 0)
+            if outlet is not None and (outlet, bloc) in by_outlet.index:
+                s, n = s - by_outlet.at[(outlet, bloc), "sum"], n - by_outlet.at[(outlet, bloc), "count"]
+            parts.append(s / n if n else np.nan)
+        return float(parts[0] - parts[1])
+
     rows = [{"left_out": "(none)", "difference": _plain_difference(frame, a, b, column)}]
-    for outlet in sorted(frame.loc[frame["bloc"].isin([a, b]), "outlet"].unique()):
-        rows.append({"left_out": outlet, "difference": _plain_difference(frame[frame["outlet"] != outlet], a, b, column)})
+    rows += [{"left_out": outlet, "difference": without(outlet)} for outlet in sorted(means["outlet"].unique())]
     table = pd.DataFrame(rows)
     table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
     return table
