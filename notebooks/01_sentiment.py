@@ -28,7 +28,7 @@
 # comparison describes these five texts, not the outlets or the blocs.
 
 # %%
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
 from analysis import overview, plots, sentiment, stats
 
@@ -190,7 +190,8 @@ actors.round(3)
 # "but" rules, per 1,000 sentences):
 
 # %%
-contributions = sentiment.word_contributions(frame)
+contributions = sentiment.word_contributions(frame, seed=SEED)
+display(Markdown(sentiment.contributions_note(contributions)))
 fig = plots.word_contributions(contributions)
 plots.save(fig, "sentiment_word_contributions")
 

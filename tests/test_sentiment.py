@@ -321,3 +321,16 @@ def test_tone_layer_change_sets_quoted_sentences_apart() -> None:
     assert change.at["b", "all_sentences"] == pytest.approx(0.3) and change.at["b", "own_words"] == 0
     text = sentiment.tone_layer_change_text(sentiment.tone_layer_change(frame), "a", "b")
     assert "a +0.050 → +0.300" in text and "-0.250 over all sentences and +0.300 over own words" in text
+
+
+def test_word_contributions_read_a_sample_of_large_blocs() -> None:
+    texts = ["A terrible, awful war.", "A good and hopeful peace."] * 30
+    frame = pd.DataFrame({"bloc": ["a"] * 60 + ["b"] * 4, "text": texts + texts[:4]})
+    full = sentiment.word_contributions(frame)
+    part = sentiment.word_contributions(frame, max_sentences=20, seed=1)
+    assert set(full.drop_duplicates("bloc")["sentences_read"]) == {60, 4}
+    rows = part.drop_duplicates("bloc").set_index("bloc")
+    assert rows.at["a", "sentences_read"] == 20 and rows.at["a", "sentences"] == 60
+    assert rows.at["b", "sentences_read"] == 4
+    assert sentiment.contributions_note(full) == "Every sentence of each bloc is read."
+    assert sentiment.contributions_note(part) == "Read from a random sample of sentences: a 20 of 60."
