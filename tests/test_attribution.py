@@ -113,3 +113,49 @@ def test_repeated_gold_text_matches_each_occurrence() -> None:
 @pytest.mark.parametrize("paragraph", ["Peskov said on Friday that Moscow remained open to talks with Kyiv."])
 def test_named_attribution_still_plain(paragraph: str) -> None:
     assert speakers([paragraph], "indirect") == ["Peskov"]
+
+
+# --------------------------------------------------------------------------- interview label styles
+
+
+def turns(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("question", "interview")]
+
+
+def test_caps_labels_the_interviewer_word_asks_and_the_surname_answers() -> None:
+    paragraphs = ["President Anna Testova spoke to us in her office.",
+                  "INTERVIEWER: Is a ceasefire closer than it was last year?",
+                  "TESTOVA: Closer, yes, but not close. Nothing has changed in Moscow.",
+                  "INTERVIEWER: What would a guarantee look like?",
+                  "TESTOVA: A strong army first. Then a European presence on the ground.",
+                  "INTERVIEWER: Thank you.",
+                  "TESTOVA: Thank you."]
+    assert turns(paragraphs) == [("question", "INTERVIEWER"), ("interview", "Anna Testova")] * 3
+
+
+def test_question_and_answer_labels() -> None:
+    paragraphs = ["Boris Examplov has taken part in several rounds of talks.",
+                  "Question: What was the main subject of the meeting?",
+                  "Answer: We discussed the whole range of issues. The mood was constructive.",
+                  "Question: Is the lifting of sanctions a condition?",
+                  "Answer: We do not put it this way. We have learned to live with them."]
+    assert turns(paragraphs) == [("question", "Question"), ("interview", "Boris Examplov")] * 2
+
+
+def test_initials_labels_the_one_who_asks_is_the_one_whose_turns_are_questions() -> None:
+    paragraphs = ["Host Paul Sample (PS) talks to the researcher Irina Demo (ID) about the exchanges.",
+                  "PS: Irina, welcome back. Why does this channel keep working?",
+                  "ID: Because both sides get something tangible from it. That is rare.",
+                  "PS: Who actually negotiates these exchanges?",
+                  "ID: Mostly intelligence services, with mediators. It is technical work."]
+    assert turns(paragraphs) == [("question", "PS"), ("interview", "Irina Demo")] * 2
+
+
+def test_a_transcript_header_is_no_turn() -> None:
+    paragraphs = ["TRANSCRIPT: Envoy Tom Sample on the weekly show.",
+                  "The following is a transcript of an interview with Tom Sample that aired on Sunday.",
+                  "HOST: Is there going to be a deal?",
+                  "SAMPLE: I think there is going to be a deal. Both sides want one.",
+                  "HOST: What is the biggest obstacle right now?",
+                  "SAMPLE: Territory, obviously. And the guarantees."]
+    assert turns(paragraphs) == [("question", "HOST"), ("interview", "Tom Sample")] * 2

@@ -797,18 +797,34 @@ _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement answer question".split())
+    "what who why how see also also quote quotes statement transcript excerpt excerpts".split())
+#: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
+_ANSWER_LABELS = frozenset({"a", "answer"})
 _PLAIN_LABEL = re.compile(
     r"^\s*(?P<label>Q|A|[A-Z]{2,6}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*\([^)\n]{1,20}\))?)\s*:\s+(?=\S)")
 _MEDIA_WORDS = re.compile(r"\b(media|news|press|times|magazine|radio|tv|journal|post|herald|interviewer|correspondent|"
                           r"reporter|editor|question|host|moderator)\b", re.IGNORECASE)
 
 
+def _asker_label(label: str) -> bool:
+    """An interviewer's tag by its words: Q, Question, INTERVIEWER, a parenthesised or outlet-like name."""
+    label = label.strip()
+    return label in ("Q", "Question") or "(" in label or bool(_MEDIA_WORDS.search(label))
+
+
 def _interviewer_label(label: str) -> bool:
     """An interviewer's tag: Q, an abbreviation (SP), a parenthesised outlet, or an outlet-like name."""
-    label = label.strip()
-    return (label in ("Q", "Question") or "(" in label or bool(re.fullmatch(r"[A-Z]{2,6}", label))
-            or bool(_MEDIA_WORDS.search(label)))
+    return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
+
+
+def _initials_of(label: str, intro: Sequence[str]) -> str:
+    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko")."""
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            name = _clean_speaker(m.group(0))
+            if len(name.split()) == len(label) and "".join(w[0] for w in name.split()) == label:
+                return name
+    return ""
 
 
 def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -823,6 +839,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     speakers. Paragraphs without a label after an answer continue it up to the next question.
     """
     found: dict[int, tuple[int, str, str]] = {}
+    brief: dict[int, tuple[int, str, str]] = {}
     dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*[-–—]\s+(?=\S)", par))}
     asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
@@ -837,11 +854,32 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             continue
         label = (m.group("label") if m.re is _PLAIN_LABEL else m.group(1)).strip()
         rest = (par[m.end():] if m.re is _PLAIN_LABEL else m.group(2)).strip()
-        if (label.lower() in _NOT_SPEAKERS or len(rest.split()) < 3 or rest[:1] in "\"“«„"
+        if (label.lower() in _NOT_SPEAKERS or rest[:1] in "\"“«„"
                 or not re.search(r"[.!?…\"”»)]$", rest)):
             continue
         start = m.end() if m.re is _PLAIN_LABEL else m.start(2)
+        if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
+            brief[pi] = (start, label, "")
+            continue
         found[pi] = (start, label, "question" if _interviewer_label(label) else "interview")
+    known = {label for _, label, _ in found.values()}
+    found = dict(sorted({**found, **{pi: (start, label, "question" if _interviewer_label(label) else "interview")
+                                      for pi, (start, label, _) in brief.items() if label in known}}.items()))
+    # who asks: a label whose words say so (Q, Question, INTERVIEWER, an outlet); without one, of
+    # two or more labels ("KELLY:" / "WITKOFF:", "MH:" / "OL:") the one whose turns are mostly
+    # questions; the others answer, abbreviations included
+    named = {label for _, label, _ in found.values()}
+    if len(named) >= 2:
+        askers = {label for label in named if _asker_label(label)}
+        if not askers:
+            share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
+                                if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
+            top = max(share.values())
+            if top >= 0.5 and sum(v == top for v in share.values()) == 1:
+                askers = {label for label, v in share.items() if v == top}
+        if askers:
+            found = {pi: (start, label, "question" if label in askers else "interview")
+                     for pi, (start, label, _) in found.items()}
     labels = [label for _, label, kind in found.values() if kind == "interview"]
     asked = [pi for pi, (_, _, kind) in found.items() if kind == "question"]
     questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
@@ -850,8 +888,16 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return {}
     if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
         return {}  # one name before every paragraph: a list's labels, not turns
-    interviewee = next((label for label in labels if label != "A"), "") or _interviewee(paragraphs[:min(found)])
-    turns = {pi: (start, interviewee if label == "A" and interviewee else label, kind)
+    intro = paragraphs[:min(found)]
+    interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
+    if re.fullmatch(r"[A-Z]{2,4}", interviewee):  # initials: the name they stand for
+        interviewee = _initials_of(interviewee, intro) or interviewee
+    named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
+    if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
+        interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
+    turns = {pi: (start, interviewee if (label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label)
+                                         or label.lower() == interviewee.split()[-1].lower()) and kind == "interview" and interviewee
+                  else label, kind)
              for pi, (start, label, kind) in found.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):
@@ -882,7 +928,7 @@ def _interviewee(intro: Sequence[str]) -> str:
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
     for _, _, name in reversed(mentions):
-        if name != label and name.split()[-1] == label.split()[-1]:
+        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
             return name
     return label
 
