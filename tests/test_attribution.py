@@ -159,3 +159,24 @@ def test_a_transcript_header_is_no_turn() -> None:
                   "HOST: What is the biggest obstacle right now?",
                   "SAMPLE: Territory, obviously. And the guarantees."]
     assert turns(paragraphs) == [("question", "HOST"), ("interview", "Tom Sample")] * 2
+
+
+# --------------------------------------------------------------------------- British single quotes
+
+
+def test_single_quotation_marks_with_apostrophes_and_a_nested_double_quote() -> None:
+    paragraphs = ["'Britain will not flinch from its duty,' Jane Example told reporters on Monday.",
+                  "Tom Sample said the plan had 'learned the lessons' of the past. 'Where is the \"backstop\" "
+                  "the minister's team keeps talking about?' he asked."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert ("direct", "Jane Example", "Britain will not flinch from its duty,") in found
+    assert ("partial", "Tom Sample", "learned the lessons") in found
+    assert ("direct", "Tom Sample", "Where is the \"backstop\" the minister's team keeps talking about?") in found
+    assert not any(q[2] == "backstop" for q in found)
+
+
+def test_apostrophes_alone_are_no_quotes() -> None:
+    paragraphs = ["The Kremlin's envoy said Ukraine's allies' plans were 'unrealistic'.",
+                  "\"We are ready for talks,\" the minister's aide said. It's the diplomats' view too."]
+    found = [(q.kind, q.text) for q in segment.find_quotes(paragraphs, short=True)]  # (a guard: passed before too)
+    assert ("direct", "We are ready for talks,") in found and not any("allies" in t or "view" in t for _, t in found)

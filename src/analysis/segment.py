@@ -648,9 +648,50 @@ def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, sho
     return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words, short, reported)
 
 
+_SINGLE = re.compile(r"['‘’]")
+_SQ_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\s'‘’])")
+_SQ_CLOSES = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]…—–-]|$)")
+_DOUBLE_TO_SINGLE = str.maketrans({'"': "'", "“": "‘", "”": "’", "„": "‘", "«": "‘", "»": "’"})
+
+
+def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
+    """British style ('Britain will not flinch,' she said): when an article pairs single marks more
+    often than it uses double ones, the paragraphs with its paired single marks written as double
+    ones and its (nested) double marks as single ones, every offset kept; else None. An apostrophe
+    (Kremlin's, that's) is neither an opening mark (a letter before it) nor a closing one (a letter after)."""
+    if not any("'" in p or "‘" in p for p in paragraphs):
+        return None
+    out, pairs = [], 0
+    for par in paragraphs:
+        chars, open_at = list(par), -1
+        for m in _SINGLE.finditer(par):
+            i = m.start()
+            if open_at < 0:
+                if _SQ_OPENS.match(par, i):
+                    open_at = i
+            elif _SQ_CLOSES.match(par, i):
+                chars[open_at], chars[i], open_at = "\x00", "\x01", -1
+                pairs += 1
+        out.append("".join(chars))
+    doubles = sum(len(_MARKS.findall(p)) for p in paragraphs)
+    if pairs < 2 or 2 * pairs <= doubles:
+        return None
+    return [p.translate(_DOUBLE_TO_SINGLE).replace("\x00", "“").replace("\x01", "”") for p in out]
+
+
 def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
                  short: bool = False, reported: bool = False) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
+    british = _single_quote_style(paragraphs)
+    if british is None:
+        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported)
+    return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
+            for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
+
+
+def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
+                        short: bool = False, reported: bool = False) -> list[Quote]:
+    """`_find_quotes` on paragraphs whose quotation marks are double ones."""
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     roles: list[tuple[int, int, str, str, str]] = []
