@@ -180,3 +180,20 @@ def test_apostrophes_alone_are_no_quotes() -> None:
                   "\"We are ready for talks,\" the minister's aide said. It's the diplomats' view too."]
     found = [(q.kind, q.text) for q in segment.find_quotes(paragraphs, short=True)]  # (a guard: passed before too)
     assert ("direct", "We are ready for talks,") in found and not any("allies" in t or "view" in t for _, t in found)
+
+
+# --------------------------------------------------------------------------- reported speech forms
+
+
+def reported(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True) if q.kind == "indirect"]
+
+
+def test_press_release_verbs_report_speech() -> None:
+    paragraphs = ["Minister Jane Example reaffirmed that the country would continue its assistance to Ukraine.",
+                  "The minister informed that the proposals had already been passed to the partners.",
+                  "Tom Sample assured that the supplies would go on as long as necessary."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "the country would continue its assistance to Ukraine") in found
+    assert ("Jane Example", "the proposals had already been passed to the partners") in found
+    assert ("Tom Sample", "the supplies would go on as long as necessary") in found
