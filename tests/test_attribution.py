@@ -197,3 +197,22 @@ def test_press_release_verbs_report_speech() -> None:
     assert ("Jane Example", "the country would continue its assistance to Ukraine") in found
     assert ("Jane Example", "the proposals had already been passed to the partners") in found
     assert ("Tom Sample", "the supplies would go on as long as necessary") in found
+
+
+def test_an_attribution_ending_the_sentence_reports_the_clause_before_it() -> None:
+    paragraphs = ["KYIV, Oct 18 (Example News) - Ukraine is ready for a ceasefire along the current line, "
+                  "Foreign Minister Jane Example has stated.",
+                  "Russia will regard such forces as legitimate targets, Tom Sample told the newspaper.",
+                  "Even if a mechanism is found, there are still Britain, the Baltic states and Finland."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "Ukraine is ready for a ceasefire along the current line") in found
+    assert ("Tom Sample", "Russia will regard such forces as legitimate targets") in found
+    assert len(found) == 2  # "the Baltic states": no attribution
+
+
+def test_a_second_that_clause_and_in_his_opinion() -> None:
+    paragraphs = ["Tom Sample said the document had been received and that it was being studied carefully.",
+                  "Jane Example spoke in parliament. In her opinion, Russia is counting on the West losing patience."]
+    found = reported(paragraphs)
+    assert ("Tom Sample", "it was being studied carefully") in found
+    assert ("Jane Example", "Russia is counting on the West losing patience") in found

@@ -233,7 +233,7 @@ QUOTED_KINDS = ("direct", "dash", "interview", "question", "partial")
 VOICE_KINDS = ("direct", "dash", "interview", "partial", "indirect")
 
 
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _MIN_QUOTE_WORDS = 4
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
 # Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
@@ -301,7 +301,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
+    opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"  # "In his opinion, ..."
     return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
+            "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
+            "opinion": re.compile(opinion),
             "also": re.compile(also),
             "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
@@ -430,7 +433,8 @@ def _attributions(text: str) -> list[re.Match[str]]:
     """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
     p = _patterns()
     said = p["sv"].finditer(text) if p["verb"].search(text) else ()  # (no speech verb: no sv match)
-    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text)], key=lambda m: m.start())
+    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text), *p["opinion"].finditer(text)],
+                  key=lambda m: m.start())
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
@@ -986,7 +990,10 @@ _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
     r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*)\b)")
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
                           r"insists|stressed|noted|argued|claimed|demanded|told)\b|;\s|\s+--\s|\s+[—–]\s")
 
@@ -1010,7 +1017,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
             continue
         has_verb = p["verb"].search(sentence) is not None
-        if not has_verb and p["lead"].search(sentence) is None:
+        if not has_verb and p["lead"].search(sentence) is None and p["opinion"].search(sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
         coordinated = [m for m in p["also"].finditer(sentence)] if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
@@ -1022,7 +1029,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 subj = subject.group("name") if subject else ""
                 if not subj:
                     continue
-            if m.re is p["lead"]:  # according to X
+            if m.re is p["lead"] or m.re is p["opinion"]:  # according to X / in his opinion
                 before = sentence[: m.start()].rstrip(" ,;")
                 after = sentence[m.end():]
                 if before.strip() and (not after.strip(" .;!?") or ("," not in after and len(after.split()) <= 6)):
@@ -1052,15 +1059,45 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 stop = _CLAUSE_STOP.search(sentence, clause.end())
                 if stop:
                     b = s0 + stop.start()
-            a, b = _strip(par, a, b)
-            while b > a and par[b - 1] in ".;!?…":
-                b -= 1
-            if len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„":
-                continue  # a clause holding quoted words: those words carry it (a partial or direct quote)
-            speaker = _who(subj, (pi, s0 + max(m.start("subj"), 0)), mentions, roles)
-            out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
-            done = b
+            speaker = None
+            while True:
+                a, b = _strip(par, a, b)
+                while b > a and par[b - 1] in ".;!?…":
+                    b -= 1
+                if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
+                    # (a clause holding quoted words: those words carry it, a partial or direct quote)
+                    speaker = speaker if speaker is not None else _who(subj, (pi, s0 + max(m.start("subj"), 0)),
+                                                                       mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+                    done = b
+                more = _AND_THAT.match(par, b) if m.re is not p["lead"] else None
+                if not more:
+                    break
+                a = more.end()
+                stop = _CLAUSE_STOP.search(masked, a, s0 + len(sentence))
+                b = stop.start() if stop else s0 + len(sentence)
+        if done <= s0 and not _MARKS.search(par, s0, e0):  # "Clause, Sybiha has stated.": the attribution ends it
+            tail = [t for rx in (p["tail_sv"], p["tail_vs"]) if (t := rx.search(sentence))]
+            t = min(tail, key=lambda t: t.start(), default=None)
+            lead = _DATELINE.match(sentence)
+            a = s0 + (lead.end() if lead else 0)
+            if t and s0 + t.start() > a and _FINITE.search(sentence, a - s0, t.start()) \
+                    and len(sentence[t.end():].split()) <= 9 and not re.search(r"\bthat\b|,", sentence[t.end():]) \
+                    and par[a:a + 1] not in "'‘" \
+                    and not (t.group("verb") in _NOUN_VERBS and sentence[t.end():].strip(" .!?…")):
+                # (the attribution runs to the sentence's end, "the Baltic states and Finland" is none; no
+                # quoted paragraph)
+                a, b = _strip(par, a, s0 + t.start())
+                if len(par[a:b].split()) >= 4:
+                    speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
     return out
+
+
+#: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
+_NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
+#: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
 
 
 def sentence_quote_overlap(
