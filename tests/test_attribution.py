@@ -216,3 +216,11 @@ def test_a_second_that_clause_and_in_his_opinion() -> None:
     found = reported(paragraphs)
     assert ("Tom Sample", "it was being studied carefully") in found
     assert ("Jane Example", "Russia is counting on the West losing patience") in found
+
+
+def test_german_reversed_guillemets_and_a_subject_before_an_unattributed_quote() -> None:
+    paragraphs = ["Tom Sample warned against haste. »We must not slide into a war with Russia«, he said.",
+                  "Jane Example summed up the day in four words. \"Nothing new from Moscow today.\""]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
+    assert ("direct", "Tom Sample", "We must not slide into a war with Russia") in found
+    assert ("direct", "Jane Example", "Nothing new from Moscow today.") in found

@@ -356,6 +356,9 @@ class _Cand:
 
 def _opens(text: str, i: int) -> bool:
     """Whether the quotation mark at ``i`` opens a quote (straight marks judged by context)."""
+    if text[i] == "»":  # German »...«: opens after a space, before a word
+        return (not i or text[i - 1].isspace() or text[i - 1] in "([{—–-/") and i + 1 < len(text) \
+            and not text[i + 1].isspace()
     if text[i] != '"':
         return text[i] in "“„«"
     before = text[i - 1] if i else " "
@@ -388,7 +391,8 @@ def _mark_candidates(par: str) -> list[_Cand]:
             elif not seen:  # closing mark with no opener: the quote began in an earlier paragraph
                 cands.append(_Cand(*_strip(par, 0, i), "close", hi=i))
             seen = True
-        elif ch in "”»" or (ch == '"' and opener == '"') or (ch == "“" and opener == "„"):
+        elif (ch in "”»" and opener != "»") or (ch == '"' and opener == '"') or (ch == "“" and opener == "„") \
+                or (ch == "«" and opener == "»"):
             cands.append(_Cand(*_strip(par, open_at + 1, i), "pair", lo=open_at, hi=i))
             open_at = -1
     if open_at >= 0:
@@ -757,6 +761,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     speaker = para_speaker
                 elif earlier := _attributions(masked[: c.start]):
                     speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
+                elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
+                        (subject := [m for m in mentions if m[0] == pi and m[1] < c.start and _person(m[2])]):
+                    speaker = subject[-1][2]  # "Tusk summed up the day in four words. "...""
                 elif first:
                     speaker = carry
             kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
