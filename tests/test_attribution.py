@@ -113,3 +113,114 @@ def test_repeated_gold_text_matches_each_occurrence() -> None:
 @pytest.mark.parametrize("paragraph", ["Peskov said on Friday that Moscow remained open to talks with Kyiv."])
 def test_named_attribution_still_plain(paragraph: str) -> None:
     assert speakers([paragraph], "indirect") == ["Peskov"]
+
+
+# --------------------------------------------------------------------------- interview label styles
+
+
+def turns(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("question", "interview")]
+
+
+def test_caps_labels_the_interviewer_word_asks_and_the_surname_answers() -> None:
+    paragraphs = ["President Anna Testova spoke to us in her office.",
+                  "INTERVIEWER: Is a ceasefire closer than it was last year?",
+                  "TESTOVA: Closer, yes, but not close. Nothing has changed in Moscow.",
+                  "INTERVIEWER: What would a guarantee look like?",
+                  "TESTOVA: A strong army first. Then a European presence on the ground.",
+                  "INTERVIEWER: Thank you.",
+                  "TESTOVA: Thank you."]
+    assert turns(paragraphs) == [("question", "INTERVIEWER"), ("interview", "Anna Testova")] * 3
+
+
+def test_question_and_answer_labels() -> None:
+    paragraphs = ["Boris Examplov has taken part in several rounds of talks.",
+                  "Question: What was the main subject of the meeting?",
+                  "Answer: We discussed the whole range of issues. The mood was constructive.",
+                  "Question: Is the lifting of sanctions a condition?",
+                  "Answer: We do not put it this way. We have learned to live with them."]
+    assert turns(paragraphs) == [("question", "Question"), ("interview", "Boris Examplov")] * 2
+
+
+def test_initials_labels_the_one_who_asks_is_the_one_whose_turns_are_questions() -> None:
+    paragraphs = ["Host Paul Sample (PS) talks to the researcher Irina Demo (ID) about the exchanges.",
+                  "PS: Irina, welcome back. Why does this channel keep working?",
+                  "ID: Because both sides get something tangible from it. That is rare.",
+                  "PS: Who actually negotiates these exchanges?",
+                  "ID: Mostly intelligence services, with mediators. It is technical work."]
+    assert turns(paragraphs) == [("question", "PS"), ("interview", "Irina Demo")] * 2
+
+
+def test_a_transcript_header_is_no_turn() -> None:
+    paragraphs = ["TRANSCRIPT: Envoy Tom Sample on the weekly show.",
+                  "The following is a transcript of an interview with Tom Sample that aired on Sunday.",
+                  "HOST: Is there going to be a deal?",
+                  "SAMPLE: I think there is going to be a deal. Both sides want one.",
+                  "HOST: What is the biggest obstacle right now?",
+                  "SAMPLE: Territory, obviously. And the guarantees."]
+    assert turns(paragraphs) == [("question", "HOST"), ("interview", "Tom Sample")] * 2
+
+
+# --------------------------------------------------------------------------- British single quotes
+
+
+def test_single_quotation_marks_with_apostrophes_and_a_nested_double_quote() -> None:
+    paragraphs = ["'Britain will not flinch from its duty,' Jane Example told reporters on Monday.",
+                  "Tom Sample said the plan had 'learned the lessons' of the past. 'Where is the \"backstop\" "
+                  "the minister's team keeps talking about?' he asked."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert ("direct", "Jane Example", "Britain will not flinch from its duty,") in found
+    assert ("partial", "Tom Sample", "learned the lessons") in found
+    assert ("direct", "Tom Sample", "Where is the \"backstop\" the minister's team keeps talking about?") in found
+    assert not any(q[2] == "backstop" for q in found)
+
+
+def test_apostrophes_alone_are_no_quotes() -> None:
+    paragraphs = ["The Kremlin's envoy said Ukraine's allies' plans were 'unrealistic'.",
+                  "\"We are ready for talks,\" the minister's aide said. It's the diplomats' view too."]
+    found = [(q.kind, q.text) for q in segment.find_quotes(paragraphs, short=True)]  # (a guard: passed before too)
+    assert ("direct", "We are ready for talks,") in found and not any("allies" in t or "view" in t for _, t in found)
+
+
+# --------------------------------------------------------------------------- reported speech forms
+
+
+def reported(paragraphs: list[str]) -> list[tuple[str, str]]:
+    return [(q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True) if q.kind == "indirect"]
+
+
+def test_press_release_verbs_report_speech() -> None:
+    paragraphs = ["Minister Jane Example reaffirmed that the country would continue its assistance to Ukraine.",
+                  "The minister informed that the proposals had already been passed to the partners.",
+                  "Tom Sample assured that the supplies would go on as long as necessary."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "the country would continue its assistance to Ukraine") in found
+    assert ("Jane Example", "the proposals had already been passed to the partners") in found
+    assert ("Tom Sample", "the supplies would go on as long as necessary") in found
+
+
+def test_an_attribution_ending_the_sentence_reports_the_clause_before_it() -> None:
+    paragraphs = ["KYIV, Oct 18 (Example News) - Ukraine is ready for a ceasefire along the current line, "
+                  "Foreign Minister Jane Example has stated.",
+                  "Russia will regard such forces as legitimate targets, Tom Sample told the newspaper.",
+                  "Even if a mechanism is found, there are still Britain, the Baltic states and Finland."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "Ukraine is ready for a ceasefire along the current line") in found
+    assert ("Tom Sample", "Russia will regard such forces as legitimate targets") in found
+    assert len(found) == 2  # "the Baltic states": no attribution
+
+
+def test_a_second_that_clause_and_in_his_opinion() -> None:
+    paragraphs = ["Tom Sample said the document had been received and that it was being studied carefully.",
+                  "Jane Example spoke in parliament. In her opinion, Russia is counting on the West losing patience."]
+    found = reported(paragraphs)
+    assert ("Tom Sample", "it was being studied carefully") in found
+    assert ("Jane Example", "Russia is counting on the West losing patience") in found
+
+
+def test_german_reversed_guillemets_and_a_subject_before_an_unattributed_quote() -> None:
+    paragraphs = ["Tom Sample warned against haste. »We must not slide into a war with Russia«, he said.",
+                  "Jane Example summed up the day in four words. \"Nothing new from Moscow today.\""]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
+    assert ("direct", "Tom Sample", "We must not slide into a war with Russia") in found
+    assert ("direct", "Jane Example", "Nothing new from Moscow today.") in found

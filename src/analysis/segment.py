@@ -233,7 +233,7 @@ QUOTED_KINDS = ("direct", "dash", "interview", "question", "partial")
 VOICE_KINDS = ("direct", "dash", "interview", "partial", "indirect")
 
 
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _MIN_QUOTE_WORDS = 4
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
 # Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
@@ -301,7 +301,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
+    opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"  # "In his opinion, ..."
     return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
+            "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
+            "opinion": re.compile(opinion),
             "also": re.compile(also),
             "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
@@ -353,6 +356,9 @@ class _Cand:
 
 def _opens(text: str, i: int) -> bool:
     """Whether the quotation mark at ``i`` opens a quote (straight marks judged by context)."""
+    if text[i] == "»":  # German »...«: opens after a space, before a word
+        return (not i or text[i - 1].isspace() or text[i - 1] in "([{—–-/") and i + 1 < len(text) \
+            and not text[i + 1].isspace()
     if text[i] != '"':
         return text[i] in "“„«"
     before = text[i - 1] if i else " "
@@ -385,7 +391,8 @@ def _mark_candidates(par: str) -> list[_Cand]:
             elif not seen:  # closing mark with no opener: the quote began in an earlier paragraph
                 cands.append(_Cand(*_strip(par, 0, i), "close", hi=i))
             seen = True
-        elif ch in "”»" or (ch == '"' and opener == '"') or (ch == "“" and opener == "„"):
+        elif (ch in "”»" and opener != "»") or (ch == '"' and opener == '"') or (ch == "“" and opener == "„") \
+                or (ch == "«" and opener == "»"):
             cands.append(_Cand(*_strip(par, open_at + 1, i), "pair", lo=open_at, hi=i))
             open_at = -1
     if open_at >= 0:
@@ -430,7 +437,8 @@ def _attributions(text: str) -> list[re.Match[str]]:
     """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
     p = _patterns()
     said = p["sv"].finditer(text) if p["verb"].search(text) else ()  # (no speech verb: no sv match)
-    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text)], key=lambda m: m.start())
+    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text), *p["opinion"].finditer(text)],
+                  key=lambda m: m.start())
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
@@ -648,9 +656,50 @@ def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, sho
     return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words, short, reported)
 
 
+_SINGLE = re.compile(r"['‘’]")
+_SQ_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\s'‘’])")
+_SQ_CLOSES = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]…—–-]|$)")
+_DOUBLE_TO_SINGLE = str.maketrans({'"': "'", "“": "‘", "”": "’", "„": "‘", "«": "‘", "»": "’"})
+
+
+def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
+    """British style ('Britain will not flinch,' she said): when an article pairs single marks more
+    often than it uses double ones, the paragraphs with its paired single marks written as double
+    ones and its (nested) double marks as single ones, every offset kept; else None. An apostrophe
+    (Kremlin's, that's) is neither an opening mark (a letter before it) nor a closing one (a letter after)."""
+    if not any("'" in p or "‘" in p for p in paragraphs):
+        return None
+    out, pairs = [], 0
+    for par in paragraphs:
+        chars, open_at = list(par), -1
+        for m in _SINGLE.finditer(par):
+            i = m.start()
+            if open_at < 0:
+                if _SQ_OPENS.match(par, i):
+                    open_at = i
+            elif _SQ_CLOSES.match(par, i):
+                chars[open_at], chars[i], open_at = "\x00", "\x01", -1
+                pairs += 1
+        out.append("".join(chars))
+    doubles = sum(len(_MARKS.findall(p)) for p in paragraphs)
+    if pairs < 2 or 2 * pairs <= doubles:
+        return None
+    return [p.translate(_DOUBLE_TO_SINGLE).replace("\x00", "“").replace("\x01", "”") for p in out]
+
+
 def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
                  short: bool = False, reported: bool = False) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
+    british = _single_quote_style(paragraphs)
+    if british is None:
+        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported)
+    return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
+            for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
+
+
+def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
+                        short: bool = False, reported: bool = False) -> list[Quote]:
+    """`_find_quotes` on paragraphs whose quotation marks are double ones."""
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     roles: list[tuple[int, int, str, str, str]] = []
@@ -712,6 +761,9 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                     speaker = para_speaker
                 elif earlier := _attributions(masked[: c.start]):
                     speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
+                elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
+                        (subject := [m for m in mentions if m[0] == pi and m[1] < c.start and _person(m[2])]):
+                    speaker = subject[-1][2]  # "Tusk summed up the day in four words. "...""
                 elif first:
                     speaker = carry
             kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
@@ -797,18 +849,34 @@ _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement answer question".split())
+    "what who why how see also also quote quotes statement transcript excerpt excerpts".split())
+#: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
+_ANSWER_LABELS = frozenset({"a", "answer"})
 _PLAIN_LABEL = re.compile(
     r"^\s*(?P<label>Q|A|[A-Z]{2,6}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*\([^)\n]{1,20}\))?)\s*:\s+(?=\S)")
 _MEDIA_WORDS = re.compile(r"\b(media|news|press|times|magazine|radio|tv|journal|post|herald|interviewer|correspondent|"
                           r"reporter|editor|question|host|moderator)\b", re.IGNORECASE)
 
 
+def _asker_label(label: str) -> bool:
+    """An interviewer's tag by its words: Q, Question, INTERVIEWER, a parenthesised or outlet-like name."""
+    label = label.strip()
+    return label in ("Q", "Question") or "(" in label or bool(_MEDIA_WORDS.search(label))
+
+
 def _interviewer_label(label: str) -> bool:
     """An interviewer's tag: Q, an abbreviation (SP), a parenthesised outlet, or an outlet-like name."""
-    label = label.strip()
-    return (label in ("Q", "Question") or "(" in label or bool(re.fullmatch(r"[A-Z]{2,6}", label))
-            or bool(_MEDIA_WORDS.search(label)))
+    return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
+
+
+def _initials_of(label: str, intro: Sequence[str]) -> str:
+    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko")."""
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            name = _clean_speaker(m.group(0))
+            if len(name.split()) == len(label) and "".join(w[0] for w in name.split()) == label:
+                return name
+    return ""
 
 
 def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -823,6 +891,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     speakers. Paragraphs without a label after an answer continue it up to the next question.
     """
     found: dict[int, tuple[int, str, str]] = {}
+    brief: dict[int, tuple[int, str, str]] = {}
     dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*[-–—]\s+(?=\S)", par))}
     asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
@@ -837,11 +906,32 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             continue
         label = (m.group("label") if m.re is _PLAIN_LABEL else m.group(1)).strip()
         rest = (par[m.end():] if m.re is _PLAIN_LABEL else m.group(2)).strip()
-        if (label.lower() in _NOT_SPEAKERS or len(rest.split()) < 3 or rest[:1] in "\"“«„"
+        if (label.lower() in _NOT_SPEAKERS or rest[:1] in "\"“«„"
                 or not re.search(r"[.!?…\"”»)]$", rest)):
             continue
         start = m.end() if m.re is _PLAIN_LABEL else m.start(2)
+        if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
+            brief[pi] = (start, label, "")
+            continue
         found[pi] = (start, label, "question" if _interviewer_label(label) else "interview")
+    known = {label for _, label, _ in found.values()}
+    found = dict(sorted({**found, **{pi: (start, label, "question" if _interviewer_label(label) else "interview")
+                                      for pi, (start, label, _) in brief.items() if label in known}}.items()))
+    # who asks: a label whose words say so (Q, Question, INTERVIEWER, an outlet); without one, of
+    # two or more labels ("KELLY:" / "WITKOFF:", "MH:" / "OL:") the one whose turns are mostly
+    # questions; the others answer, abbreviations included
+    named = {label for _, label, _ in found.values()}
+    if len(named) >= 2:
+        askers = {label for label in named if _asker_label(label)}
+        if not askers:
+            share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
+                                if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
+            top = max(share.values())
+            if top >= 0.5 and sum(v == top for v in share.values()) == 1:
+                askers = {label for label, v in share.items() if v == top}
+        if askers:
+            found = {pi: (start, label, "question" if label in askers else "interview")
+                     for pi, (start, label, _) in found.items()}
     labels = [label for _, label, kind in found.values() if kind == "interview"]
     asked = [pi for pi, (_, _, kind) in found.items() if kind == "question"]
     questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
@@ -850,8 +940,16 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return {}
     if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
         return {}  # one name before every paragraph: a list's labels, not turns
-    interviewee = next((label for label in labels if label != "A"), "") or _interviewee(paragraphs[:min(found)])
-    turns = {pi: (start, interviewee if label == "A" and interviewee else label, kind)
+    intro = paragraphs[:min(found)]
+    interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
+    if re.fullmatch(r"[A-Z]{2,4}", interviewee):  # initials: the name they stand for
+        interviewee = _initials_of(interviewee, intro) or interviewee
+    named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
+    if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
+        interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
+    turns = {pi: (start, interviewee if (label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label)
+                                         or label.lower() == interviewee.split()[-1].lower()) and kind == "interview" and interviewee
+                  else label, kind)
              for pi, (start, label, kind) in found.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):
@@ -882,7 +980,7 @@ def _interviewee(intro: Sequence[str]) -> str:
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
     for _, _, name in reversed(mentions):
-        if name != label and name.split()[-1] == label.split()[-1]:
+        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
             return name
     return label
 
@@ -899,7 +997,10 @@ _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
     r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*)\b)")
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
                           r"insists|stressed|noted|argued|claimed|demanded|told)\b|;\s|\s+--\s|\s+[—–]\s")
 
@@ -923,7 +1024,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
             continue
         has_verb = p["verb"].search(sentence) is not None
-        if not has_verb and p["lead"].search(sentence) is None:
+        if not has_verb and p["lead"].search(sentence) is None and p["opinion"].search(sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
         coordinated = [m for m in p["also"].finditer(sentence)] if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
@@ -935,7 +1036,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 subj = subject.group("name") if subject else ""
                 if not subj:
                     continue
-            if m.re is p["lead"]:  # according to X
+            if m.re is p["lead"] or m.re is p["opinion"]:  # according to X / in his opinion
                 before = sentence[: m.start()].rstrip(" ,;")
                 after = sentence[m.end():]
                 if before.strip() and (not after.strip(" .;!?") or ("," not in after and len(after.split()) <= 6)):
@@ -965,15 +1066,45 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 stop = _CLAUSE_STOP.search(sentence, clause.end())
                 if stop:
                     b = s0 + stop.start()
-            a, b = _strip(par, a, b)
-            while b > a and par[b - 1] in ".;!?…":
-                b -= 1
-            if len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„":
-                continue  # a clause holding quoted words: those words carry it (a partial or direct quote)
-            speaker = _who(subj, (pi, s0 + max(m.start("subj"), 0)), mentions, roles)
-            out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
-            done = b
+            speaker = None
+            while True:
+                a, b = _strip(par, a, b)
+                while b > a and par[b - 1] in ".;!?…":
+                    b -= 1
+                if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
+                    # (a clause holding quoted words: those words carry it, a partial or direct quote)
+                    speaker = speaker if speaker is not None else _who(subj, (pi, s0 + max(m.start("subj"), 0)),
+                                                                       mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+                    done = b
+                more = _AND_THAT.match(par, b) if m.re is not p["lead"] else None
+                if not more:
+                    break
+                a = more.end()
+                stop = _CLAUSE_STOP.search(masked, a, s0 + len(sentence))
+                b = stop.start() if stop else s0 + len(sentence)
+        if done <= s0 and not _MARKS.search(par, s0, e0):  # "Clause, Sybiha has stated.": the attribution ends it
+            tail = [t for rx in (p["tail_sv"], p["tail_vs"]) if (t := rx.search(sentence))]
+            t = min(tail, key=lambda t: t.start(), default=None)
+            lead = _DATELINE.match(sentence)
+            a = s0 + (lead.end() if lead else 0)
+            if t and s0 + t.start() > a and _FINITE.search(sentence, a - s0, t.start()) \
+                    and len(sentence[t.end():].split()) <= 9 and not re.search(r"\bthat\b|,", sentence[t.end():]) \
+                    and par[a:a + 1] not in "'‘" \
+                    and not (t.group("verb") in _NOUN_VERBS and sentence[t.end():].strip(" .!?…")):
+                # (the attribution runs to the sentence's end, "the Baltic states and Finland" is none; no
+                # quoted paragraph)
+                a, b = _strip(par, a, s0 + t.start())
+                if len(par[a:b].split()) >= 4:
+                    speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
     return out
+
+
+#: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
+_NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
+#: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
 
 
 def sentence_quote_overlap(
