@@ -20,6 +20,13 @@ blind2 (general rules only, each with a test in test_attribution.py), after whic
 speaker 0.92 (target met), reported speech 0.77 (target met), interview answers 1.00 (target
 met), precision >= 0.93 for every kind (target met). These are tuning-set numbers now; a third
 blind set judges them. The blind2 floors below sit a little under what is measured.
+
+blind3/ (21 articles, 304 quotes, written by a third separate annotator after the tuning on
+blind/ and blind2/) was measured once, with the final rules, while it was still blind; it is the
+honest estimate: direct with speaker 0.78 (target 0.9: NOT MET), dash with speaker 0.81,
+reported speech 0.62 (target 0.6: met), interview answers 1.00 (target 0.95: met), precision
+0.87 for reported speech (target 0.9: NOT MET) and >= 0.95 for every other kind. Its floors
+below sit a little under that measurement, so a change that loses ground on unseen text fails.
 """
 
 from __future__ import annotations
@@ -189,3 +196,30 @@ def test_naming_index_reads_the_outlets_own_words_not_the_words_it_quotes() -> N
     assert western["naming_index"] < 0 < western["naming_index_quoted"]
     russian = _naming(RUSSIAN_QUOTING_UKRAINE)
     assert russian["naming_index"] > 0 > russian["naming_index_quoted"]
+
+
+@pytest.fixture(scope="module")
+def blind3() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind3")).set_index("kind")
+
+
+def test_the_third_blind_set_covers_every_kind(blind3: pd.DataFrame) -> None:
+    assert blind3["gold"].sum() >= 300 and (blind3["gold"] >= 15).all()
+
+
+def test_third_blind_set_speakers(blind3: pd.DataFrame) -> None:
+    assert blind3.at["direct", "recall_span"] >= 0.98 and blind3.at["dash", "recall_span"] >= 0.9
+    assert blind3.at["direct", "recall_speaker"] >= 0.77  # target 0.9: NOT MET on unseen text (0.78)
+    assert blind3.at["dash", "recall_speaker"] >= 0.8
+    assert blind3.at["interview", "recall_speaker"] >= 0.95  # target 0.95: met (1.00)
+    assert blind3.at["question", "recall_span"] >= 0.95
+
+
+def test_third_blind_set_reported_speech(blind3: pd.DataFrame) -> None:
+    assert blind3.at["indirect", "recall_span"] >= 0.6  # target 0.6: met (0.62)
+    assert blind3.at["indirect", "precision"] >= 0.86  # target 0.9: NOT MET on unseen text (0.87)
+
+
+@pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
+def test_third_blind_set_precision_of_each_kind(blind3: pd.DataFrame, kind: str) -> None:
+    assert blind3.at[kind, "precision"] >= 0.94  # target 0.9: met for these kinds
