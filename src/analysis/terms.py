@@ -55,6 +55,8 @@ def term_pattern(term: str) -> str:
     wildcard = term.endswith("*")
     words = term.rstrip("*").split()
     acronym = _is_acronym(term)
+    if not words:  # "*" alone: any word
+        return (r"[\w-]*" if wildcard else "") + r"(?:['’]s)?"
     *lead, last = words
     body = "".join(re.escape(word) + r"\s+" for word in lead)
     if wildcard:
@@ -127,14 +129,18 @@ class TermMatcher:
         """(term, start, end) for each hit, left to right."""
         generic = self._generic
         if self._starts is None:
+            if not generic:
+                for match in self._all.finditer(text):
+                    yield self.terms[match.lastindex - 1], match.start(), match.end()
+                return
             at = 0
             while match := self._all.search(text, at):
                 start = match.start()
-                if generic and match.lastindex in generic and _in_proper_name(text, start):
+                if match.lastindex in generic and _in_proper_name(text, start):
                     at = start + 1
                     continue
-                at = match.end()
-                yield self.terms[match.lastindex - 1], start, at
+                at = max(match.end(), start + 1)  # (a term such as "*" can match no characters)
+                yield self.terms[match.lastindex - 1], start, match.end()
             return
         # A hit starts where a word starts (every term starts with a word character and the
         # pattern asks for no word character before it), and only at words that could begin a
