@@ -286,3 +286,18 @@ def test_term_labels_do_not_overlap(figure: str) -> None:
     title = ax.get_title()
     assert len(labels) == wanted or f"({wanted - len(labels)} left out for lack of room)" in title
     plt.close(fig)
+
+
+def test_sentiment_distribution_samples_dots_of_large_rows() -> None:
+    rng = np.random.default_rng(0)
+    n = 6000
+    frame = pd.DataFrame({"bloc": np.where(np.arange(n) < 5000, "russian", "western"),
+                          "outlet": np.where(np.arange(n) < 5000, "A", "B"),
+                          "article_id": [f"a{i // 20:04d}" for i in range(n)], "compound": rng.uniform(-1, 1, n)})
+    fig = plots.sentiment_distribution(frame, seed=1, max_dots=500)
+    dots = [len(c.get_offsets()) for c in fig.axes[0].collections if len(c.get_offsets()) > 1]
+    assert sorted(dots) == [500, 500]  # 5,000 and 1,000 sentences, each drawn as 500 dots
+    assert "at most 500 random sentences" in fig.axes[0].get_xlabel()
+    small = plots.sentiment_distribution(frame.iloc[4700:5500], seed=1, max_dots=500)  # 300 and 500 sentences
+    assert "random" not in small.axes[0].get_xlabel()
+    plt.close("all")

@@ -337,11 +337,13 @@ def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
 
 
 def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
-                           top: int = TOP_OUTLETS) -> Figure:
+                           top: int = TOP_OUTLETS, max_dots: int = 2000) -> Figure:
     """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
     (vertical jitter drawn from `seed`, so the figure is the same run to run), and on the left each
     bloc's mean of article means with a 95% interval over articles (the unit of bloc comparisons).
-    The right panel shows the `top` outlets with most articles (ties by name), the rest as "other"."""
+    The right panel shows the `top` outlets with most articles (ties by name), the rest as "other".
+    A row with more than `max_dots` sentences shows a random sample of that many as dots (its box,
+    counts and interval use every sentence), and the axis label says so."""
     import seaborn as sns
 
     use_style()
@@ -358,8 +360,11 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
                     ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
         rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
+        sampled = False
         for k, level in enumerate(order):
             values = frame.loc[frame[by] == level, column].to_numpy(float)
+            if values.size > max_dots:  # tens of thousands of dots are one smear, and slow to draw
+                values, sampled = values[np.sort(rng.choice(values.size, max_dots, replace=False))], True
             ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
         if by == "bloc":
             article_means = frame.groupby(["bloc", "article_id"])[column].mean()
@@ -372,7 +377,8 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
                       fontsize=8 if by != "bloc" else 10)
         ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-        ax.set_xlabel("VADER compound per sentence (-1 to +1)")
+        ax.set_xlabel("VADER compound per sentence (-1 to +1)"
+                      + (f"\ndots: at most {max_dots:,} random sentences per row" if sampled else ""))
         ax.set_ylabel("")
     axes[0].set_title("By bloc (◆: mean of article means, 95% interval)", fontsize=10)
     n_outlets = frame["outlet"].nunique()
