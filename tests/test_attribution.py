@@ -224,3 +224,19 @@ def test_german_reversed_guillemets_and_a_subject_before_an_unattributed_quote()
     found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
     assert ("direct", "Tom Sample", "We must not slide into a war with Russia") in found
     assert ("direct", "Jane Example", "Nothing new from Moscow today.") in found
+
+
+def test_a_role_phrase_never_runs_over_a_sentence_end_and_its_is_a_determiner() -> None:
+    paragraphs = ["Jane Example also touched upon the situation in the Black Sea. She noted that the proposals "
+                  "had been handed over to the partners.",
+                  "The port authority is busy. Its spokesman, Captain Tom Sample, said two mines had been "
+                  "found off the coast since January."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "the proposals had been handed over to the partners") in found
+    assert ("Tom Sample", "two mines had been found off the coast since January") in found
+
+
+def test_a_news_rubric_label_is_not_a_speaker() -> None:
+    paragraphs = ["Readout: meeting of the foreign ministers after the talks in Geneva",
+                  "Jane Example said the talks had been useful."]
+    assert all(q.speaker != "Readout" for q in segment.find_quotes(paragraphs, short=True, reported=True))

@@ -263,8 +263,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
-_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*\.?"  # ("a senior U.S. official")
-_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+# ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
+_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "one senior EU diplomat", "his mother"
 _ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
@@ -849,7 +850,7 @@ _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement transcript excerpt excerpts".split())
+    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 _PLAIN_LABEL = re.compile(
@@ -995,7 +996,9 @@ _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
-    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*)\b)")
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
+    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
