@@ -240,3 +240,19 @@ def test_a_news_rubric_label_is_not_a_speaker() -> None:
     paragraphs = ["Readout: meeting of the foreign ministers after the talks in Geneva",
                   "Jane Example said the talks had been useful."]
     assert all(q.speaker != "Readout" for q in segment.find_quotes(paragraphs, short=True, reported=True))
+
+
+def test_a_capitalised_role_is_resolved_to_the_person_named_with_it() -> None:
+    paragraphs = ["Federal Councillor Jane Example opened the press conference after the talks.",
+                  "\"Nobody left the table, and that matters more than any communique,\" the Federal Councillor said."]
+    assert speakers(paragraphs, "direct") == ["Jane Example"]
+
+
+def test_a_reported_clause_stops_at_a_coordinated_verb_of_its_subject() -> None:
+    paragraphs = ["Tom Sample noted that the talks had produced progress on energy and stated that Washington "
+                  "expected both parties to observe their commitments.",
+                  "Jane Example has repeatedly said Moscow would regard any Western troops as a threat, and has "
+                  "proposed instead guarantees of its own."]
+    found = reported(paragraphs)
+    assert ("Tom Sample", "the talks had produced progress on energy") in found
+    assert ("Jane Example", "Moscow would regard any Western troops as a threat") in found

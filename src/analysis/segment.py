@@ -242,7 +242,7 @@ _TITLES = frozenset(
     "mr mrs ms dr prof professor sir president vice prime minister foreign defence defense deputy"
     " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
     " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
-    " representative gov governor chancellor mayor king queen pope former acting top senior director"
+    " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope former acting top senior director"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of".split()
@@ -1005,7 +1005,11 @@ _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
                           r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
-                          r"insists|stressed|noted|argued|claimed|demanded|told)\b|;\s|\s+--\s|\s+[—–]\s")
+                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
+                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
+                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
+                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
+                          r";\s|\s+--\s|\s+[—–]\s")
 
 
 #: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
