@@ -256,3 +256,20 @@ def test_a_reported_clause_stops_at_a_coordinated_verb_of_its_subject() -> None:
     found = reported(paragraphs)
     assert ("Tom Sample", "the talks had produced progress on energy") in found
     assert ("Jane Example", "Moscow would regard any Western troops as a threat") in found
+
+
+def test_a_short_quote_with_its_own_attribution_is_direct_speech_and_carries_its_speaker() -> None:
+    paragraphs = ["\"Order matters most,\" said Tom Sample, a lawyer in Brussels. \"If you lift first and check "
+                  "later, you never get the same agreement twice.\"",
+                  "\"We will wait for the answer from Washington,\" Jane Example said. \"That is all.\""]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
+    assert ("direct", "Tom Sample", "Order matters most,") in found
+    assert ("direct", "Tom Sample", "If you lift first and check later, you never get the same agreement twice.") in found
+    assert ("direct", "Jane Example", "That is all.") in found
+
+
+def test_a_one_word_name_introduced_with_a_role_is_a_later_subject() -> None:
+    paragraphs = ["Oleksa, a duty engineer at a grid control room, scrolls through a list of damaged substations.",
+                  "Jane Example, a monitor, visits the room. \"The list grows every week,\" she said.",
+                  "In the control room, Oleksa has a simpler wish. \"I want a winter where I go home on time,\" he said."]
+    assert speakers(paragraphs, "direct")[-1] == "Oleksa"

@@ -591,7 +591,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
     of this and earlier paragraphs: `_full_of`); places and institutions never."""
     out = []
-    named = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
+    named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
+    named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     for m in _SUBJECT.finditer(masked):
         name = _clean_speaker(m.group("name"))
         if not _person(name):
@@ -760,6 +762,11 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     speaker = last_speaker
                 elif para_speaker:
                     speaker = para_speaker
+                elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
+                                and not _inside_sentence(par, spans, sc)]:
+                    # '"Sequencing is everything," said X. "If you ...': the short quote's attribution
+                    phrase, at = _context_speaker(masked, spans, before[-1])
+                    speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else ""
                 elif earlier := _attributions(masked[: c.start]):
                     speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
                 elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
@@ -790,6 +797,15 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
                 continue
+            if not scare and not _inside_sentence(par, spans, c):
+                # a short quote that is a sentence of its own: '"Nothing is agreed," said X.' / '... he
+                # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
+                phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
+                    par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
+                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker
+                if speaker:
+                    quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
+                    continue
             if said and not scare:
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
                 speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
