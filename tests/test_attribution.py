@@ -224,3 +224,52 @@ def test_german_reversed_guillemets_and_a_subject_before_an_unattributed_quote()
     found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
     assert ("direct", "Tom Sample", "We must not slide into a war with Russia") in found
     assert ("direct", "Jane Example", "Nothing new from Moscow today.") in found
+
+
+def test_a_role_phrase_never_runs_over_a_sentence_end_and_its_is_a_determiner() -> None:
+    paragraphs = ["Jane Example also touched upon the situation in the Black Sea. She noted that the proposals "
+                  "had been handed over to the partners.",
+                  "The port authority is busy. Its spokesman, Captain Tom Sample, said two mines had been "
+                  "found off the coast since January."]
+    found = reported(paragraphs)
+    assert ("Jane Example", "the proposals had been handed over to the partners") in found
+    assert ("Tom Sample", "two mines had been found off the coast since January") in found
+
+
+def test_a_news_rubric_label_is_not_a_speaker() -> None:
+    paragraphs = ["Readout: meeting of the foreign ministers after the talks in Geneva",
+                  "Jane Example said the talks had been useful."]
+    assert all(q.speaker != "Readout" for q in segment.find_quotes(paragraphs, short=True, reported=True))
+
+
+def test_a_capitalised_role_is_resolved_to_the_person_named_with_it() -> None:
+    paragraphs = ["Federal Councillor Jane Example opened the press conference after the talks.",
+                  "\"Nobody left the table, and that matters more than any communique,\" the Federal Councillor said."]
+    assert speakers(paragraphs, "direct") == ["Jane Example"]
+
+
+def test_a_reported_clause_stops_at_a_coordinated_verb_of_its_subject() -> None:
+    paragraphs = ["Tom Sample noted that the talks had produced progress on energy and stated that Washington "
+                  "expected both parties to observe their commitments.",
+                  "Jane Example has repeatedly said Moscow would regard any Western troops as a threat, and has "
+                  "proposed instead guarantees of its own."]
+    found = reported(paragraphs)
+    assert ("Tom Sample", "the talks had produced progress on energy") in found
+    assert ("Jane Example", "Moscow would regard any Western troops as a threat") in found
+
+
+def test_a_short_quote_with_its_own_attribution_is_direct_speech_and_carries_its_speaker() -> None:
+    paragraphs = ["\"Order matters most,\" said Tom Sample, a lawyer in Brussels. \"If you lift first and check "
+                  "later, you never get the same agreement twice.\"",
+                  "\"We will wait for the answer from Washington,\" Jane Example said. \"That is all.\""]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True)]
+    assert ("direct", "Tom Sample", "Order matters most,") in found
+    assert ("direct", "Tom Sample", "If you lift first and check later, you never get the same agreement twice.") in found
+    assert ("direct", "Jane Example", "That is all.") in found
+
+
+def test_a_one_word_name_introduced_with_a_role_is_a_later_subject() -> None:
+    paragraphs = ["Oleksa, a duty engineer at a grid control room, scrolls through a list of damaged substations.",
+                  "Jane Example, a monitor, visits the room. \"The list grows every week,\" she said.",
+                  "In the control room, Oleksa has a simpler wish. \"I want a winter where I go home on time,\" he said."]
+    assert speakers(paragraphs, "direct")[-1] == "Oleksa"

@@ -27,6 +27,12 @@ honest estimate: direct with speaker 0.78 (target 0.9: NOT MET), dash with speak
 reported speech 0.62 (target 0.6: met), interview answers 1.00 (target 0.95: met), precision
 0.87 for reported speech (target 0.9: NOT MET) and >= 0.95 for every other kind. Its floors
 below sit a little under that measurement, so a change that loses ground on unseen text fails.
+
+After tuning on blind3 (general rules only, each with a test in test_attribution.py): direct with
+speaker 0.92 (target met), dash with speaker 0.86, reported speech 0.66 (target met), interview
+answers 1.00 (target met), precision 0.92 for reported speech and >= 0.95 for every other kind
+(target met). These are tuning-set numbers now; a fourth blind set judges them. The blind3 floors
+below were raised to sit a little under these after-tuning numbers.
 """
 
 from __future__ import annotations
@@ -209,15 +215,17 @@ def test_the_third_blind_set_covers_every_kind(blind3: pd.DataFrame) -> None:
 
 def test_third_blind_set_speakers(blind3: pd.DataFrame) -> None:
     assert blind3.at["direct", "recall_span"] >= 0.98 and blind3.at["dash", "recall_span"] >= 0.9
-    assert blind3.at["direct", "recall_speaker"] >= 0.77  # target 0.9: NOT MET on unseen text (0.78)
-    assert blind3.at["dash", "recall_speaker"] >= 0.8
+    # first measurement, blind: 0.78 (target 0.9 NOT MET on unseen text); after tuning on blind3: 0.92
+    assert blind3.at["direct", "recall_speaker"] >= 0.91
+    assert blind3.at["dash", "recall_speaker"] >= 0.85
     assert blind3.at["interview", "recall_speaker"] >= 0.95  # target 0.95: met (1.00)
     assert blind3.at["question", "recall_span"] >= 0.95
 
 
 def test_third_blind_set_reported_speech(blind3: pd.DataFrame) -> None:
-    assert blind3.at["indirect", "recall_span"] >= 0.6  # target 0.6: met (0.62)
-    assert blind3.at["indirect", "precision"] >= 0.86  # target 0.9: NOT MET on unseen text (0.87)
+    assert blind3.at["indirect", "recall_span"] >= 0.65  # target 0.6: met (0.62 blind; 0.66 after tuning on blind3)
+    # first measurement, blind: 0.87 (target 0.9 NOT MET on unseen text); after tuning on blind3: 0.92
+    assert blind3.at["indirect", "precision"] >= 0.91
 
 
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])

@@ -242,7 +242,7 @@ _TITLES = frozenset(
     "mr mrs ms dr prof professor sir president vice prime minister foreign defence defense deputy"
     " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
     " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
-    " representative gov governor chancellor mayor king queen pope former acting top senior director"
+    " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope former acting top senior director"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of".split()
@@ -263,8 +263,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
-_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*\.?"  # ("a senior U.S. official")
-_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+# ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
+_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "one senior EU diplomat", "his mother"
 _ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
@@ -590,7 +591,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
     of this and earlier paragraphs: `_full_of`); places and institutions never."""
     out = []
-    named = {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
+    named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
+    named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     for m in _SUBJECT.finditer(masked):
         name = _clean_speaker(m.group("name"))
         if not _person(name):
@@ -759,6 +762,11 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     speaker = last_speaker
                 elif para_speaker:
                     speaker = para_speaker
+                elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
+                                and not _inside_sentence(par, spans, sc)]:
+                    # '"Sequencing is everything," said X. "If you ...': the short quote's attribution
+                    phrase, at = _context_speaker(masked, spans, before[-1])
+                    speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else ""
                 elif earlier := _attributions(masked[: c.start]):
                     speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
                 elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
@@ -789,6 +797,15 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
                 continue
+            if not scare and not _inside_sentence(par, spans, c):
+                # a short quote that is a sentence of its own: '"Nothing is agreed," said X.' / '... he
+                # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
+                phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
+                    par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
+                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker
+                if speaker:
+                    quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
+                    continue
             if said and not scare:
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
                 speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
@@ -849,7 +866,7 @@ _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement transcript excerpt excerpts".split())
+    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 _PLAIN_LABEL = re.compile(
@@ -995,14 +1012,20 @@ _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
-    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*)\b)")
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
+    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
                           r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
-                          r"insists|stressed|noted|argued|claimed|demanded|told)\b|;\s|\s+--\s|\s+[—–]\s")
+                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
+                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
+                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
+                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
+                          r";\s|\s+--\s|\s+[—–]\s")
 
 
 #: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
