@@ -33,6 +33,13 @@ speaker 0.92 (target met), dash with speaker 0.86, reported speech 0.66 (target 
 answers 1.00 (target met), precision 0.92 for reported speech and >= 0.95 for every other kind
 (target met). These are tuning-set numbers now; a fourth blind set judges them. The blind3 floors
 below were raised to sit a little under these after-tuning numbers.
+
+blind4/ (21 articles, 319 quotes, written by a fourth separate annotator) was measured once with
+the rules tuned on the three earlier sets, while it was still blind; it is the current honest
+estimate: direct with speaker 0.76 (target 0.9: NOT MET), interview answers 0.75 (target 0.95:
+NOT MET), reported speech 0.53 (target 0.6: NOT MET), precision 0.87 for reported speech (target
+0.9: NOT MET) and >= 0.92 for every other kind (met). Its floors sit a little under that
+measurement, so a change that loses ground on unseen text fails.
 """
 
 from __future__ import annotations
@@ -231,3 +238,30 @@ def test_third_blind_set_reported_speech(blind3: pd.DataFrame) -> None:
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
 def test_third_blind_set_precision_of_each_kind(blind3: pd.DataFrame, kind: str) -> None:
     assert blind3.at[kind, "precision"] >= 0.94  # target 0.9: met for these kinds
+
+
+@pytest.fixture(scope="module")
+def blind4() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind4")).set_index("kind")
+
+
+def test_the_fourth_blind_set_covers_every_kind(blind4: pd.DataFrame) -> None:
+    assert blind4["gold"].sum() >= 300 and (blind4["gold"] >= 15).all()
+
+
+def test_fourth_blind_set_speakers(blind4: pd.DataFrame) -> None:
+    assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.9
+    assert blind4.at["direct", "recall_speaker"] >= 0.74  # target 0.9: NOT MET on unseen text (0.76)
+    assert blind4.at["dash", "recall_speaker"] >= 0.8
+    assert blind4.at["interview", "recall_speaker"] >= 0.73  # target 0.95: NOT MET on unseen text (0.75)
+    assert blind4.at["question", "recall_span"] >= 0.95
+
+
+def test_fourth_blind_set_reported_speech(blind4: pd.DataFrame) -> None:
+    assert blind4.at["indirect", "recall_span"] >= 0.52  # target 0.6: NOT MET on unseen text (0.53)
+    assert blind4.at["indirect", "precision"] >= 0.85  # target 0.9: NOT MET on unseen text (0.87)
+
+
+@pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
+def test_fourth_blind_set_precision_of_each_kind(blind4: pd.DataFrame, kind: str) -> None:
+    assert blind4.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.92)
