@@ -195,7 +195,9 @@ def main() -> int:
             corpus = generate(n, args.seed, Path(tmp) / f"corpus_{n}.jsonl")
             for config in args.configs:
                 done = subprocess.run([sys.executable, __file__, "--one", config, str(corpus)],
-                                      capture_output=True, text=True, check=True)
+                                      capture_output=True, text=True, check=False)
+                if done.returncode:
+                    raise SystemExit(f"{config} at N={n} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 rows.append({"N": n, "config": config, **result, "articles_per_s": n / result["seconds"]})
                 print(f"N={n:>7} {config:>12}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "

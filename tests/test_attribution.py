@@ -273,3 +273,12 @@ def test_a_one_word_name_introduced_with_a_role_is_a_later_subject() -> None:
                   "Jane Example, a monitor, visits the room. \"The list grows every week,\" she said.",
                   "In the control room, Oleksa has a simpler wish. \"I want a winter where I go home on time,\" he said."]
     assert speakers(paragraphs, "direct")[-1] == "Oleksa"
+
+
+def test_a_question_and_answer_interview_without_a_named_interviewee() -> None:
+    """'Q:' and 'A:' turns with no introduction naming the interviewee: the answers keep their
+    label as speaker (this raised IndexError and stopped a build on a generated corpus)."""
+    turns = segment.interview_turns(["Q: What now for the talks?", "A: We wait and see what they bring.",
+                                     "Q: And then what happens?", "A: We talk again next week."])
+    assert [turns[i][1:] for i in sorted(turns)] == [("Q", "question"), ("A", "interview"),
+                                                     ("Q", "question"), ("A", "interview")]

@@ -964,8 +964,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
     if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
         interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
-    turns = {pi: (start, interviewee if (label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label)
-                                         or label.lower() == interviewee.split()[-1].lower()) and kind == "interview" and interviewee
+    surname = interviewee.split()[-1].lower() if interviewee.split() else None  # ("" when no name is known)
+    turns = {pi: (start, interviewee if surname and kind == "interview" and (
+                      label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label) or label.lower() == surname)
                   else label, kind)
              for pi, (start, label, kind) in found.items()}
     labelled = sorted(turns)
