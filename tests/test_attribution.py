@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis import evaluate, segment
 
@@ -282,3 +284,20 @@ def test_a_question_and_answer_interview_without_a_named_interviewee() -> None:
                                      "Q: And then what happens?", "A: We talk again next week."])
     assert [turns[i][1:] for i in sorted(turns)] == [("Q", "question"), ("A", "interview"),
                                                      ("Q", "question"), ("A", "interview")]
+
+
+_PIECES = ["Q:", "A:", "Q.", "Question:", "Answer:", "INTERVIEWER:", "LAVROV:", "Lavrov:", "SP:", "MH:", "— ", "– ",
+           "\"We are ready,\"", "“Not now.”", "«Никогда»", "'Perhaps,'", "he said.", "she added", "Peskov said",
+           "according to the Kremlin,", "the minister told reporters that", "the talks", "will go on.", "In his opinion,",
+           "Sergei Lavrov", "the", "a senior official", ":", ",", ".", "?", "\"", "“", "”", "'", "Kyiv", "Readout:"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map(" ".join), min_size=1, max_size=8))
+def test_segmentation_never_fails_on_label_and_quote_soup(paragraphs: list[str]) -> None:
+    """Any mix of interview labels, quotation marks, dashes and attributions is segmented without
+    an exception, and every quote lies inside its paragraph."""
+    sentences, quotes = segment.segment_paragraphs(paragraphs)
+    for q in quotes:
+        assert 0 <= q["start"] <= q["end"] <= len(paragraphs[q["paragraph_index"]])
+    assert all(s["voice"] in ("narration", "reported", "quote", "question") for s in sentences)
