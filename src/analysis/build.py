@@ -624,6 +624,21 @@ def _value_missing(value: object) -> bool:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
+def escape_cell(value: object) -> object:
+    """One CSV cell as `csv_escape` writes it: text a spreadsheet would run as a formula (or that
+    starts with an apostrophe) gets an apostrophe in front."""
+    return "'" + value if _formula_like(value) else value
+
+
+def unescape_cell(value: object) -> object:
+    """Undo `escape_cell` on a cell read back from a CSV file the project wrote."""
+    return value[1:] if isinstance(value, str) and value.startswith("'") else value
+
+
 def csv_escape(table: pd.DataFrame) -> pd.DataFrame:
     """Text cells (and column names) a spreadsheet would run as formulas, prefixed with an apostrophe.
 
@@ -634,11 +649,11 @@ def csv_escape(table: pd.DataFrame) -> pd.DataFrame:
         values = table[column]
         if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
             continue
-        mask = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)).astype(bool)
+        mask = values.map(_formula_like).astype(bool)
         if mask.any():
             escaped = table.copy() if escaped is None else escaped
             escaped[column] = values.where(~mask, "'" + values.astype("string"))
-    names = {c: "'" + c for c in table.columns if isinstance(c, str) and c.startswith(_FORMULA_START)}
+    names = {c: escape_cell(c) for c in table.columns if _formula_like(c)}
     result = table if escaped is None else escaped
     return result.rename(columns=names) if names else result
 

@@ -749,12 +749,9 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     layer = counts["layer"] if "layer" in counts else pd.Series("narration", index=counts.index)
     own, quoted = counts[layer.isin(segment.OWN_LAYERS)], counts[layer.isin(QUOTED_LAYERS)]
 
-    def index_of(part: pd.DataFrame) -> pd.Series:
-        return naming_index_of_counts(part, ids)
-
-    table["naming_index"] = index_of(own)
-    table["naming_index_quoted"] = index_of(quoted)
-    table["naming_index_scare"] = index_of(counts[layer == "scare"])
+    table["naming_index"] = naming_index_of_counts(own, ids)
+    table["naming_index_quoted"] = naming_index_of_counts(quoted, ids)
+    table["naming_index_scare"] = naming_index_of_counts(counts[layer == "scare"], ids)
     counts = own
     tokens = articles.set_index("article_id")["n_tokens"]
     rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)

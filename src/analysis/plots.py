@@ -109,31 +109,19 @@ def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
 
 
 def _update_manifest(folder: Path, name: str) -> None:
+    from analysis.build import escape_cell, unescape_cell  # (the CSV cell rule of every table the project writes)
+
     manifest = folder / "MANIFEST.csv"
     rows: dict[str, dict[str, str]] = {}
     if manifest.is_file():
         with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = {r["figure"]: {k: _uncell(v) for k, v in r.items()} for r in csv.DictReader(handle)}
+            rows = {r["figure"]: {k: unescape_cell(v) for k, v in r.items()} for r in csv.DictReader(handle)}
     digest = lambda ext: hashlib.sha256((folder / f"{name}.{ext}").read_bytes()).hexdigest()  # noqa: E731
     rows[name] = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
     with manifest.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in rows[k].items()} for k in sorted(rows))
-
-
-def _cell(value: object) -> object:
-    """A CSV cell a spreadsheet would run as a formula (or one starting with an apostrophe),
-    prefixed with an apostrophe: the rule of `build.csv_escape`, for the figure manifest."""
-    from analysis.build import _FORMULA_START
-
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-
-
-def _uncell(value: str | None) -> str | None:
-    from analysis.build import _FORMULA_START
-
-    return value[1:] if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(_FORMULA_START) else value
+        writer.writerows({k: escape_cell(v) for k, v in rows[k].items()} for k in sorted(rows))
 
 
 def plain(text: object) -> str:

@@ -594,7 +594,7 @@ def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "com
             parts.append(s / n if n else np.nan)
         return float(parts[0] - parts[1])
 
-    rows = [{"left_out": "(none)", "difference": _plain_difference(frame, a, b, column)}]
+    rows = [{"left_out": "(none)", "difference": without(None)}]
     rows += [{"left_out": outlet, "difference": without(outlet)} for outlet in sorted(means["outlet"].unique())]
     table = pd.DataFrame(rows)
     table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
@@ -615,11 +615,6 @@ def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
     if empties:
         text += f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: without it there is nothing to compare."
     return text
-
-
-def _plain_difference(frame: pd.DataFrame, a: str, b: str, column: str) -> float:
-    means = _article_means(frame, column).groupby("bloc")[column].mean()
-    return float(means.get(a, np.nan) - means.get(b, np.nan))
 
 
 def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
