@@ -19,10 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from dateutil import parser as dateparser
+
+from analysis import paths
 
 try:  # re's parser and case rules, to skip cues that cannot match a line (see _cue_screen)
     import _sre
@@ -152,10 +153,7 @@ class _Line:
 
 def load_cues(path: str | Path | None = None) -> tuple[Cue, ...]:
     """Read a cue file (the packaged one by default); see its header for the format."""
-    if path is None:
-        text = (resources.files("analysis") / "resources" / "boilerplate_cues.tsv").read_text("utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+    text = paths.resource_text("boilerplate_cues.tsv", path)
     return _parse_cues(text, str(path or "boilerplate_cues.tsv"))
 
 
@@ -797,7 +795,7 @@ def _menu_line(line: _Line) -> bool:
 
 @lru_cache(maxsize=1)
 def _section_names() -> frozenset[str]:
-    text = (resources.files("analysis") / "resources" / "section_names.txt").read_text(encoding="utf-8")
+    text = paths.resource_text("section_names.txt")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

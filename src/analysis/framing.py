@@ -21,6 +21,8 @@ import pandas as pd
 from scipy import sparse
 
 from analysis import segment, stats
+from analysis.ngrams import grams, grams_of_tokens
+from analysis.ngrams import stop_words as _stop_words
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
@@ -51,27 +53,6 @@ def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
     return matrix, vectorizer.get_feature_names_out()
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
-def grams(text: str, ngram_range: tuple[int, int] = (1, 2), stops: frozenset[str] | None = None) -> list[str]:
-    """The n-grams `count_matrix` counts: the project's tokens, stop words and numbers out first."""
-    return grams_of_tokens(segment.tokenize(text), ngram_range, stops)
-
-
-def grams_of_tokens(tokens: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
-                    stops: frozenset[str] | None = None) -> list[str]:
-    """`grams` of an already tokenised text (`segment.tokenize`)."""
-    stops = _stop_words() if stops is None else stops
-    tokens = [t for t in tokens if t not in stops and not t.isdigit()]
-    out: list[str] = []
-    for n in range(ngram_range[0], ngram_range[1] + 1):
-        out += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-    return out
 
 
 def keyness_from_counts(counts: Mapping[str, Mapping[str, int]], a: str, b: str) -> pd.DataFrame:

@@ -14,15 +14,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from analysis import paths
 
 
 # --------------------------------------------------------------------------- resources
 def _read_list(name: str) -> tuple[str, ...]:
     """Entries of a packaged word list: lower-cased lines, '#' comments and blanks skipped."""
-    text = (files("analysis") / "resources" / name).read_text(encoding="utf-8")
+    text = paths.resource_text(name)
     lines = (line.strip().lower() for line in text.splitlines())
     return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 

@@ -11,20 +11,20 @@ decide the tone of every article about peace talks. All randomness takes an expl
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
-from analysis import segment, stats
+from analysis import paths, segment, stats
 from analysis.stats import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
 
@@ -51,7 +51,7 @@ THRESHOLD = 0.05
 
 
 def _resource(name: str) -> str:
-    return (resources.files("analysis") / "resources" / name).read_text(encoding="utf-8")
+    return paths.resource_text(name)
 
 
 # --------------------------------------------------------------------------- scorers
@@ -758,9 +758,9 @@ def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compo
 
 def load_gold(path: str | Path | None = None) -> pd.DataFrame:
     """The hand-coded validation sample (article_id, sentence_id, label, text)."""
-    source = Path(path) if path else resources.files("analysis") / "resources" / "validation" / "sentiment_gold.csv"
-    with source.open(encoding="utf-8") as handle:
-        gold = pd.read_csv(handle, dtype={"article_id": "string", "label": "string", "text": "string"})
+    source = path or "validation/sentiment_gold.csv"
+    gold = pd.read_csv(io.StringIO(paths.resource_text("validation/sentiment_gold.csv", path)),
+                       dtype={"article_id": "string", "label": "string", "text": "string"})
     bad = sorted(set(gold["label"]) - {"negative", "neutral", "positive"})
     if bad:
         raise ValueError(f"{source}: unknown labels {bad}")

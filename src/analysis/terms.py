@@ -35,7 +35,6 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 try:  # how `re` lowers characters and which ones it also takes for each other, for _fold_char
@@ -43,6 +42,8 @@ try:  # how `re` lowers characters and which ones it also takes for each other, 
     from re._casefix import _EXTRA_CASES
 except ImportError:  # another Python: the matchers scan every text with their regular expression
     _sre = None  # type: ignore[assignment]
+
+from analysis import paths
 
 __all__ = ["TermMatcher", "read_table", "term_pattern"]
 
@@ -321,8 +322,7 @@ def read_table(name: str, path: str | Path | None, columns: Sequence[str]) -> li
     The header must start with `columns`; every row needs the first two of them.
     """
     label = str(path) if path else name
-    text = Path(path).read_text(encoding="utf-8") if path else (
-        resources.files("analysis") / "resources" / name).read_text(encoding="utf-8")
+    text = paths.resource_text(name, path)
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     header = [h.strip() for h in reader.fieldnames or []]

@@ -23,6 +23,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from analysis import segment
+from analysis.ngrams import grams
 
 __all__ = [
     "COLUMNS", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df", "assignments",
@@ -127,11 +128,10 @@ def vectorize(texts: Sequence[str], *, min_df: int | None = None, max_df: float 
     """TF-IDF and raw counts over unigrams and bigrams of the project's tokens, stop words removed.
 
     Returns (tfidf matrix, count matrix, vocabulary)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
     def analyse(text: str) -> list[str]:
-        tokens = [t for t in segment.tokenize(text) if t not in ENGLISH_STOP_WORDS and not t.isdigit() and len(t) > 1]
-        return tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:])]
+        return grams(text, (1, 2), min_length=2)
 
     n = len(texts)
     counter = CountVectorizer(analyzer=analyse, min_df=min_df if min_df is not None else adaptive_min_df(n),
