@@ -21,7 +21,19 @@ __all__ = ["cleaning_accuracy", "parse_labelled", "quote_accuracy", "quote_match
 
 
 def parse_labelled(page: str, name: str = "<page>") -> tuple[str, dict[int, str]]:
-    """The raw text of a labelled page (labels stripped) and {line number: "K", "D" or "M"}."""
+    """The raw text of a labelled page (labels stripped) and {line number: "K", "D" or "M"}.
+
+    Parameters
+    ----------
+    page : the page, every non-blank line prefixed ``K|`` (article text), ``D|`` (web leftover)
+        or ``M|`` (metadata line).
+    name : the page's name in error messages.
+
+    Returns
+    -------
+    (str, dict of int to str)
+        The page as the cleaner would receive it, and each labelled line's label.
+    """
     raw, labels = [], {}
     for no, line in enumerate(page.split("\n"), 1):
         if line[:2] in ("K|", "D|", "M|"):
@@ -35,7 +47,17 @@ def parse_labelled(page: str, name: str = "<page>") -> tuple[str, dict[int, str]
 
 
 def read_labelled(path: str | Path) -> tuple[str, dict[int, str]]:
-    """`parse_labelled` of a file."""
+    """`parse_labelled` of a file.
+
+    Parameters
+    ----------
+    path : a labelled page (UTF-8).
+
+    Returns
+    -------
+    (str, dict of int to str)
+        As `parse_labelled`.
+    """
     path = Path(path)
     return parse_labelled(path.read_text(encoding="utf-8"), str(path))
 
@@ -43,7 +65,18 @@ def read_labelled(path: str | Path) -> tuple[str, dict[int, str]]:
 def cleaning_accuracy(files: Iterable[str | Path]) -> pd.DataFrame:
     """Per file: article lines and characters kept, leftover and metadata lines removed, with a
     TOTAL row. A line counts as kept when any of it stands in a kept paragraph; its characters
-    count as kept in proportion to the part of it that does (a stripped prefix is not lost)."""
+    count as kept in proportion to the part of it that does (a stripped prefix is not lost).
+
+    Parameters
+    ----------
+    files : labelled pages (see `parse_labelled`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per file and a TOTAL row: counts and shares of article lines and characters
+        kept, leftover lines removed and metadata lines removed.
+    """
     rows = []
     for path in sorted(Path(f) for f in files):
         text, labels = read_labelled(path)
@@ -106,7 +139,18 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
     paragraphs (short and reported speech included). Returns (gold rows with `found`, `found_kind`,
     `speaker_ok`; found quotes with `matched`). Spans match when their characters overlap by at
     least half of the longer one (white space folded; a quote over two paragraphs counts once); a
-    text written several times matches one occurrence per gold row, preferring quotes not yet matched."""
+    text written several times matches one occurrence per gold row, preferring quotes not yet matched.
+
+    Parameters
+    ----------
+    paragraphs : the article's cleaned paragraphs.
+    gold : its gold quotes, columns quote, speaker, kind.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The gold rows with `found`, `found_kind`, `speaker_ok`; the found quotes with `matched`.
+    """
     from analysis.segment import find_quotes
 
     text = "\n\n".join(_fold(p) for p in paragraphs)
@@ -159,7 +203,17 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
 def quote_accuracy(articles: Iterable[tuple[str, Sequence[str], pd.DataFrame]]) -> pd.DataFrame:
     """Per kind: gold quotes, recall of their spans and of span and speaker together, found
     quotes of that kind and their precision (share matching some gold quote), over
-    (article name, paragraphs, gold) triples."""
+    (article name, paragraphs, gold) triples.
+
+    Parameters
+    ----------
+    articles : (name, paragraphs, gold quotes) triples, as `read_quote_gold` returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quote kind: gold count, span recall, speaker recall, found count, precision.
+    """
     golds, founds = [], []
     for name, paragraphs, gold in articles:
         g, f = quote_matches(paragraphs, gold)
@@ -180,7 +234,17 @@ def quote_accuracy(articles: Iterable[tuple[str, Sequence[str], pd.DataFrame]]) 
 
 def read_quote_gold(folder: str | Path) -> list[tuple[str, list[str], pd.DataFrame]]:
     """A folder of `NN_name.txt` articles (paragraphs separated by blank lines) with their
-    `NN_name.quotes.csv` gold quotes (quote, speaker, kind)."""
+    `NN_name.quotes.csv` gold quotes (quote, speaker, kind).
+
+    Parameters
+    ----------
+    folder : the gold set's folder.
+
+    Returns
+    -------
+    list of (str, list of str, pandas.DataFrame)
+        (article name, paragraphs, gold quotes), sorted by name.
+    """
     out = []
     for path in sorted(Path(folder).glob("*.txt")):
         paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
@@ -191,7 +255,18 @@ def read_quote_gold(folder: str | Path) -> list[tuple[str, list[str], pd.DataFra
 
 def read_seed_quote_gold(raw: str | Path, gold_csv: str | Path) -> list[tuple[str, list[str], pd.DataFrame]]:
     """The corpus folder's articles (metadata.csv and text files) cleaned as `build` cleans them,
-    with their gold quotes from a CSV of article_id, quote, speaker, kind."""
+    with their gold quotes from a CSV of article_id, quote, speaker, kind.
+
+    Parameters
+    ----------
+    raw : the corpus folder (metadata.csv and the text files).
+    gold_csv : the gold quotes of its articles.
+
+    Returns
+    -------
+    list of (str, list of str, pandas.DataFrame)
+        As `read_quote_gold`, one triple per article with gold quotes.
+    """
     from analysis.clean import clean_article
 
     raw = Path(raw)

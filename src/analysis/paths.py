@@ -8,7 +8,13 @@ from pathlib import Path
 
 
 def project_root() -> Path:
-    """The repository root: the first parent of this file holding `pyproject.toml`."""
+    """The repository root: the first parent of this file holding `pyproject.toml`.
+
+    Returns
+    -------
+    pathlib.Path
+        That folder, or the working directory for an installed (non-editable) package.
+    """
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "pyproject.toml").is_file() and (parent / "src" / "analysis").is_dir():

@@ -95,7 +95,18 @@ def _exporter():  # noqa: ANN202 - nbconvert.HTMLExporter
 
 
 def render_notebook(path: Path, out_dir: Path) -> Path:
-    """Render an executed notebook to `out_dir/<stem>.html`, standalone and offline; returns the page."""
+    """Render an executed notebook to `out_dir/<stem>.html`, standalone and offline.
+
+    Parameters
+    ----------
+    path : the executed notebook.
+    out_dir : where the page goes (created when missing).
+
+    Returns
+    -------
+    pathlib.Path
+        The written page.
+    """
     import nbformat
 
     path = Path(path)
@@ -123,7 +134,18 @@ li p { margin: 0.25rem 0 0; color: #444c56; }
 
 
 def render_index(pages: list[tuple[Path, str, str]], out_dir: Path) -> Path:
-    """Write `out_dir/index.html` listing `(page, title, summary)` in the given order; returns it."""
+    """Write `out_dir/index.html` listing the pages in the given order.
+
+    Parameters
+    ----------
+    pages : (page, title, summary) triples.
+    out_dir : the folder of the index.
+
+    Returns
+    -------
+    pathlib.Path
+        The index page.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     items = []
@@ -174,6 +196,15 @@ def notebook_summary(path: Path) -> tuple[str, str]:
 
     The title is the first `# ` heading; the summary is the rest of the paragraph that starts with
     `**Question.**`, else the first paragraph after the heading. Falls back to the file's stem and "".
+
+    Parameters
+    ----------
+    path : a notebook.
+
+    Returns
+    -------
+    (str, str)
+        Title and summary.
     """
     import nbformat
 
@@ -197,7 +228,19 @@ def render_all(notebooks: list[Path], out_dir: Path, notes: dict[str, str] | Non
     """Render each notebook in order, then the index; returns the pages and, last, the index.
 
     `notes` maps a notebook's stem to a line put before its summary in the index (e.g. that it
-    failed, and where)."""
+    failed, and where).
+
+    Parameters
+    ----------
+    notebooks : executed notebooks, in reading order.
+    out_dir : the folder of the pages.
+    notes : notebook stem -> a line shown before its summary in the index.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The pages, then the index.
+    """
     notes = notes or {}
     pages = [render_notebook(nb, out_dir) for nb in notebooks]
     entries = []
@@ -252,6 +295,15 @@ def check_offline(html_text: str) -> list[str]:
     Looks at `src`/`href` values starting with `http:`, `https:` or `//` in script, link, img and
     other embedding tags, remote `url(...)`/`@import` in CSS and remote `import` in inline scripts;
     plain `<a href>` links are allowed.
+
+    Parameters
+    ----------
+    html_text : the page's HTML.
+
+    Returns
+    -------
+    list of str
+        The remote addresses, in order of appearance.
     """
     parser = _RemoteRefs()
     parser.feed(html_text)
