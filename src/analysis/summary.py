@@ -1,0 +1,138 @@
+"""The results table a paper needs: one row per bloc contrast the notebooks report.
+
+Every contrast has the article as its unit: a measure is first reduced to one value per
+article (the mean of its sentences, its naming index, its share of quoted speakers...), and two
+blocs are compared on those values. The p-value is an article-level permutation test (exact
+when the relabellings are few); the interval is a bootstrap over articles (sentences nested in
+them for tone) and is left empty when a bloc has fewer articles than `stats.interval_rule`
+asks for. Each row says which layer of the text it measures: the outlet's own words, the words
+it quotes, or all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import sentiment, stats
+
+COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value",
+           "n_articles_a", "n_articles_b", "method"]
+#: Digits kept in the written table (enough for any reported number; stable across CPUs).
+DIGITS = 6
+
+_LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted words",
+           "all": "all words (own and quoted)", "speakers": "quoted speakers"}
+
+
+def _row(measure: str, layer: str, difference: Mapping, method: str) -> dict:
+    test = {k: difference[k] for k in ("exact", "n_relabellings", "min_p")}
+    interval = ("two-level bootstrap over articles and their sentences" if "sentences" in method
+                else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
+        f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"
+    return {"measure": measure, "layer": _LAYERS[layer], "contrast": f"{difference['a']} - {difference['b']}",
+            "estimate": difference["difference"], "ci_low": difference["ci_low"], "ci_high": difference["ci_high"],
+            "p_value": difference["p_value"], "n_articles_a": difference["n_articles_a"],
+            "n_articles_b": difference["n_articles_b"],
+            "method": f"{method}; {interval}; permutation test over articles, {stats.how_tested(test)}"}
+
+
+def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_boot: int = 2000,
+                     seed: int = 0) -> dict:
+    """Difference a - b of bloc means of one value per article, with its interval and p-value.
+
+    Articles without a value (NaN: no quotes, no markers) are left out and not counted.
+
+    Parameters
+    ----------
+    values : one value per article, indexed like `blocs`.
+    blocs : each article's bloc.
+    a, b : the blocs compared; others are left out.
+    n_boot : bootstrap resamples.
+    seed : random seed of the bootstrap and of sampled relabellings.
+
+    Returns
+    -------
+    dict
+        As `sentiment.bloc_difference`: a, b, difference, ci_low, ci_high, p_value, exact,
+        n_relabellings, min_p, n_articles_a, n_articles_b.
+    """
+    frame = pd.DataFrame({"article_id": values.index.astype(str), "bloc": blocs.to_numpy(),
+                          "value": values.to_numpy(dtype=float)})
+    frame = frame[frame["value"].notna() & frame["bloc"].isin([a, b])]
+    empty = {"a": a, "b": b, "difference": float("nan"), "ci_low": float("nan"), "ci_high": float("nan"),
+             "p_value": float("nan"), "exact": True, "n_relabellings": 0, "min_p": float("nan"),
+             "n_articles_a": int((frame["bloc"] == a).sum()), "n_articles_b": int((frame["bloc"] == b).sum())}
+    if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
+        return empty
+    # one row per article: the two-level bootstrap then resamples articles only
+    return sentiment.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed)
+
+
+def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
+                   seed: int = 0) -> pd.DataFrame:
+    """Every bloc contrast the notebooks report, as one table (columns `COLUMNS`).
+
+    Parameters
+    ----------
+    tables : the processed tables (`overview.read_tables`).
+    a, b : the two blocs compared (e.g. from `stats.compared_blocs`).
+    n_boot : bootstrap resamples.
+    seed : random seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per measure and layer: tone (VADER compound) of the outlet's own words, of the
+        quoted words and of all; the naming index of own and of quoted words; each frame's
+        salience; each speaker group's share of the quoted voices.
+    """
+    rows = []
+    frame = sentiment.sentence_frame(dict(tables))
+    quoted = frame[~frame.index.isin(sentiment.own_words(frame).index)]
+    tone = "VADER compound, mean of article means (sentences nested in articles)"
+    for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
+        if (part["bloc"] == a).any() and (part["bloc"] == b).any():
+            rows.append(_row("tone", layer, sentiment.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone))
+    per_article = tables["article_framing"].set_index("article_id")
+    blocs = per_article["bloc"]
+    measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
+    measures += [(c, f"frame salience: {c.removeprefix('frame_').replace('_', ' ')}", "all")
+                 for c in per_article.columns if c.startswith("frame_")]
+    measures += [(c, f"share of quoted voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
+                 for c in per_article.columns if c.startswith("voice_")]
+    for column, measure, layer in measures:
+        difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed)
+        if difference["n_articles_a"] and difference["n_articles_b"]:
+            rows.append(_row(measure, layer, difference, "mean of one value per article"))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    numbers = ["estimate", "ci_low", "ci_high", "p_value"]
+    table[numbers] = table[numbers].apply(lambda c: [float(f"{v:.{DIGITS}g}") for v in c])
+    return table
+
+
+def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
+    """Write the summary as `summary.csv` and `summary.tex` (a LaTeX tabular) in `folder`.
+
+    Parameters
+    ----------
+    table : `bloc_contrasts`' table.
+    folder : where to write (created when missing).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The two files.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, tex_path = folder / "summary.csv", folder / "summary.tex"
+    table.to_csv(csv_path, index=False, lineterminator="\n", float_format=f"%.{DIGITS}g")
+    shown = table.drop(columns=["method"]).rename(columns=lambda c: c.replace("_", " "))
+    tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--")
+    tex_path.write_text("% One row per bloc contrast; the method of each row is in summary.csv.\n" + tex,
+                        encoding="utf-8")
+    return [csv_path, tex_path]

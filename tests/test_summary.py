@@ -1,0 +1,52 @@
+"""The results summary: one row per bloc contrast, article-level tests, no claim the design can't carry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import overview, stats, summary
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUIRED = ["measure", "contrast", "estimate", "ci_low", "ci_high", "p_value", "n_articles_a", "n_articles_b", "method"]
+
+
+@pytest.fixture(scope="module")
+def seed_summary() -> pd.DataFrame:
+    return summary.bloc_contrasts(overview.read_tables(ROOT / "data" / "processed"), "russian", "western")
+
+
+def test_the_seed_summary_has_the_columns_and_no_p_below_what_five_articles_allow(seed_summary: pd.DataFrame) -> None:
+    assert set(REQUIRED) <= set(seed_summary.columns) and len(seed_summary) >= 5
+    assert seed_summary["p_value"].min() >= 0.1  # C(5, 2) = 10 relabellings: p = 0.1 is the floor
+    assert seed_summary[["ci_low", "ci_high"]].isna().all().all()  # 2 and 3 articles: no interval
+    tone = seed_summary[seed_summary["measure"] == "tone"]
+    assert sorted(tone["layer"]) == sorted(summary._LAYERS[k] for k in ("own", "quoted", "all"))
+    assert (tone[["n_articles_a", "n_articles_b"]] == [2, 3]).all().all()
+    assert seed_summary["method"].str.contains("permutation test over articles, exact").all()
+
+
+def test_an_article_level_contrast_is_the_permutation_test_of_the_article_values() -> None:
+    rng = np.random.default_rng(3)
+    ids = [f"a{i:02d}" for i in range(14)]
+    blocs = pd.Series(["x"] * 6 + ["y"] * 6 + ["z"] * 2, index=ids)
+    values = pd.Series(rng.normal(size=14) + np.r_[np.ones(6), np.zeros(8)], index=ids)
+    values.iloc[0] = np.nan  # an article without a value is left out, not counted as 0
+    result = summary.article_contrast(values, blocs, "x", "y", seed=0)
+    expected = stats.permutation_test(values.iloc[1:12], blocs.iloc[1:12], "x", "y")
+    assert result["p_value"] == expected["p_value"] and result["exact"]
+    assert result["difference"] == pytest.approx(values.iloc[1:6].mean() - values.iloc[6:12].mean())
+    assert (result["n_articles_a"], result["n_articles_b"]) == (5, 6)
+    assert result["ci_low"] < result["difference"] < result["ci_high"]  # 5 and 6 articles: an interval
+
+
+def test_the_summary_files_are_the_same_bytes_twice(seed_summary: pd.DataFrame, tmp_path: Path) -> None:
+    first = [p.read_bytes() for p in summary.write_summary(seed_summary, tmp_path / "one")]
+    second = [p.read_bytes() for p in summary.write_summary(seed_summary, tmp_path / "two")]
+    assert first == second
+    written = pd.read_csv(tmp_path / "one" / "summary.csv")
+    assert list(written.columns) == summary.COLUMNS and len(written) == len(seed_summary)
+    assert first[1].decode().count("russian - western") == len(seed_summary)
