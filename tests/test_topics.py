@@ -59,7 +59,7 @@ def test_planted_topics_are_recovered() -> None:
 
 def test_coherence_and_grid_prefer_the_planted_k() -> None:
     tfidf, counts, _ = topics.vectorize(_planted())
-    grid = topics.k_grid(tfidf, counts, [2, 3, 4, 5], seed=0)
+    grid = topics.k_grid_scores(tfidf, counts, [2, 3, 4, 5], seed=0)
     assert topics.choose_k(grid)[0] == 3
     assert grid.set_index("k").loc[3, "kmeans_silhouette"] == grid["kmeans_silhouette"].max()
 
@@ -237,7 +237,7 @@ def test_notebook_03_reads_the_built_tables_and_does_not_refit() -> None:
     from analysis import paths
 
     source = (paths.ROOT / "notebooks" / "03_topics.py").read_text(encoding="utf-8")
-    for refit in ("topics.fit(", "topics.k_grid(", "topics.vectorize(", "topics.topic_stability(", "build_topics("):
+    for refit in ("topics.fit(", "topics.k_grid_scores(", "topics.vectorize(", "topics.topic_stability(", "build_topics("):
         assert refit not in source
     for table in ("topics", "topic_summary", "topic_grid", "topic_evidence", "topic_map"):
         assert f'tables["{table}"]' in source or f"topics.assignments(tables" in source and table == "topics"

@@ -1,0 +1,103 @@
+"""Reading the built topic tables: the units of one model with bloc and outlet, the stable topics, and
+what the tables say in words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.topics.schema import MODELS
+from analysis.topics.stability import UNSTABLE_BELOW
+
+
+def assignments(tables: dict[str, pd.DataFrame], model: str = "nmf") -> tuple[pd.DataFrame, np.ndarray]:
+    """The units of one model from the built `topics` table, with bloc and outlet, and a one-hot
+    matrix of their dominant topics (units x topics, topics numbered as in `topic_summary`).
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables: `topics`, `topic_summary` and `articles`.
+    model : str
+        One of `MODELS`.
+
+    Returns
+    -------
+    data : DataFrame
+        The model's rows of `topics`, with bloc and outlet.
+    onehot : numpy.ndarray
+        Units x topics, 1 at each unit's dominant topic.
+    """
+    if model not in MODELS:
+        raise ValueError(f"model must be one of {MODELS}, not {model!r}")
+    rows = tables["topics"][tables["topics"]["model"] == model]
+    if rows.empty:
+        raise ValueError("the topics table is empty: build without --skip-topics, on at least 4 units")
+    meta = tables["articles"][["article_id", "bloc", "outlet"]]
+    data = rows.merge(meta, on="article_id", how="left", validate="many_to_one").reset_index(drop=True)
+    if data["bloc"].isna().any():
+        raise ValueError("the topics table names articles the articles table does not have: rebuild both")
+    k = int(tables["topic_summary"].loc[tables["topic_summary"]["model"] == model, "topic"].max()) + 1
+    return data, np.eye(k)[data["topic"].to_numpy()]
+
+
+def stable_topics(summary: pd.DataFrame, model: str = "nmf") -> list[int]:
+    """The topics of `model` whose stability was measured and reached `UNSTABLE_BELOW`.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The `topic_summary` table.
+    model : str
+        One of `MODELS`.
+
+    Returns
+    -------
+    list of int
+        The stable topics, in increasing order.
+    """
+    rows = summary[(summary["model"] == model) & (summary["status"] == "stable")]
+    return sorted(int(t) for t in rows["topic"])
+
+
+def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
+    """What the built topic tables say, in words computed from them: units and articles, the chosen
+    k, which steps ran on samples, and how many topics are stable (true on any corpus).
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables: `topics`, `topic_summary`, `topic_grid` (and `articles`, for the corpus size).
+    model : str
+        The model whose stable topics are counted.
+
+    Returns
+    -------
+    str
+        A short paragraph.
+    """
+    assigned = tables["topics"][tables["topics"]["model"] == model]
+    summary, grid = tables["topic_summary"], tables["topic_grid"]
+    if assigned.empty:
+        return "No topics were built (the corpus has fewer than 4 units, or build ran with --skip-topics)."
+    n_units = len(assigned)
+    n_articles = assigned["article_id"].nunique()
+    k = int(grid.loc[grid["chosen"], "k"].iloc[0])
+    fitted = summary.drop_duplicates("model").set_index("model")["fit_units"].astype(int).to_dict()
+    sampled = [f"{name} on {fitted[name]:,}" for name in MODELS if fitted.get(name, n_units) < n_units]
+    grid_units = int(grid["n_units"].max())
+    stable = stable_topics(summary, model)
+    km = summary[summary["model"] == "kmeans"]
+    in_corpus = tables["articles"]["article_id"].nunique() if "articles" in tables else n_articles
+    sample_note = (f" (a sample: build's --topic-units caps the paragraphs modelled; the corpus has {in_corpus:,} articles)"
+                   if n_articles < in_corpus else "")
+    parts = [f"{n_units:,} units from {n_articles:,} articles{sample_note}; k = {k} chosen on a grid scored on "
+             f"{grid_units:,} units"
+             + (" (a sample)" if grid_units < n_units else " (all of them)") + "."]
+    parts.append("Fitted on samples, the other units assigned: " + ", ".join(sampled) + "." if sampled
+                 else "Every model was fitted on all units (the corpus is below every limit).")
+    parts.append(f"{len(stable)} of {k} {model.upper()} topics are stable under resampling (stability >= "
+                 f"{UNSTABLE_BELOW}); {int((km['status'] == 'stable').sum())} of {k} k-means clusters are.")
+    if not stable:
+        parts.append("No topic is stable, so no bloc comparison of topics is a finding on this corpus.")
+    return " ".join(parts)
