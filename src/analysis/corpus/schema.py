@@ -6,19 +6,6 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-__all__ = [
-    "METADATA_COLUMNS",
-    "METADATA_NAME",
-    "PROBLEM_COLUMNS",
-    "PROBLEM_KINDS",
-    "REQUIRED_COLUMNS",
-    "TABLE_REQUIRED_COLUMNS",
-    "TABLE_SUFFIXES",
-    "MAX_ARTICLE_CHARS",
-    "MAX_LINE_CHARS",
-    "CorpusError",
-]
-
 REQUIRED_COLUMNS: tuple[str, ...] = ("article_id", "file", "outlet", "bloc")
 """Columns `metadata.csv` must have in a folder corpus."""
 
