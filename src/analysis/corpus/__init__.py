@@ -1,0 +1,57 @@
+"""Read a corpus of news articles into tables, checking it on the way in.
+
+This is the reading edge of the project: every later step trusts what comes out
+of `load_corpus`, so problems in user corpora (missing files, bad bytes, odd
+dates, duplicate ids) are caught here and named in plain words, with the file
+and line, instead of surfacing later as a confusing result.
+
+`iter_corpus` streams a corpus in chunks of a fixed number of articles, in file
+order: tables are read record by record, never whole, so memory does not grow
+with the corpus size beyond the set of ids seen (to find duplicates).
+`load_corpus` joins those chunks into one table sorted by `article_id`.
+
+A corpus is either
+  (a) a folder with `metadata.csv` (columns `article_id,file,outlet,bloc`, plus
+      optional ones) and the UTF-8 text files it names, or
+  (b) one table with a `text` column and the metadata columns: `.csv`,
+      `.jsonl` (JSON Lines, one object per line) or `.parquet`.
+
+Submodules: `schema` (columns, limits, problem kinds, CorpusError), `sources`
+(streaming folder, CSV, JSONL and Parquet records), `checks` (per-row checks),
+`reading` (load_corpus, iter_corpus), `dates` and `fingerprint`.
+"""
+
+from __future__ import annotations
+
+from analysis.corpus.dates import normalise_date
+from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
+from analysis.corpus.reading import iter_corpus, load_corpus
+from analysis.corpus.schema import (
+    MAX_ARTICLE_CHARS,
+    MAX_LINE_CHARS,
+    METADATA_COLUMNS,
+    METADATA_NAME,
+    PROBLEM_COLUMNS,
+    PROBLEM_KINDS,
+    REQUIRED_COLUMNS,
+    TABLE_REQUIRED_COLUMNS,
+    TABLE_SUFFIXES,
+    CorpusError,
+)
+
+__all__ = [
+    "METADATA_COLUMNS",
+    "PROBLEM_COLUMNS",
+    "PROBLEM_KINDS",
+    "REQUIRED_COLUMNS",
+    "TABLE_REQUIRED_COLUMNS",
+    "TABLE_SUFFIXES",
+    "MAX_ARTICLE_CHARS",
+    "MAX_LINE_CHARS",
+    "CorpusError",
+    "corpus_fingerprint",
+    "iter_corpus",
+    "load_corpus",
+    "normalise_date",
+    "sha256_file",
+]
