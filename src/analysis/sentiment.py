@@ -25,7 +25,15 @@ import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
 from analysis import paths, segment, stats
-from analysis.stats import MIN_ARTICLES_FOR_INTERVAL
+from analysis.stats import (  # the bloc statistics, re-exported here
+    MIN_ARTICLES_FOR_INTERVAL,
+    aggregate,
+    bloc_difference,
+    bloc_summary,
+    bootstrap_mean_ci,
+    leave_one_outlet_out,
+)
+from analysis.stats.blocs import _article_means
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
@@ -439,121 +447,7 @@ def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
     return merged[["article_id", "sentence_id", "text", "compound", "compound_nltk", "likely_rule"]].reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- aggregation
-
-
-def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95, seed: int = 0) -> tuple[float, float, float]:
-    """Mean and percentile bootstrap interval of a sample (nan for an empty sample)."""
-    data = np.asarray(values, dtype=float)
-    if data.size == 0:
-        return (np.nan, np.nan, np.nan)
-    rng = np.random.default_rng(seed)
-    if n_boot * data.size <= EXACT_BOOTSTRAP_BUDGET:
-        means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
-    else:  # the large-sample distribution of a bootstrap mean, without an n_boot x n index matrix
-        means = data.mean() + data.std() / np.sqrt(data.size) * rng.standard_normal(n_boot)
-    alpha = (1 - ci) / 2
-    return float(data.mean()), float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
-
-
-def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
-              n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Mean of `column` per group with a bootstrap interval over the group's sentences."""
-    rows = []
-    for n, (key, group) in enumerate(frame.groupby(list(by), sort=True)):
-        mean, low, high = bootstrap_mean_ci(group[column], n_boot=n_boot, seed=seed + n)
-        keys = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, keys)), "n_sentences": len(group), "mean": mean, "ci_low": low, "ci_high": high})
-    return pd.DataFrame(rows)
-
-
-def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    return frame.groupby(["bloc", "article_id"], sort=True)[column].mean().reset_index()
-
-
-#: Resampled values (draws x values) up to which bootstraps resample every sentence; above it
-#: a resampled mean is drawn from its large-sample normal distribution (its mean and standard
-#: error), which the sentence bootstrap approaches, so that cost grows with articles, not sentences.
-EXACT_BOOTSTRAP_BUDGET = 50_000_000
-
-
-def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
-    (vectorised per draw; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
-    article's mean is drawn from Normal(article mean, its standard error))."""
-    part = frame[frame["bloc"] == bloc]
-    codes, _ = pd.factorize(part["article_id"], sort=True)
-    order = np.argsort(codes, kind="stable")
-    values = part[column].to_numpy(float)[order]
-    sizes = np.bincount(codes)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    k = sizes.size
-    draws = np.empty(n_boot)
-    if n_boot * values.size <= EXACT_BOOTSTRAP_BUDGET:
-        for b in range(n_boot):
-            picked = rng.integers(0, k, size=k)
-            n = sizes[picked]
-            at = np.repeat(starts[picked], n) + rng.integers(0, np.repeat(n, n))
-            sums = np.add.reduceat(values[at], np.concatenate(([0], np.cumsum(n)[:-1])))
-            draws[b] = np.mean(sums / n)
-        return draws
-    means = np.add.reduceat(values, starts) / sizes
-    spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
-    step = max(1, 5_000_000 // k)
-    for first in range(0, n_boot, step):
-        m = min(step, n_boot - first)
-        picked = rng.integers(0, k, size=(m, k))
-        draws[first:first + m] = (means[picked] + spread[picked] * rng.standard_normal((m, k))).mean(axis=1)
-    return draws
-
-
-def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
-                 seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
-    """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval,
-    left empty (NaN) for a bloc with fewer than `min_articles` articles (`stats.interval_rule`)."""
-    rng = np.random.default_rng(seed)
-    alpha = (1 - ci) / 2
-    rows = []
-    for bloc in sorted(frame["bloc"].unique()):
-        means = _article_means(frame[frame["bloc"] == bloc], column)[column]
-        low = high = float("nan")
-        if len(means) >= min_articles:
-            draws = _hierarchical_draws(frame, bloc, column, n_boot, rng)
-            low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
-        rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
-                     "mean": float(means.mean()), "ci_low": low, "ci_high": high})
-    return pd.DataFrame(rows, columns=["bloc", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"])
-
-
-def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
-                    n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
-                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = 10_000) -> dict[str, float]:
-    """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
-    (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
-    (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and
-    Cohen's d on sentence scores (pooled standard deviation). Other blocs are left out."""
-    for bloc in (a, b):
-        if not (frame["bloc"] == bloc).any():
-            raise ValueError(f"no sentences of bloc {bloc!r}; the frame has {sorted(frame['bloc'].unique())}")
-    rng = np.random.default_rng(seed)
-    article_means = _article_means(frame, column)
-    means = article_means.groupby("bloc")[column].mean()
-    n_a = int(frame.loc[frame["bloc"] == a, "article_id"].nunique())
-    n_b = int(frame.loc[frame["bloc"] == b, "article_id"].nunique())
-    low = high = float("nan")
-    if min(n_a, n_b) >= min_articles:
-        diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
-        alpha = (1 - ci) / 2
-        low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
-    test = stats.permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed)
-    xa, xb = frame.loc[frame["bloc"] == a, column], frame.loc[frame["bloc"] == b, column]
-    pooled = np.sqrt(((len(xa) - 1) * xa.var() + (len(xb) - 1) * xb.var()) / (len(xa) + len(xb) - 2)) \
-        if len(xa) + len(xb) > 2 else float("nan")
-    return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
-            "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
-            "min_p": test["min_p"],
-            "cohens_d": float((xa.mean() - xb.mean()) / pooled) if pooled > 0 else float("nan"),
-            "n_articles_a": n_a, "n_articles_b": n_b}
+# --------------------------------------------------------------------------- tone per bloc (statistics: analysis.stats)
 
 
 def difference_text(difference: Mapping, column_label: str = "tone") -> str:
@@ -573,32 +467,6 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     else:
         text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
     return text
-
-
-def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "compound") -> pd.DataFrame:
-    """The bloc difference a - b recomputed without each outlet of the two blocs in turn (nan if a
-    bloc empties); outlets of other blocs cannot move it and are not listed. Article means are
-    computed once and each outlet's are taken out of its bloc's sums (one pass, however many
-    outlets)."""
-    means = frame[frame["bloc"].isin([a, b])].groupby(["bloc", "outlet", "article_id"], sort=True)[column].mean()
-    means = means.reset_index()
-    total = means.groupby("bloc")[column].agg(["sum", "count"])
-    by_outlet = means.groupby(["outlet", "bloc"])[column].agg(["sum", "count"])
-
-    def without(outlet: str | None) -> float:
-        parts = []
-        for bloc in (a, b):
-            s, n = (total.at[bloc, "sum"], total.at[bloc, "count"]) if bloc in total.index else (0.0, 0)
-            if outlet is not None and (outlet, bloc) in by_outlet.index:
-                s, n = s - by_outlet.at[(outlet, bloc), "sum"], n - by_outlet.at[(outlet, bloc), "count"]
-            parts.append(s / n if n else np.nan)
-        return float(parts[0] - parts[1])
-
-    rows = [{"left_out": "(none)", "difference": without(None)}]
-    rows += [{"left_out": outlet, "difference": without(outlet)} for outlet in sorted(means["outlet"].unique())]
-    table = pd.DataFrame(rows)
-    table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
-    return table
 
 
 def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
