@@ -12,12 +12,33 @@ from analysis.terms import TermMatcher, read_table
 
 
 def load_actors(path: str | Path | None = None) -> pd.DataFrame:
-    """The actor dictionary (group, term); see the header of resources/actors.csv."""
+    """The actor dictionary (group, term); see the header of resources/actors.csv.
+
+    Parameters
+    ----------
+    path : a CSV with the header group,term; default the packaged resources/actors.csv.
+
+    Returns
+    -------
+    pd.DataFrame
+        group, term.
+    """
     return pd.DataFrame(read_table("actors.csv", path, ("group", "term")), columns=["group", "term"])
 
 
 def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per (sentence, actor group) it mentions: article_id, sentence_id, actor, n_mentions."""
+    """One row per (sentence, actor group) it mentions: article_id, sentence_id, actor, n_mentions.
+
+    Parameters
+    ----------
+    sentences : one row per sentence, with article_id, sentence_id and text.
+    actors : the actor dictionary (default `load_actors()`).
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, sentence_id, actor, n_mentions.
+    """
     actors = load_actors() if actors is None else actors
     matchers = {group: TermMatcher(terms) for group, terms in actors.groupby("group", sort=True)["term"]}
     rows = []
@@ -30,7 +51,19 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
 
 
 def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
-    """Mean tone of sentences mentioning each actor, per bloc, with sentence counts (long form)."""
+    """Mean tone of sentences mentioning each actor, per bloc, with sentence counts (long form).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame`.
+    mentions : an `actor_mentions` table.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        actor, bloc, mean, n_sentences.
+    """
     merged = mentions.merge(frame, on=["article_id", "sentence_id"])
     table = merged.groupby(["actor", "bloc"], sort=True)[column].agg(mean="mean", n_sentences="size").reset_index()
     return table

@@ -15,7 +15,18 @@ from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 def sentence_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Sentences with their scores, paragraph kind and article metadata: the frame every
-    tone function of this package takes (one row per sentence)."""
+    tone function of this package takes (one row per sentence).
+
+    Parameters
+    ----------
+    tables : the built tables, at least sentences, sentiment, paragraphs and articles.
+
+    Returns
+    -------
+    pd.DataFrame
+        The sentence and score columns with kind, outlet, bloc and published, sorted by
+        article_id and sentence_id.
+    """
     frame = tables["sentences"].merge(tables["sentiment"], on=["article_id", "sentence_id"], validate="one_to_one")
     frame = frame.merge(tables["paragraphs"][["article_id", "paragraph_id", "kind"]], on=["article_id", "paragraph_id"])
     meta = tables["articles"][["article_id", "outlet", "bloc", "published"]]
@@ -27,7 +38,21 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
                        min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Tone of quoted speech and of the journalist's own words, per bloc: `bloc_summary` (mean of
     article means, articles as the unit) of each voice's sentences (the sentences' `voice`:
-    narration, reported, quote, question; `in_quote` alone where the table predates voices)."""
+    narration, reported, quote, question; `in_quote` alone where the table predates voices).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+    column : the score summarised.
+    n_boot : bootstrap draws per bloc and voice.
+    seed : seed of the first voice (sorted); the n-th uses `seed + n`.
+    min_articles : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, voice, n_articles, n_sentences, mean, ci_low, ci_high, sorted by bloc and voice.
+    """
     voiced = frame if "voice" in frame else frame.assign(voice=np.where(frame["in_quote"], "quote", "narration"))
     parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(voice=voice)
              for n, (voice, part) in enumerate(voiced.groupby("voice", sort=True))]
@@ -44,7 +69,17 @@ OWN_VOICES = segment.OWN_LAYERS
 
 def own_words(frame: pd.DataFrame) -> pd.DataFrame:
     """The sentences in the outlet's own words: narration and its paraphrase of what others said
-    (voices `narration`, `reported`); quoted speech and interviewers' questions are left out."""
+    (voices `narration`, `reported`); quoted speech and interviewers' questions are left out.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows of `frame` in the outlet's own words.
+    """
     if "voice" in frame:
         return frame[frame["voice"].isin(OWN_VOICES)]
     return frame[~frame["in_quote"].astype(bool)]
@@ -54,7 +89,18 @@ def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataF
     """What keeping quoted words apart changed in tone, per bloc: the mean of article means over
     every sentence (`all_sentences`, as tone was measured before quotes were set apart) and over
     the outlet's own words (`own_words`, what notebook 01 compares), the change, and the articles
-    behind each (an article whose sentences are all quoted has no own-words mean)."""
+    behind each (an article whose sentences are all quoted has no own-words mean).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+    column : the score compared.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, articles, all_sentences, own_words_articles, own_words, change.
+    """
     rows = []
     own = own_words(frame)
     for bloc in sorted(frame["bloc"].unique()):
@@ -69,7 +115,18 @@ def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataF
 
 
 def paragraph_tone(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
-    """Mean tone per paragraph, with its position in the article (0 = first, 1 = last paragraph)."""
+    """Mean tone per paragraph, with its position in the article (0 = first, 1 = last paragraph).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame`.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, outlet, article_id, paragraph_id, mean, n_sentences, position.
+    """
     table = frame.groupby(["bloc", "outlet", "article_id", "paragraph_id"], sort=True)[column].agg(
         mean="mean", n_sentences="size").reset_index()
     order = table.groupby("article_id")["paragraph_id"].rank(method="first") - 1
@@ -79,7 +136,19 @@ def paragraph_tone(frame: pd.DataFrame, column: str = "compound") -> pd.DataFram
 
 
 def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:
-    """The n most negative and n most positive sentences of each bloc, with article and outlet."""
+    """The n most negative and n most positive sentences of each bloc, with article and outlet.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with text).
+    n : sentences at each end.
+    column : the score ranked.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, end, `column`, outlet, article_id, sentence_id, text.
+    """
     rows = []
     for _, group in frame.groupby("bloc", sort=True):
         ordered = group.sort_values([column, "article_id", "sentence_id"], kind="mergesort")

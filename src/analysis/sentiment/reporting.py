@@ -18,7 +18,18 @@ from analysis.stats.permutation import how_tested
 def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
     p-value with how many relabellings (and the smallest p they allow), and the interval only when
-    both blocs have enough articles (else why not)."""
+    both blocs have enough articles (else why not).
+
+    Parameters
+    ----------
+    difference : a `bloc_difference` result.
+    column_label : what the compared score is called.
+
+    Returns
+    -------
+    str
+        Markdown, the blocs in bold.
+    """
     a, b, d = difference["a"], difference["b"], difference["difference"]
     n_a, n_b = difference["n_articles_a"], difference["n_articles_b"]
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
@@ -36,7 +47,16 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
 
 def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
     """How many outlets' removal flips the sign of the difference, named (sorted by outlet), and
-    which outlets are a whole bloc (their removal leaves nothing to compare)."""
+    which outlets are a whole bloc (their removal leaves nothing to compare).
+
+    Parameters
+    ----------
+    table : a `leave_one_outlet_out` table.
+
+    Returns
+    -------
+    str
+    """
     rest = table[table["left_out"] != "(none)"]
     empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
     flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
@@ -53,7 +73,17 @@ def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
 
 def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
     """`tone_layer_change` as a sentence for the compared pair: each bloc's tone over all
-    sentences and over its own words, and the gap a - b both ways."""
+    sentences and over its own words, and the gap a - b both ways.
+
+    Parameters
+    ----------
+    change : a `tone_layer_change` table.
+    a, b : the compared blocs.
+
+    Returns
+    -------
+    str
+    """
     rows = change.set_index("bloc")
     if a not in rows.index or b not in rows.index:
         return "The compared blocs are not both in the corpus."
@@ -66,7 +96,17 @@ def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
 
 def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
     """How the gap changes when the topic's own terms score 0: the share they explain when the gap
-    shrinks without changing sign, otherwise what happens instead (a share would mislead)."""
+    shrinks without changing sign, otherwise what happens instead (a share would mislead).
+
+    Parameters
+    ----------
+    difference, neutral_difference : `bloc_difference` results on the full lexicon's and on the
+        topic-neutral scores (their `difference`).
+
+    Returns
+    -------
+    str
+    """
     raw, neutral = difference["difference"], neutral_difference["difference"]
     text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
     if raw == 0 or np.isnan(raw) or np.isnan(neutral):
@@ -80,7 +120,19 @@ def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
 
 def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None) -> str:
     """The notebook's one-line answer computed from `bloc_summary`, `bloc_difference` (and the
-    topic-neutral difference): which bloc reads more positive, by how much, what the test allows."""
+    topic-neutral difference): which bloc reads more positive, by how much, what the test allows.
+
+    Parameters
+    ----------
+    summary : a `bloc_summary` table of every bloc.
+    difference : the `bloc_difference` of the compared pair.
+    neutral_difference : the same on topic-neutral scores; adds `topic_share_text`.
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
     text = difference_text(difference)
     if neutral_difference is not None:
         text += " " + topic_share_text(difference, neutral_difference)
@@ -93,7 +145,18 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
 
 def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compound") -> str:
     """Share of sentences VADER calls neutral, and the median within-outlet standard deviation
-    of sentence scores beside the bloc difference: how large the gap is against the spread."""
+    of sentence scores beside the bloc difference: how large the gap is against the spread.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with outlet and `column`.
+    difference : the `bloc_difference` compared with the spread.
+    column : the score.
+
+    Returns
+    -------
+    str
+    """
     neutral = float((frame[column].abs() <= THRESHOLD).mean())
     spread = frame.groupby("outlet")[column].std().median()
     gap = abs(difference["difference"])

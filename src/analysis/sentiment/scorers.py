@@ -8,12 +8,17 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from analysis import paths
 from analysis.sentiment.fast_vader import _vader_scores, _vader_words
+
+if TYPE_CHECKING:
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer as NLTKAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
 #: Sentence scorers and the columns each writes: VADER always; the rest on demand.
@@ -33,14 +38,34 @@ def _resource(name: str) -> str:
 
 
 def load_neutral_terms(path: str | Path | None = None) -> frozenset[str]:
-    """The topic and naming terms the topic-neutral variant scores as zero."""
+    """The topic and naming terms the topic-neutral variant scores as zero.
+
+    Parameters
+    ----------
+    path : a word list, one term a line ('#' starts a comment line); default the packaged
+        resources/neutral_terms.txt.
+
+    Returns
+    -------
+    frozenset of str
+        The terms, lower-cased.
+    """
     text = Path(path).read_text(encoding="utf-8") if path else _resource("neutral_terms.txt")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=4)
-def analyzer(neutral_terms: frozenset[str] = frozenset()):  # noqa: ANN201 - vaderSentiment has no types
-    """The VADER reference analyser; with `neutral_terms`, those lexicon words score 0."""
+def analyzer(neutral_terms: frozenset[str] = frozenset()) -> SentimentIntensityAnalyzer:
+    """The VADER reference analyser; with `neutral_terms`, those lexicon words score 0.
+
+    Parameters
+    ----------
+    neutral_terms : lower-case lexicon words to score 0 (the analyser is cached per set).
+
+    Returns
+    -------
+    vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     scorer = SentimentIntensityAnalyzer()
@@ -50,11 +75,16 @@ def analyzer(neutral_terms: frozenset[str] = frozenset()):  # noqa: ANN201 - vad
 
 
 @lru_cache(maxsize=1)
-def nltk_analyzer():  # noqa: ANN201
+def nltk_analyzer() -> NLTKAnalyzer:
     """NLTK's port of VADER on the lexicon file shipped in the vaderSentiment wheel (no download).
 
     NLTK 3.10 refuses absolute lexicon paths, so the wheel's folder goes on `nltk.data.path`
     for the moment of loading, then the path is restored.
+
+    Returns
+    -------
+    nltk.sentiment.vader.SentimentIntensityAnalyzer
+        One cached analyser.
     """
     import nltk
     import vaderSentiment
@@ -69,7 +99,16 @@ def nltk_analyzer():  # noqa: ANN201
 
 
 def textblob_polarity(text: str) -> float:
-    """TextBlob's pattern-lexicon polarity in [-1, 1] (an independent second lexicon)."""
+    """TextBlob's pattern-lexicon polarity in [-1, 1] (an independent second lexicon).
+
+    Parameters
+    ----------
+    text : the text scored.
+
+    Returns
+    -------
+    float
+    """
     from textblob import TextBlob
 
     return float(TextBlob(text).sentiment.polarity)
@@ -82,8 +121,19 @@ def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None
 
     VADER (`neg, neu, pos, compound`) always runs; `neutral` adds the topic-neutral compound,
     `nltk` NLTK's port, `textblob` TextBlob's polarity. The VADER scores are exactly those of
-    `analyzer().polarity_scores` and `analyzer(neutral)`, computed by the faster path below
-    (tests/test_speed_equivalence.py compares the two); the cross-checks call their libraries.
+    `analyzer().polarity_scores` and `analyzer(neutral)`, computed by the faster path of
+    `fast_vader` (tests/test_speed_equivalence.py compares the two); the cross-checks call their libraries.
+
+    Parameters
+    ----------
+    texts : the texts (sentences) scored.
+    neutral_terms : the words the topic-neutral variant scores 0 (default `load_neutral_terms()`).
+    scorers : names from `SCORERS` (see `check_scorers`).
+
+    Returns
+    -------
+    list of dict
+        One dict per text: the columns of `score_columns(scorers)` and their scores.
     """
     chosen = check_scorers(scorers)
     neutral = frozenset(load_neutral_terms() if neutral_terms is None else neutral_terms)
@@ -109,7 +159,17 @@ def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None
 
 
 def check_scorers(scorers: Iterable[str]) -> tuple[str, ...]:
-    """The scorers in their fixed order, VADER first; an unknown name is an error that lists the known ones."""
+    """The scorers in their fixed order, VADER first; an unknown name is an error that lists the known ones.
+
+    Parameters
+    ----------
+    scorers : scorer names (case and surrounding blanks ignored).
+
+    Returns
+    -------
+    tuple of str
+        The names in `SCORERS` order, "vader" always included.
+    """
     wanted = {str(s).strip().lower() for s in scorers if str(s).strip()}
     unknown = sorted(wanted - set(SCORERS))
     if unknown:
@@ -118,7 +178,16 @@ def check_scorers(scorers: Iterable[str]) -> tuple[str, ...]:
 
 
 def score_columns(scorers: Sequence[str] = DEFAULT_SCORERS) -> tuple[str, ...]:
-    """The score columns the chosen scorers write, in table order."""
+    """The score columns the chosen scorers write, in table order.
+
+    Parameters
+    ----------
+    scorers : scorer names (see `check_scorers`).
+
+    Returns
+    -------
+    tuple of str
+    """
     return tuple(c for s in check_scorers(scorers) for c in SCORER_COLUMNS[s])
 
 
@@ -130,7 +199,20 @@ def with_cross_checks(frame: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LI
     computed here, where a notebook compares methods. All sentences are scored while there are
     at most `limit` of them (None: no limit); above that, a fixed random sample of `limit`
     sentences (chosen with `seed`) plus the rows where `keep` is true (e.g. the hand-coded
-    sentences), so the cost stays bounded on a large corpus. Returns the rows scored.
+    sentences), so the cost stays bounded on a large corpus.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with text and any score columns already computed.
+    limit : most sentences scored (None: all).
+    seed : seed of the sample.
+    keep : rows scored even when not sampled (aligned with `frame`).
+
+    Returns
+    -------
+    pd.DataFrame
+        `frame` itself when no column is missing, else a copy of the rows scored with the
+        missing columns added.
     """
     missing = [s for s in SCORERS if any(c not in frame.columns for c in SCORER_COLUMNS[s])]
     if not missing:
@@ -155,7 +237,19 @@ def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None
                     scorers: Sequence[str] = SCORERS) -> pd.DataFrame:
     """One row per sentence, keyed by `article_id, sentence_id`: the columns of the chosen
     `scorers` (default: all four, VADER neg/neu/pos/compound, the topic-neutral compound, NLTK's
-    port and TextBlob)."""
+    port and TextBlob).
+
+    Parameters
+    ----------
+    sentences : one row per sentence, with article_id, sentence_id and text.
+    neutral_terms : the words the topic-neutral variant scores 0 (default `load_neutral_terms()`).
+    scorers : names from `SCORERS`.
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id (string), sentence_id (int64) and the score columns (float64).
+    """
     columns = list(score_columns(scorers))
     table = pd.DataFrame(score_texts(sentences["text"], neutral_terms, scorers), columns=columns)
     table.insert(0, "sentence_id", sentences["sentence_id"].to_numpy())
@@ -164,6 +258,16 @@ def score_sentences(sentences: pd.DataFrame, neutral_terms: Iterable[str] | None
 
 
 def label(scores: pd.Series | np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
-    """negative / neutral / positive by VADER's convention (|score| < threshold is neutral)."""
+    """negative / neutral / positive by VADER's convention (|score| < threshold is neutral).
+
+    Parameters
+    ----------
+    scores : compound (or polarity) scores.
+    threshold : the smallest |score| called positive or negative.
+
+    Returns
+    -------
+    np.ndarray of str
+    """
     values = np.asarray(scores, dtype=float)
     return np.where(values >= threshold, "positive", np.where(values <= -threshold, "negative", "neutral"))

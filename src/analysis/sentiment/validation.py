@@ -15,7 +15,17 @@ from analysis.sentiment.scorers import CROSS_CHECK_LIMIT, SCORE_COLUMNS, label, 
 
 
 def load_gold(path: str | Path | None = None) -> pd.DataFrame:
-    """The hand-coded validation sample (article_id, sentence_id, label, text)."""
+    """The hand-coded validation sample (article_id, sentence_id, label, text).
+
+    Parameters
+    ----------
+    path : a CSV of hand codes; default the packaged resources/validation/sentiment_gold.csv.
+
+    Returns
+    -------
+    pd.DataFrame
+        The codes; a label other than negative, neutral or positive is a ValueError.
+    """
     source = path or "validation/sentiment_gold.csv"
     gold = pd.read_csv(io.StringIO(paths.resource_text("validation/sentiment_gold.csv", path)),
                        dtype={"article_id": "string", "label": "string", "text": "string"})
@@ -35,7 +45,18 @@ METHODS = {
 
 def validate(frame: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
     """`validation_metrics` of a sentence frame against the packaged hand codes (or `gold`); the
-    cross-check scorers are computed for the coded sentences when the frame lacks them."""
+    cross-check scorers are computed for the coded sentences when the frame lacks them.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (article_id, sentence_id, text and the scores it has).
+    gold : hand codes (default `load_gold()`).
+
+    Returns
+    -------
+    pd.DataFrame
+        As `validation_metrics`.
+    """
     gold = load_gold() if gold is None else gold
     coded = frame.set_index(["article_id", "sentence_id"]).index.isin(gold.set_index(["article_id", "sentence_id"]).index)
     frame = with_cross_checks(frame[coded], limit=None)
@@ -48,6 +69,17 @@ def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
 
     If `scores` carries the sentence text as `text_scored`, codes whose text no longer matches
     (segmentation changed since coding) are left out rather than compared with another sentence.
+
+    Parameters
+    ----------
+    scores : one row per sentence, with article_id, sentence_id and every column of `METHODS`.
+    gold : hand codes, with article_id, sentence_id, label (and text).
+
+    Returns
+    -------
+    pd.DataFrame
+        method, n, accuracy, macro_f1, spearman: one row per method and one for the majority
+        label baseline (a row per method with n 0 when no code matches).
     """
     from scipy.stats import spearmanr
     from sklearn.metrics import accuracy_score, f1_score
@@ -79,7 +111,18 @@ def validation_metrics(scores: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
 def agreement_between_methods(scores: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LIMIT, seed: int = 0) -> pd.DataFrame:
     """Sentence-level Spearman rank correlation between every pair of methods (on a fixed sample
     of `limit` sentences when the cross-check scores must be computed for more; see
-    `with_cross_checks`)."""
+    `with_cross_checks`).
+
+    Parameters
+    ----------
+    scores : one row per sentence, with text and the scores it has.
+    limit, seed : as in `with_cross_checks`.
+
+    Returns
+    -------
+    pd.DataFrame
+        A square table of rho, rows and columns named by method.
+    """
     scores = with_cross_checks(scores, limit=limit, seed=seed)
     columns = list(METHODS.values())
     table = scores[columns].corr(method="spearman")

@@ -6,15 +6,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.sentiment.scorers import analyzer, with_cross_checks
 
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-def word_valences(text: str, scorer=None) -> list[tuple[str, float]]:  # noqa: ANN001
+
+def word_valences(text: str, scorer: SentimentIntensityAnalyzer | None = None) -> list[tuple[str, float]]:
     """Each word's valence after VADER's rules (boosters, negation, "but"), as the reference
-    implementation computes it; `scorer.score_valence` of these valences is the sentence score."""
+    implementation computes it; `scorer.score_valence` of these valences is the sentence score.
+
+    Parameters
+    ----------
+    text : the sentence.
+    scorer : the VADER analyser (default `analyzer()`).
+
+    Returns
+    -------
+    list of (str, float)
+        Each of VADER's words (emoji replaced by their description) with its valence, 0 for words
+        outside the lexicon.
+    """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     scorer = scorer or analyzer()
@@ -44,12 +60,23 @@ def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = (
                        max_sentences: int = 20_000, seed: int = 0) -> pd.DataFrame:
     """Summed valence of each lexicon word per bloc: which words drive each bloc's score.
 
-    `sentences` needs `text` and `bloc`; returns bloc, word, n (occurrences with a valence),
-    total (summed valence), per_1000_sentences, and the bloc's sentences read and in all
-    (`sentences_read`, `sentences`), sorted by bloc and |total|. A bloc with more than
-    `max_sentences` sentences is read from a random sample of that many (seeded with `seed`):
-    scoring word by word costs about 0.2 ms a sentence, and per_1000_sentences is then the
-    sample's rate (n and total count the sample only).
+    A bloc with more than `max_sentences` sentences is read from a random sample of that many
+    (seeded with `seed`): scoring word by word costs about 0.2 ms a sentence, and
+    per_1000_sentences is then the sample's rate (n and total count the sample only).
+
+    Parameters
+    ----------
+    sentences : one row per sentence, with text and bloc.
+    neutral_terms : words scored 0 (the topic-neutral variant); none by default.
+    max_sentences : most sentences read per bloc.
+    seed : seed of the samples.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, word, n (occurrences with a valence), total (summed valence), per_1000_sentences,
+        and the bloc's sentences read and in all (`sentences_read`, `sentences`), sorted by bloc
+        and |total|.
     """
     scorer = analyzer(frozenset(neutral_terms))
     n_all = sentences.groupby("bloc").size()
@@ -70,7 +97,16 @@ def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = (
 
 
 def contributions_note(contributions: pd.DataFrame) -> str:
-    """Which blocs' word contributions come from a sample of their sentences, for a notebook."""
+    """Which blocs' word contributions come from a sample of their sentences, for a notebook.
+
+    Parameters
+    ----------
+    contributions : a `word_contributions` table.
+
+    Returns
+    -------
+    str
+    """
     per_bloc = contributions.drop_duplicates("bloc").set_index("bloc")
     sampled = per_bloc[per_bloc["sentences_read"] < per_bloc["sentences"]]
     if sampled.empty:
@@ -86,6 +122,17 @@ def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
     next to them ('justice".' and 'conflict...' are not found in the lexicon), and it misses
     negations the reference applies ("no progress" is negative in the reference, positive in
     the port). NLTK's port is computed here when the frame lacks it (see `with_cross_checks`).
+
+    Parameters
+    ----------
+    frame : one row per sentence, with article_id, sentence_id, text and compound.
+    tolerance : the largest difference of compound scores not reported.
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, sentence_id, text, compound, compound_nltk and likely_rule (punctuation,
+        negation or other).
     """
     frame = with_cross_checks(frame)
     merged = frame[(frame["compound"] - frame["compound_nltk"]).abs() > tolerance].copy()

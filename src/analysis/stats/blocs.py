@@ -20,7 +20,22 @@ def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
                  seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval,
-    left empty (NaN) for a bloc with fewer than `min_articles` articles (`stats.interval_rule`)."""
+    left empty (NaN) for a bloc with fewer than `min_articles` articles (`stats.interval_rule`).
+
+    Parameters
+    ----------
+    frame : one row per sentence, with bloc, article_id and `column`.
+    column : the score summarised.
+    n_boot : bootstrap draws (articles within the bloc, then sentences within each article).
+    ci : coverage of the interval.
+    seed : seed of the one generator the blocs share, in sorted order.
+    min_articles : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per bloc, sorted: bloc, n_articles, n_sentences, mean, ci_low, ci_high.
+    """
     rng = np.random.default_rng(seed)
     alpha = (1 - ci) / 2
     rows = []
@@ -41,7 +56,24 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
     (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
     (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and
-    Cohen's d on sentence scores (pooled standard deviation). Other blocs are left out."""
+    Cohen's d on sentence scores (pooled standard deviation). Other blocs are left out.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with bloc, article_id and `column`.
+    a, b : the blocs compared; a bloc without sentences is a ValueError.
+    column : the score compared.
+    n_boot, ci : bootstrap draws per bloc, coverage of the interval.
+    seed : seed of the bootstrap and of sampled relabellings.
+    min_articles : articles each bloc needs for the interval.
+    n_perm : most relabellings enumerated for an exact test; above it, this many are sampled.
+
+    Returns
+    -------
+    dict
+        a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, cohens_d,
+        n_articles_a, n_articles_b.
+    """
     for bloc in (a, b):
         if not (frame["bloc"] == bloc).any():
             raise ValueError(f"no sentences of bloc {bloc!r}; the frame has {sorted(frame['bloc'].unique())}")
@@ -70,7 +102,20 @@ def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "com
     """The bloc difference a - b recomputed without each outlet of the two blocs in turn (nan if a
     bloc empties); outlets of other blocs cannot move it and are not listed. Article means are
     computed once and each outlet's are taken out of its bloc's sums (one pass, however many
-    outlets)."""
+    outlets).
+
+    Parameters
+    ----------
+    frame : one row per sentence, with bloc, outlet, article_id and `column`.
+    a, b : the blocs compared.
+    column : the score compared.
+
+    Returns
+    -------
+    pd.DataFrame
+        left_out ("(none)" first, then each outlet, sorted), difference, and same_sign (whether
+        the full difference's sign is kept).
+    """
     means = frame[frame["bloc"].isin([a, b])].groupby(["bloc", "outlet", "article_id"], sort=True)[column].mean()
     means = means.reset_index()
     total = means.groupby("bloc")[column].agg(["sum", "count"])

@@ -17,7 +17,21 @@ EXACT_BOOTSTRAP_BUDGET = 50_000_000
 
 def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95,
                       seed: int = 0) -> tuple[float, float, float]:
-    """Mean and percentile bootstrap interval of a sample (nan for an empty sample)."""
+    """Mean and percentile bootstrap interval of a sample (nan for an empty sample).
+
+    Parameters
+    ----------
+    values : the sample.
+    n_boot : bootstrap draws (above `EXACT_BOOTSTRAP_BUDGET` resampled values, the resampled
+        means come from their large-sample normal distribution).
+    ci : coverage of the interval.
+    seed : seed of the generator.
+
+    Returns
+    -------
+    tuple of float
+        (mean, lower bound, upper bound).
+    """
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         return (np.nan, np.nan, np.nan)
@@ -32,7 +46,21 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
 
 def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
               n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Mean of `column` per group with a bootstrap interval over the group's sentences."""
+    """Mean of `column` per group with a bootstrap interval over the group's sentences.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with the `by` columns and `column`.
+    by : the grouping columns.
+    column : the score averaged.
+    n_boot : bootstrap draws per group (`bootstrap_mean_ci`).
+    seed : seed of the first group; the n-th group (in sorted order) uses `seed + n`.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group: the `by` columns, n_sentences, mean, ci_low, ci_high.
+    """
     rows = []
     for n, (key, group) in enumerate(frame.groupby(list(by), sort=True)):
         mean, low, high = bootstrap_mean_ci(group[column], n_boot=n_boot, seed=seed + n)

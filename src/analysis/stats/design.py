@@ -13,7 +13,17 @@ MIN_ARTICLES_FOR_INTERVAL = 5
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
     """The two blocs to compare: `wanted` if both are present, else the two with most articles
-    (ties broken by bloc name, alphabetically); None with fewer than two blocs."""
+    (ties broken by bloc name, alphabetically); None with fewer than two blocs.
+
+    Parameters
+    ----------
+    blocs : the bloc of each article.
+    wanted : the pair asked for (its first two entries).
+
+    Returns
+    -------
+    tuple of (str, str) or None
+    """
     counts = pd.Series(list(blocs), dtype=object).value_counts()
     if len(wanted) >= 2 and wanted[0] != wanted[1] and all(b in counts.index for b in wanted[:2]):
         return wanted[0], wanted[1]
@@ -28,7 +38,16 @@ def _articles(n: int) -> str:
 
 
 def corpus_counts(articles: pd.DataFrame) -> str:
-    """One sentence: n articles, outlets, and articles per bloc (largest first, ties by name)."""
+    """One sentence: n articles, outlets, and articles per bloc (largest first, ties by name).
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc and outlet (and published, which adds the dates).
+
+    Returns
+    -------
+    str
+    """
     counts = articles["bloc"].value_counts()
     order = sorted(counts.index, key=lambda b: (-counts[b], b))
     per_bloc = ", ".join(f"{b} {counts[b]}" for b in order)
@@ -45,7 +64,18 @@ def corpus_counts(articles: pd.DataFrame) -> str:
 
 def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
     """Which two blocs a comparison uses (and why, if not the requested `wanted`), with their
-    article counts, and which blocs and how many articles it leaves out."""
+    article counts, and which blocs and how many articles it leaves out.
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc.
+    wanted : the pair asked for (see `compared_blocs`).
+
+    Returns
+    -------
+    str
+        Markdown, the compared blocs in bold.
+    """
     pair = compared_blocs(articles["bloc"], wanted)
     counts = articles["bloc"].value_counts()
     if pair is None:
@@ -68,12 +98,31 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
 
 
 def interval_supported(n_articles: Iterable[int], minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> bool:
-    """Whether a bootstrap over articles can stand for a bloc: every bloc has `minimum` articles."""
+    """Whether a bootstrap over articles can stand for a bloc: every bloc has `minimum` articles.
+
+    Parameters
+    ----------
+    n_articles : articles per bloc.
+    minimum : articles each bloc needs.
+
+    Returns
+    -------
+    bool
+    """
     return all(int(n) >= minimum for n in n_articles)
 
 
 def interval_rule(minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
-    """The stated rule for showing a bloc interval, for the notebooks' text."""
+    """The stated rule for showing a bloc interval, for the notebooks' text.
+
+    Parameters
+    ----------
+    minimum : articles a bloc needs for its interval to be shown.
+
+    Returns
+    -------
+    str
+    """
     return (f"Intervals are shown only for blocs with at least {minimum} articles: with fewer, resampling "
             f"articles only reshuffles the same few texts, and the interval would look far more certain than "
             f"the design allows.")

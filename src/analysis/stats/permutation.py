@@ -15,7 +15,20 @@ import numpy as np
 def relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0) -> tuple[np.ndarray, bool]:
     """Index sets of the `k` articles (of `n`) given the first label: every one of them when
     `math.comb(n, k) <= limit` (exact; the observed labelling is among them), else `limit`
-    distinct random ones from a generator seeded with `seed`. Returns (array of shape (m, k), exact)."""
+    distinct random ones from a generator seeded with `seed`.
+
+    Parameters
+    ----------
+    n, k : articles in all, and articles given the first label (0 <= k <= n).
+    limit : most relabellings enumerated (at least 1); above it, this many are drawn.
+    seed : seed of the generator for drawn relabellings.
+
+    Returns
+    -------
+    tuple of (np.ndarray, bool)
+        Int64 array of shape (m, k), each row's article indices sorted; whether it holds every
+        relabelling (exact).
+    """
     if not 0 <= k <= n:
         raise ValueError(f"cannot choose {k} of {n} articles")
     if limit < 1:
@@ -33,7 +46,21 @@ def sampled_relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0,
 
     Draws `rng.choice(n, k, replace=False)` from a generator seeded with `seed` and skips a
     subset drawn before (recognised by a 64-bit fingerprint, the wrapped sum of fixed random
-    weights of its members, instead of a tuple of up to n indices)."""
+    weights of its members, instead of a tuple of up to n indices).
+
+    Parameters
+    ----------
+    n, k : articles in all, and articles in each subset.
+    limit : distinct subsets drawn in all.
+    seed : seed of the generator.
+    batch_values : about how many indices one batch holds.
+    sort : whether each row's indices are sorted.
+
+    Returns
+    -------
+    iterator of np.ndarray
+        Int64 arrays of shape (rows, k), `limit` rows over all batches.
+    """
     rng = np.random.default_rng(seed)
     weights = np.random.default_rng([seed, n, k]).integers(0, 2**63, size=n, dtype=np.uint64)
     seen: set[int] = set()
@@ -58,6 +85,21 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
     Articles of other blocs are left out. Exact when the relabellings are at most `limit`
     (p = share of relabellings with |difference| >= the observed one; `min_p` is the smallest p
     any labelling of these articles could get); otherwise sampled, p = (1 + hits) / (1 + limit).
+
+    Parameters
+    ----------
+    values : one value per article (NaN values are left out).
+    labels : the bloc of each article.
+    a, b : the two blocs compared.
+    limit : most relabellings enumerated for an exact test; above it, this many are sampled.
+    seed : seed of the sampled relabellings.
+    statistic : not used; the statistic is always the difference of means.
+
+    Returns
+    -------
+    dict
+        a, b, n_articles_a, n_articles_b, difference (observed), p_value, n_relabellings, exact,
+        min_p (difference and p NaN when either bloc has no article).
     """
     values, labels = np.asarray(values, dtype=float), np.asarray(labels)
     keep = np.isin(labels, [a, b]) & ~np.isnan(values)
@@ -89,7 +131,18 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
 def how_tested(test: Mapping, unit: str = "relabellings") -> str:
     """How a permutation p-value was computed, for a sentence: exact over every relabelling (with
     the smallest p the design allows) or from a random sample of them (with the smallest p that
-    many can give)."""
+    many can give).
+
+    Parameters
+    ----------
+    test : a `permutation_test` result (its exact, n_relabellings and min_p).
+    unit : what the sentence calls a relabelling.
+
+    Returns
+    -------
+    str
+        The clause, lower-case and without a full stop.
+    """
     if test["exact"]:
         return (f"exact, over all {test['n_relabellings']:,} {unit}; the smallest p this design allows is "
                 f"{test['min_p']:.3g}")
