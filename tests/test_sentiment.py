@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import sentiment
+from analysis import sentiment, stats
+from analysis.stats import bootstrap
 
 REFERENCE = SentimentIntensityAnalyzer()
 SENTENCES = [
@@ -78,6 +79,12 @@ def test_bootstrap_interval_on_known_data() -> None:
     half = 1.96 * sample.std(ddof=1) / np.sqrt(sample.size)  # the normal-theory interval
     assert low == pytest.approx(mean - half, abs=0.02) and high == pytest.approx(mean + half, abs=0.02)
     assert sentiment.bootstrap_mean_ci([1.0, 2.0], seed=5) == sentiment.bootstrap_mean_ci([1.0, 2.0], seed=5)
+
+
+def test_bloc_statistics_are_re_exported_from_stats() -> None:
+    """Notebooks call the bloc statistics as `sentiment.*`; they are the functions `analysis.stats` holds."""
+    for name in ("bootstrap_mean_ci", "aggregate", "bloc_summary", "bloc_difference", "leave_one_outlet_out"):
+        assert getattr(sentiment, name) is getattr(stats, name)
 
 
 def _blocs() -> pd.DataFrame:
@@ -293,9 +300,9 @@ def test_two_level_bootstrap_scales_and_its_large_sample_form_agrees(monkeypatch
     large-sample form: the interval matches the sentence-by-sentence bootstrap, and 20,000
     articles (400,000 sentences) take seconds, not the hour a loop over articles took."""
     frame = _bloc_of_articles(1000)
-    exact = sentiment._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
-    monkeypatch.setattr(sentiment, "EXACT_BOOTSTRAP_BUDGET", 0)
-    approx = sentiment._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
+    exact = bootstrap._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
+    monkeypatch.setattr(bootstrap, "EXACT_BOOTSTRAP_BUDGET", 0)  # the module whose functions read it
+    approx = bootstrap._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
     assert abs(np.std(approx) / np.std(exact) - 1) < 0.1
     assert abs(np.mean(approx) - np.mean(exact)) < 0.2 * np.std(exact)
     big = _bloc_of_articles(20_000, seed=2)

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import clean, framing, segment, sentiment
+from analysis.sentiment import fast_vader
 from analysis.terms import TermMatcher
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,8 +93,8 @@ def reference_score_texts(texts: list[str], neutral_terms: frozenset[str] | None
 
 def test_fast_scorers_are_used_with_the_installed_libraries() -> None:
     """The equivalence tests below are about the fast paths; they only run with the library
-    versions the paths were checked against (sentiment._CHECKED): update that after re-checking."""
-    assert all(sentiment._checked(package) for package in sentiment._CHECKED), sentiment._CHECKED
+    versions the paths were checked against (fast_vader._CHECKED): update that after re-checking."""
+    assert all(fast_vader._checked(package) for package in fast_vader._CHECKED), fast_vader._CHECKED
 
 
 def test_scores_of_every_corpus_sentence_are_unchanged() -> None:

@@ -1,0 +1,69 @@
+"""Who is mentioned: the actor dictionary, the actor groups each sentence names, and the tone of
+the sentences that mention each group.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.terms import TermMatcher, read_table
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """The actor dictionary (group, term); see the header of resources/actors.csv.
+
+    Parameters
+    ----------
+    path : a CSV with the header group,term; default the packaged resources/actors.csv.
+
+    Returns
+    -------
+    pd.DataFrame
+        group, term.
+    """
+    return pd.DataFrame(read_table("actors.csv", path, ("group", "term")), columns=["group", "term"])
+
+
+def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (sentence, actor group) it mentions: article_id, sentence_id, actor, n_mentions.
+
+    Parameters
+    ----------
+    sentences : one row per sentence, with article_id, sentence_id and text.
+    actors : the actor dictionary (default `load_actors()`).
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, sentence_id, actor, n_mentions.
+    """
+    actors = load_actors() if actors is None else actors
+    matchers = {group: TermMatcher(terms) for group, terms in actors.groupby("group", sort=True)["term"]}
+    rows = []
+    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+        for group, matcher in matchers.items():
+            hits = sum(matcher.count(text).values())
+            if hits:
+                rows.append({"article_id": article_id, "sentence_id": sentence_id, "actor": group, "n_mentions": hits})
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "n_mentions"])
+
+
+def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """Mean tone of sentences mentioning each actor, per bloc, with sentence counts (long form).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame`.
+    mentions : an `actor_mentions` table.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        actor, bloc, mean, n_sentences.
+    """
+    merged = mentions.merge(frame, on=["article_id", "sentence_id"])
+    table = merged.groupby(["actor", "bloc"], sort=True)[column].agg(mean="mean", n_sentences="size").reset_index()
+    return table

@@ -1,0 +1,158 @@
+"""Tone tables per bloc, article and paragraph: the sentence frame they take, the tone of each
+voice (quoted speech, the journalist's own words), what setting quotes apart changed, and the
+most extreme sentences.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import segment
+from analysis.stats.blocs import _article_means, bloc_summary
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
+
+
+def sentence_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Sentences with their scores, paragraph kind and article metadata: the frame every
+    tone function of this package takes (one row per sentence).
+
+    Parameters
+    ----------
+    tables : the built tables, at least sentences, sentiment, paragraphs and articles.
+
+    Returns
+    -------
+    pd.DataFrame
+        The sentence and score columns with kind, outlet, bloc and published, sorted by
+        article_id and sentence_id.
+    """
+    frame = tables["sentences"].merge(tables["sentiment"], on=["article_id", "sentence_id"], validate="one_to_one")
+    frame = frame.merge(tables["paragraphs"][["article_id", "paragraph_id", "kind"]], on=["article_id", "paragraph_id"])
+    meta = tables["articles"][["article_id", "outlet", "bloc", "published"]]
+    frame = frame.merge(meta, on="article_id", validate="many_to_one")
+    return frame.sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
+
+
+def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
+                       min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """Tone of quoted speech and of the journalist's own words, per bloc: `bloc_summary` (mean of
+    article means, articles as the unit) of each voice's sentences (the sentences' `voice`:
+    narration, reported, quote, question; `in_quote` alone where the table predates voices).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+    column : the score summarised.
+    n_boot : bootstrap draws per bloc and voice.
+    seed : seed of the first voice (sorted); the n-th uses `seed + n`.
+    min_articles : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, voice, n_articles, n_sentences, mean, ci_low, ci_high, sorted by bloc and voice.
+    """
+    voiced = frame if "voice" in frame else frame.assign(voice=np.where(frame["in_quote"], "quote", "narration"))
+    parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(voice=voice)
+             for n, (voice, part) in enumerate(voiced.groupby("voice", sort=True))]
+    columns = ["bloc", "voice", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(parts, ignore_index=True)[columns]
+    return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
+
+
+#: Sentence voices written in the outlet's own words: the layers `segment.OWN_LAYERS` names.
+OWN_VOICES = segment.OWN_LAYERS
+
+
+def own_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The sentences in the outlet's own words: narration and its paraphrase of what others said
+    (voices `narration`, `reported`); quoted speech and interviewers' questions are left out.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows of `frame` in the outlet's own words.
+    """
+    if "voice" in frame:
+        return frame[frame["voice"].isin(OWN_VOICES)]
+    return frame[~frame["in_quote"].astype(bool)]
+
+
+def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """What keeping quoted words apart changed in tone, per bloc: the mean of article means over
+    every sentence (`all_sentences`, as tone was measured before quotes were set apart) and over
+    the outlet's own words (`own_words`, what notebook 01 compares), the change, and the articles
+    behind each (an article whose sentences are all quoted has no own-words mean).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+    column : the score compared.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, articles, all_sentences, own_words_articles, own_words, change.
+    """
+    rows = []
+    own = own_words(frame)
+    for bloc in sorted(frame["bloc"].unique()):
+        every = _article_means(frame[frame["bloc"] == bloc], column)[column]
+        mine = _article_means(own[own["bloc"] == bloc], column)[column]
+        rows.append({"bloc": bloc, "articles": len(every), "all_sentences": float(every.mean()),
+                     "own_words_articles": len(mine),
+                     "own_words": float(mine.mean()) if len(mine) else float("nan")})
+    table = pd.DataFrame(rows, columns=["bloc", "articles", "all_sentences", "own_words_articles", "own_words"])
+    table["change"] = table["own_words"] - table["all_sentences"]
+    return table
+
+
+def paragraph_tone(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """Mean tone per paragraph, with its position in the article (0 = first, 1 = last paragraph).
+
+    Parameters
+    ----------
+    frame : a `sentence_frame`.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, outlet, article_id, paragraph_id, mean, n_sentences, position.
+    """
+    table = frame.groupby(["bloc", "outlet", "article_id", "paragraph_id"], sort=True)[column].agg(
+        mean="mean", n_sentences="size").reset_index()
+    order = table.groupby("article_id")["paragraph_id"].rank(method="first") - 1
+    size = table.groupby("article_id")["paragraph_id"].transform("size")
+    table["position"] = (order / (size - 1).where(size > 1, 1)).round(4)
+    return table
+
+
+def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:
+    """The n most negative and n most positive sentences of each bloc, with article and outlet.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with text).
+    n : sentences at each end.
+    column : the score ranked.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, end, `column`, outlet, article_id, sentence_id, text.
+    """
+    rows = []
+    for _, group in frame.groupby("bloc", sort=True):
+        ordered = group.sort_values([column, "article_id", "sentence_id"], kind="mergesort")
+        for end, part in (("most negative", ordered.head(n)), ("most positive", ordered.tail(n).iloc[::-1])):
+            rows.append(part.assign(end=end))
+    cols = ["bloc", "end", column, "outlet", "article_id", "sentence_id", "text"]
+    return pd.concat(rows)[cols].reset_index(drop=True)

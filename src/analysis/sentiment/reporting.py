@@ -1,0 +1,166 @@
+"""The notebook's sentences about tone: a bloc difference as the design allows it to be stated,
+what leaving out each outlet does, the share of the gap the topic's own words explain, and the
+spread of sentence scores beside the gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.sentiment.scorers import THRESHOLD
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
+from analysis.stats.permutation import how_tested
+
+
+def difference_text(difference: Mapping, column_label: str = "tone") -> str:
+    """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
+    p-value with how many relabellings (and the smallest p they allow), and the interval only when
+    both blocs have enough articles (else why not).
+
+    Parameters
+    ----------
+    difference : a `bloc_difference` result.
+    column_label : what the compared score is called.
+
+    Returns
+    -------
+    str
+        Markdown, the blocs in bold.
+    """
+    a, b, d = difference["a"], difference["b"], difference["difference"]
+    n_a, n_b = difference["n_articles_a"], difference["n_articles_b"]
+    direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
+    text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
+            f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
+    text += (f" Article-level permutation p = {difference['p_value']:.3g} "
+             f"({how_tested(difference, 'relabellings of the articles')}).")
+    if np.isnan(difference["ci_low"]):
+        text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
+                 f"(here {n_a} and {n_b}).")
+    else:
+        text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
+    return text
+
+
+def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
+    """How many outlets' removal flips the sign of the difference, named (sorted by outlet), and
+    which outlets are a whole bloc (their removal leaves nothing to compare).
+
+    Parameters
+    ----------
+    table : a `leave_one_outlet_out` table.
+
+    Returns
+    -------
+    str
+    """
+    rest = table[table["left_out"] != "(none)"]
+    empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
+    if not flips:
+        text = f"Leaving out any one of the {len(rest) - len(empties)} outlets keeps the sign of the difference."
+    else:
+        text = (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
+                f"{', '.join(flips)}. The sign of the bloc difference rests on {'it' if len(flips) == 1 else 'them'}.")
+    if empties:
+        text += (f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: "
+                 f"without it there is nothing to compare.")
+    return text
+
+
+def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
+    """`tone_layer_change` as a sentence for the compared pair: each bloc's tone over all
+    sentences and over its own words, and the gap a - b both ways.
+
+    Parameters
+    ----------
+    change : a `tone_layer_change` table.
+    a, b : the compared blocs.
+
+    Returns
+    -------
+    str
+    """
+    rows = change.set_index("bloc")
+    if a not in rows.index or b not in rows.index:
+        return "The compared blocs are not both in the corpus."
+    parts = [f"{bloc} {rows.at[bloc, 'all_sentences']:+.3f} → {rows.at[bloc, 'own_words']:+.3f}" for bloc in (a, b)]
+    before = rows.at[a, "all_sentences"] - rows.at[b, "all_sentences"]
+    after = rows.at[a, "own_words"] - rows.at[b, "own_words"]
+    return ("Mean of article means, all sentences → the outlet's own words: " + "; ".join(parts)
+            + f". The gap {a} − {b} is {before:+.3f} over all sentences and {after:+.3f} over own words.")
+
+
+def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
+    """How the gap changes when the topic's own terms score 0: the share they explain when the gap
+    shrinks without changing sign, otherwise what happens instead (a share would mislead).
+
+    Parameters
+    ----------
+    difference, neutral_difference : `bloc_difference` results on the full lexicon's and on the
+        topic-neutral scores (their `difference`).
+
+    Returns
+    -------
+    str
+    """
+    raw, neutral = difference["difference"], neutral_difference["difference"]
+    text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
+    if raw == 0 or np.isnan(raw) or np.isnan(neutral):
+        return text + "."
+    if np.sign(neutral) not in (0, np.sign(raw)):
+        return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
+    if abs(neutral) > abs(raw):
+        return text + ": it grows, so the topic's vocabulary does not explain it."
+    return text + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary."
+
+
+def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None) -> str:
+    """The notebook's one-line answer computed from `bloc_summary`, `bloc_difference` (and the
+    topic-neutral difference): which bloc reads more positive, by how much, what the test allows.
+
+    Parameters
+    ----------
+    summary : a `bloc_summary` table of every bloc.
+    difference : the `bloc_difference` of the compared pair.
+    neutral_difference : the same on topic-neutral scores; adds `topic_share_text`.
+
+    Returns
+    -------
+    str
+        Markdown.
+    """
+    text = difference_text(difference)
+    if neutral_difference is not None:
+        text += " " + topic_share_text(difference, neutral_difference)
+    n = int(summary["n_articles"].sum())
+    used = int(difference["n_articles_a"] + difference["n_articles_b"])
+    text += (f" The comparison uses {used} of the corpus's {n} articles ({len(summary)} blocs); it describes "
+             f"these texts, not whole media systems.")
+    return text
+
+
+def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compound") -> str:
+    """Share of sentences VADER calls neutral, and the median within-outlet standard deviation
+    of sentence scores beside the bloc difference: how large the gap is against the spread.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with outlet and `column`.
+    difference : the `bloc_difference` compared with the spread.
+    column : the score.
+
+    Returns
+    -------
+    str
+    """
+    neutral = float((frame[column].abs() <= THRESHOLD).mean())
+    spread = frame.groupby("outlet")[column].std().median()
+    gap = abs(difference["difference"])
+    relation = "wider than" if spread > gap else "narrower than"
+    return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "
+            f"standard deviation of sentence scores within an outlet is {spread:.3f}, {relation} the "
+            f"{gap:.3f} gap between {difference['a']} and {difference['b']}.")

@@ -1,0 +1,149 @@
+"""Why a sentence scores what it does: each word's valence after VADER's rules, the words that
+drive each bloc's tone, and where NLTK's port of VADER disagrees with the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.sentiment.scorers import analyzer, with_cross_checks
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+def word_valences(text: str, scorer: SentimentIntensityAnalyzer | None = None) -> list[tuple[str, float]]:
+    """Each word's valence after VADER's rules (boosters, negation, "but"), as the reference
+    implementation computes it; `scorer.score_valence` of these valences is the sentence score.
+
+    Parameters
+    ----------
+    text : the sentence.
+    scorer : the VADER analyser (default `analyzer()`).
+
+    Returns
+    -------
+    list of (str, float)
+        Each of VADER's words (emoji replaced by their description) with its valence, 0 for words
+        outside the lexicon.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    scorer = scorer or analyzer()
+    plain, prev_space = "", True  # emoji to text, exactly as polarity_scores does it
+    for char in text:
+        if char in scorer.emojis:
+            plain += ("" if prev_space else " ") + scorer.emojis[char]
+            prev_space = False
+        else:
+            plain += char
+            prev_space = char == " "
+    senti = SentiText(plain.strip())
+    words = senti.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (
+            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        ):
+            sentiments.append(0)
+            continue
+        sentiments = scorer.sentiment_valence(0, senti, item, i, sentiments)
+    sentiments = scorer._but_check(words, sentiments)
+    return list(zip(words, (float(v) for v in sentiments)))
+
+
+def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = (), *,
+                       max_sentences: int = 20_000, seed: int = 0) -> pd.DataFrame:
+    """Summed valence of each lexicon word per bloc: which words drive each bloc's score.
+
+    A bloc with more than `max_sentences` sentences is read from a random sample of that many
+    (seeded with `seed`): scoring word by word costs about 0.2 ms a sentence, and
+    per_1000_sentences is then the sample's rate (n and total count the sample only).
+
+    Parameters
+    ----------
+    sentences : one row per sentence, with text and bloc.
+    neutral_terms : words scored 0 (the topic-neutral variant); none by default.
+    max_sentences : most sentences read per bloc.
+    seed : seed of the samples.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, word, n (occurrences with a valence), total (summed valence), per_1000_sentences,
+        and the bloc's sentences read and in all (`sentences_read`, `sentences`), sorted by bloc
+        and |total|.
+    """
+    scorer = analyzer(frozenset(neutral_terms))
+    n_all = sentences.groupby("bloc").size()
+    read = pd.concat([group if len(group) <= max_sentences else group.sample(max_sentences, random_state=seed).sort_index()
+                      for _, group in sentences[["bloc", "text"]].groupby("bloc", sort=True)]) if len(sentences) else sentences
+    rows = []
+    for bloc, text in read[["bloc", "text"]].itertuples(index=False):
+        rows.extend({"bloc": bloc, "word": w.lower(), "valence": v} for w, v in word_valences(text, scorer) if v)
+    table = pd.DataFrame(rows, columns=["bloc", "word", "valence"])
+    n_sent = read.groupby("bloc").size()
+    out = table.groupby(["bloc", "word"], sort=True)["valence"].agg(n="size", total="sum").reset_index()
+    out["per_1000_sentences"] = 1000 * out["total"] / out["bloc"].map(n_sent)
+    out["sentences_read"] = out["bloc"].map(n_sent).astype("int64")
+    out["sentences"] = out["bloc"].map(n_all).astype("int64")
+    out["abs_total"] = out["total"].abs()
+    out = out.sort_values(["bloc", "abs_total", "word"], ascending=[True, False, True], kind="mergesort")
+    return out.drop(columns="abs_total").reset_index(drop=True)
+
+
+def contributions_note(contributions: pd.DataFrame) -> str:
+    """Which blocs' word contributions come from a sample of their sentences, for a notebook.
+
+    Parameters
+    ----------
+    contributions : a `word_contributions` table.
+
+    Returns
+    -------
+    str
+    """
+    per_bloc = contributions.drop_duplicates("bloc").set_index("bloc")
+    sampled = per_bloc[per_bloc["sentences_read"] < per_bloc["sentences"]]
+    if sampled.empty:
+        return "Every sentence of each bloc is read."
+    return "Read from a random sample of sentences: " + "; ".join(
+        f"{bloc} {row.sentences_read:,} of {row.sentences:,}" for bloc, row in sampled.iterrows()) + "."
+
+
+def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
+    """Sentences (of a frame with text and scores) where NLTK's port and the reference differ.
+
+    Two causes dominate: the port does not strip quotation marks and ellipses from the word
+    next to them ('justice".' and 'conflict...' are not found in the lexicon), and it misses
+    negations the reference applies ("no progress" is negative in the reference, positive in
+    the port). NLTK's port is computed here when the frame lacks it (see `with_cross_checks`).
+
+    Parameters
+    ----------
+    frame : one row per sentence, with article_id, sentence_id, text and compound.
+    tolerance : the largest difference of compound scores not reported.
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, sentence_id, text, compound, compound_nltk and likely_rule (punctuation,
+        negation or other).
+    """
+    frame = with_cross_checks(frame)
+    merged = frame[(frame["compound"] - frame["compound_nltk"]).abs() > tolerance].copy()
+    lexicon = analyzer().lexicon
+    negation = re.compile(r"\b(?:no|nor|never|without|nothing|nobody|none|neither|cannot|not)\b|n[’']t\b", re.I)
+
+    def rule(text: str) -> str:
+        glued = re.findall(r"[\"“'‘]?([A-Za-z]+)(?:[\"”'’]+[.,!?]*|\.{2,}|…)", text)
+        if any(w.lower() in lexicon for w in glued):
+            return "punctuation glued to a lexicon word"
+        return "negation" if negation.search(text) else "other"
+
+    merged["likely_rule"] = merged["text"].map(rule)
+    return merged[["article_id", "sentence_id", "text", "compound", "compound_nltk", "likely_rule"]].reset_index(drop=True)

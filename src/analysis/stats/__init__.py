@@ -1,0 +1,32 @@
+"""Article-level inference: which blocs are compared, what is left out, bootstrap intervals and permutation tests.
+
+The article is the unit of every bloc comparison. Relabellings of articles are counted with
+`math.comb` and enumerated only when there are at most `limit` of them; otherwise `limit`
+distinct random relabellings are drawn with a seeded generator, so no step ever materialises
+all combinations (C(42, 22) is about 5 x 10^11).
+
+Submodules: `permutation` (relabellings, permutation tests), `design` (which blocs, what is
+left out, when an interval is shown), `bootstrap` (bootstrap intervals of means) and `blocs`
+(bloc means of article means, their difference, leave one outlet out).
+"""
+
+from __future__ import annotations
+
+from analysis.stats.blocs import bloc_difference, bloc_summary, leave_one_outlet_out
+from analysis.stats.bootstrap import aggregate, bootstrap_mean_ci
+from analysis.stats.design import (
+    MIN_ARTICLES_FOR_INTERVAL,
+    compared_blocs,
+    comparison_note,
+    corpus_counts,
+    interval_rule,
+    interval_supported,
+)
+from analysis.stats.permutation import how_tested, permutation_test, relabellings, sampled_relabellings
+
+__all__ = [
+    "how_tested",
+    "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
+    "interval_rule", "permutation_test", "relabellings", "sampled_relabellings",
+    "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
+]

@@ -1,0 +1,99 @@
+"""Bootstrap intervals of means: over a sample, per group of sentences, and over articles then
+their sentences (two levels). All randomness takes an explicit seed or generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+#: Resampled values (draws x values) up to which bootstraps resample every sentence; above it
+#: a resampled mean is drawn from its large-sample normal distribution (its mean and standard
+#: error), which the sentence bootstrap approaches, so that cost grows with articles, not sentences.
+EXACT_BOOTSTRAP_BUDGET = 50_000_000
+
+
+def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95,
+                      seed: int = 0) -> tuple[float, float, float]:
+    """Mean and percentile bootstrap interval of a sample (nan for an empty sample).
+
+    Parameters
+    ----------
+    values : the sample.
+    n_boot : bootstrap draws (above `EXACT_BOOTSTRAP_BUDGET` resampled values, the resampled
+        means come from their large-sample normal distribution).
+    ci : coverage of the interval.
+    seed : seed of the generator.
+
+    Returns
+    -------
+    tuple of float
+        (mean, lower bound, upper bound).
+    """
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return (np.nan, np.nan, np.nan)
+    rng = np.random.default_rng(seed)
+    if n_boot * data.size <= EXACT_BOOTSTRAP_BUDGET:
+        means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
+    else:  # the large-sample distribution of a bootstrap mean, without an n_boot x n index matrix
+        means = data.mean() + data.std() / np.sqrt(data.size) * rng.standard_normal(n_boot)
+    alpha = (1 - ci) / 2
+    return float(data.mean()), float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+
+
+def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
+              n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Mean of `column` per group with a bootstrap interval over the group's sentences.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with the `by` columns and `column`.
+    by : the grouping columns.
+    column : the score averaged.
+    n_boot : bootstrap draws per group (`bootstrap_mean_ci`).
+    seed : seed of the first group; the n-th group (in sorted order) uses `seed + n`.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group: the `by` columns, n_sentences, mean, ci_low, ci_high.
+    """
+    rows = []
+    for n, (key, group) in enumerate(frame.groupby(list(by), sort=True)):
+        mean, low, high = bootstrap_mean_ci(group[column], n_boot=n_boot, seed=seed + n)
+        keys = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(by, keys)), "n_sentences": len(group), "mean": mean, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows)
+
+
+def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
+    (vectorised per draw; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
+    article's mean is drawn from Normal(article mean, its standard error))."""
+    part = frame[frame["bloc"] == bloc]
+    codes, _ = pd.factorize(part["article_id"], sort=True)
+    order = np.argsort(codes, kind="stable")
+    values = part[column].to_numpy(float)[order]
+    sizes = np.bincount(codes)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    k = sizes.size
+    draws = np.empty(n_boot)
+    if n_boot * values.size <= EXACT_BOOTSTRAP_BUDGET:
+        for b in range(n_boot):
+            picked = rng.integers(0, k, size=k)
+            n = sizes[picked]
+            at = np.repeat(starts[picked], n) + rng.integers(0, np.repeat(n, n))
+            sums = np.add.reduceat(values[at], np.concatenate(([0], np.cumsum(n)[:-1])))
+            draws[b] = np.mean(sums / n)
+        return draws
+    means = np.add.reduceat(values, starts) / sizes
+    spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
+    step = max(1, 5_000_000 // k)
+    for first in range(0, n_boot, step):
+        m = min(step, n_boot - first)
+        picked = rng.integers(0, k, size=(m, k))
+        draws[first:first + m] = (means[picked] + spread[picked] * rng.standard_normal((m, k))).mean(axis=1)
+    return draws

@@ -1,0 +1,128 @@
+"""Which blocs a comparison uses, what it leaves out, and when a bloc interval can be shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+#: A bloc interval (bootstrap over articles) is shown only when every bloc in it has this many articles:
+#: with fewer, resampling articles can only reshuffle the same two or three texts.
+MIN_ARTICLES_FOR_INTERVAL = 5
+
+
+def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
+    """The two blocs to compare: `wanted` if both are present, else the two with most articles
+    (ties broken by bloc name, alphabetically); None with fewer than two blocs.
+
+    Parameters
+    ----------
+    blocs : the bloc of each article.
+    wanted : the pair asked for (its first two entries).
+
+    Returns
+    -------
+    tuple of (str, str) or None
+    """
+    counts = pd.Series(list(blocs), dtype=object).value_counts()
+    if len(wanted) >= 2 and wanted[0] != wanted[1] and all(b in counts.index for b in wanted[:2]):
+        return wanted[0], wanted[1]
+    if len(counts) < 2:
+        return None
+    ordered = sorted(counts.index, key=lambda b: (-counts[b], b))
+    return ordered[0], ordered[1]
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" + ("" if n == 1 else "s")
+
+
+def corpus_counts(articles: pd.DataFrame) -> str:
+    """One sentence: n articles, outlets, and articles per bloc (largest first, ties by name).
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc and outlet (and published, which adds the dates).
+
+    Returns
+    -------
+    str
+    """
+    counts = articles["bloc"].value_counts()
+    order = sorted(counts.index, key=lambda b: (-counts[b], b))
+    per_bloc = ", ".join(f"{b} {counts[b]}" for b in order)
+    text = (f"n = {_articles(len(articles))} from {articles['outlet'].nunique()} outlets "
+            f"({len(order)} blocs: {per_bloc}).")
+    if "published" in articles.columns:
+        dates = pd.Series(articles["published"], dtype=object).dropna().astype(str)
+        dates = dates[dates.str.len() > 0]
+        if len(dates):
+            text += f" Published {dates.min()} to {dates.max()}" + (
+                f" ({len(articles) - len(dates)} without a date)." if len(dates) < len(articles) else ".")
+    return text
+
+
+def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
+    """Which two blocs a comparison uses (and why, if not the requested `wanted`), with their
+    article counts, and which blocs and how many articles it leaves out.
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc.
+    wanted : the pair asked for (see `compared_blocs`).
+
+    Returns
+    -------
+    str
+        Markdown, the compared blocs in bold.
+    """
+    pair = compared_blocs(articles["bloc"], wanted)
+    counts = articles["bloc"].value_counts()
+    if pair is None:
+        return f"No comparison: the corpus has {len(counts)} bloc(s); two are needed."
+    a, b = pair
+    lines = []
+    if tuple(wanted[:2]) != pair:
+        missing = [w for w in wanted[:2] if w not in counts.index]
+        why = f"{', '.join(map(repr, missing))} not in the corpus" if missing else "the requested pair is not two blocs"
+        lines.append(f"BLOCS asked for {tuple(wanted)!r} ({why}), so the two largest blocs are compared instead.")
+    lines.append(f"Compared: **{a}** ({_articles(counts[a])}) against **{b}** ({_articles(counts[b])}).")
+    others = sorted((c for c in counts.index if c not in pair), key=lambda c: (-counts[c], c))
+    if others:
+        left = sum(int(counts[c]) for c in others)
+        lines.append(f"Left out of this comparison: {', '.join(f'{c} ({_articles(counts[c])})' for c in others)}; "
+                     f"{left} of {len(articles)} articles.")
+    else:
+        lines.append("No bloc is left out.")
+    return " ".join(lines)
+
+
+def interval_supported(n_articles: Iterable[int], minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> bool:
+    """Whether a bootstrap over articles can stand for a bloc: every bloc has `minimum` articles.
+
+    Parameters
+    ----------
+    n_articles : articles per bloc.
+    minimum : articles each bloc needs.
+
+    Returns
+    -------
+    bool
+    """
+    return all(int(n) >= minimum for n in n_articles)
+
+
+def interval_rule(minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
+    """The stated rule for showing a bloc interval, for the notebooks' text.
+
+    Parameters
+    ----------
+    minimum : articles a bloc needs for its interval to be shown.
+
+    Returns
+    -------
+    str
+    """
+    return (f"Intervals are shown only for blocs with at least {minimum} articles: with fewer, resampling "
+            f"articles only reshuffles the same few texts, and the interval would look far more certain than "
+            f"the design allows.")
