@@ -57,7 +57,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     Returns
     -------
     dict
-        As `sentiment.bloc_difference`: a, b, difference, ci_low, ci_high, p_value, exact,
+        As `stats.bloc_difference`: a, b, difference, ci_low, ci_high, p_value, exact,
         n_relabellings, min_p, n_articles_a, n_articles_b.
     """
     frame = pd.DataFrame({"article_id": values.index.astype(str), "bloc": blocs.to_numpy(),
@@ -69,7 +69,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
         return empty
     # one row per article: the two-level bootstrap then resamples articles only
-    return sentiment.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed)
+    return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed)
 
 
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
@@ -96,7 +96,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     tone = "VADER compound, mean of article means (sentences nested in articles)"
     for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
         if (part["bloc"] == a).any() and (part["bloc"] == b).any():
-            rows.append(_row("tone", layer, sentiment.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone))
+            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone))
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]

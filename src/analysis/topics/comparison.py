@@ -184,7 +184,7 @@ def prevalence(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *
     DataFrame
         One row per topic and bloc: topic, label, bloc, n_articles, n_units, mean, ci_low, ci_high.
     """
-    from analysis.sentiment import bloc_summary
+    from analysis.stats import bloc_summary
 
     ids = list(range(len(labels))) if topic_ids is None else list(topic_ids)
     rows = []
@@ -219,7 +219,7 @@ def prevalence_by_outlet(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
     DataFrame
         One row per topic and outlet: topic, label, bloc, outlet, n_units, mean, ci_low, ci_high.
     """
-    from analysis.sentiment import aggregate
+    from analysis.stats import aggregate
 
     ids = list(range(len(labels))) if topic_ids is None else list(topic_ids)
     rows = []
