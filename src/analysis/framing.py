@@ -26,13 +26,13 @@ from analysis.ngrams import stop_words as _stop_words
 from analysis.terms import TermMatcher, read_table
 
 __all__ = [
-    "article_framing", "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
-    "grams_of_tokens",
+    "article_framing_from_counts", "article_rows", "attribution_verb", "count_matrix", "grams",
+    "grams_of_tokens", "framing_tables",
     "keyness_from_counts", "frame_salience", "keyness", "kwic",
     "kwic_explorer", "kwic_html", "KwicExplorer", "keyness_for", "keyness_summary", "naming_answer", "voices_text", "compared_blocs", "load_frames", "load_markers", "load_speaker_groups", "log_odds_dirichlet",
-    "marker_counts", "marker_hits", "naming_index", "naming_index_of_counts", "naming_layer_change",
+    "marker_hits", "naming_index_of_counts", "naming_layer_change",
     "naming_layer_change_text", "null_max_z", "score_frames", "speaker_group",
-    "voice_shares", "voices",
+    "voice_shares",
 ]
 
 USAGES = ("russian_official", "ukrainian_western", "neutral")
@@ -222,38 +222,40 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
     `texts` has article_id, paragraph_id and text (the paragraphs table). One matcher over all
     terms, so where terms overlap the longest wins ("Kiev regime" is not also "Kiev").
     """
-    markers = load_markers() if markers is None else markers
-    info = markers.drop_duplicates("term").set_index("term")
-    matcher = TermMatcher(markers["term"], skip_proper_names=True)
+    if markers is None:
+        d = _dictionaries()
+        matcher, info = d["markers"], d["marker_info"]
+    else:
+        matcher, info = _marker_matcher(markers)
     rows = []
     for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
         for term, start, end in matcher.finditer(text):
-            rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": info.at[term, "group"],
-                         "term": term, "usage": info.at[term, "usage"], "match": text[start:end],
+            group, usage = info[term]
+            rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": group,
+                         "term": term, "usage": usage, "match": text[start:end],
                          "left": text[max(0, start - window):start], "right": text[end:end + window]})
     return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"])
 
 
-def marker_counts(hits: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per article and marker: count and rate per 1,000 tokens (`articles.n_tokens`)."""
-    counts = hits.groupby(["article_id", "group", "term", "usage"], sort=True).size().rename("count").reset_index()
-    tokens = articles.set_index("article_id")["n_tokens"]
-    counts["rate_per_1000"] = 1000 * counts["count"] / counts["article_id"].map(tokens)
-    return counts
+def _marker_matcher(markers: pd.DataFrame) -> tuple[TermMatcher, dict[str, tuple[str, str]]]:
+    """One matcher over every marker term (where terms overlap the longest wins) and each term's (group, usage)."""
+    info = markers.drop_duplicates("term").set_index("term")
+    return (TermMatcher(markers["term"], skip_proper_names=True),
+            {t: (info.at[t, "group"], info.at[t, "usage"]) for t in info.index})
 
 
-def naming_index(hits: pd.DataFrame, article_ids: Iterable[str]) -> pd.Series:
-    """(Russian-official-usage hits - Ukrainian/Western-usage hits) / all such hits, per article.
-
-    In [-1, 1]; empty (NaN) for an article with no such hits. It describes vocabulary, not
-    truthfulness.
-    """
-    ru = hits[hits["usage"] == "russian_official"].groupby("article_id").size()
-    uw = hits[hits["usage"] == "ukrainian_western"].groupby("article_id").size()
-    ids = pd.Index(sorted(set(article_ids)), name="article_id")
-    ru, uw = ru.reindex(ids, fill_value=0), uw.reindex(ids, fill_value=0)
-    total = ru + uw
-    return ((ru - uw) / total.where(total > 0)).rename("naming_index")
+def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping], n_tokens: int,
+                 matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
+    """One article's rows of the `markers` table: hits per term and layer (see `article_rows`)."""
+    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
+    found: Counter[tuple[str, str]] = Counter()
+    for p in paragraphs:
+        here = spans.get(p["paragraph_id"], [])
+        found.update((term, segment.layer_at(here, a, b)) for term, a, b in matcher.finditer(p["text"]))
+    keyed = sorted((*info[term], term, layer, n) for (term, layer), n in found.items())
+    return [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
+             "rate_per_1000": 1000 * n / n_tokens, "layer": layer}
+            for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
 
 
 # --------------------------------------------------------------------------- 3. frames
@@ -267,16 +269,31 @@ def load_frames(path: str | Path | None = None) -> pd.DataFrame:
 
 def score_frames(paragraphs: pd.DataFrame, frames: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per paragraph and frame: hits and score (hits per 100 tokens); one row per pair, zeros kept."""
-    frames = load_frames() if frames is None else frames
-    matchers = {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]}
+    matchers = _dictionaries()["frames"] if frames is None else _frame_matchers(frames)
     rows = []
-    for article_id, paragraph_id, text in paragraphs[["article_id", "paragraph_id", "text"]].itertuples(index=False):
-        n_tokens = max(len(segment.tokenize(text)), 1)
+    for article_id, part in paragraphs.groupby("article_id", sort=False):
+        rows += _frame_rows(article_id, part[["paragraph_id", "text"]].to_dict("records"), None, matchers)
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def _frame_matchers(frames: pd.DataFrame) -> dict[str, TermMatcher]:
+    """One matcher per frame, in frame order."""
+    return {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]}
+
+
+def _frame_rows(article_id: str, paragraphs: Sequence[Mapping], paragraph_tokens: Sequence[Sequence[str]] | None,
+                matchers: Mapping[str, TermMatcher]) -> list[dict]:
+    """One article's rows of the `frames` table: per paragraph and frame, hits and hits per 100 tokens."""
+    if paragraph_tokens is None:
+        paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
+    rows = []
+    for p, tokens in zip(paragraphs, paragraph_tokens):
+        size = max(len(tokens), 1)
         for frame, matcher in matchers.items():
-            hits = sum(matcher.count(text).values())
-            rows.append({"article_id": article_id, "paragraph_id": int(paragraph_id), "frame": frame,
-                         "hits": hits, "score": round(100 * hits / n_tokens, 4)})
-    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "frame", "hits", "score"])
+            hits = sum(1 for _ in matcher.finditer(p["text"]))
+            rows.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
+                         "hits": hits, "score": round(100 * hits / size, 4)})
+    return rows
 
 
 def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
@@ -353,17 +370,24 @@ def _nearest_verb(hits: Sequence[tuple[int, int, str]], paragraph: str, quote: s
     return best
 
 
-def voices(quotes: pd.DataFrame, paragraphs: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per quote: article_id, quote_id, speaker, speaker_group, verb, n_words."""
-    matchers = _speaker_matchers(load_speaker_groups() if groups is None else groups)
-    text = paragraphs.set_index(["article_id", "paragraph_id"])["text"]
-    rows = []
-    for q in quotes.itertuples(index=False):
-        rows.append({"article_id": q.article_id, "quote_id": int(q.quote_id), "speaker": q.speaker or "",
-                     "speaker_group": speaker_group(q.speaker, matchers),
-                     "verb": attribution_verb(text[(q.article_id, q.paragraph_id)], q.text),
-                     "n_words": len(segment.tokenize(q.text))})
-    return pd.DataFrame(rows, columns=["article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words"])
+def _voice_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping], d: Mapping) -> list[dict]:
+    """One article's rows of the `voices` table: the quotes that give a speaker a voice (`segment.VOICE_KINDS`),
+    with the speaker's group (`d`: `_dictionaries()`) and the nearest speech verb."""
+    text = {p["paragraph_id"]: p["text"] for p in paragraphs}
+    verbs = tuple(segment.speech_verbs())
+    verb_hits: dict[object, list[tuple[int, int, str]]] = {}
+
+    def verb(q: Mapping) -> str:
+        here = q["paragraph_id"]
+        if here not in verb_hits:
+            verb_hits[here] = _verb_hits(text[here], verbs)
+        return _nearest_verb(verb_hits[here], text[here], q["text"])
+
+    return [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
+             "speaker_group": _speaker_group_cached(q["speaker"], d),
+             "verb": verb(q),
+             "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
+            for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
 
 
 def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -458,50 +482,10 @@ def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) ->
 # --------------------------------------------------------------------------- 6. per-article summary
 
 
-def article_framing(articles: pd.DataFrame, hits: pd.DataFrame, frame_scores: pd.DataFrame,
-                    voice_table: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: naming_index, marker rates per group, frame salience, voice shares."""
-    ids = articles["article_id"].tolist()
-    table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
-    table["naming_index"] = naming_index(hits, ids)
-    tokens = articles.set_index("article_id")["n_tokens"]
-    rates = hits.groupby(["article_id", "group"]).size().unstack(fill_value=0).reindex(ids, fill_value=0)
-    rates = rates.div(tokens, axis=0) * 1000
-    table = table.join(rates.add_prefix("rate_"))
-    salience = frame_scores.groupby(["article_id", "frame"])["score"].mean().unstack().reindex(ids)
-    table = table.join(salience.add_prefix("frame_"))
-    shares = voice_table.groupby(["article_id", "speaker_group"]).size().unstack(fill_value=0).reindex(ids, fill_value=0)
-    shares = shares.div(shares.sum(axis=1).where(lambda s: s > 0), axis=0)
-    table = table.join(shares.add_prefix("voice_"))
-    rate_cols = [c for c in table.columns if c.startswith("rate_")]
-    table[rate_cols] = table[rate_cols].fillna(0.0)
-    return table.reset_index()
-
-
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
     """The two blocs to compare (`stats.compared_blocs`): `wanted` if both are present, else the
     two largest (ties by name)."""
     return stats.compared_blocs(blocs, wanted)
-
-
-def framing_tables(tables: dict[str, pd.DataFrame], compare: Sequence[str] = ("russian", "western")) -> dict[str, pd.DataFrame]:
-    """The framing tables `build` writes: keyness, markers, frames, voices, article_framing."""
-    articles, paragraphs = tables["articles"], tables["paragraphs"]
-    out: dict[str, pd.DataFrame] = {}
-    pair = compared_blocs(articles["bloc"], compare)
-    if pair is not None:
-        matrix, vocab, groups = article_matrix(tables)
-        out["keyness"] = keyness(matrix, vocab, groups, *pair)
-    else:
-        out["keyness"] = pd.DataFrame(columns=["term", "ngram"])
-    hits = marker_hits(paragraphs)
-    out["markers"] = marker_counts(hits, articles)
-    frame_scores = score_frames(paragraphs)
-    out["frames"] = frame_scores
-    voice_table = voices(tables["quotes"], paragraphs)
-    out["voices"] = voice_table
-    out["article_framing"] = article_framing(articles, hits, frame_scores, voice_table)
-    return out
 
 
 def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000, seed: int = 0) -> str:
@@ -634,13 +618,13 @@ def article_matrix(tables: dict[str, pd.DataFrame]) -> tuple[sparse.csr_matrix, 
 def _dictionaries() -> dict:
     """The packaged dictionaries as matchers, built once per process."""
     markers = load_markers()
-    info = markers.drop_duplicates("term").set_index("term")
+    matcher, info = _marker_matcher(markers)
     frames = load_frames()
     speakers = load_speaker_groups()
     return {
-        "markers": TermMatcher(markers["term"], skip_proper_names=True),
-        "marker_info": {t: (info.at[t, "group"], info.at[t, "usage"]) for t in info.index},
-        "frames": {f: TermMatcher(t) for f, t in frames.groupby("frame", sort=True)["term"]},
+        "markers": matcher,
+        "marker_info": info,
+        "frames": _frame_matchers(frames),
         "speakers": _speaker_matchers(speakers),
         "groups": sorted(markers["group"].unique()),
         "frame_names": sorted(frames["frame"].unique()),
@@ -673,40 +657,9 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
     Voices count the quotes that give a speaker a voice (`segment.VOICE_KINDS`).
     `paragraph_tokens` (`segment.tokenize` of each paragraph) saves tokenising again."""
     d = _dictionaries()
-    if paragraph_tokens is None:
-        paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
-    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
-    found: Counter[tuple[str, str]] = Counter()
-    for p in paragraphs:
-        here = spans.get(p["paragraph_id"], [])
-        found.update((term, segment.layer_at(here, a, b)) for term, a, b in d["markers"].finditer(p["text"]))
-    keyed = sorted((*d["marker_info"][term], term, layer, n) for (term, layer), n in found.items())
-    markers = [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
-                "rate_per_1000": 1000 * n / n_tokens, "layer": layer}
-               for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
-    frames = []
-    for p, tokens in zip(paragraphs, paragraph_tokens):
-        size = max(len(tokens), 1)
-        for frame, matcher in d["frames"].items():
-            hits = sum(1 for _ in matcher.finditer(p["text"]))
-            frames.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
-                           "hits": hits, "score": round(100 * hits / size, 4)})
-    text = {p["paragraph_id"]: p["text"] for p in paragraphs}
-    verbs = tuple(segment.speech_verbs())
-    verb_hits: dict[object, list[tuple[int, int, str]]] = {}
-
-    def verb(q: Mapping) -> str:
-        here = q["paragraph_id"]
-        if here not in verb_hits:
-            verb_hits[here] = _verb_hits(text[here], verbs)
-        return _nearest_verb(verb_hits[here], text[here], q["text"])
-
-    voice_rows = [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
-                   "speaker_group": _speaker_group_cached(q["speaker"], d),
-                   "verb": verb(q),
-                   "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
-                  for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
-    return {"markers": markers, "frames": frames, "voices": voice_rows}
+    return {"markers": _marker_rows(article_id, paragraphs, quotes, n_tokens, d["markers"], d["marker_info"]),
+            "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"]),
+            "voices": _voice_rows(article_id, paragraphs, quotes, d)}
 
 
 #: Marker layers in other people's words (quoted speech): `naming_index_quoted`; the outlet's own
@@ -753,3 +706,36 @@ def _wide(values: pd.Series, ids: list[str], columns: list[str], fill: float) ->
         return pd.DataFrame(fill, index=pd.Index(ids, name="article_id"), columns=columns, dtype="float64")
     wide = values.unstack(fill_value=fill) if not (isinstance(fill, float) and np.isnan(fill)) else values.unstack()
     return wide.reindex(index=ids, columns=columns, fill_value=fill)
+
+
+#: The columns of the per-article framing tables, as `article_rows` makes their rows.
+MARKER_COLUMNS = ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer")
+FRAME_COLUMNS = ("article_id", "paragraph_id", "frame", "hits", "score")
+VOICE_COLUMNS = ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind")
+
+
+def framing_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The per-article framing tables of built `articles`, `paragraphs` and `quotes` tables, as the build
+    makes them: each article's `markers`, `frames` and `voices` rows from `article_rows`, and
+    `article_framing_from_counts` over them (keyness of any pair: `keyness_for`)."""
+    articles = tables["articles"]
+    paragraphs = _records_by_article(tables["paragraphs"], ("paragraph_id", "text"))
+    quotes = _records_by_article(tables["quotes"], ("paragraph_id", "quote_id", "text", "speaker", "kind", "start", "end"))
+    rows: dict[str, list[dict]] = {"markers": [], "frames": [], "voices": []}
+    for article_id, n_tokens in articles[["article_id", "n_tokens"]].itertuples(index=False):
+        found = article_rows(article_id, paragraphs.get(article_id, []), quotes.get(article_id, []), int(n_tokens))
+        for name, part in rows.items():
+            part += found[name]
+    out = {name: pd.DataFrame(rows[name], columns=list(columns))
+           for name, columns in (("markers", MARKER_COLUMNS), ("frames", FRAME_COLUMNS), ("voices", VOICE_COLUMNS))}
+    out["article_framing"] = article_framing_from_counts(articles, out["markers"], out["frames"], out["voices"])
+    return out
+
+
+def _records_by_article(table: pd.DataFrame, columns: Sequence[str]) -> dict[str, list[dict]]:
+    """{article_id: its rows as records} of the given columns (those the table has), missing values as None."""
+    data = table[["article_id", *(c for c in columns if c in table.columns)]].astype(object)
+    out: dict[str, list[dict]] = {}
+    for row in data.where(data.notna(), None).to_dict("records"):
+        out.setdefault(row.pop("article_id"), []).append(row)
+    return out
