@@ -10,6 +10,7 @@ import pytest
 from scipy import sparse
 
 from analysis import framing
+from analysis.framing import distinctive
 from analysis.terms import TermMatcher
 
 
@@ -55,7 +56,7 @@ def test_keyness_table_counts_and_directions() -> None:
 
 def test_chi2_and_g2_against_a_worked_table() -> None:
     # term counts 10 vs 20 in corpora of 100 and 400 words
-    chi2, g2 = framing._signed_chi2_g2(np.array([10, 90]), np.array([20, 380]))
+    chi2, g2 = distinctive._signed_chi2_g2(np.array([10, 90]), np.array([20, 380]))
     observed = np.array([[10, 20], [90, 380]])
     expected = observed.sum(1, keepdims=True) * observed.sum(0, keepdims=True) / observed.sum()
     assert chi2[0] == pytest.approx(((observed - expected) ** 2 / expected).sum())
