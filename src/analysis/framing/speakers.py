@@ -139,7 +139,8 @@ def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         bloc, speaker_group, quotes, words, share_of_quotes, share_of_words.
     """
     data = table.merge(articles[["article_id", "bloc"]], on="article_id")
-    out = data.groupby(["bloc", "speaker_group"], sort=True).agg(quotes=("quote_id", "size"), words=("n_words", "sum")).reset_index()
+    out = (data.groupby(["bloc", "speaker_group"], sort=True)
+           .agg(quotes=("quote_id", "size"), words=("n_words", "sum")).reset_index())
     out["share_of_quotes"] = out["quotes"] / out.groupby("bloc")["quotes"].transform("sum")
     out["share_of_words"] = out["words"] / out.groupby("bloc")["words"].transform("sum")
     return out
