@@ -10,6 +10,7 @@ import pytest
 from scipy import sparse
 
 from analysis import framing
+from analysis.framing import distinctive
 from analysis.terms import TermMatcher
 
 
@@ -55,7 +56,7 @@ def test_keyness_table_counts_and_directions() -> None:
 
 def test_chi2_and_g2_against_a_worked_table() -> None:
     # term counts 10 vs 20 in corpora of 100 and 400 words
-    chi2, g2 = framing._signed_chi2_g2(np.array([10, 90]), np.array([20, 380]))
+    chi2, g2 = distinctive._signed_chi2_g2(np.array([10, 90]), np.array([20, 380]))
     observed = np.array([[10, 20], [90, 380]])
     expected = observed.sum(1, keepdims=True) * observed.sum(0, keepdims=True) / observed.sum()
     assert chi2[0] == pytest.approx(((observed - expected) ** 2 / expected).sum())
@@ -101,16 +102,15 @@ def test_naming_index() -> None:
         _paragraphs(["Kyiv, Kyiv, full-scale invasion."], "we"),
         _paragraphs(["Nothing to see."], "none"),
     ]), MARKERS)
-    index = framing.naming_index(hits, ["ru", "we", "none"])
+    index = framing.naming_index_of_counts(hits.assign(count=1), ["ru", "we", "none"])
     assert index["ru"] == pytest.approx((2 - 1) / 3)
     assert index["we"] == pytest.approx(-1.0)
     assert math.isnan(index["none"])
 
 
 def test_marker_counts_rate_per_1000_tokens() -> None:
-    hits = framing.marker_hits(_paragraphs(["Kyiv and Kyiv."]), MARKERS)
-    counts = framing.marker_counts(hits, pd.DataFrame({"article_id": ["a"], "n_tokens": [500]}))
-    assert counts[["term", "count", "rate_per_1000"]].values.tolist() == [["Kyiv", 2, 4.0]]
+    counts = framing.article_rows("a", [{"paragraph_id": 1, "text": "Kyiv and Kyiv."}], [], 500)["markers"]
+    assert [(r["term"], r["count"], r["rate_per_1000"], r["layer"]) for r in counts] == [("Kyiv", 2, 4.0, "narration")]
 
 
 def test_packaged_dictionaries_load_and_a_users_file_replaces_them(tmp_path) -> None:  # noqa: ANN001
@@ -172,6 +172,26 @@ def test_kwic_groups_by_bloc_with_windows() -> None:
     table = framing.kwic(texts, "Kiev", window=2)
     assert table[["bloc", "left", "match", "right"]].values.tolist() == [
         ["russian", "two three", "Kiev", "four five"], ["western", "alpha", "Kiev's", "beta"]]
+
+
+def test_table_level_framing_agrees_with_the_build_on_a_realistic_corpus(tmp_path) -> None:  # noqa: ANN001
+    """`framing_tables` on the built articles, paragraphs and quotes of the 48-article realistic corpus
+    (every quote kind and marker layer) gives the build's markers, frames, voices and article_framing."""
+    import importlib.util
+    from pathlib import Path
+
+    from analysis import build, corpus
+
+    spec = importlib.util.spec_from_file_location("realistic_corpus", Path(__file__).parent / "realistic_corpus.py")
+    realistic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(realistic)
+    articles, problems = corpus.load_corpus(realistic.write(tmp_path / "corpus.jsonl"))
+    built = build.build_tables(articles, problems, progress=False, skip_topics=True)
+    again = framing.framing_tables({name: built[name] for name in ("articles", "paragraphs", "quotes")})
+    assert set(built["markers"]["layer"]) >= {"narration", "reported", "quoted", "scare", "question"}
+    assert len(built["voices"]) > 200 and built["article_framing"]["naming_index"].notna().sum() > 30
+    for name in ("markers", "frames", "voices", "article_framing"):
+        pd.testing.assert_frame_equal(again[name], built[name], check_dtype=False, rtol=1e-9, obj=name)
 
 
 def test_term_matcher_prefers_the_longest_term() -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import framing, segment
+from analysis.framing import dictionaries
 from analysis.terms import TermMatcher
 
 
@@ -15,7 +16,7 @@ def hits(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
 
 def markers(text: str) -> list[tuple[str, str]]:
     """The packaged markers as framing matches them."""
-    return hits(framing._dictionaries()["markers"], text)
+    return hits(dictionaries._dictionaries()["markers"], text)
 
 
 # --------------------------------------------------------------------------- plurals
@@ -111,7 +112,7 @@ def test_the_war_is_still_war(text: str, form: str) -> None:
 def test_a_capitalised_name_of_this_war_counts_as_war() -> None:
     found = markers("This article is part of our Ukraine War coverage of the Russia-Ukraine War.")
     assert found == [("Ukraine war", "Ukraine War"), ("Ukraine war", "Ukraine War")]
-    assert [u for t, _ in found for u in [framing._dictionaries()["marker_info"][t][1]]] == ["ukrainian_western"] * 2
+    assert [u for t, _ in found for u in [dictionaries._dictionaries()["marker_info"][t][1]]] == ["ukrainian_western"] * 2
 
 
 def test_the_proper_name_rule_is_only_for_the_markers() -> None:
@@ -150,7 +151,7 @@ def test_a_title_case_headline_keeps_war() -> None:
 def test_metaphorical_wars_are_neutral_not_war(text: str, term: str) -> None:
     found = markers(text)
     assert term in [t for t, _ in found] and "war" not in [t for t, _ in found]
-    assert all(framing._dictionaries()["marker_info"][t][1] == "neutral" for t, _ in found)
+    assert all(dictionaries._dictionaries()["marker_info"][t][1] == "neutral" for t, _ in found)
 
 
 # --------------------------------------------------------------------------- scare quotes

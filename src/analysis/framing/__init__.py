@@ -1,0 +1,73 @@
+"""How the blocs frame the same statements: words, names, frames and voices.
+
+Five methods, each a function on plain tables: distinctive vocabulary (Monroe, Colaresi and
+Quinn's log-odds with an informative Dirichlet prior, with chi-square and log-likelihood
+keyness beside it and a permutation null), naming and labelling markers with a
+`naming_index`, dictionary news frames per paragraph, who gets quoted and with which verbs,
+and keyword in context. The word lists are data files in `resources/`.
+
+Submodules: `distinctive` (keyness and its null), `dictionaries` (the word lists and their
+matchers), `naming` (markers and the naming index), `frames`, `speakers` (voices), `context`
+(keyword in context) and `articles` (one article's rows, as the build makes them, and the same
+tables for a built corpus). This package re-exports their public names.
+"""
+
+from analysis.framing.articles import (
+    article_framing_from_counts,
+    article_rows,
+    framing_tables,
+)
+from analysis.framing.context import (
+    KwicExplorer,
+    kwic,
+    kwic_explorer,
+    kwic_html,
+    paragraphs_with_bloc,
+)
+from analysis.framing.dictionaries import (
+    USAGES,
+    load_frames,
+    load_markers,
+    load_speaker_groups,
+)
+from analysis.framing.distinctive import (
+    article_matrix,
+    compared_blocs,
+    count_matrix,
+    keyness,
+    keyness_for,
+    keyness_from_counts,
+    keyness_summary,
+    log_odds_dirichlet,
+    null_max_z,
+)
+from analysis.framing.frames import FRAME_COLUMNS, frame_salience, score_frames
+from analysis.framing.naming import (
+    MARKER_COLUMNS,
+    QUOTED_LAYERS,
+    marker_hits,
+    marker_rates_by_bloc,
+    naming_answer,
+    naming_by_layer,
+    naming_index_of_counts,
+    naming_layer_change,
+    naming_layer_change_text,
+)
+from analysis.framing.speakers import (
+    VOICE_COLUMNS,
+    attribution_verb,
+    speaker_group,
+    voice_shares,
+    voices_text,
+)
+from analysis.ngrams import grams, grams_of_tokens
+
+__all__ = [
+    "FRAME_COLUMNS", "MARKER_COLUMNS", "QUOTED_LAYERS", "USAGES", "VOICE_COLUMNS", "KwicExplorer",
+    "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
+    "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness", "keyness_for",
+    "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "load_frames", "load_markers",
+    "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_rates_by_bloc", "naming_answer",
+    "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "null_max_z",
+    "paragraphs_with_bloc", "score_frames", "speaker_group", "voice_shares", "voices_text",
+]

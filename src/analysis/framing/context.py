@@ -1,0 +1,143 @@
+"""Keyword in context: every occurrence of a term with the words around it, as a table, a static
+HTML table and an interactive explorer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.terms import TermMatcher
+
+
+def paragraphs_with_bloc(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The paragraphs table with each article's bloc and outlet (for kwic and marker hits).
+
+    Parameters
+    ----------
+    tables
+        The built tables (paragraphs, articles).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The paragraphs' columns, then bloc and outlet.
+    """
+    return tables["paragraphs"].merge(tables["articles"][["article_id", "bloc", "outlet"]], on="article_id")
+
+
+def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
+    """Every occurrence of `term` (dictionary matching rules) with `window` words either side.
+
+    Parameters
+    ----------
+    texts
+        article_id, paragraph_id, text and, to group by bloc, bloc (and outlet).
+    term
+        The term, written as in the dictionaries.
+    window
+        Words either side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc and outlet (when `texts` has them), article_id, paragraph_id, left, match, right; sorted
+        by those first columns.
+    """
+    matcher = TermMatcher([term])
+    rows = []
+    extra = [c for c in ("bloc", "outlet") if c in texts.columns]
+    for record in texts[["article_id", "paragraph_id", "text", *extra]].to_dict("records"):
+        text = record["text"]
+        for _, start, end in matcher.finditer(text):
+            left = " ".join(text[:start].split()[-window:])
+            right = " ".join(text[end:].split()[:window])
+            rows.append({**{k: record[k] for k in extra}, "article_id": record["article_id"],
+                         "paragraph_id": record["paragraph_id"], "left": left, "match": text[start:end], "right": right})
+    columns = [*extra, "article_id", "paragraph_id", "left", "match", "right"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values([*extra, "article_id", "paragraph_id"], kind="mergesort").reset_index(drop=True)
+
+
+def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 50) -> str:
+    """A static HTML table of `kwic` for one term (at most `max_rows` rows, the rest counted):
+    what a rendered page shows in place of the interactive explorer.
+
+    Parameters
+    ----------
+    texts, term, window
+        As in `kwic`.
+    max_rows
+        Most rows shown.
+
+    Returns
+    -------
+    str
+        An HTML paragraph naming the term and its hits, then the table.
+    """
+    from html import escape
+
+    table = kwic(texts, term, window)
+    columns = [c for c in ("bloc", "outlet", "article_id", "left", "match", "right") if c in table.columns]
+    shown = table[columns].head(max_rows)
+    head = (f"<p>Keyword in context: <b>{escape(term)}</b>, {len(table)} hit(s), window {window} words"
+            + (f" (first {max_rows} shown)" if len(table) > max_rows else "")
+            + ". Static copy: open the notebook in JupyterLab to choose another term or window.</p>")
+    return head + shown.to_html(index=False, escape=True, border=0, classes="kwic")
+
+
+class KwicExplorer:
+    """The keyword-in-context widget, displayed with a static HTML table of its first term as the
+    `text/html` fallback, so that a rendered notebook shows a table instead of the widget's repr."""
+
+    def __init__(self, widget, html: str) -> None:  # noqa: ANN001 - an ipywidgets VBox
+        self.widget, self.html = widget, html
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:  # noqa: ANN001
+        bundle = {}
+        if self.widget is not None:
+            shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+            bundle.update(shown[0] if isinstance(shown, tuple) else shown)
+        bundle["text/html"] = self.html
+        bundle["text/plain"] = "Keyword-in-context explorer (static table in the HTML copy)"
+        return bundle
+
+
+def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) -> KwicExplorer:
+    """An ipywidgets explorer (term box, window slider) over `kwic`, with a static table of the
+    first term for rendered copies; only the static table without ipywidgets.
+
+    Parameters
+    ----------
+    texts, window
+        As in `kwic`.
+    terms
+        The terms offered; the first is shown.
+
+    Returns
+    -------
+    KwicExplorer
+        The widget (None without ipywidgets) with its static HTML copy.
+    """
+    terms = list(terms)
+    html = kwic_html(texts, terms[0], window) if terms else "<p>Keyword in context: no term given.</p>"
+    try:
+        import ipywidgets as widgets
+        from IPython.display import display
+    except ImportError:
+        return KwicExplorer(None, html)
+    term = widgets.Combobox(options=terms, value=terms[0] if terms else "", description="term")
+    size = widgets.IntSlider(value=window, min=2, max=30, description="window")
+    output = widgets.Output()
+
+    def show(*_: object) -> None:
+        output.clear_output()
+        with output:
+            if term.value.strip():
+                display(kwic(texts, term.value, size.value))
+
+    term.observe(show, "value")
+    size.observe(show, "value")
+    show()
+    return KwicExplorer(widgets.VBox([widgets.HBox([term, size]), output]), html)

@@ -1,0 +1,87 @@
+"""Generic news frames: dictionary hits per paragraph and frame, and each frame's salience per bloc."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from analysis import segment, stats
+from analysis.framing.dictionaries import _dictionaries, _frame_matchers
+from analysis.terms import TermMatcher
+
+#: The columns of the `frames` table, as `article_rows` makes its rows.
+FRAME_COLUMNS = ("article_id", "paragraph_id", "frame", "hits", "score")
+
+
+def score_frames(paragraphs: pd.DataFrame, frames: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per paragraph and frame: hits and score (hits per 100 tokens); one row per pair, zeros kept.
+
+    Each article's rows as `article_rows` makes them for the build's `frames` table.
+
+    Parameters
+    ----------
+    paragraphs
+        The paragraphs table (article_id, paragraph_id, text).
+    frames
+        A frame dictionary (frame, term) in place of the packaged one (`load_frames`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        `FRAME_COLUMNS`: article_id, paragraph_id, frame, hits, score.
+    """
+    matchers = _dictionaries()["frames"] if frames is None else _frame_matchers(frames)
+    rows = []
+    for article_id, part in paragraphs.groupby("article_id", sort=False):
+        rows += _frame_rows(article_id, part[["paragraph_id", "text"]].to_dict("records"), None, matchers)
+    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+
+
+def _frame_rows(article_id: str, paragraphs: Sequence[Mapping], paragraph_tokens: Sequence[Sequence[str]] | None,
+                matchers: Mapping[str, TermMatcher]) -> list[dict]:
+    """One article's rows of the `frames` table: per paragraph and frame, hits and hits per 100 tokens."""
+    if paragraph_tokens is None:
+        paragraph_tokens = [segment.tokenize(p["text"]) for p in paragraphs]
+    rows = []
+    for p, tokens in zip(paragraphs, paragraph_tokens):
+        size = max(len(tokens), 1)
+        for frame, matcher in matchers.items():
+            hits = sum(1 for _ in matcher.finditer(p["text"]))
+            rows.append({"article_id": article_id, "paragraph_id": int(p["paragraph_id"]), "frame": frame,
+                         "hits": hits, "score": round(100 * hits / size, 4)})
+    return rows
+
+
+def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
+                   min_articles: int = stats.MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """Per frame and bloc: share of paragraphs with the frame, and mean score with a two-level
+    bootstrap interval (articles within blocs, paragraphs within articles), left empty for a
+    bloc with fewer than `min_articles` articles.
+
+    Parameters
+    ----------
+    scores
+        The `frames` table (article_id, paragraph_id, frame, hits, score).
+    articles
+        The articles table (article_id, bloc, outlet).
+    n_boot, seed
+        Bootstrap resamples, and the seed of the first frame (each next frame adds one).
+    min_articles
+        Fewest articles a bloc needs for an interval.
+
+    Returns
+    -------
+    pandas.DataFrame
+        frame, bloc, n_articles, n_paragraphs, share_of_paragraphs, mean, ci_low, ci_high.
+    """
+    from analysis.sentiment import bloc_summary
+
+    data = scores.merge(articles[["article_id", "bloc", "outlet"]], on="article_id")
+    rows = []
+    for n, (frame, part) in enumerate(data.groupby("frame", sort=True)):
+        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles)
+        present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
+        rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
+    table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})
+    return table[["frame", "bloc", "n_articles", "n_paragraphs", "share_of_paragraphs", "mean", "ci_low", "ci_high"]]

@@ -1,0 +1,252 @@
+"""Naming and labelling markers: every hit in context, one article's marker counts by layer, the
+`naming_index` and what keeping quoted words apart changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis import segment, stats
+from analysis.framing.dictionaries import _dictionaries, _marker_matcher
+from analysis.terms import TermMatcher
+
+#: The columns of the `markers` table, as `article_rows` makes its rows.
+MARKER_COLUMNS = ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer")
+#: Marker layers in other people's words (quoted speech): `naming_index_quoted`; the outlet's own
+#: words are `segment.OWN_LAYERS` (narration and its paraphrase of what others said).
+QUOTED_LAYERS = ("quoted",)
+
+
+def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window: int = 60) -> pd.DataFrame:
+    """Every marker hit with its context: article_id, paragraph_id, group, term, usage, match, left, right.
+
+    One matcher over all terms, so where terms overlap the longest wins ("Kiev regime" is not
+    also "Kiev"). The hits are those `article_rows` counts, without their layer.
+
+    Parameters
+    ----------
+    texts
+        article_id, paragraph_id and text (the paragraphs table).
+    markers
+        A marker dictionary (group, term, usage) in place of the packaged one (`load_markers`).
+    window
+        Characters of context either side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hit, in text order: article_id, paragraph_id, group, term, usage, match, left, right.
+    """
+    if markers is None:
+        d = _dictionaries()
+        matcher, info = d["markers"], d["marker_info"]
+    else:
+        matcher, info = _marker_matcher(markers)
+    rows = []
+    for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+        for term, start, end in matcher.finditer(text):
+            group, usage = info[term]
+            rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": group,
+                         "term": term, "usage": usage, "match": text[start:end],
+                         "left": text[max(0, start - window):start], "right": text[end:end + window]})
+    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"])
+
+
+def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping], n_tokens: int,
+                 matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
+    """One article's rows of the `markers` table: hits per term and layer (see `article_rows`)."""
+    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
+    found: Counter[tuple[str, str]] = Counter()
+    for p in paragraphs:
+        here = spans.get(p["paragraph_id"], [])
+        found.update((term, segment.layer_at(here, a, b)) for term, a, b in matcher.finditer(p["text"]))
+    keyed = sorted((*info[term], term, layer, n) for (term, layer), n in found.items())
+    return [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
+             "rate_per_1000": 1000 * n / n_tokens, "layer": layer}
+            for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
+
+
+def naming_index_of_counts(counts: pd.DataFrame, ids: Sequence[str]) -> pd.Series:
+    """Naming index per article (indexed by `ids`) from marker counts (article_id, usage, count):
+    (russian_official - ukrainian_western) / both; NaN for an article with neither.
+
+    In [-1, 1]; it describes vocabulary, not truthfulness.
+
+    Parameters
+    ----------
+    counts
+        Marker counts (article_id, usage, count): the `markers` table or some of its layers.
+    ids
+        The articles to index.
+
+    Returns
+    -------
+    pandas.Series
+        The index per article, in the order of `ids`.
+    """
+    by_usage = counts.groupby(["article_id", "usage"])["count"].sum()
+
+    def usage(name: str) -> pd.Series:
+        hits = by_usage[by_usage.index.get_level_values("usage") == name]
+        return hits.droplevel("usage").reindex(ids, fill_value=0).astype("int64")
+
+    ru, uw = usage("russian_official"), usage("ukrainian_western")
+    total = ru + uw
+    return (ru - uw) / total.where(total > 0)
+
+
+def naming_layer_change(markers: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """What keeping quoted words apart changed, per article: the naming index over every marker
+    hit (`all_words`: narration, quotes, questions and scare quotes together, as the index was
+    measured before the layers were separated) beside the index of the outlet's own words
+    (`own_words`, the `naming_index` of `article_framing`), for the articles where either is
+    defined; `change` is own_words - all_words. Sorted by bloc, then the largest change first.
+
+    Parameters
+    ----------
+    markers
+        The `markers` table (article_id, usage, count, layer; without layer every hit is narration).
+    articles
+        The articles table (article_id, outlet, bloc).
+
+    Returns
+    -------
+    pandas.DataFrame
+        article_id, outlet, bloc, all_words, own_words, change.
+    """
+    ids = articles["article_id"].tolist()
+    layer = markers["layer"] if "layer" in markers else pd.Series("narration", index=markers.index)
+    table = articles[["article_id", "outlet", "bloc"]].set_index("article_id")
+    table["all_words"] = naming_index_of_counts(markers, ids)
+    table["own_words"] = naming_index_of_counts(markers[layer.isin(segment.OWN_LAYERS)], ids)
+    table = table.dropna(subset=["all_words", "own_words"], how="all").reset_index()
+    table["change"] = table["own_words"] - table["all_words"]
+    order = table["change"].abs().fillna(np.inf)
+    return (table.assign(_order=-order).sort_values(["bloc", "_order", "article_id"], kind="stable")
+            .drop(columns="_order").reset_index(drop=True))
+
+
+def naming_layer_change_text(change: pd.DataFrame) -> str:
+    """`naming_layer_change` as sentences: how many articles' index changed, how many lost or
+    gained an index or changed sign, and each bloc's mean over all words and over its own words.
+
+    Parameters
+    ----------
+    change
+        A `naming_layer_change` table.
+
+    Returns
+    -------
+    str
+        The sentences.
+    """
+    if change.empty:
+        return "No article uses a naming marker, so separating quoted words changed nothing here."
+    both = change.dropna(subset=["all_words", "own_words"])
+    moved = both[both["change"].abs() > 1e-9]
+    flipped = both[np.sign(both["all_words"]) * np.sign(both["own_words"]) < 0]
+    lost = int((change["own_words"].isna() & change["all_words"].notna()).sum())
+    text = (f"Of {len(change)} articles with a naming marker, counting only the outlet's own words changed the "
+            f"index of {len(moved)}, reversed its sign in {len(flipped)}, and left {lost} without an index "
+            f"(all their markers stand in quotations, questions or scare quotes).")
+    means = change.groupby("bloc", sort=True)[["all_words", "own_words"]].mean()
+    text += " Mean index per bloc, all words → own words: " + "; ".join(
+        f"{bloc} {row.all_words:+.2f} → {row.own_words:+.2f}" if pd.notna(row.own_words) else
+        f"{bloc} {row.all_words:+.2f} → undefined" for bloc, row in means.iterrows()) + "."
+    return text
+
+
+def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per bloc: articles, and for the outlet's own words (`naming_index`), the words it quotes
+    (`naming_index_quoted`) and the words it puts in scare quotes (`naming_index_scare`: the
+    so-called "special military operation") the mean index over the articles with a marker hit
+    and how many those are. Who uses which name when quoted is a finding of its own.
+
+    Parameters
+    ----------
+    summary
+        The `article_framing` table (bloc and the naming_index columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, articles, and <layer>_mean and <layer>_articles for own_words, quoted and scare.
+    """
+    rows = []
+    for bloc, group in summary.groupby("bloc", sort=True):
+        row = {"bloc": bloc, "articles": len(group)}
+        for column, name in (("naming_index", "own_words"), ("naming_index_quoted", "quoted"),
+                             ("naming_index_scare", "scare")):
+            values = group[column].dropna() if column in group else pd.Series(dtype=float)
+            row[f"{name}_mean"] = float(values.mean()) if len(values) else np.nan
+            row[f"{name}_articles"] = len(values)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000, seed: int = 0) -> str:
+    """The naming comparison as a sentence: mean `naming_index` of each bloc's articles that use any
+    marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`).
+
+    Parameters
+    ----------
+    summary
+        The `article_framing` table (bloc, naming_index).
+    a, b
+        The two blocs compared.
+    n_perm, seed
+        Most relabellings of the test, and the seed of random ones.
+
+    Returns
+    -------
+    str
+        The sentences, in Markdown.
+    """
+    parts = []
+    for bloc in (a, b):
+        values = summary.loc[summary["bloc"] == bloc, "naming_index"]
+        scored = values.dropna()
+        mean = f"{scored.mean():+.2f}" if len(scored) else "undefined"
+        parts.append(f"**{bloc}** {mean} ({len(scored)} of {len(values)} articles use a marker)")
+    text = ("Mean naming index (+1: only Russian official usage, -1: only Ukrainian/Western usage): "
+            + "; ".join(parts) + ".")
+    test = stats.permutation_test(summary["naming_index"], summary["bloc"], a, b, limit=n_perm, seed=seed)
+    if test["n_relabellings"]:
+        text += (f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} "
+                 f"({stats.how_tested(test)}).")
+    else:
+        text += " No test: one of the blocs has no article with a marker."
+    return text
+
+
+def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
+                         layers: Sequence[str] | None = segment.OWN_LAYERS) -> pd.DataFrame:
+    """Markers per bloc: hits and rate per 1,000 tokens of all the bloc's articles together, in
+    the given marker `layers` (default: the outlet's own words, narration and reported speech;
+    ("quoted",) for the words it quotes; None for every hit).
+
+    Parameters
+    ----------
+    counts
+        The `markers` table.
+    articles
+        The articles table (article_id, bloc, n_tokens).
+    layers
+        The marker layers counted (None: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, group, term, usage, count, rate_per_1000.
+    """
+    if layers is not None and "layer" in counts:
+        counts = counts[counts["layer"].isin(layers)]
+    data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
+    tokens = articles.groupby("bloc")["n_tokens"].sum()
+    out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
+    out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens)
+    return out

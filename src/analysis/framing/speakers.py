@@ -1,0 +1,164 @@
+"""Voices: who gets quoted (speaker groups), with which speech verb, and each group's share per bloc."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis import segment
+from analysis.framing.dictionaries import _speaker_matchers, load_speaker_groups
+from analysis.terms import TermMatcher
+
+#: The columns of the `voices` table, as `article_rows` makes its rows.
+VOICE_COLUMNS = ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind")
+
+
+def speaker_group(speaker: str, groups: pd.DataFrame | list[tuple[str, TermMatcher]] | None = None) -> str:
+    """The group of a quote's speaker string; "unattributed" if empty, "other" if nothing matches.
+
+    Parameters
+    ----------
+    speaker
+        The speaker as the quotes table gives it.
+    groups
+        Speaker groups (group, term; first match in order wins), or their matchers (default: the
+        packaged `load_speaker_groups`).
+
+    Returns
+    -------
+    str
+        The speaker group.
+    """
+    if not isinstance(speaker, str) or not speaker.strip():
+        return "unattributed"
+    groups = load_speaker_groups() if groups is None else groups
+    matchers = _speaker_matchers(groups) if isinstance(groups, pd.DataFrame) else groups
+    for group, matcher in matchers:
+        if next(matcher.finditer(speaker), None):
+            return group
+    return "other"
+
+
+@lru_cache(maxsize=8)
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the speech verbs, longest first (compiled once per verb list)."""
+    ordered = sorted(verbs, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
+def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:
+    """The speech verb nearest the quote in its paragraph ("said", "claimed", "insisted"...), or "".
+
+    Parameters
+    ----------
+    paragraph
+        The paragraph holding the quote.
+    quote
+        The quote's text (found in the paragraph by its first 40 characters).
+    verbs
+        Speech verbs to look for (default: `segment.speech_verbs`).
+
+    Returns
+    -------
+    str
+        The verb in lower case, outside the quote and at most 120 characters from it, or "".
+    """
+    return _nearest_verb(_verb_hits(paragraph, tuple(verbs or segment.speech_verbs())), paragraph, quote)
+
+
+def _verb_hits(paragraph: str, verbs: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, verb in lower case) of each speech verb in a paragraph."""
+    return [(m.start(), m.end(), m.group(1).lower()) for m in _verb_pattern(verbs).finditer(paragraph)]
+
+
+def _nearest_verb(hits: Sequence[tuple[int, int, str]], paragraph: str, quote: str) -> str:
+    """`attribution_verb` from the paragraph's verb hits (found once for all its quotes)."""
+    start = paragraph.find(quote[:40]) if quote else -1
+    if start < 0:
+        return ""
+    end = start + len(quote)
+    best, distance = "", math.inf
+    for at, to, verb in hits:
+        if start <= at < end:
+            continue  # inside the quote itself
+        gap = start - to if to <= start else at - end
+        if gap < distance and gap <= 120:
+            best, distance = verb, gap
+    return best
+
+
+def _speaker_group_cached(speaker: str, d: dict) -> str:
+    """`speaker_group` with the packaged groups, remembered per speaker string (the same few
+    speakers recur across articles; at most 65,536 are kept, then the memory starts afresh)."""
+    cache = d["speaker_cache"]
+    group = cache.get(speaker)
+    if group is None:
+        if len(cache) >= 65_536:
+            cache.clear()
+        group = cache[speaker] = speaker_group(speaker, d["speakers"])
+    return group
+
+
+def _voice_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping], d: Mapping) -> list[dict]:
+    """One article's rows of the `voices` table: the quotes that give a speaker a voice (`segment.VOICE_KINDS`),
+    with the speaker's group (`d`: `_dictionaries()`) and the nearest speech verb."""
+    text = {p["paragraph_id"]: p["text"] for p in paragraphs}
+    verbs = tuple(segment.speech_verbs())
+    verb_hits: dict[object, list[tuple[int, int, str]]] = {}
+
+    def verb(q: Mapping) -> str:
+        here = q["paragraph_id"]
+        if here not in verb_hits:
+            verb_hits[here] = _verb_hits(text[here], verbs)
+        return _nearest_verb(verb_hits[here], text[here], q["text"])
+
+    return [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
+             "speaker_group": _speaker_group_cached(q["speaker"], d),
+             "verb": verb(q),
+             "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
+            for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
+
+
+def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per bloc and speaker group: quotes, quoted words, and their shares within the bloc.
+
+    Parameters
+    ----------
+    table
+        The `voices` table (article_id, quote_id, speaker_group, n_words).
+    articles
+        The articles table (article_id, bloc).
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, speaker_group, quotes, words, share_of_quotes, share_of_words.
+    """
+    data = table.merge(articles[["article_id", "bloc"]], on="article_id")
+    out = (data.groupby(["bloc", "speaker_group"], sort=True)
+           .agg(quotes=("quote_id", "size"), words=("n_words", "sum")).reset_index())
+    out["share_of_quotes"] = out["quotes"] / out.groupby("bloc")["quotes"].transform("sum")
+    out["share_of_words"] = out["words"] / out.groupby("bloc")["words"].transform("sum")
+    return out
+
+
+def voices_text(shares: pd.DataFrame) -> str:
+    """Quotes and quoted words per bloc, so shares are read with their counts.
+
+    Parameters
+    ----------
+    shares
+        A `voice_shares` table.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
+    per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
+    return "Quotes per bloc: " + ", ".join(
+        f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
