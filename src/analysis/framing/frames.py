@@ -75,7 +75,7 @@ def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int 
     pandas.DataFrame
         frame, bloc, n_articles, n_paragraphs, share_of_paragraphs, mean, ci_low, ci_high.
     """
-    from analysis.sentiment import bloc_summary
+    from analysis.stats import bloc_summary
 
     data = scores.merge(articles[["article_id", "bloc", "outlet"]], on="article_id")
     rows = []
