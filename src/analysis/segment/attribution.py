@@ -27,7 +27,6 @@ from analysis.segment.patterns import (
     _patterns,
 )
 
-
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
 

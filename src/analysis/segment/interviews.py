@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from analysis.segment.attribution import _clean_speaker, _is_name
 from analysis.segment.patterns import _LABEL, _NAME, _NAMES, _TITLED
 
-
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "

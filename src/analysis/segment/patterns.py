@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from analysis.segment.lists import speech_verbs
 
-
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
 
 

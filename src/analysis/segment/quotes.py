@@ -288,7 +288,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         has_verb = p["verb"].search(sentence) is not None
         if not has_verb and p["lead"].search(sentence) is None and p["opinion"].search(sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
-        coordinated = [m for m in p["also"].finditer(sentence)] if has_verb else []
+        coordinated = list(p["also"].finditer(sentence)) if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
             if s0 + m.start() < done:
                 continue  # inside the clause found before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 _LETTER = r"[^\W\d_]"
 _TOKEN_RE = re.compile(
     rf"(?<![\w.]){_LETTER}(?:\.{_LETTER})+(?!\w)"  # initialisms: U.S., e.g. (final period left out)
