@@ -26,6 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import clean, framing, segment, sentiment
+from analysis.segment import candidates as segment_candidates
+from analysis.segment import patterns as segment_patterns
 from analysis.sentiment import fast_vader
 from analysis.terms import TermMatcher
 
@@ -643,13 +645,13 @@ def _cands(draw: st.DrawFn) -> tuple[str, list]:
     text = draw(st.text(alphabet="ab “”\"\n\u00a0\u2003.", max_size=40))
     ends = st.integers(0, len(text) + 2)
     spans = draw(st.lists(st.tuples(ends, ends), max_size=5))
-    return text, [segment._Cand(min(a, b), max(a, b), "pair") for a, b in spans]
+    return text, [segment_candidates._Cand(min(a, b), max(a, b), "pair") for a, b in spans]
 
 
 @given(_cands())
 def test_blanking_quotes_is_unchanged(case: tuple[str, list]) -> None:
     text, cands = case
-    assert segment._blank(text, cands) == reference_blank(text, cands)
+    assert segment_candidates._blank(text, cands) == reference_blank(text, cands)
     quotes = [segment.Quote(0, c.start, c.end, text[c.start:c.end], "x") for c in cands]
     for span in [(0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))]:
         assert segment.sentence_quote_overlap(text, span, quotes) == reference_quote_overlap(text, span, quotes)
@@ -685,7 +687,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     mother", "a Western diplomat in Kyiv"), "quoted X as saying", "... and said", "In his
     opinion, ...", clauses ended by their attribution ("..., Sybiha has stated.") and dash
     attributions with an object ("- X told journalists.")."""
-    g = segment
+    g = segment_patterns
     cap = rf"(?!(?:{g._STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
     name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?{cap})*"
     titled = rf"{name}(?:\s+(?!(?:{g._STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{name}"
@@ -699,7 +701,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     clause_end = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
     lead_in = r"[\s,;:—–-]*"
     obj = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+))?"
-    entries = g.speech_verbs()
+    entries = segment.speech_verbs()
     leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
     verbs = [e for e in entries if e not in leads]
 
@@ -743,11 +745,11 @@ def reference_attributions(text: str) -> list:
 def test_attributions_of_every_corpus_text_are_unchanged() -> None:
     texts = [*corpus_lines(), *(p[:n] for p in corpus_lines() for n in (40, 120))]
     for text in texts:
-        assert [(m.span(), m.groupdict()) for m in segment._attributions(text)] == reference_attributions(text)
+        assert [(m.span(), m.groupdict()) for m in segment_patterns._attributions(text)] == reference_attributions(text)
 
 
 def test_attribution_patterns_find_the_same_matches() -> None:
-    old, new = reference_patterns(), {**segment._patterns(), "name_colon": segment._NAME_COLON}
+    old, new = reference_patterns(), {**segment_patterns._patterns(), "name_colon": segment_patterns._NAME_COLON}
     del new["verb"]
     letters = "abcdefghijklmnopqrstuvwxyzàéöАЯЁабя_1ÀÖØÞß"
     made = [f"Kremlin {a}ord spokesman {b.upper()}mitry Peskov {c}aid: “We are ready,” {b}e said." for a in letters
@@ -763,8 +765,8 @@ def test_attribution_patterns_find_the_same_matches() -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(quote_paragraphs())
 def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs: list[str]) -> None:
-    old, new = reference_patterns(), {**segment._patterns(), "name_colon": segment._NAME_COLON}
+    old, new = reference_patterns(), {**segment_patterns._patterns(), "name_colon": segment_patterns._NAME_COLON}
     del new["verb"]
     for text in paragraphs:
         assert _attribution_matches(new, text) == _attribution_matches(old, text)
-        assert [(m.span(), m.groupdict()) for m in segment._attributions(text)] == reference_attributions(text)
+        assert [(m.span(), m.groupdict()) for m in segment_patterns._attributions(text)] == reference_attributions(text)

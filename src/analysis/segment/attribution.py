@@ -1,0 +1,279 @@
+"""Speaker attribution: who said a quote.
+
+An attribution phrase is reduced to a name, a role or a pronoun; pronouns and roles ("the
+minister") resolve to the people the article named before (as speakers, sentence subjects or
+with their role), and a surname to the full name the article gave.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analysis.segment.candidates import _Cand
+from analysis.segment.lists import not_persons, role_nouns
+from analysis.segment.patterns import (
+    _CAP,
+    _CONNECT,
+    _DET,
+    _NAME,
+    _NAME_COLON,
+    _NAMES,
+    _ROLE_LAZY,
+    _TITLED,
+    _UPPER,
+    _attributions,
+    _patterns,
+)
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+# Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
+# a phrase made only of them stays as it is ("Russian Foreign Minister").
+_TITLES = frozenset(
+    "mr mrs ms dr prof professor sir president vice prime minister foreign defence defense deputy"
+    " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
+    " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
+    " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope"
+    " former acting top senior director"
+    " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
+    " american british belarusian french german chinese polish turkish european western us u.s uk"
+    " u.k un u.n eu nato of".split()
+)
+
+
+def _clean_speaker(phrase: str) -> str:
+    """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),\s*", phrase)
+    if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
+        return _clean_speaker(appositive.group(1))
+    p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
+    if p.lower() in _PRONOUNS:
+        return p.lower()
+    if re.match(_DET + r"\s", phrase.lstrip()) and re.search(r"\s(?:in|at|from)\s", p) and _head(p) in _role_heads():
+        return p  # an unnamed source where it is: "diplomat in Kyiv"
+    words = p.split()
+    i = len(words)
+    while i and words[i - 1][:1].isupper():
+        i -= 1
+    run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
+    if not run or run[-1].lower().rstrip(".") in _TITLES:
+        return p
+    while len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
+        run = run[1:]
+    return " ".join(run)
+
+
+def _is_name(speaker: str) -> bool:
+    """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
+    words = speaker.split()
+    capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
+    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES
+
+
+def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
+    """Attribution of a quotation-mark quote: right after it, else in its sentence before it."""
+    p = _patterns()
+    if c.hi >= 0:
+        for rx in (p["after_sv"], p["after_vs"]):
+            if m := rx.match(masked, c.hi + 1):
+                return m.group("subj"), m.start("subj")
+    if c.lo >= 0:
+        s0 = next((a for a, e in spans if a <= c.lo < e), 0)
+        pre = masked[s0 : c.lo]
+        if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
+            return m.group(1), s0 + m.start(1)
+        if found := _attributions(pre):
+            adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
+            if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
+                adjacent = found[-1:]
+            m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
+            return m.group("subj"), s0 + m.start("subj")
+    return "", -1
+
+
+def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
+         roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
+         fulls: dict[str, str] | None = None) -> str:
+    """The cleaned speaker of an attribution phrase at ``where`` = (paragraph, offset); a pronoun
+    becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
+    the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
+    speaker = _clean_speaker(phrase) if phrase else ""
+    if speaker in _PRONOUNS:  # (never a place or an institution)
+        earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
+        return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
+    words = speaker.lower().split()
+    if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
+            and not _role_heads().isdisjoint(words)):
+        # "the minister": the person (or unnamed source) just mentioned, in this paragraph or the
+        # one before, when nothing says they hold another role; else the person last named with
+        # that role (the one whose role words match best), else the person last named as a
+        # speaker; "a diplomat" stays an unnamed source.
+        recent = max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
+                      and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
+        if recent is not None:
+            if _is_name(recent[2]):
+                held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
+                if not held or not held.isdisjoint(words):
+                    return recent[2]
+            elif _head(recent[2]) in words:  # "a senior official ..." / "the official said"
+                return recent[2]
+        named = [r for r in roles if r[2] in words and r[:2] < where]
+        if named:
+            return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
+        earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
+        if earlier:
+            return max(earlier, key=lambda m: m[:2])[2]
+        for text in reversed(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
+            names = [n for m in _NAMES.finditer(text) if len((n := _clean_speaker(m.group(0))).split()) >= 2
+                     and _person(n)]
+            if names:
+                return names[-1]
+    if texts and _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
+        return _full_of(speaker, texts, fulls) or speaker  # "Peskov" -> "Dmitry Peskov", as the article named him
+    return speaker
+
+
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
+
+
+def _head(description: str) -> str:
+    """The role noun of an unnamed source: "senior U.S. official" / "Western diplomat in Kyiv" -> the last
+    word before any "in", "at", "from" or "of" (lower case)."""
+    words = _OF.split(description, maxsplit=1)[0].lower().split()
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The last word of each role noun ("political scientist" -> "scientist")."""
+    return frozenset(noun.split()[-1] for noun in role_nouns())
+
+
+@lru_cache(maxsize=1)
+def _role_noun() -> re.Pattern[str]:
+    nouns = sorted(role_nouns(), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _apposed() -> re.Pattern[str]:
+    """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman"."""
+    nouns = "|".join(sorted(_role_heads(), key=len, reverse=True))
+    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b")
+
+
+#: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
+_IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
+              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell")
+_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
+                      r"|(?<=\band\s))"
+                      rf"(?P<name>{_TITLED}|{_NAME})"
+                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                      rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
+
+
+def _person(name: str) -> bool:
+    """A name that may be a person's: capitalised, and neither it nor its last word a place or institution."""
+    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons()
+
+
+def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
+    anywhere before, else "" (``fulls`` caches surname -> full name; searched only on demand)."""
+    if surname not in fulls:
+        fulls[surname] = ""
+        for text in texts:
+            at = text.find(surname)
+            while at > 0 and not fulls[surname]:
+                if not text[at + len(surname):at + len(surname) + 1].isalnum():
+                    before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
+                    name = _clean_speaker(before.group(0) + surname) if before else ""
+                    if len(name.split()) >= 2 and _person(name) and name.split()[-1] == surname:
+                        fulls[surname] = name
+                at = text.find(surname, at + 1)
+            if fulls[surname]:
+                break
+    return fulls[surname]
+
+
+def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
+                      fulls: dict[str, str]) -> list[tuple[int, int, str]]:
+    """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
+    "Dmitry Peskov summed up ...") or with a role in apposition ("Serhiy, a 24-year-old marine"):
+    what a following "he said" refers to. A one-word subject counts only when it is the surname
+    of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
+    of this and earlier paragraphs: `_full_of`); places and institutions never."""
+    out = []
+    # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
+    named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
+    named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
+    for m in _SUBJECT.finditer(masked):
+        name = _clean_speaker(m.group("name"))
+        if not _person(name):
+            continue
+        if len(name.split()) == 1:
+            name = named.get(name) or _full_of(name, texts, fulls)
+            if not name:
+                continue
+        out.append((pi, m.start("name"), name))
+        named[name.split()[-1]] = name
+    if ", a" in masked or ", the" in masked:
+        for m in _apposed().finditer(masked):
+            name = _clean_speaker(m.group("name"))
+            if _person(name):
+                out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
+    return out
+
+
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+
+
+def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
+    or "Dmitry Peskov, the Kremlin spokesman," in the narration (searched only around role nouns)."""
+    out = []
+    for m in _role_noun().finditer(masked):
+        role = m.group(0).lower().split()[-1]
+        context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
+        after = _NAME_AFTER.match(masked, m.end())
+        if after:
+            name = _clean_speaker(after.group("name"))
+            if _is_name(name):
+                out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
+                continue
+        window = masked[max(0, m.start() - 160):m.start()]
+        before = _NAME_BEFORE.search(window) if ", " in window else None
+        if before:
+            name = _clean_speaker(before.group("name"))
+            if _is_name(name):
+                start = max(0, m.start() - 160) + before.start()
+                words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
+                out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))
+    return sorted(out)
+
+
+def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
+    """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
+    for _, _, name in reversed(mentions):
+        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
+            return name
+    return label
+
+
+def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
+          roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+    """Who a narration paragraph hands the next paragraph's unattributed quote to: the speaker of
+    the attribution its colon ends ("In a post on X, he wrote:"), else the person it mentions
+    last ("Witkoff himself remains upbeat."), else nobody."""
+    if masked.rstrip().endswith(":") and (found := _attributions(masked)):
+        return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
+    here = [m for m in mentions if m[0] == pi and _person(m[2])]
+    return here[-1][2] if here else ""

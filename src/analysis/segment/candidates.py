@@ -1,0 +1,158 @@
+"""Quote candidates in one paragraph, before their speakers are settled.
+
+Quotation-mark pairs (also quotes running over paragraphs), interview labels, dash-led speech,
+British single-mark quoting, and whether a quote stands inside the author's own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _patterns
+from analysis.segment.sentences import _strip
+
+
+@dataclass
+class _Cand:
+    """A quote candidate inside one paragraph, before its speaker is settled."""
+
+    start: int
+    end: int
+    kind: str  # "pair", "open" (runs to paragraph end), "close" (from paragraph start), "label", "dash"
+    speaker: str = ""  # attribution phrase found in the text ...
+    at: int = -1  # ... and its offset, for pronoun resolution
+    lo: int = -1  # offsets of the opening and closing marks
+    hi: int = -1
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the quotation mark at ``i`` opens a quote (straight marks judged by context)."""
+    if text[i] == "»":  # German »...«: opens after a space, before a word
+        return (not i or text[i - 1].isspace() or text[i - 1] in "([{—–-/") and i + 1 < len(text) \
+            and not text[i + 1].isspace()
+    if text[i] != '"':
+        return text[i] in "“„«"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return not (after.isspace() or after in ",.;:!?)]}…")
+
+
+def _mark_candidates(par: str) -> list[_Cand]:
+    """Interview labels, then quotation-mark quotes paired left to right."""
+    cands: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for m in _LABEL.finditer(par):
+        label = m.group(1).strip()
+        if all(w[:1].isupper() or w[:1] == "(" for w in label.split()):
+            s, e = _strip(par, m.start(2), m.end(2))
+            if e > s and par[e - 1] in "\"”":
+                e = _strip(par, s, e - 1)[1]
+            cands.append(_Cand(s, e, "label", label, m.start(1)))
+            taken.append((m.start(), m.end()))
+    open_at, opener, seen = -1, "", False
+    for m in _MARKS.finditer(par):
+        i, ch = m.start(), m.group()
+        if any(a <= i < b for a, b in taken):
+            continue
+        if open_at < 0:
+            if _opens(par, i):
+                open_at, opener = i, ch
+            elif not seen:  # closing mark with no opener: the quote began in an earlier paragraph
+                cands.append(_Cand(*_strip(par, 0, i), "close", hi=i))
+            seen = True
+        elif (ch in "”»" and opener != "»") or (ch == '"' and opener == '"') or (ch == "“" and opener == "„") \
+                or (ch == "«" and opener == "»"):
+            cands.append(_Cand(*_strip(par, open_at + 1, i), "pair", lo=open_at, hi=i))
+            open_at = -1
+    if open_at >= 0:
+        cands.append(_Cand(*_strip(par, open_at + 1, len(par)), "open", lo=open_at))
+    return cands
+
+
+def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand]) -> list[_Cand]:
+    """Dash-led quotes; one in mid-paragraph needs an attribution, as a dash there may be a separator.
+
+    After an attribution, each following sentence that ends in its own attribution ("...,
+    he adds.") continues the run.
+    """
+    out: list[_Cand] = []
+    p = _patterns()
+    for m in _DASH.finditer(par):
+        s, first, initial = m.end(), True, m.start() == 0
+        if any(c.start - 1 <= s < c.end + 1 for c in [*blocked, *out]):
+            continue
+        while s < len(par):
+            limit = len(par) if first else next((e for a, e in spans if a <= s < e), len(par))
+            # the first attribution: ", says X" / ", he adds" / " - he emphasizes"
+            found = [m for rx in (p["dash_sv"], p["dash_vs"]) if (m := rx.search(par, s, limit))]
+            a = min(found, key=lambda m: m.start(), default=None)
+            if a is None:
+                if first and initial:
+                    out.append(_Cand(*_strip(par, s, len(par)), "dash"))
+                elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s)):
+                    # "— Words, — the minister replied. — More words.": the same speaker goes on
+                    out.append(_Cand(*_strip(par, cont.end(), len(par)), "dash", out[-1].speaker, out[-1].at))
+                break
+            out.append(_Cand(*_strip(par, s, a.start()), "dash", a.group("subj"), a.start("subj")))
+            first = False
+            s = next((st for st, _ in spans if st >= a.end()), len(par))
+            if s < len(par) and par[s] not in "-–—":
+                dash_at = par.find("—", a.end())
+                s = dash_at if 0 <= dash_at < s else s
+    return [c for c in out if not any(c.start < b.end and b.start < c.end for b in blocked)]
+
+
+def _blank(text: str, cands: Sequence[_Cand]) -> str:
+    """`text` with every character inside a candidate's [start, end) replaced by a space."""
+    out, at = [], 0
+    for c in sorted(cands, key=lambda c: c.start):
+        start, end = max(c.start, at), min(c.end, len(text))
+        if start < end:
+            out += [text[at:start], " " * (end - start)]
+            at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+_SINGLE = re.compile(r"['‘’]")
+_SQ_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\s'‘’])")
+_SQ_CLOSES = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]…—–-]|$)")
+_DOUBLE_TO_SINGLE = str.maketrans({'"': "'", "“": "‘", "”": "’", "„": "‘", "«": "‘", "»": "’"})
+
+
+def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
+    """British style ('Britain will not flinch,' she said): when an article pairs single marks more
+    often than it uses double ones, the paragraphs with its paired single marks written as double
+    ones and its (nested) double marks as single ones, every offset kept; else None. An apostrophe
+    (Kremlin's, that's) is neither an opening mark (a letter before it) nor a closing one (a letter after)."""
+    if not any("'" in p or "‘" in p for p in paragraphs):
+        return None
+    out, pairs = [], 0
+    for par in paragraphs:
+        chars, open_at = list(par), -1
+        for m in _SINGLE.finditer(par):
+            i = m.start()
+            if open_at < 0:
+                if _SQ_OPENS.match(par, i):
+                    open_at = i
+            elif _SQ_CLOSES.match(par, i):
+                chars[open_at], chars[i], open_at = "\x00", "\x01", -1
+                pairs += 1
+        out.append("".join(chars))
+    doubles = sum(len(_MARKS.findall(p)) for p in paragraphs)
+    if pairs < 2 or 2 * pairs <= doubles:
+        return None
+    return [p.translate(_DOUBLE_TO_SINGLE).replace("\x00", "“").replace("\x01", "”") for p in out]
+
+
+def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:
+    """A quote set inside the author's own sentence ('Lavrov said the West was "not ready for
+    talks at all".'): words stand before its opening mark in its sentence, and they do not end
+    in a colon or a comma that introduces it ('Lavrov said: "..."', 'he said, "..."')."""
+    s0 = next((a for a, e in spans if a <= c.lo < e), 0)
+    before = par[s0:c.lo].rstrip()
+    return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–"))

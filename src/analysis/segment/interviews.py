@@ -1,0 +1,156 @@
+"""Interview turns: paragraphs opened by a speaker label ("Q:", "Lavrov:", "SP:") or a dash.
+
+Which labels ask and which answer, and who the interviewee is (from the labels or the
+introduction).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.segment.attribution import _clean_speaker, _is_name
+from analysis.segment.patterns import _LABEL, _NAME, _NAMES, _TITLED
+
+_NOT_SPEAKERS = frozenset(
+    "background note notes update updates source sources photo photos video read more related context analysis "
+    "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
+    "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
+    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
+#: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
+_ANSWER_LABELS = frozenset({"a", "answer"})
+_PLAIN_LABEL = re.compile(
+    r"^\s*(?P<label>Q|A|[A-Z]{2,6}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*\([^)\n]{1,20}\))?)\s*:\s+(?=\S)")
+_MEDIA_WORDS = re.compile(r"\b(media|news|press|times|magazine|radio|tv|journal|post|herald|interviewer|correspondent|"
+                          r"reporter|editor|question|host|moderator)\b", re.IGNORECASE)
+
+
+def _asker_label(label: str) -> bool:
+    """An interviewer's tag by its words: Q, Question, INTERVIEWER, a parenthesised or outlet-like name."""
+    label = label.strip()
+    return label in ("Q", "Question") or "(" in label or bool(_MEDIA_WORDS.search(label))
+
+
+def _interviewer_label(label: str) -> bool:
+    """An interviewer's tag: Q, an abbreviation (SP), a parenthesised outlet, or an outlet-like name."""
+    return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
+
+
+def _initials_of(label: str, intro: Sequence[str]) -> str:
+    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko")."""
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            name = _clean_speaker(m.group(0))
+            if len(name.split()) == len(label) and "".join(w[0] for w in name.split()) == label:
+                return name
+    return ""
+
+
+def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
+    """Paragraphs that open with a speaker label, as {paragraph: (text start, label, kind)}, kind
+    ``question`` (an interviewer's tag: Q, SP, "Free Media (SP)") or ``interview`` (a person's
+    name, or A).
+
+    A labelled paragraph is a turn only when what follows the label is at least three words
+    ending a sentence (headlines such as "Putin Giving Up: Is Russia ..." are no turns), and an
+    article is an interview only with an interviewer's turn and an answer, or with a person's
+    label repeated (at most three people). Words such as Background, Update or Source are never
+    speakers. Paragraphs without a label after an answer continue it up to the next question.
+
+    Parameters
+    ----------
+    paragraphs : the article's paragraphs, in order.
+
+    Returns
+    -------
+    dict of int to (int, str, str)
+        Empty when the article is no interview. An answer's label ("A", initials, a surname)
+        becomes the interviewee's name where the article gives it; a dash interview's questions
+        are labelled ``interviewer``.
+    """
+    found: dict[int, tuple[int, str, str]] = {}
+    brief: dict[int, tuple[int, str, str]] = {}
+    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*[-–—]\s+(?=\S)", par))}
+    asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
+    if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
+        # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
+        first = min(dashed)
+        who = _interviewee(paragraphs[:first])
+        return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
+                for pi, start in sorted(dashed.items())}
+    for pi, par in enumerate(paragraphs):
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par)
+        if not m:
+            continue
+        label = (m.group("label") if m.re is _PLAIN_LABEL else m.group(1)).strip()
+        rest = (par[m.end():] if m.re is _PLAIN_LABEL else m.group(2)).strip()
+        if (label.lower() in _NOT_SPEAKERS or rest[:1] in "\"“«„"
+                or not re.search(r"[.!?…\"”»)]$", rest)):
+            continue
+        start = m.end() if m.re is _PLAIN_LABEL else m.start(2)
+        if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
+            brief[pi] = (start, label, "")
+            continue
+        found[pi] = (start, label, "question" if _interviewer_label(label) else "interview")
+    known = {label for _, label, _ in found.values()}
+    found = dict(sorted({**found, **{pi: (start, label, "question" if _interviewer_label(label) else "interview")
+                                      for pi, (start, label, _) in brief.items() if label in known}}.items()))
+    # who asks: a label whose words say so (Q, Question, INTERVIEWER, an outlet); without one, of
+    # two or more labels ("KELLY:" / "WITKOFF:", "MH:" / "OL:") the one whose turns are mostly
+    # questions; the others answer, abbreviations included
+    named = {label for _, label, _ in found.values()}
+    if len(named) >= 2:
+        askers = {label for label in named if _asker_label(label)}
+        if not askers:
+            share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
+                                if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
+            top = max(share.values())
+            if top >= 0.5 and sum(v == top for v in share.values()) == 1:
+                askers = {label for label, v in share.items() if v == top}
+        if askers:
+            found = {pi: (start, label, "question" if label in askers else "interview")
+                     for pi, (start, label, _) in found.items()}
+    labels = [label for _, label, kind in found.values() if kind == "interview"]
+    asked = [pi for pi, (_, _, kind) in found.items() if kind == "question"]
+    questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
+    repeated = any(labels.count(label) >= 2 for label in labels) and len(set(labels)) <= 3
+    if not ((asked and labels and len(found) >= 3) or (len(asked) >= 2 and 2 * questions >= len(asked)) or repeated):
+        return {}
+    if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
+        return {}  # one name before every paragraph: a list's labels, not turns
+    intro = paragraphs[:min(found)]
+    interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
+    if re.fullmatch(r"[A-Z]{2,4}", interviewee):  # initials: the name they stand for
+        interviewee = _initials_of(interviewee, intro) or interviewee
+    named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
+    if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
+        interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
+    surname = interviewee.split()[-1].lower() if interviewee.split() else None  # ("" when no name is known)
+    turns = {pi: (start, interviewee if surname and kind == "interview" and (
+                      label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label) or label.lower() == surname)
+                  else label, kind)
+             for pi, (start, label, kind) in found.items()}
+    labelled = sorted(turns)
+    for n, pi in enumerate(labelled[:-1]):
+        following = labelled[n + 1]
+        if turns[pi][2] == "interview" and turns[following][2] == "question":
+            for k in range(pi + 1, following):
+                if paragraphs[k].strip():
+                    turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), turns[pi][1], "interview")
+    return dict(sorted(turns.items()))
+
+
+def _interviewee(intro: Sequence[str]) -> str:
+    """The person an interview's introduction names most often ("EU foreign policy chief Kaja
+    Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
+    names: list[str] = []
+    for par in intro:
+        for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
+            name = _clean_speaker(m.group(0))
+            if _is_name(name):
+                names.append(name)
+    if not names:
+        return ""
+    surnames = [n.split()[-1] for n in names]
+    best = max(dict.fromkeys(surnames), key=surnames.count)
+    return max((n for n in names if n.split()[-1] == best), key=len)

@@ -1,0 +1,64 @@
+"""The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns and not-persons.
+
+Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from analysis import paths
+
+
+def _read_list(name: str) -> tuple[str, ...]:
+    """Entries of a packaged word list: lower-cased lines, '#' comments and blanks skipped."""
+    text = paths.resource_text(name)
+    lines = (line.strip().lower() for line in text.splitlines())
+    return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
+
+
+@lru_cache(maxsize=None)
+def default_abbreviations() -> frozenset[str]:
+    """Punkt abbreviation types from ``abbreviations.txt`` (lower case, no final period).
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(entry.rstrip(".") for entry in _read_list("abbreviations.txt"))
+
+
+@lru_cache(maxsize=None)
+def not_persons() -> frozenset[str]:
+    """Places and institutions that are sentence subjects but never a "he" or "she" (``not_persons.txt``).
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case names.
+    """
+    return frozenset(_read_list("not_persons.txt"))
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> tuple[str, ...]:
+    """Nouns that describe a person by role ("spokesman", "official", "mother"), from ``role_nouns.txt``.
+
+    Returns
+    -------
+    tuple of str
+        Lower-case nouns (some of several words, "political scientist"), in file order.
+    """
+    return _read_list("role_nouns.txt")
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> tuple[str, ...]:
+    """Attribution verb forms and lead-ins ("according to") from ``speech_verbs.txt``.
+
+    Returns
+    -------
+    tuple of str
+        Lower-case entries, in file order.
+    """
+    return _read_list("speech_verbs.txt")

@@ -1,0 +1,101 @@
+"""The regular expressions quotes and speakers are found with.
+
+Names, titles and roles, quotation marks, dashes and interview labels, and the attribution
+phrases ("Lavrov said", "according to X") built on ``resources/speech_verbs.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.segment.lists import speech_verbs
+
+_CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
+
+
+_STOP_CAP = (
+    "The|A|An|And|But|Or|So|Yet|In|On|At|For|From|By|With|To|Of|It|Its|This|That|These|Those|"
+    "There|Then|Thus|He|She|Him|Her|His|They|We|I|You|Our|Their|My|If|When|While|As|After|Before|"
+    "Since|Meanwhile|Moreover|However|Also|Still|Although|Though|Despite|During|Earlier|Later|Now|"
+    "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most"
+)
+_STOP_LOW = (
+    "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|"
+    "this|these|will|would|can|could|should|may|might|must|did|does|do|in|on|at|by|for|from|with|"
+    "as|when|while|during|after|before|the|a|an|also|then|later|again|still|even|just|earlier"
+)
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# (?=[...]) first: the stop-word test then only runs where a capital stands (same matches, faster)
+_CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
+_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
+_TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
+# ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
+_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+_ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
+_ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
+_PRON = r"\b(?i:he|she|him|her)\b"
+_APPOSITION = r"(?:,\s+(?=[a-z])[^,;:]{1,200}?){1,3},"  # ", a political scientist at X,"
+_GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
+_LEAD = r"[\s,;:—–-]*"
+_OBJECT = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+))?"  # "- X told journalists."
+_MARKS = re.compile(r"[\"“”„«»]")
+_LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
+_NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
+_DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
+
+
+_NAMES = re.compile(rf"{_TITLED}|{_NAME}")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Attribution regexes built once from the speech-verb list: "sv" subject + verb ("Lavrov said",
+    "Ivan Mezhuh, a scientist, said"); "lead" ("according to Colonel Matysiak"); "after_sv" and
+    "after_vs" right after a closing mark ('," Peskov said', '," said Ned Price'); "dash_sv" and
+    "dash_vs" ending a dash quote (", he adds." / " - he emphasizes", ", says a reserve colonel")."""
+    entries = speech_verbs()
+    leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
+    verbs = [e for e in entries if e not in leads]
+
+    def alt(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
+
+    verb = rf"\b(?P<verb>{alt(verbs)})\b"
+    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|"
+          rf"{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+          rf"{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}")
+    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
+    lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
+    sep = r"(?:,|\s[-–—])\s+"
+    quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
+    also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
+    opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"  # "In his opinion, ..."
+    return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
+            "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
+            "opinion": re.compile(opinion),
+            "also": re.compile(also),
+            "after_sv": re.compile(_LEAD + sv),
+            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
+            "dash_vs": re.compile(sep + vs)}
+
+
+def _attributions(text: str) -> list[re.Match[str]]:
+    """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
+    p = _patterns()
+    said = p["sv"].finditer(text) if p["verb"].search(text) else ()  # (no speech verb: no sv match)
+    return sorted([*said, *p["lead"].finditer(text), *p["quoted"].finditer(text), *p["opinion"].finditer(text)],
+                  key=lambda m: m.start())
+
+
+#: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
+#: called the outcome "satisfactory"'), and "X, who said ... that", whose subject is the speaker.
+_LABELLING = re.compile(
+    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*\s+"
+    r"(?P<verb>called|calls|described|describes|dubbed|dubs|termed|terms|labelled|labeled|branded|brands|spoke of|"
+    r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
+    r"demanded|demands|praised|praises|criticised|criticized|dismissed|dismisses|rejected|rejects|accused|accuses|"
+    r"hailed|hails|welcomed|welcomes|put it|wants|wanted|offered|offers)\b")

@@ -1,0 +1,369 @@
+"""The quotes of one article with their speakers and kinds.
+
+Direct, dash and interview speech, partial and scare quotes, and reported speech ("Lavrov said
+that ..."), found with rules for the quoting styles of English-language news and of translated
+Russian/Ukrainian/Polish press.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analysis.segment.attribution import (
+    _SUBJECT,
+    _clean_speaker,
+    _context_speaker,
+    _full_name,
+    _full_of,
+    _head,
+    _is_name,
+    _lead,
+    _person,
+    _role_heads,
+    _role_mentions,
+    _subject_mentions,
+    _who,
+)
+from analysis.segment.candidates import (
+    _blank,
+    _Cand,
+    _dash_candidates,
+    _inside_sentence,
+    _mark_candidates,
+    _single_quote_style,
+)
+from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
+from analysis.segment.lists import not_persons
+from analysis.segment.patterns import _LABELLING, _MARKS, _attributions, _patterns
+from analysis.segment.sentences import _strip, sentence_spans
+from analysis.segment.tokens import token_spans
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted or reported words: ``text == paragraphs[paragraph_index][start:end]`` (marks excluded).
+
+    ``kind``: ``direct`` (in quotation marks), ``dash`` (dash-introduced speech), ``interview``
+    (an interviewee's answer after a speaker label), ``question`` (an interviewer's turn),
+    ``partial`` (a few quoted words inside an attributed sentence), ``scare`` (quoted words no one
+    is said to have said) or ``indirect`` (reported speech: "Lavrov said that ...").
+    """
+
+    paragraph_index: int
+    start: int
+    end: int
+    text: str
+    speaker: str
+    kind: str = "direct"
+
+
+#: Kinds of `Quote` whose words are someone else's, quoted (the quotation layer of a sentence).
+QUOTED_KINDS = ("direct", "dash", "interview", "question", "partial")
+#: Kinds that give a speaker a voice (for who-is-quoted counts): all but scare quotes and questions.
+VOICE_KINDS = ("direct", "dash", "interview", "partial", "indirect")
+
+
+_MIN_QUOTE_WORDS = 4
+
+
+def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, short: bool = False,
+                reported: bool = False) -> list[Quote]:
+    """Quotes of one article, in order, each with its speaker ("" when the text does not say) and kind.
+
+    Quotes shorter than ``min_words`` words are skipped, or with ``short`` kept as ``partial``
+    (an attribution stands in their sentence) or ``scare`` quotes; with ``reported``, reported
+    speech ("Lavrov said on Friday that ...", "according to X, ...") is found too, as ``indirect``.
+    Speaker labels at the start of paragraphs (an interview: "Q:", "Lavrov:", "SP:") make
+    ``question`` and ``interview`` turns when at least two paragraphs carry one. A quote
+    without its own attribution takes the speaker of: the quote it continues (unclosed in the
+    previous paragraph, or closed here with no opening mark), else an earlier quote in the same
+    paragraph, else the last attribution ("Lavrov told reporters") earlier in the paragraph,
+    else - for a paragraph opening with a quote - the last quote of the previous paragraph,
+    skipping interview-label lines (the answer after a question is the interviewee's). Pronouns
+    resolve to the latest name mentioned with a speech verb, or quote speaker, before them.
+
+    Parameters
+    ----------
+    paragraphs : the article's paragraphs, in order.
+    min_words : shortest quote kept as a quote of its own, in word tokens.
+    short : keep shorter quoted words, as ``partial`` or ``scare`` quotes.
+    reported : find reported speech too, as ``indirect``.
+
+    Returns
+    -------
+    list of Quote
+        Ordered by paragraph, then offset.
+    """
+    return _find_quotes(paragraphs, [sentence_spans(par) for par in paragraphs], min_words, short, reported)
+
+
+def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
+                 short: bool = False, reported: bool = False) -> list[Quote]:
+    """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
+    british = _single_quote_style(paragraphs)
+    if british is None:
+        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported)
+    return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
+            for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
+
+
+def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
+                        short: bool = False, reported: bool = False) -> list[Quote]:
+    """`_find_quotes` on paragraphs whose quotation marks are double ones."""
+    quotes: list[Quote] = []
+    mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
+    roles: list[tuple[int, int, str, str, str]] = []
+    fulls: dict[str, str] = {}  # surname -> the full name the article used
+    texts: list[str] = []  # the narration of the paragraphs read so far
+    turns = interview_turns(paragraphs)
+    last_speaker, carry, prev_open, after_question = "", "", False, False
+    for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
+        if pi in turns:
+            start, label, kind = turns[pi]
+            speaker = label if kind == "question" else _full_name(label, mentions)
+            end = _strip(par, start, len(par))[1]
+            if par[start:end].startswith(("\"", "“")) and par[end - 1:end] in ("\"", "”"):
+                start, end = _strip(par, start + 1, end - 1)
+            quotes.append(Quote(pi, start, end, par[start:end], speaker, kind))
+            if kind == "interview" and speaker:
+                mentions.append((pi, 0, speaker))
+            last_speaker, carry, prev_open, after_question = speaker, carry, False, kind == "question"
+            continue
+        long_enough = lambda c, par=par: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
+        found = _mark_candidates(par)
+        marks = [c for c in found if long_enough(c)]
+        shorts = [c for c in found if c.kind == "pair" and not long_enough(c)
+                  and not all(w[:1].isupper() for w in par[c.start:c.end].split())] if short else []  # not names
+        cands = sorted(marks + [c for c in _dash_candidates(par, spans, marks) if long_enough(c)],
+                       key=lambda c: c.start)
+        # quoted words blanked, so attributions and mentions are searched in the narration only
+        masked = _blank(par, cands)
+        roles += _role_mentions(pi, masked)
+        texts.append(masked)
+        for m in _attributions(masked):
+            if _is_name(name := _clean_speaker(m.group("subj"))):
+                if len(name.split()) == 1 and _person(name):
+                    name = _full_of(name, texts, fulls) or name
+                mentions.append((pi, m.start("subj"), name))
+            elif _head(name) in _role_heads():
+                if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
+                    name = _who(m.group("subj"), (pi, m.start("subj")), mentions, roles)
+                    if _is_name(name):
+                        mentions.append((pi, m.start("subj"), name))
+                else:  # an unnamed source: "a senior official said"
+                    mentions.append((pi, m.start("subj"), name))
+        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
+        mentions.sort(key=lambda m: m[:2])
+        para_speaker, any_quote = "", False
+        for c in cands:
+            phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
+            if c.kind == "label":
+                kind = "question" if _interviewer_label(phrase) else "interview"
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], phrase, kind))
+                after_question = kind == "question"
+                continue
+            speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
+            first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
+            if not speaker:
+                if c.kind == "close" or (first and prev_open):
+                    speaker = last_speaker
+                elif para_speaker:
+                    speaker = para_speaker
+                elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
+                                and not _inside_sentence(par, spans, sc)]:
+                    # '"Sequencing is everything," said X. "If you ...': the short quote's attribution
+                    phrase, at = _context_speaker(masked, spans, before[-1])
+                    speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else ""
+                elif earlier := _attributions(masked[: c.start]):
+                    speaker = _who(earlier[-1].group("subj"), (pi, earlier[-1].start("subj")), mentions)
+                elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
+                        (subject := [m for m in mentions if m[0] == pi and m[1] < c.start and _person(m[2])]):
+                    speaker = subject[-1][2]  # "Tusk summed up the day in four words. "...""
+                elif first:
+                    speaker = carry
+            kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
+                "partial" if c.kind == "pair" and _inside_sentence(par, spans, c) else "direct"
+            quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, kind))
+            if speaker:
+                mentions.append((pi, at if at >= 0 else c.start, speaker))
+            para_speaker = speaker or para_speaker
+            last_speaker, any_quote = speaker, True
+        for c in shorts + [c for c in cands if c.kind == "pair" and _inside_sentence(par, spans, c)]:
+            if c in cands:  # a longer quote inside the author's sentence: settle its speaker the same way
+                q = next((q for q in reversed(quotes) if q.paragraph_index == pi and q.start == c.start), None)
+                if q is None or q.speaker:
+                    continue
+            s0, e0 = next(((a, e) for a, e in spans if a <= c.start < e), (0, len(par)))
+            said = _attributions(masked[s0:e0]) or list(_LABELLING.finditer(masked[s0:e0]))
+            scare = re.search(r"\b(?:so-called|so called|what (?:he|she|they|it) calls?)\s*$",
+                              par[max(0, c.lo - 30):c.lo], re.IGNORECASE)
+            if c in cands:
+                if said and not scare:
+                    m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                    speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
+                    at = quotes.index(q)
+                    quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
+                continue
+            if not scare and not _inside_sentence(par, spans, c):
+                # a short quote that is a sentence of its own: '"Nothing is agreed," said X.' / '... he
+                # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
+                phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
+                    par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
+                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker
+                if speaker:
+                    quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
+                    continue
+            if said and not scare:
+                m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
+            else:
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
+        if reported:
+            quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
+            headline = _PLAIN_LABEL.match(par)
+            if headline and not cands and not _MARKS.search(par):  # "Lavrov: Moscow will not accept ..." (a headline's gist)
+                label = headline.group("label").strip()
+                words = label.split()
+                if (len(words) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
+                        and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
+                    a, b = _strip(par, headline.end(), len(par))
+                    while b > a and par[b - 1] in ".;!?…":
+                        b -= 1
+                    if len(par[a:b].split()) >= 2:
+                        quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles)
+        prev_open = bool(cands) and cands[-1].kind == "open"
+        asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
+        after_question = asked_here or (after_question and not any_quote)
+    return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+
+
+_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
+#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
+                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
+                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
+                     r"launched|received|prepared|considered|considers|opposed|supported|demanded)\b")
+_BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
+    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
+    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
+#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
+_CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          r",?\s+and\s+that\b|"
+                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
+                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
+                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
+                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
+                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
+                          r";\s|\s+--\s|\s+[—–]\s")
+
+
+#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
+_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
+                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
+                        "confirms acknowledged admitted reiterated maintained".split())
+
+
+def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
+                     mentions: list[tuple[int, int, str]], roles: Sequence[tuple[int, int, str, str, str]]) -> list[Quote]:
+    """Reported speech in the narration of one paragraph: a subject and speech verb with a
+    that-clause or "as saying" ("Peskov said on Friday that ..."), "according to X, ..." and
+    "..., according to X." Each clause runs to the end of its sentence."""
+    out: list[Quote] = []
+    p = _patterns()
+    done = 0
+    for s0, e0 in spans:
+        sentence = masked[s0:e0]
+        if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
+            continue
+        has_verb = p["verb"].search(sentence) is not None
+        if not has_verb and p["lead"].search(sentence) is None and p["opinion"].search(sentence) is None:
+            continue  # no speech verb and no "according to": nothing reported here
+        coordinated = list(p["also"].finditer(sentence)) if has_verb else []
+        for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
+            if s0 + m.start() < done:
+                continue  # inside the clause found before
+            subj = m.group("subj")
+            if m.re is p["also"]:  # "Umerov confirmed the exchange and said ...": the sentence's subject speaks
+                subject = next(iter(_SUBJECT.finditer(sentence[: m.start()])), None)
+                subj = subject.group("name") if subject else ""
+                if not subj:
+                    continue
+            if m.re is p["lead"] or m.re is p["opinion"]:  # according to X / in his opinion
+                before = sentence[: m.start()].rstrip(" ,;")
+                after = sentence[m.end():]
+                if before.strip() and (not after.strip(" .;!?") or ("," not in after and len(after.split()) <= 6)):
+                    a, b = s0, s0 + len(before)
+                elif not before.strip() and after.lstrip().startswith(","):
+                    a, b = s0 + m.end() + after.index(",") + 1, e0
+                else:
+                    continue
+            elif m.re is p["quoted"]:  # quoted X as saying (that)
+                clause = re.compile(r"(?:\s+that)?\s+(?=\S)").match(sentence, m.end())
+                if not clause:
+                    continue
+                a, b = s0 + clause.end(), e0
+            else:
+                clause = _THAT.match(sentence, m.end())
+                if clause and _FINITE.search(sentence, m.end(), clause.start() + len(clause.group(0).rstrip())
+                                             - len(clause.group(0).rstrip().split()[-1])):
+                    clause = None  # "said Kyiv would not accept any arrangement that ...": the clause starts earlier
+                if not clause and m.group("verb").lower() in _BARE_VERBS:
+                    bare = _BARE_CLAUSE.match(sentence, m.end())
+                    if bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90)) \
+                            and sentence[bare.end():bare.end() + 1] not in "\"“«„":
+                        clause = bare
+                if not clause:
+                    continue
+                a, b = s0 + clause.end(), e0
+                stop = _CLAUSE_STOP.search(sentence, clause.end())
+                if stop:
+                    b = s0 + stop.start()
+            speaker = None
+            while True:
+                a, b = _strip(par, a, b)
+                while b > a and par[b - 1] in ".;!?…":
+                    b -= 1
+                if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
+                    # (a clause holding quoted words: those words carry it, a partial or direct quote)
+                    speaker = speaker if speaker is not None else _who(subj, (pi, s0 + max(m.start("subj"), 0)),
+                                                                       mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+                    done = b
+                more = _AND_THAT.match(par, b) if m.re is not p["lead"] else None
+                if not more:
+                    break
+                a = more.end()
+                stop = _CLAUSE_STOP.search(masked, a, s0 + len(sentence))
+                b = stop.start() if stop else s0 + len(sentence)
+        if done <= s0 and not _MARKS.search(par, s0, e0):  # "Clause, Sybiha has stated.": the attribution ends it
+            tail = [t for rx in (p["tail_sv"], p["tail_vs"]) if (t := rx.search(sentence))]
+            t = min(tail, key=lambda t: t.start(), default=None)
+            lead = _DATELINE.match(sentence)
+            a = s0 + (lead.end() if lead else 0)
+            if t and s0 + t.start() > a and _FINITE.search(sentence, a - s0, t.start()) \
+                    and len(sentence[t.end():].split()) <= 9 and not re.search(r"\bthat\b|,", sentence[t.end():]) \
+                    and par[a:a + 1] not in "'‘" \
+                    and not (t.group("verb") in _NOUN_VERBS and sentence[t.end():].strip(" .!?…")):
+                # (the attribution runs to the sentence's end, "the Baltic states and Finland" is none; no
+                # quoted paragraph)
+                a, b = _strip(par, a, s0 + t.start())
+                if len(par[a:b].split()) >= 4:
+                    speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
+                    out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+    return out
+
+
+#: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
+_NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
+#: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
