@@ -438,16 +438,18 @@ def test_the_figure_manifest_escapes_formulas_and_reads_them_back(tmp_path: Path
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    saved = dict(plots._PROVENANCE)
-    plots._PROVENANCE["parameters"] = '=HYPERLINK("http://x","y")'  # as if a provenance field began with "="
+    from analysis.plots import style  # the module that holds the provenance `save` writes
+
+    saved = dict(style._PROVENANCE)
+    style._PROVENANCE["parameters"] = '=HYPERLINK("http://x","y")'  # as if a provenance field began with "="
     try:
         for name in ("first", "second"):  # the second save reads the first row back and writes it again
             fig, _ = plt.subplots()
             plots.save(fig, name, out=tmp_path)
             plt.close(fig)
     finally:
-        plots._PROVENANCE.clear()
-        plots._PROVENANCE.update(saved)
+        style._PROVENANCE.clear()
+        style._PROVENANCE.update(saved)
     cells = [cell for row in csv.reader((tmp_path / "MANIFEST.csv").open(encoding="utf-8")) for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
     assert cells.count("'=HYPERLINK(\"http://x\",\"y\")") == 2  # escaped once, not again on the rewrite
