@@ -362,7 +362,7 @@ def test_data_labels_are_drawn_as_plain_text() -> None:
     hostile = r"$\input{/etc/passwd}$ [a1]"
     counts = pd.DataFrame({"advert": [2], "social": [1]}, index=[hostile])
     counts.columns.name = "reason"
-    fig = plots.removed_by_reason(counts)
+    fig = plots.removal_by_reason(counts)
     fig.savefig(io.BytesIO(), format="png")  # math text would fail to parse here
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels() + fig.axes[0].get_xticklabels()]
     # every "$" escaped, so matplotlib draws the text as itself (math text stays on for log-axis ticks)

@@ -48,7 +48,7 @@ def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
     return fig
 
 
-def removed_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
+def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
     """Stacked bars: removed raw lines per article by reason (a table from `overview.removal_by_reason`).
 
     Above `compact_above` articles, the articles with most removed lines (ties by label) get a bar

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from analysis.plots.style import OKABE_ITO, bloc_colour, use_style
 
 
-def k_grid(grid: pd.DataFrame, chosen: int) -> Figure:
+def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
     """The grid over k: coherence of NMF (and LDA, when the grid has it) topics, NMF reconstruction
     error, silhouettes; the number of units the grid was scored on in the title."""
     use_style()
