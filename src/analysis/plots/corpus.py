@@ -12,7 +12,17 @@ from analysis.plots.style import _HORIZONTAL, COMPACT_ABOVE, OKABE_ITO, bloc_col
 
 def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
     """Tokens of kept text per article, coloured by bloc: a labelled bar per article (ordered by
-    bloc, then article id) up to `compact_above` articles, else one row of dots per bloc."""
+    bloc, then article id) up to `compact_above` articles, else one row of dots per bloc.
+
+    Parameters
+    ----------
+    articles : one row per article with article_id, outlet, bloc, n_tokens (the built articles table).
+    compact_above : most articles drawn as labelled bars.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     data = articles.sort_values(["bloc", "article_id"]).reset_index(drop=True)
     counts = data.groupby("bloc").size().to_dict()
@@ -52,7 +62,18 @@ def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     """Stacked bars: removed raw lines per article by reason (a table from `overview.removal_by_reason`).
 
     Above `compact_above` articles, the articles with most removed lines (ties by label) get a bar
-    each and the rest one bar, "other k articles", so the figure keeps a readable size."""
+    each and the rest one bar, "other k articles", so the figure keeps a readable size.
+
+    Parameters
+    ----------
+    counts : removed lines, a row per article (index: its label) and a column per reason, as
+        `overview.removal_by_reason` returns them.
+    compact_above : most bars drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     title = "What cleaning removed from each article, and why"
     if len(counts) > compact_above:

@@ -15,7 +15,20 @@ from analysis.plots.style import OKABE_ITO, bloc_colour, use_style
 
 def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12) -> Figure:
     """The Fightin' Words plot: z of the log-odds against term frequency; the `top` terms of each
-    bloc labelled in its colour, and dashed lines at the largest |z| that shuffled labels reach."""
+    bloc labelled in its colour, and dashed lines at the largest |z| that shuffled labels reach.
+
+    Parameters
+    ----------
+    table : one row per term with term, z, count_<a> and count_<b> (`framing.keyness_for`).
+    a, b : the two blocs compared; terms more used by `a` have positive z.
+    threshold : the largest |z| with shuffled labels (`framing.null_max_z`): dots beyond it are
+        coloured and dashed lines drawn; None colours |z| > 1.96 and draws no lines.
+    top : terms labelled per bloc.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     total = table[f"count_{a}"] + table[f"count_{b}"]
     fig, ax = plt.subplots(figsize=(9, 6.5))
@@ -53,7 +66,18 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
 
 def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15) -> Figure:
     """A static scattertext-style map: each term's rate in one bloc against the other (log-log),
-    coloured from one bloc's colour to the other's by z, the most distinctive terms labelled."""
+    coloured from one bloc's colour to the other's by z, the most distinctive terms labelled.
+
+    Parameters
+    ----------
+    table : one row per term with term, z, rate_<a> and rate_<b> per 1,000 terms (`framing.keyness_for`).
+    a, b : the two blocs; `a` on the y axis, positive z.
+    top : the 2 * `top` terms with the largest |z| are labelled.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     ra, rb = table[f"rate_{a}"], table[f"rate_{b}"]
     floor = min(ra[ra > 0].min(), rb[rb > 0].min()) / 2
@@ -87,7 +111,16 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15) -> Figure:
 def marker_dots(rates: pd.DataFrame) -> Figure:
     """Dot plot of naming markers: rate per 1,000 tokens per bloc, grouped by what they name.
 
-    `rates` has group, term, usage, bloc, rate_per_1000 (from `framing.marker_rates_by_bloc`)."""
+    `rates` has group, term, usage, bloc, rate_per_1000 (from `framing.marker_rates_by_bloc`).
+
+    Parameters
+    ----------
+    rates : one row per marker term and bloc, as above.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     terms = rates[["group", "usage", "term"]].drop_duplicates().sort_values(["group", "usage", "term"]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, 0.32 * len(terms) + 1.5))
@@ -111,7 +144,17 @@ def marker_dots(rates: pd.DataFrame) -> Figure:
 
 
 def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
-    """Stacked bars: who is quoted in each bloc, as a share of quotes (or of quoted words)."""
+    """Stacked bars: who is quoted in each bloc, as a share of quotes (or of quoted words).
+
+    Parameters
+    ----------
+    table : one row per bloc and speaker_group with quotes and `value` (`framing.voice_shares`).
+    value : the share drawn: "share_of_quotes" or "share_of_words".
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     pivot = table.pivot(index="bloc", columns="speaker_group", values=value).fillna(0).sort_index()
     counts = table.groupby("bloc")["quotes"].sum()
@@ -139,7 +182,20 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
 
     Up to `compact_above` articles, each panel has a row per article (outlet · article id, ordered
     by bloc then id); above, a row per bloc with one dot per article and the bloc mean with a 95%
-    interval over articles, so the figure keeps its size however many articles there are."""
+    interval over articles, so the figure keeps its size however many articles there are.
+
+    Parameters
+    ----------
+    summary : one row per article with article_id, outlet, bloc and `columns` (the built
+        article_framing table).
+    columns : the measures, a panel each.
+    compact_above : most articles drawn with a row each.
+    ncols : most panels in a row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     order = summary.sort_values(["bloc", "article_id"]).reset_index(drop=True)
     counts = order.groupby("bloc").size().to_dict()

@@ -16,7 +16,17 @@ from analysis.plots.style import TOP_OUTLETS, bloc_colour
 
 def plain(text: object) -> str:
     """`text` from the data (an outlet, a term, a title) made safe to draw as itself: a "$" is
-    escaped so matplotlib never reads a pair of them as math."""
+    escaped so matplotlib never reads a pair of them as math.
+
+    Parameters
+    ----------
+    text : any value; it is drawn as `str(text)`.
+
+    Returns
+    -------
+    str
+        The text with every "$" escaped once (an already escaped one is not escaped again).
+    """
     return str(text).replace("\\$", "$").replace("$", "\\$")
 
 
@@ -37,7 +47,18 @@ def _wrap(text: str, width: int = 26) -> str:
 
 def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
     """A unique label per row: the outlet (shortened to `width` characters) and the article id,
-    e.g. "Moscow Federal News Agency In… · g07"; ids are unique, so labels never collide."""
+    e.g. "Moscow Federal News Agency In… · g07"; ids are unique, so labels never collide.
+
+    Parameters
+    ----------
+    frame : rows with outlet and article_id.
+    width : characters kept of the outlet's name.
+
+    Returns
+    -------
+    pandas.Series of str
+        One label per row, on `frame`'s index.
+    """
     ids = frame["article_id"].astype(str)
     return pd.Series([f"{_short(o, width)} · {a}" for o, a in zip(frame["outlet"], ids)], index=frame.index)
 
@@ -45,7 +66,18 @@ def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
 def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
     """Each row's outlet, or "other (k outlets)" for outlets beyond the `top` with most articles.
 
-    Ties in article count are broken by outlet name (alphabetical), never by file order."""
+    Ties in article count are broken by outlet name (alphabetical), never by file order.
+
+    Parameters
+    ----------
+    frame : rows with outlet and article_id (articles, sentences, ...).
+    top : outlets that keep their own name; when a single outlet would be left over, none is grouped.
+
+    Returns
+    -------
+    pandas.Series of str
+        The outlet or its group, one per row, on `frame`'s index.
+    """
     counts = frame.groupby("outlet")["article_id"].nunique().reset_index(name="n")
     ranked = counts.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")["outlet"].tolist()
     if len(ranked) <= top + 1:

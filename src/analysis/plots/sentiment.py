@@ -26,7 +26,20 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     bloc's mean of article means with a 95% interval over articles (the unit of bloc comparisons).
     The right panel shows the `top` outlets with most articles (ties by name), the rest as "other".
     A row with more than `max_dots` sentences shows a random sample of that many as dots (its box,
-    counts and interval use every sentence), and the axis label says so."""
+    counts and interval use every sentence), and the axis label says so.
+
+    Parameters
+    ----------
+    frame : one row per sentence with article_id, outlet, bloc and `column` (`sentiment.sentence_frame`).
+    column : the sentence score drawn.
+    seed : seed of the jitter and of the sampled dots.
+    top : outlets shown by name on the right.
+    max_dots : most dots drawn in one row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     import seaborn as sns
 
     use_style()
@@ -75,7 +88,19 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
 def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10) -> Figure:
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
-    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band)."""
+    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band).
+
+    Parameters
+    ----------
+    paragraphs : one row per paragraph with article_id, outlet, bloc, position (0 to 1) and mean
+        (`sentiment.paragraph_tone`).
+    compact_above : most articles drawn with a panel each.
+    bins : position bins of the bloc means, above `compact_above` articles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     order = paragraphs.drop_duplicates("article_id").sort_values(["bloc", "article_id"]).reset_index(drop=True)
     counts = order.groupby("bloc").size().to_dict()
@@ -137,7 +162,17 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
 
 
 def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
-    """Actor-by-bloc mean tone; each cell shows its mean and sentence count, thin cells hatched."""
+    """Actor-by-bloc mean tone; each cell shows its mean and sentence count, thin cells hatched.
+
+    Parameters
+    ----------
+    table : one row per actor and bloc with mean and n_sentences (`sentiment.actor_tone`).
+    min_n : cells with at least one sentence but fewer than this are hatched.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     means = table.pivot(index="actor", columns="bloc", values="mean").sort_index()
     counts = table.pivot(index="actor", columns="bloc", values="n_sentences").reindex_like(means).fillna(0).astype(int)
@@ -149,7 +184,8 @@ def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
             text = "no sentences" if n == 0 else f"{value:+.2f}\nn={n}"
             ax.text(j, i, text, ha="center", va="center", fontsize=9, color="black")
             if 0 < n < min_n:
-                ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey", linewidth=0))
+                ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey",
+                                                   linewidth=0))
     ax.set_xticks(range(len(means.columns)), means.columns)
     ax.set_yticks(range(len(means)), _plain_all(means.index))
     ax.set_xlabel("bloc of the outlet")
@@ -161,7 +197,22 @@ def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
 
 def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
                   count: str = "n_sentences", interval: str = "95% bootstrap interval over sentences") -> Figure:
-    """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled."""
+    """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled.
+
+    Parameters
+    ----------
+    table : one row per bloc and `group` with mean, ci_low, ci_high and `count`
+        (e.g. `sentiment.quote_vs_narration`, `framing.frame_salience`).
+    group : the column that splits each bloc's rows (e.g. "voice", "frame").
+    title : the figure's title.
+    xlabel : what the means are.
+    count : the column written as "n=" beside each row.
+    interval : what the intervals are, added to `xlabel`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     table = table.sort_values(["bloc", group]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(table) + 1.5))
@@ -184,7 +235,19 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
 
 def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Figure:
     """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences):
-    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale."""
+    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale.
+
+    Parameters
+    ----------
+    table : rows with bloc, word, per_1000_sentences and n, strongest first within each bloc
+        (`sentiment.word_contributions`).
+    top : words drawn per bloc (its first `top` rows).
+    ncols : panel columns when there are more than three blocs.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     blocs = sorted(table["bloc"].unique())
     ncols = len(blocs) if len(blocs) <= 3 else ncols
@@ -208,12 +271,23 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Fi
 
 
 def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
-    """Bloc means with intervals under the full lexicon and with topic terms set to zero."""
+    """Bloc means with intervals under the full lexicon and with topic terms set to zero.
+
+    Parameters
+    ----------
+    raw : one row per bloc with mean, ci_low, ci_high under the full lexicon (`sentiment.bloc_summary`).
+    neutral : the same with topic terms set to zero (`sentiment.bloc_summary` of "compound_neutral").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     fig, ax = plt.subplots(figsize=(7.5, 0.9 * len(raw) + 1.6))
     for offset, (table, label, marker) in enumerate(((raw, "full lexicon", "o"), (neutral, "topic terms set to 0", "s"))):
         for y, row in table.sort_values("bloc").reset_index(drop=True).iterrows():
-            ax.errorbar(row["mean"], y + 0.18 * (offset * 2 - 1), xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
+            ax.errorbar(row["mean"], y + 0.18 * (offset * 2 - 1),
+                        xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
                         fmt=marker, color=bloc_colour(row["bloc"]), mfc="white" if offset else bloc_colour(row["bloc"]),
                         capsize=3, label=label if y == 0 else None)
     blocs = sorted(raw["bloc"])

@@ -51,13 +51,33 @@ _STYLE = {
 
 
 def use_style() -> None:
-    """Apply the suite's matplotlib settings (called by every plotting function)."""
+    """Apply the suite's matplotlib settings (called by every plotting function).
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    None
+        `matplotlib.rcParams` is updated in place.
+    """
     mpl.rcParams.update(_STYLE)
 
 
 def bloc_colour(bloc: str) -> str:
     """The fixed colour of a bloc: `BLOC_COLOURS` for the suite's blocs; any other label gets one of
-    `SPARE_COLOURS` chosen by the SHA-256 of the lower-cased label, so it is the same in every figure."""
+    `SPARE_COLOURS` chosen by the SHA-256 of the lower-cased label, so it is the same in every figure.
+
+    Parameters
+    ----------
+    bloc : the bloc label, in any case.
+
+    Returns
+    -------
+    str
+        A hex colour, e.g. ``"#D55E00"`` for "russian".
+    """
     bloc = str(bloc).lower()
     if bloc in BLOC_COLOURS:
         return BLOC_COLOURS[bloc]
@@ -65,7 +85,17 @@ def bloc_colour(bloc: str) -> str:
 
 
 def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
-    """A {bloc: colour} mapping for seaborn's `palette=` argument."""
+    """A {bloc: colour} mapping for seaborn's `palette=` argument.
+
+    Parameters
+    ----------
+    blocs : bloc labels (repeats are fine).
+
+    Returns
+    -------
+    dict of str to str
+        Each distinct bloc, in sorted order, with its `bloc_colour`.
+    """
     return {b: bloc_colour(b) for b in sorted(set(blocs))}
 
 
@@ -75,7 +105,19 @@ MANIFEST_COLUMNS = ("figure", "png_sha256", "svg_sha256", "corpus_sha256", "para
 
 def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: object) -> dict[str, str]:
     """Record what every figure saved from now on comes from: the corpus fingerprint (SHA-256 over
-    each article's id and the SHA-256 of its raw text), the notebook's parameters, the version."""
+    each article's id and the SHA-256 of its raw text), the notebook's parameters, the version.
+
+    Parameters
+    ----------
+    tables : the built tables (`overview.read_tables`); only article_id and text_sha256 of
+        ``tables["articles"]`` are read. None keeps the corpus fingerprint recorded before.
+    **parameters : the notebook's parameters, recorded as ``name=repr(value)`` in name order.
+
+    Returns
+    -------
+    dict of str to str
+        A copy of the provenance now in force: corpus_sha256, parameters, analysis_version.
+    """
     if tables is not None:
         articles = tables["articles"].sort_values("article_id")
         digest = hashlib.sha256()
@@ -89,7 +131,18 @@ def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: 
 def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
     """Write `figures/<name>.png` and `.svg` without timestamps, with provenance in the files'
     metadata and a row in `figures/MANIFEST.csv` (returns nothing, so a notebook cell ending in
-    `save(...)` shows the figure and no machine-specific path)."""
+    `save(...)` shows the figure and no machine-specific path).
+
+    Parameters
+    ----------
+    fig : the figure.
+    name : the file name without extension, the same run to run (e.g. ``"sentiment_along_article"``).
+    out : the folder; None for `paths.FIGURES` (``figures/``, or ``$ANALYSIS_FIGURES`` when set).
+
+    Returns
+    -------
+    None
+    """
     folder = Path(out) if out is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     description = json.dumps(_PROVENANCE, sort_keys=True)

@@ -15,7 +15,18 @@ from analysis.plots.style import OKABE_ITO, bloc_colour, use_style
 
 def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
     """The grid over k: coherence of NMF (and LDA, when the grid has it) topics, NMF reconstruction
-    error, silhouettes; the number of units the grid was scored on in the title."""
+    error, silhouettes; the number of units the grid was scored on in the title.
+
+    Parameters
+    ----------
+    grid : one row per k with k and any of nmf_npmi, lda_npmi, nmf_error, kmeans_silhouette,
+        agglomerative_silhouette, n_units (the built topic_grid table, from `topics.k_grid_scores`).
+    chosen : the k chosen (`topics.choose_k`), marked by a dashed line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
     panels = (
@@ -39,7 +50,17 @@ def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
 
 
 def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
-    """Per topic: mean top-term similarity to its match when refitted on resampled documents."""
+    """Per topic: mean top-term similarity to its match when refitted on resampled documents.
+
+    Parameters
+    ----------
+    table : one row per topic with label and stability (a model's rows of the built topic_summary table).
+    threshold : topics below it are flagged unstable (their bars in another colour).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(table) + 1.4))
     colours = [OKABE_ITO[5] if s < threshold else OKABE_ITO[4] for s in table["stability"]]
@@ -55,7 +76,17 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
 
 def topic_prevalence(table: pd.DataFrame) -> Figure:
     """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell (an
-    empty table: a figure that says no topic was compared)."""
+    empty table: a figure that says no topic was compared).
+
+    Parameters
+    ----------
+    table : one row per stable topic and bloc with topic, label, bloc, mean, ci_low, ci_high and
+        n_units (`topics.bloc_prevalence`); may be empty.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     if table.empty:
         fig, ax = plt.subplots(figsize=(7, 1.6))
@@ -66,7 +97,8 @@ def topic_prevalence(table: pd.DataFrame) -> Figure:
     order = table.drop_duplicates("label").sort_values("topic")["label"]
     means = means.reindex(order)
     fig, ax = plt.subplots(figsize=(2.4 * len(means.columns) + 4, 0.6 * len(means) + 1.6))
-    image = ax.imshow(means.to_numpy(float), cmap="Greys", vmin=0, vmax=max(0.5, float(np.nanmax(means.to_numpy()))), aspect="auto")
+    image = ax.imshow(means.to_numpy(float), cmap="Greys", vmin=0, vmax=max(0.5, float(np.nanmax(means.to_numpy()))),
+                      aspect="auto")
     cells = table.set_index(["label", "bloc"])
     for i, label in enumerate(means.index):
         for j, bloc in enumerate(means.columns):
@@ -87,7 +119,20 @@ def topic_prevalence(table: pd.DataFrame) -> Figure:
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
               max_points: int = 3000) -> Figure:
     """Units on the first two LSA dimensions, coloured by dominant topic, marker shape by bloc; above
-    `max_points` units, a fixed random sample of them (said in the title), so the points stay legible."""
+    `max_points` units, a fixed random sample of them (said in the title), so the points stay legible.
+
+    Parameters
+    ----------
+    coords : the units' coordinates, shape (n, 2).
+    assignment : each unit's dominant topic, an index into `labels`.
+    blocs : each unit's bloc.
+    labels : the topic labels, in topic order.
+    max_points : most units drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     use_style()
     coords, assignment = np.asarray(coords), np.asarray(assignment)
     shown = len(coords)
