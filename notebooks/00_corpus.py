@@ -89,7 +89,7 @@ counts = overview.removal_by_reason(tables["removed_lines"], tables["articles"])
 counts
 
 # %%
-fig = plots.removed_by_reason(counts)
+fig = plots.removal_by_reason(counts)
 plots.save(fig, "cleaning_removed_by_reason")
 
 # %% [markdown]

@@ -89,7 +89,7 @@ topics.LIMITS
 grid = tables["topic_grid"]
 k, why = topics.choose_k(grid)
 print(why)
-fig = plots.k_grid(grid, k)
+fig = plots.k_grid_scores(grid, k)
 plots.save(fig, "topics_k_grid")
 grid
 

@@ -194,24 +194,24 @@ def test_sentiment_distribution_shows_top_outlets_and_other(articles: pd.DataFra
     plt.close(fig)
 
 
-def test_removed_by_reason_one_bar_per_article_up_to_the_threshold(articles: pd.DataFrame) -> None:
+def test_removal_by_reason_one_bar_per_article_up_to_the_threshold(articles: pd.DataFrame) -> None:
     removed = pd.DataFrame({"article_id": np.repeat(articles["article_id"].head(8), 3),
                             "reason": ["navigation", "caption", "credit"] * 8})
     counts = overview.removal_by_reason(removed, articles.head(8))
-    fig = plots.removed_by_reason(counts)
+    fig = plots.removal_by_reason(counts)
     (ax,) = _visible_axes(fig)
     assert _ytick_texts(ax) == [plots.plain(x) for x in counts.index]
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 
 
-def test_removed_by_reason_keeps_every_removed_line(articles: pd.DataFrame) -> None:
+def test_removal_by_reason_keeps_every_removed_line(articles: pd.DataFrame) -> None:
     rng = np.random.default_rng(5)
     removed = pd.DataFrame({"article_id": rng.choice(articles["article_id"], 400),
                             "reason": rng.choice(["navigation", "caption", "credit", "related"], 400)})
     counts = overview.removal_by_reason(removed, articles)
     assert counts.index.is_unique and len(counts) == 60 and int(counts.to_numpy().sum()) == 400
-    fig = plots.removed_by_reason(counts)
+    fig = plots.removal_by_reason(counts)
     (ax,) = _visible_axes(fig)
     labels = _ytick_texts(ax)
     assert len(labels) == plots.COMPACT_ABOVE and labels[-1] == "other 31 articles (sum)"

@@ -362,7 +362,7 @@ def test_data_labels_are_drawn_as_plain_text() -> None:
     hostile = r"$\input{/etc/passwd}$ [a1]"
     counts = pd.DataFrame({"advert": [2], "social": [1]}, index=[hostile])
     counts.columns.name = "reason"
-    fig = plots.removed_by_reason(counts)
+    fig = plots.removal_by_reason(counts)
     fig.savefig(io.BytesIO(), format="png")  # math text would fail to parse here
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels() + fig.axes[0].get_xticklabels()]
     # every "$" escaped, so matplotlib draws the text as itself (math text stays on for log-axis ticks)
@@ -438,16 +438,18 @@ def test_the_figure_manifest_escapes_formulas_and_reads_them_back(tmp_path: Path
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    saved = dict(plots._PROVENANCE)
-    plots._PROVENANCE["parameters"] = '=HYPERLINK("http://x","y")'  # as if a provenance field began with "="
+    from analysis.plots import style  # the module that holds the provenance `save` writes
+
+    saved = dict(style._PROVENANCE)
+    style._PROVENANCE["parameters"] = '=HYPERLINK("http://x","y")'  # as if a provenance field began with "="
     try:
         for name in ("first", "second"):  # the second save reads the first row back and writes it again
             fig, _ = plt.subplots()
             plots.save(fig, name, out=tmp_path)
             plt.close(fig)
     finally:
-        plots._PROVENANCE.clear()
-        plots._PROVENANCE.update(saved)
+        style._PROVENANCE.clear()
+        style._PROVENANCE.update(saved)
     cells = [cell for row in csv.reader((tmp_path / "MANIFEST.csv").open(encoding="utf-8")) for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
     assert cells.count("'=HYPERLINK(\"http://x\",\"y\")") == 2  # escaped once, not again on the rewrite

@@ -1,0 +1,104 @@
+"""Figures of the corpus and its cleaning (notebook 00): article lengths, removed lines by reason."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.plots.parts import _bloc_handles, _jitter, _n, _plain_all, article_labels, plain
+from analysis.plots.style import _HORIZONTAL, COMPACT_ABOVE, OKABE_ITO, bloc_colour, use_style
+
+
+def article_lengths(articles: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
+    """Tokens of kept text per article, coloured by bloc: a labelled bar per article (ordered by
+    bloc, then article id) up to `compact_above` articles, else one row of dots per bloc.
+
+    Parameters
+    ----------
+    articles : one row per article with article_id, outlet, bloc, n_tokens (the built articles table).
+    compact_above : most articles drawn as labelled bars.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    data = articles.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = data.groupby("bloc").size().to_dict()
+    if len(data) > compact_above:
+        return _lengths_by_bloc(data, counts)
+    fig, ax = plt.subplots(figsize=(8.5, 0.32 * len(data) + 1.4), layout="constrained")
+    labels = article_labels(data)
+    bars = ax.barh(range(len(data)), data["n_tokens"], color=[bloc_colour(b) for b in data["bloc"]])
+    ax.bar_label(bars, labels=[f"{n:,}" for n in data["n_tokens"]], padding=3, fontsize=8)
+    ax.set_yticks(range(len(data)), _plain_all(labels), fontsize=9)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    ax.set_xlabel("article text kept after cleaning (word tokens)")
+    ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.15)
+    fig.legend(handles=_bloc_handles(data["bloc"], counts), title="bloc", loc="outside right upper")
+    fig.suptitle(f"Length of each article ({_n(len(data))}; label: outlet · article id)")
+    return fig
+
+
+def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
+    blocs = sorted(counts)
+    fig, ax = plt.subplots(figsize=(8.5, 0.8 * len(blocs) + 1.6), layout="constrained")
+    for y, bloc in enumerate(blocs):
+        values = data.loc[data["bloc"] == bloc, "n_tokens"].to_numpy(float)
+        ax.boxplot(values, positions=[y], **_HORIZONTAL, widths=0.6, showfliers=False,
+                   medianprops={"color": "black"}, boxprops={"color": "#666666"}, whiskerprops={"color": "#666666"},
+                   capprops={"color": "#666666"})
+        ax.scatter(values, y + _jitter(values.size, seed=y), s=16, color=bloc_colour(bloc), alpha=0.85, zorder=3)
+    ax.set_yticks(range(len(blocs)), [f"{plain(b)}\n({_n(counts[b])})" for b in blocs])
+    ax.set_ylim(len(blocs) - 0.5, -0.5)
+    ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.08)
+    ax.set_xlabel("article text kept after cleaning (word tokens)")
+    fig.suptitle(f"Length of each article: one dot per article ({len(data)} articles; box: middle half)")
+    return fig
+
+
+def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) -> Figure:
+    """Stacked bars: removed raw lines per article by reason (a table from `overview.removal_by_reason`).
+
+    Above `compact_above` articles, the articles with most removed lines (ties by label) get a bar
+    each and the rest one bar, "other k articles", so the figure keeps a readable size.
+
+    Parameters
+    ----------
+    counts : removed lines, a row per article (index: its label) and a column per reason, as
+        `overview.removal_by_reason` returns them.
+    compact_above : most bars drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    title = "What cleaning removed from each article, and why"
+    if len(counts) > compact_above:
+        order = counts.assign(_total=counts.sum(axis=1), _label=counts.index).sort_values(
+            ["_total", "_label"], ascending=[False, True], kind="mergesort").index
+        keep = compact_above - 1
+        rest = counts.loc[order[keep:]]
+        counts = pd.concat([counts.loc[order[:keep]],
+                            rest.sum().to_frame(f"other {len(rest)} articles (sum)").T]).astype("int64")
+        title = f"What cleaning removed, and why: the {keep} articles with most removed lines, the rest summed"
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(counts) + 1.8), layout="constrained")
+    left = pd.Series(0, index=range(len(counts)), dtype="int64")
+    colours = dict(zip(counts.columns, (OKABE_ITO * 3)[: len(counts.columns)]))
+    hatches = ["", "//", "..", "xx"]
+    for n, reason in enumerate(counts.columns):
+        values = counts[reason].to_numpy()
+        ax.barh(range(len(counts)), values, left=left, color=colours[reason],
+                hatch=hatches[n // len(OKABE_ITO)], label=reason, edgecolor="white", linewidth=0.5)
+        left += values
+    for y, total in enumerate(left):
+        ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=8)
+    ax.set_yticks(range(len(counts)), _plain_all(counts.index), fontsize=9)
+    ax.set_xlim(0, max(int(left.max()), 1) * 1.12)
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlabel("raw lines removed (count)")
+    fig.suptitle(title)
+    fig.legend(title="reason", loc="outside right upper", fontsize=8)
+    return fig

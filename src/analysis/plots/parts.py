@@ -1,0 +1,168 @@
+"""Pieces the figure modules share: text made safe to draw, row labels, outlet groups, bloc
+legends, wrapped panel grids, seeded jitter, mean intervals, and point labels placed without overlap."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.plots.style import TOP_OUTLETS, bloc_colour
+
+
+def plain(text: object) -> str:
+    """`text` from the data (an outlet, a term, a title) made safe to draw as itself: a "$" is
+    escaped so matplotlib never reads a pair of them as math.
+
+    Parameters
+    ----------
+    text : any value; it is drawn as `str(text)`.
+
+    Returns
+    -------
+    str
+        The text with every "$" escaped once (an already escaped one is not escaped again).
+    """
+    return str(text).replace("\\$", "$").replace("$", "\\$")
+
+
+def _plain_all(values: Iterable[object]) -> list[str]:
+    return [plain(v) for v in values]
+
+
+def _short(text: str, width: int = 30) -> str:
+    """`text` cut to `width` characters with an ellipsis (only ever used beside a unique id)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = 26) -> str:
+    """`text` wrapped onto lines of at most `width` characters (nothing is cut)."""
+    return textwrap.fill(" ".join(str(text).split()), width=width, break_long_words=True)
+
+
+def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
+    """A unique label per row: the outlet (shortened to `width` characters) and the article id,
+    e.g. "Moscow Federal News Agency In… · g07"; ids are unique, so labels never collide.
+
+    Parameters
+    ----------
+    frame : rows with outlet and article_id.
+    width : characters kept of the outlet's name.
+
+    Returns
+    -------
+    pandas.Series of str
+        One label per row, on `frame`'s index.
+    """
+    ids = frame["article_id"].astype(str)
+    return pd.Series([f"{_short(o, width)} · {a}" for o, a in zip(frame["outlet"], ids)], index=frame.index)
+
+
+def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
+    """Each row's outlet, or "other (k outlets)" for outlets beyond the `top` with most articles.
+
+    Ties in article count are broken by outlet name (alphabetical), never by file order.
+
+    Parameters
+    ----------
+    frame : rows with outlet and article_id (articles, sentences, ...).
+    top : outlets that keep their own name; when a single outlet would be left over, none is grouped.
+
+    Returns
+    -------
+    pandas.Series of str
+        The outlet or its group, one per row, on `frame`'s index.
+    """
+    counts = frame.groupby("outlet")["article_id"].nunique().reset_index(name="n")
+    ranked = counts.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")["outlet"].tolist()
+    if len(ranked) <= top + 1:
+        return frame["outlet"].astype(str)
+    kept = set(ranked[:top])
+    other = f"other ({len(ranked) - top} outlets)"
+    return frame["outlet"].astype(str).where(frame["outlet"].isin(kept), other)
+
+
+def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, unit: str = "articles") -> list:
+    return [mpl.patches.Patch(color=bloc_colour(b), label=plain(b) if counts is None else
+                              f"{plain(b)} ({_n(counts.get(b, 0), unit[:-1])})")
+            for b in sorted(set(map(str, blocs)))]
+
+
+def _n(count: int, unit: str = "article") -> str:
+    """"1 article", "5 articles"."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def _label_bottom_row(axes: np.ndarray, n_used: int, xlabel: str) -> None:
+    """Hide unused panels of a wrapped grid and put x tick labels and `xlabel` on the lowest panel
+    of every column (the bottom row may be incomplete)."""
+    flat = axes.flat
+    for ax in list(flat)[n_used:]:
+        ax.set_visible(False)
+    nrows, ncols = axes.shape
+    for col in range(ncols):
+        used = [r for r in range(nrows) if r * ncols + col < n_used]
+        if used:
+            ax = axes[used[-1], col]
+            ax.xaxis.set_tick_params(labelbottom=True)
+            ax.set_xlabel(xlabel)
+
+
+def _jitter(n: int, seed: int = 0, width: float = 0.22) -> np.ndarray:
+    """Vertical offsets for `n` dots, drawn from a fixed seed so the figure is the same run to run."""
+    return np.random.default_rng(seed).uniform(-width, width, n)
+
+
+def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
+    """Mean and a normal 95% interval (mean ± 1.96 standard errors); no interval for one value."""
+    values = np.asarray(values, float)
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return np.nan, np.nan, np.nan
+    mean = float(values.mean())
+    if values.size < 2:
+        return mean, np.nan, np.nan
+    half = 1.96 * float(values.std(ddof=1)) / np.sqrt(values.size)
+    return mean, mean - half, mean + half
+
+
+def _renderer(fig: Figure):  # noqa: ANN202
+    canvas = fig.canvas
+    return canvas.get_renderer() if hasattr(canvas, "get_renderer") else fig._get_renderer()
+
+
+#: Offsets (points) tried in turn for a label, nearest first: right, left, above, below, further out.
+_LABEL_OFFSETS = [(dx, dy) for d in (0, 7, 14, 21, 28, 36, 46, 58) for dy in ((0,) if d == 0 else (d, -d))
+                  for dx in (4, -4)]
+
+
+def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],  # noqa: ANN001
+                  colours: Sequence[str], fontsize: float = 8) -> int:
+    """Label points without overlap, deterministically: each label, in the given order, takes the
+    first offset of `_LABEL_OFFSETS` where it overlaps no placed label and stays inside the axes
+    (a thin leader line when it moved away); a label with no room is left out. Returns how many."""
+    renderer = _renderer(ax.figure)
+    frame = ax.get_window_extent(renderer)
+    placed = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() is not None else []
+    left_out = 0
+    for x, y, text, colour in zip(xs, ys, texts, colours):
+        for dx, dy in _LABEL_OFFSETS:
+            label = ax.annotate(plain(text), (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                                color=colour, ha="left" if dx > 0 else "right", va="center")
+            box = label.get_window_extent(renderer).expanded(1.05, 1.1)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                if dy:  # a leader line back to the point
+                    ax.annotate("", (x, y), xytext=(dx, dy), textcoords="offset points",
+                                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2})
+                break
+            label.remove()
+        else:
+            left_out += 1
+    return left_out

@@ -1,0 +1,301 @@
+"""Figures of the sentiment notebook (01): sentence scores by bloc and outlet, tone along the
+article, actors, means with intervals, the words that move the score, full against topic-neutral lexicon."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.plots.parts import (_bloc_handles, _label_bottom_row, _mean_interval, _n, _plain_all, _wrap,
+                                  article_labels, outlet_groups, plain)
+from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, use_style
+
+
+def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
+    handles = [mpl.patches.Patch(color=bloc_colour(b), label=b) for b in sorted(set(blocs))]
+    ax.legend(handles=handles, title="bloc", **kwargs)
+
+
+def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
+                           top: int = TOP_OUTLETS, max_dots: int = 2000) -> Figure:
+    """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
+    (vertical jitter drawn from `seed`, so the figure is the same run to run), and on the left each
+    bloc's mean of article means with a 95% interval over articles (the unit of bloc comparisons).
+    The right panel shows the `top` outlets with most articles (ties by name), the rest as "other".
+    A row with more than `max_dots` sentences shows a random sample of that many as dots (its box,
+    counts and interval use every sentence), and the axis label says so.
+
+    Parameters
+    ----------
+    frame : one row per sentence with article_id, outlet, bloc and `column` (`sentiment.sentence_frame`).
+    column : the sentence score drawn.
+    seed : seed of the jitter and of the sampled dots.
+    top : outlets shown by name on the right.
+    max_dots : most dots drawn in one row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import seaborn as sns
+
+    use_style()
+    frame = frame.assign(_outlet=outlet_groups(frame, top))
+    outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
+    other = [o for o in sorted(outlet_bloc) if o.startswith("other (") and o not in set(frame["outlet"])]
+    named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
+    order_outlets = named + other
+    height = 0.5 * len(order_outlets) + 2.5
+    fig, axes = plt.subplots(1, 2, figsize=(12, height), width_ratios=[1, 1.6], layout="constrained")
+    for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "_outlet", order_outlets)):
+        colours = {o: bloc_colour(o) if by == "bloc" else (bloc_colour(outlet_bloc[o]) if outlet_bloc[o] else MIXED)
+                   for o in order}
+        sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
+                    ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
+        rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
+        sampled = False
+        for k, level in enumerate(order):
+            values = frame.loc[frame[by] == level, column].to_numpy(float)
+            if values.size > max_dots:  # tens of thousands of dots are one smear, and slow to draw
+                values, sampled = values[np.sort(rng.choice(values.size, max_dots, replace=False))], True
+            ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
+        if by == "bloc":
+            article_means = frame.groupby(["bloc", "article_id"])[column].mean()
+            for k, level in enumerate(order):
+                mean, low, high = _mean_interval(article_means.loc[level].to_numpy())
+                xerr = None if np.isnan(low) else [[mean - low], [high - mean]]
+                ax.errorbar(mean, k, xerr=xerr, fmt="D", color="black", markersize=5, capsize=3, zorder=4)
+        sentences = frame.groupby(by).size()
+        articles = frame.groupby(by)["article_id"].nunique()
+        ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
+                      fontsize=8 if by != "bloc" else 10)
+        ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+        ax.set_xlabel("VADER compound per sentence (-1 to +1)"
+                      + (f"\ndots: at most {max_dots:,} random sentences per row" if sampled else ""))
+        ax.set_ylabel("")
+    axes[0].set_title("By bloc (◆: mean of article means, 95% interval)", fontsize=10)
+    n_outlets = frame["outlet"].nunique()
+    axes[1].set_title("By outlet" if not other else f"By outlet: the {top} of {n_outlets} with most articles (ties by name)")
+    if other:
+        fig.legend(handles=[*_bloc_handles(frame["bloc"]), mpl.patches.Patch(color=MIXED, label="outlets of several blocs")],
+                   title="bloc", loc="outside lower center", ncols=5, fontsize=9)
+    return fig
+
+
+def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10) -> Figure:
+    """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
+    ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
+    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band).
+
+    Parameters
+    ----------
+    paragraphs : one row per paragraph with article_id, outlet, bloc, position (0 to 1) and mean
+        (`sentiment.paragraph_tone`).
+    compact_above : most articles drawn with a panel each.
+    bins : position bins of the bloc means, above `compact_above` articles.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    order = paragraphs.drop_duplicates("article_id").sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    counts = order.groupby("bloc").size().to_dict()
+    if len(order) > compact_above:
+        return _tone_by_bloc(paragraphs, counts, bins)
+    ncols = min(4, len(order))
+    nrows = -(-len(order) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 2.3 * nrows + 0.8), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")
+    for ax, (_, article), label in zip(axes.flat, order.iterrows(), article_labels(order, width=24)):
+        part = paragraphs[paragraphs["article_id"] == article["article_id"]].sort_values("position")
+        colour = bloc_colour(article["bloc"])
+        ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
+        ax.plot(part["position"], part["mean"], color=colour, marker="o", markersize=3, linewidth=1.2)
+        ax.set_title(plain(label), fontsize=9, color="black")
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-1.05, 1.05)
+    _label_bottom_row(axes, len(order), "position (0 = start, 1 = end)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("paragraph mean\ncompound")
+    fig.legend(handles=_bloc_handles(order["bloc"], counts), title="bloc", loc="outside lower center",
+               ncols=min(4, len(counts)))
+    fig.suptitle("Tone along each article, paragraph by paragraph (panel: outlet · article id)")
+    return fig
+
+
+def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -> Figure:
+    blocs = sorted(counts)
+    ncols = min(2, len(blocs))
+    nrows = -(-len(blocs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(6 * ncols, 3.2 * nrows + 0.6), sharex=True, sharey=True,
+                             squeeze=False, layout="constrained")
+    edges = np.linspace(0, 1, bins + 1)
+    centres = (edges[:-1] + edges[1:]) / 2
+    for ax, bloc in zip(axes.flat, blocs):
+        part = paragraphs[paragraphs["bloc"] == bloc]
+        colour = bloc_colour(bloc)
+        ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
+        for _, article in part.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
+            ax.plot(article["position"], article["mean"], color=colour, linewidth=0.6, alpha=0.35)
+        cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
+        per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
+        stats = np.array([_mean_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
+                          else (np.nan,) * 3 for b in range(bins)])
+        ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
+        ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
+        ax.set_title(f"{plain(bloc)} ({_n(counts[bloc])})", fontsize=10, color=colour)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-1.05, 1.05)
+    _label_bottom_row(axes, len(blocs), "position in the article (0 = start, 1 = end)")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("paragraph mean compound")
+    line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6, label="one article")
+    mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
+                            label=f"mean of article means in {bins} position bins (band: 95% interval over articles)")
+    fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
+    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)")
+    return fig
+
+
+def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
+    """Actor-by-bloc mean tone; each cell shows its mean and sentence count, thin cells hatched.
+
+    Parameters
+    ----------
+    table : one row per actor and bloc with mean and n_sentences (`sentiment.actor_tone`).
+    min_n : cells with at least one sentence but fewer than this are hatched.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    means = table.pivot(index="actor", columns="bloc", values="mean").sort_index()
+    counts = table.pivot(index="actor", columns="bloc", values="n_sentences").reindex_like(means).fillna(0).astype(int)
+    fig, ax = plt.subplots(figsize=(2.2 * len(means.columns) + 2.5, 0.7 * len(means) + 1.6))
+    image = ax.imshow(means.to_numpy(float), cmap="PuOr", vmin=-0.6, vmax=0.6, aspect="auto")
+    for i in range(means.shape[0]):
+        for j in range(means.shape[1]):
+            value, n = means.iat[i, j], counts.iat[i, j]
+            text = "no sentences" if n == 0 else f"{value:+.2f}\nn={n}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="black")
+            if 0 < n < min_n:
+                ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey",
+                                                   linewidth=0))
+    ax.set_xticks(range(len(means.columns)), means.columns)
+    ax.set_yticks(range(len(means)), _plain_all(means.index))
+    ax.set_xlabel("bloc of the outlet")
+    ax.set_title(f"Tone of sentences that mention each actor (hatched: fewer than {min_n} sentences)")
+    fig.colorbar(image, ax=ax, label="mean VADER compound")
+    fig.tight_layout()
+    return fig
+
+
+def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
+                  count: str = "n_sentences", interval: str = "95% bootstrap interval over sentences") -> Figure:
+    """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled.
+
+    Parameters
+    ----------
+    table : one row per bloc and `group` with mean, ci_low, ci_high and `count`
+        (e.g. `sentiment.quote_vs_narration`, `framing.frame_salience`).
+    group : the column that splits each bloc's rows (e.g. "voice", "frame").
+    title : the figure's title.
+    xlabel : what the means are.
+    count : the column written as "n=" beside each row.
+    interval : what the intervals are, added to `xlabel`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    table = table.sort_values(["bloc", group]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(table) + 1.5))
+    for y, row in table.iterrows():
+        colour = bloc_colour(row["bloc"])
+        ax.errorbar(row["mean"], y, xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
+                    fmt="o", color=colour, capsize=3)
+        values = table[["mean", "ci_low", "ci_high"]].to_numpy(float)
+        span = max(float(np.nanmax(values) - np.nanmin(values)), 1e-9)
+        right = row["ci_high"] if np.isfinite(row["ci_high"]) else row["mean"]  # no interval below the article rule
+        ax.text(right + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
+    ax.set_yticks(range(len(table)), [plain(f"{b} · {g}") for b, g in zip(table["bloc"], table[group])])
+    ax.invert_yaxis()
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlabel(f"{xlabel} ({interval})")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Figure:
+    """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences):
+    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale.
+
+    Parameters
+    ----------
+    table : rows with bloc, word, per_1000_sentences and n, strongest first within each bloc
+        (`sentiment.word_contributions`).
+    top : words drawn per bloc (its first `top` rows).
+    ncols : panel columns when there are more than three blocs.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    blocs = sorted(table["bloc"].unique())
+    ncols = len(blocs) if len(blocs) <= 3 else ncols
+    nrows = -(-len(blocs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, (0.32 * top + 1.3) * nrows + 0.5), squeeze=False,
+                             sharex=True, layout="constrained")
+    for ax, bloc in zip(axes.flat, blocs):
+        part = table[table["bloc"] == bloc].head(top).iloc[::-1]
+        ax.barh(range(len(part)), part["per_1000_sentences"], color=bloc_colour(bloc))
+        ax.set_yticks(range(len(part)), _plain_all(part["word"]))
+        for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
+            ax.text(value, y, f" n={n} ", va="center", ha="left" if value >= 0 else "right", fontsize=8)
+        ax.axvline(0, color="grey", linewidth=0.8)
+        ax.set_title(plain(bloc), color=bloc_colour(bloc))
+    lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
+    hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
+    axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))
+    _label_bottom_row(axes, len(blocs), "summed VADER valence per 1,000 sentences")
+    fig.suptitle(f"The {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)")
+    return fig
+
+
+def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
+    """Bloc means with intervals under the full lexicon and with topic terms set to zero.
+
+    Parameters
+    ----------
+    raw : one row per bloc with mean, ci_low, ci_high under the full lexicon (`sentiment.bloc_summary`).
+    neutral : the same with topic terms set to zero (`sentiment.bloc_summary` of "compound_neutral").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    fig, ax = plt.subplots(figsize=(7.5, 0.9 * len(raw) + 1.6))
+    for offset, (table, label, marker) in enumerate(((raw, "full lexicon", "o"), (neutral, "topic terms set to 0", "s"))):
+        for y, row in table.sort_values("bloc").reset_index(drop=True).iterrows():
+            ax.errorbar(row["mean"], y + 0.18 * (offset * 2 - 1),
+                        xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
+                        fmt=marker, color=bloc_colour(row["bloc"]), mfc="white" if offset else bloc_colour(row["bloc"]),
+                        capsize=3, label=label if y == 0 else None)
+    blocs = sorted(raw["bloc"])
+    ax.set_yticks(range(len(blocs)), _plain_all(blocs))
+    ax.invert_yaxis()
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("bloc tone: mean of article means of VADER compound (95% two-level bootstrap)")
+    ax.legend(loc="best")
+    ax.set_title("How much of the tone is the topic's own vocabulary?")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,170 @@
+"""The one figure style of the suite: colour-blind-safe colours, one fixed colour per bloc.
+
+Every figure is saved by `save(fig, name)` under a stable name, as PNG and SVG with the
+date and software metadata removed so the files are byte-identical run to run.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import __version__, paths
+
+#: Okabe & Ito (2008) palette, safe for the common colour-vision deficiencies.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+
+#: One colour per bloc, the same in every figure of the suite.
+BLOC_COLOURS = {"russian": "#D55E00", "western": "#0072B2", "ukrainian": "#009E73", "other": "#CC79A7"}
+#: Colours for any other bloc label a user's corpus brings, picked by `bloc_colour` from a hash of
+#: the label (the same label always gets the same colour; two new labels can share one).
+SPARE_COLOURS = ("#E69F00", "#56B4E9", "#000000", "#F0E442")
+#: Figures with a row, panel or tick per article switch to a compact form above this many articles.
+COMPACT_ABOVE = 30
+#: Figures with a row per outlet show this many outlets (most articles first) and group the rest.
+TOP_OUTLETS = 12
+#: Horizontal boxes: `orientation` from matplotlib 3.10 on (`vert` is deprecated there), `vert` before.
+_HORIZONTAL = ({"orientation": "horizontal"} if tuple(int(p) for p in mpl.__version__.split(".")[:2]) >= (3, 10)
+               else {"vert": False})
+#: The colour of groups that mix blocs (e.g. "other (k outlets)").
+MIXED = "#888888"
+
+_STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.frameon": False,
+    "svg.hashsalt": "peace-talks-framing",
+    "svg.fonttype": "none",
+}
+
+
+def use_style() -> None:
+    """Apply the suite's matplotlib settings (called by every plotting function).
+
+    Parameters
+    ----------
+    None
+
+    Returns
+    -------
+    None
+        `matplotlib.rcParams` is updated in place.
+    """
+    mpl.rcParams.update(_STYLE)
+
+
+def bloc_colour(bloc: str) -> str:
+    """The fixed colour of a bloc: `BLOC_COLOURS` for the suite's blocs; any other label gets one of
+    `SPARE_COLOURS` chosen by the SHA-256 of the lower-cased label, so it is the same in every figure.
+
+    Parameters
+    ----------
+    bloc : the bloc label, in any case.
+
+    Returns
+    -------
+    str
+        A hex colour, e.g. ``"#D55E00"`` for "russian".
+    """
+    bloc = str(bloc).lower()
+    if bloc in BLOC_COLOURS:
+        return BLOC_COLOURS[bloc]
+    return SPARE_COLOURS[int(hashlib.sha256(bloc.encode()).hexdigest(), 16) % len(SPARE_COLOURS)]
+
+
+def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
+    """A {bloc: colour} mapping for seaborn's `palette=` argument.
+
+    Parameters
+    ----------
+    blocs : bloc labels (repeats are fine).
+
+    Returns
+    -------
+    dict of str to str
+        Each distinct bloc, in sorted order, with its `bloc_colour`.
+    """
+    return {b: bloc_colour(b) for b in sorted(set(blocs))}
+
+
+_PROVENANCE: dict[str, str] = {"corpus_sha256": "", "parameters": "", "analysis_version": __version__}
+MANIFEST_COLUMNS = ("figure", "png_sha256", "svg_sha256", "corpus_sha256", "parameters", "analysis_version")
+
+
+def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: object) -> dict[str, str]:
+    """Record what every figure saved from now on comes from: the corpus fingerprint (SHA-256 over
+    each article's id and the SHA-256 of its raw text), the notebook's parameters, the version.
+
+    Parameters
+    ----------
+    tables : the built tables (`overview.read_tables`); only article_id and text_sha256 of
+        ``tables["articles"]`` are read. None keeps the corpus fingerprint recorded before.
+    **parameters : the notebook's parameters, recorded as ``name=repr(value)`` in name order.
+
+    Returns
+    -------
+    dict of str to str
+        A copy of the provenance now in force: corpus_sha256, parameters, analysis_version.
+    """
+    if tables is not None:
+        articles = tables["articles"].sort_values("article_id")
+        digest = hashlib.sha256()
+        for article_id, text_sha in zip(articles["article_id"], articles["text_sha256"]):
+            digest.update(f"{article_id}\t{text_sha}\n".encode())
+        _PROVENANCE["corpus_sha256"] = digest.hexdigest()
+    _PROVENANCE["parameters"] = "; ".join(f"{k}={v!r}" for k, v in sorted(parameters.items()))
+    return dict(_PROVENANCE)
+
+
+def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
+    """Write `figures/<name>.png` and `.svg` without timestamps, with provenance in the files'
+    metadata and a row in `figures/MANIFEST.csv` (returns nothing, so a notebook cell ending in
+    `save(...)` shows the figure and no machine-specific path).
+
+    Parameters
+    ----------
+    fig : the figure.
+    name : the file name without extension, the same run to run (e.g. ``"sentiment_along_article"``).
+    out : the folder; None for `paths.FIGURES` (``figures/``, or ``$ANALYSIS_FIGURES`` when set).
+
+    Returns
+    -------
+    None
+    """
+    folder = Path(out) if out is not None else paths.FIGURES
+    folder.mkdir(parents=True, exist_ok=True)
+    description = json.dumps(_PROVENANCE, sort_keys=True)
+    png_meta = {"Software": None, "Description": description, "Source": f"analysis {__version__}"}
+    svg_meta = {"Date": None, "Creator": None, "Description": description, "Source": f"analysis {__version__}"}
+    with mpl.rc_context({"svg.hashsalt": _STYLE["svg.hashsalt"]}):
+        for ext, metadata in (("png", png_meta), ("svg", svg_meta)):
+            fig.savefig(folder / f"{name}.{ext}", metadata=metadata, bbox_inches="tight")
+    _update_manifest(folder, name)
+
+
+def _update_manifest(folder: Path, name: str) -> None:
+    from analysis.build import escape_cell, unescape_cell  # (the CSV cell rule of every table the project writes)
+
+    manifest = folder / "MANIFEST.csv"
+    rows: dict[str, dict[str, str]] = {}
+    if manifest.is_file():
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            rows = {r["figure"]: {k: unescape_cell(v) for k, v in r.items()} for r in csv.DictReader(handle)}
+    digest = lambda ext: hashlib.sha256((folder / f"{name}.{ext}").read_bytes()).hexdigest()  # noqa: E731
+    rows[name] = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
+    with manifest.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: escape_cell(v) for k, v in rows[k].items()} for k in sorted(rows))
