@@ -14,11 +14,6 @@ from analysis.plots.parts import (_bloc_handles, _label_bottom_row, _mean_interv
 from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, use_style
 
 
-def _bloc_legend(ax, blocs, **kwargs) -> None:  # noqa: ANN001
-    handles = [mpl.patches.Patch(color=bloc_colour(b), label=b) for b in sorted(set(blocs))]
-    ax.legend(handles=handles, title="bloc", **kwargs)
-
-
 def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
                            top: int = TOP_OUTLETS, max_dots: int = 2000) -> Figure:
     """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
