@@ -7,8 +7,6 @@ site, not the strings of one page.
 
 from __future__ import annotations
 
-import pytest
-
 from analysis import evaluate
 from analysis.clean import clean_article
 

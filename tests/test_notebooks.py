@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import pytest
-
 import pandas as pd
+import pytest
 
 from analysis import paths, reproduce
 

@@ -171,7 +171,6 @@ def test_headlines_with_a_colon_are_not_an_interview() -> None:
 
 def _naming(text: str) -> pd.Series:
     from analysis import build
-
     from analysis.corpus import METADATA_COLUMNS
 
     row = {column: None for column in METADATA_COLUMNS} | {"article_id": "a1", "outlet": "Example", "bloc": "western",

@@ -46,7 +46,7 @@ def test_planted_topics_are_recovered() -> None:
     docs = _planted()
     tfidf, counts, vocab = topics.vectorize(docs)
     models = topics.fit(tfidf, counts, 3, seed=7)
-    found = [set(vocab[i] for i in idx) for idx in topics.top_indices(models["nmf"]["components"], 6)]
+    found = [{vocab[i] for i in idx} for idx in topics.top_indices(models["nmf"]["components"], 6)]
     unigrams = [{t for t in f if " " not in t} for f in found]
     matched = sorted(next(name for name, words in PLANTED.items() if u <= set(words)) for u in unigrams)
     assert matched == ["arms", "land", "money"]
@@ -240,7 +240,7 @@ def test_notebook_03_reads_the_built_tables_and_does_not_refit() -> None:
     for refit in ("topics.fit(", "topics.k_grid_scores(", "topics.vectorize(", "topics.topic_stability(", "build_topics("):
         assert refit not in source
     for table in ("topics", "topic_summary", "topic_grid", "topic_evidence", "topic_map"):
-        assert f'tables["{table}"]' in source or f"topics.assignments(tables" in source and table == "topics"
+        assert f'tables["{table}"]' in source or "topics.assignments(tables" in source and table == "topics"
 
 
 def test_labels_skip_terms_inside_longer_ones() -> None:

@@ -109,7 +109,8 @@ def cleaning_accuracy(files: Iterable[str | Path]) -> pd.DataFrame:
     table["share_kept"] = (table["article_kept"] / table["article_lines"]).round(4)
     table["share_chars_kept"] = (table["article_chars_kept"] / table["article_chars"]).round(4)
     table["share_removed"] = (table["leftover_removed"] / table["leftover_lines"].where(table["leftover_lines"] > 0)).round(4)
-    table["share_metadata_removed"] = (table["metadata_removed"] / table["metadata_lines"].where(table["metadata_lines"] > 0)).round(4)
+    metadata_lines = table["metadata_lines"].where(table["metadata_lines"] > 0)
+    table["share_metadata_removed"] = (table["metadata_removed"] / metadata_lines).round(4)
     return table
 
 

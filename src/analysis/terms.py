@@ -22,9 +22,10 @@ Shared by the actor dictionary (`sentiment`), the naming markers, frames and spe
   is written in lower case does not match a capitalised form that continues a proper name:
   the word before it starts with a capital, is not a possessive ('s) and is not itself the first
   word of a sentence, and the text is not a headline in title case (at least three words of four
-  letters or more, all capitalised but for with, from, into, over ...). So "the Korean War", "the Thirty Years' War" and "the Palestine
-  Liberation Organization" are not "war" or "liberation", while "War is ...", "Russia's War",
-  "the war in Ukraine" and a title-case headline "Trump Says War Must End" are. A proper name
+  letters or more, all capitalised but for with, from, into, over ...). So "the Korean War", "the
+  Thirty Years' War" and "the Palestine Liberation Organization" are not "war" or "liberation",
+  while "War is ...", "Russia's War", "the war in Ukraine" and a title-case headline "Trump Says
+  War Must End" are. A proper name
   that should count is listed with its capital ("Ukraine war" finds "the Ukraine War").
 """
 

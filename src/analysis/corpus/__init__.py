@@ -30,13 +30,15 @@ from analysis.corpus.schema import (
     MAX_ARTICLE_CHARS,
     MAX_LINE_CHARS,
     METADATA_COLUMNS,
-    METADATA_NAME,
     PROBLEM_COLUMNS,
     PROBLEM_KINDS,
     REQUIRED_COLUMNS,
     TABLE_REQUIRED_COLUMNS,
     TABLE_SUFFIXES,
     CorpusError,
+)
+from analysis.corpus.schema import (
+    METADATA_NAME as METADATA_NAME,
 )
 
 __all__ = [

@@ -13,10 +13,28 @@ from __future__ import annotations
 from analysis.plots.corpus import article_lengths, removal_by_reason
 from analysis.plots.framing import fightin_words, framing_small_multiples, marker_dots, term_map, voice_shares
 from analysis.plots.parts import article_labels, outlet_groups, plain
-from analysis.plots.sentiment import (actor_heatmap, interval_plot, raw_vs_neutral, sentiment_distribution,
-                                      tone_along_article, word_contributions)
-from analysis.plots.style import (BLOC_COLOURS, COMPACT_ABOVE, MANIFEST_COLUMNS, MIXED, OKABE_ITO, SPARE_COLOURS,
-                                  TOP_OUTLETS, bloc_colour, bloc_palette, save, set_provenance, use_style)
+from analysis.plots.sentiment import (
+                                      actor_heatmap,
+                                      interval_plot,
+                                      raw_vs_neutral,
+                                      sentiment_distribution,
+                                      tone_along_article,
+                                      word_contributions,
+)
+from analysis.plots.style import (
+                                      BLOC_COLOURS,
+                                      COMPACT_ABOVE,
+                                      MANIFEST_COLUMNS,
+                                      MIXED,
+                                      OKABE_ITO,
+                                      SPARE_COLOURS,
+                                      TOP_OUTLETS,
+                                      bloc_colour,
+                                      bloc_palette,
+                                      save,
+                                      set_provenance,
+                                      use_style,
+)
 from analysis.plots.topics import k_grid_scores, topic_map, topic_prevalence, topic_stability
 
 __all__ = ["set_provenance", "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "SPARE_COLOURS",

@@ -9,8 +9,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.parts import (_bloc_handles, _label_bottom_row, _mean_interval, _n, _plain_all, _wrap,
-                                  article_labels, outlet_groups, plain)
+from analysis.plots.parts import (
+    _bloc_handles,
+    _label_bottom_row,
+    _mean_interval,
+    _n,
+    _plain_all,
+    _wrap,
+    article_labels,
+    outlet_groups,
+    plain,
+)
 from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, use_style
 
 

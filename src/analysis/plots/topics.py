@@ -148,8 +148,8 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
             mask = (assignment == t) & (blocs == bloc)
             ax.scatter(coords[mask, 0], coords[mask, 1], color=OKABE_ITO[t % len(OKABE_ITO)], marker=markers[b % len(markers)],
                        s=30, alpha=0.85, edgecolor="white", linewidth=0.4)
-    topic_handles = [mpl.lines.Line2D([], [], color=OKABE_ITO[t % len(OKABE_ITO)], marker="o", linestyle="", label=l)
-                     for t, l in enumerate(labels)]
+    topic_handles = [mpl.lines.Line2D([], [], color=OKABE_ITO[t % len(OKABE_ITO)], marker="o", linestyle="", label=label)
+                     for t, label in enumerate(labels)]
     bloc_handles = [mpl.lines.Line2D([], [], color="grey", marker=markers[b % len(markers)], linestyle="", label=bloc)
                     for b, bloc in enumerate(bloc_names)]
     fig.subplots_adjust(left=0.08, right=0.6, bottom=0.1, top=0.92)

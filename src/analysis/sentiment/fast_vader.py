@@ -113,7 +113,7 @@ def _vader_negated(word: str) -> bool:
 
 
 def _vader_negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
-    if start_i == 0:
+    if start_i == 0:  # noqa: SIM102 - the same branches as vaderSentiment's negation_check
         if _vader_negated(lower[i - 1]):
             valence = valence * _vs.N_SCALAR
     if start_i == 1:
