@@ -280,3 +280,37 @@ def test_planted_topics_are_stable_through_the_sampled_build_path() -> None:
     assert set(summary.loc["kmeans", "status"]) == {"stable"}
     evidence = built["topic_evidence"]
     assert evidence.groupby(["model", "topic"])["article_id"].nunique().eq(3).all()  # three articles each
+
+
+def test_nested_n_grams_are_left_out_of_coherence() -> None:
+    # "media" and "free media" always co-occur (one contains the other); "media" and "talks" rarely
+    vocab = ["free media", "media", "talks"]
+    counts = sparse.csr_matrix(np.array([[1, 1, 0], [1, 1, 0], [0, 1, 1], [0, 0, 1]]))
+    with_nested = topics.npmi_coherence([[0, 1, 2]], counts)[0]
+    without = topics.npmi_coherence([[0, 1, 2]], counts, vocab)[0]
+    pairs = topics.npmi_coherence([[0, 2], [1, 2]], counts)
+    assert without == pytest.approx(pairs.mean()) and without < with_nested
+    assert np.isnan(topics.npmi_coherence([[0, 1]], counts, vocab)[0])  # nothing left to score
+    assert topics.nested("free media", "media") and not topics.nested("free", "media")
+
+
+def test_a_tie_on_mean_rank_is_disclosed() -> None:
+    grid = pd.DataFrame({"k": [3, 5, 8], "nmf_npmi": [0.1, 0.3, 0.2], "kmeans_silhouette": [0.01, 0.05, 0.06],
+                         "n_units": 100})
+    k, reason = topics.choose_k(grid)  # ranks (coherence, silhouette): k=3 (3, 3), k=5 (1, 2), k=8 (2, 1)
+    assert k == 5 and "k = 8 ties with it on mean rank, and the smaller k is taken" in reason
+    assert "tie" not in topics.choose_k(grid.iloc[[0, 1]])[1]
+
+
+def test_article_dependence_is_one_when_each_topic_is_one_article() -> None:
+    ids = [f"a{i}" for i in range(4) for _ in range(5)]
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(4)], "bloc": ["x", "x", "y", "y"], "outlet": "o"})
+    own = pd.DataFrame({"article_id": ids, "paragraph_id": list(range(5)) * 4, "model": "nmf", "weight": 1.0,
+                        "label": "t", "topic": [int(a[1]) for a in ids]})
+    mixed = own.assign(topic=[p % 4 for p in own["paragraph_id"]])  # every article spreads over the topics
+    summary = pd.DataFrame({"model": "nmf", "topic": range(4), "label": "t", "status": "stable"})
+    follows = topics.article_dependence({"articles": articles, "topics": own, "topic_summary": summary})
+    spread = topics.article_dependence({"articles": articles, "topics": mixed, "topic_summary": summary})
+    assert follows.set_index("model").loc["nmf", "ari_with_article"] == 1.0
+    assert follows.set_index("model").loc["nmf", "top_article_share"] == 1.0
+    assert spread.set_index("model").loc["nmf", "ari_with_article"] < 0.05

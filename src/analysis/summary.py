@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import sentiment, stats
+from analysis import sentiment, stats, topics
 
 COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value",
            "n_articles_a", "n_articles_b", "method"]
@@ -88,7 +88,8 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     pandas.DataFrame
         One row per measure and layer: tone (VADER compound) of the outlet's own words, of the
         quoted words and of all; the naming index of own and of quoted words; each frame's
-        salience; each speaker group's share of the quoted voices.
+        salience; each speaker group's share of the quoted voices; the prevalence of each stable
+        NMF topic (unstable topics are not compared).
     """
     rows = []
     frame = sentiment.sentence_frame(dict(tables))
@@ -108,6 +109,13 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed)
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
+    if not tables.get("topics", pd.DataFrame()).empty:
+        shares = topics.article_shares(dict(tables)).set_index("article_id")
+        summary = tables["topic_summary"][tables["topic_summary"]["model"] == "nmf"].set_index("topic")
+        for topic in (c for c in shares.columns if c != "bloc"):
+            difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed)
+            rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}", "all",
+                             difference, "share of the article's paragraphs whose dominant topic this is"))
     table = pd.DataFrame(rows, columns=COLUMNS)
     numbers = ["estimate", "ci_low", "ci_high", "p_value"]
     table[numbers] = table[numbers].apply(lambda c: [float(f"{v:.{DIGITS}g}") for v in c])

@@ -10,10 +10,27 @@ import numpy as np
 from scipy import sparse
 
 
-def npmi_coherence(top_terms: Sequence[Sequence[int]], counts: sparse.spmatrix) -> np.ndarray:
+def nested(a: str, b: str) -> bool:
+    """Whether one n-gram's words all stand in the other ("media" and "free media").
+
+    Parameters
+    ----------
+    a, b : two terms, words separated by spaces.
+
+    Returns
+    -------
+    bool
+    """
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
+
+
+def npmi_coherence(top_terms: Sequence[Sequence[int]], counts: sparse.spmatrix,
+                   vocabulary: Sequence[str] | None = None) -> np.ndarray:
     """Mean normalised PMI over pairs of each topic's top terms, from document co-occurrence in
     the corpus itself (Bouma 2009; Lau, Newman and Baldwin 2014). Pairs that never co-occur
-    score -1.
+    score -1. With the `vocabulary`, pairs of nested n-grams ("free media" with "media") are
+    left out: they co-occur by construction and would make a topic look more coherent than it is.
 
     Parameters
     ----------
@@ -21,11 +38,13 @@ def npmi_coherence(top_terms: Sequence[Sequence[int]], counts: sparse.spmatrix) 
         Column indices of each topic's top terms.
     counts : scipy.sparse matrix
         Units x terms counts (only presence counts).
+    vocabulary : sequence of str, optional
+        The terms in column order; when given, nested pairs are skipped.
 
     Returns
     -------
     numpy.ndarray
-        One value per topic, in [-1, 1] (NaN for a topic with fewer than two terms).
+        One value per topic, in [-1, 1] (NaN for a topic with no pair of terms left to score).
     """
     present = (sparse.csc_matrix(counts) > 0).astype(np.int64)
     n_docs = present.shape[0]
@@ -34,6 +53,8 @@ def npmi_coherence(top_terms: Sequence[Sequence[int]], counts: sparse.spmatrix) 
     for terms in top_terms:
         values = []
         for i, j in itertools.combinations(terms, 2):
+            if vocabulary is not None and nested(vocabulary[i], vocabulary[j]):
+                continue
             joint = present[:, i].multiply(present[:, j]).sum() / n_docs
             if joint == 0:
                 values.append(-1.0)

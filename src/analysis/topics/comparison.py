@@ -3,13 +3,12 @@ tests of bloc differences (stable topics only), and the agreement between models
 
 from __future__ import annotations
 
-import itertools
-import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from analysis.stats import permutation_test
 from analysis.topics.reading import assignments, stable_topics
 from analysis.topics.schema import MODELS
 
@@ -63,21 +62,27 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
     return table[columns], note
 
 
-def _permutation_p(values: np.ndarray, is_a: np.ndarray, n_perm: int, seed: int) -> float:
-    """Two-sided article-level permutation p-value of the difference in means: exact over every
-    relabelling when there are at most `n_perm` of them, else `n_perm` random ones (add-one rule);
-    the relabellings are never all listed."""
-    n, n_a = len(values), int(is_a.sum())
-    observed = abs(values[is_a].mean() - values[~is_a].mean())
-    total = math.comb(n, n_a)
-    if total <= n_perm:
-        splits = (np.isin(np.arange(n), c) for c in itertools.combinations(range(n), n_a))
-        diffs = [abs(values[m].mean() - values[~m].mean()) for m in splits]
-        return float(np.mean(np.asarray(diffs) >= observed - 1e-12))
-    rng = np.random.default_rng(seed)
-    hits = sum(abs(values[m].mean() - values[~m].mean()) >= observed - 1e-12
-               for m in (rng.permutation(is_a) for _ in range(n_perm)))
-    return float((hits + 1) / (n_perm + 1))
+def article_shares(tables: dict[str, pd.DataFrame], model: str = "nmf") -> pd.DataFrame:
+    """Each article's share of units whose dominant topic is each stable topic: the article-level
+    values every bloc comparison of topics uses.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables: `topics`, `topic_summary` and `articles`.
+    model : str
+        One of `MODELS`.
+
+    Returns
+    -------
+    DataFrame
+        One row per article: article_id, bloc, and one column per stable topic (its number).
+    """
+    data, onehot = assignments(tables, model)
+    stable = stable_topics(tables["topic_summary"], model)
+    shares = pd.DataFrame(onehot[:, stable], columns=stable).assign(
+        article_id=data["article_id"].to_numpy(), bloc=data["bloc"].to_numpy())
+    return shares.groupby(["article_id", "bloc"], sort=True).mean().reset_index()
 
 
 def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: str = "nmf", n_perm: int = 5000,
@@ -104,26 +109,19 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
         One row per stable topic: topic, label, a, b, n_articles_a, n_articles_b, difference,
         p_permutation (NaN when a bloc has no article).
     """
-    data, onehot = assignments(tables, model)
     stable = stable_topics(tables["topic_summary"], model)
     summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
-    rows = data["bloc"].isin([a, b]).to_numpy()
     columns = ["topic", "label", "a", "b", "n_articles_a", "n_articles_b", "difference", "p_permutation"]
-    if not stable or rows.sum() == 0:
+    per_article = article_shares(tables, model)
+    per_article = per_article[per_article["bloc"].isin([a, b])]
+    if not stable or per_article.empty:
         return pd.DataFrame(columns=columns)
-    shares = pd.DataFrame(onehot[rows][:, stable], columns=stable).assign(
-        article_id=data.loc[rows, "article_id"].to_numpy(), bloc=data.loc[rows, "bloc"].to_numpy())
-    per_article = shares.groupby(["article_id", "bloc"], sort=True).mean().reset_index()
-    is_a = (per_article["bloc"] == a).to_numpy()
     out = []
     for t in stable:
-        values = per_article[t].to_numpy(float)
-        n_a, n_b = int(is_a.sum()), int((~is_a).sum())
-        ok = n_a > 0 and n_b > 0
-        out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b, "n_articles_a": n_a,
-                    "n_articles_b": n_b,
-                    "difference": round(float(values[is_a].mean() - values[~is_a].mean()), 4) if ok else float("nan"),
-                    "p_permutation": round(_permutation_p(values, is_a, n_perm, seed + t), 4) if ok else float("nan")})
+        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed + t)
+        out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b,
+                    "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
+                    "difference": round(test["difference"], 4), "p_permutation": round(test["p_value"], 4)})
     return pd.DataFrame(out, columns=columns)
 
 

@@ -15,7 +15,8 @@ from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
 
 def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[int], seed: int, n_top: int = 8, *,
-                  order: np.ndarray | None = None, limit: int | None = None) -> pd.DataFrame:
+                  order: np.ndarray | None = None, limit: int | None = None,
+                  vocabulary: Sequence[str] | None = None) -> pd.DataFrame:
     """For each k, on one bounded sample of units (`LIMITS["grid"]`): the NPMI coherence of NMF
     topics and NMF's reconstruction error, and the cosine silhouette of k-means and Ward clusterings
     of the LSA space. LDA is left out of the grid (it cost more than everything else together).
@@ -34,6 +35,8 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
         Sample order keys, one per unit.
     limit : int, optional
         Units in the sample (default `LIMITS["grid"]`).
+    vocabulary : sequence of str, optional
+        The terms in column order: nested n-grams are then left out of the coherence.
 
     Returns
     -------
@@ -54,7 +57,7 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
             continue
         nmf, _ = _nmf(sub, k, seed, max_iter=200)
         row = {"k": k,
-               "nmf_npmi": float(np.nanmean(npmi_coherence(top_indices(nmf.components_, n_top), sub_counts))),
+               "nmf_npmi": float(np.nanmean(npmi_coherence(top_indices(nmf.components_, n_top), sub_counts, vocabulary))),
                "nmf_error": float(nmf.reconstruction_err_)}
         labels = {"kmeans": KMeans(n_clusters=k, n_init=2, random_state=seed).fit_predict(space),
                   "agglomerative": AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(space)}
@@ -69,7 +72,7 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
 
 def choose_k(grid: pd.DataFrame) -> tuple[int, str]:
     """The k with the best mean rank over NMF coherence and k-means silhouette (the smaller k on
-    ties), and the reason in words. Neither criterion is reliable alone: coherence does not
+    ties, which the reason names), and the reason in words. Neither criterion is reliable alone: coherence does not
     penalise merging two topics, silhouette ignores the words.
 
     Parameters
@@ -92,6 +95,10 @@ def choose_k(grid: pd.DataFrame) -> tuple[int, str]:
     reason = (f"k = {k}: best mean rank ({best['mean_rank']:.2f}) over NMF coherence ({best['nmf_npmi']:.3f}) "
               f"and k-means silhouette ({best['kmeans_silhouette']:.3f}) on the grid k = "
               f"{int(grid['k'].min())}..{int(grid['k'].max())}, scored on {int(grid['n_units'].max()):,} units")
+    tied = sorted(int(t) for t in scored.loc[scored["mean_rank"] == best["mean_rank"], "k"] if int(t) != k)
+    if tied:
+        reason += (f"; k = {', '.join(map(str, tied))} tie{'s' if len(tied) == 1 else ''} with it on mean rank, "
+                   "and the smaller k is taken")
     if k == grid["k"].max():
         reason += "; it is the largest k tried, so a larger k might do better"
     return k, reason

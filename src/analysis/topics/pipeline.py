@@ -63,7 +63,8 @@ def _build_topics(tables: dict[str, pd.DataFrame], seed: int, ks: Sequence[int],
         return _empty()
     order = unit_hash(data["article_id"].astype(str).tolist(), data["paragraph_id"].tolist(), seed)
     tfidf, counts, vocab = vectorize(data["text"].tolist())
-    grid = k_grid_scores(tfidf, counts, [k for k in ks if k < len(data)], seed, order=order, limit=limits["grid"])
+    grid = k_grid_scores(tfidf, counts, [k for k in ks if k < len(data)], seed, order=order, limit=limits["grid"],
+                         vocabulary=vocab)
     if grid.empty:
         return _empty()
     k, _ = choose_k(grid)
@@ -73,7 +74,7 @@ def _build_topics(tables: dict[str, pd.DataFrame], seed: int, ks: Sequence[int],
     stability = {
         "nmf": topic_stability(tfidf, k, seeds, reference=models["nmf"]["components"], order=order,
                                limit=limits["stability"]),
-        "kmeans": cluster_stability(models["kmeans"]["space"], models["kmeans"]["labels"], seeds, order=order,
+        "kmeans": cluster_stability(models["kmeans"]["space"], models["kmeans"]["labels"], seeds, order=order, seed=seed,
                                     limit=limits["stability"]),
     }
     summary = pd.concat([summary_per_topic(name, models[name], vocab, counts, stability.get(name)) for name in MODELS],

@@ -101,3 +101,36 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
     if not stable:
         parts.append("No topic is stable, so no bloc comparison of topics is a finding on this corpus.")
     return " ".join(parts)
+
+
+def article_dependence(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """How far each model's topics follow the articles rather than themes across articles: the
+    adjusted Rand index between each unit's dominant topic and its article (0: no more alike than
+    chance; 1: every topic is one article's paragraphs).
+
+    A high value means a topic's evidence comes from one or two articles, so a bloc difference in
+    that topic says little beyond "these articles differ".
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables: `topics`, `topic_summary` and `articles`.
+
+    Returns
+    -------
+    DataFrame
+        One row per model: model, ari_with_article, n_units, n_articles, and per topic the largest
+        share of its units that one article holds, averaged over topics (`top_article_share`).
+    """
+    from sklearn.metrics import adjusted_rand_score
+
+    rows = []
+    for model in MODELS:
+        if not (tables["topics"]["model"] == model).any():
+            continue
+        data, _ = assignments(tables, model)
+        top_share = data.groupby("topic")["article_id"].agg(lambda ids: ids.value_counts().iloc[0] / len(ids))
+        rows.append({"model": model, "ari_with_article": round(float(adjusted_rand_score(data["article_id"], data["topic"])), 4),
+                     "n_units": len(data), "n_articles": int(data["article_id"].nunique()),
+                     "top_article_share": round(float(top_share.mean()), 4)})
+    return pd.DataFrame(rows, columns=["model", "ari_with_article", "n_units", "n_articles", "top_article_share"])

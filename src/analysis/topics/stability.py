@@ -77,7 +77,7 @@ def topic_stability(tfidf: sparse.spmatrix, k: int, seeds: Sequence[int], n_top:
 
 
 def cluster_stability(space: np.ndarray, labels: np.ndarray, seeds: Sequence[int], share: float = 0.8, *,
-                      order: np.ndarray | None = None, limit: int | None = None) -> pd.DataFrame:
+                      order: np.ndarray | None = None, limit: int | None = None, seed: int = 0) -> pd.DataFrame:
     """How well each k-means cluster survives resampling: refit k-means on a random `share` of a
     bounded sample of units for each seed, match its clusters to `labels` on those units by the
     Jaccard overlap of their members (Hungarian matching), and average each cluster's overlap.
@@ -96,6 +96,8 @@ def cluster_stability(space: np.ndarray, labels: np.ndarray, seeds: Sequence[int
         Sample order keys, one per unit.
     limit : int, optional
         Units in the sample (default `LIMITS["stability"]`).
+    seed : int
+        Seed of the sample order when `order` is not given (the build's `SEED`).
 
     Returns
     -------
@@ -106,11 +108,11 @@ def cluster_stability(space: np.ndarray, labels: np.ndarray, seeds: Sequence[int
 
     labels = np.asarray(labels)
     k = int(labels.max()) + 1
-    sample = bounded_sample(_order(len(space), 0, order), LIMITS["stability"] if limit is None else limit)
+    sample = bounded_sample(_order(len(space), seed, order), LIMITS["stability"] if limit is None else limit)
     sims = np.zeros((len(seeds), k))
-    for r, seed in enumerate(seeds):
-        rows = sample[_subsample(len(sample), seed, share)]
-        found = KMeans(n_clusters=k, n_init=2, random_state=seed).fit_predict(space[rows])
+    for r, resample_seed in enumerate(seeds):
+        rows = sample[_subsample(len(sample), resample_seed, share)]
+        found = KMeans(n_clusters=k, n_init=2, random_state=resample_seed).fit_predict(space[rows])
         joint = np.zeros((k, k))
         np.add.at(joint, (labels[rows], found), 1)
         union = joint.sum(axis=1, keepdims=True) + joint.sum(axis=0, keepdims=True) - joint

@@ -47,7 +47,7 @@ def summary_per_topic(name: str, model: dict, vocabulary: Sequence[str], counts:
     assignment = model["weights"].argmax(axis=1)
     ctf = _ctfidf_indices(counts, assignment, k, max(n_top, 8))
     top = top_indices(model["components"], max(n_top, 8)) if "components" in model else ctf
-    npmi = npmi_coherence([t[:8] for t in top], counts)
+    npmi = npmi_coherence([t[:8] for t in top], counts, vocab)
     values = (stability.set_index("topic").reindex(range(k))["stability"].to_numpy() if stability is not None
               else np.full(k, np.nan))
     status = np.where(np.isnan(values), "not measured", np.where(values < UNSTABLE_BELOW, "unstable", "stable"))
