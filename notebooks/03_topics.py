@@ -145,6 +145,19 @@ summary[summary["model"] == "kmeans"][["topic", "label", "n_units", "stability",
 topics.model_agreement(tables["topics"]).round(2)
 
 # %% [markdown]
+# ### Do the topics follow themes or articles?
+#
+# Paragraphs of one article share words, so a model can return "topics" that are really
+# articles. The adjusted Rand index (ARI) compares two groupings of the same paragraphs, corrected
+# for chance: 0 means a paragraph's dominant topic says no more about which article it is from than
+# chance would; 1 means every topic is exactly one article's paragraphs. `top_article_share` is,
+# averaged over topics, the share of a topic's paragraphs that its largest article contributes.
+# High values mean a bloc difference in a topic mostly repeats that some articles differ.
+
+# %%
+topics.article_dependence(tables)
+
+# %% [markdown]
 # ## Topics by bloc and by outlet
 #
 # For each stable NMF topic: the share of an article's paragraphs whose dominant topic it is,
