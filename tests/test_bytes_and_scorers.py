@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis import corpus, pipeline, sentiment
-from analysis.pipeline.tidy import _tidy
 from analysis.cli import main
+from analysis.pipeline.tidy import _tidy
 
 ROOT = Path(__file__).resolve().parents[1]
 

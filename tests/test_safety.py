@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import corpus, overview, pipeline, plots, schema, sentiment, topics
-from analysis.pipeline import cache as build_cache
 from analysis.cli import main
+from analysis.pipeline import cache as build_cache
 
 TEXTS = {
     "r1": "Lavrov says talks possible\nLavrov said on Friday that Moscow was ready for talks in Istanbul.\n"

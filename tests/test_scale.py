@@ -15,7 +15,7 @@ from analysis import clean, corpus, pipeline, schema
 from analysis.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-PER_ARTICLE = [name for name in schema.PER_ARTICLE]
+PER_ARTICLE = list(schema.PER_ARTICLE)
 
 
 @pytest.fixture(scope="module")

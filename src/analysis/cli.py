@@ -103,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_build = sub.add_parser("build", help="clean and segment the corpus into data/processed/ tables")
-    p_build.add_argument("--corpus", default=str(paths.RAW), help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
+    p_build.add_argument("--corpus", default=str(paths.RAW),
+                         help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
     p_build.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
     p_build.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p_build.add_argument("--lenient", action="store_true",

@@ -12,7 +12,8 @@ from analysis import paths
 from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_unescape
 
 __all__ = ["IncompleteOutputError", "accounting", "accounting_note", "check_output", "corpus_description",
-           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables", "removal_by_reason", "require_topics", "resolve"]
+           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables",
+           "removal_by_reason", "require_topics", "resolve"]
 
 
 class IncompleteOutputError(ValueError):

@@ -4,6 +4,7 @@ fingerprint and the manifest written last."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -167,10 +168,8 @@ class _Output:
             os.close(self.lock_fd)  # releases the lock
         if exc_type is not None and self.created:
             (self.out / _LOCK).unlink(missing_ok=True)
-            try:
+            with contextlib.suppress(OSError):
                 self.out.rmdir()  # made by this build, which wrote nothing into it
-            except OSError:
-                pass
 
     def publish(self, sink: _FileSink, manifest: Mapping[str, object]) -> bool:
         """Move the tables into place and write the manifest; True if Ctrl-C came meanwhile (deferred)."""
