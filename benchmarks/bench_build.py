@@ -13,7 +13,7 @@ leftovers of several kinds (menu, share bar, caption and credit, newsletter prom
 block, comment form); random outlet and bloc; all deterministic by seed. Results of earlier
 runs are kept in results.json (a new run replaces the rows of its N and configuration), and
 RESULTS.md ends with each target of the scale issues judged from the measured rows. Each configuration
-runs in a fresh process: `jobs1`, `jobs2`, `dask` run `analysis.build.build_corpus(..., skip_topics=True)`;
+runs in a fresh process: `jobs1`, `jobs2`, `dask` run `analysis.pipeline.build_corpus(..., skip_topics=True)`;
 `jobs1_topics`, `jobs2_topics` the default build, topics included; `reproduce` the whole job
 (`python -m analysis reproduce --corpus ... --out ...`: the default build, every notebook, the HTML).
 The naive baseline reads each text, splits sentences with the same Punkt splitter and scores each
@@ -155,7 +155,7 @@ def run_one(config: str, corpus: Path) -> dict:
             raise RuntimeError(f"reproduce failed:\n{done.stderr[-2000:]}")
         steps = reproduce_steps(done.stdout)
     else:
-        from analysis.build import build_corpus
+        from analysis.pipeline import build_corpus
 
         jobs = 2 if config == "dask" else int(config.removeprefix("jobs").removesuffix("_topics"))
         engine = "dask" if config == "dask" else "processes"

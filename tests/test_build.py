@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import build, corpus, overview
+from analysis import corpus, overview, pipeline, schema
 from analysis.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,20 +22,20 @@ PROCESSED = ROOT / "data" / "processed"
 @pytest.fixture(scope="module")
 def seed_tables() -> dict[str, pd.DataFrame]:
     articles, problems = corpus.load_corpus(ROOT / "data" / "raw")
-    return build.build_tables(articles, problems, progress=False)
+    return pipeline.build_tables(articles, problems, progress=False)
 
 
 def test_build_reproduces_the_committed_tables_byte_for_byte(tmp_path: Path) -> None:
     assert main(["build", "--out", str(tmp_path), "--quiet"]) == 0
     committed = sorted(p.name for p in PROCESSED.glob("*.parquet"))
-    assert committed == sorted(p.name for p in tmp_path.glob("*.parquet")) == sorted(f"{n}.parquet" for n in build.TABLE_COLUMNS)
+    assert committed == sorted(p.name for p in tmp_path.glob("*.parquet")) == sorted(f"{n}.parquet" for n in schema.TABLE_COLUMNS)
     for name in [*committed, "manifest.json"]:
         assert (tmp_path / name).read_bytes() == (PROCESSED / name).read_bytes(), f"{name} differs: rebuild data/processed"
 
 
 def test_tables_have_the_documented_columns(seed_tables: dict[str, pd.DataFrame]) -> None:
     readme = (PROCESSED / "README.md").read_text(encoding="utf-8")
-    for name, columns in build.TABLE_COLUMNS.items():
+    for name, columns in schema.TABLE_COLUMNS.items():
         assert tuple(seed_tables[name].columns[: len(columns)]) == columns
         assert f"## {name}" in readme
         for column in columns:
@@ -64,7 +64,7 @@ def test_seed_tables_content(seed_tables: dict[str, pd.DataFrame]) -> None:
 def test_process_article_is_a_pure_function() -> None:
     article = {"article_id": "a", "text": "Headline about the talks\n\n“We are ready to talk,” Lavrov said on Friday in Minsk.\nAdvertisement\n",
                "title": None, "author": None}
-    first, second = build.process_article(article), build.process_article(dict(article))
+    first, second = pipeline.process_article(article), pipeline.process_article(dict(article))
     assert first == second
     assert [r["reason"] for r in first["removed_lines"]] == ["advert"]
     assert first["quotes"][0]["speaker"] == "Lavrov"
@@ -87,7 +87,7 @@ def test_csv_format_and_user_table_corpus(tmp_path: Path) -> None:
     removed = pd.read_csv(out / "removed_lines.csv")
     assert removed[["article_id", "line_no", "reason"]].values.tolist() == [["k1", 2, "social"]]
     tables = overview.read_tables(out)
-    assert set(tables) == set(build.TABLE_COLUMNS)
+    assert set(tables) == set(schema.TABLE_COLUMNS)
 
 
 def test_lenient_build_reports_and_skips_a_bad_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -133,8 +133,8 @@ def test_build_with_learned_abbreviations(tmp_path: Path) -> None:
 def test_parallel_build_equals_serial(tmp_path: Path) -> None:
     """The same tables from one process and from a pool of two (forced on a small corpus)."""
     articles, problems = corpus.load_corpus(ROOT / "tests" / "fixtures" / "naming")
-    serial = build.build_tables(articles, problems, progress=False, skip_topics=True)
-    parallel = build.build_tables(articles, problems, progress=False, skip_topics=True, jobs=2, min_articles_per_job=1)
+    serial = pipeline.build_tables(articles, problems, progress=False, skip_topics=True)
+    parallel = pipeline.build_tables(articles, problems, progress=False, skip_topics=True, jobs=2, min_articles_per_job=1)
     assert serial.keys() == parallel.keys()
     for name in serial:
         pd.testing.assert_frame_equal(serial[name], parallel[name])

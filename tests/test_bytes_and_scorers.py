@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import build, corpus, sentiment
+from analysis import corpus, pipeline, sentiment
 from analysis.cli import main
+from analysis.pipeline.tidy import _tidy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,12 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def seed_tables() -> dict[str, pd.DataFrame]:
     articles, problems = corpus.load_corpus(ROOT / "data" / "raw")
-    return build.build_tables(articles, problems, progress=False, skip_topics=True)
+    return pipeline.build_tables(articles, problems, progress=False, skip_topics=True)
 
 
 def test_round_significant_keeps_ten_digits_and_special_values() -> None:
     values = np.array([1 / 3, -2 / 3, 123456.7890123456, 1e-9 / 3, 0.0, -0.0, np.nan, np.inf, -np.inf, 0.4588, 3e-13])
-    rounded = build.round_significant(values)
+    rounded = pipeline.round_significant(values)
     assert rounded[0] == 0.3333333333 and rounded[1] == -0.6666666667
     assert rounded[2] == 123456.789 and rounded[3] == 3.333333333e-10 and rounded[10] == 0
     assert rounded[4] == 0 and rounded[5] == 0 and not np.signbit(rounded[5]) and np.isnan(rounded[6])
@@ -34,9 +35,9 @@ def test_round_significant_keeps_ten_digits_and_special_values() -> None:
 def test_round_significant_equals_decimal_rounding_of_each_value() -> None:
     rng = np.random.default_rng(7)
     values = rng.normal(size=20_000) * np.exp(rng.normal(size=20_000) * 4)
-    values = values[np.abs(values) >= build.SMALLEST]
+    values = values[np.abs(values) >= pipeline.SMALLEST]
     expected = np.array([float(format(v, ".10g")) for v in values.tolist()])
-    assert np.array_equal(build.round_significant(values), expected)
+    assert np.array_equal(pipeline.round_significant(values), expected)
 
 
 def _parquet_bytes(table: pd.DataFrame) -> bytes:
@@ -58,7 +59,7 @@ def test_tables_are_the_same_bytes_when_every_float_moves_by_one_bit(seed_tables
             for column in floats:
                 moved[column] = np.nextafter(table[column].to_numpy(), direction)
                 checked += int(np.isfinite(table[column]).sum())
-            assert _parquet_bytes(build._tidy(name, moved)) == _parquet_bytes(build._tidy(name, table)), name
+            assert _parquet_bytes(_tidy(name, moved)) == _parquet_bytes(_tidy(name, table)), name
     assert checked > 1000  # sentiment, keyness, frames, markers, article_framing
 
 

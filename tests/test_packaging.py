@@ -27,11 +27,22 @@ def test_the_wheel_holds_every_resource_file_and_the_package_version(tmp_path: P
                 if p.is_file() and "__pycache__" not in p.parts}
     assert len(expected) >= 10 and "analysis/resources/validation/sentiment_gold.csv" in expected
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"
+    package = ROOT / "src" / "analysis"
+    modules = {f"analysis/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py") if "__pycache__" not in p.parts}
+    assert "analysis/pipeline/__init__.py" in modules and modules <= names, sorted(modules - names)
 
 
-def test_dask_is_optional_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis import build
+def test_dask_is_optional_with_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    import pandas as pd
+
+    from analysis import pipeline
+    from analysis.cli import main
 
     monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if Dask were not installed
-    with pytest.raises(ValueError, match=r"pip install -e '\.\[dask\]'"):
-        build._dask_client(1, None)
+    message = "the dask engine needs the optional extra: pip install -e '.[dask]'"
+    with pytest.raises(ValueError, match=r"the dask engine needs the optional extra: pip install -e '\.\[dask\]'"):
+        pipeline.build_tables(pd.DataFrame(), engine="dask", progress=False)
+    out = tmp_path / "out"
+    assert main(["build", "--out", str(out), "--scheduler", "tcp://127.0.0.1:1", "--quiet", "--no-cache"]) == 2
+    assert capsys.readouterr().err == f"error: {message}\n" and not out.exists()

@@ -170,13 +170,13 @@ def test_headlines_with_a_colon_are_not_an_interview() -> None:
 
 
 def _naming(text: str) -> pd.Series:
-    from analysis import build
+    from analysis import pipeline
     from analysis.corpus import METADATA_COLUMNS
 
     row = {column: None for column in METADATA_COLUMNS} | {"article_id": "a1", "outlet": "Example", "bloc": "western",
                                                             "text": text}
     articles = pd.DataFrame([row])
-    tables = build.build_tables(articles, progress=False, skip_topics=True)
+    tables = pipeline.build_tables(articles, progress=False, skip_topics=True)
     return tables["article_framing"].iloc[0]
 
 

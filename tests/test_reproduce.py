@@ -79,9 +79,7 @@ def _notebook(path: Path, *sources: str) -> Path:
 
 def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
     """Every notebook is executed and rendered, each failure is listed with its cell, exit status 1."""
-    from analysis import cli
-
-    monkeypatch.setattr(cli, "main", lambda argv: 0)  # the build is not what this test is about
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)  # the build is not what this test is about
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)  # nor the check of its manifest
     folder = tmp_path / "nbs"
     folder.mkdir()
@@ -113,12 +111,28 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
 
 
 def test_a_failing_build_stops_the_run(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
-    from analysis import cli
-
-    monkeypatch.setattr(cli, "main", lambda argv: 2)
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 2)
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_first.ipynb", "CORPUS = 'x'", "print('ran')")
     status = reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(tmp_path / "out"), notebooks_dir=folder)
     assert status == 2 and "step 1 (build)" in capsys.readouterr().err
     assert not (tmp_path / "out" / "notebooks").exists()
+
+
+def test_the_build_step_reports_as_the_build_command(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """The build step calls the library with the command's defaults and reports as `python -m analysis build`."""
+    missing = tmp_path / "missing.jsonl"
+    status = reproduce.main(corpus=str(missing), out=str(tmp_path / "out"), notebooks_dir=tmp_path)
+    err = capsys.readouterr().err
+    assert status == 2 and f"error: {missing}: no such file or folder" in err and "step 1 (build)" in err
+
+
+def test_reproduce_parses_no_command_line_and_does_not_import_cli() -> None:
+    """One parser (cli.py, which imports reproduce): reproduce neither imports cli nor argparse."""
+    import ast
+
+    tree = ast.parse((paths.ROOT / "src" / "analysis" / "reproduce.py").read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+    assert not any(name == "argparse" or name.startswith("analysis.cli") for name in imported), imported

@@ -10,6 +10,7 @@ import os
 import pickle
 import random
 import sqlite3
+import types
 import zlib
 from pathlib import Path
 
@@ -18,8 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import build, corpus, overview, plots, topics
+from analysis import corpus, overview, pipeline, plots, schema, sentiment, topics
 from analysis.cli import main
+from analysis.pipeline import cache as build_cache
 
 TEXTS = {
     "r1": "Lavrov says talks possible\nLavrov said on Friday that Moscow was ready for talks in Istanbul.\n"
@@ -130,15 +132,28 @@ def test_a_poisoned_cache_is_never_run_and_the_output_is_rebuilt_identically(
 
 
 def test_cached_results_are_checked_before_use() -> None:
-    result = build.process_article({"article_id": "a", "text": TEXTS["r1"], "title": None, "author": None})
-    blob = build._encode_result(result)
-    assert build._decode_result(blob, "a") == json.loads(json.dumps(result))
-    assert build._decode_result(blob, "b") is None  # another article's result
-    assert build._decode_result(zlib.compress(pickle.dumps(result)), "a") is None
-    assert build._decode_result(b"not zlib", "a") is None
-    assert build._decode_result(zlib.compress(json.dumps({**result, "extra": []}).encode()), "a") is None
-    bomb = zlib.compress(b" " * (build._MAX_CACHED_BYTES + 1))
-    assert build._decode_result(bomb, "a") is None
+    result = pipeline.process_article({"article_id": "a", "text": TEXTS["r1"], "title": None, "author": None})
+    blob = build_cache._encode_result(result)
+    assert build_cache._decode_result(blob, "a") == json.loads(json.dumps(result))
+    assert build_cache._decode_result(blob, "b") is None  # another article's result
+    assert build_cache._decode_result(zlib.compress(pickle.dumps(result)), "a") is None
+    assert build_cache._decode_result(b"not zlib", "a") is None
+    assert build_cache._decode_result(zlib.compress(json.dumps({**result, "extra": []}).encode()), "a") is None
+    bomb = zlib.compress(b" " * (build_cache._MAX_CACHED_BYTES + 1))
+    assert build_cache._decode_result(bomb, "a") is None
+
+
+def test_the_code_fingerprint_covers_modules_in_subpackages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached result is valid only for the code that made it, modules of subpackages included."""
+    package = tmp_path / "analysis"
+    (package / "pipeline").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    nested = package / "pipeline" / "passes.py"
+    nested.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(build_cache, "resources", types.SimpleNamespace(files=lambda name: package))
+    before = build_cache.code_fingerprint()
+    nested.write_text("A = 2\n", encoding="utf-8")
+    assert build_cache.code_fingerprint() != before
 
 
 def test_a_corrupt_cache_is_reported_and_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,7 +248,7 @@ def test_the_manifest_is_deterministic_and_names_the_corpus(tmp_path: Path) -> N
 def test_readers_refuse_tables_that_disagree_with_the_manifest(tmp_path: Path) -> None:
     _, out, _ = built(tmp_path)
     assert overview.check_output(out)["corpus"]["articles"] == 3
-    assert set(overview.read_tables(out)) == set(build.TABLE_COLUMNS)
+    assert set(overview.read_tables(out)) == set(schema.TABLE_COLUMNS)
     articles = pd.read_parquet(out / "articles.parquet")
     articles.iloc[:2].to_parquet(out / "articles.parquet", index=False)  # a partly written table
     with pytest.raises(overview.IncompleteOutputError, match="2 rows, but manifest.json says the build wrote 3"):
@@ -268,7 +283,7 @@ def test_an_article_with_a_huge_paragraph_is_a_named_problem_not_a_failed_build(
 def test_an_article_that_cannot_be_processed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     folder, out, before = built(tmp_path, "--skip-topics")
-    score_texts = build.sentiment.score_texts
+    score_texts = sentiment.score_texts
 
     def fragile(texts: object, *args: object, **kwargs: object) -> list:
         texts = list(texts)
@@ -276,7 +291,7 @@ def test_an_article_that_cannot_be_processed_is_named(tmp_path: Path, monkeypatc
             raise TimeoutError("regular-expression match exceeded its 5.0s time limit")
         return score_texts(texts, *args, **kwargs)
 
-    monkeypatch.setattr(build.sentiment, "score_texts", fragile)
+    monkeypatch.setattr(sentiment, "score_texts", fragile)
     capsys.readouterr()
     assert main(["build", "--corpus", str(folder), "--out", str(out), "--quiet", "--no-cache", "--jobs", "1"]) == 2
     assert "article 'r2' (r2.txt): could not be processed (TimeoutError: " in capsys.readouterr().err
@@ -348,11 +363,11 @@ def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_unchanged(t
 def test_csv_escaping_round_trips_every_text(values: list[str]) -> None:
     table = pd.DataFrame({"text": pd.Series(values, dtype="string"), "n": range(len(values))})
     buffer = io.StringIO()
-    build.csv_escape(table).to_csv(buffer, index=False)
-    back = build.csv_unescape(pd.read_csv(io.StringIO(buffer.getvalue()), dtype={"text": "string"},
+    schema.csv_escape(table).to_csv(buffer, index=False)
+    back = schema.csv_unescape(pd.read_csv(io.StringIO(buffer.getvalue()), dtype={"text": "string"},
                                           keep_default_na=False))
     assert back["text"].tolist() == values
-    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in build.csv_escape(table)["text"])
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in schema.csv_escape(table)["text"])
 
 
 # --------------------------------------------------------------------------- 8. labels are plain text

@@ -9,11 +9,11 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from analysis import build, clean, corpus
+from analysis import clean, corpus, pipeline, schema
 from analysis.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-PER_ARTICLE = [name for name in build.PER_ARTICLE]
+PER_ARTICLE = list(schema.PER_ARTICLE)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def test_shared_lines_hashes_match_the_plain_sets() -> None:
     texts = ["Home\nWorld\nA first story about talks in Istanbul.\nShare this", "Home\nWorld\nAnother story.\nShare this!",
              "Home\nSomething else entirely."]
     plain = clean.repeated_lines(texts)
-    hashed = build.outlet_shared_lines(pd.DataFrame({"outlet": ["X"] * 3, "text": texts}))["X"]
+    hashed = pipeline.outlet_shared_lines(pd.DataFrame({"outlet": ["X"] * 3, "text": texts}))["X"]
     assert plain == {"home", "world", "share this"}
     assert all(key in hashed for key in plain) and len(hashed) == len(plain)
     assert "another story" not in hashed and "" not in hashed
@@ -45,8 +45,8 @@ def test_shared_lines_hashes_match_the_plain_sets() -> None:
 def test_streamed_build_in_small_chunks_equals_one_chunk(tmp_path: Path, generated: Path) -> None:
     """Chunks of 7 articles (row groups, several batches) give the tables of one chunk."""
     small, whole = tmp_path / "small", tmp_path / "whole"
-    build.build_corpus(generated, small, chunk_size=7, progress=False)
-    build.build_corpus(generated, whole, chunk_size=1000, progress=False)
+    pipeline.build_corpus(generated, small, chunk_size=7, progress=False)
+    pipeline.build_corpus(generated, whole, chunk_size=1000, progress=False)
     import pyarrow.parquet as pq
 
     assert pq.ParquetFile(small / "sentences.parquet").num_row_groups == 9  # 60 articles / 7
@@ -54,9 +54,9 @@ def test_streamed_build_in_small_chunks_equals_one_chunk(tmp_path: Path, generat
 
 
 def test_streamed_build_equals_the_in_memory_build(tmp_path: Path, generated: Path) -> None:
-    build.build_corpus(generated, tmp_path, chunk_size=16, progress=False, skip_topics=True)
+    pipeline.build_corpus(generated, tmp_path, chunk_size=16, progress=False, skip_topics=True)
     articles, problems = corpus.load_corpus(generated)
-    tables = build.build_tables(articles, problems, progress=False, skip_topics=True)
+    tables = pipeline.build_tables(articles, problems, progress=False, skip_topics=True)
     on_disk = _read(tmp_path)
     # load_corpus sorts by article_id; the generated corpus is already in that order.
     assert list(on_disk["articles"]["article_id"]) == sorted(on_disk["articles"]["article_id"])
@@ -65,8 +65,8 @@ def test_streamed_build_equals_the_in_memory_build(tmp_path: Path, generated: Pa
 
 def test_parallel_build_equals_serial(tmp_path: Path, generated: Path) -> None:
     """A pool of two (forced on a small corpus) writes the same files as one process."""
-    build.build_corpus(generated, tmp_path / "serial", chunk_size=20, jobs=1, progress=False, skip_topics=True)
-    build.build_corpus(generated, tmp_path / "pool", chunk_size=20, jobs=2, min_articles_per_job=1, progress=False,
+    pipeline.build_corpus(generated, tmp_path / "serial", chunk_size=20, jobs=1, progress=False, skip_topics=True)
+    pipeline.build_corpus(generated, tmp_path / "pool", chunk_size=20, jobs=2, min_articles_per_job=1, progress=False,
                        skip_topics=True)
     for path in (tmp_path / "serial").glob("*.parquet"):
         assert path.read_bytes() == (tmp_path / "pool" / path.name).read_bytes(), path.name
@@ -74,11 +74,11 @@ def test_parallel_build_equals_serial(tmp_path: Path, generated: Path) -> None:
 
 def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path, generated: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
-    first = build.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    first = pipeline.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
     assert (first.cached, first.computed) == (0, 60)
     reference = _read(out)
 
-    again = build.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    again = pipeline.build_corpus(generated, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
     assert (again.cached, again.computed) == (60, 0)
     assert again.stage_seconds == {}
     _assert_same(_read(out), reference)
@@ -90,10 +90,10 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path,
     rows[lone]["text"] = rows[lone]["text"].replace("\n\n", "\n\nPeskov said on Monday that the talks would resume.\n\n", 1)
     edited = tmp_path / "edited.jsonl"
     edited.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    third = build.build_corpus(edited, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
+    third = pipeline.build_corpus(edited, out, cache_dir=cache, chunk_size=25, progress=False, skip_topics=True)
     assert (third.cached, third.computed) == (59, 1)
     fresh = tmp_path / "fresh"
-    build.build_corpus(edited, fresh, chunk_size=25, progress=False, skip_topics=True)
+    pipeline.build_corpus(edited, fresh, chunk_size=25, progress=False, skip_topics=True)
     _assert_same(_read(out), _read(fresh))  # cached and recomputed articles interleave in corpus order
     changed = _read(out)["sentences"]
     assert changed["text"].str.contains("talks would resume").sum() == 1
@@ -101,9 +101,9 @@ def test_cache_reuses_unchanged_articles_and_redoes_changed_ones(tmp_path: Path,
 
 def test_cache_is_invalidated_by_other_settings(tmp_path: Path, generated: Path) -> None:
     cache = tmp_path / "cache"
-    build.build_corpus(generated, tmp_path / "a", cache_dir=cache, progress=False, skip_topics=True)
+    pipeline.build_corpus(generated, tmp_path / "a", cache_dir=cache, progress=False, skip_topics=True)
     cues = clean.load_cues()[:-1]  # one cue fewer: every article must be redone
-    stats = build.build_corpus(generated, tmp_path / "b", cache_dir=cache, cues=cues, progress=False, skip_topics=True)
+    stats = pipeline.build_corpus(generated, tmp_path / "b", cache_dir=cache, cues=cues, progress=False, skip_topics=True)
     assert stats.cached == 0
 
 
@@ -122,8 +122,8 @@ def test_build_command_resumes_from_its_cache(tmp_path: Path, generated: Path, c
 
 
 def test_topics_fit_on_a_bounded_sample_of_articles(tmp_path: Path, generated: Path) -> None:
-    build.build_corpus(generated, tmp_path / "a", topic_units=200, progress=False)
-    build.build_corpus(generated, tmp_path / "b", topic_units=200, progress=False)
+    pipeline.build_corpus(generated, tmp_path / "a", topic_units=200, progress=False)
+    pipeline.build_corpus(generated, tmp_path / "b", topic_units=200, progress=False)
     topics, paragraphs = (pd.read_parquet(tmp_path / "a" / f"{n}.parquet") for n in ("topics", "paragraphs"))
     sampled = topics["article_id"].unique()
     assert 0 < topics[["article_id", "paragraph_id"]].drop_duplicates().shape[0] <= 200
@@ -133,9 +133,9 @@ def test_topics_fit_on_a_bounded_sample_of_articles(tmp_path: Path, generated: P
 
 def test_bad_chunk_size_and_engine_are_refused(tmp_path: Path, generated: Path) -> None:
     with pytest.raises(ValueError, match="chunk_size"):
-        build.build_corpus(generated, tmp_path, chunk_size=0)
+        pipeline.build_corpus(generated, tmp_path, chunk_size=0)
     with pytest.raises(ValueError, match="engine"):
-        build.build_corpus(generated, tmp_path, engine="spark", progress=False)
+        pipeline.build_corpus(generated, tmp_path, engine="spark", progress=False)
 
 
 # --------------------------------------------------------------------------- Dask
@@ -153,17 +153,17 @@ def dask_client():  # noqa: ANN201
 
 
 def test_dask_equals_default_on_the_seed_corpus(tmp_path: Path, dask_client: object) -> None:
-    build.build_corpus(ROOT / "data" / "raw", tmp_path / "dask", client=dask_client, progress=False)
-    build.build_corpus(ROOT / "data" / "raw", tmp_path / "default", progress=False)
+    pipeline.build_corpus(ROOT / "data" / "raw", tmp_path / "dask", client=dask_client, progress=False)
+    pipeline.build_corpus(ROOT / "data" / "raw", tmp_path / "default", progress=False)
     for path in (tmp_path / "default").glob("*.parquet"):
         assert path.read_bytes() == (tmp_path / "dask" / path.name).read_bytes(), path.name
 
 
 def test_dask_equals_default_on_a_generated_corpus(tmp_path: Path, generated: Path, dask_client: object) -> None:
-    stats = build.build_corpus(generated, tmp_path / "dask", client=dask_client, chunk_size=13, progress=False,
+    stats = pipeline.build_corpus(generated, tmp_path / "dask", client=dask_client, chunk_size=13, progress=False,
                                skip_topics=True)
     assert stats.engine == "dask" and stats.computed == 60
-    build.build_corpus(generated, tmp_path / "default", chunk_size=13, progress=False, skip_topics=True)
+    pipeline.build_corpus(generated, tmp_path / "default", chunk_size=13, progress=False, skip_topics=True)
     _assert_same(_read(tmp_path / "dask"), _read(tmp_path / "default"))
 
 
@@ -188,7 +188,7 @@ def test_dask_graphs_carry_no_article_text(tmp_path: Path, generated: Path, dask
         return compute(collection, *args, **kwargs)
 
     monkeypatch.setattr(dask_client, "compute", spy)
-    build.build_corpus(generated, tmp_path, client=dask_client, chunk_size=20, progress=False, skip_topics=True)
+    pipeline.build_corpus(generated, tmp_path, client=dask_client, chunk_size=20, progress=False, skip_topics=True)
     assert len(graphs) == 6  # two passes over three chunks
     some_text = max(json.loads(generated.read_text(encoding="utf-8").splitlines()[0])["text"].splitlines(), key=len)
     assert len(some_text) > 40 and not any(some_text in graph or "Share on Facebook" in graph for graph in graphs)

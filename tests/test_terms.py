@@ -166,12 +166,12 @@ Officials in Kyiv said the invasion had displaced millions, and the war would no
 
 
 def test_scare_quoted_markers_are_a_layer_of_their_own() -> None:
-    from analysis import build
+    from analysis import pipeline
     from analysis.corpus import METADATA_COLUMNS
 
     row = {column: None for column in METADATA_COLUMNS} | {"article_id": "s1", "outlet": "Example",
                                                             "bloc": "western", "text": SCARE_ARTICLE}
-    tables = build.build_tables(pd.DataFrame([row]), progress=False, skip_topics=True)
+    tables = pipeline.build_tables(pd.DataFrame([row]), progress=False, skip_topics=True)
     counts = tables["markers"]
     smo = counts[counts["term"] == "special military operation"]
     assert list(smo["layer"]) == ["scare"]

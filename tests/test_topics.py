@@ -130,10 +130,10 @@ def test_fitting_is_deterministic_and_writes_every_topic_table() -> None:
 
 
 def test_the_build_table_columns_are_the_topic_tables() -> None:
-    from analysis import build
+    from analysis import schema
 
     for name, columns in topics.COLUMNS.items():
-        assert build.TABLE_COLUMNS[name] == columns
+        assert schema.TABLE_COLUMNS[name] == columns
 
 
 class _Spy:

@@ -3,65 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from analysis import paths
+from analysis import paths, reproduce
 
 __all__ = ["main"]
 
 
 def _build(args: argparse.Namespace) -> int:
-    from analysis import build, clean, corpus
+    from analysis.pipeline import command_settings, run_build
 
-    started = time.perf_counter()
-    out = Path(args.out)
-    cache = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
-    try:
-        cues = clean.load_cues(args.cues) if args.cues else None
-        stats = build.build_corpus(
-            args.corpus, out, fmt=args.format, lenient=args.lenient, chunk_size=args.chunk_size, cache_dir=cache,
-            cues=cues, progress=None if not args.quiet else False, learn_abbreviations=args.learn_abbreviations,
-            compare=tuple(args.compare), skip_topics=args.skip_topics, jobs=args.jobs, engine=args.engine,
-            scheduler=args.scheduler, topic_units=args.topic_units, scorers=args.scorers.split(","),
-            follow_symlinks=args.follow_symlinks, inputs=[args.cues] if args.cues else [])
-    except corpus.CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"interrupted: nothing was written; {out} keeps its previous output", file=sys.stderr)
-        return 130
-    if stats.problems:
-        problems = (pd_read(out / f"problems.{args.format}"))
-        for row in problems.itertuples(index=False):
-            print(f"warning: {row.file} ({row.article_id}): {row.problem}: {row.detail}", file=sys.stderr)
-    for note in stats.notes:
-        print(f"warning: {note}", file=sys.stderr)
-    if not args.quiet:
-        seconds = time.perf_counter() - started
-        rows = stats.rows
-        print(
-            f"built {stats.articles} articles ({stats.cached} from the cache), {rows.get('paragraphs', 0)} paragraphs, "
-            f"{rows.get('sentences', 0)} sentences, {rows.get('removed_lines', 0)} removed lines "
-            f"in {seconds:.1f} s ({stats.articles / max(seconds, 1e-9):.0f} articles/s, engine: {stats.engine}) -> {out}/"
-        )
-        if stats.problems:
-            print(f"{stats.problems} problem(s) listed in {out / ('problems.' + args.format)}")
-    return 0
-
-
-def pd_read(path: Path):  # noqa: ANN201 - a DataFrame
-    import pandas as pd
-
-    from analysis.build import csv_unescape
-
-    return pd.read_parquet(path) if path.suffix == ".parquet" else csv_unescape(pd.read_csv(path, dtype="string"))
+    settings = command_settings(
+        args.out, jobs=args.jobs, cache=args.cache, no_cache=args.no_cache, quiet=args.quiet,
+        chunk_size=args.chunk_size, learn_abbreviations=args.learn_abbreviations, compare=tuple(args.compare),
+        skip_topics=args.skip_topics, engine=args.engine, scheduler=args.scheduler, topic_units=args.topic_units,
+        scorers=args.scorers.split(","))
+    return run_build(args.corpus, args.out, settings, fmt=args.format, lenient=args.lenient,
+                     follow_symlinks=args.follow_symlinks, cues_file=args.cues, quiet=args.quiet)
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -124,17 +84,27 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _reproduce(args: argparse.Namespace) -> int:
-    from analysis import reproduce
-
     return reproduce.main(corpus=args.corpus, out=args.out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command of `python -m analysis` (the only command-line parser of the package).
+
+    Parameters
+    ----------
+    argv : the arguments after `python -m analysis` (None: `sys.argv[1:]`).
+
+    Returns
+    -------
+    The exit status: 0 on success, 2 for an error in the input, 130 when interrupted (1 when
+    `reproduce` had a failing notebook).
+    """
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_build = sub.add_parser("build", help="clean and segment the corpus into data/processed/ tables")
-    p_build.add_argument("--corpus", default=str(paths.RAW), help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
+    p_build.add_argument("--corpus", default=str(paths.RAW),
+                         help="folder with metadata.csv, or a .csv/.jsonl/.parquet table (default: data/raw)")
     p_build.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
     p_build.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p_build.add_argument("--lenient", action="store_true",
@@ -148,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--compare", nargs=2, metavar=("BLOC_A", "BLOC_B"), default=["russian", "western"],
                          help="the two blocs the keyness table compares (default: russian western)")
     p_build.add_argument("--skip-topics", action="store_true", help="leave out the topics table (the slowest step)")
-    p_build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+    p_build.add_argument("--jobs", type=int, default=None,
                          help="processes for the per-article work (default: all cores; small corpora run in one)")
     p_build.add_argument("--engine", choices=("processes", "dask"), default="processes",
                          help="run the per-article work in a process pool (default) or on Dask")

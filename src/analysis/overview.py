@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.build import MANIFEST, TABLE_COLUMNS, csv_unescape
+from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_unescape
 
 __all__ = ["IncompleteOutputError", "accounting", "accounting_note", "check_output", "corpus_description",
-           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables", "removal_by_reason", "require_topics", "resolve"]
+           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables",
+           "removal_by_reason", "require_topics", "resolve"]
 
 
 class IncompleteOutputError(ValueError):
@@ -20,13 +21,31 @@ class IncompleteOutputError(ValueError):
 
 
 def resolve(path: str | Path) -> Path:
-    """A path as given if absolute, else relative to the project root (not the working directory)."""
+    """A path as given if absolute, else relative to the project root (not the working directory).
+
+    Parameters
+    ----------
+    path : a file or folder path.
+
+    Returns
+    -------
+    The path itself if absolute, else under `paths.ROOT`.
+    """
     path = Path(path)
     return path if path.is_absolute() else paths.ROOT / path
 
 
 def read_manifest(folder: str | Path) -> dict | None:
-    """The manifest `build` wrote last into `folder` (None, with a warning, if there is none)."""
+    """The manifest `build` wrote last into `folder` (None, with a warning, if there is none).
+
+    Parameters
+    ----------
+    folder : a folder `build` wrote (relative paths are under the project root).
+
+    Returns
+    -------
+    The manifest's contents, or None if the folder has none.
+    """
     path = resolve(folder) / MANIFEST
     if not path.is_file():
         warnings.warn(f"{path.parent}: no {MANIFEST}, so nothing shows these tables are one complete build; "
@@ -67,7 +86,16 @@ def _check_rows(path: Path, rows: int, expected: int) -> None:
 
 def check_output(folder: str | Path) -> dict:
     """Check that `folder` holds one complete build: a manifest, and every table it lists with its
-    row count (Parquet counts read from the file footers). Returns the manifest."""
+    row count (Parquet counts read from the file footers). Returns the manifest.
+
+    Parameters
+    ----------
+    folder : a folder `build` wrote (relative paths are under the project root).
+
+    Returns
+    -------
+    The manifest; `IncompleteOutputError` is raised if anything is missing or differs.
+    """
     import pyarrow.parquet as pq
 
     folder = resolve(folder)
@@ -87,7 +115,16 @@ def check_output(folder: str | Path) -> dict:
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     """Read the tables `build` wrote (Parquet, or CSV when no Parquet is there), checked against
     the build's manifest: a table missing or with other row counts than it lists raises. The
-    topic tables are left out when the build skipped them (`require_topics` then says so)."""
+    topic tables are left out when the build skipped them (`require_topics` then says so).
+
+    Parameters
+    ----------
+    folder : a folder `build` wrote (relative paths are under the project root).
+
+    Returns
+    -------
+    Each table by name, in `schema.TABLE_COLUMNS` order (no topic tables after `--skip-topics`).
+    """
     folder = resolve(folder)
     manifest = read_manifest(folder)
     tables = {}
@@ -113,7 +150,16 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: outlet, bloc, date, and how much text cleaning kept and removed."""
+    """One row per article: outlet, bloc, date, and how much text cleaning kept and removed.
+
+    Parameters
+    ----------
+    articles : the articles table.
+
+    Returns
+    -------
+    One row per article, by bloc then id, with `share_lines_removed`.
+    """
     table = articles[["article_id", "outlet", "bloc", "published", "n_paragraphs", "n_sentences",
                       "n_tokens", "n_quotes", "n_lines", "n_removed_lines"]].copy()
     table["share_lines_removed"] = (table["n_removed_lines"] / table["n_lines"]).round(3)
@@ -122,7 +168,17 @@ def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
 
 def removal_by_reason(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Removed raw lines per article (rows, labelled "outlet · article id", ordered by bloc then id)
-    and reason (columns, most frequent first, ties by name)."""
+    and reason (columns, most frequent first, ties by name).
+
+    Parameters
+    ----------
+    removed : the removed_lines table.
+    articles : the articles table.
+
+    Returns
+    -------
+    Counts of removed lines, articles by reasons.
+    """
     from analysis.plots import article_labels
 
     ordered = articles.sort_values(["bloc", "article_id"]).reset_index(drop=True)
@@ -135,7 +191,16 @@ def removal_by_reason(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
 
 
 def accounting(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per article: non-blank raw lines, lines kept in paragraphs, lines removed; `ok` if they add up."""
+    """Per article: non-blank raw lines, lines kept in paragraphs, lines removed; `ok` if they add up.
+
+    Parameters
+    ----------
+    tables : the tables of one build (`articles`, `paragraphs`, `removed_lines`).
+
+    Returns
+    -------
+    One row per article: article_id, n_lines, kept_lines, removed_lines, ok.
+    """
     paragraphs = tables["paragraphs"]
     kept = (paragraphs["line_end"] - paragraphs["line_start"] + 1).groupby(paragraphs["article_id"]).sum()
     removed = tables["removed_lines"].groupby("article_id").size()
@@ -158,7 +223,16 @@ def _plural(n: int, word: str) -> str:
 
 def corpus_description(articles: pd.DataFrame) -> str:
     """A Markdown paragraph on the corpus, computed from the articles table: how many articles,
-    outlets, blocs and languages, and the publication dates, so the prose holds for any corpus."""
+    outlets, blocs and languages, and the publication dates, so the prose holds for any corpus.
+
+    Parameters
+    ----------
+    articles : the articles table.
+
+    Returns
+    -------
+    The paragraph, in Markdown.
+    """
     n, outlets = len(articles), articles["outlet"].nunique()
     per_outlet = articles.groupby("outlet").size()
     repeated = int((per_outlet > 1).sum())
@@ -177,7 +251,16 @@ def corpus_description(articles: pd.DataFrame) -> str:
 
 
 def length_note(articles: pd.DataFrame) -> str:
-    """One sentence on how much article lengths differ (kept word tokens), computed from the table."""
+    """One sentence on how much article lengths differ (kept word tokens), computed from the table.
+
+    Parameters
+    ----------
+    articles : the articles table.
+
+    Returns
+    -------
+    The sentence.
+    """
     tokens = articles["n_tokens"].astype(int)
     if tokens.empty:
         return "The corpus has no articles."
@@ -188,7 +271,17 @@ def length_note(articles: pd.DataFrame) -> str:
 
 
 def limits_note(articles: pd.DataFrame, small: int = 5) -> str:
-    """The first Limits bullet: n per bloc and outlet, computed, with blocs under `small` articles named."""
+    """The first Limits bullet: n per bloc and outlet, computed, with blocs under `small` articles named.
+
+    Parameters
+    ----------
+    articles : the articles table.
+    small : blocs with fewer articles than this are named as too thin.
+
+    Returns
+    -------
+    The bullet, in Markdown.
+    """
     per_bloc = articles.groupby("bloc").size()
     thin = sorted(b for b, k in per_bloc.items() if k < small)
     outlets = articles["outlet"].nunique()
@@ -203,7 +296,16 @@ def limits_note(articles: pd.DataFrame, small: int = 5) -> str:
 
 
 def accounting_note(table: pd.DataFrame) -> str:
-    """One sentence: whether every article's raw lines add up (a table from `accounting`)."""
+    """One sentence: whether every article's raw lines add up (a table from `accounting`).
+
+    Parameters
+    ----------
+    table : the result of `accounting`.
+
+    Returns
+    -------
+    The sentence.
+    """
     bad = table.loc[~table["ok"], "article_id"].astype(str).tolist()
     if not bad:
         return f"All {_plural(len(table), 'article')} add up: every non-blank raw line is kept or removed exactly once."
@@ -213,7 +315,16 @@ def accounting_note(table: pd.DataFrame) -> str:
 
 def doubtful_lines(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Lines the cleaning rules decided on weak evidence (`doubt` in `removed_lines` and
-    `paragraphs`), removed first, then kept, in article and line order: check these first."""
+    `paragraphs`), removed first, then kept, in article and line order: check these first.
+
+    Parameters
+    ----------
+    tables : the tables of one build (`removed_lines`, `paragraphs`).
+
+    Returns
+    -------
+    One row per doubtful line: article_id, line_no, decision, reason, text.
+    """
     removed = tables["removed_lines"]
     removed = removed[removed["doubt"].astype(bool)] if "doubt" in removed else removed.iloc[0:0]
     kept = tables["paragraphs"]
@@ -229,7 +340,16 @@ def doubtful_lines(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def require_topics(tables: dict[str, pd.DataFrame]) -> None:
-    """Raise a clear error when the tables were built with `--skip-topics` (notebook 03 needs them)."""
+    """Raise a clear error when the tables were built with `--skip-topics` (notebook 03 needs them).
+
+    Parameters
+    ----------
+    tables : the tables `read_tables` returned.
+
+    Returns
+    -------
+    Nothing; raises FileNotFoundError when a topic table is missing.
+    """
     missing = sorted(name for name in TABLE_COLUMNS if name.startswith("topic") and name not in tables)
     if missing:
         raise FileNotFoundError(f"no {', '.join(missing)} table: the build skipped topics; "

@@ -29,7 +29,16 @@ class NotebookFailure(RuntimeError):
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
-    """The published notebooks in run order (`NN_name.ipynb`; `exploratory/` is never run)."""
+    """The published notebooks in run order (`NN_name.ipynb`; `exploratory/` is never run).
+
+    Parameters
+    ----------
+    folder : the folder to look in (default: notebooks/).
+
+    Returns
+    -------
+    The notebooks' paths, sorted by name.
+    """
     folder = folder or paths.NOTEBOOKS
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
 
@@ -42,6 +51,18 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     a cell tagged `injected-parameters` is added right after it. A failure raises `NotebookFailure`
     naming the cell (numbered from 1 as in the source notebook); with `keep_failed` the notebook is written
     first, up to and including the failing cell's error, so it can be read and rendered.
+
+    Parameters
+    ----------
+    path : the notebook to execute.
+    parameters : values for the names the `parameters` cell assigns, or None.
+    output : where to write the executed notebook (default: over `path`).
+    timeout : seconds each cell may run.
+    keep_failed : write the notebook also when a cell fails.
+
+    Returns
+    -------
+    Nothing; the executed notebook is written, and a failure raises `NotebookFailure`.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -199,7 +220,18 @@ def _execute_fresh(path: Path, *, output: Path, **kwargs: object) -> None:
 
 def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | None = None) -> None:
     """Render the executed notebooks that exist and an index to `out_dir` (a failed notebook is
-    rendered with its error and marked in the index); fail if a page needs the network."""
+    rendered with its error and marked in the index); fail if a page needs the network.
+
+    Parameters
+    ----------
+    executed : the executed notebooks (those missing are skipped and named).
+    out_dir : the folder for the pages and index.html.
+    failed : failure messages by notebook file name, shown in the index.
+
+    Returns
+    -------
+    Nothing; a page that loads from the network raises RuntimeError.
+    """
     from analysis import render
 
     present = [p for p in executed if p.is_file()]
@@ -211,6 +243,13 @@ def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | No
     missing = [p.name for p in executed if not p.is_file()]
     print(f"      {len(written)} pages in {out_dir} (open index.html)"
           + (f"; no executed copy to render for {', '.join(missing)}" if missing else ""))
+
+
+def _build(corpus: str, out: Path) -> int:
+    """The build step: `python -m analysis build --corpus CORPUS --out OUT` with that command's defaults."""
+    from analysis.pipeline import command_settings, run_build
+
+    return run_build(corpus, out, command_settings(out))
 
 
 def _check_tables(out: Path) -> None:
@@ -232,9 +271,18 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     `notebooks_dir` runs the notebooks of another folder (they are then never rewritten in place).
     A failing build stops the run; a failing notebook does not: the others still run, every
     notebook with an executed copy is rendered, and every failure is listed at the end (exit 1).
-    """
-    from analysis import cli
 
+    Parameters
+    ----------
+    corpus : the corpus to build from (default: data/raw).
+    out : the output folder (default: data/processed, and the committed outputs in place).
+    notebooks_dir : a folder of `NN_name.ipynb` notebooks to run instead of notebooks/.
+    timeout : seconds each notebook cell may run.
+
+    Returns
+    -------
+    The exit status: 0, the build's status if it failed, or 1 if any later step failed.
+    """
     started = time.perf_counter()
     corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.RAW)
     out_path = Path(out).resolve() if out else paths.PROCESSED
@@ -242,7 +290,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED or folder != paths.NOTEBOOKS
     sources = notebooks(folder)
     failures: dict[str, str] = {}
-    steps = [("build", lambda: cli.main(["build", "--corpus", corpus_path, "--out", str(out_path)]), True),
+    steps = [("build", lambda: _build(corpus_path, out_path), True),
              ("check the tables against the manifest", lambda: _check_tables(out_path), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
@@ -289,12 +337,5 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     return 0
 
 
-if __name__ == "__main__":  # python -m analysis.reproduce [--corpus PATH] [--out DIR]
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m analysis.reproduce", description=__doc__)
-    parser.add_argument("--corpus", help="your corpus (default: data/raw)")
-    parser.add_argument("--out", help="output folder (default: data/processed, notebooks/, figures/, reports/html/)")
-    parser.add_argument("--notebooks", help="folder of NN_name.ipynb notebooks to run (default: notebooks/)")
-    arguments = parser.parse_args()
-    raise SystemExit(main(corpus=arguments.corpus, out=arguments.out, notebooks_dir=arguments.notebooks))
+if __name__ == "__main__":
+    raise SystemExit("use: python -m analysis reproduce [--corpus PATH --out DIR]")

@@ -155,7 +155,7 @@ def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
 
 
 def _update_manifest(folder: Path, name: str) -> None:
-    from analysis.build import escape_cell, unescape_cell  # (the CSV cell rule of every table the project writes)
+    from analysis.schema import escape_cell, unescape_cell  # (the CSV cell rule of every table the project writes)
 
     manifest = folder / "MANIFEST.csv"
     rows: dict[str, dict[str, str]] = {}

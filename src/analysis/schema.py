@@ -1,0 +1,154 @@
+"""The processed tables' schema and cell rules: which tables a build writes, their columns in
+order, which columns are integers, the manifest's file name, and the CSV cell escape that keeps a
+spreadsheet from running a text cell as a formula (documented in data/processed/README.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis import sentiment, topics
+
+__all__ = [
+    "INT_COLUMNS", "MANIFEST", "PER_ARTICLE", "TABLE_COLUMNS", "csv_escape", "csv_unescape", "escape_cell",
+    "table_columns", "unescape_cell",
+]
+
+#: The columns of every table, in order (documented in data/processed/README.md).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "article_id", "outlet", "bloc", "published", "title", "author",
+        "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
+        "file", "url", "country", "language", "notes",
+        "text_title", "text_date", "text_author", "text_sha256",
+    ),
+    "paragraphs": ("article_id", "paragraph_id", "kind", "text", "line_start", "line_end", "doubt"),
+    "sentences": ("article_id", "paragraph_id", "sentence_id", "text", "in_quote", "speaker", "voice"),
+    "quotes": ("article_id", "paragraph_id", "quote_id", "text", "speaker", "kind", "start", "end"),
+    "removed_lines": ("article_id", "line_no", "text", "reason", "doubt"),
+    # The score columns of the default scorers; `--scorers` adds compound_nltk and polarity_textblob.
+    "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
+    # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
+    "keyness": ("term", "ngram"),
+    "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer"),
+    "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
+    "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
+    "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
+    **topics.COLUMNS,  # topics, topic_summary, topic_grid, topic_evidence, topic_map
+    "problems": ("article_id", "file", "problem", "detail"),
+}
+#: Tables with rows for each article, written chunk by chunk.
+PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines", "sentiment",
+               "markers", "frames", "voices", "article_framing")
+#: Columns written as 64-bit integers, in whichever table they appear.
+INT_COLUMNS = {
+    "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
+    "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
+    "ngram", "count", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
+}
+#: The file, written last, that names a complete output: corpus fingerprint, settings, row counts.
+MANIFEST = "manifest.json"
+
+
+def table_columns(name: str, scorers: Sequence[str] = sentiment.DEFAULT_SCORERS) -> list[str]:
+    """The columns of a per-article table; the sentiment table's depend on the scorers run.
+
+    Parameters
+    ----------
+    name : a key of `TABLE_COLUMNS`.
+    scorers : the sentence scorers of the build (`sentiment.SCORERS`).
+
+    Returns
+    -------
+    The column names in table order.
+    """
+    if name == "sentiment":
+        return ["article_id", "sentence_id", *sentiment.score_columns(scorers)]
+    return list(TABLE_COLUMNS[name])
+
+
+#: First characters that make a spreadsheet read a cell as a formula (and the escape mark itself).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
+def escape_cell(value: object) -> object:
+    """One CSV cell as `csv_escape` writes it: text a spreadsheet would run as a formula (or that
+    starts with an apostrophe) gets an apostrophe in front.
+
+    Parameters
+    ----------
+    value : a cell value of any type (only strings are changed).
+
+    Returns
+    -------
+    The value, with an apostrophe in front if it is formula-like text.
+    """
+    return "'" + value if _formula_like(value) else value
+
+
+def unescape_cell(value: object) -> object:
+    """Undo `escape_cell` on a cell read back from a CSV file the project wrote.
+
+    Parameters
+    ----------
+    value : a cell value as read from the file.
+
+    Returns
+    -------
+    The value without its leading apostrophe, if it had one.
+    """
+    return value[1:] if isinstance(value, str) and value.startswith("'") else value
+
+
+def csv_escape(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells (and column names) a spreadsheet would run as formulas, prefixed with an apostrophe.
+
+    Cells already starting with an apostrophe get one too, so `csv_unescape` restores every
+    value exactly. Numeric columns are left alone (a spreadsheet reads -0.5 as a number).
+
+    Parameters
+    ----------
+    table : the table about to be written as CSV (left unchanged).
+
+    Returns
+    -------
+    The escaped table (`table` itself when nothing needed escaping).
+    """
+    escaped = None
+    for column in table.columns:
+        values = table[column]
+        if not (pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values)):
+            continue
+        mask = values.map(_formula_like).astype(bool)
+        if mask.any():
+            escaped = table.copy() if escaped is None else escaped
+            escaped[column] = values.where(~mask, "'" + values.astype("string"))
+    names = {c: escape_cell(c) for c in table.columns if _formula_like(c)}
+    result = table if escaped is None else escaped
+    return result.rename(columns=names) if names else result
+
+
+def csv_unescape(table: pd.DataFrame) -> pd.DataFrame:
+    """Undo `csv_escape` on a table read back from a CSV file the project wrote.
+
+    Parameters
+    ----------
+    table : the table as read from the CSV file.
+
+    Returns
+    -------
+    The table with the leading apostrophes of its text cells and column names removed.
+    """
+    table = table.rename(columns={c: c[1:] for c in table.columns if isinstance(c, str) and c.startswith("'")})
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
+            mask = values.map(lambda v: isinstance(v, str) and v.startswith("'")).astype(bool)
+            if mask.any():
+                table[column] = values.where(~mask, values.astype("string").str.slice(1))
+    return table
