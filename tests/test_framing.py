@@ -180,13 +180,13 @@ def test_table_level_framing_agrees_with_the_build_on_a_realistic_corpus(tmp_pat
     import importlib.util
     from pathlib import Path
 
-    from analysis import build, corpus
+    from analysis import corpus, pipeline
 
     spec = importlib.util.spec_from_file_location("realistic_corpus", Path(__file__).parent / "realistic_corpus.py")
     realistic = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(realistic)
     articles, problems = corpus.load_corpus(realistic.write(tmp_path / "corpus.jsonl"))
-    built = build.build_tables(articles, problems, progress=False, skip_topics=True)
+    built = pipeline.build_tables(articles, problems, progress=False, skip_topics=True)
     again = framing.framing_tables({name: built[name] for name in ("articles", "paragraphs", "quotes")})
     assert set(built["markers"]["layer"]) >= {"narration", "reported", "quoted", "scare", "question"}
     assert len(built["voices"]) > 200 and built["article_framing"]["naming_index"].notna().sum() > 30

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MODELS = ("nmf", "lda", "kmeans", "agglomerative")
 
-#: The tables `build_topics` returns and their columns (the same as in `build.TABLE_COLUMNS`).
+#: The tables `build_topics` returns and their columns (the same as in `schema.TABLE_COLUMNS`).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
     "topic_summary": ("model", "topic", "label", "top_terms", "ctfidf_terms", "npmi", "n_units", "stability",
