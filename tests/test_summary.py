@@ -50,3 +50,17 @@ def test_the_summary_files_are_the_same_bytes_twice(seed_summary: pd.DataFrame, 
     written = pd.read_csv(tmp_path / "one" / "summary.csv")
     assert list(written.columns) == summary.COLUMNS and len(written) == len(seed_summary)
     assert first[1].decode().count("russian - western") == len(seed_summary)
+
+
+def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
+    rows = [{"measure": f"m{i}", "layer": "own words", "contrast": "x - y", "estimate": 0.1 * i, "ci_low": np.nan,
+             "ci_high": np.nan, "p_value": p, "n_articles_a": 6, "n_articles_b": 7,
+             "method": "m; permutation test over articles, exact, over all 1,716 relabellings; "
+                       "the smallest p this design allows is 0.000583"}
+            for i, p in enumerate([0.01, 0.2, 0.04, 0.5])]
+    text = summary.answer(pd.DataFrame(rows))
+    assert "4 contrasts between x - y" in text and "2 reach p < 0.05" in text and "about 0.2 would by chance" in text
+    assert "The smallest: m0 (own words): +0, p = 0.01; m2 (own words): +0.2, p = 0.04." in text
+    seeds = summary.answer(pd.DataFrame(rows).assign(p_value=0.3, method=lambda t: t["method"].str.replace(
+        "0.000583", "0.1")))
+    assert "no p-value can fall below 0.1" in seeds and "0 reach" in seeds

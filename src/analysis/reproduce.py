@@ -261,13 +261,28 @@ def _check_tables(out: Path) -> None:
           f"corpus {manifest['corpus']['fingerprint'][:12]}")
 
 
+def _write_summary(out: Path, folder: Path) -> None:
+    """`summary.bloc_contrasts` of the built tables, written to `folder` (summary.csv, summary.tex)."""
+    from analysis import overview, stats, summary
+
+    tables = overview.read_tables(out)
+    pair = stats.compared_blocs(tables["articles"]["bloc"])
+    if pair is None:
+        print("      no two blocs to compare: no summary written")
+        return
+    written = summary.write_summary(summary.bloc_contrasts(tables, *pair), folder)
+    print(f"      {', '.join(str(p) for p in written)}")
+
+
 def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str | Path | None = None,
          timeout: int = 1200) -> int:
     """Build the tables, check them, execute every notebook and render them; prints each step and the total time.
 
-    With the defaults, the committed outputs are rewritten in place (`data/processed/`,
-    `notebooks/`, `figures/`). With another corpus or output folder, everything goes under
-    `out`: the tables, `out/notebooks/` (executed copies), `out/figures/` and `out/html/`.
+    Each notebook's .py and .ipynb are first brought into step (`sync_pairs`). With the defaults,
+    the committed outputs are rewritten in place (`data/processed/`, `notebooks/`, `figures/`,
+    `reports/`). With another corpus or output folder, everything goes under `out`: the tables,
+    `out/tables/` (the results summary), `out/notebooks/` (executed copies), `out/figures/` and
+    `out/html/`.
     `notebooks_dir` runs the notebooks of another folder (they are then never rewritten in place).
     A failing build stops the run; a failing notebook does not: the others still run, every
     notebook with an executed copy is rendered, and every failure is listed at the end (exit 1).
@@ -288,10 +303,14 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     out_path = Path(out).resolve() if out else paths.PROCESSED
     folder = Path(notebooks_dir).resolve() if notebooks_dir else paths.NOTEBOOKS
     own_run = corpus_path != str(paths.RAW) or out_path != paths.PROCESSED or folder != paths.NOTEBOOKS
+    for line in sync_pairs(folder):
+        print(f"      notebooks: {line}", flush=True)
     sources = notebooks(folder)
     failures: dict[str, str] = {}
+    tables_dir = out_path / "tables" if own_run else paths.ROOT / "reports" / "tables"
     steps = [("build", lambda: _build(corpus_path, out_path), True),
-             ("check the tables against the manifest", lambda: _check_tables(out_path), True)]
+             ("check the tables against the manifest", lambda: _check_tables(out_path), True),
+             ("write the results summary", lambda: _write_summary(out_path, tables_dir), False)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}

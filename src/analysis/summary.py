@@ -21,6 +21,8 @@ from analysis import sentiment, stats, topics
 
 COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value",
            "n_articles_a", "n_articles_b", "method"]
+#: The seed of the notebooks (their `SEED` parameter) and of the summary `reproduce` writes.
+SEED = 20240601
 #: Digits kept in the written table (enough for any reported number; stable across CPUs).
 DIGITS = 6
 
@@ -73,7 +75,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
 
 
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
-                   seed: int = 0) -> pd.DataFrame:
+                   seed: int = SEED) -> pd.DataFrame:
     """Every bloc contrast the notebooks report, as one table (columns `COLUMNS`).
 
     Parameters
@@ -144,3 +146,39 @@ def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
     tex_path.write_text("% One row per bloc contrast; the method of each row is in summary.csv.\n" + tex,
                         encoding="utf-8")
     return [csv_path, tex_path]
+
+
+def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
+    """The summary in words, computed from the table: how many contrasts were tested, how many
+    reach `alpha`, how many that many would reach by chance, and the smallest p the design allows.
+
+    Parameters
+    ----------
+    table : `bloc_contrasts`' table.
+    alpha : the level a reader would call small.
+
+    Returns
+    -------
+    str
+        Markdown, a few sentences.
+    """
+    if table.empty:
+        return "No contrast could be computed: the corpus lacks two blocs with values."
+    n = len(table)
+    small = table[table["p_value"] < alpha]
+    floor = table["method"].str.extract(r"the smallest p (?:this design allows is|that many can give is) ([0-9.e-]+)")[0]
+    floor = pd.to_numeric(floor, errors="coerce").min()
+    text = [f"{n} contrasts between {table['contrast'].iloc[0]} were tested at the article level; "
+            f"{len(small)} reach p < {alpha}, where about {n * alpha:.1f} would by chance alone if the blocs "
+            "did not differ at all."]
+    if floor >= alpha:
+        text.append(f"With these articles no p-value can fall below {floor:.3g}: the design cannot show a "
+                    "difference at that level, whatever the texts say.")
+    elif len(small):
+        text.append("The smallest: " + "; ".join(
+            f"{r.measure} ({r.layer}): {r.estimate:+.3g}, p = {r.p_value:.3g}"
+            for r in small.sort_values("p_value").head(5).itertuples()) + ".")
+    with_interval = int(table["ci_low"].notna().sum())
+    text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
+                f"{stats.MIN_ARTICLES_FOR_INTERVAL} articles with a value).")
+    return " ".join(text)
