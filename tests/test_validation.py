@@ -157,6 +157,8 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
     assert vader["same_sign_as_codes"] and labels["same_sign_as_codes"]
     assert table.loc[("TextBlob", "score"), "difference"] == pytest.approx(-vader["difference"])
     assert not table.loc[("TextBlob", "score"), "same_sign_as_codes"]
+    text = sentiment.bloc_under_text(table.reset_index())
+    assert "6 of the 8 method measures give the same sign, not TextBlob (score), TextBlob (label" in text
 
 
 def test_agreement_and_confusion_of_methods_with_a_coder() -> None:
@@ -192,6 +194,8 @@ def test_codes_for_another_corpus_match_nothing_and_say_so() -> None:
     coded = sentiment.coded_sentences(frame, {sentiment.REFERENCE: gold})
     assert coded.empty
     assert "match no sentence of this corpus" in sentiment.coverage_text(coded)
-    assert sentiment.bloc_difference_under(coded, "r", "w")["n_sentences"].eq(0).all()
+    under = sentiment.bloc_difference_under(coded, "r", "w")
+    assert under["n_sentences"].eq(0).all() and "no coded sentence" in sentiment.bloc_under_text(under)
+    assert "No method can be compared" in sentiment.accuracy_text(sentiment.validate(frame, gold))
     assert sentiment.coder_agreement(coded)["alpha_nominal"].isna().all()
     assert sentiment.confusion(coded).loc["total", "total"] == 0

@@ -367,11 +367,34 @@ def accuracy_text(metrics: pd.DataFrame) -> str:
         return "No method can be compared with codes here: no coded sentence is in this corpus."
     baseline = metrics["method"].iloc[-1].removeprefix("baseline: ")
     lines = [f"- {r.method}: accuracy {r.accuracy:.3f}, {r.above_baseline:+.3f} against the "
-             f"{r.baseline_accuracy:.3f} of answering {baseline} for every sentence" for r in rows.itertuples()]
+             f"{r.baseline_accuracy:.3f} of the baseline ({baseline} for every sentence)" for r in rows.itertuples()]
     return f"On {rows['n'].iloc[0]} coded sentences:\n\n" + "\n".join(lines)
 
 
 
-__all__ = ["CODE_VALUES", "METHODS", "REFERENCE", "accuracy_text", "agreement_between_methods", "bloc_difference_under",
-           "coded_sentences", "coder_agreement", "confusion", "coverage_text", "load_gold", "majority_baseline",
-           "validate", "validation_metrics"]
+
+def bloc_under_text(table: pd.DataFrame) -> str:
+    """Whether the bloc difference keeps its sign from the codes to each method, for the notebook.
+
+    Parameters
+    ----------
+    table : `bloc_difference_under` output (its first row is the codes compared with).
+
+    Returns
+    -------
+    str
+    """
+    if table.empty or table["n_sentences"].iloc[0] == 0:
+        return "No bloc difference under the codes: no coded sentence of the compared blocs is in this corpus."
+    first, methods = table.iloc[0], table.iloc[1:]
+    kept = methods[methods["same_sign_as_codes"].astype(bool)]
+    return (f"Under the {first['measure']} the difference is {first['difference']:+.3f} (p = {first['p_value']:.2g}, "
+            f"{first['n_articles_a']} against {first['n_articles_b']} articles); {len(kept)} of the {len(methods)} "
+            "method measures give the same sign"
+            + (f", not {', '.join(f'{r.measure} ({r.scale})' for r in methods.drop(kept.index).itertuples())}."
+               if len(kept) < len(methods) else "."))
+
+
+__all__ = ["CODE_VALUES", "METHODS", "REFERENCE", "accuracy_text", "agreement_between_methods",
+           "bloc_difference_under", "bloc_under_text", "coded_sentences", "coder_agreement", "confusion",
+           "coverage_text", "load_gold", "majority_baseline", "validate", "validation_metrics"]
