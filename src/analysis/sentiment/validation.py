@@ -365,9 +365,10 @@ def accuracy_text(metrics: pd.DataFrame) -> str:
     rows = metrics[metrics["method"].isin(list(METHODS)) & (metrics["n"] > 0)]
     if rows.empty:
         return "No method can be compared with codes here: no coded sentence is in this corpus."
-    baseline = metrics["method"].iloc[-1].removeprefix("baseline: ")
+    baseline = metrics["method"].iloc[-1].removeprefix("baseline: always ")
     lines = [f"- {r.method}: accuracy {r.accuracy:.3f}, {r.above_baseline:+.3f} against the "
-             f"{r.baseline_accuracy:.3f} of the baseline ({baseline} for every sentence)" for r in rows.itertuples()]
+             f"{r.baseline_accuracy:.3f} of the majority-class baseline (answering {baseline} for every sentence)"
+             for r in rows.itertuples()]
     return f"On {rows['n'].iloc[0]} coded sentences:\n\n" + "\n".join(lines)
 
 
