@@ -10,7 +10,8 @@ decide the tone of every article about peace talks. All randomness takes an expl
 
 Submodules: `scorers` (the scorers and their columns), `fast_vader` (VADER's rules, exactly and
 faster), `words` (why a sentence scores what it does), `blocs` (tone tables per bloc, article
-and paragraph), `reporting` (the notebook's sentences), `actors`, `validation`. The bloc
+and paragraph), `reporting` (the notebook's sentences), `actors`, `validation` (against the machine-generated
+reference codes, one AI coder and not human coding, and against a researcher's own codes). The bloc
 statistics (`bloc_summary`, `bloc_difference`, `aggregate`, `bootstrap_mean_ci`,
 `leave_one_outlet_out`) live in `analysis.stats` and are re-exported here.
 """
@@ -55,8 +56,17 @@ from analysis.sentiment.scorers import (
 )
 from analysis.sentiment.validation import (
     METHODS,
+    REFERENCE,
+    accuracy_text,
     agreement_between_methods,
+    bloc_difference_under,
+    bloc_under_text,
+    coded_sentences,
+    coder_agreement,
+    confusion,
+    coverage_text,
     load_gold,
+    majority_baseline,
     validate,
     validation_metrics,
 )
@@ -64,12 +74,14 @@ from analysis.sentiment.words import contributions_note, disagreements, word_con
 from analysis.stats import aggregate, bloc_difference, bloc_summary, bootstrap_mean_ci, leave_one_outlet_out
 
 __all__ = [
-    "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "SCORERS", "SCORER_COLUMNS", "SCORE_COLUMNS",
-    "THRESHOLD", "actor_mentions", "actor_tone", "aggregate", "agreement_between_methods", "analyzer",
-    "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "check_scorers", "contributions_note", "difference_text",
-    "disagreements", "extreme_sentences", "label", "leave_one_outlet_out", "leave_one_outlet_out_text", "load_actors",
-    "load_gold", "load_neutral_terms", "nltk_analyzer", "own_words", "paragraph_tone", "quote_vs_narration",
-    "score_columns", "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity",
-    "tone_answer", "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",
+    "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "REFERENCE", "SCORERS", "SCORER_COLUMNS",
+    "SCORE_COLUMNS", "THRESHOLD", "accuracy_text", "actor_mentions", "actor_tone", "aggregate",
+    "agreement_between_methods", "analyzer", "bloc_difference", "bloc_difference_under", "bloc_summary",
+    "bloc_under_text", "bootstrap_mean_ci", "check_scorers", "coded_sentences", "coder_agreement", "confusion",
+    "contributions_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",
+    "leave_one_outlet_out", "leave_one_outlet_out_text", "load_actors", "load_gold", "load_neutral_terms",
+    "majority_baseline", "nltk_analyzer", "own_words", "paragraph_tone", "quote_vs_narration", "score_columns",
+    "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity", "tone_answer",
+    "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",
     "with_cross_checks", "word_contributions", "word_valences",
 ]

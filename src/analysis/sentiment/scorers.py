@@ -198,7 +198,7 @@ def with_cross_checks(frame: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LI
     `build` writes VADER and its topic-neutral variant only; NLTK's port and TextBlob are
     computed here, where a notebook compares methods. All sentences are scored while there are
     at most `limit` of them (None: no limit); above that, a fixed random sample of `limit`
-    sentences (chosen with `seed`) plus the rows where `keep` is true (e.g. the hand-coded
+    sentences (chosen with `seed`) plus the rows where `keep` is true (e.g. the reference-coded
     sentences), so the cost stays bounded on a large corpus.
 
     Parameters
