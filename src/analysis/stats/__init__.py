@@ -7,7 +7,8 @@ all combinations (C(42, 22) is about 5 x 10^11).
 
 Submodules: `permutation` (relabellings, permutation tests), `design` (which blocs, what is
 left out, when an interval is shown), `bootstrap` (bootstrap intervals of means) and `blocs`
-(bloc means of article means, their difference, leave one outlet out).
+(bloc means of article means, their difference, leave one outlet out), `reliability`
+(Krippendorff's alpha between coders).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from analysis.stats.design import (
     interval_supported,
 )
 from analysis.stats.permutation import how_tested, permutation_test, relabellings, sampled_relabellings
+from analysis.stats.reliability import krippendorff_alpha
 
 __all__ = [
     "how_tested",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
     "interval_rule", "permutation_test", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
+    "krippendorff_alpha",
 ]
