@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from analysis import paths
+from analysis.pairing import pair_scripts, sync_pairs
 
 __all__ = ["NotebookFailure", "execute_notebook", "main", "notebooks"]
 
@@ -134,82 +135,6 @@ def _stable_widget_ids(nb) -> None:  # noqa: ANN001
                  if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
         for n, view in enumerate(views):
             view["model_id"] = f"{cell.get('id', 'cell')}-{n}"
-
-
-PAIRING = {"formats": "ipynb,py:percent"}
-
-
-def pair_scripts(paths_: list[Path]) -> None:
-    """Write each notebook's code and text as `NN_name.py` (jupytext py:percent, no outputs).
-
-    The .py is the version whose diffs a reviewer reads; the .ipynb beside it keeps the outputs.
-    Both carry jupytext's pairing metadata, so JupyterLab (with jupytext) saves both, and
-    `sync_pairs` carries an edit of either file into the other.
-
-    Parameters
-    ----------
-    paths_ : executed notebooks (`NN_name.ipynb`).
-    """
-    import jupytext
-
-    for path in paths_:
-        notebook = jupytext.read(path)
-        notebook.metadata["jupytext"] = dict(PAIRING)
-        jupytext.write(notebook, path.with_suffix(".py"), fmt="py:percent")
-
-
-def _inputs(notebook) -> list[tuple[str, str]]:  # noqa: ANN001
-    return [(cell.cell_type, cell.source.strip()) for cell in notebook.cells]
-
-
-def sync_pairs(folder: Path) -> list[str]:
-    """Bring each `NN_name.py` / `NN_name.ipynb` pair in `folder` into step before execution.
-
-    Where the two hold different cells, the file modified last is the source (as `jupytext --sync`
-    decides), and an edit to the reviewed .py wins a tie: its cells replace the notebook's,
-    whose outputs are kept for the cells that did not change. A .py without a notebook gets one,
-    so a new notebook may start as a script. Both files get the pairing metadata.
-
-    Parameters
-    ----------
-    folder : the notebooks' folder.
-
-    Returns
-    -------
-    list of str
-        One line per file rewritten, saying from which file.
-    """
-    import jupytext
-    from jupytext.combine import combine_inputs_with_outputs
-
-    said = []
-    stems = sorted({p.stem for p in folder.glob("[0-9][0-9]_*.py")} | {p.stem for p in folder.glob("[0-9][0-9]_*.ipynb")})
-    for stem in stems:
-        script, notebook_path = folder / f"{stem}.py", folder / f"{stem}.ipynb"
-        if not script.is_file():
-            pair_scripts([notebook_path])
-            said.append(f"{script.name} written from {notebook_path.name}")
-            continue
-        from_script = jupytext.read(script, fmt="py:percent")
-        if not notebook_path.is_file():
-            from_script.metadata["jupytext"] = dict(PAIRING)
-            jupytext.write(from_script, notebook_path, fmt="ipynb")
-            said.append(f"{notebook_path.name} created from {script.name}")
-            continue
-        notebook = jupytext.read(notebook_path)
-        same = _inputs(from_script) == _inputs(notebook)
-        if same and notebook.metadata.get("jupytext", {}).get("formats") == PAIRING["formats"]:
-            continue
-        if not same and notebook_path.stat().st_mtime > script.stat().st_mtime:
-            pair_scripts([notebook_path])
-            said.append(f"{script.name} updated from {notebook_path.name} (the newer file)")
-            continue
-        combined = combine_inputs_with_outputs(from_script, notebook, fmt="py:percent")
-        combined.metadata["jupytext"] = dict(PAIRING)
-        jupytext.write(combined, notebook_path, fmt="ipynb")
-        if not same:
-            said.append(f"{notebook_path.name} updated from {script.name}")
-    return said
 
 
 def _execute_fresh(path: Path, *, output: Path, **kwargs: object) -> None:
