@@ -43,13 +43,13 @@ try:  # how `re` lowers characters and which ones it also takes for each other, 
 except ImportError:  # another Python: the matchers scan every text with their regular expression
     _sre = None  # type: ignore[assignment]
 
-#: Whether `fold_char` can be used: `re`'s case tables (`_sre`, `re._casefix`, CPython 3.11+) are at
-#: hand. Without them its callers skip the shortcuts it serves and search with `re` itself.
-RE_CASE_RULES = _sre is not None
-
 from analysis import paths
 
 __all__ = ["RE_CASE_RULES", "TermMatcher", "fold_char", "read_table", "term_pattern"]
+
+#: Whether `fold_char` can be used: `re`'s case tables (`_sre`, `re._casefix`, CPython 3.11+) are at
+#: hand. Without them its callers skip the shortcuts it serves and search with `re` itself.
+RE_CASE_RULES = _sre is not None
 
 
 def term_pattern(term: str) -> str:
