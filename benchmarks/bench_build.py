@@ -23,6 +23,7 @@ with VADER, with no cleaning.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -92,10 +93,8 @@ class _Memory:
         while not self.stop.is_set():
             rss = 0
             for proc in [me, *me.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.Error):
                     rss += proc.memory_info().rss
-                except psutil.Error:
-                    pass
             self.total = max(self.total, rss / 2**20)
             self.stop.wait(0.2)
 
@@ -243,7 +242,8 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "pass seconds are wall seconds of the build's passes (for `reproduce`, of its build step).",
         "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
         "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
-        "| N | configuration | date | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) | peak MB (all processes) "
+        "| N | configuration | date | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
+        "| peak MB (all processes) "
         "| clean/s | segment/s | sentiment/s | framing/s | repeated lines s | articles s | keyness s | topics s |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]

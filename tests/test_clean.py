@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from analysis import clean
 from analysis.clean import clean_article, parse_date_line, split_lines
+from analysis.clean import lines as clean_lines
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 META = {row["file"]: row for row in csv.DictReader((RAW / "metadata.csv").open(encoding="utf-8"))}
@@ -350,4 +351,36 @@ def test_every_nonblank_line_is_accounted_for_exactly_once(lines: list[str], new
 
 
 def _nonblank_any(text: str) -> list[int]:
-    return [n for n, line in enumerate(split_lines(text), 1) if clean._fold(line)]
+    return [n for n, line in enumerate(split_lines(text), 1) if clean_lines._fold(line)]
+
+
+@pytest.mark.parametrize("missing", ["re._casefix", "re._parser"])
+def test_a_python_without_res_internals_cleans_the_same(missing: str) -> None:
+    """Without `re._casefix` (`terms.fold_char` unavailable) or `re._parser`, as on another Python,
+    the cue screen is off and every cue is tried on every line: the same cleaning as with it."""
+    import json
+    import subprocess
+    import sys
+
+    import analysis
+    from analysis.clean import cues
+
+    def digest(result: clean.CleanedArticle) -> str:
+        return json.dumps([result.paragraphs, result.removed, result.title, result.date, result.author], sort_keys=True)
+
+    code = (
+        f"import re, sys; saved = sys.modules[{missing!r}]; sys.modules[{missing!r}] = None; delattr(re, {missing[3:]!r})\n"
+        "import json\nfrom pathlib import Path\nfrom analysis import clean, terms\nfrom analysis.clean import cues\n"
+        f"sys.modules[{missing!r}] = saved; setattr(re, {missing[3:]!r}, saved)  # (re itself needs it later)\n"
+        "assert not any(cues._required_strings(c.pattern) for c in clean.load_cues())\n"
+        f"assert terms.RE_CASE_RULES is {missing != 're._casefix'}\n"
+        "for path in sys.argv[1:]:\n"
+        "    r = clean.clean_article(Path(path).read_text(encoding='utf-8'))\n"
+        "    print(json.dumps([r.paragraphs, r.removed, r.title, r.date, r.author], sort_keys=True))\n"
+    )
+    paths = sorted(str(p) for p in RAW.glob("*.txt"))
+    src = str(Path(analysis.__file__).resolve().parents[1])
+    run = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, env={"PYTHONPATH": src})
+    assert run.returncode == 0, run.stderr
+    assert any(c.match == "contains" and cues._required_strings(c.pattern) for c in clean.load_cues())
+    assert run.stdout.splitlines() == [digest(clean_article(Path(p).read_text(encoding="utf-8"))) for p in paths]

@@ -35,11 +35,13 @@ def _assert_same(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) 
 def test_shared_lines_hashes_match_the_plain_sets() -> None:
     texts = ["Home\nWorld\nA first story about talks in Istanbul.\nShare this", "Home\nWorld\nAnother story.\nShare this!",
              "Home\nSomething else entirely."]
-    plain = clean.repeated_lines(texts)
+    plain = {"home", "world", "share this"}
     hashed = pipeline.outlet_shared_lines(pd.DataFrame({"outlet": ["X"] * 3, "text": texts}))["X"]
-    assert plain == {"home", "world", "share this"}
+    assert clean.repeated_lines(texts) == hashed == clean.SharedLines.of_lines(plain)
     assert all(key in hashed for key in plain) and len(hashed) == len(plain)
     assert "another story" not in hashed and "" not in hashed
+    assert clean.repeated_lines(texts, min_articles=3) == clean.SharedLines.of_lines({"home"})
+    assert not clean.repeated_lines([]) and not clean.repeated_lines(texts, min_articles=4)
 
 
 def test_streamed_build_in_small_chunks_equals_one_chunk(tmp_path: Path, generated: Path) -> None:

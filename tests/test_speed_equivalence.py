@@ -26,10 +26,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import clean, framing, segment, sentiment
+from analysis.clean import bylines as clean_bylines
+from analysis.clean import cues as clean_cues
+from analysis.clean import dates as clean_dates
+from analysis.clean import lines as clean_lines
 from analysis.segment import candidates as segment_candidates
 from analysis.segment import patterns as segment_patterns
 from analysis.sentiment import fast_vader
-from analysis.terms import TermMatcher
+from analysis.terms import TermMatcher, fold_char
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -356,20 +360,20 @@ def test_cleaning_and_segmentation_of_every_corpus_article_are_unchanged() -> No
 
 
 def reference_cue_reason(text: str, words: int, cues: Sequence[clean.Cue]) -> tuple[str | None, bool]:
-    """clean._cue_reason as it was: every cue tried in turn."""
+    """clean_cues._cue_reason as it was: every cue tried in turn."""
     found = None
     for cue in cues:
         if cue.max_words and words > cue.max_words:
             continue
         if cue.match == "line":
-            hit = cue.pattern.fullmatch(text) or cue.pattern.fullmatch(text.strip(clean._DECORATION))
+            hit = cue.pattern.fullmatch(text) or cue.pattern.fullmatch(text.strip(clean_cues._DECORATION))
         elif cue.match == "start":
             hit = cue.pattern.match(text)
         else:
             hit = cue.pattern.search(text)
         if not hit:
             continue
-        if cue.reason == "byline" and cue.match == "start" and not clean._looks_like_names(text[hit.end() - 1:]):
+        if cue.reason == "byline" and cue.match == "start" and not clean_bylines._looks_like_names(text[hit.end() - 1:]):
             continue
         if cue.block:
             return cue.reason, True
@@ -379,14 +383,14 @@ def reference_cue_reason(text: str, words: int, cues: Sequence[clean.Cue]) -> tu
 
 
 def _fast_cue_reason(text: str, words: int, cues: Sequence[clean.Cue]) -> tuple[str | None, bool]:
-    return clean._cue_reason(text, words, cues, clean._cue_screen(tuple(cues)))
+    return clean_cues._cue_reason(text, words, cues, clean_cues._cue_screen(tuple(cues)))
 
 
 def test_cues_of_every_corpus_line_are_unchanged() -> None:
     cues = clean.load_cues()
     for line in corpus_lines():
-        plain = clean._plain(clean._fold(line))
-        for words in {clean._count_words(plain), 0, 3, 7, 13, 31, 61, 500}:
+        plain = clean_lines._plain(clean_lines._fold(line))
+        for words in {clean_lines._count_words(plain), 0, 3, 7, 13, 31, 61, 500}:
             assert _fast_cue_reason(plain, words, cues) == reference_cue_reason(plain, words, cues), (plain, words)
 
 
@@ -428,7 +432,7 @@ def cue_files(draw: st.DrawFn) -> str:
 def test_generated_cue_files_match_the_same_lines(cue_file: str, lines: list[str]) -> None:
     """Any cue file: the strings a cue's matches need are read from its pattern correctly."""
     try:
-        cues = clean._parse_cues(cue_file, "generated.tsv")
+        cues = clean_cues._parse_cues(cue_file, "generated.tsv")
     except ValueError:
         return
     for line in lines:
@@ -437,27 +441,29 @@ def test_generated_cue_files_match_the_same_lines(cue_file: str, lines: list[str
 
 
 def test_case_keys_join_the_characters_re_takes_for_one_another() -> None:
-    """_fold_case gives characters that re.IGNORECASE matches to each other the same key."""
-    assert all(clean._case_key(c) == c.lower() for c in map(chr, range(128)))
+    """terms.fold_char (clean_cues._fold_case) gives characters that re.IGNORECASE matches to each other the same key."""
+    from re._casefix import _EXTRA_CASES
+
+    assert all(fold_char(c) == c.lower() for c in map(chr, range(128)))
     for code in range(0x2500):
         char = chr(code)
-        for other in {char.lower(), char.upper(), char.casefold(), char.title(), *map(chr, clean._EXTRA_CASES.get(code, ()))}:
+        for other in {char.lower(), char.upper(), char.casefold(), char.title(), *map(chr, _EXTRA_CASES.get(code, ()))}:
             if len(other) == 1 and re.fullmatch(re.escape(other), char, re.IGNORECASE):
-                assert clean._case_key(char) == clean._case_key(other), (char, other)
+                assert fold_char(char) == fold_char(other), (char, other)
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | st.text(alphabet="aSſKk\u212aıIİiσςΣß’“", max_size=20))
 def test_case_folded_text_is_folded_one_character_at_a_time(text: str) -> None:
-    assert clean._fold_case(text) == "".join(map(clean._case_key, text))
+    assert clean_cues._fold_case(text) == "".join(map(fold_char, text))
 
 
 def reference_fold(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).translate(clean._INVISIBLE)
+    line = unicodedata.normalize("NFC", line).translate(clean_lines._INVISIBLE)
     return " ".join(line.split())
 
 
 def reference_normalize_line(line: str) -> str:
-    folded = reference_fold(line).translate(clean._QUOTES).casefold()
+    folded = reference_fold(line).translate(clean_lines._QUOTES).casefold()
     return folded.strip(" .,:;!?-'\"")
 
 
@@ -465,7 +471,7 @@ def reference_parse_date_line(text: str) -> tuple[bool, str | None]:
     """clean.parse_date_line as it was, with the two rules added on purpose written out here too:
     day-month-year dates ("03.06.2025", "06-Jun-2025") count as having a year, and an ISO date
     ("2024-05-03") is read as it is written, not day first."""
-    fill, months = clean._DATE_FILLER, clean._MONTHS
+    fill, months = clean_dates._DATE_FILLER, clean_dates._MONTHS
     tokens = reference_date_tokens(text)
     if tokens is None:
         return False, None
@@ -497,7 +503,7 @@ def reference_parse_date_line(text: str) -> tuple[bool, str | None]:
     cleaned = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?![./-]\d)", r"\1:\2", cleaned)
     cleaned = re.sub(r"\b(EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST)\b", " ", cleaned)
     try:
-        stamp = clean.dateparser.parse(cleaned, fuzzy=True, dayfirst=not re.search(rf"\b({months})\b", cleaned, re.I))
+        stamp = clean_dates.dateparser.parse(cleaned, fuzzy=True, dayfirst=not re.search(rf"\b({months})\b", cleaned, re.I))
     except (ValueError, OverflowError):
         return True, None
     return True, stamp.date().isoformat()
@@ -518,13 +524,13 @@ _LINE_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_
 @settings(max_examples=500, deadline=None)
 @given(_LINE_TEXTS)
 def test_line_folding_and_keys_are_unchanged(line: str) -> None:
-    assert clean._fold(line) == reference_fold(line)
+    assert clean_lines._fold(line) == reference_fold(line)
     assert clean.normalize_line(line) == reference_normalize_line(line)
 
 
 def test_line_folding_of_every_corpus_line_is_unchanged() -> None:
     for line in [*corpus_lines(), *(ln for text in fixture_texts() for ln in text.splitlines())]:
-        assert clean._fold(line) == reference_fold(line)
+        assert clean_lines._fold(line) == reference_fold(line)
         assert clean.normalize_line(line) == reference_normalize_line(line)
         assert clean.parse_date_line(line) == reference_parse_date_line(line)
 
@@ -548,11 +554,11 @@ def test_date_lines_are_unchanged(words: list[str]) -> None:
 
 def test_cached_line_properties_equal_fresh_ones() -> None:
     for text in [*benchmark_articles()[:200], *fixture_texts()]:
-        for line in clean._read_lines(text):
+        for line in clean_lines._read_lines(text):
             cached = (line.plain, line.plain_words, line.key, line.word_set, line.ends_sentence, line.prose)
             line._changed()
-            assert cached == (clean._plain(line.text), clean._count_words(clean._plain(line.text)),
-                              clean.normalize_line(line.text), clean._word_set(line.text), line.ends_sentence, line.prose)
+            assert cached == (clean_lines._plain(line.text), clean_lines._count_words(clean_lines._plain(line.text)),
+                              clean.normalize_line(line.text), clean_lines._word_set(line.text), line.ends_sentence, line.prose)
 
 
 def reference_tokenize(text: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -184,3 +186,14 @@ def test_scare_quoted_markers_are_a_layer_of_their_own() -> None:
     assert (table["scare_mean"], table["scare_articles"]) == (1.0, 1)
     assert table["quoted_articles"] == 0
     assert "scare" not in segment.OWN_LAYERS and "scare" not in framing.QUOTED_LAYERS
+
+
+def test_fold_char_gives_one_key_to_the_characters_re_matches_to_each_other() -> None:
+    from analysis import terms
+
+    groups = ["Kk\u212a", "Ssſ", "Iiıİ", "Σσς", "µμΜ", "Aa"]
+    for group in groups:
+        assert all(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in group for b in group), group
+        assert len({terms.fold_char(c) for c in group}) == 1, group
+    assert len({terms.fold_char(group[0]) for group in groups}) == len(groups)
+    assert [terms.fold_char(c) for c in "AZaz09 -"] == list("azaz09 -")

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-try:  # how `re` lowers characters and which ones it also takes for each other, for _fold_char
+try:  # how `re` lowers characters and which ones it also takes for each other, for fold_char
     import _sre
     from re._casefix import _EXTRA_CASES
 except ImportError:  # another Python: the matchers scan every text with their regular expression
@@ -46,11 +46,27 @@ except ImportError:  # another Python: the matchers scan every text with their r
 
 from analysis import paths
 
-__all__ = ["TermMatcher", "read_table", "term_pattern"]
+__all__ = ["RE_CASE_RULES", "TermMatcher", "fold_char", "read_table", "term_pattern"]
+
+#: Whether `fold_char` can be used: `re`'s case tables (`_sre`, `re._casefix`, CPython 3.11+) are at
+#: hand. Without them its callers skip the shortcuts it serves and search with `re` itself.
+RE_CASE_RULES = _sre is not None
 
 
 def term_pattern(term: str) -> str:
-    """The regular expression (without boundaries) for one dictionary term."""
+    """The regular expression (without boundaries) for one dictionary term.
+
+    Parameters
+    ----------
+    term : str
+        A term as a word list writes it, with an optional trailing `!` (exact form) or `*` (any ending).
+
+    Returns
+    -------
+    str
+        A pattern for `re.IGNORECASE` (a capitals-only term switches that off inside it) that
+        matches the term with its possessive and, where the module docstring says so, its plural.
+    """
     term = term.strip()
     exact = term.endswith("!")
     term = term[:-1].rstrip() if exact else term
@@ -128,7 +144,18 @@ class TermMatcher:
             if skip_proper_names else frozenset()
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """(term, start, end) for each hit, left to right."""
+        """(term, start, end) for each hit, left to right.
+
+        Parameters
+        ----------
+        text : str
+            The text to search.
+
+        Returns
+        -------
+        Iterator[tuple[str, int, int]]
+            The term as listed, and the hit's start and end offsets in `text`.
+        """
         generic = self._generic
         if self._starts is None:
             if not generic:
@@ -187,7 +214,18 @@ class TermMatcher:
         return found
 
     def count(self, text: str) -> dict[str, int]:
-        """Hits per term (terms without hits are left out)."""
+        """Hits per term (terms without hits are left out).
+
+        Parameters
+        ----------
+        text : str
+            The text to search.
+
+        Returns
+        -------
+        dict[str, int]
+            Number of hits per term, in the order of the first hit.
+        """
         counts: dict[str, int] = {}
         for term, _, _ in self.finditer(text):
             counts[term] = counts.get(term, 0) + 1
@@ -249,16 +287,36 @@ def _token_before(text: str, start: int) -> tuple[str, int] | None:
 _WORD_RUN = re.compile(r"\w+")
 
 
-def _fold_char(char: str) -> str:
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
     """One key for all the characters `re.IGNORECASE` takes for one another: the lower case it
     compares (one code point, as `re` lowers), then the smallest of the characters `re` also
-    treats as that one (i/ı, s/ſ, µ/μ ...)."""
-    lower = chr(_sre.unicode_tolower(ord(char)))
-    return chr(min((ord(lower), *_EXTRA_CASES.get(ord(lower), ()))))
+    treats as that one (i/ı, s/ſ, µ/μ, σ/ς ...).
+
+    Parameters
+    ----------
+    char : str
+        One character.
+
+    Returns
+    -------
+    str
+        One character, the same for every character `re.IGNORECASE` matches to `char`; an ASCII
+        character gives its lower case.
+
+    Raises
+    ------
+    RuntimeError
+        On a Python without `re`'s case tables (`RE_CASE_RULES` is False).
+    """
+    if _sre is None:
+        raise RuntimeError("fold_char needs re's case tables (_sre, re._casefix), which this Python lacks")
+    lower = _sre.unicode_tolower(ord(char))
+    return chr(min((lower, *_EXTRA_CASES.get(lower, ()))))
 
 
 def _fold(word: str) -> str:
-    return word.lower() if word.isascii() else "".join(map(_fold_char, word))  # ASCII folds to lower case
+    return word.lower() if word.isascii() else "".join(map(fold_char, word))  # ASCII folds to lower case
 
 
 @lru_cache(maxsize=1)
@@ -321,6 +379,25 @@ def read_table(name: str, path: str | Path | None, columns: Sequence[str]) -> li
     """Rows of a packaged (or the user's) CSV word list whose `#` lines are comments.
 
     The header must start with `columns`; every row needs the first two of them.
+
+    Parameters
+    ----------
+    name : str
+        The packaged file's name in `resources/`.
+    path : str, Path or None
+        The user's file to read instead, or None for the packaged one.
+    columns : Sequence[str]
+        The columns the header must start with.
+
+    Returns
+    -------
+    list[dict[str, str]]
+        One dict per data row, keys and values stripped.
+
+    Raises
+    ------
+    ValueError
+        If the header does not start with `columns` or a row lacks one of the first two.
     """
     label = str(path) if path else name
     text = paths.resource_text(name, path)

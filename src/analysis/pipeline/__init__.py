@@ -19,11 +19,11 @@ as it was, and a reader can tell a complete output from a partial one. Its optio
 `Settings` object (`settings`); the tables' columns and cell rules are in `analysis.schema`.
 """
 
+from analysis.clean import SharedLines, line_hashes, outlet_shared_lines
 from analysis.pipeline.article import STAGES, Context, frames_of, process_article
 from analysis.pipeline.cache import Cache, CacheError, code_fingerprint
 from analysis.pipeline.command import command_settings, run_build
 from analysis.pipeline.engines import Engine
-from analysis.pipeline.lines import SharedLines, line_hashes, outlet_shared_lines
 from analysis.pipeline.passes import BuildStats
 from analysis.pipeline.settings import Settings
 from analysis.pipeline.sinks import OutputError, check_out

@@ -16,9 +16,9 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from analysis import clean, framing, segment, sentiment
+from analysis.clean import SharedLines, line_hashes
 from analysis.corpus import METADATA_COLUMNS
 from analysis.pipeline.cache import _encode_result
-from analysis.pipeline.lines import SharedLines, line_hashes
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import PER_ARTICLE, TABLE_COLUMNS, table_columns
 

@@ -15,10 +15,10 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis import clean, framing, segment, sentiment, topics
+from analysis.clean import LineCounter, stable_hash
 from analysis.pipeline.article import Context, _hash_batch, _process_batch, frames_of
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
 from analysis.pipeline.engines import _batches, _engine, _pipelined, connection
-from analysis.pipeline.lines import _hash, _LineCounter
 from analysis.pipeline.settings import Settings
 from analysis.pipeline.sinks import _FileSink, _MemorySink
 from analysis.pipeline.tidy import _tidy
@@ -86,7 +86,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
 
     # Pass 1: lines each outlet repeats (and, if asked, abbreviations learned from the corpus).
     started = clock()
-    counter = _LineCounter()
+    counter = LineCounter()
     runner = _engine(engine, jobs, None, client)
     stats.engine = runner.name
     try:
@@ -239,7 +239,7 @@ def _topic_input(sink: _MemorySink | _FileSink, limit: int, seed: int) -> dict[s
     total = int(articles["n_paragraphs"].sum())
     keep = None
     if total > limit:
-        rank = articles["article_id"].map(lambda a: _hash(f"{seed}:{a}")).to_numpy()
+        rank = articles["article_id"].map(lambda a: stable_hash(f"{seed}:{a}")).to_numpy()
         order = np.argsort(rank, kind="stable")
         cumulative = np.cumsum(articles["n_paragraphs"].to_numpy()[order])
         keep = set(articles["article_id"].to_numpy()[order[: int(np.searchsorted(cumulative, limit, side="right"))]])

@@ -1,0 +1,207 @@
+"""Reading an article's raw text into logical lines, and the line keys every rule compares.
+
+`split_lines` numbers raw lines as an editor does; `_read_lines` folds white space and invisible
+characters, cuts an export's metadata prefix, and joins hard-wrapped lines into one `_Line`;
+`normalize_line` is the key lines are compared by, inside an article and across an outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|[*+•]\s+|>\s*|\(?\d{1,3}[.)\]]\s+|\[\d{1,3}\]\s*)+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                         "–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
+@dataclass
+class _Line:
+    """One logical line: a raw line, or raw lines hard-wrapped inside one paragraph."""
+
+    no: int  # 1-based number of its first raw line
+    text: str  # white space folded, wrapped lines joined by a space
+    words: int
+    blank_before: bool
+    parts: list[tuple[int, str]]  # (raw line number, folded raw text)
+    reason: str | None = None
+    kind: str | None = None
+    prefix: str | None = None  # an export's metadata prefix cut from the front of this line
+    doubt: bool = False  # a rule decided on weak evidence: worth a look (notebook 00 lists these)
+
+    # The properties below depend on `text` and `words` only, which change only while
+    # `_read_lines` joins wrapped lines (it calls `_changed`): each is computed once per line.
+
+    @cached_property
+    def plain(self) -> str:
+        return _plain(self.text)
+
+    @cached_property
+    def plain_words(self) -> int:
+        return _count_words(self.plain)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The line's words in lower case (`_similar`)."""
+        return _word_set(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """`normalize_line(self.text)`."""
+        return normalize_line(self.text)
+
+    @property
+    def no_end(self) -> int:
+        return self.parts[-1][0]
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        """Ends with sentence punctuation; a short line cut off with an ellipsis is a teaser."""
+        text = self.plain
+        if text.endswith(("...", "…")):
+            return self.words >= 25
+        return bool(_SENTENCE_END.search(text))
+
+    @cached_property
+    def prose(self) -> bool:
+        """A line that reads as running text: long enough and with sentence punctuation."""
+        if self.words >= 30:
+            return True
+        return self.words >= 8 and (self.ends_sentence or bool(_SENTENCE_INSIDE.search(self.plain)))
+
+    def _changed(self) -> None:
+        for name in ("plain", "plain_words", "word_set", "key", "ends_sentence", "prose"):
+            self.__dict__.pop(name, None)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split raw text into lines the way an editor numbers them (\\n, \\r\\n or \\r).
+
+    Parameters
+    ----------
+    text : str
+        Raw text.
+
+    Returns
+    -------
+    list[str]
+        The lines without their line breaks; a final line break starts no empty line.
+    """
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def _fold(line: str) -> str:
+    if not line.isascii():  # (ASCII text is NFC and holds none of the invisible characters)
+        line = unicodedata.normalize("NFC", line)
+        if _HAS_INVISIBLE.search(line):
+            line = line.translate(_INVISIBLE)
+    return " ".join(line.split())
+
+
+def normalize_line(line: str) -> str:
+    """A comparison key for a line: case, quotes, dashes, spacing and edge punctuation folded.
+
+    Parameters
+    ----------
+    line : str
+        One raw line.
+
+    Returns
+    -------
+    str
+        The key (empty for a line of white space and punctuation only).
+    """
+    folded = _fold(line)
+    if not folded.isascii():  # the quotes and dashes to fold are not ASCII
+        folded = folded.translate(_QUOTES)
+    return folded.casefold().strip(" .,:;!?-'\"")
+
+
+def _plain(text: str) -> str:
+    """Text with Markdown link, image, heading and list syntax (HTML-to-text exports) removed."""
+    text = _MD_IMAGE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    return _MD_PREFIX.sub("", text).strip()
+
+
+def _only_links(text: str) -> bool:
+    """A line made of Markdown links or images and nothing else: a menu or a picture."""
+    if "](" not in text:
+        return False
+    rest = _MD_LINK.sub("", _MD_IMAGE.sub("", text))
+    return not re.sub(r"[\s*+|·•,>#-]", "", rest)
+
+
+def _count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Near-duplicates: one contains most of the other's words (for repeated bios and captions)."""
+    return _similar_words(_word_set(a), _word_set(b))
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _similar_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    if min(len(wa), len(wb)) < 6:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.85
+
+
+#: An export's metadata field in front of the text on the same line: "date 2025-06-03 MOSCOW, ...".
+_EXPORT_PREFIX = re.compile(
+    r"^((?:date|published|pubdate|updated|posted|created)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?)\s+(?=\S)",
+    re.IGNORECASE)
+
+
+def _read_lines(text: str) -> list[_Line]:
+    """Non-blank raw lines; a line continuing a hard-wrapped sentence joins the one above."""
+    lines: list[_Line] = []
+    blank = True
+    for no, raw in enumerate(split_lines(text), 1):
+        folded = _fold(raw)
+        if not folded:
+            blank = True
+            continue
+        prefix = None
+        cut = _EXPORT_PREFIX.match(folded)
+        if cut and _count_words(folded[cut.end():]) >= 5:
+            prefix, folded = cut.group(1), folded[cut.end():]
+        prev = lines[-1] if lines and not blank else None
+        if prefix is None and prev is not None and _continues(prev.parts[-1][1], folded):
+            prev.parts.append((no, folded))
+            prev.text = f"{prev.text} {folded}"
+            prev.words += _count_words(folded)
+            prev._changed()
+        else:
+            lines.append(_Line(no, folded, _count_words(folded), blank_before=blank, parts=[(no, folded)], prefix=prefix))
+        blank = False
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: the one above stops mid-sentence and this one starts in lower case."""
+    return (
+        line[:1].islower()
+        and _count_words(previous) >= 5
+        and not _SENTENCE_END.search(previous)
+        and not previous.endswith((":", "...", "…"))
+    )
