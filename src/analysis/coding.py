@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.display import WidgetWithFallback
+
 __all__ = ["CODES_FILE", "LABELS", "CodingTool", "coding_tool", "instructions", "next_uncoded", "read_codes",
            "record", "sample_sentences", "template", "write_codes"]
 
@@ -198,20 +200,12 @@ def instructions(path: str | Path | None, n: int) -> str:
             f"coded). {how} Then set `RESEARCHER_CODES` to that file and run the notebook again.")
 
 
-class CodingTool:
+class CodingTool(WidgetWithFallback):
     """The coding widget with a Markdown fallback (shown in rendered copies and without widgets)."""
 
     def __init__(self, widget, text: str) -> None:  # noqa: ANN001 - an ipywidgets VBox or None
-        self.widget, self.text = widget, text
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:  # noqa: ANN001
-        bundle = {}
-        if self.widget is not None:
-            shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-            bundle.update(shown[0] if isinstance(shown, tuple) else shown)
-        bundle["text/markdown"] = self.text
-        bundle["text/plain"] = self.text
-        return bundle
+        super().__init__(widget, {"text/markdown": text, "text/plain": text})
+        self.text = text
 
 
 def coding_tool(frame: pd.DataFrame, folder: str | Path | None, *, n: int = 60, seed: int = 0,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.display import WidgetWithFallback
 from analysis.terms import TermMatcher
 
 
@@ -87,21 +88,14 @@ def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 5
     return head + shown.to_html(index=False, escape=True, border=0, classes="kwic")
 
 
-class KwicExplorer:
+class KwicExplorer(WidgetWithFallback):
     """The keyword-in-context widget, displayed with a static HTML table of its first term as the
     `text/html` fallback, so that a rendered notebook shows a table instead of the widget's repr."""
 
     def __init__(self, widget, html: str) -> None:  # noqa: ANN001 - an ipywidgets VBox
-        self.widget, self.html = widget, html
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:  # noqa: ANN001
-        bundle = {}
-        if self.widget is not None:
-            shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-            bundle.update(shown[0] if isinstance(shown, tuple) else shown)
-        bundle["text/html"] = self.html
-        bundle["text/plain"] = "Keyword-in-context explorer (static table in the HTML copy)"
-        return bundle
+        super().__init__(widget, {"text/html": html,
+                                  "text/plain": "Keyword-in-context explorer (static table in the HTML copy)"})
+        self.html = html
 
 
 def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) -> KwicExplorer:

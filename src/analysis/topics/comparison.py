@@ -3,12 +3,12 @@ tests of bloc differences (stable topics only), and the agreement between models
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.stats import permutation_test
+from analysis.stats import aggregate, bloc_summary, permutation_test
 from analysis.topics.reading import assignments, stable_topics
 from analysis.topics.schema import MODELS
 
@@ -182,15 +182,9 @@ def prevalence(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *
     DataFrame
         One row per topic and bloc: topic, label, bloc, n_articles, n_units, mean, ci_low, ci_high.
     """
-    from analysis.stats import bloc_summary
-
-    ids = list(range(len(labels))) if topic_ids is None else list(topic_ids)
-    rows = []
-    for column, (t, label) in enumerate(zip(ids, labels)):
-        frame = data.assign(weight=weights[:, column])
-        summary = bloc_summary(frame, "weight", n_boot=n_boot, seed=seed + t)
-        rows.append(summary.assign(topic=t, label=label).rename(columns={"n_sentences": "n_units"}))
-    return pd.concat(rows, ignore_index=True)[["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"]]
+    return _per_topic(weights, labels, topic_ids, lambda t, w: bloc_summary(
+        data.assign(weight=w), "weight", n_boot=n_boot, seed=seed + t),
+        ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"])
 
 
 def prevalence_by_outlet(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *, n_boot: int = 2000,
@@ -217,15 +211,18 @@ def prevalence_by_outlet(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
     DataFrame
         One row per topic and outlet: topic, label, bloc, outlet, n_units, mean, ci_low, ci_high.
     """
-    from analysis.stats import aggregate
+    return _per_topic(weights, labels, topic_ids, lambda t, w: aggregate(
+        data.assign(weight=w), ["bloc", "outlet"], "weight", n_boot=n_boot, seed=seed + t),
+        ["topic", "label", "bloc", "outlet", "n_units", "mean", "ci_low", "ci_high"])
 
+
+def _per_topic(weights: np.ndarray, labels: Sequence[str], topic_ids: Sequence[int] | None,
+               summarise: Callable[[int, np.ndarray], pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """`summarise(topic, weights of its column)` for each topic, stacked with topic and label."""
     ids = list(range(len(labels))) if topic_ids is None else list(topic_ids)
-    rows = []
-    for column, (t, label) in enumerate(zip(ids, labels)):
-        table = aggregate(data.assign(weight=weights[:, column]), ["bloc", "outlet"], "weight", n_boot=n_boot,
-                          seed=seed + t)
-        rows.append(table.assign(topic=t, label=label).rename(columns={"n_sentences": "n_units"}))
-    return pd.concat(rows, ignore_index=True)[["topic", "label", "bloc", "outlet", "n_units", "mean", "ci_low", "ci_high"]]
+    rows = [summarise(t, weights[:, column]).assign(topic=t, label=label).rename(columns={"n_sentences": "n_units"})
+            for column, (t, label) in enumerate(zip(ids, labels))]
+    return pd.concat(rows, ignore_index=True)[columns]
 
 
 def model_agreement(topics_table: pd.DataFrame) -> pd.DataFrame:
