@@ -167,7 +167,8 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
         ax.xaxis.set_minor_locator(mpl.ticker.NullLocator())
     right.set_xlabel("prior weight (multiple of the pooled count)")
     right.set_ylabel("terms beyond the shuffled-label threshold")
-    right.set_ylim(bottom=0)
+    most = max(int(summary[[f"n_beyond_{a}", f"n_beyond_{b}"]].to_numpy().max()), 1)
+    right.set_ylim(-0.04 * most, most * 1.15)  # 0 .. 1 when no term passes, so the zeros are visible as zeros
     right.legend(title="more used by", fontsize=9)
     right.set_title("terms beyond what noise reaches", fontsize=10)
     fig.suptitle(plain(f"Keyness {a} vs {b} under other prior weights (dashed: noise threshold at each weight)"))
