@@ -260,3 +260,20 @@ def test_fightin_words_draws_terms_inside_the_noise_band_in_grey() -> None:
                     ys = offsets[:, 1] if figure is plots.fightin_words else None
                     assert ys is None or (np.abs(ys) <= 2.0).all()
         matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.slow  # about 8 s: eight saved figures
+def test_keyness_figures_are_the_same_bytes_every_run(tmp_path: Path) -> None:
+    rng = np.random.default_rng(4)
+    ca, cb = rng.integers(0, 6, 80), rng.integers(0, 6, 80)
+    table = pd.DataFrame({"term": [f"term{k:03d}" for k in range(80)], "count_russian": ca, "count_western": cb,
+                          "rate_russian": ca / 10, "rate_western": cb / 10,
+                          "z": np.round((ca - cb) / np.sqrt(ca + cb + 1), 1)})
+    blobs = []
+    for run in range(2):
+        for name, figure in (("fw", plots.fightin_words), ("map", plots.term_map)):
+            fig = figure(table, "russian", "western", threshold=1.5)
+            plots.save(fig, name, tmp_path / str(run))
+            matplotlib.pyplot.close(fig)
+        blobs.append([(tmp_path / str(run) / f"{n}.{ext}").read_bytes() for n in ("fw", "map") for ext in ("png", "svg")])
+    assert blobs[0] == blobs[1]
