@@ -64,25 +64,44 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # %% [markdown]
 # ## 1. Distinctive vocabulary (Fightin' Words)
 #
-# For each unigram and bigram (stop words removed), the log-odds ratio of its use in one bloc
+# For each unigram and bigram of the outlets' own words (quoted words, interviewers' questions,
+# scare quotes and speaker labels left out; stop words removed; spelling variants such as
+# Zelenskyy/Zelensky merged by `src/analysis/resources/spelling_variants.csv`, while Kyiv/Kiev and
+# the other politically meaningful spellings stay apart), the log-odds ratio of its use in one bloc
 # against the other with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, "Fightin'
-# Words", *Political Analysis* 16(4)), divided by its standard error: `z`. The prior is each term's
-# pooled count, which shrinks rare words towards zero. Chi-square and log-likelihood (`g2`) keyness,
-# as quanteda's `textstat_keyness` reports them, stand beside it for comparison.
+# Words", *Political Analysis* 16(4)), divided by its standard error: `z`. Unigrams and bigrams are
+# separate multinomials (their own totals and prior), so "balance interests" does not count the
+# words of "balance" and "interests" a second time. The prior is each term's pooled count, which
+# shrinks rare words towards zero.
+#
+# **The table's columns.** `count_<bloc>`: occurrences; `n_articles`: how many articles of the two
+# blocs use the term (`n_articles_<bloc>` per bloc). A term used by a single article shows one
+# article's habit, not a bloc's, so only terms used by at least two articles get a row; the rarer
+# ones still count in the totals and the prior. `rate_<bloc>`: per 1,000 terms of the same order.
+# `chi2` and `g2`: chi-square and log-likelihood keyness as quanteda's `textstat_keyness` reports
+# them, **token-level** tests that treat every word as an independent draw; they stand beside `z`
+# for comparison with the keyness literature and are not held against the article-level null below.
 #
 # **What noise alone reaches.** The bloc labels are shuffled across the two blocs' articles (every
 # relabelling when there are at most `N_PERM` of them, as with five articles' ten; otherwise
-# `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept: a term needs
-# a |z| above that to stand out from what any split of these articles would show. The table is the
-# one `build` wrote when it was built for this pair, and is computed here from the per-article term
-# counts for any other pair.
+# `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept, counted on
+# the same words and the same rows as the table: a term needs a |z| above that to stand out from
+# what any split of these articles would show. The table is the one `build` wrote when it was
+# built for this pair, and is computed here from the per-article term counts for any other pair.
 
 # %%
 keyness = framing.keyness_for(tables, a, b)
 matrix, vocab, groups = framing.article_matrix(tables)
-null = framing.null_max_z(matrix, groups, a, b, n_perm=N_PERM, seed=SEED)
+null, null_split = framing.null_max_z(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED, return_split=True)
 threshold = float(null.max())
 Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"]))
+
+# %% [markdown]
+# Which shuffle reaches that largest |z|: if it puts one outlet's articles on one side, an
+# outlet's own vocabulary sets the noise threshold.
+
+# %%
+Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, vocab, a, b))
 
 # %%
 top = keyness.head(12)
@@ -97,14 +116,35 @@ fig = plots.fightin_words(keyness, a, b, threshold=threshold)
 plots.save(fig, "framing_fightin_words")
 
 # %%
-fig = plots.term_map(keyness, a, b)
+fig = plots.term_map(keyness, a, b, threshold=threshold)
 plots.save(fig, "framing_term_map")
 
 # %% [markdown]
 # The labelled terms are the most distinctive of each bloc; the dashed lines mark the largest |z|
-# that shuffled labels produce. What lies inside them is indistinguishable from the differences
-# between any two groups of these articles; what lies outside them may still be the topic of each
-# article (which event it covers) rather than its bloc.
+# that shuffled labels produce, and only terms beyond them are drawn in a bloc's colour. What lies
+# inside them (grey) is indistinguishable from the differences between any two groups of these
+# articles; what lies outside them may still be the topic of each article (which event it covers)
+# rather than its bloc.
+#
+# **How much the prior decides.** With a prior proportional to pooled counts, every term that only
+# one bloc uses gets the same log-odds whatever its count; the prior's weight (its total, by default
+# the pooled count) sets that value and how fast z grows with a term's count, and nothing in the
+# data chooses it. The same table and null under a tenth and ten times the default weight:
+
+# %%
+prior_summary, prior_terms = framing.prior_sensitivity(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED)
+fig = plots.keyness_prior_sensitivity(prior_summary, prior_terms, a, b)
+plots.save(fig, "framing_keyness_prior")
+prior_summary.round(3)
+
+# %%
+low, default, high = (prior_summary.iloc[i] for i in (0, len(prior_summary) // 2, -1))
+Markdown(f"Terms beyond the noise threshold ({a} / {b}): {int(low[f'n_beyond_{a}'])} / {int(low[f'n_beyond_{b}'])} "
+         f"at {low['scale']:g} times the default weight, {int(default[f'n_beyond_{a}'])} / "
+         f"{int(default[f'n_beyond_{b}'])} at the default, {int(high[f'n_beyond_{a}'])} / "
+         f"{int(high[f'n_beyond_{b}'])} at {high['scale']:g} times. The strongest term of {a} is "
+         f"\"{low[f'top_{a}']}\", \"{default[f'top_{a}']}\" and \"{high[f'top_{a}']}\" at these weights; of {b}, "
+         f"\"{low[f'top_{b}']}\", \"{default[f'top_{b}']}\" and \"{high[f'top_{b}']}\".")
 
 # %% [markdown]
 # ## 2. Naming and labelling choices

@@ -43,14 +43,15 @@ def _texts() -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
 
 def test_keyness_table_counts_and_directions() -> None:
     matrix, vocab, groups = _texts()
-    table = framing.keyness(matrix, vocab, groups, "r", "w").set_index("term")
+    table = framing.keyness(matrix, vocab, groups, "r", "w", min_articles=1).set_index("term")
     assert table.loc["regime", ["count_r", "count_w"]].tolist() == [3, 0]
     assert table.loc["kyiv", ["count_r", "count_w"]].tolist() == [0, 4]
     assert table.loc["kiev regime", "ngram"] == 2
     assert table.loc["regime", "z"] > 0 > table.loc["kyiv", "z"]
     assert table.loc["regime", "chi2"] > 0 > table.loc["kyiv", "g2"]
-    assert table.loc["regime", "rate_r"] == pytest.approx(1000 * 3 / table["count_r"].sum())
-    swapped = framing.keyness(matrix, vocab, groups, "w", "r").set_index("term")
+    unigrams = table.loc[table["ngram"] == 1, "count_r"].sum()  # rates are per 1,000 terms of the same order
+    assert table.loc["regime", "rate_r"] == pytest.approx(1000 * 3 / unigrams)
+    swapped = framing.keyness(matrix, vocab, groups, "w", "r", min_articles=1).set_index("term")
     assert np.allclose(swapped.loc[table.index, "z"], -table["z"])
 
 
@@ -64,10 +65,10 @@ def test_chi2_and_g2_against_a_worked_table() -> None:
 
 
 def test_null_reference_uses_every_relabelling_of_a_small_corpus() -> None:
-    matrix, _, groups = _texts()
-    null = framing.null_max_z(matrix, groups, "r", "w")
+    matrix, vocab, groups = _texts()
+    null = framing.null_max_z(matrix, vocab, groups, "r", "w", min_articles=1)
     assert len(null) == 10  # C(5, 2) ways to call two of five articles "r"
-    observed = framing.keyness(matrix, np.arange(matrix.shape[1]).astype(str), groups, "r", "w")["z"].abs().max()
+    observed = framing.keyness(matrix, vocab, groups, "r", "w", min_articles=1)["z"].abs().max()
     assert observed == pytest.approx(null.max()) or observed <= null.max()
 
 
@@ -217,20 +218,21 @@ def test_naming_index_separates_blocs_on_the_blind_corpus(tmp_path) -> None:  # 
 
 
 def test_null_max_z_equals_keyness_under_each_relabelling() -> None:
-    matrix, _, groups = _texts()
-    null = framing.null_max_z(matrix, groups + [], "r", "w")
-    names = np.arange(matrix.shape[1]).astype(str)
-    expected = []
-    for split in [(i, j) for i in range(5) for j in range(i + 1, 5)]:
-        fake = ["r" if n in split else "w" for n in range(5)]
-        expected.append(framing.keyness(matrix, names, fake, "r", "w")["z"].abs().max())
-    assert np.allclose(null, expected)
+    matrix, vocab, groups = _texts()
+    for min_articles in (1, 2):
+        null = framing.null_max_z(matrix, vocab, groups + [], "r", "w", min_articles=min_articles)
+        expected = []
+        for split in [(i, j) for i in range(5) for j in range(i + 1, 5)]:
+            fake = ["r" if n in split else "w" for n in range(5)]
+            expected.append(framing.keyness(matrix, vocab, fake, "r", "w", min_articles=min_articles)["z"].abs().max())
+        assert np.allclose(null, expected)
 
 
 def test_null_max_z_leaves_other_blocs_out() -> None:
-    matrix, _, groups = _texts()
+    matrix, vocab, groups = _texts()
     extra = sparse.vstack([matrix, matrix[:1] * 7]).tocsr()
-    assert np.allclose(framing.null_max_z(extra, [*groups, "u"], "r", "w"), framing.null_max_z(matrix, groups, "r", "w"))
+    assert np.allclose(framing.null_max_z(extra, vocab, [*groups, "u"], "r", "w"),
+                       framing.null_max_z(matrix, vocab, groups, "r", "w"))
 
 
 def test_null_max_z_samples_when_relabellings_are_too_many() -> None:
@@ -242,13 +244,14 @@ def test_null_max_z_samples_when_relabellings_are_too_many() -> None:
     groups = ["russian"] * 22 + ["western"] * 20  # C(42, 22) ~ 5e11 relabellings
     tracemalloc.start()
     start = time.perf_counter()
-    null = framing.null_max_z(matrix, groups, "russian", "western", n_perm=200, seed=5)
+    vocab = np.asarray([f"t{k}" for k in range(3000)])
+    null = framing.null_max_z(matrix, vocab, groups, "russian", "western", n_perm=200, seed=5)
     elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert len(null) == 200 and np.isfinite(null).all()
     assert elapsed < 20 and peak < 200_000_000
-    assert np.array_equal(null, framing.null_max_z(matrix, groups, "russian", "western", n_perm=200, seed=5))
+    assert np.array_equal(null, framing.null_max_z(matrix, vocab, groups, "russian", "western", n_perm=200, seed=5))
 
 
 def _tables() -> dict[str, pd.DataFrame]:

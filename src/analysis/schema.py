@@ -30,7 +30,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     # The score columns of the default scorers; `--scorers` adds compound_nltk and polarity_textblob.
     "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
     # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
-    "keyness": ("term", "ngram"),
+    "keyness": ("term", "ngram"),  # then count_<A>, count_<B>, n_articles, n_articles_<A>, n_articles_<B>, ...
     "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer"),
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
@@ -45,7 +45,7 @@ PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines",
 INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
-    "ngram", "count", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
+    "ngram", "count", "n_articles", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
 }
 #: The file, written last, that names a complete output: corpus fingerprint, settings, row counts.
 MANIFEST = "manifest.json"

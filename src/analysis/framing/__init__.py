@@ -1,12 +1,13 @@
 """How the blocs frame the same statements: words, names, frames and voices.
 
 Five methods, each a function on plain tables: distinctive vocabulary (Monroe, Colaresi and
-Quinn's log-odds with an informative Dirichlet prior, with chi-square and log-likelihood
-keyness beside it and a permutation null), naming and labelling markers with a
+Quinn's log-odds with an informative Dirichlet prior, with token-level chi-square and
+log-likelihood keyness beside it and an article-level permutation null), naming and labelling markers with a
 `naming_index`, dictionary news frames per paragraph, who gets quoted and with which verbs,
 and keyword in context. The word lists are data files in `resources/`.
 
-Submodules: `distinctive` (keyness and its null), `dictionaries` (the word lists and their
+Submodules: `keyterms` (the terms keyness counts), `distinctive` (keyness), `keyness_checks`
+(its permutation null and the prior's sensitivity), `dictionaries` (the word lists and their
 matchers), `naming` (markers and the naming index), `frames`, `speakers` (voices), `context`
 (keyword in context) and `articles` (one article's rows, as the build makes them, and the same
 tables for a built corpus). This package re-exports their public names.
@@ -31,17 +32,27 @@ from analysis.framing.dictionaries import (
     load_speaker_groups,
 )
 from analysis.framing.distinctive import (
+    MIN_ARTICLES,
     article_matrix,
     compared_blocs,
     count_matrix,
     keyness,
     keyness_for,
     keyness_from_counts,
-    keyness_summary,
     log_odds_dirichlet,
-    null_max_z,
+    ngram_orders,
+    prior_counts,
 )
 from analysis.framing.frames import FRAME_COLUMNS, frame_salience, score_frames
+from analysis.framing.keyness_checks import (
+    PRIOR_SCALES,
+    TOKEN_LEVEL_NOTE,
+    keyness_summary,
+    null_max_z,
+    null_split_summary,
+    prior_sensitivity,
+)
+from analysis.framing.keyterms import merge_variants, own_terms, spelling_variants
 from analysis.framing.naming import (
     MARKER_COLUMNS,
     QUOTED_LAYERS,
@@ -63,7 +74,9 @@ from analysis.framing.speakers import (
 from analysis.ngrams import grams, grams_of_tokens
 
 __all__ = [
-    "FRAME_COLUMNS", "MARKER_COLUMNS", "QUOTED_LAYERS", "USAGES", "VOICE_COLUMNS", "KwicExplorer",
+    "FRAME_COLUMNS", "MARKER_COLUMNS", "MIN_ARTICLES", "PRIOR_SCALES", "QUOTED_LAYERS", "TOKEN_LEVEL_NOTE", "USAGES",
+    "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
+    "prior_counts", "prior_sensitivity", "spelling_variants",
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
     "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness", "keyness_for",
     "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "load_frames", "load_markers",

@@ -1,17 +1,20 @@
-"""Distinctive vocabulary: Monroe, Colaresi and Quinn's log-odds with an informative Dirichlet prior,
-chi-square and log-likelihood keyness beside it, and a permutation null of the largest |z|.
+"""Distinctive vocabulary: Monroe, Colaresi and Quinn's log-odds with an informative Dirichlet prior
+(one multinomial per n-gram order), token-level chi-square and log-likelihood keyness beside it,
+and the per-article term counts it is computed from. The permutation null and the prior's
+sensitivity: `keyness_checks`.
 """
 
 from __future__ import annotations
 
-import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis import stats
+from analysis import segment, stats
+from analysis.framing.keyterms import own_terms
 from analysis.ngrams import grams
 from analysis.ngrams import stop_words as _stop_words
 
@@ -43,16 +46,47 @@ def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
     return matrix, vectorizer.get_feature_names_out()
 
 
-def keyness_from_counts(counts: Mapping[str, Mapping[str, int]], a: str, b: str) -> pd.DataFrame:
-    """`keyness` from term counts summed per bloc (what a streaming build accumulates chunk by chunk);
-    the same table as `keyness` on the document-term matrix of the same articles.
+#: Fewest articles (of the two blocs together) that must use a term for it to get a row.
+MIN_ARTICLES = 2
+#: Prior count of a term with none in the counts the prior is proportional to (a background corpus).
+PRIOR_FLOOR = 0.01
+
+Background = Mapping[str, float] | np.ndarray | None
+
+
+def ngram_orders(vocabulary: Sequence[str]) -> np.ndarray:
+    """Each term's n-gram order (words joined by one space, as `ngrams.grams_of_tokens` makes them).
+
+    Parameters
+    ----------
+    vocabulary
+        The terms.
+
+    Returns
+    -------
+    numpy.ndarray
+        1 for a unigram, 2 for a bigram, ... per term.
+    """
+    return np.fromiter((str(t).count(" ") + 1 for t in vocabulary), dtype=np.int64, count=len(vocabulary))
+
+
+def keyness_from_counts(counts: Mapping[str, Mapping[str, int]], articles: Mapping[str, Mapping[str, int]],
+                        a: str, b: str, *, prior_scale: float = 1.0, background: Background = None,
+                        min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
+    """`keyness` from term counts and article counts summed per bloc (what a streaming build
+    accumulates chunk by chunk); the same table as `keyness` on the document-term matrix of
+    the same articles.
 
     Parameters
     ----------
     counts
-        {bloc: {term: count}}.
+        {bloc: {term: occurrences}}.
+    articles
+        {bloc: {term: articles using it}} (document frequency).
     a, b
         The target bloc and the reference bloc.
+    prior_scale, background, min_articles
+        As in `keyness` (`background` as {term: count}).
 
     Returns
     -------
@@ -60,16 +94,22 @@ def keyness_from_counts(counts: Mapping[str, Mapping[str, int]], a: str, b: str)
         The `keyness` table of `a` against `b`.
     """
     vocab = sorted(set(counts.get(a, {})) | set(counts.get(b, {})))
-    rows = [[counts.get(bloc, {}).get(term, 0) for term in vocab] for bloc in (a, b)]
-    matrix = sparse.csr_matrix(np.asarray(rows, dtype=np.int64).reshape(2, len(vocab)))
-    return keyness(matrix, vocab, [a, b], a, b)
+
+    def column(table: Mapping[str, Mapping[str, int]], bloc: str) -> np.ndarray:
+        part = table.get(bloc, {})
+        return np.fromiter((part.get(term, 0) for term in vocab), dtype=np.int64, count=len(vocab))
+
+    return _keyness_table(vocab, column(counts, a), column(counts, b), column(articles, a), column(articles, b),
+                          a, b, prior_scale, _aligned(background, vocab), min_articles)
 
 
 def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
 
     delta_w = log((y_wi + a_w) / (n_i + a0 - y_wi - a_w)) - log((y_wj + a_w) / (n_j + a0 - y_wj - a_w)),
-    var ~ 1/(y_wi + a_w) + 1/(y_wj + a_w); returns (delta, z = delta / sqrt(var)).
+    var ~ 1/(y_wi + a_w) + 1/(y_wj + a_w); returns (delta, z = delta / sqrt(var)). The terms
+    are one multinomial: n_i, n_j and a0 are sums over the last axis (a 2-D input is one
+    multinomial per row, as `null_max_z` uses it).
 
     Parameters
     ----------
@@ -84,10 +124,59 @@ def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray) -> t
         delta and z per term.
     """
     y_i, y_j, a = (np.asarray(x, dtype=float) for x in (y_i, y_j, prior))
-    n_i, n_j, a0 = y_i.sum(), y_j.sum(), a.sum()
+    n_i, n_j, a0 = y_i.sum(axis=-1, keepdims=True), y_j.sum(axis=-1, keepdims=True), a.sum()
     delta = np.log((y_i + a) / (n_i + a0 - y_i - a)) - np.log((y_j + a) / (n_j + a0 - y_j - a))
     variance = 1 / (y_i + a) + 1 / (y_j + a)
     return delta, delta / np.sqrt(variance)
+
+
+def prior_counts(pooled: np.ndarray, orders: np.ndarray, *, prior_scale: float = 1.0,
+                 background: np.ndarray | None = None) -> np.ndarray:
+    """The Dirichlet prior a_w of each term, one prior per n-gram order.
+
+    Within an order, a_w is proportional to the term's count in `background` (default: its
+    pooled count in the two blocs) and the prior's total a0 is `prior_scale` times the order's
+    pooled count. With the defaults a_w is the term's pooled count, so a term used by one bloc
+    only gets the same log-odds (point estimate) whatever its count, and only z grows with it;
+    `prior_scale` moves that common value (`keyness_checks.prior_sensitivity`). A term with no
+    background count gets `PRIOR_FLOOR`.
+
+    Parameters
+    ----------
+    pooled
+        Each term's count in the two blocs together.
+    orders
+        Each term's n-gram order (`ngram_orders`).
+    prior_scale
+        a0 of each order as a multiple of that order's pooled count (> 0).
+    background
+        Counts over the same terms the prior is proportional to, or None.
+
+    Returns
+    -------
+    numpy.ndarray
+        a_w per term.
+    """
+    if not prior_scale > 0:
+        raise ValueError(f"prior_scale must be positive, not {prior_scale}")
+    pooled = np.asarray(pooled, dtype=float)
+    base = pooled if background is None else np.asarray(background, dtype=float)
+    prior = np.zeros(len(pooled))
+    for order in np.unique(orders):
+        cols = orders == order
+        total = base[cols].sum()
+        if total > 0:
+            prior[cols] = prior_scale * pooled[cols].sum() * base[cols] / total
+    return np.where(prior > 0, prior, PRIOR_FLOOR)
+
+
+def _per_order(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray, orders: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`log_odds_dirichlet` with one multinomial per n-gram order (columns of `orders`' value)."""
+    delta, z = np.zeros(np.shape(y_i)), np.zeros(np.shape(y_i))
+    for order in np.unique(orders):
+        cols = orders == order
+        delta[..., cols], z[..., cols] = log_odds_dirichlet(y_i[..., cols], y_j[..., cols], prior[cols])
+    return delta, z
 
 
 def _signed_chi2_g2(y_i: np.ndarray, y_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -106,117 +195,102 @@ def _signed_chi2_g2(y_i: np.ndarray, y_j: np.ndarray) -> tuple[np.ndarray, np.nd
     return sign * chi2, sign * g2
 
 
-def keyness(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
-            prior_size: float | None = None, background: np.ndarray | None = None) -> pd.DataFrame:
-    """Distinctive terms of bloc `a` against bloc `b` (one row per term seen in either).
+def _aligned(background: Background, vocabulary: Sequence[str]) -> np.ndarray | None:
+    """Background counts over `vocabulary`, from {term: count} or an array already in its order."""
+    if background is None:
+        return None
+    if isinstance(background, Mapping):
+        return np.fromiter((float(background.get(t, 0)) for t in vocabulary), dtype=float, count=len(vocabulary))
+    values = np.asarray(background, dtype=float)
+    if values.shape != (len(vocabulary),):
+        raise ValueError(f"background has {values.size} counts for {len(vocabulary)} terms")
+    return values
 
-    The prior a_w is proportional to each term's count in the two blocs together (or in
-    `background`, counts over the same vocabulary), scaled to a total of `prior_size`
-    (default: the pooled token count, i.e. a_w = the term's pooled count).
+
+def keyness(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
+            prior_scale: float = 1.0, background: Background = None, min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
+    """Distinctive terms of bloc `a` against bloc `b`: Monroe, Colaresi and Quinn's (2008)
+    log-odds with an informative Dirichlet prior, and token-level chi-square and G2 beside it.
+
+    Each n-gram order is its own multinomial (unigrams' totals and prior apart from bigrams',
+    so a bigram's z does not move when unigram counts do), fitted on every term either bloc
+    uses. Only the rows shown are filtered: a term used by fewer than `min_articles` articles
+    of the two blocs together gets no row, but still counts in its order's totals and prior.
+    The prior: `prior_counts`.
 
     Parameters
     ----------
     matrix, vocabulary
-        Documents x terms counts and the terms in column order (`count_matrix`).
+        Documents x terms counts and the terms in column order (`article_matrix`, `count_matrix`).
     groups
         The bloc of each document (row).
     a, b
         The target bloc and the reference bloc.
-    prior_size, background
-        Total of the prior, and the counts it is proportional to (default: the two blocs' pooled counts).
+    prior_scale
+        The prior's total per order as a multiple of that order's pooled count (1: a_w = the
+        term's pooled count).
+    background
+        Counts the prior is proportional to ({term: count}, or an array over `vocabulary`), e.g.
+        a background corpus; None: the two blocs' pooled counts.
+    min_articles
+        Fewest articles (both blocs) using a term for it to get a row.
 
     Returns
     -------
     pandas.DataFrame
-        term, ngram, count_<a>, count_<b>, rate_<a>, rate_<b> (per 1,000 terms), log_odds, z, chi2,
-        g2; sorted by z descending (terms of `a` first).
+        term, ngram, count_<a>, count_<b>, n_articles, n_articles_<a>, n_articles_<b>, rate_<a>,
+        rate_<b> (per 1,000 terms of the same order), log_odds, z, chi2, g2 (token-level, per
+        order); sorted by z descending (terms of `a` first), ties by term.
     """
     groups = np.asarray(groups)
-    y_i = np.asarray(matrix[groups == a].sum(axis=0)).ravel()
-    y_j = np.asarray(matrix[groups == b].sum(axis=0)).ravel()
+    in_a, in_b = sparse.csr_matrix(matrix[groups == a]), sparse.csr_matrix(matrix[groups == b])
+
+    def sums(part: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(part.sum(axis=0)).ravel().astype(np.int64)
+
+    return _keyness_table(vocabulary, sums(in_a), sums(in_b), sums(in_a > 0), sums(in_b > 0), a, b, prior_scale,
+                          _aligned(background, vocabulary), min_articles)
+
+
+def _keyness_table(vocabulary: Sequence[str], y_i: np.ndarray, y_j: np.ndarray, d_i: np.ndarray, d_j: np.ndarray,
+                   a: str, b: str, prior_scale: float, background: np.ndarray | None, min_articles: int) -> pd.DataFrame:
     seen = (y_i + y_j) > 0
-    pooled = (y_i + y_j) if background is None else np.asarray(background, float)
-    size = pooled.sum() if prior_size is None else prior_size
-    prior = size * pooled / pooled.sum()
-    prior = np.where(prior > 0, prior, 0.01)
-    delta, z = log_odds_dirichlet(y_i, y_j, prior)
-    chi2, g2 = _signed_chi2_g2(y_i, y_j)
-    vocab = np.asarray(vocabulary)
+    vocab = np.asarray(vocabulary, dtype=object)[seen]
+    y_i, y_j, d_i, d_j = y_i[seen], y_j[seen], d_i[seen], d_j[seen]
+    orders = ngram_orders(vocab)
+    prior = prior_counts(y_i + y_j, orders, prior_scale=prior_scale,
+                         background=None if background is None else background[seen])
+    delta, z = _per_order(y_i, y_j, prior, orders)
+    chi2, g2 = np.zeros(len(vocab)), np.zeros(len(vocab))
+    rate_i, rate_j = np.zeros(len(vocab)), np.zeros(len(vocab))
+    for order in np.unique(orders):
+        cols = orders == order
+        chi2[cols], g2[cols] = _signed_chi2_g2(y_i[cols], y_j[cols])
+        rate_i[cols] = 1000 * y_i[cols] / max(y_i[cols].sum(), 1)
+        rate_j[cols] = 1000 * y_j[cols] / max(y_j[cols].sum(), 1)
     table = pd.DataFrame({
-        "term": vocab, "ngram": [t.count(" ") + 1 for t in vocab],
-        f"count_{a}": y_i.astype(int), f"count_{b}": y_j.astype(int),
-        f"rate_{a}": 1000 * y_i / max(y_i.sum(), 1), f"rate_{b}": 1000 * y_j / max(y_j.sum(), 1),
-        "log_odds": delta, "z": z, "chi2": chi2, "g2": g2,
-    })[seen]
+        "term": vocab.astype(str), "ngram": orders, f"count_{a}": y_i, f"count_{b}": y_j,
+        "n_articles": d_i + d_j, f"n_articles_{a}": d_i, f"n_articles_{b}": d_j,
+        f"rate_{a}": rate_i, f"rate_{b}": rate_j, "log_odds": delta, "z": z, "chi2": chi2, "g2": g2,
+    })
+    table = table[table["n_articles"] >= min_articles]
     return table.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
 
-def null_max_z(matrix: sparse.csr_matrix, groups: Sequence[str], a: str, b: str, *,
-               n_perm: int = 200, seed: int = 0, prior_size: float | None = None) -> np.ndarray:
-    """Largest |z| when bloc labels are shuffled across articles: what noise alone reaches.
-
-    Every distinct relabelling is used when there are at most `n_perm` of them (five articles
-    have ten; counted with `math.comb`, never listed beyond that); otherwise `n_perm` distinct
-    random ones (`stats.relabellings`). Articles of other blocs are left out. Each value equals
-    `keyness(...)["z"].abs().max()` under that relabelling, computed on arrays in batches.
-
-    Parameters
-    ----------
-    matrix
-        Articles x terms counts.
-    groups
-        The bloc of each article (row).
-    a, b
-        The two blocs whose labels are shuffled.
-    n_perm, seed
-        Most relabellings used, and the seed of the random ones.
-    prior_size
-        As in `keyness`.
-
-    Returns
-    -------
-    numpy.ndarray
-        The largest |z| under each relabelling; empty when `a` or `b` has no articles.
-    """
-    groups = np.asarray(groups)
-    keep = np.isin(groups, [a, b])
-    sub, labels = sparse.csr_matrix(matrix[keep]), groups[keep]
-    n_a = int((labels == a).sum())
-    if n_a == 0 or n_a == len(labels):
-        return np.asarray([], dtype=float)
-    splits, _ = stats.relabellings(len(labels), n_a, limit=n_perm, seed=seed)
-    pooled = np.asarray(sub.sum(axis=0)).ravel().astype(float)
-    seen = pooled > 0
-    sub, pooled = sub[:, seen], pooled[seen]
-    size = pooled.sum() if prior_size is None else prior_size
-    prior = size * pooled / pooled.sum()
-    prior = np.where(prior > 0, prior, 0.01)
-    out = np.empty(len(splits))
-    batch = max(1, int(2_000_000 // max(sub.shape[1], 1)))  # about 16 MB of floats per batch
-    for start in range(0, len(splits), batch):
-        part = splits[start:start + batch]
-        rows = np.repeat(np.arange(len(part)), part.shape[1])
-        pick = sparse.csr_matrix((np.ones(part.size), (rows, part.ravel())), shape=(len(part), sub.shape[0]))
-        y_i = np.asarray((pick @ sub).todense(), dtype=float)
-        y_j = pooled[None, :] - y_i
-        n_i, n_j, a0 = y_i.sum(axis=1, keepdims=True), y_j.sum(axis=1, keepdims=True), prior.sum()
-        delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log((y_j + prior) / (n_j + a0 - y_j - prior))
-        z = delta / np.sqrt(1 / (y_i + prior) + 1 / (y_j + prior))
-        out[start:start + len(part)] = np.abs(z).max(axis=1)
-    return out
-
-
-def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> pd.DataFrame:
+def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, prior_scale: float = 1.0,
+                background: Background = None, min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
     """`keyness` of bloc `a` against `b`: the built `keyness` table when it was built for this
-    pair in this order, otherwise computed from the per-article term counts (`article_matrix`:
-    all of each article's kept text, where the build counts only the outlet's own words).
+    pair in this order with these settings (the defaults), otherwise computed from the
+    per-article term counts (`article_matrix`, which counts the same words as the build).
 
     Parameters
     ----------
     tables
-        The built tables (articles, paragraphs and, when built, keyness).
+        The built tables (articles, paragraphs, quotes and, when built, keyness).
     a, b
         The target bloc and the reference bloc.
+    prior_scale, background, min_articles
+        As in `keyness` (`background` as {term: count}, e.g. a background corpus's counts).
 
     Returns
     -------
@@ -229,7 +303,8 @@ def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> pd.DataFr
         When `a` or `b` has no articles.
     """
     built = tables.get("keyness")
-    if built is not None:
+    defaults = prior_scale == 1.0 and background is None and min_articles == MIN_ARTICLES
+    if built is not None and defaults and "n_articles" in built.columns:
         counts = [c for c in built.columns if c.startswith("count_")]
         if counts == [f"count_{a}", f"count_{b}"]:
             return built
@@ -238,70 +313,49 @@ def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> pd.DataFr
     if missing:
         raise ValueError(f"no articles of bloc(s) {missing}; the corpus has {sorted(blocs)}")
     matrix, vocab, groups = article_matrix(tables)
-    return keyness(matrix, vocab, groups, a, b)
+    return keyness(matrix, vocab, groups, a, b, prior_scale=prior_scale, background=background,
+                   min_articles=min_articles)
 
 
-def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, articles: pd.DataFrame) -> str:
-    """A sentence on how many terms of each bloc exceed the largest |z| of shuffled labels, naming
-    the strongest (ties in |z| broken by term, alphabetically), computed from `table` and `null`.
-
-    Parameters
-    ----------
-    table
-        A `keyness` table of `a` against `b` (term, z).
-    null
-        `null_max_z` of the same blocs.
-    a, b
-        The two blocs.
-    articles
-        The articles table (bloc), to count the relabellings.
-
-    Returns
-    -------
-    str
-        The sentences, in Markdown.
-    """
-    if len(null) == 0:
-        return f"No shuffled-label reference: one of {a!r} and {b!r} has no articles."
-    n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
-    exact = len(null) == math.comb(n_a + n_b, n_a)
-    threshold = float(np.max(null))
-    kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
-    head = (f"Largest |z| under {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
-            f"(what noise alone reaches): {threshold:.2f}.")
-    parts = []
-    for bloc, sign in ((a, 1), (b, -1)):
-        beyond = table[np.sign(table["z"]) == sign]
-        beyond = beyond[beyond["z"].abs() > threshold]
-        beyond = beyond.assign(_abs=beyond["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
-                                                                     kind="mergesort")
-        if beyond.empty:
-            parts.append(f"no term of {bloc} exceeds it")
-        else:
-            named = ", ".join(f'"{t}" (z {abs(z):.2f})' for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
-            parts.append(f"{len(beyond)} term(s) of {bloc} exceed it: {named}" + (" ..." if len(beyond) > 5 else ""))
-    parts[0] = parts[0][0].upper() + parts[0][1:]
-    return head + " " + "; ".join(parts) + "."
-
-
-def article_matrix(tables: dict[str, pd.DataFrame]) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
-    """Document-term counts of each article's kept text, the vocabulary, and each row's bloc.
+def article_matrix(tables: Mapping[str, pd.DataFrame]) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
+    """Document-term counts of each article, counted as the build counts them
+    (`keyterms.own_terms`: the outlet's own words, spelling variants merged), the vocabulary, and
+    each row's bloc.
 
     Parameters
     ----------
     tables
-        The built tables (articles, paragraphs).
+        The built tables: articles, paragraphs and quotes (without a quotes table, nothing is
+        blanked).
 
     Returns
     -------
     tuple of (scipy.sparse.csr_matrix, numpy.ndarray, list of str)
-        Articles x terms counts (rows in the order of `articles`), the terms, and each article's bloc.
+        Articles x terms counts (rows in the order of `articles`), the terms (sorted), and each
+        article's bloc.
     """
     articles = tables["articles"]
-    texts = tables["paragraphs"].groupby("article_id", sort=True)["text"].apply("\n".join)
-    texts = texts.reindex(articles["article_id"]).fillna("")
-    matrix, vocab = count_matrix(texts.tolist())
-    return matrix, vocab, articles["bloc"].tolist()
+    paragraphs = tables["paragraphs"].sort_values(["article_id", "paragraph_id"], kind="mergesort")
+    quotes = tables.get("quotes")
+    quote_rows: dict[str, list[dict]] = {}
+    if quotes is not None and len(quotes):
+        for record in quotes[["article_id", "paragraph_id", "kind", "start", "end"]].to_dict("records"):
+            quote_rows.setdefault(str(record["article_id"]), []).append(record)
+    counted: dict[str, Counter] = {}
+    for article_id, part in paragraphs.groupby("article_id", sort=False):
+        texts = part["text"].fillna("").astype(str).tolist()
+        spans = segment.layer_spans(quote_rows.get(str(article_id), []), key="paragraph_id")
+        counted[str(article_id)] = own_terms(texts, spans, keys=part["paragraph_id"].tolist())
+    rows = [counted.get(str(article_id), Counter()) for article_id in articles["article_id"]]
+    vocab = np.asarray(sorted(set().union(*rows)), dtype=object)
+    index = {term: n for n, term in enumerate(vocab)}
+    data = [count for row in rows for count in row.values()]
+    cols = [index[term] for row in rows for term in row]
+    indptr = np.cumsum([0] + [len(row) for row in rows])
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.int64), np.asarray(cols, dtype=np.int64), indptr),
+                               shape=(len(rows), len(vocab)))
+    matrix.sort_indices()
+    return matrix, vocab.astype(str), articles["bloc"].tolist()
 
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:

@@ -1,6 +1,6 @@
 """One article through every per-article stage (`process_article`: clean, segment, score,
 frame), and the work of one batch of articles on a worker: their typed per-article tables, term
-counts per bloc, seconds per stage and, for the cache, each result compressed."""
+counts and article counts per bloc, seconds per stage and, for the cache, each result compressed."""
 
 from __future__ import annotations
 
@@ -95,12 +95,9 @@ def process_article(
                       for row, score in zip(sentence_rows, scores)]
     scored_at = clock()
     framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens, tokens)
-    # Keyness counts the outlet's own words (narration and reported speech): quoted words,
-    # interviewers' questions, scare quotes and speaker labels are blanked.
-    spans = segment.layer_spans(quotes)
-    own = [segment.tokenize(segment.own_text(p["text"], spans[i])) if i in spans else part
-           for i, (p, part) in enumerate(zip(cleaned.paragraphs, tokens))]
-    terms = Counter(framing.grams_of_tokens([t for part in own for t in part]))
+    # Keyness counts the outlet's own words (narration and reported speech), spelling variants
+    # merged: quoted words, interviewers' questions, scare quotes and speaker labels are blanked.
+    terms = framing.own_terms([p["text"] for p in cleaned.paragraphs], segment.layer_spans(quotes), tokens=tokens)
     if timings is not None:
         for stage, seconds in zip(STAGES, (cleaned_at - started, segmented_at - cleaned_at,
                                            scored_at - segmented_at, clock() - scored_at)):
@@ -178,10 +175,28 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
     timings: dict[str, float] = {}
     results = [_process_named(r, context, tokenizer, timings) for r in records]
     terms: dict[str, Counter] = {}
-    for record, result in zip(records, results):
-        terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
+    documents: dict[str, Counter] = {}
+    add_terms(terms, documents, records, results)
     blobs = [_encode_result(result) for result in results] if want_blobs else []
-    return {"tables": frames_of(records, results, context.scorers), "terms": terms, "timings": timings, "blobs": blobs}
+    return {"tables": frames_of(records, results, context.scorers), "terms": terms, "documents": documents,
+            "timings": timings, "blobs": blobs}
+
+
+def add_terms(terms: dict[str, Counter], documents: dict[str, Counter], records: Sequence[Mapping],
+              results: Sequence[Mapping[str, object]]) -> None:
+    """Adds the articles' keyness term counts to their bloc's totals: occurrences to `terms`, one
+    per article using the term to `documents` (document frequency).
+
+    Parameters
+    ----------
+    terms, documents : {bloc: Counter of terms}, updated in place.
+    records : the articles' corpus rows (bloc).
+    results : `process_article` of each record (its `terms`), in the same order.
+    """
+    for record, result in zip(records, results):
+        bloc = str(record["bloc"])
+        terms.setdefault(bloc, Counter()).update(result["terms"])
+        documents.setdefault(bloc, Counter()).update(result["terms"].keys())
 
 
 def _process_named(record: Mapping, context: Context, tokenizer: PunktSentenceTokenizer | None,

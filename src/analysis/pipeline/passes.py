@@ -1,6 +1,6 @@
 """The two passes of a build over a source of corpus chunks, into a sink: repeated lines first,
 then every article through the cache and the engine, then the corpus-level tables (keyness from
-term counts summed chunk by chunk, topics from a bounded sample read back from the sink)."""
+term counts and article counts summed chunk by chunk, topics from a bounded sample read back from the sink)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from analysis import clean, framing, segment, sentiment, topics
 from analysis.clean import LineCounter, stable_hash
-from analysis.pipeline.article import Context, _hash_batch, _process_batch, frames_of
+from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
 from analysis.pipeline.engines import _batches, _engine, _pipelined, connection
 from analysis.pipeline.settings import Settings
@@ -118,7 +118,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
         except CacheError as exc:
             stats.notes.append(str(exc))
     fingerprints = {outlet: lines.fingerprint() for outlet, lines in context.shared.items()}
-    terms: dict[str, Counter] = {}
+    terms: dict[str, Counter] = {}  # keyness: occurrences of each term per bloc
+    documents: dict[str, Counter] = {}  # and the articles using it
     blocs: Counter[str] = Counter()
     wrote_problems = False
     runner = _engine(engine, jobs, context, client)
@@ -150,8 +151,9 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
             for (records, keys, hits, problems), results in _pipelined(runner, _process_batch, work(), cache is not None):
                 parts = [r["tables"] for r in results]
                 for r in results:
-                    for bloc, counts in r["terms"].items():
-                        terms.setdefault(bloc, Counter()).update(counts)
+                    for total, part in ((terms, r["terms"]), (documents, r["documents"])):
+                        for bloc, counts in part.items():
+                            total.setdefault(bloc, Counter()).update(counts)
                     for stage, seconds in r["timings"].items():
                         stats.stage_seconds[stage] = stats.stage_seconds.get(stage, 0.0) + seconds
                 if cache is not None and results and keys:
@@ -161,8 +163,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                         drop_cache(exc)
                 if hits:
                     cached = [(r, hits[k]) for r, k in zip(records, keys) if k in hits]
-                    for record, result in cached:
-                        terms.setdefault(str(record["bloc"]), Counter()).update(result["terms"])
+                    add_terms(terms, documents, [r for r, _ in cached], [res for _, res in cached])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
@@ -195,7 +196,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     if pair is None:
         stats.notes.append(f"keyness compares two blocs, but the corpus has {len(blocs)} ({', '.join(sorted(blocs))}): "
                            "the keyness table is empty")
-    keyness = framing.keyness_from_counts(terms, *pair) if pair else pd.DataFrame(columns=["term", "ngram"])
+    keyness = (framing.keyness_from_counts(terms, documents, *pair) if pair
+               else pd.DataFrame(columns=list(TABLE_COLUMNS["keyness"])))
     sink.write("keyness", _tidy("keyness", keyness))
     stats.seconds["keyness"] = clock() - started
     if not settings.skip_topics:

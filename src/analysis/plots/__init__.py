@@ -11,7 +11,14 @@ intervals shared by the figures), and one per notebook: `corpus`, `sentiment`, `
 from __future__ import annotations
 
 from analysis.plots.corpus import article_lengths, removal_by_reason
-from analysis.plots.framing import fightin_words, framing_small_multiples, marker_dots, term_map, voice_shares
+from analysis.plots.framing import (
+    fightin_words,
+    framing_small_multiples,
+    keyness_prior_sensitivity,
+    marker_dots,
+    term_map,
+    voice_shares,
+)
 from analysis.plots.parts import article_labels, outlet_groups, plain
 from analysis.plots.sentiment import (
                                       actor_heatmap,
@@ -39,7 +46,8 @@ from analysis.plots.topics import k_grid_scores, topic_map, topic_prevalence, to
 
 __all__ = ["set_provenance", "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "SPARE_COLOURS",
            "TOP_OUTLETS", "actor_heatmap", "article_labels", "article_lengths", "bloc_colour", "bloc_palette",
-           "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores", "marker_dots", "outlet_groups",
+           "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores",
+           "keyness_prior_sensitivity", "marker_dots", "outlet_groups",
            "plain", "raw_vs_neutral", "removal_by_reason", "save", "sentiment_distribution", "term_map",
            "tone_along_article", "topic_map", "topic_prevalence", "topic_stability", "use_style", "voice_shares",
            "word_contributions"]

@@ -142,13 +142,18 @@ _LABEL_OFFSETS = [(dx, dy) for d in (0, 7, 14, 21, 28, 36, 46, 58) for dy in ((0
 
 
 def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],  # noqa: ANN001
-                  colours: Sequence[str], fontsize: float = 8) -> int:
+                  colours: Sequence[str], fontsize: float = 8, point_radius: float = 0) -> int:
     """Label points without overlap, deterministically: each label, in the given order, takes the
-    first offset of `_LABEL_OFFSETS` where it overlaps no placed label and stays inside the axes
-    (a thin leader line when it moved away); a label with no room is left out. Returns how many."""
+    first offset of `_LABEL_OFFSETS` where it overlaps no placed label (nor, with `point_radius`
+    in points, any of the labelled points' dots) and stays inside the axes (a thin leader line
+    when it moved away); a label with no room is left out. Returns how many."""
     renderer = _renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     placed = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() is not None else []
+    if point_radius > 0:
+        r = point_radius * ax.figure.dpi / 72
+        centres = ax.transData.transform(np.column_stack([np.asarray(xs, float), np.asarray(ys, float)]))
+        placed += [mpl.transforms.Bbox([[cx - r, cy - r], [cx + r, cy + r]]) for cx, cy in centres]
     left_out = 0
     for x, y, text, colour in zip(xs, ys, texts, colours):
         for dx, dy in _LABEL_OFFSETS:

@@ -1,0 +1,278 @@
+"""How far to trust a keyness table: what shuffled bloc labels reach (`null_max_z`), which
+shuffle reaches most (`null_split_summary`), how the prior's weight moves the result
+(`prior_sensitivity`), and the sentence that states it (`keyness_summary`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from analysis import stats
+from analysis.framing.distinctive import (
+    MIN_ARTICLES,
+    Background,
+    _aligned,
+    _per_order,
+    keyness,
+    ngram_orders,
+    prior_counts,
+)
+
+__all__ = ["TOKEN_LEVEL_NOTE", "keyness_summary", "null_max_z", "null_split_summary", "prior_sensitivity"]
+
+#: The prior totals `prior_sensitivity` tries, as multiples of each n-gram order's pooled count.
+PRIOR_SCALES = (0.1, 1.0, 10.0)
+
+
+def null_max_z(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
+               n_perm: int = 200, seed: int = 0, prior_scale: float = 1.0, background: Background = None,
+               min_articles: int = MIN_ARTICLES, return_split: bool = False) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Largest |z| when bloc labels are shuffled across articles: what noise alone reaches.
+
+    Every distinct relabelling is used when there are at most `n_perm` of them (five articles
+    have ten; counted with `math.comb`, never listed beyond that); otherwise `n_perm` distinct
+    random ones (`stats.relabellings`). Articles of other blocs are left out. Each value equals
+    `keyness(...)["z"].abs().max()` under that relabelling (same prior, same per-order
+    multinomials, the same rows: a term's article count over both blocs does not change when
+    labels are shuffled), computed on arrays in batches.
+
+    Parameters
+    ----------
+    matrix, vocabulary
+        Articles x terms counts and the terms in column order (`article_matrix`).
+    groups
+        The bloc of each article (row).
+    a, b
+        The two blocs whose labels are shuffled.
+    n_perm, seed
+        Most relabellings used, and the seed of the random ones.
+    prior_scale, background, min_articles
+        As in `keyness`.
+    return_split
+        Also return the relabelling with the largest value.
+
+    Returns
+    -------
+    numpy.ndarray, or tuple of (numpy.ndarray, numpy.ndarray)
+        The largest |z| under each relabelling (NaN where no term has a row); empty when `a` or
+        `b` has no articles. With `return_split`, also a boolean mask over the rows of `matrix`:
+        the articles that relabelling calls `a` (the other articles of `a` and `b` it calls `b`;
+        all False when the first array is empty).
+    """
+    groups = np.asarray(groups)
+    keep = np.flatnonzero(np.isin(groups, [a, b]))
+    sub, labels = sparse.csr_matrix(matrix[keep]), groups[keep]
+    n_a = int((labels == a).sum())
+    split = np.zeros(len(groups), dtype=bool)
+    if n_a == 0 or n_a == len(labels):
+        empty = np.asarray([], dtype=float)
+        return (empty, split) if return_split else empty
+    splits, _ = stats.relabellings(len(labels), n_a, limit=n_perm, seed=seed)
+    pooled = np.asarray(sub.sum(axis=0)).ravel().astype(float)
+    seen = pooled > 0
+    background = _aligned(background, vocabulary)
+    sub, pooled, orders = sub[:, seen], pooled[seen], ngram_orders(vocabulary)[seen]
+    shown = np.asarray((sub > 0).sum(axis=0)).ravel() >= min_articles
+    prior = prior_counts(pooled, orders, prior_scale=prior_scale,
+                         background=None if background is None else background[seen])
+    out = np.full(len(splits), np.nan)
+    batch = max(1, int(2_000_000 // max(sub.shape[1], 1)))  # about 16 MB of floats per batch
+    for start in range(0, len(splits), batch):
+        part = splits[start:start + batch]
+        rows = np.repeat(np.arange(len(part)), part.shape[1])
+        pick = sparse.csr_matrix((np.ones(part.size), (rows, part.ravel())), shape=(len(part), sub.shape[0]))
+        y_i = np.asarray((pick @ sub).todense(), dtype=float)
+        _, z = _per_order(y_i, pooled[None, :] - y_i, prior, orders)
+        if shown.any():
+            out[start:start + len(part)] = np.abs(z[:, shown]).max(axis=1)
+    if not return_split:
+        return out
+    if not np.isnan(out).all():
+        split[keep[splits[int(np.nanargmax(out))]]] = True
+    return out, split
+
+
+def _ranked(table: pd.DataFrame, sign: int) -> pd.DataFrame:
+    """The terms of one side (z of `sign`), largest |z| first, ties by term."""
+    side = table[np.sign(table["z"]) == sign]
+    return side.assign(_abs=side["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True], kind="mergesort")
+
+
+#: What the keyness table's chi2 and g2 are, for every text that shows them beside the null.
+TOKEN_LEVEL_NOTE = ("The table's chi2 and g2 are token-level tests: they treat every word as an independent "
+                    "draw, so one article repeating a word counts as that much more evidence; they are shown "
+                    "for comparison with the keyness literature and are not held against the article-level "
+                    "null.")
+
+
+def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, articles: pd.DataFrame, *,
+                    min_articles: int = MIN_ARTICLES) -> str:
+    """A sentence on how many terms of each bloc exceed the largest |z| of shuffled labels, naming
+    the strongest (ties in |z| broken by term, alphabetically), computed from `table` and `null`.
+
+    Parameters
+    ----------
+    table
+        A `keyness` table of `a` against `b` (term, z).
+    null
+        `null_max_z` of the same blocs.
+    a, b
+        The two blocs.
+    articles
+        The articles table (bloc), to count the relabellings.
+    min_articles
+        The table's minimum of articles per term (named in the text).
+
+    Returns
+    -------
+    str
+        The sentences, in Markdown.
+    """
+    if len(null) == 0:
+        return f"No shuffled-label reference: one of {a!r} and {b!r} has no articles."
+    n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
+    exact = len(null) == math.comb(n_a + n_b, n_a)
+    threshold = float(np.nanmax(null)) if not np.isnan(null).all() else float("nan")
+    kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
+    head = (f"Largest |z| under {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
+            f"(what noise alone reaches, with articles as the unit): {threshold:.2f}.")
+    parts = []
+    for bloc, sign in ((a, 1), (b, -1)):
+        beyond = _ranked(table, sign)
+        beyond = beyond[beyond["_abs"] > threshold]
+        if beyond.empty:
+            parts.append(f"no term of {bloc} exceeds it")
+        else:
+            named = ", ".join(f'"{t}" (z {abs(z):.2f})' for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
+            parts.append(f"{len(beyond)} term(s) of {bloc} exceed it: {named}" + (" ..." if len(beyond) > 5 else ""))
+    parts[0] = parts[0][0].upper() + parts[0][1:]
+    compared = f"The table has the {len(table):,} terms used by at least {min_articles} of these articles."
+    return " ".join([head, "; ".join(parts) + ".", compared, TOKEN_LEVEL_NOTE])
+
+
+def _side(articles: pd.DataFrame, listed: int) -> str:
+    """The articles of one side of a split: each named when few, else how many from how many outlets."""
+    if len(articles) <= listed:
+        return ", ".join(f"{o} · {i} ({b})" for o, i, b in
+                         sorted(zip(articles["outlet"], articles["article_id"], articles["bloc"])))
+    return f"{len(articles)} articles from {articles['outlet'].nunique()} outlets"
+
+
+def null_split_summary(articles: pd.DataFrame, split: np.ndarray, matrix: sparse.csr_matrix,
+                       vocabulary: Sequence[str], a: str, b: str, *, prior_scale: float = 1.0,
+                       background: Background = None, min_articles: int = MIN_ARTICLES, listed: int = 8) -> str:
+    """Names the shuffle of bloc labels that reaches the largest |z| (`null_max_z(...,
+    return_split=True)`): which articles it puts on each side, which term reaches that |z|, and
+    how many of its `a` side are `a` articles.
+
+    Parameters
+    ----------
+    articles
+        The articles table (article_id, outlet, bloc), rows in the order of `matrix`.
+    split
+        The mask `null_max_z` returned: the articles the shuffle calls `a`.
+    matrix, vocabulary
+        Articles x terms counts and the terms (`article_matrix`).
+    a, b
+        The two blocs.
+    prior_scale, background, min_articles
+        As in `keyness` (those the null was computed with).
+    listed
+        Most articles named per side (above, they are counted per outlet, and at most this many
+        outlets named).
+
+    Returns
+    -------
+    str
+        The sentences, in Markdown.
+    """
+    split = np.asarray(split, dtype=bool)
+    blocs = articles["bloc"].to_numpy()
+    pair = np.isin(blocs, [a, b])
+    if not split.any():
+        return f"No shuffled split to name: one of {a!r} and {b!r} has no articles, or no term has a row."
+    fake = np.where(split, a, np.where(pair, b, ""))
+    table = keyness(matrix, vocabulary, fake, a, b, prior_scale=prior_scale, background=background,
+                    min_articles=min_articles)
+    top = table.assign(_abs=table["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
+                                                          kind="mergesort").iloc[0]
+    side_a, side_b = articles[split], articles[pair & ~split]
+    same = int((side_a["bloc"] == a).sum())
+    n_a, n_pair = int((blocs == a).sum()), int(pair.sum())
+    actual = "it is the actual split" if same == n_a == len(side_a) else (
+        f"{same} of the {len(side_a)} articles it calls {a} {'is' if same == 1 else 'are'} from bloc {a} "
+        f"(a random split gives {n_a * n_a / n_pair:.1f} on average)")
+    favoured = a if top["z"] > 0 else b
+    column = list(vocabulary).index(top["term"])
+    users = articles[pair & (np.asarray(matrix[:, column].todense()).ravel() > 0)]
+    sides = np.where(split[users.index.map(articles.index.get_loc)], a, b)
+    named = ", ".join(f"{o} · {i} ({bl}, put on the {side} side)" for o, i, bl, side in
+                      sorted(zip(users["outlet"], users["article_id"], users["bloc"], sides))[:listed])
+    more = f" and {len(users) - listed} more" if len(users) > listed else ""
+    return (f"The shuffle reaching the largest |z| ({abs(top['z']):.2f}, \"{top['term']}\", more {favoured} "
+            f"under it) calls {len(side_a)} articles {a}: {_side(side_a, listed)}; and {len(side_b)} articles {b}: "
+            f"{_side(side_b, listed)}. As for how close it is to the real blocs, {actual}. The {len(users)} "
+            f"articles using \"{top['term']}\": {named}{more}.")
+
+
+def prior_sensitivity(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
+                      scales: Sequence[float] = PRIOR_SCALES, top: int = 5, n_perm: int = 200, seed: int = 0,
+                      background: Background = None,
+                      min_articles: int = MIN_ARTICLES) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keyness under a grid of prior weights: how the strongest terms' z move, and how many terms
+    pass the noise threshold (`null_max_z` at the same weight).
+
+    With a_w proportional to pooled counts, every term one bloc alone uses gets the same
+    log-odds, and the prior's weight (a0 = `scale` x each order's pooled count) sets that common
+    value and how much z grows with a term's count; nothing else chooses it.
+
+    Parameters
+    ----------
+    matrix, vocabulary, groups
+        Articles x terms counts, the terms and each article's bloc (`article_matrix`).
+    a, b
+        The two blocs.
+    scales
+        The prior weights tried, as multiples of the pooled count (1 is the default prior).
+    top
+        Terms followed per bloc: the strongest at the weight of `scales` closest to 1.
+    n_perm, seed
+        As in `null_max_z`.
+    background, min_articles
+        As in `keyness`.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, pandas.DataFrame)
+        Per weight: scale, prior_unigrams (a0 of the unigrams), threshold (largest |z| of the
+        shuffles), n_beyond_<a>, n_beyond_<b> (terms past it), top_<a>, top_<b> (the strongest
+        term of each bloc). And per weight and followed term: scale, term, bloc (the one it is
+        strongest for at the reference weight), z, beyond.
+    """
+    scales = sorted(float(s) for s in scales)
+    reference = min(scales, key=lambda s: (abs(math.log(s)), s))
+    orders = ngram_orders(vocabulary)
+    pooled = np.asarray(matrix[np.isin(np.asarray(groups), [a, b])].sum(axis=0)).ravel()
+    tables, rows = {}, []
+    for scale in scales:
+        table = keyness(matrix, vocabulary, groups, a, b, prior_scale=scale, background=background,
+                        min_articles=min_articles)
+        null = null_max_z(matrix, vocabulary, groups, a, b, n_perm=n_perm, seed=seed, prior_scale=scale,
+                          background=background, min_articles=min_articles)
+        threshold = float(np.nanmax(null)) if len(null) and not np.isnan(null).all() else float("nan")
+        row = {"scale": scale, "prior_unigrams": scale * float(pooled[orders == 1].sum()), "threshold": threshold}
+        for bloc, sign in ((a, 1), (b, -1)):
+            ranked = _ranked(table, sign)
+            row[f"n_beyond_{bloc}"] = int((ranked["_abs"] > threshold).sum())
+            row[f"top_{bloc}"] = ranked["term"].iloc[0] if len(ranked) else ""
+        rows.append(row)
+        tables[scale] = table.assign(scale=scale, beyond=table["z"].abs() > threshold)
+    followed = pd.concat([_ranked(tables[reference], sign).head(top).assign(bloc=bloc)[["term", "bloc"]]
+                          for bloc, sign in ((a, 1), (b, -1))], ignore_index=True)
+    terms = pd.concat([followed.merge(tables[s][["term", "scale", "z", "beyond"]], on="term", how="left")
+                       .assign(scale=s) for s in scales], ignore_index=True)
+    return pd.DataFrame(rows), terms[["scale", "term", "bloc", "z", "beyond"]]

@@ -1,0 +1,279 @@
+"""Keyness as the literature uses it: article counts per term and a minimum of articles, one
+multinomial per n-gram order, spelling variants merged (politically meaningful spellings kept),
+the prior's weight varied, a background prior, and the permutation null counting the same words
+as the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import framing, overview, paths, pipeline, plots
+from analysis.cli import main
+from analysis.corpus import METADATA_COLUMNS
+from analysis.pipeline.article import process_article
+
+matplotlib.use("Agg")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tables(texts: dict[str, str], blocs: dict[str, str], quotes: list[dict] | None = None) -> dict[str, pd.DataFrame]:
+    """Built-like tables of one paragraph per article."""
+    articles = pd.DataFrame({"article_id": list(texts), "bloc": [blocs[i] for i in texts],
+                             "outlet": [f"outlet {i}" for i in texts]})
+    paragraphs = pd.DataFrame({"article_id": list(texts), "paragraph_id": 1, "text": list(texts.values())})
+    columns = ["article_id", "paragraph_id", "kind", "start", "end"]
+    return {"articles": articles, "paragraphs": paragraphs, "quotes": pd.DataFrame(quotes or [], columns=columns)}
+
+
+TEXTS = {
+    "r1": "Kiev regime talks. Kiev regime again.",
+    "r2": "Kiev regime collective West talks.",
+    "r3": "Kiev talks Istanbul.",
+    "w1": "Kyiv war invasion talks.",
+    "w2": "Kyiv invasion war crimes.",
+    "w3": "Kyiv war talks unique.",
+}
+BLOCS = {i: "russian" if i.startswith("r") else "western" for i in TEXTS}
+
+
+def test_n_articles_counts_the_articles_using_each_term() -> None:
+    matrix, vocab, groups = framing.article_matrix(_tables(TEXTS, BLOCS))
+    table = framing.keyness(matrix, vocab, groups, "russian", "western", min_articles=1).set_index("term")
+    assert table.loc["kiev", ["count_russian", "n_articles", "n_articles_russian", "n_articles_western"]].tolist() \
+        == [4, 3, 3, 0]
+    assert table.loc["talks", ["n_articles", "n_articles_russian", "n_articles_western"]].tolist() == [5, 3, 2]
+    assert table.loc["kiev regime", ["count_russian", "n_articles"]].tolist() == [3, 2]
+    assert table.loc["unique", "n_articles"] == 1
+
+
+def test_no_row_below_the_minimum_and_the_totals_keep_every_term() -> None:
+    matrix, vocab, groups = framing.article_matrix(_tables(TEXTS, BLOCS))
+    every = framing.keyness(matrix, vocab, groups, "russian", "western", min_articles=1)
+    shown = framing.keyness(matrix, vocab, groups, "russian", "western")
+    assert framing.MIN_ARTICLES == 2 and shown["n_articles"].min() >= 2
+    assert set(shown["term"]) == set(every.loc[every["n_articles"] >= 2, "term"])
+    assert {"unique", "istanbul", "crimes"} & set(shown["term"]) == set()
+    # the multinomial is fitted on every term: the rows shown keep their z
+    merged = shown.merge(every, on="term", suffixes=("", "_all"))
+    assert np.allclose(merged["z"], merged["z_all"]) and np.allclose(merged["chi2"], merged["chi2_all"])
+    three = framing.keyness(matrix, vocab, groups, "russian", "western", min_articles=3)
+    assert three["n_articles"].min() >= 3 and "kiev regime" not in set(three["term"])
+
+
+def test_no_row_below_the_minimum_on_a_generated_corpus() -> None:
+    rng = np.random.default_rng(3)
+    words = [f"w{k}" for k in range(300)]
+    texts = {f"a{n}": " ".join(rng.choice(words, size=int(rng.integers(5, 40)), p=None)) for n in range(30)}
+    blocs = {i: ("russian", "western")[n % 2] for n, i in enumerate(texts)}
+    matrix, vocab, groups = framing.article_matrix(_tables(texts, blocs))
+    table = framing.keyness(matrix, vocab, groups, "russian", "western")
+    docs = np.asarray((matrix > 0).sum(axis=0)).ravel()
+    assert table["n_articles"].min() == 2 and len(table) == int(((docs >= 2)).sum())
+    singles = set(np.asarray(vocab)[docs == 1])
+    assert singles and not singles & set(table["term"])
+
+
+def test_each_ngram_order_is_its_own_multinomial() -> None:
+    counts = {"r": {"balance": 5, "interests": 4, "balance interests": 3, "kiev regime": 2, "talks": 9},
+              "w": {"balance": 1, "interests": 2, "balance interests": 1, "kiev regime": 0, "talks": 3}}
+    docs = {bloc: dict.fromkeys(part, 2) for bloc, part in counts.items()}
+    before = framing.keyness_from_counts(counts, docs, "r", "w").set_index("term")
+    more = {bloc: {**part, "talks": part["talks"] * 10, "war": 40} for bloc, part in counts.items()}
+    after = framing.keyness_from_counts(more, {b: dict.fromkeys(p, 2) for b, p in more.items()}, "r", "w").set_index("term")
+    for column in ("z", "log_odds", "chi2", "g2", "rate_r", "rate_w"):
+        assert after.loc["balance interests", column] == pytest.approx(before.loc["balance interests", column], abs=1e-12)
+    assert after.loc["balance", "z"] != pytest.approx(before.loc["balance", "z"])
+    # the unigram rates sum to 1,000 per bloc, and so do the bigram rates
+    assert after.groupby("ngram")["rate_r"].sum().tolist() == pytest.approx([1000, 1000])
+
+
+def test_the_build_counts_articles_per_term_chunk_by_chunk() -> None:
+    articles = pd.DataFrame({"article_id": list(TEXTS), "bloc": [BLOCS[i] for i in TEXTS],
+                             "outlet": [f"outlet {i}" for i in TEXTS], "text": list(TEXTS.values())})
+    articles = articles.reindex(columns=[*METADATA_COLUMNS, "text"])
+    whole = pipeline.build_tables(articles, progress=False, skip_topics=True)
+    chunked = pipeline.build_tables(articles, progress=False, skip_topics=True, chunk_size=2)
+    pd.testing.assert_frame_equal(whole["keyness"], chunked["keyness"])
+    table = whole["keyness"].set_index("term")
+    assert table.loc["kiev", ["n_articles", "n_articles_russian", "n_articles_western"]].tolist() == [3, 3, 0]
+    assert whole["keyness"]["n_articles"].min() >= 2
+    matrix, vocab, groups = framing.article_matrix(whole)
+    same = framing.keyness(matrix, vocab, groups, "russian", "western")
+    pd.testing.assert_frame_equal(same.reset_index(drop=True), whole["keyness"], check_dtype=False, atol=1e-9)
+
+
+def test_spelling_variants_merge_but_kyiv_and_kiev_stay_apart() -> None:
+    variants = framing.spelling_variants()
+    assert variants["zelenskyy"] == "zelensky" and "kiev" not in variants and "kyiv" not in variants
+    assert not set(variants) & set(variants.values())
+    header = paths.resource_text("spelling_variants.csv")
+    assert "Kyiv / Kiev" in header and "NOT" in header
+    text = "Zelenskyy met Zelensky in Kyiv. Zelenskyy's aides flew to Kiev, and Zelensky said no."
+    tables = _tables({"a1": text, "a2": "Zelensky in Kiev.", "b1": "Zelenskyy in Kyiv."},
+                     {"a1": "russian", "a2": "russian", "b1": "western"})
+    matrix, vocab, _ = framing.article_matrix(tables)
+    row = dict(zip(vocab, matrix.toarray()[0]))
+    assert row["zelensky"] == 3 and "zelenskyy" not in row and row["zelensky's"] == 1
+    assert row["kyiv"] == 1 and row["kiev"] == 1 and row["zelensky met"] == 1  # merged before bigrams
+    built = process_article({"article_id": "x", "text": text})["terms"]
+    assert {k: v for k, v in built.items() if k in row} == {k: v for k, v in row.items() if v}
+
+
+def test_a_variants_file_that_chains_or_lists_a_stop_word_is_refused(tmp_path: Path) -> None:
+    chained = tmp_path / "chained.csv"
+    chained.write_text("# test\nvariant,canonical\nzelenskyy,zelenskiy\nzelenskiy,zelensky\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="both as canonical form and as variant"):
+        framing.spelling_variants(chained)
+    stop = tmp_path / "stop.csv"
+    stop.write_text("variant,canonical\nthe,a\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="stop word"):
+        framing.spelling_variants(stop)
+
+
+def test_the_null_and_the_table_count_the_same_words() -> None:
+    text = 'Lavrov called it "the Kiev regime" in Moscow. Talks resumed in Istanbul.'
+    quotes = [{"article_id": "r1", "paragraph_id": 1, "kind": "direct", "start": text.index('"'),
+               "end": text.index('" in') + 1}]
+    tables = _tables({"r1": text, "r2": "Talks in Moscow.", "w1": "Talks in Istanbul, Moscow silent."},
+                     {"r1": "russian", "r2": "russian", "w1": "western"}, quotes)
+    matrix, vocab, groups = framing.article_matrix(tables)
+    row = dict(zip(vocab, matrix.toarray()[0]))
+    assert "kiev" not in row and "regime" not in row and row["lavrov"] == 1  # the quoted words are blanked
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    out = tmp_path_factory.mktemp("seed")
+    assert main(["build", "--corpus", str(ROOT / "data" / "raw"), "--out", str(out), "--skip-topics", "--no-cache",
+                 "--quiet"]) == 0
+    return overview.read_tables(out)
+
+
+def test_the_built_seed_table_has_no_row_below_the_minimum(seed_build: dict[str, pd.DataFrame]) -> None:
+    table = seed_build["keyness"]
+    assert len(table) > 50 and table["n_articles"].min() >= framing.MIN_ARTICLES
+    assert (table["n_articles"] == table["n_articles_russian"] + table["n_articles_western"]).all()
+    assert "zelenskyy" not in set(table["term"])
+
+
+def test_article_matrix_counts_what_the_build_counted(seed_build: dict[str, pd.DataFrame]) -> None:
+    table = seed_build["keyness"].set_index("term")
+    matrix, vocab, groups = framing.article_matrix(seed_build)
+    groups = np.asarray(groups)
+    for bloc in ("russian", "western"):
+        sums = pd.Series(np.asarray(matrix[groups == bloc].sum(axis=0)).ravel(), index=vocab)
+        docs = pd.Series(np.asarray((matrix[groups == bloc] > 0).sum(axis=0)).ravel(), index=vocab)
+        assert (sums[table.index] == table[f"count_{bloc}"]).all()
+        assert (docs[table.index] == table[f"n_articles_{bloc}"]).all()
+        unigrams = table.index[table["ngram"] == 1]
+        rate = 1000 * sums[unigrams] / sums[[t for t in vocab if " " not in t]].sum()
+        assert np.allclose(rate, table.loc[unigrams, f"rate_{bloc}"])
+    again = framing.keyness(matrix, vocab, groups, "russian", "western").set_index("term")
+    assert np.allclose(again.loc[table.index, "z"], table["z"], atol=1e-8)
+
+
+def test_the_null_names_its_most_distinct_split(seed_build: dict[str, pd.DataFrame]) -> None:
+    matrix, vocab, groups = framing.article_matrix(seed_build)
+    null, split = framing.null_max_z(matrix, vocab, groups, "russian", "western", return_split=True)
+    fake = np.where(split, "russian", "western")
+    assert framing.keyness(matrix, vocab, fake, "russian", "western")["z"].abs().max() == pytest.approx(null.max())
+    text = framing.null_split_summary(seed_build["articles"], split, matrix, vocab, "russian", "western")
+    assert f"({null.max():.2f}, " in text and all(i in text for i in seed_build["articles"]["article_id"])
+
+
+def test_a_larger_prior_shrinks_every_z_on_a_toy_example() -> None:
+    counts = {"r": {"kiev": 6, "talks": 4, "war": 1, "peace": 5, "regime": 2},
+              "w": {"kyiv": 6, "talks": 3, "war": 6, "peace": 5, "invasion": 2}}
+    docs = {bloc: dict.fromkeys(part, 2) for bloc, part in counts.items()}
+    z = pd.DataFrame({s: framing.keyness_from_counts(counts, docs, "r", "w", prior_scale=s).set_index("term")["z"]
+                      for s in (0.1, 1.0, 10.0)})
+    assert (z.abs().diff(axis=1).iloc[:, 1:] < 0).all().all()
+    # a term both blocs use shrinks from the smallest weight on; the sign never changes
+    assert abs(z.loc["war", 0.1]) < abs(framing.keyness_from_counts(counts, docs, "r", "w", prior_scale=0.01)
+                                        .set_index("term").loc["war", "z"])
+    assert (np.sign(z[0.1]) == np.sign(z[10.0])).all()
+    with pytest.raises(ValueError, match="positive"):
+        framing.keyness_from_counts(counts, docs, "r", "w", prior_scale=0)
+
+
+def test_prior_sensitivity_reports_each_weight() -> None:
+    matrix, vocab, groups = framing.article_matrix(_tables(TEXTS, BLOCS))
+    summary, terms = framing.prior_sensitivity(matrix, vocab, groups, "russian", "western", top=2)
+    assert summary["scale"].tolist() == [0.1, 1.0, 10.0]
+    for scale, threshold in zip(summary["scale"], summary["threshold"]):
+        null = framing.null_max_z(matrix, vocab, groups, "russian", "western", prior_scale=scale)
+        assert threshold == pytest.approx(null.max())
+        table = framing.keyness(matrix, vocab, groups, "russian", "western", prior_scale=scale).set_index("term")
+        part = terms[terms["scale"] == scale].set_index("term")
+        assert np.allclose(part["z"], table.loc[part.index, "z"])
+    assert len(terms) == 3 * 4 and set(terms["bloc"]) == {"russian", "western"}
+    assert summary.loc[summary["scale"] == 1.0, "top_russian"].item() == "kiev"
+    fig = plots.keyness_prior_sensitivity(summary, terms, "russian", "western")
+    assert len(fig.axes) == 2
+    matplotlib.pyplot.close(fig)
+
+
+def test_a_background_prior_reaches_keyness_for() -> None:
+    tables = _tables(TEXTS, BLOCS)
+    default = framing.keyness_for(tables, "russian", "western").set_index("term")
+    background = {"kiev": 1000, "kyiv": 1000, "talks": 10, "war": 10}
+    tilted = framing.keyness_for(tables, "russian", "western", background=background).set_index("term")
+    matrix, vocab, groups = framing.article_matrix(tables)
+    direct = framing.keyness(matrix, vocab, groups, "russian", "western", background=background).set_index("term")
+    assert np.allclose(tilted["z"], direct.loc[tilted.index, "z"])
+    assert abs(tilted.loc["kiev", "z"]) < abs(default.loc["kiev", "z"])  # a heavy prior shrinks it
+    built = {**tables, "keyness": framing.keyness(matrix, vocab, groups, "russian", "western")}
+    assert framing.keyness_for(built, "russian", "western") is built["keyness"]
+    assert framing.keyness_for(built, "russian", "western", prior_scale=10.0) is not built["keyness"]
+
+
+def test_summary_marks_chi2_and_g2_as_token_level() -> None:
+    table = pd.DataFrame({"term": ["regime", "kyiv"], "z": [3.2, -3.5]})
+    articles = pd.DataFrame({"bloc": ["russian"] * 3 + ["western"] * 3})
+    text = framing.keyness_summary(table, np.array([1.0, 3.04]), "russian", "western", articles)
+    assert "token-level" in text and "used by at least 2 of these articles" in text
+
+
+def test_fightin_words_draws_terms_inside_the_noise_band_in_grey() -> None:
+    from analysis.plots.framing import WITHIN_NOISE, WITHIN_NOISE_LABEL
+
+    table = pd.DataFrame({"term": [f"t{k}" for k in range(8)], "count_russian": [9, 5, 3, 1, 0, 1, 2, 0],
+                          "count_western": [0, 1, 2, 3, 9, 5, 1, 4], "z": [3.0, 1.0, 0.5, -0.2, -3.2, -1.5, 0.1, -0.9],
+                          "rate_russian": [9, 5, 3, 1, 0, 1, 2, 0], "rate_western": [0, 1, 2, 3, 9, 5, 1, 4]})
+    for figure in (plots.fightin_words, plots.term_map):
+        fig = figure(table, "russian", "western", threshold=2.0)
+        ax = fig.axes[0]
+        colours = {t.get_text(): matplotlib.colors.to_hex(t.get_color()) for t in ax.texts if t.get_text() in
+                   set(table["term"])}
+        inside = set(table.loc[table["z"].abs() <= 2.0, "term"])
+        assert colours and all((c == WITHIN_NOISE_LABEL.lower()) == (t in inside) for t, c in colours.items())
+        for collection in ax.collections:
+            offsets = collection.get_offsets()
+            if len(offsets) and collection.get_array() is None:
+                face = {matplotlib.colors.to_hex(c) for c in collection.get_facecolors()}
+                if face <= {WITHIN_NOISE.lower(), WITHIN_NOISE_LABEL.lower()}:
+                    ys = offsets[:, 1] if figure is plots.fightin_words else None
+                    assert ys is None or (np.abs(ys) <= 2.0).all()
+        matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.slow  # about 8 s: eight saved figures
+def test_keyness_figures_are_the_same_bytes_every_run(tmp_path: Path) -> None:
+    rng = np.random.default_rng(4)
+    ca, cb = rng.integers(0, 6, 80), rng.integers(0, 6, 80)
+    table = pd.DataFrame({"term": [f"term{k:03d}" for k in range(80)], "count_russian": ca, "count_western": cb,
+                          "rate_russian": ca / 10, "rate_western": cb / 10,
+                          "z": np.round((ca - cb) / np.sqrt(ca + cb + 1), 1)})
+    blobs = []
+    for run in range(2):
+        for name, figure in (("fw", plots.fightin_words), ("map", plots.term_map)):
+            fig = figure(table, "russian", "western", threshold=1.5)
+            plots.save(fig, name, tmp_path / str(run))
+            matplotlib.pyplot.close(fig)
+        blobs.append([(tmp_path / str(run) / f"{n}.{ext}").read_bytes() for n in ("fw", "map") for ext in ("png", "svg")])
+    assert blobs[0] == blobs[1]
