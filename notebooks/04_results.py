@@ -30,7 +30,7 @@
 # %%
 from IPython.display import Markdown
 
-from analysis import overview, stats, summary
+from analysis import overview, plots, stats, summary
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"
@@ -55,6 +55,8 @@ N_BOOT = 2000
 #   the same few texts.
 # - `p_value`: an article-level permutation test: how often relabelling the articles at random
 #   gives a difference at least as large. Exact over every relabelling when they are few.
+# - `min_p`: the smallest p-value the design allows (with 2 against 3 articles there are only 10
+#   relabellings, so p cannot go below 0.1).
 # - `n_articles_a`, `n_articles_b`: the articles with a value (an article without quotes has no
 #   quoted-words tone).
 #
@@ -68,8 +70,19 @@ a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)
 Markdown(stats.comparison_note(tables["articles"], BLOCS))
 
 # %%
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
 table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED)
 table.drop(columns=["method"])
+
+# %% [markdown]
+# The same rows as a picture: each dot is a contrast's p-value, each grey tick the smallest p-value
+# its design allows (it depends only on how many articles each bloc has, and for how many of them
+# the measure exists). A tick to the right of the dashed line means no difference, however large,
+# could have reached that level with these articles.
+
+# %%
+fig = plots.summary_p_values(table)
+plots.save(fig, "results_p_values")
 
 # %% [markdown]
 # How each row was tested (the smallest p-value the design allows is part of it):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.slow
-def test_the_wheel_holds_every_resource_file_and_the_package_version(tmp_path: Path) -> None:
+def test_the_wheel_holds_every_module_and_resource_file_and_builds_when_installed(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -30,6 +31,23 @@ def test_the_wheel_holds_every_resource_file_and_the_package_version(tmp_path: P
     package = ROOT / "src" / "analysis"
     modules = {f"analysis/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py") if "__pycache__" not in p.parts}
     assert "analysis/pipeline/__init__.py" in modules and modules <= names, sorted(modules - names)
+    # installed without -e, away from the repository: the build and the packaged validation codes work
+    site, run = tmp_path / "site", tmp_path / "run"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    run.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    script = ("import analysis, analysis.sentiment as s; print(analysis.__file__); print(len(s.load_gold()))")
+    shown = subprocess.run([sys.executable, "-c", script], cwd=run, env=env, capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert shown.stdout.splitlines() == [str(site / "analysis" / "__init__.py"), "176"]
+    built = subprocess.run([sys.executable, "-m", "analysis", "build", "--corpus", str(ROOT / "data" / "raw"), "--out",
+                            str(run / "out"), "--skip-topics", "--quiet", "--no-cache"],
+                           cwd=run, env=env, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr[-2000:]
+    for name in ("sentences", "keyness", "article_framing"):
+        assert (run / "out" / f"{name}.parquet").read_bytes() == (ROOT / "data" / "processed" / f"{name}.parquet").read_bytes()
 
 
 def test_dask_is_optional_with_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

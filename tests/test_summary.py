@@ -27,6 +27,7 @@ def test_the_seed_summary_has_the_columns_and_no_p_below_what_five_articles_allo
     assert sorted(tone["layer"]) == sorted(summary._LAYERS[k] for k in ("own", "quoted", "all"))
     assert (tone[["n_articles_a", "n_articles_b"]] == [2, 3]).all().all()
     assert seed_summary["method"].str.contains("permutation test over articles, exact").all()
+    assert (seed_summary["min_p"] >= 0.1).all() and (seed_summary["p_value"] >= seed_summary["min_p"]).all()
 
 
 def test_an_article_level_contrast_is_the_permutation_test_of_the_article_values() -> None:
@@ -54,13 +55,26 @@ def test_the_summary_files_are_the_same_bytes_twice(seed_summary: pd.DataFrame, 
 
 def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
     rows = [{"measure": f"m{i}", "layer": "own words", "contrast": "x - y", "estimate": 0.1 * i, "ci_low": np.nan,
-             "ci_high": np.nan, "p_value": p, "n_articles_a": 6, "n_articles_b": 7,
+             "ci_high": np.nan, "p_value": p, "min_p": 0.000583, "n_articles_a": 6, "n_articles_b": 7,
              "method": "m; permutation test over articles, exact, over all 1,716 relabellings; "
                        "the smallest p this design allows is 0.000583"}
             for i, p in enumerate([0.01, 0.2, 0.04, 0.5])]
     text = summary.answer(pd.DataFrame(rows))
     assert "4 contrasts between x - y" in text and "2 reach p < 0.05" in text and "about 0.2 would by chance" in text
     assert "The smallest: m0 (own words): +0, p = 0.01; m2 (own words): +0.2, p = 0.04." in text
-    seeds = summary.answer(pd.DataFrame(rows).assign(p_value=0.3, method=lambda t: t["method"].str.replace(
-        "0.000583", "0.1")))
+    seeds = summary.answer(pd.DataFrame(rows).assign(p_value=0.3, min_p=0.1))
     assert "no p-value can fall below 0.1" in seeds and "0 reach" in seeds
+
+
+def test_the_p_value_figure_has_a_row_per_contrast_and_no_bloc_colour(seed_summary: pd.DataFrame) -> None:
+    from matplotlib.colors import to_hex
+
+    from analysis import plots
+
+    fig = plots.summary_p_values(seed_summary)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == len(seed_summary)
+    colours = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
+    assert colours and not colours & {to_hex(c) for c in plots.BLOC_COLOURS.values()}
+    dots = ax.collections[1].get_offsets()[:, 0]
+    assert sorted(dots) == sorted(seed_summary["p_value"])

@@ -20,6 +20,7 @@ from analysis.plots.framing import (
     voice_shares,
 )
 from analysis.plots.parts import article_labels, outlet_groups, plain
+from analysis.plots.results import summary_p_values
 from analysis.plots.sentiment import (
                                       actor_heatmap,
                                       interval_plot,
@@ -44,7 +45,8 @@ from analysis.plots.style import (
 )
 from analysis.plots.topics import k_grid_scores, topic_map, topic_prevalence, topic_stability
 
-__all__ = ["set_provenance", "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "SPARE_COLOURS",
+__all__ = ["set_provenance", "summary_p_values",
+           "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "SPARE_COLOURS",
            "TOP_OUTLETS", "actor_heatmap", "article_labels", "article_lengths", "bloc_colour", "bloc_palette",
            "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores",
            "keyness_prior_sensitivity", "marker_dots", "outlet_groups",

@@ -1,0 +1,55 @@
+"""The results summary at a glance: each contrast's p-value beside the smallest its design allows."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.plots.style import use_style
+
+#: Grey for everything here: no series in this figure is a bloc.
+_INK, _FLOOR = "#333333", "#999999"
+
+
+def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
+    """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
+    and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`.
+
+    Where the tick stands to the right of the line, no difference could have reached `alpha`
+    with these articles, whatever the texts said.
+
+    Parameters
+    ----------
+    table : the summary table (measure, layer, p_value, min_p).
+    alpha : the level drawn as a dashed line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    use_style()
+    rows = table.reset_index(drop=True)
+    labels = [textwrap.shorten(f"{m} ({layer})", 70) for m, layer in zip(rows["measure"], rows["layer"])]
+    height = max(2.5, 0.28 * len(rows) + 1.2)
+    fig, ax = plt.subplots(figsize=(8, height))
+    y = np.arange(len(rows))[::-1]
+    ax.scatter(rows["min_p"], y, marker="|", s=120, color=_FLOOR, zorder=2)
+    ax.scatter(rows["p_value"], y, s=22, color=_INK, zorder=3)
+    ax.axvline(alpha, color=_INK, linestyle="--", linewidth=0.8)
+    ax.text(alpha, -0.7, f" p = {alpha:g}", fontsize=7, va="bottom")
+    ax.set_xscale("log")
+    low = np.nanmin(np.r_[rows["min_p"].to_numpy(float), rows["p_value"].to_numpy(float), alpha]) if len(rows) else alpha
+    ax.set_xlim(max(low / 2, 1e-5), 1.05)
+    ax.set_yticks(y, labels, fontsize=7)
+    ax.set_ylim(-0.8, len(rows) - 0.2)
+    ax.set_xlabel("p-value (log scale)")
+    contrast = rows["contrast"].iloc[0] if len(rows) else ""
+    fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
+                 "dot: article-level permutation p-value; grey tick: the smallest p the design allows",
+                 fontsize=9)
+    fig.tight_layout()
+    return fig
