@@ -94,6 +94,8 @@ def test_rebuild_command_spells_each_option() -> None:
 def test_require_built_with_without_a_manifest_says_to_build(tmp_path: Path) -> None:
     with pytest.warns(UserWarning), pytest.raises(overview.RebuildNeeded, match="python -m analysis build"):
         overview.require_built_with(tmp_path, topic_units=100)
+    with pytest.warns(UserWarning):
+        assert overview.require_built_with(tmp_path, topic_units=None) == {}  # nothing asked, nothing to check
 
 
 def _summary() -> pd.DataFrame:

@@ -81,6 +81,8 @@ def require_built_with(folder: str | Path, corpus: str | Path | None = None, **s
     wanted = {name: value for name, value in settings.items() if value is not None}
     rebuild_command(folder, corpus, **wanted)  # rejects unknown names before the manifest is read
     manifest = read_manifest(folder)
+    if not wanted:
+        return {} if manifest is None else manifest.get("settings", {})
     if manifest is None:
         raise RebuildNeeded(f"{resolve(folder)}: no manifest, so the build settings are unknown; run "
                             f"`{rebuild_command(folder, corpus, **wanted)}`")
