@@ -33,16 +33,20 @@ from IPython.display import Markdown
 from analysis import overview, plots
 
 # %% tags=["parameters"]
-CORPUS = "data/raw"
-OUT = "data/processed"
-SEED = 20240601
-BLOCS = ("russian", "western")
+CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+SEED = 20240601  # not used here (nothing is random in this notebook)
+BLOCS = ("russian", "western")  # not used here; kept so every notebook takes the same parameters
 
 # %% [markdown]
 # ## The tables
 #
 # `python -m analysis build` cleaned and segmented the raw articles into the tables below
 # (documented column by column in `data/processed/README.md`). This notebook only reads them.
+#
+# **Method and terms.** Every term these notebooks use is explained in plain words in the
+# [glossary](../docs/glossary.md); for this notebook, [boilerplate and removed lines](../docs/glossary.md#boilerplate-and-removed-lines)
+# and [dictionaries](../docs/glossary.md#dictionary-word-list).
 
 # %%
 tables = overview.read_tables(OUT)
@@ -83,7 +87,9 @@ Markdown(overview.length_note(tables["articles"]))
 # Each removed raw line carries a reason. The rules use page structure (position before the
 # headline or after an end-of-article marker, short lines without sentence punctuation,
 # repetition, caption and credit patterns) and an editable cue file
-# (`src/analysis/resources/boilerplate_cues.tsv`), not the strings of particular pages.
+# (`src/analysis/resources/boilerplate_cues.tsv`), not the strings of particular pages. An edit to
+# the cue file takes effect only after `python -m analysis build` (or `make reproduce`): this
+# notebook reads the tables the last build wrote.
 
 # %%
 counts = overview.removal_by_reason(tables["removed_lines"], tables["articles"])
@@ -128,6 +134,17 @@ Markdown(overview.accounting_note(audit))
 
 # %%
 tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="paragraph_id", aggfunc="count", fill_value=0)
+
+# %% [markdown]
+# **Try this.**
+#
+# - Check one article's cleaning line by line: `python -m analysis clean data/raw/002_03c9cd5b9a5185ba.txt`
+#   in a terminal prints every line with its decision and reason.
+# - Test a cue of your own without touching the packaged list: copy
+#   `src/analysis/resources/boilerplate_cues.tsv` to `my_cues.tsv`, add a phrase a site prints
+#   around its articles, run `python -m analysis build --cues my_cues.tsv --out /tmp/my_tables`,
+#   then set `OUT = "/tmp/my_tables"` in the parameters cell and rerun: the removal tables above
+#   change (a build is needed; this notebook computes nothing from the raw text).
 
 # %% [markdown]
 # ## Limits

@@ -36,15 +36,16 @@ from IPython.display import Markdown, display
 from analysis import coding, overview, plots, sentiment, stats
 
 # %% tags=["parameters"]
-CORPUS = "data/raw"
-OUT = "data/processed"
-SEED = 20240601
-BLOCS = ("russian", "western")
-N_BOOT = 2000
-N_PERM = 10000
+CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
+BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
+N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
+N_PERM = 10000  # most article relabellings per permutation test (exact below that): more is steadier and slower
 CODING_FOLDER = None  # a folder of your choice: the coding tool writes and resumes its codes file there
 RESEARCHER_CODES = None  # a codes CSV you filled in (e.g. CODING_FOLDER/sentiment_codes.csv), or None
 N_CODE = 60  # sentences in the sample you code
+SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positive/negative (VADER's convention: 0.05); changes the labels in the validity section
 
 # %% [markdown]
 # ## Method
@@ -58,6 +59,17 @@ N_CODE = 60  # sentences in the sample you code
 # are shown only where the bloc has enough articles (the rule is stated with the table). The gap
 # between two blocs gets an article-level permutation p-value: exact over every relabelling of the
 # articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones.
+#
+# The terms in plain words, in the [glossary](../docs/glossary.md): [article as unit](../docs/glossary.md#article-as-unit),
+# [mean of article means](../docs/glossary.md#mean-of-article-means),
+# [bootstrap interval](../docs/glossary.md#bootstrap-interval) (and [why none below 5 articles](../docs/glossary.md#no-interval-below-5-articles)),
+# [permutation test](../docs/glossary.md#permutation-test) and [the smallest p a design allows](../docs/glossary.md#smallest-p-a-design-allows),
+# [VADER compound and the 0.05 threshold](../docs/glossary.md#vader-compound-and-the-005-threshold),
+# [Cohen's d](../docs/glossary.md#cohens-d), [leave one outlet out](../docs/glossary.md#leave-one-outlet-out),
+# [own words and quoted words](../docs/glossary.md#own-words-and-quoted-words-layers),
+# [machine-generated reference codes](../docs/glossary.md#machine-generated-reference-codes),
+# [majority-class baseline](../docs/glossary.md#majority-class-baseline) and
+# [Krippendorff's alpha](../docs/glossary.md#krippendorffs-alpha).
 #
 # **Whose words.** Every sentence has a `voice`: the outlet's own `narration`, `reported` speech
 # (its paraphrase of what someone said), someone's `quote`, or an interviewer's `question`. The
@@ -175,7 +187,9 @@ voices.round(3)
 #
 # Actors come from an editable dictionary (`src/analysis/resources/actors.csv`: Russia, Ukraine,
 # the United States, the West). A sentence that names two actors counts for both, so this is the
-# tone of the sentences around an actor, not a judgement about it.
+# tone of the sentences around an actor, not a judgement about it. The actor of each sentence is
+# found by `build`: an edit to `actors.csv` takes effect only after `python -m analysis build` (or
+# `make reproduce`).
 
 # %%
 mentions = sentiment.actor_mentions(tables["sentences"])
@@ -204,7 +218,9 @@ plots.save(fig, "sentiment_word_contributions")
 # %% [markdown]
 # **(b, c) A topic-neutral variant.** The terms in `src/analysis/resources/neutral_terms.txt`
 # (peace, war, talks, ceasefire, conflict, justice, security, agreement...) are scored 0, and the
-# bloc comparison is repeated.
+# bloc comparison is repeated ([topic-neutral variant](../docs/glossary.md#topic-neutral-variant)).
+# `build` writes these scores: an edit to `neutral_terms.txt` takes effect only after
+# `python -m analysis build` (or `make reproduce`).
 
 # %%
 raw = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
@@ -249,14 +265,14 @@ coded = sentiment.coded_sentences(frame, coders)
 Markdown(sentiment.coverage_text(coded, list(coders)))
 
 # %% [markdown]
-# **Accuracy beside the majority-class baseline.** Each method's labels use the ±0.05 threshold
-# (`threshold`). `baseline_accuracy` is what answering the most frequent code for every sentence
+# **Accuracy beside the majority-class baseline.** Each method's labels use the ±`SENTIMENT_THRESHOLD`
+# threshold (VADER's ±0.05 by default; the `threshold` column). `baseline_accuracy` is what answering the most frequent code for every sentence
 # scores on the same sentences, and `above_baseline` is how much the method adds to it; the last
 # row is that baseline itself. Macro-F1 weights the three codes equally; Spearman's rho compares
 # the raw score with the codes as -1, 0, +1.
 
 # %%
-metrics = sentiment.validate(frame)
+metrics = sentiment.validate(frame, threshold=SENTIMENT_THRESHOLD)
 display(Markdown(sentiment.accuracy_text(metrics)))
 metrics.round(3)
 
@@ -264,7 +280,7 @@ metrics.round(3)
 # **Where VADER goes wrong.** VADER's labels (columns) against the machine reference codes (rows):
 
 # %%
-sentiment.confusion(coded, sentiment.REFERENCE)
+sentiment.confusion(coded, sentiment.REFERENCE, threshold=SENTIMENT_THRESHOLD)
 
 # %% [markdown]
 # **Krippendorff's alpha** (`analysis.stats.reliability.krippendorff_alpha`, nominal and ordinal
@@ -273,19 +289,32 @@ sentiment.confusion(coded, sentiment.REFERENCE)
 # Krippendorff asks for at least 0.667 before tentative conclusions and 0.8 for firm ones.
 
 # %%
-sentiment.coder_agreement(coded, list(coders)).round(3)
+sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD).round(3)
 
 # %% [markdown]
 # **Does the bloc finding depend on the method?** The bloc difference on the coded sentences in the
 # outlet's own words (narration and reported speech, as in the headline comparison): the mean of
 # article means of the first bloc minus the second, under the codes (negative -1, neutral 0,
-# positive +1) and under each method, as its score and as its ±0.05 label on the codes' scale,
+# positive +1) and under each method, as its score and as its ±`SENTIMENT_THRESHOLD` label on the codes' scale,
 # with the article-level permutation p-value (`same_sign_as_codes` compares with the first row).
 
 # %%
-under = sentiment.bloc_difference_under(sentiment.own_words(coded), a, b, list(coders), n_perm=N_PERM, seed=SEED)
+under = sentiment.bloc_difference_under(sentiment.own_words(coded), a, b, list(coders), n_perm=N_PERM, seed=SEED,
+                                        threshold=SENTIMENT_THRESHOLD)
 display(Markdown(sentiment.bloc_under_text(under)))
 under.round(3)
+
+# %% [markdown]
+# **Try this.**
+#
+# - Set `SENTIMENT_THRESHOLD = 0.25` (or `0.5`) in the parameters cell and rerun: more sentences
+#   become neutral, and the accuracy table, the confusion table, alpha and the bloc difference
+#   "as its label" above are recomputed with the new cut-off. The bloc means, intervals and
+#   p-values of the earlier sections use the raw scores, not labels, and do not move.
+# - Set `BLOCS = ("western", "russian")` (or two other blocs of your corpus): every bloc
+#   difference in this notebook is recomputed for that pair, in that order.
+# - Set `RESEARCHER_CODES` to a codes file you made with the tool below: your codes join the
+#   machine reference codes as a second coder in every table of this section.
 
 # %% [markdown]
 # **What this leaves out.** The reference codes cover 176 sentences of 5 articles (2 against 3 in

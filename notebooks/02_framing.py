@@ -37,23 +37,36 @@ from IPython.display import Markdown
 from analysis import framing, overview, plots, stats
 
 # %% tags=["parameters"]
-CORPUS = "data/raw"
-OUT = "data/processed"
-SEED = 20240601
-BLOCS = ("russian", "western")
-N_BOOT = 2000
-N_PERM = 200
-KWIC_TERMS = ("Kiev", "Kyiv", "special military operation", "regime", "negotiations")
+CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
+BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
+N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
+N_PERM = 200  # most label shuffles for the keyness noise threshold and the prior table (exact below that)
+KWIC_TERMS = ("Kiev", "Kyiv", "special military operation", "regime", "negotiations")  # terms shown in context in section 5 (any words; found in the text here)
+MIN_ARTICLES_PER_TERM = 2  # keyness lists only terms used by at least this many articles (1: every term); recomputed here
+PRIOR_SCALE = 1.0  # weight of the Fightin' Words prior (x the pooled counts): smaller lets rare terms reach larger |z|; recomputed here
 
 # %%
 tables = overview.read_tables(OUT)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM,
-                     KWIC_TERMS=KWIC_TERMS)
+                     KWIC_TERMS=KWIC_TERMS, MIN_ARTICLES_PER_TERM=MIN_ARTICLES_PER_TERM, PRIOR_SCALE=PRIOR_SCALE)
 a, b = framing.compared_blocs(tables["articles"]["bloc"], BLOCS)
 texts = framing.paragraphs_with_bloc(tables)
 tables["articles"].groupby("bloc").agg(articles=("article_id", "size"), tokens=("n_tokens", "sum"))
 
 # %% [markdown]
+# **Method and terms.** The terms below in plain words, in the [glossary](../docs/glossary.md):
+# [article as unit](../docs/glossary.md#article-as-unit), [Dirichlet prior and log-odds z (Fightin' Words)](../docs/glossary.md#dirichlet-prior-and-log-odds-z-fightin-words),
+# [minimum articles per term](../docs/glossary.md#minimum-articles-per-term),
+# [the noise threshold from shuffled blocs](../docs/glossary.md#noise-threshold-from-shuffled-blocs),
+# [token-level chi2 and G2](../docs/glossary.md#token-level-chi2-and-g2),
+# [unigrams, bigrams and spelling variants](../docs/glossary.md#unigrams-bigrams-and-spelling-variants),
+# [own words and quoted words](../docs/glossary.md#own-words-and-quoted-words-layers),
+# [naming index](../docs/glossary.md#naming-index), [news frames](../docs/glossary.md#news-frames),
+# [dictionaries](../docs/glossary.md#dictionary-word-list), [bootstrap interval](../docs/glossary.md#bootstrap-interval),
+# [permutation test](../docs/glossary.md#permutation-test) and [the smallest p a design allows](../docs/glossary.md#smallest-p-a-design-allows).
+#
 # The descriptive tables and figures below show every bloc. Sections 1 and 6 compare two blocs
 # (`BLOCS`; if the corpus lacks one of them, its two largest blocs, ties broken by name), with
 # articles as the unit:
@@ -87,21 +100,26 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept, counted on
 # the same words and the same rows as the table: a term needs a |z| above that to stand out from
 # what any split of these articles would show. The table is the one `build` wrote when it was
-# built for this pair, and is computed here from the per-article term counts for any other pair.
+# built for this pair with the default `MIN_ARTICLES_PER_TERM` and `PRIOR_SCALE`, and is computed
+# here from the per-article term counts for any other pair or setting. The spelling variants are
+# merged by `build`: an edit to `spelling_variants.csv` takes effect only after
+# `python -m analysis build` (or `make reproduce`).
 
 # %%
-keyness = framing.keyness_for(tables, a, b)
+keyness = framing.keyness_for(tables, a, b, min_articles=MIN_ARTICLES_PER_TERM, prior_scale=PRIOR_SCALE)
 matrix, vocab, groups = framing.article_matrix(tables)
-null, null_split = framing.null_max_z(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED, return_split=True)
+null, null_split = framing.null_max_z(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED, return_split=True,
+                                      min_articles=MIN_ARTICLES_PER_TERM, prior_scale=PRIOR_SCALE)
 threshold = float(null.max())
-Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"]))
+Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"], min_articles=MIN_ARTICLES_PER_TERM))
 
 # %% [markdown]
 # Which shuffle reaches that largest |z|: if it puts one outlet's articles on one side, an
 # outlet's own vocabulary sets the noise threshold.
 
 # %%
-Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, vocab, a, b))
+Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, vocab, a, b,
+                                    min_articles=MIN_ARTICLES_PER_TERM, prior_scale=PRIOR_SCALE))
 
 # %%
 top = keyness.head(12)
@@ -132,7 +150,8 @@ plots.save(fig, "framing_term_map")
 # data chooses it. The same table and null under a tenth and ten times the default weight:
 
 # %%
-prior_summary, prior_terms = framing.prior_sensitivity(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED)
+prior_summary, prior_terms = framing.prior_sensitivity(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED,
+                                                       min_articles=MIN_ARTICLES_PER_TERM)
 fig = plots.keyness_prior_sensitivity(prior_summary, prior_terms, a, b)
 plots.save(fig, "framing_keyness_prior")
 prior_summary.round(3)
@@ -145,6 +164,18 @@ Markdown(f"Terms beyond the noise threshold ({a} / {b}): {int(low[f'n_beyond_{a}
          f"{int(high[f'n_beyond_{b}'])} at {high['scale']:g} times. The strongest term of {a} is "
          f"\"{low[f'top_{a}']}\", \"{default[f'top_{a}']}\" and \"{high[f'top_{a}']}\" at these weights; of {b}, "
          f"\"{low[f'top_{b}']}\", \"{default[f'top_{b}']}\" and \"{high[f'top_{b}']}\".")
+
+# %% [markdown]
+# **Try this.**
+#
+# - Set `MIN_ARTICLES_PER_TERM = 1` and rerun: every term gets a row, including the words only one
+#   article uses, and the noise threshold is recomputed on the same rows; compare how many terms
+#   stand beyond it. Set it to 3 for stricter rows.
+# - Set `PRIOR_SCALE = 0.1` or `10`: the table, both figures and the noise threshold are recomputed
+#   under a lighter or heavier prior (the prior table above always shows 0.1, 1 and 10 times the
+#   default, whatever you choose).
+# - Set `BLOCS = ("western", "russian")`: sections 1 and 6 are recomputed for that pair, in that
+#   order (the keyness table from the per-article counts, not the built one).
 
 # %% [markdown]
 # ## 2. Naming and labelling choices
@@ -160,6 +191,11 @@ Markdown(f"Terms beyond the noise threshold ({a} / {b}): {int(low[f'n_beyond_{a}
 # interviewer's question, a scare quote. The table and figure below count **the outlet's own words**
 # (narration and reported speech); quoted words are counted apart, in the next table, because a
 # Western article quoting Lavrov's "Kiev regime" does not itself say "Kiev regime".
+#
+# The marker hits behind the rates and the naming index are found by `build`: an edit to
+# `markers.csv` takes effect there only after `python -m analysis build` (or `make reproduce`).
+# The in-context list at the end of this section reads the file when it runs, so until the
+# rebuild it can show hits the rates do not count.
 
 # %%
 rates = framing.marker_rates_by_bloc(tables["markers"], tables["articles"])
@@ -217,7 +253,8 @@ hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc",
 # responsibility, economic consequences, human interest and morality, plus security/defence and
 # legality/legitimacy from the Policy Frames Codebook (Boydstun, Card, Gross, Resnik and Smith 2014),
 # into indicative words. Each paragraph gets hits per 100 tokens for each frame. Dictionary frames
-# are a proxy for human frame coding, which asks about meaning, not words.
+# are a proxy for human frame coding, which asks about meaning, not words. An edit to `frames.csv`
+# takes effect only after `python -m analysis build` (or `make reproduce`).
 
 # %%
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
@@ -239,7 +276,9 @@ Markdown(stats.interval_rule())
 #
 # Each quote's speaker (from `analysis.segment`) is mapped to a group by an editable list
 # (`src/analysis/resources/speaker_groups.csv`), and the speech verb nearest the quote is kept:
-# "said" is neutral; "claimed", "insisted", "parroted" or "refuted" frame the speaker.
+# "said" is neutral; "claimed", "insisted", "parroted" or "refuted" frame the speaker. The groups are
+# assigned by `build`: an edit to `speaker_groups.csv` (or `speech_verbs.txt`) takes effect only
+# after `python -m analysis build` (or `make reproduce`).
 
 # %%
 shares = framing.voice_shares(tables["voices"], tables["articles"])
@@ -310,7 +349,8 @@ Markdown(framing.naming_answer(summary, a, b, seed=SEED))
 
 # %%
 Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), framing.naming_answer(summary, a, b, seed=SEED),
-                       "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"])]))
+                       "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"],
+                                                                       min_articles=MIN_ARTICLES_PER_TERM)]))
 
 # %% [markdown]
 # ## Limits

@@ -33,24 +33,38 @@
 from analysis import overview, plots, topics
 
 # %% tags=["parameters"]
-CORPUS = "data/raw"
-OUT = "data/processed"
-SEED = 20240601
-BLOCS = ("russian", "western")
-N_BOOT = 2000
+CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
+BLOCS = ("russian", "western")  # the blocs compared, first minus second for the differences; recomputed here
+N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
+STABLE_AT = 0.5  # smallest stability a topic needs to be compared between blocs (build's cut-off: 0.5); recomputed here
+TOPIC_UNITS = None  # None: whatever build used; a number: the paragraphs build may model (--topic-units), checked: needs a rebuild
 
 # %%
-tables = overview.read_tables(OUT)
+tables = topics.with_stability_cutoff(overview.read_tables(OUT), STABLE_AT)
 overview.require_topics(tables)
-plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
-print(topics.describe(tables))
+overview.require_built_with(OUT, CORPUS, topic_units=TOPIC_UNITS)
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT,
+                     TOPIC_UNITS=TOPIC_UNITS)
+print(topics.describe(tables, cutoff=STABLE_AT))
 
 # %% [markdown]
 # ## How the topics are made, and what changed for large corpora
 #
+# **Method and terms.** In plain words, in the [glossary](../docs/glossary.md): [TF-IDF](../docs/glossary.md#tf-idf),
+# [NMF, LDA, k-means and Ward](../docs/glossary.md#nmf-lda-k-means-and-ward), [LSA](../docs/glossary.md#lsa),
+# [NPMI coherence](../docs/glossary.md#npmi-coherence), [nested n-grams](../docs/glossary.md#nested-n-grams),
+# [silhouette](../docs/glossary.md#silhouette), [c-TF-IDF](../docs/glossary.md#c-tf-idf),
+# [topic stability](../docs/glossary.md#topic-stability), [ARI](../docs/glossary.md#ari),
+# [article as unit](../docs/glossary.md#article-as-unit), [bootstrap interval](../docs/glossary.md#bootstrap-interval)
+# and [permutation test](../docs/glossary.md#permutation-test).
+#
 # TF-IDF (sublinear term frequency) over the project's lower-cased tokens, English stop words
 # removed, unigrams and bigrams; the minimum document frequency adapts to the corpus
-# (`topics.adaptive_min_df`), terms in more than 80% of units are dropped. `build` takes the
+# (`topics.adaptive_min_df`), terms in more than 80% of units are dropped. Every model is fitted by
+# `build`, not here: changing `min_df`, k or the models means changing the code and running
+# `python -m analysis build` again. `build` takes the
 # paragraphs of a fixed sample of articles up to `--topic-units` (20,000 by default).
 #
 # Earlier versions fitted every model on every unit for every k, with batch LDA, Ward linkage and
@@ -100,8 +114,8 @@ grid
 # NMF topics with the chosen k. Stability: NMF is refitted on random 80% resamples of a bounded
 # sample of units, each refitted topic is matched to a reported topic by its top ten terms
 # (Hungarian matching), and the mean Jaccard similarity of the top ten terms is the topic's
-# stability (Greene, O'Callaghan and Cunningham 2014). Topics below 0.5 are flagged `(unstable)` in
-# every table and figure. `ctfidf_terms` are the class-based TF-IDF terms of the units whose
+# stability (Greene, O'Callaghan and Cunningham 2014). Topics below `STABLE_AT` (0.5 by default,
+# the cut-off `build` used) are flagged `(unstable)` in every table and figure. `ctfidf_terms` are the class-based TF-IDF terms of the units whose
 # dominant topic it is, as BERTopic computes them.
 
 # %%
@@ -112,6 +126,18 @@ nmf_table
 # %%
 fig = plots.topic_stability(nmf_table)
 plots.save(fig, "topics_stability")
+
+# %% [markdown]
+# **Try this.**
+#
+# - Set `STABLE_AT = 0.7` (stricter) or `0.3` (looser) in the parameters cell and rerun: which
+#   topics count as stable, their "(unstable)" labels and every bloc and outlet table below are
+#   recomputed from the stabilities `build` measured (nothing is refitted). The stability figure
+#   above still draws its dashed line and colours at 0.5.
+# - Set `TOPIC_UNITS = 500`: the notebook stops with the exact `build --topic-units 500` command
+#   to run first, because only a new build fits the models on another number of paragraphs.
+# - Set `BLOCS = ("western", "russian")`: the bloc tables are recomputed for that pair, in that
+#   order (the topics themselves do not depend on the blocs).
 
 # %% [markdown]
 # LDA on raw counts with the same k, for comparison; its stability is not measured (it is the
@@ -207,7 +233,7 @@ plots.save(fig, "topics_map")
 # The size of this corpus and what was compared, computed from the tables:
 
 # %%
-print(topics.describe(tables))
+print(topics.describe(tables, cutoff=STABLE_AT))
 print(left_out)
 print("Articles per bloc in the topic units:", data.drop_duplicates("article_id")["bloc"].value_counts().sort_index().to_dict())
 

@@ -30,14 +30,15 @@
 # %%
 from IPython.display import Markdown
 
-from analysis import overview, plots, stats, summary
+from analysis import overview, plots, stats, summary, topics
 
 # %% tags=["parameters"]
-CORPUS = "data/raw"
-OUT = "data/processed"
-SEED = 20240601
-BLOCS = ("russian", "western")
-N_BOOT = 2000
+CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
+BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
+N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
+STABLE_AT = 0.5  # smallest topic stability for a topic row (build's cut-off: 0.5), as in notebook 03; recomputed here
 
 # %% [markdown]
 # ## Method
@@ -60,6 +61,13 @@ N_BOOT = 2000
 # - `n_articles_a`, `n_articles_b`: the articles with a value (an article without quotes has no
 #   quoted-words tone).
 #
+# The terms in plain words, in the [glossary](../docs/glossary.md): [article as unit](../docs/glossary.md#article-as-unit),
+# [mean of article means](../docs/glossary.md#mean-of-article-means),
+# [bootstrap interval](../docs/glossary.md#bootstrap-interval) and [why none below 5 articles](../docs/glossary.md#no-interval-below-5-articles),
+# [permutation test](../docs/glossary.md#permutation-test), [the smallest p a design allows](../docs/glossary.md#smallest-p-a-design-allows),
+# [own words and quoted words](../docs/glossary.md#own-words-and-quoted-words-layers),
+# [naming index](../docs/glossary.md#naming-index) and [topic stability](../docs/glossary.md#topic-stability).
+#
 # **What it leaves out.** Blocs other than the two compared; outlets are not modelled (several
 # articles of one outlet count as independent); many rows are tested, so some small p-values are
 # expected by chance alone.
@@ -70,7 +78,10 @@ a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)
 Markdown(stats.comparison_note(tables["articles"], BLOCS))
 
 # %%
-plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT)
+tables = topics.with_stability_cutoff(tables, STABLE_AT)  # which topics get a row (see STABLE_AT)
+
+# %%
+plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT)
 table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED)
 table.drop(columns=["method"])
 
@@ -90,6 +101,14 @@ plots.save(fig, "results_p_values")
 # %%
 Markdown("\n".join(f"- **{m}** ({layer}): {method}" for m, layer, method
                    in table[["measure", "layer", "method"]].drop_duplicates("method").itertuples(index=False)))
+
+# %% [markdown]
+# **Try this.**
+#
+# - Set `BLOCS = ("western", "russian")` (or two other blocs of your corpus) and rerun: every row is
+#   recomputed for that pair, in that order.
+# - Set `STABLE_AT = 0.3`: topics that notebook 03 flags unstable at 0.5 get rows here too; read
+#   them with that notebook's stability table beside you.
 
 # %% [markdown]
 # ## The answer on this corpus

@@ -11,13 +11,95 @@ import pandas as pd
 from analysis import paths
 from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_unescape
 
-__all__ = ["IncompleteOutputError", "accounting", "accounting_note", "check_output", "corpus_description",
+__all__ = ["IncompleteOutputError", "RebuildNeeded", "accounting", "accounting_note", "check_output", "corpus_description",
            "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables",
-           "removal_by_reason", "require_topics", "resolve"]
+           "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve"]
 
 
 class IncompleteOutputError(ValueError):
     """The tables in a folder are not the complete output of one build (see its manifest.json)."""
+
+
+class RebuildNeeded(ValueError):
+    """A notebook asks for a build setting the tables in its `OUT` folder were not built with."""
+
+
+#: Build settings a notebook may ask for, as `build` records them in its manifest, with their option.
+_BUILD_OPTIONS = {"compare": "--compare", "scorers": "--scorers", "topic_units": "--topic-units",
+                  "skip_topics": "--skip-topics", "learn_abbreviations": "--learn-abbreviations"}
+
+
+def _option(name: str, value: object) -> str:
+    flag = _BUILD_OPTIONS[name]
+    if isinstance(value, bool):
+        return flag if value else ""
+    if name == "scorers":
+        return f"{flag} {','.join(value)}"
+    if isinstance(value, (list, tuple)):
+        return f"{flag} {' '.join(str(v) for v in value)}"
+    return f"{flag} {value}"
+
+
+def rebuild_command(folder: str | Path = "data/processed", corpus: str | Path | None = None, **settings: object) -> str:
+    """The `build` command that writes `folder` again with `settings`.
+
+    Parameters
+    ----------
+    folder : the output folder, as the notebook's `OUT` names it.
+    corpus : the corpus, as the notebook's `CORPUS` names it (None: the default, data/raw).
+    **settings : build settings by their manifest name (`compare`, `scorers`, `topic_units`,
+        `skip_topics`, `learn_abbreviations`).
+
+    Returns
+    -------
+    The command line, e.g. "python -m analysis build --out data/processed --topic-units 500".
+    """
+    unknown = sorted(set(settings) - set(_BUILD_OPTIONS))
+    if unknown:
+        raise TypeError(f"not a build setting a notebook can ask for: {', '.join(unknown)} "
+                        f"(known: {', '.join(sorted(_BUILD_OPTIONS))})")
+    parts = ["python -m analysis build"] + ([f"--corpus {corpus}"] if corpus is not None else []) + [f"--out {folder}"]
+    parts += [_option(name, value) for name, value in settings.items()]
+    return " ".join(p for p in parts if p)
+
+
+def require_built_with(folder: str | Path, corpus: str | Path | None = None, **settings: object) -> dict:
+    """Check that the tables in `folder` were built with `settings` (a setting given as None is not
+    checked); raise `RebuildNeeded`, naming the exact `build` command, when one differs. For
+    notebook parameters that only a new build can change.
+
+    Parameters
+    ----------
+    folder : a folder `build` wrote (relative paths are under the project root).
+    corpus : the corpus the rebuild should read (named in the command; None: the default).
+    **settings : build settings by their manifest name, as in `rebuild_command`.
+
+    Returns
+    -------
+    The manifest's settings (the tables were built with what was asked).
+    """
+    wanted = {name: value for name, value in settings.items() if value is not None}
+    rebuild_command(folder, corpus, **wanted)  # rejects unknown names before the manifest is read
+    manifest = read_manifest(folder)
+    if not wanted:
+        return {} if manifest is None else manifest.get("settings", {})
+    if manifest is None:
+        raise RebuildNeeded(f"{resolve(folder)}: no manifest, so the build settings are unknown; run "
+                            f"`{rebuild_command(folder, corpus, **wanted)}`")
+    built = manifest.get("settings", {})
+    differ = {}
+    for name, value in wanted.items():
+        have = built.get(name)
+        same = (list(have) == list(value) if isinstance(value, (list, tuple)) and isinstance(have, list)
+                else have == value)
+        if not same:
+            differ[name] = (have, value)
+    if differ:
+        said = "; ".join(f"{name} = {have!r} in the build, {value!r} asked" for name, (have, value) in differ.items())
+        raise RebuildNeeded(f"{resolve(folder)} was built with other settings ({said}). This setting takes effect "
+                            f"only in a new build: run `{rebuild_command(folder, corpus, **wanted)}` "
+                            "(or set it back), then rerun the notebook.")
+    return built
 
 
 def resolve(path: str | Path) -> Path:

@@ -32,7 +32,7 @@ from analysis.topics.grid import choose_k, k_grid_scores
 from analysis.topics.labels import ctfidf_terms, label_topics
 from analysis.topics.models import fit
 from analysis.topics.pipeline import N_RESAMPLES, build_topics
-from analysis.topics.reading import article_dependence, assignments, describe, stable_topics
+from analysis.topics.reading import article_dependence, assignments, describe, stable_topics, with_stability_cutoff
 from analysis.topics.sampling import LIMITS, bounded_sample, unit_hash
 from analysis.topics.schema import COLUMNS, MODELS
 from analysis.topics.stability import UNSTABLE_BELOW, cluster_stability, topic_stability
@@ -44,5 +44,5 @@ __all__ = [
     "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe", "fit",
     "k_grid_scores", "label_topics", "model_agreement", "nested", "npmi_coherence", "outlet_prevalence", "prevalence",
     "prevalence_by_outlet", "representative_units", "stable_topics", "summary_per_topic", "top_indices", "topic_per_unit",
-    "topic_stability", "unit_hash", "units", "vectorize",
+    "topic_stability", "unit_hash", "units", "vectorize", "with_stability_cutoff",
 ]

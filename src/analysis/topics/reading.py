@@ -8,6 +8,7 @@ import pandas as pd
 
 from analysis.topics.schema import MODELS
 from analysis.topics.stability import UNSTABLE_BELOW
+from analysis.topics.tables import stability_status, status_labels
 
 
 def assignments(tables: dict[str, pd.DataFrame], model: str = "nmf") -> tuple[pd.DataFrame, np.ndarray]:
@@ -60,7 +61,35 @@ def stable_topics(summary: pd.DataFrame, model: str = "nmf") -> list[int]:
     return sorted(int(t) for t in rows["topic"])
 
 
-def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
+def with_stability_cutoff(tables: dict[str, pd.DataFrame], cutoff: float = UNSTABLE_BELOW) -> dict[str, pd.DataFrame]:
+    """The tables with each topic's `status` (and "(unstable)" label suffix) in `topic_summary`
+    recomputed from its measured stability for another cut-off than `build` used
+    (`UNSTABLE_BELOW`). Stabilities are not refitted: only which topics count as stable changes,
+    and so which topics every bloc comparison reads.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables (without `topic_summary`, they are returned as they are).
+    cutoff : float
+        The smallest stability called stable, in [0, 1].
+
+    Returns
+    -------
+    dict of DataFrame
+        A new dict: the same tables, `topic_summary` replaced by a relabelled copy.
+    """
+    if not 0 <= cutoff <= 1:
+        raise ValueError(f"stability cut-off {cutoff!r}: stability is a Jaccard similarity, so use a value in [0, 1]")
+    if "topic_summary" not in tables:
+        return dict(tables)
+    summary = tables["topic_summary"].copy()
+    summary["status"] = stability_status(summary["stability"].to_numpy(dtype=float), cutoff)
+    summary["label"] = status_labels(summary["label"].astype(str).tolist(), summary["status"].tolist())
+    return {**tables, "topic_summary": summary}
+
+
+def describe(tables: dict[str, pd.DataFrame], model: str = "nmf", cutoff: float = UNSTABLE_BELOW) -> str:
     """What the built topic tables say, in words computed from them: units and articles, the chosen
     k, which steps ran on samples, and how many topics are stable (true on any corpus).
 
@@ -70,6 +99,8 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
         The built tables: `topics`, `topic_summary`, `topic_grid` (and `articles`, for the corpus size).
     model : str
         The model whose stable topics are counted.
+    cutoff : float
+        The stability cut-off the `status` column was computed with (named in the text).
 
     Returns
     -------
@@ -97,7 +128,7 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf") -> str:
     parts.append("Fitted on samples, the other units assigned: " + ", ".join(sampled) + "." if sampled
                  else "Every model was fitted on all units (the corpus is below every limit).")
     parts.append(f"{len(stable)} of {k} {model.upper()} topics are stable under resampling (stability >= "
-                 f"{UNSTABLE_BELOW}); {int((km['status'] == 'stable').sum())} of {k} k-means clusters are.")
+                 f"{cutoff:g}); {int((km['status'] == 'stable').sum())} of {k} k-means clusters are.")
     if not stable:
         parts.append("No topic is stable, so no bloc comparison of topics is a finding on this corpus.")
     return " ".join(parts)

@@ -15,6 +15,47 @@ from analysis.topics.sampling import unit_hash
 from analysis.topics.schema import COLUMNS, MODELS
 from analysis.topics.stability import UNSTABLE_BELOW
 
+#: What `status_labels` appends to the label of an unstable topic.
+UNSTABLE_SUFFIX = " (unstable)"
+
+
+def stability_status(values: np.ndarray, cutoff: float = UNSTABLE_BELOW) -> np.ndarray:
+    """Each topic's status from its stability: `not measured` (NaN), `unstable` below `cutoff`, else `stable`.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Stabilities (NaN where not measured).
+    cutoff : float
+        The smallest stability called stable.
+
+    Returns
+    -------
+    numpy.ndarray of str
+        One status per topic.
+    """
+    values = np.asarray(values, dtype=float)
+    return np.where(np.isnan(values), "not measured", np.where(values < cutoff, "unstable", "stable"))
+
+
+def status_labels(labels: Sequence[str], status: Sequence[str]) -> list[str]:
+    """Topic labels with `UNSTABLE_SUFFIX` on the unstable ones (an existing suffix is not repeated).
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The labels, with or without the suffix.
+    status : sequence of str
+        Each topic's status (`stability_status`).
+
+    Returns
+    -------
+    list of str
+        The labels, suffixed where the status is `unstable`.
+    """
+    bare = [label.removesuffix(UNSTABLE_SUFFIX) for label in labels]
+    return [f"{label}{UNSTABLE_SUFFIX}" if s == "unstable" else label for label, s in zip(bare, status)]
+
 
 def summary_per_topic(name: str, model: dict, vocabulary: Sequence[str], counts: sparse.spmatrix,
                       stability: pd.DataFrame | None, n_top: int = 10) -> pd.DataFrame:
@@ -50,11 +91,11 @@ def summary_per_topic(name: str, model: dict, vocabulary: Sequence[str], counts:
     npmi = npmi_coherence([t[:8] for t in top], counts, vocab)
     values = (stability.set_index("topic").reindex(range(k))["stability"].to_numpy() if stability is not None
               else np.full(k, np.nan))
-    status = np.where(np.isnan(values), "not measured", np.where(values < UNSTABLE_BELOW, "unstable", "stable"))
+    status = stability_status(values)
     labels = label_topics([list(vocab[t]) for t in top])
     table = pd.DataFrame({
         "model": name, "topic": range(k),
-        "label": [f"{label} (unstable)" if s == "unstable" else label for label, s in zip(labels, status)],
+        "label": status_labels(labels, status),
         "top_terms": [", ".join(vocab[t[:n_top]]) for t in top],
         "ctfidf_terms": [", ".join(vocab[t[:8]]) for t in ctf],
         "npmi": np.round(npmi, 4), "n_units": np.bincount(assignment, minlength=k),
