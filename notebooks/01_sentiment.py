@@ -160,7 +160,7 @@ Markdown(stats.mixed_model_rule())
 
 # %%
 mixed = stats.bloc_mixed_model(own, a, b)
-Markdown(sentiment.mixed_model_text(mixed))
+Markdown(sentiment.mixed_model_text(mixed, "tone in the outlet's own words"))
 
 # %% [markdown]
 # Even where an interval or p-value is shown, it describes uncertainty about these articles'
