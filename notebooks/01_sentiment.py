@@ -130,19 +130,53 @@ Markdown(stats.interval_rule())
 difference = sentiment.bloc_difference(own, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
 Markdown(sentiment.difference_text(difference) + " " + sentiment.spread_text(own, difference))
 
+# %% [markdown]
+# The gap is the first bloc minus the second, in the outlet's own words. `d` is the same gap
+# standardised at the article level: divided by the pooled standard deviation of the **article
+# means** (not of sentence scores: sentences of one article are not independent observations, and
+# their spread would make any gap look small). It needs two articles in each bloc and is not shown
+# otherwise; with a handful of articles per bloc the pooled deviation is itself very uncertain, so
+# read `d` as a description of these articles, not a conventional effect size.
+#
+# **Leaving out one outlet, then one author.** The tables below recompute the gap without each
+# outlet's articles, then without each author's (from the `author` metadata; articles without one
+# stay in every row): if one removal flips the sign, the "bloc" difference is that outlet or that
+# writer. Where an outlet has a single article, leaving it out is leaving out one article; the
+# text says when that is so.
+
 # %%
+n_compared = difference["n_articles_a"] + difference["n_articles_b"]
 leave_out = sentiment.leave_one_outlet_out(own, a, b)
-Markdown(sentiment.leave_one_outlet_out_text(leave_out))
+Markdown(sentiment.leave_one_group_out_text(leave_out, "outlet", n_compared))
 
 # %%
 leave_out.round(3)
 
+# %%
+by_author = sentiment.leave_one_group_out(own, a, b, "author")
+Markdown(sentiment.leave_one_group_out_text(by_author, "author", n_compared))
+
+# %%
+by_author.round(3)
+
 # %% [markdown]
-# `difference` is the first bloc minus the second; `cohens_d` is the same gap in units of the
-# sentence-level standard deviation (0.2 is conventionally small, 0.5 medium). The leave-one-outlet-out
-# table recomputes the gap without each outlet: if one outlet's removal flips the sign, the "bloc"
-# difference is that outlet. Even where an interval or p-value is shown, it describes uncertainty
-# about these articles' sampling, not about a bloc's media as a whole.
+# **A mixed model.** Sentences are nested in articles and articles in outlets. A linear mixed model
+# of the sentence score on bloc, with a random intercept for each outlet and one for each article
+# within its outlet (statsmodels `MixedLM`, REML), estimates the bloc gap while counting how much of
+# the spread lies between outlets and between articles (the ICCs). Its interval is a Wald interval
+# (normal approximation), optimistic when there are few outlets, and it is not shown when a variance
+# is estimated at zero. The model is fitted only where the corpus allows:
+
+# %%
+Markdown(stats.mixed_model_rule())
+
+# %%
+mixed = stats.bloc_mixed_model(own, a, b)
+Markdown(sentiment.mixed_model_text(mixed, "tone in the outlet's own words"))
+
+# %% [markdown]
+# Even where an interval or p-value is shown, it describes uncertainty about these articles'
+# sampling, not about a bloc's media as a whole.
 
 # %% [markdown]
 # **What changed when quoted words were set apart.** Earlier versions of this notebook scored

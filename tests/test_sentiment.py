@@ -109,9 +109,13 @@ def test_bloc_difference_and_effect_size() -> None:
     result = sentiment.bloc_difference(frame, "r", "w", n_boot=500, min_articles=2)
     assert result["difference"] == pytest.approx(0.7)
     assert result["ci_low"] <= 0.7 <= result["ci_high"]
-    xa, xb = frame.loc[frame.bloc == "r", "compound"], frame.loc[frame.bloc == "w", "compound"]
-    pooled = np.sqrt((3 * xa.var() + 3 * xb.var()) / 6)
-    assert result["cohens_d"] == pytest.approx((xa.mean() - xb.mean()) / pooled)
+    # article means r: 0.8, 0.2 (variance 0.18); w: -0.1, -0.3 (variance 0.02); pooled over 1 + 1 df
+    assert result["d_articles"] == pytest.approx(0.7 / np.sqrt((0.18 + 0.02) / 2))
+    assert "cohens_d" not in result  # the sentence-level d (sentences as independent) is gone
+    assert "d = 2.21: the gap over the pooled standard deviation of the article means" in sentiment.difference_text(result)
+    one = sentiment.bloc_difference(frame[frame.article_id != "r1"], "r", "w", n_boot=100, min_articles=2)
+    assert np.isnan(one["d_articles"])  # one article in r: no spread of article means
+    assert "No standardised difference: it needs at least 2 articles" in sentiment.difference_text(one)
 
 
 def test_leave_one_outlet_out() -> None:

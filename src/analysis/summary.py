@@ -6,7 +6,10 @@ blocs are compared on those values. The p-value is an article-level permutation 
 when the relabellings are few); the interval is a bootstrap over articles (sentences nested in
 them for tone) and is left empty when a bloc has fewer articles than `stats.interval_rule`
 asks for. Each row says which layer of the text it measures: the outlet's own words, the words
-it quotes, or all of them.
+it quotes, or all of them. Where the articles allow (`stats.mixed_model_rule`), the tone of the
+outlet's own words gets one more row: the bloc coefficient of a linear mixed model with random
+intercepts for outlet and article (method `stats.MIXED_METHOD`), a second estimate of the same
+contrast, not a further test (it has no p-value, and `answer` does not count it).
 """
 
 from __future__ import annotations
@@ -40,6 +43,16 @@ def _row(measure: str, layer: str, difference: Mapping, method: str) -> dict:
             "p_value": difference["p_value"], "min_p": difference["min_p"], "n_articles_a": difference["n_articles_a"],
             "n_articles_b": difference["n_articles_b"],
             "method": f"{method}; {interval}; permutation test over articles, {stats.how_tested(test)}"}
+
+
+def _mixed_row(result: Mapping) -> dict:
+    interval = "95% Wald interval" if not np.isnan(result["ci_low"]) else result["reason"]
+    return {"measure": "tone", "layer": _LAYERS["own"], "contrast": f"{result['a']} - {result['b']}",
+            "estimate": result["coefficient"], "ci_low": result["ci_low"], "ci_high": result["ci_high"],
+            "p_value": float("nan"), "n_articles_a": result["n_articles_a"], "n_articles_b": result["n_articles_b"],
+            "method": f"{stats.MIXED_METHOD} (REML, sentences of VADER compound); {interval}; "
+                      f"ICC outlet {result['icc_outlet']:.3f}, article within outlet {result['icc_article']:.3f}; "
+                      f"no p-value (the permutation test of the tone row is the test)"}
 
 
 def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_boot: int = 2000,
@@ -88,8 +101,8 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     Returns
     -------
     pandas.DataFrame
-        One row per measure and layer: tone (VADER compound) of the outlet's own words, of the
-        quoted words and of all; the naming index of own and of quoted words; each frame's
+        One row per measure and layer: tone (VADER compound) of the outlet's own words (and its
+        mixed model, when fitted), of the quoted words and of all; the naming index of own and of quoted words; each frame's
         salience; each speaker group's share of the quoted voices; the prevalence of each stable
         NMF topic (unstable topics are not compared).
     """
@@ -100,6 +113,8 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
         if (part["bloc"] == a).any() and (part["bloc"] == b).any():
             rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone))
+        if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
+            rows.append(_mixed_row(mixed))
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
@@ -150,7 +165,8 @@ def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
 
 def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     """The summary in words, computed from the table: how many contrasts were tested, how many
-    reach `alpha`, how many that many would reach by chance, and the smallest p the design allows.
+    reach `alpha`, how many that many would reach by chance, and the smallest p the design allows;
+    the mixed model's row (a second estimate of a tested contrast) is stated apart, not counted.
 
     Parameters
     ----------
@@ -162,6 +178,8 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     str
         Markdown, a few sentences.
     """
+    mixed = table[table["method"].str.startswith(stats.MIXED_METHOD)]
+    table = table.drop(index=mixed.index)
     if table.empty:
         return "No contrast could be computed: the corpus lacks two blocs with values."
     n = len(table)
@@ -180,4 +198,9 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     with_interval = int(table["ci_low"].notna().sum())
     text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
                 f"{stats.MIN_ARTICLES_FOR_INTERVAL} articles with a value).")
+    for row in mixed.itertuples():
+        interval = (f", 95% Wald interval [{row.ci_low:.3g}, {row.ci_high:.3g}]" if not np.isnan(row.ci_low)
+                    else " (no interval)")
+        text.append(f"The tone of own words also has a {stats.MIXED_METHOD} (not counted above): "
+                    f"{row.estimate:+.3g}{interval}.")
     return " ".join(text)

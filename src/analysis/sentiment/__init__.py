@@ -13,7 +13,7 @@ faster), `words` (why a sentence scores what it does), `blocs` (tone tables per 
 and paragraph), `reporting` (the notebook's sentences), `actors`, `validation` (against the machine-generated
 reference codes, one AI coder and not human coding, and against a researcher's own codes). The bloc
 statistics (`bloc_summary`, `bloc_difference`, `aggregate`, `bootstrap_mean_ci`,
-`leave_one_outlet_out`) live in `analysis.stats` and are re-exported here.
+`leave_one_outlet_out`, `leave_one_group_out`) live in `analysis.stats` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ from analysis.sentiment.blocs import (
 )
 from analysis.sentiment.reporting import (
     difference_text,
+    leave_one_group_out_text,
     leave_one_outlet_out_text,
+    mixed_model_text,
     spread_text,
     tone_answer,
     tone_layer_change_text,
@@ -71,7 +73,14 @@ from analysis.sentiment.validation import (
     validation_metrics,
 )
 from analysis.sentiment.words import contributions_note, disagreements, word_contributions, word_valences
-from analysis.stats import aggregate, bloc_difference, bloc_summary, bootstrap_mean_ci, leave_one_outlet_out
+from analysis.stats import (
+    aggregate,
+    bloc_difference,
+    bloc_summary,
+    bootstrap_mean_ci,
+    leave_one_group_out,
+    leave_one_outlet_out,
+)
 
 __all__ = [
     "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "REFERENCE", "SCORERS", "SCORER_COLUMNS",
@@ -79,7 +88,8 @@ __all__ = [
     "agreement_between_methods", "analyzer", "bloc_difference", "bloc_difference_under", "bloc_summary",
     "bloc_under_text", "bootstrap_mean_ci", "check_scorers", "coded_sentences", "coder_agreement", "confusion",
     "contributions_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",
-    "leave_one_outlet_out", "leave_one_outlet_out_text", "load_actors", "load_gold", "load_neutral_terms",
+    "leave_one_group_out", "leave_one_group_out_text", "leave_one_outlet_out", "leave_one_outlet_out_text",
+    "mixed_model_text", "load_actors", "load_gold", "load_neutral_terms",
     "majority_baseline", "nltk_analyzer", "own_words", "paragraph_tone", "quote_vs_narration", "score_columns",
     "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity", "tone_answer",
     "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",

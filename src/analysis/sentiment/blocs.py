@@ -24,12 +24,13 @@ def sentence_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Returns
     -------
     pd.DataFrame
-        The sentence and score columns with kind, outlet, bloc and published, sorted by
-        article_id and sentence_id.
+        The sentence and score columns with kind, outlet, bloc, published and author (when the
+        articles table has it), sorted by article_id and sentence_id.
     """
     frame = tables["sentences"].merge(tables["sentiment"], on=["article_id", "sentence_id"], validate="one_to_one")
     frame = frame.merge(tables["paragraphs"][["article_id", "paragraph_id", "kind"]], on=["article_id", "paragraph_id"])
-    meta = tables["articles"][["article_id", "outlet", "bloc", "published"]]
+    articles = tables["articles"]
+    meta = articles[[c for c in ("article_id", "outlet", "bloc", "published", "author") if c in articles.columns]]
     frame = frame.merge(meta, on="article_id", validate="many_to_one")
     return frame.sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
 

@@ -1,6 +1,6 @@
 """The notebook's sentences about tone: a bloc difference as the design allows it to be stated,
-what leaving out each outlet does, the share of the gap the topic's own words explain, and the
-spread of sentence scores beside the gap.
+what leaving out each outlet or author does, what the mixed model says, the share of the gap the
+topic's own words explain, and the spread of sentence scores beside the gap.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from analysis.stats.permutation import how_tested
 
 def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
-    p-value with how many relabellings (and the smallest p they allow), and the interval only when
-    both blocs have enough articles (else why not).
+    p-value with how many relabellings (and the smallest p they allow), the interval only when
+    both blocs have enough articles (else why not), and the article-level standardised difference
+    only when both blocs have at least 2 articles (else why not).
 
     Parameters
     ----------
@@ -42,12 +43,64 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
                  f"(here {n_a} and {n_b}).")
     else:
         text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
+    if np.isnan(difference["d_articles"]):
+        text += " No standardised difference: it needs at least 2 articles in each bloc (a spread of article means)."
+    else:
+        text += (f" Standardised at the article level, d = {difference['d_articles']:.2f}: the gap over the pooled "
+                 f"standard deviation of the article means ({n_a} and {n_b} articles; each sentence counts only "
+                 f"through its article's mean).")
+    return text
+
+
+def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articles: int | None = None) -> str:
+    """How many groups' removal (outlets, authors...) flips the sign of the difference, named
+    (sorted), which groups are a whole bloc (their removal leaves nothing to compare), how many
+    groups have a single article (for them, leaving the group out is leaving one article out), and
+    how many articles belong to no group and stay in every row.
+
+    Parameters
+    ----------
+    table : a `leave_one_group_out` table.
+    what : what a group is, singular ("outlet", "author").
+    n_articles : the articles of the compared blocs; when given, those without a group are counted.
+
+    Returns
+    -------
+    str
+    """
+    rest = table[table["left_out"] != "(none)"]
+    whats = f"{what}s"
+    if rest.empty:
+        text = f"No article of the compared blocs has a known {what}: nothing to leave out."
+        return text
+    empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
+    if not flips:
+        text = f"Leaving out any one of the {len(rest) - len(empties)} {whats} keeps the sign of the difference."
+    else:
+        text = (f"Leaving out {len(flips)} of the {len(rest)} {whats} flips the sign of the difference: "
+                f"{', '.join(flips)}. The sign of the bloc difference rests on {'it' if len(flips) == 1 else 'them'}.")
+    if empties:
+        text += (f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: "
+                 f"without it there is nothing to compare.")
+    single = int((rest["n_articles"] == 1).sum())
+    if single == len(rest):
+        text += (f" Every {what} here has a single article of the compared blocs, so leaving out "
+                 f"{'an' if what[:1] in 'aeiou' else 'a'} {what} is leaving out one article.")
+    elif single:
+        text += (f" {single} of the {len(rest)} {whats} {'has' if single == 1 else 'have'} a single article: "
+                 f"for {'it' if single == 1 else 'them'}, leaving out the {what} is leaving out one article.")
+    if n_articles is not None:
+        missing = int(n_articles - rest["n_articles"].sum())
+        if missing:
+            text += (f" {missing} of the {n_articles} articles {'has' if missing == 1 else 'have'} no {what} in the "
+                     f"metadata and {'stays' if missing == 1 else 'stay'} in every row (whether "
+                     f"{'it shares' if missing == 1 else 'they share'} one is unknown).")
     return text
 
 
 def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
-    """How many outlets' removal flips the sign of the difference, named (sorted by outlet), and
-    which outlets are a whole bloc (their removal leaves nothing to compare).
+    """`leave_one_group_out_text` for a `leave_one_outlet_out` table.
 
     Parameters
     ----------
@@ -57,17 +110,38 @@ def leave_one_outlet_out_text(table: pd.DataFrame) -> str:
     -------
     str
     """
-    rest = table[table["left_out"] != "(none)"]
-    empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
-    flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
-    if not flips:
-        text = f"Leaving out any one of the {len(rest) - len(empties)} outlets keeps the sign of the difference."
+    return leave_one_group_out_text(table, "outlet")
+
+
+def mixed_model_text(result: Mapping, column_label: str = "tone") -> str:
+    """A `bloc_mixed_model` result as the design allows it: why it is not fitted, or the bloc
+    coefficient (with its Wald interval only where one is supported, else why not) and the ICCs.
+
+    Parameters
+    ----------
+    result : a `stats.bloc_mixed_model` result.
+    column_label : what the score is called.
+
+    Returns
+    -------
+    str
+        Markdown, the blocs in bold.
+    """
+    a, b = result["a"], result["b"]
+    if not result["fitted"]:
+        return f"Linear mixed model of sentence {column_label} ({a} - {b}): {result['reason']}."
+    text = (f"Linear mixed model of sentence {column_label} with random intercepts for outlet and for article "
+            f"within outlet ({result['n_sentences']} sentences; **{a}** {result['n_articles_a']} articles in "
+            f"{result['n_outlets_a']} outlets, **{b}** {result['n_articles_b']} in {result['n_outlets_b']}): "
+            f"bloc coefficient {a} - {b} = {result['coefficient']:+.3f}")
+    if np.isnan(result["ci_low"]):
+        text += f"; {result['reason']}."
     else:
-        text = (f"Leaving out {len(flips)} of the {len(rest)} outlets flips the sign of the difference: "
-                f"{', '.join(flips)}. The sign of the bloc difference rests on {'it' if len(flips) == 1 else 'them'}.")
-    if empties:
-        text += (f" {', '.join(empties)} {'is' if len(empties) == 1 else 'are'} a whole bloc here: "
-                 f"without it there is nothing to compare.")
+        text += (f", 95% Wald interval [{result['ci_low']:.3f}, {result['ci_high']:.3f}] (normal approximation, "
+                 f"optimistic with few outlets).")
+    text += (f" Share of the variance of sentence scores between outlets (ICC) {result['icc_outlet']:.3f}, "
+             f"between articles of one outlet {result['icc_article']:.3f}; the rest lies between sentences of "
+             f"one article.")
     return text
 
 

@@ -1,6 +1,7 @@
 """Bloc comparisons over article means (the article is the unit): each bloc's mean with its
-two-level bootstrap interval, the difference of two blocs with a permutation test and effect
-size, and the difference recomputed without each outlet.
+two-level bootstrap interval, the difference of two blocs with a permutation test and an
+article-level standardised difference, and the difference recomputed without each outlet, author
+or any other group of articles.
 """
 
 from __future__ import annotations
@@ -15,6 +16,31 @@ from analysis.stats.permutation import permutation_test
 
 def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.groupby(["bloc", "article_id"], sort=True)[column].mean().reset_index()
+
+
+def article_d(article_means: pd.DataFrame, a: str, b: str, column: str) -> float:
+    """The article-level standardised difference (Cohen's d over articles): the difference a - b of
+    the bloc means of article means over the pooled standard deviation of the article means
+    (each bloc's variance with ddof=1, weighted by its articles minus one). NaN when a bloc has
+    fewer than 2 articles (no spread to pool) or the pooled deviation is 0. Sentences enter only
+    through their article's mean, so they are not treated as independent.
+
+    Parameters
+    ----------
+    article_means : one row per article, with bloc and `column` (its mean).
+    a, b : the blocs compared.
+    column : the article mean's column.
+
+    Returns
+    -------
+    float
+    """
+    xa = article_means.loc[article_means["bloc"] == a, column].to_numpy(dtype=float)
+    xb = article_means.loc[article_means["bloc"] == b, column].to_numpy(dtype=float)
+    if min(len(xa), len(xb)) < 2:
+        return float("nan")
+    pooled = np.sqrt(((len(xa) - 1) * xa.var(ddof=1) + (len(xb) - 1) * xb.var(ddof=1)) / (len(xa) + len(xb) - 2))
+    return float((xa.mean() - xb.mean()) / pooled) if pooled > 0 else float("nan")
 
 
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
@@ -55,8 +81,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = 10_000) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
     (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
-    (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and
-    Cohen's d on sentence scores (pooled standard deviation). Other blocs are left out.
+    (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and the
+    article-level standardised difference `d_articles` (`article_d`). Other blocs are left out.
 
     Parameters
     ----------
@@ -71,7 +97,7 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     Returns
     -------
     dict
-        a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, cohens_d,
+        a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, d_articles,
         n_articles_a, n_articles_b.
     """
     for bloc in (a, b):
@@ -88,21 +114,60 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
     test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed)
-    xa, xb = frame.loc[frame["bloc"] == a, column], frame.loc[frame["bloc"] == b, column]
-    pooled = np.sqrt(((len(xa) - 1) * xa.var() + (len(xb) - 1) * xb.var()) / (len(xa) + len(xb) - 2)) \
-        if len(xa) + len(xb) > 2 else float("nan")
     return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
             "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
             "min_p": test["min_p"],
-            "cohens_d": float((xa.mean() - xb.mean()) / pooled) if pooled > 0 else float("nan"),
+            "d_articles": article_d(article_means, a, b, column),
             "n_articles_a": n_a, "n_articles_b": n_b}
 
 
+def leave_one_group_out(frame: pd.DataFrame, a: str, b: str, by: str, column: str = "compound") -> pd.DataFrame:
+    """The bloc difference a - b recomputed without the articles of each value of `by` (an outlet,
+    an author...) in turn (nan if a bloc empties); values found only in other blocs cannot move it
+    and are not listed, and articles without a value (NaN or empty) stay in every row. Article
+    means are computed once and each group's are taken out of its bloc's sums (one pass, however
+    many groups). A group may span both blocs (an author who wrote for both): it leaves both.
+
+    Parameters
+    ----------
+    frame : one row per sentence, with bloc, article_id, `by` and `column`.
+    a, b : the blocs compared.
+    by : the column whose values are left out one at a time.
+    column : the score compared.
+
+    Returns
+    -------
+    pd.DataFrame
+        left_out ("(none)" first, then each value, sorted), n_articles (the articles left out),
+        difference, and same_sign (whether the full difference's sign is kept).
+    """
+    part = frame[frame["bloc"].isin([a, b])]
+    means = part.groupby(["bloc", "article_id"], sort=True)[column].mean().reset_index()
+    group = part.groupby("article_id")[by].first()
+    group = group.where(group.notna() & (group.astype(str).str.strip() != ""))
+    means["group"] = means["article_id"].map(group)
+    total = means.groupby("bloc")[column].agg(["sum", "count"])
+    by_group = means.dropna(subset=["group"]).groupby(["group", "bloc"])[column].agg(["sum", "count"])
+
+    def without(value: str | None) -> float:
+        parts = []
+        for bloc in (a, b):
+            s, n = (total.at[bloc, "sum"], total.at[bloc, "count"]) if bloc in total.index else (0.0, 0)
+            if value is not None and (value, bloc) in by_group.index:
+                s, n = s - by_group.at[(value, bloc), "sum"], n - by_group.at[(value, bloc), "count"]
+            parts.append(s / n if n else np.nan)
+        return float(parts[0] - parts[1])
+
+    rows = [{"left_out": "(none)", "n_articles": 0, "difference": without(None)}]
+    rows += [{"left_out": value, "n_articles": int(by_group.loc[value, "count"].sum()), "difference": without(value)}
+             for value in sorted(by_group.index.get_level_values("group").unique())]
+    table = pd.DataFrame(rows)
+    table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
+    return table
+
+
 def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "compound") -> pd.DataFrame:
-    """The bloc difference a - b recomputed without each outlet of the two blocs in turn (nan if a
-    bloc empties); outlets of other blocs cannot move it and are not listed. Article means are
-    computed once and each outlet's are taken out of its bloc's sums (one pass, however many
-    outlets).
+    """`leave_one_group_out` over outlets: the bloc difference a - b without each outlet in turn.
 
     Parameters
     ----------
@@ -113,25 +178,6 @@ def leave_one_outlet_out(frame: pd.DataFrame, a: str, b: str, column: str = "com
     Returns
     -------
     pd.DataFrame
-        left_out ("(none)" first, then each outlet, sorted), difference, and same_sign (whether
-        the full difference's sign is kept).
+        left_out ("(none)" first, then each outlet, sorted), n_articles, difference, same_sign.
     """
-    means = frame[frame["bloc"].isin([a, b])].groupby(["bloc", "outlet", "article_id"], sort=True)[column].mean()
-    means = means.reset_index()
-    total = means.groupby("bloc")[column].agg(["sum", "count"])
-    by_outlet = means.groupby(["outlet", "bloc"])[column].agg(["sum", "count"])
-
-    def without(outlet: str | None) -> float:
-        parts = []
-        for bloc in (a, b):
-            s, n = (total.at[bloc, "sum"], total.at[bloc, "count"]) if bloc in total.index else (0.0, 0)
-            if outlet is not None and (outlet, bloc) in by_outlet.index:
-                s, n = s - by_outlet.at[(outlet, bloc), "sum"], n - by_outlet.at[(outlet, bloc), "count"]
-            parts.append(s / n if n else np.nan)
-        return float(parts[0] - parts[1])
-
-    rows = [{"left_out": "(none)", "difference": without(None)}]
-    rows += [{"left_out": outlet, "difference": without(outlet)} for outlet in sorted(means["outlet"].unique())]
-    table = pd.DataFrame(rows)
-    table["same_sign"] = np.sign(table["difference"]) == np.sign(rows[0]["difference"])
-    return table
+    return leave_one_group_out(frame, a, b, "outlet", column)
