@@ -47,8 +47,11 @@ def _row(measure: str, layer: str, difference: Mapping, method: str) -> dict:
 
 def _mixed_row(result: Mapping) -> dict:
     interval = "95% Wald interval" if not np.isnan(result["ci_low"]) else result["reason"]
+    # 3 significant digits: the optimiser stops at a tolerance of about 1e-4, and further digits
+    # could differ from one CPU to another
+    coarse = {k: float(f"{result[k]:.3g}") for k in ("coefficient", "ci_low", "ci_high")}
     return {"measure": "tone", "layer": _LAYERS["own"], "contrast": f"{result['a']} - {result['b']}",
-            "estimate": result["coefficient"], "ci_low": result["ci_low"], "ci_high": result["ci_high"],
+            "estimate": coarse["coefficient"], "ci_low": coarse["ci_low"], "ci_high": coarse["ci_high"],
             "p_value": float("nan"), "n_articles_a": result["n_articles_a"], "n_articles_b": result["n_articles_b"],
             "method": f"{stats.MIXED_METHOD} (REML, sentences of VADER compound); {interval}; "
                       f"ICC outlet {result['icc_outlet']:.3f}, article within outlet {result['icc_article']:.3f}; "
