@@ -121,7 +121,7 @@ def test_the_summary_adds_the_mixed_row_only_when_fitted() -> None:
     mixed = table[table["method"].str.startswith(stats.MIXED_METHOD)]
     assert len(mixed) == 1 and mixed["layer"].iloc[0] == summary._LAYERS["own"] and mixed["measure"].iloc[0] == "tone"
     assert np.isnan(mixed["p_value"].iloc[0]) and mixed["ci_low"].iloc[0] < 0.5 < mixed["ci_high"].iloc[0]
-    assert mixed["estimate"].iloc[0] == pytest.approx(stats.bloc_mixed_model(_nested(), "r", "w")["coefficient"], rel=1e-5)
+    assert mixed["estimate"].iloc[0] == float(f"{stats.bloc_mixed_model(_nested(), 'r', 'w')['coefficient']:.3g}")
     text = summary.answer(table)
     assert text.startswith(f"{len(table) - 1} contrasts") and "also has a linear mixed model" in text
     below = summary.bloc_contrasts(_tables(_nested(n_outlets=4)), "r", "w", n_boot=50)
