@@ -243,8 +243,7 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
     pandas.DataFrame
         bloc, group, term, usage, count, rate_per_1000.
     """
-    if layers is not None and "layer" in counts:
-        counts = counts[counts["layer"].isin(layers)]
+    counts = _in_layers(counts, layers)
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
     tokens = articles.groupby("bloc")["n_tokens"].sum()
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
@@ -273,8 +272,7 @@ def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
     pandas.DataFrame
         bloc, group, term, usage, article_id, count, rate_per_1000, sorted by group, term, bloc, article_id.
     """
-    if layers is not None and "layer" in counts:
-        counts = counts[counts["layer"].isin(layers)]
+    counts = _in_layers(counts, layers)
     columns = ["bloc", "group", "term", "usage", "article_id", "count", "rate_per_1000"]
     terms = counts[["group", "term", "usage"]].drop_duplicates()
     if terms.empty:
@@ -285,3 +283,8 @@ def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
     out["count"] = out["count"].astype("int64")
     out["rate_per_1000"] = 1000 * out["count"] / out["n_tokens"].where(out["n_tokens"] > 0)
     return out.sort_values(["group", "term", "bloc", "article_id"], kind="mergesort")[columns].reset_index(drop=True)
+
+
+def _in_layers(counts: pd.DataFrame, layers: Sequence[str] | None) -> pd.DataFrame:
+    """The `markers` rows in `layers` (all rows for None, or for a table without layers)."""
+    return counts[counts["layer"].isin(layers)] if layers is not None and "layer" in counts else counts
