@@ -98,7 +98,8 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # Every dot is a sentence; boxes show the middle half. Counts are in the labels.
 
 # %%
-fig = plots.sentiment_distribution(frame, seed=SEED)
+fig = plots.sentiment_distribution(frame, seed=SEED, tested=own, layer="own words (narration and reported speech)",
+                                   summary=sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED))
 plots.save(fig, "sentiment_by_bloc_and_outlet")
 
 # %% [markdown]
@@ -210,9 +211,10 @@ plots.save(fig, "sentiment_along_article")
 
 # %%
 voices = sentiment.quote_vs_narration(frame, n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narration",
-                          xlabel="mean of article means of VADER compound",
-                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles")
+fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narration, one dot per article",
+                          xlabel="article mean of VADER compound, sentences of each voice",
+                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
+                          articles=sentiment.article_tone(frame, "voice"), seed=SEED)
 plots.save(fig, "sentiment_quote_vs_narration")
 voices.round(3)
 
@@ -227,8 +229,10 @@ voices.round(3)
 
 # %%
 mentions = sentiment.actor_mentions(tables["sentences"])
-actors = sentiment.actor_tone(frame, mentions)
-fig = plots.actor_heatmap(actors)
+actors = sentiment.actor_bloc_summary(frame, mentions, n_boot=N_BOOT, seed=SEED)
+fig = plots.interval_plot(actors, "actor", "Tone of sentences that mention each actor, one dot per article (all sentences)",
+                          xlabel="article mean of VADER compound, sentences naming the actor",
+                          articles=sentiment.actor_article_tone(frame, mentions), seed=SEED)
 plots.save(fig, "sentiment_actor_by_bloc")
 actors.round(3)
 

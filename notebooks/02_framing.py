@@ -202,7 +202,7 @@ rates = framing.marker_rates_by_bloc(tables["markers"], tables["articles"])
 rates.pivot_table(index=["group", "term", "usage"], columns="bloc", values="rate_per_1000", fill_value=0).round(2)
 
 # %%
-fig = plots.marker_dots(rates)
+fig = plots.marker_dots(framing.marker_rates_by_article(tables["markers"], tables["articles"]), seed=SEED)
 plots.save(fig, "framing_naming_markers")
 
 # %% [markdown]
@@ -231,9 +231,10 @@ Markdown(framing.naming_layer_change_text(naming_change))
 naming_change.round(3)
 
 # %% [markdown]
-# A dot per bloc and marker (the outlet's own words), pooled over the bloc's articles; where a bloc has few articles a
-# marker's rate can be one article's habit (or one quotation); the per-article table in section 6
-# shows whose. The articles behind the dots:
+# A dot per article and marker (the outlet's own words; an article without the marker is a 0), and
+# each bloc's mean of article rates, with an interval only where the bloc has enough articles; where
+# a bloc has few articles a marker's rate can be one article's habit (or one quotation); the
+# per-article table in section 6 shows whose. The articles behind the dots:
 
 # %%
 Markdown(stats.corpus_counts(tables["articles"]))
@@ -258,9 +259,10 @@ hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc",
 
 # %%
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(salience, "frame", "Frame salience by bloc", xlabel="hits per 100 tokens",
-                          count="n_paragraphs",
-                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles")
+fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article",
+                          xlabel="article mean of frame hits per 100 tokens (all paragraphs)", count="n_paragraphs",
+                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
+                          articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED)
 plots.save(fig, "framing_frame_salience")
 salience.round(3)
 

@@ -195,7 +195,7 @@ topics.article_dependence(tables)
 # %%
 by_bloc, left_out = topics.bloc_prevalence(tables, BLOCS, n_boot=N_BOOT, seed=SEED)
 print(left_out)
-fig = plots.topic_prevalence(by_bloc)
+fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)
 plots.save(fig, "topics_prevalence_by_bloc")
 by_bloc
 

@@ -9,6 +9,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.collections  # noqa: E402
+import matplotlib.colors  # noqa: E402
+import matplotlib.container  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -170,7 +173,13 @@ def test_framing_summary_rows_per_article_then_per_bloc(articles: pd.DataFrame) 
     panels = _visible_axes(fig)
     assert len(panels) == len(MEASURES)
     ordered = summary.head(16).sort_values(["bloc", "article_id"])
-    assert _ytick_texts(panels[0]) == [plots.plain(x) for x in plots.article_labels(ordered, width=26)]
+    assert _ytick_texts(panels[0]) == ordered["article_id"].tolist()  # full outlet names are in the key
+    key = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert all(any(t.startswith(f"{a}: ") for t in key) for a in ordered["article_id"])
+    assert all(any(t.startswith(b) for t in key) for b in ordered["bloc"])  # a legend names the bloc colours
+    limits = {ax.get_title().split("\n")[0]: ax.get_xlim() for ax in panels}
+    for family in ("rate_", "frame_", "voice_"):  # one scale within a family
+        assert len({v for k, v in limits.items() if k.startswith(family)}) == 1
     _assert_no_overlapping_text(fig)
     plt.close(fig)
     fig = plots.framing_small_multiples(summary, MEASURES)
@@ -295,9 +304,123 @@ def test_sentiment_distribution_samples_dots_of_large_rows() -> None:
                           "outlet": np.where(np.arange(n) < 5000, "A", "B"),
                           "article_id": [f"a{i // 20:04d}" for i in range(n)], "compound": rng.uniform(-1, 1, n)})
     fig = plots.sentiment_distribution(frame, seed=1, max_dots=500)
-    dots = [len(c.get_offsets()) for c in fig.axes[0].collections if len(c.get_offsets()) > 1]
+    dots = [len(c.get_offsets()) for c in fig.axes[1].collections if len(c.get_offsets()) > 1]
     assert sorted(dots) == [500, 500]  # 5,000 and 1,000 sentences, each drawn as 500 dots
-    assert "at most 500 random sentences" in fig.axes[0].get_xlabel()
+    assert "at most 500 random sentences" in fig.axes[1].get_xlabel()
     small = plots.sentiment_distribution(frame.iloc[4700:5500], seed=1, max_dots=500)  # 300 and 500 sentences
-    assert "random" not in small.axes[0].get_xlabel()
+    assert "random" not in small.axes[1].get_xlabel()
     plt.close("all")
+
+
+def _dots_by_colour(ax) -> dict[str, int]:  # noqa: ANN001
+    """Dots of the scatter collections of `ax`, counted by their hex colour."""
+    out: dict[str, int] = {}
+    for collection in ax.collections:
+        offsets = collection.get_offsets()
+        colours = collection.get_facecolors()
+        if isinstance(collection, matplotlib.collections.PathCollection) and len(offsets) and len(colours):
+            key = matplotlib.colors.to_hex(colours[0])
+            out[key] = out.get(key, 0) + len(offsets)
+    return out
+
+
+def test_bloc_panel_shows_one_dot_per_article_and_the_layer(articles: pd.DataFrame) -> None:
+    sentences = _sentences(articles)
+    fig = plots.sentiment_distribution(sentences, seed=1, layer="own words")
+    left = fig.axes[0]
+    assert sum(_dots_by_colour(left).values()) == articles["article_id"].nunique()  # article means, not sentences
+    assert "own words" in left.get_title() and "article" in left.get_xlabel()
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def _article_table(articles: pd.DataFrame, seed: int = 6) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Article values per voice, and their bloc summary with an interval only for blocs with enough articles."""
+    from analysis import stats
+
+    rng = np.random.default_rng(seed)
+    values = pd.DataFrame([{"bloc": a.bloc, "voice": v, "article_id": a.article_id, "mean": float(rng.uniform(-1, 1))}
+                           for a in articles.itertuples() for v in ("narration", "quote")])
+    rows = []
+    for (voice, bloc), part in values.groupby(["voice", "bloc"]):
+        n = len(part)
+        mean = part["mean"].mean()
+        ok = n >= stats.MIN_ARTICLES_FOR_INTERVAL
+        rows.append({"voice": voice, "bloc": bloc, "n_articles": n, "n_sentences": 4 * n, "mean": mean,
+                     "ci_low": mean - 0.1 if ok else np.nan, "ci_high": mean + 0.1 if ok else np.nan})
+    return pd.DataFrame(rows), values
+
+
+def test_interval_plot_draws_every_article_and_no_interval_below_the_rule(articles: pd.DataFrame) -> None:
+    few = articles[(articles["bloc"] != "other") | (articles.index < 10)]  # "other" keeps 2 articles: below the rule
+    table, values = _article_table(few)
+    fig = plots.interval_plot(table, "voice", "t", articles=values, seed=3)
+    (ax,) = fig.axes
+    assert sum(_dots_by_colour(ax).values()) == len(values)
+    bars = [c for c in ax.containers if isinstance(c, matplotlib.container.ErrorbarContainer)]
+    with_interval = sum(1 for c in bars if c.has_xerr)
+    assert with_interval == int(table["ci_low"].notna().sum()) and with_interval < len(table)
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_marker_dots_one_dot_per_article_and_term(articles: pd.DataFrame) -> None:
+    from analysis import framing
+
+    rng = np.random.default_rng(8)
+    terms = [("capital", "Kiev", "russian_official"), ("capital", "Kyiv", "ukrainian_western")] + [
+        (f"group{g}", f"term{g}{k}", "neutral") for g in range(6) for k in range(5)]
+    counts = pd.DataFrame([{"article_id": a, "group": g, "term": t, "usage": u, "count": int(rng.integers(1, 4)),
+                            "layer": "narration"} for a in articles["article_id"][::3] for g, t, u in terms[::2]])
+    rates = framing.marker_rates_by_article(counts, articles)
+    assert len(rates) == len(articles) * counts[["term"]].drop_duplicates().shape[0]  # zeros kept
+    fig = plots.marker_dots(rates, seed=2)
+    assert sum(sum(_dots_by_colour(ax).values()) for ax in fig.axes) == len(rates)
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def _no_bloc_colour(fig) -> None:  # noqa: ANN001
+    """No artist of `fig` is drawn in a bloc colour (nor a spare one a user's bloc could take)."""
+    blocs = {c.lower() for c in (*plots.BLOC_COLOURS.values(), *plots.SPARE_COLOURS)} - {"#000000"}  # black: text, edges
+    used = set()
+    for ax in fig.axes:
+        for artist in [*ax.patches, *ax.lines, *ax.collections]:
+            for getter in ("get_facecolor", "get_color", "get_edgecolor"):
+                if hasattr(artist, getter):
+                    colour = np.atleast_2d(matplotlib.colors.to_rgba_array(getattr(artist, getter)()))
+                    used.update(matplotlib.colors.to_hex(c) for c in colour if c[3] > 0)
+    assert not used & blocs, f"bloc colours used for something that is not a bloc: {used & blocs}"
+
+
+def test_non_bloc_series_use_no_bloc_colour() -> None:
+    assert not {c.lower() for c in plots.OTHER_COLOURS} & {c.lower() for c in (*plots.BLOC_COLOURS.values(),
+                                                                                *plots.SPARE_COLOURS, plots.MIXED)}
+    stability = pd.DataFrame({"label": [f"topic {k}" for k in range(6)], "stability": np.linspace(0.2, 0.9, 6)})
+    fig = plots.topic_stability(stability)
+    _no_bloc_colour(fig)
+    plt.close(fig)
+    groups = [f"group {k}" for k in range(9)]
+    shares = pd.DataFrame([{"bloc": b, "speaker_group": g, "quotes": 3, "share_of_quotes": 1 / len(groups)}
+                           for b in ("russian", "western") for g in groups])
+    fig = plots.voice_shares(shares)
+    (ax,) = fig.axes
+    assert len({(p.get_facecolor(), p.get_hatch()) for p in ax.patches}) == len(groups)  # every group told apart
+    _no_bloc_colour(fig)
+    plt.close(fig)
+    grid = pd.DataFrame({"k": [3, 4, 5], "nmf_npmi": [0.1, 0.2, 0.1], "lda_npmi": [0.0, 0.1, 0.1], "nmf_error": [3, 2, 1],
+                         "kmeans_silhouette": [0.1, 0.1, 0.2], "agglomerative_silhouette": [0.0, 0.1, 0.1]})
+    fig = plots.k_grid_scores(grid, 4)
+    _no_bloc_colour(fig)
+    plt.close(fig)
+
+
+def test_article_dot_figures_are_byte_identical(articles: pd.DataFrame, tmp_path) -> None:  # noqa: ANN001
+    table, values = _article_table(articles)
+    blobs = []
+    for run in range(2):
+        fig = plots.interval_plot(table, "voice", "t", articles=values, seed=5)
+        plots.save(fig, "dots", tmp_path / str(run))
+        plt.close(fig)
+        blobs.append([(tmp_path / str(run) / f"dots.{ext}").read_bytes() for ext in ("png", "svg")])
+    assert blobs[0] == blobs[1]

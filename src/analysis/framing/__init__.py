@@ -43,7 +43,7 @@ from analysis.framing.distinctive import (
     ngram_orders,
     prior_counts,
 )
-from analysis.framing.frames import FRAME_COLUMNS, frame_salience, score_frames
+from analysis.framing.frames import FRAME_COLUMNS, article_frame_scores, frame_salience, score_frames
 from analysis.framing.keyness_checks import (
     PRIOR_SCALES,
     TOKEN_LEVEL_NOTE,
@@ -57,6 +57,7 @@ from analysis.framing.naming import (
     MARKER_COLUMNS,
     QUOTED_LAYERS,
     marker_hits,
+    marker_rates_by_article,
     marker_rates_by_bloc,
     naming_answer,
     naming_by_layer,
@@ -78,9 +79,11 @@ __all__ = [
     "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
     "prior_counts", "prior_sensitivity", "spelling_variants",
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
-    "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness", "keyness_for",
+    "article_frame_scores", "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness",
+    "keyness_for",
     "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "load_frames", "load_markers",
-    "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_rates_by_bloc", "naming_answer",
+    "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_rates_by_article", "marker_rates_by_bloc",
+    "naming_answer",
     "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "null_max_z",
     "paragraphs_with_bloc", "score_frames", "speaker_group", "voice_shares", "voices_text",
 ]

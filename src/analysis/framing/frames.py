@@ -85,3 +85,23 @@ def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int 
         rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
     table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})
     return table[["frame", "bloc", "n_articles", "n_paragraphs", "share_of_paragraphs", "mean", "ci_low", "ci_high"]]
+
+
+def article_frame_scores(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each article's mean frame score over its paragraphs, per frame: the article values whose
+    bloc means and intervals `frame_salience` gives (one dot per article in the figure).
+
+    Parameters
+    ----------
+    scores
+        The `frames` table (article_id, paragraph_id, frame, hits, score).
+    articles
+        The articles table (article_id, bloc).
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, frame, article_id, mean, n_paragraphs, sorted by bloc, frame, article_id.
+    """
+    data = scores.merge(articles[["article_id", "bloc"]], on="article_id")
+    return data.groupby(["bloc", "frame", "article_id"], sort=True)["score"].agg(mean="mean", n_paragraphs="size").reset_index()

@@ -243,10 +243,48 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
     pandas.DataFrame
         bloc, group, term, usage, count, rate_per_1000.
     """
-    if layers is not None and "layer" in counts:
-        counts = counts[counts["layer"].isin(layers)]
+    counts = _in_layers(counts, layers)
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
     tokens = articles.groupby("bloc")["n_tokens"].sum()
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
     out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens)
     return out
+
+
+def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
+                            layers: Sequence[str] | None = segment.OWN_LAYERS) -> pd.DataFrame:
+    """Markers per article: hits and rate per 1,000 of the article's tokens, for every article and
+    every marker term any article uses (zeros kept: an article without the term is a 0, not a
+    missing value), in the given marker `layers` (as `marker_rates_by_bloc`). The article values
+    behind a bloc comparison of a marker.
+
+    Parameters
+    ----------
+    counts
+        The `markers` table.
+    articles
+        The articles table (article_id, bloc, n_tokens).
+    layers
+        The marker layers counted (None: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, group, term, usage, article_id, count, rate_per_1000, sorted by group, term, bloc, article_id.
+    """
+    counts = _in_layers(counts, layers)
+    columns = ["bloc", "group", "term", "usage", "article_id", "count", "rate_per_1000"]
+    terms = counts[["group", "term", "usage"]].drop_duplicates()
+    if terms.empty:
+        return pd.DataFrame(columns=columns)
+    hits = counts.groupby(["article_id", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
+    grid = articles[["article_id", "bloc", "n_tokens"]].merge(terms, how="cross")
+    out = grid.merge(hits, on=["article_id", "group", "term", "usage"], how="left").fillna({"count": 0})
+    out["count"] = out["count"].astype("int64")
+    out["rate_per_1000"] = 1000 * out["count"] / out["n_tokens"].where(out["n_tokens"] > 0)
+    return out.sort_values(["group", "term", "bloc", "article_id"], kind="mergesort")[columns].reset_index(drop=True)
+
+
+def _in_layers(counts: pd.DataFrame, layers: Sequence[str] | None) -> pd.DataFrame:
+    """The `markers` rows in `layers` (all rows for None, or for a table without layers)."""
+    return counts[counts["layer"].isin(layers)] if layers is not None and "layer" in counts else counts

@@ -22,7 +22,6 @@ from analysis.plots.framing import (
 from analysis.plots.parts import article_labels, outlet_groups, plain
 from analysis.plots.results import summary_p_values
 from analysis.plots.sentiment import (
-                                      actor_heatmap,
                                       interval_plot,
                                       raw_vs_neutral,
                                       sentiment_distribution,
@@ -35,10 +34,13 @@ from analysis.plots.style import (
                                       MANIFEST_COLUMNS,
                                       MIXED,
                                       OKABE_ITO,
+                                      OTHER_COLOURS,
+                                      OTHER_HATCHES,
                                       SPARE_COLOURS,
                                       TOP_OUTLETS,
                                       bloc_colour,
                                       bloc_palette,
+                                      other_style,
                                       save,
                                       set_provenance,
                                       use_style,
@@ -46,10 +48,11 @@ from analysis.plots.style import (
 from analysis.plots.topics import k_grid_scores, topic_map, topic_prevalence, topic_stability
 
 __all__ = ["set_provenance", "summary_p_values",
-           "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "SPARE_COLOURS",
-           "TOP_OUTLETS", "actor_heatmap", "article_labels", "article_lengths", "bloc_colour", "bloc_palette",
+           "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "OTHER_COLOURS",
+           "OTHER_HATCHES", "SPARE_COLOURS", "TOP_OUTLETS", "article_labels", "article_lengths", "bloc_colour",
+           "bloc_palette",
            "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores",
-           "keyness_prior_sensitivity", "marker_dots", "outlet_groups",
+           "keyness_prior_sensitivity", "marker_dots", "other_style", "outlet_groups",
            "plain", "raw_vs_neutral", "removal_by_reason", "save", "sentiment_distribution", "term_map",
            "tone_along_article", "topic_map", "topic_prevalence", "topic_stability", "use_style", "voice_shares",
            "word_contributions"]

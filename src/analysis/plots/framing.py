@@ -9,8 +9,19 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.parts import _bloc_handles, _jitter, _mean_interval, _n, _place_labels, _plain_all, article_labels, plain
-from analysis.plots.style import OKABE_ITO, bloc_colour, use_style
+from analysis.plots.parts import (
+    _article_handles,
+    _article_interval,
+    _article_row,
+    _bloc_handles,
+    _n,
+    _place_labels,
+    _plain_all,
+    _wrap,
+    plain,
+)
+from analysis.plots.style import bloc_colour, other_style, use_style
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 #: Colour of terms inside the noise band, and of their labels.
 WITHIN_NOISE = "#BBBBBB"
@@ -176,14 +187,18 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
     return fig
 
 
-def marker_dots(rates: pd.DataFrame) -> Figure:
-    """Dot plot of naming markers: rate per 1,000 tokens per bloc, grouped by what they name.
-
-    `rates` has group, term, usage, bloc, rate_per_1000 (from `framing.marker_rates_by_bloc`).
+def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
+    """Naming markers compared between blocs, article by article: a row per marker term (grouped
+    by what it names), the blocs side by side within it, each article's rate per 1,000 tokens as a
+    dot in its bloc's colour (jittered from `seed`; an article without the term is a 0), and the
+    bloc's mean of article rates with a normal 95% interval over articles for blocs with
+    `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
 
     Parameters
     ----------
-    rates : one row per marker term and bloc, as above.
+    rates : one row per article and marker term with bloc, group, term, usage, article_id and
+        rate_per_1000 (`framing.marker_rates_by_article`).
+    seed : seed of the jitter.
 
     Returns
     -------
@@ -191,24 +206,53 @@ def marker_dots(rates: pd.DataFrame) -> Figure:
     """
     use_style()
     terms = rates[["group", "usage", "term"]].drop_duplicates().sort_values(["group", "usage", "term"]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(terms) + 1.5))
-    position = {(g, t): i for i, (g, t) in enumerate(zip(terms["group"], terms["term"]))}
-    for bloc, part in rates.groupby("bloc"):
-        ys = [position[(g, t)] for g, t in zip(part["group"], part["term"])]
-        ax.scatter(part["rate_per_1000"], ys, color=bloc_colour(bloc), label=bloc, s=28, zorder=3)
+    blocs = sorted(rates["bloc"].unique())
+    counts = rates.drop_duplicates("article_id").groupby("bloc").size().to_dict()
+    groups = [(g, part.reset_index(drop=True)) for g, part in terms.groupby("group", sort=True)]
+    columns = _balanced_columns([len(part) for _, part in groups], 2 if len(terms) > 24 else 1)
+    row = 0.2 + 0.12 * len(blocs)
+    tallest = max(sum(len(groups[i][1]) for i in col) + 0.8 * len(col) for col in columns)
+    fig = plt.figure(figsize=(9 * len(columns), row * tallest + 2.4), layout="constrained")
+    outer = fig.add_gridspec(1, len(columns))
+    step = 0.8 / max(len(blocs), 1)
+    values = {k: part["rate_per_1000"].to_numpy(float) for k, part in rates.groupby(["term", "bloc"], sort=False)}
     usage_mark = {"russian_official": "(RU)", "ukrainian_western": "(UA/W)", "neutral": ""}
-    ax.set_yticks(range(len(terms)), [plain(f"{g} · {t} {usage_mark.get(u, '')}") for g, t, u in
-                                      zip(terms["group"], terms["term"], terms["usage"])], fontsize=8)
-    for i in range(1, len(terms)):
-        if terms.at[i, "group"] != terms.at[i - 1, "group"]:
-            ax.axhline(i - 0.5, color="#DDDDDD", linewidth=0.8)
-    ax.invert_yaxis()
-    ax.set_xlabel("hits per 1,000 tokens (all articles of the bloc together)")
-    ax.set_title("Naming and labelling choices (RU: Russian official usage; UA/W: Ukrainian/Western)")
-    ax.legend(title="bloc", loc="lower right")
-    ax.grid(axis="x", color="#EEEEEE")
-    fig.tight_layout()
+    axes = []
+    for c, col in enumerate(columns):
+        inner = outer[0, c].subgridspec(len(col), 1, height_ratios=[len(groups[i][1]) + 0.8 for i in col])
+        for k, i in enumerate(col):
+            group, part = groups[i]
+            ax = fig.add_subplot(inner[k, 0], sharex=axes[0] if axes else None)
+            axes.append(ax)
+            for y, term in enumerate(part["term"]):
+                for j, bloc in enumerate(blocs):
+                    found = values.get((term, bloc), np.array([]))
+                    mean, low, high = _article_interval(found)
+                    _article_row(ax, y + (j - (len(blocs) - 1) / 2) * step, found, mean, low, high, bloc_colour(bloc),
+                                 seed + 100 * i + y * len(blocs) + j, width=0.4 * step, markersize=3.5)
+            ax.set_yticks(range(len(part)), [plain(f"{t} {usage_mark.get(u, '')}") for t, u in zip(part["term"], part["usage"])],
+                          fontsize=8)
+            ax.set_ylim(len(part) - 0.5, -0.5)
+            ax.set_title(plain(group), fontsize=9, loc="left")
+            ax.grid(axis="x", color="#EEEEEE")
+            ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
+    handles = _bloc_handles(blocs, counts) + _article_handles("normal 95% interval")
+    fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
+               ncols=min(len(handles), 4), fontsize=8)
+    fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\none dot "
+                 f"per article; ◆ mean of article rates; bar: normal 95% interval over articles,\nblocs with "
+                 f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
     return fig
+
+
+def _balanced_columns(sizes: list[int], n: int) -> list[list[int]]:
+    """Split consecutive items (their `sizes`) into at most `n` columns of near-equal total size."""
+    if n <= 1 or len(sizes) < 2:
+        return [list(range(len(sizes)))]
+    totals = np.cumsum(sizes)
+    cut = int(np.argmin(np.abs(totals[:-1] - totals[-1] / 2))) + 1
+    return [list(range(cut)), list(range(cut, len(sizes)))]
 
 
 def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
@@ -228,29 +272,43 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
     counts = table.groupby("bloc")["quotes"].sum()
     fig, ax = plt.subplots(figsize=(9, 0.8 * len(pivot) + 1.8))
     left = np.zeros(len(pivot))
-    colours = dict(zip(pivot.columns, OKABE_ITO))
-    for group in pivot.columns:
-        ax.barh(range(len(pivot)), pivot[group], left=left, color=colours[group], label=plain(group), edgecolor="white")
+    for k, group in enumerate(pivot.columns):  # greys and hatches: speaker groups are not blocs
+        look = other_style(k)
+        ax.barh(range(len(pivot)), pivot[group], left=left, color=look["color"], hatch=look["hatch"],
+                edgecolor="white" if not look["hatch"] or look["text"] == "white" else "black", linewidth=0.6,
+                label=plain(group))
         for y, (start, width) in enumerate(zip(left, pivot[group])):
             if width >= 0.06:
-                ax.text(start + width / 2, y, f"{width:.0%}", ha="center", va="center", fontsize=8)
+                ax.text(start + width / 2, y, f"{width:.0%}", ha="center", va="center", fontsize=8, color=look["text"],
+                        bbox={"facecolor": look["color"], "edgecolor": "none", "pad": 1} if look["hatch"] else None)
         left += pivot[group].to_numpy()
     ax.set_yticks(range(len(pivot)), [f"{plain(b)}\n({counts[b]} quotes)" for b in pivot.index])
+    for tick, bloc in zip(ax.get_yticklabels(), pivot.index):
+        tick.set_color(bloc_colour(bloc))
     ax.set_xlim(0, 1)
-    ax.set_xlabel(value.replace("_", " "))
-    ax.set_title("Who gets quoted")
+    ax.set_xlabel(value.replace("_", " ") + " (all quotes of the bloc together)")
+    ax.set_title("Who gets quoted (greys: speaker groups; bloc colours name blocs only)")
     ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9, title="speaker group")
     fig.tight_layout()
     return fig
 
 
+#: Units of the per-article measures, by prefix; panels of one prefix share their x scale.
+FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 tokens",
+                "frame": "frame hits per 100 tokens", "voice": "share of the article's quotes, 0 to 1"}
+
+
 def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,
                             ncols: int = 6) -> Figure:
-    """The per-article framing summary, one small panel per measure (wrapped in `ncols` columns).
+    """The per-article framing summary, one small panel per measure (wrapped in `ncols` columns);
+    panels of one family (`FAMILY_UNITS`: naming_, rate_, frame_, voice_) share their x scale, and
+    scales differ between families (said in the title).
 
-    Up to `compact_above` articles, each panel has a row per article (outlet · article id, ordered
-    by bloc then id); above, a row per bloc with one dot per article and the bloc mean with a 95%
-    interval over articles, so the figure keeps its size however many articles there are.
+    Up to `compact_above` articles, each panel has a row per article (its id, ordered by bloc then
+    id) and a key beside the panels gives each id's full outlet name; above, a row per bloc with one
+    dot per article and the bloc mean with a 95% interval over articles for blocs with
+    `stats.MIN_ARTICLES_FOR_INTERVAL` articles, so the figure keeps its size however many articles
+    there are. A legend names the bloc colours in both forms.
 
     Parameters
     ----------
@@ -273,20 +331,17 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
     ncols = max(1, min(ncols, len(columns)))
     nrows = -(-len(columns) // ncols)
     row_height = 0.42 if compact else 0.22
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols + 2.2, (row_height * rows + 0.9) * nrows + 1.0),
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.5 * ncols + (2.2 if compact else 5.5),
+                                                    (row_height * rows + 0.9) * nrows + 1.4),
                              sharey=True, squeeze=False, layout="constrained")
-    labels = [f"{b} ({counts[b]})" for b in blocs] if compact else article_labels(order, width=26).tolist()
+    ids = [_wrap(a, 18) for a in order["article_id"].astype(str)]
+    labels = [f"{b} ({counts[b]})" for b in blocs] if compact else ids
     for ax, column in zip(axes.flat, columns):
         if compact:
             for y, bloc in enumerate(blocs):
                 values = order.loc[order["bloc"] == bloc, column].to_numpy(float)
-                shown = values[~np.isnan(values)]
-                ax.scatter(shown, y + _jitter(shown.size, seed=y, width=0.18), s=10, color=bloc_colour(bloc),
-                           alpha=0.7, zorder=2)
-                mean, low, high = _mean_interval(shown)
-                if not np.isnan(mean):
-                    xerr = None if np.isnan(low) else [[mean - low], [high - mean]]
-                    ax.errorbar(mean, y, xerr=xerr, fmt="D", color="black", markersize=4, capsize=2, zorder=3)
+                mean, low, high = _article_interval(values)
+                _article_row(ax, y, values, mean, low, high, bloc_colour(bloc), seed=y, width=0.18, markersize=4)
         else:
             for y, row in order.iterrows():
                 value = row[column]
@@ -300,13 +355,39 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
         ax.set_ylim(rows - 0.5, -0.5)
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(axis="x", color="#EEEEEE")
+    _share_family_scales(axes.flat[: len(columns)], columns, order)
     for ax in axes.flat[len(columns):]:
         ax.set_visible(False)
     handles = _bloc_handles(blocs, counts)
     if compact:
-        handles.append(mpl.lines.Line2D([], [], color="black", marker="D", markersize=4, linestyle="",
-                                        label="bloc mean (95% interval over articles)"))
-    fig.legend(handles=handles, title="bloc (articles)", loc="outside lower center", ncols=min(5, len(handles)), fontsize=8)
-    form = "one dot per article, rows: blocs" if compact else "one row per article: outlet · article id"
-    fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})")
+        handles += _article_handles(f"95% interval, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles")
+    fig.legend(handles=handles, title="bloc (articles)", loc="outside lower center", ncols=min(4, len(handles)), fontsize=8)
+    if not compact:
+        key = [mpl.lines.Line2D([], [], color=bloc_colour(b), marker="o", linestyle="", label=plain(f"{a}: {_wrap(o, 30)}"))
+               for a, o, b in zip(order["article_id"], order["outlet"], order["bloc"])]
+        fig.legend(handles=key, title="article: outlet", loc="outside right upper", fontsize=7, title_fontsize=8)
+    form = "one dot per article, rows: blocs" if compact else "one row per article, outlets in the key"
+    units = "; ".join(f"{k}_: {u}" for k, u in FAMILY_UNITS.items() if any(c.startswith(k) for c in columns))
+    fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})\n"
+                 f"x scales shared within a family, different between families ({units})", fontsize=10)
     return fig
+
+
+def _share_family_scales(axes, columns: list[str], summary: pd.DataFrame) -> None:  # noqa: ANN001
+    """One x range per family of measures (`FAMILY_UNITS`), from 0 (or -1 for the naming index) to
+    the family's largest value; shares and the naming index keep their full ranges."""
+    axes = list(axes)
+    for family in sorted({c.split("_")[0] for c in columns}):
+        members = [(ax, c) for ax, c in zip(axes, columns) if c.split("_")[0] == family]
+        values = summary[[c for _, c in members]].to_numpy(float)
+        finite = values[np.isfinite(values)]
+        low = min(0.0, float(finite.min())) if finite.size else 0.0
+        high = max(float(finite.max()) if finite.size else 1.0, 1e-9)
+        if family == "naming":
+            low, high = -1.0, 1.0
+        elif family == "voice":
+            low, high = 0.0, max(high, 1.0)
+        pad = 0.06 * (high - low)
+        for ax, _ in members:
+            ax.set_xlim(low - pad, high + pad)
+            ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=4))

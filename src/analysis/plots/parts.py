@@ -1,5 +1,6 @@
 """Pieces the figure modules share: text made safe to draw, row labels, outlet groups, bloc
-legends, wrapped panel grids, seeded jitter, mean intervals, and point labels placed without overlap."""
+legends, wrapped panel grids, seeded jitter, mean intervals, rows of article dots beside bloc means,
+and point labels placed without overlap."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.style import TOP_OUTLETS, bloc_colour
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 
 def plain(text: object) -> str:
@@ -129,6 +131,67 @@ def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
         return mean, np.nan, np.nan
     half = 1.96 * float(values.std(ddof=1)) / np.sqrt(values.size)
     return mean, mean - half, mean + half
+
+
+def _article_interval(values: np.ndarray, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> tuple[float, float, float]:
+    """Mean of article values and its normal 95% interval, the interval only from `min_articles`
+    articles on (`stats.interval_rule`): below it, NaN bounds."""
+    values = np.asarray(values, float)
+    mean, low, high = _mean_interval(values)
+    if np.isfinite(values).sum() < min_articles:
+        low = high = np.nan
+    return mean, low, high
+
+
+def _article_rows(ax, table: pd.DataFrame, group: str | None, articles: pd.DataFrame | None,  # noqa: ANN001
+                  value: str, seed: int = 0, count: str | None = None) -> list[str]:
+    """One row per row of `table` (in its order, y = 0, 1, ...): each article's `value` in
+    `articles` of the row's bloc (and `group`) as a dot in the bloc's colour, jittered vertically
+    from `seed` + row; the row's mean as a black diamond with its interval where ci_low and ci_high
+    are finite (nothing else is drawn: the caller's table applies the interval rule); the number of
+    articles (and of `count`, a column of `table`) at the right edge. Returns the rows' labels ("group · bloc", or the bloc)."""
+    keys = ["bloc"] if group is None else [group, "bloc"]
+    dots = {} if articles is None else {k if isinstance(k, tuple) else (k,): part[value].to_numpy(float)
+                                        for k, part in articles.groupby(keys if group else "bloc", sort=False)}
+    labels = []
+    for y, row in enumerate(table.to_dict("records")):
+        key = (row["bloc"],) if group is None else (row[group], row["bloc"])
+        values = dots.get(key, np.array([]))
+        _article_row(ax, y, values, row["mean"], row.get("ci_low", np.nan), row.get("ci_high", np.nan),
+                     bloc_colour(row["bloc"]), seed + y)
+        n = int(row["n_articles"]) if "n_articles" in row else int(np.isfinite(values).sum())
+        extra = f", {_n(int(row[count]), count.removeprefix('n_')[:-1])}" if count and count in row else ""
+        ax.text(1.01, y, f"{_n(n)}{extra}", transform=ax.get_yaxis_transform(), va="center", fontsize=7, clip_on=False)
+        labels.append(plain(row["bloc"] if group is None else f"{_wrap(row[group], 30)} · {row['bloc']}"))
+    if group is not None:
+        for y in range(1, len(table)):
+            if table[group].iat[y] != table[group].iat[y - 1]:
+                ax.axhline(y - 0.5, color="#DDDDDD", linewidth=0.8)
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    return labels
+
+
+def _article_row(ax, y: float, values: np.ndarray, mean: float, low: float, high: float, colour: str,  # noqa: ANN001
+                 seed: int, width: float = 0.26, markersize: float = 5) -> None:
+    """One row of `_article_rows` at height `y`: the finite `values` as dots in `colour`, jittered
+    by up to `width` from `seed`, and `mean` as a black diamond with the interval low..high (none
+    unless both are finite)."""
+    values = np.asarray(values, float)
+    values = values[np.isfinite(values)]
+    if values.size:
+        ax.scatter(values, y + _jitter(values.size, seed=seed, width=width), s=13 if width > 0.15 else 9, color=colour,
+                   alpha=0.6, linewidth=0, zorder=2)
+    if np.isfinite(mean):
+        xerr = [[mean - low], [high - mean]] if np.isfinite(low) and np.isfinite(high) else None
+        ax.errorbar(mean, y, xerr=xerr, fmt="D", color="black", markersize=markersize, capsize=2 if width < 0.15 else 3,
+                    linewidth=1, zorder=4)
+
+
+def _article_handles(interval: str) -> list:
+    """Legend entries of `_article_rows`: a dot per article, the diamond and its interval."""
+    return [mpl.lines.Line2D([], [], color="grey", marker="o", markersize=4, linestyle="", alpha=0.6, label="one article"),
+            mpl.lines.Line2D([], [], color="black", marker="D", markersize=5, linestyle="-",
+                             label=f"mean of article values; bar: {interval}")]
 
 
 def _renderer(fig: Figure):  # noqa: ANN202

@@ -10,6 +10,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.parts import (
+    _article_handles,
+    _article_interval,
+    _article_rows,
     _bloc_handles,
     _label_bottom_row,
     _mean_interval,
@@ -21,16 +24,20 @@ from analysis.plots.parts import (
     plain,
 )
 from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, use_style
+from analysis.sentiment.blocs import article_tone
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 
 def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: int = 0,
-                           top: int = TOP_OUTLETS, max_dots: int = 2000) -> Figure:
-    """Sentence scores by bloc (left) and by outlet (right): boxes with every sentence as a dot
-    (vertical jitter drawn from `seed`, so the figure is the same run to run), and on the left each
-    bloc's mean of article means with a 95% interval over articles (the unit of bloc comparisons).
-    The right panel shows the `top` outlets with most articles (ties by name), the rest as "other".
-    A row with more than `max_dots` sentences shows a random sample of that many as dots (its box,
-    counts and interval use every sentence), and the axis label says so.
+                           top: int = TOP_OUTLETS, max_dots: int = 2000, *, tested: pd.DataFrame | None = None,
+                           layer: str = "all sentences", summary: pd.DataFrame | None = None) -> Figure:
+    """Tone by bloc (left) and by outlet (right). Left, the tested quantity: one dot per article
+    (the mean of its sentences in `tested`, jittered from `seed`) beside the bloc's mean of article
+    means and its 95% interval, shown only for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles.
+    Right, a description: every sentence of `frame` as a dot over a box, for the `top` outlets with
+    most articles (ties by name), the rest as "other"; a row with more than `max_dots` sentences
+    shows a random sample of that many dots (its box and counts use every sentence), said in the
+    axis label.
 
     Parameters
     ----------
@@ -39,6 +46,11 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     seed : seed of the jitter and of the sampled dots.
     top : outlets shown by name on the right.
     max_dots : most dots drawn in one row.
+    tested : the sentences the bloc comparison uses (e.g. `sentiment.own_words(frame)`); None: `frame`.
+    layer : what `tested` is, written in the left panel's title (e.g. "own words").
+    summary : the bloc comparison's table (`sentiment.bloc_summary` of `tested`: bloc, n_articles,
+        mean, ci_low, ci_high), whose intervals are drawn; None: a normal interval over article means,
+        under the same rule.
 
     Returns
     -------
@@ -51,41 +63,44 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
     other = [o for o in sorted(outlet_bloc) if o.startswith("other (") and o not in set(frame["outlet"])]
     named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
-    order_outlets = named + other
-    height = 0.5 * len(order_outlets) + 2.5
-    fig, axes = plt.subplots(1, 2, figsize=(12, height), width_ratios=[1, 1.6], layout="constrained")
-    for ax, by, order in ((axes[0], "bloc", sorted(frame["bloc"].unique())), (axes[1], "_outlet", order_outlets)):
-        colours = {o: bloc_colour(o) if by == "bloc" else (bloc_colour(outlet_bloc[o]) if outlet_bloc[o] else MIXED)
-                   for o in order}
-        sns.boxplot(data=frame, x=column, y=by, order=order, palette=colours, hue=by, legend=False,
-                    ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
-        rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
-        sampled = False
-        for k, level in enumerate(order):
-            values = frame.loc[frame[by] == level, column].to_numpy(float)
-            if values.size > max_dots:  # tens of thousands of dots are one smear, and slow to draw
-                values, sampled = values[np.sort(rng.choice(values.size, max_dots, replace=False))], True
-            ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
-        if by == "bloc":
-            article_means = frame.groupby(["bloc", "article_id"])[column].mean()
-            for k, level in enumerate(order):
-                mean, low, high = _mean_interval(article_means.loc[level].to_numpy())
-                xerr = None if np.isnan(low) else [[mean - low], [high - mean]]
-                ax.errorbar(mean, k, xerr=xerr, fmt="D", color="black", markersize=5, capsize=3, zorder=4)
-        sentences = frame.groupby(by).size()
-        articles = frame.groupby(by)["article_id"].nunique()
-        ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
-                      fontsize=8 if by != "bloc" else 10)
-        ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-        ax.set_xlabel("VADER compound per sentence (-1 to +1)"
-                      + (f"\ndots: at most {max_dots:,} random sentences per row" if sampled else ""))
-        ax.set_ylabel("")
-    axes[0].set_title("By bloc (◆: mean of article means, 95% interval)", fontsize=10)
+    order = named + other
+    fig, (left, ax) = plt.subplots(1, 2, figsize=(13, 0.5 * len(order) + 2.8), width_ratios=[1, 1.5], layout="constrained")
+    means = article_tone(frame if tested is None else tested, column=column)
+    if summary is None:
+        summary = pd.DataFrame([{"bloc": b, "n_articles": len(part), **dict(zip(("mean", "ci_low", "ci_high"),
+                                                                                 _article_interval(part["mean"])))}
+                                for b, part in means.groupby("bloc", sort=True)])
+    labels = _article_rows(left, summary.sort_values("bloc").reset_index(drop=True), None, means, "mean", seed)
+    left.set_yticks(range(len(labels)), labels, fontsize=10)
+    left.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    left.set_xlabel(f"article mean of VADER compound\n(◆ mean of article means; bar: 95% interval, "
+                    f"blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles)", fontsize=9)
+    left.set_title(f"By bloc, the tested quantity:\none dot per article, {layer}", fontsize=10)
+    colours = {o: bloc_colour(outlet_bloc[o]) if outlet_bloc[o] else MIXED for o in order}
+    sns.boxplot(data=frame, x=column, y="_outlet", order=order, palette=colours, hue="_outlet", legend=False,
+                ax=ax, showfliers=False, boxprops={"alpha": 0.35}, width=0.6)
+    rng = np.random.default_rng(seed)  # seaborn's stripplot jitters with the global RNG
+    sampled = False
+    for k, level in enumerate(order):
+        values = frame.loc[frame["_outlet"] == level, column].to_numpy(float)
+        if values.size > max_dots:  # tens of thousands of dots are one smear, and slow to draw
+            values, sampled = values[np.sort(rng.choice(values.size, max_dots, replace=False))], True
+        ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
+    sentences = frame.groupby("_outlet").size()
+    articles = frame.groupby("_outlet")["article_id"].nunique()
+    ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
+                  fontsize=8)
+    ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("VADER compound per sentence (-1 to +1), all sentences"
+                  + (f"\ndots: at most {max_dots:,} random sentences per row" if sampled else ""))
+    ax.set_ylabel("")
     n_outlets = frame["outlet"].nunique()
-    axes[1].set_title("By outlet" if not other else f"By outlet: the {top} of {n_outlets} with most articles (ties by name)")
-    if other:
-        fig.legend(handles=[*_bloc_handles(frame["bloc"]), mpl.patches.Patch(color=MIXED, label="outlets of several blocs")],
-                   title="bloc", loc="outside lower center", ncols=5, fontsize=9)
+    ax.set_title("By outlet, every sentence (a description, not a test)" if not other else
+                 f"By outlet, every sentence: the {top} of {n_outlets} with most articles (ties by name)", fontsize=10)
+    handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="outlets of several blocs")]
+                                              if other else [])
+    fig.legend(handles=handles + _article_handles("95% interval"), title="bloc", loc="outside lower center",
+               ncols=min(len(handles) + 2, 4), fontsize=9)
     return fig
 
 
@@ -165,75 +180,42 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
     return fig
 
 
-def actor_heatmap(table: pd.DataFrame, min_n: int = 5) -> Figure:
-    """Actor-by-bloc mean tone; each cell shows its mean and sentence count, thin cells hatched.
-
-    Parameters
-    ----------
-    table : one row per actor and bloc with mean and n_sentences (`sentiment.actor_tone`).
-    min_n : cells with at least one sentence but fewer than this are hatched.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    use_style()
-    means = table.pivot(index="actor", columns="bloc", values="mean").sort_index()
-    counts = table.pivot(index="actor", columns="bloc", values="n_sentences").reindex_like(means).fillna(0).astype(int)
-    fig, ax = plt.subplots(figsize=(2.2 * len(means.columns) + 2.5, 0.7 * len(means) + 1.6))
-    image = ax.imshow(means.to_numpy(float), cmap="PuOr", vmin=-0.6, vmax=0.6, aspect="auto")
-    for i in range(means.shape[0]):
-        for j in range(means.shape[1]):
-            value, n = means.iat[i, j], counts.iat[i, j]
-            text = "no sentences" if n == 0 else f"{value:+.2f}\nn={n}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="black")
-            if 0 < n < min_n:
-                ax.add_patch(mpl.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", edgecolor="grey",
-                                                   linewidth=0))
-    ax.set_xticks(range(len(means.columns)), means.columns)
-    ax.set_yticks(range(len(means)), _plain_all(means.index))
-    ax.set_xlabel("bloc of the outlet")
-    ax.set_title(f"Tone of sentences that mention each actor (hatched: fewer than {min_n} sentences)")
-    fig.colorbar(image, ax=ax, label="mean VADER compound")
-    fig.tight_layout()
-    return fig
-
-
 def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
-                  count: str = "n_sentences", interval: str = "95% bootstrap interval over sentences") -> Figure:
-    """Means with bootstrap intervals, one row per (bloc, group), coloured by bloc, counts labelled.
+                  count: str | None = "n_sentences",
+                  interval: str = f"95% two-level bootstrap, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles",
+                  articles: pd.DataFrame | None = None, value: str = "mean", seed: int = 0) -> Figure:
+    """A bloc comparison per `group`: rows of `group` · bloc (the blocs of one group together), each
+    article's value as a dot in the bloc's colour (jittered from `seed`), and the bloc's mean of
+    article values as a black diamond with the table's interval (none where the table has none).
 
     Parameters
     ----------
-    table : one row per bloc and `group` with mean, ci_low, ci_high and `count`
-        (e.g. `sentiment.quote_vs_narration`, `framing.frame_salience`).
-    group : the column that splits each bloc's rows (e.g. "voice", "frame").
+    table : one row per bloc and `group` with mean, ci_low, ci_high, n_articles (and `count`)
+        (e.g. `sentiment.quote_vs_narration`, `sentiment.actor_bloc_summary`, `framing.frame_salience`).
+    group : the column that splits each bloc's rows (e.g. "voice", "frame", "actor").
     title : the figure's title.
-    xlabel : what the means are.
-    count : the column written as "n=" beside each row.
-    interval : what the intervals are, added to `xlabel`.
+    xlabel : what the values are.
+    count : a column written beside each row after the articles (e.g. "n_sentences"); None for none.
+    interval : what the intervals are, written in the axis label and the legend.
+    articles : one row per article and `group` with bloc, `group` and `value` (e.g.
+        `sentiment.article_tone`); None draws the means and intervals alone.
+    value : the column of `articles` drawn.
+    seed : seed of the jitter.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
     use_style()
-    table = table.sort_values(["bloc", group]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(table) + 1.5))
-    for y, row in table.iterrows():
-        colour = bloc_colour(row["bloc"])
-        ax.errorbar(row["mean"], y, xerr=[[row["mean"] - row["ci_low"]], [row["ci_high"] - row["mean"]]],
-                    fmt="o", color=colour, capsize=3)
-        values = table[["mean", "ci_low", "ci_high"]].to_numpy(float)
-        span = max(float(np.nanmax(values) - np.nanmin(values)), 1e-9)
-        right = row["ci_high"] if np.isfinite(row["ci_high"]) else row["mean"]  # no interval below the article rule
-        ax.text(right + 0.02 * span, y, f"n={row[count]}", va="center", fontsize=9)
-    ax.set_yticks(range(len(table)), [plain(f"{b} · {g}") for b, g in zip(table["bloc"], table[group])])
-    ax.invert_yaxis()
+    table = table.sort_values([group, "bloc"], kind="mergesort").reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(table) + 2.2), layout="constrained")
+    labels = _article_rows(ax, table, group, articles, value, seed, count=count)
+    ax.set_yticks(range(len(table)), labels, fontsize=9)
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xlabel(f"{xlabel} ({interval})")
+    ax.set_xlabel(f"{xlabel}\n(◆ mean of article values; bar: {interval})", fontsize=9)
     ax.set_title(title)
-    fig.tight_layout()
+    handles = _bloc_handles(table["bloc"]) + _article_handles(interval.split(",")[0])
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3), fontsize=8)
     return fig
 
 

@@ -35,6 +35,12 @@ _HORIZONTAL = ({"orientation": "horizontal"} if tuple(int(p) for p in mpl.__vers
                else {"vert": False})
 #: The colour of groups that mix blocs (e.g. "other (k outlets)").
 MIXED = "#888888"
+#: Colours for every meaning that is not a bloc (stable and unstable topics, speaker groups, model
+#: scores, topics on the map): greys, dark to light, none of them a bloc colour, a spare colour
+#: or `MIXED`. Series beyond four greys add a hatch (`OTHER_HATCHES`) or a line style, never a hue.
+OTHER_COLOURS = ("#222222", "#666666", "#A0A0A0", "#D4D4D4")
+#: Hatches that tell apart more non-bloc series than `OTHER_COLOURS` can (`other_style`).
+OTHER_HATCHES = ("", "////", "....", "xxxx")
 
 _STYLE = {
     "figure.dpi": 100,
@@ -97,6 +103,25 @@ def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
         Each distinct bloc, in sorted order, with its `bloc_colour`.
     """
     return {b: bloc_colour(b) for b in sorted(set(blocs))}
+
+
+def other_style(k: int) -> dict[str, str]:
+    """The look of the k-th series that is not a bloc: a grey of `OTHER_COLOURS`, then, after every
+    four series, the next hatch of `OTHER_HATCHES`, so eight to sixteen series stay apart without hue.
+
+    Parameters
+    ----------
+    k : the series' position, from 0.
+
+    Returns
+    -------
+    dict of str to str
+        color (a grey), hatch ("" for the first four series) and text (black or white, readable on
+        the grey).
+    """
+    colour = OTHER_COLOURS[k % len(OTHER_COLOURS)]
+    return {"color": colour, "hatch": OTHER_HATCHES[(k // len(OTHER_COLOURS)) % len(OTHER_HATCHES)],
+            "text": "white" if colour in OTHER_COLOURS[:2] else "black"}
 
 
 _PROVENANCE: dict[str, str] = {"corpus_sha256": "", "parameters": "", "analysis_version": __version__}

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.style import OKABE_ITO, bloc_colour, use_style
+from analysis.plots.parts import _wrap, plain
+from analysis.plots.style import OKABE_ITO, OTHER_COLOURS, other_style, use_style
 
 
 def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
@@ -29,16 +30,17 @@ def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
     """
     use_style()
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
-    panels = (
-        ("mean NPMI coherence", [("nmf_npmi", "NMF", OKABE_ITO[0]), ("lda_npmi", "LDA", OKABE_ITO[2])]),
-        ("NMF reconstruction error", [("nmf_error", "NMF", OKABE_ITO[0])]),
-        ("silhouette (cosine, LSA space)", [("kmeans_silhouette", "k-means", OKABE_ITO[6]),
-                                            ("agglomerative_silhouette", "agglomerative", OKABE_ITO[7])]),
+    first, second = {"color": OTHER_COLOURS[0], "marker": "o"}, {"color": OTHER_COLOURS[1], "marker": "s", "linestyle": "--"}
+    panels = (  # greys, markers and dashes: models are not blocs
+        ("mean NPMI coherence", [("nmf_npmi", "NMF", first), ("lda_npmi", "LDA", second)]),
+        ("NMF reconstruction error", [("nmf_error", "NMF", first)]),
+        ("silhouette (cosine, LSA space)", [("kmeans_silhouette", "k-means", first),
+                                            ("agglomerative_silhouette", "agglomerative", second)]),
     )
     for ax, (title, series) in zip(axes, panels):
-        for column, label, colour in series:
+        for column, label, look in series:
             if column in grid:
-                ax.plot(grid["k"], grid[column], marker="o", color=colour, label=label)
+                ax.plot(grid["k"], grid[column], label=label, **look)
         ax.axvline(chosen, color="grey", linestyle="--", linewidth=0.8)
         ax.set_title(title)
         ax.set_xlabel("number of topics or clusters k")
@@ -55,7 +57,8 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
     Parameters
     ----------
     table : one row per topic with label and stability (a model's rows of the built topic_summary table).
-    threshold : topics below it are flagged unstable (their bars in another colour).
+    threshold : topics below it are flagged unstable (their bars light grey and hatched; stable ones
+        dark grey: no bloc colour, since the bars are topics, not blocs).
 
     Returns
     -------
@@ -63,8 +66,17 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
     """
     use_style()
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(table) + 1.4))
-    colours = [OKABE_ITO[5] if s < threshold else OKABE_ITO[4] for s in table["stability"]]
-    ax.barh(table["label"], table["stability"], color=colours)
+    stable, unstable = other_style(0), other_style(6)  # dark grey; light grey hatched
+    looks = [unstable if s < threshold else stable for s in table["stability"]]
+    ax.barh([plain(_wrap(x, 40)) for x in table["label"]], table["stability"], color=[x["color"] for x in looks],
+            hatch=None, edgecolor="white")
+    for patch, look in zip(ax.patches, looks):
+        patch.set_hatch(look["hatch"])
+        patch.set_edgecolor("black" if look["hatch"] else "white")
+    ax.legend(handles=[mpl.patches.Patch(facecolor=stable["color"], edgecolor="white", label=f"stable (at least {threshold})"),
+                       mpl.patches.Patch(facecolor=unstable["color"], hatch=unstable["hatch"], edgecolor="black",
+                                         label=f"unstable (below {threshold})")],
+              loc="lower right", fontsize=8, framealpha=0.9, frameon=True)
     ax.axvline(threshold, color="grey", linestyle="--", linewidth=0.8)
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
@@ -74,46 +86,44 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
     return fig
 
 
-def topic_prevalence(table: pd.DataFrame) -> Figure:
-    """Heatmap of mean topic weight, topic by bloc, with interval and unit counts in each cell (an
-    empty table: a figure that says no topic was compared).
+def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, seed: int = 0) -> Figure:
+    """Topic prevalence compared between blocs: a row per stable topic and bloc, each article's
+    share of units in the topic as a dot in the bloc's colour (jittered from `seed`), and the bloc
+    mean of article shares with the table's two-level bootstrap interval (none where the table has
+    none: fewer than `stats.MIN_ARTICLES_FOR_INTERVAL` articles). An empty table: a figure that says
+    no topic was compared.
 
     Parameters
     ----------
-    table : one row per stable topic and bloc with topic, label, bloc, mean, ci_low, ci_high and
-        n_units (`topics.bloc_prevalence`); may be empty.
+    table : one row per stable topic and bloc with topic, label, bloc, n_articles, n_units, mean,
+        ci_low and ci_high (`topics.bloc_prevalence`); may be empty.
+    shares : one row per article with article_id, bloc and a column per stable topic (its number)
+        (`topics.article_shares`); None draws the means and intervals alone.
+    seed : seed of the jitter.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    from analysis.plots.sentiment import interval_plot
+
     use_style()
     if table.empty:
         fig, ax = plt.subplots(figsize=(7, 1.6))
         ax.axis("off")
         ax.text(0.5, 0.5, "No stable topic to compare between blocs on this corpus", ha="center", va="center")
         return fig
-    means = table.pivot(index="label", columns="bloc", values="mean")
-    order = table.drop_duplicates("label").sort_values("topic")["label"]
-    means = means.reindex(order)
-    fig, ax = plt.subplots(figsize=(2.4 * len(means.columns) + 4, 0.6 * len(means) + 1.6))
-    image = ax.imshow(means.to_numpy(float), cmap="Greys", vmin=0, vmax=max(0.5, float(np.nanmax(means.to_numpy()))),
-                      aspect="auto")
-    cells = table.set_index(["label", "bloc"])
-    for i, label in enumerate(means.index):
-        for j, bloc in enumerate(means.columns):
-            row = cells.loc[(label, bloc)]
-            dark = row["mean"] > 0.3
-            ax.text(j, i, f"{row['mean']:.2f}\n[{row['ci_low']:.2f}, {row['ci_high']:.2f}]\nn={int(row['n_units'])}",
-                    ha="center", va="center", fontsize=8, color="white" if dark else "black")
-    ax.set_xticks(range(len(means.columns)), means.columns)
-    for tick, bloc in zip(ax.get_xticklabels(), means.columns):
-        tick.set_color(bloc_colour(bloc))
-    ax.set_yticks(range(len(means)), means.index)
-    ax.set_title("Topic prevalence: mean article share of units, per bloc\n(95% two-level bootstrap; n = units)")
-    fig.colorbar(image, ax=ax, label="mean share of units")
-    fig.tight_layout()
-    return fig
+    labels = table.drop_duplicates("topic").set_index("topic")["label"]
+    table = table.assign(_topic=[f"{t}. {label}" for t, label in zip(table["topic"], table["label"])])
+    articles = None
+    if shares is not None:
+        kept = [t for t in labels.index if t in shares.columns]
+        articles = shares.melt(id_vars=["article_id", "bloc"], value_vars=kept, var_name="topic", value_name="share")
+        articles = articles.assign(_topic=[f"{t}. {labels[t]}" for t in articles["topic"]])
+        articles = articles[articles["bloc"].isin(set(table["bloc"]))]
+    return interval_plot(table, "_topic", "Topic prevalence by bloc, one dot per article",
+                         xlabel="share of an article's paragraphs whose dominant topic it is", count="n_units",
+                         articles=articles, value="share", seed=seed)
 
 
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],

@@ -18,9 +18,11 @@ statistics (`bloc_summary`, `bloc_difference`, `aggregate`, `bootstrap_mean_ci`,
 
 from __future__ import annotations
 
-from analysis.sentiment.actors import actor_mentions, actor_tone, load_actors
+from analysis.sentiment.actors import actor_article_tone, actor_bloc_summary, actor_mentions, actor_tone, load_actors
 from analysis.sentiment.blocs import (
     OWN_VOICES,
+    article_tone,
+    bloc_summary_by,
     extreme_sentences,
     own_words,
     paragraph_tone,
@@ -84,7 +86,8 @@ from analysis.stats import (
 
 __all__ = [
     "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "REFERENCE", "SCORERS", "SCORER_COLUMNS",
-    "SCORE_COLUMNS", "THRESHOLD", "accuracy_text", "actor_mentions", "actor_tone", "aggregate",
+    "SCORE_COLUMNS", "THRESHOLD", "accuracy_text", "actor_article_tone", "actor_bloc_summary", "actor_mentions",
+    "actor_tone", "aggregate", "article_tone", "bloc_summary_by",
     "agreement_between_methods", "analyzer", "bloc_difference", "bloc_difference_under", "bloc_summary",
     "bloc_under_text", "bootstrap_mean_ci", "check_scorers", "coded_sentences", "coder_agreement", "confusion",
     "contributions_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.sentiment.blocs import article_tone, bloc_summary_by
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
 
 
@@ -67,3 +69,45 @@ def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compo
     merged = mentions.merge(frame, on=["article_id", "sentence_id"])
     table = merged.groupby(["actor", "bloc"], sort=True)[column].agg(mean="mean", n_sentences="size").reset_index()
     return table
+
+
+def actor_bloc_summary(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000,
+                       seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """Tone of the sentences that mention each actor, per bloc, with the article as the unit: the
+    mean of article means and its two-level bootstrap interval (`bloc_summary_by`), the interval
+    empty for a bloc with fewer than `min_articles` articles mentioning the actor.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (or `own_words`).
+    mentions : an `actor_mentions` table.
+    column : the score averaged.
+    n_boot : bootstrap draws per actor and bloc.
+    seed : seed of the first actor (sorted); the n-th uses `seed + n`.
+    min_articles : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, actor, n_articles, n_sentences, mean, ci_low, ci_high.
+    """
+    merged = mentions.merge(frame, on=["article_id", "sentence_id"])
+    return bloc_summary_by(merged, "actor", column, n_boot=n_boot, seed=seed, min_articles=min_articles)
+
+
+def actor_article_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
+    """Each article's mean tone of its sentences that mention each actor (`article_tone` by actor):
+    the article values behind `actor_bloc_summary`.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (or `own_words`).
+    mentions : an `actor_mentions` table.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, actor, article_id, mean, n_sentences.
+    """
+    return article_tone(mentions.merge(frame, on=["article_id", "sentence_id"]), "actor", column)

@@ -54,14 +54,61 @@ def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot:
     pd.DataFrame
         bloc, voice, n_articles, n_sentences, mean, ci_low, ci_high, sorted by bloc and voice.
     """
-    voiced = frame if "voice" in frame else frame.assign(voice=np.where(frame["in_quote"], "quote", "narration"))
-    parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(voice=voice)
-             for n, (voice, part) in enumerate(voiced.groupby("voice", sort=True))]
-    columns = ["bloc", "voice", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]
+    return bloc_summary_by(_voiced(frame), "voice", column, n_boot=n_boot, seed=seed, min_articles=min_articles)
+
+
+def _voiced(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame if "voice" in frame else frame.assign(voice=np.where(frame["in_quote"], "quote", "narration"))
+
+
+def bloc_summary_by(frame: pd.DataFrame, by: str, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
+                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+    """`bloc_summary` (mean of article means, two-level bootstrap interval) of each value of `by`
+    apart: the sentences of each voice, of each actor, ...
+
+    Parameters
+    ----------
+    frame : one row per sentence with bloc, article_id, `by` and `column`.
+    by : the column whose values are summarised apart.
+    column : the score summarised.
+    n_boot : bootstrap draws per bloc and value.
+    seed : seed of the first value (sorted); the n-th uses `seed + n`.
+    min_articles : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, `by`, n_articles, n_sentences, mean, ci_low, ci_high, sorted by bloc and `by`.
+    """
+    parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(**{by: value})
+             for n, (value, part) in enumerate(frame.groupby(by, sort=True))]
+    columns = ["bloc", by, "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]
     if not parts:
         return pd.DataFrame(columns=columns)
     table = pd.concat(parts, ignore_index=True)[columns]
-    return table.sort_values(["bloc", "voice"], kind="mergesort").reset_index(drop=True)
+    return table.sort_values(["bloc", by], kind="mergesort").reset_index(drop=True)
+
+
+def article_tone(frame: pd.DataFrame, by: str | None = None, column: str = "compound") -> pd.DataFrame:
+    """Each article's mean tone (of all its sentences, or of those with each value of `by`): the
+    value every bloc comparison of tone tests, one dot per article in the figures.
+
+    Parameters
+    ----------
+    frame : one row per sentence with bloc, article_id, `column` (and `by`); a `sentence_frame`,
+        `own_words`, or sentences merged with `actor_mentions`. A frame without voice but with
+        in_quote gets its voice as `quote_vs_narration` gives it.
+    by : a column split apart (e.g. "voice", "actor"); None for the article as a whole.
+    column : the score averaged.
+
+    Returns
+    -------
+    pd.DataFrame
+        bloc, (`by`,) article_id, mean, n_sentences, sorted by bloc, (`by`,) article_id.
+    """
+    keys = ["bloc", *([by] if by else []), "article_id"]
+    frame = _voiced(frame) if by == "voice" else frame
+    return frame.groupby(keys, sort=True)[column].agg(mean="mean", n_sentences="size").reset_index()
 
 
 #: Sentence voices written in the outlet's own words: the layers `segment.OWN_LAYERS` names.
