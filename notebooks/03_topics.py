@@ -124,7 +124,7 @@ nmf_table = summary[summary["model"] == "nmf"].drop(columns="model")
 nmf_table
 
 # %%
-fig = plots.topic_stability(nmf_table)
+fig = plots.topic_stability(nmf_table, threshold=STABLE_AT)
 plots.save(fig, "topics_stability")
 
 # %% [markdown]
@@ -132,8 +132,8 @@ plots.save(fig, "topics_stability")
 #
 # - Set `STABLE_AT = 0.7` (stricter) or `0.3` (looser) in the parameters cell and rerun: which
 #   topics count as stable, their "(unstable)" labels and every bloc and outlet table below are
-#   recomputed from the stabilities `build` measured (nothing is refitted). The stability figure
-#   above still draws its dashed line and colours at 0.5.
+#   recomputed from the stabilities `build` measured (nothing is refitted), and so is the
+#   stability figure's dashed line.
 # - Set `TOPIC_UNITS = 500`: the notebook stops with the exact `build --topic-units 500` command
 #   to run first, because only a new build fits the models on another number of paragraphs.
 # - Set `BLOCS = ("western", "russian")`: the bloc tables are recomputed for that pair, in that
