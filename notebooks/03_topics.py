@@ -217,8 +217,9 @@ topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 # %% [markdown]
 # ## A map of the paragraphs
 #
-# Units on the first two LSA dimensions (a linear projection, reproducible for a seed), coloured by
-# their dominant NMF topic and shaped by bloc; above 3,000 units, a fixed random sample is drawn.
+# Units on the first two LSA dimensions (a linear projection, reproducible for a seed), shaped by
+# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure); above 3,000
+# units, a fixed random sample is drawn.
 
 # %%
 data, _ = topics.assignments(tables, "nmf")

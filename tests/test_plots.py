@@ -424,3 +424,18 @@ def test_article_dot_figures_are_byte_identical(articles: pd.DataFrame, tmp_path
         plt.close(fig)
         blobs.append([(tmp_path / str(run) / f"dots.{ext}").read_bytes() for ext in ("png", "svg")])
     assert blobs[0] == blobs[1]
+
+
+def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
+    from matplotlib.colors import to_hex
+
+    rng = np.random.default_rng(0)
+    coords = rng.normal(size=(40, 2))
+    assignment = np.repeat([0, 1, 2, 3], 10)
+    blocs = ["russian", "western"] * 20
+    fig = plots.topic_map(coords, assignment, blocs, ["a", "b", "c", "d"])
+    drawn = [c for c in fig.axes[0].collections if len(c.get_offsets())]
+    colours = {to_hex(c) for coll in drawn for c in coll.get_facecolors()}
+    assert colours == {to_hex(plots.bloc_colour("russian")), to_hex(plots.bloc_colour("western"))}
+    shapes = {tuple(map(tuple, coll.get_paths()[0].vertices.round(3))) for coll in drawn}
+    assert len(shapes) == 4  # one marker shape per topic

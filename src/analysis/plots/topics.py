@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.parts import _wrap, plain
-from analysis.plots.style import OKABE_ITO, OTHER_COLOURS, other_style, use_style
+from analysis.plots.style import OTHER_COLOURS, bloc_colour, other_style, use_style
 
 
 def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
@@ -128,7 +128,8 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
 
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
               max_points: int = 3000) -> Figure:
-    """Units on the first two LSA dimensions, coloured by dominant topic, marker shape by bloc; above
+    """Units on the first two LSA dimensions, marker shape by dominant topic, colour by bloc (the one
+    colour each bloc has in every figure); above
     `max_points` units, a fixed random sample of them (said in the title), so the points stay legible.
 
     Parameters
@@ -149,22 +150,22 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     if shown > max_points:
         keep = np.sort(np.random.default_rng(0).choice(shown, size=max_points, replace=False))
         coords, assignment, blocs = coords[keep], assignment[keep], np.asarray(blocs)[keep]
-    markers = ["o", "^", "s", "D", "v"]
+    markers = ["o", "^", "s", "D", "v", "P", "X", "*", "<", ">"]
     bloc_names = sorted(set(blocs))
     fig, ax = plt.subplots(figsize=(12, 6.5))
     blocs = np.asarray(blocs)
     for t in range(len(labels)):
-        for b, bloc in enumerate(bloc_names):
+        for bloc in bloc_names:
             mask = (assignment == t) & (blocs == bloc)
-            ax.scatter(coords[mask, 0], coords[mask, 1], color=OKABE_ITO[t % len(OKABE_ITO)], marker=markers[b % len(markers)],
-                       s=30, alpha=0.85, edgecolor="white", linewidth=0.4)
-    topic_handles = [mpl.lines.Line2D([], [], color=OKABE_ITO[t % len(OKABE_ITO)], marker="o", linestyle="", label=label)
-                     for t, label in enumerate(labels)]
-    bloc_handles = [mpl.lines.Line2D([], [], color="grey", marker=markers[b % len(markers)], linestyle="", label=bloc)
-                    for b, bloc in enumerate(bloc_names)]
+            ax.scatter(coords[mask, 0], coords[mask, 1], color=bloc_colour(bloc), marker=markers[t % len(markers)],
+                       s=30, alpha=0.8, edgecolor="white", linewidth=0.4)
+    topic_handles = [mpl.lines.Line2D([], [], color="#555555", marker=markers[t % len(markers)], linestyle="",
+                                      label=f"{t}: {label}") for t, label in enumerate(labels)]
+    bloc_handles = [mpl.patches.Patch(color=bloc_colour(bloc), label=bloc) for bloc in bloc_names]
     fig.subplots_adjust(left=0.08, right=0.6, bottom=0.1, top=0.92)
-    fig.legend(handles=topic_handles, title="dominant topic", loc="upper left", bbox_to_anchor=(0.62, 0.92), fontsize=8)
-    fig.legend(handles=bloc_handles, title="bloc", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
+    fig.legend(handles=topic_handles, title="dominant topic (shape)", loc="upper left", bbox_to_anchor=(0.62, 0.92),
+               fontsize=8)
+    fig.legend(handles=bloc_handles, title="bloc (colour)", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
     ax.set_xlabel("LSA dimension 1")
     ax.set_ylabel("LSA dimension 2")
     ax.set_title("Paragraphs in two dimensions" + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""))
