@@ -199,3 +199,21 @@ def test_render_all_puts_notes_in_the_index(sample: Path, tmp_path: Path) -> Non
     assert "FAILED: cell 3 failed: ValueError: boom. Do outlets differ?" in index
     plain = render_all([sample], tmp_path / "plain")[-1].read_text(encoding="utf-8")
     assert "FAILED" not in plain
+
+
+def test_relative_links_of_a_notebook_still_resolve_from_the_rendered_page(tmp_path: Path) -> None:
+    from analysis import render
+
+    notebook_dir = tmp_path / "notebooks"
+    (tmp_path / "docs").mkdir()
+    notebook_dir.mkdir()
+    (tmp_path / "docs" / "glossary.md").write_text("# Glossary\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "# T\n\nSee the [glossary](../docs/glossary.md#article-as-unit) and [the web](https://example.org).")])
+    nbformat.write(nb, notebook_dir / "01_t.ipynb")
+    page = render.render_notebook(notebook_dir / "01_t.ipynb", tmp_path / "reports" / "html")
+    hrefs = re.findall(r'<a href="([^"]+)"', page.read_text(encoding="utf-8"))
+    local = [h for h in hrefs if "glossary" in h]
+    assert local == ["../../docs/glossary.md#article-as-unit"]
+    assert (page.parent / local[0].split("#")[0]).resolve() == (tmp_path / "docs" / "glossary.md").resolve()
+    assert "https://example.org" in hrefs

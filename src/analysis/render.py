@@ -16,7 +16,9 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
+
+from analysis import paths
 
 __all__ = ["WIDGET_NOTE", "check_offline", "notebook_summary", "render_all", "render_index",
            "render_notebook"]
@@ -117,8 +119,28 @@ def render_notebook(path: Path, out_dir: Path) -> Path:
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / f"{path.stem}.html"
-    page.write_bytes(_make_offline(body).encode("utf-8"))
+    page.write_bytes(_relink(_make_offline(body), [path.parent, paths.NOTEBOOKS], out_dir).encode("utf-8"))
     return page
+
+
+_HREF = re.compile(r'(<a\s[^>]*?href=")([^"#:?][^":?]*?)(#[^"]*)?"')
+
+
+def _relink(body: str, folders: list[Path], out_dir: Path) -> str:
+    """Relative links written for the notebook's folder (`../docs/glossary.md#term`) made relative
+    to the page's folder, so they work in the rendered copy too; the first folder where the target
+    exists wins, and a link found in none is left as it is (the browser test reports it)."""
+
+    def fix(match: re.Match[str]) -> str:
+        target = Path(unquote(match.group(2)))
+        for folder in folders:
+            found = (Path(folder) / target).resolve()
+            if found.exists():
+                new = quote(Path(os.path.relpath(found, Path(out_dir).resolve())).as_posix())
+                return f'{match.group(1)}{new}{match.group(3) or ""}"'
+        return match.group(0)
+
+    return _HREF.sub(fix, body)
 
 
 _INDEX_CSS = """
