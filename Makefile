@@ -35,9 +35,9 @@ reproduce: install
 build: install
 	$(PY) -m analysis build
 
-## The test suite (what CI runs).
+## The test suite (what CI runs), on two processes (a test file stays on one).
 test: install
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 ## The fast loop while editing: every test not marked slow, on two processes (under a minute).
 test-fast: install
