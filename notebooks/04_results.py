@@ -21,7 +21,9 @@
 #
 # **Data.** The processed tables (`OUT`, by default `data/processed/`). The same table is written
 # by `python -m analysis reproduce` as `reports/tables/summary.csv` and `summary.tex` (for a paper),
-# or under `OUT/tables/` for your own corpus.
+# with `corpus.csv|tex` (articles, sentences, tokens and quotes per bloc and outlet) and
+# `keyness_top.csv|tex` (each bloc's most distinctive terms), or under `OUT/tables/` for your own
+# corpus.
 #
 # **One-line answer.** Computed below for the corpus at hand. Seed corpus reading (5 articles):
 # no contrast can reach p < 0.1, because 2 against 3 articles allow only 10 relabellings; the

@@ -78,3 +78,17 @@ def test_the_p_value_figure_has_a_row_per_contrast_and_no_bloc_colour(seed_summa
     assert colours and not colours & {to_hex(c) for c in plots.BLOC_COLOURS.values()}
     dots = ax.collections[1].get_offsets()[:, 0]
     assert sorted(dots) == sorted(seed_summary["p_value"])
+
+
+def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path: Path) -> None:
+    tables = overview.read_tables(ROOT / "data" / "processed")
+    corpus = summary.corpus_table(tables["articles"])
+    totals = corpus[corpus["outlet"] == "(all)"].set_index("bloc")
+    assert totals["n_articles"].to_dict() == tables["articles"]["bloc"].value_counts().to_dict()
+    assert totals["n_sentences"].sum() == tables["articles"]["n_sentences"].sum()
+    top = summary.keyness_top(tables["keyness"], n=5)
+    assert (top.loc[top["side"] == "russian", "z"] > 0).all() and (top.loc[top["side"] == "western", "z"] < 0).all()
+    assert (top["n_articles"] >= 2).all() and len(top) <= 10
+    written = summary.write_paper_tables(tables, "russian", "western", tmp_path, n_boot=200)
+    assert sorted(p.name for p in written) == ["corpus.csv", "corpus.tex", "keyness_top.csv", "keyness_top.tex",
+                                               "summary.csv", "summary.tex"]

@@ -142,6 +142,17 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     return table
 
 
+def _write(table: pd.DataFrame, folder: Path, name: str, note: str, drop: tuple[str, ...] = ()) -> list[Path]:
+    """`table` as `name`.csv (every column) and `name`.tex (a LaTeX tabular without `drop`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, tex_path = folder / f"{name}.csv", folder / f"{name}.tex"
+    table.to_csv(csv_path, index=False, lineterminator="\n", float_format=f"%.{DIGITS}g")
+    shown = table.drop(columns=list(drop)).rename(columns=lambda c: str(c).replace("_", " "))
+    tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--")
+    tex_path.write_text(f"% {note}\n" + tex, encoding="utf-8")
+    return [csv_path, tex_path]
+
+
 def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
     """Write the summary as `summary.csv` and `summary.tex` (a LaTeX tabular) in `folder`.
 
@@ -155,15 +166,89 @@ def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
     list of pathlib.Path
         The two files.
     """
+    return _write(table, Path(folder), "summary", "One row per bloc contrast; the method of each row is in summary.csv.",
+                  drop=("method",))
+
+
+def corpus_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The corpus as a paper describes it: per bloc and outlet, articles, sentences, tokens, quotes
+    and the dates covered.
+
+    Parameters
+    ----------
+    articles : the `articles` table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        bloc, outlet, n_articles, n_sentences, n_tokens, n_quotes, first, last; a total row per bloc.
+    """
+    data = articles.assign(published=articles["published"].astype("string"))
+
+    def per(frame: pd.DataFrame) -> pd.Series:
+        dates = frame["published"].dropna()
+        return pd.Series({"n_articles": len(frame), "n_sentences": int(frame["n_sentences"].sum()),
+                          "n_tokens": int(frame["n_tokens"].sum()), "n_quotes": int(frame["n_quotes"].sum()),
+                          "first": dates.min() if len(dates) else "", "last": dates.max() if len(dates) else ""})
+
+    rows = []
+    for bloc, frame in data.groupby("bloc", sort=True):
+        rows += [{"bloc": bloc, "outlet": outlet, **per(part)} for outlet, part in frame.groupby("outlet", sort=True)]
+        rows.append({"bloc": bloc, "outlet": "(all)", **per(frame)})
+    return pd.DataFrame(rows, columns=["bloc", "outlet", "n_articles", "n_sentences", "n_tokens", "n_quotes", "first",
+                                       "last"])
+
+
+def keyness_top(keyness: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The `n` most distinctive terms of each bloc from a keyness table (terms of at least the
+    table's minimum of articles), for a paper's table.
+
+    Parameters
+    ----------
+    keyness : a `keyness` table (term, ngram, n_articles, count_<a>, count_<b>, z, ...).
+    n : terms per bloc.
+
+    Returns
+    -------
+    pandas.DataFrame
+        side (the bloc the term leans to), term, ngram, n_articles, the two count columns, log_odds, z.
+    """
+    counts = [c for c in keyness.columns if c.startswith("count_")]
+    if len(counts) != 2 or keyness.empty:
+        return pd.DataFrame(columns=["side", "term", "ngram", "n_articles", *counts, "log_odds", "z"])
+    ordered = keyness.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
+    a, b = (c.removeprefix("count_") for c in counts)
+    top = ordered[ordered["z"] > 0].head(n).assign(side=a)
+    bottom = ordered[ordered["z"] < 0].iloc[::-1].head(n).assign(side=b)
+    return pd.concat([top, bottom], ignore_index=True)[["side", "term", "ngram", "n_articles", *counts, "log_odds", "z"]]
+
+
+def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folder: str | Path, *,
+                       n_boot: int = 2000, seed: int = SEED) -> list[Path]:
+    """Every table a paper needs, as CSV and LaTeX in `folder`: `summary` (`bloc_contrasts`),
+    `corpus` (`corpus_table`) and `keyness_top` (`keyness_top` of the blocs compared).
+
+    Parameters
+    ----------
+    tables : the processed tables.
+    a, b : the blocs compared.
+    folder : where to write.
+    n_boot, seed : as in `bloc_contrasts`.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    from analysis import framing
+
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    csv_path, tex_path = folder / "summary.csv", folder / "summary.tex"
-    table.to_csv(csv_path, index=False, lineterminator="\n", float_format=f"%.{DIGITS}g")
-    shown = table.drop(columns=["method"]).rename(columns=lambda c: c.replace("_", " "))
-    tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--")
-    tex_path.write_text("% One row per bloc contrast; the method of each row is in summary.csv.\n" + tex,
-                        encoding="utf-8")
-    return [csv_path, tex_path]
+    written = write_summary(bloc_contrasts(tables, a, b, n_boot=n_boot, seed=seed), folder)
+    written += _write(corpus_table(tables["articles"]), folder, "corpus",
+                      "Articles, sentences, tokens and quotes per bloc and outlet.")
+    written += _write(keyness_top(framing.keyness_for(dict(tables), a, b)), folder, "keyness_top",
+                      f"The most distinctive terms of {a} and {b} (Fightin' Words z, terms of at least two articles).")
+    return written
 
 
 def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
