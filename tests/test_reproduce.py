@@ -61,7 +61,11 @@ def test_executing_a_notebook_twice_gives_the_same_bytes(tmp_path: Path, monkeyp
 def test_rendered_pages_are_committed_and_current(tmp_path: Path) -> None:
     from analysis import render
 
-    written = render.render_all(reproduce.notebooks(), tmp_path)
+    # the repository's layout in miniature, so links relative to notebooks/ come out as in reports/html
+    shutil.copytree(paths.ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "notebooks").mkdir()
+    copies = [Path(shutil.copy(nb, tmp_path / "notebooks" / nb.name)) for nb in reproduce.notebooks()]
+    written = render.render_all(copies, tmp_path / "reports" / "html")
     for page in written:
         assert page.read_bytes() == (paths.ROOT / "reports" / "html" / page.name).read_bytes(), page.name
 
