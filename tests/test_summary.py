@@ -92,3 +92,12 @@ def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path
     written = summary.write_paper_tables(tables, "russian", "western", tmp_path, n_boot=200)
     assert sorted(p.name for p in written) == ["corpus.csv", "corpus.tex", "keyness_top.csv", "keyness_top.tex",
                                                "summary.csv", "summary.tex"]
+
+
+def test_a_row_without_p_value_is_left_out_of_the_figure_and_said(seed_summary: pd.DataFrame) -> None:
+    from analysis import plots
+
+    mixed = seed_summary.iloc[[0]].assign(p_value=np.nan, min_p=np.nan)
+    fig = plots.summary_p_values(pd.concat([seed_summary, mixed], ignore_index=True))
+    assert len(fig.axes[0].get_yticklabels()) == len(seed_summary)
+    assert "1 row without a p-value" in fig._suptitle.get_text()

@@ -17,7 +17,8 @@ _INK, _FLOOR = "#333333", "#999999"
 
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
-    and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`.
+    and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`. Rows
+    without a p-value (the mixed model's second estimate of tone) are left out, and the title says so.
 
     Where the tick stands to the right of the line, no difference could have reached `alpha`
     with these articles, whatever the texts said.
@@ -32,7 +33,8 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     matplotlib.figure.Figure
     """
     use_style()
-    rows = table.reset_index(drop=True)
+    rows = table[table["p_value"].notna()].reset_index(drop=True)  # a mixed model's row has no p-value
+    untested = len(table) - len(rows)
     labels = [textwrap.shorten(f"{m} ({layer})", 70) for m, layer in zip(rows["measure"], rows["layer"])]
     height = max(2.5, 0.28 * len(rows) + 1.2)
     fig, ax = plt.subplots(figsize=(8, height))
@@ -49,7 +51,8 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     ax.set_xlabel("p-value (log scale)")
     contrast = rows["contrast"].iloc[0] if len(rows) else ""
     fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
-                 "dot: article-level permutation p-value; grey tick: the smallest p the design allows",
-                 fontsize=9)
+                 "dot: article-level permutation p-value; grey tick: the smallest p the design allows"
+                 + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value, a mixed model's, not shown)"
+                    if untested else ""), fontsize=9)
     fig.tight_layout()
     return fig
