@@ -186,7 +186,7 @@ def _check_tables(out: Path) -> None:
           f"corpus {manifest['corpus']['fingerprint'][:12]}")
 
 
-def _write_summary(out: Path, folder: Path) -> None:
+def _write_tables(out: Path, folder: Path) -> None:
     """The tables a paper needs (`summary.write_paper_tables`: the bloc contrasts, the corpus, the
     distinctive terms), written to `folder` as CSV and LaTeX."""
     from analysis import overview, stats, summary
@@ -236,7 +236,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     tables_dir = out_path / "tables" if own_run else paths.ROOT / "reports" / "tables"
     steps = [("build", lambda: _build(corpus_path, out_path), True),
              ("check the tables against the manifest", lambda: _check_tables(out_path), True),
-             ("write the results tables", lambda: _write_summary(out_path, tables_dir), False)]
+             ("write the results tables", lambda: _write_tables(out_path, tables_dir), False)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}

@@ -33,9 +33,10 @@ _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted word
            "all": "all words (own and quoted)", "speakers": "quoted speakers"}
 
 
-def _row(measure: str, layer: str, difference: Mapping, method: str) -> dict:
+def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:
+    """A summary row; `sentences`: the article values are means of sentences, resampled within articles."""
     test = {k: difference[k] for k in ("exact", "n_relabellings", "min_p")}
-    interval = ("two-level bootstrap over articles and their sentences" if "sentences" in method
+    interval = ("two-level bootstrap over articles and their sentences" if sentences
                 else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
         f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"
     return {"measure": measure, "layer": _LAYERS[layer], "contrast": f"{difference['a']} - {difference['b']}",
@@ -115,7 +116,8 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     tone = "VADER compound, mean of article means (sentences nested in articles)"
     for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
         if (part["bloc"] == a).any() and (part["bloc"] == b).any():
-            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone))
+            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone,
+                             sentences=True))
         if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
             rows.append(_mixed_row(mixed))
     per_article = tables["article_framing"].set_index("article_id")

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.style import use_style
+from analysis.plots.style import OTHER_COLOURS, use_style
 
-#: Grey for everything here: no series in this figure is a bloc.
-_INK, _FLOOR = "#333333", "#999999"
+#: No series in this figure is a bloc: the style module's non-bloc greys.
+_INK, _FLOOR = OTHER_COLOURS[0], OTHER_COLOURS[2]
 
 
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
