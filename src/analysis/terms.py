@@ -175,8 +175,8 @@ class TermMatcher:
         # pattern asks for no word character before it), and only at words that could begin a
         # term: the regular expression is tried there alone, with the same result as scanning.
         whole, n, prefixes = self._starts
-        words, present = _word_keys(text)
-        if present.isdisjoint(whole) and (not prefixes or prefixes.keys().isdisjoint({k[:n] for k in present})):
+        words, present, heads = _word_keys(text)
+        if present.isdisjoint(whole) and (not prefixes or prefixes.keys().isdisjoint(_heads(present, heads, n))):
             return  # no word of the text can begin a term
         end = 0
         for start, key in words:
@@ -320,8 +320,9 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _word_keys(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
-    """Start and folded form of each run of word characters, and the set of those forms.
+def _word_keys(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str], dict[int, frozenset[str]]]:
+    """Start and folded form of each run of word characters, the set of those forms, and a memo
+    of their first n characters by n (filled by `_heads`).
 
     Kept for the last text only, which several matchers search in a row (the frames of one
     paragraph, the speaker groups of one speaker). Not for more: the benchmark corpus repeats
@@ -330,7 +331,16 @@ def _word_keys(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str]]:
     corpus read only 113 distinct texts and ran 470 articles per CPU second instead of 375).
     """
     words = tuple((m.start(), _fold(m.group())) for m in _WORD_RUN.finditer(text))
-    return words, frozenset(key for _, key in words)
+    return words, frozenset(key for _, key in words), {}
+
+
+def _heads(present: frozenset[str], memo: dict[int, frozenset[str]], n: int) -> frozenset[str]:
+    """The first `n` characters of each form in `present`, remembered in `memo` (the matchers
+    of one text share it: several frames, each with its own wildcard terms, search one paragraph)."""
+    found = memo.get(n)
+    if found is None:
+        found = memo[n] = frozenset(key[:n] for key in present)
+    return found
 
 
 def _is_prefix(term: str) -> bool:

@@ -74,7 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
     opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"  # "In his opinion, ..."
-    return {"sv": re.compile(sv), "verb": re.compile(verb), "lead": re.compile(lead), "quoted": re.compile(quoted),
+    # every subject starts a word: positions inside a word are passed over at once (same matches, faster)
+    return {"sv": re.compile(rf"(?<!\w)(?=\w)(?:{sv})"), "verb": re.compile(verb), "lead": re.compile(lead),
+            "quoted": re.compile(quoted),
             "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
             "opinion": re.compile(opinion),
             "also": re.compile(also),

@@ -40,7 +40,7 @@ def tokenize(text: str) -> list[str]:
     -------
     list of str
     """
-    tokens = [m.group().lower() for m in _TOKEN_RE.finditer(text)]
+    tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
     if "’" in text or "ʼ" in text or "‐" in text:  # (lower-casing never makes one of them)
         tokens = [t.translate(_TOKEN_TABLE) for t in tokens]
     return tokens
