@@ -319,19 +319,25 @@ def _fold(word: str) -> str:
     return word.lower() if word.isascii() else "".join(map(fold_char, word))  # ASCII folds to lower case
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=256)
 def _word_keys(text: str) -> tuple[tuple[tuple[int, str], ...], frozenset[str], dict[int, frozenset[str]]]:
     """Start and folded form of each run of word characters, the set of those forms, and a memo
     of their first n characters by n (filled by `_heads`).
 
-    Kept for the last text only, which several matchers search in a row (the frames of one
-    paragraph, the speaker groups of one speaker). Not for more: the benchmark corpus repeats
-    its paragraphs from article to article, and a longer memory would make it look faster than
-    a corpus of distinct articles (with 256 texts, framing.article_rows on the 1,000-article
-    corpus read only 113 distinct texts and ran 470 articles per CPU second instead of 375).
+    Kept for the texts searched since the last `forget_texts`: the matchers of one article (its
+    frames, then its markers) read each paragraph once. `framing.article_rows` forgets at the start
+    of each article, as the benchmark corpus repeats its paragraphs from article to article and a
+    memory across articles would make it look faster than a corpus of distinct articles (with 256
+    texts kept across articles, framing.article_rows on the 1,000-article corpus read only 113
+    distinct texts and ran 470 articles per CPU second instead of 375).
     """
     words = tuple((m.start(), _fold(m.group())) for m in _WORD_RUN.finditer(text))
     return words, frozenset(key for _, key in words), {}
+
+
+def forget_texts() -> None:
+    """Forget the texts matchers have read (see `_word_keys`): call it where a new document starts."""
+    _word_keys.cache_clear()
 
 
 def _heads(present: frozenset[str], memo: dict[int, frozenset[str]], n: int) -> frozenset[str]:

@@ -19,6 +19,7 @@ from analysis.framing.naming import (
     naming_index_of_counts,
 )
 from analysis.framing.speakers import VOICE_COLUMNS, _voice_rows
+from analysis.terms import forget_texts
 
 
 def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
@@ -51,6 +52,7 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
         and `VOICE_COLUMNS`.
     """
     d = _dictionaries()
+    forget_texts()  # the matchers below share each paragraph's word index within this article only
     return {"markers": _marker_rows(article_id, paragraphs, quotes, n_tokens, d["markers"], d["marker_info"]),
             "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"]),
             "voices": _voice_rows(article_id, paragraphs, quotes, d)}
