@@ -38,7 +38,7 @@ from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewe
 from analysis.segment.lists import not_persons
 from analysis.segment.patterns import _LABELLING, _MARKS, _attributions, _patterns
 from analysis.segment.sentences import _strip, sentence_spans
-from analysis.segment.tokens import token_spans
+from analysis.segment.tokens import count_tokens
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 mentions.append((pi, 0, speaker))
             last_speaker, carry, prev_open, after_question = speaker, carry, False, kind == "question"
             continue
-        long_enough = lambda c, par=par: len(token_spans(par[c.start : c.end])) >= min_words  # noqa: E731
+        long_enough = lambda c, par=par: count_tokens(par[c.start : c.end]) >= min_words  # noqa: E731
         found = _mark_candidates(par)
         marks = [c for c in found if long_enough(c)]
         shorts = [c for c in found if c.kind == "pair" and not long_enough(c)

@@ -26,6 +26,20 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+def count_tokens(text: str) -> int:
+    """The number of word tokens in `text` (as `token_spans` finds them), without building them.
+
+    Parameters
+    ----------
+    text : the text.
+
+    Returns
+    -------
+    int
+    """
+    return len(_TOKEN_RE.findall(text))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens for counting.
 
