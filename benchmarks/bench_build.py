@@ -207,9 +207,20 @@ def main() -> int:
             corpus.unlink()
     command = " ".join(["python benchmarks/bench_build.py", *sys.argv[1:]])
     note = {"note": args.note} if args.note else {}
-    write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d"), **note}
-                                       for row in rows])
+    write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d"),
+                                        "code": code_version(), **note} for row in rows])
     return 0
+
+
+def code_version() -> str:
+    """The commit the measured code is at (short hash), with "+changes" when `src/` differs from it:
+    each row says which code it timed, and the targets are judged on the newest code only."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short=7", "HEAD")
+    return (head + ("+changes" if git("status", "--porcelain", "--", "src") else "")) if head else "unknown"
 
 
 def write_results(path: Path, rows: list[dict]) -> None:
@@ -223,6 +234,11 @@ def write_results(path: Path, rows: list[dict]) -> None:
                     key=lambda r: (r["N"], CONFIGS.index(r["config"]), r.get("note", "")))
     raw.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     table = pd.DataFrame(merged)
+    table["code"] = table["code"].fillna("older") if "code" in table else "older"
+    # the targets are judged on the rows of the code this run measured (or, for --report, the
+    # newest code on record): rows of older code stay in the table, for history, but are not judged
+    newest = max(merged, key=lambda r: r.get("date", ""), default={})
+    current = rows[-1].get("code", "older") if rows else newest.get("code", "older")
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     lines = [
@@ -242,10 +258,10 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "pass seconds are wall seconds of the build's passes (for `reproduce`, of its build step).",
         "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
         "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
-        "| N | configuration | date | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
+        "| N | configuration | date | code | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
         "| peak MB (all processes) "
         "| clean/s | segment/s | sentiment/s | framing/s | repeated lines s | articles s | keyness s | topics s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, group in table.groupby("N"):
         naive = group.loc[group["config"] == "naive", "articles_per_s"]
@@ -255,7 +271,7 @@ def write_results(path: Path, rows: list[dict]) -> None:
             ratio = f"{row.articles_per_s / naive.iloc[0]:.2f}" if len(naive) else ""
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
             cpu = getattr(row, "cpu_s", float("nan"))
-            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {note} | {row.seconds:.1f} | "
+            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {note} | {row.seconds:.1f} | "
                          + (f"{cpu:.1f}" if cpu == cpu else "") + " | "
                          f"{row.articles_per_s:.1f} | {ratio} | {row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
                          + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
@@ -268,7 +284,10 @@ def write_results(path: Path, rows: list[dict]) -> None:
                   "|---|" + "---|" * len(steps["steps"].iloc[0])]
         for row in steps.itertuples():
             lines.append(f"| {row.N:,} | " + " | ".join(f"{v:.1f}" for v in row.steps.values()) + " |")
-    lines += ["", *target_lines(table), ""]
+    judged = table[table["code"] == current]
+    lines += ["", f"The targets below are judged on the rows measured on code `{current}` only"
+              + (f" ({len(table) - len(judged)} rows of other code are listed above for history)." if len(judged) < len(table)
+                 else "."), "", *target_lines(judged), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

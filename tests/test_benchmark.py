@@ -85,3 +85,20 @@ def test_a_shared_run_keeps_the_quiet_rows_and_ratios_stay_within_one_run(tmp_pa
     report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     # 80 / 60 within the shared run, not 80 / 30 across runs
     assert "2,000 articles (jobs1, shared machine): met (1.33x at 2,000)" in report
+
+
+def test_rows_of_older_code_are_listed_but_not_judged(tmp_path: Path, bench: ModuleType) -> None:
+    old = {"N": 1000, "config": "naive", "seconds": 5.0, "articles_per_s": 200.0, "peak_mb": 250.0,
+           "peak_total_mb": 250.0, "command": "a", "date": "2026-01-01", "code": "aaaaaaa"}
+    bench.write_results(tmp_path / "RESULTS.md", [old, {**old, "config": "jobs2", "seconds": 8.0, "articles_per_s": 125.0}])
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert "0.5x the speed of the naive loop: met" in report and "| aaaaaaa |" in report
+    # newer code, slower: its rows are judged, the older code's jobs2 row stays in the table only
+    bench.write_results(tmp_path / "RESULTS.md", [{**old, "code": "bbbbbbb", "date": "2026-02-01"},
+                                                  {**old, "config": "jobs1", "seconds": 25.0, "articles_per_s": 40.0,
+                                                   "code": "bbbbbbb", "date": "2026-02-01"}])
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert "| 1,000 | jobs2 | 2026-01-01 | aaaaaaa |" in report
+    assert "judged on the rows measured on code `bbbbbbb` only (1 rows of other code" in report
+    assert "0.5x the speed of the naive loop: **not met** (best ratio 0.20 at 1,000)" in report
+    assert bench.code_version()  # a short hash here, "unknown" outside a git checkout
