@@ -33,7 +33,9 @@ CROSS_CHECK_LIMIT = 5000
 THRESHOLD = 0.05
 
 
+@lru_cache(maxsize=8)
 def _resource(name: str) -> str:
+    """A packaged word list, read once per process (`score_texts` asks for it for every article)."""
     return paths.resource_text(name)
 
 
