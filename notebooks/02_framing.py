@@ -35,6 +35,7 @@
 from IPython.display import Markdown
 
 from analysis import framing, overview, plots, stats
+from analysis.summary import keyness_top
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -121,13 +122,12 @@ Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"], min_ar
 Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, vocab, a, b,
                                     min_articles=MIN_ARTICLES_PER_TERM, prior_scale=PRIOR_SCALE))
 
-# %%
-top = keyness.head(12)
-bottom = keyness.tail(12).iloc[::-1]
-top.round(3)
+# %% [markdown]
+# The twelve most distinctive terms of each bloc (`keyness_top`: the same selection as the
+# paper table `keyness_top.csv`), most distinctive first; `side` is the bloc a term leans to.
 
 # %%
-bottom.round(3)
+keyness_top(keyness, n=12).round(3)
 
 # %%
 fig = plots.fightin_words(keyness, a, b, threshold=threshold)
