@@ -329,6 +329,18 @@ def test_an_ombudsman_is_a_role_the_article_named() -> None:
     assert speakers(paragraphs, "dash") == ["Ola Sample"]
 
 
+def test_a_name_behind_lower_case_role_words_after_the_quote() -> None:
+    paragraphs = ["The agency played the plan down. “We do not expect a result this week,” spokesman Karl Demo "
+                  "told reporters.",
+                  "“That is a matter for the parties,” the head of the trade union, Eva Sample, told the paper."]
+    assert speakers(paragraphs, "direct") == ["Karl Demo", "Eva Sample"]
+
+
+def test_a_name_after_while_speaks_for_another_clause() -> None:
+    paragraphs = ["Ivan Demo said there was “a long way to go”, while Petr Sample told radio listeners he was calm."]
+    assert speakers(paragraphs, "partial") == ["Ivan Demo"]
+
+
 _PIECES = ["Q:", "A:", "Q.", "Question:", "Answer:", "INTERVIEWER:", "LAVROV:", "Lavrov:", "SP:", "MH:", "— ", "– ",
            "\"We are ready,\"", "“Not now.”", "«Никогда»", "'Perhaps,'", "he said.", "she added", "Peskov said",
            "according to the Kremlin,", "the minister told reporters that", "the talks", "will go on.", "In his opinion,",
