@@ -286,6 +286,61 @@ def test_a_question_and_answer_interview_without_a_named_interviewee() -> None:
                                                      ("Q", "question"), ("A", "interview")]
 
 
+def test_an_apposition_never_runs_past_a_sentence_end() -> None:
+    paragraphs = ["In Brackton, on the coast, the mood is calm. Lena Sample, who owns a bakery, said trade was slow.",
+                  "“People still buy bread, but less of it than last year,” she said."]
+    assert speakers(paragraphs, "direct") == ["Lena Sample"]
+
+
+def test_an_age_in_apposition_still_names_the_subject() -> None:
+    paragraphs = ["Senator Paul Demo said he would vote against the plan.",
+                  "Mira Example, 23, a nurse who moved here in 2021, said she had stopped watching the news.",
+                  "“Every day brings a new promise and then a new alarm,” she said."]
+    assert speakers(paragraphs, "direct") == ["Mira Example"]
+
+
+def test_the_plus_a_capitalised_word_is_no_person() -> None:
+    paragraphs = ["Defence Minister Arno Sample, speaking after a meeting of Nordic and Baltic ministers, said the "
+                  "Nordic states had learned a lesson.",
+                  "“A truce without guarantees is only a pause,” the minister said."]
+    assert speakers(paragraphs, "direct") == ["Arno Sample"]
+
+
+def test_an_institution_or_a_street_is_no_person() -> None:
+    paragraphs = ["The opposition spokesman, Tom Example, accused the government of vagueness. Downing Street "
+                  "described the call as useful.",
+                  "“Nobody can tell us how many soldiers this would take,” he said."]
+    assert speakers(paragraphs, "direct") == ["Tom Example"]
+
+
+def test_a_role_label_is_the_person_the_article_names_with_that_role() -> None:
+    paragraphs = ["Transcript of the weekly briefing by Ana Demo, spokeswoman for the city council.",
+                  "Spokeswoman: Good morning. The bridge will reopen on Monday.",
+                  "Question: Has the council asked for federal help?",
+                  "Spokeswoman: Not yet. We are still counting the damage.",
+                  "Question: When will you know more?",
+                  "Spokeswoman: By the end of the week, I hope."]
+    assert speakers(paragraphs, "interview") == ["Ana Demo"] * 3
+
+
+def test_an_ombudsman_is_a_role_the_article_named() -> None:
+    paragraphs = ["Human rights commissioner Ola Sample informed that visits would resume.",
+                  "— We insist on access to every detainee, — the ombudsman stressed."]
+    assert speakers(paragraphs, "dash") == ["Ola Sample"]
+
+
+def test_a_name_behind_lower_case_role_words_after_the_quote() -> None:
+    paragraphs = ["The agency played the plan down. “We do not expect a result this week,” spokesman Karl Demo "
+                  "told reporters.",
+                  "“That is a matter for the parties,” the head of the trade union, Eva Sample, told the paper."]
+    assert speakers(paragraphs, "direct") == ["Karl Demo", "Eva Sample"]
+
+
+def test_a_name_after_while_speaks_for_another_clause() -> None:
+    paragraphs = ["Ivan Demo said there was “a long way to go”, while Petr Sample told radio listeners he was calm."]
+    assert speakers(paragraphs, "partial") == ["Ivan Demo"]
+
+
 _PIECES = ["Q:", "A:", "Q.", "Question:", "Answer:", "INTERVIEWER:", "LAVROV:", "Lavrov:", "SP:", "MH:", "— ", "– ",
            "\"We are ready,\"", "“Not now.”", "«Никогда»", "'Perhaps,'", "he said.", "she added", "Peskov said",
            "according to the Kremlin,", "the minister told reporters that", "the talks", "will go on.", "In his opinion,",

@@ -101,7 +101,7 @@ def test_the_second_blind_set_covers_every_kind(blind2: pd.DataFrame) -> None:
 
 def test_second_blind_set_direct_and_dash(blind2: pd.DataFrame) -> None:
     assert blind2.at["direct", "recall_span"] >= 0.99 and blind2.at["dash", "recall_span"] >= 0.99
-    assert blind2.at["direct", "recall_speaker"] >= 0.91  # target 0.9: met after tuning on blind2
+    assert blind2.at["direct", "recall_speaker"] >= 0.93  # target 0.9: met after tuning on blind2
     assert blind2.at["dash", "recall_speaker"] >= 0.81
 
 
@@ -223,7 +223,7 @@ def test_third_blind_set_speakers(blind3: pd.DataFrame) -> None:
     assert blind3.at["direct", "recall_span"] >= 0.98 and blind3.at["dash", "recall_span"] >= 0.9
     # first measurement, blind: 0.78 (target 0.9 NOT MET on unseen text); after tuning on blind3: 0.92
     assert blind3.at["direct", "recall_speaker"] >= 0.91
-    assert blind3.at["dash", "recall_speaker"] >= 0.85
+    assert blind3.at["dash", "recall_speaker"] >= 0.88
     assert blind3.at["interview", "recall_speaker"] >= 0.95  # target 0.95: met (1.00)
     assert blind3.at["question", "recall_span"] >= 0.95
 
@@ -250,15 +250,15 @@ def test_the_fourth_blind_set_covers_every_kind(blind4: pd.DataFrame) -> None:
 
 def test_fourth_blind_set_speakers(blind4: pd.DataFrame) -> None:
     assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.9
-    assert blind4.at["direct", "recall_speaker"] >= 0.74  # target 0.9: NOT MET on unseen text (0.76)
+    assert blind4.at["direct", "recall_speaker"] >= 0.85  # target 0.9: NOT MET on unseen text (0.76; 0.87 after attr-rules)
     assert blind4.at["dash", "recall_speaker"] >= 0.8
-    assert blind4.at["interview", "recall_speaker"] >= 0.73  # target 0.95: NOT MET on unseen text (0.75)
+    assert blind4.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.75; 1.00 after attr-rules)
     assert blind4.at["question", "recall_span"] >= 0.95
 
 
 def test_fourth_blind_set_reported_speech(blind4: pd.DataFrame) -> None:
     assert blind4.at["indirect", "recall_span"] >= 0.52  # target 0.6: NOT MET on unseen text (0.53)
-    assert blind4.at["indirect", "precision"] >= 0.85  # target 0.9: NOT MET on unseen text (0.87)
+    assert blind4.at["indirect", "precision"] >= 0.87  # target 0.9: NOT MET on unseen text (0.87; 0.89 after attr-rules)
 
 
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])

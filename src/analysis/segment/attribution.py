@@ -78,7 +78,7 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     """Attribution of a quotation-mark quote: right after it, else in its sentence before it."""
     p = _patterns()
     if c.hi >= 0:
-        for rx in (p["after_sv"], p["after_vs"]):
+        for rx in (p["after_sv"], p["after_vs"], _after_named()):
             if m := rx.match(masked, c.hi + 1):
                 return m.group("subj"), m.start("subj")
     if c.lo >= 0:
@@ -93,6 +93,16 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
     return "", -1
+
+
+@lru_cache(maxsize=1)
+def _after_named() -> re.Pattern[str]:
+    """After a closing mark, a name behind lower-case role words or a role phrase, then a speech verb:
+    '," spokesman Jane Roe said' / '," the head of the union, Jane Roe, told ...' (not after "while", "and" ...:
+    another clause's speaker)."""
+    verb = _patterns()["verb"].pattern
+    clause = r"(?!(?:while|whereas|but|and|or|as|when|although|though|after|before|since|if)\b)"
+    return re.compile(rf"[\s,]+(?:{clause}[a-z][^\"“”«».!?;:]{{0,100}}?[\s,])?(?P<subj>{_NAME}),?\s+{verb}")
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],

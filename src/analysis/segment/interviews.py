@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.segment.attribution import _clean_speaker, _is_name
+from analysis.segment.attribution import _clean_speaker, _is_name, _person
+from analysis.segment.lists import role_nouns
 from analysis.segment.patterns import _LABEL, _NAME, _NAMES, _TITLED
 
 _NOT_SPEAKERS = frozenset(
@@ -130,6 +131,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
                       label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label) or label.lower() == surname)
                   else label, kind)
              for pi, (start, label, kind) in found.items()}
+    for label in {label for _, label, kind in turns.values() if kind == "interview"}:
+        if (named := _role_holder(label, paragraphs)):  # "Spokesman:": the spokesman the article names
+            turns = {pi: (start, named if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):
         following = labelled[n + 1]
@@ -154,3 +158,18 @@ def _interviewee(intro: Sequence[str]) -> str:
     surnames = [n.split()[-1] for n in names]
     best = max(dict.fromkeys(surnames), key=surnames.count)
     return max((n for n in names if n.split()[-1] == best), key=len)
+
+
+def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
+    """The person an article names with the role a label gives ("Spokesman:" -> "Spokesman Jane Roe" or
+    "Jane Roe, spokeswoman for ..."), the first one named; "" when the label is no role or names no one."""
+    role = label.strip().lower()
+    if role not in role_nouns():
+        return ""
+    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{re.escape(role)})\b")
+    for par in paragraphs:
+        for m in rx.finditer(par):
+            name = _clean_speaker(m.group("a") or m.group("b"))
+            if len(name.split()) >= 2 and _person(name):
+                return name
+    return ""

@@ -36,7 +36,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.patterns import _LABELLING, _MARKS, _attributions, _patterns
+from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _patterns
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -140,9 +140,15 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                        key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
         masked = _blank(par, cands)
-        roles += _role_mentions(pi, masked)
+        here = _role_mentions(pi, masked)
+        roles += here
+        # "The opposition spokesman, Tom Example, accused ...": a person named with a role as a
+        # sentence's subject is whom a following "he said" means
+        mentions += [(pi, r[1], r[3]) for r in here if _person(r[3]) and _ROLE_SUBJECT.search(masked, max(0, r[1] - 60), r[1])]
         texts.append(masked)
         for m in _attributions(masked):
+            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")):
+                continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
                     name = _full_of(name, texts, fulls) or name
@@ -239,6 +245,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
     return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+
+
+#: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
+_ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 
 
 _THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
