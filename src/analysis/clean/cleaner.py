@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.clean.bylines import _find_author
-from analysis.clean.cues import Cue, _cue_reason, _cue_screen, load_cues
+from analysis.clean.cues import Cue, _cue_reason, _screen_for, load_cues
 from analysis.clean.dates import _dateline_lead, parse_date_line
 from analysis.clean.layout import _mark_layout, _mark_menus
 from analysis.clean.lines import _only_links, _read_lines
@@ -75,7 +75,7 @@ def clean_article(
     if prose_keys and all(key in shared_lines for key in prose_keys):
         shared_lines = frozenset()  # the outlet published this same article more than once
     block_marker: dict[int, bool] = {}
-    screen = _cue_screen(tuple(cues))
+    screen = _screen_for(cues)
     for i, line in enumerate(lines):
         plain = line.plain
         reason, block = _cue_reason(plain, line.plain_words, cues, screen)

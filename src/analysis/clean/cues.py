@@ -64,8 +64,16 @@ def load_cues(path: str | Path | None = None) -> tuple[Cue, ...]:
     ValueError
         For a row with the wrong number of fields, an unknown reason or match, or a bad pattern.
     """
+    if path is None:
+        return _packaged_cues()
     text = paths.resource_text("boilerplate_cues.tsv", path)
     return _parse_cues(text, str(path or "boilerplate_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _packaged_cues() -> tuple[Cue, ...]:
+    """The packaged cue file, read and parsed once (not once per article)."""
+    return _parse_cues(paths.resource_text("boilerplate_cues.tsv"), "boilerplate_cues.tsv")
 
 
 @lru_cache(maxsize=8)
@@ -153,6 +161,21 @@ class _CueScreen:
 @lru_cache(maxsize=8)
 def _cue_screen(cues: tuple[Cue, ...]) -> _CueScreen:
     return _CueScreen(cues)
+
+
+_last_screen: list[tuple[tuple[Cue, ...], _CueScreen]] = []
+
+
+def _screen_for(cues: Sequence[Cue]) -> _CueScreen:
+    """`_cue_screen(tuple(cues))`, found by identity when `cues` is the tuple asked for last: hashing
+    every cue for the cache on each article costs more than screening some lines."""
+    last = _last_screen[-1] if _last_screen else None
+    if last is not None and last[0] is cues:
+        return last[1]
+    screen = _cue_screen(tuple(cues))
+    if type(cues) is tuple:  # (a tuple of frozen cues cannot change behind its identity)
+        _last_screen[:] = [(cues, screen)]
+    return screen
 
 
 def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
