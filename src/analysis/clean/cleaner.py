@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from analysis.clean.bylines import _find_author
 from analysis.clean.cues import Cue, _cue_reason, _screen_for, load_cues
-from analysis.clean.dates import _dateline_lead, parse_date_line
+from analysis.clean.dates import _dateline_lead, _is_date_line, parse_date_line
 from analysis.clean.layout import _mark_layout, _mark_menus
 from analysis.clean.lines import _only_links, _read_lines
 from analysis.clean.rules import _line_rule, _mark_appeals, _mark_captions, _mark_emoji_teasers
@@ -85,7 +85,7 @@ def clean_article(
         block_marker[i] = block
         if reason is None and _only_links(line.text):
             line.reason = "caption" if line.text.lstrip().startswith("![") else "navigation"
-        elif reason is None and parse_date_line(plain)[0]:
+        elif reason is None and _is_date_line(plain):
             line.reason = "metadata:date"
         elif reason is None and not line.prose and line.key in shared_lines:
             line.reason = "boilerplate"
