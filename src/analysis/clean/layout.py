@@ -39,6 +39,8 @@ def _menu_line(line: _Line) -> bool:
     or four or more capitalised words (hyphens and ampersands allowed) of which at least two, and
     at least two in five, are the names news sites give their sections (`section_names.txt`)."""
     tokens = line.plain.split()
+    if len(tokens) < 4:  # (fewer than four words either way)
+        return False
     if (len(tokens) >= 6 and all(t[:1].isupper() and t.isalpha() for t in tokens)
             and not any(t.lower() in _FUNCTION_WORDS for t in tokens)):
         return True
