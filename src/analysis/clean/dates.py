@@ -90,11 +90,17 @@ def _is_date_line(text: str) -> bool:
     return _date_stamp(text) is not None
 
 
+def _may_be_relative(text: str) -> bool:
+    """Holds what every match of `_RELATIVE_DAY` holds, in lower case ("terday": an "s" may be "ſ")."""
+    lower = text.lower()
+    return "ago" in lower or "today" in lower or "terday" in lower
+
+
 def _date_stamp(text: str) -> tuple[str, list[str], bool, bool] | None:
     """For a line that is only a date/time stamp: the line (folded, a leading place name cut), its
     lower-case tokens, whether one is a year and whether it is relative ("2 hours ago"); else None."""
     text = _fold(text)
-    if _DIGIT.search(text) is None and _RELATIVE_DAY.search(text) is None and (
+    if _DIGIT.search(text) is None and not (_may_be_relative(text) and _RELATIVE_DAY.search(text)) and (
             text.isascii() or not any(map(str.isdigit, text))):
         return None  # every date line below needs a digit or "ago", "today", "yesterday"
     text = _PLACE.sub("", text)
@@ -102,12 +108,10 @@ def _date_stamp(text: str) -> tuple[str, list[str], bool, bool] | None:
     for token in text.split():
         token = token.strip(".,:;()|•·-–—").lower()
         if token:
+            if len(tokens) == 14 or not _DATE_FILLER.match(token):
+                return None  # too long for a date line, or a word no stamp holds: no need to read on
             tokens.append(token)
-            if len(tokens) > 14:  # too long for a date line: no need to read on
-                return None
     if not tokens:
-        return None
-    if not all(_DATE_FILLER.match(t) for t in tokens):
         return None
     has_year = any(_YEAR.fullmatch(t) or _YEAR_FIRST.match(t) or _YEAR_LAST.search(t) or _DAY_MONTH_YEAR.fullmatch(t)
                    for t in tokens)

@@ -117,7 +117,7 @@ def split_lines(text: str) -> list[str]:
     list[str]
         The lines without their line breaks; a final line break starts no empty line.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines

@@ -130,6 +130,13 @@ _OURS = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 _THANKS = re.compile(r"\bthank you\b|\bthanks\b", re.IGNORECASE)
 
 
+def _addresses_reader(text: str) -> bool:
+    """`_SECOND_PERSON` found in `text`, searched only when it holds "you" or "dear" in any case (as every
+    match does: no other character matches these letters under re.IGNORECASE)."""
+    lower = text.lower()
+    return ("you" in lower or "dear" in lower) and bool(_SECOND_PERSON.search(text))
+
+
 def _outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
@@ -141,7 +148,7 @@ def _mark_appeals(lines: list[_Line], shared: frozenset[str] | SharedLinesLike =
     many pages are left to the boilerplate rule."""
     def appeal(line: _Line, needed: int) -> bool:
         text = _outside_quotes(line.plain)
-        return bool(_SECOND_PERSON.search(text)) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
+        return _addresses_reader(text) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
 
     core = [i for i, ln in enumerate(lines)
             if ln.reason is None and ln.key not in shared and (appeal(ln, 2) or _DEAR.match(ln.plain))]
