@@ -9,9 +9,12 @@ from analysis.clean.lines import _SENTENCE_END, _Line, normalize_line
 _NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯÀ-Þ][\w'’.-]*|de|van|von|der|da|di|bin|al|la|le|and|&|,|with|in|for|at|from|\|)$")
 
 
+_NAME_BREAK = re.compile(r"\s[|•·]\s|\s[-–—]\s")
+
+
 def _looks_like_names(text: str) -> bool:
     """Two to twelve capitalised tokens (name particles and 'and' allowed), nothing else."""
-    text = re.split(r"\s[|•·]\s|\s[-–—]\s", text.strip(), maxsplit=1)[0]
+    text = _NAME_BREAK.split(text.strip(), maxsplit=1)[0]
     tokens = text.replace(",", " , ").split()
     caps = [t for t in tokens if t not in {",", "and", "&"}]
     if not 1 <= len(caps) <= 12 or _SENTENCE_END.search(text.rstrip(",")) and not text.endswith("."):
@@ -59,18 +62,21 @@ def _matches_author(text: str, author: str | None) -> bool:
     return bool(author) and normalize_line(author) in normalize_line(text)
 
 
+_BYLINE_LABEL = re.compile(
+    r"^(?:by|written by|posted by|words by|text by|story by|reported by|author|authors|reporter|"
+    r"correspondent|editor|contributor)s?\s*[:|]?\s+(.+)$",
+    re.IGNORECASE,
+)
+_AUTHOR_BREAK = re.compile(r"\s[|•·]\s|\s[-–—]\s|,\s(?=[a-z])")
+
+
 def _find_author(lines: list[_Line]) -> str | None:
     for line in lines:
         if line.reason != "byline":
             continue
-        m = re.match(
-            r"^(?:by|written by|posted by|words by|text by|story by|reported by|author|authors|reporter|"
-            r"correspondent|editor|contributor)s?\s*[:|]?\s+(.+)$",
-            line.text,
-            re.IGNORECASE,
-        )
+        m = _BYLINE_LABEL.match(line.text)
         candidate = m.group(1) if m else line.text
-        candidate = re.split(r"\s[|•·]\s|\s[-–—]\s|,\s(?=[a-z])", candidate)[0].strip(" ,.")
+        candidate = _AUTHOR_BREAK.split(candidate)[0].strip(" ,.")
         if _looks_like_names(candidate) and not candidate.endswith(":"):
             return candidate
     return None

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.clean.bylines import _find_author
-from analysis.clean.cues import Cue, _cue_reason, _cue_screen, load_cues
-from analysis.clean.dates import _dateline_lead, parse_date_line
+from analysis.clean.cues import Cue, _cue_reason, _screen_for, load_cues
+from analysis.clean.dates import _dateline_lead, _is_date_line, parse_date_line
 from analysis.clean.layout import _mark_layout, _mark_menus
 from analysis.clean.lines import _only_links, _read_lines
 from analysis.clean.rules import _line_rule, _mark_appeals, _mark_captions, _mark_emoji_teasers
@@ -75,7 +75,7 @@ def clean_article(
     if prose_keys and all(key in shared_lines for key in prose_keys):
         shared_lines = frozenset()  # the outlet published this same article more than once
     block_marker: dict[int, bool] = {}
-    screen = _cue_screen(tuple(cues))
+    screen = _screen_for(cues)
     for i, line in enumerate(lines):
         plain = line.plain
         reason, block = _cue_reason(plain, line.plain_words, cues, screen)
@@ -85,7 +85,7 @@ def clean_article(
         block_marker[i] = block
         if reason is None and _only_links(line.text):
             line.reason = "caption" if line.text.lstrip().startswith("![") else "navigation"
-        elif reason is None and parse_date_line(plain)[0]:
+        elif reason is None and _is_date_line(plain):
             line.reason = "metadata:date"
         elif reason is None and not line.prose and line.key in shared_lines:
             line.reason = "boilerplate"

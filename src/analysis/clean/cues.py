@@ -1,14 +1,16 @@
 """The boilerplate cue table (`resources/boilerplate_cues.tsv`) and matching a line against it.
 
-Matching is screened: a `contains` cue is searched only in lines holding one of the strings
-every match of its pattern needs (read from `re`'s parse of the pattern, compared with the case
-folding `re.IGNORECASE` uses), so most cues are skipped on most lines with the same answer.
+Matching is screened: a cue is tried only on lines holding one of the strings every match of its
+pattern needs (read from `re`'s parse of the pattern, compared with the case folding
+`re.IGNORECASE` uses), so most cues are skipped on most lines with the same answer. One scan of a
+line finds all the strings it holds (`_StringScan`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,8 +66,16 @@ def load_cues(path: str | Path | None = None) -> tuple[Cue, ...]:
     ValueError
         For a row with the wrong number of fields, an unknown reason or match, or a bad pattern.
     """
+    if path is None:
+        return _packaged_cues()
     text = paths.resource_text("boilerplate_cues.tsv", path)
     return _parse_cues(text, str(path or "boilerplate_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _packaged_cues() -> tuple[Cue, ...]:
+    """The packaged cue file, read and parsed once (not once per article)."""
+    return _parse_cues(paths.resource_text("boilerplate_cues.tsv"), "boilerplate_cues.tsv")
 
 
 @lru_cache(maxsize=8)
@@ -97,24 +107,21 @@ def _parse_cues(text: str, name: str) -> tuple[Cue, ...]:
 def _cue_reason(text: str, words: int, cues: Sequence[Cue], screen: _CueScreen | None = None) -> tuple[str | None, bool]:
     """The first cue matching a line: (reason, is_block_marker).
 
-    `screen` (`_cue_screen(cues)`) lists the cues that apply to a line of so many words, each
-    `contains` cue with strings one of which every match holds (compared case-folded): a cue
-    whose strings are all missing from the line cannot match, and its search is skipped. Once a
-    cue has matched, only end-of-article markers can change the answer, so only they are tried.
+    `screen` (`_cue_screen(cues)`) gives the cues that can match the line: those that apply to a line
+    of so many words, less those whose required strings the line lacks (their search is skipped, with
+    the same answer). Once a cue has matched, only end-of-article markers can change the answer, so
+    only they are tried.
     """
+    candidates = screen.candidates(text, words) if screen is not None else \
+        [c for c in cues if not (c.max_words and words > c.max_words)]
     found: str | None = None
-    folded: str | None = None
-    applicable = screen.applicable(words) if screen is not None else \
-        [(c, None) for c in cues if not (c.max_words and words > c.max_words)]
-    for cue, need in applicable:
+    stripped: str | None = None
+    for cue in candidates:
         if found is not None and not cue.block:
             continue
-        if need is not None:
-            if folded is None:
-                folded = _fold_case(text)
-            if not any(map(folded.__contains__, need)):
-                continue
-        hit = _cue_hit(cue.match, cue.pattern, text)
+        if cue.match == "line" and stripped is None:
+            stripped = text.strip(_DECORATION)
+        hit = _cue_hit(cue.match, cue.pattern, text, stripped)
         if not hit:
             continue
         if cue.reason == "byline" and cue.match == "start" and not _looks_like_names(text[hit.end() - 1:]):
@@ -126,33 +133,110 @@ def _cue_reason(text: str, words: int, cues: Sequence[Cue], screen: _CueScreen |
     return found, False
 
 
-def _cue_hit(match: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _cue_hit(match: str, pattern: re.Pattern[str], text: str, stripped: str | None) -> re.Match[str] | None:
+    """`pattern` found in `text` as the cue's `match` asks; `stripped` is `text.strip(_DECORATION)`."""
     if match == "line":
-        return pattern.fullmatch(text) or pattern.fullmatch(text.strip(_DECORATION))
+        return pattern.fullmatch(text) or (pattern.fullmatch(stripped) if stripped != text else None)
     if match == "start":
         return pattern.match(text)
     return pattern.search(text)
 
 
 class _CueScreen:
-    """The cues that apply to a line of n words, in file order, each with the strings its
-    matches need (`_required_strings`, for `contains` cues; None: always tried)."""
+    """The cues that can match a line: those that apply to its number of words, less those none of
+    whose required strings (`_required_strings`) the case-folded line holds. Cues without such
+    strings are always tried. The cues of each word-count group share one `_StringScan`."""
 
     def __init__(self, cues: Sequence[Cue]) -> None:
-        self.cues = [(c, _required_strings(c.pattern) if c.match == "contains" else None) for c in cues]
-        self.longest = max((c.max_words for c in cues), default=0)
-        self._by_words: dict[int, list[tuple[Cue, frozenset[str] | None]]] = {}
+        self.cues = tuple(cues)
+        self.needs = [_required_strings(c.pattern) for c in self.cues]
+        self.limits = sorted({c.max_words for c in self.cues if c.max_words})
+        self._groups: dict[int, _StringScan] = {}
 
-    def applicable(self, words: int) -> list[tuple[Cue, frozenset[str] | None]]:
-        words = min(words, self.longest + 1)  # beyond the largest limit only unlimited cues apply
-        if words not in self._by_words:
-            self._by_words[words] = [(c, need) for c, need in self.cues if not (c.max_words and words > c.max_words)]
-        return self._by_words[words]
+    def candidates(self, text: str, words: int) -> list[Cue]:
+        """The cues that can match `text`, a line of `words` words, in file order."""
+        group = bisect_left(self.limits, words)  # how many word limits the line exceeds decides which cues apply
+        scan = self._groups.get(group)
+        if scan is None:
+            scan = self._groups[group] = _StringScan(
+                [(i, c, need) for i, (c, need) in enumerate(zip(self.cues, self.needs))
+                 if not (c.max_words and words > c.max_words)])
+        return scan.candidates(text)
+
+
+class _StringScan:
+    """Cues screened by their required strings: one regular expression (a trie of all the strings)
+    finds, at each position of the case-folded line, the longest string starting there; the strings
+    the line holds are those and their prefixes among the strings."""
+
+    def __init__(self, entries: list[tuple[int, Cue, frozenset[str] | None]]) -> None:
+        self.cues = {i: cue for i, cue, _ in entries}
+        self.always = frozenset(i for i, _, need in entries if not need or "" in need)
+        self.needed_by: dict[str, set[int]] = {}
+        for i, _, need in entries:
+            if i not in self.always:
+                for string in need or ():
+                    self.needed_by.setdefault(string, set()).add(i)
+        try:
+            self.pattern = re.compile(f"(?=({_trie_pattern(self.needed_by)}))") if self.needed_by else None
+        except (re.error, RecursionError, OverflowError):  # a cue file beyond re's limits: no screen
+            self.pattern, self.always = None, frozenset(self.cues)
+        self.always_cues = [self.cues[i] for i in sorted(self.always)]
+        self._held: dict[str, frozenset[int]] = {}
+
+    def candidates(self, text: str) -> list[Cue]:
+        found = set(self.pattern.findall(_fold_case(text))) if self.pattern is not None else ()
+        if not found:
+            return self.always_cues
+        indices = self.always.union(*map(self._cues_holding, found))
+        return [self.cues[i] for i in sorted(indices)]
+
+    def _cues_holding(self, longest: str) -> frozenset[int]:
+        """The cues one of whose strings `longest` starts with (the line holds them where it holds it)."""
+        held = self._held.get(longest)
+        if held is None:
+            held = self._held[longest] = frozenset().union(
+                *(self.needed_by.get(longest[:k], ()) for k in range(1, len(longest) + 1)))
+        return held
+
+
+def _trie_pattern(strings: Iterable[str]) -> str:
+    """A regular expression matching the longest of `strings` that starts where it is tried."""
+    root: dict = {}
+    for string in strings:
+        node = root
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        return f"(?:{body})?" if "" in node else body  # (greedy: a longer string first)
+
+    return branch(root)
 
 
 @lru_cache(maxsize=8)
 def _cue_screen(cues: tuple[Cue, ...]) -> _CueScreen:
     return _CueScreen(cues)
+
+
+_last_screen: list[tuple[tuple[Cue, ...], _CueScreen]] = []
+
+
+def _screen_for(cues: Sequence[Cue]) -> _CueScreen:
+    """`_cue_screen(tuple(cues))`, found by identity when `cues` is the tuple asked for last: hashing
+    every cue for the cache on each article costs more than screening some lines."""
+    last = _last_screen[-1] if _last_screen else None
+    if last is not None and last[0] is cues:
+        return last[1]
+    screen = _cue_screen(tuple(cues))
+    if type(cues) is tuple:  # (a tuple of frozen cues cannot change behind its identity)
+        _last_screen[:] = [(cues, screen)]
+    return screen
 
 
 def _required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:

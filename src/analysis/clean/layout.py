@@ -34,16 +34,23 @@ _FUNCTION_WORDS = frozenset("a an the of to in on at for with by from and or but
                             "said will would can could not no as that this these those it its".split())
 
 
+_FUNCTION_WORDS_BUT_AND = _FUNCTION_WORDS - {"and"}
+
+
 def _menu_line(line: _Line) -> bool:
     """One line of section names: six or more capitalised words, no function word, no punctuation;
     or four or more capitalised words (hyphens and ampersands allowed) of which at least two, and
     at least two in five, are the names news sites give their sections (`section_names.txt`)."""
     tokens = line.plain.split()
+    if len(tokens) < 4:  # (fewer than four words either way)
+        return False
     if (len(tokens) >= 6 and all(t[:1].isupper() and t.isalpha() for t in tokens)
             and not any(t.lower() in _FUNCTION_WORDS for t in tokens)):
         return True
+    if line.ends_sentence:
+        return False
     words = [t for t in tokens if t not in ("&", "|", "/", "•", "·", "-")]
-    if len(words) < 4 or line.ends_sentence or any(t.lower() in _FUNCTION_WORDS - {"and"} for t in words):
+    if len(words) < 4 or any(t.lower() in _FUNCTION_WORDS_BUT_AND for t in words):
         return False
     capitalised = sum(1 for t in words if t[:1].isupper() or t[:1].isdigit())
     named = sum(1 for t in words if t.lower().strip(",;") in _section_names())

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -25,6 +26,22 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|[*+•]\s+|>\s*|\(?\d{1,3}[.)\]]\s+|\[\d{1,3}\]\s*)+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                          "–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
+class _cached:
+    """A property computed on first use and kept in the instance's `__dict__` (which `_Line._changed`
+    clears): `functools.cached_property` without its lock, which costs more than most of these take."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, line: Any, owner: type | None = None) -> Any:
+        if line is None:
+            return self
+        value = line.__dict__[self.name] = self.compute(line)
+        return value
 
 
 @dataclass
@@ -44,20 +61,21 @@ class _Line:
     # The properties below depend on `text` and `words` only, which change only while
     # `_read_lines` joins wrapped lines (it calls `_changed`): each is computed once per line.
 
-    @cached_property
+    @_cached
     def plain(self) -> str:
         return _plain(self.text)
 
-    @cached_property
+    @_cached
     def plain_words(self) -> int:
-        return _count_words(self.plain)
+        plain = self.plain
+        return self.words if plain == self.text else _count_words(plain)  # (`words` counts `text`'s words)
 
-    @cached_property
+    @_cached
     def word_set(self) -> frozenset[str]:
         """The line's words in lower case (`_similar`)."""
         return _word_set(self.text)
 
-    @cached_property
+    @_cached
     def key(self) -> str:
         """`normalize_line(self.text)`."""
         return normalize_line(self.text)
@@ -66,7 +84,7 @@ class _Line:
     def no_end(self) -> int:
         return self.parts[-1][0]
 
-    @cached_property
+    @_cached
     def ends_sentence(self) -> bool:
         """Ends with sentence punctuation; a short line cut off with an ellipsis is a teaser."""
         text = self.plain
@@ -74,7 +92,7 @@ class _Line:
             return self.words >= 25
         return bool(_SENTENCE_END.search(text))
 
-    @cached_property
+    @_cached
     def prose(self) -> bool:
         """A line that reads as running text: long enough and with sentence punctuation."""
         if self.words >= 30:
@@ -99,7 +117,7 @@ def split_lines(text: str) -> list[str]:
     list[str]
         The lines without their line breaks; a final line break starts no empty line.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines
@@ -139,12 +157,15 @@ def _plain(text: str) -> str:
     return _MD_PREFIX.sub("", text).strip()
 
 
+_LINK_LEFTOVER = re.compile(r"[\s*+|·•,>#-]")
+
+
 def _only_links(text: str) -> bool:
     """A line made of Markdown links or images and nothing else: a menu or a picture."""
     if "](" not in text:
         return False
     rest = _MD_LINK.sub("", _MD_IMAGE.sub("", text))
-    return not re.sub(r"[\s*+|·•,>#-]", "", rest)
+    return not _LINK_LEFTOVER.sub("", rest)
 
 
 def _count_words(text: str) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from analysis.clean.dates import _MONTHS, parse_date_line
+from analysis.clean.dates import _MONTHS, _is_date_line
 from analysis.clean.lines import _SENTENCE_END, _count_words, _Line
 from analysis.clean.shared_lines import SharedLinesLike
 
@@ -34,6 +34,15 @@ _CAPTION_WHEN = re.compile(
     rf"\b(?:on\s+)?(?:\w+,\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?)\.?$"
     r"|\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,20}\.?$"
     r"|\((?:file|archive)\s*(?:photo|image|picture)?\)|\b(?:file|archive) (?:photo|image|picture)\b", re.IGNORECASE)
+#: Where a line of fields breaks: "World News | 14:32, 03.06.2025".
+_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_BY_NAME = re.compile(r"^by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+_REPORTED_FROM = re.compile(r"^[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? (?:reported|contributed reporting|wrote) from [A-Z]")
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{2,80}\(@\w+\)\s+" + rf"(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}$",
+                             re.IGNORECASE)
+_HANDLE = re.compile(r"^[a-z][\w.]*\d*:\s|^[A-Za-z]+(?:_\w+|\d{2,})\w*:\s")
+_URL = re.compile(r"https?://|\bt\.me/|\bwww\.\w")
+_TIMED = re.compile(r"^\d{1,2}[:.]\d{2}\s+\S")
 _SAYS = re.compile(r"\b(said|says|told|stated|added|according to|claimed|noted|warned|insisted)\b", re.IGNORECASE)
 
 
@@ -43,36 +52,42 @@ def _line_rule(line: _Line) -> str | None:
     credit and emoji-bulleted teasers. Returns the reason, or None; marks weak decisions as doubtful."""
     plain = line.plain
     if line.words <= 14 and not line.ends_sentence:
-        parts = [p for p in re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", plain) if p.strip()]
-        if len(parts) >= 2 and any(parse_date_line(p)[0] for p in parts) and all(
-                parse_date_line(p)[0] or (_count_words(p) <= 4 and not _SENTENCE_END.search(p)) for p in parts):
+        parts = [p for p in _FIELD_BREAK.split(plain) if p.strip()]
+        dated = [_is_date_line(p) for p in parts] if len(parts) >= 2 else []
+        if any(dated) and all(d or (_count_words(p) <= 4 and not _SENTENCE_END.search(p)) for p, d in zip(parts, dated)):
             return "metadata:date"  # "World News | 14:32, 03.06.2025", "03.06.2025 | Politics | World"
         if line.words <= 8 and _STAFF_BYLINE.match(plain):
             return "byline"
         if line.words <= 4 and _LONE_DATELINE.match(plain):
             line.doubt = True
             return "metadata:dateline"
-        if line.words <= 6 and re.match(r"^by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$", plain):
+        if line.words <= 6 and _BY_NAME.match(plain):
             return "byline"  # "by Daria Hordiienko"
-        if line.words <= 10 and re.match(
-                r"^[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? (?:reported|contributed reporting|wrote) from [A-Z]", plain):
+        if line.words <= 10 and _REPORTED_FROM.match(plain):
             return "byline"  # "Marsh reported from London."
-    if re.match(r"^[—–-]\s*[^()]{2,80}\(@\w+\)\s+" + rf"(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}$", plain, re.IGNORECASE):
+    if _POST_SIGNATURE.match(plain):
         return "social"  # "— Jane Roe (@janeroe) June 25, 2025": the signature of an embedded post
-    if re.match(r"^[a-z][\w.]*\d*:\s|^[A-Za-z]+(?:_\w+|\d{2,})\w*:\s", plain) and line.words <= 60:
+    if _HANDLE.match(plain) and line.words <= 60:
         line.doubt = True
         return "comments"  # "HarlanDad57: ...", "peter_w: ...": a commenter's handle
-    if line.words <= 12 and re.search(r"https?://|\bt\.me/|\bwww\.\w", plain) and not line.ends_sentence:
+    if line.words <= 12 and _URL.search(plain) and not line.ends_sentence:
         return "metadata:url"
     if " " not in plain and len(plain) >= 12 and plain.islower() and _ICON_NAMES.fullmatch(plain):
         return "social"  # "facebooktwittertelegramwhatsappemail": icon names run together
-    if line.words <= 50 and _URL_OR_HANDLE.search(plain) and _CALL_VERB.search(plain) and not plain.startswith(("\"", "“")):
+    if line.words <= 50 and _may_link(plain) and _URL_OR_HANDLE.search(plain) and _CALL_VERB.search(plain) \
+            and not plain.startswith(("\"", "“")):
         return "promo"  # "Watch the briefing on our channel https://... and follow us at www..."
-    if (6 <= line.words <= 40 and (line.ends_sentence or _CAPTION_WHEN.search(plain)) and _DEPICTION.search(plain)
-            and _CAPTION_WHEN.search(plain) and not _SAYS.search(plain) and not any(q in plain for q in "\"“”«»")):
+    # (the cheap tests first: the date at the end is the slowest to look for)
+    if (6 <= line.words <= 40 and not any(q in plain for q in "\"“”«»") and _DEPICTION.search(plain)
+            and _CAPTION_WHEN.search(plain) and not _SAYS.search(plain)):
         line.doubt = True
         return "caption"  # "Sergei Lavrov speaks during a news conference in Moscow, Russia, on June 3, 2025."
     return None
+
+
+def _may_link(text: str) -> bool:
+    """Holds a string every match of `_URL_OR_HANDLE` holds (a quick test before the search)."""
+    return "http" in text or "www" in text or "@" in text
 
 
 def _emoji_teaser(line: _Line) -> bool:
@@ -81,7 +96,7 @@ def _emoji_teaser(line: _Line) -> bool:
 
 
 def _timed_teaser(line: _Line) -> bool:
-    return line.words <= 10 and not line.ends_sentence and bool(re.match(r"^\d{1,2}[:.]\d{2}\s+\S", line.plain))
+    return line.words <= 10 and not line.ends_sentence and bool(_TIMED.match(line.plain))
 
 
 def _mark_emoji_teasers(lines: list[_Line]) -> None:
@@ -109,8 +124,21 @@ _APPEAL = re.compile(
     re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")
+_DEAR = re.compile(r"^dear (reader|readers|friend|friends)\b", re.IGNORECASE)
+_OURS = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+_THANKS = re.compile(r"\bthank you\b|\bthanks\b", re.IGNORECASE)
+
+
+def _addresses_reader(text: str) -> bool:
+    """`_SECOND_PERSON` found in `text`, searched only when it holds "you" or "dear" in any case (as every
+    match does: no other character matches these letters under re.IGNORECASE)."""
+    lower = text.lower()
+    return ("you" in lower or "dear" in lower) and bool(_SECOND_PERSON.search(text))
+
+
 def _outside_quotes(text: str) -> str:
-    return re.sub(r"[\"“«][^\"”»]*[\"”»]", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 def _mark_appeals(lines: list[_Line], shared: frozenset[str] | SharedLinesLike = frozenset()) -> None:
@@ -120,15 +148,15 @@ def _mark_appeals(lines: list[_Line], shared: frozenset[str] | SharedLinesLike =
     many pages are left to the boilerplate rule."""
     def appeal(line: _Line, needed: int) -> bool:
         text = _outside_quotes(line.plain)
-        return bool(_SECOND_PERSON.search(text)) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
+        return _addresses_reader(text) and len({m.group(0).lower() for m in _APPEAL.finditer(text)}) >= needed
 
-    core = [i for i, ln in enumerate(lines) if ln.reason is None and ln.key not in shared and (appeal(ln, 2) or re.match(
-        r"^dear (reader|readers|friend|friends)\b", ln.plain, re.IGNORECASE))]
+    core = [i for i, ln in enumerate(lines)
+            if ln.reason is None and ln.key not in shared and (appeal(ln, 2) or _DEAR.match(ln.plain))]
     def same_appeal(line: _Line) -> bool:
         text = _outside_quotes(line.plain)
-        ours = bool(re.search(r"\b(we|our|us)\b", text, re.IGNORECASE))
+        ours = bool(_OURS.search(text))
         return appeal(line, 1) or (ours and bool(_APPEAL.search(text))) or (
-            line.words <= 12 and bool(re.search(r"\bthank you\b|\bthanks\b", text, re.IGNORECASE)))
+            line.words <= 12 and bool(_THANKS.search(text)))
 
     for i in core:
         lines[i].reason = "promo"

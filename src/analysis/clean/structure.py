@@ -169,14 +169,15 @@ def _mark_tail(lines: list[_Line], first_prose: int, block_marker: dict[int, boo
         tail, body = [], lines
 
     # Bios of the author, and repeats of anything the tail removed, just above the tail.
-    removed_tail = [ln for ln in tail if ln.reason in ("bio", "byline", "related")]
+    # (a line of fewer than six distinct words is nobody's twin: `_similar_words`)
+    removed_tail = [ln for ln in tail if ln.reason in ("bio", "byline", "related") and len(ln.word_set) >= 6]
     half = len(body) // 2
     for line in body[half:]:
         if line.reason is not None:
             continue
         if _BIO.match(line.text) and (_matches_author(line.text, author) or _only_leftovers_after(body, line)):
             line.reason = "bio"
-        else:
+        elif removed_tail:
             twin = next((o for o in removed_tail if _similar_words(line.word_set, o.word_set)), None)
             if twin is not None:
                 line.reason = twin.reason
