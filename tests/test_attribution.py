@@ -356,3 +356,11 @@ def test_segmentation_never_fails_on_label_and_quote_soup(paragraphs: list[str])
     for q in quotes:
         assert 0 <= q["start"] <= q["end"] <= len(paragraphs[q["paragraph_index"]])
     assert all(s["voice"] in ("narration", "reported", "quote", "question") for s in sentences)
+
+
+def test_a_quote_takes_the_person_the_next_sentence_names_as_its_speaker() -> None:
+    paragraphs = ["The ministry spoke first. Officials were cautious.",
+                  "“Nobody expects a deal before the winter.” That was how Foreign Minister Ivo Demo put it on Monday.",
+                  "“The river is higher than last year, and the boats are late.” The speaker is Eva Sample, a ferry pilot.",
+                  "Her brother was blunter. “We have waited long enough for this.” The man, Tomas Sample, is 52."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Eva Sample", "Tomas Sample"]

@@ -20,6 +20,7 @@ from analysis.segment.patterns import (
     _NAME,
     _NAME_COLON,
     _NAMES,
+    _PRON,
     _ROLE_LAZY,
     _TITLED,
     _UPPER,
@@ -93,6 +94,36 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
     return "", -1
+
+
+#: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
+#: '"..." The speaker is X, a broker', '"..." That is X, a former monitor', '"..." The man, X, is 71',
+#: '"..." X, a duty engineer in Y, shrugs'.
+_NAMED_NEXT = re.compile(
+    rf"[\s\"”»]*(?:(?:That|This)\s+(?:is|was)\s+how\s+(?P<how>{_PRON}|{_TITLED}|{_NAME})\s+(?:put|phrased|summed|described)\b"
+    rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
+    rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
+    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
+
+
+def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
+    """The person the sentence right after a quote names as its speaker (`_NAMED_NEXT`), else ("", -1).
+
+    Parameters
+    ----------
+    masked : the paragraph with its quotes blanked.
+    c : the quote, a closed quotation-mark candidate.
+
+    Returns
+    -------
+    tuple of (str, int)
+        The speaker phrase and its offset in the paragraph.
+    """
+    m = _NAMED_NEXT.match(masked, c.hi + 1) if c.hi >= 0 else None
+    if m is None:
+        return "", -1
+    group = next(g for g in ("how", "is", "apposed", "subj") if m.group(g))
+    return m.group(group), m.start(group)
 
 
 @lru_cache(maxsize=1)
