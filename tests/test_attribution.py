@@ -364,3 +364,17 @@ def test_a_quote_takes_the_person_the_next_sentence_names_as_its_speaker() -> No
                   "“The river is higher than last year, and the boats are late.” The speaker is Eva Sample, a ferry pilot.",
                   "Her brother was blunter. “We have waited long enough for this.” The man, Tomas Sample, is 52."]
     assert speakers(paragraphs, "direct") == ["Ivo Demo", "Eva Sample", "Tomas Sample"]
+
+
+def test_a_possessive_colon_lead_in_or_a_bullet_name_gives_the_speaker() -> None:
+    paragraphs = ["Ivo Demo, the agency's director, spoke on Monday.",
+                  "Demo's message to both sides was short: “Stop shooting near the dam, and let my engineers in.”",
+                  "Key points - Talks ended at noon - Eva Sample: “We came for a truce, not for a lecture”"]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Eva Sample"]
+
+
+def test_a_person_of_an_institution_and_a_dash_tail_with_a_two_word_object() -> None:
+    paragraphs = ["Economists are cautious. Jana Demo of the Northern School of Trade notes that any change takes years.",
+                  "— Rules are made in a day and undone in a decade, — she reminds.",
+                  "— We must hold the vote when it is safe to do so, — Petr Sample concluded the meeting."]
+    assert speakers(paragraphs, "dash") == ["Jana Demo", "Petr Sample"]

@@ -45,12 +45,17 @@ _TITLES = frozenset(
 )
 
 
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
+
+
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    if (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:  # "Jane Roe of the Higher School of Economics"
+        return _clean_speaker(of.group(1))
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
@@ -87,6 +92,10 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         pre = masked[s0 : c.lo]
         if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
             return m.group(1), s0 + m.start(1)
+        if pre.rstrip().endswith(":") and (m := _POSSESSIVE_COLON.match(pre)):
+            g = 1 if m.group(1) else 2  # 'Grossi's message to both capitals was short: "...' / '... - Zelensky: "...'
+            if _person(_clean_speaker(m.group(g))):
+                return m.group(g), s0 + m.start(g)
         if found := _attributions(pre):
             adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
             if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
@@ -124,6 +133,11 @@ def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
         return "", -1
     group = next(g for g in ("how", "is", "apposed", "subj") if m.group(g))
     return m.group(group), m.start(group)
+
+
+#: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",
+#: or a bullet ending in a name ("... - Zelensky:").
+_POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]s\s[^\"“”«».!?;]*|.*\s[-–—•]\s+({_NAME})\s*):\s*$")
 
 
 @lru_cache(maxsize=1)
