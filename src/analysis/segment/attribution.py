@@ -54,7 +54,8 @@ def _clean_speaker(phrase: str) -> str:
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
-    if (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:  # "Jane Roe of the Higher School of Economics"
+    # "Jane Roe of the Higher School of Economics": the person
+    if " of the " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:
         return _clean_speaker(of.group(1))
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:

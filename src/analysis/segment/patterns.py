@@ -69,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
     sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|"
           rf"{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
-          rf"{_NAME}\s+of\s+the\s+{_NAME}|{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
