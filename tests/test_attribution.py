@@ -378,3 +378,10 @@ def test_a_person_of_an_institution_and_a_dash_tail_with_a_two_word_object() -> 
                   "— Rules are made in a day and undone in a decade, — she reminds.",
                   "— We must hold the vote when it is safe to do so, — Petr Sample concluded the meeting."]
     assert speakers(paragraphs, "dash") == ["Jana Demo", "Petr Sample"]
+
+
+def test_a_subject_behind_a_short_opening_phrase_is_whom_she_means() -> None:
+    paragraphs = ["Ivo Demo runs the depot. “We load every night, even in the rain,” he said.",
+                  "Mira Sample pilots the tugs. By evening Sample has brought three barges in.",
+                  "“Nobody here sleeps much in the summer,” she said."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Mira Sample"]

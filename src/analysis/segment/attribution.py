@@ -234,6 +234,9 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»
                       r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
+_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
+                          rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
 
 
@@ -272,7 +275,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
-    for m in _SUBJECT.finditer(masked):
+    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked)], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name):
             continue
