@@ -356,3 +356,32 @@ def test_segmentation_never_fails_on_label_and_quote_soup(paragraphs: list[str])
     for q in quotes:
         assert 0 <= q["start"] <= q["end"] <= len(paragraphs[q["paragraph_index"]])
     assert all(s["voice"] in ("narration", "reported", "quote", "question") for s in sentences)
+
+
+def test_a_quote_takes_the_person_the_next_sentence_names_as_its_speaker() -> None:
+    paragraphs = ["The ministry spoke first. Officials were cautious.",
+                  "“Nobody expects a deal before the winter.” That was how Foreign Minister Ivo Demo put it on Monday.",
+                  "“The river is higher than last year, and the boats are late.” The speaker is Eva Sample, a ferry pilot.",
+                  "Her brother was blunter. “We have waited long enough for this.” The man, Tomas Sample, is 52."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Eva Sample", "Tomas Sample"]
+
+
+def test_a_possessive_colon_lead_in_or_a_bullet_name_gives_the_speaker() -> None:
+    paragraphs = ["Ivo Demo, the agency's director, spoke on Monday.",
+                  "Demo's message to both sides was short: “Stop shooting near the dam, and let my engineers in.”",
+                  "Key points - Talks ended at noon - Eva Sample: “We came for a truce, not for a lecture”"]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Eva Sample"]
+
+
+def test_a_person_of_an_institution_and_a_dash_tail_with_a_two_word_object() -> None:
+    paragraphs = ["Economists are cautious. Jana Demo of the Northern School of Trade notes that any change takes years.",
+                  "— Rules are made in a day and undone in a decade, — she reminds.",
+                  "— We must hold the vote when it is safe to do so, — Petr Sample concluded the meeting."]
+    assert speakers(paragraphs, "dash") == ["Jana Demo", "Petr Sample"]
+
+
+def test_a_subject_behind_a_short_opening_phrase_is_whom_she_means() -> None:
+    paragraphs = ["Ivo Demo runs the depot. “We load every night, even in the rain,” he said.",
+                  "Mira Sample pilots the tugs. By evening Sample has brought three barges in.",
+                  "“Nobody here sleeps much in the summer,” she said."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Mira Sample"]

@@ -249,9 +249,10 @@ def test_the_fourth_blind_set_covers_every_kind(blind4: pd.DataFrame) -> None:
 
 
 def test_fourth_blind_set_speakers(blind4: pd.DataFrame) -> None:
-    assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.9
-    assert blind4.at["direct", "recall_speaker"] >= 0.85  # target 0.9: NOT MET on unseen text (0.76; 0.87 after attr-rules)
-    assert blind4.at["dash", "recall_speaker"] >= 0.8
+    assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.95
+    assert blind4.at["direct", "recall_speaker"] >= 0.96  # target 0.9: NOT MET on unseen text (0.76; 0.87 after attr-rules, 0.91 with speakers named after the quote, 0.94 with possessive colon lead-ins, 0.97 with
+    # subjects behind an opening phrase)
+    assert blind4.at["dash", "recall_speaker"] >= 0.95  # 0.86 before possessive colon lead-ins and "X of the <Institution>"
     assert blind4.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.75; 1.00 after attr-rules)
     assert blind4.at["question", "recall_span"] >= 0.95
 

@@ -20,6 +20,7 @@ from analysis.segment.patterns import (
     _NAME,
     _NAME_COLON,
     _NAMES,
+    _PRON,
     _ROLE_LAZY,
     _TITLED,
     _UPPER,
@@ -44,12 +45,18 @@ _TITLES = frozenset(
 )
 
 
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
+
+
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    # "Jane Roe of the Higher School of Economics": the person
+    if " of the " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:
+        return _clean_speaker(of.group(1))
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
@@ -86,6 +93,10 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         pre = masked[s0 : c.lo]
         if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
             return m.group(1), s0 + m.start(1)
+        if pre.rstrip().endswith(":") and (m := _POSSESSIVE_COLON.match(pre)):
+            g = 1 if m.group(1) else 2  # 'Grossi's message to both capitals was short: "...' / '... - Zelensky: "...'
+            if _person(_clean_speaker(m.group(g))):
+                return m.group(g), s0 + m.start(g)
         if found := _attributions(pre):
             adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
             if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
@@ -93,6 +104,41 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
     return "", -1
+
+
+#: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
+#: '"..." The speaker is X, a broker', '"..." That is X, a former monitor', '"..." The man, X, is 71',
+#: '"..." X, a duty engineer in Y, shrugs'.
+_NAMED_NEXT = re.compile(
+    rf"[\s\"”»]*(?:(?:That|This)\s+(?:is|was)\s+how\s+(?P<how>{_PRON}|{_TITLED}|{_NAME})\s+(?:put|phrased|summed|described)\b"
+    rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
+    rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
+    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
+
+
+def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
+    """The person the sentence right after a quote names as its speaker (`_NAMED_NEXT`), else ("", -1).
+
+    Parameters
+    ----------
+    masked : the paragraph with its quotes blanked.
+    c : the quote, a closed quotation-mark candidate.
+
+    Returns
+    -------
+    tuple of (str, int)
+        The speaker phrase and its offset in the paragraph.
+    """
+    m = _NAMED_NEXT.match(masked, c.hi + 1) if c.hi >= 0 else None
+    if m is None:
+        return "", -1
+    group = next(g for g in ("how", "is", "apposed", "subj") if m.group(g))
+    return m.group(group), m.start(group)
+
+
+#: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",
+#: or a bullet ending in a name ("... - Zelensky:").
+_POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]s\s[^\"“”«».!?;]*|.*\s[-–—•]\s+({_NAME})\s*):\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +234,9 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»
                       r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
+_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
+                          rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
 
 
@@ -226,7 +275,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
-    for m in _SUBJECT.finditer(masked):
+    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked)], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name):
             continue

@@ -20,6 +20,7 @@ from analysis.segment.attribution import (
     _head,
     _is_name,
     _lead,
+    _named_next,
     _person,
     _role_heads,
     _role_mentions,
@@ -175,6 +176,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
                     speaker = last_speaker
+                elif c.kind == "pair" and not _inside_sentence(par, spans, c) and \
+                        (named := _named_next(masked, c))[0]:  # '"..." That was how X put it.'
+                    phrase, at = named
+                    speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
                 elif para_speaker:
                     speaker = para_speaker
                 elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
