@@ -39,7 +39,21 @@ the rules tuned on the three earlier sets, while it was still blind; it is the c
 estimate: direct with speaker 0.76 (target 0.9: NOT MET), interview answers 0.75 (target 0.95:
 NOT MET), reported speech 0.53 (target 0.6: NOT MET), precision 0.87 for reported speech (target
 0.9: NOT MET) and >= 0.92 for every other kind (met). Its floors sit a little under that
-measurement, so a change that loses ground on unseen text fails.
+measurement, so a change that loses ground on unseen text fails. After two rounds of general
+rules tuned on its failures (speakers named after the quote, role labels of interview turns,
+possessive colon lead-ins ...) it reads direct 0.97, interview 1.00, reported speech 0.55 /
+precision 0.89: tuning-set numbers, judged by blind5.
+
+blind5/ (22 articles, 310 quotes, written by a fifth separate annotator in styles none of the
+earlier sets has: a Hansard debate, TV and podcast transcripts, an explainer, a court report,
+Indian, Gulf, Chinese, Canadian, Australian and Turkish outlets, sports and culture pages, a
+think-tank summary, a Telegram roundup, nested attributions ...) was measured once with the rules
+tuned on the four earlier sets, while it was still blind; it is the current honest estimate:
+direct with speaker 0.81 (target 0.9: NOT MET), interview answers 0.35 (target 0.95: NOT MET; the
+Hansard, podcast and TV-transcript labels are not found as turns at all: span recall 0.38),
+reported speech 0.63 (target 0.6: met), precision 0.93 for reported speech (met), >= 0.97 for
+direct, dash, interview, question and partial quotes (met) and 0.75 for scare quotes (3 of 4
+found; target 0.9: NOT MET, on 4 quotes). Its floors sit a little under that measurement.
 """
 
 from __future__ import annotations
@@ -250,8 +264,9 @@ def test_the_fourth_blind_set_covers_every_kind(blind4: pd.DataFrame) -> None:
 
 def test_fourth_blind_set_speakers(blind4: pd.DataFrame) -> None:
     assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.95
-    assert blind4.at["direct", "recall_speaker"] >= 0.96  # target 0.9: NOT MET on unseen text (0.76; 0.87 after attr-rules, 0.91 with speakers named after the quote, 0.94 with possessive colon lead-ins, 0.97 with
-    # subjects behind an opening phrase)
+    # target 0.9: NOT MET on unseen text (0.76); after tuning on blind4: 0.87 after attr-rules, 0.91 with
+    # speakers named after the quote, 0.94 with possessive colon lead-ins, 0.97 with subjects behind an opening phrase
+    assert blind4.at["direct", "recall_speaker"] >= 0.96
     assert blind4.at["dash", "recall_speaker"] >= 0.95  # 0.86 before possessive colon lead-ins and "X of the <Institution>"
     assert blind4.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.75; 1.00 after attr-rules)
     assert blind4.at["question", "recall_span"] >= 0.95
@@ -265,3 +280,30 @@ def test_fourth_blind_set_reported_speech(blind4: pd.DataFrame) -> None:
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
 def test_fourth_blind_set_precision_of_each_kind(blind4: pd.DataFrame, kind: str) -> None:
     assert blind4.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.92)
+
+
+@pytest.fixture(scope="module")
+def blind5() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind5")).set_index("kind")
+
+
+def test_the_fifth_blind_set_covers_the_main_kinds(blind5: pd.DataFrame) -> None:
+    assert blind5["gold"].sum() >= 300
+    assert (blind5.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_fifth_blind_set_speakers(blind5: pd.DataFrame) -> None:
+    assert blind5.at["direct", "recall_span"] >= 0.94
+    assert blind5.at["direct", "recall_speaker"] >= 0.79  # target 0.9: NOT MET on unseen text (0.81)
+    assert blind5.at["interview", "recall_speaker"] >= 0.33  # target 0.95: NOT MET on unseen text (0.35)
+    assert blind5.at["partial", "recall_speaker"] >= 0.63
+
+
+def test_fifth_blind_set_reported_speech(blind5: pd.DataFrame) -> None:
+    assert blind5.at["indirect", "recall_span"] >= 0.61  # target 0.6: met on unseen text (0.63)
+    assert blind5.at["indirect", "precision"] >= 0.91  # target 0.9: met on unseen text (0.93)
+
+
+@pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial"])
+def test_fifth_blind_set_precision_of_each_kind(blind5: pd.DataFrame, kind: str) -> None:
+    assert blind5.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.97); scare 0.75 on 4 quotes
