@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis import segment
 from analysis.framing.dictionaries import _speaker_matchers, load_speaker_groups
+from analysis.segment.patterns import first_letters
 from analysis.terms import TermMatcher
 
 #: The columns of the `voices` table, as `article_rows` makes its rows.
@@ -47,10 +48,8 @@ def speaker_group(speaker: str, groups: pd.DataFrame | list[tuple[str, TermMatch
 def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation of the speech verbs, longest first (compiled once per verb list)."""
     ordered = sorted(verbs, key=len, reverse=True)
-    # the lookahead on the possible first letters passes over other words at once (same matches, faster)
-    first = "".join(sorted({re.escape(v[0]) for v in ordered if v}))
-    lead = f"(?=[{first}])" if first else ""
-    return re.compile(r"(?<!\w)" + lead + "(" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + first_letters(ordered) + "(" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)",
+                      re.IGNORECASE)
 
 
 def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:

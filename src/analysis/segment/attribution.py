@@ -26,6 +26,7 @@ from analysis.segment.patterns import (
     _UPPER,
     _attributions,
     _patterns,
+    first_letters,
 )
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -213,9 +214,7 @@ def _role_heads() -> frozenset[str]:
 def _role_noun() -> re.Pattern[str]:
     nouns = sorted(role_nouns(), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
-    # the lookahead on the possible first letters passes over other words at once (same matches, faster)
-    first = "".join(sorted({re.escape(n[0]) for n in nouns}))
-    return re.compile(rf"\b{f'(?=[{first}])' if first else ''}(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b{first_letters(nouns)}(?:{alternatives})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

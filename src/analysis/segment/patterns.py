@@ -52,6 +52,24 @@ _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 _NAMES = re.compile(rf"{_TITLED}|{_NAME}")
 
 
+def first_letters(words: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the first characters of `words`, to put before their alternation: the
+    positions where none of them can start are passed over at once (same matches, faster); "" for
+    no words. Compiled with the alternation's flags, it matches the same case variants.
+
+    Parameters
+    ----------
+    words : the alternatives.
+
+    Returns
+    -------
+    str
+        ``(?=[...])``, or "".
+    """
+    first = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    return f"(?=[{first}])" if first else ""
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Attribution regexes built once from the speech-verb list: "sv" subject + verb ("Lavrov said",
