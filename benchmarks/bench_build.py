@@ -213,13 +213,14 @@ def main() -> int:
 
 
 def code_version() -> str:
-    """The commit the measured code is at (short hash), with "+changes" when `src/` differs from it:
-    each row says which code it timed, and the targets are judged on the newest code only."""
+    """The code measured: the short hash of the committed `src/` tree (the same for commits that
+    only add results), with "+changes" when `src/` differs from it: each row says which code it
+    timed, and the targets are judged on the newest code only."""
     def git(*args: str) -> str:
         done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
         return done.stdout.strip() if done.returncode == 0 else ""
 
-    head = git("rev-parse", "--short=7", "HEAD")
+    head = git("rev-parse", "--short=7", "HEAD:src")
     return (head + ("+changes" if git("status", "--porcelain", "--", "src") else "")) if head else "unknown"
 
 
