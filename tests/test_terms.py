@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import framing, segment
+from analysis import framing, segment, terms
 from analysis.framing import dictionaries
 from analysis.terms import TermMatcher
 
@@ -197,3 +197,21 @@ def test_fold_char_gives_one_key_to_the_characters_re_matches_to_each_other() ->
         assert len({terms.fold_char(c) for c in group}) == 1, group
     assert len({terms.fold_char(group[0]) for group in groups}) == len(groups)
     assert [terms.fold_char(c) for c in "AZaz09 -"] == list("azaz09 -")
+
+
+@pytest.mark.parametrize("space", [None, r"\s+"])
+def test_a_trie_alternation_matches_what_the_longest_first_alternation_matches(space: str | None) -> None:
+    words = ["said", "says", "say", "stated", "pointed out", "pointed", "point", "according to", "accord",
+             "Re-stated", "a.b", "told", "to"]
+    trie = terms.alternation(words, space)
+    assert trie.count("said") == 0  # shared prefixes are written once
+    escape = (lambda w: r"\s+".join(map(re.escape, w.split()))) if space else re.escape
+    plain = "|".join(escape(w) for w in sorted(words, key=len, reverse=True))
+    text = ("He said, she says: they say it was stated; it pointed  out, pointed at a point; according to "
+            "him, accordingly; Re-stated a.b and axb; told to; saying sayings POINTED OUT")
+    for flags in (0, re.IGNORECASE):
+        for wrap in (r"(?<!\w)({})(?!\w)", r"({})", r"\b({})\b"):
+            got = [(m.span(), m.group(1)) for m in re.finditer(wrap.format(trie), text, flags)]
+            want = [(m.span(), m.group(1)) for m in re.finditer(wrap.format(plain), text, flags)]
+            assert got == want, (wrap, flags)
+    assert terms.alternation([]) == ""

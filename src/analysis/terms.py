@@ -53,6 +53,43 @@ __all__ = ["RE_CASE_RULES", "TermMatcher", "fold_char", "read_table", "term_patt
 RE_CASE_RULES = _sre is not None
 
 
+def alternation(words: Iterable[str], space: str | None = None) -> str:
+    """A regular expression for any of `words`, written as a trie of their shared prefixes
+    ("said", "says", "stated" -> ``s(?:a(?:id|ys)|tated)``), to be tried much faster than the
+    plain alternation, with the same matches as the alternation written longest first: of two
+    words that both match at one place the shorter is a prefix of the longer, and the trie tries
+    the longer first (each optional ending is greedy).
+
+    Parameters
+    ----------
+    words : the alternatives (at least one).
+    space : the pattern a run of white space in a word stands for (r"\\s+": any white space);
+        None: every character stands for itself.
+
+    Returns
+    -------
+    str
+        A pattern without capturing groups; "" for no words.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for part in (re.split(r"(\s+)", word) if space is not None else [word]):
+            for key in ([" "] if space is not None and part.isspace() else part):
+                node = node.setdefault(key, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        parts = [(space if space is not None and key == " " else re.escape(key)) + branch(child)
+                 for key, child in sorted(node.items()) if key]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        return f"(?:{body})?" if "" in node else body  # (greedy: the longer word first)
+
+    return branch(root)
+
+
 def term_pattern(term: str) -> str:
     """The regular expression (without boundaries) for one dictionary term.
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from analysis import paths
 from analysis.clean.bylines import _looks_like_names
-from analysis.terms import RE_CASE_RULES, fold_char
+from analysis.terms import RE_CASE_RULES, alternation, fold_char
 
 try:  # re's parser, to skip cues that cannot match a line (see _cue_screen)
     from re import _constants as _sre_constants
@@ -178,7 +178,7 @@ class _StringScan:
                 for string in need or ():
                     self.needed_by.setdefault(string, set()).add(i)
         try:
-            self.pattern = re.compile(f"(?=({_trie_pattern(self.needed_by)}))") if self.needed_by else None
+            self.pattern = re.compile(f"(?=({alternation(self.needed_by)}))") if self.needed_by else None
         except (re.error, RecursionError, OverflowError):  # a cue file beyond re's limits: no screen
             self.pattern, self.always = None, frozenset(self.cues)
         self.always_cues = [self.cues[i] for i in sorted(self.always)]
@@ -198,25 +198,6 @@ class _StringScan:
             held = self._held[longest] = frozenset().union(
                 *(self.needed_by.get(longest[:k], ()) for k in range(1, len(longest) + 1)))
         return held
-
-
-def _trie_pattern(strings: Iterable[str]) -> str:
-    """A regular expression matching the longest of `strings` that starts where it is tried."""
-    root: dict = {}
-    for string in strings:
-        node = root
-        for char in string:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
-        return f"(?:{body})?" if "" in node else body  # (greedy: a longer string first)
-
-    return branch(root)
 
 
 @lru_cache(maxsize=8)

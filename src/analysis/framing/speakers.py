@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import segment
 from analysis.framing.dictionaries import _speaker_matchers, load_speaker_groups
 from analysis.segment.patterns import first_letters
-from analysis.terms import TermMatcher
+from analysis.terms import TermMatcher, alternation
 
 #: The columns of the `voices` table, as `article_rows` makes its rows.
 VOICE_COLUMNS = ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind")
@@ -46,10 +46,9 @@ def speaker_group(speaker: str, groups: pd.DataFrame | list[tuple[str, TermMatch
 
 @lru_cache(maxsize=8)
 def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of the speech verbs, longest first (compiled once per verb list)."""
+    """One alternation of the speech verbs, longest first, as a trie (compiled once per verb list)."""
     ordered = sorted(verbs, key=len, reverse=True)
-    return re.compile(r"(?<!\w)" + first_letters(ordered) + "(" + "|".join(re.escape(v) for v in ordered) + r")(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + first_letters(ordered) + "(" + alternation(ordered) + r")(?!\w)", re.IGNORECASE)
 
 
 def attribution_verb(paragraph: str, quote: str, verbs: Iterable[str] | None = None) -> str:

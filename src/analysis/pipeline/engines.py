@@ -172,9 +172,17 @@ def _pipelined(engine: Engine, fn: Callable, work: Iterable[tuple[object, list]]
 
 
 def _batches(items: list, jobs: int, size: int = 0) -> list[list]:
-    """Split a chunk's items into about 4 batches per worker (at least 8 items each)."""
+    """Split a chunk's items into about 4 batches per worker (at least 8 items each).
+
+    With several workers, the chunk's last `jobs` batches' worth of items goes in batches a
+    quarter that size: a worker that finishes early then waits for a small batch, not a big one
+    (at the end of a corpus of 1,000 articles, a big batch is about 2.5 s of one worker's time).
+    """
     if not items:
         return []
     size = size or max(8, math.ceil(len(items) / (4 * max(jobs, 1))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    head = len(items) - min(len(items), size * jobs) if jobs > 1 else len(items)
+    small = max(8, math.ceil(size / 4))
+    return ([items[i:min(i + size, head)] for i in range(0, head, size)]
+            + [items[i:i + small] for i in range(head, len(items), small)])
 

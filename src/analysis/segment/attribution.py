@@ -28,6 +28,7 @@ from analysis.segment.patterns import (
     _patterns,
     first_letters,
 )
+from analysis.terms import alternation
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
@@ -213,7 +214,7 @@ def _role_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _role_noun() -> re.Pattern[str]:
     nouns = sorted(role_nouns(), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns)
+    alternatives = alternation([" ".join(n.split()) for n in nouns], r"\s+")  # a trie: faster, same matches
     return re.compile(rf"\b{first_letters(nouns)}(?:{alternatives})\b", re.IGNORECASE)
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from analysis.segment.lists import speech_verbs
+from analysis.terms import alternation
 
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
 
@@ -26,12 +27,15 @@ _STOP_LOW = (
     "as|when|while|during|after|before|the|a|an|also|then|later|again|still|even|just|earlier"
 )
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-# (?=[...]) first: the stop-word test then only runs where a capital stands (same matches, faster)
-_CAP = rf"(?=[{_UPPER}])(?!(?:{_STOP_CAP})\b)[{_UPPER}][\w'’.-]*"
+# (?=[...]) first: the stop-word test then only runs where a capital stands; the stop words are
+# tries of shared prefixes (`alternation`), tried at every capital and role word (same matches, faster)
+_NOT_CAP = alternation(_STOP_CAP.split("|"))
+_NOT_LOW = alternation(_STOP_LOW.split("|"))
+_CAP = rf"(?=[{_UPPER}])(?!(?:{_NOT_CAP})\b)[{_UPPER}][\w'’.-]*"
 _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
-_TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
+_TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_NOT_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 # ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
-_ROLE_WORD = rf"(?!(?:{_STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
+_ROLE_WORD = rf"(?!(?:{_NOT_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
 _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "one senior EU diplomat", "his mother"
 _ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
@@ -80,9 +84,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
     verbs = [e for e in entries if e not in leads]
 
-    def alt(words: list[str]) -> str:
-        ordered = sorted(words, key=len, reverse=True)
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
+    def alt(words: list[str]) -> str:  # longest first, as a trie of shared prefixes (faster, same matches)
+        return alternation([" ".join(w.split()) for w in words], r"\s+") or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
     sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|"
