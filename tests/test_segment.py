@@ -384,3 +384,14 @@ def test_learned_abbreviations_are_initialisms_only() -> None:
     assert "ago" not in learned and all("." in a for a in learned)
     splitter = segment.sentence_tokenizer(segment.default_abbreviations() | learned)
     assert len(segment.split_sentences(texts[0], splitter)) == 3
+
+
+def test_tokens_of_ascii_and_other_text_are_lower_cased_the_same_way() -> None:
+    text = "The U.S. and Russia's envoy said 1,000 POWs - e.g. in Kyiv - were freed"
+    assert segment.tokenize(text) == [t.lower() for t, _, _ in segment.token_spans(text)]
+    assert segment.tokenize(text) == ["the", "u.s", "and", "russia's", "envoy", "said", "1,000", "pows", "e.g", "in",
+                                      "kyiv", "were", "freed"]
+    curly = text.replace("'", "’") + " İstanbul Ærø"
+    assert segment.tokenize(curly)[:4] == ["the", "u.s", "and", "russia's"]
+    assert segment.tokenize(curly)[-2:] == ["i̇stanbul", "ærø"]
+    assert segment.count_tokens(curly) == len(segment.tokenize(curly))

@@ -120,7 +120,7 @@ def _voice_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence
     return [{"article_id": article_id, "quote_id": int(q["quote_id"]), "speaker": q["speaker"] or "",
              "speaker_group": _speaker_group_cached(q["speaker"], d),
              "verb": verb(q),
-             "n_words": len(segment.tokenize(q["text"])), "kind": q.get("kind", "direct")}
+             "n_words": segment.count_tokens(q["text"]), "kind": q.get("kind", "direct")}
             for q in quotes if q.get("kind", "direct") in segment.VOICE_KINDS]
 
 

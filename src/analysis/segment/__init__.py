@@ -28,7 +28,7 @@ from analysis.segment.layers import (
 from analysis.segment.lists import default_abbreviations, not_persons, role_nouns, speech_verbs
 from analysis.segment.quotes import QUOTED_KINDS, VOICE_KINDS, Quote, find_quotes
 from analysis.segment.sentences import learn_abbreviations, sentence_spans, sentence_tokenizer, split_sentences
-from analysis.segment.tokens import token_spans, tokenize
+from analysis.segment.tokens import count_tokens, token_spans, tokenize
 
 __all__ = [
     "LAYER_OF_KIND",
@@ -36,6 +36,7 @@ __all__ = [
     "QUOTED_KINDS",
     "VOICE_KINDS",
     "Quote",
+    "count_tokens",
     "default_abbreviations",
     "find_quotes",
     "interview_turns",

@@ -54,6 +54,8 @@ def tokenize(text: str) -> list[str]:
     -------
     list of str
     """
+    if text.isascii():  # (lower-casing ASCII moves no token boundary: one call for the whole text)
+        return _TOKEN_RE.findall(text.lower())
     tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
     if "’" in text or "ʼ" in text or "‐" in text:  # (lower-casing never makes one of them)
         tokens = [t.translate(_TOKEN_TABLE) for t in tokens]
