@@ -235,3 +235,16 @@ def test_processing_articles_leaves_no_reference_cycles(generated: Path) -> None
     finally:
         if was:
             gc.enable()
+
+
+def test_batches_keep_every_item_in_order_and_end_small_when_workers_share_a_chunk() -> None:
+    from analysis.pipeline.engines import _batches
+
+    for n, jobs in [(1000, 2), (1000, 1), (37, 2), (8, 2), (1001, 3), (100, 4)]:
+        batches = _batches(list(range(n)), jobs)
+        assert [i for b in batches for i in b] == list(range(n))
+        assert all(len(b) >= 1 for b in batches)
+    sizes = [len(b) for b in _batches(list(range(1000)), 2)]
+    assert sizes[0] == 125 and max(sizes[-8:]) <= 32  # the last two big batches' worth in quarters
+    assert [len(b) for b in _batches(list(range(1000)), 1)] == [250] * 4  # one worker: no small tail
+    assert _batches([], 2) == []
