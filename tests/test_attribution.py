@@ -385,3 +385,78 @@ def test_a_subject_behind_a_short_opening_phrase_is_whom_she_means() -> None:
                   "Mira Sample pilots the tugs. By evening Sample has brought three barges in.",
                   "“Nobody here sleeps much in the summer,” she said."]
     assert speakers(paragraphs, "direct") == ["Ivo Demo", "Mira Sample"]
+
+
+# --------------------------------------------------------------------------- transcript turns
+
+
+def test_a_parliamentary_record_every_member_answers_under_a_labelled_name() -> None:
+    paragraphs = ["Ukraine: Ceasefire Talks",
+                  "Mr Tom Sample (Eastshire North) (Con): To ask the Secretary of State if he will make a statement.",
+                  "The Minister for the Balkans (Ada Demo): I thank the hon. Member. Talks resumed on Monday.",
+                  "Mr Sample: The Minister talks about pressure. Will she tell us when the sanctions come?",
+                  "Ada Demo: The hon. Gentleman is right. A package will be laid before the recess.",
+                  "Lena Example (Westport) (Lab): What assurance can the Minister give my constituents?",
+                  "Ada Demo: An absolute assurance. Nothing will be agreed over their heads.",
+                  "Mr Speaker: Order. We now come to the statement on energy prices."]
+    assert turns(paragraphs) == [("interview", "Tom Sample"), ("interview", "Ada Demo"), ("interview", "Tom Sample"),
+                                 ("interview", "Ada Demo"), ("interview", "Lena Example"), ("interview", "Ada Demo"),
+                                 ("interview", "Speaker")]
+
+
+def test_timestamped_podcast_labels_the_host_the_intro_names_asks() -> None:
+    paragraphs = ["Episode notes: host Mira Sample talks to Ivo Demo, a former diplomat.",
+                  "[00:00:41] Mira Sample: Ivo, welcome to the show. How do these talks feel different.",
+                  "[00:00:52] Ivo Demo: Thanks, Mira. Everybody knows their position now, and that makes it harder.",
+                  "[00:02:15] Mira Sample: Tell us about the memorandum.",
+                  "[00:02:19] Ivo Demo: It is a list of demands, not a negotiating text.",
+                  "[00:03:02] Mira Sample: Ivo Demo, thank you.",
+                  "[00:03:04] Ivo Demo: Thank you, Mira."]
+    assert turns(paragraphs) == [("question", "Mira Sample"), ("interview", "Ivo Demo")] * 3
+
+
+def test_tv_transcript_capital_labels_with_roles_and_handoffs() -> None:
+    paragraphs = ["EVENING NEWS — TRANSCRIPT",
+                  "ANCHOR: Good evening. Talks ended in Geneva tonight. Our correspondent Tom Sample is there.",
+                  "TOM SAMPLE, CORRESPONDENT: It depends who you ask. The hosts call it a step forward.",
+                  "ANCHOR: And the Americans?",
+                  "TOM SAMPLE: They are losing patience. Here is what the envoy told us.",
+                  "RITA DEMO, U.S. SPECIAL ENVOY (through interpreter): We will not fly around the world for nothing.",
+                  "REPORTER (voice-over): In Kyiv, the news was met with a shrug. The sirens sounded again at noon.",
+                  "ANCHOR: Tom Sample in Geneva, thank you."]
+    assert turns(paragraphs) == [("question", "ANCHOR"), ("interview", "Tom Sample"), ("question", "ANCHOR"),
+                                 ("interview", "Tom Sample"), ("interview", "Rita Demo"), ("interview", "REPORTER"),
+                                 ("question", "ANCHOR")]
+
+
+def test_un_record_briefing_and_call_in_labels() -> None:
+    un = ["The Security Council met on Friday to discuss the situation in Ukraine.",
+          "The PRESIDENT: I now give the floor to the representative of the Russian Federation.",
+          "Mr. Examplov (Russian Federation) (spoke in Russian): We have heard many accusations today. None is true.",
+          "Ms. Sampleson (Ukraine): The facts speak for themselves. The strikes continued during the talks.",
+          "The PRESIDENT: I give the floor again to the representative of the Russian Federation.",
+          "Mr. Examplov (Russian Federation): I will be brief. Our position has not changed."]
+    assert turns(un) == [("interview", "PRESIDENT"), ("interview", "Examplov"), ("interview", "Sampleson"),
+                         ("interview", "PRESIDENT"), ("interview", "Examplov")]
+    briefing = ["Transcript of the daily briefing by spokesperson Ana Demo.",
+                "MS SPOKESPERSON: Good afternoon. I have one announcement before your questions.",
+                "QUESTION: Will the minister travel to Istanbul this week?",
+                "MS SPOKESPERSON: No decision has been taken yet. We will inform you.",
+                "QUESTION: And the prisoner exchange?",
+                "MS SPOKESPERSON: It is being prepared. I cannot give a date."]
+    assert turns(briefing) == [("interview", "Ana Demo"), ("question", "QUESTION")] * 2 + [("interview", "Ana Demo")]
+    call_in = ["Radio phone-in with host Ola Sample.",
+               "HOST: Our first caller is on the line. Go ahead, please.",
+               "CALLER (Marta, Lviv): I just want to know whether the exchange will include my brother.",
+               "HOST: Thank you, Marta. We put that question to the ministry.",
+               "CALLER (Petro, Odesa): The talks are a show. Nothing will change on the ground."]
+    assert turns(call_in) == [("question", "HOST"), ("interview", "Marta"), ("question", "HOST"), ("interview", "Petro")]
+
+
+def test_kremlin_transcript_initial_and_question_labels() -> None:
+    paragraphs = ["Dmitry Sampleov answered journalists' questions after the meeting.",
+                  "Question: Has a date for the next round been agreed?",
+                  "D. Sampleov: Not yet. The contacts continue at the expert level.",
+                  "Question: Will the President take part?",
+                  "D. Sampleov: That depends on how the work goes. It is too early to say."]
+    assert turns(paragraphs) == [("question", "Question"), ("interview", "Dmitry Sampleov")] * 2

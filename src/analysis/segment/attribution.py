@@ -55,6 +55,8 @@ def _clean_speaker(phrase: str) -> str:
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
+        p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
     # "Jane Roe of the Higher School of Economics": the person
     if " of the " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:
         return _clean_speaker(of.group(1))
