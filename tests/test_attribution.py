@@ -460,3 +460,36 @@ def test_kremlin_transcript_initial_and_question_labels() -> None:
                   "Question: Will the President take part?",
                   "D. Sampleov: That depends on how the work goes. It is too early to say."]
     assert turns(paragraphs) == [("question", "Question"), ("interview", "Dmitry Sampleov")] * 2
+
+
+# --------------------------------------------------------------------------- blind5 direct-speaker families
+
+
+def test_a_name_in_apposition_before_said_is_whom_he_means() -> None:
+    paragraphs = ["Defence Minister Tom Sample said no troops had been requested.",
+                  "Ruritania's ambassador to Freedonia, Ivo Demo, said the talks had failed. \"Moscow came with "
+                  "demands, not proposals,\" he told reporters."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo"]
+
+
+def test_a_subject_with_an_apposition_before_did_is_whom_she_means() -> None:
+    paragraphs = ["In his final statement, Sergeant Ivan Sample, 27, asked for forgiveness. \"I was afraid,\" he said.",
+                  "Olga Demo, the victim's widow, did not look at him. Asked whether she accepted the apology, "
+                  "she shook her head. \"He will be home in a year if they exchange him,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Ivan Sample", "Olga Demo"]
+
+
+def test_a_name_given_surname_first_is_resolved_from_its_first_word() -> None:
+    paragraphs = ["Foreign Ministry spokesperson Lin Example said on Wednesday that dialogue was the only way out.",
+                  "\"Our position is consistent and clear, and it has not changed,\" Lin said."]
+    assert speakers(paragraphs, "direct") == ["Lin Example"]
+
+
+def test_a_pronoun_subject_hands_the_next_unattributed_quote_to_its_referent() -> None:
+    paragraphs = ["\"We are not tired. We are angry,\" said Tom Sample, the negotiator.",
+                  "He was speaking at a reception in Kyiv a day after returning from Turkey.",
+                  "\"The document is not a peace plan. It describes our defeat.\"",
+                  "Mira Demo, a colleague, said the jokes were the hardest part.",
+                  "For Sample, that remark captures the problem. He says everyone in the room speaks the same language.",
+                  "\"My grandmother spoke it at home all her life. She never spoke it again.\""]
+    assert speakers(paragraphs, "direct") == ["Tom Sample", "Tom Sample", "Tom Sample"]

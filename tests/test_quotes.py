@@ -56,7 +56,9 @@ direct, dash, interview, question and partial quotes (met) and 0.75 for scare qu
 found; target 0.9: NOT MET, on 4 quotes). Its floors sit a little under that measurement.
 Tuning on blind5 (general rules only, each with a test in test_attribution.py), the floors now
 sit under tuning-set numbers: transcript turns (Hansard, TV and podcast labels) gave interview
-answers 1.00 and questions 1.00, scare precision 1.00 (3 found).
+answers 1.00 and questions 1.00, scare precision 1.00 (3 found); speaker families (", Name,
+said" subjects, names given surname first, "He ..." narration before an unattributed quote) gave
+direct quotes with the right speaker 0.89.
 """
 
 from __future__ import annotations
@@ -297,7 +299,7 @@ def test_the_fifth_blind_set_covers_the_main_kinds(blind5: pd.DataFrame) -> None
 
 def test_fifth_blind_set_speakers(blind5: pd.DataFrame) -> None:
     assert blind5.at["direct", "recall_span"] >= 0.94
-    assert blind5.at["direct", "recall_speaker"] >= 0.79  # target 0.9: NOT MET on unseen text (0.81)
+    assert blind5.at["direct", "recall_speaker"] >= 0.88  # target 0.9: NOT MET on unseen text (0.81); 0.89 after tuning
     assert blind5.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.35); 1.00 after transcript turns
     assert blind5.at["question", "recall_span"] >= 0.97  # (0.40 on unseen text; 1.00 after transcript turns)
     assert blind5.at["partial", "recall_speaker"] >= 0.63

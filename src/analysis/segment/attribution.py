@@ -191,9 +191,20 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                      and _person(n)]
             if names:
                 return names[-1]
-    if texts and _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
-        return _full_of(speaker, texts, fulls) or speaker  # "Peskov" -> "Dmitry Peskov", as the article named him
+    if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
+        # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
+        return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
     return speaker
+
+
+def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int, int, str]]) -> str:
+    """The one person mentioned before ``where`` whose full name starts with ``word`` ("Mao" -> "Mao
+    Ning", "Oleg" -> "Oleg Example"), when no one's name ends with it; else ""."""
+    names = {m[2] for m in mentions if m[:2] < where and len(m[2].split()) >= 2}
+    if any(n.split()[-1] == word for n in names):
+        return ""
+    first = [n for n in names if n.split()[0] == word and _person(n)]
+    return first[0] if len(first) == 1 else ""
 
 
 _OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
@@ -232,9 +243,9 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
-                      rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+                      rf"(?=(?:has|had|is|was|will|would|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
@@ -331,11 +342,28 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
 
 
 def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
-          roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+          roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str] = (),
+          fulls: dict[str, str] | None = None) -> str:
     """Who a narration paragraph hands the next paragraph's unattributed quote to: the speaker of
     the attribution its colon ends ("In a post on X, he wrote:"), else the person it mentions
-    last ("Witkoff himself remains upbeat."), else nobody."""
+    last ("Witkoff himself remains upbeat."), else the person a "He ..." or "She ..." sentence
+    means (the person named before it in the paragraph, "For Example, that captures it. He says
+    ...", else the latest speaker), else nobody."""
     if masked.rstrip().endswith(":") and (found := _attributions(masked)):
         return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
     here = [m for m in mentions if m[0] == pi and _person(m[2])]
-    return here[-1][2] if here else ""
+    if here:
+        return here[-1][2]
+    if (he := _PRONOUN_SUBJECT.search(masked)) is None:
+        return ""
+    for m in reversed(list(_NAMES.finditer(masked, 0, he.start()))):
+        name = _clean_speaker(m.group(0))
+        if _person(name):
+            name = name if len(name.split()) >= 2 else _full_of(name, texts, {} if fulls is None else fulls)
+            if name:
+                return name
+    return _who("he", (pi, he.start()), mentions)
+
+
+#: A sentence of the narration whose subject is "he" or "she".
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")

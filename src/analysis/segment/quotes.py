@@ -20,6 +20,7 @@ from analysis.segment.attribution import (
     _head,
     _is_name,
     _lead,
+    _named_first,
     _named_next,
     _person,
     _role_heads,
@@ -152,7 +153,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
-                    name = _full_of(name, texts, fulls) or name
+                    name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
                 mentions.append((pi, m.start("subj"), name))
             elif _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
@@ -245,7 +246,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                         b -= 1
                     if len(par[a:b].split()) >= 2:
                         quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
-        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles)
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls)
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
