@@ -493,3 +493,29 @@ def test_a_pronoun_subject_hands_the_next_unattributed_quote_to_its_referent() -
                   "For Sample, that remark captures the problem. He says everyone in the room speaks the same language.",
                   "\"My grandmother spoke it at home all her life. She never spoke it again.\""]
     assert speakers(paragraphs, "direct") == ["Tom Sample", "Tom Sample", "Tom Sample"]
+
+
+def test_partial_quotes_of_subjects_in_apposition_and_with_labelling_verbs() -> None:
+    paragraphs = ["Ruritania's ambassador to Freedonia, Ivo Demo, said the talks had shown Moscow's \"true face\".",
+                  "The opposition's defence critic, Tom Sample, accused the government of \"announcing intentions\".",
+                  "Dr Lena Example, diplomatic adviser to the president, described the exchange as \"the fruit of "
+                  "patient diplomacy\".",
+                  "The audience is Washington, where Mira Demo, the special envoy, has described her talks as "
+                  "\"very productive\"."]
+    assert [(q.speaker, q.kind) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+            if q.kind in ("partial", "scare")] == [("Ivo Demo", "partial"), ("Tom Sample", "partial"),
+                                                   ("Lena Example", "partial"), ("Mira Demo", "partial")]
+
+
+def test_has_long_argued_names_whom_a_later_he_means() -> None:
+    paragraphs = ["Analysts are divided. Jane Example said the talks were theatre.",
+                  "Tom Sample of the Example Institute has long argued that the war will end at the table. But he "
+                  "told us the current process was \"about positioning, not yet about substance\"."]
+    assert speakers(paragraphs, "partial") == ["Tom Sample"]
+
+
+def test_a_reported_clause_goes_on_past_but_before_a_modal() -> None:
+    paragraphs = ["Ruritania's ambassador, Ivo Demo, told the BBC that Ruritania would welcome British forces but "
+                  "could not base its security on promises alone."]
+    assert reported(paragraphs) == [("Ivo Demo", "Ruritania would welcome British forces but could not base its "
+                                                 "security on promises alone")]

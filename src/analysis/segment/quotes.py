@@ -273,7 +273,11 @@ _BARE_CLAUSE = re.compile(
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
-_CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          # ("... would welcome British forces but could not ...": without a comma, a
+                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
+                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
+                          r"had|has|have|did|does|do)\b)|"
                           r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
                           r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
