@@ -519,3 +519,13 @@ def test_a_reported_clause_goes_on_past_but_before_a_modal() -> None:
                   "could not base its security on promises alone."]
     assert reported(paragraphs) == [("Ivo Demo", "Ruritania would welcome British forces but could not base its "
                                                  "security on promises alone")]
+
+
+def test_the_paper_or_the_statement_is_the_organisation_just_named_as_a_subject() -> None:
+    paragraphs = ["The Example League said in a statement that it had no plans to change its rules. \"We continue "
+                  "to hope for a peaceful resolution,\" the statement said.",
+                  "The military blog Front Notes (1.2 million subscribers) called the round a waste of fuel. \"Our "
+                  "guys are waiting for drones that never arrive,\" the channel wrote.",
+                  "Germany's Example Zeitung called the talks theatre. \"Everything else is written for Washington,\" "
+                  "the paper said."]
+    assert speakers(paragraphs, "direct") == ["Example League", "Front Notes", "Example Zeitung"]

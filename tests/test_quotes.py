@@ -59,7 +59,8 @@ sit under tuning-set numbers: transcript turns (Hansard, TV and podcast labels) 
 answers 1.00 and questions 1.00, scare precision 1.00 (3 found); speaker families (", Name,
 said" subjects, names given surname first, "He ..." narration before an unattributed quote) gave
 direct quotes with the right speaker 0.89; partial-quote subjects gave partial speakers 0.75 and
-reported speech 0.66.
+reported speech 0.66; "the paper" / "the statement" resolved to the outlet named just before gave
+direct quotes with the right speaker 0.92.
 """
 
 from __future__ import annotations
@@ -300,7 +301,7 @@ def test_the_fifth_blind_set_covers_the_main_kinds(blind5: pd.DataFrame) -> None
 
 def test_fifth_blind_set_speakers(blind5: pd.DataFrame) -> None:
     assert blind5.at["direct", "recall_span"] >= 0.94
-    assert blind5.at["direct", "recall_speaker"] >= 0.88  # target 0.9: NOT MET on unseen text (0.81); 0.89 after tuning
+    assert blind5.at["direct", "recall_speaker"] >= 0.91  # target 0.9: NOT MET on unseen text (0.81); 0.92 after tuning
     assert blind5.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.35); 1.00 after transcript turns
     assert blind5.at["question", "recall_span"] >= 0.97  # (0.40 on unseen text; 1.00 after transcript turns)
     assert blind5.at["partial", "recall_speaker"] >= 0.73  # 0.65 on unseen text; 0.75 after tuning

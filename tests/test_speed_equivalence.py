@@ -349,8 +349,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: blind5 direct-speaker families (", Name, said" and ", did" subjects, names given surname first,
 #: a "He ..." narration paragraph handing the next unattributed quote to its referent), then for
 #: partial-quote subjects (appositions before labelling verbs, "has long argued") and reported
-#: clauses that go on past "but" before a modal.
-PIPELINE_DIGEST = "aac1b2a8159897b377859177f5a12ff2ba66fd2e0adc157466a62bb2538748bb"
+#: clauses that go on past "but" before a modal, then for "the paper" / "the statement" (source
+#: nouns in resources/source_nouns.txt) as the outlet or organisation just named as a subject.
+PIPELINE_DIGEST = "3e438cb7293f8827820af5e6c3051c2e0416716d0df9b491a468245bef6c9e96"
 
 
 def pipeline_digest() -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.lists import not_persons, role_nouns
+from analysis.segment.lists import not_persons, role_nouns, source_nouns
 from analysis.segment.patterns import (
     _CAP,
     _CONNECT,
@@ -161,6 +161,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
+    if texts and phrase[-12:].split()[-1:] and phrase.split()[-1].lower() in source_nouns() and \
+            re.match(r"\s*(?i:the)\s", phrase) and (source := _source(texts, where[1])):
+        return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
@@ -195,6 +198,25 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
     return speaker
+
+
+@lru_cache(maxsize=1)
+def _source_subject() -> re.Pattern[str]:
+    """A name as a sentence's subject, before a speech, labelling or copular verb ("Gazeta Example
+    warned", "The Union said", "Le Example was", "The blog Example Notes (1.2 million readers) called")."""
+    verbs = _patterns()["verb"].pattern
+    return re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,60}}\))?\s+(?:{verbs}|(?:was|is|has|had|called|described|"
+                      r"dubbed|quoted|posted|ran|carried|headlined)\b)")
+
+
+def _source(texts: Sequence[str], at: int) -> str:
+    """The organisation or outlet named last as a sentence's subject before offset ``at`` of the
+    current paragraph's narration (``texts[-1]``), else in the paragraph before; "" if none."""
+    for text, end in ((texts[-1], at), *((t, len(t)) for t in texts[-2:-1])):
+        found = [m.group("name") for m in _source_subject().finditer(text, 0, max(0, end))]
+        if found:
+            return re.split(r"['’]s\s+", found[-1])[-1]  # "Germany's Frankfurter Zeitung": the paper
+    return ""
 
 
 def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int, int, str]]) -> str:

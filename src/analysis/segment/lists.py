@@ -1,5 +1,5 @@
-"""The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons
-and interviewer labels.
+"""The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons,
+interviewer labels and source nouns.
 
 Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
 """
@@ -76,3 +76,16 @@ def interviewer_labels() -> dict[str, bool]:
         label's turns are questions (an entry written "reporter ?").
     """
     return {line.rstrip(" ?"): not line.endswith("?") for line in _read_list("interviewer_labels.txt")}
+
+
+@lru_cache(maxsize=None)
+def source_nouns() -> frozenset[str]:
+    """Nouns that refer back to a speaking organisation or outlet ("the paper", "the statement"), from
+    ``source_nouns.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case nouns.
+    """
+    return frozenset(_read_list("source_nouns.txt"))
