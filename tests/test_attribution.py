@@ -529,3 +529,27 @@ def test_the_paper_or_the_statement_is_the_organisation_just_named_as_a_subject(
                   "Germany's Example Zeitung called the talks theatre. \"Everything else is written for Washington,\" "
                   "the paper said."]
     assert speakers(paragraphs, "direct") == ["Example League", "Front Notes", "Example Zeitung"]
+
+
+def test_a_role_label_with_the_person_in_parentheses_and_asides_that_ask() -> None:
+    panel = ["A panel on the talks at the Example Institute.",
+             "Moderator (Jane Roe): Welcome. What has changed since the last round?",
+             "Ivo Demo (Example Institute): Very little. The positions are the same as in May.",
+             "Moderator (Jane Roe): And the guarantees?",
+             "Lena Sample (University of Example): They are the whole question. Nobody wants to give them."]
+    assert turns(panel) == [("question", "Jane Roe"), ("interview", "Ivo Demo"), ("question", "Jane Roe"),
+                            ("interview", "Lena Sample")]
+    tv = ["EVENING DEBATE — TRANSCRIPT",
+          "MIRA SAMPLE (HOST): Good evening. Is a ceasefire any closer tonight?",
+          "TOM EXAMPLE (GUEST): Closer than last week, but not close. The drones still fly.",
+          "MIRA SAMPLE (HOST): What would change that?",
+          "TOM EXAMPLE (GUEST): Guarantees that someone is ready to enforce."]
+    assert turns(tv) == [("question", "Mira Sample"), ("interview", "Tom Example")] * 2
+    commons = ["Ukraine: Prisoner Exchanges",
+               "Mr Tom Sample (Eastshire) (Con) (Urgent Question): To ask the Minister if she will make a statement.",
+               "The Minister for the Balkans (Ada Demo): The exchange took place on Monday. More will follow.",
+               "Madam Deputy Speaker (Dame Lena Example): Order. The hon. Gentleman has had his answer.",
+               "Mr Sample: I am grateful. Will the Minister publish the list of names?",
+               "Ada Demo: We will not publish names while the families are being told."]
+    assert [s for _, s in turns(commons)] == ["Tom Sample", "Ada Demo", "Lena Example", "Tom Sample", "Ada Demo"]
+    assert {k for k, _ in turns(commons)} == {"interview"}

@@ -52,11 +52,12 @@ def _asker_label(label: str, asking: bool = False) -> bool:
     return any(table.get(w, asking) for w in words if w in table)
 
 
-def _label_speaker(m: re.Match[str]) -> str:
-    """Who a `_PLAIN_LABEL` names: its name without honorifics ("Mr Alan Example (North) (Con)" ->
-    "Alan Example"), the person in its parentheses when it opens with a role ("The Minister for
-    Europe (Helen Example)" -> "Helen Example", "CALLER (Marta, Lviv)" -> "Marta"), without its
-    description ("TOM EXAMPLE, CORRESPONDENT" -> "TOM EXAMPLE")."""
+def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
+    """Who a `_PLAIN_LABEL` names, and whether its words say that person asks: its name without
+    honorifics ("Mr Alan Example (North) (Con)" -> "Alan Example"), the person in its parentheses when
+    it is a role ("The Minister for Europe (Helen Example)" -> "Helen Example", "CALLER (Marta, Lviv)"
+    -> "Marta", "Moderator (Jane Roe)" -> "Jane Roe", asking), without its description ("TOM EXAMPLE,
+    CORRESPONDENT" -> "TOM EXAMPLE"; "JANE ROE, HOST" asks)."""
     words = m.group("head").split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
@@ -64,15 +65,22 @@ def _label_speaker(m: re.Match[str]) -> str:
         words = words[1:]
     head = " ".join(words)
     if not m.group("stamp") and not m.group("desc") and not m.group("parens"):
-        return head if len(m.group("head").split()) > 1 else m.group("head")
+        return (head if len(m.group("head").split()) > 1 else m.group("head")), False
+    table = interviewer_labels()
     lower = [w.lower().strip(".'’") for w in words]
-    if m.group("head").startswith("The ") or any(w in role_nouns() or w in interviewer_labels() for w in lower) \
-            or not _is_name(head):
+    # (an aside's "Question" is a debate's item, "(Urgent Question)", not an asker's tag)
+    asks = any(table.get(w) for w in lower) or any(
+        table.get(w) and not w.startswith("q") for w in re.findall(r"[\w-]+", f"{m.group('desc')} {m.group('parens')}".lower()))
+    roles = _TITLES | set(role_nouns()) | set(table)
+    if m.group("head").startswith("The ") or " for " in head or " of " in head or all(w in roles for w in lower):
         for inner in re.findall(r"\(([^()]*)\)", m.group("parens") or ""):
-            name = inner.split(",")[0].strip()
+            name = inner.split(",")[0].split()
+            while len(name) > 1 and name[0].lower().rstrip(".") in _HONORIFICS:
+                name = name[1:]
+            name = " ".join(name)
             if 1 <= len(name.split()) <= 4 and not name.isupper() and _person(name):
-                return name
-    return head
+                return name, asks
+    return head, asks
 
 
 def _interviewer_label(label: str) -> bool:
@@ -122,18 +130,21 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         who = _interviewee(paragraphs[:first])
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
+    hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par)
         if not m:
             continue
         plain = m.re is _PLAIN_LABEL
-        label = (_label_speaker(m) if plain else m.group(1)).strip()
+        label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
         rest = (par[m.end():] if plain else m.group(2)).strip()
         if (label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS)
                 or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)]$", rest)):
             continue
         rich += plain and bool(m.group("stamp") or m.group("desc") or m.group("parens"))
+        if asks:  # "JANE ROE (HOST):", "Moderator (Jane Roe):"
+            hosted.add(label)
         start = m.end() if plain else m.start(2)
         if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
             brief[pi] = (start, label, "")
@@ -154,13 +165,16 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     if len(named) >= 2:
         share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
                             if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
-        askers = {label for label in named if _asker_label(label, share[label] >= 0.5)}
+        askers = {label for label in named if _asker_label(label, share[label] >= 0.5) or label in hosted}
         if not askers and (hosts := _hosts(paragraphs[:min(found)])):
             askers = {label for label in named if label.split()[-1].lower() in hosts}
         if not askers and len(named) <= 3:
             top = max(share.values())
-            if top >= 0.5 and sum(v == top for v in share.values()) == 1:
-                askers = {label for label, v in share.items() if v == top}
+            asker = next(label for label, v in share.items() if v == top)
+            # (half of two turns is no sign: "Mr X (Seat) (Con):" asks once and states once)
+            if top >= 0.5 and sum(v == top for v in share.values()) == 1 and (
+                    top > 0.5 or sum(lb == asker for _, lb, _ in found.values()) >= 3):
+                askers = {asker}
         if askers:
             found = {pi: (start, label, "question" if label in askers else "interview")
                      for pi, (start, label, _) in found.items()}
@@ -187,7 +201,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     for label in {label for _, label, kind in turns.values() if kind == "interview"}:
         if (named := _role_holder(label, paragraphs)):  # "Spokesman:": the spokesman the article names
             turns = {pi: (start, named if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
-    for label in {lb for _, lb, kind in turns.values() if kind == "interview" and lb.isupper() and len(lb.split()) >= 2}:
+    for label in {lb for _, lb, _ in turns.values() if lb.isupper() and len(lb.split()) >= 2}:
         if not any(w.lower().strip(".") in _TITLES or w.lower() in role_nouns() for w in label.split()):
             # "TOM EXAMPLE": as the article spells the name, else in title case
             named = re.search(r"\b" + r"\s+".join(map(re.escape, label.split())) + r"\b", "\n".join(paragraphs[:min(turns)]),
