@@ -553,3 +553,18 @@ def test_a_role_label_with_the_person_in_parentheses_and_asides_that_ask() -> No
                "Ada Demo: We will not publish names while the families are being told."]
     assert [s for _, s in turns(commons)] == ["Tom Sample", "Ada Demo", "Lena Example", "Tom Sample", "Ada Demo"]
     assert {k for k, _ in turns(commons)} == {"interview"}
+
+
+def test_question_tags_with_an_outlet_and_bare_timestamps_with_seconds() -> None:
+    briefing = ["Transcript of the briefing by Ana Demo, spokeswoman for the ministry.",
+                "Q (Example News): Will the minister travel to the talks this week?",
+                "Spokeswoman: No decision has been taken. We will inform you in good time.",
+                "Q (Example Post): And the prisoner exchange?",
+                "Spokeswoman: It is being prepared. I cannot give you a date."]
+    assert turns(briefing) == [("question", "Q"), ("interview", "Ana Demo")] * 2
+    podcast = ["This week host Mira Sample talks to Ivo Demo about the memorandum.",
+               "00:00:41 Mira Sample: Ivo, welcome back. What is in the memorandum?",
+               "00:00:52 Ivo Demo: Demands, mostly. Nothing that looks like a proposal.",
+               "00:02:15 Mira Sample: Will Kyiv answer it?",
+               "00:02:19 Ivo Demo: It will, in writing, and it will say no."]
+    assert turns(podcast) == [("question", "Mira Sample"), ("interview", "Ivo Demo")] * 2

@@ -21,12 +21,12 @@ _NOT_SPEAKERS = frozenset(
     "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
-#: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] "), a name, role or tag
+#: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
 #: ("Q", "ANCHOR", "Mr. Nebenzia", "The Minister for Europe", "D. Peskov"), an optional description
 #: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
 #: interpreter)", "(Marta, Lviv)"), then a colon.
 _PLAIN_LABEL = re.compile(
-    r"^\s*(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*)?"
+    r"^\s*(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
     r"(?P<label>(?P<head>Q|A|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
     r"(?P<desc>,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6})?(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))\s*:\s+(?=\S)")
 #: Honorifics dropped from a label's front ("Mr Alan Example" -> "Alan Example").
@@ -71,6 +71,8 @@ def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
     # (an aside's "Question" is a debate's item, "(Urgent Question)", not an asker's tag)
     asks = any(table.get(w) for w in lower) or any(
         table.get(w) and not w.startswith("q") for w in re.findall(r"[\w-]+", f"{m.group('desc')} {m.group('parens')}".lower()))
+    if lower[0] in ("q", "question", "questions"):  # "Q (Reuters):", "QUESTION (TASS):": a question
+        return head, True
     roles = _TITLES | set(role_nouns()) | set(table)
     if m.group("head").startswith("The ") or " for " in head or " of " in head or all(w in roles for w in lower):
         for inner in re.findall(r"\(([^()]*)\)", m.group("parens") or ""):
