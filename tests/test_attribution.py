@@ -568,3 +568,16 @@ def test_question_tags_with_an_outlet_and_bare_timestamps_with_seconds() -> None
                "00:02:15 Mira Sample: Will Kyiv answer it?",
                "00:02:19 Ivo Demo: It will, in writing, and it will say no."]
     assert turns(podcast) == [("question", "Mira Sample"), ("interview", "Ivo Demo")] * 2
+
+
+def test_a_subject_before_an_irregular_past_is_whom_she_means() -> None:
+    paragraphs = ["Asked whether Kyiv would accept, Lena Example shook her head. \"Never,\" she said. "
+                  "\"Not in a hundred years, whatever they offer.\""]
+    assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+def test_a_role_at_the_institution_and_a_role_then_a_name_after_said() -> None:
+    paragraphs = ["Tom Sample has a different view.",
+                  "\"Talks are the only way out,\" the analyst at the Example Centre said.",
+                  "\"We hope for the best,\" said one resident, Lena Example, 63."]
+    assert speakers(paragraphs, "direct") == ["Tom Sample", "Lena Example"]
