@@ -581,3 +581,20 @@ def test_a_role_at_the_institution_and_a_role_then_a_name_after_said() -> None:
                   "\"Talks are the only way out,\" the analyst at the Example Centre said.",
                   "\"We hope for the best,\" said one resident, Lena Example, 63."]
     assert speakers(paragraphs, "direct") == ["Tom Sample", "Lena Example"]
+
+
+def test_dotted_and_bold_question_and_answer_labels() -> None:
+    dotted = ["Ivo Demo, the chief negotiator, spoke to us in Kyiv.",
+              "Q. What did the other side bring to the table?",
+              "A. A memorandum of demands. Nothing we could sign.",
+              "Q. Will there be another round?",
+              "A. If there is an exchange to agree, yes."]
+    assert turns(dotted) == [("question", "Q"), ("interview", "Ivo Demo")] * 2
+    bold = ["Lena Example, the mayor, answered our questions.",
+            "**Q:** How did the city get through the night?",
+            "**A:** With generators and patience. The grid is down again.",
+            "**Q:** And the talks?",
+            "**A:** I will believe in them when the sirens stop."]
+    assert turns(bold) == [("question", "Q"), ("interview", "Lena Example")] * 2
+    assert turns(["A. Example was named ambassador in May.", "Q. Example did not comment.",
+                  "The ministry said the talks would resume."]) == []

@@ -26,9 +26,12 @@ _ANSWER_LABELS = frozenset({"a", "answer"})
 #: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
 #: interpreter)", "(Marta, Lviv)"), then a colon.
 _PLAIN_LABEL = re.compile(
-    r"^\s*(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
+    r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
     r"(?P<label>(?P<head>Q|A|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
-    r"(?P<desc>,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6})?(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))\s*:\s+(?=\S)")
+    r"(?P<desc>,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6})?(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
+    r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
+#: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
+_DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
 #: Honorifics dropped from a label's front ("Mr Alan Example" -> "Alan Example").
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady baroness madam madame rt hon".split())
 
@@ -132,13 +135,15 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         who = _interviewee(paragraphs[:first])
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
+    dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
+        any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
     hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
-        m = _PLAIN_LABEL.match(par) or _LABEL.match(par)
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par))
         if not m:
             continue
-        plain = m.re is _PLAIN_LABEL
+        plain = m.re is not _LABEL
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
         rest = (par[m.end():] if plain else m.group(2)).strip()
         if (label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS)
