@@ -236,7 +236,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         if reported:
             quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
             headline = _PLAIN_LABEL.match(par)
-            if headline and not cands and not _MARKS.search(par) and not headline.group("stamp") and not headline.group("desc"):  # "Lavrov: Moscow will not accept ..." (a headline's gist)
+            # "Lavrov: Moscow will not accept ..." (a headline's gist; no transcript label)
+            if headline and not cands and not _MARKS.search(par) and not headline.group("stamp") \
+                    and not headline.group("desc"):
                 label = headline.group("label").strip()
                 words = label.split()
                 if (len(words) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
