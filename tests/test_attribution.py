@@ -385,3 +385,216 @@ def test_a_subject_behind_a_short_opening_phrase_is_whom_she_means() -> None:
                   "Mira Sample pilots the tugs. By evening Sample has brought three barges in.",
                   "“Nobody here sleeps much in the summer,” she said."]
     assert speakers(paragraphs, "direct") == ["Ivo Demo", "Mira Sample"]
+
+
+# --------------------------------------------------------------------------- transcript turns
+
+
+def test_a_parliamentary_record_every_member_answers_under_a_labelled_name() -> None:
+    paragraphs = ["Ukraine: Ceasefire Talks",
+                  "Mr Tom Sample (Eastshire North) (Con): To ask the Secretary of State if he will make a statement.",
+                  "The Minister for the Balkans (Ada Demo): I thank the hon. Member. Talks resumed on Monday.",
+                  "Mr Sample: The Minister talks about pressure. Will she tell us when the sanctions come?",
+                  "Ada Demo: The hon. Gentleman is right. A package will be laid before the recess.",
+                  "Lena Example (Westport) (Lab): What assurance can the Minister give my constituents?",
+                  "Ada Demo: An absolute assurance. Nothing will be agreed over their heads.",
+                  "Mr Speaker: Order. We now come to the statement on energy prices."]
+    assert turns(paragraphs) == [("interview", "Tom Sample"), ("interview", "Ada Demo"), ("interview", "Tom Sample"),
+                                 ("interview", "Ada Demo"), ("interview", "Lena Example"), ("interview", "Ada Demo"),
+                                 ("interview", "Speaker")]
+
+
+def test_timestamped_podcast_labels_the_host_the_intro_names_asks() -> None:
+    paragraphs = ["Episode notes: host Mira Sample talks to Ivo Demo, a former diplomat.",
+                  "[00:00:41] Mira Sample: Ivo, welcome to the show. How do these talks feel different.",
+                  "[00:00:52] Ivo Demo: Thanks, Mira. Everybody knows their position now, and that makes it harder.",
+                  "[00:02:15] Mira Sample: Tell us about the memorandum.",
+                  "[00:02:19] Ivo Demo: It is a list of demands, not a negotiating text.",
+                  "[00:03:02] Mira Sample: Ivo Demo, thank you.",
+                  "[00:03:04] Ivo Demo: Thank you, Mira."]
+    assert turns(paragraphs) == [("question", "Mira Sample"), ("interview", "Ivo Demo")] * 3
+
+
+def test_tv_transcript_capital_labels_with_roles_and_handoffs() -> None:
+    paragraphs = ["EVENING NEWS — TRANSCRIPT",
+                  "ANCHOR: Good evening. Talks ended in Geneva tonight. Our correspondent Tom Sample is there.",
+                  "TOM SAMPLE, CORRESPONDENT: It depends who you ask. The hosts call it a step forward.",
+                  "ANCHOR: And the Americans?",
+                  "TOM SAMPLE: They are losing patience. Here is what the envoy told us.",
+                  "RITA DEMO, U.S. SPECIAL ENVOY (through interpreter): We will not fly around the world for nothing.",
+                  "REPORTER (voice-over): In Kyiv, the news was met with a shrug. The sirens sounded again at noon.",
+                  "ANCHOR: Tom Sample in Geneva, thank you."]
+    assert turns(paragraphs) == [("question", "ANCHOR"), ("interview", "Tom Sample"), ("question", "ANCHOR"),
+                                 ("interview", "Tom Sample"), ("interview", "Rita Demo"), ("interview", "REPORTER"),
+                                 ("question", "ANCHOR")]
+
+
+def test_un_record_briefing_and_call_in_labels() -> None:
+    un = ["The Security Council met on Friday to discuss the situation in Ukraine.",
+          "The PRESIDENT: I now give the floor to the representative of the Russian Federation.",
+          "Mr. Examplov (Russian Federation) (spoke in Russian): We have heard many accusations today. None is true.",
+          "Ms. Sampleson (Ukraine): The facts speak for themselves. The strikes continued during the talks.",
+          "The PRESIDENT: I give the floor again to the representative of the Russian Federation.",
+          "Mr. Examplov (Russian Federation): I will be brief. Our position has not changed."]
+    assert turns(un) == [("interview", "PRESIDENT"), ("interview", "Examplov"), ("interview", "Sampleson"),
+                         ("interview", "PRESIDENT"), ("interview", "Examplov")]
+    briefing = ["Transcript of the daily briefing by spokesperson Ana Demo.",
+                "MS SPOKESPERSON: Good afternoon. I have one announcement before your questions.",
+                "QUESTION: Will the minister travel to Istanbul this week?",
+                "MS SPOKESPERSON: No decision has been taken yet. We will inform you.",
+                "QUESTION: And the prisoner exchange?",
+                "MS SPOKESPERSON: It is being prepared. I cannot give a date."]
+    assert turns(briefing) == [("interview", "Ana Demo"), ("question", "QUESTION")] * 2 + [("interview", "Ana Demo")]
+    call_in = ["Radio phone-in with host Ola Sample.",
+               "HOST: Our first caller is on the line. Go ahead, please.",
+               "CALLER (Marta, Lviv): I just want to know whether the exchange will include my brother.",
+               "HOST: Thank you, Marta. We put that question to the ministry.",
+               "CALLER (Petro, Odesa): The talks are a show. Nothing will change on the ground."]
+    assert turns(call_in) == [("question", "HOST"), ("interview", "Marta"), ("question", "HOST"), ("interview", "Petro")]
+
+
+def test_kremlin_transcript_initial_and_question_labels() -> None:
+    paragraphs = ["Dmitry Sampleov answered journalists' questions after the meeting.",
+                  "Question: Has a date for the next round been agreed?",
+                  "D. Sampleov: Not yet. The contacts continue at the expert level.",
+                  "Question: Will the President take part?",
+                  "D. Sampleov: That depends on how the work goes. It is too early to say."]
+    assert turns(paragraphs) == [("question", "Question"), ("interview", "Dmitry Sampleov")] * 2
+
+
+# --------------------------------------------------------------------------- blind5 direct-speaker families
+
+
+def test_a_name_in_apposition_before_said_is_whom_he_means() -> None:
+    paragraphs = ["Defence Minister Tom Sample said no troops had been requested.",
+                  "Ruritania's ambassador to Freedonia, Ivo Demo, said the talks had failed. \"Moscow came with "
+                  "demands, not proposals,\" he told reporters."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo"]
+
+
+def test_a_subject_with_an_apposition_before_did_is_whom_she_means() -> None:
+    paragraphs = ["In his final statement, Sergeant Ivan Sample, 27, asked for forgiveness. \"I was afraid,\" he said.",
+                  "Olga Demo, the victim's widow, did not look at him. Asked whether she accepted the apology, "
+                  "she shook her head. \"He will be home in a year if they exchange him,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Ivan Sample", "Olga Demo"]
+
+
+def test_a_name_given_surname_first_is_resolved_from_its_first_word() -> None:
+    paragraphs = ["Foreign Ministry spokesperson Lin Example said on Wednesday that dialogue was the only way out.",
+                  "\"Our position is consistent and clear, and it has not changed,\" Lin said."]
+    assert speakers(paragraphs, "direct") == ["Lin Example"]
+
+
+def test_a_pronoun_subject_hands_the_next_unattributed_quote_to_its_referent() -> None:
+    paragraphs = ["\"We are not tired. We are angry,\" said Tom Sample, the negotiator.",
+                  "He was speaking at a reception in Kyiv a day after returning from Turkey.",
+                  "\"The document is not a peace plan. It describes our defeat.\"",
+                  "Mira Demo, a colleague, said the jokes were the hardest part.",
+                  "For Sample, that remark captures the problem. He says everyone in the room speaks the same language.",
+                  "\"My grandmother spoke it at home all her life. She never spoke it again.\""]
+    assert speakers(paragraphs, "direct") == ["Tom Sample", "Tom Sample", "Tom Sample"]
+
+
+def test_partial_quotes_of_subjects_in_apposition_and_with_labelling_verbs() -> None:
+    paragraphs = ["Ruritania's ambassador to Freedonia, Ivo Demo, said the talks had shown Moscow's \"true face\".",
+                  "The opposition's defence critic, Tom Sample, accused the government of \"announcing intentions\".",
+                  "Dr Lena Example, diplomatic adviser to the president, described the exchange as \"the fruit of "
+                  "patient diplomacy\".",
+                  "The audience is Washington, where Mira Demo, the special envoy, has described her talks as "
+                  "\"very productive\"."]
+    assert [(q.speaker, q.kind) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+            if q.kind in ("partial", "scare")] == [("Ivo Demo", "partial"), ("Tom Sample", "partial"),
+                                                   ("Lena Example", "partial"), ("Mira Demo", "partial")]
+
+
+def test_has_long_argued_names_whom_a_later_he_means() -> None:
+    paragraphs = ["Analysts are divided. Jane Example said the talks were theatre.",
+                  "Tom Sample of the Example Institute has long argued that the war will end at the table. But he "
+                  "told us the current process was \"about positioning, not yet about substance\"."]
+    assert speakers(paragraphs, "partial") == ["Tom Sample"]
+
+
+def test_a_reported_clause_goes_on_past_but_before_a_modal() -> None:
+    paragraphs = ["Ruritania's ambassador, Ivo Demo, told the BBC that Ruritania would welcome British forces but "
+                  "could not base its security on promises alone."]
+    assert reported(paragraphs) == [("Ivo Demo", "Ruritania would welcome British forces but could not base its "
+                                                 "security on promises alone")]
+
+
+def test_the_paper_or_the_statement_is_the_organisation_just_named_as_a_subject() -> None:
+    paragraphs = ["The Example League said in a statement that it had no plans to change its rules. \"We continue "
+                  "to hope for a peaceful resolution,\" the statement said.",
+                  "The military blog Front Notes (1.2 million subscribers) called the round a waste of fuel. \"Our "
+                  "guys are waiting for drones that never arrive,\" the channel wrote.",
+                  "Germany's Example Zeitung called the talks theatre. \"Everything else is written for Washington,\" "
+                  "the paper said."]
+    assert speakers(paragraphs, "direct") == ["Example League", "Front Notes", "Example Zeitung"]
+
+
+def test_a_role_label_with_the_person_in_parentheses_and_asides_that_ask() -> None:
+    panel = ["A panel on the talks at the Example Institute.",
+             "Moderator (Jane Roe): Welcome. What has changed since the last round?",
+             "Ivo Demo (Example Institute): Very little. The positions are the same as in May.",
+             "Moderator (Jane Roe): And the guarantees?",
+             "Lena Sample (University of Example): They are the whole question. Nobody wants to give them."]
+    assert turns(panel) == [("question", "Jane Roe"), ("interview", "Ivo Demo"), ("question", "Jane Roe"),
+                            ("interview", "Lena Sample")]
+    tv = ["EVENING DEBATE — TRANSCRIPT",
+          "MIRA SAMPLE (HOST): Good evening. Is a ceasefire any closer tonight?",
+          "TOM EXAMPLE (GUEST): Closer than last week, but not close. The drones still fly.",
+          "MIRA SAMPLE (HOST): What would change that?",
+          "TOM EXAMPLE (GUEST): Guarantees that someone is ready to enforce."]
+    assert turns(tv) == [("question", "Mira Sample"), ("interview", "Tom Example")] * 2
+    commons = ["Ukraine: Prisoner Exchanges",
+               "Mr Tom Sample (Eastshire) (Con) (Urgent Question): To ask the Minister if she will make a statement.",
+               "The Minister for the Balkans (Ada Demo): The exchange took place on Monday. More will follow.",
+               "Madam Deputy Speaker (Dame Lena Example): Order. The hon. Gentleman has had his answer.",
+               "Mr Sample: I am grateful. Will the Minister publish the list of names?",
+               "Ada Demo: We will not publish names while the families are being told."]
+    assert [s for _, s in turns(commons)] == ["Tom Sample", "Ada Demo", "Lena Example", "Tom Sample", "Ada Demo"]
+    assert {k for k, _ in turns(commons)} == {"interview"}
+
+
+def test_question_tags_with_an_outlet_and_bare_timestamps_with_seconds() -> None:
+    briefing = ["Transcript of the briefing by Ana Demo, spokeswoman for the ministry.",
+                "Q (Example News): Will the minister travel to the talks this week?",
+                "Spokeswoman: No decision has been taken. We will inform you in good time.",
+                "Q (Example Post): And the prisoner exchange?",
+                "Spokeswoman: It is being prepared. I cannot give you a date."]
+    assert turns(briefing) == [("question", "Q"), ("interview", "Ana Demo")] * 2
+    podcast = ["This week host Mira Sample talks to Ivo Demo about the memorandum.",
+               "00:00:41 Mira Sample: Ivo, welcome back. What is in the memorandum?",
+               "00:00:52 Ivo Demo: Demands, mostly. Nothing that looks like a proposal.",
+               "00:02:15 Mira Sample: Will Kyiv answer it?",
+               "00:02:19 Ivo Demo: It will, in writing, and it will say no."]
+    assert turns(podcast) == [("question", "Mira Sample"), ("interview", "Ivo Demo")] * 2
+
+
+def test_a_subject_before_an_irregular_past_is_whom_she_means() -> None:
+    paragraphs = ["Asked whether Kyiv would accept, Lena Example shook her head. \"Never,\" she said. "
+                  "\"Not in a hundred years, whatever they offer.\""]
+    assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+def test_a_role_at_the_institution_and_a_role_then_a_name_after_said() -> None:
+    paragraphs = ["Tom Sample has a different view.",
+                  "\"Talks are the only way out,\" the analyst at the Example Centre said.",
+                  "\"We hope for the best,\" said one resident, Lena Example, 63."]
+    assert speakers(paragraphs, "direct") == ["Tom Sample", "Lena Example"]
+
+
+def test_dotted_and_bold_question_and_answer_labels() -> None:
+    dotted = ["Ivo Demo, the chief negotiator, spoke to us in Kyiv.",
+              "Q. What did the other side bring to the table?",
+              "A. A memorandum of demands. Nothing we could sign.",
+              "Q. Will there be another round?",
+              "A. If there is an exchange to agree, yes."]
+    assert turns(dotted) == [("question", "Q"), ("interview", "Ivo Demo")] * 2
+    bold = ["Lena Example, the mayor, answered our questions.",
+            "**Q:** How did the city get through the night?",
+            "**A:** With generators and patience. The grid is down again.",
+            "**Q:** And the talks?",
+            "**A:** I will believe in them when the sirens stop."]
+    assert turns(bold) == [("question", "Q"), ("interview", "Lena Example")] * 2
+    assert turns(["A. Example was named ambassador in May.", "Q. Example did not comment.",
+                  "The ministry said the talks would resume."]) == []

@@ -53,7 +53,16 @@ direct with speaker 0.81 (target 0.9: NOT MET), interview answers 0.35 (target 0
 Hansard, podcast and TV-transcript labels are not found as turns at all: span recall 0.38),
 reported speech 0.63 (target 0.6: met), precision 0.93 for reported speech (met), >= 0.97 for
 direct, dash, interview, question and partial quotes (met) and 0.75 for scare quotes (3 of 4
-found; target 0.9: NOT MET, on 4 quotes). Its floors sit a little under that measurement.
+found; target 0.9: NOT MET, on 4 quotes). That measurement is kept here; after the tuning below,
+blind5 is a tuning set and a new held-out set judges the rules. Tuning on blind5 (general rules only, each with a test in test_attribution.py), the floors now
+sit under tuning-set numbers: transcript turns (Hansard, TV and podcast labels) gave interview
+answers 1.00 and questions 1.00, scare precision 1.00 (2 found); speaker families (", Name,
+said" subjects, names given surname first, "He ..." narration before an unattributed quote) gave
+direct quotes with the right speaker 0.89; partial-quote subjects gave partial speakers 0.75 and
+reported speech 0.66; "the paper" / "the statement" resolved to the outlet named just before gave
+direct quotes with the right speaker 0.92 (tuning-set numbers). The same rounds raised blind
+(reported speech 0.72), blind2 (0.83) and blind4 (reported speech 0.57, precision 0.91; direct
+0.98); their floors were raised to sit under these.
 """
 
 from __future__ import annotations
@@ -94,7 +103,7 @@ def test_interview_answers_with_their_speaker(blind: pd.DataFrame) -> None:
 
 
 def test_reported_speech_is_found(blind: pd.DataFrame) -> None:
-    assert blind.at["indirect", "recall_span"] >= 0.6
+    assert blind.at["indirect", "recall_span"] >= 0.7  # (0.72 after the blind5 partial-subject families)
     assert blind.at["indirect", "precision"] >= 0.9
 
 
@@ -125,7 +134,7 @@ def test_second_blind_set_interviews(blind2: pd.DataFrame) -> None:
 
 
 def test_second_blind_set_reported_speech(blind2: pd.DataFrame) -> None:
-    assert blind2.at["indirect", "recall_span"] >= 0.76  # target 0.6: met after tuning on blind2
+    assert blind2.at["indirect", "recall_span"] >= 0.81  # target 0.6: met after tuning on blind2 (0.83 after blind5 families)
     assert blind2.at["partial", "recall_span"] >= 0.97
 
 
@@ -266,15 +275,15 @@ def test_fourth_blind_set_speakers(blind4: pd.DataFrame) -> None:
     assert blind4.at["direct", "recall_span"] >= 0.98 and blind4.at["dash", "recall_span"] >= 0.95
     # target 0.9: NOT MET on unseen text (0.76); after tuning on blind4: 0.87 after attr-rules, 0.91 with
     # speakers named after the quote, 0.94 with possessive colon lead-ins, 0.97 with subjects behind an opening phrase
-    assert blind4.at["direct", "recall_speaker"] >= 0.96
+    assert blind4.at["direct", "recall_speaker"] >= 0.97  # (0.978 after names stop at a sentence end)
     assert blind4.at["dash", "recall_speaker"] >= 0.95  # 0.86 before possessive colon lead-ins and "X of the <Institution>"
     assert blind4.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.75; 1.00 after attr-rules)
     assert blind4.at["question", "recall_span"] >= 0.95
 
 
 def test_fourth_blind_set_reported_speech(blind4: pd.DataFrame) -> None:
-    assert blind4.at["indirect", "recall_span"] >= 0.52  # target 0.6: NOT MET on unseen text (0.53)
-    assert blind4.at["indirect", "precision"] >= 0.87  # target 0.9: NOT MET on unseen text (0.87; 0.89 after attr-rules)
+    assert blind4.at["indirect", "recall_span"] >= 0.55  # target 0.6: NOT MET on unseen text (0.53; 0.57 after blind5 families)
+    assert blind4.at["indirect", "precision"] >= 0.9  # target 0.9: NOT MET on unseen text (0.87; 0.89 after attr-rules; 0.91 after blind5 families)
 
 
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
@@ -294,16 +303,17 @@ def test_the_fifth_blind_set_covers_the_main_kinds(blind5: pd.DataFrame) -> None
 
 def test_fifth_blind_set_speakers(blind5: pd.DataFrame) -> None:
     assert blind5.at["direct", "recall_span"] >= 0.94
-    assert blind5.at["direct", "recall_speaker"] >= 0.79  # target 0.9: NOT MET on unseen text (0.81)
-    assert blind5.at["interview", "recall_speaker"] >= 0.33  # target 0.95: NOT MET on unseen text (0.35)
-    assert blind5.at["partial", "recall_speaker"] >= 0.63
+    assert blind5.at["direct", "recall_speaker"] >= 0.91  # target 0.9: NOT MET on unseen text (0.81); 0.92 after tuning
+    assert blind5.at["interview", "recall_speaker"] >= 0.97  # target 0.95: NOT MET on unseen text (0.35); 1.00 after transcript turns
+    assert blind5.at["question", "recall_span"] >= 0.97  # (0.40 on unseen text; 1.00 after transcript turns)
+    assert blind5.at["partial", "recall_speaker"] >= 0.73  # 0.65 on unseen text; 0.75 after tuning
 
 
 def test_fifth_blind_set_reported_speech(blind5: pd.DataFrame) -> None:
-    assert blind5.at["indirect", "recall_span"] >= 0.61  # target 0.6: met on unseen text (0.63)
-    assert blind5.at["indirect", "precision"] >= 0.91  # target 0.9: met on unseen text (0.93)
+    assert blind5.at["indirect", "recall_span"] >= 0.64  # target 0.6: met on unseen text (0.63); 0.66 after tuning
+    assert blind5.at["indirect", "precision"] >= 0.93  # target 0.9: met on unseen text (0.93); 0.95 after tuning
 
 
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial"])
 def test_fifth_blind_set_precision_of_each_kind(blind5: pd.DataFrame, kind: str) -> None:
-    assert blind5.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.97); scare 0.75 on 4 quotes
+    assert blind5.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.97); scare 0.75 on 4 quotes (unseen), 1.00 on 2 after tuning

@@ -342,8 +342,19 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: for possessive colon lead-ins and bullet names ("X's message was short:", "- X:"), "X of the
 #: <Institution>" subjects, dash tails with a two-word object and the verb "reminds", then for
 #: subjects behind a short opening phrase ("By evening X has ..."), then when the fifth blind quote
-#: set joined the fixtures (the same code gives 021c6f42... without it).
-PIPELINE_DIGEST = "a970f1ff0490043616e409b65bbd97509c78e9fbb8d841e27fc95cee21108859"
+#: set joined the fixtures (the same code gives 021c6f42... without it), then for transcript turns
+#: (labels with timestamps, descriptions and parenthesised constituencies or names, honorifics
+#: dropped, one person's labels merged, hosts named in the introduction ask, debates with many
+#: speakers have no interviewer) and names that never run over a sentence's end, then for the
+#: blind5 direct-speaker families (", Name, said" and ", did" subjects, names given surname first,
+#: a "He ..." narration paragraph handing the next unattributed quote to its referent), then for
+#: partial-quote subjects (appositions before labelling verbs, "has long argued") and reported
+#: clauses that go on past "but" before a modal, then for "the paper" / "the statement" (source
+#: nouns in resources/source_nouns.txt) as the outlet or organisation just named as a subject, then
+#: for label asides that ask ("JANE ROE (HOST):", "Moderator (Jane Roe):"), role labels with the
+#: person in parentheses, "speaker" as a role noun, capitals names in title case for every turn,
+#: and no asker from half of two turns.
+PIPELINE_DIGEST = "b639be10b27a96b3263f0d36cf94df787c9052532ff198912a252ee6cb2c4321"
 
 
 def pipeline_digest() -> str:
@@ -701,7 +712,9 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     mother", "a Western diplomat in Kyiv"), "quoted X as saying", "... and said", "In his
     opinion, ...", clauses ended by their attribution ("..., Sybiha has stated.") and dash
     attributions with an object ("- X told journalists.", "- X concluded the meeting."), and "X of
-    the <Institution>" subjects (attr-rules)."""
+    the <Institution>" subjects (attr-rules); a name between commas before the verb ("Ukraine's
+    ambassador, Jane Roe, said"), "has long argued", "a role at the <Institution>" and "said one
+    resident, Jane Roe," (blind5 families)."""
     g = segment_patterns
     cap = rf"(?!(?:{g._STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
     name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?{cap})*"
@@ -712,7 +725,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     role_greedy = rf"\b{det}\s+{role_word}(?:\s+{role_word}){{0,4}}"
     pron = r"\b(?i:he|she|him|her)\b"
     apposition = r"(?:,\s+(?=[a-z0-9])(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},"  # (attr-rules: no sentence end, ages)
-    gap = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
+    gap = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
     clause_end = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
     lead_in = r"[\s,;:—–-]*"
     obj = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+|(?:the|a|his|her)\s+[a-z]+))?"
@@ -725,9 +738,10 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{pron}|{role_lazy},\s+{name},|{role_lazy}\s+(?:in|at|from|close\s+to)\s+{name}(?:{apposition})?|"
-          rf"{role_lazy}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{titled}|{name}\s+of\s+the\s+{name}|{name}(?:{apposition})?){gap}\s+{verb}")
-    vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name})"
+    sv = (rf"(?P<subj>{pron}|{role_lazy},\s+{name},|{role_lazy}\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:{apposition})?|"
+          rf"{role_lazy}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{titled}|(?<=,\s){cap}(?:\s+{cap}){{1,2}},|"
+          rf"{name}\s+of\s+the\s+{name}|{name}(?:{apposition})?){gap}\s+{verb}")
+    vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{role_greedy}|{titled}|{name})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name}(?:\s+[a-z]+)?)"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{role_lazy},\s+{name},|{titled}|{name}|{role_lazy}|{pron})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.lists import not_persons, role_nouns
+from analysis.segment.lists import not_persons, role_nouns, source_nouns
 from analysis.segment.patterns import (
     _CAP,
     _CONNECT,
@@ -52,10 +52,12 @@ _OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
 
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
-    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),\s*", phrase)
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
+        p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
     # "Jane Roe of the Higher School of Economics": the person
     if " of the " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:
         return _clean_speaker(of.group(1))
@@ -160,6 +162,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
+    if texts and phrase[-12:].split()[-1:] and phrase.split()[-1].lower() in source_nouns() and \
+            re.match(r"\s*(?i:the)\s", phrase) and (source := _source(texts, where[1])):
+        return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
@@ -190,9 +195,39 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                      and _person(n)]
             if names:
                 return names[-1]
-    if texts and _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
-        return _full_of(speaker, texts, fulls) or speaker  # "Peskov" -> "Dmitry Peskov", as the article named him
+    if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
+        # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
+        return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
     return speaker
+
+
+@lru_cache(maxsize=1)
+def _source_subject() -> re.Pattern[str]:
+    """A name as a sentence's subject, before a speech, labelling or copular verb ("Gazeta Example
+    warned", "The Union said", "Le Example was", "The blog Example Notes (1.2 million readers) called")."""
+    verbs = _patterns()["verb"].pattern
+    return re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,60}}\))?\s+(?:{verbs}|(?:was|is|has|had|called|described|"
+                      r"dubbed|quoted|posted|ran|carried|headlined)\b)")
+
+
+def _source(texts: Sequence[str], at: int) -> str:
+    """The organisation or outlet named last as a sentence's subject before offset ``at`` of the
+    current paragraph's narration (``texts[-1]``), else in the paragraph before; "" if none."""
+    for text, end in ((texts[-1], at), *((t, len(t)) for t in texts[-2:-1])):
+        found = [m.group("name") for m in _source_subject().finditer(text, 0, max(0, end))]
+        if found:
+            return re.split(r"['’]s\s+", found[-1])[-1]  # "Germany's Frankfurter Zeitung": the paper
+    return ""
+
+
+def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int, int, str]]) -> str:
+    """The one person mentioned before ``where`` whose full name starts with ``word`` ("Mao" -> "Mao
+    Ning", "Oleg" -> "Oleg Example"), when no one's name ends with it; else ""."""
+    names = {m[2] for m in mentions if m[:2] < where and len(m[2].split()) >= 2}
+    if any(n.split()[-1] == word for n in names):
+        return ""
+    first = [n for n in names if n.split()[0] == word and _person(n)]
+    return first[0] if len(first) == 1 else ""
 
 
 _OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
@@ -227,13 +262,14 @@ def _apposed() -> re.Pattern[str]:
 
 #: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
 _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
-              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell")
+              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
+              "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was)\b))?\s+"
+                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
-                      rf"(?=(?:has|had|is|was|will|would|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+                      rf"(?=(?:has|had|is|was|will|would|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
@@ -330,11 +366,28 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
 
 
 def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
-          roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+          roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str] = (),
+          fulls: dict[str, str] | None = None) -> str:
     """Who a narration paragraph hands the next paragraph's unattributed quote to: the speaker of
     the attribution its colon ends ("In a post on X, he wrote:"), else the person it mentions
-    last ("Witkoff himself remains upbeat."), else nobody."""
+    last ("Witkoff himself remains upbeat."), else the person a "He ..." or "She ..." sentence
+    means (the person named before it in the paragraph, "For Example, that captures it. He says
+    ...", else the latest speaker), else nobody."""
     if masked.rstrip().endswith(":") and (found := _attributions(masked)):
         return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
     here = [m for m in mentions if m[0] == pi and _person(m[2])]
-    return here[-1][2] if here else ""
+    if here:
+        return here[-1][2]
+    if (he := _PRONOUN_SUBJECT.search(masked)) is None:
+        return ""
+    for m in reversed(list(_NAMES.finditer(masked, 0, he.start()))):
+        name = _clean_speaker(m.group(0))
+        if _person(name):
+            name = name if len(name.split()) >= 2 else _full_of(name, texts, {} if fulls is None else fulls)
+            if name:
+                return name
+    return _who("he", (pi, he.start()), mentions)
+
+
+#: A sentence of the narration whose subject is "he" or "she".
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from analysis.segment.attribution import _clean_speaker, _is_name, _person
-from analysis.segment.lists import role_nouns
+from analysis.segment.attribution import _TITLES, _clean_speaker, _is_name, _person
+from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.patterns import _LABEL, _NAME, _NAMES, _TITLED
 
 _NOT_SPEAKERS = frozenset(
@@ -20,16 +21,71 @@ _NOT_SPEAKERS = frozenset(
     "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
+#: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
+#: ("Q", "ANCHOR", "Mr. Nebenzia", "The Minister for Europe", "D. Peskov"), an optional description
+#: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
+#: interpreter)", "(Marta, Lviv)"), then a colon.
 _PLAIN_LABEL = re.compile(
-    r"^\s*(?P<label>Q|A|[A-Z]{2,6}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*\([^)\n]{1,20}\))?)\s*:\s+(?=\S)")
-_MEDIA_WORDS = re.compile(r"\b(media|news|press|times|magazine|radio|tv|journal|post|herald|interviewer|correspondent|"
-                          r"reporter|editor|question|host|moderator)\b", re.IGNORECASE)
+    r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
+    r"(?P<label>(?P<head>Q|A|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
+    r"(?P<desc>,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6})?(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
+    r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
+#: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
+_DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
+#: Honorifics dropped from a label's front ("Mr Alan Example" -> "Alan Example").
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady baroness madam madame rt hon".split())
 
 
-def _asker_label(label: str) -> bool:
-    """An interviewer's tag by its words: Q, Question, INTERVIEWER, a parenthesised or outlet-like name."""
+def _asker_label(label: str, asking: bool = False) -> bool:
+    """An interviewer's tag by its words (``resources/interviewer_labels.txt``): Q, Question,
+    INTERVIEWER, HOST, a parenthesised or outlet-like name; words such as REPORTER only where the
+    label's turns are mostly questions (``asking``). A label ending in a role noun ("Press
+    Secretary") names a person who answers."""
     label = label.strip()
-    return label in ("Q", "Question") or "(" in label or bool(_MEDIA_WORDS.search(label))
+    if label in ("Q", "Question") or "(" in label:
+        return True
+    table = interviewer_labels()
+    words = [w.strip(".'’-").lower() for w in label.split()]
+    if not words:
+        return False
+    if words[-1] in table:
+        return table[words[-1]] or asking
+    if words[-1] in role_nouns():
+        return False
+    return any(table.get(w, asking) for w in words if w in table)
+
+
+def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
+    """Who a `_PLAIN_LABEL` names, and whether its words say that person asks: its name without
+    honorifics ("Mr Alan Example (North) (Con)" -> "Alan Example"), the person in its parentheses when
+    it is a role ("The Minister for Europe (Helen Example)" -> "Helen Example", "CALLER (Marta, Lviv)"
+    -> "Marta", "Moderator (Jane Roe)" -> "Jane Roe", asking), without its description ("TOM EXAMPLE,
+    CORRESPONDENT" -> "TOM EXAMPLE"; "JANE ROE, HOST" asks)."""
+    words = m.group("head").split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    if len(words) > 1 and words[0] == "The":  # "The PRESIDENT": the role
+        words = words[1:]
+    head = " ".join(words)
+    if not m.group("stamp") and not m.group("desc") and not m.group("parens"):
+        return (head if len(m.group("head").split()) > 1 else m.group("head")), False
+    table = interviewer_labels()
+    lower = [w.lower().strip(".'’") for w in words]
+    # (an aside's "Question" is a debate's item, "(Urgent Question)", not an asker's tag)
+    asks = any(table.get(w) for w in lower) or any(
+        table.get(w) and not w.startswith("q") for w in re.findall(r"[\w-]+", f"{m.group('desc')} {m.group('parens')}".lower()))
+    if lower[0] in ("q", "question", "questions"):  # "Q (Reuters):", "QUESTION (TASS):": a question
+        return head, True
+    roles = _TITLES | set(role_nouns()) | set(table)
+    if m.group("head").startswith("The ") or " for " in head or " of " in head or all(w in roles for w in lower):
+        for inner in re.findall(r"\(([^()]*)\)", m.group("parens") or ""):
+            name = inner.split(",")[0].split()
+            while len(name) > 1 and name[0].lower().rstrip(".") in _HONORIFICS:
+                name = name[1:]
+            name = " ".join(name)
+            if 1 <= len(name.split()) <= 4 and not name.isupper() and _person(name):
+                return name, asks
+    return head, asks
 
 
 def _interviewer_label(label: str) -> bool:
@@ -79,42 +135,60 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         who = _interviewee(paragraphs[:first])
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
+    dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
+        any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
+    hosted: set[str] = set()  # labels whose description or role says they ask
+    rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
-        m = _PLAIN_LABEL.match(par) or _LABEL.match(par)
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par))
         if not m:
             continue
-        label = (m.group("label") if m.re is _PLAIN_LABEL else m.group(1)).strip()
-        rest = (par[m.end():] if m.re is _PLAIN_LABEL else m.group(2)).strip()
-        if (label.lower() in _NOT_SPEAKERS or rest[:1] in "\"“«„"
-                or not re.search(r"[.!?…\"”»)]$", rest)):
+        plain = m.re is not _LABEL
+        label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
+        rest = (par[m.end():] if plain else m.group(2)).strip()
+        if (label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS)
+                or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)]$", rest)):
             continue
-        start = m.end() if m.re is _PLAIN_LABEL else m.start(2)
+        rich += plain and bool(m.group("stamp") or m.group("desc") or m.group("parens"))
+        if asks:  # "JANE ROE (HOST):", "Moderator (Jane Roe):"
+            hosted.add(label)
+        start = m.end() if plain else m.start(2)
         if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
             brief[pi] = (start, label, "")
             continue
-        found[pi] = (start, label, "question" if _interviewer_label(label) else "interview")
+        found[pi] = (start, label, "")
+    # one person under several labels: "Mr Example" / "Alan Example", "TOM EXAMPLE, CORRESPONDENT" / "TOM EXAMPLE"
+    same = _same_person({label for _, label, _ in [*found.values(), *brief.values()]})
+    found = {pi: (start, same[label], "question" if _interviewer_label(same[label]) else "interview")
+             for pi, (start, label, _) in found.items()}
     known = {label for _, label, _ in found.values()}
-    found = dict(sorted({**found, **{pi: (start, label, "question" if _interviewer_label(label) else "interview")
-                                      for pi, (start, label, _) in brief.items() if label in known}}.items()))
-    # who asks: a label whose words say so (Q, Question, INTERVIEWER, an outlet); without one, of
-    # two or more labels ("KELLY:" / "WITKOFF:", "MH:" / "OL:") the one whose turns are mostly
-    # questions; the others answer, abbreviations included
+    found = dict(sorted({**found, **{pi: (start, same[label], "question" if _interviewer_label(same[label]) else "interview")
+                                      for pi, (start, label, _) in brief.items() if same[label] in known}}.items()))
+    # who asks: a label whose words say so (Q, Question, INTERVIEWER, HOST, an outlet) or the person the
+    # article introduces as host; without one, of two or three labels ("KELLY:" / "WITKOFF:", "MH:" /
+    # "OL:") the one whose turns are mostly questions; the others answer, abbreviations included (a
+    # debate's record, with more people, has no interviewer)
     named = {label for _, label, _ in found.values()}
     if len(named) >= 2:
-        askers = {label for label in named if _asker_label(label)}
-        if not askers:
-            share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
-                                if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
+        share = {label: sum(paragraphs[pi].rstrip().endswith(("?", "?\"", "?”")) for pi, (_, lb, _) in found.items()
+                            if lb == label) / sum(lb == label for _, lb, _ in found.values()) for label in named}
+        askers = {label for label in named if _asker_label(label, share[label] >= 0.5) or label in hosted}
+        if not askers and (hosts := _hosts(paragraphs[:min(found)])):
+            askers = {label for label in named if label.split()[-1].lower() in hosts}
+        if not askers and len(named) <= 3:
             top = max(share.values())
-            if top >= 0.5 and sum(v == top for v in share.values()) == 1:
-                askers = {label for label, v in share.items() if v == top}
+            asker = next(label for label, v in share.items() if v == top)
+            # (half of two turns is no sign: "Mr X (Seat) (Con):" asks once and states once)
+            if top >= 0.5 and sum(v == top for v in share.values()) == 1 and (
+                    top > 0.5 or sum(lb == asker for _, lb, _ in found.values()) >= 3):
+                askers = {asker}
         if askers:
             found = {pi: (start, label, "question" if label in askers else "interview")
                      for pi, (start, label, _) in found.items()}
     labels = [label for _, label, kind in found.values() if kind == "interview"]
     asked = [pi for pi, (_, _, kind) in found.items() if kind == "question"]
     questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
-    repeated = any(labels.count(label) >= 2 for label in labels) and len(set(labels)) <= 3
+    repeated = any(labels.count(label) >= 2 for label in labels) and (len(set(labels)) <= 3 or rich >= 2)
     if not ((asked and labels and len(found) >= 3) or (len(asked) >= 2 and 2 * questions >= len(asked)) or repeated):
         return {}
     if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
@@ -134,6 +208,13 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     for label in {label for _, label, kind in turns.values() if kind == "interview"}:
         if (named := _role_holder(label, paragraphs)):  # "Spokesman:": the spokesman the article names
             turns = {pi: (start, named if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
+    for label in {lb for _, lb, _ in turns.values() if lb.isupper() and len(lb.split()) >= 2}:
+        if not any(w.lower().strip(".") in _TITLES or w.lower() in role_nouns() for w in label.split()):
+            # "TOM EXAMPLE": as the article spells the name, else in title case
+            named = re.search(r"\b" + r"\s+".join(map(re.escape, label.split())) + r"\b", "\n".join(paragraphs[:min(turns)]),
+                              re.IGNORECASE)
+            spelt = named.group(0) if named and not named.group(0).isupper() else label.title()
+            turns = {pi: (start, spelt if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):
         following = labelled[n + 1]
@@ -173,3 +254,40 @@ def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
             if len(name.split()) >= 2 and _person(name):
                 return name
     return ""
+
+
+def _same_person(labels: set[str]) -> dict[str, str]:
+    """Each label -> the fullest label of the same person: a label whose words end another's
+    ("Example" / "Mr Example" -> "Alan Example"), case aside ("TOM EXAMPLE" / "Tom Example");
+    interviewer tags and one-letter labels stay as they are."""
+    out = {}
+    for label in labels:
+        words = label.lower().split()
+        if len(label) < 2 or _asker_label(label) and len(words) == 1 or not words:
+            out[label] = label
+            continue
+        fuller = [other for other in labels if other.lower().split()[-len(words):] == words]
+        out[label] = max(fuller, key=lambda o: (len(o.split()), not o.isupper(), o))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _host_intro() -> re.Pattern[str]:
+    """A person introduced with an interviewer's word: "host Jane Roe", "Jane Roe, the programme's presenter"."""
+    words = sorted((w for w, always in interviewer_labels().items() if always and len(w) > 2), key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"\b(?i:{alt})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|our|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                      rf"(?i:{alt})\b")
+
+
+def _hosts(intro: Sequence[str]) -> set[str]:
+    """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
+    word ("host Jane Roe", "Jane Roe, the programme's presenter")."""
+    out = set()
+    for par in intro:
+        for m in _host_intro().finditer(par):
+            # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
+            name = (m.group("a").split(". ")[0] if m.group("a") else m.group("b").split(". ")[-1]).split()
+            if name[0].lower().rstrip(".") not in _TITLES:
+                out.add(name[-1].lower())
+    return out

@@ -1,4 +1,5 @@
-"""The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns and not-persons.
+"""The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons,
+interviewer labels and source nouns.
 
 Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
 """
@@ -62,3 +63,29 @@ def speech_verbs() -> tuple[str, ...]:
         Lower-case entries, in file order.
     """
     return _read_list("speech_verbs.txt")
+
+
+@lru_cache(maxsize=None)
+def interviewer_labels() -> dict[str, bool]:
+    """Words that make a speaker label the interviewer's ("host", "q", "anchor"), from ``interviewer_labels.txt``.
+
+    Returns
+    -------
+    dict of str to bool
+        Lower-case word -> True when it always asks, False when it asks only where most of the
+        label's turns are questions (an entry written "reporter ?").
+    """
+    return {line.rstrip(" ?"): not line.endswith("?") for line in _read_list("interviewer_labels.txt")}
+
+
+@lru_cache(maxsize=None)
+def source_nouns() -> frozenset[str]:
+    """Nouns that refer back to a speaking organisation or outlet ("the paper", "the statement"), from
+    ``source_nouns.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case nouns.
+    """
+    return frozenset(_read_list("source_nouns.txt"))

@@ -42,7 +42,7 @@ _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
 # (never past a sentence's end: "In Visaginas, near the border, ... close. Rūta V., who ..., said")
 _APPOSITION = r"(?:,\s+(?=[a-z0-9])(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},"  # ", a political scientist at X,", ", 19,"
-_GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|[a-z]+ly)){0,3}"
+_GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting."
@@ -88,10 +88,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return alternation([" ".join(w.split()) for w in words], r"\s+") or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+{_NAME}(?:{_APPOSITION})?|"
+    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|"
+          rf"{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:{_APPOSITION})?|"
           rf"{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+          rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
-    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
+    # ("said one resident, Jane Roe,": the name)
+    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
@@ -116,10 +119,14 @@ def _attributions(text: str) -> list[re.Match[str]]:
                   key=lambda m: m.start())
 
 
+#: An apposition of a labelling verb's subject ("X, a former envoy, called ..."), never a clause
+#: ("Washington, where X ... has described ...").
+_LAB_APPOSITION = (r"(?:,\s+(?=[a-z0-9])(?!(?:where|when|which|while|whose|whom|and|but|or|as|if|though|although|after|"
+                   r"before|because|since|so)\b)(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
 #: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
 #: called the outcome "satisfactory"'), and "X, who said ... that", whose subject is the speaker.
 _LABELLING = re.compile(
-    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*\s+"
+    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who|{_LAB_APPOSITION}|,)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*\s+"
     r"(?P<verb>called|calls|described|describes|dubbed|dubs|termed|terms|labelled|labeled|branded|brands|spoke of|"
     r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
     r"demanded|demands|praised|praises|criticised|criticized|dismissed|dismisses|rejected|rejects|accused|accuses|"

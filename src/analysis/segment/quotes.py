@@ -20,6 +20,7 @@ from analysis.segment.attribution import (
     _head,
     _is_name,
     _lead,
+    _named_first,
     _named_next,
     _person,
     _role_heads,
@@ -152,7 +153,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
-                    name = _full_of(name, texts, fulls) or name
+                    name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
                 mentions.append((pi, m.start("subj"), name))
             elif _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
@@ -235,7 +236,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         if reported:
             quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
             headline = _PLAIN_LABEL.match(par)
-            if headline and not cands and not _MARKS.search(par):  # "Lavrov: Moscow will not accept ..." (a headline's gist)
+            # "Lavrov: Moscow will not accept ..." (a headline's gist; no transcript label)
+            if headline and not cands and not _MARKS.search(par) and not headline.group("stamp") \
+                    and not headline.group("desc"):
                 label = headline.group("label").strip()
                 words = label.split()
                 if (len(words) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
@@ -245,7 +248,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                         b -= 1
                     if len(par[a:b].split()) >= 2:
                         quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
-        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles)
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls)
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
@@ -272,7 +275,11 @@ _BARE_CLAUSE = re.compile(
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
-_CLAUSE_STOP = re.compile(r",?\s+(?:but|while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          # ("... would welcome British forces but could not ...": without a comma, a
+                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
+                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
+                          r"had|has|have|did|does|do)\b)|"
                           r",?\s+and\s+that\b|"
                           r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
                           r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
