@@ -63,6 +63,16 @@ reported speech 0.66; "the paper" / "the statement" resolved to the outlet named
 direct quotes with the right speaker 0.92 (tuning-set numbers). The same rounds raised blind
 (reported speech 0.72), blind2 (0.83) and blind4 (reported speech 0.57, precision 0.91; direct
 0.98); their floors were raised to sit under these.
+
+blind6/ (23 articles, 345 quotes, written by a sixth separate annotator who never opened the code,
+in styles none of the earlier sets has: a State Department briefing, a Security Council record, a
+Kremlin transcript, a radio call-in, a fact check, letters, a factbox, French, Japanese,
+Brazilian, South African, German and Kazakh outlets in translation, a timestamped video interview
+...) was measured once with the rules tuned on the five earlier sets, while it was still blind:
+direct with speaker 0.77 (target 0.9: NOT MET), interview answers: every turn found (span 1.00)
+but the right speaker 0.74 (target 0.95: NOT MET), reported speech 0.73 with precision 0.93
+(targets met), dash precision 0.82 on 11 found (NOT MET), every other precision >= 0.94 (met).
+Its floors sit a little under that measurement; it is the current honest estimate.
 """
 
 from __future__ import annotations
@@ -317,3 +327,32 @@ def test_fifth_blind_set_reported_speech(blind5: pd.DataFrame) -> None:
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial"])
 def test_fifth_blind_set_precision_of_each_kind(blind5: pd.DataFrame, kind: str) -> None:
     assert blind5.at[kind, "precision"] >= 0.9  # target 0.9: met for these kinds (>= 0.97); scare 0.75 on 4 quotes (unseen), 1.00 on 2 after tuning
+
+
+@pytest.fixture(scope="module")
+def blind6() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind6")).set_index("kind")
+
+
+def test_the_sixth_blind_set_covers_the_main_kinds(blind6: pd.DataFrame) -> None:
+    assert blind6["gold"].sum() >= 300
+    assert (blind6.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 30).all()
+
+
+def test_sixth_blind_set_speakers(blind6: pd.DataFrame) -> None:
+    assert blind6.at["direct", "recall_span"] >= 0.98
+    assert blind6.at["direct", "recall_speaker"] >= 0.75  # target 0.9: NOT MET on unseen text (0.77)
+    assert blind6.at["interview", "recall_span"] >= 0.98  # every turn found (1.00)
+    assert blind6.at["interview", "recall_speaker"] >= 0.72  # target 0.95: NOT MET on unseen text (0.74)
+    assert blind6.at["question", "recall_speaker"] >= 0.98
+    assert blind6.at["partial", "recall_speaker"] >= 0.63  # 0.66 on unseen text
+
+
+def test_sixth_blind_set_reported_speech(blind6: pd.DataFrame) -> None:
+    assert blind6.at["indirect", "recall_span"] >= 0.7  # target 0.6: met on unseen text (0.73)
+    assert blind6.at["indirect", "precision"] >= 0.91  # target 0.9: met on unseen text (0.93)
+
+
+@pytest.mark.parametrize("kind", ["direct", "interview", "question", "partial", "scare"])
+def test_sixth_blind_set_precision_of_each_kind(blind6: pd.DataFrame, kind: str) -> None:
+    assert blind6.at[kind, "precision"] >= 0.92  # target 0.9: met for these kinds (>= 0.94); dash 0.82 on 11 found: NOT MET

@@ -353,8 +353,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: nouns in resources/source_nouns.txt) as the outlet or organisation just named as a subject, then
 #: for label asides that ask ("JANE ROE (HOST):", "Moderator (Jane Roe):"), role labels with the
 #: person in parentheses, "speaker" as a role noun, capitals names in title case for every turn,
-#: and no asker from half of two turns.
-PIPELINE_DIGEST = "b639be10b27a96b3263f0d36cf94df787c9052532ff198912a252ee6cb2c4321"
+#: and no asker from half of two turns; then when the sixth blind set joined the fixtures (the same
+#: code gives b639be10... without it).
+PIPELINE_DIGEST = "7d1c824062f0f90f6c7dde366c9af0c745985ecb1d5959c54fe0dc15cbf9df29"
 
 
 def pipeline_digest() -> str:
