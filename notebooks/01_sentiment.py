@@ -95,7 +95,10 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # %% [markdown]
 # ## Sentence scores by bloc and by outlet
 #
-# Every dot is a sentence; boxes show the middle half. Counts are in the labels.
+# Left, the tested quantity: every dot is an **article** (the mean of its sentence scores) in the
+# outlet's **own words** (narration and reported speech), beside the bloc's mean of article means and
+# its interval. Right, a description: every dot is a **sentence**, over **all sentences** (quoted
+# speech included), and boxes show the middle half. Counts are in the labels.
 
 # %%
 fig = plots.sentiment_distribution(frame, seed=SEED, tested=own, layer="own words (narration and reported speech)",
