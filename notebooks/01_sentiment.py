@@ -243,9 +243,10 @@ actors.round(3)
 # ## Validity: what drives the scores, and how do they compare with reference codes?
 #
 # VADER was built for social-media text. On war news its lexicon has opinions about the topic
-# itself: "peace" +2.5, "war" -2.9, "justice" +2.4, "integrity" +1.6, while "special military
-# operation" is not in the lexicon at all. An outlet that writes about peace and justice looks
-# positive whatever it says about them.
+# itself: "peace" +2.5, "war" -2.9, "justice" +2.4, "integrity" +1.6, and "special" +1.7, so the
+# Russian official term "special military operation" scores positive (+0.40 on its own) where "war"
+# scores negative ("military" and "operation" are not in the lexicon). An outlet that writes about
+# peace and justice looks positive whatever it says about them.
 #
 # **(a) Which lexicon words drive each bloc's score** (summed valence after VADER's negation and
 # "but" rules, per 1,000 sentences):
