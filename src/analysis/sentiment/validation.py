@@ -17,7 +17,7 @@ import pandas as pd
 from analysis import paths
 from analysis.coding import LABELS
 from analysis.sentiment.scorers import CROSS_CHECK_LIMIT, THRESHOLD, label, with_cross_checks
-from analysis.stats.permutation import permutation_test
+from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 from analysis.stats.reliability import krippendorff_alpha
 
 #: What the packaged codes are, wherever they are named.
@@ -257,7 +257,7 @@ def coder_agreement(coded: pd.DataFrame, coders: list[str] | None = None, thresh
 
 
 def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str] | None = None, *,
-                          n_perm: int = 10_000, seed: int = 0, threshold: float = THRESHOLD) -> pd.DataFrame:
+                          n_perm: int = N_PERMUTATIONS, seed: int = 0, threshold: float = THRESHOLD) -> pd.DataFrame:
     """The bloc difference a - b on the coded sentences, under each coder's codes (as -1, 0, +1)
     and under each method, both as its score and as its label (-1, 0, +1 by ±threshold, the
     codes' scale): the mean of article means of each bloc, with the article-level permutation
