@@ -338,7 +338,9 @@ sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD).ro
 # outlet's own words (narration and reported speech, as in the headline comparison): the mean of
 # article means of the first bloc minus the second, under the codes (negative -1, neutral 0,
 # positive +1) and under each method, as its score and as its ±`SENTIMENT_THRESHOLD` label on the codes' scale,
-# with the article-level permutation p-value (`same_sign_as_codes` compares with the first row).
+# with the article-level permutation p-value where each bloc has at least `stats.MIN_ARTICLES_FOR_INTERVAL`
+# coded articles; below that the `p_value` column is empty and the text says there are too few
+# articles (`same_sign_as_codes` compares with the first row).
 
 # %%
 under = sentiment.bloc_difference_under(sentiment.own_words(coded), a, b, list(coders), n_perm=N_PERM, seed=SEED,
@@ -360,7 +362,8 @@ under.round(3)
 
 # %% [markdown]
 # **What this leaves out.** The reference codes cover 176 sentences of 5 articles (2 against 3 in
-# the seed corpus, so the permutation test has only 10 relabellings and cannot give p below 0.1);
+# the seed corpus: too few articles per bloc for a p-value, so the bloc difference under the codes
+# describes these articles only);
 # they come from one machine coder, so neither they nor the accuracy, alpha and bloc difference
 # measured against them say how a human reader would code these sentences; and no human has coded
 # any sentence. The step that would change this is below.
