@@ -334,7 +334,7 @@ summary.round(3)
 
 # %%
 measures = [c for c in summary.columns if c == "naming_index" or c.startswith(("rate_", "frame_", "voice_"))]
-fig = plots.framing_small_multiples(summary, measures)
+fig = plots.framing_small_multiples(summary, measures, seed=SEED)
 plots.save(fig, "framing_article_summary")
 
 # %% [markdown]

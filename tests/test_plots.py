@@ -439,3 +439,56 @@ def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
     assert colours == {to_hex(plots.bloc_colour("russian")), to_hex(plots.bloc_colour("western"))}
     shapes = {tuple(map(tuple, coll.get_paths()[0].vertices.round(3))) for coll in drawn}
     assert len(shapes) == 4  # one marker shape per topic
+
+
+def test_tone_band_only_in_bins_with_the_minimum_of_articles() -> None:
+    from analysis import stats
+
+    # six articles with paragraphs in the first six position bins only, two reaching the end:
+    # bins 6 to 9 have two articles, below the minimum, and get a mean but no band
+    rows = []
+    for i in range(stats.MIN_ARTICLES_FOR_INTERVAL + 1):
+        for k, position in enumerate(np.linspace(0, 0.55, 6)):
+            rows.append({"bloc": "russian", "outlet": f"O{i}", "article_id": f"r{i}", "paragraph_id": k,
+                         "mean": float(np.sin(i + k)), "n_sentences": 2, "position": round(float(position), 4)})
+    for i in range(2):
+        for k, position in enumerate(np.linspace(0, 1, 11)):
+            rows.append({"bloc": "russian", "outlet": f"P{i}", "article_id": f"s{i}", "paragraph_id": k,
+                         "mean": float(np.cos(i + k)), "n_sentences": 2, "position": round(float(position), 4)})
+    fig = plots.tone_along_article(pd.DataFrame(rows), compact_above=1)
+    ax = _visible_axes(fig)[0]
+    band = [c for c in ax.collections if isinstance(c, matplotlib.collections.PolyCollection)]
+    xs = np.concatenate([p.vertices[:, 0] for c in band for p in c.get_paths()])
+    assert xs.size and xs.max() == pytest.approx(0.55)  # the centre of bin 5, the last with six articles
+    mean_line = next(line for line in ax.get_lines() if line.get_color() == "black")
+    drawn = np.asarray(mean_line.get_xdata())[np.isfinite(mean_line.get_ydata())]
+    assert drawn.max() > 0.9  # the mean is drawn where two articles reach, without a band
+    plt.close(fig)
+
+
+def _interval_bounds(fig) -> list[tuple[float, float]]:  # noqa: ANN001
+    bounds = []
+    for ax in fig.axes:
+        for c in ax.containers:
+            if isinstance(c, matplotlib.container.ErrorbarContainer) and c.has_xerr:
+                segments = c.lines[2][0].get_segments()
+                bounds += [(float(s[:, 0].min()), float(s[:, 0].max())) for s in segments]
+    return bounds
+
+
+def test_rate_intervals_never_go_below_zero() -> None:
+    # mostly zero rates with one high article: a normal interval (mean - 1.96 se) would be negative
+    ids = [f"a{i:02d}" for i in range(20)]
+    blocs = ["russian"] * 10 + ["western"] * 10
+    values = np.r_[[0.0] * 9, 30.0, [0.0] * 8, 12.0, 25.0]
+    rates = pd.DataFrame({"article_id": ids, "bloc": blocs, "group": "capital", "term": "Kiev",
+                          "usage": "russian_official", "rate_per_1000": values})
+    fig = plots.marker_dots(rates, seed=1)
+    bounds = _interval_bounds(fig)
+    assert len(bounds) == 2 and all(0 <= low < high for low, high in bounds)
+    plt.close(fig)
+    summary = pd.DataFrame({"article_id": ids, "outlet": "O", "bloc": blocs, "rate_kiev": values})
+    fig = plots.framing_small_multiples(summary, ["rate_kiev"], compact_above=4, seed=1)
+    bounds = _interval_bounds(fig)
+    assert len(bounds) == 2 and all(0 <= low < high for low, high in bounds)
+    plt.close(fig)

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from analysis.plots.parts import (
     _article_handles,
-    _article_interval,
+    _article_bootstrap,
     _article_row,
     _bloc_handles,
     _n,
@@ -191,14 +191,14 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     """Naming markers compared between blocs, article by article: a row per marker term (grouped
     by what it names), the blocs side by side within it, each article's rate per 1,000 tokens as a
     dot in its bloc's colour (jittered from `seed`; an article without the term is a 0), and the
-    bloc's mean of article rates with a normal 95% interval over articles for blocs with
-    `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
+    bloc's mean of article rates with a 95% bootstrap interval over articles (seeded from `seed`;
+    never below 0) for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
 
     Parameters
     ----------
     rates : one row per article and marker term with bloc, group, term, usage, article_id and
         rate_per_1000 (`framing.marker_rates_by_article`).
-    seed : seed of the jitter.
+    seed : seed of the jitter and of the bootstrap.
 
     Returns
     -------
@@ -227,7 +227,7 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
             for y, term in enumerate(part["term"]):
                 for j, bloc in enumerate(blocs):
                     found = values.get((term, bloc), np.array([]))
-                    mean, low, high = _article_interval(found)
+                    mean, low, high = _article_bootstrap(found, seed=seed)
                     _article_row(ax, y + (j - (len(blocs) - 1) / 2) * step, found, mean, low, high, bloc_colour(bloc),
                                  seed + 100 * i + y * len(blocs) + j, width=0.4 * step, markersize=3.5)
             ax.set_yticks(range(len(part)), [plain(f"{t} {usage_mark.get(u, '')}") for t, u in zip(part["term"], part["usage"])],
@@ -237,11 +237,11 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
             ax.grid(axis="x", color="#EEEEEE")
             ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
-    handles = _bloc_handles(blocs, counts) + _article_handles("normal 95% interval")
+    handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
     fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\none dot "
-                 f"per article; ◆ mean of article rates; bar: normal 95% interval over articles,\nblocs with "
+                 f"per article; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
                  f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
     return fig
 
@@ -299,14 +299,15 @@ FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,0
 
 
 def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,
-                            ncols: int = 6) -> Figure:
+                            ncols: int = 6, seed: int = 0) -> Figure:
     """The per-article framing summary, one small panel per measure (wrapped in `ncols` columns);
     panels of one family (`FAMILY_UNITS`: naming_, rate_, frame_, voice_) share their x scale, and
     scales differ between families (said in the title).
 
     Up to `compact_above` articles, each panel has a row per article (its id, ordered by bloc then
     id) and a key beside the panels gives each id's full outlet name; above, a row per bloc with one
-    dot per article and the bloc mean with a 95% interval over articles for blocs with
+    dot per article and the bloc mean with a 95% bootstrap interval over articles (seeded from
+    `seed`; within the values' range, so never below 0 for rates and shares) for blocs with
     `stats.MIN_ARTICLES_FOR_INTERVAL` articles, so the figure keeps its size however many articles
     there are. A legend names the bloc colours in both forms.
 
@@ -317,6 +318,7 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
     columns : the measures, a panel each.
     compact_above : most articles drawn with a row each.
     ncols : most panels in a row.
+    seed : seed of the bootstrap intervals.
 
     Returns
     -------
@@ -340,7 +342,7 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
         if compact:
             for y, bloc in enumerate(blocs):
                 values = order.loc[order["bloc"] == bloc, column].to_numpy(float)
-                mean, low, high = _article_interval(values)
+                mean, low, high = _article_bootstrap(values, seed=seed + y)
                 _article_row(ax, y, values, mean, low, high, bloc_colour(bloc), seed=y, width=0.18, markersize=4)
         else:
             for y, row in order.iterrows():
@@ -360,7 +362,7 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
         ax.set_visible(False)
     handles = _bloc_handles(blocs, counts)
     if compact:
-        handles += _article_handles(f"95% interval, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles")
+        handles += _article_handles(f"95% bootstrap interval, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles")
     fig.legend(handles=handles, title="bloc (articles)", loc="outside lower center", ncols=min(4, len(handles)), fontsize=8)
     if not compact:
         key = [mpl.lines.Line2D([], [], color=bloc_colour(b), marker="o", linestyle="", label=plain(f"{a}: {_wrap(o, 30)}"))

@@ -15,7 +15,6 @@ from analysis.plots.parts import (
     _article_rows,
     _bloc_handles,
     _label_bottom_row,
-    _mean_interval,
     _n,
     _plain_all,
     _wrap,
@@ -107,7 +106,9 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
 def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10) -> Figure:
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
-    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band).
+    article as a thin line and the bloc's mean of article means in `bins` position bins, with a
+    normal 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
+    have a paragraph (none below).
 
     Parameters
     ----------
@@ -162,7 +163,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
             ax.plot(article["position"], article["mean"], color=colour, linewidth=0.6, alpha=0.35)
         cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
         per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
-        stats = np.array([_mean_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
+        stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
                           else (np.nan,) * 3 for b in range(bins)])
         ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
         ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
@@ -174,7 +175,8 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
         ax.set_ylabel("paragraph mean compound")
     line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6, label="one article")
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
-                            label=f"mean of article means in {bins} position bins (band: 95% interval over articles)")
+                            label=f"mean of article means in {bins} position bins (band: normal 95% interval over "
+                                  f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
     fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
     fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)")
     return fig
