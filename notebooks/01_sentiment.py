@@ -197,12 +197,12 @@ tone_change.round(3)
 # %% [markdown]
 # ## Tone along each article
 #
-# Mean tone of each paragraph, in reading order. Articles that open with a conciliatory statement
+# Mean tone of each paragraph over all its sentences (quoted speech included), in reading order. Articles that open with a conciliatory statement
 # and close on the other side's rebuttal (or the reverse) show it here.
 
 # %%
 paragraphs = sentiment.paragraph_tone(frame)
-fig = plots.tone_along_article(paragraphs)
+fig = plots.tone_along_article(paragraphs, layer="all sentences (own words and quotes)")
 plots.save(fig, "sentiment_along_article")
 
 # %% [markdown]
@@ -254,7 +254,7 @@ actors.round(3)
 # %%
 contributions = sentiment.word_contributions(frame, seed=SEED)
 display(Markdown(sentiment.contributions_note(contributions)))
-fig = plots.word_contributions(contributions)
+fig = plots.word_contributions(contributions, layer="all sentences (own words and quotes)")
 plots.save(fig, "sentiment_word_contributions")
 
 # %% [markdown]
@@ -267,7 +267,7 @@ plots.save(fig, "sentiment_word_contributions")
 # %%
 raw = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
 neutral = sentiment.bloc_summary(own, "compound_neutral", n_boot=N_BOOT, seed=SEED)
-fig = plots.raw_vs_neutral(raw, neutral)
+fig = plots.raw_vs_neutral(raw, neutral, layer="own words (narration and reported speech)")
 plots.save(fig, "sentiment_raw_vs_topic_neutral")
 neutral_difference = sentiment.bloc_difference(own, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
                                                n_perm=N_PERM)

@@ -492,3 +492,39 @@ def test_rate_intervals_never_go_below_zero() -> None:
     bounds = _interval_bounds(fig)
     assert len(bounds) == 2 and all(0 <= low < high for low, high in bounds)
     plt.close(fig)
+
+
+def _figure_text(fig) -> str:  # noqa: ANN001
+    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    for ax in fig.axes:
+        texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    return "\n".join(texts)
+
+
+def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
+    paragraphs = _paragraphs(articles)
+    for fig in (plots.tone_along_article(paragraphs.head(20)), plots.tone_along_article(paragraphs)):
+        assert "text layer: all sentences" in _figure_text(fig)
+        plt.close(fig)
+    fig = plots.tone_along_article(paragraphs, layer="all sentences (own words and quotes)")
+    assert "text layer: all sentences (own words and quotes)" in _figure_text(fig)
+    plt.close(fig)
+    words = pd.DataFrame({"bloc": ["russian", "western"], "word": ["peace", "war"], "per_1000_sentences": [3.0, -2.0],
+                          "n": [4, 3]})
+    fig = plots.word_contributions(words)
+    assert "text layer: all sentences" in _figure_text(fig)
+    plt.close(fig)
+    table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})
+    fig = plots.raw_vs_neutral(table, table, layer="own words")
+    assert "text layer: own words" in _figure_text(fig)
+    plt.close(fig)
+    for figure in (plots.fightin_words, plots.term_map):
+        fig = figure(_keyness(60), "russian", "western")
+        assert "text layer: own words" in _figure_text(fig)
+        plt.close(fig)
+    fig = plots.framing_small_multiples(_summary(articles), MEASURES)
+    title = fig._suptitle.get_text()
+    assert all(f"{family}_: " in title for family in ("naming", "rate", "frame", "voice"))
+    assert "rate_: marker hits per 1,000 tokens, own words" in " ".join(title.split())
+    assert "frame_: frame hits per 100 tokens, all words (own and quoted)" in " ".join(title.split())
+    plt.close(fig)

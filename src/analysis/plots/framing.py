@@ -28,7 +28,12 @@ WITHIN_NOISE = "#BBBBBB"
 WITHIN_NOISE_LABEL = "#777777"
 
 
-def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12) -> Figure:
+#: The text layer keyness counts (`framing.keyness_for`): the outlets' own words.
+KEYNESS_LAYER = "own words (narration and reported speech; quotes, questions, scare quotes left out)"
+
+
+def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12,
+                  layer: str = KEYNESS_LAYER) -> Figure:
     """The Fightin' Words plot: z of the log-odds against term frequency; the `top` terms of each
     bloc labelled, and dashed lines at the largest |z| that shuffled labels reach.
 
@@ -43,6 +48,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     threshold : the largest |z| with shuffled labels (`framing.null_max_z`): the noise band, drawn
         as dashed lines; None takes |z| 1.96 as the band and draws no lines.
     top : terms labelled per bloc.
+    layer : the text layer the counts come from, written under the x axis.
 
     Returns
     -------
@@ -70,7 +76,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
         ax.text(0.01, threshold, "largest |z| with shuffled blocs", transform=ax.get_yaxis_transform(), fontsize=8,
                 va="bottom", color="grey")
     ax.set_xscale("log")
-    ax.set_xlabel("term frequency in both blocs (count, log scale)")
+    ax.set_xlabel(f"term frequency in both blocs (count, log scale)\ntext layer: {layer}")
     ax.set_ylabel(plain(f"z of the log-odds ratio ({a} positive, {b} negative)"))
     ax.legend(loc="lower right", fontsize=9)
     fig.tight_layout()
@@ -86,7 +92,8 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     return fig
 
 
-def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: float | None = None) -> Figure:
+def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: float | None = None,
+             layer: str = KEYNESS_LAYER) -> Figure:
     """A static scattertext-style map: each term's rate in one bloc against the other (log-log),
     coloured from one bloc's colour to the other's by z where |z| is beyond the noise band, grey
     inside it; the most distinctive terms labelled (without overlap, deterministically).
@@ -97,6 +104,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     a, b : the two blocs; `a` on the y axis, positive z.
     top : the 2 * `top` terms with the largest |z| are labelled.
     threshold : the largest |z| with shuffled labels (`framing.null_max_z`); None takes 1.96.
+    layer : the text layer the rates come from, written under the x axis.
 
     Returns
     -------
@@ -124,7 +132,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)"))
+    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)") + f"\ntext layer: {layer}")
     ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"))
     ax.legend(loc="lower right", fontsize=9)
     fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive), beyond noise only"))
@@ -296,6 +304,9 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
 #: Units of the per-article measures, by prefix; panels of one prefix share their x scale.
 FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 tokens",
                 "frame": "frame hits per 100 tokens", "voice": "share of the article's quotes, 0 to 1"}
+#: The text layer of each family of per-article measures (the built article_framing table).
+FAMILY_LAYERS = {"naming": "own words", "rate": "own words", "frame": "all words (own and quoted)",
+                 "voice": "quoted speakers"}
 
 
 def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,
@@ -369,9 +380,11 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
                for a, o, b in zip(order["article_id"], order["outlet"], order["bloc"])]
         fig.legend(handles=key, title="article: outlet", loc="outside right upper", fontsize=7, title_fontsize=8)
     form = "one dot per article, rows: blocs" if compact else "one row per article, outlets in the key"
-    units = "; ".join(f"{k}_: {u}" for k, u in FAMILY_UNITS.items() if any(c.startswith(k) for c in columns))
+    units = "; ".join(f"{k}_: {u}, {FAMILY_LAYERS[k]}" for k, u in FAMILY_UNITS.items()
+                      if any(c.startswith(k) for c in columns))
     fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})\n"
-                 f"x scales shared within a family, different between families ({units})", fontsize=10)
+                 f"x scales shared within a family, different between families; text layers differ too\n"
+                 f"({_wrap(units, 150)})", fontsize=10)
     return fig
 
 
