@@ -528,3 +528,28 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     assert "rate_: marker hits per 1,000 tokens, own words" in " ".join(title.split())
     assert "frame_: frame hits per 100 tokens, all words (own and quoted)" in " ".join(title.split())
     plt.close(fig)
+
+
+def test_legends_cover_no_title_and_no_point_and_a_p_of_one_is_whole(articles: pd.DataFrame) -> None:
+    removed = pd.DataFrame({"article_id": np.repeat(articles["article_id"].head(8), 3),
+                            "reason": ["navigation", "caption", "credit"] * 8})
+    fig = plots.removal_by_reason(overview.removal_by_reason(removed, articles.head(8)))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (legend,) = fig.legends
+    assert not legend.get_window_extent(renderer).overlaps(fig._suptitle.get_window_extent(renderer))
+    plt.close(fig)
+    fig = plots.fightin_words(_keyness(), "russian", "western", threshold=2.5)
+    fig.canvas.draw()
+    (ax,) = _visible_axes(fig)
+    legend = ax.get_legend()
+    assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))  # outside the points
+    plt.close(fig)
+    table = pd.DataFrame({"measure": ["tone", "frame"], "layer": ["own words", "all words"], "contrast": "r - w",
+                          "p_value": [1.0, 0.01], "min_p": [0.0001, 0.0001]})
+    fig = plots.summary_p_values(table)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    right = ax.transData.transform((1.0, 0))[0] + np.sqrt(22) / 2 * fig.dpi / 72  # the dot's right edge
+    assert right < ax.get_window_extent().x1
+    plt.close(fig)

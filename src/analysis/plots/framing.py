@@ -57,7 +57,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     use_style()
     total = table[f"count_{a}"] + table[f"count_{b}"]
     band = threshold if threshold is not None else 1.96
-    fig, ax = plt.subplots(figsize=(9, 6.5))
+    fig, ax = plt.subplots(figsize=(11, 6.5))
     beyond = table["z"].abs() > band
     ax.scatter(total[~beyond], table.loc[~beyond, "z"], s=8, color=WITHIN_NOISE, alpha=0.6,
                label=f"within noise (|z| up to {band:.2f})")
@@ -78,7 +78,8 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     ax.set_xscale("log")
     ax.set_xlabel(f"term frequency in both blocs (count, log scale)\ntext layer: {layer}")
     ax.set_ylabel(plain(f"z of the log-odds ratio ({a} positive, {b} negative)"))
-    ax.legend(loc="lower right", fontsize=9)
+    # outside the axes, so that it covers no term (a corner of the axes can hold one)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, borderaxespad=0)
     fig.tight_layout()
     ax.set_xlim(*ax.get_xlim())
     ax.set_ylim(*ax.get_ylim())
