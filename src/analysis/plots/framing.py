@@ -10,8 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.parts import (
-    _article_handles,
     _article_bootstrap,
+    _article_handles,
     _article_row,
     _bloc_handles,
     _n,

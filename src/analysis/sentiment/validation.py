@@ -279,7 +279,8 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
     -------
     pd.DataFrame
         measure, scale, n_sentences, n_articles_a, n_articles_b, difference, p_value, exact,
-        n_relabellings, min_p (p_value and min_p NaN below `min_articles`), same_sign_as_codes (the sign of the first coder's difference); empty
+        n_relabellings, min_p (p_value and min_p NaN below `min_articles`), same_sign_as_codes (the
+        sign of the first coder's difference); empty
         when no coded sentence is in either bloc.
     """
     coders = [REFERENCE] if coders is None else list(coders)
@@ -398,7 +399,8 @@ def bloc_under_text(table: pd.DataFrame) -> str:
     n = f"{first['n_articles_a']} against {first['n_articles_b']} articles"
     tested = (f"p = {first['p_value']:.2g}, {n}" if not np.isnan(first["p_value"]) else
               f"{n}: too few articles for a p-value, which needs at least {MIN_ARTICLES_FOR_INTERVAL} per bloc")
-    return (f"Under the {first['measure']} the difference is {first['difference']:+.3f} ({tested}); {len(kept)} of the {len(methods)} "
+    return (f"Under the {first['measure']} the difference is {first['difference']:+.3f} ({tested}); "
+            f"{len(kept)} of the {len(methods)} "
             "method measures give the same sign"
             + (f", not {', '.join(f'{r.measure} ({r.scale})' for r in methods.drop(kept.index).itertuples())}."
                if len(kept) < len(methods) else "."))
