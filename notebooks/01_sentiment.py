@@ -41,7 +41,7 @@ OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it 
 SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
 BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
 N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
-N_PERM = 10000  # most article relabellings per permutation test (exact below that): more is steadier and slower
+N_PERM = 10000  # most article relabellings per permutation test (exact below that; the library's stats.N_PERMUTATIONS, as in notebook 04): more is steadier and slower
 CODING_FOLDER = None  # a folder of your choice: the coding tool writes and resumes its codes file there
 RESEARCHER_CODES = None  # a codes CSV you filled in (e.g. CODING_FOLDER/sentiment_codes.csv), or None
 N_CODE = 60  # sentences in the sample you code
@@ -95,7 +95,10 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # %% [markdown]
 # ## Sentence scores by bloc and by outlet
 #
-# Every dot is a sentence; boxes show the middle half. Counts are in the labels.
+# Left, the tested quantity: every dot is an **article** (the mean of its sentence scores) in the
+# outlet's **own words** (narration and reported speech), beside the bloc's mean of article means and
+# its interval. Right, a description: every dot is a **sentence**, over **all sentences** (quoted
+# speech included), and boxes show the middle half. Counts are in the labels.
 
 # %%
 fig = plots.sentiment_distribution(frame, seed=SEED, tested=own, layer="own words (narration and reported speech)",
@@ -194,12 +197,12 @@ tone_change.round(3)
 # %% [markdown]
 # ## Tone along each article
 #
-# Mean tone of each paragraph, in reading order. Articles that open with a conciliatory statement
+# Mean tone of each paragraph over all its sentences (quoted speech included), in reading order. Articles that open with a conciliatory statement
 # and close on the other side's rebuttal (or the reverse) show it here.
 
 # %%
 paragraphs = sentiment.paragraph_tone(frame)
-fig = plots.tone_along_article(paragraphs)
+fig = plots.tone_along_article(paragraphs, layer="all sentences (own words and quotes)")
 plots.save(fig, "sentiment_along_article")
 
 # %% [markdown]
@@ -240,9 +243,10 @@ actors.round(3)
 # ## Validity: what drives the scores, and how do they compare with reference codes?
 #
 # VADER was built for social-media text. On war news its lexicon has opinions about the topic
-# itself: "peace" +2.5, "war" -2.9, "justice" +2.4, "integrity" +1.6, while "special military
-# operation" is not in the lexicon at all. An outlet that writes about peace and justice looks
-# positive whatever it says about them.
+# itself: "peace" +2.5, "war" -2.9, "justice" +2.4, "integrity" +1.6, and "special" +1.7, so the
+# Russian official term "special military operation" scores positive (+0.40 on its own) where "war"
+# scores negative ("military" and "operation" are not in the lexicon). An outlet that writes about
+# peace and justice looks positive whatever it says about them.
 #
 # **(a) Which lexicon words drive each bloc's score** (summed valence after VADER's negation and
 # "but" rules, per 1,000 sentences):
@@ -250,7 +254,7 @@ actors.round(3)
 # %%
 contributions = sentiment.word_contributions(frame, seed=SEED)
 display(Markdown(sentiment.contributions_note(contributions)))
-fig = plots.word_contributions(contributions)
+fig = plots.word_contributions(contributions, layer="all sentences (own words and quotes)")
 plots.save(fig, "sentiment_word_contributions")
 
 # %% [markdown]
@@ -263,7 +267,7 @@ plots.save(fig, "sentiment_word_contributions")
 # %%
 raw = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
 neutral = sentiment.bloc_summary(own, "compound_neutral", n_boot=N_BOOT, seed=SEED)
-fig = plots.raw_vs_neutral(raw, neutral)
+fig = plots.raw_vs_neutral(raw, neutral, layer="own words (narration and reported speech)")
 plots.save(fig, "sentiment_raw_vs_topic_neutral")
 neutral_difference = sentiment.bloc_difference(own, a, b, column="compound_neutral", n_boot=N_BOOT, seed=SEED,
                                                n_perm=N_PERM)
@@ -334,7 +338,9 @@ sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD).ro
 # outlet's own words (narration and reported speech, as in the headline comparison): the mean of
 # article means of the first bloc minus the second, under the codes (negative -1, neutral 0,
 # positive +1) and under each method, as its score and as its ±`SENTIMENT_THRESHOLD` label on the codes' scale,
-# with the article-level permutation p-value (`same_sign_as_codes` compares with the first row).
+# with the article-level permutation p-value where each bloc has at least `stats.MIN_ARTICLES_FOR_INTERVAL`
+# coded articles; below that the `p_value` column is empty and the text says there are too few
+# articles (`same_sign_as_codes` compares with the first row).
 
 # %%
 under = sentiment.bloc_difference_under(sentiment.own_words(coded), a, b, list(coders), n_perm=N_PERM, seed=SEED,
@@ -356,7 +362,8 @@ under.round(3)
 
 # %% [markdown]
 # **What this leaves out.** The reference codes cover 176 sentences of 5 articles (2 against 3 in
-# the seed corpus, so the permutation test has only 10 relabellings and cannot give p below 0.1);
+# the seed corpus: too few articles per bloc for a p-value, so the bloc difference under the codes
+# describes these articles only);
 # they come from one machine coder, so neither they nor the accuracy, alpha and bloc difference
 # measured against them say how a human reader would code these sentences; and no human has coded
 # any sentence. The step that would change this is below.

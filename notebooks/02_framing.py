@@ -256,6 +256,12 @@ hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc",
 # into indicative words. Each paragraph gets hits per 100 tokens for each frame. Dictionary frames
 # are a proxy for human frame coding, which asks about meaning, not words. An edit to `frames.csv`
 # takes effect only after `python -m analysis build` (or `make reproduce`).
+#
+# **Whose words.** Frame salience counts **all words** of a paragraph, the outlet's own and the
+# words it quotes together (unlike the keyness and naming sections, which use the outlet's own
+# words), so a frame a bloc's articles quote counts as that bloc's frame. The topic prevalence of
+# notebook 03 likewise uses all words. The `frame_` columns of the per-article table (section 6)
+# are these all-word measures; its `naming_index` and `rate_` columns are own words.
 
 # %%
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
@@ -334,7 +340,7 @@ summary.round(3)
 
 # %%
 measures = [c for c in summary.columns if c == "naming_index" or c.startswith(("rate_", "frame_", "voice_"))]
-fig = plots.framing_small_multiples(summary, measures)
+fig = plots.framing_small_multiples(summary, measures, seed=SEED)
 plots.save(fig, "framing_article_summary")
 
 # %% [markdown]

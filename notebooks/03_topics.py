@@ -201,8 +201,10 @@ by_bloc
 
 # %% [markdown]
 # The difference between the first two of `BLOCS` for each stable topic, with an article-level
-# permutation p-value (exact when the relabellings of articles are few, 5,000 random ones otherwise).
-# A small p on a handful of articles is still a handful of articles.
+# permutation p-value (exact when the relabellings of articles are few, otherwise the library's
+# `stats.N_PERMUTATIONS` random ones drawn with `SEED`: the same test as the results summary of
+# notebook 04, so a topic's contrast has one p-value in both). A small p on a handful of articles
+# is still a handful of articles.
 
 # %%
 topics.bloc_difference(tables, *BLOCS[:2], seed=SEED)

@@ -439,3 +439,117 @@ def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
     assert colours == {to_hex(plots.bloc_colour("russian")), to_hex(plots.bloc_colour("western"))}
     shapes = {tuple(map(tuple, coll.get_paths()[0].vertices.round(3))) for coll in drawn}
     assert len(shapes) == 4  # one marker shape per topic
+
+
+def test_tone_band_only_in_bins_with_the_minimum_of_articles() -> None:
+    from analysis import stats
+
+    # six articles with paragraphs in the first six position bins only, two reaching the end:
+    # bins 6 to 9 have two articles, below the minimum, and get a mean but no band
+    rows = []
+    for i in range(stats.MIN_ARTICLES_FOR_INTERVAL + 1):
+        for k, position in enumerate(np.linspace(0, 0.55, 6)):
+            rows.append({"bloc": "russian", "outlet": f"O{i}", "article_id": f"r{i}", "paragraph_id": k,
+                         "mean": float(np.sin(i + k)), "n_sentences": 2, "position": round(float(position), 4)})
+    for i in range(2):
+        for k, position in enumerate(np.linspace(0, 1, 11)):
+            rows.append({"bloc": "russian", "outlet": f"P{i}", "article_id": f"s{i}", "paragraph_id": k,
+                         "mean": float(np.cos(i + k)), "n_sentences": 2, "position": round(float(position), 4)})
+    fig = plots.tone_along_article(pd.DataFrame(rows), compact_above=1)
+    ax = _visible_axes(fig)[0]
+    band = [c for c in ax.collections if isinstance(c, matplotlib.collections.PolyCollection)]
+    xs = np.concatenate([p.vertices[:, 0] for c in band for p in c.get_paths()])
+    assert xs.size and xs.max() == pytest.approx(0.55)  # the centre of bin 5, the last with six articles
+    mean_line = next(line for line in ax.get_lines() if line.get_color() == "black")
+    drawn = np.asarray(mean_line.get_xdata())[np.isfinite(mean_line.get_ydata())]
+    assert drawn.max() > 0.9  # the mean is drawn where two articles reach, without a band
+    plt.close(fig)
+
+
+def _interval_bounds(fig) -> list[tuple[float, float]]:  # noqa: ANN001
+    bounds = []
+    for ax in fig.axes:
+        for c in ax.containers:
+            if isinstance(c, matplotlib.container.ErrorbarContainer) and c.has_xerr:
+                segments = c.lines[2][0].get_segments()
+                bounds += [(float(s[:, 0].min()), float(s[:, 0].max())) for s in segments]
+    return bounds
+
+
+def test_rate_intervals_never_go_below_zero() -> None:
+    # mostly zero rates with one high article: a normal interval (mean - 1.96 se) would be negative
+    ids = [f"a{i:02d}" for i in range(20)]
+    blocs = ["russian"] * 10 + ["western"] * 10
+    values = np.r_[[0.0] * 9, 30.0, [0.0] * 8, 12.0, 25.0]
+    rates = pd.DataFrame({"article_id": ids, "bloc": blocs, "group": "capital", "term": "Kiev",
+                          "usage": "russian_official", "rate_per_1000": values})
+    fig = plots.marker_dots(rates, seed=1)
+    bounds = _interval_bounds(fig)
+    assert len(bounds) == 2 and all(0 <= low < high for low, high in bounds)
+    plt.close(fig)
+    summary = pd.DataFrame({"article_id": ids, "outlet": "O", "bloc": blocs, "rate_kiev": values})
+    fig = plots.framing_small_multiples(summary, ["rate_kiev"], compact_above=4, seed=1)
+    bounds = _interval_bounds(fig)
+    assert len(bounds) == 2 and all(0 <= low < high for low, high in bounds)
+    plt.close(fig)
+
+
+def _figure_text(fig) -> str:  # noqa: ANN001
+    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    for ax in fig.axes:
+        texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    return "\n".join(texts)
+
+
+def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
+    paragraphs = _paragraphs(articles)
+    for fig in (plots.tone_along_article(paragraphs.head(20)), plots.tone_along_article(paragraphs)):
+        assert "text layer: all sentences" in _figure_text(fig)
+        plt.close(fig)
+    fig = plots.tone_along_article(paragraphs, layer="all sentences (own words and quotes)")
+    assert "text layer: all sentences (own words and quotes)" in _figure_text(fig)
+    plt.close(fig)
+    words = pd.DataFrame({"bloc": ["russian", "western"], "word": ["peace", "war"], "per_1000_sentences": [3.0, -2.0],
+                          "n": [4, 3]})
+    fig = plots.word_contributions(words)
+    assert "text layer: all sentences" in _figure_text(fig)
+    plt.close(fig)
+    table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})
+    fig = plots.raw_vs_neutral(table, table, layer="own words")
+    assert "text layer: own words" in _figure_text(fig)
+    plt.close(fig)
+    for figure in (plots.fightin_words, plots.term_map):
+        fig = figure(_keyness(60), "russian", "western")
+        assert "text layer: own words" in _figure_text(fig)
+        plt.close(fig)
+    fig = plots.framing_small_multiples(_summary(articles), MEASURES)
+    title = fig._suptitle.get_text()
+    assert all(f"{family}_: " in title for family in ("naming", "rate", "frame", "voice"))
+    assert "rate_: marker hits per 1,000 tokens, own words" in " ".join(title.split())
+    assert "frame_: frame hits per 100 tokens, all words (own and quoted)" in " ".join(title.split())
+    plt.close(fig)
+
+
+def test_legends_cover_no_title_and_no_point_and_a_p_of_one_is_whole(articles: pd.DataFrame) -> None:
+    removed = pd.DataFrame({"article_id": np.repeat(articles["article_id"].head(8), 3),
+                            "reason": ["navigation", "caption", "credit"] * 8})
+    fig = plots.removal_by_reason(overview.removal_by_reason(removed, articles.head(8)))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (legend,) = fig.legends
+    assert not legend.get_window_extent(renderer).overlaps(fig._suptitle.get_window_extent(renderer))
+    plt.close(fig)
+    fig = plots.fightin_words(_keyness(), "russian", "western", threshold=2.5)
+    fig.canvas.draw()
+    (ax,) = _visible_axes(fig)
+    legend = ax.get_legend()
+    assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))  # outside the points
+    plt.close(fig)
+    table = pd.DataFrame({"measure": ["tone", "frame"], "layer": ["own words", "all words"], "contrast": "r - w",
+                          "p_value": [1.0, 0.01], "min_p": [0.0001, 0.0001]})
+    fig = plots.summary_p_values(table)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    right = ax.transData.transform((1.0, 0))[0] + np.sqrt(22) / 2 * fig.dpi / 72  # the dot's right edge
+    assert right < ax.get_window_extent().x1
+    plt.close(fig)

@@ -61,6 +61,16 @@ def test_neutral_list_really_zeroes_its_words() -> None:
     assert zeroed["war"] == 0 and zeroed["killed"] < 0
 
 
+def test_special_military_operation_scores_zero_in_the_topic_neutral_variant() -> None:
+    # "special" (+1.7 in VADER's lexicon) is the only scored word of the Russian term for the war,
+    # and of "special envoy": topic vocabulary, not praise.
+    assert "special" in sentiment.load_neutral_terms()
+    texts = ["The special military operation continues.", "The special envoy arrived."]
+    scores = sentiment.score_sentences(_frame(texts))
+    assert all(scores["compound"] > 0.3)
+    assert list(scores["compound_neutral"]) == [0.0, 0.0]
+
+
 def test_disagreements_name_the_negation_rule() -> None:
     frame = _frame(["No progress.", "The war is terrible."])
     table = sentiment.disagreements(frame.merge(sentiment.score_sentences(frame)))

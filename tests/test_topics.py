@@ -270,6 +270,33 @@ def test_bloc_difference_uses_an_exact_article_level_permutation_when_few() -> N
     assert 0 < sampled.iloc[0]["p_permutation"] <= 1
 
 
+def test_a_topic_contrast_has_the_p_value_of_the_results_summary() -> None:
+    # 12 against 12 articles (C(24, 12) relabellings, far above the limit: the test is sampled), ids
+    # interleaved across the blocs so that id order and bloc order differ
+    from analysis import stats, summary
+
+    ids = [f"a{i:02d}" for i in range(24)]
+    blocs = ["russian", "western"] * 12
+    rng = np.random.default_rng(7)  # a gap with p near 0.27, where a different draw shows
+    topic = [int(t) for t in rng.random(48) < np.repeat(np.where(np.array(blocs) == "russian", 0.6, 0.4), 2)]
+    tables = {
+        "articles": pd.DataFrame({"article_id": ids, "bloc": blocs, "outlet": [f"O{i % 4}" for i in range(24)]}),
+        "topics": pd.DataFrame({"article_id": np.repeat(ids, 2), "paragraph_id": [1, 2] * 24, "model": "nmf",
+                                "topic": topic, "weight": 1.0, "label": "x"}),
+        "topic_summary": pd.DataFrame({"model": "nmf", "topic": [0, 1], "label": ["a", "b"],
+                                       "status": ["stable", "stable"]}),
+    }
+    table = topics.bloc_difference(tables, "russian", "western", seed=summary.SEED).set_index("topic")
+    shares = topics.article_shares(tables).set_index("article_id")
+    for t in (0, 1):
+        same = summary.article_contrast(shares[t], shares["bloc"], "russian", "western", seed=summary.SEED)
+        assert not same["exact"] and same["n_relabellings"] == stats.N_PERMUTATIONS
+        assert table.loc[t, "p_permutation"] == round(same["p_value"], 4)
+        # sampled: p = (1 + hits) / (1 + N_PERMUTATIONS)
+        hits = same["p_value"] * (1 + stats.N_PERMUTATIONS) - 1
+        assert hits == pytest.approx(round(hits))
+
+
 def test_planted_topics_are_stable_through_the_sampled_build_path() -> None:
     # the full-corpus reference is fitted on one sample and the resamples drawn from another
     built = topics.build_topics(_planted_tables(200), seed=2, ks=[2, 3, 4, 5], n_resamples=5,

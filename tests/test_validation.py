@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import coding, sentiment
+from analysis import coding, sentiment, stats
 from analysis.stats.reliability import coincidences, krippendorff_alpha
 
 NA = np.nan
@@ -148,6 +148,8 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
     assert codes["difference"] == pytest.approx(-0.25 - 1 / 9)
     assert codes["n_articles_a"] == 2 and codes["n_articles_b"] == 3 and codes["n_sentences"] == 8
     assert codes["exact"] and codes["n_relabellings"] == 10
+    # 2 against 3 articles, below the library's minimum per bloc: no p-value (10 relabellings, p >= 0.1)
+    assert stats.MIN_ARTICLES_FOR_INTERVAL > 2 and table["p_value"].isna().all() and table["min_p"].isna().all()
     # VADER score: r1 0.25, r2 -0.2 -> 0.025; w1 -0.4/3, w2 0.4, w3 0.01 -> (0.41 - 0.4/3) / 3
     vader = table.loc[("VADER", "score")]
     assert vader["difference"] == pytest.approx(0.025 - (0.41 - 0.4 / 3) / 3)
@@ -159,6 +161,15 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
     assert not table.loc[("TextBlob", "score"), "same_sign_as_codes"]
     text = sentiment.bloc_under_text(table.reset_index())
     assert "6 of the 8 method measures give the same sign, not TextBlob (score), TextBlob (label" in text
+    assert "(2 against 3 articles: too few articles for a p-value" in text and "p =" not in text
+
+
+def test_bloc_difference_under_codes_tests_where_each_bloc_has_the_minimum_articles() -> None:
+    table = sentiment.bloc_difference_under(_coded_toy(), "r", "w", min_articles=2)
+    expected = stats.permutation_test([0.5, -1.0, -2 / 3, 1.0, 0.0], ["r", "r", "w", "w", "w"], "r", "w")
+    assert table["p_value"].iloc[0] == pytest.approx(expected["p_value"]) and table["p_value"].notna().all()
+    assert (table["min_p"] == 0.1).all()
+    assert f"p = {expected['p_value']:.2g}, 2 against 3 articles" in sentiment.bloc_under_text(table)
 
 
 def test_agreement_and_confusion_of_methods_with_a_coder() -> None:

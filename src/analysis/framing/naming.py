@@ -188,7 +188,7 @@ def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = 10_000, seed: int = 0) -> str:
+def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = stats.N_PERMUTATIONS, seed: int = 0) -> str:
     """The naming comparison as a sentence: mean `naming_index` of each bloc's articles that use any
     marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`).
 

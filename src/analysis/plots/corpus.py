@@ -100,5 +100,6 @@ def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlabel("raw lines removed (count)")
     fig.suptitle(title)
-    fig.legend(title="reason", loc="outside right upper", fontsize=8)
+    # below the bars, not in the top corner where its title ran into the figure title
+    fig.legend(title="reason", loc="outside lower center", ncols=min(len(counts.columns), 4), fontsize=8)
     return fig

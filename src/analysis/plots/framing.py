@@ -10,8 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.parts import (
+    _article_bootstrap,
     _article_handles,
-    _article_interval,
     _article_row,
     _bloc_handles,
     _n,
@@ -28,7 +28,12 @@ WITHIN_NOISE = "#BBBBBB"
 WITHIN_NOISE_LABEL = "#777777"
 
 
-def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12) -> Figure:
+#: The text layer keyness counts (`framing.keyness_for`): the outlets' own words.
+KEYNESS_LAYER = "own words (narration and reported speech; quotes, questions, scare quotes left out)"
+
+
+def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12,
+                  layer: str = KEYNESS_LAYER) -> Figure:
     """The Fightin' Words plot: z of the log-odds against term frequency; the `top` terms of each
     bloc labelled, and dashed lines at the largest |z| that shuffled labels reach.
 
@@ -43,6 +48,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     threshold : the largest |z| with shuffled labels (`framing.null_max_z`): the noise band, drawn
         as dashed lines; None takes |z| 1.96 as the band and draws no lines.
     top : terms labelled per bloc.
+    layer : the text layer the counts come from, written under the x axis.
 
     Returns
     -------
@@ -51,7 +57,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     use_style()
     total = table[f"count_{a}"] + table[f"count_{b}"]
     band = threshold if threshold is not None else 1.96
-    fig, ax = plt.subplots(figsize=(9, 6.5))
+    fig, ax = plt.subplots(figsize=(11, 6.5))
     beyond = table["z"].abs() > band
     ax.scatter(total[~beyond], table.loc[~beyond, "z"], s=8, color=WITHIN_NOISE, alpha=0.6,
                label=f"within noise (|z| up to {band:.2f})")
@@ -70,9 +76,10 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
         ax.text(0.01, threshold, "largest |z| with shuffled blocs", transform=ax.get_yaxis_transform(), fontsize=8,
                 va="bottom", color="grey")
     ax.set_xscale("log")
-    ax.set_xlabel("term frequency in both blocs (count, log scale)")
+    ax.set_xlabel(f"term frequency in both blocs (count, log scale)\ntext layer: {layer}")
     ax.set_ylabel(plain(f"z of the log-odds ratio ({a} positive, {b} negative)"))
-    ax.legend(loc="lower right", fontsize=9)
+    # outside the axes, so that it covers no term (a corner of the axes can hold one)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, borderaxespad=0)
     fig.tight_layout()
     ax.set_xlim(*ax.get_xlim())
     ax.set_ylim(*ax.get_ylim())
@@ -86,7 +93,8 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     return fig
 
 
-def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: float | None = None) -> Figure:
+def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: float | None = None,
+             layer: str = KEYNESS_LAYER) -> Figure:
     """A static scattertext-style map: each term's rate in one bloc against the other (log-log),
     coloured from one bloc's colour to the other's by z where |z| is beyond the noise band, grey
     inside it; the most distinctive terms labelled (without overlap, deterministically).
@@ -97,6 +105,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     a, b : the two blocs; `a` on the y axis, positive z.
     top : the 2 * `top` terms with the largest |z| are labelled.
     threshold : the largest |z| with shuffled labels (`framing.null_max_z`); None takes 1.96.
+    layer : the text layer the rates come from, written under the x axis.
 
     Returns
     -------
@@ -124,7 +133,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
-    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)"))
+    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)") + f"\ntext layer: {layer}")
     ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"))
     ax.legend(loc="lower right", fontsize=9)
     fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive), beyond noise only"))
@@ -191,14 +200,14 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     """Naming markers compared between blocs, article by article: a row per marker term (grouped
     by what it names), the blocs side by side within it, each article's rate per 1,000 tokens as a
     dot in its bloc's colour (jittered from `seed`; an article without the term is a 0), and the
-    bloc's mean of article rates with a normal 95% interval over articles for blocs with
-    `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
+    bloc's mean of article rates with a 95% bootstrap interval over articles (seeded from `seed`;
+    never below 0) for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
 
     Parameters
     ----------
     rates : one row per article and marker term with bloc, group, term, usage, article_id and
         rate_per_1000 (`framing.marker_rates_by_article`).
-    seed : seed of the jitter.
+    seed : seed of the jitter and of the bootstrap.
 
     Returns
     -------
@@ -227,7 +236,7 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
             for y, term in enumerate(part["term"]):
                 for j, bloc in enumerate(blocs):
                     found = values.get((term, bloc), np.array([]))
-                    mean, low, high = _article_interval(found)
+                    mean, low, high = _article_bootstrap(found, seed=seed)
                     _article_row(ax, y + (j - (len(blocs) - 1) / 2) * step, found, mean, low, high, bloc_colour(bloc),
                                  seed + 100 * i + y * len(blocs) + j, width=0.4 * step, markersize=3.5)
             ax.set_yticks(range(len(part)), [plain(f"{t} {usage_mark.get(u, '')}") for t, u in zip(part["term"], part["usage"])],
@@ -237,11 +246,11 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
             ax.grid(axis="x", color="#EEEEEE")
             ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
-    handles = _bloc_handles(blocs, counts) + _article_handles("normal 95% interval")
+    handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
     fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\none dot "
-                 f"per article; ◆ mean of article rates; bar: normal 95% interval over articles,\nblocs with "
+                 f"per article; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
                  f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
     return fig
 
@@ -296,17 +305,21 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
 #: Units of the per-article measures, by prefix; panels of one prefix share their x scale.
 FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 tokens",
                 "frame": "frame hits per 100 tokens", "voice": "share of the article's quotes, 0 to 1"}
+#: The text layer of each family of per-article measures (the built article_framing table).
+FAMILY_LAYERS = {"naming": "own words", "rate": "own words", "frame": "all words (own and quoted)",
+                 "voice": "quoted speakers"}
 
 
 def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,
-                            ncols: int = 6) -> Figure:
+                            ncols: int = 6, seed: int = 0) -> Figure:
     """The per-article framing summary, one small panel per measure (wrapped in `ncols` columns);
     panels of one family (`FAMILY_UNITS`: naming_, rate_, frame_, voice_) share their x scale, and
     scales differ between families (said in the title).
 
     Up to `compact_above` articles, each panel has a row per article (its id, ordered by bloc then
     id) and a key beside the panels gives each id's full outlet name; above, a row per bloc with one
-    dot per article and the bloc mean with a 95% interval over articles for blocs with
+    dot per article and the bloc mean with a 95% bootstrap interval over articles (seeded from
+    `seed`; within the values' range, so never below 0 for rates and shares) for blocs with
     `stats.MIN_ARTICLES_FOR_INTERVAL` articles, so the figure keeps its size however many articles
     there are. A legend names the bloc colours in both forms.
 
@@ -317,6 +330,7 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
     columns : the measures, a panel each.
     compact_above : most articles drawn with a row each.
     ncols : most panels in a row.
+    seed : seed of the bootstrap intervals.
 
     Returns
     -------
@@ -340,7 +354,7 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
         if compact:
             for y, bloc in enumerate(blocs):
                 values = order.loc[order["bloc"] == bloc, column].to_numpy(float)
-                mean, low, high = _article_interval(values)
+                mean, low, high = _article_bootstrap(values, seed=seed + y)
                 _article_row(ax, y, values, mean, low, high, bloc_colour(bloc), seed=y, width=0.18, markersize=4)
         else:
             for y, row in order.iterrows():
@@ -360,16 +374,18 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
         ax.set_visible(False)
     handles = _bloc_handles(blocs, counts)
     if compact:
-        handles += _article_handles(f"95% interval, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles")
+        handles += _article_handles(f"95% bootstrap interval, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles")
     fig.legend(handles=handles, title="bloc (articles)", loc="outside lower center", ncols=min(4, len(handles)), fontsize=8)
     if not compact:
         key = [mpl.lines.Line2D([], [], color=bloc_colour(b), marker="o", linestyle="", label=plain(f"{a}: {_wrap(o, 30)}"))
                for a, o, b in zip(order["article_id"], order["outlet"], order["bloc"])]
         fig.legend(handles=key, title="article: outlet", loc="outside right upper", fontsize=7, title_fontsize=8)
     form = "one dot per article, rows: blocs" if compact else "one row per article, outlets in the key"
-    units = "; ".join(f"{k}_: {u}" for k, u in FAMILY_UNITS.items() if any(c.startswith(k) for c in columns))
+    units = "; ".join(f"{k}_: {u}, {FAMILY_LAYERS[k]}" for k, u in FAMILY_UNITS.items()
+                      if any(c.startswith(k) for c in columns))
     fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})\n"
-                 f"x scales shared within a family, different between families ({units})", fontsize=10)
+                 f"x scales shared within a family, different between families; text layers differ too\n"
+                 f"({_wrap(units, 150)})", fontsize=10)
     return fig
 
 

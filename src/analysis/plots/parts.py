@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.style import TOP_OUTLETS, bloc_colour
+from analysis.stats.bootstrap import bootstrap_mean_ci
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 
@@ -141,6 +142,22 @@ def _article_interval(values: np.ndarray, min_articles: int = MIN_ARTICLES_FOR_I
     if np.isfinite(values).sum() < min_articles:
         low = high = np.nan
     return mean, low, high
+
+
+def _article_bootstrap(values: np.ndarray, seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL,
+                       n_boot: int = 2000) -> tuple[float, float, float]:
+    """Mean of article values and its 95% percentile bootstrap interval over articles
+    (`stats.bootstrap_mean_ci`, seeded), the interval only from `min_articles` articles on. The
+    bounds stay within the values' range (a mean of resampled values cannot leave it), so a rate
+    or a share never gets a bound below 0."""
+    values = np.asarray(values, float)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return np.nan, np.nan, np.nan
+    mean, low, high = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed)
+    if values.size < min_articles:
+        return mean, np.nan, np.nan
+    return mean, max(low, float(values.min())), min(high, float(values.max()))
 
 
 def _article_rows(ax, table: pd.DataFrame, group: str | None, articles: pd.DataFrame | None,  # noqa: ANN001

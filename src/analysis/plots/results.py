@@ -45,7 +45,9 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     ax.text(alpha, -0.7, f" p = {alpha:g}", fontsize=7, va="bottom")
     ax.set_xscale("log")
     low = np.nanmin(np.r_[rows["min_p"].to_numpy(float), rows["p_value"].to_numpy(float), alpha]) if len(rows) else alpha
-    ax.set_xlim(max(low / 2, 1e-5), 1.05)
+    low = max(low / 2, 1e-5)
+    # room beyond p = 1 on the log scale (a twelfth of the span, at least 0.1 decade), so a dot at 1 is whole
+    ax.set_xlim(low, 10 ** max(-np.log10(low) / 12, 0.1))
     ax.set_yticks(y, labels, fontsize=7)
     ax.set_ylim(-0.8, len(rows) - 0.2)
     ax.set_xlabel("p-value (log scale)")

@@ -15,7 +15,6 @@ from analysis.plots.parts import (
     _article_rows,
     _bloc_handles,
     _label_bottom_row,
-    _mean_interval,
     _n,
     _plain_all,
     _wrap,
@@ -104,10 +103,13 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     return fig
 
 
-def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10) -> Figure:
+def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10,
+                       layer: str = "all sentences") -> Figure:
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
-    article as a thin line and the bloc's mean of article means in `bins` position bins (95% band).
+    article as a thin line and the bloc's mean of article means in `bins` position bins, with a
+    normal 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
+    have a paragraph (none below).
 
     Parameters
     ----------
@@ -115,6 +117,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
         (`sentiment.paragraph_tone`).
     compact_above : most articles drawn with a panel each.
     bins : position bins of the bloc means, above `compact_above` articles.
+    layer : the sentences the paragraph means are taken over, written in the title.
 
     Returns
     -------
@@ -124,7 +127,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     order = paragraphs.drop_duplicates("article_id").sort_values(["bloc", "article_id"]).reset_index(drop=True)
     counts = order.groupby("bloc").size().to_dict()
     if len(order) > compact_above:
-        return _tone_by_bloc(paragraphs, counts, bins)
+        return _tone_by_bloc(paragraphs, counts, bins, layer)
     ncols = min(4, len(order))
     nrows = -(-len(order) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 2.3 * nrows + 0.8), sharex=True, sharey=True,
@@ -142,11 +145,12 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
         ax.set_ylabel("paragraph mean\ncompound")
     fig.legend(handles=_bloc_handles(order["bloc"], counts), title="bloc", loc="outside lower center",
                ncols=min(4, len(counts)))
-    fig.suptitle("Tone along each article, paragraph by paragraph (panel: outlet · article id)")
+    fig.suptitle(f"Tone along each article, paragraph by paragraph (panel: outlet · article id)\n"
+                 f"paragraph mean of VADER compound, text layer: {layer}")
     return fig
 
 
-def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -> Figure:
+def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, layer: str) -> Figure:
     blocs = sorted(counts)
     ncols = min(2, len(blocs))
     nrows = -(-len(blocs) // ncols)
@@ -162,7 +166,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
             ax.plot(article["position"], article["mean"], color=colour, linewidth=0.6, alpha=0.35)
         cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
         per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
-        stats = np.array([_mean_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
+        stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
                           else (np.nan,) * 3 for b in range(bins)])
         ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
         ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
@@ -174,9 +178,11 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int) -
         ax.set_ylabel("paragraph mean compound")
     line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6, label="one article")
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
-                            label=f"mean of article means in {bins} position bins (band: 95% interval over articles)")
+                            label=f"mean of article means in {bins} position bins (band: normal 95% interval over "
+                                  f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
     fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
-    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)")
+    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)\n"
+                 f"paragraph mean of VADER compound, text layer: {layer}")
     return fig
 
 
@@ -219,7 +225,7 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
     return fig
 
 
-def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Figure:
+def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer: str = "all sentences") -> Figure:
     """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences):
     a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale.
 
@@ -229,6 +235,7 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Fi
         (`sentiment.word_contributions`).
     top : words drawn per bloc (its first `top` rows).
     ncols : panel columns when there are more than three blocs.
+    layer : the sentences the contributions are summed over, written in the title.
 
     Returns
     -------
@@ -252,17 +259,20 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2) -> Fi
     hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
     axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))
     _label_bottom_row(axes, len(blocs), "summed VADER valence per 1,000 sentences")
-    fig.suptitle(f"The {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)")
+    fig.suptitle(f"The {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)\n"
+                 f"text layer: {layer}")
     return fig
 
 
-def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
+def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame,
+                   layer: str = "own words (narration and reported speech)") -> Figure:
     """Bloc means with intervals under the full lexicon and with topic terms set to zero.
 
     Parameters
     ----------
     raw : one row per bloc with mean, ci_low, ci_high under the full lexicon (`sentiment.bloc_summary`).
     neutral : the same with topic terms set to zero (`sentiment.bloc_summary` of "compound_neutral").
+    layer : the sentences both tables are computed over, written under the x axis.
 
     Returns
     -------
@@ -280,7 +290,7 @@ def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame) -> Figure:
     ax.set_yticks(range(len(blocs)), _plain_all(blocs))
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xlabel("bloc tone: mean of article means of VADER compound (95% two-level bootstrap)")
+    ax.set_xlabel(f"bloc tone: mean of article means of VADER compound (95% two-level bootstrap)\ntext layer: {layer}")
     ax.legend(loc="best")
     ax.set_title("How much of the tone is the topic's own vocabulary?")
     fig.tight_layout()

@@ -17,7 +17,8 @@ import pandas as pd
 from analysis import paths
 from analysis.coding import LABELS
 from analysis.sentiment.scorers import CROSS_CHECK_LIMIT, THRESHOLD, label, with_cross_checks
-from analysis.stats.permutation import permutation_test
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
+from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 from analysis.stats.reliability import krippendorff_alpha
 
 #: What the packaged codes are, wherever they are named.
@@ -257,11 +258,13 @@ def coder_agreement(coded: pd.DataFrame, coders: list[str] | None = None, thresh
 
 
 def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str] | None = None, *,
-                          n_perm: int = 10_000, seed: int = 0, threshold: float = THRESHOLD) -> pd.DataFrame:
+                          n_perm: int = N_PERMUTATIONS, seed: int = 0, threshold: float = THRESHOLD,
+                          min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """The bloc difference a - b on the coded sentences, under each coder's codes (as -1, 0, +1)
     and under each method, both as its score and as its label (-1, 0, +1 by ±threshold, the
     codes' scale): the mean of article means of each bloc, with the article-level permutation
-    p-value of `stats.permutation_test` (exact over at most `n_perm` relabellings).
+    p-value of `stats.permutation_test` (exact over at most `n_perm` relabellings), only where
+    both blocs have `min_articles` coded articles (NaN below: too few articles to test).
 
     Parameters
     ----------
@@ -270,12 +273,14 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
     coders : the coders' columns (default [`REFERENCE`]).
     n_perm, seed : as in `stats.permutation_test` (`limit`, `seed`).
     threshold : the smallest |score| a method's label calls positive or negative.
+    min_articles : coded articles each bloc needs for a p-value (`stats.MIN_ARTICLES_FOR_INTERVAL`).
 
     Returns
     -------
     pd.DataFrame
         measure, scale, n_sentences, n_articles_a, n_articles_b, difference, p_value, exact,
-        n_relabellings, min_p, same_sign_as_codes (the sign of the first coder's difference); empty
+        n_relabellings, min_p (p_value and min_p NaN below `min_articles`), same_sign_as_codes (the
+        sign of the first coder's difference); empty
         when no coded sentence is in either bloc.
     """
     coders = [REFERENCE] if coders is None else list(coders)
@@ -290,6 +295,8 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
         values = pd.to_numeric(values, errors="coerce").astype(float).rename("value")
         means = values.groupby([rows["bloc"], rows["article_id"]]).mean().dropna().reset_index()
         test = permutation_test(means["value"], means["bloc"], a, b, limit=n_perm, seed=seed)
+        if min(test["n_articles_a"], test["n_articles_b"]) < min_articles:  # too few articles to test
+            test = {**test, "p_value": float("nan"), "min_p": float("nan")}
         out.append({"measure": name, "scale": scale, "n_sentences": int(values.notna().sum()),
                     "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
                     "difference": test["difference"], "p_value": test["p_value"], "exact": test["exact"],
@@ -389,8 +396,11 @@ def bloc_under_text(table: pd.DataFrame) -> str:
         return "No bloc difference under the codes: no coded sentence of the compared blocs is in this corpus."
     first, methods = table.iloc[0], table.iloc[1:]
     kept = methods[methods["same_sign_as_codes"].astype(bool)]
-    return (f"Under the {first['measure']} the difference is {first['difference']:+.3f} (p = {first['p_value']:.2g}, "
-            f"{first['n_articles_a']} against {first['n_articles_b']} articles); {len(kept)} of the {len(methods)} "
+    n = f"{first['n_articles_a']} against {first['n_articles_b']} articles"
+    tested = (f"p = {first['p_value']:.2g}, {n}" if not np.isnan(first["p_value"]) else
+              f"{n}: too few articles for a p-value, which needs at least {MIN_ARTICLES_FOR_INTERVAL} per bloc")
+    return (f"Under the {first['measure']} the difference is {first['difference']:+.3f} ({tested}); "
+            f"{len(kept)} of the {len(methods)} "
             "method measures give the same sign"
             + (f", not {', '.join(f'{r.measure} ({r.scale})' for r in methods.drop(kept.index).itertuples())}."
                if len(kept) < len(methods) else "."))

@@ -31,11 +31,17 @@ from analysis.stats.mixed import (
     bloc_mixed_model,
     mixed_model_rule,
 )
-from analysis.stats.permutation import how_tested, permutation_test, relabellings, sampled_relabellings
+from analysis.stats.permutation import (
+    N_PERMUTATIONS,
+    how_tested,
+    permutation_test,
+    relabellings,
+    sampled_relabellings,
+)
 from analysis.stats.reliability import krippendorff_alpha
 
 __all__ = [
-    "how_tested",
+    "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
     "interval_rule", "permutation_test", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.stats.bootstrap import _hierarchical_draws
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
-from analysis.stats.permutation import permutation_test
+from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 
 
 def _article_means(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -78,7 +78,7 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
 
 def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
                     n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
-                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = 10_000) -> dict[str, float]:
+                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
     (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
     (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and the

@@ -11,8 +11,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
+#: Most relabellings of articles per permutation test: every relabelling is used when there are
+#: at most this many (exact), otherwise this many are drawn. The one default of every bloc
+#: contrast (tone, naming, frames, topics, the results summary), so that one contrast gets one
+#: p-value in every notebook.
+N_PERMUTATIONS = 10_000
 
-def relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0) -> tuple[np.ndarray, bool]:
+
+def relabellings(n: int, k: int, *, limit: int = N_PERMUTATIONS, seed: int = 0) -> tuple[np.ndarray, bool]:
     """Index sets of the `k` articles (of `n`) given the first label: every one of them when
     `math.comb(n, k) <= limit` (exact; the observed labelling is among them), else `limit`
     distinct random ones from a generator seeded with `seed`.
@@ -39,7 +45,7 @@ def relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0) -> tuple
     return np.concatenate(list(sampled_relabellings(n, k, limit=limit, seed=seed))), False
 
 
-def sampled_relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0,
+def sampled_relabellings(n: int, k: int, *, limit: int = N_PERMUTATIONS, seed: int = 0,
                          batch_values: int = 4_000_000, sort: bool = True) -> Iterator[np.ndarray]:
     """`limit` distinct random k-subsets of n articles (index rows, sorted unless `sort` is False), in batches of about
     `batch_values` indices, so that memory stays bounded however many articles there are.
@@ -78,7 +84,7 @@ def sampled_relabellings(n: int, k: int, *, limit: int = 10_000, seed: int = 0,
         yield np.asarray(batch, dtype=np.int64).reshape(len(batch), k)
 
 
-def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: str, *, limit: int = 10_000,
+def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: str, *, limit: int = N_PERMUTATIONS,
                      seed: int = 0, statistic: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> dict:
     """Two-sided article-level permutation test of mean(a) - mean(b) over one value per article.
 

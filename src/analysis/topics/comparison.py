@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.stats import aggregate, bloc_summary, permutation_test
+from analysis.stats import N_PERMUTATIONS, aggregate, bloc_summary, permutation_test
 from analysis.topics.reading import assignments, stable_topics
 from analysis.topics.schema import MODELS
 
@@ -85,7 +85,7 @@ def article_shares(tables: dict[str, pd.DataFrame], model: str = "nmf") -> pd.Da
     return shares.groupby(["article_id", "bloc"], sort=True).mean().reset_index()
 
 
-def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: str = "nmf", n_perm: int = 5000,
+def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: str = "nmf", n_perm: int = N_PERMUTATIONS,
                     seed: int = 0) -> pd.DataFrame:
     """For each stable topic: the difference a - b of bloc means of the article share of units in
     the topic, and an article-level permutation p-value (articles of other blocs left out).
@@ -99,9 +99,11 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
     model : str
         One of `MODELS`.
     n_perm : int
-        The most relabellings (the test is exact when there are no more).
+        The most relabellings (the test is exact when there are no more); `stats.N_PERMUTATIONS`,
+        as in the results summary.
     seed : int
-        Permutation seed (plus the topic number).
+        Permutation seed, the same for every topic and the same as the summary's
+        (`summary.bloc_contrasts`), so that one contrast gets one p-value in notebooks 03 and 04.
 
     Returns
     -------
@@ -113,12 +115,14 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
     summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
     columns = ["topic", "label", "a", "b", "n_articles_a", "n_articles_b", "difference", "p_permutation"]
     per_article = article_shares(tables, model)
-    per_article = per_article[per_article["bloc"].isin([a, b])]
+    # articles in the order of `stats.bloc_difference` (bloc, then id): sampled relabellings then
+    # pick the same articles as in the results summary
+    per_article = per_article[per_article["bloc"].isin([a, b])].sort_values(["bloc", "article_id"], kind="mergesort")
     if not stable or per_article.empty:
         return pd.DataFrame(columns=columns)
     out = []
     for t in stable:
-        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed + t)
+        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed)
         out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b,
                     "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
                     "difference": round(test["difference"], 4), "p_permutation": round(test["p_value"], 4)})
