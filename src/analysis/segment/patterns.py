@@ -88,9 +88,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return alternation([" ".join(w.split()) for w in words], r"\s+") or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{_PRON}|{_ROLE_LAZY},\s+{_NAME},|"
-          rf"{_ROLE_LAZY}\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:{_APPOSITION})?|"
-          rf"{_ROLE_LAZY}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{_TITLED}|"
+    # (one role phrase, then its three continuations: each length of the role is tried with all
+    # three before a longer one, so "the secretary of state said in April. Rubio said" is not one subject)
+    # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
+    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their)\b)(?P<subj>{_PRON}|{_ROLE_LAZY}(?:,\s+{_NAME},|"
+          rf"\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:{_APPOSITION})?|"
+          rf"(?:,\s+who\s[^,;:]{{1,200}}?,)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
@@ -100,8 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"  # "... and said that": the sentence's subject
     opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"  # "In his opinion, ..."
-    # every subject starts a word: positions inside a word are passed over at once (same matches, faster)
-    return {"sv": re.compile(rf"(?<!\w)(?=\w)(?:{sv})"), "verb": re.compile(verb), "lead": re.compile(lead),
+    # every subject starts a word (positions inside a word are passed over at once) with a capital, a pronoun or a determiner
+    return {"sv": re.compile(rf"(?<!\w)(?:{sv})"), "verb": re.compile(verb), "lead": re.compile(lead),
             "quoted": re.compile(quoted),
             "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
             "opinion": re.compile(opinion),
