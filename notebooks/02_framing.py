@@ -286,11 +286,14 @@ Markdown(stats.interval_rule())
 # (`src/analysis/resources/speaker_groups.csv`), and the speech verb nearest the quote is kept:
 # "said" is neutral; "claimed", "insisted", "parroted" or "refuted" frame the speaker. The groups are
 # assigned by `build`: an edit to `speaker_groups.csv` (or `speech_verbs.txt`) takes effect only
-# after `python -m analysis build` (or `make reproduce`).
+# after `python -m analysis build` (or `make reproduce`). The bars are the mean over a bloc's
+# articles of each article's share of quotes, so every article that quotes anyone weighs the same
+# and a few quote-heavy articles do not speak for their bloc; articles that quote nobody are left
+# out (the table below also gives the pooled shares, `share_of_quotes`). Layer: quoted speakers.
 
 # %%
 shares = framing.voice_shares(tables["voices"], tables["articles"])
-fig = plots.voice_shares(shares)
+fig = plots.voice_shares(shares, value="mean_article_share")
 plots.save(fig, "framing_voices")
 Markdown(framing.voices_text(shares))
 

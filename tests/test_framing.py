@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from scipy import sparse
 
-from analysis import framing
+from analysis import framing, plots
 from analysis.framing import distinctive
 from analysis.terms import TermMatcher
 
@@ -330,3 +331,20 @@ def test_naming_layer_change_compares_all_words_with_own_words() -> None:
     assert change.at["c", "change"] == 0
     text = framing.naming_layer_change_text(framing.naming_layer_change(markers, articles))
     assert "changed the index of 1, reversed its sign in 1, and left 1 without an index" in text
+
+
+def test_voice_shares_weigh_each_article_the_same() -> None:
+    """One quote-heavy article does not speak for its bloc in `mean_article_share` (it does in the
+    pooled share); articles without quotes are left out of the mean and counted in `articles`."""
+    voices = pd.DataFrame({"article_id": ["a"] * 9 + ["b"], "quote_id": range(10),
+                           "speaker_group": ["russian_officials"] * 9 + ["ukrainian_officials"], "n_words": 5})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "bloc": "western"})
+    shares = framing.voice_shares(voices, articles).set_index("speaker_group")
+    assert shares.loc["russian_officials", "share_of_quotes"] == pytest.approx(0.9)
+    assert shares.loc["russian_officials", "mean_article_share"] == pytest.approx(0.5)
+    assert shares.loc["ukrainian_officials", "mean_article_share"] == pytest.approx(0.5)
+    assert (shares["articles"] == 2).all()  # article c quotes nobody
+    fig = plots.voice_shares(shares.reset_index(), value="mean_article_share")
+    (ax,) = fig.axes
+    assert "articles weigh the same" in ax.get_xlabel() and "2 articles" in ax.get_yticklabels()[0].get_text()
+    plt.close(fig)

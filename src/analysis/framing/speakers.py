@@ -125,7 +125,13 @@ def _voice_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence
 
 
 def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per bloc and speaker group: quotes, quoted words, and their shares within the bloc.
+    """Per bloc and speaker group: quotes, quoted words, their shares within the bloc, and the
+    mean over the bloc's articles of each article's share of quotes.
+
+    The pooled shares let a few quote-heavy articles speak for their bloc; `mean_article_share`
+    weighs every article that quotes anyone the same (the article is the unit of a bloc
+    comparison). Articles with no quote have no share and are left out of it; `articles` says
+    how many articles the mean is over.
 
     Parameters
     ----------
@@ -137,14 +143,21 @@ def voice_shares(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        bloc, speaker_group, quotes, words, share_of_quotes, share_of_words.
+        bloc, speaker_group, quotes, words, share_of_quotes, share_of_words, mean_article_share,
+        articles (the bloc's articles with at least one quote).
     """
     data = table.merge(articles[["article_id", "bloc"]], on="article_id")
     out = (data.groupby(["bloc", "speaker_group"], sort=True)
            .agg(quotes=("quote_id", "size"), words=("n_words", "sum")).reset_index())
     out["share_of_quotes"] = out["quotes"] / out.groupby("bloc")["quotes"].transform("sum")
     out["share_of_words"] = out["words"] / out.groupby("bloc")["words"].transform("sum")
-    return out
+    per_article = data.groupby(["bloc", "article_id", "speaker_group"], sort=True).size().rename("n").reset_index()
+    per_article["share"] = per_article["n"] / per_article.groupby("article_id")["n"].transform("sum")
+    quoting = per_article.groupby("bloc")["article_id"].nunique().rename("articles")
+    mean = (per_article.groupby(["bloc", "speaker_group"])["share"].sum().rename("mean_article_share")
+            .reset_index().merge(quoting, on="bloc"))
+    mean["mean_article_share"] = mean["mean_article_share"] / mean["articles"]  # (absent groups count as 0)
+    return out.merge(mean, on=["bloc", "speaker_group"], how="left")
 
 
 def voices_text(shares: pd.DataFrame) -> str:

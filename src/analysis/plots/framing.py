@@ -265,12 +265,14 @@ def _balanced_columns(sizes: list[int], n: int) -> list[list[int]]:
 
 
 def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
-    """Stacked bars: who is quoted in each bloc, as a share of quotes (or of quoted words).
+    """Stacked bars: who is quoted in each bloc, as a share of quotes (or of quoted words), or as
+    the mean over the bloc's articles of each article's share ("mean_article_share": every article
+    that quotes anyone weighs the same).
 
     Parameters
     ----------
     table : one row per bloc and speaker_group with quotes and `value` (`framing.voice_shares`).
-    value : the share drawn: "share_of_quotes" or "share_of_words".
+    value : the share drawn: "share_of_quotes", "share_of_words" or "mean_article_share".
 
     Returns
     -------
@@ -291,11 +293,18 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
                 ax.text(start + width / 2, y, f"{width:.0%}", ha="center", va="center", fontsize=8, color=look["text"],
                         bbox={"facecolor": look["color"], "edgecolor": "none", "pad": 1} if look["hatch"] else None)
         left += pivot[group].to_numpy()
-    ax.set_yticks(range(len(pivot)), [f"{plain(b)}\n({counts[b]} quotes)" for b in pivot.index])
+    if value == "mean_article_share":
+        n_articles = table.groupby("bloc")["articles"].first()
+        labels = [f"{plain(b)}\n({counts[b]} quotes, {int(n_articles[b])} articles)" for b in pivot.index]
+        xlabel = "mean over the bloc's articles with quotes of each article's share of quotes (articles weigh the same)"
+    else:
+        labels = [f"{plain(b)}\n({counts[b]} quotes)" for b in pivot.index]
+        xlabel = value.replace("_", " ") + " (all quotes of the bloc together)"
+    ax.set_yticks(range(len(pivot)), labels)
     for tick, bloc in zip(ax.get_yticklabels(), pivot.index):
         tick.set_color(bloc_colour(bloc))
     ax.set_xlim(0, 1)
-    ax.set_xlabel(value.replace("_", " ") + " (all quotes of the bloc together)")
+    ax.set_xlabel(xlabel)
     ax.set_title("Who gets quoted (greys: speaker groups; bloc colours name blocs only)")
     ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9, title="speaker group")
     fig.tight_layout()
