@@ -680,3 +680,24 @@ def test_sha256_file(tmp_path: Path) -> None:
     path = tmp_path / "f.bin"
     path.write_bytes(b"abc\xffdef" * 1000)
     assert sha256_file(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_coding_issues_name_outlets_coded_two_ways() -> None:
+    """An outlet in two blocs, a country given on some articles only, and one outlet under names that
+    differ only in case and punctuation are reported; a consistent corpus reports nothing."""
+    from analysis.corpus.consistency import coding_issues, coding_text
+
+    articles = pd.DataFrame({
+        "outlet": ["Ukrainska Pravda", "Ukrainska Pravda", "RT", "R.T.", "rt", "TASS", "TASS"],
+        "bloc": ["western", "ukrainian", "russian", "russian", "russian", "russian", "russian"],
+        "country": ["Ukraine", "Ukraine", "Russia", "Russia", None, "Russia", None]})
+    issues = coding_issues(articles)
+    found = {(row.outlet, row.issue): row.values for row in issues.itertuples()}
+    assert found == {("Ukrainska Pravda", "bloc differs"): "ukrainian (1), western (1)",
+                     ("TASS", "country differs"): "(missing) (1), Russia (1)",
+                     ("R.T. / RT / rt", "name variants"): "R.T. (1), RT (1), rt (1)"}
+    text = coding_text(issues)
+    assert "bloc differs: 1 outlet" in text and "both sides of a comparison" in text and "two outlets" in text
+    consistent = articles.assign(outlet=[f"outlet {k}" for k in range(7)])
+    assert coding_issues(consistent).empty and coding_text(coding_issues(consistent)).startswith("Outlet coding is consistent")
+    assert coding_issues(articles[["outlet", "bloc"]])["issue"].tolist() == ["bloc differs", "name variants"]

@@ -17,12 +17,14 @@ A corpus is either
       `.jsonl` (JSON Lines, one object per line) or `.parquet`.
 
 Submodules: `schema` (columns, limits, problem kinds, CorpusError), `sources`
-(streaming folder, CSV, JSONL and Parquet records), `checks` (per-row checks),
+(streaming folder, CSV, JSONL and Parquet records), `checks` (per-row checks), `consistency`
+(outlets coded two ways across rows),
 `reading` (load_corpus, iter_corpus), `dates` and `fingerprint`.
 """
 
 from __future__ import annotations
 
+from analysis.corpus.consistency import coding_issues, coding_text
 from analysis.corpus.dates import normalise_date
 from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
 from analysis.corpus.reading import iter_corpus, load_corpus
@@ -51,6 +53,8 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_LINE_CHARS",
     "CorpusError",
+    "coding_issues",
+    "coding_text",
     "corpus_fingerprint",
     "iter_corpus",
     "load_corpus",

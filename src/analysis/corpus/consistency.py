@@ -1,0 +1,100 @@
+"""Metadata coded inconsistently across a corpus: one outlet in two blocs, or written two ways.
+
+A researcher's metadata table is often assembled by hand or from several scrapes, so the same
+outlet can end up in two blocs ("Ukrainska Pravda" western in one batch, ukrainian in another),
+with and without a country, or under names that differ only in case, spacing or punctuation
+("RT", "R.T.", "rt"). Each of these silently splits or mixes the units a bloc comparison rests
+on. The checks here are one pass of group-bys (linear in the number of articles); they report,
+they do not recode: which coding is right is the researcher's decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+__all__ = ["CODING_COLUMNS", "coding_issues", "coding_text"]
+
+#: Columns of the `coding_issues` table.
+CODING_COLUMNS: tuple[str, ...] = ("outlet", "issue", "values", "articles")
+
+_NOT_NAME = re.compile(r"[\W_]+")
+
+
+def _key(outlet: str) -> str:
+    """An outlet name folded for comparison: lower case, letters and digits only."""
+    return _NOT_NAME.sub("", outlet.casefold())
+
+
+def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "country")) -> pd.DataFrame:
+    """Outlets whose articles disagree on a metadata column, and outlet names written two ways.
+
+    Parameters
+    ----------
+    articles
+        One row per article with `outlet` and any of `columns`.
+    columns
+        The per-outlet attributes that should be the same on every article of an outlet; a
+        column missing from `articles` is skipped. A value missing on some articles of an
+        outlet and present on others counts as a disagreement ("(missing)").
+
+    Returns
+    -------
+    pandas.DataFrame
+        `CODING_COLUMNS`, sorted: `outlet` (for variants, the spellings joined by " / "),
+        `issue` ("bloc differs", "country differs", "name variants"), `values` (the values or
+        spellings with their article counts, e.g. "russian (3), western (1)") and `articles`
+        (how many articles the row concerns). Empty when the coding is consistent.
+    """
+    rows: list[dict] = []
+    outlets = articles["outlet"].astype("string").fillna("(missing)")
+    for column in columns:
+        if column not in articles.columns:
+            continue
+        values = articles[column].astype("string").fillna("(missing)")
+        counts = pd.DataFrame({"outlet": outlets, "value": values}).value_counts().sort_index()
+        for outlet, part in counts.groupby(level="outlet", sort=True):
+            if len(part) > 1:
+                rows.append({"outlet": outlet, "issue": f"{column} differs",
+                             "values": ", ".join(f"{v} ({n})" for (_, v), n in part.items()),
+                             "articles": int(part.sum())})
+    names = outlets.value_counts().sort_index()
+    keys = pd.Series({name: _key(name) for name in names.index}, dtype="string")
+    for _, group in keys.groupby(keys, sort=True):
+        if len(group) > 1:
+            spelled = sorted(group.index)
+            rows.append({"outlet": " / ".join(spelled), "issue": "name variants",
+                         "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
+                         "articles": int(names[spelled].sum())})
+    out = pd.DataFrame(rows, columns=list(CODING_COLUMNS))
+    return out.sort_values(["issue", "outlet"], kind="stable").reset_index(drop=True)
+
+
+def coding_text(issues: pd.DataFrame) -> str:
+    """One sentence for a notebook or log: how many outlets are coded inconsistently, and how.
+
+    Parameters
+    ----------
+    issues
+        A `coding_issues` table.
+
+    Returns
+    -------
+    str
+        "Outlet coding is consistent ..." or a count per issue with what it means.
+    """
+    if issues.empty:
+        return ("Outlet coding is consistent: every outlet has one bloc and one country, and no two outlet names "
+                "differ only in case, spacing or punctuation.")
+    per_issue = issues["issue"].value_counts().sort_index()
+    listed = "; ".join(f"{issue}: {n} outlet{'s' if n > 1 else ''}" for issue, n in per_issue.items())
+    meaning = [_MEANING.get(issue, _MEANING["differs"] if issue.endswith("differs") else "") for issue in per_issue.index]
+    return f"Outlet coding to check ({listed}). " + " ".join(dict.fromkeys(m for m in meaning if m)) + \
+        " Fix the metadata and rebuild."
+
+
+#: What each kind of inconsistency does to the analysis.
+_MEANING = {"bloc differs": "An outlet in two blocs puts its articles on both sides of a comparison.",
+            "name variants": "One outlet under two names counts as two outlets.",
+            "differs": "An outlet listed with two values of a per-outlet column is described two ways."}
