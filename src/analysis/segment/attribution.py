@@ -22,6 +22,7 @@ from analysis.segment.patterns import (
     _NAMES,
     _PRON,
     _ROLE_LAZY,
+    _ROLE_WORD,
     _TITLED,
     _UPPER,
     _attributions,
@@ -107,7 +108,27 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
                 adjacent = found[-1:]
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
+        if pre.rstrip().endswith(":"):  # 'Asked about it, X was firm: "...' / '- X, arriving: "...'
+            for m in _COLON_SUBJECT.finditer(pre):
+                who = _clean_speaker(m.group("subj"))
+                if who in _PRONOUNS or _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
+                    return m.group("subj"), s0 + m.start("subj")
+    if c.hi >= 0 and (m := _SIGN_OFF.match(masked, c.hi + 1)):  # '"..." — X, at the end of the dinner.'
+        who = _clean_speaker(m.group("subj"))
+        if _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
+            return m.group("subj"), m.start("subj")
     return "", -1
+
+
+#: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
+#: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
+_COLON_SUBJECT = re.compile(
+    rf"(?:^\s*(?:[-–—•*]\s+)?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
+    rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
+    rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
+    rf"(?:{_ROLE_WORD}\s+){{0,5}}?{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)(?=,|\s+[a-z]|\s*:)")
+#: A sign-off after a closing mark: '"..." — Costa, at the end of the dinner.'
+_SIGN_OFF = re.compile(rf"[ \t]*[—–-][ \t]*(?P<subj>{_TITLED}|{_NAME})[ \t]*(?=[,.(]|$)")
 
 
 #: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
