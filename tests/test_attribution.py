@@ -654,3 +654,39 @@ def test_a_role_after_the_quote_means_the_subject_named_before_it() -> None:
                   "not friendly,\" the Kremlin aide said. He insisted the memorandum was \"not an ultimatum\"."]
     assert speakers(paragraphs, "direct") == ["Ivo Demo", "Tom Sample"]
     assert speakers(paragraphs, "partial") == ["Tom Sample"]
+
+
+def test_a_role_holder_named_after_the_place_they_serve_is_whom_he_means() -> None:
+    paragraphs = ["A senior ministry official said the response had been positive.",
+                  "The Russian ambassador to France, Ivo Demo, denounced the plan. \"It is not serious,\" he added."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo"]
+
+
+def test_a_subject_with_two_asides_and_nobody_in_particular() -> None:
+    paragraphs = ["Tom Sample, the captain, said the team was ready.",
+                  "Ivo Demo, 29, from the east, wore his brother's shirt. \"Every time they talk, I read the lists,\" "
+                  "he said.",
+                  "Lena Example walked along the river. Somebody asked her about the next round. "
+                  "\"There will be one,\" she said, \"and I will be there.\""]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Lena Example", "Lena Example"]
+
+
+def test_names_with_particles_and_a_name_shortened_to_a_word_inside_it() -> None:
+    paragraphs = ["President Ana Maria Souza da Lima said on Tuesday that the door was open.",
+                  "Souza said: \"Our country talks to everyone. There are not many that can say this.\""]
+    assert speakers(paragraphs, "direct") == ["Ana Maria Souza da Lima"]
+
+
+def test_the_person_named_since_the_last_quote_and_a_he_sentence_before_a_quote() -> None:
+    paragraphs = ["Ivo Demo said the talks had failed.",
+                  "Asked whether he would return, he did not hesitate. \"We will come to a fifth round.\"",
+                  "When one journalist asked him, \"Will there be a fourth round?\", Tom Sample smiled. "
+                  "\"Ask the other side. We are always here.\""]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "one journalist", "Tom Sample"]
+
+
+def test_a_possessive_role_after_the_quote_and_short_quotes_in_a_row() -> None:
+    assert speakers(["\"Twelve for twelve. Preparations begin today,\" Ukraine's chief negotiator, Ivo Demo, "
+                     "wrote on Facebook."], "direct") == ["Ivo Demo"]
+    assert speakers(["Lena Example was still there.", "\"Nothing yet,\" she said. \"Maybe tomorrow.\""],
+                    "direct") == ["Lena Example", "Lena Example"]

@@ -170,7 +170,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 else:  # an unnamed source: "a senior official said"
                     mentions.append((pi, m.start("subj"), name))
         mentions.sort(key=lambda m: m[:2])
-        para_speaker, any_quote = "", False
+        para_speaker, any_quote, prev_end = "", False, 0
         for c in cands:
             phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
             if c.kind == "label":
@@ -187,6 +187,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                         (named := _named_next(masked, c))[0]:  # '"..." That was how X put it.'
                     phrase, at = named
                     speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
+                elif para_speaker and not (c.kind == "pair" and _inside_sentence(par, spans, c)) and (subject := [
+                        m for m in mentions if m[0] == pi and prev_end <= m[1] < c.start and _person(m[2])]):
+                    speaker = subject[-1][2]  # '"...?" X asked him. Y smiled. "..."': Y, named since the last quote
                 elif para_speaker:
                     speaker = para_speaker
                 elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
@@ -199,6 +202,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
                         (subject := [m for m in mentions if m[0] == pi and m[1] < c.start and _person(m[2])]):
                     speaker = subject[-1][2]  # "Tusk summed up the day in four words. "...""
+                elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
+                        (pronoun := list(_HE_SHE.finditer(masked, 0, c.start))):
+                    # 'Asked whether ..., he did not hesitate. "..."': whom the pronoun means
+                    speaker = _who("he", (pi, pronoun[-1].start()), mentions)
                 elif first:
                     speaker = carry
             kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
@@ -208,7 +215,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 where = (pi, at if at >= 0 else c.start)
                 mentions[:] = [m for m in mentions if m[:2] != where] + [(*where, speaker)]
             para_speaker = speaker or para_speaker
+            prev_end = c.end
             last_speaker, any_quote = speaker, True
+        short_speaker = ""
         for c in shorts + [c for c in cands if c.kind == "pair" and _inside_sentence(par, spans, c)]:
             if c in cands:  # a longer quote inside the author's sentence: settle its speaker the same way
                 q = next((q for q in reversed(quotes) if q.paragraph_index == pi and q.start == c.start), None)
@@ -230,7 +239,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
                 phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
                     par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
-                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker
+                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker or short_speaker
+                short_speaker = speaker or short_speaker  # ('"Nothing yet," she said. "Maybe tomorrow."')
                 if speaker:
                     quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
                     continue
@@ -280,6 +290,8 @@ def _repeated(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+#: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
+_HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
 #: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
 _ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 
