@@ -690,3 +690,11 @@ def test_a_possessive_role_after_the_quote_and_short_quotes_in_a_row() -> None:
                      "wrote on Facebook."], "direct") == ["Ivo Demo"]
     assert speakers(["Lena Example was still there.", "\"Nothing yet,\" she said. \"Maybe tomorrow.\""],
                     "direct") == ["Lena Example", "Lena Example"]
+
+
+def test_a_bullet_of_narration_is_no_dash_speech() -> None:
+    paragraphs = ["WHAT THEY'RE SAYING",
+                  "- Jan Example told state radio before the dinner that his country would not support the package.",
+                  "- Lena Example, who joined by video link, wrote afterwards that Kyiv expected it to pass \"without delay\".",
+                  "— We will not wait for anyone, — the minister said."]
+    assert [q.kind for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == ["dash"]
