@@ -598,3 +598,103 @@ def test_dotted_and_bold_question_and_answer_labels() -> None:
     assert turns(bold) == [("question", "Q"), ("interview", "Lena Example")] * 2
     assert turns(["A. Example was named ambassador in May.", "Q. Example did not comment.",
                   "The ministry said the talks would resume."]) == []
+
+
+def test_a_role_label_is_the_person_the_heading_names_with_that_role() -> None:
+    briefing = ["Press Briefing, 3 May", "Ana Demo, Deputy Department Spokesperson",
+                "MR SPOKESPERSON: Good afternoon. I have nothing at the top today.",
+                "QUESTION: Is there a date for the next round?",
+                "MR SPOKESPERSON: Not yet. We are working on it.",
+                "(Laughter.)",
+                "QUESTION: Follow-up on that —",
+                "MR SPOKESPERSON: I said what I can say."]
+    assert turns(briefing) == [("interview", "Ana Demo"), ("question", "QUESTION"), ("interview", "Ana Demo"),
+                               ("question", "QUESTION"), ("interview", "Ana Demo")]
+    record = ["Council, 90th meeting", "President: Mr. Ivo Sample (Norway)",
+              "The PRESIDENT: I give the floor to Ms. Demo.",
+              "Ms. Demo: Thank you, Mr. President. The talks produced an exchange of prisoners.",
+              "Mr. Example (Sweden): We welcome the exchange. More is needed.",
+              "The PRESIDENT: I thank Ms. Demo. The meeting is adjourned."]
+    assert [s for _, s in turns(record)] == ["Ivo Sample", "Demo", "Example", "Ivo Sample"]
+
+
+def test_readers_questions_to_one_expert_ask_and_a_headline_is_no_turn() -> None:
+    column = ["Ask the Expert: Can a front line become a border?",
+              "Readers send us questions; Dr. Ivo Demo answers them.",
+              "Hanna (Toronto): If the line is frozen, does it become the border?",
+              "Dr. Demo: No. A border needs a treaty that both states ratify freely.",
+              "Peter (Leeds): Could peacekeepers be sent to the line?",
+              "Dr. Demo: In theory, yes. In practice, a mandate needs a vote.",
+              "Ines (Lisbon): Is anything in the talks genuinely new?",
+              "Dr. Demo: The exchanges are. The rest is old."]
+    assert [k for k, _ in turns(column)] == ["question", "interview"] * 3
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_body_quote_it_repeats() -> None:
+    paragraphs = ["Harbour town prepares for a truce: \u201eWe are ready the day after\u201d",
+                  "The cranes work at full speed.",
+                  "\u201eWe are ready the day after. Give us a week,\u201d said Ivo Demo, the port director."]
+    assert [q.speaker for q in segment.find_quotes(paragraphs)] == ["Ivo Demo", "Ivo Demo"]
+
+
+def test_the_subject_of_a_sentence_a_colon_ends_and_a_sign_off_dash() -> None:
+    assert speakers(["Asked about a return to the league, Tom Sample was firm: \"That is not a question for today.\""],
+                    "direct") == ["Tom Sample"]
+    assert speakers(["A senior official in the Chancellery, who asked not to be named, put it like this: "
+                     "\"Everyone wants guarantees, nobody wants to give them.\""], "direct")[0].endswith("Chancellery")
+    assert speakers(["- Lena Example, arriving: \"Nobody is negotiating. Everyone is stalling.\""],
+                    "direct") == ["Lena Example"]
+    assert speakers(["QUOTE OF THE DAY", "\"We are not its lawyers. We are not its gravediggers either.\" "
+                     "\u2014 Example, at the end of the dinner."], "direct") == ["Example"]
+
+
+def test_a_role_after_the_quote_means_the_subject_named_before_it() -> None:
+    paragraphs = ["\"We came for people, not photographs,\" said Ivo Demo, the defence minister.",
+                  "Across the hall, Tom Sample offered a different account. \"The talks were businesslike, "
+                  "not friendly,\" the Kremlin aide said. He insisted the memorandum was \"not an ultimatum\"."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Tom Sample"]
+    assert speakers(paragraphs, "partial") == ["Tom Sample"]
+
+
+def test_a_role_holder_named_after_the_place_they_serve_is_whom_he_means() -> None:
+    paragraphs = ["A senior ministry official said the response had been positive.",
+                  "The Russian ambassador to France, Ivo Demo, denounced the plan. \"It is not serious,\" he added."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo"]
+
+
+def test_a_subject_with_two_asides_and_nobody_in_particular() -> None:
+    paragraphs = ["Tom Sample, the captain, said the team was ready.",
+                  "Ivo Demo, 29, from the east, wore his brother's shirt. \"Every time they talk, I read the lists,\" "
+                  "he said.",
+                  "Lena Example walked along the river. Somebody asked her about the next round. "
+                  "\"There will be one,\" she said, \"and I will be there.\""]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Lena Example", "Lena Example"]
+
+
+def test_names_with_particles_and_a_name_shortened_to_a_word_inside_it() -> None:
+    paragraphs = ["President Ana Maria Souza da Lima said on Tuesday that the door was open.",
+                  "Souza said: \"Our country talks to everyone. There are not many that can say this.\""]
+    assert speakers(paragraphs, "direct") == ["Ana Maria Souza da Lima"]
+
+
+def test_the_person_named_since_the_last_quote_and_a_he_sentence_before_a_quote() -> None:
+    paragraphs = ["Ivo Demo said the talks had failed.",
+                  "Asked whether he would return, he did not hesitate. \"We will come to a fifth round.\"",
+                  "When one journalist asked him, \"Will there be a fourth round?\", Tom Sample smiled. "
+                  "\"Ask the other side. We are always here.\""]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "one journalist", "Tom Sample"]
+
+
+def test_a_possessive_role_after_the_quote_and_short_quotes_in_a_row() -> None:
+    assert speakers(["\"Twelve for twelve. Preparations begin today,\" Ukraine's chief negotiator, Ivo Demo, "
+                     "wrote on Facebook."], "direct") == ["Ivo Demo"]
+    assert speakers(["Lena Example was still there.", "\"Nothing yet,\" she said. \"Maybe tomorrow.\""],
+                    "direct") == ["Lena Example", "Lena Example"]
+
+
+def test_a_bullet_of_narration_is_no_dash_speech() -> None:
+    paragraphs = ["WHAT THEY'RE SAYING",
+                  "- Jan Example told state radio before the dinner that his country would not support the package.",
+                  "- Lena Example, who joined by video link, wrote afterwards that Kyiv expected it to pass \"without delay\".",
+                  "— We will not wait for anyone, — the minister said."]
+    assert [q.kind for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == ["dash"]

@@ -72,7 +72,12 @@ Brazilian, South African, German and Kazakh outlets in translation, a timestampe
 direct with speaker 0.77 (target 0.9: NOT MET), interview answers: every turn found (span 1.00)
 but the right speaker 0.74 (target 0.95: NOT MET), reported speech 0.73 with precision 0.93
 (targets met), dash precision 0.82 on 11 found (NOT MET), every other precision >= 0.94 (met).
-Its floors sit a little under that measurement; it is the current honest estimate.
+Its floors sat a little under that measurement. After general rules tuned on its failures (role
+labels of transcript turns named in a heading, headline quotes repeated in the body, colon lead-in
+subjects, role holders named after the place they serve, names with particles, the person named
+since the last quote, bullets of narration ...; each with a test in test_attribution.py): direct
+with speaker 0.97, interview answers 1.00 with precision 1.00, dash precision 1.00, partial 0.73;
+tuning-set numbers now, judged by the next blind set. Its floors sit under these.
 """
 
 from __future__ import annotations
@@ -341,11 +346,13 @@ def test_the_sixth_blind_set_covers_the_main_kinds(blind6: pd.DataFrame) -> None
 
 def test_sixth_blind_set_speakers(blind6: pd.DataFrame) -> None:
     assert blind6.at["direct", "recall_span"] >= 0.98
-    assert blind6.at["direct", "recall_speaker"] >= 0.75  # target 0.9: NOT MET on unseen text (0.77)
+    assert blind6.at["direct", "recall_speaker"] >= 0.95  # 0.77 on unseen text (NOT MET); 0.97 after tuning on it
     assert blind6.at["interview", "recall_span"] >= 0.98  # every turn found (1.00)
-    assert blind6.at["interview", "recall_speaker"] >= 0.72  # target 0.95: NOT MET on unseen text (0.74)
+    assert blind6.at["interview", "recall_speaker"] >= 0.98  # 0.74 on unseen text (NOT MET); 1.00 after tuning
     assert blind6.at["question", "recall_speaker"] >= 0.98
-    assert blind6.at["partial", "recall_speaker"] >= 0.63  # 0.66 on unseen text
+    assert blind6.at["partial", "recall_speaker"] >= 0.7  # 0.66 on unseen text, 0.73 after tuning
+    assert blind6.at["interview", "precision"] >= 0.98  # (1.00 after tuning: headings and asides are no turns)
+    assert blind6.at["dash", "precision"] >= 0.95  # (1.00 after tuning: bullets of narration are no dash speech)
 
 
 def test_sixth_blind_set_reported_speech(blind6: pd.DataFrame) -> None:

@@ -22,6 +22,7 @@ from analysis.segment.patterns import (
     _NAMES,
     _PRON,
     _ROLE_LAZY,
+    _ROLE_WORD,
     _TITLED,
     _UPPER,
     _attributions,
@@ -47,6 +48,8 @@ _TITLES = frozenset(
 )
 
 
+#: Lower-case particles inside a person's name.
+_PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
 
 
@@ -68,8 +71,9 @@ def _clean_speaker(phrase: str) -> str:
         return p  # an unnamed source where it is: "diplomat in Kyiv"
     words = p.split()
     i = len(words)
-    while i and words[i - 1][:1].isupper():
-        i -= 1
+    while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
+            words[i - 2][:1].isupper() or (words[i - 2] in _PARTICLES and i >= 3 and words[i - 3][:1].isupper())))):
+        i -= 1  # (particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva")
     run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
@@ -107,7 +111,20 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
                 adjacent = found[-1:]
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
+        if pre.rstrip().endswith(":"):  # 'Asked about it, X was firm: "...' / '- X, arriving: "...'
+            for m in _COLON_SUBJECT.finditer(pre):
+                who = _clean_speaker(m.group("subj"))
+                if who in _PRONOUNS or _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
+                    return m.group("subj"), s0 + m.start("subj")
+    if c.hi >= 0 and (m := _SIGN_OFF.match(masked, c.hi + 1)):  # '"..." — X, at the end of the dinner.'
+        who = _clean_speaker(m.group("subj"))
+        if _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
+            return m.group("subj"), m.start("subj")
     return "", -1
+
+
+#: A sign-off after a closing mark: '"..." — Costa, at the end of the dinner.'
+_SIGN_OFF = re.compile(rf"[ \t]*[—–-][ \t]*(?P<subj>{_TITLED}|{_NAME})[ \t]*(?=[,.(]|$)")
 
 
 #: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
@@ -152,7 +169,9 @@ def _after_named() -> re.Pattern[str]:
     another clause's speaker)."""
     verb = _patterns()["verb"].pattern
     clause = r"(?!(?:while|whereas|but|and|or|as|when|although|though|after|before|since|if)\b)"
-    return re.compile(rf"[\s,]+(?:{clause}[a-z][^\"“”«».!?;:]{{0,100}}?[\s,])?(?P<subj>{_NAME}),?\s+{verb}")
+    # (also behind a possessive: '," Ukraine's chief negotiator, Jane Roe, wrote')
+    return re.compile(rf"[\s,]+(?:{clause}(?:[a-z]|[{_UPPER}][\w-]*['’]s\s)[^\"“”«».!?;:]{{0,100}}?[\s,])?"
+                      rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
@@ -227,6 +246,8 @@ def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int
     if any(n.split()[-1] == word for n in names):
         return ""
     first = [n for n in names if n.split()[0] == word and _person(n)]
+    if not first:  # "Lula" -> "Luiz Inácio Lula da Silva": a name the article shortens to a word inside it
+        first = [n for n in names if word in n.split()[1:-1] and _person(n)]
     return first[0] if len(first) == 1 else ""
 
 
@@ -267,12 +288,21 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:\s+(?:himself|herself))?(?:,\s[^,]{1,80},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
+                      r"(?:\s+(?:himself|herself))?(?:(?:,\s[^,]{1,80}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
+#: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
+#: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
+_COLON_SUBJECT = re.compile(
+    rf"(?:^\s*(?:[-–—•*]\s+)?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
+    rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
+    rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
+    rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
+    rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+_PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
 
 
@@ -291,8 +321,9 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
             while at > 0 and not fulls[surname]:
                 if not text[at + len(surname):at + len(surname) + 1].isalnum():
                     before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
-                    name = _clean_speaker(before.group(0) + surname) if before else ""
-                    if len(name.split()) >= 2 and _person(name) and name.split()[-1] == surname:
+                    tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
+                    name = _clean_speaker(before.group(0) + surname + (tail.group(0) if tail else "")) if before else ""
+                    if len(name.split()) >= 2 and _person(name) and surname in name.split()[1:]:
                         fulls[surname] = name
                 at = text.find(surname, at + 1)
             if fulls[surname]:
@@ -330,6 +361,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
 
 
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
+#: "ambassador to France, Jan Example,": a role's holder after the place it serves.
+_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME},\s+(?P<name>{_NAME})(?=,)")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
@@ -340,7 +373,7 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
     for m in _role_noun().finditer(masked):
         role = m.group(0).lower().split()[-1]
         context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
-        after = _NAME_AFTER.match(masked, m.end())
+        after = _NAME_AFTER.match(masked, m.end()) or _PLACE_NAME_AFTER.match(masked, m.end())
         if after:
             name = _clean_speaker(after.group("name"))
             if _is_name(name):

@@ -91,6 +91,10 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
             found = [m for rx in (p["dash_sv"], p["dash_vs"]) if (m := rx.search(par, s, limit))]
             a = min(found, key=lambda m: m.start(), default=None)
             if a is None:
+                said = p["sv"].match(par, s) if first and initial else None
+                if said and not re.fullmatch(r"(?i:he|she)", said.group("subj")) and \
+                        re.match(r"\s+(?:that\b|[a-z]+\s+[a-z]+\s+that\b)|[^.!?]{0,80}\bthat\b", par[said.end():]):
+                    break  # "- Jan Example told the radio that ...": a bullet of the author's narration, no speech
                 if first and initial:
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
                 elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s)):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from analysis.segment.attribution import _TITLES, _clean_speaker, _is_name, _person
 from analysis.segment.lists import interviewer_labels, role_nouns
-from analysis.segment.patterns import _LABEL, _NAME, _NAMES, _TITLED
+from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -32,6 +32,10 @@ _PLAIN_LABEL = re.compile(
     r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
 #: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
 _DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
+#: What follows a label in a heading that names a role's holder, not a turn: "Mr. Jan Example (Denmark)".
+_ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
+#: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
+_ASIDE = re.compile(r"\s*[\[(][^()\[\]]{1,60}[\])]\s*")
 #: Honorifics dropped from a label's front ("Mr Alan Example" -> "Alan Example").
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady baroness madam madame rt hon".split())
 
@@ -147,8 +151,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
         rest = (par[m.end():] if plain else m.group(2)).strip()
         if (label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS)
-                or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)]$", rest)):
-            continue
+                or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest)):
+            continue  # ("President: Mr. Jan Example (Denmark)": a record's heading, who holds a role, no turn)
         rich += plain and bool(m.group("stamp") or m.group("desc") or m.group("parens"))
         if asks:  # "JANE ROE (HOST):", "Moderator (Jane Roe):"
             hosted.add(label)
@@ -157,6 +161,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             brief[pi] = (start, label, "")
             continue
         found[pi] = (start, label, "")
+    if 0 in found and 1 not in found and 1 not in brief and all(lb != found[0][1] for pi, (_, lb, _) in found.items() if pi):
+        del found[0]  # "Ask the Expert: Can a line ...?" over an introduction: a headline, no turn
     # one person under several labels: "Mr Example" / "Alan Example", "TOM EXAMPLE, CORRESPONDENT" / "TOM EXAMPLE"
     same = _same_person({label for _, label, _ in [*found.values(), *brief.values()]})
     found = {pi: (start, same[label], "question" if _interviewer_label(same[label]) else "interview")
@@ -182,6 +188,17 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             if top >= 0.5 and sum(v == top for v in share.values()) == 1 and (
                     top > 0.5 or sum(lb == asker for _, lb, _ in found.values()) >= 3):
                 askers = {asker}
+        if not askers and len(named) > 3:
+            # readers' or callers' questions to one expert ("Hanna (Toronto): ...?" / "Dr. Whitfield: ..."):
+            # the labels whose every turn is a question answered right away by the one who speaks most
+            turns_of = {label: [pi for pi, (_, lb, _) in found.items() if lb == label] for label in named}
+            expert = max(sorted(named), key=lambda label: len(turns_of[label]))
+            order = sorted(found)
+            nxt = {pi: found[order[n + 1]][1] if n + 1 < len(order) else "" for n, pi in enumerate(order)}
+            others = [label for label in named if label != expert]
+            if len(turns_of[expert]) >= 2 and all(share[label] == 1 and all(nxt[pi] == expert for pi in turns_of[label])
+                                                  for label in others):
+                askers = set(others)
         if askers:
             found = {pi: (start, label, "question" if label in askers else "interview")
                      for pi, (start, label, _) in found.items()}
@@ -220,7 +237,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         following = labelled[n + 1]
         if turns[pi][2] == "interview" and turns[following][2] == "question":
             for k in range(pi + 1, following):
-                if paragraphs[k].strip():
+                if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):  # ("(Laughter.)": no words)
                     turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), turns[pi][1], "interview")
     return dict(sorted(turns.items()))
 
@@ -247,10 +264,13 @@ def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
     role = label.strip().lower()
     if role not in role_nouns():
         return ""
-    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?(?i:{re.escape(role)})\b")
+    # "Spokesman Jane Roe", "Jane Roe, Deputy Department Spokesperson", a heading "President: Mr. Jan Example (Denmark)"
+    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
+                    rf"(?:[\w'’.-]+\s+){{0,3}}?(?i:{re.escape(role)})\b|"
+                    rf"^\s*(?:The\s+)?(?i:{re.escape(role)})\s*:\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?P<c>{_NAME})")
     for par in paragraphs:
         for m in rx.finditer(par):
-            name = _clean_speaker(m.group("a") or m.group("b"))
+            name = _clean_speaker(m.group("a") or m.group("b") or m.group("c"))
             if len(name.split()) >= 2 and _person(name):
                 return name
     return ""

@@ -148,23 +148,29 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         # sentence's subject is whom a following "he said" means
         mentions += [(pi, r[1], r[3]) for r in here if _person(r[3]) and _ROLE_SUBJECT.search(masked, max(0, r[1] - 60), r[1])]
         texts.append(masked)
-        for m in _attributions(masked):
+        attributed = _attributions(masked)
+        for m in attributed:
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")):
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
                     name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
                 mentions.append((pi, m.start("subj"), name))
-            elif _head(name) in _role_heads():
+        # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
+        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
+        mentions.sort(key=lambda m: m[:2])
+        for m in attributed:
+            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")) or _is_name(name := _clean_speaker(m.group("subj"))):
+                continue
+            if _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
                     name = _who(m.group("subj"), (pi, m.start("subj")), mentions, roles)
                     if _is_name(name):
                         mentions.append((pi, m.start("subj"), name))
                 else:  # an unnamed source: "a senior official said"
                     mentions.append((pi, m.start("subj"), name))
-        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
-        para_speaker, any_quote = "", False
+        para_speaker, any_quote, prev_end = "", False, 0
         for c in cands:
             phrase, at = (c.speaker, c.at) if c.speaker else _context_speaker(masked, spans, c)
             if c.kind == "label":
@@ -181,6 +187,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                         (named := _named_next(masked, c))[0]:  # '"..." That was how X put it.'
                     phrase, at = named
                     speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
+                elif para_speaker and not (c.kind == "pair" and _inside_sentence(par, spans, c)) and (subject := [
+                        m for m in mentions if m[0] == pi and prev_end <= m[1] < c.start and _person(m[2])]):
+                    speaker = subject[-1][2]  # '"...?" X asked him. Y smiled. "..."': Y, named since the last quote
                 elif para_speaker:
                     speaker = para_speaker
                 elif before := [sc for sc in shorts if sc.hi < c.start and par[sc.hi - 1:sc.hi] in ",!?…"
@@ -193,15 +202,22 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
                         (subject := [m for m in mentions if m[0] == pi and m[1] < c.start and _person(m[2])]):
                     speaker = subject[-1][2]  # "Tusk summed up the day in four words. "...""
+                elif not (c.kind == "pair" and _inside_sentence(par, spans, c)) and \
+                        (pronoun := list(_HE_SHE.finditer(masked, 0, c.start))):
+                    # 'Asked whether ..., he did not hesitate. "..."': whom the pronoun means
+                    speaker = _who("he", (pi, pronoun[-1].start()), mentions)
                 elif first:
                     speaker = carry
             kind = "dash" if c.kind == "dash" else "interview" if after_question and first else \
                 "partial" if c.kind == "pair" and _inside_sentence(par, spans, c) else "direct"
             quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, kind))
-            if speaker:
-                mentions.append((pi, at if at >= 0 else c.start, speaker))
+            if speaker:  # (the quote's speaker replaces what was guessed at its attribution)
+                where = (pi, at if at >= 0 else c.start)
+                mentions[:] = [m for m in mentions if m[:2] != where] + [(*where, speaker)]
             para_speaker = speaker or para_speaker
+            prev_end = c.end
             last_speaker, any_quote = speaker, True
+        short_speaker = ""
         for c in shorts + [c for c in cands if c.kind == "pair" and _inside_sentence(par, spans, c)]:
             if c in cands:  # a longer quote inside the author's sentence: settle its speaker the same way
                 q = next((q for q in reversed(quotes) if q.paragraph_index == pi and q.start == c.start), None)
@@ -223,7 +239,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
                 phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
                     par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
-                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker
+                speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker or short_speaker
+                short_speaker = speaker or short_speaker  # ('"Nothing yet," she said. "Maybe tomorrow."')
                 if speaker:
                     quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
                     continue
@@ -252,9 +269,29 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
-    return sorted(quotes, key=lambda q: (q.paragraph_index, q.start, q.end))
+    return sorted(_repeated(quotes), key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
+def _repeated(quotes: list[Quote]) -> list[Quote]:
+    """A quote with no speaker whose words the article quotes again with one (a headline's quote,
+    repeated in the body): that speaker."""
+    if not any((not q.speaker or not q.paragraph_index) and q.kind in ("direct", "partial") for q in quotes):
+        return quotes
+    said = [(n, " ".join(q.text.split()), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
+    out = []
+    for n, q in enumerate(quotes):
+        words = " ".join(q.text.split()).rstrip(".,;:!?…")
+        if (not q.speaker or not q.paragraph_index) and q.kind in ("direct", "partial") and len(words.split()) >= 3:
+            # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
+            speakers = {speaker for k, text, speaker in said if words in text and k != n}
+            if len(speakers) == 1:
+                q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop(), q.kind)
+        out.append(q)
+    return out
+
+
+#: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
+_HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
 #: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
 _ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 
