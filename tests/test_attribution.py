@@ -698,3 +698,14 @@ def test_a_bullet_of_narration_is_no_dash_speech() -> None:
                   "- Lena Example, who joined by video link, wrote afterwards that Kyiv expected it to pass \"without delay\".",
                   "— We will not wait for anyone, — the minister said."]
     assert [q.kind for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == ["dash"]
+
+
+def test_a_role_subject_does_not_run_past_its_own_speech_verb() -> None:
+    """Each length of a role phrase is tried with all its continuations before a longer one, so a
+    role subject stops at its own verb instead of running on to the next sentence's name."""
+    from analysis.segment.patterns import _attributions
+
+    text = ('Marco Rubio has defended the envoy. "Steve has the trust of the president," the secretary of state '
+            'said in April. Rubio has also said that the United States is not choosing sides.')
+    subjects = [m.group("subj") for m in _attributions(text)]
+    assert subjects[0] == "the secretary of state" and not any(" said " in s for s in subjects)  # (was "... said in April. Rubio")

@@ -363,3 +363,33 @@ def test_sixth_blind_set_reported_speech(blind6: pd.DataFrame) -> None:
 @pytest.mark.parametrize("kind", ["direct", "interview", "question", "partial", "scare"])
 def test_sixth_blind_set_precision_of_each_kind(blind6: pd.DataFrame, kind: str) -> None:
     assert blind6.at[kind, "precision"] >= 0.92  # target 0.9: met for these kinds (>= 0.94); dash 0.82 on 11 found: NOT MET
+
+
+@pytest.fixture(scope="module")
+def blind7() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind7")).set_index("kind")
+
+
+def test_the_seventh_blind_set_covers_the_main_kinds(blind7: pd.DataFrame) -> None:
+    assert blind7["gold"].sum() >= 400
+    assert (blind7.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_seventh_blind_set_speakers(blind7: pd.DataFrame) -> None:
+    """Measured once, while blind, with every rule tuned on the six earlier sets (floors a little under)."""
+    assert blind7.at["direct", "recall_span"] >= 0.97  # 0.99
+    assert blind7.at["direct", "recall_speaker"] >= 0.69  # 0.71 on unseen text: target 0.9 NOT MET
+    assert blind7.at["interview", "recall_speaker"] >= 0.98  # 1.00 on unseen text: target 0.95 met
+    assert blind7.at["question", "recall_speaker"] >= 0.98
+    assert blind7.at["dash", "recall_speaker"] >= 0.8  # 0.82 (9 of 11)
+    assert blind7.at["partial", "recall_speaker"] >= 0.58  # 0.60
+
+
+def test_seventh_blind_set_reported_speech(blind7: pd.DataFrame) -> None:
+    assert blind7.at["indirect", "recall_span"] >= 0.6  # target 0.6: met on unseen text (0.62)
+    assert blind7.at["indirect", "precision"] >= 0.9  # target 0.9: met on unseen text (0.91)
+
+
+@pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
+def test_seventh_blind_set_precision_of_each_kind(blind7: pd.DataFrame, kind: str) -> None:
+    assert blind7.at[kind, "precision"] >= 0.9  # target 0.9: met for every kind on unseen text (>= 0.91)

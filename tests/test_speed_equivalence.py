@@ -361,8 +361,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: the place they serve, subjects with two asides, indefinite pronouns as no people, names with
 #: particles and shortened to an inner word, the person named since the last quote, "he ..." clauses
 #: before a quote, possessive roles after a closing mark and short quotes in a row, then for bullets
-#: of narration ("- X told the radio that ...") that are no dash speech.
-PIPELINE_DIGEST = "44b7fb5b523e7e4e4b1b51c5573fd3e8f333d780ddb1882cf85200e84dd78738"
+#: of narration ("- X told the radio that ...") that are no dash speech; then when the seventh blind
+#: set joined the fixtures (the same code gives 44b7fb5b... without it).
+PIPELINE_DIGEST = "557f3c6a0436356b934713e68b08cb62987de9271003aab5f065e2314697d428"
 
 
 def pipeline_digest() -> str:
@@ -746,8 +747,10 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
-    sv = (rf"(?P<subj>{pron}|{role_lazy},\s+{name},|{role_lazy}\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:{apposition})?|"
-          rf"{role_lazy}(?:,\s+who\s[^,;:]{{1,200}}?,)?|{titled}|(?<=,\s){cap}(?:\s+{cap}){{1,2}},|"
+    # (one role phrase with its three continuations, each role length tried with all three: a deliberate
+    # change, so "the secretary of state said in April. Rubio" is no subject; see test_attribution.py)
+    sv = (rf"(?P<subj>{pron}|{role_lazy}(?:,\s+{name},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:{apposition})?|"
+          rf"(?:,\s+who\s[^,;:]{{1,200}}?,)?)|{titled}|(?<=,\s){cap}(?:\s+{cap}){{1,2}},|"
           rf"{name}\s+of\s+the\s+{name}|{name}(?:{apposition})?){gap}\s+{verb}")
     vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{role_greedy}|{titled}|{name})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name}(?:\s+[a-z]+)?)"
