@@ -715,6 +715,7 @@ def test_shared_paragraphs_finds_wire_copy_across_outlets_whatever_its_case_quot
     assert one_outlet["outlets_differ"].tolist() == [False]
     assert shared_paragraphs(articles[articles["article_id"].isin(["a1", "a4"])]).empty
     assert shared_paragraphs_note(shared_paragraphs(articles.iloc[[0, 3]]), 2) == ""
+    assert shared_paragraphs(articles.iloc[[3]]).empty and shared_paragraphs(articles.iloc[:0]).empty  # no long line
 
 
 def test_shared_paragraphs_streamed_in_chunks_equal_the_whole_and_paragraph_rows_equal_articles() -> None:

@@ -39,6 +39,8 @@ def _line_keys(texts: list[str], min_words: int, with_text: bool = False) -> tup
     Other non-ASCII letters stay as they are. Each chosen line's hash is Python's hash of its
     normalised bytes (one C call per line): equal within a process, not across processes.
     """
+    if not texts:
+        return np.empty(0, np.int64), np.empty(0, np.int64), []
     counts = np.fromiter((t.count("\n") + 1 for t in texts), dtype=np.int64, count=len(texts))
     raw = np.frombuffer(("\n".join(texts) + "\n").encode("utf-8", "surrogatepass"), dtype=np.uint8)
     data = _LOWER[raw]  # ASCII letters lower-cased, other ASCII but newline a space, non-ASCII bytes kept
@@ -133,9 +135,9 @@ class ParagraphIndex:
         -------
         list of (int, numpy.ndarray)
         """
-        if not self._hashes:
+        hashes, rows = (np.concatenate(self._hashes), np.concatenate(self._owners)) if self._hashes else ([], [])
+        if not len(hashes):
             return []
-        hashes, rows = np.concatenate(self._hashes), np.concatenate(self._owners)
         codes = pd.factorize(pd.Series(self.article_ids, dtype=object))[0][rows]
         order = np.lexsort((rows, codes, hashes))
         hashes, codes, rows = hashes[order], codes[order], rows[order]
