@@ -226,14 +226,15 @@ topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 # ## A map of the paragraphs
 #
 # Units on the first two LSA dimensions (a linear projection, reproducible for a seed), shaped by
-# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure); above 3,000
-# units, a fixed random sample is drawn.
+# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure) for the two
+# compared blocs; the units of every other bloc are drawn too, in grey, and named in the legend. Above
+# 3,000 units, a fixed random sample is drawn.
 
 # %%
 data, _ = topics.assignments(tables, "nmf")
 points = tables["topic_map"].merge(data[["article_id", "paragraph_id", "topic", "bloc"]], on=["article_id", "paragraph_id"])
 fig = plots.topic_map(points[["x", "y"]].to_numpy(), points["topic"].to_numpy(), points["bloc"].tolist(),
-                      nmf_table["label"].tolist())
+                      nmf_table["label"].tolist(), compared=(a, b))
 plots.save(fig, "topics_map")
 
 # %% [markdown]
