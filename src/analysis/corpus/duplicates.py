@@ -1,11 +1,13 @@
 """Paragraphs shared by several articles: syndicated wire copy, reused paragraphs, recombined texts.
 
 Article-level tests assume independent articles; two articles that print the same paragraphs are
-not. This check finds them in linear time: every paragraph (a line of text) of at least
-`MIN_PARAGRAPH_WORDS` words is normalised (case folded, punctuation and spacing removed), hashed
-to 64 bits, and the hashes of all articles are grouped with one sort (`numpy.unique`); no two
-articles are ever compared with each other. Shorter lines (menus, bylines, share bars) are left
-out: a 12-word paragraph that two articles share is very unlikely to be chance.
+not. This check finds them without comparing articles pairwise: every paragraph (a line of text)
+of at least `MIN_PARAGRAPH_WORDS` words is normalised (ASCII letters lower-cased, runs of
+punctuation and spacing one space) with a fixed number of numpy passes over the UTF-8 bytes,
+hashed to 64 bits (one C call per line), and the hashes of all articles are grouped with one sort
+(`numpy.lexsort`). Shorter lines (menus, bylines, share bars) are left out: a 12-word paragraph
+that two articles share is very unlikely to be chance. A paragraph hard-wrapped over several
+lines is compared line by line.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ def paragraph_keys(text: str, min_words: int = MIN_PARAGRAPH_WORDS) -> list[str]
 
 
 class ParagraphIndex:
-    """Paragraph hashes of a stream of articles, grouped at the end: about 16 bytes per paragraph.
+    """Paragraph hashes of a stream of articles, grouped at the end: 16 bytes per paragraph, plus
+    each added row's id and outlet.
 
     `add` chunks of articles in any order; `table` returns the paragraphs two or more distinct
     articles share. The work per chunk is a fixed number of numpy passes over its UTF-8 bytes.
