@@ -28,7 +28,7 @@
 # with the reason for each removal, and the check at the end says whether the lines add up.
 
 # %%
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
 from analysis import overview, plots
 
@@ -134,6 +134,20 @@ Markdown(overview.accounting_note(audit))
 
 # %%
 tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="paragraph_id", aggfunc="count", fill_value=0)
+
+# %% [markdown]
+# ## Paragraphs several articles share
+#
+# News corpora carry syndicated wire copy and reused paragraphs. Each kept paragraph of 12 or more
+# words is normalised (letters lower-cased, punctuation and spacing ignored) and hashed, and the
+# hashes of all articles are grouped in one pass: paragraphs found in two or more articles are
+# listed below, with whether the articles come from different outlets. (`build` warns with the same
+# check on the raw texts, which still hold the lines cleaning removed.)
+
+# %%
+shared = overview.shared_paragraphs(tables)
+display(Markdown(overview.shared_paragraphs_text(shared, tables["articles"])))
+shared.head(20)
 
 # %% [markdown]
 # **Try this.**

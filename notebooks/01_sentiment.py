@@ -58,7 +58,8 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # for a bloc, articles are resampled within the bloc and sentences within each article, and they
 # are shown only where the bloc has enough articles (the rule is stated with the table). The gap
 # between two blocs gets an article-level permutation p-value: exact over every relabelling of the
-# articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones.
+# articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones; by the same rule as
+# intervals, none where a compared bloc has fewer than 5 articles (the text says so instead).
 #
 # The terms in plain words, in the [glossary](../docs/glossary.md): [article as unit](../docs/glossary.md#article-as-unit),
 # [mean of article means](../docs/glossary.md#mean-of-article-means),

@@ -29,7 +29,7 @@
 # quotation of Peskov and in scare quotes, so it counts in the quoted and scare-quoted layers, not
 # as the outlet's own usage. Distinctive words, frames and voices differ as well, but with five
 # articles none of the word-level differences exceeds what shuffling the bloc labels produces,
-# and no naming difference can reach a p-value below 0.1.
+# and no naming difference gets a p-value (that needs at least 5 articles in each bloc).
 
 # %%
 from IPython.display import Markdown

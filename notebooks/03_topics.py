@@ -30,13 +30,15 @@
 # topics that do are compared between blocs.
 
 # %%
-from analysis import overview, plots, topics
+from IPython.display import Markdown, display
+
+from analysis import overview, plots, stats, topics
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
 OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
 SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
-BLOCS = ("russian", "western")  # the blocs compared, first minus second for the differences; recomputed here
+BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
 N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
 STABLE_AT = 0.5  # smallest stability a topic needs to be compared between blocs (build's cut-off: 0.5); recomputed here
 TOPIC_UNITS = None  # None: whatever build used; a number: the paragraphs build may model (--topic-units), checked: needs a rebuild
@@ -48,6 +50,7 @@ overview.require_built_with(OUT, CORPUS, topic_units=TOPIC_UNITS)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT,
                      TOPIC_UNITS=TOPIC_UNITS)
 print(topics.describe(tables, cutoff=STABLE_AT))
+a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)  # the rule of notebooks 01, 02 and 04
 
 # %% [markdown]
 # ## How the topics are made, and what changed for large corpora
@@ -189,25 +192,28 @@ topics.article_dependence(tables)
 #
 # For each stable NMF topic: the share of an article's paragraphs whose dominant topic it is,
 # averaged over the articles of each bloc, with a two-level bootstrap interval (articles within the
-# bloc, then paragraphs within articles). The article is the unit. Unstable topics and the blocs
-# outside `BLOCS` are left out; the next line says which.
+# bloc, then paragraphs within articles). The article is the unit. The two blocs compared are
+# `BLOCS` (if the corpus lacks one of them, its two largest blocs, ties broken by name: the rule of
+# notebooks 01, 02 and 04); unstable topics and the other blocs are left out; the next lines say which.
 
 # %%
-by_bloc, left_out = topics.bloc_prevalence(tables, BLOCS, n_boot=N_BOOT, seed=SEED)
+display(Markdown(stats.comparison_note(tables["articles"], BLOCS)))
+by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=SEED)
 print(left_out)
 fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)
 plots.save(fig, "topics_prevalence_by_bloc")
 by_bloc
 
 # %% [markdown]
-# The difference between the first two of `BLOCS` for each stable topic, with an article-level
+# The difference between the two compared blocs for each stable topic, with an article-level
 # permutation p-value (exact when the relabellings of articles are few, otherwise the library's
 # `stats.N_PERMUTATIONS` random ones drawn with `SEED`: the same test as the results summary of
-# notebook 04, so a topic's contrast has one p-value in both). A small p on a handful of articles
-# is still a handful of articles.
+# notebook 04, so a topic's contrast has one p-value in both), given only where each bloc has at
+# least `stats.MIN_ARTICLES_FOR_INTERVAL` articles (the `tested` column says how it was computed,
+# or why there is none). A small p on a handful of articles is still a handful of articles.
 
 # %%
-topics.bloc_difference(tables, *BLOCS[:2], seed=SEED)
+topics.bloc_difference(tables, a, b, seed=SEED)
 
 # %% [markdown]
 # Per outlet (every bloc), the same shares for the stable topics: a bloc difference that comes from
@@ -220,14 +226,15 @@ topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 # ## A map of the paragraphs
 #
 # Units on the first two LSA dimensions (a linear projection, reproducible for a seed), shaped by
-# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure); above 3,000
-# units, a fixed random sample is drawn.
+# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure) for the two
+# compared blocs; the units of every other bloc are drawn too, in grey, and named in the legend. Above
+# 3,000 units, a fixed random sample is drawn.
 
 # %%
 data, _ = topics.assignments(tables, "nmf")
 points = tables["topic_map"].merge(data[["article_id", "paragraph_id", "topic", "bloc"]], on=["article_id", "paragraph_id"])
 fig = plots.topic_map(points[["x", "y"]].to_numpy(), points["topic"].to_numpy(), points["bloc"].tolist(),
-                      nmf_table["label"].tolist())
+                      nmf_table["label"].tolist(), compared=(a, b))
 plots.save(fig, "topics_map")
 
 # %% [markdown]

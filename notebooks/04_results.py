@@ -57,9 +57,10 @@ STABLE_AT = 0.5  # smallest topic stability for a topic row (build's cut-off: 0.
 #   tone), left empty when a bloc has fewer than 5 articles: with fewer, resampling only reshuffles
 #   the same few texts.
 # - `p_value`: an article-level permutation test: how often relabelling the articles at random
-#   gives a difference at least as large. Exact over every relabelling when they are few.
-# - `min_p`: the smallest p-value the design allows (with 2 against 3 articles there are only 10
-#   relabellings, so p cannot go below 0.1).
+#   gives a difference at least as large. Exact over every relabelling when they are few. Left
+#   empty, by the same rule, when a bloc has fewer than 5 articles with a value (2 against 3
+#   articles have only 10 relabellings, so p could not go below 0.1); the `method` column says why.
+# - `min_p`: the smallest p-value the design allows (empty where there is no p-value).
 # - `n_articles_a`, `n_articles_b`: the articles with a value (an article without quotes has no
 #   quoted-words tone).
 #

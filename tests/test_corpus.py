@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import json
 import re
 from datetime import date
@@ -701,3 +702,100 @@ def test_coding_issues_name_outlets_coded_two_ways() -> None:
     consistent = articles.assign(outlet=[f"outlet {k}" for k in range(7)])
     assert coding_issues(consistent).empty and coding_text(coding_issues(consistent)).startswith("Outlet coding is consistent")
     assert coding_issues(articles[["outlet", "bloc"]])["issue"].tolist() == ["bloc differs", "name variants"]
+
+# --------------------------------------------------------------------------- paragraphs shared by articles
+
+WIRE = ("Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow remained open to talks with Kyiv, "
+        "but only on terms that reflect the situation on the ground.")
+
+
+def test_shared_paragraphs_finds_wire_copy_across_outlets_whatever_its_case_quotes_and_spacing() -> None:
+    from analysis.corpus import shared_paragraphs, shared_paragraphs_note
+
+    reworded = WIRE.upper().replace(", ", " ,  ").replace("Kyiv", "Kyiv\u2019") + "\u201d"
+    articles = pd.DataFrame([
+        {"article_id": "a1", "outlet": "Wire Daily", "text": f"Headline one\n\n{WIRE}\n\nOwn reporting of a1 here."},
+        {"article_id": "a2", "outlet": "Regional Post", "text": f"Headline two\n\n  {reworded}  \n\nSomething else."},
+        {"article_id": "a3", "outlet": "Wire Daily", "text": f"{WIRE}\n{WIRE}\nShare on Facebook\nShare on Facebook"},
+        {"article_id": "a4", "outlet": "Other", "text": "Share on Facebook\n\nSign up for our daily newsletter"},
+        {"article_id": "a5", "outlet": "Solo", "text": f"{WIRE.replace('Tuesday', 'Monday')}\n\n{WIRE[:60]}"},
+    ])
+    table = shared_paragraphs(articles)
+    # one paragraph, in three articles of two outlets; a repeat inside a3 is not a second article,
+    # short lines (menus, share bars) are not checked, and a changed word or a cut paragraph is not a copy
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["article_ids"] == "a1; a2; a3" and row["n_articles"] == 3
+    assert row["outlets"] == "Regional Post; Wire Daily" and row["n_outlets"] == 2 and row["outlets_differ"]
+    assert row["paragraph"].startswith("kremlin spokesman dmitry peskov said on tuesday that moscow")
+    note = shared_paragraphs_note(table, len(articles))
+    assert note.startswith("1 paragraph(s) of 12+ words appear in more than one article: 3 of 5 articles")
+    assert "1 of the paragraphs across different outlets" in note and "0 within one outlet" in note
+    one_outlet = shared_paragraphs(articles[articles["article_id"].isin(["a1", "a3"])])
+    assert one_outlet["outlets_differ"].tolist() == [False]
+    assert shared_paragraphs(articles[articles["article_id"].isin(["a1", "a4"])]).empty
+    assert shared_paragraphs_note(shared_paragraphs(articles.iloc[[0, 3]]), 2) == ""
+    assert shared_paragraphs(articles.iloc[[3]]).empty and shared_paragraphs(articles.iloc[:0]).empty  # no long line
+
+
+def test_shared_paragraphs_streamed_in_chunks_equal_the_whole_and_paragraph_rows_equal_articles() -> None:
+    from analysis.corpus import ParagraphIndex, shared_paragraphs
+
+    spec = importlib.util.spec_from_file_location("realistic_corpus", Path(__file__).parent / "realistic_corpus.py")
+    realistic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(realistic)
+    articles = pd.DataFrame(realistic.records())
+    whole = shared_paragraphs(articles)
+    # the 19 recombined articles (g01 ... g19) are made of other articles' paragraphs: every one is found
+    involved = {a for ids in whole["article_ids"] for a in ids.split("; ")}
+    assert {f"g{n:02d}" for n in range(1, 20)} <= involved
+    assert whole["outlets_differ"].any() and (whole["n_articles"] >= 2).all()
+    index = ParagraphIndex()
+    for start in range(0, len(articles), 7):  # chunks of 7 articles, as a streamed build reads them
+        part = articles.iloc[start:start + 7]
+        index.add(part["article_id"], part["outlet"], part["text"])
+    assert index.table().drop(columns="paragraph").equals(whole.drop(columns="paragraph")
+                                                          .sort_values(["article_ids", "n_articles"], kind="stable",
+                                                                       ignore_index=True))
+    # one row per paragraph (as the `paragraphs` table holds them) finds the same paragraphs
+    rows = [{"article_id": r.article_id, "outlet": r.outlet, "text": line}
+            for r in articles.itertuples() for line in r.text.split("\n")]
+    assert set(shared_paragraphs(pd.DataFrame(rows))["paragraph"]) == set(whole["paragraph"])
+
+
+def test_build_warns_in_one_line_when_articles_share_paragraphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = {"a.txt": f"Talks resume\n\n{WIRE}\n\nMoscow is ready, Lavrov said on Friday.\n",
+             "b.txt": f"Kremlin on talks\n\n{WIRE}\n\nKyiv rejected the terms, officials said.\n",
+             "c.txt": "Peskov speaks\n\nPeskov said on Monday that no talks were planned for now.\n"}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,Reuters,western\n"
+                                         "c,c.txt,RT,russian\n", encoding="utf-8")
+    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
+                 "--no-cache", "--jobs", "1"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "more than one article" in line]
+    assert warnings == ["warning: 1 paragraph(s) of 12+ words appear in more than one article: 2 of 3 articles share "
+                        "text with another article, 1 of the paragraphs across different outlets (syndicated or "
+                        "reused copy) and 0 within one outlet (raw texts; notebook 00 lists those among the kept "
+                        "paragraphs): article-level tests count these articles as independent"]
+
+
+def test_notebook_text_on_shared_paragraphs_is_computed_from_the_kept_paragraphs() -> None:
+    from analysis import overview
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["TASS", "Reuters", "RT"],
+                             "bloc": ["russian", "western", "russian"]})
+    paragraphs = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "paragraph_id": [1, 2, 1, 1],
+                               "text": [WIRE, "Own words of a.", WIRE.replace("Peskov", "PESKOV"), "Own words of c."]})
+    tables = {"articles": articles, "paragraphs": paragraphs}
+    table = overview.shared_paragraphs(tables)
+    assert table["article_ids"].tolist() == ["a; b"] and table["outlets"].tolist() == ["Reuters; TASS"]
+    text = overview.shared_paragraphs_text(table, articles)
+    assert text.startswith("1 paragraph(s) of 12+ words appear in more than one article: 2 of 3 articles")
+    assert "(articles involved per bloc: russian 1 of 2, western 1 of 1)" in text and "independent draw" in text
+    alone = overview.shared_paragraphs({"articles": articles, "paragraphs": paragraphs.iloc[[0, 1, 3]]})
+    assert alone.empty and overview.shared_paragraphs_text(alone, articles).startswith("No kept paragraph of 12+ words")

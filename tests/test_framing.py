@@ -298,8 +298,16 @@ def test_naming_answer_tests_article_means() -> None:
                             "naming_index": [1.0, 0.5, -1.0, np.nan, -0.5, 1.0]})
     text = framing.naming_answer(summary, "r", "w")
     assert "**r** +0.75 (2 of 2 articles use a marker); **w** -0.75 (2 of 3 articles use a marker)" in text
-    # 4 scored articles, 6 splits; the observed split and its mirror reach |1.5|
-    assert "p = 0.333 (exact, over all 6 relabellings; the smallest p this design allows is 0.333)" in text
+    # 2 against 2 scored articles: below stats.MIN_ARTICLES_FOR_INTERVAL, so no p-value, and the text says why
+    assert "Difference +1.50; no p-value: it needs at least 5 articles in each bloc (here 2 and 2)" in text
+    assert "p =" not in text and "No test: one of the blocs has no article" not in text
+
+
+def test_naming_answer_tests_article_means_from_five_articles_per_bloc() -> None:
+    summary = pd.DataFrame({"bloc": ["r"] * 5 + ["w"] * 5, "naming_index": [1.0, 0.5, 1.0, 0.5, 1.0] + [-1.0] * 5})
+    text = framing.naming_answer(summary, "r", "w")
+    # 10 articles, C(10, 5) = 252 splits; only the observed split and its mirror reach |1.6|
+    assert "Difference +1.80, article-level permutation p = 0.00794 (exact, over all 252 relabellings" in text
 
 
 def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:

@@ -38,6 +38,41 @@ def test_notebook_executes_and_shows_figures(source: Path, tmp_path: Path, monke
     assert any("parameters" in c.metadata.get("tags", []) for c in code)
 
 
+def test_every_notebook_compares_the_pair_of_the_shared_rule() -> None:
+    """No notebook picks its blocs by position in `BLOCS`: each that compares two takes
+    `stats.compared_blocs` (through `framing.compared_blocs` in 02)."""
+    import re
+
+    for source in NOTEBOOKS:
+        code = source.with_suffix(".py").read_text(encoding="utf-8")
+        assert not re.search(r"BLOCS\s*\[", code), source.name
+        if "bloc_difference(" in code or "bloc_contrasts(" in code:
+            rule = r"(stats|framing)\.compared_blocs\(tables\[\"articles\"\]\[\"bloc\"\], BLOCS\)"
+            assert re.search(rule, code), source.name
+
+
+def test_topics_notebook_compares_the_two_largest_blocs_when_one_of_blocs_is_absent(tmp_path: Path,
+                                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a bloc of `BLOCS` missing from the seeds, notebook 03 compares western and russian (the
+    two largest, as 01, 02 and 04 do), says so, and leaves no bloc out of the topic difference."""
+    from analysis import overview, stats
+
+    monkeypatch.setenv("ANALYSIS_FIGURES", str(tmp_path / "figures"))
+    source = next(p for p in NOTEBOOKS if p.stem == "03_topics")
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    reproduce.execute_notebook(copy, parameters={"OUT": str(paths.ROOT / "data" / "processed"),
+                                                 "BLOCS": ("russian", "chinese")})
+    articles = overview.read_tables(paths.ROOT / "data" / "processed")["articles"]
+    assert stats.compared_blocs(articles["bloc"], ("russian", "chinese")) == ("western", "russian")
+    nb = nbformat.read(copy, as_version=4)
+    shown = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/markdown", ""))
+                      + str(o.get("data", {}).get("text/plain", ""))
+                      for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "Compared: **western** (3 articles) against **russian** (2 articles)." in shown
+    assert "Compared: western, russian. Left out: no bloc" in shown  # the topic prevalence of the same pair
+
+
 def test_a_failing_cell_is_named(tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise ValueError('boom')")]

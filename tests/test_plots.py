@@ -376,6 +376,7 @@ def test_marker_dots_one_dot_per_article_and_term(articles: pd.DataFrame) -> Non
     assert len(rates) == len(articles) * counts[["term"]].drop_duplicates().shape[0]  # zeros kept
     fig = plots.marker_dots(rates, seed=2)
     assert sum(sum(_dots_by_colour(ax).values()) for ax in fig.axes) == len(rates)
+    assert fig.get_size_inches()[1] <= plots.framing.MARKER_MAX_HEIGHT  # 16 terms of 5 blocs: rows narrowed to fit
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 
@@ -552,4 +553,64 @@ def test_legends_cover_no_title_and_no_point_and_a_p_of_one_is_whole(articles: p
     fig.canvas.draw()
     right = ax.transData.transform((1.0, 0))[0] + np.sqrt(22) / 2 * fig.dpi / 72  # the dot's right edge
     assert right < ax.get_window_extent().x1
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("figure", ["fightin_words", "term_map"])
+def test_log_axes_print_plain_numbers(figure: str) -> None:
+    # counts of 0 to 10 span about a decade: matplotlib's default labels the 2s and 5s as "2×10^0"
+    fig = getattr(plots, figure)(_keyness(), "russian", "western")
+    fig.canvas.draw()
+    (ax,) = [a for a in _visible_axes(fig) if a.get_label() != "<colorbar>"]
+    axes = [ax.xaxis] + ([ax.yaxis] if figure == "term_map" else [])
+    labels = [t.get_text() for axis in axes for t in [*axis.get_ticklabels(), *axis.get_ticklabels(minor=True)]
+              if t.get_text()]
+    assert len(labels) >= 3
+    assert not [t for t in labels if set(t) & set("$×^\\{}")], labels
+    assert all(float(t.replace(",", "")) > 0 for t in labels)
+    plt.close(fig)
+
+
+def test_marker_figure_keeps_its_size_with_many_markers_and_blocs() -> None:
+    rng = np.random.default_rng(3)
+    blocs = ["russian", "western", "ukrainian", "other", "chinese", "turkish"]
+    terms = [(f"group{g}", f"term{g}{k}", "neutral") for g in range(12) for k in range(5)]  # 60 terms
+    rates = pd.DataFrame([{"article_id": f"{b}{i}", "bloc": b, "group": g, "term": t, "usage": u,
+                           "rate_per_1000": float(rng.exponential(1.0 + k))}
+                          for b in blocs for i in range(8) for k, (g, t, u) in enumerate(terms)])
+    fig = plots.marker_dots(rates, seed=1)
+    width, height = fig.get_size_inches()
+    assert height <= plots.framing.MARKER_MAX_HEIGHT and width <= 18
+    (ax,) = fig.axes
+    assert len(ax.get_yticklabels()) == plots.framing.MARKER_MAX_TERMS
+    assert f"{plots.framing.MARKER_MAX_TERMS} of 60 terms" in fig._suptitle.get_text()
+    assert "20 left out" in fig._suptitle.get_text()
+    bounds = _interval_bounds(fig) or [seg for c in ax.collections for seg in c.get_segments()]
+    assert bounds  # every bloc has 8 articles: intervals are drawn
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+    few = rates[rates["term"].isin(["term00", "term01"]) & rates["bloc"].isin(["russian", "western"])]
+    fig = plots.marker_dots(few, seed=1)
+    assert sum(sum(_dots_by_colour(a).values()) for a in fig.axes) == len(few)  # small: one dot per article
+    plt.close(fig)
+
+
+def test_topic_map_shows_blocs_outside_the_compared_pair_in_grey() -> None:
+    from matplotlib.colors import to_hex
+
+    rng = np.random.default_rng(0)
+    coords = rng.normal(size=(60, 2))
+    assignment = np.tile([0, 1, 2], 20)
+    blocs = ["russian"] * 25 + ["western"] * 25 + ["ukrainian"] * 7 + ["other"] * 3
+    fig = plots.topic_map(coords, assignment, blocs, ["a", "b", "c"], compared=("russian", "western"))
+    drawn = [c for c in fig.axes[0].collections if len(c.get_offsets())]
+    grey = to_hex(plots.OTHER_COLOURS[2])
+    by_colour: dict[str, int] = {}
+    for coll in drawn:
+        colour = to_hex(coll.get_facecolors()[0])
+        by_colour[colour] = by_colour.get(colour, 0) + len(coll.get_offsets())
+    assert by_colour == {to_hex(plots.bloc_colour("russian")): 25, to_hex(plots.bloc_colour("western")): 25, grey: 10}
+    legend = [t.get_text() for leg in fig.legends for t in leg.get_texts()]
+    assert "russian (25)" in legend and any(t.startswith("not compared: other (3), ukrainian (7)")
+                                            for t in [x.replace("\n", " ") for x in legend])
     plt.close(fig)

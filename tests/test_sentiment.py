@@ -226,12 +226,20 @@ def test_no_bloc_interval_below_the_article_rule() -> None:
 
 
 def test_bloc_difference_permutation_p_is_exact_over_articles() -> None:
-    result = sentiment.bloc_difference(_blocs(), "r", "w", n_boot=200)
+    result = sentiment.bloc_difference(_blocs(), "r", "w", n_boot=200, min_articles=2)
     # article means r: 0.8, 0.2; w: -0.1, -0.3; 6 splits, |diff| 0.7 for the observed split and its mirror
     assert result["exact"] and result["n_relabellings"] == 6
     assert result["p_value"] == pytest.approx(2 / 6) and result["min_p"] == pytest.approx(2 / 6)
     text = sentiment.difference_text(result)
     assert "p = 0.333 (exact, over all 6 relabellings of the articles" in text and "0.700 higher than" in text
+
+
+def test_no_p_value_for_a_bloc_difference_below_the_article_rule() -> None:
+    result = sentiment.bloc_difference(_blocs(), "r", "w", n_boot=200)  # two articles per bloc
+    assert np.isnan(result["p_value"]) and np.isnan(result["min_p"]) and result["n_relabellings"] == 0
+    text = sentiment.difference_text(result)
+    assert "0.700 higher than" in text and "p =" not in text and "relabellings of the articles" not in text
+    assert f"No p-value: it needs at least {stats.MIN_ARTICLES_FOR_INTERVAL} articles in each bloc (here 2 and 2)" in text
 
 
 def _many(n_r: int, n_w: int, n_u: int) -> pd.DataFrame:

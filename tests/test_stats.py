@@ -40,7 +40,7 @@ def test_relabellings_at_the_limit_are_exact_and_bad_input_is_refused() -> None:
 
 def test_exact_permutation_p_on_five_articles_cannot_go_below_one_tenth() -> None:
     values = [0.9, 0.8, 0.1, 0.0, -0.1]  # the two "a" articles are the two highest
-    result = stats.permutation_test(values, ["a", "a", "b", "b", "b"], "a", "b")
+    result = stats.permutation_test(values, ["a", "a", "b", "b", "b"], "a", "b", min_articles=1)
     assert result["exact"] and result["n_relabellings"] == 10
     assert result["difference"] == pytest.approx(0.85)
     # |difference| of each of the 10 splits: only the observed one reaches 0.85
@@ -49,7 +49,7 @@ def test_exact_permutation_p_on_five_articles_cannot_go_below_one_tenth() -> Non
 
 def test_exact_permutation_p_counts_ties_and_leaves_other_blocs_out() -> None:
     values = [1.0, 0.0, 1.0, 0.0, 5.0]
-    result = stats.permutation_test(values, ["a", "b", "b", "a", "c"], "a", "b")
+    result = stats.permutation_test(values, ["a", "b", "b", "a", "c"], "a", "b", min_articles=1)
     # 4 articles, 6 splits; |mean a - mean b| is 0 for 4 splits and 1 for 2: observed is 0
     assert result["n_articles_a"] == 2 and result["n_articles_b"] == 2
     assert result["p_value"] == pytest.approx(1.0)
@@ -104,7 +104,7 @@ def test_interval_rule() -> None:
 
 def test_a_one_article_bloc_is_tested_exactly() -> None:
     values = [0.9, *np.linspace(-0.5, 0.5, 20)]
-    result = stats.permutation_test(values, ["other"] + ["russian"] * 20, "other", "russian")
+    result = stats.permutation_test(values, ["other"] + ["russian"] * 20, "other", "russian", min_articles=1)
     assert result["exact"] and result["n_relabellings"] == 21
     assert result["p_value"] == pytest.approx(1 / 21) and result["min_p"] == pytest.approx(1 / 21)
 
@@ -126,3 +126,18 @@ def test_sampled_permutation_test_memory_stays_bounded_on_large_corpora() -> Non
     assert peak < 150 * 2**20
     assert not result["exact"] and result["n_relabellings"] == 10_000
     assert result["p_value"] < 0.01  # a shift of 0.05 SD over 10,000 articles a side is real
+
+
+def test_no_p_value_when_a_bloc_has_fewer_articles_than_the_rule() -> None:
+    values = [0.9, 0.8, 0.1, 0.0, -0.1]
+    labels = ["a", "a", "b", "b", "b"]
+    result = stats.permutation_test(values, labels, "a", "b")  # 2 against 3: C(5, 2) = 10 relabellings, p >= 0.1
+    assert np.isnan(result["p_value"]) and np.isnan(result["min_p"]) and result["n_relabellings"] == 0
+    assert result["difference"] == pytest.approx(0.85)
+    assert result["reason"] == stats.no_p_value_reason(2, 3)
+    assert f"at least {stats.MIN_ARTICLES_FOR_INTERVAL} articles in each bloc (here 2 and 3)" in result["reason"]
+    assert stats.how_tested(result) == result["reason"]
+    five = [*np.linspace(1, 2, 5), *np.linspace(-1, 0, 5)]
+    tested = stats.permutation_test(five, ["a"] * 5 + ["b"] * 5, "a", "b")
+    assert tested["reason"] == "" and tested["n_relabellings"] == 252 and tested["p_value"] == pytest.approx(2 / 252)
+    assert stats.no_p_value_reason(5, 5) == "" and stats.no_p_value_reason(5, 4).startswith("no p-value")

@@ -19,15 +19,45 @@ def seed_summary() -> pd.DataFrame:
     return summary.bloc_contrasts(overview.read_tables(ROOT / "data" / "processed"), "russian", "western")
 
 
-def test_the_seed_summary_has_the_columns_and_no_p_below_what_five_articles_allow(seed_summary: pd.DataFrame) -> None:
+def test_the_seed_summary_gives_no_p_value_or_interval_and_says_why(seed_summary: pd.DataFrame) -> None:
     assert set(REQUIRED) <= set(seed_summary.columns) and len(seed_summary) >= 5
-    assert seed_summary["p_value"].min() >= 0.1  # C(5, 2) = 10 relabellings: p = 0.1 is the floor
-    assert seed_summary[["ci_low", "ci_high"]].isna().all().all()  # 2 and 3 articles: no interval
+    # 2 against 3 articles: below stats.MIN_ARTICLES_FOR_INTERVAL, so neither a p-value nor an interval
+    assert stats.MIN_ARTICLES_FOR_INTERVAL > 3
+    assert seed_summary[["p_value", "min_p", "ci_low", "ci_high"]].isna().all().all()
     tone = seed_summary[seed_summary["measure"] == "tone"]
     assert sorted(tone["layer"]) == sorted(summary._LAYERS[k] for k in ("own", "quoted", "all"))
     assert (tone[["n_articles_a", "n_articles_b"]] == [2, 3]).all().all()
-    assert seed_summary["method"].str.contains("permutation test over articles, exact").all()
-    assert (seed_summary["min_p"] >= 0.1).all() and (seed_summary["p_value"] >= seed_summary["min_p"]).all()
+    assert seed_summary["method"].str.contains(
+        f"no p-value: it needs at least {stats.MIN_ARTICLES_FOR_INTERVAL} articles in each bloc").all()
+    assert not seed_summary["method"].str.contains("permutation test over articles, exact").any()
+    text = summary.answer(seed_summary)
+    assert "none gets a p-value" in text and " p = " not in text and "p <" not in text
+
+
+def _sentence_tables(n_per_bloc: int, seed: int = 5) -> dict[str, pd.DataFrame]:
+    """The processed tables `bloc_contrasts` reads, for `n_per_bloc` articles of 6 sentences in blocs r and w."""
+    rng = np.random.default_rng(seed)
+    rows = [(bloc, f"{bloc}{i % 3}", f"{bloc}{i:02d}", (0.4 if bloc == "r" else 0.0) + rng.normal(0, 0.2))
+            for bloc in ("r", "w") for i in range(n_per_bloc) for _ in range(6)]
+    frame = pd.DataFrame(rows, columns=["bloc", "outlet", "article_id", "compound"])
+    frame = frame.assign(sentence_id=range(1, len(frame) + 1), paragraph_id=1, voice="narration")
+    articles = frame.groupby("article_id", sort=True)[["outlet", "bloc"]].first().reset_index()
+    return {"sentences": frame[["article_id", "sentence_id", "paragraph_id", "voice"]],
+            "sentiment": frame[["article_id", "sentence_id", "compound"]],
+            "paragraphs": articles[["article_id"]].assign(paragraph_id=1, kind="body"),
+            "articles": articles.assign(published="2024-01-01", author=None),
+            "article_framing": articles[["article_id", "bloc"]].assign(
+                naming_index=rng.normal(size=len(articles)), naming_index_quoted=np.nan)}
+
+
+def test_the_summary_gives_a_p_value_from_five_articles_per_bloc_and_none_below() -> None:
+    five = summary.bloc_contrasts(_sentence_tables(5), "r", "w", n_boot=50)
+    tested = five[five["measure"].isin(["tone", "naming index"]) & five["p_value"].notna()]
+    assert len(tested) >= 3  # tone of own and all words, the naming index of own words
+    assert (tested["p_value"] >= tested["min_p"]).all() and tested["method"].str.contains("exact, over all 252").all()
+    assert five.loc[five["measure"] == "tone", "ci_low"].notna().any()
+    four = summary.bloc_contrasts(_sentence_tables(4), "r", "w", n_boot=50)
+    assert four["p_value"].isna().all() and four["method"].str.contains("(here 4 and 4)", regex=False).all()
 
 
 def test_an_article_level_contrast_is_the_permutation_test_of_the_article_values() -> None:
@@ -66,18 +96,33 @@ def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
     assert "no p-value can fall below 0.1" in seeds and "0 reach" in seeds
 
 
-def test_the_p_value_figure_has_a_row_per_contrast_and_no_bloc_colour(seed_summary: pd.DataFrame) -> None:
+@pytest.fixture(scope="module")
+def five_summary() -> pd.DataFrame:
+    return summary.bloc_contrasts(_sentence_tables(5), "r", "w", n_boot=50)
+
+
+def test_the_p_value_figure_has_a_row_per_contrast_and_no_bloc_colour(five_summary: pd.DataFrame) -> None:
     from matplotlib.colors import to_hex
 
     from analysis import plots
 
-    fig = plots.summary_p_values(seed_summary)
+    tested = five_summary[five_summary["p_value"].notna()]
+    fig = plots.summary_p_values(five_summary)
     ax = fig.axes[0]
-    assert len(ax.get_yticklabels()) == len(seed_summary)
+    assert len(ax.get_yticklabels()) == len(tested)
     colours = {to_hex(c) for coll in ax.collections for c in coll.get_facecolors()}
     assert colours and not colours & {to_hex(c) for c in plots.BLOC_COLOURS.values()}
     dots = ax.collections[1].get_offsets()[:, 0]
-    assert sorted(dots) == sorted(seed_summary["p_value"])
+    assert sorted(dots) == sorted(tested["p_value"])
+
+
+def test_the_p_value_figure_of_the_seeds_says_there_is_none(seed_summary: pd.DataFrame) -> None:
+    from analysis import plots
+
+    fig = plots.summary_p_values(seed_summary)
+    assert not fig.axes[0].collections and "no p-value" in fig._suptitle.get_text()
+    assert any(f"fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles" in t.get_text().replace("\n", " ")
+               for t in fig.axes[0].texts)
 
 
 def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path: Path) -> None:
@@ -94,10 +139,11 @@ def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path
                                                "summary.csv", "summary.tex"]
 
 
-def test_a_row_without_p_value_is_left_out_of_the_figure_and_said(seed_summary: pd.DataFrame) -> None:
+def test_a_row_without_p_value_is_left_out_of_the_figure_and_said(five_summary: pd.DataFrame) -> None:
     from analysis import plots
 
-    mixed = seed_summary.iloc[[0]].assign(p_value=np.nan, min_p=np.nan)
-    fig = plots.summary_p_values(pd.concat([seed_summary, mixed], ignore_index=True))
-    assert len(fig.axes[0].get_yticklabels()) == len(seed_summary)
+    tested = five_summary[five_summary["p_value"].notna()]
+    mixed = tested.iloc[[0]].assign(p_value=np.nan, min_p=np.nan)
+    fig = plots.summary_p_values(pd.concat([tested, mixed], ignore_index=True))
+    assert len(fig.axes[0].get_yticklabels()) == len(tested)
     assert "1 row without a p-value" in fig._suptitle.get_text()

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from analysis import topics
+from analysis import stats, topics
 
 PLANTED = {
     "arms": "tanks missiles artillery shells drones howitzers ammunition rockets launchers armour".split(),
@@ -260,20 +260,24 @@ def test_bloc_difference_uses_an_exact_article_level_permutation_when_few() -> N
         "topic_summary": pd.DataFrame({"model": "nmf", "topic": [0, 1], "label": ["a", "b (unstable)"],
                                        "status": ["stable", "unstable"]}),
     }
-    table = topics.bloc_difference(tables, "russian", "western")
+    table = topics.bloc_difference(tables, "russian", "western", min_articles=2)
     assert table["topic"].tolist() == [0]  # the unstable topic is not compared
     row = table.iloc[0]
     assert row["difference"] == pytest.approx(0.75) and (row["n_articles_a"], row["n_articles_b"]) == (2, 2)
     # 6 relabellings; |difference| >= 0.75 for the observed split and its mirror: p = 2/6
-    assert row["p_permutation"] == pytest.approx(round(2 / 6, 4))
-    sampled = topics.bloc_difference(tables, "russian", "western", n_perm=4, seed=1)  # fewer allowed than exist
+    assert row["p_permutation"] == pytest.approx(round(2 / 6, 4)) and row["tested"].startswith("exact, over all 6")
+    # with the library's minimum (5 articles per bloc) 2 against 2 gets no p-value, and says why
+    default = topics.bloc_difference(tables, "russian", "western").iloc[0]
+    assert np.isnan(default["p_permutation"]) and default["difference"] == pytest.approx(0.75)
+    assert default["tested"] == stats.no_p_value_reason(2, 2)
+    sampled = topics.bloc_difference(tables, "russian", "western", n_perm=4, seed=1, min_articles=2)  # fewer than exist
     assert 0 < sampled.iloc[0]["p_permutation"] <= 1
 
 
 def test_a_topic_contrast_has_the_p_value_of_the_results_summary() -> None:
     # 12 against 12 articles (C(24, 12) relabellings, far above the limit: the test is sampled), ids
     # interleaved across the blocs so that id order and bloc order differ
-    from analysis import stats, summary
+    from analysis import summary
 
     ids = [f"a{i:02d}" for i in range(24)]
     blocs = ["russian", "western"] * 12

@@ -147,8 +147,8 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
     codes = table.loc[(sentiment.REFERENCE, "code -1/0/+1")]
     assert codes["difference"] == pytest.approx(-0.25 - 1 / 9)
     assert codes["n_articles_a"] == 2 and codes["n_articles_b"] == 3 and codes["n_sentences"] == 8
-    assert codes["exact"] and codes["n_relabellings"] == 10
-    # 2 against 3 articles, below the library's minimum per bloc: no p-value (10 relabellings, p >= 0.1)
+    # 2 against 3 articles, below the library's minimum per bloc: no p-value, and no relabelling drawn
+    assert codes["n_relabellings"] == 0
     assert stats.MIN_ARTICLES_FOR_INTERVAL > 2 and table["p_value"].isna().all() and table["min_p"].isna().all()
     # VADER score: r1 0.25, r2 -0.2 -> 0.025; w1 -0.4/3, w2 0.4, w3 0.01 -> (0.41 - 0.4/3) / 3
     vader = table.loc[("VADER", "score")]
@@ -166,7 +166,8 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
 
 def test_bloc_difference_under_codes_tests_where_each_bloc_has_the_minimum_articles() -> None:
     table = sentiment.bloc_difference_under(_coded_toy(), "r", "w", min_articles=2)
-    expected = stats.permutation_test([0.5, -1.0, -2 / 3, 1.0, 0.0], ["r", "r", "w", "w", "w"], "r", "w")
+    expected = stats.permutation_test([0.5, -1.0, -2 / 3, 1.0, 0.0], ["r", "r", "w", "w", "w"], "r", "w",
+                                      min_articles=2)
     assert table["p_value"].iloc[0] == pytest.approx(expected["p_value"]) and table["p_value"].notna().all()
     assert (table["min_p"] == 0.1).all()
     assert f"p = {expected['p_value']:.2g}, 2 against 3 articles" in sentiment.bloc_under_text(table)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.corpus import duplicates as corpus_duplicates
 from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_unescape
 
 __all__ = ["IncompleteOutputError", "RebuildNeeded", "accounting", "accounting_note", "check_output", "corpus_description",
@@ -436,3 +437,51 @@ def require_topics(tables: dict[str, pd.DataFrame]) -> None:
     if missing:
         raise FileNotFoundError(f"no {', '.join(missing)} table: the build skipped topics; "
                                 "rebuild without --skip-topics to run this notebook")
+
+
+def shared_paragraphs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Kept paragraphs (the text every comparison reads) that two or more articles share, with
+    `corpus.shared_paragraphs` (normalised paragraphs of 12+ words, grouped by hash, linear time).
+
+    Parameters
+    ----------
+    tables : the processed tables (`paragraphs`, `articles`).
+
+    Returns
+    -------
+    pd.DataFrame
+        As `corpus.shared_paragraphs`: paragraph, n_articles, article_ids, outlets, n_outlets,
+        outlets_differ.
+    """
+    outlets = tables["articles"][["article_id", "outlet"]]
+    units = tables["paragraphs"][["article_id", "text"]].merge(outlets, on="article_id", how="left")
+    return corpus_duplicates.shared_paragraphs(units)
+
+
+def shared_paragraphs_text(table: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """What the shared paragraphs mean for the comparisons, with their counts (Markdown).
+
+    Parameters
+    ----------
+    table : `shared_paragraphs` output.
+    articles : the articles table (bloc, for the articles per bloc involved).
+
+    Returns
+    -------
+    str
+    """
+    if table.empty:
+        return (f"No kept paragraph of {corpus_duplicates.MIN_PARAGRAPH_WORDS}+ words appears in more than one "
+                "article, so as far as this check can tell the articles are independent texts, as the "
+                "article-level tests assume.")
+    involved = {a for ids in table["article_ids"] for a in ids.split("; ")}
+    blocs = articles.loc[articles["article_id"].isin(involved), "bloc"].value_counts()
+    per_bloc = ", ".join(f"{b} {blocs[b]} of {int((articles['bloc'] == b).sum())}"
+                         for b in sorted(blocs.index, key=lambda b: (-blocs[b], b)))
+    note = corpus_duplicates.shared_paragraphs_note(table, len(articles))
+    return (f"{note[0].upper()}{note[1:]} (articles involved per bloc: {per_bloc}). Every bloc comparison "
+            "in these notebooks treats each article as an independent draw; articles that print the same "
+            "paragraphs (syndicated wire copy, reused or recombined text) are not, so their shared text "
+            "counts once per article, and p-values and intervals come out narrower than the design supports. "
+            "Read a bloc difference carried by these articles with care, and check it with one copy of each "
+            "kept (the table below names them).")

@@ -4,11 +4,12 @@ Every contrast has the article as its unit: a measure is first reduced to one va
 article (the mean of its sentences, its naming index, its share of quoted speakers...), and two
 blocs are compared on those values. The p-value is an article-level permutation test (exact
 when the relabellings are few); the interval is a bootstrap over articles (sentences nested in
-them for tone) and is left empty when a bloc has fewer articles than `stats.interval_rule`
-asks for. Each row says which layer of the text it measures: the outlet's own words, the words
-it quotes, or all of them. Where the articles allow (`stats.mixed_model_rule`), the tone of the
-outlet's own words gets one more row: the bloc coefficient of a linear mixed model with random
-intercepts for outlet and article (method `stats.MIXED_METHOD`), a second estimate of the same
+them for tone). Both are left empty when a bloc has fewer articles than `stats.interval_rule`
+asks for (`stats.MIN_ARTICLES_FOR_INTERVAL`), and the row's method says why. Each row says
+which layer of the text it measures: the outlet's own words, the words it quotes, or all of
+them. Where the articles allow (`stats.mixed_model_rule`), the tone of the outlet's own words
+gets one more row: the bloc coefficient of a linear mixed model with random intercepts for
+outlet and article (method `stats.MIXED_METHOD`), a second estimate of the same
 contrast, not a further test (it has no p-value, and `answer` does not count it).
 """
 
@@ -35,7 +36,7 @@ _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted word
 
 def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:
     """A summary row; `sentences`: the article values are means of sentences, resampled within articles."""
-    test = {k: difference[k] for k in ("exact", "n_relabellings", "min_p")}
+    test = {k: difference.get(k, "") for k in ("exact", "n_relabellings", "min_p", "reason")}
     interval = ("two-level bootstrap over articles and their sentences" if sentences
                 else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
         f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"
@@ -43,7 +44,8 @@ def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: 
             "estimate": difference["difference"], "ci_low": difference["ci_low"], "ci_high": difference["ci_high"],
             "p_value": difference["p_value"], "min_p": difference["min_p"], "n_articles_a": difference["n_articles_a"],
             "n_articles_b": difference["n_articles_b"],
-            "method": f"{method}; {interval}; permutation test over articles, {stats.how_tested(test)}"}
+            "method": f"{method}; {interval}; "
+                      + (test["reason"] or f"permutation test over articles, {stats.how_tested(test)}")}
 
 
 def _mixed_row(result: Mapping) -> dict:
@@ -77,13 +79,15 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     -------
     dict
         As `stats.bloc_difference`: a, b, difference, ci_low, ci_high, p_value, exact,
-        n_relabellings, min_p, n_articles_a, n_articles_b.
+        n_relabellings, min_p, reason, n_articles_a, n_articles_b (interval and p-value NaN when a
+        bloc has fewer than `stats.MIN_ARTICLES_FOR_INTERVAL` articles with a value).
     """
     frame = pd.DataFrame({"article_id": values.index.astype(str), "bloc": blocs.to_numpy(),
                           "value": values.to_numpy(dtype=float)})
     frame = frame[frame["value"].notna() & frame["bloc"].isin([a, b])]
     empty = {"a": a, "b": b, "difference": float("nan"), "ci_low": float("nan"), "ci_high": float("nan"),
              "p_value": float("nan"), "exact": True, "n_relabellings": 0, "min_p": float("nan"),
+             "reason": "no p-value: a compared bloc has no article with a value",
              "n_articles_a": int((frame["bloc"] == a).sum()), "n_articles_b": int((frame["bloc"] == b).sum())}
     if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
         return empty
@@ -255,7 +259,8 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
 
 def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     """The summary in words, computed from the table: how many contrasts were tested, how many
-    reach `alpha`, how many that many would reach by chance, and the smallest p the design allows;
+    reach `alpha`, how many that many would reach by chance, and the smallest p the design allows
+    (or, where no row has a p-value, that the blocs have too few articles for one);
     the mixed model's row (a second estimate of a tested contrast) is stated apart, not counted.
 
     Parameters
@@ -273,21 +278,34 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     if table.empty:
         return "No contrast could be computed: the corpus lacks two blocs with values."
     n = len(table)
-    small = table[table["p_value"] < alpha]
-    floor = table["min_p"].min()
-    text = [f"{n} contrasts between {table['contrast'].iloc[0]} were tested at the article level; "
-            f"{len(small)} reach p < {alpha}, where about {n * alpha:.1f} would by chance alone if the blocs "
-            "did not differ at all."]
-    if floor >= alpha:
-        text.append(f"With these articles no p-value can fall below {floor:.3g}: the design cannot show a "
-                    "difference at that level, whatever the texts say.")
-    elif len(small):
-        text.append("The smallest: " + "; ".join(
-            f"{r.measure} ({r.layer}): {r.estimate:+.3g}, p = {r.p_value:.3g}"
-            for r in small.sort_values("p_value").head(5).itertuples()) + ".")
+    tested = table[table["p_value"].notna()]
+    untested = table[table["p_value"].isna()]
+    minimum = stats.MIN_ARTICLES_FOR_INTERVAL
+    contrast = table["contrast"].iloc[0]
+    if tested.empty:
+        text = [f"{n} contrasts between {contrast} were computed at the article level, and none gets a "
+                f"p-value: a p-value needs at least {minimum} articles with a value in each bloc, and here the "
+                f"blocs have at most {int(table['n_articles_a'].max())} and {int(table['n_articles_b'].max())}. "
+                "The estimates describe these articles; they cannot be told apart from chance."]
+    else:
+        small = tested[tested["p_value"] < alpha]
+        floor = tested["min_p"].min()
+        text = [f"{len(tested)} contrasts between {contrast} were tested at the article level; "
+                f"{len(small)} reach p < {alpha}, where about {len(tested) * alpha:.1f} would by chance alone if the "
+                "blocs did not differ at all."]
+        if len(untested):
+            text.append(f"{len(untested)} more have no p-value (a bloc with fewer than {minimum} articles with a "
+                        "value).")
+        if floor >= alpha:
+            text.append(f"With these articles no p-value can fall below {floor:.3g}: the design cannot show a "
+                        "difference at that level, whatever the texts say.")
+        elif len(small):
+            text.append("The smallest: " + "; ".join(
+                f"{r.measure} ({r.layer}): {r.estimate:+.3g}, p = {r.p_value:.3g}"
+                for r in small.sort_values("p_value").head(5).itertuples()) + ".")
     with_interval = int(table["ci_low"].notna().sum())
     text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
-                f"{stats.MIN_ARTICLES_FOR_INTERVAL} articles with a value).")
+                f"{minimum} articles with a value).")
     for row in mixed.itertuples():
         interval = (f", 95% Wald interval [{row.ci_low:.3g}, {row.ci_high:.3g}]" if not np.isnan(row.ci_low)
                     else " (no interval)")

@@ -18,14 +18,21 @@ A corpus is either
 
 Submodules: `schema` (columns, limits, problem kinds, CorpusError), `sources`
 (streaming folder, CSV, JSONL and Parquet records), `checks` (per-row checks), `consistency`
-(outlets coded two ways across rows),
-`reading` (load_corpus, iter_corpus), `dates` and `fingerprint`.
+(outlets coded two ways across rows), `reading` (load_corpus, iter_corpus), `dates`, `fingerprint`
+and `duplicates` (paragraphs several articles share: syndicated or reused copy, found in linear time).
 """
 
 from __future__ import annotations
 
 from analysis.corpus.consistency import coding_issues, coding_text
 from analysis.corpus.dates import normalise_date
+from analysis.corpus.duplicates import (
+    MIN_PARAGRAPH_WORDS,
+    ParagraphIndex,
+    paragraph_keys,
+    shared_paragraphs,
+    shared_paragraphs_note,
+)
 from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
 from analysis.corpus.reading import iter_corpus, load_corpus
 from analysis.corpus.schema import (
@@ -60,4 +67,9 @@ __all__ = [
     "load_corpus",
     "normalise_date",
     "sha256_file",
+    "MIN_PARAGRAPH_WORDS",
+    "ParagraphIndex",
+    "paragraph_keys",
+    "shared_paragraphs",
+    "shared_paragraphs_note",
 ]

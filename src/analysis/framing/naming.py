@@ -190,7 +190,8 @@ def naming_by_layer(summary: pd.DataFrame) -> pd.DataFrame:
 
 def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = stats.N_PERMUTATIONS, seed: int = 0) -> str:
     """The naming comparison as a sentence: mean `naming_index` of each bloc's articles that use any
-    marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`).
+    marker, how many have none, and an article-level permutation p-value (`stats.permutation_test`),
+    only where each bloc has `stats.MIN_ARTICLES_FOR_INTERVAL` articles with a marker (else why not).
 
     Parameters
     ----------
@@ -218,8 +219,10 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = stats.
     if test["n_relabellings"]:
         text += (f" Difference {test['difference']:+.2f}, article-level permutation p = {test['p_value']:.3g} "
                  f"({stats.how_tested(test)}).")
-    else:
+    elif np.isnan(test["difference"]):
         text += " No test: one of the blocs has no article with a marker."
+    else:  # too few articles with a marker for a p-value
+        text += f" Difference {test['difference']:+.2f}; no{test['reason'].removeprefix('no')}."
     return text
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from analysis import clean, framing, segment, sentiment, topics
+from analysis import clean, corpus, framing, segment, sentiment, topics
 from analysis.clean import LineCounter, stable_hash
 from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
@@ -84,15 +84,23 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     bar_off = not settings.progress if settings.progress is not None else None
     clock = time.perf_counter
 
-    # Pass 1: lines each outlet repeats (and, if asked, abbreviations learned from the corpus).
+    # Pass 1: lines each outlet repeats, paragraphs several articles share (and, if asked,
+    # abbreviations learned from the corpus).
     started = clock()
     counter = LineCounter()
+    paragraphs = corpus.ParagraphIndex()
+    shared_seconds = 0.0
     runner = _engine(engine, jobs, None, client)
     stats.engine = runner.name
     try:
         def hash_work() -> Iterator[tuple[object, list]]:
+            nonlocal shared_seconds
             for articles, _ in source():
-                yield [str(o) for o in articles["outlet"]], _batches([str(t) for t in articles["text"]], jobs)
+                texts = [str(t) for t in articles["text"]]
+                begun = clock()
+                paragraphs.add(articles["article_id"], articles["outlet"], texts)
+                shared_seconds += clock() - begun
+                yield [str(o) for o in articles["outlet"]], _batches(texts, jobs)
         with tqdm(total=total, desc="pass 1: repeated lines", unit="article", disable=bar_off) as bar:
             for outlets, results in _pipelined(runner, _hash_batch, hash_work()):
                 for outlet, hashes in zip(outlets, (h for batch in results for h in batch)):
@@ -107,7 +115,15 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
         abbreviations = segment.default_abbreviations() | segment.learn_abbreviations(texts)
     context = Context(cues, abbreviations, counter.shared(), scorers)
     del counter
-    stats.seconds["repeated lines"] = clock() - started
+    begun = clock()
+    shared = paragraphs.table()
+    if len(shared):  # article-level tests take articles as independent: say when some are not
+        stats.notes.append(corpus.shared_paragraphs_note(shared, len(paragraphs.article_ids)) + " (raw texts; notebook "
+                           "00 lists those among the kept paragraphs): article-level tests count these articles as "
+                           "independent")
+    paragraphs = corpus.ParagraphIndex()  # frees the hashes (pass 1 is over)
+    stats.seconds["shared paragraphs"] = shared_seconds + clock() - begun
+    stats.seconds["repeated lines"] = clock() - started - stats.seconds["shared paragraphs"]
 
     # Pass 2: every article, chunk by chunk, through the cache and the engine.
     started = clock()

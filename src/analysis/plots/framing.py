@@ -17,6 +17,7 @@ from analysis.plots.parts import (
     _n,
     _place_labels,
     _plain_all,
+    _plain_log_ticks,
     _wrap,
     plain,
 )
@@ -83,6 +84,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     fig.tight_layout()
     ax.set_xlim(*ax.get_xlim())
     ax.set_ylim(*ax.get_ylim())
+    _plain_log_ticks(ax.xaxis)
     # the most distinctive first (ties by term), alternating blocs, so each side gets room
     order = pd.concat(labelled).assign(_rank=lambda t: t.groupby("_side").cumcount())
     order = order.sort_values(["_rank", "_abs", "term"], ascending=[True, False, True], kind="mergesort")
@@ -133,6 +135,8 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
+    _plain_log_ticks(ax.xaxis)
+    _plain_log_ticks(ax.yaxis)
     ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)") + f"\ntext layer: {layer}")
     ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"))
     ax.legend(loc="lower right", fontsize=9)
@@ -196,12 +200,22 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
     return fig
 
 
+#: Tallest the naming-markers figure grows (inches); a figure that would be taller takes the compact form.
+MARKER_MAX_HEIGHT = 14.0
+#: Most marker terms the compact form shows (those with the highest mean article rate).
+MARKER_MAX_TERMS = 40
+_USAGE_MARK = {"russian_official": "(RU)", "ukrainian_western": "(UA/W)", "neutral": ""}
+
+
 def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     """Naming markers compared between blocs, article by article: a row per marker term (grouped
     by what it names), the blocs side by side within it, each article's rate per 1,000 tokens as a
     dot in its bloc's colour (jittered from `seed`; an article without the term is a 0), and the
     bloc's mean of article rates with a 95% bootstrap interval over articles (seeded from `seed`;
-    never below 0) for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below).
+    never below 0) for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles (none below). The
+    figure is at most `MARKER_MAX_HEIGHT` tall: its rows narrow to fit, and where they would be too
+    narrow (many terms or blocs) it takes the compact form: bloc means and intervals only, for at
+    most `MARKER_MAX_TERMS` terms (the title says how many are left out).
 
     Parameters
     ----------
@@ -221,11 +235,14 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     columns = _balanced_columns([len(part) for _, part in groups], 2 if len(terms) > 24 else 1)
     row = 0.2 + 0.12 * len(blocs)
     tallest = max(sum(len(groups[i][1]) for i in col) + 0.8 * len(col) for col in columns)
+    values = {k: part["rate_per_1000"].to_numpy(float) for k, part in rates.groupby(["term", "bloc"], sort=False)}
+    if row * tallest + 2.4 > MARKER_MAX_HEIGHT:  # squeeze the rows to fit, down to a lane of 0.08 inch per bloc
+        row = (MARKER_MAX_HEIGHT - 2.4) / tallest
+        if row < 0.1 + 0.08 * len(blocs):
+            return _marker_means(rates, terms, blocs, counts, values, seed)
     fig = plt.figure(figsize=(9 * len(columns), row * tallest + 2.4), layout="constrained")
     outer = fig.add_gridspec(1, len(columns))
     step = 0.8 / max(len(blocs), 1)
-    values = {k: part["rate_per_1000"].to_numpy(float) for k, part in rates.groupby(["term", "bloc"], sort=False)}
-    usage_mark = {"russian_official": "(RU)", "ukrainian_western": "(UA/W)", "neutral": ""}
     axes = []
     for c, col in enumerate(columns):
         inner = outer[0, c].subgridspec(len(col), 1, height_ratios=[len(groups[i][1]) + 0.8 for i in col])
@@ -239,7 +256,7 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
                     mean, low, high = _article_bootstrap(found, seed=seed)
                     _article_row(ax, y + (j - (len(blocs) - 1) / 2) * step, found, mean, low, high, bloc_colour(bloc),
                                  seed + 100 * i + y * len(blocs) + j, width=0.4 * step, markersize=3.5)
-            ax.set_yticks(range(len(part)), [plain(f"{t} {usage_mark.get(u, '')}") for t, u in zip(part["term"], part["usage"])],
+            ax.set_yticks(range(len(part)), [plain(f"{t} {_USAGE_MARK.get(u, '')}") for t, u in zip(part["term"], part["usage"])],
                           fontsize=8)
             ax.set_ylim(len(part) - 0.5, -0.5)
             ax.set_title(plain(group), fontsize=9, loc="left")
@@ -252,6 +269,44 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\none dot "
                  f"per article; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
                  f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
+    return fig
+
+
+def _marker_means(rates: pd.DataFrame, terms: pd.DataFrame, blocs: list[str], counts: dict[str, int],
+                  values: dict, seed: int) -> Figure:
+    """The compact naming-markers figure: one row per term (at most `MARKER_MAX_TERMS`, the highest
+    mean article rates), each bloc's mean of article rates and its 95% bootstrap interval, no dots."""
+    means = rates.groupby("term")["rate_per_1000"].mean()
+    ranked = terms.assign(_mean=terms["term"].map(means)).sort_values(["_mean", "term"], ascending=[False, True],
+                                                                        kind="mergesort")
+    shown = ranked.head(MARKER_MAX_TERMS).sort_values(["group", "usage", "term"], kind="mergesort").reset_index(drop=True)
+    height = min(MARKER_MAX_HEIGHT, 0.24 * len(shown) + 2.6)
+    fig, ax = plt.subplots(figsize=(10, height), layout="constrained")
+    step = 0.8 / max(len(blocs), 1)
+    for y, term in enumerate(shown["term"]):
+        for j, bloc in enumerate(blocs):
+            found = values.get((term, bloc), np.array([]))
+            if not len(found):
+                continue
+            mean, low, high = _article_bootstrap(found, seed=seed)
+            at = y + (j - (len(blocs) - 1) / 2) * step
+            if not np.isnan(low):
+                ax.hlines(at, low, high, color=bloc_colour(bloc), linewidth=1.2)
+            ax.plot([mean], [at], marker="D", markersize=3.5, color=bloc_colour(bloc), linestyle="")
+    ax.set_yticks(range(len(shown)), [plain(f"{g}: {t} {_USAGE_MARK.get(u, '')}")
+                                      for g, t, u in zip(shown["group"], shown["term"], shown["usage"])], fontsize=7)
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
+    handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")[1:]
+    fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
+               ncols=min(len(handles), 4), fontsize=8)
+    left = len(terms) - len(shown)
+    dropped = f"; {left} left out" if left else ""
+    fig.suptitle(f"Naming and labelling choices in the outlet's own words, compact form: {len(shown)} of "
+                 f"{len(terms)} terms (the highest mean rates{dropped}),\n\u25c6 bloc mean of article rates; bar: "
+                 f"95% bootstrap interval over articles, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles "
+                 "(RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=9)
     return fig
 
 

@@ -251,3 +251,25 @@ def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[
         else:
             left_out += 1
     return left_out
+
+
+def _plain_log_ticks(axis) -> None:  # noqa: ANN001
+    """Plain numbers on a log axis (0.1, 1, 10, 2,000), never "2×10^0": the decades labelled, and
+    the 2s and 5s between them too while the axis spans under two decades (call after the limits
+    are set)."""
+    low, high = (max(v, 1e-12) for v in axis.get_view_interval())
+    narrow = abs(np.log10(high) - np.log10(low)) < 2
+
+    def number(value: float, _position: int | None = None) -> str:
+        if value <= 0:
+            return ""
+        return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+
+    def between(value: float, _position: int | None = None) -> str:
+        if not narrow or value <= 0:
+            return ""
+        lead = round(value / 10 ** np.floor(np.log10(value) + 1e-9))
+        return number(value) if lead in (2, 5) else ""
+
+    axis.set_major_formatter(mpl.ticker.FuncFormatter(number))
+    axis.set_minor_formatter(mpl.ticker.FuncFormatter(between))

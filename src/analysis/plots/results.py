@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.style import OTHER_COLOURS, use_style
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 #: No series in this figure is a bloc: the style module's non-bloc greys.
 _INK, _FLOOR = OTHER_COLOURS[0], OTHER_COLOURS[2]
@@ -18,7 +19,9 @@ _INK, _FLOOR = OTHER_COLOURS[0], OTHER_COLOURS[2]
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
     and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`. Rows
-    without a p-value (the mixed model's second estimate of tone) are left out, and the title says so.
+    without a p-value (the mixed model's second estimate of tone, and contrasts with a bloc of fewer
+    than `stats.MIN_ARTICLES_FOR_INTERVAL` articles) are left out, and the title says so; without any
+    p-value the figure says so in place of the axes.
 
     Where the tick stands to the right of the line, no difference could have reached `alpha`
     with these articles, whatever the texts said.
@@ -33,11 +36,19 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     matplotlib.figure.Figure
     """
     use_style()
-    rows = table[table["p_value"].notna()].reset_index(drop=True)  # a mixed model's row has no p-value
+    rows = table[table["p_value"].notna()].reset_index(drop=True)  # a mixed model's or a too-small contrast's has none
     untested = len(table) - len(rows)
     labels = [textwrap.shorten(f"{m} ({layer})", 70) for m, layer in zip(rows["measure"], rows["layer"])]
     height = max(2.5, 0.28 * len(rows) + 1.2)
     fig, ax = plt.subplots(figsize=(8, height))
+    if rows.empty:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, textwrap.fill(f"No contrast has a p-value: {len(table)} rows, each with a bloc of fewer than "
+                                        f"{MIN_ARTICLES_FOR_INTERVAL} articles with a value (or a mixed model's "
+                                        "estimate, which has none).", 70),
+                ha="center", va="center", fontsize=9)
+        fig.suptitle("Bloc contrasts: no p-value to show", fontsize=9)
+        return fig
     y = np.arange(len(rows))[::-1]
     ax.scatter(rows["min_p"], y, marker="|", s=120, color=_FLOOR, zorder=2)
     ax.scatter(rows["p_value"], y, s=22, color=_INK, zorder=3)
@@ -54,7 +65,8 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     contrast = rows["contrast"].iloc[0] if len(rows) else ""
     fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
                  "dot: article-level permutation p-value; grey tick: the smallest p the design allows"
-                 + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value, a mixed model's, not shown)"
+                 + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value not shown: a mixed model's, "
+                    f"or a bloc with fewer than {MIN_ARTICLES_FOR_INTERVAL} articles)"
                     if untested else ""), fontsize=9)
     fig.tight_layout()
     return fig

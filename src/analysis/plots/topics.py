@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib as mpl
@@ -12,6 +13,9 @@ from matplotlib.figure import Figure
 
 from analysis.plots.parts import _wrap, plain
 from analysis.plots.style import OTHER_COLOURS, bloc_colour, other_style, use_style
+
+#: Colour of the units of blocs outside the compared pair on the topic map (a non-bloc grey).
+_OTHER_BLOCS = OTHER_COLOURS[2]
 
 
 def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
@@ -127,10 +131,11 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
 
 
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
-              max_points: int = 3000) -> Figure:
+              max_points: int = 3000, compared: Sequence[str] | None = None) -> Figure:
     """Units on the first two LSA dimensions, marker shape by dominant topic, colour by bloc (the one
-    colour each bloc has in every figure); above
-    `max_points` units, a fixed random sample of them (said in the title), so the points stay legible.
+    colour each bloc has in every figure); blocs outside `compared` are drawn too, in grey under the
+    others, with one legend entry naming them. Above `max_points` units, a fixed random sample of
+    them (said in the title), so the points stay legible. The legend gives each bloc's units drawn.
 
     Parameters
     ----------
@@ -139,6 +144,7 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     blocs : each unit's bloc.
     labels : the topic labels, in topic order.
     max_points : most units drawn.
+    compared : the blocs compared in the notebook (in colour); None: every bloc in colour.
 
     Returns
     -------
@@ -151,21 +157,32 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
         keep = np.sort(np.random.default_rng(0).choice(shown, size=max_points, replace=False))
         coords, assignment, blocs = coords[keep], assignment[keep], np.asarray(blocs)[keep]
     markers = ["o", "^", "s", "D", "v", "P", "X", "*", "<", ">"]
-    bloc_names = sorted(set(blocs))
+    blocs = np.asarray([str(b) for b in blocs], dtype=object)
+    every = sorted(set(blocs))
+    coloured = [b for b in every if compared is None or b in set(compared)]
+    others = [b for b in every if b not in coloured]
     fig, ax = plt.subplots(figsize=(12, 6.5))
-    blocs = np.asarray(blocs)
+    for t in range(len(labels)):  # other blocs first, so the compared ones are drawn on top
+        mask = (assignment == t) & np.isin(blocs, others)
+        ax.scatter(coords[mask, 0], coords[mask, 1], color=_OTHER_BLOCS, marker=markers[t % len(markers)],
+                   s=22, alpha=0.7, edgecolor="white", linewidth=0.3)
     for t in range(len(labels)):
-        for bloc in bloc_names:
+        for bloc in coloured:
             mask = (assignment == t) & (blocs == bloc)
             ax.scatter(coords[mask, 0], coords[mask, 1], color=bloc_colour(bloc), marker=markers[t % len(markers)],
                        s=30, alpha=0.8, edgecolor="white", linewidth=0.4)
     topic_handles = [mpl.lines.Line2D([], [], color="#555555", marker=markers[t % len(markers)], linestyle="",
-                                      label=f"{t}: {label}") for t, label in enumerate(labels)]
-    bloc_handles = [mpl.patches.Patch(color=bloc_colour(bloc), label=bloc) for bloc in bloc_names]
+                                      label=plain(f"{t}: {label}")) for t, label in enumerate(labels)]
+    bloc_handles = [mpl.patches.Patch(color=bloc_colour(bloc), label=plain(f"{bloc} ({int((blocs == bloc).sum()):,})"))
+                    for bloc in coloured]
+    if others:
+        named = ", ".join(f"{b} ({int((blocs == b).sum()):,})" for b in others)
+        bloc_handles.append(mpl.patches.Patch(color=_OTHER_BLOCS, label=plain(
+            textwrap.fill(f"not compared: {named}", 40))))
     fig.subplots_adjust(left=0.08, right=0.6, bottom=0.1, top=0.92)
     fig.legend(handles=topic_handles, title="dominant topic (shape)", loc="upper left", bbox_to_anchor=(0.62, 0.92),
                fontsize=8)
-    fig.legend(handles=bloc_handles, title="bloc (colour)", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
+    fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
     ax.set_xlabel("LSA dimension 1")
     ax.set_ylabel("LSA dimension 2")
     ax.set_title("Paragraphs in two dimensions" + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""))

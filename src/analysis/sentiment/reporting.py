@@ -11,14 +11,14 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.scorers import THRESHOLD
-from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
 from analysis.stats.permutation import how_tested
 
 
 def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
-    p-value with how many relabellings (and the smallest p they allow), the interval only when
-    both blocs have enough articles (else why not), and the article-level standardised difference
+    p-value with how many relabellings (and the smallest p they allow) and the interval, each only
+    when both blocs have enough articles (else why not), and the article-level standardised difference
     only when both blocs have at least 2 articles (else why not).
 
     Parameters
@@ -36,8 +36,12 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
     text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
             f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
-    text += (f" Article-level permutation p = {difference['p_value']:.3g} "
-             f"({how_tested(difference, 'relabellings of the articles')}).")
+    if np.isnan(difference["p_value"]):
+        reason = difference.get("reason") or no_p_value_reason(n_a, n_b)
+        text += f" No{reason.removeprefix('no')}."
+    else:
+        text += (f" Article-level permutation p = {difference['p_value']:.3g} "
+                 f"({how_tested(difference, 'relabellings of the articles')}).")
     if np.isnan(difference["ci_low"]):
         text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
                  f"(here {n_a} and {n_b}).")

@@ -294,9 +294,8 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
     for name, scale, values in measures:
         values = pd.to_numeric(values, errors="coerce").astype(float).rename("value")
         means = values.groupby([rows["bloc"], rows["article_id"]]).mean().dropna().reset_index()
-        test = permutation_test(means["value"], means["bloc"], a, b, limit=n_perm, seed=seed)
-        if min(test["n_articles_a"], test["n_articles_b"]) < min_articles:  # too few articles to test
-            test = {**test, "p_value": float("nan"), "min_p": float("nan")}
+        test = permutation_test(means["value"], means["bloc"], a, b, limit=n_perm, seed=seed,
+                                min_articles=min_articles)  # NaN p below min_articles: too few articles
         out.append({"measure": name, "scale": scale, "n_sentences": int(values.notna().sum()),
                     "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
                     "difference": test["difference"], "p_value": test["p_value"], "exact": test["exact"],

@@ -23,6 +23,7 @@ from analysis.stats.design import (
     corpus_counts,
     interval_rule,
     interval_supported,
+    no_p_value_reason,
 )
 from analysis.stats.mixed import (
     BOUNDARY_SHARE,
@@ -43,7 +44,7 @@ from analysis.stats.reliability import krippendorff_alpha
 __all__ = [
     "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
-    "interval_rule", "permutation_test", "relabellings", "sampled_relabellings",
+    "interval_rule", "no_p_value_reason", "permutation_test", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",
     "BOUNDARY_SHARE", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",

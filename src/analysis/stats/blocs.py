@@ -80,8 +80,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
                     n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
-    (NaN unless both blocs have `min_articles` articles); an article-level permutation p-value
-    (`stats.permutation_test`: exact over at most `n_perm` relabellings, else sampled); and the
+    and an article-level permutation p-value (`stats.permutation_test`: exact over at most `n_perm`
+    relabellings, else sampled), both NaN unless both blocs have `min_articles` articles; and the
     article-level standardised difference `d_articles` (`article_d`). Other blocs are left out.
 
     Parameters
@@ -91,14 +91,14 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     column : the score compared.
     n_boot, ci : bootstrap draws per bloc, coverage of the interval.
     seed : seed of the bootstrap and of sampled relabellings.
-    min_articles : articles each bloc needs for the interval.
+    min_articles : articles each bloc needs for the interval and the p-value.
     n_perm : most relabellings enumerated for an exact test; above it, this many are sampled.
 
     Returns
     -------
     dict
-        a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, d_articles,
-        n_articles_a, n_articles_b.
+        a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, reason (why
+        there is no p-value, "" when there is one), d_articles, n_articles_a, n_articles_b.
     """
     for bloc in (a, b):
         if not (frame["bloc"] == bloc).any():
@@ -113,10 +113,11 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
-    test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed)
+    test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed,
+                            min_articles=min_articles)
     return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
             "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
-            "min_p": test["min_p"],
+            "min_p": test["min_p"], "reason": test["reason"],
             "d_articles": article_d(article_means, a, b, column),
             "n_articles_a": n_a, "n_articles_b": n_b}
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 #: A bloc interval (bootstrap over articles) is shown only when every bloc in it has this many articles:
-#: with fewer, resampling articles can only reshuffle the same two or three texts.
+#: with fewer, resampling articles can only reshuffle the same two or three texts. The same minimum
+#: holds for a p-value (`stats.permutation_test`): every compared bloc needs this many articles.
 MIN_ARTICLES_FOR_INTERVAL = 5
 
 
@@ -126,3 +127,23 @@ def interval_rule(minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
     return (f"Intervals are shown only for blocs with at least {minimum} articles: with fewer, resampling "
             f"articles only reshuffles the same few texts, and the interval would look far more certain than "
             f"the design allows.")
+
+
+def no_p_value_reason(n_a: int, n_b: int, minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
+    """Why a contrast of `n_a` against `n_b` articles gets no p-value, or "" when it gets one (every
+    compared bloc has `minimum` articles, the rule of intervals too).
+
+    Parameters
+    ----------
+    n_a, n_b : articles of the two compared blocs.
+    minimum : articles each bloc needs for a p-value.
+
+    Returns
+    -------
+    str
+        "" or a lower-case clause without a full stop, starting "no p-value".
+    """
+    if interval_supported([n_a, n_b], minimum):
+        return ""
+    return (f"no p-value: it needs at least {minimum} articles in each bloc (here {n_a} and {n_b}); with fewer, "
+            f"the few relabellings of so few articles cannot tell a difference from chance")

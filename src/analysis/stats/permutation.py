@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
+
 #: Most relabellings of articles per permutation test: every relabelling is used when there are
 #: at most this many (exact), otherwise this many are drawn. The one default of every bloc
 #: contrast (tone, naming, frames, topics, the results summary), so that one contrast gets one
@@ -85,12 +87,15 @@ def sampled_relabellings(n: int, k: int, *, limit: int = N_PERMUTATIONS, seed: i
 
 
 def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: str, *, limit: int = N_PERMUTATIONS,
-                     seed: int = 0, statistic: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None) -> dict:
+                     seed: int = 0, statistic: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> dict:
     """Two-sided article-level permutation test of mean(a) - mean(b) over one value per article.
 
     Articles of other blocs are left out. Exact when the relabellings are at most `limit`
     (p = share of relabellings with |difference| >= the observed one; `min_p` is the smallest p
     any labelling of these articles could get); otherwise sampled, p = (1 + hits) / (1 + limit).
+    No test when a bloc has fewer than `min_articles` articles (the project's rule,
+    `stats.MIN_ARTICLES_FOR_INTERVAL`): p_value and min_p are NaN and `reason` says why.
 
     Parameters
     ----------
@@ -100,12 +105,14 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
     limit : most relabellings enumerated for an exact test; above it, this many are sampled.
     seed : seed of the sampled relabellings.
     statistic : not used; the statistic is always the difference of means.
+    min_articles : articles each bloc needs for a p-value (1: test whatever the counts).
 
     Returns
     -------
     dict
         a, b, n_articles_a, n_articles_b, difference (observed), p_value, n_relabellings, exact,
-        min_p (difference and p NaN when either bloc has no article).
+        min_p (difference and p NaN when either bloc has no article), reason ("" when tested, else
+        why there is no p-value; n_relabellings is then 0).
     """
     values, labels = np.asarray(values, dtype=float), np.asarray(labels)
     keep = np.isin(labels, [a, b]) & ~np.isnan(values)
@@ -113,8 +120,12 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
     n, k = len(x), int((lab == a).sum())
     if k == 0 or k == n:
         return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": float("nan"),
-                "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan")}
+                "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan"),
+                "reason": "no p-value: a compared bloc has no article with a value"}
     observed_stat = float(x[lab == a].mean() - x[lab == b].mean())
+    if reason := no_p_value_reason(k, n - k, min_articles):
+        return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": observed_stat,
+                "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan"), "reason": reason}
     exact = math.comb(n, k) <= limit
     batches = [relabellings(n, k, limit=limit, seed=seed)[0]] if exact else \
         sampled_relabellings(n, k, limit=limit, seed=seed, sort=False)
@@ -131,7 +142,7 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
         min_p = 1 / (1 + len(sum_a))
     return {"a": a, "b": b, "n_articles_a": k, "n_articles_b": n - k, "difference": observed_stat,
             "p_value": float(p), "n_relabellings": int(math.comb(n, k)) if exact else len(sum_a),
-            "exact": exact, "min_p": float(min_p)}
+            "exact": exact, "min_p": float(min_p), "reason": ""}
 
 
 def how_tested(test: Mapping, unit: str = "relabellings") -> str:
@@ -141,14 +152,16 @@ def how_tested(test: Mapping, unit: str = "relabellings") -> str:
 
     Parameters
     ----------
-    test : a `permutation_test` result (its exact, n_relabellings and min_p).
+    test : a `permutation_test` result (its exact, n_relabellings, min_p and reason).
     unit : what the sentence calls a relabelling.
 
     Returns
     -------
     str
-        The clause, lower-case and without a full stop.
+        The clause, lower-case and without a full stop; the test's `reason` when it has no p-value.
     """
+    if test.get("reason"):
+        return test["reason"]
     if test["exact"]:
         return (f"exact, over all {test['n_relabellings']:,} {unit}; the smallest p this design allows is "
                 f"{test['min_p']:.3g}")

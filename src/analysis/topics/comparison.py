@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.stats import N_PERMUTATIONS, aggregate, bloc_summary, permutation_test
+from analysis.stats import MIN_ARTICLES_FOR_INTERVAL, N_PERMUTATIONS, aggregate, bloc_summary, how_tested, permutation_test
 from analysis.topics.reading import assignments, stable_topics
 from analysis.topics.schema import MODELS
 
@@ -86,9 +86,10 @@ def article_shares(tables: dict[str, pd.DataFrame], model: str = "nmf") -> pd.Da
 
 
 def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: str = "nmf", n_perm: int = N_PERMUTATIONS,
-                    seed: int = 0) -> pd.DataFrame:
+                    seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """For each stable topic: the difference a - b of bloc means of the article share of units in
-    the topic, and an article-level permutation p-value (articles of other blocs left out).
+    the topic, and an article-level permutation p-value where both blocs have `min_articles`
+    articles (articles of other blocs left out).
 
     Parameters
     ----------
@@ -104,16 +105,19 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
     seed : int
         Permutation seed, the same for every topic and the same as the summary's
         (`summary.bloc_contrasts`), so that one contrast gets one p-value in notebooks 03 and 04.
+    min_articles : int
+        Articles each bloc needs for a p-value (`stats.MIN_ARTICLES_FOR_INTERVAL`).
 
     Returns
     -------
     DataFrame
         One row per stable topic: topic, label, a, b, n_articles_a, n_articles_b, difference,
-        p_permutation (NaN when a bloc has no article).
+        p_permutation (NaN when a bloc has fewer than `min_articles` articles), tested (how the p-value
+        was computed, or why there is none).
     """
     stable = stable_topics(tables["topic_summary"], model)
     summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
-    columns = ["topic", "label", "a", "b", "n_articles_a", "n_articles_b", "difference", "p_permutation"]
+    columns = ["topic", "label", "a", "b", "n_articles_a", "n_articles_b", "difference", "p_permutation", "tested"]
     per_article = article_shares(tables, model)
     # articles in the order of `stats.bloc_difference` (bloc, then id): sampled relabellings then
     # pick the same articles as in the results summary
@@ -122,10 +126,12 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
         return pd.DataFrame(columns=columns)
     out = []
     for t in stable:
-        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed)
+        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed,
+                                min_articles=min_articles)
         out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b,
                     "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
-                    "difference": round(test["difference"], 4), "p_permutation": round(test["p_value"], 4)})
+                    "difference": round(test["difference"], 4), "p_permutation": round(test["p_value"], 4),
+                    "tested": how_tested(test, "relabellings of the articles")})
     return pd.DataFrame(out, columns=columns)
 
 
