@@ -30,7 +30,7 @@
 # %%
 from IPython.display import Markdown, display
 
-from analysis import overview, plots
+from analysis import corpus, overview, plots
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -148,6 +148,19 @@ tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="par
 shared = overview.shared_paragraphs(tables)
 display(Markdown(overview.shared_paragraphs_text(shared, tables["articles"])))
 shared.head(20)
+
+# %% [markdown]
+# ## Outlets coded two ways
+#
+# The metadata table is the researcher's coding: an outlet whose articles carry two blocs puts it on
+# both sides of a comparison, and one outlet under names that differ only in case, spacing or
+# punctuation counts as two outlets. `corpus.coding_issues` lists both (and a country given on some
+# of an outlet's articles only); it reports and does not recode.
+
+# %%
+coding = corpus.coding_issues(tables["articles"])
+display(Markdown(corpus.coding_text(coding)))
+coding
 
 # %% [markdown]
 # **Try this.**

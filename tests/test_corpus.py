@@ -799,3 +799,19 @@ def test_notebook_text_on_shared_paragraphs_is_computed_from_the_kept_paragraphs
     assert "(articles involved per bloc: russian 1 of 2, western 1 of 1)" in text and "independent draw" in text
     alone = overview.shared_paragraphs({"articles": articles, "paragraphs": paragraphs.iloc[[0, 1, 3]]})
     assert alone.empty and overview.shared_paragraphs_text(alone, articles).startswith("No kept paragraph of 12+ words")
+
+
+def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in "abc":
+        (folder / f"{name}.txt").write_text(f"Talks {name}\n\nPeskov said on Monday that talks on {name} would go on.\n",
+                                            encoding="utf-8")
+    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,Kyiv Post,western\n"
+                                         "b,b.txt,Kyiv Post,ukrainian\nc,c.txt,RT,russian\n", encoding="utf-8")
+    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
+                 "--no-cache", "--jobs", "1"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "Outlet coding" in line]
+    assert len(warnings) == 1 and "bloc differs: 1 outlet" in warnings[0] and "both sides of a comparison" in warnings[0]

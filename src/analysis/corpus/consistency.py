@@ -27,7 +27,8 @@ def _key(outlet: str) -> str:
     return _NOT_NAME.sub("", outlet.casefold())
 
 
-def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "country")) -> pd.DataFrame:
+def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "country"),
+                  weight: str | None = None) -> pd.DataFrame:
     """Outlets whose articles disagree on a metadata column, and outlet names written two ways.
 
     Parameters
@@ -49,17 +50,18 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
     """
     rows: list[dict] = []
     outlets = articles["outlet"].astype("string").fillna("(missing)")
+    n = articles[weight].to_numpy() if weight is not None else 1
     for column in columns:
         if column not in articles.columns:
             continue
         values = articles[column].astype("string").fillna("(missing)")
-        counts = pd.DataFrame({"outlet": outlets, "value": values}).value_counts().sort_index()
+        counts = pd.DataFrame({"outlet": outlets, "value": values, "n": n}).groupby(["outlet", "value"])["n"].sum()
         for outlet, part in counts.groupby(level="outlet", sort=True):
             if len(part) > 1:
                 rows.append({"outlet": outlet, "issue": f"{column} differs",
-                             "values": ", ".join(f"{v} ({n})" for (_, v), n in part.items()),
+                             "values": ", ".join(f"{v} ({count})" for (_, v), count in part.items()),
                              "articles": int(part.sum())})
-    names = outlets.value_counts().sort_index()
+    names = pd.DataFrame({"outlet": outlets, "n": n}).groupby("outlet")["n"].sum()
     keys = pd.Series({name: _key(name) for name in names.index}, dtype="string")
     for _, group in keys.groupby(keys, sort=True):
         if len(group) > 1:

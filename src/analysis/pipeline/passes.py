@@ -89,6 +89,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     started = clock()
     counter = LineCounter()
     paragraphs = corpus.ParagraphIndex()
+    coding: Counter = Counter()  # (outlet, bloc, country) -> articles: how the metadata code each outlet
     shared_seconds = 0.0
     runner = _engine(engine, jobs, None, client)
     stats.engine = runner.name
@@ -99,6 +100,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                 texts = [str(t) for t in articles["text"]]
                 begun = clock()
                 paragraphs.add(articles["article_id"], articles["outlet"], texts)
+                coding.update(zip(*(articles[c].astype("string").fillna("(missing)") if c in articles.columns
+                                    else ["(missing)"] * len(articles) for c in ("outlet", "bloc", "country"))))
                 shared_seconds += clock() - begun
                 yield [str(o) for o in articles["outlet"]], _batches(texts, jobs)
         with tqdm(total=total, desc="pass 1: repeated lines", unit="article", disable=bar_off) as bar:
@@ -122,6 +125,10 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                            "00 lists those among the kept paragraphs): article-level tests count these articles as "
                            "independent")
     paragraphs = corpus.ParagraphIndex()  # frees the hashes (pass 1 is over)
+    issues = corpus.coding_issues(pd.DataFrame([(*key, n) for key, n in sorted(coding.items(), key=str)],
+                                               columns=["outlet", "bloc", "country", "n"]), weight="n")
+    if len(issues):  # an outlet in two blocs, or under two names: say so before anything is compared
+        stats.notes.append(corpus.coding_text(issues) + " Notebook 00 lists them (corpus.coding_issues).")
     stats.seconds["shared paragraphs"] = shared_seconds + clock() - begun
     stats.seconds["repeated lines"] = clock() - started - stats.seconds["shared paragraphs"]
 
