@@ -99,8 +99,11 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # **What noise alone reaches.** The bloc labels are shuffled across the two blocs' articles (every
 # relabelling when there are at most `N_PERM` of them, as with five articles' ten; otherwise
 # `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept, counted on
-# the same words and the same rows as the table: a term needs a |z| above that to stand out from
-# what any split of these articles would show. The table is the one `build` wrote when it was
+# the same words and the same rows as the table. The noise threshold is the 95% quantile of those
+# largest values (`framing.noise_threshold`: a term beyond it stands out from the shuffles at the 5%
+# family-wise level, and the threshold does not rise as `N_PERM` grows); with fewer than 20
+# relabellings (five articles have ten) it is the largest any of them reaches, and no term can
+# stand out at that level. The table is the one `build` wrote when it was
 # built for this pair with the default `MIN_ARTICLES_PER_TERM` and `PRIOR_SCALE`, and is computed
 # here from the per-article term counts for any other pair or setting. The spelling variants are
 # merged by `build`: an edit to `spelling_variants.csv` takes effect only after
@@ -111,12 +114,12 @@ keyness = framing.keyness_for(tables, a, b, min_articles=MIN_ARTICLES_PER_TERM, 
 matrix, vocab, groups = framing.article_matrix(tables)
 null, null_split = framing.null_max_z(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED, return_split=True,
                                       min_articles=MIN_ARTICLES_PER_TERM, prior_scale=PRIOR_SCALE)
-threshold = float(null.max())
+threshold = framing.noise_threshold(null)
 Markdown(framing.keyness_summary(keyness, null, a, b, tables["articles"], min_articles=MIN_ARTICLES_PER_TERM))
 
 # %% [markdown]
-# Which shuffle reaches that largest |z|: if it puts one outlet's articles on one side, an
-# outlet's own vocabulary sets the noise threshold.
+# Which shuffle reaches the largest |z|: if it puts one outlet's articles on one side, an
+# outlet's own vocabulary drives the noise threshold.
 
 # %%
 Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, vocab, a, b,
@@ -138,8 +141,8 @@ fig = plots.term_map(keyness, a, b, threshold=threshold)
 plots.save(fig, "framing_term_map")
 
 # %% [markdown]
-# The labelled terms are the most distinctive of each bloc; the dashed lines mark the largest |z|
-# that shuffled labels produce, and only terms beyond them are drawn in a bloc's colour. What lies
+# The labelled terms are the most distinctive of each bloc; the dashed lines mark the noise
+# threshold of shuffled labels, and only terms beyond them are drawn in a bloc's colour. What lies
 # inside them (grey) is indistinguishable from the differences between any two groups of these
 # articles; what lies outside them may still be the topic of each article (which event it covers)
 # rather than its bloc.

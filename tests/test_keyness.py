@@ -277,3 +277,20 @@ def test_keyness_figures_are_the_same_bytes_every_run(tmp_path: Path) -> None:
             matplotlib.pyplot.close(fig)
         blobs.append([(tmp_path / str(run) / f"{n}.{ext}").read_bytes() for n in ("fw", "map") for ext in ("png", "svg")])
     assert blobs[0] == blobs[1]
+
+
+def test_noise_threshold_is_a_quantile_that_does_not_rise_with_the_number_of_shuffles() -> None:
+    """With ten relabellings (five articles) the threshold is the largest value and the text says no
+    term can stand out at 5%; with many, it is the 95% quantile, stable as shuffles grow (the
+    largest value would rise), and NaN where the null is empty."""
+    ten = np.arange(1.0, 11.0)
+    assert framing.noise_threshold(ten) == 10.0
+    assert "too few" in framing.noise_threshold_text(ten)
+    rng = np.random.default_rng(0)
+    small, large = rng.gumbel(3, 0.3, 200), rng.gumbel(3, 0.3, 20_000)
+    assert framing.noise_threshold(small) == np.quantile(small, 0.95, method="higher") < small.max()
+    assert abs(framing.noise_threshold(small) - framing.noise_threshold(large)) < 0.15
+    assert large.max() - framing.noise_threshold(large) > 0.8  # the largest of 20,000 sits far above
+    assert "95% quantile" in framing.noise_threshold_text(small) and "5% family-wise" in framing.noise_threshold_text(small)
+    assert np.isnan(framing.noise_threshold(np.array([]))) and np.isnan(framing.noise_threshold(np.array([np.nan])))
+    assert framing.noise_threshold(np.r_[np.arange(19.0), np.nan]) == 18.0  # 19 values: too few for 95%

@@ -45,9 +45,12 @@ from analysis.framing.distinctive import (
 )
 from analysis.framing.frames import FRAME_COLUMNS, article_frame_scores, frame_salience, score_frames
 from analysis.framing.keyness_checks import (
+    NOISE_LEVEL,
     PRIOR_SCALES,
     TOKEN_LEVEL_NOTE,
     keyness_summary,
+    noise_threshold,
+    noise_threshold_text,
     null_max_z,
     null_split_summary,
     prior_sensitivity,
@@ -77,13 +80,14 @@ from analysis.ngrams import grams, grams_of_tokens
 __all__ = [
     "FRAME_COLUMNS", "MARKER_COLUMNS", "MIN_ARTICLES", "PRIOR_SCALES", "QUOTED_LAYERS", "TOKEN_LEVEL_NOTE", "USAGES",
     "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
-    "prior_counts", "prior_sensitivity", "spelling_variants",
+    "prior_counts", "prior_sensitivity", "spelling_variants", "NOISE_LEVEL",
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
     "article_frame_scores", "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness",
     "keyness_for",
     "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "load_frames", "load_markers",
     "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_rates_by_article", "marker_rates_by_bloc",
     "naming_answer",
-    "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "null_max_z",
+    "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "noise_threshold",
+    "noise_threshold_text", "null_max_z",
     "paragraphs_with_bloc", "score_frames", "speaker_group", "voice_shares", "voices_text",
 ]

@@ -22,10 +22,57 @@ from analysis.framing.distinctive import (
     prior_counts,
 )
 
-__all__ = ["TOKEN_LEVEL_NOTE", "keyness_summary", "null_max_z", "null_split_summary", "prior_sensitivity"]
+__all__ = ["NOISE_LEVEL", "TOKEN_LEVEL_NOTE", "keyness_summary", "noise_threshold", "noise_threshold_text", "null_max_z",
+           "null_split_summary", "prior_sensitivity"]
 
 #: The prior totals `prior_sensitivity` tries, as multiples of each n-gram order's pooled count.
 PRIOR_SCALES = (0.1, 1.0, 10.0)
+#: The share of relabellings whose largest |z| the noise threshold is at or above.
+NOISE_LEVEL = 0.95
+
+
+def noise_threshold(null: np.ndarray, level: float = NOISE_LEVEL) -> float:
+    """The |z| a term must pass to stand out from shuffled bloc labels: the `level` quantile
+    (the value at or above that share of them) of the largest |z| under each relabelling
+    (`null_max_z`), a family-wise threshold over all terms (Westfall and Young's max-T).
+
+    The quantile estimates a fixed point of the null however many relabellings are drawn; the
+    largest of them would rise with their number. With fewer relabellings than a quantile needs
+    (under 20 for 0.95; five articles have ten), it is the largest any relabelling reaches, and
+    no term can stand out at that level: `noise_threshold_text` says so.
+
+    Parameters
+    ----------
+    null : `null_max_z` values (NaN where no term has a row).
+    level : the quantile, below 1.
+
+    Returns
+    -------
+    float
+        The threshold, or NaN when `null` holds no value.
+    """
+    values = np.asarray(null, dtype=float)
+    values = values[~np.isnan(values)]
+    if not len(values):
+        return float("nan")
+    if len(values) < _needed(level):
+        return float(values.max())
+    return float(np.quantile(values, level, method="higher"))
+
+
+def _needed(level: float) -> int:
+    """Relabellings a `level` quantile needs: at least one lies above it (20 for 0.95)."""
+    return math.ceil(round(1 / (1 - level), 6))
+
+
+def noise_threshold_text(null: np.ndarray, level: float = NOISE_LEVEL) -> str:
+    """What `noise_threshold` is for these relabellings, in words (for notebooks and figure notes)."""
+    n = int(np.count_nonzero(~np.isnan(np.asarray(null, dtype=float))))
+    if n < _needed(level):
+        return (f"the largest |z| any of the {n} relabellings reaches (fewer than {_needed(level)}: too few for a "
+                f"{level:.0%} threshold, so no term can stand out at that level)")
+    return (f"the {level:.0%} quantile of the largest |z| over {n} relabellings (a term beyond it stands out from "
+            f"the shuffles at the {1 - level:.0%} family-wise level)")
 
 
 def null_max_z(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Sequence[str], a: str, b: str, *,
@@ -111,7 +158,8 @@ TOKEN_LEVEL_NOTE = ("The table's chi2 and g2 are token-level tests: they treat e
 
 def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, articles: pd.DataFrame, *,
                     min_articles: int = MIN_ARTICLES) -> str:
-    """A sentence on how many terms of each bloc exceed the largest |z| of shuffled labels, naming
+    """A sentence on how many terms of each bloc exceed the noise threshold of shuffled labels
+    (`noise_threshold`), naming
     the strongest (ties in |z| broken by term, alphabetically), computed from `table` and `null`.
 
     Parameters
@@ -136,10 +184,10 @@ def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, artic
         return f"No shuffled-label reference: one of {a!r} and {b!r} has no articles."
     n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
     exact = len(null) == math.comb(n_a + n_b, n_a)
-    threshold = float(np.nanmax(null)) if not np.isnan(null).all() else float("nan")
+    threshold = noise_threshold(null)
     kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
-    head = (f"Largest |z| under {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
-            f"(what noise alone reaches, with articles as the unit): {threshold:.2f}.")
+    head = (f"Noise threshold from {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
+            f"(what noise alone reaches, with articles as the unit): {threshold:.2f}, {noise_threshold_text(null)}.")
     parts = []
     for bloc, sign in ((a, 1), (b, -1)):
         beyond = _ranked(table, sign)
@@ -248,8 +296,8 @@ def prior_sensitivity(matrix: sparse.csr_matrix, vocabulary: Sequence[str], grou
     Returns
     -------
     tuple of (pandas.DataFrame, pandas.DataFrame)
-        Per weight: scale, prior_unigrams (a0 of the unigrams), threshold (largest |z| of the
-        shuffles), n_beyond_<a>, n_beyond_<b> (terms past it), top_<a>, top_<b> (the strongest
+        Per weight: scale, prior_unigrams (a0 of the unigrams), threshold (`noise_threshold` of
+        the shuffles), n_beyond_<a>, n_beyond_<b> (terms past it), top_<a>, top_<b> (the strongest
         term of each bloc). And per weight and followed term: scale, term, bloc (the one it is
         strongest for at the reference weight), z, beyond.
     """
@@ -263,7 +311,7 @@ def prior_sensitivity(matrix: sparse.csr_matrix, vocabulary: Sequence[str], grou
                         min_articles=min_articles)
         null = null_max_z(matrix, vocabulary, groups, a, b, n_perm=n_perm, seed=seed, prior_scale=scale,
                           background=background, min_articles=min_articles)
-        threshold = float(np.nanmax(null)) if len(null) and not np.isnan(null).all() else float("nan")
+        threshold = noise_threshold(null)
         row = {"scale": scale, "prior_unigrams": scale * float(pooled[orders == 1].sum()), "threshold": threshold}
         for bloc, sign in ((a, 1), (b, -1)):
             ranked = _ranked(table, sign)

@@ -36,7 +36,7 @@ KEYNESS_LAYER = "own words (narration and reported speech; quotes, questions, sc
 def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None = None, top: int = 12,
                   layer: str = KEYNESS_LAYER) -> Figure:
     """The Fightin' Words plot: z of the log-odds against term frequency; the `top` terms of each
-    bloc labelled, and dashed lines at the largest |z| that shuffled labels reach.
+    bloc labelled, and dashed lines at the noise threshold of shuffled labels.
 
     Colour means beyond the noise band: terms past it are drawn (and labelled) in their bloc's
     colour, every term inside it in grey, labelled ones included. Labels never overlap
@@ -46,7 +46,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     ----------
     table : one row per term with term, z, count_<a> and count_<b> (`framing.keyness_for`).
     a, b : the two blocs compared; terms more used by `a` have positive z.
-    threshold : the largest |z| with shuffled labels (`framing.null_max_z`): the noise band, drawn
+    threshold : the noise threshold of shuffled labels (`framing.noise_threshold`): the noise band, drawn
         as dashed lines; None takes |z| 1.96 as the band and draws no lines.
     top : terms labelled per bloc.
     layer : the text layer the counts come from, written under the x axis.
@@ -74,7 +74,7 @@ def fightin_words(table: pd.DataFrame, a: str, b: str, threshold: float | None =
     if threshold is not None:
         for y in (threshold, -threshold):
             ax.axhline(y, color="grey", linestyle="--", linewidth=0.8)
-        ax.text(0.01, threshold, "largest |z| with shuffled blocs", transform=ax.get_yaxis_transform(), fontsize=8,
+        ax.text(0.01, threshold, "noise threshold (shuffled blocs)", transform=ax.get_yaxis_transform(), fontsize=8,
                 va="bottom", color="grey")
     ax.set_xscale("log")
     ax.set_xlabel(f"term frequency in both blocs (count, log scale)\ntext layer: {layer}")
@@ -106,7 +106,7 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     table : one row per term with term, z, rate_<a> and rate_<b> per 1,000 terms (`framing.keyness_for`).
     a, b : the two blocs; `a` on the y axis, positive z.
     top : the 2 * `top` terms with the largest |z| are labelled.
-    threshold : the largest |z| with shuffled labels (`framing.null_max_z`); None takes 1.96.
+    threshold : the noise threshold of shuffled labels (`framing.noise_threshold`); None takes 1.96.
     layer : the text layer the rates come from, written under the x axis.
 
     Returns
