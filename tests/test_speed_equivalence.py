@@ -362,8 +362,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: particles and shortened to an inner word, the person named since the last quote, "he ..." clauses
 #: before a quote, possessive roles after a closing mark and short quotes in a row, then for bullets
 #: of narration ("- X told the radio that ...") that are no dash speech; then when the seventh blind
-#: set joined the fixtures (the same code gives 44b7fb5b... without it).
-PIPELINE_DIGEST = "557f3c6a0436356b934713e68b08cb62987de9271003aab5f065e2314697d428"
+#: set joined the fixtures (the same code gives 44b7fb5b... without it), then for the speech verbs and
+#: role nouns added to the packaged lists after that set's measurement.
+PIPELINE_DIGEST = "8c69383395ed02d8477b37910556602eebb47347dbd4a3c3d9b2c3e84c150341"
 
 
 def pipeline_digest() -> str:
