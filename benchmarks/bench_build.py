@@ -151,7 +151,9 @@ def run_one(config: str, corpus: Path) -> dict:
             done = subprocess.run([sys.executable, "-m", "analysis", "reproduce", "--corpus", str(corpus), "--out", out],
                                   capture_output=True, text=True, check=False, cwd=ROOT)
         if done.returncode:
-            raise RuntimeError(f"reproduce failed:\n{done.stderr[-2000:]}")
+            # (reproduce names each failed step on stdout; stderr mostly holds library warnings)
+            raise RuntimeError(f"reproduce failed (exit {done.returncode}):\n{done.stdout[-3000:]}\n"
+                               f"stderr:\n{done.stderr[-2000:]}")
         steps = reproduce_steps(done.stdout)
     else:
         from analysis.pipeline import build_corpus
