@@ -126,3 +126,14 @@ def test_the_summary_adds_the_mixed_row_only_when_fitted() -> None:
     assert text.startswith(f"{len(table) - 1} contrasts") and "also has a linear mixed model" in text
     below = summary.bloc_contrasts(_tables(_nested(n_outlets=4)), "r", "w", n_boot=50)
     assert not below["method"].str.startswith(stats.MIXED_METHOD).any()
+
+
+def test_the_mixed_model_is_not_fitted_when_its_article_design_would_not_fit_in_memory() -> None:
+    """statsmodels builds, per outlet, a dense sentences x articles matrix: 100,000 articles would
+    need tens of GB. Above the cell limit the model is not fitted and says why, without building it."""
+    frame = _nested()  # 6 outlets of 4 articles of 15 sentences: 6 x 60 x 4 = 1,440 cells
+    assert stats.bloc_mixed_model(frame, "r", "w", max_cells=1_440)["fitted"]
+    result = stats.bloc_mixed_model(frame, "r", "w", max_cells=1_439)
+    assert not result["fitted"] and np.isnan(result["coefficient"])
+    assert "design of 1,440 cells" in result["reason"] and "bootstrap over articles" in result["reason"]
+    assert stats.MAX_DESIGN_CELLS >= 100_000_000

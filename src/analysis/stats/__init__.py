@@ -27,6 +27,7 @@ from analysis.stats.design import (
 )
 from analysis.stats.mixed import (
     BOUNDARY_SHARE,
+    MAX_DESIGN_CELLS,
     MIN_OUTLETS_FOR_MIXED,
     MIXED_METHOD,
     bloc_mixed_model,
@@ -47,5 +48,5 @@ __all__ = [
     "interval_rule", "no_p_value_reason", "permutation_test", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",
-    "BOUNDARY_SHARE", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",
+    "BOUNDARY_SHARE", "MAX_DESIGN_CELLS", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",
 ]

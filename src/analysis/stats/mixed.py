@@ -30,6 +30,11 @@ MIN_OUTLETS_FOR_MIXED = 3
 #: A variance below this share of the total is reported as estimated at zero (on the boundary).
 BOUNDARY_SHARE = 1e-3
 
+#: Most cells of the article design the fit may build: statsmodels holds, per outlet, a dense matrix
+#: of its sentences by its articles (100 million cells are 800 MB; 100,000 articles in 40 outlets
+#: would need about 37 GB). Above it the model is not fitted, and says why.
+MAX_DESIGN_CELLS = 100_000_000
+
 #: The `method` of the mixed model's row in the results summary.
 MIXED_METHOD = "linear mixed model, random intercepts for outlet and article"
 
@@ -59,9 +64,10 @@ def _not_fitted(a: str, b: str, counts: dict, reason: str) -> dict:
 
 def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *, ci: float = 0.95,
                      min_articles: int = MIN_ARTICLES_FOR_INTERVAL,
-                     min_outlets: int = MIN_OUTLETS_FOR_MIXED) -> dict:
+                     min_outlets: int = MIN_OUTLETS_FOR_MIXED, max_cells: int = MAX_DESIGN_CELLS) -> dict:
     """Fit `column ~ bloc` on the sentences of blocs a and b, with random intercepts for outlet and
-    for article within outlet, when each bloc has `min_articles` articles and `min_outlets` outlets.
+    for article within outlet, when each bloc has `min_articles` articles and `min_outlets` outlets
+    and the article design stays within `max_cells` (memory; `MAX_DESIGN_CELLS`).
 
     Parameters
     ----------
@@ -70,6 +76,7 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
     column : the sentence score.
     ci : coverage of the Wald interval.
     min_articles, min_outlets : the rule (`mixed_model_rule`).
+    max_cells : most cells of the per-outlet article designs (sentences x articles, summed).
 
     Returns
     -------
@@ -94,6 +101,13 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
     if short:
         return _not_fitted(a, b, counts, f"not fitted: {'; '.join(short)} (each bloc needs at least {min_articles} "
                                          f"articles and {min_outlets} outlets)")
+    per_outlet = part.groupby("outlet", observed=True).agg(sentences=("article_id", "size"),
+                                                            articles=("article_id", "nunique"))
+    cells = int((per_outlet["sentences"] * per_outlet["articles"]).sum())
+    if cells > max_cells:
+        return _not_fitted(a, b, counts, f"not fitted: the article variance would need a design of {cells:,} cells "
+                                         f"(each outlet's sentences by its articles), more than the limit of "
+                                         f"{max_cells:,}; the bootstrap over articles carries the comparison")
     data = pd.DataFrame({"y": part[column].to_numpy(dtype=float), "x": (part["bloc"] == a).to_numpy(dtype=float),
                          "outlet": part["outlet"].astype(str).to_numpy(),
                          "article_id": part["article_id"].astype(str).to_numpy()})
