@@ -66,7 +66,18 @@ def _needed(level: float) -> int:
 
 
 def noise_threshold_text(null: np.ndarray, level: float = NOISE_LEVEL) -> str:
-    """What `noise_threshold` is for these relabellings, in words (for notebooks and figure notes)."""
+    """What `noise_threshold` is for these relabellings, in words (for notebooks and figure notes).
+
+    Parameters
+    ----------
+    null : `null_max_z` values (NaN where no term has a row).
+    level : the quantile, as in `noise_threshold`.
+
+    Returns
+    -------
+    str
+        A clause naming the quantile and the number of relabellings, or saying they are too few.
+    """
     n = int(np.count_nonzero(~np.isnan(np.asarray(null, dtype=float))))
     if n < _needed(level):
         return (f"the largest |z| any of the {n} relabellings reaches (fewer than {_needed(level)}: too few for a "
