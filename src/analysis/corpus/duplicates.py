@@ -77,11 +77,6 @@ def _line_keys(texts: list[str], min_words: int, with_text: bool = False) -> tup
     return np.fromiter((hash(buffer[a:b]) for a, b in spans), dtype=np.int64, count=len(chosen)), owner[chosen], []
 
 
-def _normalised(text: str, min_words: int) -> list[str]:
-    """The distinct normalised lines of `text` with at least `min_words` words, in text order."""
-    return list(dict.fromkeys(_line_keys([text], min_words, with_text=True)[2]))
-
-
 def paragraph_keys(text: str, min_words: int = MIN_PARAGRAPH_WORDS) -> list[str]:
     """The normalised paragraphs (lines) of one text that the check compares: ASCII letters
     lower-cased, every run of punctuation and spacing a single space, at least `min_words` words,
@@ -96,7 +91,7 @@ def paragraph_keys(text: str, min_words: int = MIN_PARAGRAPH_WORDS) -> list[str]
     -------
     list of str
     """
-    return _normalised(text, min_words)
+    return list(dict.fromkeys(_line_keys([text], min_words, with_text=True)[2]))
 
 
 class ParagraphIndex:

@@ -148,20 +148,20 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         # sentence's subject is whom a following "he said" means
         mentions += [(pi, r[1], r[3]) for r in here if _person(r[3]) and _ROLE_SUBJECT.search(masked, max(0, r[1] - 60), r[1])]
         texts.append(masked)
-        attributed = _attributions(masked)
-        for m in attributed:
+        unnamed = []  # (match, phrase) of subjects that name no person: roles, resolved after the subjects
+        for m in _attributions(masked):
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")):
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
                     name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
                 mentions.append((pi, m.start("subj"), name))
+            else:
+                unnamed.append((m, name))
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
         mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
-        for m in attributed:
-            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")) or _is_name(name := _clean_speaker(m.group("subj"))):
-                continue
+        for m, name in unnamed:
             if _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
                     name = _who(m.group("subj"), (pi, m.start("subj")), mentions, roles)
