@@ -293,6 +293,15 @@ def test_keyness_summary_is_computed_from_the_table() -> None:
     assert "No term of russian exceeds it; no term of western exceeds it" in none
 
 
+def test_keyness_summary_counts_the_relabellings_of_a_large_corpus_in_words() -> None:
+    # C(100,000, 50,000) has 30,101 digits: more than Python turns into a string (the limit is
+    # 4,300), which stopped notebook 02 on a 100,000-article corpus.
+    table = pd.DataFrame({"term": ["kiev", "kyiv"], "z": [9.0, -9.0]})
+    articles = pd.DataFrame({"bloc": ["russian", "western"] * 50_000})
+    text = framing.keyness_summary(table, np.full(200, 4.0), "russian", "western", articles)
+    assert "a random sample of 200 of the about 2.52 × 10^30100 relabellings of the 100000 articles" in text
+
+
 def test_naming_answer_tests_article_means() -> None:
     summary = pd.DataFrame({"bloc": ["r", "r", "w", "w", "w", "u"],
                             "naming_index": [1.0, 0.5, -1.0, np.nan, -0.5, 1.0]})

@@ -128,6 +128,17 @@ def test_sampled_permutation_test_memory_stays_bounded_on_large_corpora() -> Non
     assert result["p_value"] < 0.01  # a shift of 0.05 SD over 10,000 articles a side is real
 
 
+def test_count_text_is_exact_below_ten_to_the_fifteen_and_rounded_down_above() -> None:
+    assert stats.count_text(184_756) == "184,756"
+    assert stats.count_text(math.comb(42, 22)) == "513,791,607,420"
+    assert stats.count_text(10**15 - 1) == "999,999,999,999,999"
+    assert stats.count_text(10**15) == "about 1 × 10^15"
+    assert stats.count_text(2 * 10**20 - 1) == "about 1.99 × 10^20"  # never rounded up to "2"
+    assert stats.count_text(math.comb(100_000, 50_000)) == "about 2.52 × 10^30100"
+    with pytest.raises(ValueError, match="negative"):
+        stats.count_text(-1)
+
+
 def test_no_p_value_when_a_bloc_has_fewer_articles_than_the_rule() -> None:
     values = [0.9, 0.8, 0.1, 0.0, -0.1]
     labels = ["a", "a", "b", "b", "b"]

@@ -197,7 +197,7 @@ def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, artic
     exact = len(null) == math.comb(n_a + n_b, n_a)
     threshold = noise_threshold(null)
     kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
-    head = (f"Noise threshold from {kind} {math.comb(n_a + n_b, n_a):,} relabellings of the {n_a + n_b} articles "
+    head = (f"Noise threshold from {kind} {stats.count_text(math.comb(n_a + n_b, n_a))} relabellings of the {n_a + n_b} articles "
             f"(what noise alone reaches, with articles as the unit): {threshold:.2f}, {noise_threshold_text(null)}.")
     parts = []
     for bloc, sign in ((a, 1), (b, -1)):

@@ -35,6 +35,7 @@ from analysis.stats.mixed import (
 )
 from analysis.stats.permutation import (
     N_PERMUTATIONS,
+    count_text,
     how_tested,
     permutation_test,
     relabellings,
@@ -43,7 +44,7 @@ from analysis.stats.permutation import (
 from analysis.stats.reliability import krippendorff_alpha
 
 __all__ = [
-    "how_tested", "N_PERMUTATIONS",
+    "count_text", "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
     "interval_rule", "no_p_value_reason", "permutation_test", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",

@@ -20,6 +20,33 @@ from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
 N_PERMUTATIONS = 10_000
 
 
+def count_text(n: int) -> str:
+    """A count of relabellings in words: exact with thousands separators up to 10^15, else
+    "about 1.6 × 10^30101" (`math.comb` of a large corpus has more digits than Python turns
+    into a string by default, and more than a reader wants).
+
+    Parameters
+    ----------
+    n : a non-negative count (any size).
+
+    Returns
+    -------
+    str
+        The count, e.g. "184,756" (exact below 10^15) or "about 1.59 × 10^30101".
+    """
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    if n < 10**15:
+        return f"{n:,}"
+    exponent = int(math.log10(n))
+    while 10**exponent > n:  # log10 of a huge int can round up across a power of ten
+        exponent -= 1
+    while 10 ** (exponent + 1) <= n:
+        exponent += 1
+    mantissa = n // 10 ** (exponent - 2) / 100  # the first three digits, exactly
+    return f"about {mantissa:.2f}".rstrip("0").rstrip(".") + f" × 10^{exponent}"
+
+
 def relabellings(n: int, k: int, *, limit: int = N_PERMUTATIONS, seed: int = 0) -> tuple[np.ndarray, bool]:
     """Index sets of the `k` articles (of `n`) given the first label: every one of them when
     `math.comb(n, k) <= limit` (exact; the observed labelling is among them), else `limit`
@@ -163,7 +190,7 @@ def how_tested(test: Mapping, unit: str = "relabellings") -> str:
     if test.get("reason"):
         return test["reason"]
     if test["exact"]:
-        return (f"exact, over all {test['n_relabellings']:,} {unit}; the smallest p this design allows is "
+        return (f"exact, over all {count_text(test['n_relabellings'])} {unit}; the smallest p this design allows is "
                 f"{test['min_p']:.3g}")
-    return (f"from {test['n_relabellings']:,} random {unit}; the smallest p that many can give is "
+    return (f"from {count_text(test['n_relabellings'])} random {unit}; the smallest p that many can give is "
             f"{test['min_p']:.2g}")
