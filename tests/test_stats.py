@@ -128,6 +128,39 @@ def test_sampled_permutation_test_memory_stays_bounded_on_large_corpora() -> Non
     assert result["p_value"] < 0.01  # a shift of 0.05 SD over 10,000 articles a side is real
 
 
+def test_comb_at_most_agrees_with_math_comb_and_stops_at_the_limit() -> None:
+    from analysis.stats.permutation import comb_at_most
+
+    for n in range(30):
+        for k in range(n + 1):
+            for limit in (1, 10, 252, 10_000):
+                assert comb_at_most(n, k, limit) == (math.comb(n, k) if math.comb(n, k) <= limit else None)
+    assert comb_at_most(100_000, 50_000, 10_000) is None  # stops after a few steps, not 30,101 digits later
+    assert comb_at_most(10, 12, 10) == 0
+
+
+def test_permutation_tests_give_each_column_the_result_of_its_own_test() -> None:
+    rng = np.random.default_rng(3)
+    labels = np.array(["a"] * 9 + ["b"] * 11 + ["c"] * 3)
+    shifted = rng.normal(size=23) + 3 * (labels == "a")
+    holes = shifted.copy()
+    holes[[0, 12]] = np.nan  # other articles left out: drawn apart from the others
+    columns = {"shifted": shifted, "noise": rng.normal(size=23), "holes": holes,
+               "few": np.where(labels == "a", np.nan, 1.0),  # no article of a: no test
+               "small": np.where(np.arange(23) < 12, 1.0, np.nan)}  # 9 against 3: no p-value
+    for limit in (10, 10**9):  # sampled (C(20, 9) = 167,960 > 10) and exact
+        together = stats.permutation_tests(columns, labels, "a", "b", limit=limit, seed=5)
+        assert list(together) == list(columns)
+        for name, values in columns.items():
+            alone = stats.permutation_test(values, labels, "a", "b", limit=limit, seed=5)
+            assert together[name] == pytest.approx(alone, nan_ok=True), name
+    assert together["shifted"]["exact"] and together["shifted"]["p_value"] < 0.05
+    assert together["few"]["reason"] == "no p-value: a compared bloc has no article with a value"
+    assert together["small"]["reason"] == stats.no_p_value_reason(9, 3)
+    with pytest.raises(ValueError, match="has 3 values for 23 labels"):
+        stats.permutation_tests({"short": [1.0, 2.0, 3.0]}, labels, "a", "b")
+
+
 def test_count_text_is_exact_below_ten_to_the_fifteen_and_rounded_down_above() -> None:
     assert stats.count_text(184_756) == "184,756"
     assert stats.count_text(math.comb(42, 22)) == "513,791,607,420"

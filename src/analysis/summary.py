@@ -62,7 +62,7 @@ def _mixed_row(result: Mapping) -> dict:
 
 
 def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_boot: int = 2000,
-                     seed: int = 0) -> dict:
+                     seed: int = 0, test: Mapping | None = None) -> dict:
     """Difference a - b of bloc means of one value per article, with its interval and p-value.
 
     Articles without a value (NaN: no quotes, no markers) are left out and not counted.
@@ -74,6 +74,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     a, b : the blocs compared; others are left out.
     n_boot : bootstrap resamples.
     seed : random seed of the bootstrap and of sampled relabellings.
+    test : its permutation test, when already computed (`article_tests`), else None.
 
     Returns
     -------
@@ -92,7 +93,31 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
         return empty
     # one row per article: the two-level bootstrap then resamples articles only
-    return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed)
+    return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed, test=test)
+
+
+def article_tests(per_article: pd.DataFrame, columns: list[str], a: str, b: str, *, seed: int = 0) -> dict[str, dict]:
+    """The permutation tests `article_contrast` would run for each column of `per_article` (one row
+    per article, indexed by article id, with bloc), the same results, with the relabellings drawn
+    once for the columns that keep the same articles (`stats.permutation_tests`).
+
+    Parameters
+    ----------
+    per_article : one row per article: its id as index, bloc, and the columns.
+    columns : the measures to test.
+    a, b : the blocs compared.
+    seed : seed of sampled relabellings.
+
+    Returns
+    -------
+    dict
+        The test of each column, by name.
+    """
+    frame = per_article[per_article["bloc"].isin([a, b])]
+    # the order of `stats.bloc_difference`'s article means (bloc, then id): the same relabellings
+    frame = frame.assign(_id=frame.index.astype(str)).sort_values(["bloc", "_id"], kind="mergesort")
+    return stats.permutation_tests({c: frame[c].to_numpy(dtype=float) for c in columns}, frame["bloc"].to_numpy(),
+                                   a, b, seed=seed)
 
 
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
@@ -131,15 +156,19 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
                  for c in per_article.columns if c.startswith("frame_")]
     measures += [(c, f"share of quoted voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
                  for c in per_article.columns if c.startswith("voice_")]
+    tests = article_tests(per_article, [c for c, _, _ in measures], a, b, seed=seed)
     for column, measure, layer in measures:
-        difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed)
+        difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed, test=tests[column])
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
     if not tables.get("topics", pd.DataFrame()).empty:
         shares = topics.article_shares(dict(tables)).set_index("article_id")
         summary = tables["topic_summary"][tables["topic_summary"]["model"] == "nmf"].set_index("topic")
-        for topic in (c for c in shares.columns if c != "bloc"):
-            difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed)
+        shown = [c for c in shares.columns if c != "bloc"]
+        tests = article_tests(shares, shown, a, b, seed=seed)
+        for topic in shown:
+            difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed,
+                                          test=tests[topic])
             rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}", "all",
                              difference, "share of the article's paragraphs whose dominant topic this is"))
     table = pd.DataFrame(rows, columns=COLUMNS)

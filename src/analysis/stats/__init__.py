@@ -38,6 +38,7 @@ from analysis.stats.permutation import (
     count_text,
     how_tested,
     permutation_test,
+    permutation_tests,
     relabellings,
     sampled_relabellings,
 )
@@ -46,7 +47,7 @@ from analysis.stats.reliability import krippendorff_alpha
 __all__ = [
     "count_text", "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
-    "interval_rule", "no_p_value_reason", "permutation_test", "relabellings", "sampled_relabellings",
+    "interval_rule", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",
     "BOUNDARY_SHARE", "MAX_DESIGN_CELLS", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",

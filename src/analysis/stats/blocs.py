@@ -6,6 +6,8 @@ or any other group of articles.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -78,7 +80,8 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
 
 def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
                     n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
-                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS) -> dict[str, float]:
+                    min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS,
+                    test: Mapping | None = None) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
     and an article-level permutation p-value (`stats.permutation_test`: exact over at most `n_perm`
     relabellings, else sampled), both NaN unless both blocs have `min_articles` articles; and the
@@ -93,6 +96,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     seed : seed of the bootstrap and of sampled relabellings.
     min_articles : articles each bloc needs for the interval and the p-value.
     n_perm : most relabellings enumerated for an exact test; above it, this many are sampled.
+    test : the permutation test of these article means, when already computed (`permutation_tests`
+        of several measures at once, over the articles in bloc and id order), else None.
 
     Returns
     -------
@@ -113,8 +118,9 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
-    test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed,
-                            min_articles=min_articles)
+    if test is None:
+        test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed,
+                                min_articles=min_articles)
     return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
             "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
             "min_p": test["min_p"], "reason": test["reason"],

@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.stats import MIN_ARTICLES_FOR_INTERVAL, N_PERMUTATIONS, aggregate, bloc_summary, how_tested, permutation_test
+from analysis.stats import (
+    MIN_ARTICLES_FOR_INTERVAL,
+    N_PERMUTATIONS,
+    aggregate,
+    bloc_summary,
+    how_tested,
+    permutation_tests,
+)
 from analysis.topics.reading import assignments, stable_topics
 from analysis.topics.schema import MODELS
 
@@ -125,9 +132,10 @@ def bloc_difference(tables: dict[str, pd.DataFrame], a: str, b: str, *, model: s
     if not stable or per_article.empty:
         return pd.DataFrame(columns=columns)
     out = []
+    tests = permutation_tests({t: per_article[t] for t in stable}, per_article["bloc"], a, b, limit=n_perm, seed=seed,
+                              min_articles=min_articles)  # the relabellings drawn once for every topic
     for t in stable:
-        test = permutation_test(per_article[t], per_article["bloc"], a, b, limit=n_perm, seed=seed,
-                                min_articles=min_articles)
+        test = tests[t]
         out.append({"topic": t, "label": summary.loc[t, "label"], "a": a, "b": b,
                     "n_articles_a": test["n_articles_a"], "n_articles_b": test["n_articles_b"],
                     "difference": round(test["difference"], 4), "p_permutation": round(test["p_value"], 4),
