@@ -167,6 +167,20 @@ def test_tone_along_article_panels_then_one_panel_per_bloc(articles: pd.DataFram
     plt.close(fig)
 
 
+def test_tone_along_article_samples_the_lines_of_a_large_bloc() -> None:
+    rows = [{"bloc": bloc, "outlet": "O", "article_id": f"{bloc[0]}{i:04d}", "paragraph_id": k, "mean": 0.1 * k,
+             "n_sentences": 1, "position": k / 2} for bloc, n in (("russian", 50), ("western", 8)) for i in range(n)
+            for k in range(3)]
+    fig = plots.tone_along_article(pd.DataFrame(rows), compact_above=10, max_lines=20)
+    lines = {ax.get_title().split(" (")[0]: [c for c in ax.collections
+                                              if isinstance(c, matplotlib.collections.LineCollection)]
+             for ax in _visible_axes(fig)}
+    assert [len(c.get_segments()) for c in lines["russian"]] == [20]  # 20 of its 50 articles
+    assert [len(c.get_segments()) for c in lines["western"]] == [8]
+    assert "a random 20 per bloc" in " ".join(t.get_text() for t in fig.legends[0].get_texts())
+    plt.close(fig)
+
+
 def test_framing_summary_rows_per_article_then_per_bloc(articles: pd.DataFrame) -> None:
     summary = _summary(articles)
     fig = plots.framing_small_multiples(summary.head(16), MEASURES)

@@ -327,6 +327,11 @@ def test_two_level_bootstrap_scales_and_its_large_sample_form_agrees(monkeypatch
     approx = bootstrap._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
     assert abs(np.std(approx) / np.std(exact) - 1) < 0.1
     assert abs(np.mean(approx) - np.mean(exact)) < 0.2 * np.std(exact)
+    monkeypatch.setattr(bootstrap, "EXACT_BOOTSTRAP_BUDGET", 2000 * 1000)  # articles resampled, sentences not
+    articles = bootstrap._hierarchical_draws(frame, "x", "compound", 2000, np.random.default_rng(1))
+    assert abs(np.std(articles) / np.std(exact) - 1) < 0.1
+    assert abs(np.mean(articles) - np.mean(exact)) < 0.2 * np.std(exact)
+    assert not np.allclose(articles, approx)  # the two large-sample forms are different draws
     big = _bloc_of_articles(20_000, seed=2)
     import time
     started = time.perf_counter()

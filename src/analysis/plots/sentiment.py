@@ -104,12 +104,14 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
 
 
 def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10,
-                       layer: str = "all sentences") -> Figure:
+                       layer: str = "all sentences", max_lines: int = 300) -> Figure:
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
     article as a thin line and the bloc's mean of article means in `bins` position bins, with a
     normal 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
-    have a paragraph (none below).
+    have a paragraph (none below). Past `max_lines` articles in a bloc, the thin lines are a random
+    sample of that many (seeded; the bloc means use every article): 50,000 lines are one blot and
+    take minutes to draw.
 
     Parameters
     ----------
@@ -118,6 +120,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     compact_above : most articles drawn with a panel each.
     bins : position bins of the bloc means, above `compact_above` articles.
     layer : the sentences the paragraph means are taken over, written in the title.
+    max_lines : most articles drawn as a line per bloc, above `compact_above` articles.
 
     Returns
     -------
@@ -127,7 +130,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     order = paragraphs.drop_duplicates("article_id").sort_values(["bloc", "article_id"]).reset_index(drop=True)
     counts = order.groupby("bloc").size().to_dict()
     if len(order) > compact_above:
-        return _tone_by_bloc(paragraphs, counts, bins, layer)
+        return _tone_by_bloc(paragraphs, counts, bins, layer, max_lines)
     ncols = min(4, len(order))
     nrows = -(-len(order) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 2.3 * nrows + 0.8), sharex=True, sharey=True,
@@ -150,7 +153,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     return fig
 
 
-def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, layer: str) -> Figure:
+def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, layer: str, max_lines: int) -> Figure:
     blocs = sorted(counts)
     ncols = min(2, len(blocs))
     nrows = -(-len(blocs) // ncols)
@@ -158,12 +161,19 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
                              squeeze=False, layout="constrained")
     edges = np.linspace(0, 1, bins + 1)
     centres = (edges[:-1] + edges[1:]) / 2
+    sampled = False
     for ax, bloc in zip(axes.flat, blocs):
         part = paragraphs[paragraphs["bloc"] == bloc]
         colour = bloc_colour(bloc)
         ax.axhline(0, color="grey", linewidth=0.8, linestyle=":")
-        for _, article in part.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
-            ax.plot(article["position"], article["mean"], color=colour, linewidth=0.6, alpha=0.35)
+        ids = np.sort(part["article_id"].unique())
+        if len(ids) > max_lines:
+            ids = np.sort(np.random.default_rng(0).choice(ids, max_lines, replace=False))
+        drawn = part[part["article_id"].isin(ids)].sort_values(["article_id", "position"])
+        ax.add_collection(mpl.collections.LineCollection(
+            [article[["position", "mean"]].to_numpy() for _, article in drawn.groupby("article_id", sort=True)],
+            colors=colour, linewidths=0.6, alpha=0.35))
+        sampled = max(sampled, len(ids) < counts[bloc])
         cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
         per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
         stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
@@ -176,7 +186,8 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
     _label_bottom_row(axes, len(blocs), "position in the article (0 = start, 1 = end)")
     for ax in axes[:, 0]:
         ax.set_ylabel("paragraph mean compound")
-    line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6, label="one article")
+    line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6,
+                            label=f"one article (a random {max_lines} per bloc where it has more)" if sampled else "one article")
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
                             label=f"mean of article means in {bins} position bins (band: normal 95% interval over "
                                   f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")

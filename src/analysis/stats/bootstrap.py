@@ -72,7 +72,8 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
 def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
     (vectorised per draw; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
-    article's mean is drawn from Normal(article mean, its standard error))."""
+    article's mean is drawn from Normal(article mean, its standard error), and above that many
+    resampled articles the bloc mean itself from its normal large-sample form)."""
     part = frame[frame["bloc"] == bloc]
     codes, _ = pd.factorize(part["article_id"], sort=True)
     order = np.argsort(codes, kind="stable")
@@ -91,6 +92,12 @@ def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int
         return draws
     means = np.add.reduceat(values, starts) / sizes
     spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
+    if n_boot * k > EXACT_BOOTSTRAP_BUDGET:
+        # so many articles that resampling them costs seconds per interval (50,000 articles: 10^8
+        # draws): the resampled bloc mean, an average of k independent draws of (article mean +
+        # its standard error x normal), is itself normal with this mean and variance
+        scale = np.sqrt((means.var() + np.mean(spread**2)) / k)
+        return means.mean() + scale * rng.standard_normal(n_boot)
     step = max(1, 5_000_000 // k)
     for first in range(0, n_boot, step):
         m = min(step, n_boot - first)
