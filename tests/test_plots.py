@@ -378,6 +378,20 @@ def test_interval_plot_draws_every_article_and_no_interval_below_the_rule(articl
     plt.close(fig)
 
 
+def test_interval_plot_samples_the_dots_of_a_row_with_many_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plots.parts, "MAX_ROW_DOTS", 50)
+    many = pd.DataFrame({"article_id": [f"a{i:04d}" for i in range(130)],
+                         "bloc": ["russian"] * 120 + ["western"] * 10})
+    table, values = _article_table(many)
+    fig = plots.interval_plot(table, "voice", "t", articles=values, seed=3)
+    (ax,) = fig.axes
+    assert sum(_dots_by_colour(ax).values()) == 2 * 50 + 2 * 10  # russian rows sampled, western rows whole
+    notes = [t.get_text() for t in ax.texts]
+    assert sum("dots: 50 at random" in t for t in notes) == 2 and sum("120 articles" in t for t in notes) == 2
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
 def test_marker_dots_one_dot_per_article_and_term(articles: pd.DataFrame) -> None:
     from analysis import framing
 
@@ -393,6 +407,13 @@ def test_marker_dots_one_dot_per_article_and_term(articles: pd.DataFrame) -> Non
     assert fig.get_size_inches()[1] <= plots.framing.MARKER_MAX_HEIGHT  # 16 terms of 5 blocs: rows narrowed to fit
     _assert_no_overlapping_text(fig)
     plt.close(fig)
+    with pytest.MonkeyPatch.context() as patch:  # more articles in a bloc than dots in a row: a sample, said so
+        patch.setattr(plots.parts, "MAX_ROW_DOTS", 3)
+        patch.setattr(plots.framing, "MAX_ROW_DOTS", 3)
+        fig = plots.marker_dots(rates, seed=2)
+        assert "one dot per article (at most 3 random ones per row)" in fig._suptitle.get_text()
+        assert sum(sum(_dots_by_colour(ax).values()) for ax in fig.axes) < len(rates)
+        plt.close(fig)
 
 
 def _no_bloc_colour(fig) -> None:  # noqa: ANN001

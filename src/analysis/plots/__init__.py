@@ -32,6 +32,7 @@ from analysis.plots.style import (
                                       BLOC_COLOURS,
                                       COMPACT_ABOVE,
                                       MANIFEST_COLUMNS,
+                                      MAX_ROW_DOTS,
                                       MIXED,
                                       OKABE_ITO,
                                       OTHER_COLOURS,
@@ -48,7 +49,7 @@ from analysis.plots.style import (
 from analysis.plots.topics import k_grid_scores, topic_map, topic_prevalence, topic_stability
 
 __all__ = ["set_provenance", "summary_p_values",
-           "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MIXED", "OKABE_ITO", "OTHER_COLOURS",
+           "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MAX_ROW_DOTS", "MIXED", "OKABE_ITO", "OTHER_COLOURS",
            "OTHER_HATCHES", "SPARE_COLOURS", "TOP_OUTLETS", "article_labels", "article_lengths", "bloc_colour",
            "bloc_palette",
            "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores",

@@ -21,7 +21,7 @@ from analysis.plots.parts import (
     _wrap,
     plain,
 )
-from analysis.plots.style import bloc_colour, other_style, use_style
+from analysis.plots.style import MAX_ROW_DOTS, bloc_colour, other_style, use_style
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 #: Colour of terms inside the noise band, and of their labels.
@@ -266,8 +266,10 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
-    fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\none dot "
-                 f"per article; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
+    dots = f"one dot per article (at most {MAX_ROW_DOTS:,} random ones per row)" if max(counts.values(), default=0) > MAX_ROW_DOTS \
+        else "one dot per article"
+    fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\n"
+                 f"{dots}; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
                  f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
     return fig
 
@@ -446,6 +448,8 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
                for a, o, b in zip(order["article_id"], order["outlet"], order["bloc"])]
         fig.legend(handles=key, title="article: outlet", loc="outside right upper", fontsize=7, title_fontsize=8)
     form = "one dot per article, rows: blocs" if compact else "one row per article, outlets in the key"
+    if compact and max(counts.values(), default=0) > MAX_ROW_DOTS:
+        form += f"; dots: at most {MAX_ROW_DOTS:,} random articles per row"
     units = "; ".join(f"{k}_: {u}, {FAMILY_LAYERS[k]}" for k, u in FAMILY_UNITS.items()
                       if any(c.startswith(k) for c in columns))
     fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})\n"

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.style import TOP_OUTLETS, bloc_colour
+from analysis.plots.style import MAX_ROW_DOTS, TOP_OUTLETS, bloc_colour
 from analysis.stats.bootstrap import bootstrap_mean_ci
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
@@ -98,7 +98,7 @@ def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, un
 
 def _n(count: int, unit: str = "article") -> str:
     """"1 article", "5 articles"."""
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    return f"{count:,} {unit}{'' if count == 1 else 's'}"
 
 
 def _label_bottom_row(axes: np.ndarray, n_used: int, xlabel: str) -> None:
@@ -178,6 +178,8 @@ def _article_rows(ax, table: pd.DataFrame, group: str | None, articles: pd.DataF
                      bloc_colour(row["bloc"]), seed + y)
         n = int(row["n_articles"]) if "n_articles" in row else int(np.isfinite(values).sum())
         extra = f", {_n(int(row[count]), count.removeprefix('n_')[:-1])}" if count and count in row else ""
+        if np.isfinite(values).sum() > MAX_ROW_DOTS:
+            extra += f"; dots: {MAX_ROW_DOTS:,} at random"
         ax.text(1.01, y, f"{_n(n)}{extra}", transform=ax.get_yaxis_transform(), va="center", fontsize=7, clip_on=False)
         labels.append(plain(row["bloc"] if group is None else f"{_wrap(row[group], 30)} · {row['bloc']}"))
     if group is not None:
@@ -191,10 +193,12 @@ def _article_rows(ax, table: pd.DataFrame, group: str | None, articles: pd.DataF
 def _article_row(ax, y: float, values: np.ndarray, mean: float, low: float, high: float, colour: str,  # noqa: ANN001
                  seed: int, width: float = 0.26, markersize: float = 5) -> None:
     """One row of `_article_rows` at height `y`: the finite `values` as dots in `colour`, jittered
-    by up to `width` from `seed`, and `mean` as a black diamond with the interval low..high (none
-    unless both are finite)."""
+    by up to `width` from `seed` (above `MAX_ROW_DOTS` values, a random sample of that many, seeded
+    by `seed`), and `mean` as a black diamond with the interval low..high (none unless both are finite)."""
     values = np.asarray(values, float)
     values = values[np.isfinite(values)]
+    if values.size > MAX_ROW_DOTS:  # a seeded sample, in the original order (see MAX_ROW_DOTS)
+        values = values[np.sort(np.random.default_rng(seed).choice(values.size, MAX_ROW_DOTS, replace=False))]
     if values.size:
         ax.scatter(values, y + _jitter(values.size, seed=seed, width=width), s=13 if width > 0.15 else 9, color=colour,
                    alpha=0.6, linewidth=0, zorder=2)

@@ -30,6 +30,9 @@ SPARE_COLOURS = ("#E69F00", "#56B4E9", "#000000", "#F0E442")
 COMPACT_ABOVE = 30
 #: Figures with a row per outlet show this many outlets (most articles first) and group the rest.
 TOP_OUTLETS = 12
+#: Most dots in one row of a dot-per-article figure: above it, a seeded random sample of this many
+#: (and the row says so); 50,000 dots are one smear, and an SVG of them weighs megabytes.
+MAX_ROW_DOTS = 2000
 #: Horizontal boxes: `orientation` from matplotlib 3.10 on (`vert` is deprecated there), `vert` before.
 _HORIZONTAL = ({"orientation": "horizontal"} if tuple(int(p) for p in mpl.__version__.split(".")[:2]) >= (3, 10)
                else {"vert": False})
