@@ -266,8 +266,8 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
-    dots = f"one dot per article (at most {MAX_ROW_DOTS:,} random ones per row)" if max(counts.values(), default=0) > MAX_ROW_DOTS \
-        else "one dot per article"
+    sampled = max(counts.values(), default=0) > MAX_ROW_DOTS
+    dots = f"one dot per article (at most {MAX_ROW_DOTS:,} random ones per row)" if sampled else "one dot per article"
     fig.suptitle("Naming and labelling choices in the outlet's own words (narration and reported speech),\n"
                  f"{dots}; ◆ mean of article rates; bar: 95% bootstrap interval over articles,\nblocs with "
                  f"{MIN_ARTICLES_FOR_INTERVAL}+ articles (RU: Russian official usage; UA/W: Ukrainian/Western)", fontsize=10)
