@@ -156,6 +156,31 @@ def test_the_code_fingerprint_covers_modules_in_subpackages(tmp_path: Path, monk
     assert build_cache.code_fingerprint() != before
 
 
+def test_the_code_fingerprint_leaves_out_only_code_that_article_processing_never_imports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing a figure keeps the cache; the modules left out are never imported by a worker."""
+    import subprocess
+    import sys
+
+    loaded = subprocess.run([sys.executable, "-c", "import sys, analysis.pipeline.article; "
+                             "print(' '.join(m for m in sys.modules if m.startswith('analysis.')))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    for module in loaded:
+        assert module.split(".")[1].removesuffix(".py") not in {d.removesuffix(".py") for d in build_cache.DOWNSTREAM}, module
+    package = tmp_path / "analysis"
+    (package / "plots").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    figure = package / "plots" / "sentiment.py"
+    figure.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(build_cache, "resources", types.SimpleNamespace(files=lambda name: package))
+    before = build_cache.code_fingerprint()
+    figure.write_text("A = 2\n", encoding="utf-8")
+    (package / "summary.py").write_text("B = 1\n", encoding="utf-8")
+    assert build_cache.code_fingerprint() == before
+    (package / "terms.py").write_text("C = 1\n", encoding="utf-8")
+    assert build_cache.code_fingerprint() != before
+
+
 def test_a_corrupt_cache_is_reported_and_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = small_corpus(tmp_path / "corpus")
     cache = tmp_path / "cache"
