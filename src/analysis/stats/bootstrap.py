@@ -41,7 +41,8 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
     else:  # the large-sample distribution of a bootstrap mean, without an n_boot x n index matrix
         means = data.mean() + data.std() / np.sqrt(data.size) * rng.standard_normal(n_boot)
     alpha = (1 - ci) / 2
-    return float(data.mean()), float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+    low, high = np.quantile(means, [alpha, 1 - alpha])  # one call: the same values, half the overhead
+    return float(data.mean()), float(low), float(high)
 
 
 def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
@@ -62,10 +63,18 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
         One row per group: the `by` columns, n_sentences, mean, ci_low, ci_high.
     """
     rows = []
-    for n, (key, group) in enumerate(frame.groupby(list(by), sort=True)):
-        mean, low, high = bootstrap_mean_ci(group[column], n_boot=n_boot, seed=seed + n)
+    # the groups' values as slices of one array (a pandas group per article cost as much as its
+    # bootstrap, 100,000 articles)
+    grouped = frame.groupby(list(by), sort=True)
+    order = np.concatenate(list(grouped.indices.values())) if len(frame) else np.array([], dtype=int)
+    values = frame[column].to_numpy(dtype=float)[order]
+    at = 0
+    for n, (key, rows_of) in enumerate(grouped.indices.items()):
+        size = len(rows_of)
+        mean, low, high = bootstrap_mean_ci(values[at:at + size], n_boot=n_boot, seed=seed + n)
+        at += size
         keys = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, keys)), "n_sentences": len(group), "mean": mean, "ci_low": low, "ci_high": high})
+        rows.append({**dict(zip(by, keys)), "n_sentences": size, "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
 
 
