@@ -19,7 +19,6 @@ import pandas as pd
 from analysis import clean, sentiment
 from analysis.schema import PER_ARTICLE, table_columns
 
-
 #: Modules and subpackages that only read the built tables, draw or report (paths below the
 #: package folder): their code cannot change a cached per-article result, so editing a figure does
 #: not send a 100,000-article build back to the start. A test checks that processing an article
