@@ -174,6 +174,13 @@ def _after_named() -> re.Pattern[str]:
                       rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
+#: A verb of reply right after its subject: "... replied", "..., responded".
+_REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds|answered|answers|retorted|retorts|"
+                    r"countered|counters|shot\s+back)\b")
+
+_ASKED = re.compile(r"\basked\b")
+
+
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
          roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
          fulls: dict[str, str] | None = None) -> str:
@@ -186,10 +193,21 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
+        if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
+            return introduced  # "The question came from Jane Roe, a member of ... "...," she asked.': Roe
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
             and not _role_heads().isdisjoint(words)):
+        words = speaker.lower().split()
+        if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
+                _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):
+            # '"...?" she asked. The High Representative replied ...': whoever replies to a question
+            # (asked in this paragraph or the one before) is not the last speaker
+            # (unless the article gave them that role: '"...?" host Jane Roe asked. "...," the host replied')
+            last = max((m for m in mentions if m[:2] < where and _person(m[2])), key=lambda m: m[:2], default=None)
+            if last is not None and not any(r[3] == last[2] and r[2] in words for r in roles):
+                mentions = [m for m in mentions if m[2] != last[2]]
         # "the minister": the person (or unnamed source) just mentioned, in this paragraph or the
         # one before, when nothing says they hold another role; else the person last named with
         # that role (the one whose role words match best), else the person last named as a
@@ -227,6 +245,33 @@ def _source_subject() -> re.Pattern[str]:
     verbs = _patterns()["verb"].pattern
     return re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,60}}\))?\s+(?:{verbs}|(?:was|is|has|had|called|described|"
                       r"dubbed|quoted|posted|ran|carried|headlined)\b)")
+
+
+#: A person introduced with an apposition: "Jane Roe, a member of ...", "Petro, 70, who ...".
+_INTRODUCED = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s|\d{{1,3}},)")
+
+
+def _introduced(texts: Sequence[str], where: tuple[int, int]) -> str:
+    """The person the current paragraph's narration (``texts[-1]``) last introduced with an
+    apposition before ``where`` ("came from Jane Roe, a French member of ...", "Her neighbour Petro,
+    70, ..."), as the article names them in full; "" if none.
+
+    Parameters
+    ----------
+    texts : the narration of the paragraphs read so far, the current one last.
+    where : (paragraph, offset) of the pronoun.
+
+    Returns
+    -------
+    str
+        The person's name, or "".
+    """
+    found = ""
+    for m in _INTRODUCED.finditer(texts[-1], 0, max(0, where[1])):
+        name = _clean_speaker(m.group("name"))
+        if _person(name):
+            found = name if len(name.split()) >= 2 else _full_of(name, texts, {}) or name
+    return found
 
 
 def _source(texts: Sequence[str], at: int) -> str:
