@@ -742,3 +742,15 @@ def test_whoever_replies_to_a_question_is_not_the_one_who_asked_it() -> None:
                   "The first question came from Maria Example, a Dutch member. “Who pays for it?” she asked.",
                   "The High Representative replied that the bill was “not a small thing”."]
     assert speakers(paragraphs, "partial") == ["Anna Sample"]
+
+
+def test_an_unnamed_source_after_its_verb_keeps_where_they_are() -> None:
+    """'," said a fund manager at a London bank,' / '," wrote one resident from Lviv under ...': the
+    unnamed source as the article describes it, with the place it ends its clause with or a named
+    place; a definite role keeps resolving to the person ("the minister in a statement" is no source)."""
+    paragraphs = ["“I have seen this before,” said a fund manager at a London bank, who asked not to be named.",
+                  "“Too little, too late,” wrote one resident from Lviv under the minister's post.",
+                  "“We expect nothing,” said a banker involved in the talks.",
+                  "Foreign Minister Jane Roe arrived late. “Nothing changes,” said the minister in a statement."]
+    assert speakers(paragraphs, "direct") == ["fund manager at a London bank", "one resident from Lviv",
+                                              "banker involved in the talks", "Jane Roe"]

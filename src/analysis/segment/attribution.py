@@ -53,6 +53,9 @@ _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn"
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
 
 
+_OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
+
+
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
@@ -67,7 +70,7 @@ def _clean_speaker(phrase: str) -> str:
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
-    if re.match(_DET + r"\s", phrase.lstrip()) and re.search(r"\s(?:in|at|from)\s", p) and _head(p) in _role_heads():
+    if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and _head(p) in _role_heads():
         return p  # an unnamed source where it is: "diplomat in Kyiv"
     words = p.split()
     i = len(words)
@@ -296,7 +299,7 @@ def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int
     return first[0] if len(first) == 1 else ""
 
 
-_OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with)\s")
 
 
 def _head(description: str) -> str:
