@@ -751,6 +751,7 @@ def test_an_unnamed_source_after_its_verb_keeps_where_they_are() -> None:
     paragraphs = ["“I have seen this before,” said a fund manager at a London bank, who asked not to be named.",
                   "“Too little, too late,” wrote one resident from Lviv under the minister's post.",
                   "“We expect nothing,” said a banker involved in the talks.",
+                  "“Swap today, strike tonight,” wrote one user from Kharkiv under the post.",
                   "Foreign Minister Jane Roe arrived late. “Nothing changes,” said the minister in a statement."]
     assert speakers(paragraphs, "direct") == ["fund manager at a London bank", "one resident from Lviv",
-                                              "banker involved in the talks", "Jane Roe"]
+                                              "banker involved in the talks", "one user from Kharkiv", "Jane Roe"]
