@@ -755,3 +755,11 @@ def test_an_unnamed_source_after_its_verb_keeps_where_they_are() -> None:
                   "Foreign Minister Jane Roe arrived late. “Nothing changes,” said the minister in a statement."]
     assert speakers(paragraphs, "direct") == ["fund manager at a London bank", "one resident from Lviv",
                                               "banker involved in the talks", "one user from Kharkiv", "Jane Roe"]
+
+
+def test_a_role_written_as_an_acronym_is_no_name() -> None:
+    """"the German MEP said": an upper-case role noun (MEP) is a role that resolves to the person
+    just named, not a speaker called "MEP"."""
+    paragraphs = ["Maria Example, a German Green, raised the question of troops.",
+                  "Example was not satisfied. “That is what we were told before,” the German MEP said."]
+    assert speakers(paragraphs, "direct") == ["Maria Example"]

@@ -90,7 +90,8 @@ def _is_name(speaker: str) -> bool:
     """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
     words = speaker.split()
     capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
-    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES
+    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES and not (
+        words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
