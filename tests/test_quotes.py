@@ -378,7 +378,7 @@ def test_the_seventh_blind_set_covers_the_main_kinds(blind7: pd.DataFrame) -> No
 def test_seventh_blind_set_speakers(blind7: pd.DataFrame) -> None:
     """Measured once, while blind, with every rule tuned on the six earlier sets (floors a little under)."""
     assert blind7.at["direct", "recall_span"] >= 0.97  # 0.99
-    assert blind7.at["direct", "recall_speaker"] >= 0.77  # 0.71 on unseen text: target 0.9 NOT MET; 0.79 after the lists grew
+    assert blind7.at["direct", "recall_speaker"] >= 0.84  # 0.71 on unseen text: target 0.9 NOT MET; 0.79 after the lists grew; 0.85 after spk2 (people introduced by apposition, replies, unnamed sources with their place, acronym roles: tuning-set numbers)
     assert blind7.at["interview", "recall_speaker"] >= 0.98  # 1.00 on unseen text: target 0.95 met
     assert blind7.at["question", "recall_speaker"] >= 0.98
     assert blind7.at["dash", "recall_speaker"] >= 0.8  # 0.82 (9 of 11)

@@ -53,6 +53,9 @@ _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn"
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
 
 
+_OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
+
+
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
@@ -67,8 +70,9 @@ def _clean_speaker(phrase: str) -> str:
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     if p.lower() in _PRONOUNS:
         return p.lower()
-    if re.match(_DET + r"\s", phrase.lstrip()) and re.search(r"\s(?:in|at|from)\s", p) and _head(p) in _role_heads():
-        return p  # an unnamed source where it is: "diplomat in Kyiv"
+    if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
+            re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
+        return p  # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun)
     words = p.split()
     i = len(words)
     while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
@@ -86,7 +90,8 @@ def _is_name(speaker: str) -> bool:
     """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
     words = speaker.split()
     capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
-    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES
+    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES and not (
+        words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
@@ -174,6 +179,13 @@ def _after_named() -> re.Pattern[str]:
                       rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
+#: A verb of reply right after its subject: "... replied", "..., responded".
+_REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds|answered|answers|retorted|retorts|"
+                    r"countered|counters|shot\s+back)\b")
+
+_ASKED = re.compile(r"\basked\b")
+
+
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
          roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
          fulls: dict[str, str] | None = None) -> str:
@@ -186,10 +198,21 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
+        if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
+            return introduced  # "The question came from Jane Roe, a member of ... "...," she asked.': Roe
         return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
             and not _role_heads().isdisjoint(words)):
+        words = speaker.lower().split()
+        if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
+                _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):
+            # '"...?" she asked. The High Representative replied ...': whoever replies to a question
+            # (asked in this paragraph or the one before) is not the last speaker
+            # (unless the article gave them that role: '"...?" host Jane Roe asked. "...," the host replied')
+            last = max((m for m in mentions if m[:2] < where and _person(m[2])), key=lambda m: m[:2], default=None)
+            if last is not None and not any(r[3] == last[2] and r[2] in words for r in roles):
+                mentions = [m for m in mentions if m[2] != last[2]]
         # "the minister": the person (or unnamed source) just mentioned, in this paragraph or the
         # one before, when nothing says they hold another role; else the person last named with
         # that role (the one whose role words match best), else the person last named as a
@@ -229,6 +252,33 @@ def _source_subject() -> re.Pattern[str]:
                       r"dubbed|quoted|posted|ran|carried|headlined)\b)")
 
 
+#: A person introduced with an apposition: "Jane Roe, a member of ...", "Petro, 70, who ...".
+_INTRODUCED = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s|\d{{1,3}},)")
+
+
+def _introduced(texts: Sequence[str], where: tuple[int, int]) -> str:
+    """The person the current paragraph's narration (``texts[-1]``) last introduced with an
+    apposition before ``where`` ("came from Jane Roe, a French member of ...", "Her neighbour Petro,
+    70, ..."), as the article names them in full; "" if none.
+
+    Parameters
+    ----------
+    texts : the narration of the paragraphs read so far, the current one last.
+    where : (paragraph, offset) of the pronoun.
+
+    Returns
+    -------
+    str
+        The person's name, or "".
+    """
+    found = ""
+    for m in _INTRODUCED.finditer(texts[-1], 0, max(0, where[1])):
+        name = _clean_speaker(m.group("name"))
+        if _person(name):
+            found = name if len(name.split()) >= 2 else _full_of(name, texts, {}) or name
+    return found
+
+
 def _source(texts: Sequence[str], at: int) -> str:
     """The organisation or outlet named last as a sentence's subject before offset ``at`` of the
     current paragraph's narration (``texts[-1]``), else in the paragraph before; "" if none."""
@@ -251,7 +301,7 @@ def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int
     return first[0] if len(first) == 1 else ""
 
 
-_OF = re.compile(r"\s(?:in|at|from|of|close\s+to)\s")
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with)\s")
 
 
 def _head(description: str) -> str:

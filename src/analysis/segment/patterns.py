@@ -40,6 +40,13 @@ _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "
 _ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
+# An unnamed source with where they are, after its verb: "said a portfolio manager at a London fund,",
+# "wrote one user from Kharkiv under ...", "said a diplomat involved in the talks." (the phrase ends the
+# clause, or its place is a name)
+_UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}\s+"
+                  rf"(?:(?:in|at|from)\s+(?:the\s+)?{_NAME}(?![\w'’])"
+                  rf"|(?:in|at|from|involved\s+in|close\s+to|familiar\s+with)\s+(?:(?:the|a|an)\s+)?"
+                  rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?=\s*[,.;]|\s*$))")
 # (never past a sentence's end: "In Visaginas, near the border, ... close. Rūta V., who ..., said")
 _APPOSITION = r"(?:,\s+(?=[a-z0-9])(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},"  # ", a political scientist at X,", ", 19,"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
@@ -97,7 +104,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
-    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
+    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
