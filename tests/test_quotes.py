@@ -393,3 +393,46 @@ def test_seventh_blind_set_reported_speech(blind7: pd.DataFrame) -> None:
 @pytest.mark.parametrize("kind", ["direct", "dash", "interview", "question", "partial", "scare"])
 def test_seventh_blind_set_precision_of_each_kind(blind7: pd.DataFrame, kind: str) -> None:
     assert blind7.at[kind, "precision"] >= 0.9  # target 0.9: met for every kind on unseen text (>= 0.91)
+
+
+@pytest.fixture(scope="module")
+def blind8() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind8")).set_index("kind")
+
+
+def test_the_eighth_blind_set_covers_the_main_kinds(blind8: pd.DataFrame) -> None:
+    assert blind8["gold"].sum() >= 350
+    assert (blind8.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_eighth_blind_set_as_first_measured(blind8: pd.DataFrame) -> None:
+    """Measured once, while blind, with every rule tuned on the seven earlier sets (floors a little
+    under the measurement; the targets in the comments are the quote issue's)."""
+    assert blind8.at["direct", "recall_span"] >= 0.97  # 0.99
+    assert blind8.at["direct", "recall_speaker"] >= 0.67  # 0.69: target 0.9 NOT MET
+    assert blind8.at["direct", "precision"] >= 0.95  # 0.97
+    assert blind8.at["interview", "recall_speaker"] >= 0.5  # 0.52: target 0.95 NOT MET (unlabelled answers, vox pops)
+    assert blind8.at["interview", "precision"] >= 0.9  # 0.92
+    assert blind8.at["indirect", "recall_span"] >= 0.69  # 0.71: target 0.6 met
+    assert blind8.at["indirect", "precision"] >= 0.87  # 0.89: target 0.9 NOT MET
+    assert blind8.at["partial", "precision"] >= 0.98  # 1.00
+    assert blind8.at["dash", "precision"] >= 0.98  # 1.00 (9 found)
+
+
+def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
+    for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "01_wire.txt").write_text('Talks resume\n\n"We are ready to talk again," Peskov told reporters.\n',
+                                           encoding="utf-8")
+        (folder / "01_wire.quotes.csv").write_text(f"quote,speaker,kind\nWe are ready to talk again,{speaker},direct\n",
+                                                   encoding="utf-8")
+    table = evaluate.quote_accuracy_by_set(tmp_path, held_out="blind2")
+    direct = table[table["kind"] == "direct"].set_index("set")
+    assert direct.loc["blind", "recall_speaker"] == 1.0 and direct.loc["blind2", "recall_speaker"] == 0.0
+    assert table.loc[table["held_out"], "set"].unique().tolist() == ["blind2"]
+    text = evaluate.quote_accuracy_text(table)
+    assert "held-out set (blind2, 1 quote, never tuned on)" in text and "right speaker 0% of the time" in text
+    assert "tuned on: 100% to 100%" in text
+    empty = evaluate.quote_accuracy_by_set(tmp_path / "none")
+    assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")

@@ -367,8 +367,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: person its paragraph introduced with an apposition and a reply never going to the question's asker,
 #: then for unnamed sources after their verb keeping where they are ("said a manager at a London fund",
 #: "one user from Kharkiv" with any lower-case noun), then for roles written as acronyms ("the German
-#: MEP") that are no names.
-PIPELINE_DIGEST = "8e817703525716e55f721478bc6461884d071472a826a56225edf7eb7075961b"
+#: MEP") that are no names; then when the eighth blind set joined the fixtures (the same code gives
+#: 8e817703... without it).
+PIPELINE_DIGEST = "27c96f5a3bc77cbe71846b14341f52dbd489eb67db96e8a0f5096422300d20cb"
 
 
 def pipeline_digest() -> str:
