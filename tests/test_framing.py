@@ -330,6 +330,20 @@ def test_kwic_explorer_carries_a_static_table_for_rendered_pages() -> None:
     assert "6 hit(s)" in html
 
 
+def test_kwic_explorer_is_static_in_an_unattended_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`reproduce.execute_notebook` starts its kernels with display.STATIC_ENV set: no widget is
+    built there (widget messages can stall nbclient), the static table is the same."""
+    from analysis import display
+
+    texts = _tables()["paragraphs"].merge(_tables()["articles"], on="article_id")
+    live = framing.kwic_explorer(texts, ["Kyiv", "regime"])
+    monkeypatch.setenv(display.STATIC_ENV, "1")
+    static = framing.kwic_explorer(texts, ["Kyiv", "regime"])
+    bundle = static._repr_mimebundle_()
+    assert static.widget is None and "application/vnd.jupyter.widget-view+json" not in bundle
+    assert bundle["text/html"] == live._repr_mimebundle_()["text/html"]
+
+
 def test_naming_layer_change_compares_all_words_with_own_words() -> None:
     """A Western article quoting "Kiev regime" twice and writing "Kyiv" once in its own words: over
     all words its index is +1/3, over its own words -1; an article whose only marker is quoted

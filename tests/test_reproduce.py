@@ -58,6 +58,19 @@ def test_executing_a_notebook_twice_gives_the_same_bytes(tmp_path: Path, monkeyp
     assert copies[0] == copies[1] == source.read_bytes()
 
 
+def test_an_executed_kernel_builds_no_widgets_and_the_caller_keeps_its_environment(tmp_path: Path) -> None:
+    import os
+
+    from analysis import display
+
+    notebook = _notebook(tmp_path / "w.ipynb", "from analysis import display\nprint(display.widgets_wanted())")
+    assert os.environ.get(display.STATIC_ENV) is None
+    reproduce.execute_notebook(notebook)
+    printed = [o["text"] for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    assert printed == ["False\n"]  # the kernel shows static tables
+    assert os.environ.get(display.STATIC_ENV) is None and display.widgets_wanted()
+
+
 def test_rendered_pages_are_committed_and_current(tmp_path: Path) -> None:
     from analysis import render
 

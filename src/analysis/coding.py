@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.display import WidgetWithFallback
+from analysis.display import WidgetWithFallback, widgets_wanted
 
 __all__ = ["CODES_FILE", "LABELS", "CodingTool", "coding_tool", "instructions", "next_uncoded", "read_codes",
            "record", "sample_sentences", "template", "write_codes"]
@@ -233,7 +233,7 @@ def coding_tool(frame: pd.DataFrame, folder: str | Path | None, *, n: int = 60, 
         write_codes(template(sample_sentences(frame, n, seed=seed, within=within)), path)
     codes = read_codes(path)
     text = instructions(path, len(codes))
-    if not widgets:
+    if not widgets or not widgets_wanted():
         return CodingTool(None, text)
     try:
         import ipywidgets

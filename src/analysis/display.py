@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
+#: Set (to "1") by `reproduce.execute_notebook` for the kernels it starts: an unattended run shows
+#: the static fallbacks only. Nobody can use a widget there, and widget messages can leave
+#: nbclient waiting for a reply forever (jupyter/nbclient#312: seen once in a test run, after
+#: the keyword-in-context explorer's cell had finished).
+STATIC_ENV = "ANALYSIS_STATIC_WIDGETS"
+
+
+def widgets_wanted() -> bool:
+    """Whether to build live widgets: not in a kernel started for an unattended run (`STATIC_ENV`).
+
+    Returns
+    -------
+    bool
+    """
+    return os.environ.get(STATIC_ENV, "") != "1"
+
 
 class WidgetWithFallback:
     """An ipywidgets widget (or None) displayed together with static representations.

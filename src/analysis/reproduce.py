@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from analysis import paths
+from analysis.display import STATIC_ENV
 from analysis.pairing import pair_scripts, sync_pairs
 
 __all__ = ["NotebookFailure", "execute_notebook", "main", "notebooks"]
@@ -87,6 +88,8 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
         resources={"metadata": {"path": str((output or path).parent)}},
         on_cell_start=lambda cell, cell_index: started.append(cell_index),
     )
+    before = os.environ.get(STATIC_ENV)
+    os.environ[STATIC_ENV] = "1"  # the kernel shows static tables, not widgets (display.STATIC_ENV)
     try:
         client.execute()
     except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel (e.g. out of memory), a timeout
@@ -96,6 +99,11 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
             _stable_widget_ids(nb)
             nbformat.write(nb, output or path)
         raise failure from exc
+    finally:
+        if before is None:
+            os.environ.pop(STATIC_ENV, None)
+        else:
+            os.environ[STATIC_ENV] = before
     nb.metadata.pop("widgets", None)
     _stable_widget_ids(nb)
     nbformat.write(nb, output or path)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.display import WidgetWithFallback
+from analysis.display import WidgetWithFallback, widgets_wanted
 from analysis.terms import TermMatcher
 
 
@@ -116,6 +116,8 @@ def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) ->
     """
     terms = list(terms)
     html = kwic_html(texts, terms[0], window) if terms else "<p>Keyword in context: no term given.</p>"
+    if not widgets_wanted():
+        return KwicExplorer(None, html)
     try:
         import ipywidgets as widgets
         from IPython.display import display
