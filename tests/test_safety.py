@@ -143,14 +143,20 @@ def test_cached_results_are_checked_before_use() -> None:
     assert build_cache._decode_result(bomb, "a") is None
 
 
+def _fake_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str) -> tuple[Path, Path]:
+    """A package folder with an empty __init__.py and one module (`A = 1`) at the relative path
+    `module`, which `code_fingerprint` then reads instead of the installed package."""
+    package = tmp_path / "analysis"
+    (package / module).parent.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / module).write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(build_cache, "resources", types.SimpleNamespace(files=lambda name: package))
+    return package, package / module
+
+
 def test_the_code_fingerprint_covers_modules_in_subpackages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached result is valid only for the code that made it, modules of subpackages included."""
-    package = tmp_path / "analysis"
-    (package / "pipeline").mkdir(parents=True)
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    nested = package / "pipeline" / "passes.py"
-    nested.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(build_cache, "resources", types.SimpleNamespace(files=lambda name: package))
+    _, nested = _fake_package(tmp_path, monkeypatch, "pipeline/passes.py")
     before = build_cache.code_fingerprint()
     nested.write_text("A = 2\n", encoding="utf-8")
     assert build_cache.code_fingerprint() != before
@@ -167,12 +173,7 @@ def test_the_code_fingerprint_leaves_out_only_code_that_article_processing_never
                             capture_output=True, text=True, check=True).stdout.split()
     for module in loaded:
         assert module.split(".")[1].removesuffix(".py") not in {d.removesuffix(".py") for d in build_cache.DOWNSTREAM}, module
-    package = tmp_path / "analysis"
-    (package / "plots").mkdir(parents=True)
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    figure = package / "plots" / "sentiment.py"
-    figure.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(build_cache, "resources", types.SimpleNamespace(files=lambda name: package))
+    package, figure = _fake_package(tmp_path, monkeypatch, "plots/sentiment.py")
     before = build_cache.code_fingerprint()
     figure.write_text("A = 2\n", encoding="utf-8")
     (package / "summary.py").write_text("B = 1\n", encoding="utf-8")

@@ -173,7 +173,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
         ax.add_collection(mpl.collections.LineCollection(
             [article[["position", "mean"]].to_numpy() for _, article in drawn.groupby("article_id", sort=True)],
             colors=colour, linewidths=0.6, alpha=0.35))
-        sampled = max(sampled, len(ids) < counts[bloc])
+        sampled = sampled or len(ids) < counts[bloc]
         cell = np.clip(np.digitize(part["position"], edges[1:-1]), 0, bins - 1)
         per_article = part.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
         stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)

@@ -204,7 +204,6 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
             and not _role_heads().isdisjoint(words)):
-        words = speaker.lower().split()
         if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
                 _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):
             # '"...?" she asked. The High Representative replied ...': whoever replies to a question

@@ -63,18 +63,13 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
         One row per group: the `by` columns, n_sentences, mean, ci_low, ci_high.
     """
     rows = []
-    # the groups' values as slices of one array (a pandas group per article cost as much as its
+    # each group's rows taken from one array (a pandas group per article cost as much as its
     # bootstrap, 100,000 articles)
-    grouped = frame.groupby(list(by), sort=True)
-    order = np.concatenate(list(grouped.indices.values())) if len(frame) else np.array([], dtype=int)
-    values = frame[column].to_numpy(dtype=float)[order]
-    at = 0
-    for n, (key, rows_of) in enumerate(grouped.indices.items()):
-        size = len(rows_of)
-        mean, low, high = bootstrap_mean_ci(values[at:at + size], n_boot=n_boot, seed=seed + n)
-        at += size
+    values = frame[column].to_numpy(dtype=float)
+    for n, (key, rows_of) in enumerate(frame.groupby(list(by), sort=True).indices.items()):
+        mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n)
         keys = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, keys)), "n_sentences": size, "mean": mean, "ci_low": low, "ci_high": high})
+        rows.append({**dict(zip(by, keys)), "n_sentences": len(rows_of), "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
 
 

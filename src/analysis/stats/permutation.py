@@ -198,7 +198,7 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
     labels = np.asarray(labels)
     in_pair = np.isin(labels, [a, b])
     results: dict[str, dict] = {}
-    groups: dict[bytes, tuple[np.ndarray, list[tuple[str, np.ndarray]]]] = {}  # columns by the articles they keep
+    groups: dict[bytes, tuple[np.ndarray, list[tuple[str, np.ndarray, float]]]] = {}  # columns by the articles they keep
     for name, values in columns.items():
         values = np.asarray(values, dtype=float)
         if values.shape != labels.shape:
@@ -219,7 +219,7 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
                              "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan"),
                              "reason": reason}
             continue
-        groups.setdefault(np.packbits(keep).tobytes(), (lab == a, []))[1].append((name, x))
+        groups.setdefault(np.packbits(keep).tobytes(), (lab == a, []))[1].append((name, x, observed))
     for lab_a, members in groups.values():
         n, k = len(lab_a), int(lab_a.sum())
         count = comb_at_most(n, k, limit)
@@ -228,10 +228,9 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
             sampled_relabellings(n, k, limit=limit, seed=seed, sort=False)
         sums: list[list[np.ndarray]] = [[] for _ in members]
         for part in batches:  # one draw of relabellings serves every column of the group
-            for j, (_, values) in enumerate(members):
+            for j, (_, values, _) in enumerate(members):
                 sums[j].append(values[part].sum(axis=1))  # one value per relabelling
-        for (name, values), parts in zip(members, sums):
-            observed = float(values[lab_a].mean() - values[~lab_a].mean())
+        for (name, values, observed), parts in zip(members, sums):
             results[name] = _p_value(np.concatenate(parts), values.sum(), n, k, observed, exact, count, a, b)
     return results
 
