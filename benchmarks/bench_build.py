@@ -181,6 +181,8 @@ def main() -> int:
     parser.add_argument("--one", nargs=2, metavar=("CONFIG", "CORPUS"), help=argparse.SUPPRESS)
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--report", action="store_true", help="only rewrite RESULTS.md from results.json")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each configuration, in turns (a row keeps the run of median wall time and lists all)")
     parser.add_argument("--note", default="", help="a note kept with this run's rows, e.g. 'shared' (other jobs on the cores)")
     args = parser.parse_args()
     if args.report:
@@ -194,24 +196,38 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = generate(n, args.seed, Path(tmp) / f"corpus_{n}.jsonl")
-            for config in args.configs:
-                done = subprocess.run([sys.executable, __file__, "--one", config, str(corpus)],
-                                      capture_output=True, text=True, check=False)
-                if done.returncode:
-                    raise SystemExit(f"{config} at N={n} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
-                result = json.loads(done.stdout.strip().splitlines()[-1])
+            runs: dict[str, list[dict]] = {config: [] for config in args.configs}
+            for _ in range(args.repeat):  # in turns: a slow spell of the machine touches every configuration
+                for config in args.configs:
+                    done = subprocess.run([sys.executable, __file__, "--one", config, str(corpus)],
+                                          capture_output=True, text=True, check=False)
+                    if done.returncode:
+                        raise SystemExit(f"{config} at N={n} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+                    result = json.loads(done.stdout.strip().splitlines()[-1])
+                    runs[config].append(result)
+                    passes = result.get("passes", result.get("steps", {}))
+                    print(f"N={n:>7} {config:>12}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "
+                          f"peak {result['peak_mb']:6.0f} MB (all processes {result['peak_total_mb']:6.0f} MB)  "
+                          f"stages {json.dumps({k: round(v) for k, v in result.get('stages', {}).items()})} "
+                          f"passes {json.dumps({k: round(v, 1) for k, v in passes.items()})}", flush=True)
+            for config, results in runs.items():
+                result = median_run(results)
                 rows.append({"N": n, "config": config, **result, "articles_per_s": n / result["seconds"]})
-                print(f"N={n:>7} {config:>12}: {result['seconds']:8.1f} s  {n / result['seconds']:7.1f} articles/s  "
-                      f"peak {result['peak_mb']:6.0f} MB (all processes {result['peak_total_mb']:6.0f} MB)  "
-                      f"stages {json.dumps({k: round(v) for k, v in result.get('stages', {}).items()})} "
-                      f"passes {json.dumps({k: round(v, 1) for k, v in result.get('passes', result.get('steps', {})).items()})}",
-                      flush=True)
             corpus.unlink()
     command = " ".join(["python benchmarks/bench_build.py", *sys.argv[1:]])
     note = {"note": args.note} if args.note else {}
     write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d"),
                                         "code": code_version(), **note} for row in rows])
     return 0
+
+
+def median_run(results: list[dict]) -> dict:
+    """Of several runs of one configuration, the run of median wall time (the lower middle one of an
+    even number), with every run's wall seconds under `runs`: the machine's speed drifts by 10 to
+    20% from minute to minute (measured on this 2-core machine), so one run can be a slow spell's."""
+    ordered = sorted(results, key=lambda r: r["seconds"])
+    middle = ordered[(len(ordered) - 1) // 2]
+    return {**middle, "runs": [r["seconds"] for r in results]} if len(results) > 1 else dict(middle)
 
 
 def code_version() -> str:
@@ -259,6 +275,8 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "Peak memory: the largest single process, and all the job's processes together (sampled).",
         "Stage rates are articles per second of one worker, from the time each stage took inside the workers;",
         "pass seconds are wall seconds of the build's passes (for `reproduce`, of its build step).",
+        "Where a configuration ran several times (`--repeat`, in turns with the others), its row is the run of",
+        "median wall time, with the range of all runs: this machine's speed drifts by 10 to 20% between minutes.",
         "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
         "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
         "| N | configuration | date | code | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
@@ -274,7 +292,7 @@ def write_results(path: Path, rows: list[dict]) -> None:
             ratio = f"{row.articles_per_s / naive.iloc[0]:.2f}" if len(naive) else ""
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
             cpu = getattr(row, "cpu_s", float("nan"))
-            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {note} | {row.seconds:.1f} | "
+            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {note} | {_wall(row)} | "
                          + (f"{cpu:.1f}" if cpu == cpu else "") + " | "
                          f"{row.articles_per_s:.1f} | {ratio} | {row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
                          + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
@@ -295,6 +313,14 @@ def write_results(path: Path, rows: list[dict]) -> None:
                  else ".") + " The whole job at 100,000 articles is judged on its newest row, whatever its code.",
               "", *target_lines(judged, whole_job=table), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _wall(row: object) -> str:
+    """Wall seconds of a row: one run's, or the median run's with the range of all runs."""
+    runs = getattr(row, "runs", None)
+    if isinstance(runs, list) and len(runs) > 1:
+        return f"{row.seconds:.1f} (median of {len(runs)}: {min(runs):.1f} to {max(runs):.1f})"
+    return f"{row.seconds:.1f}"
 
 
 def _memory_gib() -> str:

@@ -102,3 +102,14 @@ def test_rows_of_older_code_are_listed_but_not_judged(tmp_path: Path, bench: Mod
     assert "judged on the rows measured on code `bbbbbbb` only (1 rows of other code" in report
     assert "0.5x the speed of the naive loop: **not met** (best ratio 0.20 at 1,000)" in report
     assert bench.code_version()  # a short hash here, "unknown" outside a git checkout
+
+
+def test_repeated_runs_keep_the_median_run_and_list_every_run(bench: ModuleType) -> None:
+    runs = [{"seconds": 30.0, "peak_mb": 1}, {"seconds": 10.0, "peak_mb": 2}, {"seconds": 20.0, "peak_mb": 3}]
+    middle = bench.median_run(runs)
+    assert middle["seconds"] == 20.0 and middle["peak_mb"] == 3 and middle["runs"] == [30.0, 10.0, 20.0]
+    assert bench.median_run(runs[:2])["seconds"] == 10.0  # an even number: the lower middle run
+    assert "runs" not in bench.median_run(runs[:1])
+    row = pd.DataFrame([{**middle, "N": 10}]).iloc[0]
+    assert bench._wall(row) == "20.0 (median of 3: 10.0 to 30.0)"
+    assert bench._wall(pd.DataFrame([{"seconds": 12.34}]).iloc[0]) == "12.3"

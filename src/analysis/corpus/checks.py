@@ -239,10 +239,8 @@ def _too_large(text: str) -> str | None:
     """Why `text` is above the size limits of one article, or None."""
     if len(text) > MAX_ARTICLE_CHARS:
         return f"text too large to process ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"
-    start = longest = 0
-    for match in _LINE_BREAK.finditer(text):
-        longest, start = max(longest, match.start() - start), match.end()
-    longest = max(longest, len(text) - start)
+    # (one split in C: a Python loop over every line break took 7% of a build's main process)
+    longest = max(map(len, _LINE_BREAK.split(text)))
     if longest > MAX_LINE_CHARS:
         return f"a line too long to process ({longest:,} characters; the limit is {MAX_LINE_CHARS:,})"
     return None

@@ -27,7 +27,6 @@ from analysis.stats.design import (
 )
 from analysis.stats.mixed import (
     BOUNDARY_SHARE,
-    MAX_DESIGN_CELLS,
     MIN_OUTLETS_FOR_MIXED,
     MIXED_METHOD,
     bloc_mixed_model,
@@ -50,5 +49,5 @@ __all__ = [
     "interval_rule", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings", "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",
-    "BOUNDARY_SHARE", "MAX_DESIGN_CELLS", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",
+    "BOUNDARY_SHARE", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",
 ]
