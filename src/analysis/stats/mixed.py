@@ -110,7 +110,10 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
     fits = [optimize.minimize(_deviance, start, args=sums, method="L-BFGS-B", bounds=[(0.0, _MAX_RATIO)] * 2)
             for start in _STARTS]
     best = min(fits, key=lambda f: (not np.isfinite(f.fun), f.fun))
-    if not best.success or not np.isfinite(best.fun):
+    # (a run may stop "abnormally" in its line search on a flat likelihood at the optimum another run
+    # reached and reported: the fit converged when a run that converged found the best value)
+    if not np.isfinite(best.fun) or not any(f.success and f.fun <= best.fun + 1e-9 * max(1.0, abs(best.fun))
+                                            for f in fits):
         return _not_fitted(a, b, counts, f"not reported: the fit did not converge ({best.message})")
     theta = np.asarray(best.x, dtype=float)
     beta, cov, sigma2 = _estimates(theta, *sums)
