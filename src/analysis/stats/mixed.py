@@ -117,7 +117,7 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
         return _not_fitted(a, b, counts, f"not reported: the fit did not converge ({best.message})")
     theta = np.asarray(best.x, dtype=float)
     beta, cov, sigma2 = _estimates(theta, *sums)
-    var_outlet, var_article, var_residual = theta[0] ** 2 * sigma2, theta[1] ** 2 * sigma2, sigma2
+    var_outlet, var_article, var_residual = float(theta[0] ** 2 * sigma2), float(theta[1] ** 2 * sigma2), sigma2
     total = var_outlet + var_article + var_residual
     coefficient, se = float(beta[1]), float(np.sqrt(cov[1, 1]))
     out = {"a": a, "b": b, "fitted": True, "reason": "", "coefficient": coefficient,
