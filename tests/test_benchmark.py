@@ -48,6 +48,11 @@ def test_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> None:
     assert "(jobs1, all processes): met" in lines and "(jobs2, all processes): **not met**" in lines
     assert "at least 1.8x `--jobs 1`: **not met** (1.83x at 1,000, 1.65x at 100,000)" in lines
     assert "0.5x the speed of the naive loop: **not met** (best ratio 0.55 at 1,000, 0.49 at 100,000)" in lines
+    assert "article pass alone" not in lines  # rows without pass seconds
+    timed = [{**r, "passes": {"articles": r["seconds"] - 2.0}} if r["config"] != "naive" else r for r in rows]
+    lines = "\n".join(bench.target_lines(pd.DataFrame(timed)))
+    # 1,000 articles: 16.67 s and 9.09 s in all, 14.67 s and 7.09 s in the article pass
+    assert "(1.83x at 1,000, 1.65x at 100,000); the article pass alone: 2.07x at 1,000, 1.65x at 100,000" in lines
 
 
 def test_reproduce_steps_are_read_from_its_log(bench: ModuleType) -> None:
