@@ -821,3 +821,23 @@ def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs
     for text in paragraphs:
         assert _attribution_matches(new, text) == _attribution_matches(old, text)
         assert [(m.span(), m.groupdict()) for m in segment_patterns._attributions(text)] == reference_attributions(text)
+
+
+def test_attribution_prefilters_never_hide_a_match() -> None:
+    """`segment.patterns._attributions` tries the "according to", "quoted ... as saying" and "in his
+    opinion" patterns only where `may_lead` / `may_opine` / "quot" allow: the same matches as
+    trying them everywhere, on every sentence and line of the corpora and on forms in odd case."""
+    p = segment_patterns._patterns()
+
+    def unfiltered(text: str) -> list[tuple[int, int]]:
+        said = p["sv"].finditer(text) if p["verb"].search(text) else ()
+        found = [*said, *p["lead"].finditer(text), *p["quoted"].finditer(text), *p["opinion"].finditer(text)]
+        return sorted(m.span() for m in found)
+
+    odd = ["AcCoRdInG   TO the minister, talks stalled.", "according\nto him, x", "In his words, x",
+           "quoted Jane Roe as saying that talks had stalled", "In her view, x"]
+    for text in (*corpus_sentences(), *corpus_lines(), *odd):
+        assert sorted(m.span() for m in segment_patterns._attributions(text)) == unfiltered(text), text
+    # "ccord" in lower case finds every form `(?i:according)` matches: no other character folds to c, o, r or d
+    folds = re.compile("(?i:[cord])")
+    assert {ch for ch in map(chr, range(sys.maxunicode + 1)) if folds.fullmatch(ch)} == set("cordCORD")
