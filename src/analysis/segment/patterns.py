@@ -135,12 +135,30 @@ def _attributions(text: str) -> list[re.Match[str]]:
 
 def may_lead(text: str) -> bool:
     """False where the "lead" pattern ("according to X") cannot match: no "ccord" in any case
-    (only the ASCII letters match c, o, r and d case-insensitively)."""
+    (only the ASCII letters match c, o, r and d case-insensitively).
+
+    Parameters
+    ----------
+    text : the text to search.
+
+    Returns
+    -------
+    bool
+    """
     return "ccord" in text.lower()
 
 
 def may_opine(text: str) -> bool:
-    """False where the "opinion" pattern ("in his opinion, ...") cannot match."""
+    """False where the "opinion" pattern ("in his opinion, ...") cannot match.
+
+    Parameters
+    ----------
+    text : the text to search.
+
+    Returns
+    -------
+    bool
+    """
     return "opinion" in text or "words" in text or "view" in text
 
 
