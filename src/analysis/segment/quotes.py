@@ -38,7 +38,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _patterns, may_lead, may_opine
+from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -345,8 +345,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         if not sentence.strip() or any(c.start <= s0 and e0 <= c.end for c in cands):
             continue
         has_verb = p["verb"].search(sentence) is not None
-        if not has_verb and not (may_lead(sentence) and p["lead"].search(sentence)) and \
-                not (may_opine(sentence) and p["opinion"].search(sentence)):
+        if not has_verb and _search("lead", sentence) is None and _search("opinion", sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
         coordinated = list(p["also"].finditer(sentence)) if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
