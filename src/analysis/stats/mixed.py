@@ -176,22 +176,30 @@ def _moments(theta: np.ndarray, s: np.ndarray, S: np.ndarray, outlet: np.ndarray
     return gram, logdet
 
 
-def _estimates(theta: np.ndarray, s: np.ndarray, S: np.ndarray, outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """The fixed effects (intercept, slope), their covariance and the residual variance at `theta`."""
-    gram, _ = _moments(theta, s, S, outlet)
+def _gls(theta: np.ndarray, s: np.ndarray, S: np.ndarray, outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """At `theta`: X' V^-1 X, the fixed effects (intercept, slope), the residual sum of squares
+    (r' V^-1 r) and log det V."""
+    gram, logdet = _moments(theta, s, S, outlet)
     xx, xy, yy = gram[:2, :2], gram[:2, 2], gram[2, 2]
     beta = np.linalg.solve(xx, xy)
-    sigma2 = float(yy - xy @ beta) / (s[:, 0].sum() - 2)
+    return xx, beta, float(yy - xy @ beta), logdet
+
+
+def _estimates(theta: np.ndarray, s: np.ndarray, S: np.ndarray, outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """The fixed effects (intercept, slope), their covariance and the residual variance at `theta`."""
+    xx, beta, residual, _ = _gls(theta, s, S, outlet)
+    sigma2 = residual / (s[:, 0].sum() - 2)
     return beta, sigma2 * np.linalg.inv(xx), sigma2
 
 
 def _deviance(theta: np.ndarray, s: np.ndarray, S: np.ndarray, outlet: np.ndarray) -> float:
     """-2 x the REML log-likelihood with the residual variance profiled out, up to a constant."""
-    gram, logdet = _moments(theta, s, S, outlet)
-    xx, xy, yy = gram[:2, :2], gram[:2, 2], gram[2, 2]
+    try:
+        xx, _, residual, logdet = _gls(theta, s, S, outlet)
+    except np.linalg.LinAlgError:  # (bloc and intercept not apart: no likelihood here)
+        return float("inf")
     sign, logdet_xx = np.linalg.slogdet(xx)
-    residual = float(yy - xy @ np.linalg.solve(xx, xy)) if sign > 0 else float("nan")
-    if not residual > 0:
+    if sign <= 0 or not residual > 0:
         return float("inf")
     return logdet + logdet_xx + (s[:, 0].sum() - 2) * np.log(residual)
 
@@ -201,9 +209,8 @@ def _curved(theta: np.ndarray, sums: _Sums) -> bool:
     variance ratios, positive definite)."""
     h = 1e-4 * np.maximum(np.abs(theta), 1e-2)
     hess = np.empty((2, 2))
-    for i in range(2):
-        for j in range(2):
-            ei, ej = np.eye(2)[i] * h[i], np.eye(2)[j] * h[j]
-            hess[i, j] = (_deviance(theta + ei + ej, *sums) - _deviance(theta + ei - ej, *sums)
-                          - _deviance(theta - ei + ej, *sums) + _deviance(theta - ei - ej, *sums)) / (4 * h[i] * h[j])
-    return bool(np.all(np.isfinite(hess)) and np.all(np.linalg.eigvalsh((hess + hess.T) / 2) > 0))
+    for i, j in ((0, 0), (0, 1), (1, 1)):  # (symmetric: the lower corner is the upper one)
+        ei, ej = np.eye(2)[i] * h[i], np.eye(2)[j] * h[j]
+        hess[i, j] = hess[j, i] = (_deviance(theta + ei + ej, *sums) - _deviance(theta + ei - ej, *sums)
+                                   - _deviance(theta - ei + ej, *sums) + _deviance(theta - ei - ej, *sums)) / (4 * h[i] * h[j])
+    return bool(np.all(np.isfinite(hess)) and np.all(np.linalg.eigvalsh(hess) > 0))
