@@ -825,7 +825,7 @@ def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs
 
 def test_attribution_prefilters_never_hide_a_match() -> None:
     """`segment.patterns._attributions` tries the "according to", "quoted ... as saying" and "in his
-    opinion" patterns only where `may_lead` / `may_opine` / "quot" allow: the same matches as
+    opinion" patterns only where `_NEEDED` allows: the same matches as
     trying them everywhere, on every sentence and line of the corpora and on forms in odd case."""
     p = segment_patterns._patterns()
 
