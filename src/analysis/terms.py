@@ -35,7 +35,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 try:  # how `re` lowers characters and which ones it also takes for each other, for fold_char
@@ -169,9 +169,6 @@ class TermMatcher:
         self.terms = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(_written(t)), t))
         if not self.terms:
             raise ValueError("no terms to match")
-        self._each = [(t, re.compile(term_pattern(t), re.IGNORECASE)) for t in self.terms]
-        alternation = "|".join(f"({term_pattern(t)})" for t in self.terms)
-        self._all = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
         self._starts = _word_starts(self.terms)
         self._at_word: dict[str, tuple[re.Pattern[str], tuple[int, ...]]] = {}  # see _pattern_at
         self._by_terms: dict[tuple[int, ...], tuple[re.Pattern[str], tuple[int, ...]]] = {}
@@ -179,6 +176,14 @@ class TermMatcher:
         # group numbers (1-based, as match.lastindex) of the terms the proper-name rule applies to
         self._generic = frozenset(i for i, t in enumerate(self.terms, 1) if t[:1].islower()) \
             if skip_proper_names else frozenset()
+
+    @cached_property
+    def _all(self) -> re.Pattern[str]:
+        """All terms in one regular expression, to scan a whole text: what `finditer` uses when the
+        word index cannot be built (`_starts` is None). Compiled on first use, as the largest
+        dictionaries take a good part of a second to compile and the word index rarely needs it."""
+        alternation = "|".join(f"({term_pattern(t)})" for t in self.terms)
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(term, start, end) for each hit, left to right.
