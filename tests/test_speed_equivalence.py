@@ -826,7 +826,8 @@ def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs
 
 def test_attribution_prefilters_never_hide_a_match() -> None:
     """`segment.patterns._attributions` tries the "according to", "quoted ... as saying" and "in his
-    opinion" patterns only where `_NEEDED` allows: the same matches as
+    opinion" patterns, and reported speech the coordinated "... and said" one, only where `_NEEDED`
+    allows: the same matches as
     trying them everywhere, on every sentence and line of the corpora and on forms in odd case."""
     p = segment_patterns._patterns()
 
@@ -839,6 +840,8 @@ def test_attribution_prefilters_never_hide_a_match() -> None:
            "quoted Jane Roe as saying that talks had stalled", "In her view, x"]
     for text in (*corpus_sentences(), *corpus_lines(), *odd):
         assert sorted(m.span() for m in segment_patterns._attributions(text)) == unfiltered(text), text
+        assert [m.span() for m in segment_patterns._finditer("also", text)] == [m.span() for m in p["also"].finditer(text)]
+    assert [m.span() for m in segment_patterns._finditer("also", "Peskov met him and\tsaid no")] == [(14, 23)]
     # "ccord" in lower case finds every form `(?i:according)` matches: no other character folds to c, o, r or d
     folds = re.compile("(?i:[cord])")
     assert {ch for ch in map(chr, range(sys.maxunicode + 1)) if folds.fullmatch(ch)} == set("cordCORD")

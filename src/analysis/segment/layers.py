@@ -74,11 +74,12 @@ def segment_paragraphs(
     """
     default = [sentence_spans(par) for par in paragraphs]
     own = default if _is_default(tokenizer) else [sentence_spans(par, tokenizer) for par in paragraphs]
-    quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS, short=True, reported=True)
+    turns = interview_turns(paragraphs)
+    quotes = _find_quotes(paragraphs, default, _MIN_QUOTE_WORDS, short=True, reported=True, turns=turns)
     by_paragraph: dict[int, list[Quote]] = {}
     for q in quotes:
         by_paragraph.setdefault(q.paragraph_index, []).append(q)
-    labels = {pi: start for pi, (start, _, _) in interview_turns(paragraphs).items()}
+    labels = {pi: start for pi, (start, _, _) in turns.items()}
     sentences: list[dict] = []
     for pi, par in enumerate(paragraphs):
         here = by_paragraph.get(pi, [])

@@ -38,7 +38,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _patterns, _search
+from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _finditer, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -102,24 +102,28 @@ def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, sho
 
 
 def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
-                 short: bool = False, reported: bool = False) -> list[Quote]:
-    """`find_quotes`, given the sentence spans of each paragraph (by the default splitter)."""
+                 short: bool = False, reported: bool = False,
+                 turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
+    """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
+    if the caller has them, the paragraphs' `interview_turns`."""
     british = _single_quote_style(paragraphs)
     if british is None:
-        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported)
+        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
     return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
             for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
 
 
 def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
-                        short: bool = False, reported: bool = False) -> list[Quote]:
-    """`_find_quotes` on paragraphs whose quotation marks are double ones."""
+                        short: bool = False, reported: bool = False,
+                        turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
+    """`_find_quotes` on paragraphs whose quotation marks are double ones (`turns`: their
+    `interview_turns`, found here if None)."""
     quotes: list[Quote] = []
     mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, speaker) in reading order
     roles: list[tuple[int, int, str, str, str]] = []
     fulls: dict[str, str] = {}  # surname -> the full name the article used
     texts: list[str] = []  # the narration of the paragraphs read so far
-    turns = interview_turns(paragraphs)
+    turns = interview_turns(paragraphs) if turns is None else turns
     last_speaker, carry, prev_open, after_question = "", "", False, False
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
         if pi in turns:
@@ -347,7 +351,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         has_verb = p["verb"].search(sentence) is not None
         if not has_verb and _search("lead", sentence) is None and _search("opinion", sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
-        coordinated = list(p["also"].finditer(sentence)) if has_verb else []
+        coordinated = list(_finditer("also", sentence)) if has_verb else []
         for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
             if s0 + m.start() < done:
                 continue  # inside the clause found before
