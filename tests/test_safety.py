@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import corpus, overview, pipeline, plots, schema, sentiment, topics
+from analysis import corpus, outputs, overview, pipeline, plots, schema, sentiment, topics
 from analysis.cli import main
 from analysis.pipeline import cache as build_cache
 
@@ -286,6 +286,37 @@ def test_readers_refuse_tables_that_disagree_with_the_manifest(tmp_path: Path) -
         overview.read_tables(out)
     with pytest.raises(overview.IncompleteOutputError, match="no manifest.json"):
         overview.check_output(out)
+
+
+def test_read_tables_reads_each_table_when_first_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a build reads no table (Parquet row counts come from the footers); a table is read
+    on first use, once; copies and the topic relabelling leave unread tables unread; a table
+    replaced after opening is refused when read."""
+    _, out, _ = built(tmp_path)
+    reads: list[str] = []
+    real = outputs._read
+    monkeypatch.setattr(outputs, "_read", lambda path: reads.append(path.stem) or real(path))
+    tables = overview.read_tables(out)
+    assert reads == [] and list(tables) == [name for name in schema.TABLE_COLUMNS if name in tables]
+    assert len(tables) == len(schema.TABLE_COLUMNS) and "topic_summary" in tables
+    rows = tables.rows()
+    assert reads == [] and rows["articles"] == 3
+    assert rows == {name: len(pd.read_parquet(out / f"{name}.parquet")) for name in schema.TABLE_COLUMNS}
+    articles = tables["articles"]
+    assert tables["articles"] is articles and reads == ["articles"]
+    relabelled = topics.with_stability_cutoff(tables, 0.5)
+    assert reads == ["articles", "topic_summary"] and isinstance(relabelled, overview.Tables)
+    assert relabelled["articles"] is articles and relabelled["topic_summary"] is not tables["topic_summary"]
+    assert reads == ["articles", "topic_summary"]  # (the original's topic_summary was read once, for the copy)
+    tables["extra"] = articles.head(1)
+    assert len(tables) == len(schema.TABLE_COLUMNS) + 1 and tables.rows()["extra"] == 1
+    del tables["extra"], tables["sentences"]
+    assert "extra" not in tables and "sentences" not in tables and len(tables) == len(schema.TABLE_COLUMNS) - 1
+    with pytest.raises(KeyError):
+        tables["sentences"]
+    pd.read_parquet(out / "quotes.parquet").iloc[:0].to_parquet(out / "quotes.parquet", index=False)
+    with pytest.raises(overview.IncompleteOutputError, match="0 rows, but manifest.json says"):
+        tables["quotes"]
 
 
 # --------------------------------------------------------------------------- 5. bounded work per article

@@ -2,234 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import warnings
-from pathlib import Path
-
 import pandas as pd
 
-from analysis import paths
 from analysis.corpus import duplicates as corpus_duplicates
-from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_unescape
 
-__all__ = ["IncompleteOutputError", "RebuildNeeded", "accounting", "accounting_note", "check_output", "corpus_description",
-           "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest", "read_tables",
-           "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve"]
+# (reading what `build` wrote lives in `outputs`; its names are kept here, where notebooks use them)
+from analysis.outputs import (
+    IncompleteOutputError,
+    RebuildNeeded,
+    Tables,
+    check_output,
+    read_manifest,
+    read_tables,
+    rebuild_command,
+    require_built_with,
+    resolve,
+)
+from analysis.schema import TABLE_COLUMNS
 
-
-class IncompleteOutputError(ValueError):
-    """The tables in a folder are not the complete output of one build (see its manifest.json)."""
-
-
-class RebuildNeeded(ValueError):
-    """A notebook asks for a build setting the tables in its `OUT` folder were not built with."""
-
-
-#: Build settings a notebook may ask for, as `build` records them in its manifest, with their option.
-_BUILD_OPTIONS = {"compare": "--compare", "scorers": "--scorers", "topic_units": "--topic-units",
-                  "skip_topics": "--skip-topics", "learn_abbreviations": "--learn-abbreviations"}
-
-
-def _option(name: str, value: object) -> str:
-    flag = _BUILD_OPTIONS[name]
-    if isinstance(value, bool):
-        return flag if value else ""
-    if name == "scorers":
-        return f"{flag} {','.join(value)}"
-    if isinstance(value, (list, tuple)):
-        return f"{flag} {' '.join(str(v) for v in value)}"
-    return f"{flag} {value}"
-
-
-def rebuild_command(folder: str | Path = "data/processed", corpus: str | Path | None = None, **settings: object) -> str:
-    """The `build` command that writes `folder` again with `settings`.
-
-    Parameters
-    ----------
-    folder : the output folder, as the notebook's `OUT` names it.
-    corpus : the corpus, as the notebook's `CORPUS` names it (None: the default, data/raw).
-    **settings : build settings by their manifest name (`compare`, `scorers`, `topic_units`,
-        `skip_topics`, `learn_abbreviations`).
-
-    Returns
-    -------
-    The command line, e.g. "python -m analysis build --out data/processed --topic-units 500".
-    """
-    unknown = sorted(set(settings) - set(_BUILD_OPTIONS))
-    if unknown:
-        raise TypeError(f"not a build setting a notebook can ask for: {', '.join(unknown)} "
-                        f"(known: {', '.join(sorted(_BUILD_OPTIONS))})")
-    parts = ["python -m analysis build"] + ([f"--corpus {corpus}"] if corpus is not None else []) + [f"--out {folder}"]
-    parts += [_option(name, value) for name, value in settings.items()]
-    return " ".join(p for p in parts if p)
-
-
-def require_built_with(folder: str | Path, corpus: str | Path | None = None, **settings: object) -> dict:
-    """Check that the tables in `folder` were built with `settings` (a setting given as None is not
-    checked); raise `RebuildNeeded`, naming the exact `build` command, when one differs. For
-    notebook parameters that only a new build can change.
-
-    Parameters
-    ----------
-    folder : a folder `build` wrote (relative paths are under the project root).
-    corpus : the corpus the rebuild should read (named in the command; None: the default).
-    **settings : build settings by their manifest name, as in `rebuild_command`.
-
-    Returns
-    -------
-    The manifest's settings (the tables were built with what was asked).
-    """
-    wanted = {name: value for name, value in settings.items() if value is not None}
-    rebuild_command(folder, corpus, **wanted)  # rejects unknown names before the manifest is read
-    manifest = read_manifest(folder)
-    if not wanted:
-        return {} if manifest is None else manifest.get("settings", {})
-    if manifest is None:
-        raise RebuildNeeded(f"{resolve(folder)}: no manifest, so the build settings are unknown; run "
-                            f"`{rebuild_command(folder, corpus, **wanted)}`")
-    built = manifest.get("settings", {})
-    differ = {}
-    for name, value in wanted.items():
-        have = built.get(name)
-        same = (list(have) == list(value) if isinstance(value, (list, tuple)) and isinstance(have, list)
-                else have == value)
-        if not same:
-            differ[name] = (have, value)
-    if differ:
-        said = "; ".join(f"{name} = {have!r} in the build, {value!r} asked" for name, (have, value) in differ.items())
-        raise RebuildNeeded(f"{resolve(folder)} was built with other settings ({said}). This setting takes effect "
-                            f"only in a new build: run `{rebuild_command(folder, corpus, **wanted)}` "
-                            "(or set it back), then rerun the notebook.")
-    return built
-
-
-def resolve(path: str | Path) -> Path:
-    """A path as given if absolute, else relative to the project root (not the working directory).
-
-    Parameters
-    ----------
-    path : a file or folder path.
-
-    Returns
-    -------
-    The path itself if absolute, else under `paths.ROOT`.
-    """
-    path = Path(path)
-    return path if path.is_absolute() else paths.ROOT / path
-
-
-def read_manifest(folder: str | Path) -> dict | None:
-    """The manifest `build` wrote last into `folder` (None, with a warning, if there is none).
-
-    Parameters
-    ----------
-    folder : a folder `build` wrote (relative paths are under the project root).
-
-    Returns
-    -------
-    The manifest's contents, or None if the folder has none.
-    """
-    path = resolve(folder) / MANIFEST
-    if not path.is_file():
-        warnings.warn(f"{path.parent}: no {MANIFEST}, so nothing shows these tables are one complete build; "
-                      "run `python -m analysis build`", stacklevel=3)
-        return None
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        tables = manifest["tables"]
-        if not all(isinstance(t["file"], str) and isinstance(t["rows"], int) for t in tables.values()):
-            raise TypeError("bad table entry")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise IncompleteOutputError(f"{path}: not a manifest written by `build` ({exc}); rebuild") from None
-    return manifest
-
-
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return csv_unescape(pd.read_csv(path, dtype={"article_id": "string"}, keep_default_na=False, na_values=[""]))
-
-
-def _listed(folder: Path, manifest: dict, name: str) -> Path:
-    entry = manifest["tables"].get(name)
-    if entry is None:
-        raise FileNotFoundError(f"{folder}: the last build wrote no {name} table (see {MANIFEST}); "
-                                "rebuild without --skip-topics" if name == "topics" else f"{folder}: no {name} table")
-    path = folder / Path(entry["file"]).name
-    if not path.is_file():
-        raise IncompleteOutputError(f"{path}: listed in {MANIFEST} but missing: the output is incomplete; rebuild")
-    return path
-
-
-def _check_rows(path: Path, rows: int, expected: int) -> None:
-    if rows != expected:
-        raise IncompleteOutputError(f"{path}: {rows} rows, but {MANIFEST} says the build wrote {expected}: "
-                                    "the output is incomplete or mixed from several builds; rebuild")
-
-
-def check_output(folder: str | Path) -> dict:
-    """Check that `folder` holds one complete build: a manifest, and every table it lists with its
-    row count (Parquet counts read from the file footers). Returns the manifest.
-
-    Parameters
-    ----------
-    folder : a folder `build` wrote (relative paths are under the project root).
-
-    Returns
-    -------
-    The manifest; `IncompleteOutputError` is raised if anything is missing or differs.
-    """
-    import pyarrow.parquet as pq
-
-    folder = resolve(folder)
-    if not (folder / MANIFEST).is_file():
-        raise IncompleteOutputError(f"{folder}: no {MANIFEST}: the build did not finish; rebuild")
-    manifest = read_manifest(folder)
-    for name, entry in sorted(manifest["tables"].items()):
-        path = _listed(folder, manifest, name)
-        try:
-            rows = pq.ParquetFile(path).metadata.num_rows if path.suffix == ".parquet" else len(_read(path))
-        except Exception as exc:  # noqa: BLE001 - pyarrow and pandas raise many types for a damaged file
-            raise IncompleteOutputError(f"{path}: cannot be read ({exc}); rebuild") from None
-        _check_rows(path, rows, entry["rows"])
-    return manifest
-
-
-def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the tables `build` wrote (Parquet, or CSV when no Parquet is there), checked against
-    the build's manifest: a table missing or with other row counts than it lists raises. The
-    topic tables are left out when the build skipped them (`require_topics` then says so).
-
-    Parameters
-    ----------
-    folder : a folder `build` wrote (relative paths are under the project root).
-
-    Returns
-    -------
-    Each table by name, in `schema.TABLE_COLUMNS` order (no topic tables after `--skip-topics`).
-    """
-    folder = resolve(folder)
-    manifest = read_manifest(folder)
-    tables = {}
-    for name in TABLE_COLUMNS:
-        optional = name.startswith("topic")  # absent after `build --skip-topics`: notebook 03 says so
-        if manifest is not None:
-            if optional and name not in manifest["tables"]:
-                continue
-            path = _listed(folder, manifest, name)
-            tables[name] = _read(path)
-            _check_rows(path, len(tables[name]), manifest["tables"][name]["rows"])
-            continue
-        parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
-        if parquet.is_file():
-            tables[name] = _read(parquet)
-        elif csv.is_file():
-            tables[name] = _read(csv)
-        elif optional:
-            continue
-        else:
-            raise FileNotFoundError(f"{folder}: no {name}.parquet or {name}.csv; run `python -m analysis build` first")
-    return tables
+__all__ = ["IncompleteOutputError", "RebuildNeeded", "Tables", "accounting", "accounting_note", "check_output",
+           "corpus_description", "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest",
+           "read_tables", "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve"]
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:

@@ -140,7 +140,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         NMF topic (unstable topics are not compared).
     """
     rows = []
-    frame = sentiment.sentence_frame(dict(tables))
+    frame = sentiment.sentence_frame(tables)
     quoted = frame[~frame.index.isin(sentiment.own_words(frame).index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
     for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
@@ -162,7 +162,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
     if not tables.get("topics", pd.DataFrame()).empty:
-        shares = topics.article_shares(dict(tables)).set_index("article_id")
+        shares = topics.article_shares(tables).set_index("article_id")
         summary = tables["topic_summary"][tables["topic_summary"]["model"] == "nmf"].set_index("topic")
         shown = [c for c in shares.columns if c != "bloc"]
         tests = article_tests(shares, shown, a, b, seed=seed)
@@ -281,7 +281,7 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     written = write_summary(bloc_contrasts(tables, a, b, n_boot=n_boot, seed=seed), folder)
     written += _write(corpus_table(tables["articles"]), folder, "corpus",
                       "Articles, sentences, tokens and quotes per bloc and outlet.")
-    written += _write(keyness_top(framing.keyness_for(dict(tables), a, b)), folder, "keyness_top",
+    written += _write(keyness_top(framing.keyness_for(tables, a, b)), folder, "keyness_top",
                       f"The most distinctive terms of {a} and {b} (Fightin' Words z, terms of at least two articles).")
     return written
 

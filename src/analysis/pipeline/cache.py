@@ -23,7 +23,7 @@ from analysis.schema import PER_ARTICLE, table_columns
 #: package folder): their code cannot change a cached per-article result, so editing a figure does
 #: not send a 100,000-article build back to the start. A test checks that processing an article
 #: imports none of them.
-DOWNSTREAM = ("plots", "render.py", "reproduce.py", "summary.py", "overview.py", "evaluate.py", "cli.py",
+DOWNSTREAM = ("plots", "render.py", "reproduce.py", "summary.py", "overview.py", "outputs.py", "evaluate.py", "cli.py",
               "__main__.py")
 
 

@@ -77,16 +77,18 @@ def with_stability_cutoff(tables: dict[str, pd.DataFrame], cutoff: float = UNSTA
     Returns
     -------
     dict of DataFrame
-        A new dict: the same tables, `topic_summary` replaced by a relabelled copy.
+        A new mapping of the same kind: the same tables, `topic_summary` replaced by a relabelled copy.
     """
     if not 0 <= cutoff <= 1:
         raise ValueError(f"stability cut-off {cutoff!r}: stability is a Jaccard similarity, so use a value in [0, 1]")
+    out = tables.copy()  # (a dict, or the `overview.Tables` of a build: tables not read yet stay unread)
     if "topic_summary" not in tables:
-        return dict(tables)
+        return out
     summary = tables["topic_summary"].copy()
     summary["status"] = stability_status(summary["stability"].to_numpy(dtype=float), cutoff)
     summary["label"] = status_labels(summary["label"].astype(str).tolist(), summary["status"].tolist())
-    return {**tables, "topic_summary": summary}
+    out["topic_summary"] = summary
+    return out
 
 
 def describe(tables: dict[str, pd.DataFrame], model: str = "nmf", cutoff: float = UNSTABLE_BELOW) -> str:
