@@ -240,13 +240,25 @@ class Tables(MutableMapping):
         return len(self._files.keys() | self._read.keys())
 
     def copy(self) -> Tables:
-        """A new mapping of the same tables; those not read yet are read when first used by either."""
+        """A new mapping of the same tables, sharing those read so far; a table not read yet is read
+        by each mapping that uses it.
+
+        Returns
+        -------
+        Tables
+        """
         other = Tables(self._files)
         other._read = dict(self._read)
         return other
 
     def rows(self) -> dict[str, int]:
-        """Rows of each table, from the manifest where the table has not been read (nothing is read)."""
+        """Rows of each table: for a table not read yet, the count the manifest lists (so nothing is
+        read); else its length (a folder without a manifest has its tables read for this).
+
+        Returns
+        -------
+        dict of str to int
+        """
         return {name: len(self[name]) if name in self._read or self._files[name][1] is None
                 else self._files[name][1] for name in self}
 
