@@ -39,7 +39,7 @@ build: install
 test: install
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
-## The fast loop while editing: every test not marked slow, on two processes (about a minute; 74 s on this 2-core machine, 15 s of it importing libraries in each process).
+## The fast loop while editing: every test not marked slow, on two processes (about a minute on 2 cores).
 test-fast: install
 	$(PY) -m pytest -q -m "not slow" -n 2
 
