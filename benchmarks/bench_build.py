@@ -436,7 +436,9 @@ def topic_target_lines(table: pd.DataFrame, whole_job: pd.DataFrame | None = Non
     whole = [(c, seconds[(100_000, c)]) for c in ("reproduce", "jobs2_topics", "jobs1_topics") if (100_000, c) in seconds]
     runs = whole_job[(whole_job["N"] == 100_000) & (whole_job["config"] == "reproduce")] if whole_job is not None else []
     if len(runs) and not any(c == "reproduce" for c, _ in whole):
-        last = runs.sort_values("date", kind="mergesort").iloc[-1]
+        # the newest run; of runs on the same day, one on a quiet machine before one on a shared one
+        quiet_run = runs["note"].fillna("").eq("") if "note" in runs else True
+        last = runs.assign(quiet_run=quiet_run).sort_values(["date", "quiet_run"], kind="mergesort").iloc[-1]
         note = last["note"] if isinstance(last.get("note"), str) and last["note"] else ""
         out.append(f"- 100,000 articles in under 15 minutes end to end: {verdict(last['seconds'] < 900)} "
                    f"(reproduce, {last['seconds'] / 60:.1f} min on code {last['code']}"
