@@ -179,20 +179,24 @@ def check_output(folder: str | Path) -> dict:
     -------
     The manifest; `IncompleteOutputError` is raised if anything is missing or differs.
     """
-    import pyarrow.parquet as pq
-
     folder = resolve(folder)
     if not (folder / MANIFEST).is_file():
         raise IncompleteOutputError(f"{folder}: no {MANIFEST}: the build did not finish; rebuild")
     manifest = read_manifest(folder)
     for name, entry in sorted(manifest["tables"].items()):
         path = _listed(folder, manifest, name)
-        try:
-            rows = pq.ParquetFile(path).metadata.num_rows if path.suffix == ".parquet" else len(_read(path))
-        except Exception as exc:  # noqa: BLE001 - pyarrow and pandas raise many types for a damaged file
-            raise IncompleteOutputError(f"{path}: cannot be read ({exc}); rebuild") from None
-        _check_rows(path, rows, entry["rows"])
+        _check_rows(path, _rows_on_disk(path), entry["rows"])
     return manifest
+
+
+def _rows_on_disk(path: Path) -> int:
+    """Rows of a table file: a Parquet file's from its footer, a CSV file's by reading it."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows if path.suffix == ".parquet" else len(_read(path))
+    except Exception as exc:  # noqa: BLE001 - pyarrow and pandas raise many types for a damaged file
+        raise IncompleteOutputError(f"{path}: cannot be read ({exc}); rebuild") from None
 
 
 class Tables(MutableMapping):
@@ -285,21 +289,15 @@ def read_tables(folder: str | Path) -> Tables:
     folder = resolve(folder)
     manifest = read_manifest(folder)
     files: dict[str, tuple[Path, int | None]] = {}
-    read: dict[str, pd.DataFrame] = {}
     for name in TABLE_COLUMNS:
         optional = name.startswith("topic")  # absent after `build --skip-topics`: notebook 03 says so
         if manifest is not None:
             if optional and name not in manifest["tables"]:
                 continue
             path = _listed(folder, manifest, name)
-            expected = manifest["tables"][name]["rows"]
+            files[name] = (path, manifest["tables"][name]["rows"])
             if path.suffix == ".parquet":
-                _check_rows(path, _parquet_rows(path), expected)
-                files[name] = (path, expected)
-            else:  # (a CSV's rows are only known by reading it)
-                read[name] = _read(path)
-                _check_rows(path, len(read[name]), expected)
-                files[name] = (path, expected)
+                _check_rows(path, _rows_on_disk(path), files[name][1])
             continue
         parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
         if parquet.is_file():
@@ -311,15 +309,7 @@ def read_tables(folder: str | Path) -> Tables:
         else:
             raise FileNotFoundError(f"{folder}: no {name}.parquet or {name}.csv; run `python -m analysis build` first")
     tables = Tables(files)
-    tables._read.update(read)
+    for name, (path, expected) in files.items():
+        if expected is not None and path.suffix != ".parquet":
+            tables[name]  # noqa: B018 - a CSV's rows are only known by reading it: read (and checked) now, and kept
     return tables
-
-
-def _parquet_rows(path: Path) -> int:
-    """Rows of a Parquet file, from its footer."""
-    import pyarrow.parquet as pq
-
-    try:
-        return pq.ParquetFile(path).metadata.num_rows
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a damaged file
-        raise IncompleteOutputError(f"{path}: cannot be read ({exc}); rebuild") from None

@@ -182,8 +182,7 @@ class TermMatcher:
         """All terms in one regular expression, to scan a whole text: what `finditer` uses when the
         word index cannot be built (`_starts` is None). Compiled on first use, as the largest
         dictionaries take a good part of a second to compile and the word index rarely needs it."""
-        alternation = "|".join(f"({term_pattern(t)})" for t in self.terms)
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        return _alternation_pattern(self.terms)
 
     def finditer(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(term, start, end) for each hit, left to right.
@@ -248,8 +247,7 @@ class TermMatcher:
         number = tuple(i for i, keys in enumerate(self._keys, 1) if not wanted.isdisjoint(keys))
         found = self._by_terms.get(number)
         if found is None:
-            alternation = "|".join(f"({term_pattern(self.terms[i - 1])})" for i in number)
-            found = self._by_terms[number] = (re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), number)
+            found = self._by_terms[number] = (_alternation_pattern([self.terms[i - 1] for i in number]), number)
         if len(self._at_word) >= 50_000:
             self._at_word.clear()
         self._at_word[key] = found
@@ -272,6 +270,12 @@ class TermMatcher:
         for term, _, _ in self.finditer(text):
             counts[term] = counts.get(term, 0) + 1
         return counts
+
+
+def _alternation_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """The terms as one expression, each its own group in the order given, matching whole words."""
+    alternation = "|".join(f"({term_pattern(t)})" for t in terms)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 _SENTENCE_END = tuple(".!?:;…")

@@ -133,7 +133,8 @@ def _attributions(text: str) -> list[re.Match[str]]:
 #: What the lead-in patterns cannot match without: "according" in any case (only the ASCII letters
 #: fold to c, o, r and d), "quoted ... as saying", "in his opinion/words/view"; and the coordinated
 #: "... and said" (`also`, case-sensitive) without "and". Where it is missing, the pattern is not
-#: tried: the same matches, a quarter of `_attributions`' time and most of `also`'s saved.
+#: tried: the same matches, a quarter of `_attributions`' time saved, and a third of `also`'s (measured
+#: on the corpus sentences with a speech verb, of which 43% hold "and").
 _NEEDED = {"lead": lambda text: "ccord" in text.lower(), "quoted": lambda text: "quot" in text,
            "opinion": lambda text: "opinion" in text or "words" in text or "view" in text,
            "also": lambda text: "and" in text}
