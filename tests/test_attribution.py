@@ -763,3 +763,77 @@ def test_a_role_written_as_an_acronym_is_no_name() -> None:
     paragraphs = ["Maria Example, a German Green, raised the question of troops.",
                   "Example was not satisfied. “That is what we were told before,” the German MEP said."]
     assert speakers(paragraphs, "direct") == ["Maria Example"]
+
+
+# --------------------------------------------------------------------------- blind8 families
+
+
+def test_numbered_questions_put_to_someone_are_an_interview_and_an_explainers_are_not() -> None:
+    interview = ["Five questions for Ivo Demo before the talks",
+                 "The deputy minister answered our questions in writing.",
+                 "1. Is a ceasefire closer than a month ago?",
+                 "Closer on paper. But a text is not a ceasefire.",
+                 "2. What should Europe do?",
+                 "Pay, and be in the room. Nobody pays for a photograph.",
+                 "3. Will you go to Geneva?",
+                 "If I am invited, yes. I have my bags packed.",
+                 "The talks resume on Monday."]
+    assert turns(interview) == [("question", "interviewer"), ("interview", "Ivo Demo")] * 3
+    explainer = ["What the talks are about, in three questions",
+                 "Lena Example, our diplomatic editor, explains the basics of the negotiations.",
+                 "1. Who is at the table?",
+                 "The two delegations, with mediators from the host country.",
+                 "2. What is on the agenda?",
+                 "Prisoners first, then a ceasefire line.",
+                 "3. When will we know more?",
+                 "Not before the summer, most diplomats think."]
+    assert turns(explainer) == []
+
+
+def test_vox_pop_labels_with_an_age_and_a_job_answer_the_outlets_question() -> None:
+    vox = ["We asked people in the square one question.",
+           "Our question: Would you accept a ceasefire on the current line?",
+           "Olena Sample, 63, retired teacher: Yes, if the boys stop dying. Land can come back one day.",
+           "Ivo Demo, 29, programmer, served in the army: No. They will come back in two years with more tanks.",
+           "Mira Example, 41, nurse: I honestly do not know. Ask me after I read the text."]
+    assert turns(vox) == [("question", "Our question"), ("interview", "Olena Sample"), ("interview", "Ivo Demo"),
+                          ("interview", "Mira Example")]
+
+
+def test_a_country_is_never_he_and_a_partial_quotes_speaker_is_she() -> None:
+    paragraphs = ["Foreign Minister Tom Sample said Ruritania had informed both embassies in writing. "
+                  "He added that the country would not take sides.",
+                  "A lecturer at the University of Example, Dr Lena Example, described the offer as \"bold but symbolic\".",
+                  "\"Symbolism matters in diplomacy, and we gain by being seen at the table,\" she told us."]
+    assert speakers(paragraphs, "indirect")[-1] == "Tom Sample"
+    assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+def test_a_person_of_an_institution_is_the_person_and_a_nickname_is_the_full_name() -> None:
+    paragraphs = ["Observer Lena Example of Universitas Sample Raya assessed that the offer was sound. "
+                  "\"This is classic neutrality,\" she said.",
+                  "Spokesman Tomas Samplewicz, known as Tom, explained the offer. \"We are realistic,\" Tom said."]
+    assert speakers(paragraphs, "direct") == ["Lena Example", "Tomas Samplewicz"]
+
+
+def test_passages_of_a_speech_after_a_paragraph_that_names_no_one() -> None:
+    paragraphs = ["Chancellor Ivo Demo told his party's congress that the country would not push for a bad deal.",
+                  "Here are the key passages of the speech, with the hall's reactions.",
+                  "\"We will not buy peace with other people's land.\" (Applause.)",
+                  "\"A ceasefire that lets the aggressor reload is not peace.\" (Applause.)"]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Ivo Demo"]
+
+
+def test_an_opening_adverb_is_no_person_and_a_role_named_later_is_that_person() -> None:
+    paragraphs = ["\"If they bring that map again, we leave,\" the delegation's legal adviser said in the lobby.",
+                  "Upstairs, the host was calming things down. \"Nobody brings surprises today,\" the ambassador said.",
+                  "\"It is a matter of days,\" a senior official said.",
+                  "Only at the end of the day were the names published. The legal adviser was Ivo Demo, a former "
+                  "judge. The host was Ambassador Lena Example. Mira Sample, a senior official, declined to comment."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo", "Lena Example", "senior official"]
+
+
+def test_she_with_no_one_named_before_is_the_person_the_narration_just_named() -> None:
+    paragraphs = ["We asked Dr Lena Example, who studies how wars end, to explain.",
+                  "\"Imagine two people arguing over a garden fence,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Lena Example"]

@@ -13,15 +13,13 @@ from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
 from analysis.segment.lists import not_persons, role_nouns, source_nouns
+from analysis.segment.names import _PARTICLES, _PRONOUNS, _clean_speaker, _head, _is_name, _person, _role_heads
 from analysis.segment.patterns import (
     _CAP,
-    _CONNECT,
-    _DET,
     _NAME,
     _NAME_COLON,
     _NAMES,
     _PRON,
-    _ROLE_LAZY,
     _ROLE_WORD,
     _TITLED,
     _UPPER,
@@ -30,68 +28,6 @@ from analysis.segment.patterns import (
     first_letters,
 )
 from analysis.terms import alternation
-
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-
-
-# Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
-# a phrase made only of them stays as it is ("Russian Foreign Minister").
-_TITLES = frozenset(
-    "mr mrs ms dr prof professor sir president vice prime minister foreign defence defense deputy"
-    " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
-    " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
-    " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope"
-    " former acting top senior director"
-    " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
-    " american british belarusian french german chinese polish turkish european western us u.s uk"
-    " u.k un u.n eu nato of".split()
-)
-
-
-#: Lower-case particles inside a person's name.
-_PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
-_OF_THE = re.compile(rf"({_NAME})\s+of\s+the\s+{_NAME}")
-
-
-_OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
-
-
-def _clean_speaker(phrase: str) -> str:
-    """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
-    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
-    if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
-        return _clean_speaker(appositive.group(1))
-    p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
-    if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
-        p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
-    # "Jane Roe of the Higher School of Economics": the person
-    if " of the " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2:
-        return _clean_speaker(of.group(1))
-    p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
-    if p.lower() in _PRONOUNS:
-        return p.lower()
-    if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
-            re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
-        return p  # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun)
-    words = p.split()
-    i = len(words)
-    while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
-            words[i - 2][:1].isupper() or (words[i - 2] in _PARTICLES and i >= 3 and words[i - 3][:1].isupper())))):
-        i -= 1  # (particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva")
-    run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
-    if not run or run[-1].lower().rstrip(".") in _TITLES:
-        return p
-    while len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
-        run = run[1:]
-    return " ".join(run)
-
-
-def _is_name(speaker: str) -> bool:
-    """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
-    words = speaker.split()
-    capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
-    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES and not (
-        words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 
 
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
@@ -200,7 +136,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
             return introduced  # "The question came from Jane Roe, a member of ... "...," she asked.': Roe
-        return max(earlier, key=lambda m: m[:2])[2] if earlier else ""
+        if earlier:
+            return max(earlier, key=lambda m: m[:2])[2]
+        # no one named as a subject or speaker yet: the person the narration just named ("We asked
+        # Dr Jane Roe, who ..., to explain." / '"...," she said.')
+        return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
             and not _role_heads().isdisjoint(words)):
@@ -231,15 +171,24 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
-        for text in reversed(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
-            names = [n for m in _NAMES.finditer(text) if len((n := _clean_speaker(m.group(0))).split()) >= 2
-                     and _person(n)]
-            if names:
-                return names[-1]
+        if named := _last_named(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
+            return named
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
         # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
     return speaker
+
+
+def _last_named(texts: Sequence[str], end: int = -1) -> str:
+    """The last person named with two words or more in ``texts`` (the last one read up to ``end``
+    when that is not -1), else ""."""
+    for n, text in enumerate(reversed(texts)):
+        stop = end if n == 0 and end >= 0 else len(text)
+        names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
+                 and _person(name)]
+        if names:
+            return names[-1]
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -300,22 +249,6 @@ def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int
     return first[0] if len(first) == 1 else ""
 
 
-_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with)\s")
-
-
-def _head(description: str) -> str:
-    """The role noun of an unnamed source: "senior U.S. official" / "Western diplomat in Kyiv" -> the last
-    word before any "in", "at", "from" or "of" (lower case)."""
-    words = _OF.split(description, maxsplit=1)[0].lower().split()
-    return words[-1] if words else ""
-
-
-@lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
-    """The last word of each role noun ("political scientist" -> "scientist")."""
-    return frozenset(noun.split()[-1] for noun in role_nouns())
-
-
 @lru_cache(maxsize=1)
 def _role_noun() -> re.Pattern[str]:
     nouns = sorted(role_nouns(), key=len, reverse=True)
@@ -327,14 +260,19 @@ def _role_noun() -> re.Pattern[str]:
 def _apposed() -> re.Pattern[str]:
     """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman"."""
     nouns = "|".join(sorted(_role_heads(), key=len, reverse=True))
-    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b")
+    # (not a sentence's opening word before its subject: "Upstairs, the host was ...")
+    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b(?!{_VERB_NEXT.pattern})")
+
+
+#: A verb right after a role noun: the noun is its sentence's subject ("Upstairs, the host was ..."), no apposition.
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|will|would|did|does|said|says|told|[a-z]+ed)\b")
 
 
 #: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
 _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
               "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
               "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
-_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
+_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s[^,]{1,80}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
@@ -355,11 +293,6 @@ _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CA
 _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
 
 
-def _person(name: str) -> bool:
-    """A name that may be a person's: capitalised, and neither it nor its last word a place or institution."""
-    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons()
-
-
 def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
     anywhere before, else "" (``fulls`` caches surname -> full name; searched only on demand)."""
@@ -377,6 +310,15 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
                 at = text.find(surname, at + 1)
             if fulls[surname]:
                 break
+        if not fulls[surname] and any("known" in text or "nicknamed" in text for text in texts):
+            # "Jane Roe, known as Janie, ...": the person a nickname stands for
+            alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+"
+                               rf"[\"“'‘]?{re.escape(surname)}\b")
+            for text in texts:
+                name = _clean_speaker(m.group("full")) if (m := alias.search(text)) else ""
+                if len(name.split()) >= 2 and _person(name):
+                    fulls[surname] = name
+                    break
     return fulls[surname]
 
 
@@ -409,7 +351,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     return out
 
 
-_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})")
+#: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
+#: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves.
 _PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME},\s+(?P<name>{_NAME})(?=,)")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
@@ -423,13 +367,13 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
         role = m.group(0).lower().split()[-1]
         context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
         after = _NAME_AFTER.match(masked, m.end()) or _PLACE_NAME_AFTER.match(masked, m.end())
-        if after:
-            name = _clean_speaker(after.group("name"))
+        if after:  # (a name after a role ends with its sentence: "Ambassador Jane Roe. Tom Roe, a ...")
+            name = _clean_speaker(re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])", after.group("name") or after.group("was"))[0])
             if _is_name(name):
                 out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
                 continue
         window = masked[max(0, m.start() - 160):m.start()]
-        before = _NAME_BEFORE.search(window) if ", " in window else None
+        before = _NAME_BEFORE.search(window) if ", " in window and not _VERB_NEXT.match(masked, m.end()) else None
         if before:
             name = _clean_speaker(before.group("name"))
             if _is_name(name):
@@ -437,6 +381,40 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
                 words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
                 out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))
     return sorted(out)
+
+
+def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], text: str) -> str:
+    """The person a role left unresolved ("the ambassador", "Ukrainian delegation's legal adviser")
+    stands for when the article names someone with that role only later ("The Swiss host was
+    Ambassador Jane Roe"): the one person named with its role noun, the best match of role words
+    when several are; "" when no one is.
+
+    Parameters
+    ----------
+    speaker : a quote's speaker as attribution left it.
+    roles : the article's role mentions, as `_role_mentions` gives them, over all its paragraphs.
+    text : the article's narration: only a role it writes with "the" and never with "a" is one
+        person's ("a Ukrainian official" stays an unnamed source).
+
+    Returns
+    -------
+    str
+        The person's name, or "".
+    """
+    if not speaker or _is_name(speaker) or speaker in _PRONOUNS:
+        return ""
+    phrase = r"\s+".join(map(re.escape, speaker.split()))
+    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
+        return ""
+    words = set(speaker.lower().replace("'s", " ").replace("’s", " ").split())
+    head = speaker.lower().split()[-1]  # ("the spokesman's office" is no spokesman)
+    named = {r[3] for r in roles if r[2] == head and _person(r[3])}
+    if len(named) <= 1:
+        return next(iter(named), "")
+    score = {name: max(len(words & set(r[4].split())) for r in roles if r[3] == name and r[2] == head) for name in named}
+    top = max(score.values())
+    best = [name for name, v in score.items() if v == top]
+    return best[0] if len(best) == 1 else ""
 
 
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:

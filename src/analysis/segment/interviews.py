@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analysis.segment.attribution import _TITLES, _clean_speaker, _is_name, _person
 from analysis.segment.lists import interviewer_labels, role_nouns
+from analysis.segment.names import _TITLES, _clean_speaker, _is_name, _person
 from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED
 
 _NOT_SPEAKERS = frozenset(
@@ -24,11 +24,13 @@ _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
 #: ("Q", "ANCHOR", "Mr. Nebenzia", "The Minister for Europe", "D. Peskov"), an optional description
 #: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
-#: interpreter)", "(Marta, Lviv)"), then a colon.
+#: interpreter)", "(Marta, Lviv)"), then a colon. A description may give an age and several parts, as a vox
+#: pop's "Jane Roe, 63, retired teacher, from Lviv:" does.
 _PLAIN_LABEL = re.compile(
     r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
-    r"(?P<label>(?P<head>Q|A|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
-    r"(?P<desc>,\s+[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6})?(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
+    r"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
+    r"(?P<desc>,\s+(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s+[\w'’.–-]+){0,6}(?:,\s+[\w'’.–-]+(?:\s+[\w'’.–-]+){0,6}){0,3})?"
+    r"(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
     r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
 #: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
 _DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
@@ -139,6 +141,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         who = _interviewee(paragraphs[:first])
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
+    if numbered := _numbered_turns(paragraphs):
+        return numbered
     dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
         any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
     hosted: set[str] = set()  # labels whose description or role says they ask
@@ -242,6 +246,38 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     return dict(sorted(turns.items()))
 
 
+#: A numbered question of a written interview: "3. Would Poland send soldiers?".
+_NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
+#: What an introduction says when the numbered questions that follow were put to someone.
+_PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
+                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A)\b", re.IGNORECASE)
+
+
+def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
+    """A written interview of numbered questions, each paragraph "1. ...?" followed by its
+    unlabelled answer: the questions are the interviewer's, the paragraphs up to the next question
+    the interviewee's (the person the introduction names; after the last question, one paragraph).
+    Only with at least three questions numbered 1, 2, 3 ... in order, each with an answer, and an
+    introduction that says they were put to someone ("we sent him eight questions", "interview"):
+    an explainer's numbered question headings are answered by the author, and are no turns."""
+    asked = [(pi, m) for pi, par in enumerate(paragraphs) if (m := _NUMBERED_QUESTION.match(par))]
+    if len(asked) < 3 or [int(m.group("n")) for _, m in asked] != list(range(1, len(asked) + 1)):
+        return {}
+    at = [pi for pi, _ in asked]
+    if any(b - a < 2 for a, b in zip(at, at[1:])) or at[-1] + 1 >= len(paragraphs):
+        return {}
+    intro = paragraphs[:at[0]]
+    who = _interviewee(intro)
+    if not who or not any(_PUT_TO.search(par) for par in intro):
+        return {}
+    turns = {pi: (m.end(), "interviewer", "question") for pi, m in asked}
+    for n, pi in enumerate(at):
+        for k in range(pi + 1, at[n + 1] if n + 1 < len(at) else pi + 2):
+            if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
+                turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
+    return dict(sorted(turns.items()))
+
+
 def _interviewee(intro: Sequence[str]) -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
@@ -254,7 +290,8 @@ def _interviewee(intro: Sequence[str]) -> str:
     if not names:
         return ""
     surnames = [n.split()[-1] for n in names]
-    best = max(dict.fromkeys(surnames), key=surnames.count)
+    # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
+    best = max(dict.fromkeys(surnames), key=lambda s: (surnames.count(s), any(n.split()[-1] == s and " " in n for n in names)))
     return max((n for n in names if n.split()[-1] == best), key=len)
 
 

@@ -1,5 +1,5 @@
 """The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons,
-interviewer labels and source nouns.
+institution words, interviewer labels and source nouns.
 
 Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
 """
@@ -39,6 +39,19 @@ def not_persons() -> frozenset[str]:
         Lower-case names.
     """
     return frozenset(_read_list("not_persons.txt"))
+
+
+@lru_cache(maxsize=None)
+def institution_words() -> frozenset[str]:
+    """Words that make a name an organisation's or place's wherever they stand in it ("Universitas",
+    "Hotel"), from ``institution_words.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words.
+    """
+    return frozenset(_read_list("institution_words.txt"))
 
 
 @lru_cache(maxsize=None)

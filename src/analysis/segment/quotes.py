@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.segment.attribution import (
     _SUBJECT,
-    _clean_speaker,
     _context_speaker,
     _full_name,
     _full_of,
-    _head,
-    _is_name,
     _lead,
     _named_first,
     _named_next,
-    _person,
-    _role_heads,
     _role_mentions,
     _subject_mentions,
     _who,
+    named_later,
 )
 from analysis.segment.candidates import (
     _blank,
@@ -38,6 +34,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
+from analysis.segment.names import _clean_speaker, _head, _is_name, _person, _role_heads
 from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _finditer, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
@@ -111,6 +108,14 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
         return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
     return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
             for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
+
+
+def _mention(mentions: list[tuple[int, int, str]], where: tuple[int, int], speaker: str) -> None:
+    """Add the person a partial quote is attributed to at ``where`` to ``mentions`` (kept in order):
+    'X described the offer as "bold". ... "...," she said' - the one quoted is whom "she" means."""
+    if _person(speaker) and where not in {m[:2] for m in mentions}:
+        mentions.append((*where, speaker))
+        mentions.sort(key=lambda m: m[:2])
 
 
 def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, int]]], min_words: int,
@@ -237,6 +242,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
+                    _mention(mentions, (pi, s0 + m.start("subj")), speaker)
                 continue
             if not scare and not _inside_sentence(par, spans, c):
                 # a short quote that is a sentence of its own: '"Nothing is agreed," said X.' / '... he
@@ -252,6 +258,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 m = said[-1] if said[-1].start() < c.start - s0 else said[0]
                 speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
+                _mention(mentions, (pi, s0 + m.start("subj")), speaker)
             else:
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
         if reported:
@@ -269,10 +276,16 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                         b -= 1
                     if len(par[a:b].split()) >= 2:
                         quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
-        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls)
+        # (a narration paragraph that names no one, "Here are the key passages of the speech.", hands on
+        # whom the one before it handed on)
+        carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls) or (
+            carry if not any(m[0] == pi for m in mentions) and not _HE_SHE.search(masked) else "")
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
+    # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
+    narration = "\n".join(texts)
+    quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
     return sorted(_repeated(quotes), key=lambda q: (q.paragraph_index, q.start, q.end))
 
 

@@ -1,0 +1,99 @@
+"""What an attribution phrase names: a person, a role or a pronoun.
+
+The smallest pieces of speaker attribution, shared by `attribution` and `interviews`: a phrase
+reduced to a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov"), whether a name may be a
+person's (not a place or an institution), and the role noun of an unnamed source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.segment.lists import institution_words, not_persons, role_nouns
+from analysis.segment.patterns import _CAP, _CONNECT, _DET, _NAME, _ROLE_LAZY
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+# Words dropped from the front of a name ("Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov");
+# a phrase made only of them stays as it is ("Russian Foreign Minister").
+_TITLES = frozenset(
+    "mr mrs ms dr prof professor sir president vice prime minister foreign defence defense deputy"
+    " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
+    " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
+    " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope"
+    " former acting top senior director"
+    " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
+    " american british belarusian french german chinese polish turkish european western us u.s uk"
+    " u.k un u.n eu nato of".split()
+)
+
+
+#: Lower-case particles inside a person's name.
+_PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  # (not "Anthony of Volokolamsk")
+
+
+_OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
+
+
+def _clean_speaker(phrase: str) -> str:
+    """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
+    if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
+        return _clean_speaker(appositive.group(1))
+    p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
+        p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
+    # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
+    if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
+        return _clean_speaker(of.group(1))
+    p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
+    if p.lower() in _PRONOUNS:
+        return p.lower()
+    if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
+            re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
+        return p  # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun)
+    words = p.split()
+    i = len(words)
+    while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
+            words[i - 2][:1].isupper() or (words[i - 2] in _PARTICLES and i >= 3 and words[i - 3][:1].isupper())))):
+        i -= 1  # (particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva")
+    run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
+    if not run or run[-1].lower().rstrip(".") in _TITLES:
+        return p
+    while len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
+        run = run[1:]
+    return " ".join(run)
+
+
+def _is_name(speaker: str) -> bool:
+    """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
+    words = speaker.split()
+    capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
+    return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES and not (
+        words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
+
+
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with)\s")
+
+
+def _head(description: str) -> str:
+    """The role noun of an unnamed source: "senior U.S. official" / "Western diplomat in Kyiv" -> the last
+    word before any "in", "at", "from" or "of" (lower case)."""
+    words = _OF.split(description, maxsplit=1)[0].lower().split()
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The last word of each role noun ("political scientist" -> "scientist")."""
+    return frozenset(noun.split()[-1] for noun in role_nouns())
+
+
+def _person(name: str) -> bool:
+    """A name that may be a person's: capitalised, neither it nor its last word a place or institution,
+    and no word of it one that only organisations and places have ("Hotel", "University")."""
+    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
+        and institution_words().isdisjoint(name.lower().split())
