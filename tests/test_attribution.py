@@ -837,3 +837,89 @@ def test_she_with_no_one_named_before_is_the_person_the_narration_just_named() -
     paragraphs = ["We asked Dr Lena Example, who studies how wars end, to explain.",
                   "\"Imagine two people arguing over a garden fence,\" she said."]
     assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+# --------------------------------------------------------------------------- blind9 families
+
+
+def test_double_hyphen_questions_with_unlabelled_answers() -> None:
+    paragraphs = ["Former envoy Ivo Demo: the talks need patience",
+                  "Ivo Demo served in Moscow and Kyiv. The interview has been edited for length.",
+                  "-- How do you read the latest round?",
+                  "Both sides now negotiate the ceasefire itself. That is new.",
+                  "-- Some in the capital worry that a weak deal sends a message.",
+                  "They are right to worry. Deals are read far away.",
+                  "-- Where does your country fit in?",
+                  "At the edge of the table, for now. That can change.",
+                  "-- Are you optimistic?",
+                  "About the talks, yes. About the peace, not yet."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Ivo Demo")] * 4
+
+
+def test_a_hearing_record_the_chair_and_members_ask_the_witness_answers() -> None:
+    paragraphs = ["Hearing transcript (excerpt)",
+                  "Present: Senators Sample [presiding], Example and Demo.",
+                  "The CHAIRMAN. The committee will come to order. We will hear from the special envoy today.",
+                  "Mr. DEMOV. Thank you, Chairman. We have held direct talks with both delegations.",
+                  "Senator EXAMPLE. Has Moscow put its demands in writing?",
+                  "Mr. DEMOV. Not in writing, Senator. But they were clear in the room.",
+                  "Senator EXAMPLE. Then what exactly are we offering them?"]
+    # (the record's heading "Present: ..." is no turn)
+    assert turns(paragraphs) == [("question", "CHAIRMAN"), ("interview", "DEMOV"), ("question", "Senator EXAMPLE"),
+                                 ("interview", "DEMOV"), ("question", "Senator EXAMPLE")]
+
+
+def test_bare_q_tags_and_the_president_label_name_the_president() -> None:
+    paragraphs = ["Press gaggle by President Example aboard the plane",
+                  "THE PRESIDENT: Hello, everybody. We had a very good day with the delegations.",
+                  "Q Sir, did you speak to the other side today?",
+                  "THE PRESIDENT: Not today. I will speak with them again soon, and they want a deal.",
+                  "Q Is the deadline real?",
+                  "THE PRESIDENT: Everything is real until it is not. We will see very soon."]
+    assert turns(paragraphs) == [("interview", "Example"), ("question", "Q"), ("interview", "Example"),
+                                 ("question", "Q"), ("interview", "Example")]
+
+
+def test_a_q_and_a_whose_introduction_names_a_country_first() -> None:
+    paragraphs = ["Moldova's deputy minister on the talks",
+                  "Ivo Demo, Moldova's first deputy minister, spoke to us in the capital.",
+                  "Q. What changed in the room?", "A. The tone changed more than the substance.",
+                  "Q. And the substance?", "A. On territory, nothing has moved."]
+    assert turns(paragraphs) == [("question", "Q"), ("interview", "Ivo Demo")] * 2
+
+
+def test_a_release_signs_its_quotes_in_the_next_paragraph_and_bullets_are_no_speech() -> None:
+    paragraphs = ["Today the Honourable Lena Example, Minister of Foreign Affairs, announced new funding.",
+                  "Quotes",
+                  "\u201cCanada wants this war to end with a just and lasting peace.\u201d",
+                  "\u2013 The Honourable Lena Example, Minister of Foreign Affairs",
+                  "\u201cPeace will not be built in a conference room alone.\u201d",
+                  "\u2013 The Right Honourable Ivo Demo, Prime Minister of Canada",
+                  "Quick facts",
+                  "- Since 2022, Canada has committed more than $20 billion to Ukraine.",
+                  "- The funding will be delivered through partners."]
+    found = segment.find_quotes(paragraphs, short=True, reported=True)
+    assert [(q.kind, q.speaker) for q in found if q.kind in ("direct", "dash")] == [("direct", "Lena Example"),
+                                                                                   ("direct", "Ivo Demo")]
+
+
+def test_spanish_dialogue_dashes_before_and_after_the_attribution() -> None:
+    paragraphs = ["Foreign Minister Ivo Demo defended the government's position in the Senate.",
+                  "\u2014Spain wants peace, but not at any price \u2014Demo said in reply to a question\u2014. "
+                  "A peace that Ukrainians do not accept will not last a year.",
+                  "\u2014The weight of Spain at this table is small \u2014she admits\u2014. But Spain counts in Brussels."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs)]
+    assert found[:2] == [("dash", "Ivo Demo", "Spain wants peace, but not at any price"),
+                         ("dash", "Ivo Demo", "A peace that Ukrainians do not accept will not last a year.")]
+    assert [k for k, _, _ in found[2:]] == ["dash", "dash"]
+
+
+def test_a_nickname_a_first_name_and_a_full_name_after_a_headline() -> None:
+    paragraphs = ["Lena Sampleova has heard every word of the talks. Everyone at the table calls her Sasha.",
+                  "\"Negotiators choose their words. I only carry them,\" Sasha says.",
+                  "She grew up in the north, where her mother, Nina Sampleova, taught English.",
+                  "\"She would repeat every sentence, like a parrot with ambitions,\" Nina says."]
+    assert speakers(paragraphs, "direct") == ["Lena Sampleova", "Nina Sampleova"]
+    headline = ["Demov Dismisses Ceasefire: Is Moscow Doubling Down? \u2013 Foreign Minister Ivan Demov this week "
+                "ruled out a ceasefire. \"We have already been in these stories,\" Demov said."]
+    assert speakers(headline, "direct") == ["Ivan Demov"]

@@ -419,6 +419,47 @@ def test_eighth_blind_set_as_first_measured(blind8: pd.DataFrame) -> None:
     assert blind8.at["dash", "precision"] >= 0.98  # 1.00 (9 found)
 
 
+def test_eighth_blind_set_after_tuning_on_it(blind8: pd.DataFrame) -> None:
+    """Tuning-set numbers after the rules tuned on blind8's misses (numbered and vox-pop interviews,
+    places and institutions, nicknames, roles named late ...; each with a test in test_attribution.py)."""
+    assert blind8.at["direct", "recall_speaker"] >= 0.78  # 0.81
+    assert blind8.at["interview", "recall_speaker"] >= 0.95  # 1.00
+    assert blind8.at["indirect", "precision"] >= 0.88  # 0.90
+
+
+@pytest.fixture(scope="module")
+def blind9() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind9")).set_index("kind")
+
+
+def test_the_ninth_blind_set_covers_the_main_kinds(blind9: pd.DataFrame) -> None:
+    assert blind9["gold"].sum() >= 350
+    assert (blind9.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_ninth_blind_set_as_first_measured(blind9: pd.DataFrame) -> None:
+    """Measured once, while blind, with every rule tuned on the eight earlier sets (floors a little
+    under the measurement; the targets in the comments are the quote issue's)."""
+    assert blind9.at["direct", "recall_span"] >= 0.96  # 0.98
+    assert blind9.at["direct", "recall_speaker"] >= 0.72  # 0.75: target 0.9 NOT MET
+    assert blind9.at["direct", "precision"] >= 0.97  # 0.99
+    assert blind9.at["interview", "recall_speaker"] >= 0.03  # 0.04: target 0.95 NOT MET (three transcript layouts unknown)
+    assert blind9.at["interview", "precision"] >= 0.98  # 1.00 (15 found)
+    assert blind9.at["indirect", "recall_span"] >= 0.57  # 0.59: target 0.6 NOT MET
+    assert blind9.at["indirect", "precision"] >= 0.9  # 0.92: target 0.9 met
+    assert blind9.at["partial", "precision"] >= 0.94  # 0.97
+
+
+def test_ninth_blind_set_after_tuning_on_it(blind9: pd.DataFrame) -> None:
+    """Tuning-set numbers after the rules tuned on blind9's misses (three transcript layouts, Spanish
+    dialogue dashes, signed quotes, bullets, nicknames and first names; tests in test_attribution.py)."""
+    assert blind9.at["direct", "recall_speaker"] >= 0.77  # 0.80
+    assert blind9.at["interview", "recall_speaker"] >= 0.95  # 1.00
+    assert blind9.at["question", "recall_speaker"] >= 0.95  # 1.00
+    assert blind9.at["dash", "recall_speaker"] >= 0.95  # 1.00 (8)
+    assert blind9.at["interview", "precision"] >= 0.98  # 1.00
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

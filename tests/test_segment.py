@@ -354,7 +354,7 @@ def speaker_of(prefix: str, quote_start: str) -> str:
     [
         ("002", "We see this as posturing", "Ned Price"),  # the full name the article uses
         ("002", "However, we have repeatedly reiterated", "Dmitry Peskov"),
-        ("004", "We have already been in these stories", "Lavrov"),
+        ("004", "We have already been in these stories", "Sergey Lavrov"),  # as the article names him after its headline
         ("003", "We have never rejected the negotiations", "Sergey Lavrov"),
         ("001", "If this is not the negotiation preparation", "Sergey Lavrov"),
         ("001", "In this situation, Trump is executing", "Vladimir Brylinov"),

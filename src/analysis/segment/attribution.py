@@ -300,7 +300,7 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
         fulls[surname] = ""
         for text in texts:
             at = text.find(surname)
-            while at > 0 and not fulls[surname]:
+            while at >= 0 and not fulls[surname]:
                 if not text[at + len(surname):at + len(surname) + 1].isalnum():
                     before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
                     tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
@@ -310,16 +310,28 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
                 at = text.find(surname, at + 1)
             if fulls[surname]:
                 break
-        if not fulls[surname] and any("known" in text or "nicknamed" in text for text in texts):
-            # "Jane Roe, known as Janie, ...": the person a nickname stands for
-            alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+"
-                               rf"[\"“'‘]?{re.escape(surname)}\b")
-            for text in texts:
-                name = _clean_speaker(m.group("full")) if (m := alias.search(text)) else ""
-                if len(name.split()) >= 2 and _person(name):
-                    fulls[surname] = name
-                    break
+        fulls[surname] = fulls[surname] or _alias_of(surname, texts)
     return fulls[surname]
+
+
+def _alias_of(word: str, texts: Sequence[str]) -> str:
+    """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
+    gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
+    else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
+    w = re.escape(word)
+    if any("known" in text or "nicknamed" in text or "call" in text for text in texts):
+        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
+                           rf"|\bcall(?:s|ed)?\s+(?:him|her)\s+[\"“'‘]?{w}\b")
+        for text in texts:
+            if m := alias.search(text):
+                name = _clean_speaker(m.group("full")) if m.group("full") else _last_named([text], m.start())
+                if len(name.split()) >= 2 and _person(name):
+                    return name
+    # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
+    full = re.compile(rf"(?<![\w'’]){w}(?:\s+{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
+    firsts = {name for text in texts if word in text for m in full.finditer(text)
+              if len((name := _clean_speaker(m.group(0))).split()) >= 2 and name.split()[0] == word and _person(name)}
+    return firsts.pop() if len(firsts) == 1 else ""
 
 
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],

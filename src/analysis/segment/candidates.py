@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _patterns
+from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
 from analysis.segment.sentences import _strip
 
 
@@ -73,6 +73,10 @@ def _mark_candidates(par: str) -> list[_Cand]:
     return cands
 
 
+#: A paragraph that only signs the quote before it: "– The Honourable Jane Roe, Minister of Foreign Affairs".
+SIGN_OFF_LINE = re.compile(rf"\s*[–—-]\s*(?:The\s+)?(?P<subj>{_TITLED}|{_NAME})(?:,[^.!?]{{0,120}})?\s*")
+
+
 def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand]) -> list[_Cand]:
     """Dash-led quotes; one in mid-paragraph needs an attribution, as a dash there may be a separator.
 
@@ -80,7 +84,11 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
     he adds.") continues the run.
     """
     out: list[_Cand] = []
+    if SIGN_OFF_LINE.fullmatch(par):
+        return out  # (a signature, no speech)
     p = _patterns()
+    if (spanish := _SPANISH_OPEN.match(par)) and not any(c.start <= spanish.end() < c.end for c in blocked):
+        return _spanish_dash(par, spanish.end())
     for m in _DASH.finditer(par):
         s, first, initial = m.end(), True, m.start() == 0
         if any(c.start - 1 <= s < c.end + 1 for c in [*blocked, *out]):
@@ -95,7 +103,8 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                 if said and not re.fullmatch(r"(?i:he|she)", said.group("subj")) and \
                         re.match(r"\s+(?:that\b|[a-z]+\s+[a-z]+\s+that\b)|[^.!?]{0,80}\bthat\b", par[said.end():]):
                     break  # "- Jan Example told the radio that ...": a bullet of the author's narration, no speech
-                if first and initial:
+                if first and initial and not par.lstrip().startswith("-"):
+                    # (a hyphen-minus before words no one is said to speak is a list's bullet)
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
                 elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s)):
                     # "— Words, — the minister replied. — More words.": the same speaker goes on
@@ -108,6 +117,28 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                 dash_at = par.find("—", a.end())
                 s = dash_at if 0 <= dash_at < s else s
     return [c for c in out if not any(c.start < b.end and b.start < c.end for b in blocked)]
+
+
+#: Spanish-style dialogue: a dash set close to the words, "—Words —Jane Roe said—. More words."
+_SPANISH_OPEN = re.compile(r"\A\s*—(?=[^\s—-])")
+#: Its attribution between a spaced dash and a closed one (or the paragraph's end): " —Jane Roe said—."
+_SPANISH_ATTRIBUTION = re.compile(r"\s—(?=[^\s—])(?P<attr>[^—\"“”«»]{2,200}?)(?:—(?=[\s.,;:!?…]|$)|(?=[.!?…]?\s*$))")
+
+
+def _spanish_dash(par: str, start: int) -> list[_Cand]:
+    """The quotes of a paragraph of Spanish-style dialogue that opens at ``start``: the words up to an
+    attribution with a speech verb, and the words after it (the same speaker), else the whole paragraph."""
+    p = _patterns()
+    for a in _SPANISH_ATTRIBUTION.finditer(par, start):
+        said = p["after_sv"].match(par, a.start("attr")) or p["after_vs"].match(par, a.start("attr"))
+        if not said or said.end() > a.end("attr"):
+            continue
+        out = [_Cand(*_strip(par, start, a.start()), "dash", said.group("subj"), said.start("subj"))]
+        rest = a.end() + len(par[a.end():]) - len(par[a.end():].lstrip(" .,;:"))
+        if par[rest:].strip():
+            out.append(_Cand(*_strip(par, rest, len(par)), "dash", said.group("subj"), said.start("subj")))
+        return out
+    return [_Cand(*_strip(par, start, len(par)), "dash")]
 
 
 def _blank(text: str, cands: Sequence[_Cand]) -> str:

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
-from analysis.segment.names import _TITLES, _clean_speaker, _is_name, _person
+from analysis.segment.names import _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox".split())
+    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox present "
+    "absent".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
@@ -34,6 +35,16 @@ _PLAIN_LABEL = re.compile(
     r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
 #: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
 _DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
+#: A congressional record's turn: "The CHAIRMAN. ...", "Senator EXAMPLE. ...", "Mr. EXAMPLE. ..." (the same
+#: groups as `_PLAIN_LABEL`), only in an article with three or more.
+_RECORD_LABEL = re.compile(
+    r"^\s*(?P<stamp>)(?P<label>(?P<head>(?:The\s+|(?:Mr|Mrs|Ms|Dr|Senator|Representative|Secretary|Ambassador|General)\.?\s+)?"
+    r"[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)(?P<desc>)(?P<parens>))\.\s+(?=\S)")
+#: Who asks in a record of a hearing: its chair and its members; the others are witnesses.
+_HEARING_ASKERS = frozenset({"chairman", "chairwoman", "chair", "senator", "representative", "congressman", "congresswoman"})
+#: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`), only in an
+#: article with two or more.
+_BARE_Q = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q))(?P<desc>)(?P<parens>)\s+(?=[A-Z\"“])")
 #: What follows a label in a heading that names a role's holder, not a turn: "Mr. Jan Example (Denmark)".
 _ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
 #: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
@@ -70,7 +81,7 @@ def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
     words = m.group("head").split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
-    if len(words) > 1 and words[0] == "The":  # "The PRESIDENT": the role
+    if len(words) > 1 and words[0] in ("The", "THE"):  # "The PRESIDENT", "THE PRESIDENT": the role
         words = words[1:]
     head = " ".join(words)
     if not m.group("stamp") and not m.group("desc") and not m.group("parens"):
@@ -133,8 +144,11 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     """
     found: dict[int, tuple[int, str, str]] = {}
     brief: dict[int, tuple[int, str, str]] = {}
-    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*[-–—]\s+(?=\S)", par))}
+    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*(?:--|[-–—])\s+(?=\S)", par))}
     asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
+    if len(asks) >= 3 and 3 * len(asks) >= 2 * len(dashed) and (
+            plain := _asked_turns(paragraphs, sorted(dashed.items()))):
+        return plain  # "-- How do you read the talks?" then an unlabelled answer (a question may end in a full stop)
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
         # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
         first = min(dashed)
@@ -145,10 +159,13 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return numbered
     dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
         any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
+    record = sum(bool(_RECORD_LABEL.match(par)) for par in paragraphs) >= 3
+    bare_q = sum(bool(_BARE_Q.match(par)) for par in paragraphs) >= 2
     hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
-        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par))
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or (
+            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par))
         if not m:
             continue
         plain = m.re is not _LABEL
@@ -158,8 +175,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
                 or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest)):
             continue  # ("President: Mr. Jan Example (Denmark)": a record's heading, who holds a role, no turn)
         rich += plain and bool(m.group("stamp") or m.group("desc") or m.group("parens"))
-        if asks:  # "JANE ROE (HOST):", "Moderator (Jane Roe):"
-            hosted.add(label)
+        if asks or (m.re is _RECORD_LABEL and not _HEARING_ASKERS.isdisjoint(label.lower().split())):
+            hosted.add(label)  # "JANE ROE (HOST):", "Moderator (Jane Roe):", a hearing's "Senator EXAMPLE."
         start = m.end() if plain else m.start(2)
         if len(rest.split()) < 3:  # "STUBB: Thank you.": a turn only once the label is known as a turn's
             brief[pi] = (start, label, "")
@@ -263,6 +280,14 @@ def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     asked = [(pi, m) for pi, par in enumerate(paragraphs) if (m := _NUMBERED_QUESTION.match(par))]
     if len(asked) < 3 or [int(m.group("n")) for _, m in asked] != list(range(1, len(asked) + 1)):
         return {}
+    return _asked_turns(paragraphs, [(pi, m.end()) for pi, m in asked])
+
+
+def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) -> dict[int, tuple[int, str, str]]:
+    """Turns of an interview whose questions (paragraph, text start) are marked and whose answers are
+    not: each question's answer runs to the next question (after the last one, one paragraph); the
+    answers are the person the introduction names, when it says the questions were put to someone.
+    Nothing when a question has no answer paragraph."""
     at = [pi for pi, _ in asked]
     if any(b - a < 2 for a, b in zip(at, at[1:])) or at[-1] + 1 >= len(paragraphs):
         return {}
@@ -270,7 +295,7 @@ def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     who = _interviewee(intro)
     if not who or not any(_PUT_TO.search(par) for par in intro):
         return {}
-    turns = {pi: (m.end(), "interviewer", "question") for pi, m in asked}
+    turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):
         for k in range(pi + 1, at[n + 1] if n + 1 < len(at) else pi + 2):
             if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
@@ -285,7 +310,7 @@ def _interviewee(intro: Sequence[str]) -> str:
     for par in intro:
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
-            if _is_name(name):
+            if _person(name):  # (not "Ukraine's deputy foreign minister")
                 names.append(name)
     if not names:
         return ""
@@ -305,12 +330,14 @@ def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
     rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
                     rf"(?:[\w'’.-]+\s+){{0,3}}?(?i:{re.escape(role)})\b|"
                     rf"^\s*(?:The\s+)?(?i:{re.escape(role)})\s*:\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?P<c>{_NAME})")
+    one = ""  # ("President Example" with no first name anywhere: "Example")
     for par in paragraphs:
         for m in rx.finditer(par):
             name = _clean_speaker(m.group("a") or m.group("b") or m.group("c"))
             if len(name.split()) >= 2 and _person(name):
                 return name
-    return ""
+            one = one or (name if _person(name) and name.lower() != role else "")
+    return one
 
 
 def _same_person(labels: set[str]) -> dict[str, str]:

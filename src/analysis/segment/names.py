@@ -26,7 +26,7 @@ _TITLES = frozenset(
     " former acting top senior director"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
-    " u.k un u.n eu nato of".split()
+    " u.k un u.n eu nato of honourable honorable right rt hon".split()
 )
 
 

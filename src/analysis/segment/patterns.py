@@ -20,7 +20,9 @@ _STOP_CAP = (
     "The|A|An|And|But|Or|So|Yet|In|On|At|For|From|By|With|To|Of|It|Its|This|That|These|Those|"
     "There|Then|Thus|He|She|Him|Her|His|They|We|I|You|Our|Their|My|If|When|While|As|After|Before|"
     "Since|Meanwhile|Moreover|However|Also|Still|Although|Though|Despite|During|Earlier|Later|Now|"
-    "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most"
+    "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most|"
+    # (prepositions of title case: "President Example Aboard Air Force One")
+    "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until"
 )
 _STOP_LOW = (
     "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|"

@@ -25,6 +25,7 @@ from analysis.segment.attribution import (
     named_later,
 )
 from analysis.segment.candidates import (
+    SIGN_OFF_LINE,
     _blank,
     _Cand,
     _dash_candidates,
@@ -189,6 +190,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 continue
             speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
             first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
+            # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
+            if not speaker and first and c.kind == "pair" and pi + 1 < len(paragraphs) and \
+                    (signed := SIGN_OFF_LINE.fullmatch(paragraphs[pi + 1])) and not par[c.end + 1:].strip(" .,\"”»"):
+                speaker = _who(signed.group("subj"), (pi + 1, signed.start("subj")), mentions, roles, texts, fulls)
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
                     speaker = last_speaker
