@@ -460,6 +460,29 @@ def test_ninth_blind_set_after_tuning_on_it(blind9: pd.DataFrame) -> None:
     assert blind9.at["interview", "precision"] >= 0.98  # 1.00
 
 
+@pytest.fixture(scope="module")
+def blind10() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind10")).set_index("kind")
+
+
+def test_the_tenth_blind_set_covers_the_main_kinds(blind10: pd.DataFrame) -> None:
+    assert blind10["gold"].sum() >= 350
+    assert (blind10.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_tenth_blind_set_as_first_measured(blind10: pd.DataFrame) -> None:
+    """Measured once, while blind, with every rule tuned on the nine earlier sets (floors a little
+    under the measurement; the targets in the comments are the quote issue's)."""
+    assert blind10.at["direct", "recall_span"] >= 0.95  # 0.97
+    assert blind10.at["direct", "recall_speaker"] >= 0.82  # 0.85: target 0.9 NOT MET
+    assert blind10.at["direct", "precision"] >= 0.95  # 0.97: target 0.9 met
+    # interview answers: 0.00, target 0.95 NOT MET (turns without labels, and labels in brackets)
+    assert blind10.at["indirect", "recall_span"] >= 0.72  # 0.75: target 0.6 met
+    assert blind10.at["indirect", "precision"] >= 0.9  # 0.92: target 0.9 met
+    assert blind10.at["partial", "precision"] >= 0.97  # 1.00
+    assert blind10.at["dash", "precision"] >= 0.98  # 1.00 (4 found)
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
