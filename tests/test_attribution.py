@@ -923,3 +923,45 @@ def test_a_nickname_a_first_name_and_a_full_name_after_a_headline() -> None:
     headline = ["Demov Dismisses Ceasefire: Is Moscow Doubling Down? \u2013 Foreign Minister Ivan Demov this week "
                 "ruled out a ceasefire. \"We have already been in these stories,\" Demov said."]
     assert speakers(headline, "direct") == ["Ivan Demov"]
+
+
+# --------------------------------------------------------------------------- blind10 families
+
+
+def test_an_unnamed_source_described_past_its_role_noun_and_a_person_by_age() -> None:
+    paragraphs = ["Ivo Demo, the foreign minister, spoke in the morning.",
+                  "A European diplomat who has read both documents said the gap was typical.",
+                  "\"Each side writes the readout for its own audience,\" the diplomat said.",
+                  "Mother-of-three Lena Example has kept a suitcase packed for three years.",
+                  "\"I keep a bag by the door,\" the 41-year-old said."]
+    assert speakers(paragraphs, "direct") == ["European diplomat who has read both documents", "Lena Example"]
+
+
+def test_a_news_sites_source_and_quote_blocks() -> None:
+    paragraphs = ["Ivo Demov, head of the delegation, has announced an agreement on the next exchange.",
+                  "Source: Demov on Telegram",
+                  "Quote: \"Today the working group completed its work. The lists are agreed.\"",
+                  "Details: Demov said the exchange would include wounded soldiers.",
+                  "Earlier, Lena Example, the human rights commissioner, said access was still refused.",
+                  "Quote from Example: \"Every exchange is a victory, but not a substitute for the rules of war.\""]
+    found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert [s for k, s in found if k == "direct"] == ["Ivo Demov", "Lena Example"]
+    assert "Details" not in {s for _, s in found}
+
+
+def test_an_interview_without_labels_and_one_with_labels_in_brackets() -> None:
+    unlabelled = ["Ambassador Lena Example: we are negotiating with a mediator",
+                  "Lena Example has been ambassador since last year. The conversation has been edited for length.",
+                  "Ambassador, are you closer to a ceasefire?", "Closer, yes. Close, no. Now we argue about the text.",
+                  "What is still blocking an agreement?", "The line, the guarantees and the size of our army.",
+                  "Mediator or ally?", "Both, and that is the difficulty.",
+                  "Do you feel the pressure is on your side?", "Every day. That is what ambassadors are for."]
+    assert turns(unlabelled) == [("question", "interviewer"), ("interview", "Lena Example")] * 4
+    bracketed = ["Transcript of the briefing by the spokesman of the Ministry of Foreign Affairs, Ivo Demo.",
+                 "[SPOKESMAN] Good afternoon. Before questions, one announcement about the minister's travel.",
+                 "[JOURNALIST, Example News] Has the country been invited to the next round?",
+                 "[SPOKESMAN] No, and we did not ask to be. We are informed before and after each round.",
+                 "[JOURNALIST, Example Radio] Will soldiers take part in a reassurance force?",
+                 "[SPOKESMAN] No decision has been taken. The government will decide in good time."]
+    assert turns(bracketed) == [("interview", "Ivo Demo"), ("question", "JOURNALIST"), ("interview", "Ivo Demo"),
+                                ("question", "JOURNALIST"), ("interview", "Ivo Demo")]

@@ -483,6 +483,16 @@ def test_tenth_blind_set_as_first_measured(blind10: pd.DataFrame) -> None:
     assert blind10.at["dash", "precision"] >= 0.98  # 1.00 (4 found)
 
 
+def test_tenth_blind_set_after_tuning_on_it(blind10: pd.DataFrame) -> None:
+    """Tuning-set numbers after the rules tuned on blind10's misses (unnamed sources described past
+    their role noun, people by age, a news site's Source/Quote blocks, interviews without labels and
+    with labels in brackets; tests in test_attribution.py)."""
+    assert blind10.at["direct", "recall_speaker"] >= 0.9  # 0.93
+    assert blind10.at["interview", "recall_speaker"] >= 0.93  # 0.96
+    assert blind10.at["question", "recall_speaker"] >= 0.93  # 0.96
+    assert blind10.at["indirect", "precision"] >= 0.91  # 0.94
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

@@ -40,6 +40,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     if c.lo >= 0:
         s0 = next((a for a, e in spans if a <= c.lo < e), 0)
         pre = masked[s0 : c.lo]
+        if lead := _QUOTE_LEAD.fullmatch(pre):  # 'Quote from Umerov: "..."', or a bare 'Quote: "..."' (no one named)
+            return (lead.group("who"), s0 + lead.start("who")) if lead.group("who") else ("", -1)
         if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
             return m.group(1), s0 + m.start(1)
         if pre.rstrip().endswith(":") and (m := _POSSESSIVE_COLON.match(pre)):
@@ -64,6 +66,10 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     return "", -1
 
 
+#: A news site's line naming the source of the quote block below it: "Source: Umerov on Telegram".
+_SOURCE_LINE = re.compile(rf"\s*Source:\s+(?P<who>{_NAME})")
+#: A news site's quote block: "Quote: ", "Quote from Umerov: ".
+_QUOTE_LEAD = re.compile(r"\s*Quotes?(?:\s+from\s+(?P<who>[^:]{2,80}?))?\s*:\s*")
 #: A sign-off after a closing mark: '"..." — Costa, at the end of the dinner.'
 _SIGN_OFF = re.compile(rf"[ \t]*[—–-][ \t]*(?P<subj>{_TITLED}|{_NAME})[ \t]*(?=[,.(]|$)")
 
@@ -120,6 +126,8 @@ _REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds
                     r"countered|counters|shot\s+back)\b")
 
 _ASKED = re.compile(r"\basked\b")
+#: A person described by age alone: "the 41-year-old".
+_AGED = re.compile(r"\d{1,3}-year-old")
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
@@ -143,7 +151,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
-            and not _role_heads().isdisjoint(words)):
+            and (not _role_heads().isdisjoint(words) or _AGED.fullmatch(words[-1]))):  # ("the 41-year-old said")
         if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
                 _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):
             # '"...?" she asked. The High Representative replied ...': whoever replies to a question
@@ -447,6 +455,9 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
     ...", else the latest speaker), else nobody."""
     if masked.rstrip().endswith(":") and (found := _attributions(masked)):
         return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
+    if (source := _SOURCE_LINE.match(masked)) and _person(name := _clean_speaker(source.group("who"))):
+        # "Source: Umerov on Telegram" over a news site's "Quote: ..." block
+        return (_full_of(name, texts, {} if fulls is None else fulls) if len(name.split()) == 1 else "") or name
     here = [m for m in mentions if m[0] == pi and _person(m[2])]
     if here:
         return here[-1][2]

@@ -19,6 +19,7 @@ _NOT_SPEAKERS = frozenset(
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
     "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox present "
+    "details detail "
     "absent".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -42,6 +43,10 @@ _RECORD_LABEL = re.compile(
     r"[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)(?P<desc>)(?P<parens>))\.\s+(?=\S)")
 #: Who asks in a record of a hearing: its chair and its members; the others are witnesses.
 _HEARING_ASKERS = frozenset({"chairman", "chairwoman", "chair", "senator", "representative", "congressman", "congresswoman"})
+#: A transcript's label in square brackets: "[SPOKESMAN] ...", "[JOURNALIST, Outlet] ..." (the groups of
+#: `_PLAIN_LABEL`), only in an article with three or more.
+_BRACKET_LABEL = re.compile(r"^\s*\[(?P<stamp>)(?P<label>(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+                            r"(?P<desc>,\s+[^\]\n]{1,40})?(?P<parens>))\]\s+(?=\S)")
 #: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`), only in an
 #: article with two or more.
 _BARE_Q = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q))(?P<desc>)(?P<parens>)\s+(?=[A-Z\"“])")
@@ -161,11 +166,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
     record = sum(bool(_RECORD_LABEL.match(par)) for par in paragraphs) >= 3
     bare_q = sum(bool(_BARE_Q.match(par)) for par in paragraphs) >= 2
+    bracketed = sum(bool(_BRACKET_LABEL.match(par)) for par in paragraphs) >= 3
     hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or (
-            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par))
+            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par)) or (bracketed and _BRACKET_LABEL.match(par))
         if not m:
             continue
         plain = m.re is not _LABEL
@@ -228,7 +234,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
     repeated = any(labels.count(label) >= 2 for label in labels) and (len(set(labels)) <= 3 or rich >= 2)
     if not ((asked and labels and len(found) >= 3) or (len(asked) >= 2 and 2 * questions >= len(asked)) or repeated):
-        return {}
+        return {} if found else _unlabelled_turns(paragraphs)
     if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
         return {}  # one name before every paragraph: a list's labels, not turns
     intro = paragraphs[:min(found)]
@@ -267,7 +273,23 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
 _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
 #: What an introduction says when the numbered questions that follow were put to someone.
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
-                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A)\b", re.IGNORECASE)
+                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A|conversation|edited\s+for)\b", re.IGNORECASE)
+
+
+def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
+    """A question-and-answer interview without labels: from its first question on, short paragraphs
+    ending in "?" (at least four) alternate with answers, and the introduction says the questions
+    were put to someone (`_asked_turns`)."""
+    asked = [pi for pi, par in enumerate(paragraphs) if pi >= 2 and re.search(r"\?[\"”»]?\s*$", par)
+             and len(par.split()) <= 40 and not re.match(r"\s*[\"“«„]", par)]
+    if len(asked) < 4 or any(b - a < 2 for a, b in zip(asked, asked[1:])):
+        return {}
+    # (every paragraph between the first question and the last is a question or an answer: a feature
+    # that asks a few questions of its own has narration with quotes in between)
+    between = [pi for pi in range(asked[0], asked[-1]) if pi not in asked]
+    if any(re.search(r"[\"“”«»„]", paragraphs[pi][:1]) for pi in between):
+        return {}
+    return _asked_turns(paragraphs, [(pi, len(paragraphs[pi]) - len(paragraphs[pi].lstrip())) for pi in asked])
 
 
 def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -327,7 +349,9 @@ def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
     if role not in role_nouns():
         return ""
     # "Spokesman Jane Roe", "Jane Roe, Deputy Department Spokesperson", a heading "President: Mr. Jan Example (Denmark)"
-    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
+    # (also "the spokesman of the Ministry of Foreign Affairs, Jane Roe")
+    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?:(?:of|for|at)\s+(?:the\s+)?{_NAME},\s+)?(?P<a>{_NAME})|"
+                    rf"(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
                     rf"(?:[\w'’.-]+\s+){{0,3}}?(?i:{re.escape(role)})\b|"
                     rf"^\s*(?:The\s+)?(?i:{re.escape(role)})\s*:\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?P<c>{_NAME})")
     one = ""  # ("President Example" with no first name anywhere: "Example")

@@ -63,7 +63,8 @@ def _clean_speaker(phrase: str) -> str:
     run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
-    while len(run) > 1 and run[0].lower().rstrip(".") in _TITLES:
+    # (and descriptions written as one word: "Mother-of-three Jane Roe")
+    while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])):
         run = run[1:]
     return " ".join(run)
 
@@ -76,7 +77,7 @@ def _is_name(speaker: str) -> bool:
         words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 
 
-_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with)\s")
+_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with|who|which|whose)\s")
 
 
 def _head(description: str) -> str:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from analysis.segment.attribution import (
+    _QUOTE_LEAD,
     _SUBJECT,
     _context_speaker,
     _full_name,
@@ -111,6 +113,14 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
             for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
 
 
+@lru_cache(maxsize=1)
+def _unnamed_subject() -> re.Pattern[str]:
+    """An indefinite subject at a sentence's start, up to its speech verb: "A source in the delegation
+    told", "A European diplomat who has read both documents said"."""
+    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
+                      rf"(?:{_patterns()['verb'].pattern})")
+
+
 def _mention(mentions: list[tuple[int, int, str]], where: tuple[int, int], speaker: str) -> None:
     """Add the person a partial quote is attributed to at ``where`` to ``mentions`` (kept in order):
     'X described the offer as "bold". ... "...," she said' - the one quoted is whom "she" means."""
@@ -171,6 +181,13 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
         mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
+        if "A " in masked or "An " in masked or "One " in masked or "Another " in masked:
+            # "A Republican senator who speaks to the president often said ...": an unnamed source whose
+            # description runs on past its role noun, which the attribution patterns do not take whole
+            unnamed += [(m, name) for m in _unnamed_subject().finditer(masked)
+                        if (pi, m.start("subj")) not in {x[:2] for x in mentions}
+                        and not any(u.start("subj") == m.start("subj") for u, _ in unnamed)
+                        and _head(name := _clean_speaker(m.group("subj"))) in _role_heads()]
         for m, name in unnamed:
             if _head(name) in _role_heads():
                 if re.match(r"\s*(?i:the)\b", m.group("subj")):  # "the Kremlin aide noted": who that is
@@ -189,7 +206,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 after_question = kind == "question"
                 continue
             speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
-            first = c is cands[0] and not par[: c.start].strip(" \t\n-–—\"“„«")
+            first = c is cands[0] and (not par[: c.start].strip(" \t\n-–—\"“„«")
+                                       or bool(c.lo >= 0 and _QUOTE_LEAD.fullmatch(par[: c.lo])))  # ('Quote: "..."')
             # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
             if not speaker and first and c.kind == "pair" and pi + 1 < len(paragraphs) and \
                     (signed := SIGN_OFF_LINE.fullmatch(paragraphs[pi + 1])) and not par[c.end + 1:].strip(" .,\"”»"):
