@@ -493,6 +493,34 @@ def test_tenth_blind_set_after_tuning_on_it(blind10: pd.DataFrame) -> None:
     assert blind10.at["indirect", "precision"] >= 0.91  # 0.94
 
 
+@pytest.fixture(scope="module")
+def blind11() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind11")).set_index("kind")
+
+
+def test_the_eleventh_blind_set_covers_the_main_kinds(blind11: pd.DataFrame) -> None:
+    assert blind11["gold"].sum() >= 350
+    assert (blind11.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_eleventh_blind_set_as_first_measured(blind11: pd.DataFrame) -> None:
+    """Measured once, while blind, with every rule tuned on the ten earlier sets, and not tuned on
+    since (floors a little under the measurement; the targets in the comments are the quote issue's).
+    Its brief asked for the ordinary news of new outlets, where blind8 to blind10 asked for registers
+    no earlier set had (README.md)."""
+    assert blind11.at["direct", "recall_span"] >= 0.98  # 1.00
+    assert blind11.at["direct", "recall_speaker"] >= 0.9  # 0.92: target 0.9 met
+    assert blind11.at["direct", "precision"] >= 0.95  # 0.98: target 0.9 met
+    assert blind11.at["interview", "recall_speaker"] >= 0.95  # 1.00: target 0.95 met
+    assert blind11.at["interview", "precision"] >= 0.95  # 1.00 (26 found): target 0.9 met
+    assert blind11.at["question", "precision"] >= 0.95  # 1.00
+    assert blind11.at["indirect", "recall_span"] >= 0.6  # 0.63: target 0.6 met
+    assert blind11.at["indirect", "precision"] >= 0.9  # 0.93: target 0.9 met
+    assert blind11.at["partial", "precision"] >= 0.95  # 0.99
+    assert blind11.at["scare", "precision"] >= 0.95  # 1.00 (15 found)
+    assert blind11.at["dash", "found"] == 0  # (no dash speech in this set, none found)
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
