@@ -536,5 +536,9 @@ def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(
     text = evaluate.quote_accuracy_text(table)
     assert "held-out set (blind2, 1 quote, never tuned on)" in text and "right speaker 0% of the time" in text
     assert "tuned on: 100% to 100%" in text
+    wide = evaluate.quote_accuracy_table(table)
+    assert wide.index.tolist() == ["blind", "blind2 (held out)"] and wide.columns[0] == "direct"
+    assert wide["direct"].tolist() == [1.0, 0.0]
+    assert evaluate.quote_accuracy_table(table.iloc[:0]).empty
     empty = evaluate.quote_accuracy_by_set(tmp_path / "none")
     assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")

@@ -311,6 +311,27 @@ def quote_accuracy_by_set(folder: str | Path = QUOTE_GOLD, held_out: str = HELD_
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
+def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker") -> pd.DataFrame:
+    """One measure of `quote_accuracy_by_set` as a table of gold sets (rows, in order, the held-out
+    one marked) by quote kind (columns): eleven sets stay readable where a set-by-measure pivot does not.
+
+    Parameters
+    ----------
+    table : a `quote_accuracy_by_set` table.
+    value : the measure: recall_span, recall_speaker or precision.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rounded to two decimals; empty when `table` is.
+    """
+    if table.empty:
+        return pd.DataFrame()
+    names = table["set"].where(~table["held_out"], table["set"] + " (held out)")
+    wide = table.assign(set=names).pivot_table(index="set", columns="kind", values=value, sort=False)
+    return wide[[k for k in QUOTE_KINDS if k in wide.columns]].round(2)
+
+
 def quote_accuracy_text(table: pd.DataFrame) -> str:
     """What `quote_accuracy_by_set` says, in sentences computed from it: the held-out set's direct
     quotes with the right speaker, interview answers and reported speech, beside the tuned sets' range.
