@@ -521,6 +521,31 @@ def test_eleventh_blind_set_as_first_measured(blind11: pd.DataFrame) -> None:
     assert blind11.at["dash", "found"] == 0  # (no dash speech in this set, none found)
 
 
+@pytest.fixture(scope="module")
+def blind12() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind12")).set_index("kind")
+
+
+def test_the_twelfth_blind_set_covers_the_main_kinds(blind12: pd.DataFrame) -> None:
+    assert blind12["gold"].sum() >= 350
+    assert (blind12.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_twelfth_blind_set_as_first_measured(blind12: pd.DataFrame) -> None:
+    """Measured once, while blind, with the rules of blind11's measurement. Its brief was the quote
+    issue's own words: wire copy, interviews, translated Russian articles and live blogs (floors a
+    little under the measurement; the targets in the comments are the issue's)."""
+    assert blind12.at["direct", "recall_span"] >= 0.97  # 0.99
+    assert blind12.at["direct", "recall_speaker"] >= 0.83  # 0.86: target 0.9 NOT MET
+    assert blind12.at["direct", "precision"] >= 0.97  # 0.99: target 0.9 met
+    assert blind12.at["interview", "recall_speaker"] >= 0.78  # 0.81: target 0.95 NOT MET
+    assert blind12.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind12.at["indirect", "recall_span"] >= 0.6  # 0.62: target 0.6 met
+    assert blind12.at["indirect", "precision"] >= 0.87  # 0.90 (0.897): target 0.9 NOT MET, just
+    assert blind12.at["dash", "precision"] >= 0.97  # 1.00 (24 found)
+    assert blind12.at["partial", "precision"] >= 0.97  # 1.00
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
