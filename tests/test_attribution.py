@@ -965,3 +965,39 @@ def test_an_interview_without_labels_and_one_with_labels_in_brackets() -> None:
                  "[SPOKESMAN] No decision has been taken. The government will decide in good time."]
     assert turns(bracketed) == [("interview", "Ivo Demo"), ("question", "JOURNALIST"), ("interview", "Ivo Demo"),
                                 ("question", "JOURNALIST"), ("interview", "Ivo Demo")]
+
+
+# --------------------------------------------------------------------------- blind12 families
+
+
+def test_translated_dash_speech_with_a_bare_role_and_a_capitalised_one() -> None:
+    expert = ["Experts interviewed by the paper assess the chances with restraint.",
+              "\u2014 The moratorium is the simplest of all steps, \u2014 believes political scientist Ivan Demov. "
+              "\u2014 Both sides want to keep the process going."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(expert)] == [("dash", "Ivan Demov")] * 2
+    speaker = ["Any agreement must be binding, Chairman of the State Duma Ivan Demov stated on Tuesday.",
+               "\u2014 We have been deceived too many times, \u2014 the Speaker emphasised."]
+    assert speakers(speaker, "dash") == ["Ivan Demov"]
+
+
+def test_outlet_labels_with_a_slash_and_an_outlets_question_before_a_dash() -> None:
+    slash = ["Lena Example, the deputy minister, spoke to RFE/RL in Kyiv. The interview has been edited.",
+             "RFE/RL: You have just come back. What happened there?",
+             "Example: We spent two days on one document. It matters.",
+             "RFE/RL: Did anything surprise you?",
+             "Example: The tone did. It was calmer than before."]
+    assert turns(slash) == [("question", "RFE/RL"), ("interview", "Lena Example")] * 2
+    dashed = ["Ivo Demo, the foreign minister, answered our questions in his office.",
+              "LE FIGARO. - Has your country been sidelined?",
+              "Not at all. We are in contact with both delegations every day.",
+              "LE FIGARO. - A thirty-day truce, is that a step forward?",
+              "It is a step, and we welcome it. But let us be lucid.",
+              "LE FIGARO. - Concretely, what consequences?",
+              "New sanctions, prepared in advance."]
+    assert turns(dashed) == [("question", "interviewer"), ("interview", "Ivo Demo")] * 3
+
+
+def test_a_surname_with_a_particle_and_a_full_name_given_after_the_first_mention() -> None:
+    paragraphs = ["The host country's spokesperson, Majed al-Example, has told reporters the text was ready.",
+                  "\"There is a text on the table,\" he said."]
+    assert speakers(paragraphs, "direct") == ["Majed al-Example"]

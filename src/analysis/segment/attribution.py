@@ -303,8 +303,10 @@ _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
 
 def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
-    anywhere before, else "" (``fulls`` caches surname -> full name; searched only on demand)."""
-    if surname not in fulls:
+    anywhere before, else "" (``fulls`` caches surname -> full name, searched only on demand; a name
+    not found is searched again once the article has more paragraphs: it may give the full name later)."""
+    unfound = "\0" + surname  # (-> the number of paragraphs searched without finding it)
+    if not fulls.get(surname) and fulls.get(unfound) != str(len(texts)):
         fulls[surname] = ""
         for text in texts:
             at = text.find(surname)
@@ -319,7 +321,9 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
             if fulls[surname]:
                 break
         fulls[surname] = fulls[surname] or _alias_of(surname, texts)
-    return fulls[surname]
+        if not fulls[surname]:
+            fulls[unfound] = str(len(texts))
+    return fulls.get(surname, "")
 
 
 def _alias_of(word: str, texts: Sequence[str]) -> str:
@@ -336,7 +340,8 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
                 if len(name.split()) >= 2 and _person(name):
                     return name
     # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
-    full = re.compile(rf"(?<![\w'’]){w}(?:\s+{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
+    # (a surname may open with a particle: "Majed al-Ansari")
+    full = re.compile(rf"(?<![\w'’]){w}(?:\s+(?:(?:al|el|ad|bin|ibn|abu)-)?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
     firsts = {name for text in texts if word in text for m in full.finditer(text)
               if len((name := _clean_speaker(m.group(0))).split()) >= 2 and name.split()[0] == word and _person(name)}
     return firsts.pop() if len(firsts) == 1 else ""

@@ -30,7 +30,7 @@ _ANSWER_LABELS = frozenset({"a", "answer"})
 #: pop's "Jane Roe, 63, retired teacher, from Lviv:" does.
 _PLAIN_LABEL = re.compile(
     r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+)?"
-    r"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|[A-Z][\w'’.-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
+    r"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|[A-Z][\w'’./&-]+(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){0,2}[A-Z][\w'’.-]*){0,4})"
     r"(?P<desc>,\s+(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s+[\w'’.–-]+){0,6}(?:,\s+[\w'’.–-]+(?:\s+[\w'’.–-]+){0,6}){0,3})?"
     r"(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
     r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
@@ -47,6 +47,10 @@ _HEARING_ASKERS = frozenset({"chairman", "chairwoman", "chair", "senator", "repr
 #: `_PLAIN_LABEL`), only in an article with three or more.
 _BRACKET_LABEL = re.compile(r"^\s*\[(?P<stamp>)(?P<label>(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
                             r"(?P<desc>,\s+[^\]\n]{1,40})?(?P<parens>))\]\s+(?=\S)")
+#: An outlet's question label before a dash: "LE FIGARO. - Has France been sidelined?" (the groups of
+#: `_PLAIN_LABEL`), only in an article with three or more.
+_DOT_DASH_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>[A-Z][A-Z0-9&'’./ -]{0,30}[A-Z0-9])(?P<desc>)(?P<parens>))"
+                             r"\.\s*[-–—]\s+(?=\S)")
 #: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`), only in an
 #: article with two or more.
 _BARE_Q = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q))(?P<desc>)(?P<parens>)\s+(?=[A-Z\"“])")
@@ -167,11 +171,13 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     record = sum(bool(_RECORD_LABEL.match(par)) for par in paragraphs) >= 3
     bare_q = sum(bool(_BARE_Q.match(par)) for par in paragraphs) >= 2
     bracketed = sum(bool(_BRACKET_LABEL.match(par)) for par in paragraphs) >= 3
+    dot_dash = sum(bool(_DOT_DASH_LABEL.match(par)) for par in paragraphs) >= 3
     hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or (
-            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par)) or (bracketed and _BRACKET_LABEL.match(par))
+            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par)) or (
+            bracketed and _BRACKET_LABEL.match(par)) or (dot_dash and _DOT_DASH_LABEL.match(par))
         if not m:
             continue
         plain = m.re is not _LABEL
@@ -197,6 +203,10 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     known = {label for _, label, _ in found.values()}
     found = dict(sorted({**found, **{pi: (start, same[label], "question" if _interviewer_label(same[label]) else "interview")
                                       for pi, (start, label, _) in brief.items() if same[label] in known}}.items()))
+    if len({label for _, label, _ in found.values()}) == 1 and len(found) >= 3 and not brief and \
+            3 * sum(bool(re.search(r"\?[\"”»]?\s*$", paragraphs[pi])) for pi in found) >= 2 * len(found) and \
+            (plain := _asked_turns(paragraphs, [(pi, start) for pi, (start, _, _) in sorted(found.items())])):
+        return plain  # one label, asking ("LE FIGARO. - ...?", "Q: ...?"), and answers without labels
     # who asks: a label whose words say so (Q, Question, INTERVIEWER, HOST, an outlet) or the person the
     # article introduces as host; without one, of two or three labels ("KELLY:" / "WITKOFF:", "MH:" /
     # "OL:") the one whose turns are mostly questions; the others answer, abbreviations included (a

@@ -26,10 +26,12 @@ _TITLES = frozenset(
     " former acting top senior director"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
-    " u.k un u.n eu nato of honourable honorable right rt hon".split()
+    " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader".split()
 )
 
 
+#: A surname opened by a particle and a hyphen: "al-Ansari".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|bin|ibn|abu)-[A-Z]")
 #: Lower-case particles inside a person's name.
 _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  # (not "Anthony of Volokolamsk")
@@ -63,6 +65,10 @@ def _clean_speaker(phrase: str) -> str:
     run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
+    # (a title inside the run ends what comes before it: "Committee on International Affairs Jane Roe")
+    inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES]
+    if inner and inner[-1] > 0:
+        run = run[inner[-1]:]
     # (and descriptions written as one word: "Mother-of-three Jane Roe")
     while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])):
         run = run[1:]
@@ -72,7 +78,7 @@ def _clean_speaker(phrase: str) -> str:
 def _is_name(speaker: str) -> bool:
     """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
     words = speaker.split()
-    capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") for w in words)
+    capitalised = all(w[:1].isupper() or w in _CONNECT.split("|") or _PARTICLE_NAME.match(w) for w in words)
     return bool(words) and capitalised and words[-1].lower().rstrip(".") not in _TITLES and not (
         words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from analysis.segment.lists import speech_verbs
+from analysis.segment.lists import role_nouns, speech_verbs
 from analysis.terms import alternation
 
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
@@ -35,7 +35,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _NOT_CAP = alternation(_STOP_CAP.split("|"))
 _NOT_LOW = alternation(_STOP_LOW.split("|"))
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_NOT_CAP})\b)[{_UPPER}][\w'’.-]*"
-_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?{_CAP})*"
+_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?(?:(?:al|el|ad|bin|ibn|abu)-)?{_CAP})*"  # (+ "Majed al-Ansari")
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_NOT_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 # ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
 _ROLE_WORD = rf"(?!(?:{_NOT_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
@@ -107,7 +107,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
-    vs = rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}|{_TITLED}|{_NAME})"
+    # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
+    bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{alt(list(role_nouns()))})\s+{_NAME}"
+    vs = (rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}|{_TITLED}|"
+          rf"{bare_role}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
