@@ -555,6 +555,30 @@ def test_twelfth_blind_set_after_tuning_on_it(blind12: pd.DataFrame) -> None:
     assert blind12.at["dash", "recall_speaker"] >= 0.85  # 0.88
 
 
+@pytest.fixture(scope="module")
+def blind13() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind13")).set_index("kind")
+
+
+def test_the_thirteenth_blind_set_covers_the_main_kinds(blind13: pd.DataFrame) -> None:
+    assert blind13["gold"].sum() >= 350
+    assert (blind13.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_thirteenth_blind_set_as_first_measured(blind13: pd.DataFrame) -> None:
+    """Measured once, while blind, with the rules tuned on blind12; the brief was the quote issue's
+    own words, as blind12's (floors a little under the measurement; targets in the comments)."""
+    assert blind13.at["direct", "recall_span"] >= 0.95  # 0.97
+    assert blind13.at["direct", "recall_speaker"] >= 0.79  # 0.82: target 0.9 NOT MET
+    assert blind13.at["direct", "precision"] >= 0.97  # 0.99: target 0.9 met
+    assert blind13.at["interview", "recall_speaker"] >= 0.81  # 0.84: target 0.95 NOT MET
+    assert blind13.at["interview", "precision"] >= 0.93  # 0.96: target 0.9 met
+    assert blind13.at["indirect", "recall_span"] >= 0.6  # 0.62: target 0.6 met
+    assert blind13.at["indirect", "precision"] >= 0.9  # 0.91: target 0.9 met
+    assert blind13.at["dash", "precision"] >= 0.97  # 1.00 (17 found)
+    assert blind13.at["partial", "precision"] >= 0.97  # 1.00
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
