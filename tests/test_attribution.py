@@ -1001,3 +1001,29 @@ def test_a_surname_with_a_particle_and_a_full_name_given_after_the_first_mention
     paragraphs = ["The host country's spokesperson, Majed al-Example, has told reporters the text was ready.",
                   "\"There is a text on the table,\" he said."]
     assert speakers(paragraphs, "direct") == ["Majed al-Example"]
+
+
+# --------------------------------------------------------------------------- blind13 families
+
+
+def test_an_unlabelled_interview_whose_questions_are_sometimes_statements() -> None:
+    paragraphs = ["Foreign minister: neutrality does not mean standing aside",
+                  "Lena Example explains why her country wants to host the signing.",
+                  "Ms Example, the talks are in Oman, not here. Has your country missed its chance?",
+                  "No. Muscat is the right place for this phase. But an agreement must be signed and monitored.",
+                  "Moscow would hardly accept the OSCE as a monitor. It calls it hostile.",
+                  "Moscow says a lot of things. It accepted the monitors before.",
+                  "Could your soldiers take part in a mission?",
+                  "Within a United Nations mandate, yes. We have done it before.",
+                  "What would a good outcome look like?",
+                  "A ceasefire that holds, and all prisoners home."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Lena Example")] * 4
+
+
+def test_a_translated_interlocutor_and_an_honorific_stand_for_who_was_just_named() -> None:
+    source = ["A source close to the delegation told Example News that a deal was near.",
+              "\u00abThe Americans want to pay for quiet with sanctions\u00bb, \u2014 the interlocutor of Example News said."]
+    assert speakers(source, "direct") == ["source close to the delegation"]
+    highness = ["Foreign Minister Sheikh Ivo bin Demo met both envoys in the capital on Monday.",
+                "\"Dialogue is the only path to ending this crisis,\" His Highness said."]
+    assert speakers(highness, "direct") == ["Sheikh Ivo bin Demo"]

@@ -579,6 +579,14 @@ def test_thirteenth_blind_set_as_first_measured(blind13: pd.DataFrame) -> None:
     assert blind13.at["partial", "precision"] >= 0.97  # 1.00
 
 
+def test_thirteenth_blind_set_after_tuning_on_it(blind13: pd.DataFrame) -> None:
+    """Tuning-set numbers after the rules tuned on blind13's misses (unlabelled interviews whose
+    questions are sometimes statements, translated 'interlocutors', honorifics; tests in
+    test_attribution.py)."""
+    assert blind13.at["direct", "recall_speaker"] >= 0.83  # 0.86
+    assert blind13.at["interview", "recall_speaker"] >= 0.95  # 1.00
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

@@ -126,6 +126,10 @@ _REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds
                     r"countered|counters|shot\s+back)\b")
 
 _ASKED = re.compile(r"\basked\b")
+#: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
+_INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
+#: A form of address that stands for the person just named: "His Highness", "Her Excellency".
+_HONORIFIC = re.compile(r"\s*(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty|Holiness)\s*")
 #: A person described by age alone: "the 41-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
 
@@ -149,6 +153,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # no one named as a subject or speaker yet: the person the narration just named ("We asked
         # Dr Jane Roe, who ..., to explain." / '"...," she said.')
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
+    if _INTERLOCUTOR.match(phrase):  # "the interlocutor of RBC said" (translated Russian): a role, not the outlet
+        speaker = "interlocutor"
+    if _HONORIFIC.fullmatch(phrase):  # '," His Highness said': the person just named
+        recent = [m for m in mentions if m[:2] < where and _person(m[2])]
+        return max(recent, key=lambda m: m[:2])[2] if recent else speaker
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
             and (not _role_heads().isdisjoint(words) or _AGED.fullmatch(words[-1]))):  # ("the 41-year-old said")
@@ -171,7 +180,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                 held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
                 if not held or not held.isdisjoint(words):
                     return recent[2]
-            elif _head(recent[2]) in words:  # "a senior official ..." / "the official said"
+            elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where]
         if named:

@@ -286,12 +286,22 @@ _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:qu
                      r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A|conversation|edited\s+for)\b", re.IGNORECASE)
 
 
+#: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
+_VOCATIVE = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Madam|Minister|Ambassador|President|General|Secretary)\.?"
+                       r"(?:\s+[A-Z][\w'’-]+){0,2},\s")
+
+
 def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
     """A question-and-answer interview without labels: from its first question on, short paragraphs
     ending in "?" (at least four) alternate with answers, and the introduction says the questions
-    were put to someone (`_asked_turns`)."""
+    were put to someone or the first question addresses them (`_asked_turns`). Where three or more
+    questions stand an even number of paragraphs apart, the short paragraphs between them in step
+    are questions too ("Critics say Austria should keep out of it.")."""
     asked = [pi for pi, par in enumerate(paragraphs) if pi >= 2 and re.search(r"\?[\"”»]?\s*$", par)
              and len(par.split()) <= 40 and not re.match(r"\s*[\"“«„]", par)]
+    if len(asked) >= 3 and all(b - a >= 2 and (b - a) % 2 == 0 for a, b in zip(asked, asked[1:])) and all(
+            len(paragraphs[pi].split()) <= 40 for pi in range(asked[0], asked[-1] + 1, 2)):
+        asked = list(range(asked[0], asked[-1] + 1, 2))  # (questions put as statements, between them)
     if len(asked) < 4 or any(b - a < 2 for a, b in zip(asked, asked[1:])):
         return {}
     # (every paragraph between the first question and the last is a question or an answer: a feature
@@ -325,7 +335,7 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
         return {}
     intro = paragraphs[:at[0]]
     who = _interviewee(intro)
-    if not who or not any(_PUT_TO.search(par) for par in intro):
+    if not who or not (any(_PUT_TO.search(par) for par in intro) or _VOCATIVE.match(paragraphs[at[0]])):
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):

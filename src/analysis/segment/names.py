@@ -56,7 +56,9 @@ def _clean_speaker(phrase: str) -> str:
         return p.lower()
     if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
             re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
-        return p  # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun)
+        # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun;
+        # not the auxiliary of its verb: "... involved in the talks has told")
+        return re.sub(r"\s+(?:has|have|had|is|was|were|are|will|would)$", "", p)
     words = p.split()
     i = len(words)
     while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
