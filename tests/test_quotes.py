@@ -587,6 +587,32 @@ def test_thirteenth_blind_set_after_tuning_on_it(blind13: pd.DataFrame) -> None:
     assert blind13.at["interview", "recall_speaker"] >= 0.95  # 1.00
 
 
+@pytest.fixture(scope="module")
+def blind14() -> pd.DataFrame:
+    return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / "blind14")).set_index("kind")
+
+
+def test_the_fourteenth_blind_set_covers_the_main_kinds(blind14: pd.DataFrame) -> None:
+    assert blind14["gold"].sum() >= 350
+    assert (blind14.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
+
+
+def test_fourteenth_blind_set_as_first_measured(blind14: pd.DataFrame) -> None:
+    """Measured once, while blind, with the rules tuned on blind13, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's and blind13's (floors a little under the
+    measurement; targets in the comments)."""
+    assert blind14.at["direct", "recall_span"] >= 0.95  # 0.97
+    assert blind14.at["direct", "recall_speaker"] >= 0.81  # 0.84: target 0.9 NOT MET
+    assert blind14.at["direct", "precision"] >= 0.95  # 0.98: target 0.9 met
+    assert blind14.at["interview", "recall_speaker"] >= 0.73  # 0.76: target 0.95 NOT MET
+    assert blind14.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind14.at["indirect", "recall_span"] >= 0.55  # 0.58: target 0.6 NOT MET
+    assert blind14.at["indirect", "precision"] >= 0.87  # 0.90 (0.899): target 0.9 NOT MET, just
+    assert blind14.at["dash", "precision"] >= 0.97  # 1.00 (14 found)
+    assert blind14.at["partial", "precision"] >= 0.95  # 0.98
+    assert blind14.at["scare", "precision"] >= 0.7  # 0.75 (8 found): target 0.9 NOT MET
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
