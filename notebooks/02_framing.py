@@ -318,8 +318,8 @@ verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
 # written by annotators who never saw the code, each quote marked with its span, speaker and kind
 # (`tests/fixtures/quotes/`; `analysis.evaluate`). Each set was measured once while blind; the rules
 # were then tuned on all but the newest, the held-out one, whose row is the estimate for text
-# like a user's (it is the ordinary news of new outlets; on registers and interview layouts the
-# rules had never seen, first measurements were lower: the README gives each set's). Recall: share
+# like a user's (the README gives every set's first measurement: they range with the kind of text
+# a set holds, and an interview layout new to the rules is missed). Recall: share
 # of gold quotes found (span), and found with the right speaker;
 # precision: share of found quotes that are gold quotes. The speaker layer of this section and the
 # narration/quotation split of every layer rest on these numbers. (The gold sets are not your
