@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.clean import clean_article
 
 __all__ = ["HELD_OUT", "QUOTE_GOLD", "cleaning_accuracy", "parse_labelled", "quote_accuracy", "quote_accuracy_by_set",
-           "quote_accuracy_text", "quote_matches", "read_labelled", "read_quote_gold"]
+           "quote_accuracy_table", "quote_accuracy_text", "quote_matches", "read_labelled", "read_quote_gold"]
 
 
 def parse_labelled(page: str, name: str = "<page>") -> tuple[str, dict[int, str]]:
