@@ -19,8 +19,7 @@ _NOT_SPEAKERS = frozenset(
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
     "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox present "
-    "details detail "
-    "absent".split())
+    "absent details detail".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
@@ -281,7 +280,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
 
 #: A numbered question of a written interview: "3. Would Poland send soldiers?".
 _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
-#: What an introduction says when the numbered questions that follow were put to someone.
+#: What an introduction says when the questions that follow were put to someone (an interview's marked
+#: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
                      r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A|conversation|edited\s+for)\b", re.IGNORECASE)
 
