@@ -741,10 +741,11 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     attributions with an object ("- X told journalists.", "- X concluded the meeting."), and "X of
     the <Institution>" subjects (attr-rules); a name between commas before the verb ("Ukraine's
     ambassador, Jane Roe, said"), "has long argued", "a role at the <Institution>" and "said one
-    resident, Jane Roe," (blind5 families); "said a manager at a London fund," (spk2)."""
+    resident, Jane Roe," (blind5 families); "said a manager at a London fund," (spk2); "believes political
+    scientist Jane Roe" and "Majed al-Ansari" (blind12 families)."""
     g = segment_patterns
     cap = rf"(?!(?:{g._STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
-    name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?{cap})*"
+    name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?(?:(?:al|el|ad|bin|ibn|abu)-)?{cap})*"  # (blind12: "al-")
     titled = rf"{name}(?:\s+(?!(?:{g._STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{name}"
     role_word = rf"(?!(?:{g._STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]))?"
     det = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
@@ -775,7 +776,9 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
                      rf"(?:(?:in|at|from)\s+(?:the\s+)?{name}(?![\w'’])"
                      rf"|(?:in|at|from|involved\s+in|close\s+to|familiar\s+with)\s+(?:(?:the|a|an)\s+)?"
                      rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?=\s*[,.;]|\s*$))")
-    vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{unnamed_where}|{role_greedy}|{titled}|{name})"
+    # (blind12: a role without a determiner before the name, "believes political scientist Jane Roe")
+    bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{alt(list(segment.role_nouns()))})\s+{name}"
+    vs = rf"{verb}\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{unnamed_where}|{role_greedy}|{titled}|{bare_role}|{name})"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name}(?:\s+[a-z]+)?)"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{role_lazy},\s+{name},|{titled}|{name}|{role_lazy}|{pron})\s+as\s+saying"
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"
