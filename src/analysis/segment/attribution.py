@@ -16,6 +16,7 @@ from analysis.segment.lists import not_persons, role_nouns, source_nouns
 from analysis.segment.names import _PARTICLES, _PRONOUNS, _clean_speaker, _head, _is_name, _person, _role_heads
 from analysis.segment.patterns import (
     _CAP,
+    _HYPHEN_PARTICLE,
     _NAME,
     _NAME_COLON,
     _NAMES,
@@ -350,7 +351,7 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
                     return name
     # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
     # (a surname may open with a particle: "Majed al-Ansari")
-    full = re.compile(rf"(?<![\w'’]){w}(?:\s+(?:(?:al|el|ad|bin|ibn|abu)-)?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
+    full = re.compile(rf"(?<![\w'’]){w}(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
     firsts = {name for text in texts if word in text for m in full.finditer(text)
               if len((name := _clean_speaker(m.group(0))).split()) >= 2 and name.split()[0] == word and _person(name)}
     return firsts.pop() if len(firsts) == 1 else ""

@@ -36,23 +36,24 @@ _PLAIN_LABEL = re.compile(
 #: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
 _DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
 #: A congressional record's turn: "The CHAIRMAN. ...", "Senator EXAMPLE. ...", "Mr. EXAMPLE. ..." (the same
-#: groups as `_PLAIN_LABEL`), only in an article with three or more.
+#: groups as `_PLAIN_LABEL`).
 _RECORD_LABEL = re.compile(
     r"^\s*(?P<stamp>)(?P<label>(?P<head>(?:The\s+|(?:Mr|Mrs|Ms|Dr|Senator|Representative|Secretary|Ambassador|General)\.?\s+)?"
     r"[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?)(?P<desc>)(?P<parens>))\.\s+(?=\S)")
 #: Who asks in a record of a hearing: its chair and its members; the others are witnesses.
 _HEARING_ASKERS = frozenset({"chairman", "chairwoman", "chair", "senator", "representative", "congressman", "congresswoman"})
 #: A transcript's label in square brackets: "[SPOKESMAN] ...", "[JOURNALIST, Outlet] ..." (the groups of
-#: `_PLAIN_LABEL`), only in an article with three or more.
+#: `_PLAIN_LABEL`).
 _BRACKET_LABEL = re.compile(r"^\s*\[(?P<stamp>)(?P<label>(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
                             r"(?P<desc>,\s+[^\]\n]{1,40})?(?P<parens>))\]\s+(?=\S)")
 #: An outlet's question label before a dash: "LE FIGARO. - Has France been sidelined?" (the groups of
-#: `_PLAIN_LABEL`), only in an article with three or more.
+#: `_PLAIN_LABEL`).
 _DOT_DASH_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>[A-Z][A-Z0-9&'’./ -]{0,30}[A-Z0-9])(?P<desc>)(?P<parens>))"
                              r"\.\s*[-–—]\s+(?=\S)")
-#: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`), only in an
-#: article with two or more.
+#: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`).
 _BARE_Q = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q))(?P<desc>)(?P<parens>)\s+(?=[A-Z\"“])")
+#: Label shapes taken only in an article where at least so many paragraphs open with them.
+_GATED_LABELS = ((_RECORD_LABEL, 3), (_BARE_Q, 2), (_BRACKET_LABEL, 3), (_DOT_DASH_LABEL, 3))
 #: What follows a label in a heading that names a role's holder, not a turn: "Mr. Jan Example (Denmark)".
 _ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
 #: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
@@ -167,16 +168,13 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return numbered
     dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
         any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
-    record = sum(bool(_RECORD_LABEL.match(par)) for par in paragraphs) >= 3
-    bare_q = sum(bool(_BARE_Q.match(par)) for par in paragraphs) >= 2
-    bracketed = sum(bool(_BRACKET_LABEL.match(par)) for par in paragraphs) >= 3
-    dot_dash = sum(bool(_DOT_DASH_LABEL.match(par)) for par in paragraphs) >= 3
+    # (the label shapes a transcript uses throughout: taken only where enough paragraphs open with one)
+    gated = [rx for rx, least in _GATED_LABELS if sum(bool(rx.match(par)) for par in paragraphs) >= least]
     hosted: set[str] = set()  # labels whose description or role says they ask
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
-        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or (
-            record and _RECORD_LABEL.match(par)) or (bare_q and _BARE_Q.match(par)) or (
-            bracketed and _BRACKET_LABEL.match(par)) or (dot_dash and _DOT_DASH_LABEL.match(par))
+        m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or next(
+            (hit for rx in gated if (hit := rx.match(par))), None)
         if not m:
             continue
         plain = m.re is not _LABEL

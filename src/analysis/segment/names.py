@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from analysis.segment.lists import institution_words, not_persons, role_nouns
-from analysis.segment.patterns import _CAP, _CONNECT, _DET, _NAME, _ROLE_LAZY
+from analysis.segment.patterns import _CAP, _CONNECT, _DET, _HYPHEN_PARTICLE, _NAME, _ROLE_LAZY
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
@@ -31,7 +31,7 @@ _TITLES = frozenset(
 
 
 #: A surname opened by a particle and a hyphen: "al-Ansari".
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|bin|ibn|abu)-[A-Z]")
+_PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 #: Lower-case particles inside a person's name.
 _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  # (not "Anthony of Volokolamsk")

@@ -35,7 +35,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _NOT_CAP = alternation(_STOP_CAP.split("|"))
 _NOT_LOW = alternation(_STOP_LOW.split("|"))
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_NOT_CAP})\b)[{_UPPER}][\w'’.-]*"
-_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?(?:(?:al|el|ad|bin|ibn|abu)-)?{_CAP})*"  # (+ "Majed al-Ansari")
+#: A particle joined to a surname by a hyphen: "al-" of "Majed al-Ansari".
+_HYPHEN_PARTICLE = r"(?:al|el|ad|bin|ibn|abu)-"
+_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?(?:{_HYPHEN_PARTICLE})?{_CAP})*"
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_NOT_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 # ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
 _ROLE_WORD = rf"(?!(?:{_NOT_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
