@@ -934,7 +934,7 @@ def test_an_unnamed_source_described_past_its_role_noun_and_a_person_by_age() ->
                   "\"Each side writes the readout for its own audience,\" the diplomat said.",
                   "Mother-of-three Lena Example has kept a suitcase packed for three years.",
                   "\"I keep a bag by the door,\" the 41-year-old said."]
-    assert speakers(paragraphs, "direct") == ["European diplomat who has read both documents", "Lena Example"]
+    assert speakers(paragraphs, "direct") == ["European diplomat", "Lena Example"]  # (the source, without its clause)
 
 
 def test_a_news_sites_source_and_quote_blocks() -> None:
@@ -1027,3 +1027,104 @@ def test_a_translated_interlocutor_and_an_honorific_stand_for_who_was_just_named
     highness = ["Foreign Minister Sheikh Ivo bin Demo met both envoys in the capital on Monday.",
                 "\"Dialogue is the only path to ending this crisis,\" His Highness said."]
     assert speakers(highness, "direct") == ["Sheikh Ivo bin Demo"]
+
+
+# --------------------------------------------------------------------------- blind14 families
+
+
+def test_an_unlabelled_interview_the_introduction_says_the_paper_met_them_for() -> None:
+    paragraphs = ["Lena Example: \"We will not sign a blank cheque\"",
+                  "The country is ready to help, says Defence Minister Lena Example. The paper met her after a cabinet meeting.",
+                  "The talks have gone on for a week. Is a ceasefire closer?",
+                  "Closer than in spring, yes. But the hard questions are open.",
+                  "What can your country offer?",
+                  "Staff officers and drone experts. Not combat troops.",
+                  "And the Americans?",
+                  "Their role is essential. It is what would make Moscow think twice.",
+                  "What is your worst case?",
+                  "A bad agreement that lets Russia rebuild its army."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Lena Example")] * 4
+
+
+def test_question_and_answer_written_out_before_the_short_labels() -> None:
+    paragraphs = ["Ambassador Ivo Demo receives the paper in his embassy. He does not want to predict the outcome.",
+                  "Question. How do you see the negotiations after five days?",
+                  "Answer. Better than in February, worse than the headlines.",
+                  "Q. Is the truce a success?",
+                  "A. It is a success for the people who can sleep a little more."]
+    assert turns(paragraphs) == [("question", "Question"), ("interview", "Ivo Demo"), ("question", "Q"), ("interview", "Ivo Demo")]
+
+
+def test_guillemets_nested_in_guillemets_are_one_quote() -> None:
+    paragraphs = ["Ivan Demov stated this at a meeting of the Council.",
+                  "\u00abWe have heard these words before \u2014 \u00abceasefire\u00bb, \u00abpause\u00bb. "
+                  "This time we will not be deceived\u00bb, the diplomat said.",
+                  "\u00abRussia has turned the word \u00abceasefire\u00bb into a weapon\u00bb, Petro Example said."]
+    found = [(q.kind, q.text, q.speaker) for q in segment.find_quotes(paragraphs, short=True)]
+    assert found == [("direct", "We have heard these words before \u2014 \u00abceasefire\u00bb, \u00abpause\u00bb. "
+                                "This time we will not be deceived", "Ivan Demov"),
+                     ("direct", "Russia has turned the word \u00abceasefire\u00bb into a weapon", "Petro Example")]
+
+
+def test_a_shorter_form_of_a_full_name_is_that_name() -> None:
+    prince = ["The Kingdom is keen to help, Foreign Minister Prince Ivo bin Demo said in opening remarks.",
+              "\"The Kingdom has opened its doors,\" Prince Ivo said, adding that it sought no other role."]
+    assert speakers(prince, "direct") == ["Prince Ivo bin Demo"]
+    particle = ["Commission President Lena von der Example said the extension was \"an important step\".",
+                "\"Europe stands with Ukraine,\" she said in a statement."]
+    assert speakers(particle) == ["Lena von der Example", "Lena von der Example"]
+
+
+def test_malaysian_honorifics_are_titles_not_names() -> None:
+    paragraphs = ["Malaysia is ready to help, said Foreign Minister Datuk Seri Ivo Demo.",
+                  "Asked about troops, Ivo said no request had been received.",
+                  "\"If there is a request, we will study it,\" said Datuk Seri Ivo."]
+    assert speakers(paragraphs, "direct") == ["Ivo Demo"]
+
+
+def test_a_party_tag_between_the_subject_and_the_verb() -> None:
+    paragraphs = ["President Ivo Demo said he did not expect a deal this year.",
+                  "Opposition member Lena Example (National Alliance) told the agency that the money should stay home. "
+                  "\"Every euro we send abroad is a euro we do not spend here,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+def test_an_unnamed_source_described_by_a_relative_clause_or_an_aside() -> None:
+    relative = ["Lena Example, a negotiator, said the talks were long.",
+                "An American diplomat who has attended most of the sessions said the breakthrough came late. "
+                "\"Big rooms are for speeches,\" she said."]
+    assert speakers(relative, "direct") == ["American diplomat"]
+    aside = ["\"I remember it,\" said Lena Example.",
+             "A member of the Russian delegation, who spoke on condition of anonymity, was less sentimental. "
+             "\"We are not here to make friends,\" he said."]
+    assert speakers(aside, "direct") == ["Lena Example", "member of the Russian delegation"]
+
+
+def test_a_place_a_person_comes_from_or_serves_near_is_no_speaker() -> None:
+    from_place = ["Lena Example from Kamensk-Uralsky, whose husband is a prisoner, asked for news.",
+                  "\u2014 Nobody calls us, nobody explains anything, \u2014 the woman said.",
+                  "\u00abI just want to know that he is alive\u00bb, Example repeated several times."]
+    assert speakers(from_place) == ["Lena Example", "Lena Example"]
+    near = ["Drones are the problem, argues Ivo Demo, a retired colonel.",
+            "A Ukrainian officer serving near Kostiantynivka put it more bluntly in a message: "
+            "\"Every night there are dozens of drones over our positions.\""]
+    assert speakers(near, "direct") == ["Ukrainian officer"]
+
+
+def test_a_long_title_before_the_name_makes_them_the_subject() -> None:
+    paragraphs = ["\u00abNegotiations love silence\u00bb, Dmitry Demov said.",
+                  "First deputy chairman of the committee on international affairs Ivan Example, "
+                  "in a conversation with the paper, was more outspoken.",
+                  "\u2014 If the West pumps Ukraine with weapons, there will be no ceasefire, \u2014 the senator warned."]
+    assert speakers(paragraphs) == ["Dmitry Demov", "Ivan Example"]
+
+
+def test_a_live_blogs_sub_headline_quote_in_single_marks() -> None:
+    paragraphs = ["LIVE: Talks enter second week",
+                  "Tom Reporter 18 June 2026 16:05",
+                  "Kremlin: 'No agreement is final until everything is agreed'",
+                  "The Kremlin has poured cold water on reports that a deal is imminent.",
+                  "\"No agreement is final until everything is agreed,\" Dmitry Demov told reporters in Moscow."]
+    found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+             if q.text.startswith("No agreement")]
+    assert found == [("direct", "Dmitry Demov")] * 2

@@ -380,8 +380,10 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: slash, an outlet's question label before a dash, names with "al-", full names given later); then
 #: when the thirteenth blind set joined the fixtures (b440112a... without it), then for the rules tuned on
 #: it (unlabelled interviews with statements for questions, translated "interlocutors", honorifics);
-#: then when the fourteenth blind set joined the fixtures (dfdd5393... without it).
-PIPELINE_DIGEST = "193021feb576885804e693701339ade7adc356eb46eeb6ba42d69a3a8c31fca0"
+#: then when the fourteenth blind set joined the fixtures (dfdd5393... without it), then for the rules
+#: tuned on it (nested guillemets, "Question."/"Answer." labels, party tags, shorter forms of full names,
+#: Malaysian honorifics, places after "from"/"near", long titles, headlines quoting in single marks).
+PIPELINE_DIGEST = "94c943b06abf54a7968e930f1732b08efa3ba0d1e67b58242f2b98bd90b7a85f"
 
 
 def pipeline_digest() -> str:
@@ -742,10 +744,12 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     the <Institution>" subjects (attr-rules); a name between commas before the verb ("Ukraine's
     ambassador, Jane Roe, said"), "has long argued", "a role at the <Institution>" and "said one
     resident, Jane Roe," (blind5 families); "said a manager at a London fund," (spk2); "believes political
-    scientist Jane Roe" and "Majed al-Ansari" (blind12 families)."""
+    scientist Jane Roe" and "Majed al-Ansari" (blind12 families); "von der", "Jane Roe from <Place>", party tags
+    (blind14 families)."""
     g = segment_patterns
     cap = rf"(?!(?:{g._STOP_CAP})\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*"
-    name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+)?(?:(?:al|el|ad|bin|ibn|abu)-)?{cap})*"  # (blind12: "al-")
+    # (blind12: "al-"; blind14: two particles, "von der")
+    name = rf"(?<![\w'’]){cap}(?:\s+(?:(?:{g._CONNECT})\s+){{0,2}}(?:(?:al|el|ad|bin|ibn|abu)-)?{cap})*"
     titled = rf"{name}(?:\s+(?!(?:{g._STOP_LOW})\b)[a-z][\w-]*){{1,3}}\s+{name}"
     role_word = rf"(?!(?:{g._STOP_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]))?"
     det = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
@@ -768,9 +772,12 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
     # (one role phrase with its three continuations, each role length tried with all three: a deliberate
     # change, so "the secretary of state said in April. Rubio" is no subject; see test_attribution.py)
+    # (blind14: no place after its preposition is a subject, "Jane Roe from Kamensk-Uralsky", and a party tag)
+    person = (r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)" + rf"{name}(?:\s+from\s+{name})?"
+              + r"(?:\s+\([^()\n]{1,40}\))?")
     sv = (rf"(?P<subj>{pron}|{role_lazy}(?:,\s+{name},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:{apposition})?|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,)?)|{titled}|(?<=,\s){cap}(?:\s+{cap}){{1,2}},|"
-          rf"{name}\s+of\s+the\s+{name}|{name}(?:{apposition})?){gap}\s+{verb}")
+          rf"{person}\s+of\s+the\s+{name}|{person}(?:{apposition})?){gap}\s+{verb}")
     # (spk2: an unnamed source after its verb keeps where they are, "said a manager at a London fund,")
     unnamed_where = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{role_word}(?:\s+{role_word}){{0,4}}\s+"
                      rf"(?:(?:in|at|from)\s+(?:the\s+)?{name}(?![\w'’])"

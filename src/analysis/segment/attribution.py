@@ -20,6 +20,7 @@ from analysis.segment.patterns import (
     _NAME,
     _NAME_COLON,
     _NAMES,
+    _NOT_PLACE,
     _PRON,
     _ROLE_WORD,
     _TITLED,
@@ -194,6 +195,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
         # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
+    if " " in speaker and _is_name(speaker):  # "Prince Faisal" -> "Prince Faisal bin Farhan", named so before
+        longer = {m[2] for m in mentions if m[:2] < where and m[2].startswith(speaker + " ") and _person(m[2])}
+        return longer.pop() if len(longer) == 1 else speaker
     return speaker
 
 
@@ -391,7 +395,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves.
 _PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME},\s+(?P<name>{_NAME})(?=,)")
-_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+#: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...".
+_LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,)")
+_NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
 def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
@@ -407,6 +413,11 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
             if _is_name(name):
                 out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
                 continue
+        long = _LONG_TITLE_NAME.match(masked, m.end())
+        if long and _person(name := _clean_speaker(long.group("name"))) and len(name.split()) >= 2 \
+                and not _patterns()["verb"].search(long.group(0)):
+            out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
+            continue
         window = masked[max(0, m.start() - 160):m.start()]
         before = _NAME_BEFORE.search(window) if ", " in window and not _VERB_NEXT.match(masked, m.end()) else None
         if before:
@@ -450,14 +461,6 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
     top = max(score.values())
     best = [name for name, v in score.items() if v == top]
     return best[0] if len(best) == 1 else ""
-
-
-def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
-    """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
-    for _, _, name in reversed(mentions):
-        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
-            return name
-    return label
 
 
 def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],

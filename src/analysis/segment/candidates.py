@@ -53,10 +53,13 @@ def _mark_candidates(par: str) -> list[_Cand]:
                 e = _strip(par, s, e - 1)[1]
             cands.append(_Cand(s, e, "label", label, m.start(1)))
             taken.append((m.start(), m.end()))
-    open_at, opener, seen = -1, "", False
+    open_at, opener, seen, nested = -1, "", False, 0
     for m in _MARKS.finditer(par):
         i, ch = m.start(), m.group()
         if any(a <= i < b for a, b in taken):
+            continue
+        if opener == "«" and open_at >= 0 and (ch == "«" or (ch == "»" and nested)):
+            nested += 1 if ch == "«" else -1  # «... «ceasefire» ...»: guillemets nested in guillemets
             continue
         if open_at < 0:
             if _opens(par, i):
@@ -182,6 +185,28 @@ def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
     if pairs < 2 or 2 * pairs <= doubles:
         return None
     return [p.translate(_DOUBLE_TO_SINGLE).replace("\x00", "“").replace("\x01", "”") for p in out]
+
+
+def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
+    """A live blog's or a headline's quote in single marks in an article that quotes in double ones
+    ("Kremlin: 'No agreement is final'"): the paragraphs with the paired single marks of each short
+    paragraph that no full stop ends (a headline, not a sentence) written as double ones, every offset
+    kept; None when there are none."""
+    out, changed = list(paragraphs), False
+    for n, par in enumerate(paragraphs):
+        if ("'" not in par and "‘" not in par) or _MARKS.search(par) or len(par.split()) > 25 \
+                or par.rstrip()[-1:] in ".!?…":
+            continue
+        chars, open_at = list(par), -1
+        for m in _SINGLE.finditer(par):
+            i = m.start()
+            if open_at < 0:
+                if _SQ_OPENS.match(par, i):
+                    open_at = i
+            elif _SQ_CLOSES.match(par, i):
+                chars[open_at], chars[i], open_at, changed = "“", "”", -1, True
+        out[n] = "".join(chars)
+    return out if changed else None
 
 
 def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:

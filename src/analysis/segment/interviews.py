@@ -17,8 +17,9 @@ from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
-    "live latest watch listen warning disclaimer opinion comment reaction timeline location date time when where "
-    "what who why how see also also quote quotes statement transcript excerpt excerpts readout explainer factbox present "
+    "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
+    "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
+    "explainer factbox present "
     "absent details detail".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -34,7 +35,7 @@ _PLAIN_LABEL = re.compile(
     r"(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
     r"\s*(?:[*_]{1,2})?:(?:[*_]{1,2})?\s+(?=\S)")  # (also in bold: "**Q:**", "**Q**:")
 #: "Q. ..." / "A. ..." turns (the same groups as `_PLAIN_LABEL`), only in an article with both.
-_DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
+_DOT_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q|A|Question|Answer))(?P<desc>)(?P<parens>)\.\s+(?=\S)")
 #: A congressional record's turn: "The CHAIRMAN. ...", "Senator EXAMPLE. ...", "Mr. EXAMPLE. ..." (the same
 #: groups as `_PLAIN_LABEL`).
 _RECORD_LABEL = re.compile(
@@ -166,8 +167,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
                 for pi, start in sorted(dashed.items())}
     if numbered := _numbered_turns(paragraphs):
         return numbered
-    dotted = sum(par.lstrip().startswith("Q. ") for par in paragraphs) >= 2 and \
-        any(par.lstrip().startswith("A. ") for par in paragraphs)  # "Q. ..." / "A. ..."
+    dotted = sum(par.lstrip().startswith(("Q. ", "Question. ")) for par in paragraphs) >= 2 and \
+        any(par.lstrip().startswith(("A. ", "Answer. ")) for par in paragraphs)  # "Q. ..." / "A. ..." (also written out)
     # (the label shapes a transcript uses throughout: taken only where enough paragraphs open with one)
     gated = [rx for rx, least in _GATED_LABELS if sum(bool(rx.match(par)) for par in paragraphs) >= least]
     hosted: set[str] = set()  # labels whose description or role says they ask
@@ -281,7 +282,8 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
-                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|Q\s*&\s*A|conversation|edited\s+for)\b", re.IGNORECASE)
+                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for)\b",
+                     re.IGNORECASE)
 
 
 #: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"

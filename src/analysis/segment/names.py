@@ -8,6 +8,7 @@ person's (not a place or an institution), and the role noun of an unnamed source
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.lists import institution_words, not_persons, role_nouns
@@ -26,7 +27,8 @@ _TITLES = frozenset(
     " former acting top senior director"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
-    " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader".split()
+    " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader"
+    " datuk dato dato' datin seri tun tunku tengku".split()  # (Malaysian honorifics: "Datuk Seri Anwar Ibrahim")
 )
 
 
@@ -37,11 +39,17 @@ _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn"
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  # (not "Anthony of Volokolamsk")
 
 
+_FROM_PLACE = re.compile(rf"({_NAME})\s+from\s+{_NAME}")
+_SERVING = re.compile(r"\s+(?:serving|stationed|based|fighting|deployed|living|posted)\s+(?:in|near|at|on|outside|with|from)\s")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
+_TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
 _OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
 
 
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
+    if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
+        phrase = _TAG_END.sub("", phrase)
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
@@ -49,11 +57,17 @@ def _clean_speaker(phrase: str) -> str:
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
         p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
+    if " from " in p and (fr := _FROM_PLACE.fullmatch(p)) and len(fr.group(1).split()) >= 2 and _person(fr.group(1)):
+        return fr.group(1)  # "Jane Roe from Kamensk-Uralsky": the person, not the place
     if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
         return _clean_speaker(of.group(1))
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
+    if " wh" in p and re.match(_DET + r"\s", phrase.lstrip()):  # "a diplomat who has attended the talks": a diplomat
+        p = _RELATIVE.split(p, maxsplit=1)[0]
     if p.lower() in _PRONOUNS:
         return p.lower()
+    if re.match(_DET + r"\s", phrase.lstrip()) and (cut := _SERVING.search(p)) and _head(p[:cut.start()]) in _role_heads():
+        return p[:cut.start()]  # "a Ukrainian officer serving near Kostiantynivka": the officer, not the place
     if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
             re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
         # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun;
@@ -106,3 +120,11 @@ def _person(name: str) -> bool:
     and no word of it one that only organisations and places have ("Hotel", "University")."""
     return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
         and institution_words().isdisjoint(name.lower().split())
+
+
+def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
+    """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
+    for _, _, name in reversed(mentions):
+        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
+            return name
+    return label

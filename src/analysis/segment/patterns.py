@@ -37,7 +37,7 @@ _NOT_LOW = alternation(_STOP_LOW.split("|"))
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_NOT_CAP})\b)[{_UPPER}][\w'’.-]*"
 #: A particle joined to a surname by a hyphen: "al-" of "Majed al-Ansari".
 _HYPHEN_PARTICLE = r"(?:al|el|ad|bin|ibn|abu)-"
-_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+)?(?:{_HYPHEN_PARTICLE})?{_CAP})*"
+_NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}(?:{_HYPHEN_PARTICLE})?{_CAP})*"  # ("von der Leyen")
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_NOT_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 # ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
 _ROLE_WORD = rf"(?!(?:{_NOT_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
@@ -54,6 +54,10 @@ _UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_W
                   rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?=\s*[,.;]|\s*$))")
 # (never past a sentence's end: "In Visaginas, near the border, ... close. Rūta V., who ..., said")
 _APPOSITION = r"(?:,\s+(?=[a-z0-9])(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},"  # ", a political scientist at X,", ", 19,"
+#: Not a place after its preposition: "Jane Roe from Kamensk-Uralsky, whose ..., asked" (the subject is Roe).
+_NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)"
+#: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
+_TAG = r"(?:\s+\([^()\n]{1,40}\))?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
@@ -107,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:{_APPOSITION})?|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NAME}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{alt(list(role_nouns()))})\s+{_NAME}"

@@ -16,7 +16,6 @@ from analysis.segment.attribution import (
     _QUOTE_LEAD,
     _SUBJECT,
     _context_speaker,
-    _full_name,
     _full_of,
     _lead,
     _named_first,
@@ -31,13 +30,14 @@ from analysis.segment.candidates import (
     _blank,
     _Cand,
     _dash_candidates,
+    _headline_singles,
     _inside_sentence,
     _mark_candidates,
     _single_quote_style,
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.names import _clean_speaker, _head, _is_name, _person, _role_heads
+from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads
 from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _finditer, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
@@ -107,8 +107,9 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
     if the caller has them, the paragraphs' `interview_turns`."""
     british = _single_quote_style(paragraphs)
-    if british is None:
+    if british is None and (british := _headline_singles(paragraphs)) is None:
         return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
+    # (British style, or headlines quoting in single marks: searched with those marks as double ones)
     return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
             for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
 
@@ -119,6 +120,12 @@ def _unnamed_subject() -> re.Pattern[str]:
     told", "A European diplomat who has read both documents said"."""
     return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
                       rf"(?:{_patterns()['verb'].pattern})")
+
+
+#: An indefinite subject with an aside, before any verb: "A member of the delegation, who spoke on condition
+#: of anonymity, was less sentimental." (whom a following "he said" means).
+_UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»,]{1,80}?),\s+"
+                            r"(?:who|whose)\s[^.!?;:,\"“”«»]{1,160},\s+(?:was|is|were|are|had|has|[a-z]+ed)\b")
 
 
 def _mention(mentions: list[tuple[int, int, str]], where: tuple[int, int], speaker: str) -> None:
@@ -184,7 +191,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         if "A " in masked or "An " in masked or "One " in masked or "Another " in masked:
             # "A Republican senator who speaks to the president often said ...": an unnamed source whose
             # description runs on past its role noun, which the attribution patterns do not take whole
-            unnamed += [(m, name) for m in _unnamed_subject().finditer(masked)
+            unnamed += [(m, name) for m in [*_unnamed_subject().finditer(masked), *_UNNAMED_ASIDE.finditer(masked)]
                         if (pi, m.start("subj")) not in {x[:2] for x in mentions}
                         and not any(u.start("subj") == m.start("subj") for u, _ in unnamed)
                         and _head(name := _clean_speaker(m.group("subj"))) in _role_heads()]
@@ -282,23 +289,19 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
                 _mention(mentions, (pi, s0 + m.start("subj")), speaker)
+            elif not scare and (label := _headline_label(par, c.lo)):  # "Zelensky: Ukraine ready to sign 'tomorrow'"
+                quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], _full_name(label, mentions), "partial"))
             else:
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], "", "scare"))
         if reported:
             quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
-            headline = _PLAIN_LABEL.match(par)
             # "Lavrov: Moscow will not accept ..." (a headline's gist; no transcript label)
-            if headline and not cands and not _MARKS.search(par) and not headline.group("stamp") \
-                    and not headline.group("desc"):
-                label = headline.group("label").strip()
-                words = label.split()
-                if (len(words) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
-                        and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
-                    a, b = _strip(par, headline.end(), len(par))
-                    while b > a and par[b - 1] in ".;!?…":
-                        b -= 1
-                    if len(par[a:b].split()) >= 2:
-                        quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
+            if not cands and not _MARKS.search(par) and (label := _headline_label(par)):
+                a, b = _strip(par, _PLAIN_LABEL.match(par).end(), len(par))
+                while b > a and par[b - 1] in ".;!?…":
+                    b -= 1
+                if len(par[a:b].split()) >= 2:
+                    quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
         # (a narration paragraph that names no one, "Here are the key passages of the speech.", hands on
         # whom the one before it handed on)
         carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls) or (
@@ -312,18 +315,36 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     return sorted(_repeated(quotes), key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
+def _headline_label(par: str, before: int | None = None) -> str:
+    """The person a headline's label names ("Lavrov: Moscow will not accept ...", "Zelensky: ready to sign
+    'tomorrow'"), when the label ends before offset ``before`` (if given); "" for none, for a transcript's
+    label with a time or a description, and for places, institutions and tags."""
+    headline = _PLAIN_LABEL.match(par)
+    if not headline or headline.group("stamp") or headline.group("desc") or (before is not None and headline.end() > before):
+        return ""
+    label = headline.group("label").strip()
+    if (len(label.split()) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
+            and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
+        return label
+    return ""
+
+
 def _repeated(quotes: list[Quote]) -> list[Quote]:
     """A quote with no speaker whose words the article quotes again with one (a headline's quote,
     repeated in the body): that speaker."""
-    if not any((not q.speaker or not q.paragraph_index) and q.kind in ("direct", "partial") for q in quotes):
+    if not any((not q.speaker or not q.paragraph_index or not _person(q.speaker)) and q.kind in ("direct", "partial")
+               for q in quotes):
         return quotes
     said = [(n, " ".join(q.text.split()), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
     out = []
     for n, q in enumerate(quotes):
         words = " ".join(q.text.split()).rstrip(".,;:!?…")
-        if (not q.speaker or not q.paragraph_index) and q.kind in ("direct", "partial") and len(words.split()) >= 3:
+        # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
+        if (not q.speaker or not q.paragraph_index or not _person(q.speaker)) and q.kind in ("direct", "partial") \
+                and len(words.split()) >= 3:
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
-            speakers = {speaker for k, text, speaker in said if words in text and k != n}
+            speakers = {speaker for k, text, speaker in said if words in text and k != n
+                        and (not q.speaker or _person(speaker))}
             if len(speakers) == 1:
                 q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop(), q.kind)
         out.append(q)
