@@ -402,10 +402,11 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 15)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 16)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= 350
+    assert accuracy["gold"].sum() >= (330 if name == "blind15" else 350)  # (blind15: 339 quotes)
+    assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
 
@@ -567,6 +568,32 @@ def test_fourteenth_blind_set_as_first_measured() -> None:
     assert blind14.at["dash", "precision"] >= 0.97  # 1.00 (14 found)
     assert blind14.at["partial", "precision"] >= 0.95  # 0.98
     assert blind14.at["scare", "precision"] >= 0.7  # 0.75 (8 found): target 0.9 NOT MET
+
+
+def test_fourteenth_blind_set_after_tuning_on_it() -> None:
+    """Tuning-set numbers after the rules tuned on blind14's misses (nested guillemets, written-out
+    "Question."/"Answer." labels, party tags, shorter forms of full names, honorifics, places after
+    "from"/"near", long titles, headlines quoting in single marks; tests in test_attribution.py)."""
+    blind14 = gold_set("blind14")
+    assert blind14.at["direct", "recall_speaker"] >= 0.92  # 0.96
+    assert blind14.at["interview", "recall_speaker"] >= 0.97  # 1.00
+
+
+def test_fifteenth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind14, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind14's (floors a little under the
+    measurement; targets in the comments)."""
+    blind15 = gold_set("blind15")
+    assert blind15.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind15.at["direct", "recall_speaker"] >= 0.81  # 0.84: target 0.9 NOT MET
+    assert blind15.at["direct", "precision"] >= 0.94  # 0.97: target 0.9 met
+    assert blind15.at["interview", "recall_speaker"] >= 0.97  # 1.00: target 0.95 met
+    assert blind15.at["interview", "precision"] >= 0.88  # 0.91: target 0.9 met
+    assert blind15.at["indirect", "recall_span"] >= 0.66  # 0.70: target 0.6 met
+    assert blind15.at["indirect", "precision"] >= 0.93  # 0.96: target 0.9 met
+    assert blind15.at["dash", "precision"] >= 0.9  # 0.94 (17 found)
+    assert blind15.at["partial", "precision"] >= 0.95  # 0.98
+    assert blind15.at["scare", "precision"] >= 0.75  # 0.83 (12 found): target 0.9 NOT MET
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001

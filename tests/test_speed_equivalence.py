@@ -382,8 +382,9 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: it (unlabelled interviews with statements for questions, translated "interlocutors", honorifics);
 #: then when the fourteenth blind set joined the fixtures (dfdd5393... without it), then for the rules
 #: tuned on it (nested guillemets, "Question."/"Answer." labels, party tags, shorter forms of full names,
-#: Malaysian honorifics, places after "from"/"near", long titles, headlines quoting in single marks).
-PIPELINE_DIGEST = "94c943b06abf54a7968e930f1732b08efa3ba0d1e67b58242f2b98bd90b7a85f"
+#: Malaysian honorifics, places after "from"/"near", long titles, headlines quoting in single marks);
+#: then when the fifteenth blind set joined the fixtures (94c943b0... without it).
+PIPELINE_DIGEST = "20b3acfe993e0ce1f82b52b62dd81fc0a434355eb1782b55934425cf3c3f47e4"
 
 
 def pipeline_digest() -> str:
