@@ -1128,3 +1128,9 @@ def test_a_live_blogs_sub_headline_quote_in_single_marks() -> None:
     found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)
              if q.text.startswith("No agreement")]
     assert found == [("direct", "Dmitry Demov")] * 2
+
+
+def test_a_headline_opening_with_a_phrase_in_single_marks_has_no_speaker_tag() -> None:
+    paragraphs = ["\u2018Putin Thinks He Is Winning\u2019: Russia Doesn\u2019t Want Any Ceasefire",
+                  "\"We have already been in these stories,\" Ivan Demov said on Friday."]
+    assert [q.kind for q in segment.find_quotes(paragraphs, short=True, reported=True)] == ["direct"]

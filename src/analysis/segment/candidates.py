@@ -204,7 +204,9 @@ def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
                 if _SQ_OPENS.match(par, i):
                     open_at = i
             elif _SQ_CLOSES.match(par, i):
-                chars[open_at], chars[i], open_at, changed = "“", "”", -1, True
+                if not par[i + 1:].lstrip(" \t").startswith(":"):  # ("'Putin Thinks He Is Winning': ..." is no tag)
+                    chars[open_at], chars[i], changed = "“", "”", True
+                open_at = -1
         out[n] = "".join(chars)
     return out if changed else None
 
