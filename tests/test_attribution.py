@@ -1134,3 +1134,64 @@ def test_a_headline_opening_with_a_phrase_in_single_marks_has_no_speaker_tag() -
     paragraphs = ["\u2018Putin Thinks He Is Winning\u2019: Russia Doesn\u2019t Want Any Ceasefire",
                   "\"We have already been in these stories,\" Ivan Demov said on Friday."]
     assert [q.kind for q in segment.find_quotes(paragraphs, short=True, reported=True)] == ["direct"]
+
+
+# --------------------------------------------------------------------------- blind15 families
+
+
+def test_a_vox_pop_of_occupations_ages_and_first_names() -> None:
+    paragraphs = ["Correspondents asked residents of the capital what they expect from the talks.",
+                  "\u2014 I watch the news every single evening, \u2014 says pensioner Lena Examplova, 71. "
+                  "\u2014 We want to believe, but we are afraid to hope.",
+                  "Timur, 20, a student at the Higher School of Economics, is more optimistic.",
+                  "\u2014 If they have been sitting in one room for four days, it means something, \u2014 the young man believes.",
+                  "Psychologist Ivana Demova advises Muscovites not to follow every piece of news.",
+                  "\u2014 Hope is a normal feeling, but it is better to live one day at a time, \u2014 the specialist explained."]
+    assert speakers(paragraphs, "dash") == ["Lena Examplova", "Lena Examplova", "Timur", "Ivana Demova"]
+
+
+def test_a_line_naming_and_describing_the_speaker_of_the_next_paragraph() -> None:
+    paragraphs = ["\u00abVienna is not Istanbul\u00bb: what the new round will bring",
+                  "Experts share their views with the paper.",
+                  "Ivan Demov \u2014 political scientist, associate professor at Kazan Federal University:",
+                  "\u00abVienna is not Istanbul. In Istanbul both sides came to show they were ready to talk.\u00bb",
+                  "Lena Examplova \u2014 economist, head of the analytical department of an investment company:",
+                  "\u00abFor business the main question is not the ceasefire as such, but sanctions.\u00bb"]
+    assert speakers(paragraphs, "direct")[1:] == ["Ivan Demov", "Lena Examplova"]
+
+
+def test_a_dash_attribution_naming_an_outlet_in_guillemets() -> None:
+    paragraphs = ["General Ivan Demov believes the experience of the Dniester should be taken into account.",
+                  "\u2014 On the Dniester the line has held for thirty years because the parties control it, "
+                  "\u2014 the general told \u00abRed Star\u00bb. \u2014 When we hear talk in European capitals "
+                  "about a contingent, we understand what is meant."]
+    found = [(q.kind, q.text.split(",")[0], q.speaker) for q in segment.find_quotes(paragraphs)]
+    assert found == [("dash", "On the Dniester the line has held for thirty years because the parties control it",
+                      "Ivan Demov"), ("dash", "When we hear talk in European capitals about a contingent", "Ivan Demov")]
+
+
+def test_an_institution_between_a_title_and_the_name_is_not_the_name() -> None:
+    paragraphs = ["Defence Minister of the Russian Federation Ivan Demov held a conference call with the command.",
+                  "\u2014 Any agreement is worth exactly as much as the control over it, \u2014 the minister emphasized."]
+    assert speakers(paragraphs, "dash") == ["Ivan Demov"]
+
+
+def test_a_role_with_another_nationality_is_not_the_holder_of_that_role() -> None:
+    paragraphs = ["Russian Foreign Minister Ivan Demov affirmed today that his country will not accept the monitors.",
+                  "After talks with his Cuban counterpart, Pedro Ejemplo, the head of Russian diplomacy said they were useful.",
+                  "For his part, Ejemplo reiterated that Cuba supports a negotiated solution.",
+                  "\"Cuba has always defended dialogue and respect for international law,\" the Cuban foreign minister said."]
+    assert speakers(paragraphs, "direct") == ["Pedro Ejemplo"]
+
+
+def test_a_name_opening_with_a_romanian_or_polish_capital() -> None:
+    paragraphs = ["Greek Foreign Minister Ivo Demos spoke first.",
+                  "\u021aoiu, for her part, said Romania supported any arrangement that reduced the risk to shipping.",
+                  "\"For Romania the Black Sea is not a distant theatre,\" \u021aoiu said."]
+    assert speakers(paragraphs, "direct") == ["\u021aoiu"]
+
+
+def test_a_rallys_organiser_named_after_the_verb() -> None:
+    paragraphs = ["About 400 people gathered on the square for a rally.",
+                  "\"We are glad that there are talks. But a peace without justice will not last,\" said organiser Lena Example."]
+    assert speakers(paragraphs, "direct") == ["Lena Example"]

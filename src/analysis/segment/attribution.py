@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
 from analysis.segment.lists import not_persons, role_nouns, source_nouns
-from analysis.segment.names import _PARTICLES, _PRONOUNS, _clean_speaker, _head, _is_name, _person, _role_heads
+from analysis.segment.names import _PARTICLES, _PRONOUNS, _clean_speaker, _head, _is_name, _last_named, _person, _role_heads
 from analysis.segment.patterns import (
     _CAP,
     _HYPHEN_PARTICLE,
@@ -185,6 +185,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
             elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where]
+        # ("the Cuban foreign minister" is not "Russian Foreign Minister Sergei Lavrov": a holder whose role
+        # words carry another nationality than the phrase's capitalised qualifier is someone else)
+        if named and (qualifiers := {w.lower() for w in phrase.split()[1:] if w[:1].isupper()}):
+            demonyms = {w.lower() for w in _DEMONYM.findall(" ".join(texts))} - qualifiers
+            named = [r for r in named if qualifiers <= set(r[4].split()) or demonyms.isdisjoint(r[4].split())]
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
         earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
@@ -199,18 +204,6 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         longer = {m[2] for m in mentions if m[:2] < where and m[2].startswith(speaker + " ") and _person(m[2])}
         return longer.pop() if len(longer) == 1 else speaker
     return speaker
-
-
-def _last_named(texts: Sequence[str], end: int = -1) -> str:
-    """The last person named with two words or more in ``texts`` (the last one read up to ``end``
-    when that is not -1), else ""."""
-    for n, text in enumerate(reversed(texts)):
-        stop = end if n == 0 and end >= 0 else len(text)
-        names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
-                 and _person(name)]
-        if names:
-            return names[-1]
-    return ""
 
 
 @lru_cache(maxsize=1)
@@ -280,10 +273,12 @@ def _role_noun() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _apposed() -> re.Pattern[str]:
-    """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman"."""
+    """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman" /
+    "Timur, 20, a student"."""
     nouns = "|".join(sorted(_role_heads(), key=len, reverse=True))
     # (not a sentence's opening word before its subject: "Upstairs, the host was ...")
-    return re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b(?!{_VERB_NEXT.pattern})")
+    return re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b"
+                      rf"(?!{_VERB_NEXT.pattern})")
 
 
 #: A verb right after a role noun: the noun is its sentence's subject ("Upstairs, the host was ..."), no apposition.
@@ -473,6 +468,8 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
     ...", else the latest speaker), else nobody."""
     if masked.rstrip().endswith(":") and (found := _attributions(masked)):
         return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
+    if (intro := _INTRO_LINE.fullmatch(masked)) and _person(name := _clean_speaker(intro.group("who"))):
+        return name  # "Jane Roe — political scientist, Kazan Federal University:" over her quote
     if (source := _SOURCE_LINE.match(masked)) and _person(name := _clean_speaker(source.group("who"))):
         # "Source: Umerov on Telegram" over a news site's "Quote: ..." block
         return (_full_of(name, texts, {} if fulls is None else fulls) if len(name.split()) == 1 else "") or name
@@ -490,5 +487,9 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
     return _who("he", (pi, he.start()), mentions)
 
 
+#: A capitalised word shaped like a nationality ("Cuban", "Russian", "Chinese", "Turkish", "Israeli").
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
+#: A line that introduces the next paragraph's quote by name and description: "Jane Roe — economist, head of ...:".
+_INTRO_LINE = re.compile(rf"\s*(?P<who>{_NAME})\s+[—–]\s+[^:.!?]{{1,200}}:\s*")
 #: A sentence of the narration whose subject is "he" or "she".
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")

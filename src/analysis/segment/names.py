@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.lists import institution_words, not_persons, role_nouns
-from analysis.segment.patterns import _CAP, _CONNECT, _DET, _HYPHEN_PARTICLE, _NAME, _ROLE_LAZY
+from analysis.segment.patterns import _CAP, _CONNECT, _DET, _HYPHEN_PARTICLE, _NAME, _NAMES, _ROLE_LAZY, _UPPER
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
@@ -28,7 +28,7 @@ _TITLES = frozenset(
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader"
-    " datuk dato dato' datin seri tun tunku tengku".split()  # (Malaysian honorifics: "Datuk Seri Anwar Ibrahim")
+    " datuk dato dato' datin seri tun tunku tengku taoiseach tanaiste".split()  # ("Datuk Seri Anwar Ibrahim")
 )
 
 
@@ -55,7 +55,7 @@ def _clean_speaker(phrase: str) -> str:
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
-        p = re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])", p)[-1]
+        p = re.split(rf"(?<=[a-z]{{2}}\.)\s+(?=[{_UPPER}])", p)[-1]
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
     if " from " in p and (fr := _FROM_PLACE.fullmatch(p)) and len(fr.group(1).split()) >= 2 and _person(fr.group(1)):
         return fr.group(1)  # "Jane Roe from Kamensk-Uralsky": the person, not the place
@@ -85,9 +85,13 @@ def _clean_speaker(phrase: str) -> str:
     inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES]
     if inner and inner[-1] > 0:
         run = run[inner[-1]:]
-    # (and descriptions written as one word: "Mother-of-three Jane Roe")
-    while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])):
-        run = run[1:]
+    # (and descriptions written as one word: "Mother-of-three Jane Roe"; and what ends an institution
+    # before the name: "Minister of Defence of the Russian Federation Jane Roe", "General of the Army Jane Roe")
+    titled = False  # (an institution's word only after a title: "Hotel Président Wilson" stays a hotel)
+    while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])
+                            or (titled and len(run) > 2 and (run[0].lower() in institution_words()
+                                                             or run[0].lower() in not_persons()))):
+        titled, run = True, run[1:]
     return " ".join(run)
 
 
@@ -128,3 +132,15 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
         if name != label and name.split()[-1].lower() == label.split()[-1].lower():
             return name
     return label
+
+
+def _last_named(texts: Sequence[str], end: int = -1) -> str:
+    """The last person named with two words or more in ``texts`` (the last one read up to ``end``
+    when that is not -1), else ""."""
+    for n, text in enumerate(reversed(texts)):
+        stop = end if n == 0 and end >= 0 else len(text)
+        names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
+                 and _person(name)]
+        if names:
+            return names[-1]
+    return ""

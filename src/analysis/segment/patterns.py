@@ -29,7 +29,8 @@ _STOP_LOW = (
     "this|these|will|would|can|could|should|may|might|must|did|does|do|in|on|at|by|for|from|with|"
     "as|when|while|during|after|before|the|a|an|also|then|later|again|still|even|just|earlier"
 )
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# (with Latin Extended-A and Romanian capitals: "Țoiu", "Łukasz")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ"
 # (?=[...]) first: the stop-word test then only runs where a capital stands; the stop words are
 # tries of shared prefixes (`alternation`), tried at every capital and role word (same matches, faster)
 _NOT_CAP = alternation(_STOP_CAP.split("|"))
@@ -61,8 +62,9 @@ _TAG = r"(?:\s+\([^()\n]{1,40}\))?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
-# "- X told journalists.", "- X concluded the meeting."
-_OBJECT = r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+|(?:the|a|his|her)\s+[a-z]+))?"
+# "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
+_OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+|(?:the|a|his|her)\s+[a-z]+"
+           r"|«[^»]{1,40}»))?")
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 _NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
