@@ -402,7 +402,7 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 16)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 17)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= (330 if name == "blind15" else 350)  # (blind15: 339 quotes)
@@ -604,6 +604,23 @@ def test_fifteenth_blind_set_after_tuning_on_it() -> None:
     blind15 = gold_set("blind15")
     assert blind15.at["direct", "recall_speaker"] >= 0.93  # 0.97
     assert blind15.at["dash", "recall_speaker"] >= 0.95  # 1.00
+
+
+def test_sixteenth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind15, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind15's (floors a little under the
+    measurement; targets in the comments)."""
+    blind16 = gold_set("blind16")
+    assert blind16.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind16.at["direct", "recall_speaker"] >= 0.85  # 0.88: target 0.9 NOT MET
+    assert blind16.at["direct", "precision"] >= 0.95  # 0.98: target 0.9 met
+    assert blind16.at["interview", "recall_speaker"] >= 0.79  # 0.82: target 0.95 NOT MET
+    assert blind16.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind16.at["indirect", "recall_span"] >= 0.54  # 0.57: target 0.6 NOT MET
+    assert blind16.at["indirect", "precision"] >= 0.9  # 0.93: target 0.9 met
+    assert blind16.at["dash", "precision"] >= 0.95  # 1.00 (11 found)
+    assert blind16.at["partial", "precision"] >= 0.95  # 0.98
+    assert blind16.at["scare", "precision"] >= 0.95  # 1.00 (18 found): target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
