@@ -1195,3 +1195,43 @@ def test_a_rallys_organiser_named_after_the_verb() -> None:
     paragraphs = ["About 400 people gathered on the square for a rally.",
                   "\"We are glad that there are talks. But a peace without justice will not last,\" said organiser Lena Example."]
     assert speakers(paragraphs, "direct") == ["Lena Example"]
+
+
+# --------------------------------------------------------------------------- blind16 families
+
+
+def test_a_region_the_introduction_names_is_not_the_interviewee() -> None:
+    paragraphs = ["Uzbekistan wants to be 'the table, not the referee': FM",
+                  "Ivo Demov says Central Asia has a stake in peace as trade routes shift. Central Asia, he adds, is "
+                  "no bystander. Demov spoke to the paper in his office.",
+                  "Why did Uzbekistan agree to host the talks?",
+                  "Because both sides asked, and because we could.",
+                  "What does Central Asia gain?",
+                  "A great deal. The war has changed our trade routes.",
+                  "Will Japan have a role?",
+                  "Certainly. Japan is a respected partner.",
+                  "When will the next round be?",
+                  "That is for the parties to say."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Ivo Demov")] * 4
+
+
+def test_dash_speech_attributed_to_a_role_without_an_article() -> None:
+    expert = ["\u2014 The other side needs a pause much more than we do, \u2014 retired colonel and military expert "
+              "Ivan Demov is convinced. \u2014 At the front the initiative is ours."]
+    assert [(q.text, q.speaker) for q in segment.find_quotes(expert)] == [
+        ("The other side needs a pause much more than we do", "Ivan Demov"), ("At the front the initiative is ours.", "Ivan Demov")]
+    reporter = ["\u2014 Any pause now is a chance for the enemy to restore its brigades, \u2014 military correspondent "
+                "Lena Examplova, who has just returned from the front, told the channel. \u2014 The guys at the front do not "
+                "understand what there is to talk about."]
+    assert speakers(reporter, "dash") == ["Lena Examplova"] * 2
+
+
+def test_unnamed_sources_described_by_a_clause_or_by_whom_they_are_close_to() -> None:
+    clause = ["Experts are sceptical.",
+              "A former State Department official who followed the grain negotiations closely put it to me this way: "
+              "\u201cEvery deal that actually held in this war was narrow and boring.\u201d"]
+    assert speakers(clause, "direct") == ["former State Department official"]
+    close = ["Ivan Demov said there were no such plans.",
+             "As a source of EXTV close to the Russian delegation said, the reason was a drone attack.",
+             "\u00abOur side made it clear that it is impossible to discuss a ceasefire line\u00bb, \u2014 the interlocutor said."]
+    assert speakers(close, "direct") == ["source of EXTV close to the Russian delegation"]

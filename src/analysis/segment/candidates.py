@@ -99,7 +99,7 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
         while s < len(par):
             limit = len(par) if first else next((e for a, e in spans if a <= s < e), len(par))
             # the first attribution: ", says X" / ", he adds" / " - he emphasizes"
-            found = [m for rx in (p["dash_sv"], p["dash_vs"]) if (m := rx.search(par, s, limit))]
+            found = [m for rx in (p["dash_sv"], p["dash_vs"], p["dash_bare"]) if (m := rx.search(par, s, limit))]
             a = min(found, key=lambda m: m.start(), default=None)
             if a is None:
                 said = p["sv"].match(par, s) if first and initial else None
@@ -113,7 +113,9 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                     # "— Words, — the minister replied. — More words.": the same speaker goes on
                     out.append(_Cand(*_strip(par, cont.end(), len(par)), "dash", out[-1].speaker, out[-1].at))
                 break
-            out.append(_Cand(*_strip(par, s, a.start()), "dash", a.group("subj"), a.start("subj")))
+            a0, e0 = _strip(par, s, a.start())
+            e0 -= par[e0 - 1:e0] == ","  # ("Words, — says X": the comma belongs to the attribution)
+            out.append(_Cand(a0, e0, "dash", a.group("subj"), a.start("subj")))
             first = False
             s = next((st for st, _ in spans if st >= a.end()), len(par))
             if s < len(par) and par[s] not in "-–—":

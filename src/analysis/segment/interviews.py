@@ -352,6 +352,8 @@ def _interviewee(intro: Sequence[str]) -> str:
     for par in intro:
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
+            if not _person(name) and (first := re.match(_NAME, m.group(0))):
+                name = _clean_speaker(first.group(0))  # ("Jane Roe says Central Asia ...": Jane Roe)
             if _person(name):  # (not "Ukraine's deputy foreign minister")
                 names.append(name)
     if not names:

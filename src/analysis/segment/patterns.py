@@ -109,9 +109,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # (one role phrase, then its three continuations: each length of the role is tried with all
     # three before a longer one, so "the secretary of state said in April. Rubio said" is not one subject)
     # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
-    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their)\b)(?P<subj>{_PRON}|{_ROLE_LAZY}(?:,\s+{_NAME},|"
-          rf"\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:{_APPOSITION})?|"
-          rf"(?:,\s+who\s[^,;:]{{1,200}}?,)?)|{_TITLED}|"
+    # ("a source close to the Russian delegation said", "an official who followed the talks put it")
+    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their)\b)(?P<subj>{_PRON}|"
+          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
+          rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
@@ -132,7 +133,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "also": re.compile(also),
             "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
-            "dash_vs": re.compile(sep + vs)}
+            "dash_vs": re.compile(sep + vs),
+            # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a
+            # determiner (and roles joined by "and") before the name, after a dash only
+            "dash_bare": re.compile(rf"(?:,\s+[-–—]|,|\s[-–—])\s+(?P<subj>(?:[a-z][\w'’-]*\s+){{0,4}}"
+                                    rf"(?:{alt(list(role_nouns()))})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
 
 
 def _attributions(text: str) -> list[re.Match[str]]:
