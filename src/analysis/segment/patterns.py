@@ -112,7 +112,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("a source close to the Russian delegation said", "an official who followed the talks put it")
     sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their)\b)(?P<subj>{_PRON}|"
           rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
-          rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
+          rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
