@@ -404,10 +404,10 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 17)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 18)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= (330 if name == "blind15" else 350)  # (blind15: 339 quotes)
+    assert accuracy["gold"].sum() >= (330 if name in ("blind15", "blind17") else 350)  # (339 and 341 quotes)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -633,6 +633,23 @@ def test_sixteenth_blind_set_after_tuning_on_it() -> None:
     assert blind16.at["direct", "recall_speaker"] >= 0.88  # 0.92
     assert blind16.at["interview", "recall_speaker"] >= 0.97  # 1.00
     assert blind16.at["dash", "recall_speaker"] >= 0.95  # 1.00
+
+
+def test_seventeenth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind16, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind16's (floors a little under the
+    measurement; targets in the comments)."""
+    blind17 = gold_set("blind17")
+    assert blind17.at["direct", "recall_span"] >= 0.95  # 0.99
+    assert blind17.at["direct", "recall_speaker"] >= 0.81  # 0.84: target 0.9 NOT MET
+    assert blind17.at["direct", "precision"] >= 0.95  # 0.99: target 0.9 met
+    assert blind17.at["interview", "recall_speaker"] >= 0.54  # 0.58: target 0.95 NOT MET
+    assert blind17.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind17.at["indirect", "recall_span"] >= 0.58  # 0.62: target 0.6 met
+    assert blind17.at["indirect", "precision"] >= 0.89  # 0.92: target 0.9 met
+    assert blind17.at["dash", "precision"] >= 0.95  # 1.00 (15 found)
+    assert blind17.at["partial", "precision"] >= 0.94  # 0.98
+    assert blind17.at["scare", "precision"] >= 0.95  # 1.00 (15 found): target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
