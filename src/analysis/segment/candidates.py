@@ -164,6 +164,21 @@ _SQ_CLOSES = re.compile(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?)\]…—–-]|$)")
 _DOUBLE_TO_SINGLE = str.maketrans({'"': "'", "“": "‘", "”": "’", "„": "‘", "«": "‘", "»": "’"})
 
 
+def _single_pairs(par: str) -> list[tuple[int, int]]:
+    """Offsets of the opening and closing mark of each pair of single quotation marks in ``par``, left to
+    right (an apostrophe, "Kremlin's", opens and closes nothing)."""
+    pairs, open_at = [], -1
+    for m in _SINGLE.finditer(par):
+        i = m.start()
+        if open_at < 0:
+            if _SQ_OPENS.match(par, i):
+                open_at = i
+        elif _SQ_CLOSES.match(par, i):
+            pairs.append((open_at, i))
+            open_at = -1
+    return pairs
+
+
 def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
     """British style ('Britain will not flinch,' she said): when an article pairs single marks more
     often than it uses double ones, the paragraphs with its paired single marks written as double
@@ -173,15 +188,10 @@ def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
         return None
     out, pairs = [], 0
     for par in paragraphs:
-        chars, open_at = list(par), -1
-        for m in _SINGLE.finditer(par):
-            i = m.start()
-            if open_at < 0:
-                if _SQ_OPENS.match(par, i):
-                    open_at = i
-            elif _SQ_CLOSES.match(par, i):
-                chars[open_at], chars[i], open_at = "\x00", "\x01", -1
-                pairs += 1
+        chars = list(par)
+        for a, b in _single_pairs(par):
+            chars[a], chars[b] = "\x00", "\x01"
+            pairs += 1
         out.append("".join(chars))
     doubles = sum(len(_MARKS.findall(p)) for p in paragraphs)
     if pairs < 2 or 2 * pairs <= doubles:
@@ -199,16 +209,10 @@ def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
         if ("'" not in par and "‘" not in par) or _MARKS.search(par) or len(par.split()) > 25 \
                 or par.rstrip()[-1:] in ".!?…":
             continue
-        chars, open_at = list(par), -1
-        for m in _SINGLE.finditer(par):
-            i = m.start()
-            if open_at < 0:
-                if _SQ_OPENS.match(par, i):
-                    open_at = i
-            elif _SQ_CLOSES.match(par, i):
-                if not par[i + 1:].lstrip(" \t").startswith(":"):  # ("'Putin Thinks He Is Winning': ..." is no tag)
-                    chars[open_at], chars[i], changed = "“", "”", True
-                open_at = -1
+        chars = list(par)
+        for a, b in _single_pairs(par):
+            if not par[b + 1:].lstrip(" \t").startswith(":"):  # ("'Putin Thinks He Is Winning': ..." is no tag)
+                chars[a], chars[b], changed = "“", "”", True
         out[n] = "".join(chars)
     return out if changed else None
 
