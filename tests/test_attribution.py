@@ -1235,3 +1235,42 @@ def test_unnamed_sources_described_by_a_clause_or_by_whom_they_are_close_to() ->
              "As a source of EXTV close to the Russian delegation said, the reason was a drone attack.",
              "\u00abOur side made it clear that it is impossible to discuss a ceasefire line\u00bb, \u2014 the interlocutor said."]
     assert speakers(close, "direct") == ["source of EXTV close to the Russian delegation"]
+
+
+# --------------------------------------------------------------------------- blind17 families
+
+
+def test_answers_under_dotted_initials_are_the_interviewees() -> None:
+    paragraphs = ["Ivan Demov: \"The truce is a test\"",
+                  "The paper spoke with First Deputy Foreign Minister Ivan Demov about the agreement.",
+                  "ZN: Mr Demov, has your country agreed to a ceasefire?",
+                  "Ivan Demov: No. It has agreed to a moratorium on strikes against energy sites.",
+                  "ZN: What does it get in exchange?",
+                  "I.D.: The same moratorium on the other side, and an exchange of prisoners.",
+                  "ZN: Thank you.",
+                  "I.D.: Thank you."]
+    assert turns(paragraphs) == [("question", "ZN"), ("interview", "Ivan Demov")] * 3
+
+
+def test_an_unlabelled_interviews_introduction_naming_its_subject_with_a_verb() -> None:
+    paragraphs = ["Demova: \u00abA truce for the winter is welcome\u00bb",
+                  "by Tom Reporter",
+                  "BRUSSELS \u2013 Lena Demova receives Corriere in her office on Friday morning, the day after the joint "
+                  "statement, and spoke to the paper about it.",
+                  "High Representative, is the agreement good news?",
+                  "If it holds, yes. Every night without missiles is a night of warmth.",
+                  "Were you invited to the talks?",
+                  "No, and I have said so to our American friends.",
+                  "Will Europe lift sanctions?",
+                  "European sanctions are decided in Europe.",
+                  "Will you pay for the reconstruction?",
+                  "We already do."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Lena Demova"}
+
+
+def test_a_role_of_someone_named_in_the_possessive_is_not_whoever_was_named_last() -> None:
+    paragraphs = ["Ivan Demov warned that Ukraine would hit back if the truce was broken.",
+                  "Downing Street has given a cautious welcome to the deal.",
+                  "The Prime Minister's official spokesman said: \"Any step that keeps the lights on is welcome.\"",
+                  "Putin's spokesman Dmitry Examplov told reporters in Moscow: \"The final word belongs to President Putin.\""]
+    assert speakers(paragraphs, "direct") == ["Prime Minister's official spokesman", "Dmitry Examplov"]

@@ -652,6 +652,15 @@ def test_seventeenth_blind_set_as_first_measured() -> None:
     assert blind17.at["scare", "precision"] >= 0.95  # 1.00 (15 found): target 0.9 met
 
 
+def test_seventeenth_blind_set_after_tuning_on_it() -> None:
+    """Tuning-set numbers after the rules tuned on blind17's misses (answers under dotted initials, an
+    introduction naming its subject with a verb, roles of someone named in the possessive; tests in
+    test_attribution.py)."""
+    blind17 = gold_set("blind17")
+    assert blind17.at["direct", "recall_speaker"] >= 0.85  # 0.88
+    assert blind17.at["interview", "recall_speaker"] >= 0.97  # 1.00
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

@@ -13,7 +13,17 @@ from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
 from analysis.segment.lists import not_persons, role_nouns, source_nouns
-from analysis.segment.names import _PARTICLES, _PRONOUNS, _clean_speaker, _head, _is_name, _last_named, _person, _role_heads
+from analysis.segment.names import (
+    _OWNER,
+    _PARTICLES,
+    _PRONOUNS,
+    _clean_speaker,
+    _head,
+    _is_name,
+    _last_named,
+    _person,
+    _role_heads,
+)
 from analysis.segment.patterns import (
     _CAP,
     _HYPHEN_PARTICLE,
@@ -46,11 +56,12 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             return (lead.group("who"), s0 + lead.start("who")) if lead.group("who") else ("", -1)
         if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
             return m.group(1), s0 + m.start(1)
-        if pre.rstrip().endswith(":") and (m := _POSSESSIVE_COLON.match(pre)):
+        found = _attributions(pre)  # (a speech verb first: "Putin's spokesman Jane Roe told reporters:" is Roe)
+        if pre.rstrip().endswith(":") and not found and (m := _POSSESSIVE_COLON.match(pre)):
             g = 1 if m.group(1) else 2  # 'Grossi's message to both capitals was short: "...' / '... - Zelensky: "...'
             if _person(_clean_speaker(m.group(g))):
                 return m.group(g), s0 + m.start(g)
-        if found := _attributions(pre):
+        if found:
             adjacent = [m for m in found if not pre[m.end() :].strip(" \t\n,:;—–-")]
             if pre.rstrip().endswith(":"):  # 'X put it more bluntly: "...': the attribution the colon ends
                 adjacent = found[-1:]
@@ -175,8 +186,10 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # one before, when nothing says they hold another role; else the person last named with
         # that role (the one whose role words match best), else the person last named as a
         # speaker; "a diplomat" stays an unnamed source.
-        recent = max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
-                      and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
+        # (not for another's role: "the Prime Minister's official spokesman" is whom the article names so, else no one)
+        owned = [w.lower() for w in phrase.split() if _OWNER.fullmatch(w)]
+        recent = None if owned else max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
+                                         and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
         if recent is not None:
             if _is_name(recent[2]):
                 held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
@@ -184,7 +197,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                     return recent[2]
             elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
-        named = [r for r in roles if r[2] in words and r[:2] < where]
+        named = [r for r in roles if r[2] in words and r[:2] < where and set(owned) <= set(r[4].split())]
         # ("the Cuban foreign minister" is not "Russian Foreign Minister Sergei Lavrov": a holder whose role
         # words carry another nationality than the phrase's capitalised qualifier is someone else)
         if named and (qualifiers := {w.lower() for w in phrase.split()[1:] if w[:1].isupper()}):
@@ -193,8 +206,10 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
         earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
-        if earlier:
+        if earlier and not owned:
             return max(earlier, key=lambda m: m[:2])[2]
+        if owned:
+            return speaker
         if named := _last_named(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
             return named
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
@@ -422,40 +437,6 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
                 words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
                 out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))
     return sorted(out)
-
-
-def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], text: str) -> str:
-    """The person a role left unresolved ("the ambassador", "Ukrainian delegation's legal adviser")
-    stands for when the article names someone with that role only later ("The Swiss host was
-    Ambassador Jane Roe"): the one person named with its role noun, the best match of role words
-    when several are; "" when no one is.
-
-    Parameters
-    ----------
-    speaker : a quote's speaker as attribution left it.
-    roles : the article's role mentions, as `_role_mentions` gives them, over all its paragraphs.
-    text : the article's narration: only a role it writes with "the" and never with "a" is one
-        person's ("a Ukrainian official" stays an unnamed source).
-
-    Returns
-    -------
-    str
-        The person's name, or "".
-    """
-    if not speaker or _is_name(speaker) or speaker in _PRONOUNS:
-        return ""
-    phrase = r"\s+".join(map(re.escape, speaker.split()))
-    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
-        return ""
-    words = set(speaker.lower().replace("'s", " ").replace("’s", " ").split())
-    head = speaker.lower().split()[-1]  # ("the spokesman's office" is no spokesman)
-    named = {r[3] for r in roles if r[2] == head and _person(r[3])}
-    if len(named) <= 1:
-        return next(iter(named), "")
-    score = {name: max(len(words & set(r[4].split())) for r in roles if r[3] == name and r[2] == head) for name in named}
-    top = max(score.values())
-    best = [name for name, v in score.items() if v == top]
-    return best[0] if len(best) == 1 else ""
 
 
 def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],

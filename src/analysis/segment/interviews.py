@@ -120,6 +120,10 @@ def _interviewer_label(label: str) -> bool:
     return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
 
 
+#: A label of initials: "VZ", "S.K.", "S. K.".
+_INITIALS = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.\s?){2,4}")
+
+
 def _initials_of(label: str, intro: Sequence[str]) -> str:
     """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko")."""
     for par in intro:
@@ -247,14 +251,14 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return {}  # one name before every paragraph: a list's labels, not turns
     intro = paragraphs[:min(found)]
     interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
-    if re.fullmatch(r"[A-Z]{2,4}", interviewee):  # initials: the name they stand for
-        interviewee = _initials_of(interviewee, intro) or interviewee
+    if _INITIALS.fullmatch(interviewee):  # initials ("VZ", "S.K."): the name they stand for
+        interviewee = _initials_of(interviewee.replace(".", "").replace(" ", ""), intro) or interviewee
     named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
     if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
         interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
     surname = interviewee.split()[-1].lower() if interviewee.split() else None  # ("" when no name is known)
     turns = {pi: (start, interviewee if surname and kind == "interview" and (
-                      label.lower() in _ANSWER_LABELS or re.fullmatch(r"[A-Z]{2,4}", label) or label.lower() == surname)
+                      label.lower() in _ANSWER_LABELS or _INITIALS.fullmatch(label) or label.lower() == surname)
                   else label, kind)
              for pi, (start, label, kind) in found.items()}
     for label in {label for _, label, kind in turns.values() if kind == "interview"}:
@@ -352,8 +356,11 @@ def _interviewee(intro: Sequence[str]) -> str:
     for par in intro:
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
-            if not _person(name) and (first := re.match(_NAME, m.group(0))):
-                name = _clean_speaker(first.group(0))  # ("Jane Roe says Central Asia ...": Jane Roe)
+            # ("Jane Roe says Central Asia ...", "Jane Roe receives Corriere": Jane Roe, not what follows the verb)
+            if (first := re.match(_NAME, m.group(0))) and _person(lead := _clean_speaker(first.group(0))) and (
+                    not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
+                                             and w not in _TITLES for w in m.group(0)[first.end():].split())):
+                name = lead
             if _person(name):  # (not "Ukraine's deputy foreign minister")
                 names.append(name)
     if not names:

@@ -42,6 +42,8 @@ _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  #
 _FROM_PLACE = re.compile(rf"({_NAME})\s+from\s+{_NAME}")
 _SERVING = re.compile(r"\s+(?:serving|stationed|based|fighting|deployed|living|posted)\s+(?:in|near|at|on|outside|with|from)\s")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
+#: A capitalised possessive that says whose role a phrase names: "the Prime Minister's spokesman", "Putin's aide".
+_OWNER = re.compile(r"[A-Z]\w*['’]s")
 _TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
 _OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
 
@@ -129,8 +131,8 @@ def _person(name: str) -> bool:
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
     for _, _, name in reversed(mentions):
-        if name != label and name.split()[-1].lower() == label.split()[-1].lower():
-            return name
+        if len(name) > len(label) and name.split()[-1].lower() == label.split()[-1].lower():
+            return name  # (never a shorter form: a headline's "Roe:" does not shorten "Jane Roe")
     return label
 
 
@@ -144,3 +146,38 @@ def _last_named(texts: Sequence[str], end: int = -1) -> str:
         if names:
             return names[-1]
     return ""
+
+
+def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], text: str) -> str:
+    """The person a role left unresolved ("the ambassador", "Ukrainian delegation's legal adviser")
+    stands for when the article names someone with that role only later ("The Swiss host was
+    Ambassador Jane Roe"): the one person named with its role noun, the best match of role words
+    when several are; "" when no one is.
+
+    Parameters
+    ----------
+    speaker : a quote's speaker as attribution left it.
+    roles : the article's role mentions, as `_role_mentions` gives them, over all its paragraphs.
+    text : the article's narration: only a role it writes with "the" and never with "a" is one
+        person's ("a Ukrainian official" stays an unnamed source).
+
+    Returns
+    -------
+    str
+        The person's name, or "".
+    """
+    if not speaker or _is_name(speaker) or speaker in _PRONOUNS:
+        return ""
+    phrase = r"\s+".join(map(re.escape, speaker.split()))
+    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
+        return ""
+    words = set(speaker.lower().replace("'s", " ").replace("’s", " ").split())
+    head = speaker.lower().split()[-1]  # ("the spokesman's office" is no spokesman)
+    owned = {w.lower() for w in speaker.split() if _OWNER.fullmatch(w)}  # ("the Prime Minister's spokesman")
+    named = {r[3] for r in roles if r[2] == head and _person(r[3]) and owned <= set(r[4].split())}
+    if len(named) <= 1:
+        return next(iter(named), "")
+    score = {name: max(len(words & set(r[4].split())) for r in roles if r[3] == name and r[2] == head) for name in named}
+    top = max(score.values())
+    best = [name for name, v in score.items() if v == top]
+    return best[0] if len(best) == 1 else ""

@@ -23,7 +23,6 @@ from analysis.segment.attribution import (
     _role_mentions,
     _subject_mentions,
     _who,
-    named_later,
 )
 from analysis.segment.candidates import (
     SIGN_OFF_LINE,
@@ -37,7 +36,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads
+from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, named_later
 from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _finditer, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
