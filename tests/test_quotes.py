@@ -404,10 +404,10 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 18)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 19)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= (330 if name in ("blind15", "blind17") else 350)  # (339 and 341 quotes)
+    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280}.get(name, 350)  # (339, 341, 291)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -659,6 +659,23 @@ def test_seventeenth_blind_set_after_tuning_on_it() -> None:
     blind17 = gold_set("blind17")
     assert blind17.at["direct", "recall_speaker"] >= 0.85  # 0.88
     assert blind17.at["interview", "recall_speaker"] >= 0.97  # 1.00
+
+
+def test_eighteenth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind17, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind17's (floors a little under the
+    measurement; targets in the comments)."""
+    blind18 = gold_set("blind18")
+    assert blind18.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind18.at["direct", "recall_speaker"] >= 0.82  # 0.85: target 0.9 NOT MET
+    assert blind18.at["direct", "precision"] >= 0.95  # 0.98: target 0.9 met
+    assert blind18.at["interview", "recall_speaker"] >= 0.78  # 0.81: target 0.95 NOT MET
+    assert blind18.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind18.at["indirect", "recall_span"] >= 0.65  # 0.69: target 0.6 met
+    assert blind18.at["indirect", "precision"] >= 0.84  # 0.875: target 0.9 NOT MET
+    assert blind18.at["dash", "precision"] >= 0.95  # 1.00 (19 found)
+    assert blind18.at["partial", "precision"] >= 0.95  # 1.00
+    assert blind18.at["scare", "precision"] >= 0.78  # 0.83 (18 found): target 0.9 NOT MET
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
