@@ -350,12 +350,18 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     return fulls.get(surname, "")
 
 
+#: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
+_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)")
+#: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
+_NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
+
+
 def _alias_of(word: str, texts: Sequence[str]) -> str:
     """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
     gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
     else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
-    w = re.escape(word)
-    if any("known" in text or "nicknamed" in text or "call" in text for text in texts):
+    if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
+        w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
                            rf"|\bcall(?:s|ed)?\s+(?:him|her)\s+[\"“'‘]?{w}\b")
         for text in texts:
@@ -365,9 +371,18 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
                     return name
     # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
     # (a surname may open with a particle: "Majed al-Ansari")
-    full = re.compile(rf"(?<![\w'’]){w}(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
-    firsts = {name for text in texts if word in text for m in full.finditer(text)
-              if len((name := _clean_speaker(m.group(0))).split()) >= 2 and name.split()[0] == word and _person(name)}
+    # (the word, then the names after it: one pattern for every word, as compiling one per word cost most
+    # of the time of the quote gold sets' measurement)
+    firsts = set()
+    for text in texts:
+        at, end = text.find(word), 0
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if at >= end and not (before.isalnum() or before in "_'’") and (tail := _NAMES_AFTER.match(text, at + len(word))):
+                end = tail.end()
+                if len((name := _clean_speaker(text[at:end])).split()) >= 2 and name.split()[0] == word and _person(name):
+                    firsts.add(name)
+            at = text.find(word, at + 1)
     return firsts.pop() if len(firsts) == 1 else ""
 
 
