@@ -9,7 +9,6 @@ lines stay blank. Label a few pages from your own sites this way and run
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.clean import clean_article
+from analysis.segment.names import _RELATIVE
 
 __all__ = ["HELD_OUT", "QUOTE_GOLD", "cleaning_accuracy", "parse_labelled", "quote_accuracy", "quote_accuracy_by_set",
            "quote_accuracy_table", "quote_accuracy_text", "quote_matches", "read_labelled", "read_quote_gold"]
@@ -124,9 +124,6 @@ QUOTE_KINDS = ("direct", "dash", "interview", "question", "partial", "scare", "i
 
 def _fold(text: str) -> str:
     return " ".join(str(text).split())
-
-
-_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 
 
 def _same_speaker(found: str, gold: str, kind: str) -> bool:

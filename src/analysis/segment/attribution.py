@@ -205,11 +205,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
             named = [r for r in named if qualifiers <= set(r[4].split()) or demonyms.isdisjoint(r[4].split())]
         if named:
             return max(named, key=lambda r: (len(set(words) & set(r[4].split())), r[:2]))[3]
-        earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
-        if earlier and not owned:
-            return max(earlier, key=lambda m: m[:2])[2]
-        if owned:
+        if owned:  # (no one else's: the role as written)
             return speaker
+        earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
+        if earlier:
+            return max(earlier, key=lambda m: m[:2])[2]
         if named := _last_named(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
             return named
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):

@@ -64,13 +64,14 @@ def _clean_speaker(phrase: str) -> str:
     if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
         return _clean_speaker(of.group(1))
     p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
-    if " wh" in p and re.match(_DET + r"\s", phrase.lstrip()):  # "a diplomat who has attended the talks": a diplomat
+    determined = re.match(_DET + r"\s", phrase.lstrip()) is not None  # ("a diplomat ...", "the officer ...")
+    if " wh" in p and determined:  # "a diplomat who has attended the talks": a diplomat
         p = _RELATIVE.split(p, maxsplit=1)[0]
     if p.lower() in _PRONOUNS:
         return p.lower()
-    if re.match(_DET + r"\s", phrase.lstrip()) and (cut := _SERVING.search(p)) and _head(p[:cut.start()]) in _role_heads():
+    if determined and (cut := _SERVING.search(p)) and _head(p[:cut.start()]) in _role_heads():
         return p[:cut.start()]  # "a Ukrainian officer serving near Kostiantynivka": the officer, not the place
-    if re.match(_DET + r"\s", phrase.lstrip()) and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
+    if determined and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
             re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
         # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun;
         # not the auxiliary of its verb: "... involved in the talks has told")

@@ -117,7 +117,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
-    bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{alt(list(role_nouns()))})\s+{_NAME}"
+    roles = alt(list(role_nouns()))
+    bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     vs = (rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}|{_TITLED}|"
           rf"{bare_role}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
@@ -137,7 +138,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a
             # determiner (and roles joined by "and") before the name, after a dash only
             "dash_bare": re.compile(rf"(?:,\s+[-–—]|,|\s[-–—])\s+(?P<subj>(?:[a-z][\w'’-]*\s+){{0,4}}"
-                                    rf"(?:{alt(list(role_nouns()))})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
+                                    rf"(?:{roles})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
 
 
 def _attributions(text: str) -> list[re.Match[str]]:
