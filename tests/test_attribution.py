@@ -1274,3 +1274,75 @@ def test_a_role_of_someone_named_in_the_possessive_is_not_whoever_was_named_last
                   "The Prime Minister's official spokesman said: \"Any step that keeps the lights on is welcome.\"",
                   "Putin's spokesman Dmitry Examplov told reporters in Moscow: \"The final word belongs to President Putin.\""]
     assert speakers(paragraphs, "direct") == ["Prime Minister's official spokesman", "Dmitry Examplov"]
+
+
+# --------------------------------------------------------------------------- blind18 families
+
+
+def test_an_unlabelled_interview_the_introduction_says_was_given_to_an_outlet() -> None:
+    paragraphs = ["Vienna is the new Geneva: Former envoy",
+                  "TOM EXAMPLE - ISTANBUL",  # (a byline in capitals is not the interviewee)
+                  "The talks in Vienna show that Austria is back as a venue, according to Ivan Demov, a retired diplomat. "
+                  "Ankara should not worry, he told the Daily Example, arguing that its role at sea is unmatched.",
+                  "Why did the parties choose Vienna?",
+                  "Two reasons. Neutrality and discretion. Nobody chases delegations in the lobby.",
+                  "Is Ankara losing its role?",
+                  "No. Mediation is not a league with one champion.",
+                  "What did you make of the outcome?",
+                  "It was a classic first round. Prisoners and a calendar.",
+                  "Will there be a ceasefire this year?",
+                  "I hope so. As an analyst, I doubt it."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Ivan Demov")] * 4
+
+
+def test_an_outlets_label_that_is_also_a_common_word_asks_when_its_every_turn_is_a_question() -> None:
+    paragraphs = ["Ivan Demov sat down with TIME in Vienna on Thursday night.",
+                  "TIME: Were you close to walking out?",
+                  "Demov: We were close to flying home. We decided to stay.",
+                  "TIME: What changed your mind?",
+                  "Demov: The Americans came to our hotel and promised to raise the strike.",
+                  "TIME: The swap, when?",
+                  "Demov: Within two weeks. The lists are ready."]
+    assert turns(paragraphs) == [("question", "TIME"), ("interview", "Ivan Demov")] * 3
+    timeline = ["Time: 10:00 Moscow time, Friday.", "Place: the Kremlin.", "Jane Roe said the talks were over."]
+    assert turns(timeline) == []
+
+
+def test_a_speaker_of_an_institute_whose_name_has_for_or_of() -> None:
+    paragraphs = ["Ivan Demov of the Warsaw-based Centre for Eastern Example Studies told the channel that the choice "
+                  "of Vienna was convenient for the Kremlin.",
+                  "\"Vienna is a safe choice for Moscow. It is a quiet city,\" he said."]
+    assert speakers(paragraphs) == ["Ivan Demov", "Ivan Demov"]
+
+
+def test_a_role_without_an_article_after_a_closing_mark() -> None:
+    paragraphs = ["The talks will last three days, the Kremlin confirmed. \u00abWe are not going to comment on the "
+                  "course of the negotiations\u00bb, \u2014 presidential press secretary Dmitry Examplov told journalists.",
+                  "\u201cThe delegation has all the instructions it needs,\u201d presidential aide Ivan Demov said."]
+    assert speakers(paragraphs, "direct") == ["Dmitry Examplov", "Ivan Demov"]
+
+
+def test_a_role_label_over_a_live_blog_entry_is_the_person_the_entry_names() -> None:
+    paragraphs = ["Correspondent: \"Both sides can sell this at home\"",
+                  "The outcome is modest, but both delegations can present it as a success, says correspondent Jane Roe "
+                  "in Moscow. \"Both sides can sell this at home. Nobody lost face.\"",
+                  "Analyst: \"Vienna is a safe choice for Moscow\"",
+                  "Ivan Demov of the Example Institute told the channel that the choice suited the Kremlin.",
+                  "\"Vienna is a safe choice for Moscow. It is a quiet city,\" he said."]
+    assert speakers(paragraphs, "direct") == ["Jane Roe", "Jane Roe", "Ivan Demov", "Ivan Demov"]
+
+
+def test_the_holder_of_a_countrys_presidency_is_the_person_not_the_country() -> None:
+    paragraphs = ["President of Examplestan Ivan Demov opened the talks on Tuesday.",
+                  "The President of Examplestan emphasized: \"Neutral Examplestan wishes for peace.\""]
+    assert speakers(paragraphs, "direct") == ["Ivan Demov"]
+
+
+def test_a_headlines_gist_needs_a_speaker_the_article_names_elsewhere() -> None:
+    paragraphs = ["Live Coverage: Talks in Vienna end with a prisoner swap",
+                  "Publication: Eurasia Example Monitor",
+                  "Examplov: Moscow will not accept foreign troops in Ukraine",
+                  "Dmitry Examplov told reporters on Friday that the question was closed."]
+    assert [(q.speaker, q.text) for q in segment.find_quotes(paragraphs, reported=True) if q.kind == "indirect"] == [
+        ("Dmitry Examplov", "Moscow will not accept foreign troops in Ukraine"),
+        ("Dmitry Examplov", "the question was closed")]

@@ -678,6 +678,17 @@ def test_eighteenth_blind_set_as_first_measured() -> None:
     assert blind18.at["scare", "precision"] >= 0.78  # 0.83 (18 found): target 0.9 NOT MET
 
 
+def test_eighteenth_blind_set_after_tuning_on_it() -> None:
+    """Tuning-set numbers after the rules tuned on blind18's misses (an unlabelled interview given to an
+    outlet, an outlet's label that is a common word, institutions named with "for", roles after a dash,
+    a role's label over a live-blog entry, the holder of "the President of X", headline gists whose
+    label names no one in the article; tests in test_attribution.py)."""
+    blind18 = gold_set("blind18")
+    assert blind18.at["direct", "recall_speaker"] >= 0.92  # 0.95
+    assert blind18.at["interview", "recall_speaker"] >= 0.97  # 1.00
+    assert blind18.at["indirect", "precision"] >= 0.92  # 0.945
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

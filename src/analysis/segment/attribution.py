@@ -23,6 +23,7 @@ from analysis.segment.names import (
     _last_named,
     _person,
     _role_heads,
+    _title_holder,
 )
 from analysis.segment.patterns import (
     _CAP,
@@ -125,12 +126,13 @@ _POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]
 @lru_cache(maxsize=1)
 def _after_named() -> re.Pattern[str]:
     """After a closing mark, a name behind lower-case role words or a role phrase, then a speech verb:
-    '," spokesman Jane Roe said' / '," the head of the union, Jane Roe, told ...' (not after "while", "and" ...:
-    another clause's speaker)."""
+    '," spokesman Jane Roe said' / '," the head of the union, Jane Roe, told ...' / '», — aide Jane Roe said'
+    (not after "while", "and" ...: another clause's speaker)."""
     verb = _patterns()["verb"].pattern
     clause = r"(?!(?:while|whereas|but|and|or|as|when|although|though|after|before|since|if)\b)"
     # (also behind a possessive: '," Ukraine's chief negotiator, Jane Roe, wrote')
-    return re.compile(rf"[\s,]+(?:{clause}(?:[a-z]|[{_UPPER}][\w-]*['’]s\s)[^\"“”«».!?;:]{{0,100}}?[\s,])?"
+    # (and after a dash, Russian style: '», — presidential press secretary Jane Roe told')
+    return re.compile(rf"[\s,]+(?:[—–]\s+)?(?:{clause}(?:[a-z]|[{_UPPER}][\w-]*['’]s\s)[^\"“”«».!?;:]{{0,100}}?[\s,])?"
                       rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
@@ -166,6 +168,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # no one named as a subject or speaker yet: the person the narration just named ("We asked
         # Dr Jane Roe, who ..., to explain." / '"...," she said.')
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
+    if texts and " of " in phrase and (holder := _title_holder(phrase, texts)):
+        return holder  # "The President of Examplestan said": whom the article named "President of Examplestan Jane Roe"
     if _INTERLOCUTOR.match(phrase):  # "the interlocutor of RBC said" (translated Russian): a role, not the outlet
         speaker = "interlocutor"
     if _HONORIFIC.fullmatch(phrase):  # '," His Highness said': the person just named
@@ -313,6 +317,9 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
+#: A speaker named after the verb of a reversed attribution: "..., says correspondent Jane Roe in Moscow."
+_SAID_NAME = re.compile(rf",\s+(?:says|said)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P<name>{_NAME})"
+                        r"(?=\s*[,.;]|\s+(?:in|at|from|of|on)\s)")
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
 _COLON_SUBJECT = re.compile(
@@ -389,15 +396,16 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
                       fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
-    "Dmitry Peskov summed up ...") or with a role in apposition ("Serhiy, a 24-year-old marine"):
-    what a following "he said" refers to. A one-word subject counts only when it is the surname
+    "Dmitry Peskov summed up ...", "..., says correspondent Jane Roe") or with a role in apposition
+    ("Serhiy, a 24-year-old marine"): what a following "he said" refers to. A one-word subject counts only when it is the surname
     of a full name seen before (as a speaker in ``known``, or anywhere in the narration ``texts``
     of this and earlier paragraphs: `_full_of`); places and institutions never."""
     out = []
     # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
-    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked)], key=lambda m: m.start()):
+    said = _SAID_NAME.finditer(masked) if ", sa" in masked else ()
+    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name):
             continue

@@ -176,6 +176,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     # (the label shapes a transcript uses throughout: taken only where enough paragraphs open with one)
     gated = [rx for rx, least in _GATED_LABELS if sum(bool(rx.match(par)) for par in paragraphs) >= least]
     hosted: set[str] = set()  # labels whose description or role says they ask
+    common: dict[int, tuple[int, str, str]] = {}  # questions under a label that is a common word ("TIME:", "Update:")
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or next(
@@ -185,9 +186,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         plain = m.re is not _LABEL
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
         rest = (par[m.end():] if plain else m.group(2)).strip()
-        if (label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS)
-                or rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest)):
+        if rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest):
             continue  # ("President: Mr. Jan Example (Denmark)": a record's heading, who holds a role, no turn)
+        if label.lower() in _NOT_SPEAKERS or (plain and m.group("head").lower() in _NOT_SPEAKERS):
+            if plain and len(rest.split()) >= 3 and rest.endswith("?"):
+                common[pi] = (m.end(), label, "")  # "TIME: ...?": an outlet's name that is also a word (see below)
+            continue
         rich += plain and bool(m.group("stamp") or m.group("desc") or m.group("parens"))
         if asks or (m.re is _RECORD_LABEL and not _HEARING_ASKERS.isdisjoint(label.lower().split())):
             hosted.add(label)  # "JANE ROE (HOST):", "Moderator (Jane Roe):", a hearing's "Senator EXAMPLE."
@@ -196,6 +200,14 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             brief[pi] = (start, label, "")
             continue
         found[pi] = (start, label, "")
+    for word in {label for _, label, _ in common.values()}:
+        # a common word's label that asks at least twice in an interview of another's labelled answers (an
+        # outlet's name, "TIME:"), and never states: the interviewer's
+        mine = {pi: turn for pi, turn in common.items() if turn[1] == word}
+        if len(mine) >= 2 and len(found) >= 2 and not any(
+                _PLAIN_LABEL.match(par) and _PLAIN_LABEL.match(par).group("label") == word
+                for pi, par in enumerate(paragraphs) if pi not in mine):
+            found = dict(sorted({**found, **mine}.items()))
     if 0 in found and 1 not in found and 1 not in brief and all(lb != found[0][1] for pi, (_, lb, _) in found.items() if pi):
         del found[0]  # "Ask the Expert: Can a line ...?" over an introduction: a headline, no turn
     # one person under several labels: "Mr Example" / "Alan Example", "TOM EXAMPLE, CORRESPONDENT" / "TOM EXAMPLE"
@@ -286,7 +298,8 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
-                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for)\b",
+                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
+                     r"(?-i:told\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example": an outlet)
                      re.IGNORECASE)
 
 
@@ -363,6 +376,7 @@ def _interviewee(intro: Sequence[str]) -> str:
                 name = lead
             if _person(name):  # (not "Ukraine's deputy foreign minister")
                 names.append(name)
+    names = [n for n in names if not n.isupper()] or names  # (not a byline's "JANE ROE - ANKARA")
     if not names:
         return ""
     surnames = [n.split()[-1] for n in names]

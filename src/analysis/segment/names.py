@@ -36,7 +36,9 @@ _TITLES = frozenset(
 _PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 #: Lower-case particles inside a person's name.
 _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
-_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})")  # (not "Anthony of Volokolamsk")
+#: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies" (not "Anthony of
+#: Volokolamsk").
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}")
 
 
 _FROM_PLACE = re.compile(rf"({_NAME})\s+from\s+{_NAME}")
@@ -82,6 +84,13 @@ def _clean_speaker(phrase: str) -> str:
             words[i - 2][:1].isupper() or (words[i - 2] in _PARTICLES and i >= 3 and words[i - 3][:1].isupper())))):
         i -= 1  # (particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva")
     run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
+    if len(run) >= 3 and i >= 2 and (words[i - 1] == "of" or words[i - 2:i] == ["of", "the"]) and any(
+            w.lower().rstrip(".") in _TITLES for w in words[:i]):
+        # "President of Examplestan Jane Roe", "Minister of Foreign Affairs of the Russian Federation Jane Roe":
+        # the place a title serves, then its holder
+        run = run[1:]
+        while len(run) > 2 and (run[0].lower() in institution_words() or run[0].lower() in not_persons()):
+            run = run[1:]
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
     # (a title inside the run ends what comes before it: "Committee on International Affairs Jane Roe")
@@ -182,3 +191,25 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
     top = max(score.values())
     best = [name for name, v in score.items() if v == top]
     return best[0] if len(best) == 1 else ""
+
+
+#: A title of a place or body without its holder's name: "The President of Examplestan", "the Minister of Defence".
+_TITLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>{_NAME}\s+of\s+(?:the\s+)?{_NAME})\s*")
+
+
+def _title_holder(phrase: str, texts: Sequence[str]) -> str:
+    """Who holds a title written without a name ("The President of Examplestan"): the person an article
+    names right after that title ("President of Examplestan Jane Roe"), the first one; "" for none."""
+    title = _TITLE_OF.fullmatch(phrase)
+    if not title:
+        return ""
+    role = title.group("role")
+    first = role.split()[0].lower().rstrip(".")
+    if first not in _TITLES:
+        return ""
+    rx = re.compile(rf"(?<![\w'’]){re.escape(role)}\s+(?P<name>{_NAME})")
+    for text in texts:
+        for m in rx.finditer(text):
+            if len((name := _clean_speaker(m.group("name"))).split()) >= 2 and _person(name):
+                return name
+    return ""

@@ -59,6 +59,8 @@ _APPOSITION = r"(?:,\s+(?=[a-z0-9])(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3}
 _NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)"
 #: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
 _TAG = r"(?:\s+\([^()\n]{1,40}\))?"
+#: The rest of an institution's name after its first words: "(the Centre) for Eastern Example Studies".
+_INSTITUTION_REST = rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
@@ -114,7 +116,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))

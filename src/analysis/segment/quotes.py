@@ -145,6 +145,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     roles: list[tuple[int, int, str, str, str]] = []
     fulls: dict[str, str] = {}  # surname -> the full name the article used
     texts: list[str] = []  # the narration of the paragraphs read so far
+    gists: list[Quote] = []  # "Lavrov: Moscow will not ...": a headline's gist, kept if the article names its speaker
     turns = interview_turns(paragraphs) if turns is None else turns
     last_speaker, carry, prev_open, after_question = "", "", False, False
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
@@ -300,7 +301,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 while b > a and par[b - 1] in ".;!?…":
                     b -= 1
                 if len(par[a:b].split()) >= 2:
-                    quotes.append(Quote(pi, a, b, par[a:b], _full_name(label, mentions), "indirect"))
+                    gists.append(Quote(pi, a, b, par[a:b], label, "indirect"))
         # (a narration paragraph that names no one, "Here are the key passages of the speech.", hands on
         # whom the one before it handed on)
         carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls) or (
@@ -308,6 +309,12 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         prev_open = bool(cands) and cands[-1].kind == "open"
         asked_here = any(c.kind == "label" and _interviewer_label(c.speaker) for c in cands)
         after_question = asked_here or (after_question and not any_quote)
+    # a headline's gist counts when the label names someone the article names elsewhere ("Lavrov: ...", and
+    # Lavrov speaks in the body), not a heading's "Live Coverage:", "Publication:", "By:"
+    for q in gists:
+        named = {m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]}
+        if named:
+            quotes.append(replace(q, speaker=_full_name(q.speaker, [(0, 0, max(named, key=len))])))
     # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
@@ -328,19 +335,22 @@ def _headline_label(par: str, before: int | None = None) -> str:
     return ""
 
 
+def _unsure(speaker: str) -> bool:
+    """A speaker no surer than a repetition: no one, not a person, or a role as a label ("Analyst: '...'")."""
+    return not speaker or not _person(speaker) or (" " not in speaker and speaker.lower() in _role_heads())
+
+
 def _repeated(quotes: list[Quote]) -> list[Quote]:
-    """A quote with no speaker whose words the article quotes again with one (a headline's quote,
-    repeated in the body): that speaker."""
-    if not any((not q.speaker or not q.paragraph_index or not _person(q.speaker)) and q.kind in ("direct", "partial")
-               for q in quotes):
+    """A quote with no speaker (or a role's label) whose words the article quotes again with one (a
+    headline's quote, repeated in the body): that speaker."""
+    if not any((_unsure(q.speaker) or not q.paragraph_index) and q.kind in ("direct", "partial") for q in quotes):
         return quotes
     said = [(n, " ".join(q.text.split()), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
     out = []
     for n, q in enumerate(quotes):
         words = " ".join(q.text.split()).rstrip(".,;:!?…")
         # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
-        if (not q.speaker or not q.paragraph_index or not _person(q.speaker)) and q.kind in ("direct", "partial") \
-                and len(words.split()) >= 3:
+        if (_unsure(q.speaker) or not q.paragraph_index) and q.kind in ("direct", "partial") and len(words.split()) >= 3:
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
             speakers = {speaker for k, text, speaker in said if words in text and k != n
                         and (not q.speaker or _person(speaker))}
