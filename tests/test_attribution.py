@@ -1346,3 +1346,26 @@ def test_a_headlines_gist_needs_a_speaker_the_article_names_elsewhere() -> None:
     assert [(q.speaker, q.text) for q in segment.find_quotes(paragraphs, reported=True) if q.kind == "indirect"] == [
         ("Dmitry Examplov", "Moscow will not accept foreign troops in Ukraine"),
         ("Dmitry Examplov", "the question was closed")]
+
+
+def test_an_ambassador_to_a_country_is_a_role_not_the_country() -> None:
+    paragraphs = ["Foreign Ministry spokesman Ivan Demov welcomed the talks.",
+                  "Ukraine's Ambassador to Examplestan, in an interview with the agency, said that Kyiv was grateful.",
+                  "\"Borders are not a subject for trade,\" the ambassador said."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, reported=True)][-2:] == [
+        ("indirect", "Ukraine's Ambassador to Examplestan"), ("direct", "Ukraine's Ambassador to Examplestan")]
+
+
+def test_our_correspondent_is_the_correspondent_the_article_named() -> None:
+    paragraphs = ["Our correspondent Ivan Demov has been in Vienna since Sunday.",
+                  "Foreign Minister Jane Roe arrived on Monday and went straight to the palace.",
+                  "\u2014 Everyone here understands that the Europeans are not at the table, \u2014 our correspondent notes."]
+    assert speakers(paragraphs, "dash") == ["Ivan Demov"]
+
+
+def test_a_role_of_the_delegation_and_a_source_named_in_the_passive() -> None:
+    head = ["Ivan Demov leads the delegation.", "\"We are ready,\" the head of the delegation said."]
+    assert speakers(head) == ["Ivan Demov"]
+    passive = ["The delegation came with demands. This was told to the channel by a source in the delegation.",
+               "\"They came with a list of demands,\" the interlocutor of the channel said."]
+    assert speakers(passive, "direct") == ["source in the delegation"]

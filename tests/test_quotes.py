@@ -682,9 +682,10 @@ def test_eighteenth_blind_set_after_tuning_on_it() -> None:
     """Tuning-set numbers after the rules tuned on blind18's misses (an unlabelled interview given to an
     outlet, an outlet's label that is a common word, institutions named with "for", roles after a dash,
     a role's label over a live-blog entry, the holder of "the President of X", headline gists whose
-    label names no one in the article; tests in test_attribution.py)."""
+    label names no one in the article; "Ambassador to X", "our correspondent", "the head of the
+    delegation", a source named in the passive; tests in test_attribution.py)."""
     blind18 = gold_set("blind18")
-    assert blind18.at["direct", "recall_speaker"] >= 0.92  # 0.95
+    assert blind18.at["direct", "recall_speaker"] >= 0.95  # 0.98
     assert blind18.at["interview", "recall_speaker"] >= 0.97  # 1.00
     assert blind18.at["indirect", "precision"] >= 0.92  # 0.945
 

@@ -157,7 +157,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
     if texts and phrase[-12:].split()[-1:] and phrase.split()[-1].lower() in source_nouns() and \
-            re.match(r"\s*(?i:the)\s", phrase) and (source := _source(texts, where[1])):
+            re.match(r"\s*(?i:the)\s", phrase) and not _INTERLOCUTOR.match(phrase) and (source := _source(texts, where[1])):
         return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
@@ -176,7 +176,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         recent = [m for m in mentions if m[:2] < where and _person(m[2])]
         return max(recent, key=lambda m: m[:2])[2] if recent else speaker
     words = speaker.lower().split()
-    if (speaker and not _is_name(speaker) and re.match(r"\s*the\b", phrase, re.IGNORECASE)
+    if (speaker and not _is_name(speaker) and re.match(r"\s*(?:the|our)\b", phrase, re.IGNORECASE)
             and (not _role_heads().isdisjoint(words) or _AGED.fullmatch(words[-1]))):  # ("the 41-year-old said")
         if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
                 _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):

@@ -78,13 +78,18 @@ def _clean_speaker(phrase: str) -> str:
         # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun;
         # not the auxiliary of its verb: "... involved in the talks has told")
         return re.sub(r"\s+(?:has|have|had|is|was|were|are|will|would)$", "", p)
+    if determined and " of the " in p and _head(p) in _role_heads():
+        return p  # "the head of the Presidential Office": a role, not the institution
     words = p.split()
     i = len(words)
     while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
             words[i - 2][:1].isupper() or (words[i - 2] in _PARTICLES and i >= 3 and words[i - 3][:1].isupper())))):
         i -= 1  # (particles inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva")
     run = words[i:]  # trailing capitalised run: the name, after any lower-case role words
-    if len(run) >= 3 and i >= 2 and (words[i - 1] == "of" or words[i - 2:i] == ["of", "the"]) and any(
+    if len(run) == 1 and i >= 2 and words[i - 1] == "to" and (
+            words[i - 2].lower() in _TITLES or words[i - 2].lower() in _role_heads()):
+        return p  # "Ukraine's Ambassador to Examplestan": a role, not the place it serves
+    if len(run) >= 3 and i >= 2 and (words[i - 1] in ("of", "to") or words[i - 2:i] == ["of", "the"]) and any(
             w.lower().rstrip(".") in _TITLES for w in words[:i]):
         # "President of Examplestan Jane Roe", "Minister of Foreign Affairs of the Russian Federation Jane Roe":
         # the place a title serves, then its holder
@@ -115,7 +120,8 @@ def _is_name(speaker: str) -> bool:
         words[-1].isupper() and words[-1].lower() in _role_heads())  # "the German MEP": a role
 
 
-_OF = re.compile(r"\s(?:in|at|from|of|close\s+to|involved\s+in|familiar\s+with|who|which|whose)\s")
+#: What ends an unnamed source's role words: "diplomat in Kyiv", "Ambassador to Examplestan" (not "adviser to the president").
+_OF = re.compile(r"\s(?:in|at|from|of|to(?=\s+[A-Z])|close\s+to|involved\s+in|familiar\s+with|who|which|whose)\s")
 
 
 def _head(description: str) -> str:

@@ -42,7 +42,9 @@ _NAME = rf"(?<![\w'’]){_CAP}(?:\s+(?:(?:{_CONNECT})\s+){{0,2}}(?:{_HYPHEN_PART
 _TITLED = rf"{_NAME}(?:\s+(?=[a-z])(?!(?:{_NOT_LOW})\b)[a-z][\w-]*){{1,3}}\s+{_NAME}"  # Kremlin spokesman D. Peskov
 # ("a senior U.S. official"; a word's final dot only where no sentence starts after it: "the Black Sea. She")
 _ROLE_WORD = rf"(?!(?:{_NOT_LOW})\b)[\w'’-]+(?:\.[\w'’-]+)*(?:\.(?!\s+[{_UPPER}]))?"
-_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"  # "one senior EU diplomat", "his mother"
+# ("one senior EU diplomat", "his mother", "our correspondent")
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)"
+_LOW_WORD = rf"(?!(?:{_NOT_LOW})\b)[a-z][\w'’-]*"  # ("of the delegation", not "of the dialogue and")
 _ROLE_LAZY = rf"\b{_DET}\s+(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 _ROLE_GREEDY = rf"\b{_DET}\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,4}}"
 _PRON = r"\b(?i:he|she|him|her)\b"
@@ -67,6 +69,10 @@ _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
 _OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+|(?:the|a|his|her)\s+[a-z]+"
            r"|«[^»]{1,40}»))?")
+#: An unnamed source a passive sentence names: "This was told to REN TV by a source in the delegation."
+_PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|reported|stated|confirmed)\s+"
+                         rf"(?:to\s+(?:[\w'’.-]+\s+){{1,3}}?)?by\s+(?P<subj>(?:a|an|one|another)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,3}}?"
+                         rf"(?:\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?)(?=\s*[.,;]|\s*$)")
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 _NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
@@ -111,12 +117,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # (one role phrase, then its three continuations: each length of the role is tried with all
     # three before a longer one, so "the secretary of state said in April. Rubio said" is not one subject)
     # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
-    # ("a source close to the Russian delegation said", "an official who followed the talks put it")
-    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their)\b)(?P<subj>{_PRON}|"
-          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
+    # ("a source close to the Russian delegation said", "an official who followed the talks put it", "the head of
+    # the delegation said")
+    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|"
+          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NOT_PLACE}{_NAME}(?:\s+from\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))

@@ -37,7 +37,7 @@ from analysis.segment.candidates import (
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, named_later
-from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _attributions, _finditer, _patterns, _search
+from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _PASSIVE_BY, _attributions, _finditer, _patterns, _search
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -188,10 +188,12 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
         mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
         mentions.sort(key=lambda m: m[:2])
-        if "A " in masked or "An " in masked or "One " in masked or "Another " in masked:
+        if "A " in masked or "An " in masked or "One " in masked or "Another " in masked or " by " in masked:
             # "A Republican senator who speaks to the president often said ...": an unnamed source whose
             # description runs on past its role noun, which the attribution patterns do not take whole
-            unnamed += [(m, name) for m in [*_unnamed_subject().finditer(masked), *_UNNAMED_ASIDE.finditer(masked)]
+            # (and "This was told to the paper by a source in the delegation")
+            unnamed += [(m, name) for m in [*_unnamed_subject().finditer(masked), *_UNNAMED_ASIDE.finditer(masked),
+                                            *_PASSIVE_BY.finditer(masked)]
                         if (pi, m.start("subj")) not in {x[:2] for x in mentions}
                         and not any(u.start("subj") == m.start("subj") for u, _ in unnamed)
                         and _head(name := _clean_speaker(m.group("subj"))) in _role_heads()]
