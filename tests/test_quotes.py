@@ -690,6 +690,23 @@ def test_eighteenth_blind_set_after_tuning_on_it() -> None:
     assert blind18.at["indirect", "precision"] >= 0.92  # 0.945
 
 
+def test_nineteenth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind18, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind18's (floors a little under the
+    measurement; targets in the comments)."""
+    blind19 = gold_set("blind19")
+    assert blind19.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind19.at["direct", "recall_speaker"] >= 0.80  # 0.84: target 0.9 NOT MET
+    assert blind19.at["direct", "precision"] >= 0.94  # 0.97: target 0.9 met
+    assert blind19.at["interview", "recall_speaker"] >= 0.72  # 0.75: target 0.95 NOT MET
+    assert blind19.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind19.at["indirect", "recall_span"] >= 0.68  # 0.72: target 0.6 met
+    assert blind19.at["indirect", "precision"] >= 0.95  # 0.99: target 0.9 met
+    assert blind19.at["dash", "precision"] >= 0.95  # 1.00 (20 found)
+    assert blind19.at["partial", "precision"] >= 0.95  # 1.00
+    assert blind19.at["scare", "precision"] >= 0.95  # 1.00 (22 found): target 0.9 met
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

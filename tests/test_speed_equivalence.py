@@ -395,8 +395,8 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
 #: it (unlabelled interviews given to an outlet, an outlet's label that is a common word, institutions named
 #: with "for", roles after a dash, roles' labels over live-blog entries, "the President of X", headline gists),
 #: then for the second round on it ("Ambassador to X", "our correspondent", "the head of the delegation", a
-#: source named in the passive).
-PIPELINE_DIGEST = "ce9025ea8e5eabb9f013a8ee892a276e3e3f4d937f582a741b9fc5b0bf89c4ec"
+#: source named in the passive); then when the nineteenth blind set joined the fixtures (ce9025ea... without it).
+PIPELINE_DIGEST = "ca81e8cdbb3430ffd1a6dfdfdaa3115ee539923791a3a3811c0f34e41cc25099"
 
 
 def pipeline_digest() -> str:
