@@ -1369,3 +1369,28 @@ def test_a_role_of_the_delegation_and_a_source_named_in_the_passive() -> None:
     passive = ["The delegation came with demands. This was told to the channel by a source in the delegation.",
                "\"They came with a list of demands,\" the interlocutor of the channel said."]
     assert speakers(passive, "direct") == ["source in the delegation"]
+
+
+# --------------------------------------------------------------------------- blind19 families
+
+
+def test_a_quote_inside_a_reported_clause_is_the_reporters_not_the_clauses_subjects() -> None:
+    paragraphs = ["Press secretary Dmitry Examplov told journalists that the Kremlin \u00abon the whole positively\u00bb "
+                  "assesses the results of the talks. At the same time he noted that the question would be considered "
+                  "\u00abtaking into account the fulfilment of the agreements by the other side\u00bb."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True) if q.kind != "indirect"] == [
+        ("partial", "Dmitry Examplov"), ("partial", "Dmitry Examplov")]
+
+
+def test_the_interviewee_is_whom_the_introduction_talked_with_not_who_asked() -> None:
+    paragraphs = ["\u00abThe island was almost ours once\u00bb",
+                  "Interviewed by Jane Roe",
+                  "Why La Examplia? What does an emperor have to do with the talks? The paper talked about this with "
+                  "the historian Ivan Demov, author of a book on the island.",
+                  "\u2014 Ivan Petrovich, why Vienna?",
+                  "\u2014 They should not be surprised. Vienna has been part of our history for two centuries.",
+                  "\u2014 Is that a serious argument?",
+                  "\u2014 Not an argument, a background. Diplomats love symbols.",
+                  "\u2014 Thank you.",
+                  "\u2014 Thank you."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Ivan Demov"}

@@ -33,7 +33,10 @@ from analysis.segment.patterns import (
     _NAMES,
     _NOT_PLACE,
     _PRON,
+    _QUOTE_LEAD,
     _ROLE_WORD,
+    _SIGN_OFF,
+    _SOURCE_LINE,
     _TITLED,
     _UPPER,
     _attributions,
@@ -47,7 +50,9 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     """Attribution of a quotation-mark quote: right after it, else in its sentence before it."""
     p = _patterns()
     if c.hi >= 0:
-        for rx in (p["after_sv"], p["after_vs"], _after_named()):
+        # (a quote inside a sentence, 'the Kremlin «on the whole positively» assesses the results', is no '"...," said X')
+        inner = c.lo > 0 and masked[:c.lo].rstrip()[-1:].isalnum() and not re.match(r"\s*[,—–-]", masked[c.hi + 1:c.hi + 4])
+        for rx in (p["after_sv"], p["after_vs"], _after_named()) if not inner else (p["after_sv"], _after_named()):
             if m := rx.match(masked, c.hi + 1):
                 return m.group("subj"), m.start("subj")
     if c.lo >= 0:
@@ -78,14 +83,6 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         if _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
             return m.group("subj"), m.start("subj")
     return "", -1
-
-
-#: A news site's line naming the source of the quote block below it: "Source: Umerov on Telegram".
-_SOURCE_LINE = re.compile(rf"\s*Source:\s+(?P<who>{_NAME})")
-#: A news site's quote block: "Quote: ", "Quote from Umerov: ".
-_QUOTE_LEAD = re.compile(r"\s*Quotes?(?:\s+from\s+(?P<who>[^:]{2,80}?))?\s*:\s*")
-#: A sign-off after a closing mark: '"..." — Costa, at the end of the dinner.'
-_SIGN_OFF = re.compile(rf"[ \t]*[—–-][ \t]*(?P<subj>{_TITLED}|{_NAME})[ \t]*(?=[,.(]|$)")
 
 
 #: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',

@@ -362,10 +362,16 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     return dict(sorted(turns.items()))
 
 
+#: What an introduction says right before the name of whom it spoke with: "talked about this with the historian".
+_TALKED_WITH = re.compile(r"\b(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
+                          r"with\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
+
+
 def _interviewee(intro: Sequence[str]) -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
     names: list[str] = []
+    talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     for par in intro:
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
@@ -374,14 +380,16 @@ def _interviewee(intro: Sequence[str]) -> str:
                     not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
                                              and w not in _TITLES for w in m.group(0)[first.end():].split())):
                 name = lead
-            if _person(name):  # (not "Ukraine's deputy foreign minister")
-                names.append(name)
+            if _person(name) and not re.search(r"\b(?i:by)\s+$", par[:m.start()]):  # (not "Ukraine's deputy
+                names.append(name)  # foreign minister", nor "Interviewed by Jane Roe": who asks)
+                talked |= {name} if _TALKED_WITH.search(par[max(0, m.start() - 60):m.start()]) else set()
     names = [n for n in names if not n.isupper()] or names  # (not a byline's "JANE ROE - ANKARA")
     if not names:
         return ""
     surnames = [n.split()[-1] for n in names]
     # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
-    best = max(dict.fromkeys(surnames), key=lambda s: (surnames.count(s), any(n.split()[-1] == s and " " in n for n in names)))
+    best = max(dict.fromkeys(surnames), key=lambda s: (surnames.count(s), any(n.split()[-1] == s for n in talked),
+                                                        any(n.split()[-1] == s and " " in n for n in names)))
     return max((n for n in names if n.split()[-1] == best), key=len)
 
 

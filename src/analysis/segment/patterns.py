@@ -25,7 +25,7 @@ _STOP_CAP = (
     "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until"
 )
 _STOP_LOW = (
-    "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|"
+    "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|he|she|we|"
     "this|these|will|would|can|could|should|may|might|must|did|does|do|in|on|at|by|for|from|with|"
     "as|when|while|during|after|before|the|a|an|also|then|later|again|still|even|just|earlier"
 )
@@ -80,6 +80,13 @@ _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
 _NAMES = re.compile(rf"{_TITLED}|{_NAME}")
+
+#: A news site's line naming the source of the quote block below it: "Source: Umerov on Telegram".
+_SOURCE_LINE = re.compile(rf"\s*Source:\s+(?P<who>{_NAME})")
+#: A news site's quote block: "Quote: ", "Quote from Umerov: ".
+_QUOTE_LEAD = re.compile(r"\s*Quotes?(?:\s+from\s+(?P<who>[^:]{2,80}?))?\s*:\s*")
+#: A sign-off after a closing mark: '"..." — Costa, at the end of the dinner.'
+_SIGN_OFF = re.compile(rf"[ \t]*[—–-][ \t]*(?P<subj>{_TITLED}|{_NAME})[ \t]*(?=[,.(]|$)")
 
 
 def first_letters(words: list[str] | tuple[str, ...]) -> str:
@@ -190,3 +197,50 @@ _LABELLING = re.compile(
     r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
     r"demanded|demands|praised|praises|criticised|criticized|dismissed|dismisses|rejected|rejects|accused|accuses|"
     r"hailed|hails|welcomed|welcomes|put it|wants|wanted|offered|offers)\b")
+
+
+def _attribution_before(said: list[re.Match[str]], at: int) -> re.Match[str]:
+    """Which of a sentence's attributions ``said`` a quote at offset ``at`` belongs to: the last one that
+    ends before it ("X told reporters that the Kremlin «...» assesses": X, not the reported clause's
+    own verb), else the last that starts before it, else the first (after it: '"...", X said')."""
+    ended = [m for m in said if m.end() <= at]
+    started = [m for m in said if m.start() < at]
+    return ended[-1] if ended else started[-1] if started else said[0]
+
+
+# --------------------------------------------------------------------------- reported speech
+
+_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
+#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
+                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
+                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
+                     r"launched|received|prepared|considered|considers|opposed|supported|demanded)\b")
+_BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
+    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
+    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
+#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
+_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          # ("... would welcome British forces but could not ...": without a comma, a
+                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
+                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
+                          r"had|has|have|did|does|do)\b)|"
+                          r",?\s+and\s+that\b|"
+                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
+                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
+                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
+                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
+                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
+                          r";\s|\s+--\s|\s+[—–]\s")
+
+
+#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
+_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
+                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
+                        "confirms acknowledged admitted reiterated maintained".split())

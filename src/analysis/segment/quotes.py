@@ -37,7 +37,23 @@ from analysis.segment.candidates import (
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, named_later
-from analysis.segment.patterns import _LABELLING, _MARKS, _NAME, _PASSIVE_BY, _attributions, _finditer, _patterns, _search
+from analysis.segment.patterns import (
+    _AND_THAT,
+    _BARE_CLAUSE,
+    _BARE_VERBS,
+    _CLAUSE_STOP,
+    _FINITE,
+    _LABELLING,
+    _MARKS,
+    _NAME,
+    _PASSIVE_BY,
+    _THAT,
+    _attribution_before,
+    _attributions,
+    _finditer,
+    _patterns,
+    _search,
+)
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -270,7 +286,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                               par[max(0, c.lo - 30):c.lo], re.IGNORECASE)
             if c in cands:
                 if said and not scare:
-                    m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                    m = _attribution_before(said, c.start - s0)
                     speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                     at = quotes.index(q)
                     quotes[at] = Quote(q.paragraph_index, q.start, q.end, q.text, speaker, q.kind)
@@ -287,7 +303,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "direct"))
                     continue
             if said and not scare:
-                m = said[-1] if said[-1].start() < c.start - s0 else said[0]
+                m = _attribution_before(said, c.start - s0)
                 speaker = _who(m.group("subj"), (pi, s0 + m.start("subj")), mentions, roles, texts, fulls)
                 quotes.append(Quote(pi, c.start, c.end, par[c.start : c.end], speaker, "partial"))
                 _mention(mentions, (pi, s0 + m.start("subj")), speaker)
@@ -366,42 +382,6 @@ def _repeated(quotes: list[Quote]) -> list[Quote]:
 _HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
 #: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
 _ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
-
-
-_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
-#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
-_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
-                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
-                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
-                     r"launched|received|prepared|considered|considers|opposed|supported|demanded)\b")
-_BARE_CLAUSE = re.compile(
-    r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
-    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
-    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
-    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
-    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
-#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
-#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
-_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
-                          # ("... would welcome British forces but could not ...": without a comma, a
-                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
-                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
-                          r"had|has|have|did|does|do)\b)|"
-                          r",?\s+and\s+that\b|"
-                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
-                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
-                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
-                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
-                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
-                          r";\s|\s+--\s|\s+[—–]\s")
-
-
-#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
-_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
-                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
-                        "confirms acknowledged admitted reiterated maintained".split())
 
 
 def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
