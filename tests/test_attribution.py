@@ -1394,3 +1394,12 @@ def test_the_interviewee_is_whom_the_introduction_talked_with_not_who_asked() ->
                   "\u2014 Thank you.",
                   "\u2014 Thank you."]
     assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Ivan Demov"}
+
+
+def test_a_live_blog_entrys_quoted_heading_is_the_speaker_the_entry_quotes() -> None:
+    paragraphs = ["9.05am", "'Talks will resume at noon'",
+                  "\"The delegations will meet again after lunch,\" Ivan Demov, the US envoy, told reporters.",
+                  "9.10am", "'We have never seen so many police'",
+                  "Jane Roe, who runs a kiosk near the palace, told the paper she had been asked to close.",
+                  "\"We have never seen so many police up here,\" she said."]
+    assert speakers(paragraphs, "direct")[-2:] == ["Jane Roe", "Jane Roe"]

@@ -336,7 +336,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
-    return sorted(_repeated(quotes), key=lambda q: (q.paragraph_index, q.start, q.end))
+    alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")
+             and not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?")}  # (a quote that is all its paragraph)
+    return sorted(_repeated(quotes, alone), key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
 def _headline_label(par: str, before: int | None = None) -> str:
@@ -358,17 +360,19 @@ def _unsure(speaker: str) -> bool:
     return not speaker or not _person(speaker) or (" " not in speaker and speaker.lower() in _role_heads())
 
 
-def _repeated(quotes: list[Quote]) -> list[Quote]:
-    """A quote with no speaker (or a role's label) whose words the article quotes again with one (a
-    headline's quote, repeated in the body): that speaker."""
-    if not any((_unsure(q.speaker) or not q.paragraph_index) and q.kind in ("direct", "partial") for q in quotes):
+def _repeated(quotes: list[Quote], alone: set[int] = frozenset()) -> list[Quote]:
+    """A quote with no speaker (or a role's label, or a quote that is a whole paragraph of its own: ``alone``)
+    whose words the article quotes again with one (a headline's quote, repeated in the body): that speaker."""
+    if not any((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
+               for n, q in enumerate(quotes)):
         return quotes
     said = [(n, " ".join(q.text.split()), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
     out = []
     for n, q in enumerate(quotes):
         words = " ".join(q.text.split()).rstrip(".,;:!?…")
         # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
-        if (_unsure(q.speaker) or not q.paragraph_index) and q.kind in ("direct", "partial") and len(words.split()) >= 3:
+        if (_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial") \
+                and len(words.split()) >= 3:
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
             speakers = {speaker for k, text, speaker in said if words in text and k != n
                         and (not q.speaker or _person(speaker))}
