@@ -716,6 +716,23 @@ def test_nineteenth_blind_set_after_tuning_on_it() -> None:
     assert blind19.at["partial", "recall_speaker"] >= 0.69  # 0.70
 
 
+def test_twentieth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind19, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind19's (floors a little under the
+    measurement; targets in the comments)."""
+    blind20 = gold_set("blind20")
+    assert blind20.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind20.at["direct", "recall_speaker"] >= 0.89  # 0.92: target 0.9 met
+    assert blind20.at["direct", "precision"] >= 0.95  # 0.99: target 0.9 met
+    assert blind20.at["interview", "recall_speaker"] >= 0.74  # 0.77: target 0.95 NOT MET
+    assert blind20.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind20.at["indirect", "recall_span"] >= 0.52  # 0.56: target 0.6 NOT MET
+    assert blind20.at["indirect", "precision"] >= 0.94  # 0.97: target 0.9 met
+    assert blind20.at["dash", "precision"] >= 0.95  # 1.00 (15 found)
+    assert blind20.at["partial", "precision"] >= 0.95  # 0.99
+    assert blind20.at["scare", "precision"] >= 0.95  # 1.00 (20 found): target 0.9 met
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
