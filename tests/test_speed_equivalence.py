@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import clean, framing, segment, sentiment
+from analysis import clean, segment, sentiment
 from analysis.clean import bylines as clean_bylines
 from analysis.clean import cues as clean_cues
 from analysis.clean import dates as clean_dates
@@ -33,7 +33,7 @@ from analysis.clean import lines as clean_lines
 from analysis.segment import candidates as segment_candidates
 from analysis.segment import patterns as segment_patterns
 from analysis.sentiment import fast_vader
-from analysis.terms import TermMatcher, fold_char
+from analysis.terms import fold_char
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -221,106 +221,6 @@ def test_scores_of_lexicon_words_with_marks_inside_and_around_are_unchanged() ->
                                   "Peace 😡 talks", "not good", "but", "kind of good", "KIND OF GOOD but BAD"])
 def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
     assert repr(sentiment.score_texts([text])) == repr(reference_score_texts([text]))
-
-
-# --------------------------------------------------------------------------- term matching
-
-
-def plain_finditer(matcher: TermMatcher, text: str) -> list[tuple[str, int, int]]:
-    """`TermMatcher.finditer` as it was: the one regular expression tried at every position."""
-    return [(matcher.terms[m.lastindex - 1], m.start(), m.end()) for m in matcher._all.finditer(text)]
-
-
-@lru_cache(maxsize=1)
-def packaged_term_lists() -> dict[str, list[str]]:
-    """Every packaged dictionary as `framing` and `sentiment` build matchers from it."""
-    markers, frames = framing.load_markers(), framing.load_frames()
-    actors, speakers = sentiment.load_actors(), framing.load_speaker_groups()
-    lists = {"markers": list(markers["term"]), "frames": list(frames["term"]), "actors": list(actors["term"]),
-             "speakers": list(speakers["term"])}
-    lists.update({f"frame {f}": list(t) for f, t in frames.groupby("frame")["term"]})
-    lists.update({f"actor {g}": list(t) for g, t in actors.groupby("group")["term"]})
-    lists.update({f"speakers {g}": list(t) for g, t in speakers.groupby("group")["term"]})
-    return lists
-
-
-@lru_cache(maxsize=1)
-def packaged_matchers() -> dict[str, TermMatcher]:
-    return {name: TermMatcher(terms) for name, terms in packaged_term_lists().items()}
-
-
-def test_the_packaged_dictionaries_use_the_word_index() -> None:
-    matchers = packaged_matchers()
-    assert all(matchers[name]._starts is not None for name in ("markers", "frames", "actors", "speakers"))
-
-
-def test_term_hits_in_every_corpus_text_are_unchanged() -> None:
-    quotes = pd.read_parquet(ROOT / "data" / "processed" / "quotes.parquet")
-    # (each distinct text once: corpus_sentences holds the lines too)
-    texts = list(dict.fromkeys([*corpus_sentences(), *fixture_texts(), *quotes["speaker"], *quotes["text"]]))
-    for name, matcher in packaged_matchers().items():
-        for text in texts if " " not in name else texts[::5]:  # every text for the whole dictionaries
-            assert list(matcher.finditer(text)) == plain_finditer(matcher, text), (name, text)
-
-
-def test_single_term_matchers_are_unchanged() -> None:
-    """framing.speaker_group and kwic use one matcher per term."""
-    texts = list(corpus_sentences())[:300]
-    for term in packaged_term_lists()["speakers"][::3]:
-        matcher = TermMatcher([term])
-        for text in [*texts, term, term.upper(), f"{term}’s view", f"x{term}", f"{term}x"]:
-            assert list(matcher.finditer(text)) == plain_finditer(matcher, text)
-
-
-# Characters `re.IGNORECASE` takes for others (ſ = s, ı and İ = i, Kelvin sign = k, µ = μ), marks
-# around words, and word characters that are not letters.
-_TRICKY = ["ſ", "ı", "İ", "\u212a", "µ", "μ", "ß", "ẞ", "é", "É", "_", "1", "-", "'", "’", "’s", "'s", ".", ",",
-           "(", ")", "“", "”", "*", "\u00a0", "\n", "\t", "  "]
-
-
-@st.composite
-def term_texts(draw: st.DrawFn) -> str:
-    """Texts made of the packaged terms' words, changed in case, glued, cut and extended."""
-    words = sorted({w for terms in packaged_term_lists().values() for t in terms for w in t.rstrip("*").split()})
-    parts = []
-    for _ in range(draw(st.integers(0, 14))):
-        kind = draw(st.integers(0, 9))
-        if kind < 6:
-            word = draw(st.sampled_from(words))
-            case = draw(st.integers(0, 5))
-            word = word.upper() if case == 0 else word.lower() if case == 1 else word.title() if case == 2 else word
-            if draw(st.integers(0, 4)) == 0:
-                word = word[: draw(st.integers(1, max(1, len(word))))] + draw(st.sampled_from(["", "s", "y", "ian", "-led"]))
-        elif kind < 8:
-            word = draw(st.sampled_from(_TRICKY))
-        else:
-            word = draw(st.text(alphabet="aeiksKSIyv-’'_1 ſıİ\u212a", max_size=5))
-        parts.append(word)
-        parts.append(draw(st.sampled_from([" "] * 8 + ["", "\n", ", ", ". ", "-", "’s ", "'s ", "  "])))
-    return "".join(parts)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(term_texts())
-def test_term_hits_in_generated_texts_are_unchanged(text: str) -> None:
-    for name, matcher in packaged_matchers().items():
-        assert list(matcher.finditer(text)) == plain_finditer(matcher, text), name
-
-
-_TERM_ALPHABET = "akKsSiIyıİſ\u212a-’'_1é"
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(alphabet=_TERM_ALPHABET + " *", min_size=1, max_size=8), min_size=1, max_size=20),
-       st.lists(st.text(alphabet=_TERM_ALPHABET + " .,\n", max_size=12), max_size=6))
-def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: list[str]) -> None:
-    """Any dictionary: wildcards, acronyms, several words, terms that do not start with a word
-    character (those matchers scan the whole text), on texts of the same characters."""
-    if not any(t.strip() for t in terms):
-        return
-    matcher = TermMatcher(terms)
-    for text in [*texts, " ".join(terms), " ".join(terms).upper(), ", ".join(t.lower() for t in terms)]:
-        assert list(matcher.finditer(text)) == plain_finditer(matcher, text)
 
 
 # --------------------------------------------------------------------------- cleaning and segmentation
