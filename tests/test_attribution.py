@@ -1403,3 +1403,32 @@ def test_a_live_blog_entrys_quoted_heading_is_the_speaker_the_entry_quotes() -> 
                   "Jane Roe, who runs a kiosk near the palace, told the paper she had been asked to close.",
                   "\"We have never seen so many police up here,\" she said."]
     assert speakers(paragraphs, "direct")[-2:] == ["Jane Roe", "Jane Roe"]
+
+
+# --------------------------------------------------------------------------- blind20 families
+
+
+def test_a_dash_interviews_questions_in_step_and_its_subject_whom_the_outlet_asked() -> None:
+    paragraphs = ["\u00abExamplestan is not Qatar\u00bb",
+                  "Why the delegations met at the Dead Sea, and whether the truce can last \u2014 the magazine asked the "
+                  "orientalist Ivan Demov, a researcher at the Institute of Oriental Studies",
+                  "Interviewed by Jane Roe",
+                  "\u2014 Ivan Petrovich, why Examplestan? Until now, the Gulf monarchies have been the usual venue.",
+                  "\u2014 Precisely because it is not a Gulf monarchy. It has a reputation for keeping its word.",
+                  "\u2014 But it is a close ally of Washington. Why did Moscow agree?",
+                  "\u2014 Because it has never allowed itself to be used against anyone.",
+                  "\u2014 What does the kingdom get out of it?",
+                  "\u2014 Visibility, first of all.",
+                  "\u2014 The Western press writes that the talks almost collapsed on Wednesday.",
+                  "\u2014 I would not dramatise it. A negotiation without a crisis is not a negotiation.",
+                  "\u2014 Will the truce hold?",
+                  "\u2014 I am an orientalist, not a prophet."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Ivan Demov")] * 5
+
+
+def test_his_majesty_is_the_person_the_narration_named_and_a_centre_is_no_person() -> None:
+    paragraphs = ["Examplestan, June 22 (Agency) -- His Majesty King Ivan II on Tuesday opened the talks at the King "
+                  "Example Convention Centre on the shore, stressing that dialogue is the only path to peace.",
+                  "Welcoming the delegations, His Majesty said: \"We meet today at the lowest point on Earth.\"",
+                  "His Beatitude Patriarch Jan Example attended. \"Every night without missiles is a gift,\" His Beatitude said."]
+    assert speakers(paragraphs, "direct") == ["Ivan II", "Jan Example"]

@@ -733,6 +733,15 @@ def test_twentieth_blind_set_as_first_measured() -> None:
     assert blind20.at["scare", "precision"] >= 0.95  # 1.00 (20 found): target 0.9 met
 
 
+def test_twentieth_blind_set_after_tuning_on_it() -> None:
+    """Tuning-set numbers after the rules tuned on blind20's misses (a dash interview's questions in step,
+    the interviewee whom the outlet asked, "His Majesty" as the person last named, places and centres no
+    people; tests in test_attribution.py)."""
+    blind20 = gold_set("blind20")
+    assert blind20.at["interview", "recall_speaker"] >= 0.94  # 0.97
+    assert blind20.at["direct", "recall_speaker"] >= 0.92  # 0.94
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name

@@ -141,7 +141,7 @@ _ASKED = re.compile(r"\basked\b")
 #: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
 _INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
 #: A form of address that stands for the person just named: "His Highness", "Her Excellency".
-_HONORIFIC = re.compile(r"\s*(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty|Holiness)\s*")
+_HONORIFIC = re.compile(r"\s*(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty|Holiness|Beatitude|Eminence)\s*")
 #: A person described by age alone: "the 41-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
 
@@ -171,7 +171,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         speaker = "interlocutor"
     if _HONORIFIC.fullmatch(phrase):  # '," His Highness said': the person just named
         recent = [m for m in mentions if m[:2] < where and _person(m[2])]
-        return max(recent, key=lambda m: m[:2])[2] if recent else speaker
+        # (else the person the narration last named: "His Majesty King Jan II on Tuesday opened ...")
+        return max(recent, key=lambda m: m[:2])[2] if recent else _last_named(texts[-3:]) or speaker
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*(?:the|our)\b", phrase, re.IGNORECASE)
             and (not _role_heads().isdisjoint(words) or _AGED.fullmatch(words[-1]))):  # ("the 41-year-old said")

@@ -167,6 +167,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
         first = min(dashed)
         who = _interviewee(paragraphs[:first])
+        asks = _in_step(sorted(dashed), asks, paragraphs)
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
     if numbered := _numbered_turns(paragraphs):
@@ -293,6 +294,15 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     return dict(sorted(turns.items()))
 
 
+def _in_step(order: list[int], asks: list[int], paragraphs: Sequence[str]) -> list[int]:
+    """A dash interview's questions: those ending in "?" and, where three or more of them stand in step
+    (every other turn), the short turns in step with them ("— Jane Ivanovna, why Vienna? Until now ...")."""
+    step = {pi: n % 2 for n, pi in enumerate(order)}
+    if len(asks) < 3 or len({step[pi] for pi in asks}) != 1:
+        return asks
+    return sorted({*asks, *(pi for pi in order if step[pi] == step[asks[0]] and len(paragraphs[pi].split()) <= 60)})
+
+
 #: A numbered question of a written interview: "3. Would Poland send soldiers?".
 _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
@@ -362,9 +372,10 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     return dict(sorted(turns.items()))
 
 
-#: What an introduction says right before the name of whom it spoke with: "talked about this with the historian".
-_TALKED_WITH = re.compile(r"\b(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
-                          r"with\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
+#: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
+#: "Snob asked the orientalist".
+_TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
+                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 
 
 def _interviewee(intro: Sequence[str]) -> str:
