@@ -407,7 +407,7 @@ def gold_set(name: str) -> pd.DataFrame:
 @pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 19)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280}.get(name, 350)  # (339, 341, 291)
+    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320}.get(name, 350)  # (339, 341, 291, 333)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -740,6 +740,23 @@ def test_twentieth_blind_set_after_tuning_on_it() -> None:
     blind20 = gold_set("blind20")
     assert blind20.at["interview", "recall_speaker"] >= 0.94  # 0.97
     assert blind20.at["direct", "recall_speaker"] >= 0.92  # 0.94
+
+
+def test_twenty_first_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind20, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind20's (floors a little under the
+    measurement; targets in the comments)."""
+    blind21 = gold_set("blind21")
+    assert blind21.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind21.at["direct", "recall_speaker"] >= 0.82  # 0.86: target 0.9 NOT MET
+    assert blind21.at["direct", "precision"] >= 0.95  # 0.99: target 0.9 met
+    assert blind21.at["interview", "recall_speaker"] >= 0.56  # 0.59: target 0.95 NOT MET
+    assert blind21.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind21.at["indirect", "recall_span"] >= 0.62  # 0.66: target 0.6 met
+    assert blind21.at["indirect", "precision"] >= 0.92  # 0.95: target 0.9 met
+    assert blind21.at["dash", "precision"] >= 0.9  # 0.95 (19 found)
+    assert blind21.at["partial", "precision"] >= 0.95  # 0.98
+    assert blind21.at["scare", "precision"] >= 0.95  # 1.00 (20 found): target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001

@@ -300,8 +300,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: reporter's; an interview's subject is whom its introduction talked with, never who asked; a quote that is a
 #: paragraph of its own takes the speaker of the body quote that repeats it); then when the twentieth blind set
 #: joined the fixtures (0b00307f... without it), then for the rules tuned on it (a dash interview's questions in
-#: step, the interviewee whom the outlet asked, "His Majesty" as the person last named, places and centres no people).
-PIPELINE_DIGEST = "0e761308e8b028f76104de6d665c897b2b32dde63b171d426c9a1a5289485bff"
+#: step, the interviewee whom the outlet asked, "His Majesty" as the person last named, places and centres no people);
+#: then when the twenty-first blind set joined the fixtures (0e761308... without it).
+PIPELINE_DIGEST = "f344b23853d701bf0bf2c37dece7ef104a1ce0557076f7243173a11699bbf5cd"
 
 
 def pipeline_digest() -> str:
