@@ -178,6 +178,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     gated = [rx for rx, least in _GATED_LABELS if sum(bool(rx.match(par)) for par in paragraphs) >= least]
     hosted: set[str] = set()  # labels whose description or role says they ask
     common: dict[int, tuple[int, str, str]] = {}  # questions under a label that is a common word ("TIME:", "Update:")
+    labelled: dict[int, str] = {}  # every paragraph's `_PLAIN_LABEL` label, turn or not
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or next(
@@ -185,6 +186,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         if not m:
             continue
         plain = m.re is not _LABEL
+        if m.re is _PLAIN_LABEL:
+            labelled[pi] = m.group("label")
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
         rest = (par[m.end():] if plain else m.group(2)).strip()
         if rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest):
@@ -206,8 +209,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         # outlet's name, "TIME:"), and never states: the interviewer's
         mine = {pi: turn for pi, turn in common.items() if turn[1] == word}
         if len(mine) >= 2 and len(found) >= 2 and not any(
-                _PLAIN_LABEL.match(par) and _PLAIN_LABEL.match(par).group("label") == word
-                for pi, par in enumerate(paragraphs) if pi not in mine):
+                label == word for pi, label in labelled.items() if pi not in mine):
             found = dict(sorted({**found, **mine}.items()))
     if 0 in found and 1 not in found and 1 not in brief and all(lb != found[0][1] for pi, (_, lb, _) in found.items() if pi):
         del found[0]  # "Ask the Expert: Can a line ...?" over an introduction: a headline, no turn

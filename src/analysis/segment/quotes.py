@@ -330,9 +330,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a headline's gist counts when the label names someone the article names elsewhere ("Lavrov: ...", and
     # Lavrov speaks in the body), not a heading's "Live Coverage:", "Publication:", "By:"
     for q in gists:
-        named = {m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]}
-        if named:
-            quotes.append(replace(q, speaker=_full_name(q.speaker, [(0, 0, max(named, key=len))])))
+        named = [m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]]
+        if named:  # (the fullest name; of equally long ones the latest, whatever the hash seed)
+            quotes.append(replace(q, speaker=max(q.speaker, *reversed(named), key=len)))
     # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
