@@ -1432,3 +1432,77 @@ def test_his_majesty_is_the_person_the_narration_named_and_a_centre_is_no_person
                   "Welcoming the delegations, His Majesty said: \"We meet today at the lowest point on Earth.\"",
                   "His Beatitude Patriarch Jan Example attended. \"Every night without missiles is a gift,\" His Beatitude said."]
     assert speakers(paragraphs, "direct") == ["Ivan II", "Jan Example"]
+
+
+# --------------------------------------------------------------------------- blind21 families
+
+
+def test_initials_with_an_accented_capital_are_the_interviewee_not_the_bylines_author() -> None:
+    paragraphs = ["\"We are not neutral\"",
+                  "The foreign minister on hosting the talks",
+                  "Words: Tom Reporter",
+                  "A day after the talks ended, Þóra Lind Example met us at the ministry. We have edited the conversation.",
+                  "GV: How does a country without an army end up hosting the talks?",
+                  "ÞLE: Partly by accident and partly by design. We said yes within a day.",
+                  "GV: Were you surprised that Moscow came?",
+                  "ÞLE: A little. But I think the old summit house helped.",
+                  "GV: Last one. Will you miss it?",
+                  "ÞLE: Ask me in a month. Right now I would like to sleep."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Þóra Lind Example")] * 3
+
+
+def test_an_unlabelled_interview_whose_introduction_says_the_outlet_asked_someone() -> None:
+    paragraphs = ["\"A satellite does not lie\". An analyst on how the truce would be checked",
+                  "Author: Tom Reporter",  # (the author is not the interviewee)
+                  "14 September 2027",
+                  "At the talks, the main argument is about pictures. Babel asked Jana Examplova, founder of the "
+                  "group Obrii, how this would work and where the traps are.",
+                  "What does a commercial satellite actually see on a front line?",
+                  "More than people think and less than politicians promise.",
+                  "So a violation could simply be invisible?",
+                  "Many violations will be invisible. Drones, small assault groups, mortar fire at night.",
+                  "Who would decide whether a crater is a violation?",
+                  "That is the question I would ask first. So the panel needs clear rules and deadlines.",
+                  "You sound sceptical.",
+                  "I am a professional. Sceptical is my job.",
+                  "Would your group take part?",
+                  "If we are asked, yes, and we would publish everything we see."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Jana Examplova")] * 5
+
+
+def test_a_role_of_an_institution_with_the_person_and_their_title_in_apposition() -> None:
+    paragraphs = ["Ivan Demov spoke at the opening.",
+                  "The head of the Examplestan delegation, deputy foreign minister Jan Example, told reporters that "
+                  "nothing had been dropped. \"It is not in this document. It will be in the next one,\" he said.",
+                  "\u2014 The question has not been removed, \u2014 the head of the Examplestan delegation, Deputy Foreign "
+                  "Minister Jan Example, said after the signing. \u2014 This is a pilot, not a peace treaty."]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+    assert speakers(paragraphs, "dash") == ["Jan Example", "Jan Example"]
+
+
+def test_a_headlines_quote_the_body_repeats_in_another_case() -> None:
+    paragraphs = ["\u00abA pilot, not a peace treaty\u00bb: what is known about the memorandum",
+                  "The memorandum was signed on Wednesday.",
+                  "\u2014 I want to emphasise: this is a pilot, not a peace treaty, \u2014 Jan Example said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+
+
+def test_a_dash_line_after_a_paragraph_whose_labelling_verb_ends_in_a_colon() -> None:
+    paragraphs = ["The panel in the memorandum has no chairman.",
+                  "An old staff officer, with whom I served many years ago, put it to me on the phone bluntly:",
+                  "\u2014 A satellite does not take sides, but the one who reads the picture does."]
+    assert speakers(paragraphs, "dash") == ["old staff officer"]
+
+
+def test_the_head_of_an_administration_named_after_its_name_and_whom_a_reporter_spoke_with() -> None:
+    paragraphs = ["Ivan Demov, the Kremlin spokesman, said the talks would go on.",
+                  "The death toll in the city has risen to four, reported the head of the Examplegrad Regional "
+                  "Military Administration Jan Example.",
+                  "\"Among the dead is a 16-year-old girl. Eleven people have been injured,\" he wrote on Telegram.",
+                  "The head of the Presidential Office Jana Roe said that the strike was a message.",
+                  "\"They answer every step with missiles,\" she said.",
+                  "Our correspondent Tom Reporter spoke with one of the organisers, Anna Sample, who has lived here for "
+                  "twelve years.",
+                  "\u2014 We do not stand here against the talks, \u2014 she said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example", "Jana Roe"]
+    assert speakers(paragraphs, "dash") == ["Anna Sample"]

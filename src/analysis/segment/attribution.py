@@ -28,6 +28,7 @@ from analysis.segment.names import (
 from analysis.segment.patterns import (
     _CAP,
     _HYPHEN_PARTICLE,
+    _LABELLING,
     _NAME,
     _NAME_COLON,
     _NAMES,
@@ -468,7 +469,8 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
     last ("Witkoff himself remains upbeat."), else the person a "He ..." or "She ..." sentence
     means (the person named before it in the paragraph, "For Example, that captures it. He says
     ...", else the latest speaker), else nobody."""
-    if masked.rstrip().endswith(":") and (found := _attributions(masked)):
+    # (or of a labelling verb's: "An old officer, with whom I served, put it to me bluntly:")
+    if masked.rstrip().endswith(":") and (found := _attributions(masked) or list(_LABELLING.finditer(masked))):
         return _who(found[-1].group("subj"), (pi, found[-1].start("subj")), mentions, roles)
     if (intro := _INTRO_LINE.fullmatch(masked)) and _person(name := _clean_speaker(intro.group("who"))):
         return name  # "Jane Roe — political scientist, Kazan Federal University:" over her quote

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED
+from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -120,8 +120,8 @@ def _interviewer_label(label: str) -> bool:
     return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
 
 
-#: A label of initials: "VZ", "S.K.", "S. K.".
-_INITIALS = re.compile(r"[A-Z]{2,4}|(?:[A-Z]\.\s?){2,4}")
+#: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG".
+_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}]\.\s?){{2,4}}")
 
 
 def _initials_of(label: str, intro: Sequence[str]) -> str:
@@ -311,6 +311,7 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
                      r"sent\s+(?:him|her)|spoke\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
+                     r"(?-i:[A-Z][\w'’-]*\s+asked\s+(?:[a-z][\w'’-]*\s+){0,4}?(?=[A-Z]))|"  # ("Babel asked Jane Roe, ...")
                      r"(?-i:told\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example": an outlet)
                      re.IGNORECASE)
 
@@ -380,22 +381,32 @@ _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|i
                           r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 
 
+#: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
+_BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|interview|interviewed|reporting|written)(?:\s+by)?\s*:?\s)"
+                     r"[^.!?:]{2,80}")
+
+
 def _interviewee(intro: Sequence[str]) -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     for par in intro:
+        if _BYLINE.fullmatch(par):
+            continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it)
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
             # ("Jane Roe says Central Asia ...", "Jane Roe receives Corriere": Jane Roe, not what follows the verb)
-            if (first := re.match(_NAME, m.group(0))) and _person(lead := _clean_speaker(first.group(0))) and (
+            # (but "Babel asked Jane Roe": whom the outlet asked)
+            asked = _person(name) and _TALKED_WITH.search(m.group(0)[:max(0, m.group(0).rfind(name))])
+            if not asked and (first := re.match(_NAME, m.group(0))) and _person(lead := _clean_speaker(first.group(0))) and (
                     not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
                                              and w not in _TITLES for w in m.group(0)[first.end():].split())):
                 name = lead
             if _person(name) and not re.search(r"\b(?i:by)\s+$", par[:m.start()]):  # (not "Ukraine's deputy
                 names.append(name)  # foreign minister", nor "Interviewed by Jane Roe": who asks)
-                talked |= {name} if _TALKED_WITH.search(par[max(0, m.start() - 60):m.start()]) else set()
+                at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
+                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
     names = [n for n in names if not n.isupper()] or names  # (not a byline's "JANE ROE - ANKARA")
     if not names:
         return ""

@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.lists import institution_words, not_persons, role_nouns
-from analysis.segment.patterns import _CAP, _CONNECT, _DET, _HYPHEN_PARTICLE, _NAME, _NAMES, _ROLE_LAZY, _UPPER
+from analysis.segment.patterns import (
+    _CAP,
+    _CONNECT,
+    _DET,
+    _HYPHEN_PARTICLE,
+    _LOW_WORD,
+    _NAME,
+    _NAMES,
+    _OF_BODY,
+    _ROLE_LAZY,
+    _UPPER,
+)
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
@@ -54,8 +65,8 @@ def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
-    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY},\s+({_NAME}),?\s*", phrase)
-    if appositive:  # "a ministry spokeswoman, Jane Roe,": the name
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
+    if appositive:  # "a ministry spokeswoman, Jane Roe,", "the head of the delegation, deputy minister Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
@@ -79,7 +90,12 @@ def _clean_speaker(phrase: str) -> str:
         # not the auxiliary of its verb: "... involved in the talks has told")
         return re.sub(r"\s+(?:has|have|had|is|was|were|are|will|would)$", "", p)
     if determined and " of the " in p and _head(p) in _role_heads():
-        return p  # "the head of the Presidential Office": a role, not the institution
+        # "the head of the Presidential Office": a role, not the institution; but "the head of the Regional
+        # Military Administration Jane Roe": the person named after the institution's last word
+        words = p.split(" of the ", 1)[1].split()
+        last = max((j for j, w in enumerate(words) if w.lower() in institution_words()), default=len(words))
+        rest = " ".join(words[last + 1:])
+        return rest if len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()) and _person(rest) else p
     words = p.split()
     i = len(words)
     while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
@@ -98,6 +114,11 @@ def _clean_speaker(phrase: str) -> str:
             run = run[1:]
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
+    # (an institution's name before the person's: "Presidential Office Jane Roe", "Regional Administration Jane Roe")
+    # (not a name that opens with the word: "Hotel Président Wilson" stays a hotel)
+    if (last := max((j for j, w in enumerate(run[:-2]) if w.lower() in institution_words()), default=-1)) >= 1 and \
+            _person(" ".join(run[last + 1:])):
+        run = run[last + 1:]
     # (a title inside the run ends what comes before it: "Committee on International Affairs Jane Roe")
     inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES]
     if inner and inner[-1] > 0:

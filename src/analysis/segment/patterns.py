@@ -63,6 +63,9 @@ _NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)"
 _TAG = r"(?:\s+\([^()\n]{1,40}\))?"
 #: The rest of an institution's name after its first words: "(the Centre) for Eastern Example Studies".
 _INSTITUTION_REST = rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
+#: A role's body and the person's name in apposition after it: "the head of the Russian delegation, deputy
+#: foreign minister Jane Roe, said" (the body may be empty: "the minister, Jane Roe,").
+_OF_BODY = r"(?:\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
@@ -127,7 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("a source close to the Russian delegation said", "an official who followed the talks put it", "the head of
     # the delegation said")
     sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|"
-          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
+          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}|{_APPOSITION})?){_GAP}\s+{verb}")
@@ -135,7 +138,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))
     bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
-    vs = (rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}|{_TITLED}|"
+    # ("reported the head of the Regional Military Administration Jane Roe": the institution's name and the person's)
+    vs = (rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|"
+          rf"{_ROLE_GREEDY}|{_TITLED}|"
           rf"{bare_role}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
@@ -244,3 +249,10 @@ _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|
 _BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
                         "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
                         "confirms acknowledged admitted reiterated maintained".split())
+
+
+#: Whom a reporter spoke with: "Our correspondent Jane Roe spoke with one of the organisers, Ivan Demov, who ...";
+#: the next "he said" means Demov, not the reporter (only after a reporter's word, "we" or "I": "X spoke with Y" of
+#: two politicians leaves X the subject).
+_SPOKE_WITH = re.compile(rf"\b(?:correspondent|reporter|journalist|[Ww]e|I)\b[^.!?]{{0,80}}?\b(?:spoke|talked|speaking|"
+                         rf"talking)\s+(?:to|with)\s+(?:(?:one|some|several)\s+of\s+(?:the\s+)?[a-z]+,\s+)?(?P<who>{_NAME})")

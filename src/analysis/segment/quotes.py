@@ -47,6 +47,7 @@ from analysis.segment.patterns import (
     _MARKS,
     _NAME,
     _PASSIVE_BY,
+    _SPOKE_WITH,
     _THAT,
     _attribution_before,
     _attributions,
@@ -193,8 +194,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         texts.append(masked)
         unnamed = []  # (match, phrase) of subjects that name no person: roles, resolved after the subjects
         for m in _attributions(masked):
-            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")):
-                continue  # "the Baltic states", "the Kremlin said": no person is named with "the"
+            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")) and \
+                    _clean_speaker(m.group("subj")) == re.sub(r"^\s*(?i:the)\s+", "", m.group("subj")).strip():
+                continue  # "the Baltic states", "the Kremlin said": no person is named with "the" (but "the
+                # Presidential Office Jane Roe said": the person after the institution's name)
             if _is_name(name := _clean_speaker(m.group("subj"))):
                 if len(name.split()) == 1 and _person(name):
                     name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
@@ -203,6 +206,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 unnamed.append((m, name))
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
         mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
+        mentions += [(pi, m.start("who"), name) for m in _SPOKE_WITH.finditer(masked)
+                     if _person(name := _clean_speaker(m.group("who")))]
         mentions.sort(key=lambda m: m[:2])
         if "A " in masked or "An " in masked or "One " in masked or "Another " in masked or " by " in masked:
             # "A Republican senator who speaks to the president often said ...": an unnamed source whose
@@ -366,10 +371,12 @@ def _repeated(quotes: list[Quote], alone: set[int] = frozenset()) -> list[Quote]
     if not any((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
                for n, q in enumerate(quotes)):
         return quotes
-    said = [(n, " ".join(q.text.split()), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
+    # (case aside: a headline capitalises what the body says mid-sentence, "«A pilot»" / "this is a pilot")
+    said = [(n, " ".join(q.text.lower().split()), q.speaker) for n, q in enumerate(quotes)
+            if q.speaker and q.kind in QUOTED_KINDS]
     out = []
     for n, q in enumerate(quotes):
-        words = " ".join(q.text.split()).rstrip(".,;:!?…")
+        words = " ".join(q.text.lower().split()).rstrip(".,;:!?…")
         # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
         if (_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial") \
                 and len(words.split()) >= 3:
@@ -475,6 +482,8 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 if len(par[a:b].split()) >= 4:
                     speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
                     out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
+                    if _person(speaker):  # ("..., reported the mayor Jane Roe." / '"...," he wrote.': Roe)
+                        _mention(mentions, (pi, s0 + t.start("subj")), speaker)
     return out
 
 
