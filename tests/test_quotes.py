@@ -404,10 +404,11 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 19)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 23)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320}.get(name, 350)  # (339, 341, 291, 333)
+    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320}.get(
+        name, 350)  # (339, 341, 291, 333, 338)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -767,6 +768,23 @@ def test_twenty_first_blind_set_after_tuning_on_it() -> None:
     blind21 = gold_set("blind21")
     assert blind21.at["interview", "recall_speaker"] >= 0.97  # 1.00
     assert blind21.at["direct", "recall_speaker"] >= 0.91  # 0.94
+
+
+def test_twenty_second_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind21, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind21's (floors a little under the
+    measurement; targets in the comments)."""
+    blind22 = gold_set("blind22")
+    assert blind22.at["direct", "recall_span"] >= 0.85  # 0.88 (quotes in doubled apostrophes not found)
+    assert blind22.at["direct", "recall_speaker"] >= 0.75  # 0.78: target 0.9 NOT MET
+    assert blind22.at["direct", "precision"] >= 0.92  # 0.95: target 0.9 met
+    assert blind22.at["interview", "recall_speaker"] >= 0.71  # 0.74: target 0.95 NOT MET
+    assert blind22.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind22.at["indirect", "recall_span"] >= 0.62  # 0.65: target 0.6 met
+    assert blind22.at["indirect", "precision"] >= 0.93  # 0.96: target 0.9 met
+    assert blind22.at["dash", "precision"] >= 0.9  # 0.94 (18 found)
+    assert blind22.at["partial", "precision"] >= 0.92  # 0.95
+    assert blind22.at["scare", "precision"] >= 0.9  # 0.93 (15 found): target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
