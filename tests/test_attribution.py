@@ -1506,3 +1506,89 @@ def test_the_head_of_an_administration_named_after_its_name_and_whom_a_reporter_
                   "\u2014 We do not stand here against the talks, \u2014 she said."]
     assert speakers(paragraphs, "direct") == ["Jan Example", "Jana Roe"]
     assert speakers(paragraphs, "dash") == ["Anna Sample"]
+
+
+# --------------------------------------------------------------------------- blind22 families
+
+
+def test_quotes_in_doubled_apostrophes_and_a_speaker_named_in_the_next_sentence() -> None:
+    paragraphs = ["Rome, 17 Nov. (Agency) - ''If a truce is reached, Italy is ready to do its part. Our engineers "
+                  "know how to do it''. This was stated by Deputy Prime Minister and Foreign Minister Jan Example, "
+                  "speaking to journalists.",
+                  "''Indonesia is the first mediator that Moscow cannot accuse of being Western'', explains to Agency "
+                  "Jana Roe, researcher at an institute."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+             if q.kind == "direct"]
+    assert found == [("direct", "Jan Example", "If a truce is reached, Italy is ready to do its part. Our engineers "
+                                               "know how to do it"),
+                     ("direct", "Jana Roe", "Indonesia is the first mediator that Moscow cannot accuse of being Western")]
+
+
+def test_a_quote_inside_dash_speech_is_its_words_and_a_first_name_from_a_place() -> None:
+    paragraphs = ["Tatyana from Examplesk, whose husband has been in captivity for a year, says the women no longer "
+                  "believe television.",
+                  "\u2014 When they say on TV \u00abthe exchange is being prepared\u00bb, it means nothing. We will "
+                  "believe it when the bus crosses the border, \u2014 she says."]
+    found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert ("dash", "Tatyana") in found and not [k for k, _ in found if k in ("partial", "scare")]
+
+
+def test_dash_speech_of_two_roles_told_to_an_outlet_of_two_words() -> None:
+    paragraphs = ["\u2014 Sixty days is a short time, \u2014 military expert, reserve colonel Jan Example told Daily "
+                  "Example. \u2014 Everything will depend on the observers.",
+                  "\u2014 The market had priced it in, \u2014 Jana Roe, chief analyst of the brokerage Example Capital, "
+                  "told Business FM. \u2014 The real effect is in the south."]
+    assert speakers(paragraphs, "dash") == ["Jan Example"] * 2 + ["Jana Roe"] * 2
+
+
+def test_the_interviewee_is_neither_the_bylines_author_nor_the_outlet() -> None:
+    paragraphs = ["'We brought a table': Examplo on the talks",
+                  "Tom Reporter (The Daily Example)",
+                  "Foreign Minister Examplo sat down with The Daily Example at the ministry. Excerpts:",
+                  "Q: What was the hardest moment?",
+                  "A: Wednesday. The delegation stood up and left the room.",
+                  "Q: What brought them back?",
+                  "A: Work. Mr Witkoff and I walked from one pavilion to the other.",
+                  "Q: Will the next round be here again?",
+                  "A: The venue is for the parties to decide."]
+    assert turns(paragraphs) == [("question", "Q"), ("interview", "Examplo")] * 3
+
+
+def test_a_dash_interviews_answer_that_ends_in_a_question_stays_an_answer() -> None:
+    paragraphs = ["Radio Example spoke with Ivan Demov, head of the committee.",
+                  "\u2014 Ivan Petrovich, good afternoon. Is the agreement a victory?",
+                  "\u2014 Good afternoon. It is a normal working result.",
+                  "\u2014 But foreign observers will now work on that territory.",
+                  "\u2014 Friends of Russia, I would say.",
+                  "\u2014 Kyiv says the observers must move freely.",
+                  "\u2014 Kyiv says many things. Security is ensured by our military. If something happens to an "
+                  "observer, who will answer for it?",
+                  "\u2014 Will the ceasefire hold?",
+                  "\u2014 That depends on Kyiv.",
+                  "\u2014 And the exchange of prisoners?",
+                  "\u2014 This is the most human part of the agreement."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Ivan Demov")] * 5
+
+
+def test_the_end_of_an_institutions_name_a_first_name_with_a_clause_and_a_delegate() -> None:
+    paragraphs = ["Jan Example, a researcher at the Institute of International Relations and Political Science, says "
+                  "Moscow accepted the observers.",
+                  "\"For the Kremlin, Jakarta is a comfortable witness,\" he says.",
+                  "Olga, who asked not to give her surname, has little hope for this list.",
+                  "\u2014 They always say: the next exchange, the next exchange, \u2014 she says.",
+                  "A Ukrainian delegate who asked not to be named said the decision had been taken in a call. \"We "
+                  "came back because walking away was what Moscow wanted,\" he said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example", "Ukrainian delegate"]
+    assert speakers(paragraphs, "dash") == ["Olga"]
+
+
+def test_a_dash_interview_whose_introduction_names_no_one_keeps_its_answers_without_a_speaker() -> None:
+    paragraphs = ["How the talks went",
+                  "A delegate said the talks went well. The Daily Example spoke to him.",  # (an outlet, no one)
+                  "\u2014 How do you assess the talks?",
+                  "\u2014 Positively. Both delegations stayed at the table.",
+                  "\u2014 And the exchange of prisoners?",
+                  "\u2014 It is the most human part of the agreement.",
+                  "\u2014 Will the truce hold?",
+                  "\u2014 That depends on the weather and on Kyiv."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "")] * 3

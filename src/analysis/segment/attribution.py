@@ -17,6 +17,7 @@ from analysis.segment.names import (
     _OWNER,
     _PARTICLES,
     _PRONOUNS,
+    _TITLES,
     _clean_speaker,
     _head,
     _is_name,
@@ -28,12 +29,13 @@ from analysis.segment.names import (
 from analysis.segment.patterns import (
     _CAP,
     _HYPHEN_PARTICLE,
+    _INSIDE_NAME,
     _LABELLING,
     _NAME,
     _NAME_COLON,
+    _NAMED_NEXT,
     _NAMES,
     _NOT_PLACE,
-    _PRON,
     _QUOTE_LEAD,
     _ROLE_WORD,
     _SIGN_OFF,
@@ -86,16 +88,6 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
     return "", -1
 
 
-#: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
-#: '"..." The speaker is X, a broker', '"..." That is X, a former monitor', '"..." The man, X, is 71',
-#: '"..." X, a duty engineer in Y, shrugs'.
-_NAMED_NEXT = re.compile(
-    rf"[\s\"”»]*(?:(?:That|This)\s+(?:is|was)\s+how\s+(?P<how>{_PRON}|{_TITLED}|{_NAME})\s+(?:put|phrased|summed|described)\b"
-    rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
-    rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
-    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
-
-
 def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
     """The person the sentence right after a quote names as its speaker (`_NAMED_NEXT`), else ("", -1).
 
@@ -112,7 +104,7 @@ def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
     m = _NAMED_NEXT.match(masked, c.hi + 1) if c.hi >= 0 else None
     if m is None:
         return "", -1
-    group = next(g for g in ("how", "is", "apposed", "subj") if m.group(g))
+    group = next(g for g in ("by", "how", "is", "apposed", "subj") if m.group(g))
     return m.group(group), m.start(group)
 
 
@@ -406,10 +398,11 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     said = _SAID_NAME.finditer(masked) if ", sa" in masked else ()
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
-        if not _person(name):
-            continue
-        if len(name.split()) == 1:
-            name = named.get(name) or _full_of(name, texts, fulls)
+        if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
+                                 and (inside.group("w") or "").lower() not in _TITLES):
+            continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
+        if len(name.split()) == 1:  # (or a first name the article introduces with a clause: "Olga, who ...,")
+            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", m.end("name")) else "")
             if not name:
                 continue
         out.append((pi, m.start("name"), name))

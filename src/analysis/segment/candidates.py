@@ -121,7 +121,13 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
             if s < len(par) and par[s] not in "-–—":
                 dash_at = par.find("—", a.end())
                 s = dash_at if 0 <= dash_at < s else s
-    return [c for c in out if not any(c.start < b.end and b.start < c.end for b in blocked)]
+    # (a quote inside the speech, "— When they said «wait», I ..., — she says.", is nested in it: `_nested`)
+    return [c for c in out if not any(c.start < b.end and b.start < c.end and not _nested(b, c) for b in blocked)]
+
+
+def _nested(inner: _Cand, outer: _Cand) -> bool:
+    """Whether quotation-mark candidate ``inner`` stands inside dash speech ``outer``, after its first words."""
+    return outer.start < inner.lo and inner.end <= outer.end
 
 
 #: Spanish-style dialogue: a dash set close to the words, "—Words —Jane Roe said—. More words."
@@ -199,6 +205,31 @@ def _single_quote_style(paragraphs: Sequence[str]) -> list[str] | None:
     return [p.translate(_DOUBLE_TO_SINGLE).replace("\x00", "“").replace("\x01", "”") for p in out]
 
 
+#: Doubled apostrophes used as quotation marks, as Italian agencies write them: "''Italy is ready'', he said".
+_DOUBLED = re.compile(r"(?<!')''(?!')")
+
+
+def _doubled_apostrophes(paragraphs: Sequence[str]) -> list[str] | None:
+    """Paragraphs whose quotes are marked by doubled apostrophes (''...''), with each pair written as a
+    double mark and a space (an opening one after the space, a closing one before it), every offset
+    kept; None when no paragraph pairs them."""
+    out, changed = list(paragraphs), False
+    for n, par in enumerate(paragraphs):
+        if "''" not in par:
+            continue
+        chars, opened = list(par), -1
+        for m in _DOUBLED.finditer(par):
+            i = m.start()
+            before, after = par[i - 1] if i else " ", par[i + 2] if i + 2 < len(par) else " "
+            if opened < 0 and (before.isspace() or before in "([{—–-/:") and not after.isspace():
+                opened = i
+            elif opened >= 0 and not before.isspace():
+                chars[opened:opened + 2], chars[i:i + 2] = [" ", "“"], ["”", " "]
+                opened, changed = -1, True
+        out[n] = "".join(chars)
+    return out if changed else None
+
+
 def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
     """A live blog's or a headline's quote in single marks in an article that quotes in double ones
     ("Kremlin: 'No agreement is final'"): the paragraphs with the paired single marks of each short
@@ -223,4 +254,4 @@ def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bo
     in a colon or a comma that introduces it ('Lavrov said: "..."', 'he said, "..."')."""
     s0 = next((a for a, e in spans if a <= c.lo < e), 0)
     before = par[s0:c.lo].rstrip()
-    return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–"))
+    return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–", " -"))  # (" -": a dateline's)

@@ -298,11 +298,15 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
 
 def _in_step(order: list[int], asks: list[int], paragraphs: Sequence[str]) -> list[int]:
     """A dash interview's questions: those ending in "?" and, where three or more of them stand in step
-    (every other turn), the short turns in step with them ("— Jane Ivanovna, why Vienna? Until now ...")."""
+    (every other turn), the short turns in step with them ("— Jane Ivanovna, why Vienna? Until now ...");
+    where at least three in four of them do, an answer out of step that ends in "?" answers ("... Who will
+    answer for it? Zelensky?")."""
     step = {pi: n % 2 for n, pi in enumerate(order)}
-    if len(asks) < 3 or len({step[pi] for pi in asks}) != 1:
+    steps = [step[pi] for pi in asks]
+    main = max((0, 1), key=steps.count)
+    if len(asks) < 3 or steps.count(main) < 3 or 4 * steps.count(main) < 3 * len(asks):
         return asks
-    return sorted({*asks, *(pi for pi in order if step[pi] == step[asks[0]] and len(paragraphs[pi].split()) <= 60)})
+    return sorted(pi for pi in order if step[pi] == main and (pi in asks or len(paragraphs[pi].split()) <= 60))
 
 
 #: A numbered question of a written interview: "3. Would Poland send soldiers?".
@@ -383,7 +387,7 @@ _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|i
 
 #: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
 _BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|interview|interviewed|reporting|written)(?:\s+by)?\s*:?\s)"
-                     r"[^.!?:]{2,80}")
+                     rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*\([^()]{{2,60}}\)\s*")  # (or "Jane Roe (The Daily Example)")
 
 
 def _interviewee(intro: Sequence[str]) -> str:
@@ -403,8 +407,8 @@ def _interviewee(intro: Sequence[str]) -> str:
                     not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
                                              and w not in _TITLES for w in m.group(0)[first.end():].split())):
                 name = lead
-            if _person(name) and not re.search(r"\b(?i:by)\s+$", par[:m.start()]):  # (not "Ukraine's deputy
-                names.append(name)  # foreign minister", nor "Interviewed by Jane Roe": who asks)
+            if _person(name) and not re.search(r"\b(?i:by|the)\s+$", par[:m.start()]):  # (not "Ukraine's deputy
+                names.append(name)  # foreign minister", nor "Interviewed by Jane Roe": who asks, nor "The Daily Example")
                 at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
                 talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
     names = [n for n in names if not n.isupper()] or names  # (not a byline's "JANE ROE - ANKARA")

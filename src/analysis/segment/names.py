@@ -68,11 +68,14 @@ def _clean_speaker(phrase: str) -> str:
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,", "the head of the delegation, deputy minister Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
+    if (bare := re.fullmatch(rf"\s*(?:[a-z][\w'’-]*\s+){{0,4}}[a-z][\w'’-]*,\s+((?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})\s*",
+                             phrase)):
+        return _clean_speaker(bare.group(1))  # "military expert, reserve colonel Jane Roe": the name
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
         p = re.split(rf"(?<=[a-z]{{2}}\.)\s+(?=[{_UPPER}])", p)[-1]
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
-    if " from " in p and (fr := _FROM_PLACE.fullmatch(p)) and len(fr.group(1).split()) >= 2 and _person(fr.group(1)):
+    if " from " in p and (fr := _FROM_PLACE.fullmatch(p)) and _person(fr.group(1)):  # ("Tatyana from Iskitim" too)
         return fr.group(1)  # "Jane Roe from Kamensk-Uralsky": the person, not the place
     if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
         return _clean_speaker(of.group(1))
@@ -167,6 +170,8 @@ def _person(name: str) -> bool:
 
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     """A surname label ("Lavrov") as the full name the article gave earlier ("Sergei Lavrov")."""
+    if not label.split():
+        return label  # (an answer whose interviewee no introduction names)
     for _, _, name in reversed(mentions):
         if len(name) > len(label) and name.split()[-1].lower() == label.split()[-1].lower():
             return name  # (never a shorter form: a headline's "Roe:" does not shorten "Jane Roe")

@@ -70,7 +70,9 @@ _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|e
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
 _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
-_OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+|(?:the|a|his|her)\s+[a-z]+"
+# (an outlet of up to three words: "- X told Business FM.")
+_OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
+           r"(?:the|a|his|her)\s+[a-z]+"
            r"|«[^»]{1,40}»))?")
 #: An unnamed source a passive sentence names: "This was told to REN TV by a source in the delegation."
 _PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|reported|stated|confirmed)\s+"
@@ -139,9 +141,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     roles = alt(list(role_nouns()))
     bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     # ("reported the head of the Regional Military Administration Jane Roe": the institution's name and the person's)
-    vs = (rf"{verb}\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|"
-          rf"{_ROLE_GREEDY}|{_TITLED}|"
-          rf"{bare_role}|{_NAME})")
+    # ('"...", explains to Adnkronos Jane Roe, researcher at X': the outlet addressed, then the speaker)
+    vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|"
+          rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
@@ -158,8 +160,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "dash_vs": re.compile(sep + vs),
             # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a
             # determiner (and roles joined by "and") before the name, after a dash only
+            # (and two roles: "- military expert, reserve colonel Jane Roe told ...")
             "dash_bare": re.compile(rf"(?:,\s+[-–—]|,|\s[-–—])\s+(?P<subj>(?:[a-z][\w'’-]*\s+){{0,4}}"
-                                    rf"(?:{roles})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
+                                    rf"(?:(?:{roles}),\s+(?:[a-z][\w'’-]*\s+){{0,3}})?(?:{roles})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
 
 
 def _attributions(text: str) -> list[re.Match[str]]:
@@ -256,3 +259,18 @@ _BARE_VERBS = frozenset("said says say told tells added adds stressed stresses n
 #: two politicians leaves X the subject).
 _SPOKE_WITH = re.compile(rf"\b(?:correspondent|reporter|journalist|[Ww]e|I)\b[^.!?]{{0,80}}?\b(?:spoke|talked|speaking|"
                          rf"talking)\s+(?:to|with)\s+(?:(?:one|some|several)\s+of\s+(?:the\s+)?[a-z]+,\s+)?(?P<who>{_NAME})")
+
+#: What ends the words before a capitalised word inside an institution's name ("Institute of ... and Political Science").
+#: (A title before "and" is no institution's: "Deputy Prime Minister and Defence Minister Jane Roe".)
+_INSIDE_NAME = re.compile(r"(?:\b(?:of|for|on|at|in)|(?P<w>[A-Z][\w'’-]*)\s+and)\s+$")
+
+#: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
+#: '"..." The speaker is X, a broker', '"..." That is X, a former monitor', '"..." The man, X, is 71',
+#: '"..." X, a duty engineer in Y, shrugs'.
+_NAMED_NEXT = re.compile(  # (also "'...'. This was stated by Minister Jane Roe, ...": a translated agency's)
+    rf"[\s\"”»]*\.?\s*(?:(?:That|This|It)\s+(?:is|was|has\s+been)\s+(?:stated|said|announced|declared|noted|stressed|"
+    rf"emphasi[sz]ed|underlined|written|explained)\s+by\s+(?P<by>[^.;:!?,]{{1,150}}?)(?=\s*[,.;]|\s*$)"
+    rf"|(?:That|This)\s+(?:is|was)\s+how\s+(?P<how>{_PRON}|{_TITLED}|{_NAME})\s+(?:put|phrased|summed|described)\b"
+    rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
+    rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
+    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")

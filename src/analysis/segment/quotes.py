@@ -29,9 +29,11 @@ from analysis.segment.candidates import (
     _blank,
     _Cand,
     _dash_candidates,
+    _doubled_apostrophes,
     _headline_singles,
     _inside_sentence,
     _mark_candidates,
+    _nested,
     _single_quote_style,
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
@@ -122,11 +124,14 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                  turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
     if the caller has them, the paragraphs' `interview_turns`."""
+    original, doubled = paragraphs, _doubled_apostrophes(paragraphs)  # (''...'': as double marks)
+    paragraphs = doubled or paragraphs
     british = _single_quote_style(paragraphs)
     if british is None and (british := _headline_singles(paragraphs)) is None:
-        return _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
+        found = _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
+        return found if doubled is None else [replace(q, text=original[q.paragraph_index][q.start:q.end]) for q in found]
     # (British style, or headlines quoting in single marks: searched with those marks as double ones)
-    return [Quote(q.paragraph_index, q.start, q.end, paragraphs[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
+    return [Quote(q.paragraph_index, q.start, q.end, original[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
             for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
 
 
@@ -182,8 +187,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         marks = [c for c in found if long_enough(c)]
         shorts = [c for c in found if c.kind == "pair" and not long_enough(c)
                   and not all(w[:1].isupper() for w in par[c.start:c.end].split())] if short else []  # not names
-        cands = sorted(marks + [c for c in _dash_candidates(par, spans, marks) if long_enough(c)],
-                       key=lambda c: c.start)
+        dashes = [c for c in _dash_candidates(par, spans, marks) if long_enough(c)]
+        if dashes and (marks or shorts):  # (quotes nested in dash speech are its words, no quotes of their own)
+            marks, shorts = [[c for c in cs if not any(_nested(c, d) for d in dashes)] for cs in (marks, shorts)]
+        cands = sorted(marks + dashes, key=lambda c: c.start)
         # quoted words blanked, so attributions and mentions are searched in the narration only
         masked = _blank(par, cands)
         here = _role_mentions(pi, masked)
