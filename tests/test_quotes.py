@@ -404,11 +404,11 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 23)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 24)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
-    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320}.get(
-        name, 350)  # (339, 341, 291, 333, 338)
+    assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
+                                      "blind23": 320}.get(name, 350)  # (339, 341, 291, 333, 338, 339)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -796,6 +796,23 @@ def test_twenty_second_blind_set_after_tuning_on_it() -> None:
     assert blind22.at["interview", "recall_speaker"] >= 0.97  # 1.00
     assert blind22.at["direct", "recall_speaker"] >= 0.9  # 0.93
     assert blind22.at["dash", "recall_speaker"] >= 0.95  # 1.00
+
+
+def test_twenty_third_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the rules tuned on blind22, and not tuned on since; the brief
+    was the quote issue's own words, as blind12's to blind22's (floors a little under the
+    measurement; targets in the comments). The first of these sets on which every target held."""
+    blind23 = gold_set("blind23")
+    assert blind23.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind23.at["direct", "recall_speaker"] >= 0.92  # 0.95: target 0.9 met
+    assert blind23.at["direct", "precision"] >= 0.94  # 0.97: target 0.9 met
+    assert blind23.at["interview", "recall_speaker"] >= 0.95  # 0.97: target 0.95 met
+    assert blind23.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind23.at["indirect", "recall_span"] >= 0.63  # 0.67: target 0.6 met
+    assert blind23.at["indirect", "precision"] >= 0.91  # 0.935: target 0.9 met
+    assert blind23.at["dash", "precision"] >= 0.95  # 1.00 (36 found)
+    assert blind23.at["partial", "precision"] >= 0.95  # 1.00
+    assert blind23.at["scare", "precision"] >= 0.95  # 1.00 (12 found): target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001

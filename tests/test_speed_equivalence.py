@@ -307,8 +307,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: institution's name, whom a reporter spoke with) (f344b238... before them); then when the twenty-second blind set
 #: joined the fixtures (8404088c... without it), then for the rules tuned on it (doubled apostrophes, "This was
 #: stated by X", quotes nested in dash speech, outlets of two words, bylines with the outlet in parentheses, a dash
-#: interview's answer ending in "?", the end of an institution's name, "delegate") (fa5bdd18... before them).
-PIPELINE_DIGEST = "43616af74066b3eba9c175fa236db4c30ec54bd2115f7d4220adc47f2f37dff3"
+#: interview's answer ending in "?", the end of an institution's name, "delegate") (fa5bdd18... before them); then
+#: when the twenty-third blind set joined the fixtures (43616af7... without it).
+PIPELINE_DIGEST = "d2f146059cc2a4d0e8e4defc057fd5d5c97039fe2c2c4c705de6c2594b12c300"
 
 
 def pipeline_digest() -> str:
