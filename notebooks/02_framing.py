@@ -317,9 +317,9 @@ verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
 # **How often the quote finder is right.** Measured against the project's gold sets: articles
 # written by annotators who never saw the code, each quote marked with its span, speaker and kind
 # (`tests/fixtures/quotes/`; `analysis.evaluate`). Each set was measured once while blind; the rules
-# were then tuned on all but the newest, the held-out one, whose row is the estimate for text
-# like a user's (the README gives every set's first measurement: they range with the kind of text
-# a set holds, and an interview layout new to the rules is missed). Recall: share
+# were then tuned on all but the newest, the held-out ones (measured with the same rules), whose
+# rows, pooled, are the estimate for text like a user's (the README gives every set's first
+# measurement: they range with the kind of text a set holds, and an interview layout new to the rules is missed). Recall: share
 # of gold quotes found (span), and found with the right speaker;
 # precision: share of found quotes that are gold quotes. The speaker layer of this section and the
 # narration/quotation split of every layer rest on these numbers. (The gold sets are not your

@@ -404,11 +404,11 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 24)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 25)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
-                                      "blind23": 320}.get(name, 350)  # (339, 341, 291, 333, 338, 339)
+                                      "blind23": 320, "blind24": 320}.get(name, 350)  # (339, 341, 291, 333, 338, 339, 344)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -815,6 +815,24 @@ def test_twenty_third_blind_set_as_first_measured() -> None:
     assert blind23.at["scare", "precision"] >= 0.95  # 1.00 (12 found): target 0.9 met
 
 
+def test_twenty_fourth_blind_set_as_first_measured() -> None:
+    """Measured once, while blind, with the same rules as blind23 (no tuning between the two), and not
+    tuned on since; the brief was the quote issue's own words (floors a little under the measurement;
+    targets in the comments). Over blind23 and blind24 together these rules meet every target (direct
+    speakers 117 of 128, 0.91); on blind24 alone the direct-speaker target is missed."""
+    blind24 = gold_set("blind24")
+    assert blind24.at["direct", "recall_span"] >= 0.97  # 1.00
+    assert blind24.at["direct", "recall_speaker"] >= 0.84  # 0.87: target 0.9 NOT MET
+    assert blind24.at["direct", "precision"] >= 0.94  # 0.97: target 0.9 met
+    assert blind24.at["interview", "recall_speaker"] >= 0.94  # 0.97: target 0.95 met
+    assert blind24.at["interview", "precision"] >= 0.97  # 1.00: target 0.9 met
+    assert blind24.at["indirect", "recall_span"] >= 0.58  # 0.61: target 0.6 met
+    assert blind24.at["indirect", "precision"] >= 0.95  # 0.98: target 0.9 met
+    assert blind24.at["dash", "precision"] >= 0.95  # 1.00 (29 found)
+    assert blind24.at["partial", "precision"] >= 0.95  # 1.00
+    assert blind24.at["scare", "precision"] >= 0.95  # 1.00 (17 found): target 0.9 met
+
+
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
     for name, speaker in (("blind", "Dmitry Peskov"), ("blind2", "Someone Else")):
         folder = tmp_path / name
@@ -836,3 +854,20 @@ def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(
     assert evaluate.quote_accuracy_table(table.iloc[:0]).empty
     empty = evaluate.quote_accuracy_by_set(tmp_path / "none")
     assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")
+
+
+def test_several_held_out_sets_are_marked_and_pooled_by_their_quotes(tmp_path) -> None:  # noqa: ANN001
+    texts = {"blind": ("Dmitry Peskov", 1), "blind2": ("Dmitry Peskov", 1), "blind3": ("Someone Else", 3)}
+    for name, (speaker, n) in texts.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        body = "\n\n".join(f'"We are ready to talk again, round {k}," Peskov told reporters.' for k in range(n))
+        rows = "".join(f"\"We are ready to talk again, round {k}\",{speaker},direct\n" for k in range(n))
+        (folder / "01_wire.txt").write_text(f"Talks resume\n\n{body}\n", encoding="utf-8")
+        (folder / "01_wire.quotes.csv").write_text(f"quote,speaker,kind\n{rows}", encoding="utf-8")
+    table = evaluate.quote_accuracy_by_set(tmp_path, held_out=("blind2", "blind3"))
+    assert sorted(table.loc[table["held_out"], "set"].unique()) == ["blind2", "blind3"]
+    text = evaluate.quote_accuracy_text(table)
+    # (one right of one, none right of three: 1 of 4 pooled, not the mean of 100% and 0%)
+    assert "held-out sets (blind2 and blind3, pooled, 4 quotes, never tuned on)" in text
+    assert "right speaker 25% of the time" in text
