@@ -1592,3 +1592,49 @@ def test_a_dash_interview_whose_introduction_names_no_one_keeps_its_answers_with
                   "\u2014 Will the truce hold?",
                   "\u2014 That depends on the weather and on Kyiv."]
     assert turns(paragraphs) == [("question", "interviewer"), ("interview", "")] * 3
+
+
+# --------------------------------------------------------------------------- blind23 and blind24 families
+
+
+def test_a_first_name_a_paragraph_opens_with_introduces_whom_the_next_pronoun_means() -> None:
+    paragraphs = ["Ivan Demov, the governor, said the station would reopen.",
+                  "Rimma, a midwife with twenty years of experience, was on duty in the ward that night.",
+                  "\u2014 The glass flew in over the beds, \u2014 she recalls.",
+                  "Semyon has worked as an electrician at a substation for 19 years.",
+                  "\u2014 We fix it at night, and at night it flies in again, \u2014 he says.",
+                  "Orest, a patient of the surgical department who was recovering from an operation on his knee, "
+                  "was in a ward on the second floor.",
+                  "\u2014 There were people lying in plaster, \u2014 he says."]
+    assert speakers(paragraphs, "dash") == ["Rimma", "Semyon", "Orest"]
+
+
+def test_a_dateline_or_an_abbreviation_is_no_first_name_introduction() -> None:
+    paragraphs = ["ExampleNews, 23 April. The moratorium, agreed by the delegations, will not lower rates soon. This "
+                  "opinion was expressed to our correspondent by Ivan Demov, head of the analytical department.",
+                  "\u2014 Shipowners will look at the first weeks, \u2014 the expert noted.",
+                  "The Rev. Jan Example, who has led St. Vladimir\u2019s since 2019, said attendance had doubled.",
+                  "\u201cWhen people are afraid, they come to church,\u201d he said."]
+    assert speakers(paragraphs, "dash") == ["Ivan Demov"]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+
+
+def test_someone_named_by_a_description_and_an_avenue_is_no_person() -> None:
+    paragraphs = ["One of the participants of a focus group in Examplegrad, a 52-year-old engineer named Avdey, put it "
+                  "this way:",
+                  "\u2014 If the hospitals are not bombed, that is good. But I do not believe it will last.",
+                  "The foreign minister, Jan Example, arrived on Avenue Mohammed VI at dawn. \"This text will not end "
+                  "the war,\" he said."]
+    assert speakers(paragraphs, "dash") == ["Avdey"]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+
+
+def test_a_role_after_a_plural_possessive_and_a_quote_over_two_paragraphs() -> None:
+    paragraphs = ["Ivan Demov, the minister, welcomed the plan.",
+                  "The Social Democrats' foreign policy spokesperson Jana Roe welcomes the initiative but thinks that "
+                  "the government should demand more.",
+                  "\u2013 There are doctors held in detention centres. That has to be part of any deal, she says.",
+                  "\"Uruguay can host because it has nothing at stake. That is a niche, not a doctrine.",
+                  "\"Still, for a small country, that is not nothing,\" said Jan Example, a political scientist."]
+    assert speakers(paragraphs, "dash") == ["Jana Roe"]
+    assert speakers(paragraphs, "direct") == ["Jan Example", "Jan Example"]

@@ -28,6 +28,7 @@ from analysis.segment.names import (
 )
 from analysis.segment.patterns import (
     _CAP,
+    _FIRST_NAME_INTRO,
     _HYPHEN_PARTICLE,
     _INSIDE_NAME,
     _LABELLING,
@@ -302,7 +303,7 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})"
-                      r"(?:\s+(?:himself|herself))?(?:(?:,\s[^,]{1,80}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
+                      r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
@@ -401,8 +402,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
-        if len(name.split()) == 1:  # (or a first name the article introduces with a clause: "Olga, who ...,")
-            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", m.end("name")) else "")
+        if len(name.split()) == 1:  # (or a first name the article introduces: "Olga, who ...,", "Rimma, a midwife, was")
+            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", m.end("name")) or (
+                not masked[:m.start("name")].strip() and _FIRST_NAME_INTRO.match(masked, m.end("name"))) else "")
             if not name:
                 continue
         out.append((pi, m.start("name"), name))

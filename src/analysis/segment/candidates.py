@@ -255,3 +255,11 @@ def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bo
     s0 = next((a for a, e in spans if a <= c.lo < e), 0)
     before = par[s0:c.lo].rstrip()
     return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–", " -"))  # (" -": a dateline's)
+
+
+def _runs_on(paragraphs: Sequence[str], pi: int, start: int, end: int) -> bool:
+    """Whether the quote at [start, end) of paragraph ``pi`` opens with a mark and ends its paragraph without a
+    closing one, and the next paragraph opens with a mark: a quote over two paragraphs."""
+    par = paragraphs[pi]
+    return (par[:start].rstrip()[-1:] in "\"“«„" and not par[end:].strip() and pi + 1 < len(paragraphs)
+            and paragraphs[pi + 1].lstrip()[:1] in "\"“«„")

@@ -68,6 +68,8 @@ def _clean_speaker(phrase: str) -> str:
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,", "the head of the delegation, deputy minister Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
+    if (named := re.search(rf"\bnamed\s+({_NAME})\s*,?\s*$", phrase)) and _person(named.group(1)):
+        return named.group(1)  # "a 52-year-old engineer named Jan": the name
     if (bare := re.fullmatch(rf"\s*(?:[a-z][\w'’-]*\s+){{0,4}}[a-z][\w'’-]*,\s+((?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})\s*",
                              phrase)):
         return _clean_speaker(bare.group(1))  # "military expert, reserve colonel Jane Roe": the name

@@ -274,3 +274,18 @@ _NAMED_NEXT = re.compile(  # (also "'...'. This was stated by Minister Jane Roe,
     rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
     rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
     rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
+#: What follows a first name a paragraph opens with when it introduces a person: "Rimma, a midwife, ...",
+#: "Semyon has worked as an electrician ...".
+_FIRST_NAME_INTRO = re.compile(r",\s+(?:who\b|a\b|an\b|\d{1,3},)|\s+(?:has|had)\s+(?:worked|lived|been|served|spent)\b|"
+                              r"\s+(?:works|worked|lives|lived)\b")
+
+#: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
+_HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
+#: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
+_ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An)\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s|s['’])\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}\Z")  # (also "The Social Democrats' foreign policy spokesperson")
+
+#: An indefinite subject with an aside, before any verb: "A member of the delegation, who spoke on condition
+#: of anonymity, was less sentimental." (whom a following "he said" means).
+_UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»,]{1,80}?),\s+"
+                            r"(?:who|whose)\s[^.!?;:,\"“”«»]{1,160},\s+(?:was|is|were|are|had|has|[a-z]+ed)\b")

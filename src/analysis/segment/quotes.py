@@ -34,6 +34,7 @@ from analysis.segment.candidates import (
     _inside_sentence,
     _mark_candidates,
     _nested,
+    _runs_on,
     _single_quote_style,
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
@@ -45,12 +46,15 @@ from analysis.segment.patterns import (
     _BARE_VERBS,
     _CLAUSE_STOP,
     _FINITE,
+    _HE_SHE,
     _LABELLING,
     _MARKS,
     _NAME,
     _PASSIVE_BY,
+    _ROLE_SUBJECT,
     _SPOKE_WITH,
     _THAT,
+    _UNNAMED_ASIDE,
     _attribution_before,
     _attributions,
     _finditer,
@@ -141,12 +145,6 @@ def _unnamed_subject() -> re.Pattern[str]:
     told", "A European diplomat who has read both documents said"."""
     return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
                       rf"(?:{_patterns()['verb'].pattern})")
-
-
-#: An indefinite subject with an aside, before any verb: "A member of the delegation, who spoke on condition
-#: of anonymity, was less sentimental." (whom a following "he said" means).
-_UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»,]{1,80}?),\s+"
-                            r"(?:who|whose)\s[^.!?;:,\"“”«»]{1,160},\s+(?:was|is|were|are|had|has|[a-z]+ed)\b")
 
 
 def _mention(mentions: list[tuple[int, int, str]], where: tuple[int, int], speaker: str) -> None:
@@ -345,6 +343,13 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         named = [m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]]
         if named:  # (the fullest name; of equally long ones the latest, whatever the hash seed)
             quotes.append(replace(q, speaker=max(q.speaker, *reversed(named), key=len)))
+    # a quote that runs on into the next paragraph ('"... [no closing mark]' / '"...," said X.'): the speaker there
+    firsts: dict[int, Quote] = {}
+    for q in quotes:
+        firsts.setdefault(q.paragraph_index, q)
+    quotes = [replace(q, speaker=nxt.speaker) if q.kind == "direct" and (
+        nxt := firsts.get(q.paragraph_index + 1)) and nxt.speaker and nxt.kind == "direct" and
+        _runs_on(paragraphs, q.paragraph_index, q.start, q.end) else q for q in quotes]
     # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
@@ -394,12 +399,6 @@ def _repeated(quotes: list[Quote], alone: set[int] = frozenset()) -> list[Quote]
                 q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop(), q.kind)
         out.append(q)
     return out
-
-
-#: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
-_HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
-#: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
-_ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An|[A-Z][\w-]*['’]s)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 
 
 def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
