@@ -404,11 +404,12 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 25)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 27)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
-                                      "blind23": 320, "blind24": 320}.get(name, 350)  # (339, 341, 291, 333, 338, 339, 344)
+                                      "blind23": 320, "blind24": 320, "blind25": 320, "blind26": 320}.get(name, 350)
+    # (339, 341, 291, 333, 338, 339, 344, 343, 344)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -842,6 +843,27 @@ def test_twenty_third_and_fourth_blind_sets_after_tuning_on_them() -> None:
     assert blind23.at["dash", "recall_speaker"] >= 0.97  # 1.00
     assert blind24.at["direct", "recall_speaker"] >= 0.87  # 0.89
     assert blind24.at["dash", "recall_speaker"] >= 0.9  # 0.93
+
+
+def test_twenty_fifth_and_sixth_blind_sets_as_first_measured() -> None:
+    """Measured once each, while blind, with the same rules (tuned on blind23 and blind24), and not tuned on
+    since; written side by side by two annotators to the quote issue's own brief (floors a little under the
+    measurement; targets in the comments). Pooled: direct speakers 122 of 139 (0.88), interview answers
+    59 of 66 (0.89), reported speech found 142 of 234 (0.61): blind23's every-target result did not hold."""
+    blind25, blind26 = gold_set("blind25"), gold_set("blind26")
+    assert blind25.at["direct", "recall_speaker"] >= 0.85  # 0.88: target 0.9 NOT MET
+    assert blind26.at["direct", "recall_speaker"] >= 0.84  # 0.87: target 0.9 NOT MET
+    assert blind25.at["interview", "recall_speaker"] >= 0.76  # 0.79: target 0.95 NOT MET (a doorstop's "Subjects:" line)
+    assert blind26.at["interview", "recall_speaker"] >= 0.97  # 1.00: target 0.95 met
+    assert blind25.at["indirect", "recall_span"] >= 0.6  # 0.64: target 0.6 met
+    assert blind26.at["indirect", "recall_span"] >= 0.54  # 0.57: target 0.6 NOT MET
+    for found in (blind25, blind26):
+        assert found.at["direct", "precision"] >= 0.94  # 0.97, 0.97: target 0.9 met
+        assert found.at["interview", "precision"] >= 0.9  # 0.97, 0.93: target 0.9 met
+        assert found.at["indirect", "precision"] >= 0.93  # 0.96, 0.96: target 0.9 met
+        assert found.at["partial", "precision"] >= 0.95  # 1.00, 0.98
+        assert found.at["dash", "precision"] >= 0.91  # 1.00, 0.94
+        assert found.at["scare", "precision"] >= 0.95  # 1.00, 1.00: target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
