@@ -1638,3 +1638,29 @@ def test_a_role_after_a_plural_possessive_and_a_quote_over_two_paragraphs() -> N
                   "\"Still, for a small country, that is not nothing,\" said Jan Example, a political scientist."]
     assert speakers(paragraphs, "dash") == ["Jana Roe"]
     assert speakers(paragraphs, "direct") == ["Jan Example", "Jan Example"]
+
+
+# --------------------------------------------------------------------------- blind25 and blind26 families
+
+
+def test_a_transcripts_subjects_line_is_no_speaker() -> None:
+    paragraphs = ["Doorstop interview, Port Example",
+                  "Senator Jana Roe, Minister for Foreign Affairs",
+                  "Subjects: the talks; grain moratorium; humanitarian demining.",
+                  "ROE: Thanks for coming. Australia welcomes the efforts to bring both sides to the table.",
+                  "JOURNALIST: Minister, is Australia being asked to do anything?",
+                  "ROE: We're not a party to those talks, and we're not a mediator.",
+                  "JOURNALIST: Will you send deminers?",
+                  "ROE: If there is a role for us, we'll look at it constructively."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jana Roe"}
+
+
+def test_a_laughing_attribution_a_first_name_with_the_and_an_aged_role() -> None:
+    paragraphs = ["\u2014 They cleaned the city as if for a holiday, \u2014 laughs Jamshed, a taxi driver who waits near "
+                  "the hotel. \u2014 But there are no clients.",
+                  "Eduard, the owner of a caf\u00e9 near the bus station, closed his establishment for the day.",
+                  "\u2014 Without water there is nothing to cook, \u2014 he told Example News.",
+                  "From the balcony of her apartment above the river, Jana Roe could see the motorcades.",
+                  "\"Black cars, every morning at eight,\" says the 38-year-old hydrologist, who earned her PhD abroad."]
+    assert speakers(paragraphs, "dash") == ["Jamshed", "Jamshed", "Eduard"]
+    assert speakers(paragraphs, "direct") == ["Jana Roe"]

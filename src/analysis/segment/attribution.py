@@ -169,7 +169,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return max(recent, key=lambda m: m[:2])[2] if recent else _last_named(texts[-3:]) or speaker
     words = speaker.lower().split()
     if (speaker and not _is_name(speaker) and re.match(r"\s*(?:the|our)\b", phrase, re.IGNORECASE)
-            and (not _role_heads().isdisjoint(words) or _AGED.fullmatch(words[-1]))):  # ("the 41-year-old said")
+            and (not _role_heads().isdisjoint(words) or any(map(_AGED.fullmatch, words)))):  # ("the 41-year-old [expert] said")
         if texts and where[0] == len(texts) - 1 and _REPLY.match(texts[-1], where[1] + len(phrase)) and \
                 _ASKED.search(" ".join([*texts[-2:-1], texts[-1][:where[1]]])):
             # '"...?" she asked. The High Representative replied ...': whoever replies to a question
@@ -305,7 +305,7 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
                       rf"(?P<name>{_TITLED}|{_NAME})"
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
-                      rf"(?=(?:has|had|is|was|will|would|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+                      rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")

@@ -19,7 +19,7 @@ _NOT_SPEAKERS = frozenset(
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
     "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
-    "explainer factbox present "
+    "explainer factbox present subject subjects "
     "absent details detail".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})

@@ -276,7 +276,7 @@ _NAMED_NEXT = re.compile(  # (also "'...'. This was stated by Minister Jane Roe,
     rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
 #: What follows a first name a paragraph opens with when it introduces a person: "Rimma, a midwife, ...",
 #: "Semyon has worked as an electrician ...".
-_FIRST_NAME_INTRO = re.compile(r",\s+(?:who\b|a\b|an\b|\d{1,3},)|\s+(?:has|had)\s+(?:worked|lived|been|served|spent)\b|"
+_FIRST_NAME_INTRO = re.compile(r",\s+(?:who\b|a\b|an\b|the\b|\d{1,3},)|\s+(?:has|had)\s+(?:worked|lived|been|served|spent)\b|"
                               r"\s+(?:works|worked|lives|lived)\b")
 
 #: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
