@@ -404,12 +404,12 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 27)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 29)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
-                                      "blind23": 320, "blind24": 320, "blind25": 320, "blind26": 320}.get(name, 350)
-    # (339, 341, 291, 333, 338, 339, 344, 343, 344)
+                                      "blind23": 320, "blind24": 320, "blind25": 320, "blind26": 320, "blind27": 320}.get(
+        name, 350)  # (339, 341, 291, 333, 338, 339, 344, 343, 344, 337)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -874,6 +874,27 @@ def test_twenty_fifth_and_sixth_blind_sets_after_tuning_on_them() -> None:
     assert blind25.at["interview", "recall_speaker"] >= 0.97  # 1.00
     assert blind26.at["direct", "recall_speaker"] >= 0.9  # 0.92
     assert blind26.at["dash", "recall_speaker"] >= 0.87  # 0.89
+
+
+def test_twenty_seventh_and_eighth_blind_sets_as_first_measured() -> None:
+    """Measured once each, while blind, with the same rules (tuned on blind25 and blind26), and not tuned on
+    since; written side by side by two annotators to the quote issue's own brief (floors a little under the
+    measurement; targets in the comments). Pooled: direct speakers 110 of 128 (0.86), interview answers 35 of
+    63 (0.56), reported speech found 130 of 207 (0.63)."""
+    blind27, blind28 = gold_set("blind27"), gold_set("blind28")
+    assert blind27.at["direct", "recall_speaker"] >= 0.82  # 0.85: target 0.9 NOT MET
+    assert blind28.at["direct", "recall_speaker"] >= 0.84  # 0.87: target 0.9 NOT MET
+    assert blind27.at["interview", "recall_speaker"] >= 0.56  # 0.59: target 0.95 NOT MET
+    assert blind28.at["interview", "recall_speaker"] >= 0.49  # 0.52: target 0.95 NOT MET
+    assert blind27.at["indirect", "recall_span"] >= 0.6  # 0.64: target 0.6 met
+    assert blind28.at["indirect", "recall_span"] >= 0.58  # 0.61: target 0.6 met
+    for found in (blind27, blind28):
+        assert found.at["direct", "precision"] >= 0.92  # 0.98, 0.945: target 0.9 met
+        assert found.at["interview", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
+        assert found.at["indirect", "precision"] >= 0.93  # 0.96, 0.98: target 0.9 met
+        assert found.at["partial", "precision"] >= 0.95  # 0.98, 1.00
+        assert found.at["dash", "precision"] >= 0.97  # 1.00, 1.00
+        assert found.at["scare", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
