@@ -97,10 +97,8 @@ def _clean_speaker(phrase: str) -> str:
     if determined and " of the " in p and _head(p) in _role_heads():
         # "the head of the Presidential Office": a role, not the institution; but "the head of the Regional
         # Military Administration Jane Roe": the person named after the institution's last word
-        words = p.split(" of the ", 1)[1].split()
-        last = max((j for j, w in enumerate(words) if w.lower() in institution_words()), default=len(words))
-        rest = " ".join(words[last + 1:])
-        return rest if len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()) and _person(rest) else p
+        rest = _after_institution(p.split(" of the ", 1)[1].split())
+        return " ".join(rest) if rest and all(w[:1].isupper() for w in rest) else p
     words = p.split()
     i = len(words)
     while i and (words[i - 1][:1].isupper() or (i < len(words) and words[i - 1] in _PARTICLES and i >= 2 and (
@@ -119,11 +117,9 @@ def _clean_speaker(phrase: str) -> str:
             run = run[1:]
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
-    # (an institution's name before the person's: "Presidential Office Jane Roe", "Regional Administration Jane Roe")
-    # (not a name that opens with the word: "Hotel Président Wilson" stays a hotel)
-    if (last := max((j for j, w in enumerate(run[:-2]) if w.lower() in institution_words()), default=-1)) >= 1 and \
-            _person(" ".join(run[last + 1:])):
-        run = run[last + 1:]
+    # (an institution's name before the person's: "Presidential Office Jane Roe", "Regional Administration Jane Roe";
+    # not a name that opens with the word: "Hotel Président Wilson" stays a hotel)
+    run = _after_institution(run, first=1) or run
     # (a title inside the run ends what comes before it: "Committee on International Affairs Jane Roe")
     inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES]
     if inner and inner[-1] > 0:
@@ -136,6 +132,13 @@ def _clean_speaker(phrase: str) -> str:
                                                              or run[0].lower() in not_persons()))):
         titled, run = True, run[1:]
     return " ".join(run)
+
+
+def _after_institution(words: list[str], first: int = 0) -> list[str]:
+    """The words after the last word of ``words`` that only institutions have (at ``first`` or later), when they
+    are a person's name of two words or more ("Regional Military Administration Jane Roe": Jane Roe); else []."""
+    last = max((j for j, w in enumerate(words[:-2]) if w.lower() in institution_words()), default=-1)
+    return words[last + 1:] if last >= first and _person(" ".join(words[last + 1:])) else []
 
 
 def _is_name(speaker: str) -> bool:

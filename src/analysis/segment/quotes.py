@@ -128,15 +128,15 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                  turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
     if the caller has them, the paragraphs' `interview_turns`."""
-    original, doubled = paragraphs, _doubled_apostrophes(paragraphs)  # (''...'': as double marks)
-    paragraphs = doubled or paragraphs
-    british = _single_quote_style(paragraphs)
-    if british is None and (british := _headline_singles(paragraphs)) is None:
-        found = _find_marked_quotes(paragraphs, paragraph_spans, min_words, short, reported, turns)
-        return found if doubled is None else [replace(q, text=original[q.paragraph_index][q.start:q.end]) for q in found]
-    # (British style, or headlines quoting in single marks: searched with those marks as double ones)
-    return [Quote(q.paragraph_index, q.start, q.end, original[q.paragraph_index][q.start:q.end], q.speaker, q.kind)
-            for q in _find_marked_quotes(british, paragraph_spans, min_words, short, reported)]
+    # (doubled apostrophes, British style, headlines in single marks: searched as double marks, every offset kept)
+    searched = _doubled_apostrophes(paragraphs) or paragraphs
+    british = _single_quote_style(searched)
+    british = _headline_singles(searched) if british is None else british
+    found = _find_marked_quotes(searched if british is None else british, paragraph_spans, min_words, short, reported,
+                                turns if british is None else None)
+    if british is None and searched is paragraphs:
+        return found
+    return [replace(q, text=paragraphs[q.paragraph_index][q.start:q.end]) for q in found]
 
 
 @lru_cache(maxsize=1)
@@ -199,11 +199,11 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         texts.append(masked)
         unnamed = []  # (match, phrase) of subjects that name no person: roles, resolved after the subjects
         for m in _attributions(masked):
-            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", m.group("subj")) and \
-                    _clean_speaker(m.group("subj")) == re.sub(r"^\s*(?i:the)\s+", "", m.group("subj")).strip():
+            name = _clean_speaker(subj := m.group("subj"))
+            if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", subj) and name == re.sub(r"^\s*(?i:the)\s+", "", subj).strip():
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the" (but "the
                 # Presidential Office Jane Roe said": the person after the institution's name)
-            if _is_name(name := _clean_speaker(m.group("subj"))):
+            if _is_name(name):
                 if len(name.split()) == 1 and _person(name):
                     name = _full_of(name, texts, fulls) or _named_first(name, (pi, m.start("subj")), mentions) or name
                 mentions.append((pi, m.start("subj"), name))
