@@ -1664,3 +1664,115 @@ def test_a_laughing_attribution_a_first_name_with_the_and_an_aged_role() -> None
                   "\"Black cars, every morning at eight,\" says the 38-year-old hydrologist, who earned her PhD abroad."]
     assert speakers(paragraphs, "dash") == ["Jamshed", "Jamshed", "Eduard"]
     assert speakers(paragraphs, "direct") == ["Jana Roe"]
+
+
+# --------------------------------------------------------------------------- blind27 and blind28 families
+
+
+def test_a_writer_label_is_the_bylines_author_not_the_interviewee() -> None:
+    paragraphs = ["Jana: 'We offer the table, not the verdict'",
+                  "WRITER: Supa Example",
+                  "Foreign Minister Jana Roe says the country will not take sides. She spoke to the Daily Example on "
+                  "Sunday.",
+                  "Q: Why here, and why now?",
+                  "A: Both sides asked for a place far from the war. We fit.",
+                  "Q: Is that not a risk?",
+                  "A: Every host takes a risk. Refusing would be the real failure."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jana Roe"}
+
+
+def test_the_person_the_first_question_addresses_after_the_and_a_nationality() -> None:
+    paragraphs = ["Red Cross tracing chief: \"Every name on a list is a promise\"",
+                  "The Austrian Katharina Roe-Example heads the tracing agency of the Red Cross. An interview about "
+                  "lists.",
+                  "Interview: Florian Sample",
+                  "EXAMPLE NEWS: Frau Roe-Example, what does the protocol mean for you?",
+                  "Above all, a lot of work. We will receive the lists from both sides.",
+                  "EXAMPLE NEWS: How many people are we talking about?",
+                  "I will not give you a figure, because every figure would be wrong tomorrow.",
+                  "EXAMPLE NEWS: Is the Red Cross disappointed?",
+                  "It is not our role to be disappointed.",
+                  "EXAMPLE NEWS: Is that not naive?",
+                  "Naive would be to think it will always work."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Katharina Roe-Example"}
+
+
+def test_the_label_of_the_bylines_initials_asks_though_its_turns_are_statements() -> None:
+    paragraphs = ["Jan Usample: \u00abWe will bring everyone home\u00bb",
+                  "The secretary returned with a signed protocol. The weekly asked him what families can expect.",
+                  "Oksana Roe-Example",
+                  "O.R.: Mr. Jan, you signed the protocol on Thursday. What did you get?",
+                  "J.U.: A mechanism. Until now every exchange was a separate negotiation.",
+                  "O.R.: The other side insists on the principle of all for all.",
+                  "J.U.: That is true, and I will not pretend otherwise.",
+                  "O.R.: Families are asking why you gave in.",
+                  "J.U.: We did not give in. The text says the parties will agree."]
+    found = turns(paragraphs)
+    assert [kind for kind, _ in found] == ["question", "interview"] * 3
+    assert {speaker for kind, speaker in found if kind == "interview"} == {"Jan Usample"}
+
+
+def test_an_unlabelled_interview_received_by_the_outlet_and_its_turns_after_the_last_question() -> None:
+    paragraphs = ["Deputy minister says talks are difficult",
+                  "Jana Roe",
+                  "Deputy Foreign Minister Jan Example received Folha at the ministry on Wednesday.",
+                  "Is an agreement possible this week?",
+                  "I do not want to anticipate. Our delegation has clear instructions.",
+                  "Ukraine says you hold thousands of civilians.",
+                  "Civilians are not bargaining chips. The people detained answer before the courts.",
+                  "Why this country?",
+                  "Because both sides agreed, and because it is a friendly country.",
+                  "Was the offer to mediate serious?",
+                  "It was one of the most serious contributions. We value it very much.",
+                  "Some at home say hosting is a risk.",
+                  "I do not see the risk. I see an obligation to the families who are waiting.",
+                  "Thank you for the conversation.",
+                  "Thank you.",
+                  "Translated from Portuguese."]
+    assert turns(paragraphs) == [("question", "interviewer"), ("interview", "Jan Example")] * 6
+
+
+def test_a_person_from_an_association_or_a_district_or_met_by_the_writer_is_the_she_that_follows() -> None:
+    paragraphs = ["Jan Example, the minister, said the list was long.",
+                  "Jana Roe from the Association of Families of the Missing from Podrinje, who is still searching "
+                  "for her husband, said she was following the news with a heavy heart.",
+                  "\"Do not let them make you wait,\" she said.",
+                  "Jan Example said the commission would meet in November.",
+                  "Tanya Sample from the Leninsky district has been looking for her son since the summer.",
+                  "\u2014 I read about it in the morning and cried, \u2014 she says.",
+                  "Jan Example said the lists would be exchanged.",
+                  "I spoke on Monday with Nata Example-Roe in Edmonton, whose nephew is missing. She is grateful.",
+                  "\"I want a date and a phone call,\" she said.",
+                  "Jan Example said the first stage would end by November.",
+                  "My Tita Nena in Quezon City still keeps a folder of letters. \"I want only one thing,\" she told me."]
+    assert speakers(paragraphs, "indirect")[1] == "Jana Roe"
+    assert speakers(paragraphs, "direct") == ["Jana Roe", "Nata Example-Roe", "Tita Nena"]
+    assert speakers(paragraphs, "dash") == ["Tanya Sample"]
+
+
+def test_a_passives_agent_an_anonymous_official_involved_in_the_talks_and_a_faculty_of_a_university() -> None:
+    paragraphs = ["Talks end with a statement",
+                  "Jan Example, the head of the other delegation, said the talks were useful.",
+                  "The statement was read out by the Minister of Foreign Affairs of Examplestan, Jana Roe. She said "
+                  "that requests would go through the Red Cross.",
+                  "\u2013 We are proud of a small contribution, \u2013 the minister said.",
+                  "The other side refused to accept any wording on civilians, a senior official involved in the talks "
+                  "told the Daily Example. \"It went back and forth until the very end,\" the official said.",
+                  "Assoc. Prof. Dr. Pat Sample of the Faculty of Political Science, Example University, observed that "
+                  "the choice reflected a long tradition of balanced diplomacy. \"Hosting is an honour,\" he said.",
+                  "The talks resume on Friday."]
+    assert speakers(paragraphs, "indirect") == ["Jan Example", "Jana Roe", "senior official involved in the talks",
+                                                "Pat Sample"]
+    assert speakers(paragraphs, "dash") == ["Jana Roe"]
+    assert speakers(paragraphs, "direct") == ["senior official involved in the talks", "Pat Sample"]
+
+
+def test_a_live_blogs_timed_entry_heading_names_its_speaker_and_an_institutions_heading_takes_the_bodys() -> None:
+    paragraphs = ["Live: the talks, day three",
+                  "17:20 Roe: \u00abEvery one of our people must come home\u00bb",
+                  "\u00abEvery one of our people must come home \u2013 the military and the civilians\u00bb, \u2013 the "
+                  "President said in her evening address.",
+                  "17:10 Example Committee: 'ready from day one'",
+                  "Committee President Jan Sample said the organisation was \"ready from day one\" to act as the "
+                  "channel for the windows."]
+    assert [speaker for speaker in speakers(paragraphs) if speaker] == ["Roe", "Roe", "Jan Sample", "Jan Sample"]

@@ -27,11 +27,14 @@ from analysis.segment.names import (
     _title_holder,
 )
 from analysis.segment.patterns import (
+    _BY_NAME,
     _CAP,
     _FIRST_NAME_INTRO,
     _HYPHEN_PARTICLE,
     _INSIDE_NAME,
     _LABELLING,
+    _LOCATED_SUBJECT,
+    _MET_NAME,
     _NAME,
     _NAME_COLON,
     _NAMED_NEXT,
@@ -315,7 +318,7 @@ _SAID_NAME = re.compile(rf",\s+(?:says|said)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
 _COLON_SUBJECT = re.compile(
-    rf"(?:^\s*(?:[-–—•*]\s+)?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
+    rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[|—–-]\s+)?)?(?:[-–—•*]\s+)?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
     rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
     rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
     rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
@@ -397,7 +400,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", sa" in masked else ()
-    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said], key=lambda m: m.start()):
+    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
+    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):

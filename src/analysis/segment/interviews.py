@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _CAP, _LABEL, _NAME, _NAMES, _TITLED, _UPPER
+from analysis.segment.patterns import _BYLINE, _CAP, _LABEL, _NAME, _NAMES, _TITLED, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -235,6 +235,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         askers = {label for label in named if _asker_label(label, share[label] >= 0.5) or label in hosted}
         if not askers and (hosts := _hosts(paragraphs[:min(found)])):
             askers = {label for label in named if label.split()[-1].lower() in hosts}
+        if not askers:  # ("O.H.:" of the byline's "Oksana Hrynkiv": the author asks)
+            askers = {label for label in named if _by_author(label, paragraphs[:min(found)])}
         if not askers and len(named) <= 3:
             top = max(share.values())
             asker = next(label for label, v in share.items() if v == top)
@@ -314,14 +316,14 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
-                     r"sent\s+(?:him|her)|spoke\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
+                     r"sent\s+(?:him|her)|(?:spoke|talked)\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
                      r"(?-i:[A-Z][\w'’-]*\s+asked\s+(?:[a-z][\w'’-]*\s+){0,4}?(?=[A-Z]))|"  # ("Babel asked Jane Roe, ...")
-                     r"(?-i:told\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example": an outlet)
+                     r"(?-i:(?:told|received)\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example", "received Folha")
                      re.IGNORECASE)
 
 
 #: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
-_VOCATIVE = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Madam|Minister|Ambassador|President|General|Secretary)\.?"
+_VOCATIVE = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Madam|Frau|Herr|Minister|Ambassador|President|General|Secretary)\.?"
                        r"(?:\s+[A-Z][\w'’-]+){0,2},\s")
 
 
@@ -338,6 +340,9 @@ def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, st
         asked = list(range(asked[0], asked[-1] + 1, 2))  # (questions put as statements, between them)
     if len(asked) < 4 or any(b - a < 2 for a, b in zip(asked, asked[1:])):
         return {}
+    while all(b - a == 2 for a, b in zip(asked, asked[1:])) and (q := asked[-1] + 2) + 1 < len(paragraphs) and (
+            len(paragraphs[q].split()) < min(40, len(paragraphs[q + 1].split())) or re.match(r"\s*Thank", paragraphs[q])):
+        asked.append(q)  # (one-paragraph answers: the short paragraphs after the last "?" stay in step, "Thank you.")
     # (every paragraph between the first question and the last is a question or an answer: a feature
     # that asks a few questions of its own has narration with quotes in between)
     between = [pi for pi in range(asked[0], asked[-1]) if pi not in asked]
@@ -368,8 +373,9 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     if any(b - a < 2 for a, b in zip(at, at[1:])) or at[-1] + 1 >= len(paragraphs):
         return {}
     intro = paragraphs[:at[0]]
-    who = _interviewee(intro)
-    if not who or not (any(_PUT_TO.search(par) for par in intro) or _VOCATIVE.match(paragraphs[at[0]])):
+    addressed = _VOCATIVE.match(paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...": whom the first question asks)
+    who = _interviewee(intro, addressed.group(0).split(",")[0].split()[-1] if addressed else "")
+    if not who or not (any(_PUT_TO.search(par) for par in intro) or addressed):
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):
@@ -385,19 +391,31 @@ _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|i
                           r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 
 
-#: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
-_BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|interview|interviewed|reporting|written)(?:\s+by)?\s*:?\s)"
-                     rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*\([^()]{{2,60}}\)\s*")  # (or "Jane Roe (The Daily Example)")
+def _by_author(label: str, intro: Sequence[str]) -> bool:
+    """Whether a turn's label stands for the author of a byline in the introduction ("O.H." or
+    "Roe" for "By Oksana Roe", or a paragraph that is only the name)."""
+    short = label.replace(".", "").replace(" ", "")
+    for par in intro:
+        name = re.sub(r"^\s*(?i:by|(?:words|text|author|writer|reporter|interview)(?:\s+by)?\s*:?)\s+", "", par).strip()
+        if (_BYLINE.fullmatch(par) or par.strip() == name) and re.fullmatch(_NAME, name) and len(name.split()) >= 2 and (
+                short == "".join(w[0] for w in name.split()) or label.lower() == name.split()[-1].lower()):
+            return _person(name)
+    return False
 
 
-def _interviewee(intro: Sequence[str]) -> str:
+def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
-    Kallas spoke to ..."), by surname; the fullest form of the name; "" when it names no one."""
+    Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
+    Roe, ..."); the fullest form of the name; "" when it names no one."""
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
+    bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
         if _BYLINE.fullmatch(par):
             continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it)
+        if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
+            bare.append(_clean_speaker(par))
+            continue
         for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
             name = _clean_speaker(m.group(0))
             # ("Jane Roe says Central Asia ...", "Jane Roe receives Corriere": Jane Roe, not what follows the verb)
@@ -407,16 +425,17 @@ def _interviewee(intro: Sequence[str]) -> str:
                     not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
                                              and w not in _TITLES for w in m.group(0)[first.end():].split())):
                 name = lead
-            if _person(name) and not re.search(r"\b(?i:by|the)\s+$", par[:m.start()]):  # (not "Ukraine's deputy
-                names.append(name)  # foreign minister", nor "Interviewed by Jane Roe": who asks, nor "The Daily Example")
-                at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
-                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
-    names = [n for n in names if not n.isupper()] or names  # (not a byline's "JANE ROE - ANKARA")
+            at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
+            if _person(name) and not re.search(r"\b(?i:by|the)\s+$", par[:at]):  # (not "Ukraine's deputy foreign
+                names.append(name)  # minister", "Interviewed by Jane Roe": who asks, "The Daily Example"; but "The
+                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()  # Austrian Jane Roe")
+    names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     if not names:
         return ""
     surnames = [n.split()[-1] for n in names]
     # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
-    best = max(dict.fromkeys(surnames), key=lambda s: (surnames.count(s), any(n.split()[-1] == s for n in talked),
+    best = max(dict.fromkeys(surnames), key=lambda s: (any(n.split()[-1] == s and addressed in n.split() for n in names),
+                                                        surnames.count(s), any(n.split()[-1] == s for n in talked),
                                                         any(n.split()[-1] == s and " " in n for n in names)))
     return max((n for n in names if n.split()[-1] == best), key=len)
 

@@ -52,7 +52,8 @@ _PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn"
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}")
 
 
-_FROM_PLACE = re.compile(rf"({_NAME})\s+from\s+{_NAME}")
+_FROM_PLACE = re.compile(rf"(?:(?:My|Our)\s+)?({_NAME})\s+(?:from\s+{_NAME}|(?P<far>from|in)\s+(?:the\s+)?[\w'’-]+"
+                         r"(?:\s+[\w'’-]+)*)")
 _SERVING = re.compile(r"\s+(?:serving|stationed|based|fighting|deployed|living|posted)\s+(?:in|near|at|on|outside|with|from)\s")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 #: A capitalised possessive that says whose role a phrase names: "the Prime Minister's spokesman", "Putin's aide".
@@ -77,11 +78,13 @@ def _clean_speaker(phrase: str) -> str:
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
         p = re.split(rf"(?<=[a-z]{{2}}\.)\s+(?=[{_UPPER}])", p)[-1]
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
-    if " from " in p and (fr := _FROM_PLACE.fullmatch(p)) and _person(fr.group(1)):  # ("Tatyana from Iskitim" too)
-        return fr.group(1)  # "Jane Roe from Kamensk-Uralsky": the person, not the place
+    if (" from " in p or " in " in p) and (fr := _FROM_PLACE.fullmatch(p)) and _person(fr.group(1)) and (
+            not fr.group("far") or len(fr.group(1).split()) >= 2):  # ("Tatyana from Iskitim" too)
+        # "Jane Roe from Kamensk-Uralsky", "Jane Roe from the Association of ...", "My Aunt Jane in Quezon City": the person
+        return _clean_speaker(fr.group(1))
     if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
         return _clean_speaker(of.group(1))
-    p = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
+    p = re.sub(r"^(?:the|a|an)\s+|^(?-i:My|Our)\s+(?=[A-Z])", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     determined = re.match(_DET + r"\s", phrase.lstrip()) is not None  # ("a diplomat ...", "the officer ...")
     if " wh" in p and determined:  # "a diplomat who has attended the talks": a diplomat
         p = _RELATIVE.split(p, maxsplit=1)[0]
@@ -128,10 +131,21 @@ def _clean_speaker(phrase: str) -> str:
     # before the name: "Minister of Defence of the Russian Federation Jane Roe", "General of the Army Jane Roe")
     titled = False  # (an institution's word only after a title: "Hotel Président Wilson" stays a hotel)
     while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])
+                            or (len(run) > 2 and _demonym(run[0]))  # ("Austrian Jane Roe")
                             or (titled and len(run) > 2 and (run[0].lower() in institution_words()
                                                              or run[0].lower() in not_persons()))):
         titled, run = True, run[1:]
     return " ".join(run)
+
+
+def _demonym(word: str) -> bool:
+    """A people's adjective of a place the not-persons list names ("Austrian", "Canadian", "Japanese"):
+    it begins as the place does (all but its last two letters, at least four) and ends as
+    such adjectives end; never the place's own name ("Jordan")."""
+    low = word.lower()
+    return low.endswith(("n", "ese", "ish", "i", "ic")) and low not in not_persons() and any(
+        " " not in place and len(place) >= 5 and len(low) >= len(place) - 1 and low.startswith(place[:max(4, len(place) - 2)])
+        for place in not_persons())  # (not "Roman" of "Romania")
 
 
 def _after_institution(words: list[str], first: int = 0) -> list[str]:

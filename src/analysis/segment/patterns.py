@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from analysis.segment.lists import role_nouns, speech_verbs
+from analysis.segment.lists import institution_words, role_nouns, speech_verbs
 from analysis.terms import alternation
 
 _CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
@@ -126,6 +126,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         return alternation([" ".join(w.split()) for w in words], r"\s+") or "(?!)"
 
     verb = rf"\b(?P<verb>{alt(verbs)})\b"
+    # ("Jane Roe of the Faculty of Political Science, Example University, observed": the university it belongs to)
+    within = rf"(?:,\s+(?:{_CAP}\s+){{0,3}}(?i:{alt(sorted(institution_words()))}),)?"
     # (one role phrase, then its three continuations: each length of the role is tried with all
     # three before a longer one, so "the secretary of state said in April. Rubio said" is not one subject)
     # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
@@ -133,9 +135,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # the delegation said")
     sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|"
           rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
+          rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+{_NAME})?{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{within}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))
@@ -223,7 +226,8 @@ _THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
                      r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
                      r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
-                     r"launched|received|prepared|considered|considers|opposed|supported|demanded)\b")
+                     r"launched|received|prepared|considered|considers|opposed|supported|demanded|"
+                     r"refused|refuses|rejected|rejects|accepted|accepts|signed|insisted|insists)\b")
 _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
@@ -289,3 +293,21 @@ _ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An)\s+)?(?:(?:[A-Z][\w
 #: of anonymity, was less sentimental." (whom a following "he said" means).
 _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»,]{1,80}?),\s+"
                             r"(?:who|whose)\s[^.!?;:,\"“”«»]{1,160},\s+(?:was|is|were|are|had|has|[a-z]+ed)\b")
+
+
+#: Whom the writer met: "I spoke on Monday with Jane Roe in Edmonton, whose ...": the "she" of what follows.
+_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)\s+"
+                       rf"(?P<name>{_NAME})")
+#: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
+_BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
+                      rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$)")
+#: A person and where they are from, opening a sentence: "Jane Roe from the X district has", "My aunt Jane Roe in
+#: Y still keeps".
+_LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
+                              r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
+#: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
+_STAMPED = re.compile(r"\d{1,2}[:.]\d\d\s+(?:[|—–-]\s+)?[^:\n]{1,60}:")
+#: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
+_BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|writer|reporter|interview|interviewed|reporting|written)"
+                     r"(?:\s+by)?\s*:?\s)"
+                     rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*\([^()]{{2,60}}\)\s*")  # (or "Jane Roe (The Daily Example)")

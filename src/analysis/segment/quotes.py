@@ -53,6 +53,7 @@ from analysis.segment.patterns import (
     _PASSIVE_BY,
     _ROLE_SUBJECT,
     _SPOKE_WITH,
+    _STAMPED,
     _THAT,
     _UNNAMED_ASIDE,
     _attribution_before,
@@ -104,9 +105,8 @@ def find_quotes(paragraphs: list[str], *, min_words: int = _MIN_QUOTE_WORDS, sho
     without its own attribution takes the speaker of: the quote it continues (unclosed in the
     previous paragraph, or closed here with no opening mark), else an earlier quote in the same
     paragraph, else the last attribution ("Lavrov told reporters") earlier in the paragraph,
-    else - for a paragraph opening with a quote - the last quote of the previous paragraph,
-    skipping interview-label lines (the answer after a question is the interviewee's). Pronouns
-    resolve to the latest name mentioned with a speech verb, or quote speaker, before them.
+    else - for a paragraph opening with a quote - the last quote of the previous paragraph, skipping
+    interview-label lines. Pronouns resolve to the latest person mentioned before them.
 
     Parameters
     ----------
@@ -353,8 +353,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a role the article names only later: "...," the ambassador said. ... The Swiss host was Ambassador Jane Roe.
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
-    alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")
-             and not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?")}  # (a quote that is all its paragraph)
+    alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
+        not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before))}
+    # (a quote that is all its paragraph, or all a live blog's timed heading after its label, "17:10 X: '...'")
     return sorted(_repeated(quotes, alone), key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
