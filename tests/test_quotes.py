@@ -404,7 +404,7 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 29)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 31)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
@@ -894,6 +894,39 @@ def test_twenty_seventh_and_eighth_blind_sets_as_first_measured() -> None:
         assert found.at["indirect", "precision"] >= 0.93  # 0.96, 0.98: target 0.9 met
         assert found.at["partial", "precision"] >= 0.95  # 0.98, 1.00
         assert found.at["dash", "precision"] >= 0.97  # 1.00, 1.00
+        assert found.at["scare", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
+
+
+def test_twenty_seventh_and_eighth_blind_sets_after_tuning_on_them() -> None:
+    """Tuning-set numbers after the rules tuned on blind27's and blind28's misses ("WRITER:", the first
+    question's "Frau X", a byline's initials asking, turns after the last "?", "X from the Association of ...",
+    "I spoke with X", a passive's agent, a live blog's timed heading; tests in test_attribution.py)."""
+    blind27, blind28 = gold_set("blind27"), gold_set("blind28")
+    assert blind27.at["direct", "recall_speaker"] >= 0.95  # 0.98
+    assert blind28.at["direct", "recall_speaker"] >= 0.93  # 0.96
+    assert blind27.at["interview", "recall_speaker"] >= 0.97  # 1.00
+    assert blind28.at["interview", "recall_speaker"] >= 0.97  # 1.00
+
+
+def test_twenty_ninth_and_thirtieth_blind_sets_as_first_measured() -> None:
+    """Measured once each, while blind, with the rules tuned on blind27 and blind28, and not tuned on since;
+    written side by side by two annotators to the quote issue's own brief (floors a little under the
+    measurement; targets in the comments). Pooled: direct speakers 104 of 132 (0.79), interview answers 54
+    of 67 (0.81), reported speech found 157 of 220 (0.71)."""
+    blind29, blind30 = gold_set("blind29"), gold_set("blind30")
+    assert blind29.at["direct", "recall_speaker"] >= 0.69  # 0.72: target 0.9 NOT MET
+    assert blind30.at["direct", "recall_speaker"] >= 0.83  # 0.86: target 0.9 NOT MET
+    assert blind29.at["interview", "recall_speaker"] >= 0.57  # 0.61: target 0.95 NOT MET
+    assert blind30.at["interview", "recall_speaker"] >= 0.97  # 1.00: target 0.95 met
+    assert blind29.at["indirect", "recall_span"] >= 0.66  # 0.70: target 0.6 met
+    assert blind30.at["indirect", "recall_span"] >= 0.69  # 0.73: target 0.6 met
+    assert blind29.at["direct", "precision"] >= 0.93  # 0.96: target 0.9 met
+    assert blind30.at["direct", "precision"] >= 0.85  # 0.88: target 0.9 NOT MET
+    for found in (blind29, blind30):
+        assert found.at["interview", "precision"] >= 0.93  # 0.96, 0.97: target 0.9 met
+        assert found.at["indirect", "precision"] >= 0.96  # 0.99, 0.99: target 0.9 met
+        assert found.at["partial", "precision"] >= 0.97  # 1.00, 1.00
+        assert found.at["dash", "precision"] >= 0.92  # 1.00, 0.94
         assert found.at["scare", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
 
 
