@@ -953,6 +953,29 @@ def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(
     assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")
 
 
+def test_quote_accuracy_by_set_is_kept_until_a_gold_file_changes(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    folder = tmp_path / "blind"
+    folder.mkdir()
+    (folder / "01_wire.txt").write_text('Talks resume\n\n"We are ready to talk again," Peskov told reporters.\n',
+                                       encoding="utf-8")
+    gold = folder / "01_wire.quotes.csv"
+    gold.write_text("quote,speaker,kind\nWe are ready to talk again,Peskov,direct\n", encoding="utf-8")
+    first = evaluate.quote_accuracy_by_set(tmp_path, held_out="blind")
+    assert len(list((tmp_path / ".cache").glob("quote_accuracy-*.parquet"))) == 1
+    computed = []
+    real = evaluate.quote_accuracy
+    monkeypatch.setattr(evaluate, "quote_accuracy", lambda *a, **k: computed.append(1) or real(*a, **k))
+    again = evaluate.quote_accuracy_by_set(tmp_path, held_out=())  # read back, held_out applied afresh
+    assert not computed
+    pd.testing.assert_frame_equal(again, first.assign(held_out=False))
+    gold.write_text("quote,speaker,kind\nWe are ready to talk again,Someone Else,direct\n", encoding="utf-8")
+    changed = evaluate.quote_accuracy_by_set(tmp_path, held_out="blind")
+    assert computed and changed.set_index("kind").at["direct", "recall_speaker"] == 0.0
+    assert first.set_index("kind").at["direct", "recall_speaker"] == 1.0
+    assert len(list((tmp_path / ".cache").glob("quote_accuracy-*.parquet"))) == 1  # (the stale table removed)
+    pd.testing.assert_frame_equal(evaluate.quote_accuracy_by_set(tmp_path, cache=False), changed.assign(held_out=False))
+
+
 def test_several_held_out_sets_are_marked_and_pooled_by_their_quotes(tmp_path) -> None:  # noqa: ANN001
     texts = {"blind": ("Dmitry Peskov", 1), "blind2": ("Dmitry Peskov", 1), "blind3": ("Someone Else", 3)}
     for name, (speaker, n) in texts.items():

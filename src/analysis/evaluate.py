@@ -9,6 +9,8 @@ lines stay blank. Label a few pages from your own sites this way and run
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -294,13 +296,19 @@ QUOTE_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "quote
 HELD_OUT = ("blind29", "blind30")
 
 
-def quote_accuracy_by_set(folder: str | Path = QUOTE_GOLD, held_out: str | Sequence[str] = HELD_OUT) -> pd.DataFrame:
+def quote_accuracy_by_set(folder: str | Path = QUOTE_GOLD, held_out: str | Sequence[str] = HELD_OUT,
+                          cache: bool = True) -> pd.DataFrame:
     """`quote_accuracy` of every blind set in `folder` (subfolders named blind, blind2 ...), long.
+
+    Thirty sets take about 20 seconds; with ``cache`` the table is kept in `folder`/.cache under a
+    digest of the gold files and of the package's code and resources (`_accuracy_digest`), so a
+    notebook run again with nothing changed reads it back, and any change computes it anew.
 
     Parameters
     ----------
     folder : the folder holding the gold sets.
     held_out : the set (or sets) no rule was tuned on.
+    cache : read and write the table in `folder`/.cache (skipped where the folder is read-only).
 
     Returns
     -------
@@ -312,8 +320,37 @@ def quote_accuracy_by_set(folder: str | Path = QUOTE_GOLD, held_out: str | Seque
     sets = sorted((p for p in Path(folder).glob("blind*") if p.is_dir()),
                   key=lambda p: int(p.name.removeprefix("blind") or 1))
     held = {held_out} if isinstance(held_out, str) else set(held_out)
-    parts = [quote_accuracy(read_quote_gold(p)).assign(set=p.name, held_out=p.name in held) for p in sets]
-    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+    if not sets:
+        return pd.DataFrame(columns=columns)
+    kept = Path(folder) / ".cache" / f"quote_accuracy-{_accuracy_digest(sets)}.parquet"
+    if cache and kept.is_file():
+        table = pd.read_parquet(kept)
+    else:
+        table = pd.concat([quote_accuracy(read_quote_gold(p)).assign(set=p.name) for p in sets], ignore_index=True)
+        if cache:
+            try:  # (written whole, then renamed: two processes may write the same table)
+                kept.parent.mkdir(exist_ok=True)
+                part = kept.with_suffix(f".{os.getpid()}.part")
+                table.to_parquet(part, index=False)
+                os.replace(part, kept)
+                for stale in set(kept.parent.glob("quote_accuracy-*.parquet")) - {kept}:
+                    stale.unlink(missing_ok=True)  # (the tables of gold files or code as they were)
+            except OSError:
+                pass
+    return table.assign(held_out=table["set"].isin(held))[columns]
+
+
+def _accuracy_digest(sets: Sequence[Path]) -> str:
+    """A digest of the gold sets' files and of what computes their accuracy: the package's code and
+    resources (`code_fingerprint`) and this module."""
+    from analysis.pipeline.cache import code_fingerprint  # (only here: the pipeline is slow to import)
+
+    digest = hashlib.sha256(f"{code_fingerprint()}\n".encode() + Path(__file__).read_bytes())
+    for folder in sets:
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                digest.update(f"{folder.name}/{path.name}\n".encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker") -> pd.DataFrame:
