@@ -1776,3 +1776,38 @@ def test_a_live_blogs_timed_entry_heading_names_its_speaker_and_an_institutions_
                   "Committee President Jan Sample said the organisation was \"ready from day one\" to act as the "
                   "channel for the windows."]
     assert [speaker for speaker in speakers(paragraphs) if speaker] == ["Roe", "Roe", "Jan Sample", "Jan Sample"]
+
+
+# --------------------------------------------------------------------------- blind29 and blind30 families
+
+
+def test_quotes_opened_and_closed_by_the_same_mark_swedish_style() -> None:
+    paragraphs = ["ANALYSIS: A truce without the word",
+                  "When Jan Example opened the talks on Monday, he reached for a word. ”A pause is a pause”, he said.",
+                  "It is a real achievement. Jana Roe, the foreign minister, said the cell ”records and transmits” "
+                  "and nothing more.",
+                  "The weak spot is the front line. ”Nothing happens to the party that violates it”, says Karin Sample, "
+                  "a researcher."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+             if q.kind in ("direct", "partial")]
+    assert found == [("direct", "Jan Example", "A pause is a pause"),
+                     ("partial", "Jana Roe", "records and transmits"),
+                     ("direct", "Karin Sample", "Nothing happens to the party that violates it")]
+
+
+def test_an_introductions_service_and_ministry_are_no_interviewee_and_the_first_question_calls_him_by_name() -> None:
+    paragraphs = ["\"The second explosion is the one you fear\": a firefighter on the talks",
+                  "Oksana Roe-Example",
+                  "On Wednesday a missile struck a warehouse. As firefighters of the State Emergency Service were "
+                  "putting out the blaze, a second missile hit. Rescuers Maksym Sample and Iryna Example were killed.",
+                  "Jan Fedoriv-Byrne, a volunteer, trained State Emergency Service crews. He spoke to the radio's "
+                  "Oksana Roe-Example.",
+                  "Jan, how did you hear about the strike?",
+                  "I was at the station when my phone started buzzing.",
+                  "You knew Maksym Sample. What kind of man was he?",
+                  "Quiet. He checked everyone's breathing apparatus twice.",
+                  "What does a repeat strike mean for a rescuer?",
+                  "Every rescuer knows that the second explosion is the one you fear.",
+                  "Would a three-hour rule help?",
+                  "If it is respected, yes. Three hours is enough to pull people out."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jan Fedoriv-Byrne"}

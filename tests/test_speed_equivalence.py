@@ -318,8 +318,10 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: "The Austrian X", a byline's initials asking, "received Folha", turns after the last "?", "X from the
 #: Association of ...", "I spoke with X", a passive's agent, "involved in the talks", a live blog's timed heading)
 #: (ad435e26... before them); then when the twenty-ninth and thirtieth blind sets joined the fixtures
-#: (63c5b87c... without them).
-PIPELINE_DIGEST = "7ccf24ca2e2a6030472ed6bed9689ca61227ef4e1a5ca89f53eb7ee8a6b93f85"
+#: (63c5b87c... without them), then for the rules tuned on them (Swedish ”...” marks, "Relations" and
+#: "Emergency" only in institutions' names, the interviewee the first question calls by first name)
+#: (7ccf24ca... before them).
+PIPELINE_DIGEST = "dcd1d6465ffbcdd8c2e4be00347841d0831d5c3608628df063c14882f0f825a6"
 
 
 def pipeline_digest() -> str:

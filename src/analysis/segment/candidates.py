@@ -230,6 +230,23 @@ def _doubled_apostrophes(paragraphs: Sequence[str]) -> list[str] | None:
     return out if changed else None
 
 
+def _same_mark_style(paragraphs: Sequence[str]) -> list[str] | None:
+    """An article that opens and closes its quotes with the same mark, ”...” (Swedish and Finnish
+    style), with that mark written as a straight double one, paired like it, every offset kept; None
+    when the article also has an opening “ or „ (or no ” at all)."""
+    text = "".join(paragraphs)
+    if "”" not in text or "“" in text or "„" in text:
+        return None
+    return [par.replace("”", '"') for par in paragraphs]
+
+
+def _straight_doubles(paragraphs: Sequence[str]) -> list[str] | None:
+    """The paragraphs with doubled apostrophes (`_doubled_apostrophes`) and Swedish ”...” marks
+    (`_same_mark_style`) written as double marks, every offset kept; None when there are neither."""
+    doubled = _doubled_apostrophes(paragraphs)
+    return _same_mark_style(doubled or paragraphs) or doubled
+
+
 def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
     """A live blog's or a headline's quote in single marks in an article that quotes in double ones
     ("Kremlin: 'No agreement is final'"): the paragraphs with the paired single marks of each short

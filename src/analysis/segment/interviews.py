@@ -373,8 +373,9 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     if any(b - a < 2 for a, b in zip(at, at[1:])) or at[-1] + 1 >= len(paragraphs):
         return {}
     intro = paragraphs[:at[0]]
-    addressed = _VOCATIVE.match(paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...": whom the first question asks)
-    who = _interviewee(intro, addressed.group(0).split(",")[0].split()[-1] if addressed else "")
+    addressed = _VOCATIVE.match(first := paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...", "Jane, ...": whom
+    called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", first)  # the first question asks)
+    who = _interviewee(intro, called.group(1) if called else "")
     if not who or not (any(_PUT_TO.search(par) for par in intro) or addressed):
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}

@@ -29,13 +29,13 @@ from analysis.segment.candidates import (
     _blank,
     _Cand,
     _dash_candidates,
-    _doubled_apostrophes,
     _headline_singles,
     _inside_sentence,
     _mark_candidates,
     _nested,
     _runs_on,
     _single_quote_style,
+    _straight_doubles,
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
@@ -128,8 +128,8 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                  turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
     if the caller has them, the paragraphs' `interview_turns`."""
-    # (doubled apostrophes, British style, headlines in single marks: searched as double marks, every offset kept)
-    searched = _doubled_apostrophes(paragraphs) or paragraphs
+    # (doubled apostrophes, ”Swedish”, British style, headlines in single marks: searched as double marks, offsets kept)
+    searched = _straight_doubles(paragraphs) or paragraphs
     british = _single_quote_style(searched)
     british = _headline_singles(searched) if british is None else british
     found = _find_marked_quotes(searched if british is None else british, paragraph_spans, min_words, short, reported,
