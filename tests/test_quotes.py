@@ -404,12 +404,13 @@ def gold_set(name: str) -> pd.DataFrame:
     return evaluate.quote_accuracy(evaluate.read_quote_gold(GOLD / name)).set_index("kind")
 
 
-@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 31)])
+@pytest.mark.parametrize("name", [f"blind{n}" for n in range(8, 33)])
 def test_each_newer_blind_set_covers_the_main_kinds(name: str) -> None:
     accuracy = gold_set(name)
     assert accuracy["gold"].sum() >= {"blind15": 330, "blind17": 330, "blind18": 280, "blind21": 320, "blind22": 320,
-                                      "blind23": 320, "blind24": 320, "blind25": 320, "blind26": 320, "blind27": 320}.get(
-        name, 350)  # (339, 341, 291, 333, 338, 339, 344, 343, 344, 337)
+                                      "blind23": 320, "blind24": 320, "blind25": 320, "blind26": 320, "blind27": 320,
+                                      "blind31": 330, "blind32": 330}.get(
+        name, 350)  # (339, 341, 291, 333, 338, 339, 344, 343, 344, 337, 346, 339)
     assert len(list((GOLD / name).glob("*.quotes.csv"))) >= 20
     assert (accuracy.loc[["direct", "interview", "partial", "indirect"], "gold"] >= 25).all()
 
@@ -939,6 +940,29 @@ def test_twenty_ninth_and_thirtieth_blind_sets_after_tuning_on_them() -> None:
     assert blind29.at["direct", "recall_speaker"] >= 0.72  # 0.75
     assert blind30.at["direct", "recall_speaker"] >= 0.84  # 0.87
     assert blind30.at["direct", "precision"] >= 0.93  # 0.95
+
+
+def test_thirty_first_and_second_blind_sets_as_first_measured() -> None:
+    """Measured once each, while blind, with the rules tuned on blind29 and blind30, and not tuned on since;
+    written side by side by two annotators to the quote issue's own brief (floors a little under the
+    measurement; targets in the comments). Pooled: direct speakers 109 of 136 (0.80), interview answers 45
+    of 64 (0.70), reported speech found 149 of 220 (0.68) with precision 0.94."""
+    blind31, blind32 = gold_set("blind31"), gold_set("blind32")
+    assert blind31.at["direct", "recall_speaker"] >= 0.73  # 0.77: target 0.9 NOT MET
+    assert blind32.at["direct", "recall_speaker"] >= 0.8  # 0.84: target 0.9 NOT MET
+    assert blind31.at["interview", "recall_speaker"] >= 0.53  # 0.56: target 0.95 NOT MET
+    assert blind32.at["interview", "recall_speaker"] >= 0.81  # 0.84: target 0.95 NOT MET
+    assert blind31.at["indirect", "recall_span"] >= 0.66  # 0.70: target 0.6 met
+    assert blind32.at["indirect", "recall_span"] >= 0.62  # 0.66: target 0.6 met
+    assert blind31.at["indirect", "precision"] >= 0.87  # 0.899: target 0.9 NOT MET
+    assert blind32.at["indirect", "precision"] >= 0.95  # 0.987: target 0.9 met
+    assert blind31.at["question", "precision"] >= 0.92  # 0.95
+    for found in (blind31, blind32):
+        assert found.at["direct", "precision"] >= 0.93  # 0.96, 0.96: target 0.9 met
+        assert found.at["interview", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
+        assert found.at["partial", "precision"] >= 0.97  # 1.00, 1.00
+        assert found.at["dash", "precision"] >= 0.97  # 1.00, 1.00
+        assert found.at["scare", "precision"] >= 0.97  # 1.00, 1.00: target 0.9 met
 
 
 def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(tmp_path) -> None:  # noqa: ANN001
