@@ -56,8 +56,14 @@ def benchmark_articles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def fixture_files() -> tuple[tuple[Path, str], ...]:
+    """Each text fixture (.txt, .md) and its text, in path order, read once."""
+    return tuple((p, p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md"))
+
+
+@lru_cache(maxsize=1)
 def fixture_texts() -> tuple[str, ...]:
-    return tuple(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md"))
+    return tuple(text for _, text in fixture_files())
 
 
 @lru_cache(maxsize=1)
@@ -78,13 +84,13 @@ CUE_GOLD_SETS = 12
 @lru_cache(maxsize=1)
 def cue_lines() -> tuple[str, ...]:
     """`corpus_lines` without the lines of quotation gold sets after the first `CUE_GOLD_SETS`."""
-    later = {line.strip() for p in FIXTURES.glob("quotes/blind*/*") if p.suffix in (".txt", ".md")
-             and int(p.parent.name.removeprefix("blind") or 1) > CUE_GOLD_SETS
-             for line in p.read_text(encoding="utf-8").splitlines()}
-    early = {line.strip() for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md") and not (
-        p.parent.name.startswith("blind") and int(p.parent.name.removeprefix("blind") or 1) > CUE_GOLD_SETS)
-             for line in p.read_text(encoding="utf-8").splitlines()}
-    return tuple(line for line in corpus_lines() if line not in later or line in early)
+    def later(p: Path) -> bool:
+        return p.parent.name.startswith("blind") and int(p.parent.name.removeprefix("blind") or 1) > CUE_GOLD_SETS
+
+    lines = {True: set(), False: set()}  # (lines of the later sets; of every other fixture)
+    for path, text in fixture_files():
+        lines[later(path)].update(line.strip() for line in text.splitlines())
+    return tuple(line for line in corpus_lines() if line not in lines[True] or line in lines[False])
 
 
 @lru_cache(maxsize=1)

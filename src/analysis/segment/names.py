@@ -138,10 +138,11 @@ def _clean_speaker(phrase: str) -> str:
     return " ".join(run)
 
 
+@lru_cache(maxsize=4096)
 def _demonym(word: str) -> bool:
     """A people's adjective of a place the not-persons list names ("Austrian", "Canadian", "Japanese"):
     it begins as the place does (all but its last two letters, at least four) and ends as
-    such adjectives end; never the place's own name ("Jordan")."""
+    such adjectives end; never the place's own name ("Jordan"). (Cached: it reads the whole list.)"""
     low = word.lower()
     return low.endswith(("n", "ese", "ish", "i", "ic")) and low not in not_persons() and any(
         " " not in place and len(place) >= 5 and len(low) >= len(place) - 1 and low.startswith(place[:max(4, len(place) - 2)])
