@@ -354,8 +354,11 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: (63c5b87c... without them), then for the rules tuned on them (Swedish ”...” marks, "Relations" and
 #: "Emergency" only in institutions' names, the interviewee the first question calls by first name)
 #: (7ccf24ca... before them); then when the thirty-first and thirty-second blind sets joined the fixtures
-#: (dcd1d646... without them).
-PIPELINE_DIGEST = "57883d61287e90a9ebf99cf17e125f49d8629080430c99b9698b7c775802a0af"
+#: (dcd1d646... without them), then for the rules tuned on them (unlabelled interviews with a stray label or
+#: a closing note, a demonym in an introduction, a caller's caps name, "the academic", a role of an
+#: institution, weekdays and "North Korean" as no person, Telegram emoji lines, a time zone in a timed entry, a
+#: headline's "'...': X on ...", a long title or "who" clause before a name, a name's aside) (57883d61... before them).
+PIPELINE_DIGEST = "3c768197b138b96d7b7516c35724bff4d765c564f1920587965c32447ce7086c"
 
 
 def pipeline_digest() -> str:

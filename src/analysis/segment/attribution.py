@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.lists import not_persons, role_nouns, source_nouns
+from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
 from analysis.segment.names import (
     _OWNER,
     _PARTICLES,
@@ -27,25 +27,41 @@ from analysis.segment.names import (
     _title_holder,
 )
 from analysis.segment.patterns import (
+    _AGED,
+    _ASKED,
     _BY_NAME,
     _CAP,
+    _DEMONYM,
+    _EMOJI,
     _FIRST_NAME_INTRO,
+    _HONORIFIC,
     _HYPHEN_PARTICLE,
     _INSIDE_NAME,
+    _INTERLOCUTOR,
+    _INTRO_LINE,
     _LABELLING,
     _LOCATED_SUBJECT,
+    _LONG_TITLE_NAME,
     _MET_NAME,
     _NAME,
+    _NAME_AFTER,
+    _NAME_BEFORE,
     _NAME_COLON,
     _NAMED_NEXT,
     _NAMES,
-    _NOT_PLACE,
+    _PLACE_NAME_AFTER,
+    _PRONOUN_SUBJECT,
     _QUOTE_LEAD,
+    _REPLY,
+    _ROLE_BEFORE,
+    _ROLE_OF,
     _ROLE_WORD,
     _SIGN_OFF,
     _SOURCE_LINE,
+    _SPEAKER_ON,
     _TITLED,
     _UPPER,
+    _WHO_SUBJECT,
     _attributions,
     _patterns,
     first_letters,
@@ -62,6 +78,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         for rx in (p["after_sv"], p["after_vs"], _after_named()) if not inner else (p["after_sv"], _after_named()):
             if m := rx.match(masked, c.hi + 1):
                 return m.group("subj"), m.start("subj")
+        if m := _SPEAKER_ON.match(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
+            return m.group("who"), m.start("who")
     if c.lo >= 0:
         s0 = next((a for a, e in spans if a <= c.lo < e), 0)
         pre = masked[s0 : c.lo]
@@ -130,19 +148,6 @@ def _after_named() -> re.Pattern[str]:
                       rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
-#: A verb of reply right after its subject: "... replied", "..., responded".
-_REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds|answered|answers|retorted|retorts|"
-                    r"countered|counters|shot\s+back)\b")
-
-_ASKED = re.compile(r"\basked\b")
-#: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
-_INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
-#: A form of address that stands for the person just named: "His Highness", "Her Excellency".
-_HONORIFIC = re.compile(r"\s*(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty|Holiness|Beatitude|Eminence)\s*")
-#: A person described by age alone: "the 41-year-old".
-_AGED = re.compile(r"\d{1,3}-year-old")
-
-
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
          roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
          fulls: dict[str, str] | None = None) -> str:
@@ -164,6 +169,13 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
     if texts and " of " in phrase and (holder := _title_holder(phrase, texts)):
         return holder  # "The President of Examplestan said": whom the article named "President of Examplestan Jane Roe"
+    # "the representative of the Foreign Ministry noted": a role, as "the representative" (not of a country: "the
+    # representative of France" is another person)
+    if not _person(speaker) and not institution_words().isdisjoint(speaker.lower().split()) and (
+            (of := _ROLE_OF.match(phrase)) or (texts and where[0] == len(texts) - 1 and (
+                of := _ROLE_BEFORE.search(texts[-1], max(0, where[1] - 60), where[1])))) and \
+            of.group("role").split()[-1].lower() in _role_heads():
+        speaker, phrase = of.group("role"), f"the {of.group('role')}"
     if _INTERLOCUTOR.match(phrase):  # "the interlocutor of RBC said" (translated Russian): a role, not the outlet
         speaker = "interlocutor"
     if _HONORIFIC.fullmatch(phrase):  # '," His Highness said': the person just named
@@ -190,10 +202,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         recent = None if owned else max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
                                          and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
         if recent is not None:
-            if _is_name(recent[2]):
-                held = {r[2] for r in roles if r[3] == recent[2] and r[:2] < where}
+            if _is_name(recent[2]):  # (roles of the same person named in full: "Senator Johnson Smith" is
+                same = [r for r in roles if r[:2] < where and (r[3] == recent[2] or r[3].endswith(" " + recent[2]))]
+                held = {r[2] for r in same}  # "Minister ..., Senator the Hon. Kamina Johnson Smith")
                 if not held or not held.isdisjoint(words):
-                    return recent[2]
+                    return max([recent[2], *(r[3] for r in same)], key=len)
             elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
         named = [r for r in roles if r[2] in words and r[:2] < where and set(owned) <= set(r[4].split())]
@@ -305,12 +318,13 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
               "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
-                      rf"(?P<name>{_TITLED}|{_NAME})"
+                      rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
-#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out."
-_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+(?:[a-z][\w-]*\s+){{1,2}}"
+#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out.", "On Friday morning Roe was".
+_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+"
+                          r"(?:(?:[a-z][\w-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){1,2}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A speaker named after the verb of a reversed attribution: "..., says correspondent Jane Roe in Moscow."
 _SAID_NAME = re.compile(rf",\s+(?:says|said)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P<name>{_NAME})"
@@ -318,7 +332,7 @@ _SAID_NAME = re.compile(rf",\s+(?:says|said)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
 _COLON_SUBJECT = re.compile(
-    rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[|—–-]\s+)?)?(?:[-–—•*]\s+)?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
+    rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[AP]\.?M\.?(?:\s+[A-Z]{{2,5}})?:?\s+)?(?:[|—–-]\s+)?)?(?:[-–—•*]\s+|{_EMOJI})?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
     rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
     rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
     rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
@@ -401,14 +415,17 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", sa" in masked else ()
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
+    more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
         if len(name.split()) == 1:  # (or a first name the article introduces: "Olga, who ...,", "Rimma, a midwife, was")
-            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", m.end("name")) or (
-                not masked[:m.start("name")].strip() and _FIRST_NAME_INTRO.match(masked, m.end("name"))) else "")
+            end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
+            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
+                re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+)?", masked[:m.start("name")])  # (after a diary's "Wednesday.")
+                and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:
                 continue
         out.append((pi, m.start("name"), name))
@@ -419,16 +436,6 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
             if _person(name):
                 out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
-
-
-#: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
-#: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
-_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
-#: "ambassador to France, Jan Example,": a role's holder after the place it serves.
-_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME},\s+(?P<name>{_NAME})(?=,)")
-#: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...".
-_LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,)")
-_NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
 def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
@@ -488,11 +495,3 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
             if name:
                 return name
     return _who("he", (pi, he.start()), mentions)
-
-
-#: A capitalised word shaped like a nationality ("Cuban", "Russian", "Chinese", "Turkish", "Israeli").
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
-#: A line that introduces the next paragraph's quote by name and description: "Jane Roe — economist, head of ...:".
-_INTRO_LINE = re.compile(rf"\s*(?P<who>{_NAME})\s+[—–]\s+[^:.!?]{{1,200}}:\s*")
-#: A sentence of the narration whose subject is "he" or "she".
-_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")

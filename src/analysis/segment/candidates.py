@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
+from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _SPEAKER_ON, _TITLED, _patterns
 from analysis.segment.sentences import _strip
 
 
@@ -259,7 +259,8 @@ def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
             continue
         chars = list(par)
         for a, b in _single_pairs(par):
-            if not par[b + 1:].lstrip(" \t").startswith(":"):  # ("'Putin Thinks He Is Winning': ..." is no tag)
+            # ("'Putin Thinks He Is Winning': ..." is no tag; but "'...': Jane Roe on the talks" names its speaker)
+            if not par[b + 1:].lstrip(" \t").startswith(":") or _SPEAKER_ON.match(par, b + 1):
                 chars[a], chars[b], changed = "“", "”", True
         out[n] = "".join(chars)
     return out if changed else None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _BYLINE, _CAP, _LABEL, _NAME, _NAMES, _TITLED, _UPPER
+from analysis.segment.patterns import _BYLINE, _CAP, _LABEL, _NAME, _NAMES, _PUT_TO, _TALKED_WITH, _TITLED, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -107,6 +107,8 @@ def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
     if m.group("head").startswith("The ") or " for " in head or " of " in head or all(w in roles for w in lower):
         for inner in re.findall(r"\(([^()]*)\)", m.group("parens") or ""):
             name = inner.split(",")[0].split()
+            if "," in inner and " ".join(name).isupper():  # "CALLER (WINSTON, ST LUCY)": a vox pop's name, place
+                name = [w.title() for w in name]
             while len(name) > 1 and name[0].lower().rstrip(".") in _HONORIFICS:
                 name = name[1:]
             name = " ".join(name)
@@ -263,7 +265,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     questions = sum(bool(re.search(r"\?[\"”»]?$", paragraphs[pi].rstrip())) for pi in asked)
     repeated = any(labels.count(label) >= 2 for label in labels) and (len(set(labels)) <= 3 or rich >= 2)
     if not ((asked and labels and len(found) >= 3) or (len(asked) >= 2 and 2 * questions >= len(asked)) or repeated):
-        return {} if found else _unlabelled_turns(paragraphs)
+        # (labels that make no interview are stray words: "Yes: patience and the radio." in an unlabelled one)
+        return _unlabelled_turns(paragraphs)
     if not asked and len(set(labels)) == 1 and len(labels) == len(found) and len(found) >= len(paragraphs) - 1:
         return {}  # one name before every paragraph: a list's labels, not turns
     intro = paragraphs[:min(found)]
@@ -313,13 +316,6 @@ def _in_step(order: list[int], asks: list[int], paragraphs: Sequence[str]) -> li
 
 #: A numbered question of a written interview: "3. Would Poland send soldiers?".
 _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
-#: What an introduction says when the questions that follow were put to someone (an interview's marked
-#: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
-_PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
-                     r"sent\s+(?:him|her)|(?:spoke|talked)\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
-                     r"(?-i:[A-Z][\w'’-]*\s+asked\s+(?:[a-z][\w'’-]*\s+){0,4}?(?=[A-Z]))|"  # ("Babel asked Jane Roe, ...")
-                     r"(?-i:(?:told|received)\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example", "received Folha")
-                     re.IGNORECASE)
 
 
 #: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
@@ -376,7 +372,9 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     addressed = _VOCATIVE.match(first := paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...", "Jane, ...": whom
     called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", first)  # the first question asks)
     who = _interviewee(intro, called.group(1) if called else "")
-    if not who or not (any(_PUT_TO.search(par) for par in intro) or addressed):
+    # (or a closing note says so: "This interview has been shortened and translated from Dutch.")
+    notes = [par for par in paragraphs[at[-1] + 2:] if len(par.split()) <= 25]
+    if not who or not (any(_PUT_TO.search(par) for par in [*intro, *notes]) or addressed):
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):
@@ -384,12 +382,6 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
             if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
                 turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
     return dict(sorted(turns.items()))
-
-
-#: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
-#: "Snob asked the orientalist".
-_TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
-                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 
 
 def _by_author(label: str, intro: Sequence[str]) -> bool:
@@ -427,9 +419,11 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                                              and w not in _TITLES for w in m.group(0)[first.end():].split())):
                 name = lead
             at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
-            if _person(name) and not re.search(r"\b(?i:by|the)\s+$", par[:at]):  # (not "Ukraine's deputy foreign
-                names.append(name)  # minister", "Interviewed by Jane Roe": who asks, "The Daily Example"; but "The
-                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()  # Austrian Jane Roe")
+            # (not "Ukraine's deputy foreign minister", "Interviewed by Jane Roe": who asks, "The Daily Example",
+            # "A Guatemalan colonel"; but "The Austrian Jane Roe")
+            if _person(name) and not re.search(r"\b(?i:by|the|an?)\s+$", par[:at]):
+                names.append(name)
+                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     if not names:
         return ""

@@ -46,7 +46,7 @@ _TITLES = frozenset(
 #: A surname opened by a particle and a hyphen: "al-Ansari".
 _PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 #: Lower-case particles inside a person's name.
-_PARTICLES = frozenset("de da das do dos di van von der den du le la al bin ibn".split())
+_PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin ibn".split())
 #: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies" (not "Anthony of
 #: Volokolamsk").
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}")
@@ -185,7 +185,8 @@ def _person(name: str) -> bool:
     """A name that may be a person's: capitalised, neither it nor its last word a place or institution,
     and no word of it one that only organisations and places have ("Hotel", "University")."""
     return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
-        and institution_words().isdisjoint(name.lower().split())
+        and institution_words().isdisjoint(name.lower().split()) and not (  # (nor "North Korean", an adjective)
+            name.startswith(("North ", "South ", "East ", "West ")) and len(name.split()) == 2 and _demonym(name.split()[1]))
 
 
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from analysis.segment.lists import institution_words, role_nouns, speech_verbs
 from analysis.terms import alternation
 
-_CONNECT = "of|de|da|van|von|al|bin|le|la|du|der"
+_CONNECT = "of|de|da|van|von|al|bin|le|la|du|der|e"
 
 
 _STOP_CAP = (
@@ -22,7 +22,9 @@ _STOP_CAP = (
     "Since|Meanwhile|Moreover|However|Also|Still|Although|Though|Despite|During|Earlier|Later|Now|"
     "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most|"
     # (prepositions of title case: "President Example Aboard Air Force One")
-    "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until"
+    "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until|"
+    # (days, never a name: "in Barbados on Thursday, says Minister ...")
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
 _STOP_LOW = (
     "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|he|she|we|"
@@ -35,6 +37,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 # tries of shared prefixes (`alternation`), tried at every capital and role word (same matches, faster)
 _NOT_CAP = alternation(_STOP_CAP.split("|"))
 _NOT_LOW = alternation(_STOP_LOW.split("|"))
+#: Emoji and pictographs that open a Telegram post's line ("🇷🇺 Peskov — on ...:", "📌 Peskov, meanwhile, ...").
+_EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\s*"
 _CAP = rf"(?=[{_UPPER}])(?!(?:{_NOT_CAP})\b)[{_UPPER}][\w'’.-]*"
 #: A particle joined to a surname by a hyphen: "al-" of "Majed al-Ansari".
 _HYPHEN_PARTICLE = r"(?:al|el|ad|bin|ibn|abu)-"
@@ -305,9 +309,61 @@ _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(
 #: Y still keeps".
 _LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
                               r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
+#: A person opening a sentence with a long "who" clause before the verb: "Jane Roe, who negotiated for ... and today
+#: teaches at the Central American University (UCA), sees in it an echo" (the "she" of what follows).
+_WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
+                          r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
 _STAMPED = re.compile(r"\d{1,2}[:.]\d\d\s+(?:[|—–-]\s+)?[^:\n]{1,60}:")
 #: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
 _BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|writer|reporter|interview|interviewed|reporting|written)"
                      r"(?:\s+by)?\s*:?\s)"
                      rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*\([^()]{{2,60}}\)\s*")  # (or "Jane Roe (The Daily Example)")
+
+
+#: A role of an institution: "the representative of the Foreign Ministry", "the head of Government".
+_ROLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)\s+(?:of|at|for)\s+"
+                      rf"(?:the\s+)?{_NAME}\s*$")
+#: The same role before an institution an attribution's subject names ("the representative of [the Foreign Ministry]").
+_ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?$")
+#: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
+#: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
+#: "ambassador to France, Jan Example,": a role's holder after the place it serves (and "Minister of Foreign
+#: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name).
+_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+and\s+{_NAME})?,\s+"
+                               r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+)?(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
+                               rf"(?P<name>{_NAME})(?=,|\s*$)")
+#: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...",
+#: "The professor of international relations at the University of Example, Jane Roe, ...".
+_LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?:{_NAME},\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,)")
+_NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
+#: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
+#: "Snob asked the orientalist".
+_TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
+                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
+#: What an introduction says when the questions that follow were put to someone (an interview's marked
+#: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
+_PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
+                     r"sent\s+(?:him|her)|(?:spoke|talked)\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
+                     r"(?-i:[A-Z][\w'’-]*\s+asked\s+(?:[a-z][\w'’-]*\s+){0,4}?(?=[A-Z]))|"  # ("Babel asked Jane Roe, ...")
+                     r"(?-i:(?:told|received)\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example", "received Folha")
+                     re.IGNORECASE)
+#: A form of address that stands for the person just named: "His Highness", "Her Excellency".
+_HONORIFIC = re.compile(r"\s*(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty|Holiness|Beatitude|Eminence)\s*")
+#: A person described by age alone: "the 41-year-old".
+_AGED = re.compile(r"\d{1,3}-year-old")
+#: A verb of reply right after its subject: "... replied", "..., responded".
+_REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds|answered|answers|retorted|retorts|"
+                    r"countered|counters|shot\s+back)\b")
+_ASKED = re.compile(r"\basked\b")
+#: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
+_INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
+#: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
+_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME})\s+(?:on|says|said|about)\s")
+#: A capitalised word shaped like a nationality ("Cuban", "Russian", "Chinese", "Turkish", "Israeli").
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
+#: A line that introduces the next paragraph's quote by name and description: "Jane Roe — economist, head of ...:".
+_INTRO_LINE = re.compile(rf"\s*(?:{_EMOJI})?(?P<who>{_NAME})\s+[—–]\s+[^:.!?]{{1,200}}:\s*")
+#: A sentence of the narration whose subject is "he" or "she".
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")
