@@ -357,8 +357,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: (dcd1d646... without them), then for the rules tuned on them (unlabelled interviews with a stray label or
 #: a closing note, a demonym in an introduction, a caller's caps name, "the academic", a role of an
 #: institution, weekdays and "North Korean" as no person, Telegram emoji lines, a time zone in a timed entry, a
-#: headline's "'...': X on ...", a long title or "who" clause before a name, a name's aside) (57883d61... before them).
-PIPELINE_DIGEST = "3c768197b138b96d7b7516c35724bff4d765c564f1920587965c32447ce7086c"
+#: headline's "'...': X on ...", a long title or "who" clause before a name, a name's aside) (57883d61... before them);
+#: then when the thirty-third and thirty-fourth blind sets joined the fixtures (3c768197... without them).
+PIPELINE_DIGEST = "a1c674203a663d45b1501804ba4fdd269c41669a92c89b8fbfbb9b6cd3be11b7"
 
 
 def pipeline_digest() -> str:
