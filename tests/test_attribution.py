@@ -1944,3 +1944,78 @@ def test_a_first_name_with_an_aside_a_diary_day_and_a_weekday_opening() -> None:
                   "On Friday morning Example-Roe was back in her classroom. Her students asked one thing, she says.",
                   "\"I told them I met a lot of tired people.\""]
     assert speakers(paragraphs, "direct") == ["Jana", "Karim", "Ana Example-Roe"]
+
+
+# --------------------------------------------------------------------------- blind33 and blind34 families
+
+
+def test_an_interviews_byline_with_its_outlet_and_the_outlet_it_spoke_to_are_no_interviewee() -> None:
+    paragraphs = ["'A school is not a military target'",
+                  "Jana Roe / Example Times",
+                  "Jan Sample, the education minister, is one of the civilians in the delegation. He spoke to "
+                  "Example Times on Wednesday. The interview has been edited for length.",
+                  "Q: Minister, what happened this morning?",
+                  "A: We asked for a pause of a few hours, and then we came back.",
+                  "Q: The other side says a kindergarten was hit.",
+                  "A: I cannot check it from here, and I will not pretend that I can."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jan Sample"}
+    assert speakers(paragraphs, "direct") == ["Jan Sample"]  # (the headline: the interviewee's)
+
+
+def test_labels_that_give_their_abbreviation_and_a_host_named_after_a_colon() -> None:
+    paragraphs = ["\"A hotline is only as good as the officer who answers it\"",
+                  "Jan Sample commanded a battalion. In this conversation with Jana Roe of The Daily Example, he "
+                  "discusses the memorandum.",
+                  "The Daily Example (TDE): Does such a line work?",
+                  "Jan Sample (JS): It works when both sides want it to work.",
+                  "TDE: Who should answer it?",
+                  "JS: A duty officer with authority, awake, with a map.",
+                  "TDE: Can such lists be abused?",
+                  "JS: That risk exists, and it is why verification matters."]
+    assert [kind for kind, speaker in turns(paragraphs) if speaker == "Jan Sample"] == ["interview"] * 3
+    radio = ["Talks: what did they agree?",
+             "Transcript of the segment. Host: Ana Example. Reporter: Tom Roe. Guest: Jana Sample, researcher.",
+             "ANA EXAMPLE: Late last night they agreed on rules for the war at sea. Tom, what is in it?",
+             "TOM ROE: Three things, Ana. Corridors, a direct line and an exchange of prisoners.",
+             "ANA EXAMPLE: And the mood when it was read out?",
+             "TOM ROE: Tired, mostly. Nobody applauded.",
+             "JAN SAMPLE (via interpreter): These are the first written rules of this war.",
+             "ANA EXAMPLE: Jana Sample, welcome. Why did it work here?",
+             "JANA SAMPLE: Both sides found a question small enough to agree on."]
+    assert ("question", "Ana Example") in turns(radio)
+    assert {speaker for kind, speaker in turns(radio) if kind == "interview"} == {"Tom Roe", "Jan Sample", "Jana Sample"}
+
+
+def test_the_person_before_an_institution_a_subject_names_and_a_surname_with_a_particle() -> None:
+    paragraphs = ["Assoc. Prof. Jana Roe of the Faculty of Political Science at Example University said the timing "
+                  "was no coincidence. \"Whenever talks reach something practical, somebody tests them,\" she told "
+                  "the agency.",
+                  "Jan Sample of the Institute of International Relations in Prague told the site that the line "
+                  "mattered most. \"A line that works creates people who know each other's voices,\" he said.",
+                  "The chairman of the board of the Example Mills Company, Salem al-Example, told the agency that "
+                  "a ship had been found.",
+                  "\"The cargo will arrive, late by two or three weeks,\" al-Example said."]
+    assert speakers(paragraphs, "direct") == ["Jana Roe", "Jan Sample", "Salem al-Example"]
+
+
+def test_a_correspondent_named_after_reports_and_a_portuguese_particle() -> None:
+    paragraphs = ["The final session has been postponed by an hour, reports Example Daily correspondent Jan Roe "
+                  "from the island. \"About fifty journalists are standing in the dark,\" he writes.",
+                  "The Minister of Foreign Affairs, Bendito dos Example, informed that the country was invited. "
+                  "\"We are a small country born from a peace process,\" the head of diplomacy stressed.",
+                  "President Jose Sample also spoke."]
+    assert speakers(paragraphs, "direct") == ["Jan Roe", "Bendito dos Example"]
+
+
+def test_the_expert_is_the_professor_just_named_and_a_district_head_named_after_his_district() -> None:
+    paragraphs = ["Foreign Ministry spokeswoman Maria Example said the talks were useful.",
+                  "The region has its own interest in the venue, believes Jan Sample, associate professor at the "
+                  "Oriental Institute of the Example Federal University.",
+                  "\u2014 It is symbolic that the document was signed in Asia, \u2014 the expert told the agency. "
+                  "\u2014 There are not many such venues left.",
+                  "Governor of the region Oleg Roe reported in his channel that the drone had hit the roof.",
+                  "The caretaker was taken to the district hospital, the head of the region specified.",
+                  "The head of the Example district, Andrei Sample-Roe, visited the site in the morning.",
+                  "\u2014 The windows on the second floor were damaged, \u2014 the head of the district told the site. "
+                  "\u2014 We will restore everything by September."]
+    assert speakers(paragraphs, "dash") == ["Jan Sample", "Jan Sample", "Andrei Sample-Roe", "Andrei Sample-Roe"]

@@ -28,18 +28,22 @@ from analysis.segment.names import (
 )
 from analysis.segment.patterns import (
     _AGED,
+    _ALIAS_CUE,
     _ASKED,
     _BY_NAME,
     _CAP,
     _DEMONYM,
     _EMOJI,
+    _EXPERTS,
     _FIRST_NAME_INTRO,
     _HONORIFIC,
     _HYPHEN_PARTICLE,
     _INSIDE_NAME,
     _INTERLOCUTOR,
     _INTRO_LINE,
+    _INTRODUCED,
     _LABELLING,
+    _LED_SUBJECT,
     _LOCATED_SUBJECT,
     _LONG_TITLE_NAME,
     _MET_NAME,
@@ -49,6 +53,8 @@ from analysis.segment.patterns import (
     _NAME_COLON,
     _NAMED_NEXT,
     _NAMES,
+    _NAMES_AFTER,
+    _PERSON_OF,
     _PLACE_NAME_AFTER,
     _PRONOUN_SUBJECT,
     _QUOTE_LEAD,
@@ -56,11 +62,13 @@ from analysis.segment.patterns import (
     _ROLE_BEFORE,
     _ROLE_OF,
     _ROLE_WORD,
+    _SAID_NAME,
     _SIGN_OFF,
     _SOURCE_LINE,
     _SPEAKER_ON,
     _TITLED,
     _UPPER,
+    _VERB_NEXT,
     _WHO_SUBJECT,
     _attributions,
     _patterns,
@@ -148,6 +156,15 @@ def _after_named() -> re.Pattern[str]:
                       rf"(?P<subj>{_NAME}),?\s+{verb}")
 
 
+def _person_of(masked: str, at: int, speaker: str, phrase: str) -> str:
+    """The person named right before an institution that an attribution's subject ``phrase`` at ``at`` names
+    ("Prof. Jane Roe of [the Faculty of ... at Example University] said"), else ``speaker`` as it is."""
+    if _person(speaker) or institution_words().isdisjoint(phrase.lower().split()):
+        return speaker
+    of = _PERSON_OF.search(masked, max(0, at - 80), at)
+    return name if of and _person(name := _clean_speaker(of.group("name"))) else speaker
+
+
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
          roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
          fulls: dict[str, str] | None = None) -> str:
@@ -169,6 +186,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
     if texts and " of " in phrase and (holder := _title_holder(phrase, texts)):
         return holder  # "The President of Examplestan said": whom the article named "President of Examplestan Jane Roe"
+    if texts and where[0] == len(texts) - 1 and (person := _person_of(texts[-1], where[1], speaker, phrase)) != speaker:
+        return person  # "Prof. Jane Roe of [the Faculty of ... at Example University] said": the person, not the faculty
     # "the representative of the Foreign Ministry noted": a role, as "the representative" (not of a country: "the
     # representative of France" is another person)
     if not _person(speaker) and not institution_words().isdisjoint(speaker.lower().split()) and (
@@ -205,7 +224,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
             if _is_name(recent[2]):  # (roles of the same person named in full: "Senator Johnson Smith" is
                 same = [r for r in roles if r[:2] < where and (r[3] == recent[2] or r[3].endswith(" " + recent[2]))]
                 held = {r[2] for r in same}  # "Minister ..., Senator the Hon. Kamina Johnson Smith")
-                if not held or not held.isdisjoint(words):
+                if not held or not held.isdisjoint(words) or (held & _EXPERTS and not _EXPERTS.isdisjoint(words)):
                     return max([recent[2], *(r[3] for r in same)], key=len)
             elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
@@ -242,8 +261,6 @@ def _source_subject() -> re.Pattern[str]:
                       r"dubbed|quoted|posted|ran|carried|headlined)\b)")
 
 
-#: A person introduced with an apposition: "Jane Roe, a member of ...", "Petro, 70, who ...".
-_INTRODUCED = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s|\d{{1,3}},)")
 
 
 def _introduced(texts: Sequence[str], where: tuple[int, int]) -> str:
@@ -308,8 +325,6 @@ def _apposed() -> re.Pattern[str]:
                       rf"(?!{_VERB_NEXT.pattern})")
 
 
-#: A verb right after a role noun: the noun is its sentence's subject ("Upstairs, the host was ..."), no apposition.
-_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|will|would|did|does|said|says|told|[a-z]+ed)\b")
 
 
 #: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
@@ -322,13 +337,6 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
-#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out.", "On Friday morning Roe was".
-_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+"
-                          r"(?:(?:[a-z][\w-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){1,2}"
-                          rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
-#: A speaker named after the verb of a reversed attribution: "..., says correspondent Jane Roe in Moscow."
-_SAID_NAME = re.compile(rf",\s+(?:says|said)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?P<name>{_NAME})"
-                        r"(?=\s*[,.;]|\s+(?:in|at|from|of|on)\s)")
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
 _COLON_SUBJECT = re.compile(
@@ -338,7 +346,7 @@ _COLON_SUBJECT = re.compile(
     rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
     rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
-_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$")
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTICLE})$")  # (and "Salem al-" of "al-Kikhia")
 
 
 def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
@@ -355,7 +363,8 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
                     before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
                     tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
                     name = _clean_speaker(before.group(0) + surname + (tail.group(0) if tail else "")) if before else ""
-                    if len(name.split()) >= 2 and _person(name) and surname in name.split()[1:]:
+                    if len(name.split()) >= 2 and _person(name) and any(
+                            w == surname or w.endswith("-" + surname) for w in name.split()[1:]):
                         fulls[surname] = name
                 at = text.find(surname, at + 1)
             if fulls[surname]:
@@ -364,12 +373,6 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
         if not fulls[surname]:
             fulls[unfound] = str(len(texts))
     return fulls.get(surname, "")
-
-
-#: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
-_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)")
-#: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
-_NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
 
 
 def _alias_of(word: str, texts: Sequence[str]) -> str:
@@ -413,7 +416,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # (a one-word name the article introduced on its own, "Oleh, a duty engineer, ...", counts too)
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
-    said = _SAID_NAME.finditer(masked) if ", sa" in masked else ()
+    said = _SAID_NAME.finditer(masked) if ", " in masked else ()
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):

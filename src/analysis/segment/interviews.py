@@ -181,6 +181,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     hosted: set[str] = set()  # labels whose description or role says they ask
     common: dict[int, tuple[int, str, str]] = {}  # questions under a label that is a common word ("TIME:", "Update:")
     labelled: dict[int, str] = {}  # every paragraph's `_PLAIN_LABEL` label, turn or not
+    short: dict[str, str] = {}  # a label's abbreviation in parentheses -> the label
     rich = 0  # labels with a timestamp, a description or parentheses: a transcript's, of any number of people
     for pi, par in enumerate(paragraphs):
         m = _PLAIN_LABEL.match(par) or _LABEL.match(par) or (dotted and _DOT_LABEL.match(par)) or next(
@@ -191,6 +192,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         if m.re is _PLAIN_LABEL:
             labelled[pi] = m.group("label")
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)
+        if plain:  # "Jane Roe (JR): ..." then "JR: ...": the short label stands for the full one
+            short.update({inner: label for inner in re.findall(r"\(([A-Z]{2,6})\)", m.group("parens") or "")})
+        label = short.get(label, label)
         rest = (par[m.end():] if plain else m.group(2)).strip()
         if rest[:1] in "\"“«„" or not re.search(r"[.!?…\"”»)—–]$", rest) or _ROSTER.fullmatch(rest):
             continue  # ("President: Mr. Jan Example (Denmark)": a record's heading, who holds a role, no turn)
@@ -477,7 +481,7 @@ def _host_intro() -> re.Pattern[str]:
     """A person introduced with an interviewer's word: "host Jane Roe", "Jane Roe, the programme's presenter"."""
     words = sorted((w for w, always in interviewer_labels().items() if always and len(w) > 2), key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
-    return re.compile(rf"\b(?i:{alt})\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|our|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+    return re.compile(rf"\b(?i:{alt}):?\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|our|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
                       rf"(?i:{alt})\b")
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from analysis.segment.lists import institution_words, role_nouns, speech_verbs
 from analysis.terms import alternation
 
-_CONNECT = "of|de|da|van|von|al|bin|le|la|du|der|e"
+_CONNECT = "of|de|da|dos|das|di|van|von|al|bin|le|la|du|der|e"
 
 
 _STOP_CAP = (
@@ -315,10 +315,11 @@ _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+)
                           r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
 _STAMPED = re.compile(r"\d{1,2}[:.]\d\d\s+(?:[|—–-]\s+)?[^:\n]{1,60}:")
-#: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe".
+#: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe", "Jane Roe
+#: (The Daily Example)", "Jane Roe / The Daily Example".
 _BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|writer|reporter|interview|interviewed|reporting|written)"
                      r"(?:\s+by)?\s*:?\s)"
-                     rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*\([^()]{{2,60}}\)\s*")  # (or "Jane Roe (The Daily Example)")
+                     rf"[^.!?:]{{2,80}}|\s*{_NAME}\s*(?:\([^()]{{2,60}}\)|[/|]\s*{_NAME})\s*")
 
 
 #: A role of an institution: "the representative of the Foreign Ministry", "the head of Government".
@@ -326,12 +327,15 @@ _ROLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,2}}[a-
                       rf"(?:the\s+)?{_NAME}\s*$")
 #: The same role before an institution an attribution's subject names ("the representative of [the Foreign Ministry]").
 _ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?$")
+#: A person right before the institution an attribution's subject names ("Prof. Jane Roe of [the Faculty ...]").
+_PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+$")
 #: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
 #: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves (and "Minister of Foreign
-#: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name).
-_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+and\s+{_NAME})?,\s+"
+#: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name, and "head of the
+#: Example district, Jane Roe,").
+_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+){{0,2}}(?:\s+and\s+{_NAME})?,\s+"
                                r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+)?(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
                                rf"(?P<name>{_NAME})(?=,|\s*$)")
 #: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...",
@@ -367,3 +371,35 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
 _INTRO_LINE = re.compile(rf"\s*(?:{_EMOJI})?(?P<who>{_NAME})\s+[—–]\s+[^:.!?]{{1,200}}:\s*")
 #: A sentence of the narration whose subject is "he" or "she".
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?…]\s))(?:He|She)\s+(?=[a-z])")
+#: A person introduced with an apposition: "Jane Roe, a member of ...", "Petro, 70, who ...".
+_INTRODUCED = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s|\d{{1,3}},)")
+#: A verb right after a role noun: the noun is its sentence's subject ("Upstairs, the host was ..."), no apposition.
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|will|would|did|does|said|says|told|[a-z]+ed)\b")
+#: A subject behind a short opening phrase: "By evening Moroz has taken two ships out.", "On Friday morning Roe was".
+_LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+"
+                          r"(?:(?:[a-z][\w-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){1,2}"
+                          rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
+#: A speaker named after the verb of a reversed attribution: "..., says correspondent Jane Roe in Moscow.", "...,
+#: reports Example Daily correspondent Jane Roe from Kyiv.", "..., believes Jane Roe, associate professor at ...".
+_SAID_NAME = re.compile(rf",\s+(?:says|said|reports|reported|believes|believed|thinks|notes|noted|adds|added|explains|"
+                        rf"explained|writes|wrote|argues|argued)\s+(?:{_NAME}\s+(?=[a-z]))?(?:[a-z][\w'’-]*\s+){{0,3}}?"
+                        rf"(?P<name>{_NAME})"
+                        r"(?=\s*[,.;]|\s+(?:in|at|from|of|on)\s)")
+#: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
+#: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
+_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)")
+#: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
+_NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
+#: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
+_NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
+
+
+@lru_cache(maxsize=1)
+def _unnamed_subject() -> re.Pattern[str]:
+    """An indefinite subject at a sentence's start, up to its speech verb: "A source in the delegation
+    told", "A European diplomat who has read both documents said"."""
+    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
+                      rf"(?:{_patterns()['verb'].pattern})")
+#: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
+_EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist".split())

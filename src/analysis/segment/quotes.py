@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from analysis.segment.attribution import (
     _QUOTE_LEAD,
@@ -20,6 +19,7 @@ from analysis.segment.attribution import (
     _lead,
     _named_first,
     _named_next,
+    _person_of,
     _role_mentions,
     _subject_mentions,
     _who,
@@ -45,11 +45,13 @@ from analysis.segment.patterns import (
     _BARE_CLAUSE,
     _BARE_VERBS,
     _CLAUSE_STOP,
+    _DATELINE,
     _FINITE,
     _HE_SHE,
     _LABELLING,
     _MARKS,
     _NAME,
+    _NOUN_VERBS,
     _PASSIVE_BY,
     _ROLE_SUBJECT,
     _SPOKE_WITH,
@@ -61,6 +63,7 @@ from analysis.segment.patterns import (
     _finditer,
     _patterns,
     _search,
+    _unnamed_subject,
 )
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
@@ -139,14 +142,6 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
     return [replace(q, text=paragraphs[q.paragraph_index][q.start:q.end]) for q in found]
 
 
-@lru_cache(maxsize=1)
-def _unnamed_subject() -> re.Pattern[str]:
-    """An indefinite subject at a sentence's start, up to its speech verb: "A source in the delegation
-    told", "A European diplomat who has read both documents said"."""
-    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
-                      rf"(?:{_patterns()['verb'].pattern})")
-
-
 def _mention(mentions: list[tuple[int, int, str]], where: tuple[int, int], speaker: str) -> None:
     """Add the person a partial quote is attributed to at ``where`` to ``mentions`` (kept in order):
     'X described the offer as "bold". ... "...," she said' - the one quoted is whom "she" means."""
@@ -199,7 +194,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         texts.append(masked)
         unnamed = []  # (match, phrase) of subjects that name no person: roles, resolved after the subjects
         for m in _attributions(masked):
-            name = _clean_speaker(subj := m.group("subj"))
+            name = _person_of(masked, m.start("subj"), _clean_speaker(subj := m.group("subj")), subj)
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", subj) and name == re.sub(r"^\s*(?i:the)\s+", "", subj).strip():
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the" (but "the
                 # Presidential Office Jane Roe said": the person after the institution's name)
@@ -356,7 +351,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
         not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before))}
     # (a quote that is all its paragraph, or all a live blog's timed heading after its label, "17:10 X: '...'")
-    return sorted(_repeated(quotes, alone), key=lambda q: (q.paragraph_index, q.start, q.end))
+    answering = {speaker for _, speaker, kind in turns.values() if kind == "interview" and speaker}
+    return sorted(_repeated(quotes, alone, answering.pop() if len(answering) == 1 else ""),
+                  key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
 def _headline_label(par: str, before: int | None = None) -> str:
@@ -378,9 +375,10 @@ def _unsure(speaker: str) -> bool:
     return not speaker or not _person(speaker) or (" " not in speaker and speaker.lower() in _role_heads())
 
 
-def _repeated(quotes: list[Quote], alone: set[int] = frozenset()) -> list[Quote]:
+def _repeated(quotes: list[Quote], alone: set[int] = frozenset(), interviewee: str = "") -> list[Quote]:
     """A quote with no speaker (or a role's label, or a quote that is a whole paragraph of its own: ``alone``)
-    whose words the article quotes again with one (a headline's quote, repeated in the body): that speaker."""
+    whose words the article quotes again with one (a headline's quote, repeated in the body): that speaker; a
+    headline's quote in an interview of one ``interviewee`` that the body does not repeat: the interviewee's."""
     if not any((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
                for n, q in enumerate(quotes)):
         return quotes
@@ -396,8 +394,8 @@ def _repeated(quotes: list[Quote], alone: set[int] = frozenset()) -> list[Quote]
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
             speakers = {speaker for k, text, speaker in said if words in text and k != n
                         and (not q.speaker or _person(speaker))}
-            if len(speakers) == 1:
-                q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop(), q.kind)
+            if len(speakers) == 1 or (not speakers and not q.speaker and not q.paragraph_index and interviewee):
+                q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop() if speakers else interviewee, q.kind)
         out.append(q)
     return out
 
@@ -493,8 +491,3 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                         _mention(mentions, (pi, s0 + t.start("subj")), speaker)
     return out
 
-
-#: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
-_NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
-#: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
