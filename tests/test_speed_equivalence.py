@@ -361,8 +361,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: then when the thirty-third and thirty-fourth blind sets joined the fixtures (3c768197... without them), then for
 #: the rules tuned on them (a byline "X / Outlet", outlets' "Times", labels' abbreviations, "Host: X", the person
 #: before an institution, "al-X", "dos", "reports ... correspondent X", "believes X", an interview's headline quote,
-#: "the expert" of a professor, "head of the X district, Y,") (a1c67420... before them).
-PIPELINE_DIGEST = "9ad5389f70afe8e07efa17e9b935df38213a05721b5239abd57ad89bfd4385aa"
+#: "the expert" of a professor, "head of the X district, Y,") (a1c67420... before them); then when the
+#: thirty-fifth and thirty-sixth blind sets joined the fixtures (9ad5389f... without them).
+PIPELINE_DIGEST = "3551758eec341d41b7db1676dadd297e32890f3652bad8e048ad3f949374e380"
 
 
 def pipeline_digest() -> str:
