@@ -2019,3 +2019,20 @@ def test_the_expert_is_the_professor_just_named_and_a_district_head_named_after_
                   "\u2014 The windows on the second floor were damaged, \u2014 the head of the district told the site. "
                   "\u2014 We will restore everything by September."]
     assert speakers(paragraphs, "dash") == ["Jan Sample", "Jan Sample", "Andrei Sample-Roe", "Andrei Sample-Roe"]
+
+
+# --------------------------------------------------------------------------- blind35 and blind36 families
+
+
+def test_states_after_a_demonym_or_a_quantifier_is_a_noun_and_a_patronymic_is_the_person_named() -> None:
+    paragraphs = ["Deputy Minister Jan Example said the talks were useful.",
+                  "A lecturer at the University of Example, Dr Jana Sample, said the choice showed that African "
+                  "states were increasingly accepted as venues.",
+                  "\"Ten years ago these talks would have been held in Geneva,\" she said.",
+                  "Tom Roe, a former ambassador to several Indian Ocean states, does not think the comparison is fair.",
+                  "\"We went to Kyiv when nobody was talking,\" he says.",
+                  "The director of the museum Mikhail Example-Roe called the protocol \"a normal museum document\".",
+                  "\u2014 Museums have always talked to each other, \u2014 Mikhail Borisovich said at a press conference."]
+    assert speakers(paragraphs, "direct") == ["Jana Sample", "Tom Roe"]
+    assert speakers(paragraphs, "dash") == ["Mikhail Example-Roe"]
+

@@ -385,8 +385,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: the rules tuned on them (a byline "X / Outlet", outlets' "Times", labels' abbreviations, "Host: X", the person
 #: before an institution, "al-X", "dos", "reports ... correspondent X", "believes X", an interview's headline quote,
 #: "the expert" of a professor, "head of the X district, Y,") (a1c67420... before them); then when the
-#: thirty-fifth and thirty-sixth blind sets joined the fixtures (9ad5389f... without them).
-PIPELINE_DIGEST = "3551758eec341d41b7db1676dadd297e32890f3652bad8e048ad3f949374e380"
+#: thirty-fifth and thirty-sixth blind sets joined the fixtures (9ad5389f... without them), then for the rules
+#: tuned on them ("states" as a noun after a demonym or a quantifier, a patronymic) (3551758e... before them).
+PIPELINE_DIGEST = "40aab3f378a57cfbb988d4a983e8cd7da381b158f4d5bdda66206fad2a287e97"
 
 
 def pipeline_digest() -> str:

@@ -30,18 +30,19 @@ from analysis.segment.patterns import (
     _AGED,
     _ALIAS_CUE,
     _ASKED,
+    _BEFORE_SURNAME,
     _BY_NAME,
     _CAP,
+    _COLON_SUBJECT,
     _DEMONYM,
-    _EMOJI,
     _EXPERTS,
     _FIRST_NAME_INTRO,
     _HONORIFIC,
-    _HYPHEN_PARTICLE,
     _INSIDE_NAME,
     _INTERLOCUTOR,
     _INTRO_LINE,
     _INTRODUCED,
+    _IRREGULAR,
     _LABELLING,
     _LED_SUBJECT,
     _LOCATED_SUBJECT,
@@ -54,14 +55,15 @@ from analysis.segment.patterns import (
     _NAMED_NEXT,
     _NAMES,
     _NAMES_AFTER,
+    _PATRONYMIC,
     _PERSON_OF,
     _PLACE_NAME_AFTER,
+    _POSSESSIVE_COLON,
     _PRONOUN_SUBJECT,
     _QUOTE_LEAD,
     _REPLY,
     _ROLE_BEFORE,
     _ROLE_OF,
-    _ROLE_WORD,
     _SAID_NAME,
     _SIGN_OFF,
     _SOURCE_LINE,
@@ -138,9 +140,6 @@ def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
     return m.group(group), m.start(group)
 
 
-#: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",
-#: or a bullet ending in a name ("... - Zelensky:").
-_POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]s\s[^\"“”«».!?;]*|.*\s[-–—•]\s+({_NAME})\s*):\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +247,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
     if " " in speaker and _is_name(speaker):  # "Prince Faisal" -> "Prince Faisal bin Farhan", named so before
         longer = {m[2] for m in mentions if m[:2] < where and m[2].startswith(speaker + " ") and _person(m[2])}
+        if not longer and len(words) == 2 and _PATRONYMIC.fullmatch(speaker.split()[1]):  # "Mikhail Borisovich": the
+            longer = {m[2] for m in mentions if m[:2] < where and m[2].split()[0] == speaker.split()[0]  # one Mikhail
+                      and len(m[2].split()) >= 2 and not _PATRONYMIC.fullmatch(m[2].split()[-1]) and _person(m[2])}
         return longer.pop() if len(longer) == 1 else speaker
     return speaker
 
@@ -327,26 +329,13 @@ def _apposed() -> re.Pattern[str]:
 
 
 
-#: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
-_IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
-              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
-              "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
                       r"|(?<=\band\s))"
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
-#: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
-#: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
-_COLON_SUBJECT = re.compile(
-    rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[AP]\.?M\.?(?:\s+[A-Z]{{2,5}})?:?\s+)?(?:[|—–-]\s+)?)?(?:[-–—•*]\s+|{_EMOJI})?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
-    rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
-    rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
-    rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
-    rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
-_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTICLE})$")  # (and "Salem al-" of "al-Kikhia")
 
 
 def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:

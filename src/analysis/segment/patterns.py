@@ -403,3 +403,21 @@ def _unnamed_subject() -> re.Pattern[str]:
                       rf"(?:{_patterns()['verb'].pattern})")
 #: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
 _EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist".split())
+#: A Russian patronymic: "Borisovich", "Ivanovna" ("Mikhail Borisovich" stands for the Mikhail the article named).
+_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|inichna)")
+#: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",
+#: or a bullet ending in a name ("... - Zelensky:").
+_POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]s\s[^\"“”«».!?;]*|.*\s[-–—•]\s+({_NAME})\s*):\s*$")
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTICLE})$")  # (and "Salem al-" of "al-Kikhia")
+#: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
+_IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
+              "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
+              "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
+#: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
+#: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
+_COLON_SUBJECT = re.compile(
+    rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[AP]\.?M\.?(?:\s+[A-Z]{{2,5}})?:?\s+)?(?:[|—–-]\s+)?)?(?:[-–—•*]\s+|{_EMOJI})?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
+    rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
+    rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
+    rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
+    rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")

@@ -194,6 +194,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         texts.append(masked)
         unnamed = []  # (match, phrase) of subjects that name no person: roles, resolved after the subjects
         for m in _attributions(masked):
+            if m.groupdict().get("verb") in _NOUN_VERBS and (_FINITE.match(masked, m.end() + 1) or re.search(
+                    r"\b(?:several|many|other|all|both|some|these|those|few)\s+$", masked[:m.start("subj")])):
+                continue  # ("that African states were accepted", "several Indian Ocean states": a noun, no verb)
             name = _person_of(masked, m.start("subj"), _clean_speaker(subj := m.group("subj")), subj)
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", subj) and name == re.sub(r"^\s*(?i:the)\s+", "", subj).strip():
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the" (but "the
