@@ -140,8 +140,6 @@ def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
     return m.group(group), m.start(group)
 
 
-
-
 @lru_cache(maxsize=1)
 def _after_named() -> re.Pattern[str]:
     """After a closing mark, a name behind lower-case role words or a role phrase, then a speech verb:
@@ -185,12 +183,13 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         return _last_named(texts[max(0, len(texts) - 2):], where[1]) if texts else ""
     if texts and " of " in phrase and (holder := _title_holder(phrase, texts)):
         return holder  # "The President of Examplestan said": whom the article named "President of Examplestan Jane Roe"
-    if texts and where[0] == len(texts) - 1 and (person := _person_of(texts[-1], where[1], speaker, phrase)) != speaker:
+    here = bool(texts) and where[0] == len(texts) - 1  # (the phrase stands in the paragraph read last)
+    if here and (person := _person_of(texts[-1], where[1], speaker, phrase)) != speaker:
         return person  # "Prof. Jane Roe of [the Faculty of ... at Example University] said": the person, not the faculty
     # "the representative of the Foreign Ministry noted": a role, as "the representative" (not of a country: "the
     # representative of France" is another person)
     if not _person(speaker) and not institution_words().isdisjoint(speaker.lower().split()) and (
-            (of := _ROLE_OF.match(phrase)) or (texts and where[0] == len(texts) - 1 and (
+            (of := _ROLE_OF.match(phrase)) or (here and (
                 of := _ROLE_BEFORE.search(texts[-1], max(0, where[1] - 60), where[1])))) and \
             of.group("role").split()[-1].lower() in _role_heads():
         speaker, phrase = of.group("role"), f"the {of.group('role')}"
@@ -263,8 +262,6 @@ def _source_subject() -> re.Pattern[str]:
                       r"dubbed|quoted|posted|ran|carried|headlined)\b)")
 
 
-
-
 def _introduced(texts: Sequence[str], where: tuple[int, int]) -> str:
     """The person the current paragraph's narration (``texts[-1]``) last introduced with an
     apposition before ``where`` ("came from Jane Roe, a French member of ...", "Her neighbour Petro,
@@ -325,8 +322,6 @@ def _apposed() -> re.Pattern[str]:
     # (not a sentence's opening word before its subject: "Upstairs, the host was ...")
     return re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{nouns})\b"
                       rf"(?!{_VERB_NEXT.pattern})")
-
-
 
 
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"

@@ -16,6 +16,7 @@ from analysis.terms import alternation
 _CONNECT = "of|de|da|dos|das|di|van|von|al|bin|le|la|du|der|e"
 
 
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _STOP_CAP = (
     "The|A|An|And|But|Or|So|Yet|In|On|At|For|From|By|With|To|Of|It|Its|This|That|These|Those|"
     "There|Then|Thus|He|She|Him|Her|His|They|We|I|You|Our|Their|My|If|When|While|As|After|Before|"
@@ -24,7 +25,7 @@ _STOP_CAP = (
     # (prepositions of title case: "President Example Aboard Air Force One")
     "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until|"
     # (days, never a name: "in Barbados on Thursday, says Minister ...")
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    f"{_WEEKDAYS}"
 )
 _STOP_LOW = (
     "that|which|who|whom|whose|and|or|but|to|is|was|are|were|has|had|have|been|be|not|it|its|they|he|she|we|"
@@ -377,7 +378,7 @@ _INTRODUCED = re.compile(rf"(?P<name>{_NAME}),\s+(?:an?\s|\d{{1,3}},)")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|will|would|did|does|said|says|told|[a-z]+ed)\b")
 #: A subject behind a short opening phrase: "By evening Moroz has taken two ships out.", "On Friday morning Roe was".
 _LED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:By|At|On|In|Since|After|Before|Until)\s+"
-                          r"(?:(?:[a-z][\w-]*|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){1,2}"
+                          rf"(?:(?:[a-z][\w-]*|{_WEEKDAYS})\s+){{1,2}}"
                           rf"(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A speaker named after the verb of a reversed attribution: "..., says correspondent Jane Roe in Moscow.", "...,
 #: reports Example Daily correspondent Jane Roe from Kyiv.", "..., believes Jane Roe, associate professor at ...".
@@ -394,13 +395,6 @@ _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]
 #: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
 _NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
 
-
-@lru_cache(maxsize=1)
-def _unnamed_subject() -> re.Pattern[str]:
-    """An indefinite subject at a sentence's start, up to its speech verb: "A source in the delegation
-    told", "A European diplomat who has read both documents said"."""
-    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
-                      rf"(?:{_patterns()['verb'].pattern})")
 #: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
 _EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist".split())
 #: A Russian patronymic: "Borisovich", "Ivanovna" ("Mikhail Borisovich" stands for the Mikhail the article named).
@@ -408,7 +402,8 @@ _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|inichna)")
 #: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",
 #: or a bullet ending in a name ("... - Zelensky:").
 _POSSESSIVE_COLON = re.compile(rf"\s*(?:(?:[\w'’-]+\s+){{0,3}}?({_NAME})['’]s\s[^\"“”«».!?;]*|.*\s[-–—•]\s+({_NAME})\s*):\s*$")
-_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTICLE})$")  # (and "Salem al-" of "al-Kikhia")
+#: The capitalised words right before a surname ("Hakan " of "Fidan"), or a first name and a particle ("Salem al-").
+_BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTICLE})$")
 #: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
 _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
               "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
@@ -421,3 +416,11 @@ _COLON_SUBJECT = re.compile(
     rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
     rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
     rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_subject() -> re.Pattern[str]:
+    """An indefinite subject at a sentence's start, up to its speech verb: "A source in the delegation
+    told", "A European diplomat who has read both documents said"."""
+    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)\s[^.!?;:\"“”«»]{{1,160}}?)\s+"
+                      rf"(?:{_patterns()['verb'].pattern})")

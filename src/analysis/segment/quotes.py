@@ -493,4 +493,3 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                     if _person(speaker):  # ("..., reported the mayor Jane Roe." / '"...," he wrote.': Roe)
                         _mention(mentions, (pi, s0 + t.start("subj")), speaker)
     return out
-
