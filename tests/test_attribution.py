@@ -2036,3 +2036,46 @@ def test_states_after_a_demonym_or_a_quantifier_is_a_noun_and_a_patronymic_is_th
     assert speakers(paragraphs, "direct") == ["Jana Sample", "Tom Roe"]
     assert speakers(paragraphs, "dash") == ["Mikhail Example-Roe"]
 
+
+
+# --------------------------------------------------------------------------- blind37 and blind38 families
+
+
+def test_caps_labels_that_open_with_an_accented_letter_or_a_bracketed_tag() -> None:
+    radio = ["Radio Example | Transcript, translated from Spanish",
+             "ANA ÉXAMPLE: We go to the venue. Íñigo, good evening. What happened this morning?",
+             "ÍÑIGO SAMPLE: Good evening, Ana. The delegation did not turn up at nine.",
+             "ANA ÉXAMPLE: And the others?",
+             "ÍÑIGO SAMPLE: They were there at nine, punctual, and they stayed until noon.",
+             "ANA ÉXAMPLE: Let's hear what the minister said last night.",
+             "[CLIP] McEXAMPLE: Both parties have agreed that there will be no military activity near the plant.",
+             "ANA ÉXAMPLE: Who checks that?"]
+    assert turns(radio) == [("question", "Ana Éxample"), ("interview", "Íñigo Sample")] * 2 + [
+        ("question", "Ana Éxample"), ("interview", "McEXAMPLE"), ("question", "Ana Éxample")]
+
+
+def test_an_apposition_that_opens_with_a_possessive() -> None:
+    paragraphs = ["The state operator Exampleatom said on Friday that it would press for the plant's return.",
+                  "\"The plant that matters for the grid is still in the south,\" Jan Roe, Exampleatom's director "
+                  "for international cooperation, told the agency."]
+    assert speakers(paragraphs, "direct") == ["Jan Roe"]
+
+
+def test_a_name_the_article_gave_with_one_more_word_before() -> None:
+    paragraphs = ["The hearing was requested by Senator Marco Roe Sample, who asked who would pay for the mission.",
+                  "Marco Roe was not convinced. \"A guarantee from two countries at war is worth what it is worth,\" "
+                  "said the senator.",
+                  "Donald Example Jr. spoke after him.",
+                  "Donald Example said the mission was overdue. \"It should have happened a year ago,\" he said."]
+    assert speakers(paragraphs, "direct") == ["Marco Roe Sample", "Donald Example"]
+    assert segment.names.fuller_name("Jan Roe", ["Jan Roe Sample", "Jan Roe Example"]) == "Jan Roe"  # (two: neither)
+    assert segment.names.fuller_name("Air Force", ["Air Force Jan Roe"]) == "Air Force"
+
+
+def test_a_passive_lead_in_names_the_speaker_and_reports_no_clause() -> None:
+    paragraphs = ["Our delegation's position was expressed by Jan Sample: \u00abWe agreed about forests and "
+                  "steppes, not about borders\u00bb. That is all one needs to know.",
+                  "The communiqu\u00e9 read out by Jana Roe on Thursday is the first text both sides signed. "
+                  "\"This text will not end the war,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Jan Sample", "Jana Roe"]
+    assert speakers(paragraphs, "indirect") == []

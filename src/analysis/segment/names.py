@@ -8,7 +8,7 @@ person's (not a place or an institution), and the role noun of an unnamed source
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from analysis.segment.lists import institution_words, not_persons, role_nouns
@@ -209,6 +209,32 @@ def _last_named(texts: Sequence[str], end: int = -1) -> str:
         if names:
             return names[-1]
     return ""
+
+
+#: Generational suffixes: "Donald Trump Jr." is not the "Donald Trump" named before him.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def fuller_name(speaker: str, names: Iterable[str]) -> str:
+    """The one longer name the article gives a speaker of two or more words ("Marcos Lacerda", named
+    before as "Senator Marcos Lacerda Pinto"; "Nina Fyodorovna" of "Nina Fyodorovna Lagutina"): a
+    person named with one more capitalised word after the same ones; ``speaker`` itself when no one or several are,
+    or when the longer name only adds a generational suffix.
+
+    Parameters
+    ----------
+    speaker : a quote's speaker.
+    names : the people the article names (mentions and role holders).
+
+    Returns
+    -------
+    str
+    """
+    if len(speaker.split()) < 2 or not _person(speaker):
+        return speaker
+    longer = {n for n in names if n.startswith(speaker + " ") and n.split()[-1].lower().strip(".") not in _SUFFIXES
+              and len(n[len(speaker):].split()) == 1 and n[len(speaker):].split()[0][:1].isupper() and _person(n)}
+    return longer.pop() if len(longer) == 1 else speaker
 
 
 def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], text: str) -> str:
