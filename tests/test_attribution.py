@@ -2079,3 +2079,91 @@ def test_a_passive_lead_in_names_the_speaker_and_reports_no_clause() -> None:
                   "\"This text will not end the war,\" she said."]
     assert speakers(paragraphs, "direct") == ["Jan Sample", "Jana Roe"]
     assert speakers(paragraphs, "indirect") == []
+
+
+# --------------------------------------------------------------------------- blind39 and blind40 families
+
+
+def test_a_moderator_of_several_guests_asks_and_a_clips_voice_answers() -> None:
+    debate = ["Radio Testowa, Debate of the Day, transcript",
+              "Guests: Admiral Jan Sample, former deputy commander; Olena Roe-Example, journalist. On the line: "
+              "our correspondent Ewa Example.",
+              "JAKUB HOSTOWSKI: Good evening. Ewa, you are at the venue. What is happening?",
+              "EWA EXAMPLE: Good evening. The delegations are still inside, and the press centre is full.",
+              "JAKUB HOSTOWSKI: What is the mood?",
+              "EWA EXAMPLE: Much better than yesterday. I saw the military experts smoking together.",
+              "JAKUB HOSTOWSKI: Admiral, can a moratorium on a river be monitored at all?",
+              "JAN SAMPLE: It can, better than a front line on land. Everything is visible on radar.",
+              "JAKUB HOSTOWSKI: Mrs Roe-Example, how will this be received?",
+              "OLENA ROE-EXAMPLE: With suspicion, and I share it. Small agreements hide the big one.",
+              "VOICE OF TOM ROE (interpreter's translation): We came here to work, and we will work."]
+    assert turns(debate) == [("question", "Jakub Hostowski"), ("interview", "Ewa Example")] * 2 + [
+        ("question", "Jakub Hostowski"), ("interview", "Jan Sample"), ("question", "Jakub Hostowski"),
+        ("interview", "Olena Roe-Example"), ("interview", "Tom Roe")]
+    hosted = ["Radio Example | Morning show", "Participants: Ana Example (host); Jan Sample (correspondent); Tom Roe.",
+              "ANA EXAMPLE: Good morning. Jan, what happened?", "JAN SAMPLE: The session began two hours late.",
+              "ANA EXAMPLE: Why?", "JAN SAMPLE: A drone attack overnight. The delegation asked for time.",
+              "TOM ROE: Incidents are almost part of the agenda in talks of this kind.",
+              "LEA SAMPLE: And yet the delegations are still at the table today."]
+    assert [kind for kind, _ in turns(hosted)][:2] == ["question", "interview"]
+
+
+def test_five_questions_each_answered_in_the_first_person_make_an_interview_without_labels() -> None:
+    captain = ["\"On the river, nobody believes in paper\"", "Jana Reporter",
+               "For thirty years river captain Jan Example has taken convoys down the Danube. He was waiting at "
+               "the port when the memorandum was signed.",
+               "You were in the port during the talks. What did the captains say?",
+               "Mostly jokes. Someone drew a white flag on the map. But we all followed the news.",
+               "How far away is that?", "About seventy kilometres upriver. When the port burns, I smell it.",
+               "Will you sail when the moratorium starts?", "Not on the first day. I have a family and a crew.",
+               "Your employer wants you to go?", "My employer wants the freight. I want to come home.",
+               "What would you tell the negotiators?", "That a river is not a line on a map. I would take them "
+               "on a barge for a week."]
+    assert turns(captain) == [("question", "interviewer"), ("interview", "Jan Example")] * 5
+    explainer = ["Explainer: where the talks stand", "By Jana Reporter",
+                 "Who is talking?", "Two delegations, led by Jan Example and Tom Sample.",
+                 "What does Russia want?", "The four regions it claims, and a neutral Ukraine.",
+                 "What does Ukraine want?", "A ceasefire first, then talks on everything else.",
+                 "Where does Washington stand?", "It changes from week to week.",
+                 "What happens next?", "Another exchange of prisoners is expected within days."]
+    assert turns(explainer) == []
+
+
+def test_a_dash_interview_answers_the_person_its_first_question_calls_and_initials_of_a_double_surname() -> None:
+    harbour = ["Harbour master: \"We will be the eyes of the port\"", "Jana Reporter",
+               "Foreign Minister Tom Sample called the compromise modest. We spoke with the harbour master of "
+               "the port, Jan Example, who will choose the liaison officer. Tom Sample was not available.",
+               "\u2013 Mr Example, did the capital lose?", "\u2013 No. We never asked to command anything.",
+               "\u2013 Who will go?", "\u2013 One of our pilots, a man who knows every bend of the river.",
+               "\u2013 And if it is not quiet?", "\u2013 Then we will have lost nothing we have not lost already."]
+    assert {speaker for kind, speaker in turns(harbour) if kind == "interview"} == {"Jan Example"}
+    initials = ["Ambassador Kabiru Sample-Roe spoke to Tom Reporter about the truce.",
+                "TR: What did you feel when you heard the news?", "KSR: Relief, and then caution.",
+                "TR: Is a truce for the Games a strange idea?", "KSR: It is an old way, not a strange one."]
+    assert turns(initials) == [("question", "TR"), ("interview", "Kabiru Sample-Roe")] * 2
+
+
+def test_a_role_of_an_institution_with_its_abbreviation_and_a_subject_after_an_opening_participle() -> None:
+    paragraphs = ["The spokesman of the Ministry of National Defense (Mindef), Colonel Jan Example, informed the "
+                  "agency that the officers had served abroad.",
+                  "\"They are ready to travel within 72 hours of receiving the order,\" the spokesman assured.",
+                  "Contacted by the agency, the secretary general of the National Olympic Committee (NOC), Tom "
+                  "Sample-Roe, indicated that the delegation would number forty athletes.",
+                  "\"For us the truce is not an abstraction,\" he declared."]
+    assert speakers(paragraphs, "direct") == ["Jan Example", "Tom Sample-Roe"]
+
+
+def test_a_first_name_that_runs_a_shop_and_a_live_blogs_timed_subjects() -> None:
+    feature = ["Igor Sample, the head of the customs post, said traffic was normal.",
+               "In the village itself, the news was received calmly. Raisa runs a small shop on the road to "
+               "the border.",
+               "\u2014 When the ships go, the trucks go, and I sell coffee, \u2014 she laughs."]
+    assert speakers(feature, "dash") == ["Raisa"]
+    live = ["23:52 - Tom Sample, in front of the palace: \"This is the first quiet water.\"",
+            "23:40 - Jan Example spoke to journalists for less than two minutes. \"We expect the same from the "
+            "other side,\" he added.",
+            "13:00 - Jana Roe on X: \"Great progress today. The river will be open for business!\"",
+            "Sample this morning, on whether the format could be extended to the sea:",
+            "\u2014 It is too early to talk about that, \u2014 he said."]
+    assert speakers(live, "direct") == ["Tom Sample", "Jan Example", "Jana Roe"]
+    assert speakers(live, "dash") == ["Tom Sample"]

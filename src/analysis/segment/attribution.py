@@ -325,7 +325,7 @@ def _apposed() -> re.Pattern[str]:
 
 
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
-                      r"|(?<=\band\s))"
+                      r"|(?<=\band\s)|(?<=\d\s[-–—]\s))"  # (and after a live blog's time: "23:40 - X spoke")
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
@@ -411,12 +411,15 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if len(name.split()) == 1:  # (or a first name the article introduces: "Olga, who ...,", "Rimma, a midwife, was")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
-                re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+)?", masked[:m.start("name")])  # (after a diary's "Wednesday.")
+                re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:
                 continue
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
+    if masked.rstrip().endswith(":") and (subj := _COLON_SUBJECT.search(masked)) and masked[subj.end():][:1] != "," and \
+            (name := _clean_speaker(subj.group("subj"))) not in _PRONOUNS and _person(name):
+        out.append((pi, subj.start("subj"), named.get(name) or _full_of(name, texts, fulls) or name))  # ("X today, on ...:")
     if ", a" in masked or ", the" in masked:
         for m in _apposed().finditer(masked):
             name = _clean_speaker(m.group("name"))

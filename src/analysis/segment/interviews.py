@@ -1,25 +1,25 @@
 """Interview turns: paragraphs opened by a speaker label ("Q:", "Lavrov:", "SP:") or a dash.
 
-Which labels ask and which answer, and who the interviewee is (from the labels or the
-introduction).
+Which labels ask and which answer, and who the interviewee is (from the labels, or from the
+introduction: `introductions`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from analysis.segment.introductions import _by_author, _hosts, _interviewee, _role_holder
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _BYLINE, _CAP, _LABEL, _NAME, _NAMES, _PUT_TO, _TALKED_WITH, _TITLED, _UPPER
+from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PUT_TO, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
     "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
     "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
     "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
-    "explainer factbox present subject subjects "
+    "explainer factbox present subject subjects guests participants panelists panellists "
     "absent details detail".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -95,6 +95,8 @@ def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
         words = words[1:]
     if len(words) > 1 and words[0] in ("The", "THE"):  # "The PRESIDENT", "THE PRESIDENT": the role
         words = words[1:]
+    if len(words) > 2 and words[0].lower() == "voice" and words[1].lower() == "of":  # "VOICE OF JANE ROE": a clip
+        words = words[2:]
     head = " ".join(words)
     if not m.group("stamp") and not m.group("desc") and not m.group("parens"):
         return (head if len(m.group("head").split()) > 1 else m.group("head")), False
@@ -133,7 +135,9 @@ def _initials_of(label: str, intro: Sequence[str]) -> str:
     for par in intro:
         for m in _NAMES.finditer(par):
             name = _clean_speaker(m.group(0))
-            if len(name.split()) == len(label) and "".join(w[0] for w in name.split()) == label:
+            # (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal")
+            if any(len(parts) == len(label) and "".join(w[0] for w in parts) == label
+                   for parts in (name.split(), re.split(r"[\s-]+", name))):
                 return name
     return ""
 
@@ -169,8 +173,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return plain  # "-- How do you read the talks?" then an unlabelled answer (a question may end in a full stop)
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
         # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
-        first = min(dashed)
-        who = _interviewee(paragraphs[:first])
+        first, q0 = min(dashed), min(asks)  # (first the person the first question calls by name: "– Mr Roe, ...")
+        called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", paragraphs[q0][dashed[q0]:])
+        who = _interviewee(paragraphs[:first], called.group(1) if called else "")
         asks = _in_step(sorted(dashed), asks, paragraphs)
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
@@ -263,6 +268,10 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             if len(turns_of[expert]) >= 2 and all(share[label] == 1 and all(nxt[pi] == expert for pi in turns_of[label])
                                                   for label in others):
                 askers = set(others)
+        if not askers and len(named) > 3:  # a moderator of several guests: the one label that mostly asks
+            mostly = [label for label in named if share[label] >= 0.75 and sum(lb == label for _, lb, _ in found.values()) >= 3]
+            if len(mostly) == 1 and all(share[label] < 0.5 for label in named - set(mostly)):
+                askers = set(mostly)
         if askers:
             found = {pi: (start, label, "question" if label in askers else "interview")
                      for pi, (start, label, _) in found.items()}
@@ -380,7 +389,11 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     who = _interviewee(intro, called.group(1) if called else "")
     # (or a closing note says so: "This interview has been shortened and translated from Dutch.")
     notes = [par for par in paragraphs[at[-1] + 2:] if len(par.split()) <= 25]
-    if not who or not (any(_PUT_TO.search(par) for par in [*intro, *notes]) or addressed):
+    # (or five questions or more, each answered by one paragraph mostly in the first person: no feature or
+    # explainer asks so regularly and answers as "I")
+    regular = len(at) >= 5 and all(b - a == 2 for a, b in zip(at, at[1:])) and 2 * sum(
+        bool(re.search(r"\b(?:I|me|my|we|us|our)\b", paragraphs[pi + 1])) for pi in at) > len(at)
+    if not who or not (any(_PUT_TO.search(par) for par in [*intro, *notes]) or addressed or regular):
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):
@@ -388,79 +401,6 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
             if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
                 turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
     return dict(sorted(turns.items()))
-
-
-def _by_author(label: str, intro: Sequence[str]) -> bool:
-    """Whether a turn's label stands for the author of a byline in the introduction ("O.H." or
-    "Roe" for "By Oksana Roe", or a paragraph that is only the name)."""
-    short = label.replace(".", "").replace(" ", "")
-    for par in intro:
-        name = re.sub(r"^\s*(?i:by|(?:words|text|author|writer|reporter|interview)(?:\s+by)?\s*:?)\s+", "", par).strip()
-        if (_BYLINE.fullmatch(par) or par.strip() == name) and re.fullmatch(_NAME, name) and len(name.split()) >= 2 and (
-                short == "".join(w[0] for w in name.split()) or label.lower() == name.split()[-1].lower()):
-            return _person(name)
-    return False
-
-
-def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
-    """The person an interview's introduction names most often ("EU foreign policy chief Kaja
-    Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
-    Roe, ..."); the fullest form of the name; "" when it names no one."""
-    names: list[str] = []
-    talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
-    bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
-    for par in intro:
-        if _BYLINE.fullmatch(par):
-            continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it)
-        if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
-            bare.append(_clean_speaker(par))
-            continue
-        for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
-            name = _clean_speaker(m.group(0))
-            # ("Jane Roe says Central Asia ...", "Jane Roe receives Corriere": Jane Roe, not what follows the verb)
-            # (but "Babel asked Jane Roe": whom the outlet asked)
-            asked = _person(name) and _TALKED_WITH.search(m.group(0)[:max(0, m.group(0).rfind(name))])
-            if not asked and (first := re.match(_NAME, m.group(0))) and _person(lead := _clean_speaker(first.group(0))) and (
-                    not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
-                                             and w not in _TITLES for w in m.group(0)[first.end():].split())):
-                name = lead
-            at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
-            # (not "Ukraine's deputy foreign minister", "Interviewed by Jane Roe": who asks, "The Daily Example",
-            # "A Guatemalan colonel"; but "The Austrian Jane Roe")
-            if _person(name) and not re.search(r"\b(?i:by|the|an?)\s+$", par[:at]):
-                names.append(name)
-                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
-    names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
-    if not names:
-        return ""
-    surnames = [n.split()[-1] for n in names]
-    # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
-    best = max(dict.fromkeys(surnames), key=lambda s: (any(n.split()[-1] == s and addressed in n.split() for n in names),
-                                                        surnames.count(s), any(n.split()[-1] == s for n in talked),
-                                                        any(n.split()[-1] == s and " " in n for n in names)))
-    return max((n for n in names if n.split()[-1] == best), key=len)
-
-
-def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
-    """The person an article names with the role a label gives ("Spokesman:" -> "Spokesman Jane Roe" or
-    "Jane Roe, spokeswoman for ..."), the first one named; "" when the label is no role or names no one."""
-    role = label.strip().lower()
-    if role not in role_nouns():
-        return ""
-    # "Spokesman Jane Roe", "Jane Roe, Deputy Department Spokesperson", a heading "President: Mr. Jan Example (Denmark)"
-    # (also "the spokesman of the Ministry of Foreign Affairs, Jane Roe")
-    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?:(?:of|for|at)\s+(?:the\s+)?{_NAME},\s+)?(?P<a>{_NAME})|"
-                    rf"(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
-                    rf"(?:[\w'’.-]+\s+){{0,3}}?(?i:{re.escape(role)})\b|"
-                    rf"^\s*(?:The\s+)?(?i:{re.escape(role)})\s*:\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?P<c>{_NAME})")
-    one = ""  # ("President Example" with no first name anywhere: "Example")
-    for par in paragraphs:
-        for m in rx.finditer(par):
-            name = _clean_speaker(m.group("a") or m.group("b") or m.group("c"))
-            if len(name.split()) >= 2 and _person(name):
-                return name
-            one = one or (name if _person(name) and name.lower() != role else "")
-    return one
 
 
 def _same_person(labels: set[str]) -> dict[str, str]:
@@ -475,26 +415,4 @@ def _same_person(labels: set[str]) -> dict[str, str]:
             continue
         fuller = [other for other in labels if other.lower().split()[-len(words):] == words]
         out[label] = max(fuller, key=lambda o: (len(o.split()), not o.isupper(), o))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _host_intro() -> re.Pattern[str]:
-    """A person introduced with an interviewer's word: "host Jane Roe", "Jane Roe, the programme's presenter"."""
-    words = sorted((w for w, always in interviewer_labels().items() if always and len(w) > 2), key=len, reverse=True)
-    alt = "|".join(map(re.escape, words))
-    return re.compile(rf"\b(?i:{alt}):?\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|our|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
-                      rf"(?i:{alt})\b")
-
-
-def _hosts(intro: Sequence[str]) -> set[str]:
-    """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
-    word ("host Jane Roe", "Jane Roe, the programme's presenter")."""
-    out = set()
-    for par in intro:
-        for m in _host_intro().finditer(par):
-            # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
-            name = (m.group("a").split(". ")[0] if m.group("a") else m.group("b").split(". ")[-1]).split()
-            if name[0].lower().rstrip(".") not in _TITLES:
-                out.add(name[-1].lower())
     return out

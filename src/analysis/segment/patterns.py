@@ -307,12 +307,14 @@ _NAMED_NEXT = re.compile(  # (also "'...'. This was stated by Minister Jane Roe,
 #: What follows a first name a paragraph opens with when it introduces a person: "Rimma, a midwife, ...",
 #: "Semyon has worked as an electrician ...".
 _FIRST_NAME_INTRO = re.compile(r",\s+(?:who\b|a\b|an\b|the\b|\d{1,3},)|\s+(?:has|had)\s+(?:worked|lived|been|served|spent)\b|"
-                              r"\s+(?:works|worked|lives|lived)\b")
+                              r"\s+(?:works|worked|lives|lived|runs|ran|owns|owned|sells|sold|keeps|kept|teaches|taught)\b")
 
 #: "He" or "she" as the subject of a narration sentence or of the clause after an opening one.
 _HE_SHE = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=,\s))(?:[Hh]e|[Ss]he)\s+(?=[a-z])")
 #: What may stand before a role noun that opens a sentence: "The opposition", "Ukraine's chief".
-_ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:The|A|An)\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s|s['’])\s+)?"
+#: (also behind an opening participle: "Contacted by X, the")
+_ROLE_SUBJECT = re.compile(r"(?:^|[.!?…]\s+)(?:(?:[A-Z][a-z]+ed|Speaking|Asked|Talking)\b[^,.;:!?]{0,60},\s+(?:the|a|an)\s+)?"
+                           r"(?:(?:The|A|An)\s+)?(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:['’]s|s['’])\s+)?"
                            r"(?:[\w'’-]+\s+){0,3}\Z")  # (also "The Social Democrats' foreign policy spokesperson")
 
 #: An indefinite subject with an aside, before any verb: "A member of the delegation, who spoke on condition
@@ -357,8 +359,10 @@ _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves (and "Minister of Foreign
 #: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name, and "head of the
 #: Example district, Jane Roe,").
-_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+){{0,2}}(?:\s+and\s+{_NAME})?,\s+"
-                               r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof)\.?\s+)?(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
+_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+){{0,2}}(?:\s+and\s+{_NAME})?"
+                               r"(?:\s+\([^()]{1,20}\))?,\s+"  # (an abbreviation: "of the National Olympic Committee (CNO), X,")
+                               r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof|Colonel|General|Major|Captain|Admiral)\.?\s+)?"
+                               r"(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
                                rf"(?P<name>{_NAME})(?=,|\s*$)")
 #: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...",
 #: "The professor of international relations at the University of Example, Jane Roe, ...".
@@ -431,12 +435,12 @@ _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|
               "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
-_COLON_SUBJECT = re.compile(
+_COLON_SUBJECT = re.compile(  # (also "Jane Roe on the agreement:", "13:00 - Jane Roe on X:")
     rf"(?:^\s*(?:\d{{1,2}}[:.]\d\d\s+(?:[AP]\.?M\.?(?:\s+[A-Z]{{2,5}})?:?\s+)?(?:[|—–-]\s+)?)?(?:[-–—•*]\s+|{_EMOJI})?|(?<=,\s))(?!(?:Here|Asked|Pressed|Questioned|Told|Today|Yesterday|Tonight|Below|Above|"
     rf"Overall|Again|Next|Finally|First|Second|Third|Last)\b)"
     rf"(?P<subj>(?:[Hh]e|[Ss]he)(?=\s+[a-z])|{_TITLED}|{_NAME}|(?<![,\s]\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+"
     rf"(?:{_ROLE_WORD}\s+){{0,5}}{_ROLE_WORD}(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{_NAME})?)"
-    rf"(?=,|\s*:|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+    rf"(?=,|\s*:|\s+on\s+[^:.!?]{{1,80}}:\s*$|\s+(?:[a-z]+ly\s+)?(?:was|is|were|are|has|had|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,107 @@
+"""Who an interview's introduction names: the interviewee, the hosts, a byline's author, the holder
+of a role a label gives (read by `interviews.interview_turns`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analysis.segment.lists import interviewer_labels, role_nouns
+from analysis.segment.names import _TITLES, _clean_speaker, _person
+from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
+
+
+def _by_author(label: str, intro: Sequence[str]) -> bool:
+    """Whether a turn's label stands for the author of a byline in the introduction ("O.H." or
+    "Roe" for "By Oksana Roe", or a paragraph that is only the name)."""
+    short = label.replace(".", "").replace(" ", "")
+    for par in intro:
+        name = re.sub(r"^\s*(?i:by|(?:words|text|author|writer|reporter|interview)(?:\s+by)?\s*:?)\s+", "", par).strip()
+        if (_BYLINE.fullmatch(par) or par.strip() == name) and re.fullmatch(_NAME, name) and len(name.split()) >= 2 and (
+                short == "".join(w[0] for w in name.split()) or label.lower() == name.split()[-1].lower()):
+            return _person(name)
+    return False
+
+
+def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
+    """The person an interview's introduction names most often ("EU foreign policy chief Kaja
+    Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
+    Roe, ..."); the fullest form of the name; "" when it names no one."""
+    names: list[str] = []
+    talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
+    bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
+    for par in intro:
+        if _BYLINE.fullmatch(par):
+            continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it)
+        if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
+            bare.append(_clean_speaker(par))
+            continue
+        for m in re.finditer(rf"{_TITLED}|{_NAME}", par):
+            name = _clean_speaker(m.group(0))
+            # ("Jane Roe says Central Asia ...", "Jane Roe receives Corriere": Jane Roe, not what follows the verb)
+            # (but "Babel asked Jane Roe": whom the outlet asked)
+            asked = _person(name) and _TALKED_WITH.search(m.group(0)[:max(0, m.group(0).rfind(name))])
+            if not asked and (first := re.match(_NAME, m.group(0))) and _person(lead := _clean_speaker(first.group(0))) and (
+                    not _person(name) or any(w[:1].islower() and w.endswith(("s", "ed")) and w not in role_nouns()
+                                             and w not in _TITLES for w in m.group(0)[first.end():].split())):
+                name = lead
+            at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
+            # (not "Ukraine's deputy foreign minister", "Interviewed by Jane Roe": who asks, "The Daily Example",
+            # "A Guatemalan colonel"; but "The Austrian Jane Roe")
+            if _person(name) and not re.search(r"\b(?i:by|the|an?)\s+$", par[:at]):
+                names.append(name)
+                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
+    names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
+    if not names:
+        return ""
+    surnames = [n.split()[-1] for n in names]
+    # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
+    best = max(dict.fromkeys(surnames), key=lambda s: (any(n.split()[-1] == s and addressed in n.split() for n in names),
+                                                        surnames.count(s), any(n.split()[-1] == s for n in talked),
+                                                        any(n.split()[-1] == s and " " in n for n in names)))
+    return max((n for n in names if n.split()[-1] == best), key=len)
+
+
+def _role_holder(label: str, paragraphs: Sequence[str]) -> str:
+    """The person an article names with the role a label gives ("Spokesman:" -> "Spokesman Jane Roe" or
+    "Jane Roe, spokeswoman for ..."), the first one named; "" when the label is no role or names no one."""
+    role = label.strip().lower()
+    if role not in role_nouns():
+        return ""
+    # "Spokesman Jane Roe", "Jane Roe, Deputy Department Spokesperson", a heading "President: Mr. Jan Example (Denmark)"
+    # (also "the spokesman of the Ministry of Foreign Affairs, Jane Roe")
+    rx = re.compile(rf"\b(?i:{re.escape(role)})\s+(?:(?:of|for|at)\s+(?:the\s+)?{_NAME},\s+)?(?P<a>{_NAME})|"
+                    rf"(?P<b>{_NAME}),\s+(?:(?:the|a|an)\s+)?"
+                    rf"(?:[\w'’.-]+\s+){{0,3}}?(?i:{re.escape(role)})\b|"
+                    rf"^\s*(?:The\s+)?(?i:{re.escape(role)})\s*:\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?(?P<c>{_NAME})")
+    one = ""  # ("President Example" with no first name anywhere: "Example")
+    for par in paragraphs:
+        for m in rx.finditer(par):
+            name = _clean_speaker(m.group("a") or m.group("b") or m.group("c"))
+            if len(name.split()) >= 2 and _person(name):
+                return name
+            one = one or (name if _person(name) and name.lower() != role else "")
+    return one
+
+
+@lru_cache(maxsize=1)
+def _host_intro() -> re.Pattern[str]:
+    """A person introduced with an interviewer's word: "host Jane Roe", "Jane Roe, the programme's presenter"."""
+    words = sorted((w for w, always in interviewer_labels().items() if always and len(w) > 2), key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"\b(?i:{alt}):?\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:(?:the|our|a|an)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                      rf"(?i:{alt})\b|(?P<c>{_NAME})\s+\((?i:{alt})\)")  # (or "Jane Roe (host)")
+
+
+def _hosts(intro: Sequence[str]) -> set[str]:
+    """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
+    word ("host Jane Roe", "Jane Roe, the programme's presenter")."""
+    out = set()
+    for par in intro:
+        for m in _host_intro().finditer(par):
+            # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
+            name = (m.group("a").split(". ")[0] if m.group("a") else (m.group("b") or m.group("c")).split(". ")[-1]).split()
+            if name[0].lower().rstrip(".") not in _TITLES:
+                out.add(name[-1].lower())
+    return out
