@@ -394,8 +394,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: moderator of several guests, "Jane Roe (host)", "VOICE OF", five questions answered in the first person, the person a
 #: dash interview's first question calls, initials of a double surname, a role of an institution with its
 #: abbreviation, "Contacted by X, the ...", a first name that runs a shop, a live blog's "23:40 - X spoke" and
-#: "X on Y:") (4558de04... before them).
-PIPELINE_DIGEST = "daa28ab0703b4899e9fc85bf413687f16c02d68fd73610e00b5522c0fa472494"
+#: "X on Y:") (4558de04... before them); then when the forty-first and forty-second blind sets joined the
+#: fixtures (daa28ab0... without them).
+PIPELINE_DIGEST = "7286ae7078a76e43a7cc72ea7a5ccd29a0b81b07c8ea5b53f40be3da98b829b1"
 
 
 def pipeline_digest() -> str:
