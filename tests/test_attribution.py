@@ -2167,3 +2167,47 @@ def test_a_first_name_that_runs_a_shop_and_a_live_blogs_timed_subjects() -> None
             "\u2014 It is too early to talk about that, \u2014 he said."]
     assert speakers(live, "direct") == ["Tom Sample", "Jan Example", "Jana Roe"]
     assert speakers(live, "dash") == ["Tom Sample"]
+
+
+# --------------------------------------------------------------------------- blind41 and blind42 families
+
+
+def test_initials_with_a_digraph_and_first_name_labels_after_full_ones() -> None:
+    initials = ["Bakhyt Zhanuzakov, a lawyer, talked to Tom Reporter about the agreement.",
+                "T.R.: Is the agreement a treaty?", "B.Zh.: No. It is a political and humanitarian arrangement.",
+                "T.R.: Why does that matter?", "B.Zh.: Because a convention says what must be done."]
+    assert turns(initials) == [("question", "T.R."), ("interview", "Bakhyt Zhanuzakov")] * 2
+    podcast = ["Example Podcast, episode 12. Host Jana Sample talks with correspondent Koji Example.",
+               "JANA SAMPLE: Koji, what did they agree?", "KOJI EXAMPLE: Five points, basically. Visits and letters.",
+               "JANA: What was the hardest part?", "KOJI: The lists. Each side counts differently.",
+               "JANA: Will it hold?", "KOJI: It is a test of whether they can keep a small promise."]
+    assert {speaker for kind, speaker in turns(podcast) if kind == "interview"} == {"Koji Example"}
+
+
+def test_an_unlabelled_interview_whose_answer_ends_with_a_question_and_a_broadcasts_marked_labels() -> None:
+    paragraphs = ["Jan Example: \"The memorandum must be measured in letters\"", "Interview by Jana Reporter",
+                  "Jan Example has been the commissioner since 2022. He answered our questions by video.",
+                  "What does the memorandum change?", "On paper, a great deal. In reality, nothing yet.",
+                  "Do you believe Russia will keep its word?", "I believe in what can be checked.",
+                  "What role did the hosts play?", "A decisive one, and a quiet one.",
+                  "And France?", "France supported us from the start. Now we need more. Who else will help?",
+                  "Interview by Jana Reporter (translated from French)"]
+    assert [kind for kind, _ in turns(paragraphs)] == ["question", "interview"] * 4
+    radio = ["[Sampleton FM interview] \"A letter is proof of life\"", "\u25a0 Host: Jan Sample",
+             "\u25a0 Guest: Ana Example, research fellow", "\u25c7 Jan Sample> Good morning. What was signed last night?",
+             "\u25c6 Ana Example> An agreement on letters, parcels and visits by the Red Cross.",
+             "\u25c7 Jan Sample> Is that all, after three days?",
+             "\u25c6 Ana Example> Think of a family that has heard nothing for two years."]
+    assert turns(radio) == [("question", "Jan Sample"), ("interview", "Ana Example")] * 2
+
+
+def test_summed_up_names_the_spokesperson_and_relatives_carry_a_gender() -> None:
+    paragraphs = ["The Example Congress welcomed the agreement. \"A letter is not freedom,\" summed up its "
+                  "spokesperson, Jan Sample-Roe.",
+                  "In the village, Jana Example has been waiting for news of her son Tom, a former soldier.",
+                  "\"I just want to see his handwriting,\" she told the agency."]
+    assert speakers(paragraphs, "direct") == ["Jan Sample-Roe", "Jana Example"]
+    essay = ["When I was a child, my grandfather Batu used to take me for walks past the old buildings. He "
+             "would stop and touch the wall.",
+             "He told me once that the prisoners had asked him for paper. \"They wanted to write home,\" he said."]
+    assert speakers(essay, "direct") == ["Batu"]

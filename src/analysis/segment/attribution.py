@@ -43,6 +43,7 @@ from analysis.segment.patterns import (
     _INTRO_LINE,
     _INTRODUCED,
     _IRREGULAR,
+    _KIN_NAME,
     _LABELLING,
     _LED_SUBJECT,
     _LOCATED_SUBJECT,
@@ -72,6 +73,7 @@ from analysis.segment.patterns import (
     _UPPER,
     _VERB_NEXT,
     _WHO_SUBJECT,
+    KIN_GENDER,
     _attributions,
     _patterns,
     first_letters,
@@ -173,7 +175,13 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
             re.match(r"\s*(?i:the)\s", phrase) and not _INTERLOCUTOR.match(phrase) and (source := _source(texts, where[1])):
         return source  # "the paper wrote": the outlet just named as a subject
     if speaker in _PRONOUNS:  # (never a place or an institution)
-        earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons()]
+        # (nor a group: "the prisoners had asked him ... "...," he said" is one person; nor a relative the
+        # article gave the other gender: "her son Mathieu ... "...," she told")
+        other = {"he": "she", "she": "he", "him": "she", "her": "he", "his": "she"}[speaker]
+        kin = {_clean_speaker(k.group("name")) for t in texts if " " in t for k in _KIN_NAME.finditer(t)
+               if KIN_GENDER[k.group("kin")] == other}
+        earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
+                   and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
             return introduced  # "The question came from Jane Roe, a member of ... "...," she asked.': Roe
         if earlier:
@@ -403,12 +411,14 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     said = _SAID_NAME.finditer(masked) if ", " in masked else ()
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
+    # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
+    more += [m for m in _KIN_NAME.finditer(masked) if m.group(0)[:1] in "MmOo"]
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
-        if len(name.split()) == 1:  # (or a first name the article introduces: "Olga, who ...,", "Rimma, a midwife, was")
+        if len(name.split()) == 1 and m.re is not _KIN_NAME:  # (or a first name the article introduces: "Olga, who ...,")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)

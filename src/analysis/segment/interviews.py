@@ -55,8 +55,11 @@ _DOT_DASH_LABEL = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>[A-Z][A-Z0-9&'�
                              r"\.\s*[-–—]\s+(?=\S)")
 #: A transcript's bare question tag: "Q  Sir, did you speak to ...?" (the groups of `_PLAIN_LABEL`).
 _BARE_Q = re.compile(r"^\s*(?P<stamp>)(?P<label>(?P<head>Q))(?P<desc>)(?P<parens>)\s+(?=[A-Z\"“])")
+#: A broadcast transcript's marked label: "◇ Jane Roe> ...", "◆ Tom Roe> ..." (the groups of `_PLAIN_LABEL`).
+_ARROW_LABEL = re.compile(r"^\s*(?:[◇◆◈■□●○▶►▷•]\s*)?(?P<stamp>)(?P<label>(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+                          r"(?P<desc>)(?P<parens>))\s*>\s+(?=\S)")
 #: Label shapes taken only in an article where at least so many paragraphs open with them.
-_GATED_LABELS = ((_RECORD_LABEL, 3), (_BARE_Q, 2), (_BRACKET_LABEL, 3), (_DOT_DASH_LABEL, 3))
+_GATED_LABELS = ((_RECORD_LABEL, 3), (_BARE_Q, 2), (_BRACKET_LABEL, 3), (_DOT_DASH_LABEL, 3), (_ARROW_LABEL, 3))
 #: What follows a label in a heading that names a role's holder, not a turn: "Mr. Jan Example (Denmark)".
 _ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
 #: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
@@ -127,16 +130,18 @@ def _interviewer_label(label: str) -> bool:
 
 
 #: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG".
-_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}]\.\s?){{2,4}}")
+_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}")  # (and "B.Zh.": a digraph's initial)
 
 
 def _initials_of(label: str, intro: Sequence[str]) -> str:
-    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko")."""
+    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko";
+    "BZh": "Bakhyt Zhanuzakov", a transliterated digraph's two letters)."""
+    letters = re.findall(rf"[{_UPPER}][a-z]?", label)
     for par in intro:
         for m in _NAMES.finditer(par):
             name = _clean_speaker(m.group(0))
             # (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal")
-            if any(len(parts) == len(label) and "".join(w[0] for w in parts) == label
+            if any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
                    for parts in (name.split(), re.split(r"[\s-]+", name))):
                 return name
     return ""
@@ -346,6 +351,7 @@ def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, st
     are questions too ("Critics say Austria should keep out of it.")."""
     asked = [pi for pi, par in enumerate(paragraphs) if pi >= 2 and re.search(r"\?[\"”»]?\s*$", par)
              and len(par.split()) <= 40 and not re.match(r"\s*[\"“«„]", par)]
+    asked = [pi for n, pi in enumerate(asked) if not (n and asked[n - 1] == pi - 1)]  # (an answer may end asking)
     if len(asked) >= 3 and all(b - a >= 2 and (b - a) % 2 == 0 for a, b in zip(asked, asked[1:])) and all(
             len(paragraphs[pi].split()) <= 40 for pi in range(asked[0], asked[-1] + 1, 2)):
         asked = list(range(asked[0], asked[-1] + 1, 2))  # (questions put as statements, between them)

@@ -216,10 +216,11 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def fuller_name(speaker: str, names: Iterable[str]) -> str:
-    """The one longer name the article gives a speaker of two or more words ("Marcos Lacerda", named
-    before as "Senator Marcos Lacerda Pinto"; "Nina Fyodorovna" of "Nina Fyodorovna Lagutina"): a
-    person named with one more capitalised word after the same ones; ``speaker`` itself when no one or several are,
-    or when the longer name only adds a generational suffix.
+    """The one longer name the article gives a speaker ("Marcos Lacerda", named before as "Senator
+    Marcos Lacerda Pinto"; "Nina Fyodorovna" of "Nina Fyodorovna Lagutina"; a podcast's "Koji" of
+    "Koji Tanabe", a Korean surname "Hwang" of "Hwang In-cheol"): a person named with one more
+    capitalised word after the same ones; ``speaker`` itself when no one or several are, when the
+    longer name only adds a generational suffix, or when one word is also the surname of someone named.
 
     Parameters
     ----------
@@ -230,8 +231,9 @@ def fuller_name(speaker: str, names: Iterable[str]) -> str:
     -------
     str
     """
-    if len(speaker.split()) < 2 or not _person(speaker):
-        return speaker
+    if not speaker.split() or not _person(speaker) or (" " not in speaker and any(
+            len(n.split()) >= 2 and n.split()[-1] == speaker for n in names)):
+        return speaker  # (one word that is someone's surname stays: `_full_of` has read it)
     longer = {n for n in names if n.startswith(speaker + " ") and n.split()[-1].lower().strip(".") not in _SUFFIXES
               and len(n[len(speaker):].split()) == 1 and n[len(speaker):].split()[0][:1].isupper() and _person(n)}
     return longer.pop() if len(longer) == 1 else speaker
