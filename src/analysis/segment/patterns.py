@@ -197,9 +197,16 @@ def _lead_words() -> tuple[str, ...]:
 _FOLD = str.maketrans({"ſ": "s", "ı": "i"})
 
 
+@lru_cache(maxsize=1)
+def _lead_word() -> re.Pattern[str]:
+    """A lead-in's first word, as the lead-in patterns need it: at a word's start, in any case, before a space."""
+    return re.compile(r"\b(?i:" + "|".join(map(re.escape, _lead_words())) + r")\s")
+
+
 def _has_lead_word(text: str) -> bool:
-    low = text.lower().translate(_FOLD)
-    return any(w in low for w in _lead_words())
+    """Whether ``text`` holds a lead-in's first word (`_lead_word`), looked for as lower-case text first (fast)."""
+    low = text.lower() if text.isascii() else text.lower().translate(_FOLD)
+    return any(w in low for w in _lead_words()) and _lead_word().search(text) is not None
 
 
 #: What the lead-in patterns cannot match without: the first word of a lead-in ("according") in
