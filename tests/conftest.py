@@ -23,7 +23,7 @@ def bench() -> ModuleType:
 #: Test modules that execute notebooks, whole builds, Dask clusters or benchmark runs: marked
 #: `slow`, so `make test-fast` (pytest -m "not slow") leaves them out; `make test` runs them.
 SLOW_MODULES = {"test_notebooks.py", "test_reproduce.py", "test_browser.py", "test_benchmark.py", "test_scale.py",
-                "test_speed_equivalence.py", "test_speed_equivalence_terms.py"}
+                "test_speed_equivalence.py", "test_speed_equivalence_terms.py", "test_speed_equivalence_segment.py"}
 
 
 #: Single tests that build a whole corpus or fit every model (over 10 s each on a 2-core machine).
