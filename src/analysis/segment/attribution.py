@@ -43,6 +43,7 @@ from analysis.segment.patterns import (
     _INTRO_LINE,
     _INTRODUCED,
     _IRREGULAR,
+    _KIN_GENDER,
     _KIN_NAME,
     _LABELLING,
     _LED_SUBJECT,
@@ -73,7 +74,6 @@ from analysis.segment.patterns import (
     _UPPER,
     _VERB_NEXT,
     _WHO_SUBJECT,
-    KIN_GENDER,
     _attributions,
     _patterns,
     first_letters,
@@ -178,8 +178,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # (nor a group: "the prisoners had asked him ... "...," he said" is one person; nor a relative the
         # article gave the other gender: "her son Mathieu ... "...," she told")
         other = {"he": "she", "she": "he", "him": "she", "her": "he", "his": "she"}[speaker]
-        kin = {_clean_speaker(k.group("name")) for t in texts if " " in t for k in _KIN_NAME.finditer(t)
-               if KIN_GENDER[k.group("kin")] == other}
+        kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t)
+               if _KIN_GENDER[k.group("kin")] == other}
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
