@@ -177,9 +177,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     if speaker in _PRONOUNS:  # (never a place or an institution)
         # (nor a group: "the prisoners had asked him ... "...," he said" is one person; nor a relative the
         # article gave the other gender: "her son Mathieu ... "...," she told")
-        other = {"he": "she", "she": "he", "him": "she", "her": "he", "his": "she"}[speaker]
+        own = "she" if speaker in ("she", "her") else "he"
         kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t)
-               if _KIN_GENDER[k.group("kin")] == other}
+               if _KIN_GENDER[k.group("kin")] != own}
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
@@ -412,7 +412,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
-    more += [m for m in _KIN_NAME.finditer(masked) if m.group(0)[:1] in "MmOo"]
+    more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")]
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))

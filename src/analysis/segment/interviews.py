@@ -179,8 +179,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
         # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
         first, q0 = min(dashed), min(asks)  # (first the person the first question calls by name: "– Mr Roe, ...")
-        called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", paragraphs[q0][dashed[q0]:])
-        who = _interviewee(paragraphs[:first], called.group(1) if called else "")
+        who = _interviewee(paragraphs[:first], _called(paragraphs[q0][dashed[q0]:]))
         asks = _in_step(sorted(dashed), asks, paragraphs)
         return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
                 for pi, start in sorted(dashed.items())}
@@ -381,6 +380,12 @@ def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     return _asked_turns(paragraphs, [(pi, m.end()) for pi, m in asked])
 
 
+def _called(question: str) -> str:
+    """The name a question opens by calling someone ("Mr Roe, ...", "Jane, ..."): its last word, or ""."""
+    called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", question)
+    return called.group(1) if called else ""
+
+
 def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) -> dict[int, tuple[int, str, str]]:
     """Turns of an interview whose questions (paragraph, text start) are marked and whose answers are
     not: each question's answer runs to the next question (after the last one, one paragraph); the
@@ -391,8 +396,7 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
         return {}
     intro = paragraphs[:at[0]]
     addressed = _VOCATIVE.match(first := paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...", "Jane, ...": whom
-    called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", first)  # the first question asks)
-    who = _interviewee(intro, called.group(1) if called else "")
+    who = _interviewee(intro, _called(first))  # the first question asks)
     # (or a closing note says so: "This interview has been shortened and translated from Dutch.")
     notes = [par for par in paragraphs[at[-1] + 2:] if len(par.split()) <= 25]
     # (or five questions or more, each answered by one paragraph mostly in the first person: no feature or
