@@ -62,8 +62,10 @@ _TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
 _OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
 
 
+@lru_cache(maxsize=65536)
 def _clean_speaker(phrase: str) -> str:
-    """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun."""
+    """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun. (Cached, as
+    `_is_name` and `_person`: pure functions of a phrase that an article asks about again and again.)"""
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
@@ -156,6 +158,7 @@ def _after_institution(words: list[str], first: int = 0) -> list[str]:
     return words[last + 1:] if last >= first and _person(" ".join(words[last + 1:])) else []
 
 
+@lru_cache(maxsize=65536)
 def _is_name(speaker: str) -> bool:
     """True for a personal-looking name ("Lavrov"), False for roles, titles and pronouns."""
     words = speaker.split()
@@ -181,6 +184,7 @@ def _role_heads() -> frozenset[str]:
     return frozenset(noun.split()[-1] for noun in role_nouns())
 
 
+@lru_cache(maxsize=65536)
 def _person(name: str) -> bool:
     """A name that may be a person's: capitalised, neither it nor its last word a place or institution,
     and no word of it one that only organisations and places have ("Hotel", "University")."""

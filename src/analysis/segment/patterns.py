@@ -204,9 +204,22 @@ def _lead_word() -> re.Pattern[str]:
 
 
 def _has_lead_word(text: str) -> bool:
-    """Whether ``text`` holds a lead-in's first word (`_lead_word`), looked for as lower-case text first (fast)."""
-    low = text.lower() if text.isascii() else text.lower().translate(_FOLD)
-    return any(w in low for w in _lead_words()) and _lead_word().search(text) is not None
+    """Whether ``text`` holds a lead-in's first word (`_lead_word`), looked for as lower-case text (fast):
+    in ASCII text, where lower-casing keeps every offset, the regex's word start and white space after
+    are checked at each place the word is found (the regex cost most of the time, as "read" is in
+    "already" and "spread")."""
+    if not text.isascii():
+        low = text.lower().translate(_FOLD)
+        return any(w in low for w in _lead_words()) and _lead_word().search(text) is not None
+    low = text.lower()
+    for word in _lead_words():
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if end < len(low) and low[end].isspace() and (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")):
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 #: What the lead-in patterns cannot match without: the first word of a lead-in ("according") in
