@@ -285,11 +285,14 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, group in table.groupby("N"):
-        naive = group.loc[group["config"] == "naive", "articles_per_s"]
+        naive = group[group["config"] == "naive"]
         for row in group.itertuples():
             stages = row.stages if isinstance(getattr(row, "stages", None), dict) else {}
             passes = row.passes if isinstance(getattr(row, "passes", None), dict) else {}
-            ratio = f"{row.articles_per_s / naive.iloc[0]:.2f}" if len(naive) else ""
+            # (against the naive loop measured on the same code: the machine's speed drifts from day to
+            # day, so a ratio to a naive row of another day would say more about the day than the code)
+            same = naive[naive["code"] == row.code]
+            ratio = f"{row.articles_per_s / same['articles_per_s'].iloc[0]:.2f}" if len(same) else ""
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
             cpu = getattr(row, "cpu_s", float("nan"))
             lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {note} | {_wall(row)} | "

@@ -104,6 +104,10 @@ def test_rows_of_older_code_are_listed_but_not_judged(tmp_path: Path, bench: Mod
                                                    "code": "bbbbbbb", "date": "2026-02-01"}])
     report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "| 1,000 | jobs2 | 2026-01-01 | aaaaaaa |" in report
+    # its ratio to the naive loop is left blank: the only naive run is of the newer code, on another day
+    old_jobs2 = next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs2 | 2026-01-01 |"))
+    assert old_jobs2.split(" | ")[8] == "" and "| 1,000 | jobs1 | 2026-02-01 | bbbbbbb |  | 25.0 |" in report
+    assert next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs1 |")).split(" | ")[8] == "0.20"
     assert "judged on the rows measured on code `bbbbbbb` only (1 rows of other code" in report
     assert "0.5x the speed of the naive loop: **not met** (best ratio 0.20 at 1,000)" in report
     assert bench.code_version()  # a short hash here, "unknown" outside a git checkout
