@@ -2211,3 +2211,30 @@ def test_summed_up_names_the_spokesperson_and_relatives_carry_a_gender() -> None
              "would stop and touch the wall.",
              "He told me once that the prisoners had asked him for paper. \"They wanted to write home,\" he said."]
     assert speakers(essay, "direct") == ["Batu"]
+
+
+def test_a_wire_dateline_before_a_colon_is_no_speakers_label() -> None:
+    paragraphs = ["Jana Sample, a lawyer, represents thirty families. She spoke to the paper about the agreement.",
+                  "SAMPLETOWN, Feb 27: Jana Sample says the phones have not stopped ringing since Thursday.",
+                  "Q: What did the agreement mean for the families?", "A: Hope, first of all. And confusion.",
+                  "Q: Have you asked the ministry?", "A: We wrote to it twice. Nobody has answered yet."]
+    assert turns(paragraphs) == [("question", "Q"), ("interview", "Jana Sample")] * 2
+
+
+def test_an_institution_named_short_is_the_full_name_the_article_gave_it() -> None:
+    paragraphs = ["Sampleton, Oct. 8 (SNA) - The Ministry of Foreign Affairs and International Cooperation has welcomed "
+                  "the memorandum.",
+                  "In a statement issued today, the ministry said that the agreement was a step towards peace.",
+                  "\"Every agreement that protects journalists deserves support,\" the statement said.",
+                  "The General Staff of the Armed Forces of Ukraine reported new strikes. The General Staff said that "
+                  "four drones had been shot down."]
+    assert speakers(paragraphs, "indirect") == ["Ministry of Foreign Affairs and International Cooperation",
+                                                "General Staff of the Armed Forces of Ukraine"]
+    assert speakers(paragraphs, "direct") == ["Ministry of Foreign Affairs and International Cooperation"]
+    # the noun alone where the article names two embassies, or a joint statement: left as written
+    two = ["The Russian Embassy in Sampleton and the Ukrainian Embassy in Sampleton both sent letters.",
+           "The Embassy said that the letter had been delivered by hand."]
+    assert speakers(two, "indirect") == ["Embassy"]
+    joint = ["The ministry issued a joint statement with the Example Agency on Friday. The ministry said that it was fair.",
+             "\"The sides will meet again in May,\" the statement said."]
+    assert speakers(joint) == ["ministry", "statement"]

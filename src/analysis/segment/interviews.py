@@ -64,6 +64,9 @@ _GATED_LABELS = ((_RECORD_LABEL, 3), (_BARE_Q, 2), (_BRACKET_LABEL, 3), (_DOT_DA
 _ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
 #: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
 _ASIDE = re.compile(r"\s*[\[(][^()\[\]]{1,60}[\])]\s*")
+#: A label's description that is a date: the label is a dateline ("KATHMANDU, Feb 27: ..."), no speaker.
+_DATE_DESC = re.compile(r",\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?"
+                        r"(?:,?\s+\d{4})?\s*")
 #: Honorifics dropped from a label's front ("Mr Alan Example" -> "Alan Example").
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady baroness madam madame rt hon".split())
 
@@ -200,6 +203,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         if not m:
             continue
         plain = m.re is not _LABEL
+        if m.re is _PLAIN_LABEL and m.group("desc") and _DATE_DESC.fullmatch(m.group("desc")):
+            continue  # a wire dateline, "KATHMANDU, Feb 27: ...", opens the story: no one's turn
         if m.re is _PLAIN_LABEL:
             labelled[pi] = m.group("label")
         label, asks = _label_speaker(m) if plain else (m.group(1).strip(), False)

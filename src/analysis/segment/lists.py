@@ -55,6 +55,18 @@ def institution_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def institution_nouns() -> frozenset[str]:
+    """Nouns that name again an institution named in full before ("the ministry"), from ``institution_nouns.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words.
+    """
+    return frozenset(_read_list("institution_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def role_nouns() -> tuple[str, ...]:
     """Nouns that describe a person by role ("spokesman", "official", "mother"), from ``role_nouns.txt``.
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
-from analysis.segment.lists import institution_words, not_persons, role_nouns
+from analysis.segment.lists import institution_nouns, institution_words, not_persons, role_nouns
 from analysis.segment.patterns import (
     _CAP,
     _CONNECT,
@@ -298,3 +299,78 @@ def _title_holder(phrase: str, texts: Sequence[str]) -> str:
             if len((name := _clean_speaker(m.group("name"))).split()) >= 2 and _person(name):
                 return name
     return ""
+
+
+_CAP_WORD = r"[A-Z][\w'’-]*"
+
+
+def _full_institution(speaker: str, texts: Sequence[str]) -> str:
+    """The full name of an institution that ``speaker`` names short ("ministry", "Foreign Ministry",
+    "General Staff": one of `institution_nouns`, after at most two capitalised words): the last name the
+    narration ``texts`` gives with that noun and an "of"/"for"/"on"/"in" part whose words hold the short
+    name's ("Ministry of Foreign Affairs"); "" when there is none."""
+    words = speaker.replace("’", "'").split()
+    if not 1 <= len(words) <= 3 or words[-1].lower() not in institution_nouns() or not all(w[:1].isupper() for w in words[:-1]):
+        return ""
+    noun = words[-1].lower()
+    if len(words) == 1 and words[0][0].isupper():  # ("Embassy" of "the Ukrainian Embassy said": the words before it)
+        words = [w for w in re.findall(rf"({_CAP_WORD})\s+{words[0]}\b", texts[-1]) if w != "The"] + words
+    wanted = [re.sub(r"'s$", "", w).lower()[:5] for w in words[:-1]]  # ("Russia's Defence Ministry": russi, defen)
+    full = re.compile(rf"(?:{_CAP_WORD}\s+){{0,3}}{noun[0].upper()}{noun[1:]}\s+(?:of|for|on|in)\s+(?:the\s+)?{_CAP_WORD}"
+                      rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?{_CAP_WORD})*")  # (not "... and the Ukrainian Embassy")
+    names = [re.sub(r"^(?:The|In|At|By|From|On|For|And)\s+", "", m.group(0)) for text in texts for m in full.finditer(text)]
+    names = [name for name in names if all(any(w.startswith(q) for w in name.replace("’", "'").lower().split()) for q in wanted)]
+    # (the noun alone, "Embassy", where the article names two embassies: which one is unknown)
+    return names[-1] if names and (wanted or len(set(names)) == 1) else ""
+
+
+def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
+    """Quotes (of `segment.find_quotes`) whose speaker is an institution named short, with the full name
+    the narration ``texts`` (one per paragraph) gave it up to the quote's paragraph ("ministry" ->
+    "Ministry of Foreign Affairs": `_full_institution`); and '"...," the statement said' with the speaker
+    of the last quote before it from a paragraph whose narration speaks of a statement ("In a statement,
+    the ministry said that ..."), resolved the same way.
+
+    Parameters
+    ----------
+    quotes : the article's quotes.
+    texts : the narration of each paragraph, in order.
+
+    Returns
+    -------
+    list
+        The quotes, in the same order.
+    """
+    ordered = sorted(range(len(quotes)), key=lambda n: (quotes[n].paragraph_index, quotes[n].start))
+    speakers = [q.speaker for q in quotes]
+    for i, n in enumerate(ordered):
+        q = quotes[n]
+        if q.speaker.lower() in ("statement", "the statement") and not any(
+                "joint statement" in text.lower() for text in texts[:q.paragraph_index + 1]):
+            # (the issuer named two paragraphs back at most; a joint statement has several)
+            issuer = next((speakers[k] for k in reversed(ordered[:i]) if speakers[k].lower() not in ("", "statement",
+                           "the statement") and q.paragraph_index - 2 <= quotes[k].paragraph_index
+                           and "statement" in texts[quotes[k].paragraph_index].lower()), "")
+            speakers[n] = issuer or q.speaker
+        speakers[n] = _full_institution(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n]
+    return [replace(q, speaker=s) if s != q.speaker else q for q, s in zip(quotes, speakers)]
+
+
+def full_speakers(quotes: Sequence, people: Iterable[str], texts: Sequence[str]) -> list:
+    """The quotes with each speaker's fuller name among ``people`` (`fuller_name`), then an institution's
+    full name for its short one (`institution_speakers`).
+
+    Parameters
+    ----------
+    quotes : the article's quotes.
+    people : the people the article names.
+    texts : the narration of each paragraph, in order.
+
+    Returns
+    -------
+    list
+        The quotes, in the same order.
+    """
+    people = set(people)
+    return institution_speakers([replace(q, speaker=full) if (full := fuller_name(q.speaker, people)) != q.speaker else q
+                                 for q in quotes], texts)

@@ -39,7 +39,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, fuller_name, named_later
+from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, full_speakers, named_later
 from analysis.segment.patterns import (
     _AND_THAT,
     _BARE_CLAUSE,
@@ -352,7 +352,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     narration = "\n".join(texts)
     quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, narration)) else q for q in quotes]
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
-    quotes = [replace(q, speaker=full) if (full := fuller_name(q.speaker, people)) != q.speaker else q for q in quotes]
+    quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
         not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before))}
     # (a quote that is all its paragraph, or all a live blog's timed heading after its label, "17:10 X: '...'")
