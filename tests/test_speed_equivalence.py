@@ -398,8 +398,10 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: relatives and their gender, a group never "he") (7286ae70... before them); then when the forty-third and
 #: forty-fourth blind sets joined the fixtures (2d6f1e11... without them), then for the rules tuned on them (a
 #: wire dateline before a colon, an institution named short, "the statement said") (fe1366a5... before them);
-#: then when the forty-fifth and forty-sixth blind sets joined the fixtures (df74296e... without them).
-PIPELINE_DIGEST = "a652ff706d4b4ae9813fb0d0bfe5ae652915a7c769a5fa15bbb6784738a539ae"
+#: then when the forty-fifth and forty-sixth blind sets joined the fixtures (df74296e... without them), then for
+#: the rules tuned on them (a people's name alone, the other UN member states as places, an unlabelled interview
+#: under a headline that names its interviewee, clergy titles) (a652ff70... before them).
+PIPELINE_DIGEST = "3cbb56900bf8dddb0e63ddc77c94d3f7289a0a157957966c52ef9add3f7e4010"
 
 
 def pipeline_digest() -> str:

@@ -40,7 +40,8 @@ _TITLES = frozenset(
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader"
-    " datuk dato dato' datin seri tun tunku tengku taoiseach tanaiste".split()  # ("Datuk Seri Anwar Ibrahim")
+    " datuk dato dato' datin seri tun tunku tengku taoiseach tanaiste"  # ("Datuk Seri Anwar Ibrahim")
+    " father fr rev reverend bishop archbishop metropolitan patriarch cardinal imam rabbi sheikh".split()  # (clergy)
 )
 
 
@@ -191,7 +192,8 @@ def _person(name: str) -> bool:
     and no word of it one that only organisations and places have ("Hotel", "University")."""
     return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
         and institution_words().isdisjoint(name.lower().split()) and not (  # (nor "North Korean", an adjective)
-            name.startswith(("North ", "South ", "East ", "West ")) and len(name.split()) == 2 and _demonym(name.split()[1]))
+            name.startswith(("North ", "South ", "East ", "West ")) and len(name.split()) == 2 and _demonym(name.split()[1])) \
+        and not (" " not in name and _demonym(name))  # (nor "Tongan" alone: a people or its language)
 
 
 def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
