@@ -41,6 +41,24 @@ LONG_FIRST = ("test_notebooks.py", "test_speed_equivalence.py", "test_teaching.p
               "test_speed_equivalence_segment.py", "test_scale.py")
 
 
+#: Test files that run notebook 02, which shows the quote gold sets' accuracy (`evaluate.quote_accuracy_by_set`).
+GOLD_USERS = ("test_notebooks.py", "test_teaching.py", "test_reproduce.py")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before the test processes start (in the one process that starts them): the quote gold sets'
+    accuracy, computed once into the sets' own cache (tests/fixtures/quotes/.cache, kept under a digest of
+    the code and the sets), where the notebook tests that `LONG_FIRST` starts together on both processes
+    would each compute it (25 s of one core for 48 sets). Only for a run that holds those tests."""
+    if hasattr(config, "workerinput"):
+        return  # (a test process of pytest-xdist: the process that started it has done this)
+    paths = [Path(str(arg).split("::")[0]).resolve() for arg in config.args] or [ROOT / "tests"]
+    if any(path in (ROOT, ROOT / "tests") or path.name in GOLD_USERS for path in paths):
+        from analysis import evaluate
+
+        evaluate.quote_accuracy_by_set()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: LONG_FIRST.index(item.path.name) if item.path.name in LONG_FIRST else len(LONG_FIRST))
     for item in items:
