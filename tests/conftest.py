@@ -22,8 +22,9 @@ def bench() -> ModuleType:
 
 #: Test modules that execute notebooks, whole builds, Dask clusters or benchmark runs: marked
 #: `slow`, so `make test-fast` (pytest -m "not slow") leaves them out; `make test` runs them.
-SLOW_MODULES = {"test_notebooks.py", "test_reproduce.py", "test_browser.py", "test_benchmark.py", "test_scale.py",
-                "test_speed_equivalence.py", "test_speed_equivalence_terms.py", "test_speed_equivalence_segment.py"}
+SLOW_MODULES = {"test_notebooks.py", "test_readme_corpus.py", "test_reproduce.py", "test_browser.py", "test_benchmark.py",
+                "test_scale.py", "test_speed_equivalence.py", "test_speed_equivalence_terms.py",
+                "test_speed_equivalence_segment.py"}
 
 
 #: Single tests that build a whole corpus or fit every model (over 10 s each on a 2-core machine).
@@ -37,12 +38,12 @@ SLOW_TESTS = {"test_fitting_is_deterministic", "test_naming_index_separates_bloc
 #: The longest test files (over a minute each on 2 cores, measured with --durations on a fresh clone), collected
 #: first: `make test`'s `--dist loadfile` hands whole files to its two processes in collection order, so these
 #: start at once and the short files fill in beside them, where in name order one of them could start last.
-LONG_FIRST = ("test_notebooks.py", "test_speed_equivalence.py", "test_teaching.py", "test_speed_equivalence_terms.py",
-              "test_speed_equivalence_segment.py", "test_scale.py")
+LONG_FIRST = ("test_readme_corpus.py", "test_notebooks.py", "test_speed_equivalence.py", "test_teaching.py",
+              "test_speed_equivalence_terms.py", "test_speed_equivalence_segment.py", "test_scale.py")
 
 
 #: Test files that run notebook 02, which shows the quote gold sets' accuracy (`evaluate.quote_accuracy_by_set`).
-GOLD_USERS = ("test_notebooks.py", "test_teaching.py", "test_reproduce.py")
+GOLD_USERS = ("test_notebooks.py", "test_readme_corpus.py", "test_teaching.py", "test_reproduce.py")
 
 
 def pytest_configure(config: pytest.Config) -> None:
