@@ -36,8 +36,9 @@ SLOW_TESTS = {"test_fitting_is_deterministic", "test_naming_index_separates_bloc
 
 
 #: The longest test files (over a minute each on 2 cores, measured with --durations on a fresh clone), collected
-#: first: `make test`'s `--dist loadfile` hands whole files to its two processes in collection order, so these
-#: start at once and the short files fill in beside them, where in name order one of them could start last.
+#: first: `make test`'s `--dist loadfile --no-loadscope-reorder` hands whole files to its two processes in
+#: collection order, so these start at once and the short files fill in beside them (pytest-xdist's default
+#: order, files with the most tests first, started the one-test file of the README's corpus last).
 LONG_FIRST = ("test_readme_corpus.py", "test_notebooks.py", "test_speed_equivalence.py", "test_teaching.py",
               "test_speed_equivalence_terms.py", "test_speed_equivalence_segment.py", "test_scale.py")
 
