@@ -406,11 +406,11 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     notes = [par for par in paragraphs[at[-1] + 2:] if len(par.split()) <= 25]
     # (or five questions or more, each answered by one paragraph mostly in the first person: no feature or
     # explainer asks so regularly and answers as "I")
-    regular = len(at) >= 5 and all(b - a == 2 for a, b in zip(at, at[1:])) and 2 * sum(
+    in_step = all(b - a == 2 for a, b in zip(at, at[1:]))  # (each question answered by one paragraph)
+    regular = len(at) >= 5 and in_step and 2 * sum(
         bool(re.search(r"\b(?:I|me|my|we|us|our)\b", paragraphs[pi + 1])) for pi in at) > len(at)
     # (or four questions or more in step under a headline that gives the interviewee's words: "J. Roe: '...'")
-    headline = re.match(rf"\s*({_CAP}(?:\s+{_CAP})*):\s", paragraphs[0]) if len(at) >= 4 and all(
-        b - a == 2 for a, b in zip(at, at[1:])) else None
+    headline = re.match(rf"\s*({_CAP}(?:\s+{_CAP})*):\s", paragraphs[0]) if len(at) >= 4 and in_step else None
     regular = regular or bool(headline and who and headline.group(1).split()[-1] == who.split()[-1]
                               and headline.group(1).lower() not in _NOT_SPEAKERS)  # (not "Explainer: ...")
     if not who or not (any(_PUT_TO.search(par) for par in [*intro, *notes]) or addressed or regular):
