@@ -39,12 +39,12 @@ SLOW_TESTS = {"test_fitting_is_deterministic", "test_naming_index_separates_bloc
 #: first: `make test`'s `--dist loadfile --no-loadscope-reorder` hands whole files to its two processes in
 #: collection order, so these start at once and the short files fill in beside them (pytest-xdist's default
 #: order, files with the most tests first, started the one-test file of the README's corpus last).
-LONG_FIRST = ("test_readme_corpus.py", "test_notebooks.py", "test_speed_equivalence.py", "test_teaching.py",
+LONG_FIRST = ("test_readme_corpus.py", "test_notebooks.py", "test_speed_equivalence.py",
               "test_speed_equivalence_terms.py", "test_speed_equivalence_segment.py", "test_scale.py")
 
 
 #: Test files that run notebook 02, which shows the quote gold sets' accuracy (`evaluate.quote_accuracy_by_set`).
-GOLD_USERS = ("test_notebooks.py", "test_readme_corpus.py", "test_teaching.py", "test_reproduce.py")
+GOLD_USERS = ("test_notebooks.py", "test_readme_corpus.py", "test_reproduce.py")
 
 
 def pytest_configure(config: pytest.Config) -> None:

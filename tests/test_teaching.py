@@ -118,26 +118,3 @@ def test_a_stricter_stability_cutoff_flags_more_topics() -> None:
     assert tables["topic_summary"]["status"].tolist()[2] == "stable"  # the input is left alone
     with pytest.raises(ValueError, match=r"\[0, 1\]"):
         topics.with_stability_cutoff(tables, 5)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["01_sentiment", "02_framing", "03_topics", "04_results"])
-def test_notebooks_recompute_for_another_pair_of_blocs(name: str, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """BLOCS swapped: every bloc table is recomputed for that order, none is relabelled from the
-    built default pair (notebook 02's keyness table comes from the per-article counts)."""
-    import jupytext
-    import nbformat
-
-    from analysis import reproduce
-
-    monkeypatch.setenv("ANALYSIS_FIGURES", str(tmp_path / "figures"))
-    copy = tmp_path / f"{name}.ipynb"
-    nbformat.write(jupytext.read(paths.ROOT / "notebooks" / f"{name}.py"), copy)  # the reviewed source
-    reproduce.execute_notebook(copy, parameters={"BLOCS": ("western", "russian"), "N_BOOT": 200})
-    nb = nbformat.read(copy, as_version=4)
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("data", {}).get("text/markdown", ""))
-                     + str(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    if name == "02_framing":
-        assert "count_western" in text and text.index("count_western") < text.index("count_russian")
