@@ -49,9 +49,16 @@ def reference_quote_overlap(text: str, span: tuple[int, int], quotes: Sequence[s
     return (inside / total if total else 0.0), (best[1] if best[0] else None)
 
 
+@lru_cache(maxsize=1)
+def _reference_quotes(paragraphs: tuple[str, ...]) -> list[segment.Quote]:
+    """The reference's quotes of one article, kept for its next call (the same article with another
+    sentence splitter: quotes are always found on the default split)."""
+    return segment.find_quotes(list(paragraphs), short=True, reported=True)
+
+
 def reference_segment_paragraphs(paragraphs: list[str], tokenizer: object = None) -> tuple[list[dict], list[dict]]:
     """segment.segment_paragraphs as it was: quotes found with their own sentence split."""
-    quotes = segment.find_quotes(paragraphs, short=True, reported=True)
+    quotes = _reference_quotes(tuple(paragraphs))
     labels = {pi: start for pi, (start, _, _) in segment.interview_turns(paragraphs).items()}
     sentences: list[dict] = []
     for pi, par in enumerate(paragraphs):
