@@ -51,14 +51,14 @@ def pytest_configure(config: pytest.Config) -> None:
     """Before the test processes start (in the one process that starts them): the quote gold sets'
     accuracy, computed once into the sets' own cache (tests/fixtures/quotes/.cache, kept under a digest of
     the code and the sets), where the notebook tests that `LONG_FIRST` starts together on both processes
-    would each compute it (25 s of one core for 48 sets). Only for a run that holds those tests."""
+    would each compute it (25 s of one core for 48 sets; here on two processes). Only for a run that holds those tests."""
     if hasattr(config, "workerinput"):
         return  # (a test process of pytest-xdist: the process that started it has done this)
     paths = [Path(str(arg).split("::")[0]).resolve() for arg in config.args] or [ROOT / "tests"]
     if any(path in (ROOT, ROOT / "tests") or path.name in GOLD_USERS for path in paths):
         from analysis import evaluate
 
-        evaluate.quote_accuracy_by_set()
+        evaluate.quote_accuracy_by_set(jobs=2)  # (the test processes have not started: both cores are free)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

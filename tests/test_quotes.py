@@ -466,6 +466,19 @@ def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(
     assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")
 
 
+def test_quote_accuracy_by_set_on_two_processes_equals_one(tmp_path) -> None:  # noqa: ANN001
+    """`jobs=2` (how the test run computes the sets' accuracy before its test processes start): the
+    same table, sets in the same order, as one process."""
+    import shutil
+
+    for name in ("blind", "blind2", "blind3"):
+        shutil.copytree(GOLD / name, tmp_path / name, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    one = evaluate.quote_accuracy_by_set(tmp_path, cache=False)
+    two = evaluate.quote_accuracy_by_set(tmp_path, cache=False, jobs=2)
+    assert one["set"].unique().tolist() == ["blind", "blind2", "blind3"]
+    pd.testing.assert_frame_equal(two, one)
+
+
 def test_quote_accuracy_by_set_is_kept_until_a_gold_file_changes(tmp_path, monkeypatch) -> None:  # noqa: ANN001
     folder = tmp_path / "blind"
     folder.mkdir()
