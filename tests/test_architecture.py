@@ -141,3 +141,15 @@ def test_pre_commit_hooks_are_local() -> None:
     assert config["repos"] and all(repo["repo"] == "local" for repo in config["repos"])
     assert all(hook["language"] == "system" for repo in config["repos"] for hook in repo["hooks"])
     assert {"ruff", "jupytext-sync"} <= {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+
+
+def test_reading_tables_and_drawing_figures_loads_neither_nltk_nor_scipy_stats() -> None:
+    """A notebook's first cell imports `overview` and `plots` (and the analysis modules): NLTK (the
+    sentence splitter, which brings scipy.stats) loads at the first split and scipy.stats with the mixed
+    model, not on import, which took a kernel two to three seconds more. Splitting a sentence loads NLTK."""
+    code = ("import sys; from analysis import corpus, overview, plots, framing, sentiment, stats, summary, topics, evaluate;"
+            "print(sorted(m for m in ('nltk', 'scipy.stats') if m in sys.modules));"
+            "from analysis import segment; segment.split_sentences('One. Two.'); print('nltk' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.split("\n")[:2] == ["[]", "True"], done.stdout

@@ -4,16 +4,71 @@ spreadsheet from running a text cell as a formula (documented in data/processed/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from analysis import sentiment, topics
-
 __all__ = [
-    "INT_COLUMNS", "MANIFEST", "PER_ARTICLE", "TABLE_COLUMNS", "csv_escape", "csv_unescape", "escape_cell",
-    "table_columns", "unescape_cell",
+    "DEFAULT_SCORERS", "INT_COLUMNS", "MANIFEST", "PER_ARTICLE", "SCORERS", "SCORER_COLUMNS", "TABLE_COLUMNS",
+    "TOPIC_COLUMNS", "check_scorers", "csv_escape", "csv_unescape", "escape_cell", "score_columns", "table_columns",
+    "unescape_cell",
 ]
+
+# (This module imports no other module of the package: `overview` and `outputs` read tables through it,
+# and a notebook that only reads tables should not wait for the sentence splitter, the scorers or the
+# topic models to load.)
+
+#: Sentence scorers and the columns each writes: VADER always; the rest on demand (`SCORERS`, also `sentiment.SCORERS`).
+SCORER_COLUMNS: dict[str, tuple[str, ...]] = {"vader": ("neg", "neu", "pos", "compound"), "neutral": ("compound_neutral",),
+                                              "nltk": ("compound_nltk",), "textblob": ("polarity_textblob",)}
+SCORERS = tuple(SCORER_COLUMNS)
+#: What `build` runs by default: the cross-checks run where a notebook compares methods.
+DEFAULT_SCORERS = ("vader", "neutral")
+
+
+def check_scorers(scorers: Iterable[str]) -> tuple[str, ...]:
+    """The scorers in their fixed order, VADER first; an unknown name is an error that lists the known ones.
+
+    Parameters
+    ----------
+    scorers : scorer names (case and surrounding blanks ignored).
+
+    Returns
+    -------
+    tuple of str
+        The names in `SCORERS` order, "vader" always included.
+    """
+    wanted = {str(s).strip().lower() for s in scorers if str(s).strip()}
+    unknown = sorted(wanted - set(SCORERS))
+    if unknown:
+        raise ValueError(f"unknown sentence scorer(s) {', '.join(unknown)}: choose from {', '.join(SCORERS)}")
+    return tuple(s for s in SCORERS if s in wanted or s == "vader")
+
+
+def score_columns(scorers: Sequence[str] = DEFAULT_SCORERS) -> tuple[str, ...]:
+    """The score columns the chosen scorers write, in table order.
+
+    Parameters
+    ----------
+    scorers : scorer names (see `check_scorers`).
+
+    Returns
+    -------
+    tuple of str
+    """
+    return tuple(c for s in check_scorers(scorers) for c in SCORER_COLUMNS[s])
+
+#: The tables `topics.build_topics` returns and their columns.
+TOPIC_COLUMNS: dict[str, tuple[str, ...]] = {
+    "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
+    "topic_summary": ("model", "topic", "label", "top_terms", "ctfidf_terms", "npmi", "n_units", "stability",
+                      "status", "fit_units"),
+    "topic_grid": ("k", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "n_units",
+                   "chosen"),
+    "topic_evidence": ("model", "topic", "label", "rank", "weight", "article_id", "paragraph_id", "outlet", "bloc",
+                       "text"),
+    "topic_map": ("article_id", "paragraph_id", "x", "y"),
+}
 
 #: The columns of every table, in order (documented in data/processed/README.md).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -35,7 +90,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
     "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
-    **topics.COLUMNS,  # topics, topic_summary, topic_grid, topic_evidence, topic_map
+    **TOPIC_COLUMNS,  # topics, topic_summary, topic_grid, topic_evidence, topic_map
     "problems": ("article_id", "file", "problem", "detail"),
 }
 #: Tables with rows for each article, written chunk by chunk.
@@ -51,20 +106,20 @@ INT_COLUMNS = {
 MANIFEST = "manifest.json"
 
 
-def table_columns(name: str, scorers: Sequence[str] = sentiment.DEFAULT_SCORERS) -> list[str]:
+def table_columns(name: str, scorers: Sequence[str] = DEFAULT_SCORERS) -> list[str]:
     """The columns of a per-article table; the sentiment table's depend on the scorers run.
 
     Parameters
     ----------
     name : a key of `TABLE_COLUMNS`.
-    scorers : the sentence scorers of the build (`sentiment.SCORERS`).
+    scorers : the sentence scorers of the build (`SCORERS`, also `sentiment.SCORERS`).
 
     Returns
     -------
     The column names in table order.
     """
     if name == "sentiment":
-        return ["article_id", "sentence_id", *sentiment.score_columns(scorers)]
+        return ["article_id", "sentence_id", *score_columns(scorers)]
     return list(TABLE_COLUMNS[name])
 
 

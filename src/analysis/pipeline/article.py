@@ -12,10 +12,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from analysis import clean, framing, segment, sentiment
 from analysis.clean import SharedLines, line_hashes
@@ -23,6 +23,9 @@ from analysis.corpus import METADATA_COLUMNS
 from analysis.pipeline.cache import _encode_result
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import PER_ARTICLE, TABLE_COLUMNS, table_columns
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 STAGES = ("clean", "segment", "sentiment", "framing")
 

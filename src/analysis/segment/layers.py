@@ -7,12 +7,14 @@ question, scare-quoted, a speaker label or narration (the outlet's own words).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-
-from nltk.tokenize.punkt import PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from analysis.segment.interviews import interview_turns
 from analysis.segment.quotes import _MIN_QUOTE_WORDS, QUOTED_KINDS, Quote, _find_quotes
 from analysis.segment.sentences import _is_default, _strip, sentence_spans
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 
 def sentence_quote_overlap(

@@ -6,63 +6,14 @@ model, so the split is the same on every machine whether or not NLTK data is ins
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
-
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken, PunktTrainer
+from typing import TYPE_CHECKING
 
 from analysis.segment.lists import default_abbreviations
 
-
-class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English settings with curly quotes and guillemets treated like straight quotes: '.”'
-    ends a sentence that keeps its '”', and '“U.S.' is still seen as the abbreviation 'U.S.'
-    (NLTK >= 3.10 does most of this; set explicitly so older releases behave the same)."""
-
-    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\u201c\u201d\u2018\u201e\xab\xbb]"
-    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\u201e\xab\xbb?!])"
-    re_boundary_realignment = re.compile(
-        r"[\"')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)", re.MULTILINE
-    )
-
-    # NLTK >= 3.10 compiles these two with the `regex` module behind a time-out guard, which
-    # costs about half of all sentence splitting; its patterns (free of catastrophic
-    # backtracking since NLTK 3.8.2) are compiled here with the standard library, as NLTK did
-    # before, with the same matches.
-    def _word_tokenizer_re(self) -> re.Pattern[str]:
-        if self._re_word_tokenizer_std is None:
-            self._re_word_tokenizer_std = re.compile(
-                self._word_tokenize_fmt % {"NonWord": self._re_non_word_chars,
-                                           "MultiChar": self._re_multi_char_punct,
-                                           "WordStart": self._re_word_start},
-                re.UNICODE | re.VERBOSE)
-        return self._re_word_tokenizer_std
-
-    def period_context_re(self) -> re.Pattern[str]:
-        if self._re_period_context_std is None:
-            self._re_period_context_std = re.compile(
-                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
-                                            "SentEndChars": self._re_sent_end_chars},
-                re.UNICODE | re.VERBOSE)
-        return self._re_period_context_std
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._re_word_tokenizer_std: re.Pattern[str] | None = None
-        self._re_period_context_std: re.Pattern[str] | None = None
-
-
-class _NewsToken(PunktToken):
-    """Punkt's token with its four patterns (ellipsis, number, initial, alphabetic) compiled by
-    the standard library, as NLTK did before 3.10: behind NLTK's time-out guard they cost a fifth
-    of sentence splitting (the patterns cannot backtrack catastrophically)."""
-
-    __slots__ = ()
-    _RE_ELLIPSIS = re.compile(r"\.\.+$")
-    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
-    _RE_INITIAL = re.compile(r"[^\W\d]\.$", re.UNICODE)
-    _RE_ALPHA = re.compile(r"[^\W\d]+$", re.UNICODE)
+if TYPE_CHECKING:  # (NLTK is imported at the first split: see `punkt`)
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 
 # Capitalised words that almost always begin a sentence: after a known abbreviation they still
@@ -92,6 +43,10 @@ def sentence_tokenizer(abbreviations: Iterable[str] | None = None) -> PunktSente
     """
     if abbreviations is None:
         return _default_tokenizer()
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from analysis.segment.punkt import _NewsLanguageVars, _NewsToken
+
     entries = {a.strip().lower().rstrip(".") for a in abbreviations if a.strip()}
     params = PunktParameters()
     params.abbrev_types = entries - _BEFORE_NUMBER
@@ -143,6 +98,10 @@ def learn_abbreviations(texts: Iterable[str]) -> frozenset[str]:
     frozenset of str
         Learned initialisms, lower case, without the final period.
     """
+    from nltk.tokenize.punkt import PunktTrainer
+
+    from analysis.segment.punkt import _NewsLanguageVars, _NewsToken
+
     trainer = PunktTrainer(lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
     trainer.INCLUDE_ALL_COLLOCS = False
     trainer.INCLUDE_ABBREV_COLLOCS = False

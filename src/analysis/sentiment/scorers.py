@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths
+from analysis.schema import DEFAULT_SCORERS, SCORER_COLUMNS, SCORERS, check_scorers, score_columns  # noqa: F401
 from analysis.sentiment.fast_vader import _vader_scores, _vader_words
 
 if TYPE_CHECKING:
@@ -21,12 +22,6 @@ if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 SCORE_COLUMNS = ("neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob")
-#: Sentence scorers and the columns each writes: VADER always; the rest on demand.
-SCORER_COLUMNS = {"vader": ("neg", "neu", "pos", "compound"), "neutral": ("compound_neutral",),
-                  "nltk": ("compound_nltk",), "textblob": ("polarity_textblob",)}
-SCORERS = tuple(SCORER_COLUMNS)
-#: What `build` runs by default: the cross-checks run where a notebook compares methods.
-DEFAULT_SCORERS = ("vader", "neutral")
 #: Sentences above which the cross-checks in a notebook are computed on a sample.
 CROSS_CHECK_LIMIT = 5000
 #: VADER's own thresholds for calling a compound score positive or negative.
@@ -158,39 +153,6 @@ def score_texts(texts: Iterable[str], neutral_terms: Iterable[str] | None = None
             row["polarity_textblob"] = round(textblob_polarity(text), 4)
         rows.append(row)
     return rows
-
-
-def check_scorers(scorers: Iterable[str]) -> tuple[str, ...]:
-    """The scorers in their fixed order, VADER first; an unknown name is an error that lists the known ones.
-
-    Parameters
-    ----------
-    scorers : scorer names (case and surrounding blanks ignored).
-
-    Returns
-    -------
-    tuple of str
-        The names in `SCORERS` order, "vader" always included.
-    """
-    wanted = {str(s).strip().lower() for s in scorers if str(s).strip()}
-    unknown = sorted(wanted - set(SCORERS))
-    if unknown:
-        raise ValueError(f"unknown sentence scorer(s) {', '.join(unknown)}: choose from {', '.join(SCORERS)}")
-    return tuple(s for s in SCORERS if s in wanted or s == "vader")
-
-
-def score_columns(scorers: Sequence[str] = DEFAULT_SCORERS) -> tuple[str, ...]:
-    """The score columns the chosen scorers write, in table order.
-
-    Parameters
-    ----------
-    scorers : scorer names (see `check_scorers`).
-
-    Returns
-    -------
-    tuple of str
-    """
-    return tuple(c for s in check_scorers(scorers) for c in SCORER_COLUMNS[s])
 
 
 def with_cross_checks(frame: pd.DataFrame, *, limit: int | None = CROSS_CHECK_LIMIT, seed: int = 0,

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
-from scipy import stats as scipy_stats
 
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
@@ -107,6 +105,8 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
                                          f"articles and {min_outlets} outlets)")
     sums = _article_sums(part[column].to_numpy(dtype=float), (part["bloc"] == a).to_numpy(dtype=float),
                          part["outlet"].astype(str).to_numpy(), part["article_id"].astype(str).to_numpy())
+    from scipy import optimize  # (here: scipy's optimiser and distributions take a second to import)
+
     fits = [optimize.minimize(_deviance, start, args=sums, method="L-BFGS-B", bounds=[(0.0, _MAX_RATIO)] * 2)
             for start in _STARTS]
     best = min(fits, key=lambda f: (not np.isfinite(f.fun), f.fun))
@@ -135,6 +135,8 @@ def bloc_mixed_model(frame: pd.DataFrame, a: str, b: str, column: str = "compoun
         out["reason"] = ("no interval: the likelihood's curvature at the estimate is not positive definite, so its "
                          "standard error is not reliable")
     else:
+        from scipy import stats as scipy_stats
+
         z = float(scipy_stats.norm.ppf(1 - (1 - ci) / 2))
         out["ci_low"], out["ci_high"] = coefficient - z * se, coefficient + z * se
     return out
