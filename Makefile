@@ -40,7 +40,7 @@ build: install
 test: install
 	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
-## The fast loop while editing: every test not marked slow, on two processes (about a minute on 2 cores).
+## The fast loop while editing: every test not marked slow, on two processes (about two minutes on 2 cores).
 test-fast: install
 	$(PY) -m pytest -q -m "not slow" -n 2
 

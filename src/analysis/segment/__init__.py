@@ -7,7 +7,8 @@ the quoting styles of English-language news and of translated Russian/Ukrainian/
 curly and straight quotation marks, quotes running over several paragraphs, dash-led quotes and
 interview labels. Speakers come from attribution phrases built on ``resources/speech_verbs.txt``.
 
-Submodules: `lists` (word lists), `sentences` (Punkt splitting), `tokens`, `patterns` (the
+Submodules: `lists` (word lists), `sentences` (Punkt splitting; `punkt`, its NLTK classes, loaded at the
+first split), `tokens`, `patterns` (the
 regular expressions), `candidates` (quote candidates in a paragraph), `attribution` (speakers),
 `interviews` (interview turns), `quotes` (`find_quotes`, reported speech) and `layers`
 (`segment_paragraphs`, text layers). This package re-exports their public names.
