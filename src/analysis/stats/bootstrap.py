@@ -13,6 +13,8 @@ import pandas as pd
 #: a resampled mean is drawn from its large-sample normal distribution (its mean and standard
 #: error), which the sentence bootstrap approaches, so that cost grows with articles, not sentences.
 EXACT_BOOTSTRAP_BUDGET = 50_000_000
+#: Resampled values drawn at once by the two-level bootstrap (a batch of draws; memory about 40 bytes each).
+_BATCH_VALUES = 1_000_000
 
 
 def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95,
@@ -75,7 +77,7 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
 
 def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
-    (vectorised per draw; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
+    (vectorised over batches of draws; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
     article's mean is drawn from Normal(article mean, its standard error), and above that many
     resampled articles the bloc mean itself from its normal large-sample form)."""
     part = frame[frame["bloc"] == bloc]
@@ -87,12 +89,16 @@ def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int
     k = sizes.size
     draws = np.empty(n_boot)
     if n_boot * values.size <= EXACT_BOOTSTRAP_BUDGET:
-        for b in range(n_boot):
-            picked = rng.integers(0, k, size=k)
+        # draws in batches of about `_BATCH_VALUES` resampled values: each batch picks its articles for all
+        # its draws at once, then every picked article's sentences, and sums them per picked article
+        step = max(1, _BATCH_VALUES // max(values.size, 1))
+        for first in range(0, n_boot, step):
+            m = min(step, n_boot - first)
+            picked = rng.integers(0, k, size=(m, k)).ravel()
             n = sizes[picked]
             at = np.repeat(starts[picked], n) + rng.integers(0, np.repeat(n, n))
             sums = np.add.reduceat(values[at], np.concatenate(([0], np.cumsum(n)[:-1])))
-            draws[b] = np.mean(sums / n)
+            draws[first:first + m] = (sums / n).reshape(m, k).mean(axis=1)
         return draws
     means = np.add.reduceat(values, starts) / sizes
     spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
