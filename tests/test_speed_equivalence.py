@@ -280,10 +280,10 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 # --------------------------------------------------------------------------- cleaning and segmentation
 
 #: sha256 of every output of clean_article, segment_paragraphs and tokenize on the benchmark corpus
-#: (its first 300 articles since the digest below: `BENCHMARK_ARTICLES`) and the fixtures (see `pipeline_digest`), computed with the code before the speed-ups (commit
-#: d4f99e1). Change it only when the cleaning or segmentation rules change on purpose: last changed
-#: for the cleaning families of unseen sites (doubt flags, export prefixes) and for quote kinds,
-#: reported speech and sentence voices, then for the speaker-attribution families (pronouns and
+#: (its first `BENCHMARK_ARTICLES` articles since the digest below) and the fixtures (see `pipeline_digest`),
+#: computed with the code before the speed-ups (commit d4f99e1). Change it only when the cleaning or
+#: segmentation rules change on purpose: last changed for the cleaning families of unseen sites (doubt flags,
+#: export prefixes) and for quote kinds, reported speech and sentence voices, then for the speaker-attribution families (pronouns and
 #: roles resolved to the person just mentioned, unnamed sources, full names), then for the blind2
 #: families (interview label styles, single and »...« quotation marks, reported-speech forms), then
 #: when the third blind quote set joined the fixtures (the same code gives 184937f2... without it),

@@ -58,6 +58,7 @@ def score_columns(scorers: Sequence[str] = DEFAULT_SCORERS) -> tuple[str, ...]:
     """
     return tuple(c for s in check_scorers(scorers) for c in SCORER_COLUMNS[s])
 
+
 #: The tables `topics.build_topics` returns and their columns.
 TOPIC_COLUMNS: dict[str, tuple[str, ...]] = {
     "topics": ("article_id", "paragraph_id", "model", "topic", "weight", "label"),
