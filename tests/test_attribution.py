@@ -2267,3 +2267,54 @@ def test_a_clergy_title_is_no_part_of_the_name() -> None:
                   "09:30. Father Serhii has called our editorial office from the hospital. He has a leg wound.",
                   "\u00abI was in the altar when everything went dark\u00bb, the priest says."]
     assert speakers(paragraphs, "direct") == ["Serhii Sample"]
+
+
+def test_an_interviews_introduction_names_places_and_datelines_that_are_no_interviewee() -> None:
+    """A place after "in", "at", "from" or "near", or before a date ("Libreville, 1 July 2028"), a paragraph
+    that is only a dateline, and a quotation's first word are no person the introduction names."""
+    based = ["Jane Roe : \u00ab A cable cut in Exampleville is also a war story \u00bb",
+             "Exampleville, 1 July 2028 \u2013 Example Review. Jane Roe, a consultant based in Exampleville, has "
+             "advised several banks. Interview.",
+             "What did you think when you read the memorandum?", "That it was written by engineers.",
+             "Why should a reader here care?", "Because we know what a cut means.",
+             "The grid is missing from the list. Is that serious?", "It is the big hole.",
+             "Could a desk of ten people cope?", "For a start, yes. They only transmit."]
+    assert turns(based) == [("question", "interviewer"), ("interview", "Jane Roe")] * 4
+    dashed = ["\"The Russians will count every complaint\": an engineer on the memorandum",
+              "La Semaine Example, Exampleville, 1 July 2028",
+              "Dr Jean Sample-Roe studied in Moscow for eight years before returning to Exampleville. He told us "
+              "that he had followed the talks closely.",
+              "\u2014 You know Russia well. How will Moscow read it?", "As a technical document.",
+              "\u2014 And Kyiv?", "Kyiv will read it as an admission.",
+              "\u2014 Should Exampleville have played a role?", "It has its own strengths.",
+              "\u2014 A message to your students?", "Study the annexes."]
+    assert turns(dashed) == [("question", "interviewer"), ("interview", "Jean Sample-Roe")] * 4
+    quoted = ["Jane Roe: \"Peace is made by tired people, not by happy ones\"",
+              "The former president, Nobel Peace Prize laureate in 1996, followed the talks from Exampleton. He "
+              "spoke to the Daily Example by video call.",
+              "Ms Roe, is what was signed a step towards peace?", "It is a step, and a small one.",
+              "Is four months enough?", "Four months is what was possible.",
+              "Did they answer your letters?", "One replied in writing.",
+              "Will you travel there?", "If both invite me, yes."]
+    assert {speaker for kind, speaker in turns(quoted) if kind == "interview"} == {"Jane Roe"}
+
+
+def test_an_interviewees_first_name_alone_counts_for_the_full_name_and_a_discussion_puts_the_questions() -> None:
+    cousin = ["\u2018I went there to cook. They gave me a shovel\u2019",
+              "Md Karim Example, 29, from Exampleganj upazila, left in February on what he was told was a kitchen "
+              "job. His cousin, Md Sohel Sample, is among those held. Karim says he has not slept since. He spoke "
+              "to Dainik Bulletin at his home in Exampleganj on Saturday.",
+              "How did you get the job?", "Through a man from the next village.",
+              "When did you understand?", "At the airport. A man took our passports.",
+              "Did you sign a contract?", "I signed many papers.",
+              "How were you wounded?", "We were digging trenches at night."]
+    assert {speaker for kind, speaker in turns(cousin) if kind == "interview"} == {"Md Karim Example"}
+    discussed = ["\u00abThe word was left outside the door in Exampleton\u00bb: a lawyer on the memorandum",
+                 "Example.az, 09.12.2028",
+                 "The memorandum signed in Exampleton on 7 December concerns several hundred people. Example.az "
+                 "discussed the document with Rauf Sample, a specialist in humanitarian law.",
+                 "\u2014 Rauf muallim, what is new in this document?", "For the first time the sides agreed.",
+                 "\u2014 How did the two sides reach agreement?", "By not using the word.",
+                 "\u2014 Is that realistic in a camp?", "It is realistic if the Red Cross talks to each person.",
+                 "\u2014 Why does Baku care?", "Because we have people on these lists."]
+    assert {speaker for kind, speaker in turns(discussed) if kind == "interview"} == {"Rauf Sample"}

@@ -11,6 +11,13 @@ from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
 
+#: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028".
+_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+#: What follows a dateline's place: ", 1 July 2028".
+_DATELINE_TAIL = re.compile(rf",\s+{_DATE}")
+#: A paragraph that is only a dateline: "La Semaine Africaine, Brazzaville, 1 July 2028", "Vesti.az, 09.12.2028".
+_DATELINE = re.compile(rf"\s*[^.!?]{{0,80}}?,\s+{_DATE}\s*")
+
 
 def _by_author(label: str, intro: Sequence[str]) -> bool:
     """Whether a turn's label stands for the author of a byline in the introduction ("O.H." or
@@ -32,8 +39,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
-        if _BYLINE.fullmatch(par):
-            continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it)
+        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par):
+            continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it; "Outlet, City, 1 July 2028": where and when)
         if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
             bare.append(_clean_speaker(par))
             continue
@@ -49,12 +56,18 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             at = m.start() + max(0, m.group(0).rfind(name))  # ("Babel asked Jane Roe": where the name starts)
             # (not "Ukraine's deputy foreign minister", "Interviewed by Jane Roe": who asks, "The Daily Example",
             # "A Guatemalan colonel"; but "The Austrian Jane Roe")
-            if _person(name) and not re.search(r"\b(?i:by|the|an?)\s+$", par[:at]):
+            # (nor a place: "based in Libreville", "from Debidwar upazila", a dateline "Libreville, 1 July 2028";
+            # nor a quotation's first word: 'Jane Roe: "Peace is made ..."')
+            if _person(name) and not re.search(r"(?:\b(?:(?i:by|the|an?)|in|at|from|near)\s+|[\"“«„‘])$", par[:at]) and \
+                    not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
                 talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     if not names:
         return ""
+    # (a first name alone stands for the full name it starts: "Md Jahangir Alam, 29, ..." then "Jahangir says")
+    fuller = {w: n for n in names if len(n.split()) >= 2 for w in n.split()[:-1] if w[:1].isupper()}
+    names = [fuller.get(n, n) if " " not in n else n for n in names]
     surnames = [n.split()[-1] for n in names]
     # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
     best = max(dict.fromkeys(surnames), key=lambda s: (any(n.split()[-1] == s and addressed in n.split() for n in names),

@@ -396,12 +396,14 @@ _LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?:
 _NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 #: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
 #: "Snob asked the orientalist".
-_TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met)\s+(?:[\w'’]+\s+){0,3}?"
+_TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met|discuss\w*)\s+"
+                          r"(?:[\w'’]+\s+){0,3}?"
                           r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
                      r"sent\s+(?:him|her)|(?:spoke|talked)\s+(?:to|with)|met\s+(?:him|her)|Q\s*&\s*A|conversation|edited\s+for|"
+                     r"(?:told|tells)\s+(?:us|me)|discuss\w*\s+(?:[\w'’]+\s+){0,3}?with|"
                      r"(?-i:[A-Z][\w'’-]*\s+asked\s+(?:[a-z][\w'’-]*\s+){0,4}?(?=[A-Z]))|"  # ("Babel asked Jane Roe, ...")
                      r"(?-i:(?:told|received)\s+(?:the\s+)?[A-Z]\w*))\b",  # ("he told the Daily Example", "received Folha")
                      re.IGNORECASE)
