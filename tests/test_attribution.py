@@ -2318,3 +2318,34 @@ def test_an_interviewees_first_name_alone_counts_for_the_full_name_and_a_discuss
                  "\u2014 Is that realistic in a camp?", "It is realistic if the Red Cross talks to each person.",
                  "\u2014 Why does Baku care?", "Because we have people on these lists."]
     assert {speaker for kind, speaker in turns(discussed) if kind == "interview"} == {"Rauf Sample"}
+
+
+def test_an_unnamed_source_near_a_place_is_the_source_not_the_place() -> None:
+    """"a cloth merchant near Regal Chowk" is the merchant, as "a farmer from Kherson" is the farmer: a
+    name after "near" is where the source stands, never the speaker."""
+    paragraphs = ["Example Bazaar counts its losses",
+                  "\"We lost three days of business in the best week of the year,\" said a cloth merchant near "
+                  "Example Chowk who did not want his name printed."]
+    assert speakers(paragraphs, "direct") == ["cloth merchant near Example Chowk"]
+
+
+def test_a_first_name_introduced_with_a_trade_in_apposition_is_whom_she_means() -> None:
+    """"Ivanna, an interpreter with the delegation" introduces a person a feature's next "She ..." and
+    unattributed quote are hers (the trades met in features: interpreter, journalist, vendor, widow ...)."""
+    paragraphs = ["A tea stall on The Mall",
+                  "\"We lost three days of business,\" said a cloth merchant near Example Chowk.",
+                  "One of those Ukrainians was Ivanna, an interpreter with the Ukrainian delegation who asked that "
+                  "her surname not be used. She studied in Exampleton twenty years ago.",
+                  "\"I came back to Exampleton after twenty years, and I came back with a war.\""]
+    assert speakers(paragraphs, "direct") == ["cloth merchant near Example Chowk", "Ivanna"]
+
+
+def test_a_named_persons_relative_named_as_a_subject_is_whom_she_means() -> None:
+    """"Butt's daughter-in-law Zainab ran a second stall. She says ...": the relative, the sentence's
+    subject, not the person named before her (a possessive owner, as "my grandfather Tserenjav")."""
+    paragraphs = ["A tea stall on The Mall",
+                  "His name is Imtiaz Example, he is 61, and his father opened the stall in 1968.",
+                  "\"When they come out smiling, it means nothing happened,\" Example says.",
+                  "At the press centre, Example's daughter-in-law Zainab ran a second stall for the journalists. "
+                  "She says that the foreign reporters drank far more tea than anyone else."]
+    assert speakers(paragraphs, "indirect")[-1:] == ["Zainab"]

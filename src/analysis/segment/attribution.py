@@ -338,6 +338,7 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
+_KIN_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b")
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 
 
@@ -412,7 +413,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
-    more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")]
+    # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
+    more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
+             or (m.group("owner")[-1] in "s" and _KIN_VERB.match(masked, m.end()))]
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))

@@ -61,7 +61,7 @@ _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 #: A capitalised possessive that says whose role a phrase names: "the Prime Minister's spokesman", "Putin's aide".
 _OWNER = re.compile(r"[A-Z]\w*['’]s")
 _TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
-_OF_PLACE = re.compile(r"\s(?:in|at|from|involved\s+in|familiar\s+with)\s")
+_OF_PLACE = re.compile(r"\s(?:in|at|from|near|involved\s+in|familiar\s+with)\s")
 
 
 @lru_cache(maxsize=65536)
@@ -170,7 +170,7 @@ def _is_name(speaker: str) -> bool:
 
 
 #: What ends an unnamed source's role words: "diplomat in Kyiv", "Ambassador to Examplestan" (not "adviser to the president").
-_OF = re.compile(r"\s(?:in|at|from|of|to(?=\s+[A-Z])|close\s+to|involved\s+in|familiar\s+with|who|which|whose)\s")
+_OF = re.compile(r"\s(?:in|at|from|near|of|to(?=\s+[A-Z])|close\s+to|involved\s+in|familiar\s+with|who|which|whose)\s")
 
 
 def _head(description: str) -> str:

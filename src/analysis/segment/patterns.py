@@ -346,8 +346,9 @@ _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)
 #: Whom the writer met: "I spoke on Monday with Jane Roe in Edmonton, whose ...": the "she" of what follows.
 #: A relative named with a possessive: "my grandfather Tserenjav", "her son Mathieu" (and so whether "he" or
 #: "she" can mean them: `_KIN_GENDER`).
-_KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+"
-                       rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)\s+(?P<name>{_NAME})")
+_KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
+                       rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
+                       rf"(?:-in-law)?\s+(?P<name>{_NAME})")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)\s+"
