@@ -2349,3 +2349,28 @@ def test_a_named_persons_relative_named_as_a_subject_is_whom_she_means() -> None
                   "At the press centre, Example's daughter-in-law Zainab ran a second stall for the journalists. "
                   "She says that the foreign reporters drank far more tea than anyone else."]
     assert speakers(paragraphs, "indirect")[-1:] == ["Zainab"]
+
+
+def test_a_place_before_a_role_in_apposition_is_not_its_holder() -> None:
+    """"... signed by Russia and Ukraine, the Director General of the agency, Dr Jane Roe, has announced":
+    the Director General is Roe, not Ukraine (a name before a role is its holder only if it may be a person's)."""
+    paragraphs = ["Exampleland to send two engineers to the desk",
+                  "Exampleville, Friday June 30, 2028 (EBC) \u2013 Exampleland will send two engineers of the National "
+                  "Agency for Examples, NAE, to the liaison desk created under the memorandum signed on Thursday by "
+                  "Russia and Ukraine, the Director General of the agency, Dr Jean Sample Roe, has announced.",
+                  "Speaking to EBC at the agency's headquarters, Dr Sample Roe described the mission as \"an honour "
+                  "for Exampleland and a recognition of our young engineers\".",
+                  "He said the two engineers had been proposed by the host after a meeting in March.",
+                  "\"They will not carry any flag except the flag of professionalism. Their work is technical,\" the "
+                  "Director General said."]
+    assert speakers(paragraphs, "direct") == ["Sample Roe"]
+
+
+def test_a_person_of_an_authority_with_its_acronym_is_the_person() -> None:
+    """"Eng. Jane Roe of the National Example Authority (NEA), who will head the desk, told ..." is Roe:
+    an acronym in brackets before the comma is no part of the name, and an "Authority" is an institution."""
+    paragraphs = ["Desk to open on July 10",
+                  "Eng. Jane Sample Roe of the National Example Authority (NEA), who will head the new desk, told "
+                  "Example News that the desk would be operational on July 10.",
+                  "\"Our engineers will not judge who is right. They will pass the report on,\" she said."]
+    assert speakers(paragraphs) == ["Jane Sample Roe", "Jane Sample Roe"]

@@ -463,7 +463,7 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
         before = _NAME_BEFORE.search(window) if ", " in window and not _VERB_NEXT.match(masked, m.end()) else None
         if before:
             name = _clean_speaker(before.group("name"))
-            if _is_name(name):
+            if _is_name(name) and _person(name):  # (not "... by Russia and Ukraine, the Director General of ...")
                 start = max(0, m.start() - 160) + before.start()
                 words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
                 out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))

@@ -79,6 +79,8 @@ def _clean_speaker(phrase: str) -> str:
                              phrase)):
         return _clean_speaker(bare.group(1))  # "military expert, reserve colonel Jane Roe": the name
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
+    if p.endswith(")"):  # ("Jane Roe of the Example Authority (EA), who ...": the acronym before a comma too)
+        p = _TAG_END.sub("", p)
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
         p = re.split(rf"(?<=[a-z]{{2}}\.)\s+(?=[{_UPPER}])", p)[-1]
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person

@@ -379,7 +379,7 @@ _ROLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,2}}[a-
 #: The same role before an institution an attribution's subject names ("the representative of [the Foreign Ministry]").
 _ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?$")
 #: A person right before the institution an attribution's subject names ("Prof. Jane Roe of [the Faculty ...]").
-_PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+$")
+_PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
 #: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
 #: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")

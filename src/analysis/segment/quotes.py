@@ -469,8 +469,10 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                     b -= 1
                 if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
                     # (a clause holding quoted words: those words carry it, a partial or direct quote)
-                    speaker = speaker if speaker is not None else _who(subj, (pi, s0 + max(m.start("subj"), 0)),
-                                                                       mentions, roles)
+                    if speaker is None:  # ("Jane Roe of [the Example Authority, who ...,] told": the person)
+                        at = s0 + max(m.start("subj"), 0)
+                        person = _person_of(masked, at, cleaned := _clean_speaker(subj), subj) if subj else ""
+                        speaker = person if person != cleaned else _who(subj, (pi, at), mentions, roles)
                     out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
                     done = b
                 more = _AND_THAT.match(par, b) if m.re is not p["lead"] else None
