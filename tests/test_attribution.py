@@ -2374,3 +2374,59 @@ def test_a_person_of_an_authority_with_its_acronym_is_the_person() -> None:
                   "Example News that the desk would be operational on July 10.",
                   "\"Our engineers will not judge who is right. They will pass the report on,\" she said."]
     assert speakers(paragraphs) == ["Jane Sample Roe", "Jane Sample Roe"]
+
+
+def test_a_broadcast_with_two_hosts_and_a_list_of_guests_asks_under_the_hosts_labels() -> None:
+    """A transcript whose introduction lists its guests ("Guests: Dr Jane Roe, ...; Professor Tom Doe, ...")
+    and whose two hosts the introduction never presents: the labels of no guest ask, the guests answer, a
+    title in a caps label ("PROF. TOM DOE") is no part of the name, and "Broadcast: ..." is no one's turn."""
+    paragraphs = ["EXTV The Morning Show, Friday 13 August 2027 (transcript)",
+                  "Broadcast: Friday, 13 August 2027, 7:10 a.m. Guests: Dr Jane Sample-Roe, head of surveillance, "
+                  "Example Health Agency; Professor Tom Doe, Institute of International Relations",
+                  "ANNA HOST: Good morning and welcome back. With us in studio, two guests. Good morning to you both.",
+                  "DR JANE SAMPLE-ROE: Good morning, Anna.",
+                  "PROF. TOM DOE: Morning, morning.",
+                  "BOB PRESENTER: Doctor, let me start with you. What did they agree?",
+                  "DR JANE SAMPLE-ROE: Three days at the end of this month, and three more in October.",
+                  "ANNA HOST: Why is the data so important?",
+                  "DR JANE SAMPLE-ROE: Because measles does not read maps.",
+                  "BOB PRESENTER: Professor, is this a diplomatic success or a photo opportunity?",
+                  "PROF. TOM DOE: Both, and there is nothing wrong with that.",
+                  "ANNA HOST: We have to leave it there. Thank you both."]
+    found = turns(paragraphs)
+    assert {speaker for kind, speaker in found if kind == "interview"} == {"Jane Sample-Roe", "Tom Doe"}
+    assert [kind for kind, _ in found].count("question") == 5 and len(found) == 10
+
+
+def test_an_interviewee_called_by_a_nickname_is_the_person_it_is_given_to() -> None:
+    """"Jane Roe, known to three generations of patients as Miss Ray, ..." then "Miss Ray, how did ...?":
+    the answers are Jane Roe's."""
+    paragraphs = ["Nurse who vaccinated during a 1985 truce: \u201cTell them to bring ice\u201d",
+                  "EXAMPLE CITY, Wed. Aug. 18, 2027",
+                  "Jane Example-Roe, known to three generations of patients on the Southside as Miss Ray, was a "
+                  "26-year-old nurse in 1985. Now 68 and retired, she told us that she cried when she heard the news. "
+                  "We spoke on her veranda on Monday afternoon.",
+                  "Miss Ray, how did a young nurse end up in the middle of a war?",
+                  "They asked for nurses who spoke Spanish. I said yes before I could think about it.",
+                  "What do you remember of those days?", "The silence. Then you heard the children.",
+                  "Were you afraid?", "Of course. A helicopter passed very low and everybody froze.",
+                  "What would you tell the teams?", "Tell them to bring ice."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jane Example-Roe"}
+
+
+def test_the_authors_unnamed_relative_and_a_person_written_to_are_whom_a_pronoun_means() -> None:
+    """A columnist's "My mother, who ..., put it better" is whom the next "she said" means (as "my mother",
+    unless the article named her: "my grandfather Tserenjav"); "I wrote to Jane Roe ... He replied" is Roe."""
+    mother = ["Three days in Port of Example", "Minister Jane Sample spoke of a historic week.",
+              "My mother, who was vaccinated in a school in 1962, put it better than any diplomat. \"Somebody "
+              "always has to stop fighting long enough for the nurse to pass,\" she said."]
+    assert speakers(mother, "direct") == ["my mother"]
+    named = ["Letters", "When I was a child, my grandfather Tserenjav used to take me for walks past the old buildings.",
+             "I did not understand him then. Later I learned what they were.",
+             "My grandfather was a young driver then. \"They wanted to write home, but nobody would take the "
+             "letters,\" he said."]
+    assert speakers(named, "direct") == ["Tserenjav"]
+    wrote = ["The lesson", "\u00abThose people will need twenty years\u00bb, said Quinta Sample, a market trader.",
+             "I wrote to Tom Example, who led one of the clearance teams, to ask him what they could learn. He "
+             "replied that the lesson was not technical."]
+    assert speakers(wrote, "indirect") == ["Tom Example"]

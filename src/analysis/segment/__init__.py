@@ -9,8 +9,9 @@ interview labels. Speakers come from attribution phrases built on ``resources/sp
 
 Submodules: `lists` (word lists), `sentences` (Punkt splitting; `punkt`, its NLTK classes, loaded at the
 first split), `tokens`, `patterns` (the
-regular expressions), `candidates` (quote candidates in a paragraph), `attribution` (speakers),
-`interviews` (interview turns), `quotes` (`find_quotes`, reported speech) and `layers`
+regular expressions), `candidates` (quote candidates in a paragraph), `names` (a speaker phrase's name),
+`fullnames` (the full name of a surname, first name or nickname), `attribution` (speakers), `interviews`
+(interview turns; `introductions`, whom an interview's introduction names), `quotes` (`find_quotes`, reported speech) and `layers`
 (`segment_paragraphs`, text layers). This package re-exports their public names.
 """
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
+from analysis.segment.fullnames import _full_of
 from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
 from analysis.segment.names import (
     _OWNER,
-    _PARTICLES,
     _PRONOUNS,
     _TITLES,
     _clean_speaker,
@@ -28,11 +28,8 @@ from analysis.segment.names import (
 )
 from analysis.segment.patterns import (
     _AGED,
-    _ALIAS_CUE,
     _ASKED,
-    _BEFORE_SURNAME,
     _BY_NAME,
-    _CAP,
     _COLON_SUBJECT,
     _DEMONYM,
     _EXPERTS,
@@ -50,13 +47,13 @@ from analysis.segment.patterns import (
     _LOCATED_SUBJECT,
     _LONG_TITLE_NAME,
     _MET_NAME,
+    _MY_KIN,
     _NAME,
     _NAME_AFTER,
     _NAME_BEFORE,
     _NAME_COLON,
     _NAMED_NEXT,
     _NAMES,
-    _NAMES_AFTER,
     _PATRONYMIC,
     _PERSON_OF,
     _PLACE_NAME_AFTER,
@@ -164,6 +161,14 @@ def _person_of(masked: str, at: int, speaker: str, phrase: str) -> str:
     return name if of and _person(name := _clean_speaker(of.group("name"))) else speaker
 
 
+def _subject_speaker(masked: str, at: int, subj: str, pi: int, mentions: list[tuple[int, int, str]],
+                     roles: Sequence[tuple[int, int, str, str, str]]) -> str:
+    """The speaker of an attribution's subject ``subj`` at ``at`` in paragraph ``pi``: the person named
+    right before the institution it names ("Jane Roe of [the Example Authority, who ...,] told"), else `_who`'s."""
+    person = _person_of(masked, at, cleaned := _clean_speaker(subj), subj) if subj else ""
+    return person if person != cleaned else _who(subj, (pi, at), mentions, roles)
+
+
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
          roles: Sequence[tuple[int, int, str, str, str]] = (), texts: Sequence[str] = (),
          fulls: dict[str, str] | None = None) -> str:
@@ -179,7 +184,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # article gave the other gender: "her son Mathieu ... "...," she told")
         own = "she" if speaker in ("she", "her") else "he"
         kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t)
-               if _KIN_GENDER[k.group("kin")] != own}
+               if _KIN_GENDER[k.group("kin")] != own} | {f"{o} {k}" for k, g in _KIN_GENDER.items() if g != own
+                                                         for o in ("my", "our")}
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
@@ -339,65 +345,6 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
                       r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _KIN_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b")
-_PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
-
-
-def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
-    """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
-    anywhere before, else "" (``fulls`` caches surname -> full name, searched only on demand; a name
-    not found is searched again once the article has more paragraphs: it may give the full name later)."""
-    unfound = "\0" + surname  # (-> the number of paragraphs searched without finding it)
-    if not fulls.get(surname) and fulls.get(unfound) != str(len(texts)):
-        fulls[surname] = ""
-        for text in texts:
-            at = text.find(surname)
-            while at >= 0 and not fulls[surname]:
-                if not text[at + len(surname):at + len(surname) + 1].isalnum():
-                    before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
-                    tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
-                    name = _clean_speaker(before.group(0) + surname + (tail.group(0) if tail else "")) if before else ""
-                    if len(name.split()) >= 2 and _person(name) and any(
-                            w == surname or w.endswith("-" + surname) for w in name.split()[1:]):
-                        fulls[surname] = name
-                at = text.find(surname, at + 1)
-            if fulls[surname]:
-                break
-        fulls[surname] = fulls[surname] or _alias_of(surname, texts)
-        if not fulls[surname]:
-            fulls[unfound] = str(len(texts))
-    return fulls.get(surname, "")
-
-
-def _alias_of(word: str, texts: Sequence[str]) -> str:
-    """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
-    gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
-    else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
-    if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
-        w = re.escape(word)
-        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
-                           rf"|\bcall(?:s|ed)?\s+(?:him|her)\s+[\"“'‘]?{w}\b")
-        for text in texts:
-            if m := alias.search(text):
-                name = _clean_speaker(m.group("full")) if m.group("full") else _last_named([text], m.start())
-                if len(name.split()) >= 2 and _person(name):
-                    return name
-    # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
-    # (a surname may open with a particle: "Majed al-Ansari")
-    # (the word, then the names after it: one pattern for every word, as compiling one per word cost most
-    # of the time of the quote gold sets' measurement)
-    firsts = set()
-    for text in texts:
-        at, end = text.find(word), 0
-        while at >= 0:
-            before = text[at - 1] if at else " "
-            if at >= end and not (before.isalnum() or before in "_'’") and (tail := _NAMES_AFTER.match(text, at + len(word))):
-                end = tail.end()
-                if len((name := _clean_speaker(text[at:end])).split()) >= 2 and name.split()[0] == word and _person(name):
-                    firsts.add(name)
-            at = text.find(word, at + 1)
-    return firsts.pop() if len(firsts) == 1 else ""
-
-
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
                       fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
@@ -430,6 +377,12 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 continue
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
+    if "y " in masked or "ur " in masked:  # ("My mother, who ..., put it better": the author's relative, unnamed)
+        for m in _MY_KIN.finditer(masked):  # (the name the article gave that relative: "my grandfather Tserenjav")
+            named_kin = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
+                         if k.group("kin") == m.group("kin") and k.group("owner").lower() == m.group("owner").lower()]
+            own = f"{m.group('owner').lower()} {m.group('kin')}"
+            out.append((pi, m.start(), _clean_speaker(named_kin[0]) if named_kin else own))
     if masked.rstrip().endswith(":") and (subj := _COLON_SUBJECT.search(masked)) and masked[subj.end():][:1] != "," and \
             (name := _clean_speaker(subj.group("subj"))) not in _PRONOUNS and _person(name):
         out.append((pi, subj.start("subj"), named.get(name) or _full_of(name, texts, fulls) or name))  # ("X today, on ...:")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.segment.introductions import _by_author, _hosts, _interviewee, _role_holder
+from analysis.segment.introductions import _by_author, _guests, _hosts, _interviewee, _role_holder
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PUT_TO, _UPPER
@@ -20,7 +20,7 @@ _NOT_SPEAKERS = frozenset(
     "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
     "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
     "explainer factbox present subject subjects guests participants panelists panellists "
-    "absent details detail".split())
+    "absent details detail broadcast aired recorded programme program episode segment".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
@@ -257,6 +257,11 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         askers = {label for label in named if _asker_label(label, share[label] >= 0.5) or label in hosted}
         if not askers and (hosts := _hosts(paragraphs[:min(found)])):
             askers = {label for label in named if label.split()[-1].lower() in hosts}
+        if not askers and (guests := _guests(paragraphs[:min(found)])) and \
+                any(label.split()[-1].lower() in guests for label in named):
+            # ("Guests: Dr Jane Roe, ...; Professor Tom Roe, ..." over a broadcast with two hosts): the labels
+            # of no guest that ask at all
+            askers = {label for label in named if label.split()[-1].lower() not in guests and share[label] > 0}
         if not askers:  # ("O.H.:" of the byline's "Oksana Hrynkiv": the author asks)
             askers = {label for label in named if _by_author(label, paragraphs[:min(found)])}
         if not askers and len(named) <= 3:
@@ -309,11 +314,14 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         if (named := _role_holder(label, paragraphs)):  # "Spokesman:": the spokesman the article names
             turns = {pi: (start, named if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
     for label in {lb for _, lb, _ in turns.values() if lb.isupper() and len(lb.split()) >= 2}:
-        if not any(w.lower().strip(".") in _TITLES or w.lower() in role_nouns() for w in label.split()):
+        bare = label.split()
+        while len(bare) > 2 and bare[0].lower().rstrip(".") in _TITLES:
+            bare = bare[1:]  # ("PROF. TOM EXAMPLE": the name after the title)
+        if not any(w.lower().strip(".") in _TITLES or w.lower() in role_nouns() for w in bare):
             # "TOM EXAMPLE": as the article spells the name, else in title case
-            named = re.search(r"\b" + r"\s+".join(map(re.escape, label.split())) + r"\b", "\n".join(paragraphs[:min(turns)]),
+            named = re.search(r"\b" + r"\s+".join(map(re.escape, bare)) + r"\b", "\n".join(paragraphs[:min(turns)]),
                               re.IGNORECASE)
-            spelt = named.group(0) if named and not named.group(0).isupper() else label.title()
+            spelt = named.group(0) if named and not named.group(0).isupper() else " ".join(bare).title()
             turns = {pi: (start, spelt if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):

@@ -31,6 +31,11 @@ def _by_author(label: str, intro: Sequence[str]) -> bool:
     return False
 
 
+#: A nickname's introduction: "Jane Roe, known to three generations of patients as Miss Ray", "nicknamed Janie".
+_KNOWN_AS = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\b[^.;,]{{0,60}}?\bas|nicknamed)"
+                       rf"\s+[\"“'‘]?(?P<alias>{_TITLED}|{_NAME})")
+
+
 def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
@@ -65,6 +70,13 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     if not names:
         return ""
+    # (a nickname stands for the name it is given to: "Jane Roe, known to her patients as Miss Ray" then "Miss Ray, ...?")
+    for par in intro:
+        for m in _KNOWN_AS.finditer(par):
+            full, alias = _clean_speaker(m.group("full")), _clean_speaker(m.group("alias"))
+            if len(full.split()) >= 2 and _person(full):
+                names = [full if n == alias or n.split()[-1] == alias.split()[-1] else n for n in names]
+                addressed = full.split()[-1] if addressed and addressed in alias.split() else addressed
     # (a first name alone stands for the full name it starts: "Md Jahangir Alam, 29, ..." then "Jahangir says")
     fuller = {w: n for n in names if len(n.split()) >= 2 for w in n.split()[:-1] if w[:1].isupper()}
     names = [fuller.get(n, n) if " " not in n else n for n in names]
@@ -117,4 +129,22 @@ def _hosts(intro: Sequence[str]) -> set[str]:
             name = (m.group("a").split(". ")[0] if m.group("a") else (m.group("b") or m.group("c")).split(". ")[-1]).split()
             if name[0].lower().rstrip(".") not in _TITLES:
                 out.add(name[-1].lower())
+    return out
+
+
+#: A transcript's list of guests: "Guests: Dr Jane Roe, head of ...; Professor Tom Roe, ..." (one guest per part).
+_GUESTS = re.compile(r"\b(?:Guests?|Panel(?:l?ists)?|In\s+(?:the\s+)?studio)\s*:\s*(?P<list>[^\n]+)")
+
+
+def _guests(intro: Sequence[str]) -> set[str]:
+    """Surnames (lower case) of the guests a transcript's introduction lists ("Guests: Dr Jane Roe, ...;
+    Professor Tom Roe, ..."): the people who answer, where no label says who asks."""
+    out = set()
+    for par in intro:
+        for m in _GUESTS.finditer(par):
+            parts = m.group("list").split(";") if ";" in m.group("list") else re.split(r",\s+|\s+and\s+", m.group("list"))
+            for part in parts:
+                name = re.match(rf"\s*(?:(?:{'|'.join(sorted(_TITLES))})\.?\s+)*(?P<n>{_NAME})", part, re.IGNORECASE)
+                if name and len(words := _clean_speaker(name.group("n")).split()) >= 2 and _person(" ".join(words)):
+                    out.add(words[-1].lower())
     return out

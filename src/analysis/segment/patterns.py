@@ -351,8 +351,11 @@ _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][
                        rf"(?:-in-law)?\s+(?P<name>{_NAME})")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
-_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)\s+"
-                       rf"(?P<name>{_NAME})")
+#: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
+_MY_KIN = re.compile(r"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|"
+                     r"wife|husband)(?:['’]s)?\b(?!\s+[A-Z])")
+_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
+                       rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
 _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
                       rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$)")

@@ -15,13 +15,13 @@ from analysis.segment.attribution import (
     _QUOTE_LEAD,
     _SUBJECT,
     _context_speaker,
-    _full_of,
     _lead,
     _named_first,
     _named_next,
     _person_of,
     _role_mentions,
     _subject_mentions,
+    _subject_speaker,
     _who,
 )
 from analysis.segment.candidates import (
@@ -37,6 +37,7 @@ from analysis.segment.candidates import (
     _single_quote_style,
     _straight_doubles,
 )
+from analysis.segment.fullnames import _full_of
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, full_speakers, named_later
@@ -470,9 +471,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
                     # (a clause holding quoted words: those words carry it, a partial or direct quote)
                     if speaker is None:  # ("Jane Roe of [the Example Authority, who ...,] told": the person)
-                        at = s0 + max(m.start("subj"), 0)
-                        person = _person_of(masked, at, cleaned := _clean_speaker(subj), subj) if subj else ""
-                        speaker = person if person != cleaned else _who(subj, (pi, at), mentions, roles)
+                        speaker = _subject_speaker(masked, s0 + max(m.start("subj"), 0), subj, pi, mentions, roles)
                     out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
                     done = b
                 more = _AND_THAT.match(par, b) if m.re is not p["lead"] else None

@@ -1,0 +1,68 @@
+"""Full names for short ones: the full name an article gave a surname ("Fidan" -> "Hakan Fidan"), a
+first name ("Nina" -> "Nina Roe") or a nickname ("Janie" -> "Jane Roe"), searched in its narration."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
+from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _NAME, _NAMES_AFTER
+
+_PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
+
+
+def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name ("Hakan Fidan") the article's narration ``texts`` gave a surname ("Fidan")
+    anywhere before, else "" (``fulls`` caches surname -> full name, searched only on demand; a name
+    not found is searched again once the article has more paragraphs: it may give the full name later)."""
+    unfound = "\0" + surname  # (-> the number of paragraphs searched without finding it)
+    if not fulls.get(surname) and fulls.get(unfound) != str(len(texts)):
+        fulls[surname] = ""
+        for text in texts:
+            at = text.find(surname)
+            while at >= 0 and not fulls[surname]:
+                if not text[at + len(surname):at + len(surname) + 1].isalnum():
+                    before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
+                    tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
+                    name = _clean_speaker(before.group(0) + surname + (tail.group(0) if tail else "")) if before else ""
+                    if len(name.split()) >= 2 and _person(name) and any(
+                            w == surname or w.endswith("-" + surname) for w in name.split()[1:]):
+                        fulls[surname] = name
+                at = text.find(surname, at + 1)
+            if fulls[surname]:
+                break
+        fulls[surname] = fulls[surname] or _alias_of(surname, texts)
+        if not fulls[surname]:
+            fulls[unfound] = str(len(texts))
+    return fulls.get(surname, "")
+
+
+def _alias_of(word: str, texts: Sequence[str]) -> str:
+    """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
+    gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
+    else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
+    if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
+        w = re.escape(word)
+        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
+                           rf"|\bcall(?:s|ed)?\s+(?:him|her)\s+[\"“'‘]?{w}\b")
+        for text in texts:
+            if m := alias.search(text):
+                name = _clean_speaker(m.group("full")) if m.group("full") else _last_named([text], m.start())
+                if len(name.split()) >= 2 and _person(name):
+                    return name
+    # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
+    # (a surname may open with a particle: "Majed al-Ansari")
+    # (the word, then the names after it: one pattern for every word, as compiling one per word cost most
+    # of the time of the quote gold sets' measurement)
+    firsts = set()
+    for text in texts:
+        at, end = text.find(word), 0
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if at >= end and not (before.isalnum() or before in "_'’") and (tail := _NAMES_AFTER.match(text, at + len(word))):
+                end = tail.end()
+                if len((name := _clean_speaker(text[at:end])).split()) >= 2 and name.split()[0] == word and _person(name):
+                    firsts.add(name)
+            at = text.find(word, at + 1)
+    return firsts.pop() if len(firsts) == 1 else ""
