@@ -2430,3 +2430,44 @@ def test_the_authors_unnamed_relative_and_a_person_written_to_are_whom_a_pronoun
              "I wrote to Tom Example, who led one of the clearance teams, to ask him what they could learn. He "
              "replied that the lesson was not technical."]
     assert speakers(wrote, "indirect") == ["Tom Example"]
+
+
+def test_a_one_word_label_opening_with_an_accented_capital_is_a_turn() -> None:
+    """"Ábrego: ..." under an outlet's "La Prensa: ...?" questions: the surname label of a Spanish name."""
+    paragraphs = ["Jane \u00c1brego: \"Insulin travels badly, but it travels better than politics\"",
+                  "Interview by Ana Example | La Prensa | Panama City, 30 September 2028",
+                  "Its director, Jane \u00c1brego Sample, showed them the cold room.",
+                  "La Prensa: How did the visit go?", "\u00c1brego: They came in separate buses, twenty minutes apart.",
+                  "La Prensa: And the Ukrainians?", "\u00c1brego: The same questions, only an hour later.",
+                  "La Prensa: Where does the insulin come from?", "\u00c1brego: From the stocks that Panama keeps."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Jane \u00c1brego Sample"}
+    answers = [q.text for q in segment.find_quotes(paragraphs) if q.kind == "interview"]
+    assert answers[0] == "They came in separate buses, twenty minutes apart."  # (the label is no part of the answer)
+    assert [q.text for q in segment.find_quotes(paragraphs) if q.kind == "question"][0] == "How did the visit go?"
+
+
+def test_a_person_named_late_and_a_subject_after_a_place_opener() -> None:
+    """"His real name is Jane Roe" names the person a nickname or "my uncle" stood for; in "In Exampleville,
+    the farmer Jane Roe, who ..., said" the place opening the sentence is not the subject."""
+    late = ["The pig treaty", "On Thursday the radio announced an agreement. My first thought was of my uncle.",
+            "In our family everybody calls him Bambo Example. His real name is Tom Example-Sample, and for thirty "
+            "years he has kept pigs.",
+            "I phoned him on Friday. \u201cForty-two pigs, and nobody told me the disease was here,\u201d he said."]
+    assert speakers(late, "direct") == ["Tom Example-Sample"]
+    opener = ["Farmers follow the talks",
+              "In Exampleville, the livestock farmer Jane Sample, who lost eleven head of cattle during the last "
+              "outbreak, said she had heard about the talks on the radio."]
+    assert speakers(opener, "indirect") == ["Jane Sample"]
+
+
+def test_a_two_word_nickname_as_a_subject_is_the_person_so_called() -> None:
+    """"His name is Tom Example, ... everyone calls him El Profe" then "El Profe climbs down ... "...," he
+    says": the person so called, not the nickname."""
+    paragraphs = ["Insulin for Kherson",
+                  "His name is Tom Example, he is 57, and in the warehouse everyone calls him El Profe, because he "
+                  "taught mathematics before coming to the hub.",
+                  "Jane Sample, 34, checks the sensors. \u201cI check every sensor twice\u201d, she says.",
+                  "At a quarter past eight the last truck leaves. El Profe climbs down from the forklift and looks at "
+                  "the empty bay.",
+                  "\u201cNow it's their turn\u201d, he says, \u201cand may nobody fire at them.\u201d"]
+    assert speakers(paragraphs, "direct")[-2:] == ["Tom Example", "Tom Example"]

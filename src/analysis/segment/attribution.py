@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.fullnames import _full_of
+from analysis.segment.fullnames import _full_of, _nickname_of
 from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
 from analysis.segment.names import (
     _OWNER,
@@ -52,6 +52,7 @@ from analysis.segment.patterns import (
     _NAME_AFTER,
     _NAME_BEFORE,
     _NAME_COLON,
+    _NAME_IS,
     _NAMED_NEXT,
     _NAMES,
     _PATRONYMIC,
@@ -358,6 +359,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", " in masked else ()
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
+    more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
@@ -375,6 +377,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:
                 continue
+        elif len(name.split()) == 2 and (full := _nickname_of(name, texts)):
+            name = full  # ("everyone calls him El Profe" before "El Profe climbs down": the person so called)
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
     if "y " in masked or "ur " in masked:  # ("My mother, who ..., put it better": the author's relative, unnamed)

@@ -38,10 +38,9 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     return fulls.get(surname, "")
 
 
-def _alias_of(word: str, texts: Sequence[str]) -> str:
-    """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
-    gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
-    else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
+def _nickname_of(word: str, texts: Sequence[str]) -> str:
+    """The full name of the person the narration ``texts`` gives the nickname ``word`` ("Jane Roe, known
+    as Janie", "everyone calls her Janie", "calls him El Profe": the person named last before it), else ""."""
     if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
@@ -49,8 +48,17 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
         for text in texts:
             if m := alias.search(text):
                 name = _clean_speaker(m.group("full")) if m.group("full") else _last_named([text], m.start())
-                if len(name.split()) >= 2 and _person(name):
+                if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
+    return ""
+
+
+def _alias_of(word: str, texts: Sequence[str]) -> str:
+    """The full name a one-word name that is no surname stands for: a nickname the narration ``texts``
+    gives ("Jane Roe, known as Janie", "everyone calls her Janie": the person named last before it),
+    else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
+    if nickname := _nickname_of(word, texts):
+        return nickname
     # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
     # (a surname may open with a particle: "Majed al-Ansari")
     # (the word, then the names after it: one pattern for every word, as compiling one per word cost most

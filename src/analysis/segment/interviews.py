@@ -28,10 +28,11 @@ _ANSWER_LABELS = frozenset({"a", "answer"})
 #: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
 #: interpreter)", "(Marta, Lviv)"), then a colon. A description may give an age and several parts, as a vox
 #: pop's "Jane Roe, 63, retired teacher, from Lviv:" does. A label may open with an accented capital
-#: ("ÍÑIGO EXAMPLE:"; one word so opened is left to the initials: "ÞLE:") or follow a bracketed tag ("[CLIP] ROE:").
+#: ("ÍÑIGO EXAMPLE:", "Ábrego:"; one word in capitals so opened is left to the initials: "ÞLE:") or follow a
+#: bracketed tag ("[CLIP] ROE:").
 _PLAIN_LABEL = re.compile(
     r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+|\[[A-Z]{2,12}\]\s+)?"
-    rf"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|(?:[A-Z]|[{_UPPER}](?=[\w'’.-]*\s+[{_UPPER}]))[\w'’./&-]+"
+    rf"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|(?:[A-Z]|[{_UPPER}](?=[\w'’.-]*\s+[{_UPPER}]|[a-zß-öø-ÿ]))[\w'’./&-]+"
     rf"(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){{0,2}}[{_UPPER}][\w'’.-]*){{0,4}})"
     r"(?P<desc>,\s+(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s+[\w'’.–-]+){0,6}(?:,\s+[\w'’.–-]+(?:\s+[\w'’.–-]+){0,6}){0,3})?"
     r"(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"

@@ -65,7 +65,7 @@ _UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_W
 _APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])"  # ", a political scientist at X,", ", 19,"
                rf"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){{1,200}}?){{1,3}},")
 #: Not a place after its preposition: "Jane Roe from Kamensk-Uralsky, whose ..., asked" (the subject is Roe).
-_NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)"
+_NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)(?<!\bIn\s)(?<!\bAt\s)(?<!\bFrom\s)(?<!\bNear\s)"
 #: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
 _TAG = r"(?:\s+\([^()\n]{1,40}\))?"
 #: The rest of an institution's name after its first words: "(the Centre) for Eastern Example Studies".
@@ -354,6 +354,8 @@ _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle hu
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
 _MY_KIN = re.compile(r"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|"
                      r"wife|husband)(?:['’]s)?\b(?!\s+[A-Z])")
+#: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
+_NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
                        rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
