@@ -2471,3 +2471,42 @@ def test_a_two_word_nickname_as_a_subject_is_the_person_so_called() -> None:
                   "the empty bay.",
                   "\u201cNow it's their turn\u201d, he says, \u201cand may nobody fire at them.\u201d"]
     assert speakers(paragraphs, "direct")[-2:] == ["Tom Example", "Tom Example"]
+
+
+def test_double_surnames_in_a_transcripts_introduction_say_who_asks_and_give_the_full_name() -> None:
+    """"Host: Jane Roe Soto. Guest: Dr. Tom Doe Layme" over "JANE ROE:" / "TOM DOE:" labels: the host asks,
+    the guest answers, named as the introduction names him (a second surname)."""
+    paragraphs = ["RPE Noticias | Transcript: the seed agreement",
+                  "Broadcast: Friday 10 September 2027, 08:40. Host: Jane Roe Soto. Guest: Dr. Tom Doe Layme, plant "
+                  "geneticist at the National Agrarian University. Edited for length.",
+                  "JANE ROE: Good morning. With us is Dr. Tom Doe. Doctor, good morning.",
+                  "TOM DOE: Good morning, Jane, good morning to all the listeners.",
+                  "JANE ROE: Let's start with the basics. What is a seed bank?",
+                  "TOM DOE: A seed bank is a library of life. It keeps thousands of varieties.",
+                  "JANE ROE: Is the agreement enough?", "TOM DOE: It is a beginning. The list has 23 sites.",
+                  "JANE ROE: Thank you, doctor."]
+    found = turns(paragraphs)
+    assert {speaker for kind, speaker in found if kind == "interview"} == {"Tom Doe Layme"}
+    assert [kind for kind, _ in found].count("question") == 4
+
+
+def test_initials_that_leave_out_a_middle_name_and_a_dated_byline_that_is_no_interviewee() -> None:
+    """"TMA:" stands for "Tran Thi Mai Anh" (a middle name left out); "Jane Roe | 13 September 2027" is the
+    byline of an unlabelled interview, not its interviewee, and "... for Plant Genetic Resources" no person."""
+    initials = ["Vietnamese volunteer: 'The old people ask me only one thing'",
+                "Tran Thi Mai Anh, 44, came to Kharkiv as a child with her parents. She told VnExample that the "
+                "agreement could change her work.", "Interview by Hoang Example.",
+                "HE: Where were you when the memorandum was announced?", "TMA: In the minibus, at a petrol station.",
+                "HE: What is the most important part for you?", "TMA: The lists. Every care home will be on a list.",
+                "HE: Will you go on driving?", "TMA: As long as the minibus goes."]
+    assert {speaker for kind, speaker in turns(initials) if kind == "interview"} == {"Tran Thi Mai Anh"}
+    dated = ["\u201cMy seeds are safer in the Andes than in Kharkiv\u201d",
+             "The head of Ukraine's National Centre for Plant Genetic Resources was a member of the technical group. "
+             "Vistazo spoke to her by telephone before her flight home.",
+             "Ana Sample Mora | 13 September 2027",
+             "Iryna Example has spent half her life in the basement of an institute in Kharkiv.",
+             "Why is Ukraine sending seeds to Bolivia?", "Because Kharkiv is forty kilometres from the border.",
+             "What will you send first?", "Wheat, barley and sunflower.",
+             "Your delegation did not attend the morning session. Why?", "Because Bohodukhiv was burning.",
+             "Will you go back?", "Yes, in June."]
+    assert {speaker for kind, speaker in turns(dated) if kind == "interview"} == {"Iryna Example"}

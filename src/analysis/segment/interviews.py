@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from analysis.segment.introductions import _by_author, _guests, _hosts, _interviewee, _role_holder
 from analysis.segment.lists import interviewer_labels, role_nouns
-from analysis.segment.names import _TITLES, _clean_speaker, _person
+from analysis.segment.names import _TITLES, _clean_speaker, _person, fuller_name
 from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PUT_TO, _UPPER
 
 _NOT_SPEAKERS = frozenset(
@@ -148,6 +148,14 @@ def _initials_of(label: str, intro: Sequence[str]) -> str:
             if any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
                    for parts in (name.split(), re.split(r"[\s-]+", name))):
                 return name
+    # (else a name of one word more, whose first and last words the label's first and last letters give: "TMA" of
+    # "Tran Thi Mai Anh", a Vietnamese middle name left out)
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            parts = _clean_speaker(m.group(0)).split()
+            if len(letters) >= 2 and len(parts) == len(letters) + 1 and parts[0].startswith(letters[0]) and any(
+                    all(w.startswith(a) for w, a in zip(parts[:k] + parts[k + 1:], letters)) for k in range(1, len(parts) - 1)):
+                return " ".join(parts)
     return ""
 
 
@@ -324,6 +332,11 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
                               re.IGNORECASE)
             spelt = named.group(0) if named and not named.group(0).isupper() else " ".join(bare).title()
             turns = {pi: (start, spelt if lb == label else lb, kind) for pi, (start, lb, kind) in turns.items()}
+    # (the fuller name the introduction gives an answer's speaker: "Paula Roe" of "The agronomist Paula Roe Soto
+    # runs ...", a second surname)
+    intro_names = {_clean_speaker(m.group(0)) for par in paragraphs[:min(turns)] for m in _NAMES.finditer(par)}
+    fuller = {lb: fuller_name(lb, intro_names) for _, lb, kind in turns.values() if kind == "interview"}
+    turns = {pi: (start, fuller.get(lb, lb), kind) for pi, (start, lb, kind) in turns.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):
         following = labelled[n + 1]

@@ -13,6 +13,8 @@ from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
 
 #: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028".
 _DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+#: A byline with its date: "Jane Roe | 13 September 2027", "Jane Roe / 13.09.2027".
+_DATED_BYLINE = re.compile(rf"\s*{_NAME}\s*[|/·•–—-]\s*{_DATE}\s*")
 #: What follows a dateline's place: ", 1 July 2028".
 _DATELINE_TAIL = re.compile(rf",\s+{_DATE}")
 #: A paragraph that is only a dateline: "La Semaine Africaine, Brazzaville, 1 July 2028", "Vesti.az, 09.12.2028".
@@ -44,7 +46,7 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
-        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par):
+        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _DATED_BYLINE.fullmatch(par):
             continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it; "Outlet, City, 1 July 2028": where and when)
         if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
             bare.append(_clean_speaker(par))
@@ -127,8 +129,8 @@ def _hosts(intro: Sequence[str]) -> set[str]:
         for m in _host_intro().finditer(par):
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
             name = (m.group("a").split(". ")[0] if m.group("a") else (m.group("b") or m.group("c")).split(". ")[-1]).split()
-            if name[0].lower().rstrip(".") not in _TITLES:
-                out.add(name[-1].lower())
+            if name[0].lower().rstrip(".") not in _TITLES:  # (each surname: "Host: Jane Roe Soto" asks as "JANE ROE")
+                out |= {w.lower() for w in name[1:]} if len(name) >= 3 else {name[-1].lower()}
     return out
 
 
@@ -146,5 +148,5 @@ def _guests(intro: Sequence[str]) -> set[str]:
             for part in parts:
                 name = re.match(rf"\s*(?:(?:{'|'.join(sorted(_TITLES))})\.?\s+)*(?P<n>{_NAME})", part, re.IGNORECASE)
                 if name and len(words := _clean_speaker(name.group("n")).split()) >= 2 and _person(" ".join(words)):
-                    out.add(words[-1].lower())
+                    out |= {w.lower() for w in words[1:]}  # (each surname: "Dr. Tom Roe Layme" answers as "TOM ROE")
     return out
