@@ -2510,3 +2510,32 @@ def test_initials_that_leave_out_a_middle_name_and_a_dated_byline_that_is_no_int
              "Your delegation did not attend the morning session. Why?", "Because Bohodukhiv was burning.",
              "Will you go back?", "Yes, in June."]
     assert {speaker for kind, speaker in turns(dated) if kind == "interview"} == {"Iryna Example"}
+
+
+def test_a_header_line_of_names_and_a_date_names_no_interviewee() -> None:
+    """"Jane Roe | Example Outlet | 30 March 2028 | translated from Hungarian" and "Tom Doe, Example
+    Outlet, 27 March 2028. Translated from Ukrainian" say who wrote an interview and where, not who answers."""
+    piped = ["\u201eThe river has no passport\u201d",
+             "Bence Example | Magyar Example | 30 March 2028 | translated from Hungarian",
+             "L\u00e1szl\u00f3 Sample, 78, was the engineer in charge of flood defence in 2001. He told Magyar Example "
+             "that the protocol had been written by people who had never stood on a dike.",
+             "What did you mean by that?", "That it is short.", "You were on the dike in 2001.", "For eleven days.",
+             "Can that be compared with a war?", "Not the suffering.", "What would you tell the negotiators?",
+             "To let the observers meet."]
+    assert {speaker for kind, speaker in turns(piped) if kind == "interview"} == {"L\u00e1szl\u00f3 Sample"}
+    commas = ["\u00abWe will read the Russian rivers every morning\u00bb. Interview with a hydrologist",
+              "Dmytro Example, Forbes Example, 27 March 2028. Translated from Ukrainian",
+              "Oksana Sample, deputy director of the Hydrometeorological Center, was a member of the delegation. "
+              "She told Forbes that the protocol would cost the state almost nothing.",
+              "\u2014 How much did the war cost the network?", "Before 2022 we had about 380 posts.",
+              "\u2014 What does Ukraine get from the protocol?", "Data from upstream.",
+              "\u2014 And what does Russia get?", "The same in reverse."]
+    assert {speaker for kind, speaker in turns(commas) if kind == "interview"} == {"Oksana Sample"}
+
+
+def test_the_authors_relative_named_in_apposition_is_that_person() -> None:
+    """"My grandfather, Jan Roe, ran the ferry" names the relative a later "My grandfather ... said" means."""
+    paragraphs = ["Upstream", "My grandfather, S\u00e1ndor Example, ran the ferry on the river until the bridge came.",
+                  "On the night the dike broke, a neighbour cursed the Ukrainians. My grandfather did not let him "
+                  "finish. \u201eThe water is coming from the Ukrainians, but it is not their fault,\u201d he said."]
+    assert speakers(paragraphs, "direct") == ["S\u00e1ndor Example"]

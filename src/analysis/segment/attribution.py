@@ -162,6 +162,14 @@ def _person_of(masked: str, at: int, speaker: str, phrase: str) -> str:
     return name if of and _person(name := _clean_speaker(of.group("name"))) else speaker
 
 
+def _own_kin(m: re.Match[str], texts: Sequence[str]) -> str:
+    """The author's relative a `_MY_KIN` match names: the name the narration ``texts`` gave them ("my
+    grandfather Tserenjav", "My grandfather, Jan Roe,"), else "my grandfather"."""
+    named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
+             if k.group("kin") == m.group("kin") and k.group("owner").lower() == m.group("owner").lower()]
+    return _clean_speaker(named[0]) if named else f"{m.group('owner').lower()} {m.group('kin')}"
+
+
 def _subject_speaker(masked: str, at: int, subj: str, pi: int, mentions: list[tuple[int, int, str]],
                      roles: Sequence[tuple[int, int, str, str, str]]) -> str:
     """The speaker of an attribution's subject ``subj`` at ``at`` in paragraph ``pi``: the person named
@@ -382,11 +390,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
     if "y " in masked or "ur " in masked:  # ("My mother, who ..., put it better": the author's relative, unnamed)
-        for m in _MY_KIN.finditer(masked):  # (the name the article gave that relative: "my grandfather Tserenjav")
-            named_kin = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
-                         if k.group("kin") == m.group("kin") and k.group("owner").lower() == m.group("owner").lower()]
-            own = f"{m.group('owner').lower()} {m.group('kin')}"
-            out.append((pi, m.start(), _clean_speaker(named_kin[0]) if named_kin else own))
+        out += [(pi, m.start(), _own_kin(m, texts)) for m in _MY_KIN.finditer(masked)]
     if masked.rstrip().endswith(":") and (subj := _COLON_SUBJECT.search(masked)) and masked[subj.end():][:1] != "," and \
             (name := _clean_speaker(subj.group("subj"))) not in _PRONOUNS and _person(name):
         out.append((pi, subj.start("subj"), named.get(name) or _full_of(name, texts, fulls) or name))  # ("X today, on ...:")

@@ -348,7 +348,7 @@ _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)
 #: "she" can mean them: `_KIN_GENDER`).
 _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
                        rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
-                       rf"(?:-in-law)?\s+(?P<name>{_NAME})")
+                       rf"(?:-in-law)?,?\s+(?P<name>{_NAME})")  # (also in apposition: "My grandfather, Jan Roe, ran ...")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
