@@ -162,6 +162,11 @@ def _person_of(masked: str, at: int, speaker: str, phrase: str) -> str:
     return name if of and _person(name := _clean_speaker(of.group("name"))) else speaker
 
 
+#: The author's unnamed relatives ("my mother", `_own_kin`) whom a pronoun of the other gender never means.
+_OWN_KIN_NOT = {own: frozenset(f"{o} {k}" for k, g in _KIN_GENDER.items() if g != own for o in ("my", "our"))
+                for own in ("he", "she")}
+
+
 def _own_kin(m: re.Match[str], texts: Sequence[str]) -> str:
     """The author's relative a `_MY_KIN` match names: the name the narration ``texts`` gave them ("my
     grandfather Tserenjav", "My grandfather, Jan Roe,"), else "my grandfather"."""
@@ -174,8 +179,9 @@ def _subject_speaker(masked: str, at: int, subj: str, pi: int, mentions: list[tu
                      roles: Sequence[tuple[int, int, str, str, str]]) -> str:
     """The speaker of an attribution's subject ``subj`` at ``at`` in paragraph ``pi``: the person named
     right before the institution it names ("Jane Roe of [the Example Authority, who ...,] told"), else `_who`'s."""
-    person = _person_of(masked, at, cleaned := _clean_speaker(subj), subj) if subj else ""
-    return person if person != cleaned else _who(subj, (pi, at), mentions, roles)
+    if subj and (person := _person_of(masked, at, cleaned := _clean_speaker(subj), subj)) != cleaned:
+        return person
+    return _who(subj, (pi, at), mentions, roles)
 
 
 def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str]],
@@ -193,8 +199,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # article gave the other gender: "her son Mathieu ... "...," she told")
         own = "she" if speaker in ("she", "her") else "he"
         kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t)
-               if _KIN_GENDER[k.group("kin")] != own} | {f"{o} {k}" for k, g in _KIN_GENDER.items() if g != own
-                                                         for o in ("my", "our")}
+               if _KIN_GENDER[k.group("kin")] != own} | _OWN_KIN_NOT[own]
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):

@@ -13,15 +13,14 @@ from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
 
 #: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028".
 _DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-#: A byline with its date: "Jane Roe | 13 September 2027", "Jane Roe / 13.09.2027".
-_DATED_BYLINE = re.compile(rf"\s*{_NAME}\s*[|/·•–—-]\s*{_DATE}\s*")
 #: A finite verb: what a byline or header line ("Jane Roe | Example Outlet | 30 March 2028") never has.
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|tells|spoke|speaks|[a-z]+ed)\b")
 
 
 def _header_line(par: str) -> bool:
-    """A short line of names and a date, no sentence: "Jane Roe | Example Outlet | 30 March 2028 | translated
-    from Hungarian", "Jane Roe, Example Outlet, 27 March 2028. Translated from Ukrainian" (who wrote it, where)."""
+    """A short line of names and a date, no sentence: "Jane Roe | 13 September 2027", "Jane Roe | Example Outlet |
+    30 March 2028 | translated from Hungarian", "Jane Roe, Example Outlet, 27 March 2028. Translated from
+    Ukrainian" (who wrote it, where)."""
     return len(par.split()) <= 16 and re.search(_DATE, par) is not None and not _FINITE_WORD.search(
         re.sub(r"\b[Tt]ranslated\b", "", par))
 
@@ -57,7 +56,7 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
-        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _DATED_BYLINE.fullmatch(par) or _header_line(par):
+        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _header_line(par):
             continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it; "Outlet, City, 1 July 2028": where and when)
         if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
             bare.append(_clean_speaker(par))
@@ -141,7 +140,7 @@ def _hosts(intro: Sequence[str]) -> set[str]:
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
             name = (m.group("a").split(". ")[0] if m.group("a") else (m.group("b") or m.group("c")).split(". ")[-1]).split()
             if name[0].lower().rstrip(".") not in _TITLES:  # (each surname: "Host: Jane Roe Soto" asks as "JANE ROE")
-                out |= {w.lower() for w in name[1:]} if len(name) >= 3 else {name[-1].lower()}
+                out |= {w.lower() for w in name[1:] or name}
     return out
 
 
