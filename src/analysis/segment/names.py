@@ -268,13 +268,15 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
     """
     if not speaker or _is_name(speaker) or speaker in _PRONOUNS:
         return ""
-    phrase = r"\s+".join(map(re.escape, speaker.split()))
-    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
-        return ""
     words = set(speaker.lower().replace("'s", " ").replace("’s", " ").split())
     head = speaker.lower().split()[-1]  # ("the spokesman's office" is no spokesman)
     owned = {w.lower() for w in speaker.split() if _OWNER.fullmatch(w)}  # ("the Prime Minister's spokesman")
     named = {r[3] for r in roles if r[2] == head and _person(r[3]) and owned <= set(r[4].split())}
+    if not named:  # (before the searches below, whose patterns are compiled anew for each phrase)
+        return ""
+    phrase = r"\s+".join(map(re.escape, speaker.split()))
+    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
+        return ""
     if len(named) <= 1:
         return next(iter(named), "")
     score = {name: max(len(words & set(r[4].split())) for r in roles if r[3] == name and r[2] == head) for name in named}
