@@ -2539,3 +2539,17 @@ def test_the_authors_relative_named_in_apposition_is_that_person() -> None:
                   "On the night the dike broke, a neighbour cursed the Ukrainians. My grandfather did not let him "
                   "finish. \u201eThe water is coming from the Ukrainians, but it is not their fault,\u201d he said."]
     assert speakers(paragraphs, "direct") == ["S\u00e1ndor Example"]
+
+
+def test_answers_in_the_first_person_count_a_sentence_opening_we_or_our() -> None:
+    """Five dash questions answered in step, mostly in the first person, make an interview even where
+    "We" and "Our" open the answers' sentences (no introduction says the questions were put to anyone)."""
+    paragraphs = ["How to read a fire map: the delegation's analyst on the new centre",
+                  "Ostap Example, a remote-sensing analyst at the forest agency, spent three weeks on the map.",
+                  "\u2014 Why a neutral centre?", "Because neither of us would have trusted the other's map.",
+                  "\u2014 And Russia agreed?", "Russia wanted 15 kilometres, we wanted 50. We ended at 30.",
+                  "\u2014 How will the map show occupied land?", "As coordinates. Our lawyers checked every word.",
+                  "\u2014 What will the map not show?", "It will not show who started a fire.",
+                  "\u2014 Did you meet your counterparts?", "In the working group, yes. We talked about data formats.",
+                  "\u2014 What will you do on the first morning?", "Wait for the first file at seven."]
+    assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Ostap Example"}

@@ -413,6 +413,10 @@ def _called(question: str) -> str:
     return called.group(1) if called else ""
 
 
+#: A first-person word, also as a sentence's first ("We talked ...", "Our lawyers ..."; not "US").
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")
+
+
 def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) -> dict[int, tuple[int, str, str]]:
     """Turns of an interview whose questions (paragraph, text start) are marked and whose answers are
     not: each question's answer runs to the next question (after the last one, one paragraph); the
@@ -430,7 +434,7 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     # explainer asks so regularly and answers as "I")
     in_step = all(b - a == 2 for a, b in zip(at, at[1:]))  # (each question answered by one paragraph)
     regular = len(at) >= 5 and in_step and 2 * sum(
-        bool(re.search(r"\b(?:I|me|my|we|us|our)\b", paragraphs[pi + 1])) for pi in at) > len(at)
+        bool(_FIRST_PERSON.search(paragraphs[pi + 1])) for pi in at) > len(at)
     # (or four questions or more in step under a headline that gives the interviewee's words: "J. Roe: '...'")
     headline = re.match(rf"\s*({_CAP}(?:\s+{_CAP})*):\s", paragraphs[0]) if len(at) >= 4 and in_step else None
     regular = regular or bool(headline and who and headline.group(1).split()[-1] == who.split()[-1]
