@@ -2553,3 +2553,17 @@ def test_answers_in_the_first_person_count_a_sentence_opening_we_or_our() -> Non
                   "\u2014 Did you meet your counterparts?", "In the working group, yes. We talked about data formats.",
                   "\u2014 What will you do on the first morning?", "Wait for the first file at seven."]
     assert {speaker for kind, speaker in turns(paragraphs) if kind == "interview"} == {"Ostap Example"}
+
+
+def test_a_nickname_whom_everybody_calls_takes_the_real_name_given_after_it() -> None:
+    """"a man whom everybody calls Mzee Example ... His real name is Jane Roe": the quotes of "Mzee
+    Example" are Roe's, whether he is named as the subject ("Mzee Example said") or by "he"."""
+    paragraphs = ["In my village there is an old man whom everybody calls Mzee Example, Old Man Fire. He got the name "
+                  "in 2012, and the name stayed. His real name is Joseph Sample Roe, and he is eighty-one years old.",
+                  "Mzee Example turned up the radio and listened without a word.",
+                  "\u201cA big fire needs three days, not twelve hours,\u201d he said.",
+                  "\u201cWrite that we also know how to wait,\u201d Mzee Example told me at the gate."]
+    assert speakers(paragraphs, "direct") == ["Joseph Sample Roe", "Joseph Sample Roe"]
+    told = ["My host was a man whom everybody on the estate calls Uncle Example. He has never been anyone's uncle.",
+            "\u201cPaper is not strong,\u201d Uncle Example said."]
+    assert speakers(told, "direct") == ["Uncle Example"]  # (no real name given: the nickname stays)

@@ -38,16 +38,23 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     return fulls.get(surname, "")
 
 
+#: The real name given after a nickname ("a man whom everybody calls Mzee Moto, Old Man Fire. ... His real name is Jane Roe").
+_REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:real|full|actual|given)\s+name\s+is\s+(?P<full>{_NAME})")
+
+
 def _nickname_of(word: str, texts: Sequence[str]) -> str:
     """The full name of the person the narration ``texts`` gives the nickname ``word`` ("Jane Roe, known
-    as Janie", "everyone calls her Janie", "calls him El Profe": the person named last before it), else ""."""
+    as Janie", "everyone calls her Janie", "calls him El Profe": the person named last before it; "a man
+    whom everybody calls Mzee Moto ... His real name is Jane Roe": the real name given within 400 characters
+    after it), else ""."""
     if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
-                           rf"|\bcall(?:s|ed)?\s+(?:him|her)\s+[\"“'‘]?{w}\b")
+                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|whom\s+(?:[\w-]+\s+){{0,4}}call(?:s|ed)?)\s+[\"“'‘]?{w}\b")
         for text in texts:
             if m := alias.search(text):
-                name = _clean_speaker(m.group("full")) if m.group("full") else _last_named([text], m.start())
+                real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400)
+                name = _clean_speaker((real or m).group("full")) if real or m.group("full") else _last_named([text], m.start())
                 if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
     return ""
