@@ -2567,3 +2567,14 @@ def test_a_nickname_whom_everybody_calls_takes_the_real_name_given_after_it() ->
     told = ["My host was a man whom everybody on the estate calls Uncle Example. He has never been anyone's uncle.",
             "\u201cPaper is not strong,\u201d Uncle Example said."]
     assert speakers(told, "direct") == ["Uncle Example"]  # (no real name given: the nickname stays)
+
+
+def test_a_first_name_and_patronymic_is_the_person_named_with_that_first_name() -> None:
+    """"Nina Fyodorovna" (a polite Russian form of address) is the Nina Roe the article introduced."""
+    paragraphs = ["For the eleventh summer, the watcher on the tower has been Nina Example, 59.",
+                  "\u2014 At one o'clock at night I went down to put the kettle on, \u2014 says Nina Fyodorovna. "
+                  "\u2014 I heard a buzzing, then a bang."]
+    assert set(speakers(paragraphs, "dash")) == {"Nina Example"}
+    two = ["Nina Example and Nina Sample both watch the forest.",
+           "\u2014 I went down to put the kettle on, \u2014 says Nina Fyodorovna."]
+    assert set(speakers(two, "dash")) == {"Nina Fyodorovna"}  # (two Ninas: which one is unknown)

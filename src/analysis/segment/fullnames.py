@@ -66,6 +66,32 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
     else the first name of the one full name that starts with it ("Nina" -> "Nina Roe"); else ""."""
     if nickname := _nickname_of(word, texts):
         return nickname
+    firsts = _names_starting(word, texts)
+    return firsts.pop() if len(firsts) == 1 else ""
+
+
+#: A Russian patronymic ("Fyodorovna", "Viktorovich"), which follows a first name as a polite form of address.
+_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich)")
+
+
+def _known_as(speaker: str, texts: Sequence[str]) -> str:
+    """The full name a two-word speaker that is a nickname ("Mzee Moto": `_nickname_of`) or a first name
+    and patronymic ("Nina Fyodorovna": `_patronymic_of`) stands for in the narration ``texts``, else ""."""
+    return (_nickname_of(speaker, texts) or _patronymic_of(speaker, texts)) if len(speaker.split()) == 2 else ""
+
+
+def _patronymic_of(name: str, texts: Sequence[str]) -> str:
+    """The full name a first name and patronymic ("Nina Fyodorovna") stands for: the one other full name
+    the narration ``texts`` gives with that first name ("Nina Roe, 59"), else ""."""
+    words = name.split()
+    if len(words) != 2 or not _PATRONYMIC.fullmatch(words[1]):
+        return ""
+    others = _names_starting(words[0], texts) - {name}
+    return others.pop() if len(others) == 1 else ""
+
+
+def _names_starting(word: str, texts: Sequence[str]) -> set[str]:
+    """The full names (two words or more) the narration ``texts`` gives that start with the first name ``word``."""
     # (a name that lower case or punctuation ends, never title case: "Example Dismisses Ceasefire: ...")
     # (a surname may open with a particle: "Majed al-Ansari")
     # (the word, then the names after it: one pattern for every word, as compiling one per word cost most
@@ -80,4 +106,4 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
                 if len((name := _clean_speaker(text[at:end])).split()) >= 2 and name.split()[0] == word and _person(name):
                     firsts.add(name)
             at = text.find(word, at + 1)
-    return firsts.pop() if len(firsts) == 1 else ""
+    return firsts

@@ -37,7 +37,7 @@ from analysis.segment.candidates import (
     _single_quote_style,
     _straight_doubles,
 )
-from analysis.segment.fullnames import _full_of, _nickname_of
+from analysis.segment.fullnames import _full_of, _known_as
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, full_speakers, named_later
@@ -350,8 +350,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         nxt := firsts.get(q.paragraph_index + 1)) and nxt.speaker and nxt.kind == "direct" and
         _runs_on(paragraphs, q.paragraph_index, q.start, q.end) else q for q in quotes]
     # a role named only later ('"...," the ambassador said. ... The host was Ambassador Jane Roe'), a nickname's real name
-    quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, texts) or (
-        len(q.speaker.split()) == 2 and _nickname_of(q.speaker, texts))) else q for q in quotes]
+    quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, texts) or _known_as(q.speaker, texts))
+              else q for q in quotes]
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
