@@ -2578,3 +2578,12 @@ def test_a_first_name_and_patronymic_is_the_person_named_with_that_first_name() 
     two = ["Nina Example and Nina Sample both watch the forest.",
            "\u2014 I went down to put the kettle on, \u2014 says Nina Fyodorovna."]
     assert set(speakers(two, "dash")) == {"Nina Fyodorovna"}  # (two Ninas: which one is unknown)
+
+
+def test_an_institutions_abbreviation_in_parentheses_leaves_the_person_before_it_the_speaker() -> None:
+    """"Dr Jane Roe of the Centre for Mapping of Resources for Development (RCMRD) told journalists that
+    ...": Roe, not "Development"."""
+    paragraphs = ["Dr Jane Example of the Regional Centre for Mapping of Resources for Development (RCMRD) told "
+                  "journalists in Nairobi that the centre had begun test runs of the map.",
+                  "\u201cThe first real file goes out on August 1,\u201d she said."]
+    assert speakers(paragraphs) == ["Jane Example", "Jane Example"]
