@@ -2587,3 +2587,13 @@ def test_an_institutions_abbreviation_in_parentheses_leaves_the_person_before_it
                   "journalists in Nairobi that the centre had begun test runs of the map.",
                   "\u201cThe first real file goes out on August 1,\u201d she said."]
     assert speakers(paragraphs) == ["Jane Example", "Jane Example"]
+
+
+def test_a_place_of_several_words_before_a_role_is_not_its_holder() -> None:
+    """"... reached in Nuwara Eliya, the head of the registry service, Jane Roe, told ...": a later "the
+    head of the service said" is Roe, never "Eliya" (the last word of a place after "in")."""
+    paragraphs = ["The offices will process the documents under the agreement reached in Nuwara Eliya, the head of "
+                  "the Civil Registry Service of the Irkutsk region, Yelena Example, told a correspondent.",
+                  "\u00abPeople come to us with a phone call. Now there will be an official channel\u00bb, the head of "
+                  "the service said."]
+    assert speakers(paragraphs, "direct") == ["Yelena Example"]

@@ -427,7 +427,8 @@ def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]
             continue
         window = masked[max(0, m.start() - 160):m.start()]
         before = _NAME_BEFORE.search(window) if ", " in window and not _VERB_NEXT.match(masked, m.end()) else None
-        if before:
+        if before and not re.search(r"\b(?:in|at|from|near)\s+(?:[A-Z][\w'’-]*\s+)+$", window[:before.start("name")]):
+            # (a place's last word is no one: "the agreement reached in Nuwara Eliya, the head of ...")
             name = _clean_speaker(before.group("name"))
             if _is_name(name) and _person(name):  # (not "... by Russia and Ukraine, the Director General of ...")
                 start = max(0, m.start() - 160) + before.start()
