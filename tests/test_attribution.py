@@ -2597,3 +2597,14 @@ def test_a_place_of_several_words_before_a_role_is_not_its_holder() -> None:
                   "\u00abPeople come to us with a phone call. Now there will be an official channel\u00bb, the head of "
                   "the service said."]
     assert speakers(paragraphs, "direct") == ["Yelena Example"]
+
+
+def test_the_authors_relative_right_after_a_quote_is_its_speaker() -> None:
+    """'"...," my grandfather told me once.' is the author's grandfather (named, if the article named him),
+    never the place named before it."""
+    paragraphs = ["In the 1990s, when the fighting moved up and down the Imatong, the elders went to the commanders.",
+                  "\u201cWe did not ask them to stop fighting,\u201d my grandfather told me once. "
+                  "\u201cWe asked them to fight somewhere else.\u201d"]
+    assert speakers(paragraphs, "direct") == ["my grandfather", "my grandfather"]
+    named = ["My grandfather, Jan Example, ran the ferry.", "\u201cWe did not ask them to stop fighting,\u201d my grandfather said."]
+    assert speakers(named, "direct") == ["Jan Example"]

@@ -79,6 +79,12 @@ from analysis.segment.patterns import (
 from analysis.terms import alternation
 
 
+#: The author's relative right after a quote, with a speech verb: '"...," my grandfather told me once.'
+_AFTER_KIN = re.compile(r"[\s,]*(?P<subj>(?:my|our)\s+(?:grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband))"
+                        r"(?:\s+(?:once|later|always|then|often))?\s+(?:said|says|told|tells|asked|asks|added|adds|replied|"
+                        r"answered|recalled|recalls|whispered|wrote|writes|used\s+to\s+say|would\s+say)\b")
+
+
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
     """Attribution of a quotation-mark quote: right after it, else in its sentence before it."""
     p = _patterns()
@@ -90,6 +96,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
                 return m.group("subj"), m.start("subj")
         if m := _SPEAKER_ON.match(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
             return m.group("who"), m.start("who")
+        if (m := _AFTER_KIN.match(masked, c.hi + 1)) and not inner:  # '"...," my grandfather told me once.'
+            return m.group("subj"), m.start("subj")
     if c.lo >= 0:
         s0 = next((a for a, e in spans if a <= c.lo < e), 0)
         pre = masked[s0 : c.lo]
@@ -191,6 +199,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     becomes the latest speaker mentioned before it, else ""; a role ("the minister") the person
     the article last named with that role before it ("Foreign Minister Sergei Lavrov"), if any."""
     speaker = _clean_speaker(phrase) if phrase else ""
+    if texts and phrase.lower().startswith(("my ", "our ")) and (kin := _MY_KIN.fullmatch(phrase.strip())):
+        return _own_kin(kin, texts)  # ("my grandfather said": the name "My grandfather, Jan Roe," gave him)
     if texts and phrase[-12:].split()[-1:] and phrase.split()[-1].lower() in source_nouns() and \
             re.match(r"\s*(?i:the)\s", phrase) and not _INTERLOCUTOR.match(phrase) and (source := _source(texts, where[1])):
         return source  # "the paper wrote": the outlet just named as a subject
