@@ -78,10 +78,9 @@ from analysis.segment.patterns import (
 )
 from analysis.terms import alternation
 
-
 #: The author's relative right after a quote, with a speech verb: '"...," my grandfather told me once.'
-_AFTER_KIN = re.compile(r"[\s,]*(?P<subj>(?:my|our)\s+(?:grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband))"
-                        r"(?:\s+(?:once|later|always|then|often))?\s+(?:said|says|told|tells|asked|asks|added|adds|replied|"
+_AFTER_KIN = re.compile(r"[\s,]*(?P<subj>(?:my|our)\s+"
+                        r"(?:grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband))(?:\s+(?:once|later|always|then|often))?\s+(?:said|says|told|tells|asked|asks|added|adds|replied|"
                         r"answered|recalled|recalls|whispered|wrote|writes|used\s+to\s+say|would\s+say)\b")
 
 
