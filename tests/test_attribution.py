@@ -2608,3 +2608,11 @@ def test_the_authors_relative_right_after_a_quote_is_its_speaker() -> None:
     assert speakers(paragraphs, "direct") == ["my grandfather", "my grandfather"]
     named = ["My grandfather, Jan Example, ran the ferry.", "\u201cWe did not ask them to stop fighting,\u201d my grandfather said."]
     assert speakers(named, "direct") == ["Jan Example"]
+
+
+def test_a_title_of_an_institution_before_the_name_after_the_verb_is_the_person() -> None:
+    """"— ..., — recalls Captain of the Internal Service Roman Roe, head of a unit." is Roe, not "Captain"."""
+    paragraphs = ["\u2014 Last August we fought a forest fire near Shebekino for four days, \u2014 recalls Captain of the "
+                  "Internal Service Roman Example, head of a fire and rescue unit in the Shebekino district. "
+                  "\u2014 Give us a bulldozer and a water tanker."]
+    assert set(speakers(paragraphs, "dash")) == {"Roman Example"}

@@ -157,7 +157,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("reported the head of the Regional Military Administration Jane Roe": the institution's name and the person's)
     # ('"...", explains to Adnkronos Jane Roe, researcher at X': the outlet addressed, then the speaker)
     vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|"
-          rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_NAME})")
+          rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_CAP}(?:\s+{_CAP}){{0,2}}\s+of\s+the\s+{_NAME}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+(?!{_PREPOSITION}\b)[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
