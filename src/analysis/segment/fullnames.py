@@ -47,7 +47,11 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
     as Janie", "everyone calls her Janie", "calls him El Profe": the person named last before it; "a man
     whom everybody calls Mzee Moto ... His real name is Jane Roe": the real name given within 400 characters
     after it), else ""."""
-    if any(_ALIAS_CUE.search(text) for text in texts):  # (what the alias pattern cannot match without)
+    # (the paragraphs where the word follows what the alias pattern cannot match without: the pattern, compiled
+    # for each word, is compiled only for a word so introduced)
+    texts = [text for text in texts
+             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
+    if texts:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
                            rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|whom\s+(?:[\w-]+\s+){{0,4}}call(?:s|ed)?)\s+[\"“'‘]?{w}\b")
