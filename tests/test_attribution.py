@@ -2616,3 +2616,12 @@ def test_a_title_of_an_institution_before_the_name_after_the_verb_is_the_person(
                   "Internal Service Roman Example, head of a fire and rescue unit in the Shebekino district. "
                   "\u2014 Give us a bulldozer and a water tanker."]
     assert set(speakers(paragraphs, "dash")) == {"Roman Example"}
+
+
+def test_the_statement_said_is_the_subject_of_a_speech_verb_before_it() -> None:
+    """"The Authority said in a statement that ships in the Black Sea had been told ..." then '"...," the
+    statement said': the Authority (a speech verb's subject), not "Black Sea" (a later "had")."""
+    paragraphs = ["The Bahamas Example Authority said in a statement that ships trading in the Black Sea had been "
+                  "told to report any sighting of a drifting mine.",
+                  "\u201cOur flag flies on more than 1,400 ships. Their crews deserve every protection,\u201d the statement said."]
+    assert speakers(paragraphs, "direct") == ["Bahamas Example Authority"]

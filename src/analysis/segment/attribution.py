@@ -295,7 +295,7 @@ def _source_subject() -> re.Pattern[str]:
     """A name as a sentence's subject, before a speech, labelling or copular verb ("Gazeta Example
     warned", "The Union said", "Le Example was", "The blog Example Notes (1.2 million readers) called")."""
     verbs = _patterns()["verb"].pattern
-    return re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,60}}\))?\s+(?:{verbs}|(?:was|is|has|had|called|described|"
+    return re.compile(rf"(?P<name>{_NAME})(?:\s+\([^()]{{1,60}}\))?\s+(?:(?P<speech>{verbs})|(?:was|is|has|had|called|described|"
                       r"dubbed|quoted|posted|ran|carried|headlined)\b)")
 
 
@@ -324,11 +324,14 @@ def _introduced(texts: Sequence[str], where: tuple[int, int]) -> str:
 
 def _source(texts: Sequence[str], at: int) -> str:
     """The organisation or outlet named last as a sentence's subject before offset ``at`` of the
-    current paragraph's narration (``texts[-1]``), else in the paragraph before; "" if none."""
+    current paragraph's narration (``texts[-1]``), else in the paragraph before; "" if none. A subject
+    of a speech verb comes first ("The Authority said in a statement that ships in the Black Sea had
+    been told ...": the Authority)."""
     for text, end in ((texts[-1], at), *((t, len(t)) for t in texts[-2:-1])):
-        found = [m.group("name") for m in _source_subject().finditer(text, 0, max(0, end))]
+        found = list(_source_subject().finditer(text, 0, max(0, end)))
         if found:
-            return re.split(r"['’]s\s+", found[-1])[-1]  # "Germany's Frankfurter Zeitung": the paper
+            name = ([m for m in found if m.group("speech")] or found)[-1].group("name")
+            return re.split(r"['’]s\s+", name)[-1]  # "Germany's Frankfurter Zeitung": the paper
     return ""
 
 
