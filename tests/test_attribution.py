@@ -2625,3 +2625,17 @@ def test_the_statement_said_is_the_subject_of_a_speech_verb_before_it() -> None:
                   "told to report any sighting of a drifting mine.",
                   "\u201cOur flag flies on more than 1,400 ships. Their crews deserve every protection,\u201d the statement said."]
     assert speakers(paragraphs, "direct") == ["Bahamas Example Authority"]
+
+
+def test_a_nickname_with_a_gloss_and_a_real_name_paragraphs_later() -> None:
+    """"an old postman whom the whole mahalla called Bobo-Pochta, Grandfather Post" ... (paragraphs later)
+    "His real name was Jane Roe": Grandfather Post's words are Roe's; "Felipe Roe, whom everybody at the
+    taxi rank calls Pipo": Pipo's are Felipe Roe's."""
+    paragraphs = ["When I was a boy, there was an old postman on our street whom the whole mahalla called Bobo-Pochta, "
+                  "Grandfather Post. He rode a green bicycle.", "He stopped at every gate.", "Nobody knew his age.",
+                  "His real name was Sharif Example, and he was my grandfather's cousin.",
+                  "\u201cA letter is a person who has gone on a journey,\u201d Grandfather Post told me."]
+    assert speakers(paragraphs, "direct") == ["Sharif Example"]
+    rank = ["Felipe Example, whom everybody at the taxi rank calls Pipo, drove two journalists to Portobelo.",
+            "\u201cThey asked me if we have mines here. I told them: only the gold ones\u201d, Pipo laughs."]
+    assert speakers(rank, "direct") == ["Felipe Example"]

@@ -39,25 +39,27 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
 
 
 #: The real name given after a nickname ("a man whom everybody calls Mzee Moto, Old Man Fire. ... His real name is Jane Roe").
-_REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:real|full|actual|given)\s+name\s+is\s+(?P<full>{_NAME})")
+_REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:real|full|actual|given)\s+name\s+(?:is|was)\s+(?P<full>{_NAME})")
 
 
 def _nickname_of(word: str, texts: Sequence[str]) -> str:
     """The full name of the person the narration ``texts`` gives the nickname ``word`` ("Jane Roe, known
-    as Janie", "everyone calls her Janie", "calls him El Profe": the person named last before it; "a man
-    whom everybody calls Mzee Moto ... His real name is Jane Roe": the real name given within 400 characters
-    after it), else ""."""
+    as Janie", "everyone calls her Janie", "Jane Roe, whom everybody at the rank calls Janie": the person
+    named last before it; "a man whom everybody calls Mzee Moto [, Old Man Fire] ... His real name is Jane
+    Roe": the real name given within 400 characters after it or in the next three paragraphs), else ""."""
     # (the paragraphs where the word follows what the alias pattern cannot match without: the pattern, compiled
     # for each word, is compiled only for a word so introduced)
-    texts = [text for text in texts
-             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
-    if texts:
+    cued = [i for i, text in enumerate(texts)
+            if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
+    if cued:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
-                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|whom\s+(?:[\w-]+\s+){{0,4}}call(?:s|ed)?)\s+[\"“'‘]?{w}\b")
-        for text in texts:
-            if m := alias.search(text):
-                real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400)
+                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|whom\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?)\s+"
+                           rf"(?:[\"“'‘]?[\w-]+[\"”'’]?,\s+)?[\"“'‘]?{w}\b")  # (a gloss: "Bobo-Pochta, Grandfather Post")
+        for i in cued:
+            if m := alias.search(text := texts[i]):
+                real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400) or next(
+                    (r for t in texts[i + 1:i + 4] if (r := _REAL_NAME.search(t))), None)
                 name = _clean_speaker((real or m).group("full")) if real or m.group("full") else _last_named([text], m.start())
                 if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
