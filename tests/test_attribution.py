@@ -2639,3 +2639,12 @@ def test_a_nickname_with_a_gloss_and_a_real_name_paragraphs_later() -> None:
     rank = ["Felipe Example, whom everybody at the taxi rank calls Pipo, drove two journalists to Portobelo.",
             "\u201cThey asked me if we have mines here. I told them: only the gold ones\u201d, Pipo laughs."]
     assert speakers(rank, "direct") == ["Felipe Example"]
+
+
+def test_dash_speech_told_our_correspondent_is_the_subjects() -> None:
+    """"— ..., — Jane Roe, who delivers mail in the old quarter, told our correspondent. — ...": Roe, not
+    "our correspondent" (an object after the verb, as "told the paper" or "told reporters")."""
+    paragraphs = ["\u2014 I have worked at the post office for thirty years, and I never thought our city would be "
+                  "remembered for this, \u2014 Karine Example, who delivers mail in the old quarter, told our "
+                  "correspondent. \u2014 In 1988 letters came to us from all over the Union."]
+    assert speakers(paragraphs, "dash") == ["Karine Example", "Karine Example"]

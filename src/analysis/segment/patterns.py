@@ -79,7 +79,7 @@ _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
 # (an outlet of up to three words: "- X told Business FM.")
 _OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
-           r"(?:the|a|his|her)\s+[a-z]+"
+           r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+"
            r"|«[^»]{1,40}»))?")
 #: An unnamed source a passive sentence names: "This was told to REN TV by a source in the delegation."
 _PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|reported|stated|confirmed)\s+"
