@@ -186,7 +186,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     # (blind15: an outlet in guillemets, "- the general told «Krasnaya Zvezda».")
     # (blind22: an outlet of up to three words, "- X told Business FM.")
     obj = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
-           r"(?:the|a|his|her)\s+[a-z]+|«[^»]{1,40}»))?")
+           r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+|«[^»]{1,40}»))?")  # (blind59: "told our correspondent")
     entries = segment.speech_verbs()
     leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
     verbs = [e for e in entries if e not in leads]
@@ -213,7 +213,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{titled}|(?<=,\s){cap}(?:\s+{cap}){{1,2}},|"
           # (blind18: an institution's name with "for", "of" or "on", "of the Centre for Eastern Example Studies")
           # (blind27: and the institution it belongs to, "of the Faculty of Political Science, Example University,")
-          rf"{person}\s+of\s+the\s+{name}(?:\s+(?:for|of|on)\s+(?:the\s+)?{name}){{0,2}}"
+          # (blind57: and its abbreviation in parentheses, "of the Centre for ... Development (RCMRD) told")
+          rf"{person}\s+of\s+the\s+{name}(?:\s+(?:for|of|on)\s+(?:the\s+)?{name}){{0,2}}(?:\s+\([^()\n]{{1,40}}\))?"
           rf"(?:,\s+(?:{cap}\s+){{0,3}}(?i:{alt(sorted(segment.lists.institution_words()))}),)?|"
           rf"{person}(?:{apposition})?){gap}\s+{verb}")
     # (spk2: an unnamed source after its verb keeps where they are, "said a manager at a London fund,")
@@ -226,7 +227,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     # (blind21: "reported the head of the Regional Military Administration Jane Roe")
     # (blind22: "explains to Adnkronos Jane Roe")
     vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{unnamed_where}|{role_greedy}\s+of\s+the\s+{name}|"
-          rf"{role_greedy}|{titled}|{bare_role}|{name})")
+          # (blind57: a title of an institution before the name, "recalls Captain of the Internal Service Jane Roe")
+          rf"{role_greedy}|{titled}|{bare_role}|{cap}(?:\s+{cap}){{0,2}}\s+of\s+the\s+{name}|{name})")
     # (blind37/38: no preposition after the name, "read out by Jane Roe on Thursday")
     prep = r"(?:on|in|at|of|for|to|from|with|by|after|before|during|over|since|until)"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name}(?:\s+(?!{prep}\b)[a-z]+)?)"
