@@ -2648,3 +2648,12 @@ def test_dash_speech_told_our_correspondent_is_the_subjects() -> None:
                   "remembered for this, \u2014 Karine Example, who delivers mail in the old quarter, told our "
                   "correspondent. \u2014 In 1988 letters came to us from all over the Union."]
     assert speakers(paragraphs, "dash") == ["Karine Example", "Karine Example"]
+
+
+def test_dash_speech_continues_after_he_smiles() -> None:
+    """"— ..., — he smiles. — ...": the present-tense gesture verbs of translated Russian reports ("smiles",
+    "shrugs", "grins") attribute dash speech and its continuation like "says"."""
+    paragraphs = ["Dmitry Example says that on the ferries nobody discusses the memorandum.",
+                  "\u2014 The sailors discuss the weather and the queue of lorries, \u2014 he smiles. \u2014 But if the "
+                  "oil comes here, we will all go out with shovels, as in 2024."]
+    assert speakers(paragraphs, "dash") == ["Dmitry Example", "Dmitry Example"]
