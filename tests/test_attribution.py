@@ -2657,3 +2657,15 @@ def test_dash_speech_continues_after_he_smiles() -> None:
                   "\u2014 The sailors discuss the weather and the queue of lorries, \u2014 he smiles. \u2014 But if the "
                   "oil comes here, we will all go out with shovels, as in 2024."]
     assert speakers(paragraphs, "dash") == ["Dmitry Example", "Dmitry Example"]
+
+
+def test_a_features_opening_quote_is_whoever_says_this_in_the_next_paragraph() -> None:
+    """A feature opening with a quote alone, then "Jane Roe, 63, says this in the kitchen of her flat ...":
+    Roe's words."""
+    paragraphs = ["The exchange office in Aktobe: how one woman kept a divided family in touch",
+                  "\u201cI have packed this parcel three times. Each time I take something out and put something else in.\u201d",
+                  "Halyna Example, 63, says this in the kitchen of her flat in Aktobe, pointing at a box on the windowsill."]
+    assert speakers(paragraphs, "direct") == ["Halyna Example"]
+    other = ["\u201cI have packed this parcel three times. Each time I take something out.\u201d",
+             "Halyna Example says the post office opens at nine."]
+    assert speakers(other, "direct") == [""]  # (no "this": what she says next is another matter)

@@ -78,6 +78,16 @@ def _mark_candidates(par: str) -> list[_Cand]:
 
 #: A paragraph that only signs the quote before it: "– The Honourable Jane Roe, Minister of Foreign Affairs".
 SIGN_OFF_LINE = re.compile(rf"\s*[–—-]\s*(?:The\s+)?(?P<subj>{_TITLED}|{_NAME})(?:,[^.!?]{{0,120}})?\s*")
+#: A paragraph that names who said the quote standing alone before it: "Jane Roe, 63, says this in the
+#: kitchen of her flat ..." (a feature's opening).
+_SAYS_THIS = re.compile(rf"\s*(?P<subj>{_NAME})(?:,\s+[^,.!?]{{1,60}},)?\s+(?:says|said|tells|told|recalls|recalled)\s+"
+                        r"(?:this|that|it|so|these\s+words)\b")
+
+
+def signed_next(par: str) -> re.Match[str] | None:
+    """Who the paragraph after a quote that stands alone says spoke it: a sign-off line ("– Jane Roe,
+    Minister of ...", `SIGN_OFF_LINE`) or a paragraph that opens "Jane Roe, 63, says this ..."; None if neither."""
+    return SIGN_OFF_LINE.fullmatch(par) or _SAYS_THIS.match(par)
 
 
 def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand]) -> list[_Cand]:

@@ -25,7 +25,6 @@ from analysis.segment.attribution import (
     _who,
 )
 from analysis.segment.candidates import (
-    SIGN_OFF_LINE,
     _blank,
     _Cand,
     _dash_candidates,
@@ -36,6 +35,7 @@ from analysis.segment.candidates import (
     _runs_on,
     _single_quote_style,
     _straight_doubles,
+    signed_next,
 )
 from analysis.segment.fullnames import _full_of, _known_as
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
@@ -244,7 +244,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                                        or bool(c.lo >= 0 and _QUOTE_LEAD.fullmatch(par[: c.lo])))  # ('Quote: "..."')
             # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
             if not speaker and first and c.kind == "pair" and pi + 1 < len(paragraphs) and \
-                    (signed := SIGN_OFF_LINE.fullmatch(paragraphs[pi + 1])) and not par[c.end + 1:].strip(" .,\"”»"):
+                    (signed := signed_next(paragraphs[pi + 1])) and not par[c.end + 1:].strip(" .,\"”»"):
                 speaker = _who(signed.group("subj"), (pi + 1, signed.start("subj")), mentions, roles, texts, fulls)
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
