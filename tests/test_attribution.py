@@ -2669,3 +2669,11 @@ def test_a_features_opening_quote_is_whoever_says_this_in_the_next_paragraph() -
     other = ["\u201cI have packed this parcel three times. Each time I take something out.\u201d",
              "Halyna Example says the post office opens at nine."]
     assert speakers(other, "direct") == [""]  # (no "this": what she says next is another matter)
+
+
+def test_used_to_say_attributes_a_quote_to_the_authors_relative() -> None:
+    """'«...», she used to say.' after "My grandmother was twenty-three when ...": the grandmother's words."""
+    paragraphs = ["My grandmother was twenty-three when the earthquake destroyed Managua. She told the same story "
+                  "for the rest of her life.",
+                  "\u00abThe aid arrived in Nicaragua, but it did not arrive to the Nicaraguans\u00bb, she used to say."]
+    assert speakers(paragraphs, "direct") == ["my grandmother"]
