@@ -2677,3 +2677,18 @@ def test_used_to_say_attributes_a_quote_to_the_authors_relative() -> None:
                   "for the rest of her life.",
                   "\u00abThe aid arrived in Nicaragua, but it did not arrive to the Nicaraguans\u00bb, she used to say."]
     assert speakers(paragraphs, "direct") == ["my grandmother"]
+
+
+def test_the_text_says_is_the_issuer_of_the_statement() -> None:
+    """'"...", the text says.' after "X said in a statement that ..." (an institution named with a clause
+    before its verb), and '"...," the statement said.' after "The ministry affirmed ..." under "In a
+    statement, the Ministry of Foreign Affairs said ...": the issuer."""
+    paragraphs = ["The Colectivo Example, which groups Nicaraguan exiles in Costa Rica, said in a statement that the "
+                  "agreement showed that even Russia recognised the Red Cross. \"The regime that dissolved the Red Cross "
+                  "should take note of what its ally signed tonight\", the text says."]
+    assert speakers(paragraphs, "direct") == ["Colectivo Example"]
+    ministry = ["In a statement carried by the news agency, the Ministry of Foreign Affairs said the UAE valued the efforts "
+                "of Jordan in hosting the talks.",
+                "The ministry affirmed that the UAE would continue its own humanitarian mediation.",
+                "\"The UAE believes that every step that protects civilians brings the parties closer,\" the statement said."]
+    assert speakers(ministry, "direct") == ["Ministry of Foreign Affairs"]

@@ -331,6 +331,10 @@ def _full_institution(speaker: str, texts: Sequence[str]) -> str:
     return names[-1] if names and (wanted or len(set(names)) == 1) else ""
 
 
+#: What '"...," the statement said' names as its speaker: a document, whose issuer `institution_speakers` looks for.
+_DOCUMENTS = frozenset({"statement", "the statement", "text", "the text", "release", "press release", "the release"})
+
+
 def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
     """Quotes (of `segment.find_quotes`) whose speaker is an institution named short, with the full name
     the narration ``texts`` (one per paragraph) gave it up to the quote's paragraph ("ministry" ->
@@ -352,12 +356,13 @@ def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
     speakers = [q.speaker for q in quotes]
     for i, n in enumerate(ordered):
         q = quotes[n]
-        if q.speaker.lower() in ("statement", "the statement") and not any(
+        if q.speaker.lower() in _DOCUMENTS and not any(
                 "joint statement" in text.lower() for text in texts[:q.paragraph_index + 1]):
-            # (the issuer named two paragraphs back at most; a joint statement has several)
-            issuer = next((speakers[k] for k in reversed(ordered[:i]) if speakers[k].lower() not in ("", "statement",
-                           "the statement") and q.paragraph_index - 2 <= quotes[k].paragraph_index
-                           and "statement" in texts[quotes[k].paragraph_index].lower()), "")
+            # (the issuer named two paragraphs back at most, in a paragraph that speaks of a statement or a press
+            # release, or the one before it; a joint statement has several)
+            issuer = next((speakers[k] for k in reversed(ordered[:i]) if speakers[k] and speakers[k].lower() not in _DOCUMENTS
+                           and q.paragraph_index - 2 <= (at := quotes[k].paragraph_index) and any(
+                               w in text.lower() for text in texts[max(0, at - 1):at + 1] for w in ("statement", "release"))), "")
             speakers[n] = issuer or q.speaker
         speakers[n] = _full_institution(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n]
     return [replace(q, speaker=s) if s != q.speaker else q for q, s in zip(quotes, speakers)]
