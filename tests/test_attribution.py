@@ -2692,3 +2692,16 @@ def test_the_text_says_is_the_issuer_of_the_statement() -> None:
                 "The ministry affirmed that the UAE would continue its own humanitarian mediation.",
                 "\"The UAE believes that every step that protects civilians brings the parties closer,\" the statement said."]
     assert speakers(ministry, "direct") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_nickname_everyone_calls_in_guillemets_is_the_real_name_given_later() -> None:
+    """"a man everyone in the colony calls Karai Example, Mister Wheat. His real name is ..." and "everybody
+    calls him « Papa Example »" ... "His real name is ..." (two paragraphs on): the real name."""
+    paragraphs = ["I was in the truck with a man everyone in Capitan Miranda calls Karai Example, Mister Wheat. His real "
+                  "name is Demetrio Sample, and he has been sowing wheat for fifty years.",
+                  "\u201cThey are fighting over everything and they agree on the seed,\u201d Karai Example said."]
+    assert speakers(paragraphs, "direct") == ["Demetrio Sample"]
+    papa = ["At the training centre for deminers, everybody calls him \u00ab Papa Example \u00bb.", "He buried the mines.",
+            "His real name is G\u00e9rard Sample. He is fifty-eight.",
+            "\u00ab I put six in the red lane, at different depths \u00bb, Papa Example says."]
+    assert speakers(papa, "direct") == ["G\u00e9rard Sample"]

@@ -39,7 +39,7 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
 
 
 #: The real name given after a nickname ("a man whom everybody calls Mzee Moto, Old Man Fire. ... His real name is Jane Roe").
-_REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:real|full|actual|given)\s+name\s+(?:is|was)\s+(?P<full>{_NAME})")
+_REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:(?:real|full|actual|given)\s+)?name\s+(?:is|was)\s+(?P<full>{_NAME})")
 
 
 def _nickname_of(word: str, texts: Sequence[str]) -> str:
@@ -54,8 +54,9 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
     if cued:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
-                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|whom\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?)\s+"
-                           rf"(?:[\"“'‘]?[\w-]+[\"”'’]?,\s+)?[\"“'‘]?{w}\b")  # (a gloss: "Bobo-Pochta, Grandfather Post")
+                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:whom|everyone|everybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?)\s+"
+                           # (a nickname after another, "Bobo-Pochta, Grandfather Post", in marks: « Papa Example »)
+                           rf"(?:[\"“'‘«]?\s?[\w-]+\s?[\"”'’»]?,\s+)?[\"“'‘«]?\s?{w}\b")
         for i in cued:
             if m := alias.search(text := texts[i]):
                 real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400) or next(

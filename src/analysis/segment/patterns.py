@@ -448,7 +448,8 @@ _SAID_NAME = re.compile(rf",\s+(?:says|said|reports|reported|believes|believed|t
 #: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
 #: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
-_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)|\bwhom\s+(?:[\w-]+\s+){0,6}call(?:s|ed)?\s")
+_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)"
+                        r"|\b(?:whom|everyone|everybody)\s+(?:[\w-]+\s+){0,6}call(?:s|ed)?\s")
 #: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
 _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
 #: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
