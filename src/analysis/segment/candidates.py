@@ -86,7 +86,17 @@ _SAYS_THIS = re.compile(rf"\s*(?P<subj>{_NAME})(?:,\s+[^,.!?]{{1,60}},)?\s+(?:sa
 
 def signed_next(par: str) -> re.Match[str] | None:
     """Who the paragraph after a quote that stands alone says spoke it: a sign-off line ("– Jane Roe,
-    Minister of ...", `SIGN_OFF_LINE`) or a paragraph that opens "Jane Roe, 63, says this ..."; None if neither."""
+    Minister of ...", `SIGN_OFF_LINE`) or a paragraph that opens "Jane Roe, 63, says this ...".
+
+    Parameters
+    ----------
+    par : the paragraph after the quote's.
+
+    Returns
+    -------
+    re.Match or None
+        Its ``subj`` group is the speaker's phrase; None if the paragraph is neither.
+    """
     return SIGN_OFF_LINE.fullmatch(par) or _SAYS_THIS.match(par)
 
 
