@@ -2705,3 +2705,13 @@ def test_a_nickname_everyone_calls_in_guillemets_is_the_real_name_given_later() 
             "His real name is G\u00e9rard Sample. He is fifty-eight.",
             "\u00ab I put six in the red lane, at different depths \u00bb, Papa Example says."]
     assert speakers(papa, "direct") == ["G\u00e9rard Sample"]
+
+
+def test_the_communique_specifies_is_the_institution_that_issued_it() -> None:
+    """'"...," the communiqué specifies.' after "according to a communiqué of the Ministry of Foreign
+    Affairs and International Cooperation": that ministry, named whole."""
+    paragraphs = ["Bamako, 12 Nov - The Government welcomes the memorandum, according to a communiqu\u00e9 of the Ministry "
+                  "of Foreign Affairs and International Cooperation made public on Friday.",
+                  "\u201cIn the Sahel, markets have been the target of armed groups for more than ten years,\u201d the "
+                  "communiqu\u00e9 specifies."]
+    assert speakers(paragraphs, "direct") == ["Ministry of Foreign Affairs and International Cooperation"]

@@ -332,7 +332,14 @@ def _full_institution(speaker: str, texts: Sequence[str]) -> str:
 
 
 #: What '"...," the statement said' names as its speaker: a document, whose issuer `institution_speakers` looks for.
-_DOCUMENTS = frozenset({"statement", "the statement", "text", "the text", "release", "press release", "the release"})
+_DOCUMENTS = frozenset({"statement", "the statement", "text", "the text", "release", "press release", "the release",
+                        "communiqué", "the communiqué", "communique", "the communique"})
+
+
+#: The institution a narration names as a document's issuer: "a communiqué of the Ministry of Foreign Affairs",
+#: "In a statement released on Friday, the Ministry of Foreign Affairs said".
+_ISSUED = re.compile(rf"\b(?:statement|communiqu[ée]|release)(?:\s+(?:of|from|by|issued\s+by)\s+|[^,.;]{{0,60}},\s+)"
+                     rf"the\s+(?P<who>{_NAME}(?:\s+(?:of|for|and|on)\s+(?:the\s+)?{_NAME})*)")
 
 
 def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
@@ -362,8 +369,13 @@ def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
             # release, or the one before it; a joint statement has several)
             issuer = next((speakers[k] for k in reversed(ordered[:i]) if speakers[k] and speakers[k].lower() not in _DOCUMENTS
                            and q.paragraph_index - 2 <= (at := quotes[k].paragraph_index) and any(
-                               w in text.lower() for text in texts[max(0, at - 1):at + 1] for w in ("statement", "release"))), "")
-            speakers[n] = issuer or q.speaker
+                               w in text.lower() for text in texts[max(0, at - 1):at + 1]
+                               for w in ("statement", "release", "communiqu"))), "")
+            # (else the institution the narration names as the document's issuer: "according to a communiqué of
+            # the Ministry of ...", "In a communiqué, the Ministry of ... welcomed")
+            issued = [m.group("who") for text in texts[max(0, q.paragraph_index - 2):q.paragraph_index + 1]
+                      for m in _ISSUED.finditer(text)] if not issuer else []
+            speakers[n] = issuer or (" ".join(issued[-1].split()) if issued else q.speaker)
         speakers[n] = _full_institution(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n]
     return [replace(q, speaker=s) if s != q.speaker else q for q, s in zip(quotes, speakers)]
 
