@@ -2715,3 +2715,15 @@ def test_the_communique_specifies_is_the_institution_that_issued_it() -> None:
                   "\u201cIn the Sahel, markets have been the target of armed groups for more than ten years,\u201d the "
                   "communiqu\u00e9 specifies."]
     assert speakers(paragraphs, "direct") == ["Ministry of Foreign Affairs and International Cooperation"]
+
+
+def test_the_statement_read_and_a_press_release_issued_by_the_sentences_subject() -> None:
+    """'"...," the statement read.' (a document's verb) is the statement's issuer; so is '"...," the release
+    read in part.' after "The Ministry of ... also welcomed the memorandum in a press release issued on Friday"."""
+    fiji = ["The Ministry of Foreign Affairs said in a statement that Fiji welcomed the memorandum.",
+            "\"Fijian peacekeepers have died far from home, and their families know the value of a grave,\" the statement read."]
+    assert speakers(fiji, "direct") == ["Ministry of Foreign Affairs"]
+    release = ["The Ministry of Foreign Affairs and International Cooperation also welcomed the memorandum in a press "
+               "release issued on Friday.",
+               "\"Africa is no longer only the continent where wars are fought,\" the release read in part."]
+    assert speakers(release, "direct") == ["Ministry of Foreign Affairs and International Cooperation"]

@@ -84,6 +84,12 @@ _AFTER_KIN = re.compile(r"[\s,]*(?P<subj>(?:my|our)\s+"
                         r"answered|recalled|recalls|whispered|wrote|writes|used\s+to\s+say|would\s+say)\b")
 
 
+#: A document right after a quote, with the verbs a document "says" by ('"...," the statement read.', "reads",
+#: "states"): its issuer is the speaker (`_who`, source nouns).
+_AFTER_DOCUMENT = re.compile(r"[\s,]*(?P<subj>the\s+(?:statement|communiqu[ée]|text|press\s+release|release))\s+"
+                             r"(?:read|reads|states|stated|notes|noted|adds|added|specifies|specified|continues|continued)\b")
+
+
 def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tuple[str, int]:
     """Attribution of a quotation-mark quote: right after it, else in its sentence before it."""
     p = _patterns()
@@ -95,8 +101,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
                 return m.group("subj"), m.start("subj")
         if m := _SPEAKER_ON.match(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
             return m.group("who"), m.start("who")
-        if (m := _AFTER_KIN.match(masked, c.hi + 1)) and not inner:  # '"...," my grandfather told me once.'
-            return m.group("subj"), m.start("subj")
+        if (m := (_AFTER_KIN.match(masked, c.hi + 1) or _AFTER_DOCUMENT.match(masked, c.hi + 1))) and not inner:
+            return m.group("subj"), m.start("subj")  # '"...," my grandfather told me once.' / '"...," the statement read.'
     if c.lo >= 0:
         s0 = next((a for a, e in spans if a <= c.lo < e), 0)
         pre = masked[s0 : c.lo]

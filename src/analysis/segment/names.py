@@ -341,6 +341,11 @@ _DOCUMENTS = frozenset({"statement", "the statement", "text", "the text", "relea
 _ISSUED = re.compile(rf"\b(?:statement|communiqu[ée]|release)(?:\s+(?:of|from|by|issued\s+by)\s+|[^,.;]{{0,60}},\s+)"
                      rf"the\s+(?P<who>{_NAME}(?:\s+(?:of|for|and|on)\s+(?:the\s+)?{_NAME})*)")
 
+#: ... or as the subject of the sentence that says it issued one: "The Ministry of ... also welcomed the
+#: memorandum in a press release issued on Friday".
+_ISSUED_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<who>{_NAME}(?:\s+(?:of|for|and|on)\s+(?:the\s+)?{_NAME})*)\s+"
+                            r"(?:[a-z]+\s+){1,8}?in\s+an?\s+(?:press\s+)?(?:statement|release|communiqu[ée])\b")
+
 
 def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
     """Quotes (of `segment.find_quotes`) whose speaker is an institution named short, with the full name
@@ -374,7 +379,8 @@ def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
             # (else the institution the narration names as the document's issuer: "according to a communiqué of
             # the Ministry of ...", "In a communiqué, the Ministry of ... welcomed")
             issued = [m.group("who") for text in texts[max(0, q.paragraph_index - 2):q.paragraph_index + 1]
-                      for m in _ISSUED.finditer(text)] if not issuer else []
+                      for m in sorted([*_ISSUED.finditer(text), *_ISSUED_BEFORE.finditer(text)], key=lambda m: m.start())
+                      ] if not issuer else []
             speakers[n] = issuer or (" ".join(issued[-1].split()) if issued else q.speaker)
         speakers[n] = _full_institution(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n]
     return [replace(q, speaker=s) if s != q.speaker else q for q, s in zip(quotes, speakers)]
