@@ -2727,3 +2727,11 @@ def test_the_statement_read_and_a_press_release_issued_by_the_sentences_subject(
                "release issued on Friday.",
                "\"Africa is no longer only the continent where wars are fought,\" the release read in part."]
     assert speakers(release, "direct") == ["Ministry of Foreign Affairs and International Cooperation"]
+
+
+def test_the_press_already_calls_it_is_the_press() -> None:
+    """'What the Mauritanian press already calls the "Nouakchott method"': the press's words, without the
+    adverb in its name; 'The agreement, already called the "seed truce"' is nobody's (a participle)."""
+    assert speakers(["What the Mauritanian press already calls the \u201cNouakchott method\u201d rests on a simple idea."],
+                    "partial") == ["Mauritanian press"]
+    assert speakers(["The agreement, already called the \u201cseed truce\u201d, comes into force on Tuesday."]) == [""]

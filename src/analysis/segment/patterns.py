@@ -249,7 +249,8 @@ _LAB_APPOSITION = (r"(?:,\s+(?=[a-z0-9])(?!(?:where|when|which|while|whose|whom|
 #: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
 #: called the outcome "satisfactory"'), and "X, who said ... that", whose subject is the speaker.
 _LABELLING = re.compile(
-    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who|{_LAB_APPOSITION}|,)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*\s+"
+    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who|{_LAB_APPOSITION}|,)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*"
+    r"(?:(?<!,)\s+(?:already|now|often|still|even|widely|sometimes))*\s+"
     r"(?P<verb>called|calls|described|describes|dubbed|dubs|termed|terms|labelled|labeled|branded|brands|spoke of|"
     r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
     r"demanded|demands|praised|praises|criticised|criticized|dismissed|dismisses|rejected|rejects|accused|accuses|"
