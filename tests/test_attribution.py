@@ -2735,3 +2735,13 @@ def test_the_press_already_calls_it_is_the_press() -> None:
     assert speakers(["What the Mauritanian press already calls the \u201cNouakchott method\u201d rests on a simple idea."],
                     "partial") == ["Mauritanian press"]
     assert speakers(["The agreement, already called the \u201cseed truce\u201d, comes into force on Tuesday."]) == [""]
+
+
+def test_a_relative_named_in_apposition_is_whom_a_later_pronoun_means() -> None:
+    """"She came with her husband, Jan Roe, an agronomist. He says they met at the market." then '"...," he
+    says': the husband, named in apposition, not the woman named before him."""
+    paragraphs = ["Olha Example tells this behind the counter of her bakery.",
+                  "She came to Nouakchott in 1991 with her husband, Mohamed Sample, an agronomist. He says they met "
+                  "at the Beryslav market.",
+                  "\u201cI bought two kilos of potatoes every day for a month,\u201d he says, and laughs."]
+    assert speakers(paragraphs, "direct") == ["Mohamed Sample"]

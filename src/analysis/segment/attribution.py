@@ -395,7 +395,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
-             or (m.group("owner")[-1] in "s" and _KIN_VERB.match(masked, m.end()))]
+             or (m.group("owner")[-1] in "s" and _KIN_VERB.match(masked, m.end()))
+             or masked[m.start("name") - 2:m.start("name")] == ", "]  # ("with her husband, Jan Roe, an agronomist")
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
