@@ -55,6 +55,7 @@ from analysis.segment.patterns import (
     _NAME_IS,
     _NAMED_NEXT,
     _NAMES,
+    _OWN_KIN,
     _PATRONYMIC,
     _PERSON_OF,
     _PLACE_NAME_AFTER,
@@ -79,9 +80,9 @@ from analysis.segment.patterns import (
 from analysis.terms import alternation
 
 #: The author's relative right after a quote, with a speech verb: '"...," my grandfather told me once.'
-_AFTER_KIN = re.compile(r"[\s,]*(?P<subj>(?:my|our)\s+"
-                        r"(?:grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband))(?:\s+(?:once|later|always|then|often))?\s+(?:said|says|told|tells|asked|asks|added|adds|replied|"
-                        r"answered|recalled|recalls|whispered|wrote|writes|used\s+to\s+say|would\s+say)\b")
+_AFTER_KIN = re.compile(rf"[\s,]*(?P<subj>(?:my|our)\s+(?:{_OWN_KIN}))(?:\s+(?:once|later|always|then|often))?\s+"
+                        r"(?:said|says|told|tells|asked|asks|added|adds|replied|answered|recalled|recalls|whispered|wrote|"
+                        r"writes|used\s+to\s+say|would\s+say)\b")
 
 
 #: A document right after a quote, with the verbs a document "says" by ('"...," the statement read.', "reads",

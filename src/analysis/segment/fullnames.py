@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
-from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _NAME, _NAMES_AFTER
+from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _NAME, _NAMES_AFTER, _PATRONYMIC
 
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 
@@ -77,10 +77,6 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
     return firsts.pop() if len(firsts) == 1 else ""
 
 
-#: A Russian patronymic ("Fyodorovna", "Viktorovich"), which follows a first name as a polite form of address.
-_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovna|evna|ichna|ovich|evich)")
-
-
 def _known_as(speaker: str, texts: Sequence[str]) -> str:
     """The full name a two-word speaker that is a nickname ("Mzee Moto": `_nickname_of`) or a first name
     and patronymic ("Nina Fyodorovna": `_patronymic_of`) stands for in the narration ``texts``, else ""."""
@@ -88,7 +84,7 @@ def _known_as(speaker: str, texts: Sequence[str]) -> str:
 
 
 def _patronymic_of(name: str, texts: Sequence[str]) -> str:
-    """The full name a first name and patronymic ("Nina Fyodorovna") stands for: the one other full name
+    """The full name a first name and Russian patronymic (`_PATRONYMIC`: "Nina Fyodorovna") stands for: the one other full name
     the narration ``texts`` gives with that first name ("Nina Roe, 59"), else ""."""
     words = name.split()
     if len(words) != 2 or not _PATRONYMIC.fullmatch(words[1]):

@@ -248,7 +248,7 @@ def fuller_name(speaker: str, names: Iterable[str]) -> str:
     return longer.pop() if len(longer) == 1 else speaker
 
 
-def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], text: str | Sequence[str]) -> str:
+def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str]) -> str:
     """The person a role left unresolved ("the ambassador", "Ukrainian delegation's legal adviser")
     stands for when the article names someone with that role only later ("The Swiss host was
     Ambassador Jane Roe"): the one person named with its role noun, the best match of role words
@@ -258,8 +258,8 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
     ----------
     speaker : a quote's speaker as attribution left it.
     roles : the article's role mentions, as `_role_mentions` gives them, over all its paragraphs.
-    text : the article's narration (or its paragraphs' narrations, joined here only when needed): only a
-        role it writes with "the" and never with "a" is one person's ("a Ukrainian official" stays an unnamed source).
+    texts : the narration of each of the article's paragraphs (joined here only when needed): only a role
+        it writes with "the" and never with "a" is one person's ("a Ukrainian official" stays an unnamed source).
 
     Returns
     -------
@@ -274,7 +274,7 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
     named = {r[3] for r in roles if r[2] == head and _person(r[3]) and owned <= set(r[4].split())}
     if not named:  # (before the searches below, whose patterns are compiled anew for each phrase)
         return ""
-    text = text if isinstance(text, str) else "\n".join(text)
+    text = "\n".join(texts)
     phrase = r"\s+".join(map(re.escape, speaker.split()))
     if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
         return ""

@@ -352,9 +352,10 @@ _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][
                        rf"(?:-in-law)?,?\s+(?P<name>{_NAME})")  # (also in apposition: "My grandfather, Jan Roe, ran ...")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
+#: The relatives the author's own unnamed relative may be ("my grandfather", `_MY_KIN`).
+_OWN_KIN = r"grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband"
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
-_MY_KIN = re.compile(r"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|"
-                     r"wife|husband)(?:['’]s)?\b(?!\s+[A-Z])")
+_MY_KIN = re.compile(rf"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>{_OWN_KIN})(?:['’]s)?\b(?!\s+[A-Z])")
 #: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"

@@ -350,8 +350,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         nxt := firsts.get(q.paragraph_index + 1)) and nxt.speaker and nxt.kind == "direct" and
         _runs_on(paragraphs, q.paragraph_index, q.start, q.end) else q for q in quotes]
     # a role named only later ('"...," the ambassador said. ... The host was Ambassador Jane Roe'), a nickname's real name
-    quotes = [replace(q, speaker=later) if (later := named_later(q.speaker, roles, texts) or _known_as(q.speaker, texts))
-              else q for q in quotes]
+    later = {s: named_later(s, roles, texts) or _known_as(s, texts) for s in {q.speaker for q in quotes}}  # (once a speaker)
+    quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] else q for q in quotes]
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
