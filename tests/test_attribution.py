@@ -2745,3 +2745,77 @@ def test_a_relative_named_in_apposition_is_whom_a_later_pronoun_means() -> None:
                   "at the Beryslav market.",
                   "\u201cI bought two kilos of potatoes every day for a month,\u201d he says, and laughs."]
     assert speakers(paragraphs, "direct") == ["Mohamed Sample"]
+
+
+def test_initials_of_a_given_name_of_two_syllables() -> None:
+    """An interview's "LMH:" answers are "Lin Mei-hua"'s: a given name of two syllables joined by a hyphen,
+    the second in lower case, gives a letter per syllable."""
+    paragraphs = ["Engineer Lin Mei-hua on the new rules for drones",
+                  "Lin Mei-hua (林美華) designs flight controllers in Tainan. We spoke on Monday.",
+                  "PT: What does an operator see?",
+                  "LMH: A small picture that shakes, and very little time to decide.",
+                  "PT: And at night?",
+                  "LMH: Then it is much harder. Thermal cameras do not see colour at all.",
+                  "PT: Will the marking work?",
+                  "LMH: If the order is given, yes. The paint is not the point."]
+    assert speakers(paragraphs, "interview") == ["Lin Mei-hua"] * 3
+
+
+def test_a_role_with_its_body_then_the_name_in_apposition_after_the_verb() -> None:
+    """"— ..., — says the director of the depot, Jan Example. — ...": the name, not "the director of" (which
+    meant the person mentioned before)."""
+    paragraphs = ["Ivan Roe, the mayor, visited the depot on Lenina Street on Monday.",
+                  "— Half of our buses came from abroad, — says the director of the depot, Pavel Sample. — We still "
+                  "find old tickets under the seats."]
+    assert set(speakers(paragraphs, "dash")) == {"Pavel Sample"}
+
+
+def test_a_person_a_sentence_introduces_after_its_verb_is_whom_he_says_means() -> None:
+    """"Among Roe's drivers is Jan Sample, who moved ..." then "— ..., — he says.": Sample ("Among" opens the
+    sentence and is no name; nor is the ministry that spoke in the paragraph before)."""
+    paragraphs = ["The regional Ministry of Transport clarified that the order could go to a local plant.",
+                  "Among Roe's drivers is Yevhen Sample, who moved to the city in 2023.",
+                  "— I drove route 17 for eleven years, — he says. — If this works, I will go back."]
+    assert set(speakers(paragraphs, "dash")) == {"Yevhen Sample"}
+
+
+def test_someones_colleague_named_in_apposition_is_the_speaker_not_the_owner() -> None:
+    """"— ..., — says Sample's colleague, the driver Filipp.": Filipp, not Sample."""
+    paragraphs = ["Gennady Sample drove the bus that was hit on Monday.",
+                  "— Everybody was asking what now, — says Sample's colleague, the driver Filipp. — I will paint mine."]
+    assert set(speakers(paragraphs, "dash")) == {"Filipp"}
+
+
+def test_a_call_sign_names_whom_the_next_pronoun_means() -> None:
+    """"An instructor ..., who uses the call sign Shtil, puts it more simply." then "— ..., — he says.": Shtil, not
+    the colonel quoted before."""
+    paragraphs = ["— The camera can see the square from far away, — explains reserve colonel Ivan Example.",
+                  "An instructor at one of the training centres, who uses the call sign Veter, puts it more simply.",
+                  "— Our guys are taught to identify the target, — he says."]
+    assert speakers(paragraphs, "dash")[-1] == "Veter"
+
+
+def test_a_region_before_a_governors_name_is_no_part_of_it() -> None:
+    """"Governor of Primorsky Krai Jan Roe ... wrote that ...": Jan Roe (a region's word, like an institution's,
+    ends what comes before the name)."""
+    paragraphs = ["Governor of Example Krai Oleg Sample wrote in his channel that the region was ready to help."]
+    assert speakers(paragraphs, "indirect") == ["Oleg Sample"]
+
+
+def test_everyone_calls_him_after_a_sentence_names_its_subject() -> None:
+    """"Jan Roe has driven a minibus between Mong Kok and Sham Shui Po. Everyone at the stand calls him Ah Jan."
+    then '"...," Ah Jan said': Jan Roe (the sentence's subject), not the place named last."""
+    paragraphs = ["Chan Ka-ming has driven a minibus between Mong Kok and Sham Shui Po for 31 years. Everyone at the "
+                  "stand on Soy Street calls him Ah Ming.",
+                  "\"In a minibus you see everything in the mirror,\" Ah Ming said."]
+    assert speakers(paragraphs, "direct") == ["Chan Ka-ming"]
+
+
+def test_a_capitalised_kin_word_is_the_authors_relative_named_before() -> None:
+    """"My mother, Jane Roe, was a conductor." then "Mother used to say that ..." and '"...," she told me':
+    Jane Roe."""
+    paragraphs = ["My mother, Sato Hanako, was a bus conductor in Niigata.",
+                  "Mother used to say that a conductor's first duty is the passengers' heads.",
+                  "\u201cYou count them when they get on,\u201d she told me once."]
+    assert speakers(paragraphs, "indirect") == ["Sato Hanako"]
+    assert speakers(paragraphs, "direct") == ["Sato Hanako"]

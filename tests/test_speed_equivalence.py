@@ -423,8 +423,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: statement's issuer, nicknames, 'used to say', ...) (d7aa2e0e... before them); then when the sixty-first and
 #: sixty-second blind sets joined the fixtures (447c4016... without them); then for the rules tuned on them (a
 #: communiqué's issuer, 'the statement read', ...) (b6c4ef98... before them); then when the sixty-third and
-#: sixty-fourth blind sets joined the fixtures (e8d9c58b... without them).
-PIPELINE_DIGEST = "21975673550a9a00240442bb3fb405b16ee915b6bb1bbeeb5237d03974b7b402"
+#: sixty-fourth blind sets joined the fixtures (e8d9c58b... without them); then for the rules tuned on them
+#: (initials of a two-syllable given name, a call sign, 'Mother used to say', ...) (21975673... before them).
+PIPELINE_DIGEST = "aa4ec6fbc454209c9a58085e7fe3afc646ed1ea87d8463e23ba96c6fd9f8d79d"
 
 #: The benchmark corpus's articles the pipeline's digest reads: its 1,000 articles recombine the seeds' body
 #: paragraphs and the same leftovers, 113 distinct lines, which its first 100 already hold; 300 keep orders and

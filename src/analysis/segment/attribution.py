@@ -30,6 +30,7 @@ from analysis.segment.patterns import (
     _AGED,
     _ASKED,
     _BY_NAME,
+    _CALL_SIGN,
     _COLON_SUBJECT,
     _DEMONYM,
     _EXPERTS,
@@ -39,6 +40,7 @@ from analysis.segment.patterns import (
     _INTERLOCUTOR,
     _INTRO_LINE,
     _INTRODUCED,
+    _INVERTED_SUBJECT,
     _IRREGULAR,
     _KIN_GENDER,
     _KIN_NAME,
@@ -393,6 +395,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
     more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
+    more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()
+    more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
@@ -403,7 +407,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
-        if len(name.split()) == 1 and m.re is not _KIN_NAME:  # (or a first name the article introduces: "Olga, who ...,")
+        # (or a first name the article introduces: "Olga, who ...,"; a relative or a call sign stays as written)
+        if len(name.split()) == 1 and m.re is not _KIN_NAME and m.re is not _CALL_SIGN:
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
-from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _NAME, _NAMES_AFTER, _PATRONYMIC
+from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _KIN_NAME, _NAME, _NAMES_AFTER, _OWN_KIN, _PATRONYMIC
 
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 
@@ -38,6 +38,8 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
     return fulls.get(surname, "")
 
 
+#: A name opening a sentence before its verb: "Jane Roe has driven ..." (whom the "him" of "calls him X" after it means).
+_OPENING_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+s|[a-z]+ed)\b)")
 #: The real name given after a nickname ("a man whom everybody calls Mzee Moto, Old Man Fire. ... His real name is Jane Roe").
 _REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:(?:real|full|actual|given)\s+)?name\s+(?:is|was)\s+(?P<full>{_NAME})")
 
@@ -61,7 +63,11 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
             if m := alias.search(text := texts[i]):
                 real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400) or next(
                     (r for t in texts[i + 1:i + 4] if (r := _REAL_NAME.search(t))), None)
-                name = _clean_speaker((real or m).group("full")) if real or m.group("full") else _last_named([text], m.start())
+                # ("Jane Roe has driven a minibus between X and Y. Everyone calls her Janie": the subject before it)
+                opener = [o for o in _OPENING_SUBJECT.finditer(text, 0, m.start()) if len(o.group("name").split()) >= 2]
+                name = (_clean_speaker((real or m).group("full")) if real or m.group("full")
+                        else _clean_speaker(opener[-1].group("name")) if opener and m.group(0)[:1] in "Cc"
+                        else _last_named([text], m.start()))
                 if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
     return ""
@@ -80,7 +86,19 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
 def _known_as(speaker: str, texts: Sequence[str]) -> str:
     """The full name a two-word speaker that is a nickname ("Mzee Moto": `_nickname_of`) or a first name
     and patronymic ("Nina Fyodorovna": `_patronymic_of`) stands for in the narration ``texts``, else ""."""
+    if len(speaker.split()) == 1:
+        return _kin_named(speaker, texts)
     return (_nickname_of(speaker, texts) or _patronymic_of(speaker, texts)) if len(speaker.split()) == 2 else ""
+
+
+def _kin_named(speaker: str, texts: Sequence[str]) -> str:
+    """The name the narration ``texts`` gave the author's relative that a capitalised kin word stands for
+    ("Mother used to say" after "My mother, Jane Roe, was a conductor": Jane Roe), else ""."""
+    if not speaker[:1].isupper() or not re.fullmatch(_OWN_KIN, speaker.lower()):
+        return ""
+    named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
+             if k.group("kin") == speaker.lower() and k.group("owner").lower() in ("my", "our")]
+    return _clean_speaker(named[0]) if named else ""
 
 
 def _patronymic_of(name: str, texts: Sequence[str]) -> str:

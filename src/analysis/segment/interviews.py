@@ -144,9 +144,10 @@ def _initials_of(label: str, intro: Sequence[str]) -> str:
     for par in intro:
         for m in _NAMES.finditer(par):
             name = _clean_speaker(m.group(0))
-            # (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal")
+            # (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name
+            # of two syllables, the second in lower case: "CWL" of "Chen Wei-lun")
             if any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
-                   for parts in (name.split(), re.split(r"[\s-]+", name))):
+                   for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)])):
                 return name
     # (else a name of one word more, whose first and last words the label's first and last letters give: "TMA" of
     # "Tran Thi Mai Anh", a Vietnamese middle name left out)

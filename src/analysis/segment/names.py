@@ -75,9 +75,10 @@ def _clean_speaker(phrase: str) -> str:
         return _clean_speaker(appositive.group(1))
     if (named := re.search(rf"\bnamed\s+({_NAME})\s*,?\s*$", phrase)) and _person(named.group(1)):
         return named.group(1)  # "a 52-year-old engineer named Jan": the name
-    if (bare := re.fullmatch(rf"\s*(?:[a-z][\w'’-]*\s+){{0,4}}[a-z][\w'’-]*,\s+((?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})\s*",
-                             phrase)):
-        return _clean_speaker(bare.group(1))  # "military expert, reserve colonel Jane Roe": the name
+    if (bare := re.fullmatch(rf"\s*(?:{_CAP}['’]s\s+)?(?:[a-z][\w'’-]*\s+){{0,4}}[a-z][\w'’-]*,\s+"
+                             rf"((?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})\s*", phrase)):
+        # "military expert, reserve colonel Jane Roe", "Roe's colleague, the driver Jan": the name
+        return _clean_speaker(bare.group(1))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if p.endswith(")"):  # ("Jane Roe of the Example Authority (EA), who ...": the acronym before a comma too)
         p = _TAG_END.sub("", p)

@@ -23,7 +23,7 @@ _STOP_CAP = (
     "Since|Meanwhile|Moreover|However|Also|Still|Although|Though|Despite|During|Earlier|Later|Now|"
     "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most|"
     # (prepositions of title case: "President Example Aboard Air Force One")
-    "Aboard|Amid|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until|"
+    "Aboard|Amid|Among|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until|"
     # (days, never a name: "in Barbados on Thursday, says Minister ...")
     f"{_WEEKDAYS}"
 )
@@ -64,6 +64,8 @@ _UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_W
 # (or a possessive's: ", Energoatom's director for international cooperation,")
 _APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])"  # ", a political scientist at X,", ", 19,"
                rf"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){{1,200}}?){{1,3}},")
+#: Someone's role, then the person's name in apposition: "Roe's colleague, the driver Jan," (not Roe).
+_POSSESSED_NAMED = rf"{_CAP}['’]s\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD},\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,3}}?{_NAME}(?=[,.])"
 #: Not a place after its preposition: "Jane Roe from Kamensk-Uralsky, whose ..., asked" (the subject is Roe).
 _NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)(?<!\bIn\s)(?<!\bAt\s)(?<!\bFrom\s)(?<!\bNear\s)"
 #: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
@@ -156,7 +158,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     # ("reported the head of the Regional Military Administration Jane Roe": the institution's name and the person's)
     # ('"...", explains to Adnkronos Jane Roe, researcher at X': the outlet addressed, then the speaker)
-    vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY},\s+{_NAME}(?=[,.])|{_UNNAMED_WHERE}|"
+    # ("says the director of the depot, Jane Roe.": the role's body, then the name)
+    vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}{_OF_BODY},\s+{_NAME}(?=[,.])|"
+          rf"{_UNNAMED_WHERE}|{_POSSESSED_NAMED}|"
           rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_CAP}(?:\s+{_CAP}){{0,2}}\s+of\s+the\s+{_NAME}|{_NAME})")
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+(?!{_PREPOSITION}\b)[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
@@ -367,6 +371,12 @@ _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(
 #: Y still keeps".
 _LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
                               r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
+#: A person a sentence introduces after its verb, at its end or before an apposition: "Among Kim's drivers is
+#: Jane Roe, who moved ...", "The first in line was Jan Roe." (the "he says" that follows).
+_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,\s+(?:who|a|an|the)\s|\.?\s*$)")
+#: A call sign that names someone the article leaves unnamed: "An instructor, who uses the call sign Shtil, puts it
+#: simply." (the "he says" that follows is Shtil's).
+_CALL_SIGN = re.compile(rf"\b(?:call\s+sign|callsign|nom\s+de\s+guerre)\s+[«\"“]?(?P<name>{_CAP})")
 #: A person opening a sentence with a long "who" clause before the verb: "Jane Roe, who negotiated for ... and today
 #: teaches at the Central American University (UCA), sees in it an echo" (the "she" of what follows).
 _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
