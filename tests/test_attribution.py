@@ -2819,3 +2819,28 @@ def test_a_capitalised_kin_word_is_the_authors_relative_named_before() -> None:
                   "\u201cYou count them when they get on,\u201d she told me once."]
     assert speakers(paragraphs, "indirect") == ["Sato Hanako"]
     assert speakers(paragraphs, "direct") == ["Sato Hanako"]
+
+
+def test_a_name_and_colon_after_a_live_blogs_time_in_japanese_brackets() -> None:
+    """'【21:05】 Roe: "..."' (a Japanese live blog's time): Roe's words, as after "21:05 Roe:"."""
+    paragraphs = ["Rustem Sample leads the delegation in the talks.",
+                  "\u301021:05\u3011 Sample: \"This document was paid for with lives.\" Speaking to reporters, he added "
+                  "that the list of routes would follow next week."]
+    assert speakers(paragraphs, "direct") == ["Rustem Sample"]
+
+
+def test_a_live_blog_entry_opened_by_a_name_and_colon_is_whom_its_role_means() -> None:
+    """"Roe: the delegation is leaving the session. «...», the head of the delegation wrote.": Roe, not the head
+    of an administration named before."""
+    paragraphs = ["Oleksandr Example, head of the regional military administration, wrote on Telegram that a bus was hit.",
+                  "Sample: the delegation is leaving today's session. \u00abWe will not sit at a table about buses while "
+                  "buses are hit\u00bb, the head of the delegation wrote."]
+    assert speakers(paragraphs, "direct") == ["Sample"]
+
+
+def test_an_unnamed_person_from_a_place_with_an_age_and_a_relative_clause() -> None:
+    """'A woman from Fukuoka (34) who came to Jeju on a beach holiday said, "..."': the woman from Fukuoka, not
+    "a beach holiday"."""
+    paragraphs = ["Tourists watch the police lines. A woman from Sapporo (34) who came to Jeju on a beach holiday said, "
+                  "\"I came for the sea and ended up next to history.\""]
+    assert speakers(paragraphs, "direct") == ["woman from Sapporo"]

@@ -14,6 +14,16 @@ from functools import lru_cache
 from analysis.segment.candidates import _Cand
 from analysis.segment.fullnames import _full_of, _nickname_of
 from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
+from analysis.segment.mention_patterns import (
+    _BY_NAME,
+    _CALL_SIGN,
+    _INVERTED_SUBJECT,
+    _LOCATED_SUBJECT,
+    _MET_NAME,
+    _NAME_IS,
+    _OPENING_LABEL,
+    _WHO_SUBJECT,
+)
 from analysis.segment.names import (
     _OWNER,
     _PRONOUNS,
@@ -29,8 +39,6 @@ from analysis.segment.names import (
 from analysis.segment.patterns import (
     _AGED,
     _ASKED,
-    _BY_NAME,
-    _CALL_SIGN,
     _COLON_SUBJECT,
     _DEMONYM,
     _EXPERTS,
@@ -40,21 +48,17 @@ from analysis.segment.patterns import (
     _INTERLOCUTOR,
     _INTRO_LINE,
     _INTRODUCED,
-    _INVERTED_SUBJECT,
     _IRREGULAR,
     _KIN_GENDER,
     _KIN_NAME,
     _LABELLING,
     _LED_SUBJECT,
-    _LOCATED_SUBJECT,
     _LONG_TITLE_NAME,
-    _MET_NAME,
     _MY_KIN,
     _NAME,
     _NAME_AFTER,
     _NAME_BEFORE,
     _NAME_COLON,
-    _NAME_IS,
     _NAMED_NEXT,
     _NAMES,
     _OWN_KIN,
@@ -74,7 +78,6 @@ from analysis.segment.patterns import (
     _TITLED,
     _UPPER,
     _VERB_NEXT,
-    _WHO_SUBJECT,
     _attributions,
     _patterns,
     first_letters,
@@ -397,6 +400,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()
     more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
+    more += _OPENING_LABEL.finditer(masked) if ": " in masked[:60] else ()
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
@@ -407,8 +411,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
-        # (or a first name the article introduces: "Olga, who ...,"; a relative or a call sign stays as written)
-        if len(name.split()) == 1 and m.re is not _KIN_NAME and m.re is not _CALL_SIGN:
+        # (or a first name the article introduces: "Olga, who ...,"; a relative, a call sign, an entry's "Roe:" stay as written)
+        if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL):
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)

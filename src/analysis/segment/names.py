@@ -61,6 +61,7 @@ _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 #: A capitalised possessive that says whose role a phrase names: "the Prime Minister's spokesman", "Putin's aide".
 _OWNER = re.compile(r"[A-Z]\w*['’]s")
 _TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
+_AGE_TAG = re.compile(r"\s+\(\d{1,3}\)(?=[\s,]|$)")
 _OF_PLACE = re.compile(r"\s(?:in|at|from|near|involved\s+in|familiar\s+with)\s")
 
 
@@ -70,6 +71,8 @@ def _clean_speaker(phrase: str) -> str:
     `_is_name` and `_person`: pure functions of a phrase that an article asks about again and again.)"""
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
+    if "(" in phrase:  # (nor an age: "a woman from Fukuoka (34) who came ...")
+        phrase = _AGE_TAG.sub("", phrase)
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
     if appositive:  # "a ministry spokeswoman, Jane Roe,", "the head of the delegation, deputy minister Jane Roe,": the name
         return _clean_speaker(appositive.group(1))

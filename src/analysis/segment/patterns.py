@@ -66,6 +66,12 @@ _APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])"  # ", a p
                rf"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){{1,200}}?){{1,3}},")
 #: Someone's role, then the person's name in apposition: "Roe's colleague, the driver Jan," (not Roe).
 _POSSESSED_NAMED = rf"{_CAP}['’]s\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD},\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,3}}?{_NAME}(?=[,.])"
+#: A relative clause without commas before the verb: "an official who followed the talks [put it]".
+_WHO_BARE = r"\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){1,120}?"
+#: An unnamed person from a place, with an age and a relative clause: "A woman from Fukuoka (34) who came to Jeju
+#: on holiday said" (an indefinite determiner only: "the embassy in X who ..." is no one from X).
+_FROM_WHO = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_ROLE_WORD}\s+){{0,3}}?{_ROLE_WORD}\s+(?:in|at|from)\s+(?:the\s+)?{_NAME}"
+             rf"(?:\s+\(\d{{1,3}}\))?{_WHO_BARE}")
 #: Not a place after its preposition: "Jane Roe from Kamensk-Uralsky, whose ..., asked" (the subject is Roe).
 _NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)(?<!\bIn\s)(?<!\bAt\s)(?<!\bFrom\s)(?<!\bNear\s)"
 #: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
@@ -89,7 +95,8 @@ _PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|
                          rf"(?:\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?)(?=\s*[.,;]|\s*$)")
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
-_NAME_COLON = re.compile(rf"\s*({_NAME})\s*:\s*")
+#: 'Putin: "..."', also after a live blog's time: '21:05 Putin: "..."', '【21:05】 Putin: "..."' (Japanese brackets).
+_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})\s*:\s*")
 _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
@@ -146,10 +153,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
     # ("a source close to the Russian delegation said", "an official who followed the talks put it", "the head of
     # the delegation said")
-    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|"
+    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|{_FROM_WHO}|"
           rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|"
-          rf"(?:,\s+who\s[^,;:]{{1,200}}?,|\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?)?)|{_TITLED}|"
+          rf"(?:,\s+who\s[^,;:]{{1,200}}?,|{_WHO_BARE})?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
           rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{_TAG}{within}|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
@@ -360,27 +367,6 @@ _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle hu
 _OWN_KIN = r"grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband"
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
 _MY_KIN = re.compile(rf"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>{_OWN_KIN})(?:['’]s)?\b(?!\s+[A-Z])")
-#: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
-_NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
-_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
-                       rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
-#: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
-_BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
-                      rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$)")
-#: A person and where they are from, opening a sentence: "Jane Roe from the X district has", "My aunt Jane Roe in
-#: Y still keeps".
-_LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
-                              r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
-#: A person a sentence introduces after its verb, at its end or before an apposition: "Among Kim's drivers is
-#: Jane Roe, who moved ...", "The first in line was Jan Roe." (the "he says" that follows).
-_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,\s+(?:who|a|an|the)\s|\.?\s*$)")
-#: A call sign that names someone the article leaves unnamed: "An instructor, who uses the call sign Shtil, puts it
-#: simply." (the "he says" that follows is Shtil's).
-_CALL_SIGN = re.compile(rf"\b(?:call\s+sign|callsign|nom\s+de\s+guerre)\s+[«\"“]?(?P<name>{_CAP})")
-#: A person opening a sentence with a long "who" clause before the verb: "Jane Roe, who negotiated for ... and today
-#: teaches at the Central American University (UCA), sees in it an echo" (the "she" of what follows).
-_WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
-                          r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
 _STAMPED = re.compile(r"\d{1,2}[:.]\d\d\s+(?:[|—–-]\s+)?[^:\n]{1,60}:")
 #: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe", "Jane Roe

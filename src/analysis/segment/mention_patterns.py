@@ -1,0 +1,35 @@
+"""Narration that names a person a later pronoun or role may mean: "His real name is Jane Roe", "I spoke with
+Jane Roe", "read out by Jane Roe", "Jane Roe from X has", "Among them is Jane Roe, who", "the call sign Shtil",
+a live blog's "Roe: ..." and "Jane Roe, who ..., sees". `attribution._subject_mentions` collects their names."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.segment.patterns import _CAP, _NAME
+
+#: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
+_NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
+_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
+                       rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
+#: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
+_BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
+                      rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$)")
+#: A person and where they are from, opening a sentence: "Jane Roe from the X district has", "My aunt Jane Roe in
+#: Y still keeps".
+_LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
+                              r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
+#: A person a sentence introduces after its verb, at its end or before an apposition: "Among Kim's drivers is
+#: Jane Roe, who moved ...", "The first in line was Jan Roe." (the "he says" that follows).
+_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,\s+(?:who|a|an|the)\s|\.?\s*$)")
+#: A call sign that names someone the article leaves unnamed: "An instructor, who uses the call sign Shtil, puts it
+#: simply." (the "he says" that follows is Shtil's).
+_CALL_SIGN = re.compile(rf"\b(?:call\s+sign|callsign|nom\s+de\s+guerre)\s+[«\"“]?(?P<name>{_CAP})")
+#: A name and a colon opening a paragraph of more than one sentence, as a live blog's entry says who said what:
+#: "Umerov: the delegation is leaving the session. «...», the head of the delegation wrote." (whom the role after
+#: it means; not a headline's place, "Nouakchott: signing of ...", nor "Quote:" or "Source:").
+_OPENING_LABEL = re.compile(rf"\A\s*(?!(?:Quotes?|Source|Update)\b)(?P<name>{_NAME}):\s+(?=[a-z«\"“„])(?=[^\n]*?[.!?…»\"”]\s+\S)")
+#: A person opening a sentence with a long "who" clause before the verb: "Jane Roe, who negotiated for ... and today
+#: teaches at the Central American University (UCA), sees in it an echo" (the "she" of what follows).
+_WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
+                          r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
