@@ -206,7 +206,10 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
               + r"(?:\s+\([^()\n]{1,40}\))?")
     # (blind18: "the head of the delegation said")
     # (blind21: "the head of the Russian delegation, deputy foreign minister Jane Roe, said")
-    sv = (rf"(?P<subj>{pron}|{role_lazy}(?:,\s+{name},|(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+(?:{low}\s+){{0,4}}?{name},|"
+    # (blind64: "A woman from Fukuoka (34) who came to Jeju on holiday said")
+    from_who = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{role_word}\s+){{0,3}}?{role_word}\s+(?:in|at|from)\s+(?:the\s+)?{name}"
+                rf"(?:\s+\(\d{{1,3}}\))?\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?")
+    sv = (rf"(?P<subj>{pron}|{from_who}|{role_lazy}(?:,\s+{name},|(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+(?:{low}\s+){{0,4}}?{name},|"
           rf"\s+of\s+the\s+(?:{low}\s+){{0,2}}?{low}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:\s+[a-z]+)?(?:{apposition})?|"
           # (blind27: "a senior official involved in the talks told News24")
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{low}\s+){{0,2}}?{low}|"
@@ -226,7 +229,10 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     bare_role = rf"(?:[a-z][\w'’-]*\s+){{0,2}}(?:{alt(list(segment.role_nouns()))})\s+{name}"
     # (blind21: "reported the head of the Regional Military Administration Jane Roe")
     # (blind22: "explains to Adnkronos Jane Roe")
-    vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{pron}|{role_greedy},\s+{name}(?=[,.])|{unnamed_where}|{role_greedy}\s+of\s+the\s+{name}|"
+    # (blind64: "says the director of the depot, Jane Roe"; "says Roe's colleague, the driver Jan")
+    possessed = rf"{cap}['’]s\s+(?:{low}\s+){{0,2}}?{low},\s+(?:the\s+)?(?:{low}\s+){{0,3}}?{name}(?=[,.])"
+    vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{pron}|"
+          rf"{role_greedy}(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+{name}(?=[,.])|{unnamed_where}|{possessed}|{role_greedy}\s+of\s+the\s+{name}|"
           # (blind57: a title of an institution before the name, "recalls Captain of the Internal Service Jane Roe")
           rf"{role_greedy}|{titled}|{bare_role}|{cap}(?:\s+{cap}){{0,2}}\s+of\s+the\s+{name}|{name})")
     # (blind37/38: no preposition after the name, "read out by Jane Roe on Thursday")
@@ -246,7 +252,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
                                     rf"(?:{alt(list(segment.role_nouns()))})\s+{name}"
                                     rf"(?:{apposition})?){gap}\s+{verb}{obj}{clause_end}"),
             "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + sv + obj + clause_end),
-            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*({name})\s*:\s*")}
+            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({name})\s*:\s*")}  # (blind64: "【21:05】 Roe:")
 
 
 def _attribution_matches(patterns: dict[str, re.Pattern[str]], text: str) -> list:
