@@ -425,8 +425,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: communiqué's issuer, 'the statement read', ...) (b6c4ef98... before them); then when the sixty-third and
 #: sixty-fourth blind sets joined the fixtures (e8d9c58b... without them); then for the rules tuned on them
 #: (initials of a two-syllable given name, a call sign, 'Mother used to say', ...) (21975673... before them;
-#: aa4ec6fb... before the last three: a live blog's 'Roe:' entry, its time in Japanese brackets, 'A woman from X (34) who').
-PIPELINE_DIGEST = "767984cc70a178fe4282e3b981268d862f75cfd5fb441020ce21019d84d02c8c"
+#: aa4ec6fb... before the last three: a live blog's 'Roe:' entry, its time in Japanese brackets, 'A woman from X (34) who');
+#: then when the sixty-fifth and sixty-sixth blind sets joined the fixtures (767984cc... without them).
+PIPELINE_DIGEST = "05065aa19f3fc3c1f0477030b1665226b2051a85f31e4af08e3f2442863cbe42"
 
 #: The benchmark corpus's articles the pipeline's digest reads: its 1,000 articles recombine the seeds' body
 #: paragraphs and the same leftovers, 113 distinct lines, which its first 100 already hold; 300 keep orders and
