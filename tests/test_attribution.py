@@ -2844,3 +2844,117 @@ def test_an_unnamed_person_from_a_place_with_an_age_and_a_relative_clause() -> N
     paragraphs = ["Tourists watch the police lines. A woman from Sapporo (34) who came to Jeju on a beach holiday said, "
                   "\"I came for the sea and ended up next to history.\""]
     assert speakers(paragraphs, "direct") == ["woman from Sapporo"]
+
+
+def test_an_interviewee_an_outlet_talked_with_under_a_title() -> None:
+    """"Lao Dong talked with Dr. Jane Roe, ..." over dash questions and unlabelled answers: the answers are Roe's,
+    not the outlet's."""
+    paragraphs = ["\"Protecting the fisherman is the most practical kind of peace\"",
+                  "Lao Dong | 5 June 2027 | Translated from Vietnamese",
+                  "The memorandum has drawn attention in Vietnam. Lao Dong talked with Dr. Tran Van Sample, Vice President "
+                  "of the Fisheries Society, who spent many years on the safety of fishermen. He believes the agreement "
+                  "holds lessons.",
+                  "- Sir, how do you assess the agreement?",
+                  "I think it is a practical document, and that is its strength.",
+                  "- Is the transponder realistic?",
+                  "It is realistic if someone pays, and here someone pays.",
+                  "- What would you tell the fishermen?",
+                  "That the sea will wait for them."]
+    assert set(speakers(paragraphs, "interview")) == {"Tran Van Sample"}
+
+
+def test_a_dateline_in_capitals_over_an_interviews_introduction_is_no_turn() -> None:
+    """"KOTA KINABALU: Dr Jane Roe is a senior lecturer ... She spoke to FMT ..." then "FMT: ...?" and "JR: ...":
+    the answers are Roe's (the dateline is no label of a turn, and no interviewee)."""
+    paragraphs = ["Sabah's fishermen know what a lost boat costs, says researcher",
+                  "KOTA KINABALU: Dr Fadzilah Sample is a senior lecturer at a marine institute. She spoke to FMT about "
+                  "the memorandum.",
+                  "FMT: What was the mood when the memorandum was read out?",
+                  "FS: Tired, mostly. It had been a long day.",
+                  "FMT: Why twelve metres?",
+                  "FS: That was settled on Wednesday, over tea.",
+                  "FMT: Will you go to Penang?",
+                  "FS: If I am invited."]
+    assert set(speakers(paragraphs, "interview")) == {"Fadzilah Sample"}
+
+
+def test_an_island_is_no_person_a_nickname_belongs_to() -> None:
+    """"My uncle Jan Roe has fished around Olango Island ... Everyone on the island calls him Tiyo Ando." then
+    "Tiyo Ando read it twice." and '"...," he said': Jan Roe, not the island named last."""
+    paragraphs = ["My uncle Fernando Sample is 71 and has fished the waters around Olango Island since he was nine. "
+                  "Everyone on the island calls him Tiyo Ando.",
+                  "Tiyo Ando read it twice. Then he put down the phone.",
+                  "\"A flag,\" he said. \"In my time we also had flags.\""]
+    assert set(speakers(paragraphs, "direct")) == {"Fernando Sample"}
+
+
+def test_everyone_calls_a_surname_a_nickname() -> None:
+    """"Everyone on the boat calls Roe Sashko." then '"...," Sashko says': Oleksandr Roe (no person named "Roe
+    Sashko")."""
+    paragraphs = ["\"The gobies here are different,\" Oleksandr Sample says on the deck.",
+                  "Sample, 44, grew up in Berdiansk.",
+                  "Everyone on the boat calls Sample Sashko.",
+                  "\"It's for here,\" Sashko says, tying the flag to the railing."]
+    assert speakers(paragraphs, "direct") == ["Oleksandr Sample", "Oleksandr Sample"]
+
+
+def test_or_rather_corrects_a_nickname_with_the_name() -> None:
+    """"— ..., — says Lyosha, or rather Alexei Roe, 34. — ...": Alexei Roe."""
+    paragraphs = ["— The main danger here is not drones, — says Lyosha, or rather Alexei Sample, 34. — And the mines, "
+                  "of course."]
+    assert set(speakers(paragraphs, "dash")) == {"Alexei Sample"}
+
+
+def test_an_abbreviation_is_the_institution_whose_initials_it_gives() -> None:
+    """'"...," the DFA said' after "The Department of Foreign Affairs welcomed ...": the department, written out
+    (two letters, "UN" or "EU", are left as written)."""
+    paragraphs = ["The Department of Foreign Affairs on Friday welcomed the agreement reached on Thursday.",
+                  "\"The Philippines welcomes every step that protects civilians,\" the DFA said in a statement."]
+    assert speakers(paragraphs, "direct") == ["Department of Foreign Affairs"]
+
+
+def test_a_ministry_named_before_a_day_is_no_part_of_the_day() -> None:
+    """"The Ministry of Foreign Affairs on Friday welcomed ..." then "the Foreign Ministry said that ...": the
+    Ministry of Foreign Affairs, not "... on Friday"."""
+    paragraphs = ["The Ministry of Foreign Affairs on Friday welcomed the memorandum signed in Salta.",
+                  "In a statement, the Foreign Ministry said that Bolivia values every effort to protect miners."]
+    assert speakers(paragraphs, "indirect") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_surname_is_the_full_name_with_a_second_surname() -> None:
+    """"the president of the association, Marcela Roe Vega," then "Roe said that ..." and '"...", the leader
+    said': Marcela Roe Vega (a second surname, as Spanish names have), not Marcela Roe."""
+    paragraphs = ["For the president of the regional association of small miners, Marcela Quispe Vega, the agreement is "
+                  "\u201ca reminder that the safety of the worker comes first\u201d.",
+                  "Quispe said the association would propose a training session on power failures.",
+                  "\u201cIf the generator fails, there is no second chance\u201d, the leader said."]
+    assert speakers(paragraphs, "direct") == ["Marcela Quispe Vega"]
+
+
+def test_a_malay_name_with_binti_is_one_name() -> None:
+    """"Dr Nur Hafizah binti Haji Abdul Roe of Universiti Brunei Darussalam said ...": the whole name, not the
+    university's last words."""
+    paragraphs = ["Senior Assistant Professor Dr Nur Hafizah binti Haji Abdul Sample of Universiti Brunei Darussalam "
+                  "said the choice of Sabah showed that the region could offer quiet venues.",
+                  "\"The text does not mention borders,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Nur Hafizah binti Haji Abdul Sample"]
+
+
+def test_a_person_named_after_a_description_that_opens_the_sentence() -> None:
+    """"The chairman of the cooperative, Jan Roe, does not see ..." then "— ..., — the chairman explains.", and "His
+    partner Jan Roe is sure ..." then "— ..., — he grins.": Roe, not the person quoted before."""
+    chairman = ["— We lost two nets last year, — says Anatoly Example, a fisherman.",
+                "The chairman of the cooperative, Viktor Sample, does not see this as a problem.",
+                "— We are not asking for white flags, — the chairman explains."]
+    assert speakers(chairman, "dash")[-1] == "Viktor Sample"
+    partner = ["— Last year we lost two nets, — says Lenur Example, a fisherman from the village.",
+               "His partner Pyotr Sample is sure that the fishermen will keep working at night.",
+               "— The document says from five in the morning, — he grins."]
+    assert speakers(partner, "dash")[-1] == "Pyotr Sample"
+
+
+def test_grumbles_is_a_speech_verb() -> None:
+    """"— ..., — Roe grumbles. — ...": Roe's words."""
+    paragraphs = ["\u00abFishermen, please register\u00bb, Vitaly Example wrote.",
+                  "— Ten minutes, yes, — Sotnik grumbles. — But I will register."]
+    assert set(speakers(paragraphs, "dash")) == {"Sotnik"}

@@ -234,7 +234,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{pron}|"
           rf"{role_greedy}(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+{name}(?=[,.])|{unnamed_where}|{possessed}|{role_greedy}\s+of\s+the\s+{name}|"
           # (blind57: a title of an institution before the name, "recalls Captain of the Internal Service Jane Roe")
-          rf"{role_greedy}|{titled}|{bare_role}|{cap}(?:\s+{cap}){{0,2}}\s+of\s+the\s+{name}|{name})")
+          # (blind66: "says Lyosha, or rather Jan Roe,")
+          rf"{role_greedy}|{titled}|{bare_role}|{cap}(?:\s+{cap}){{0,2}}\s+of\s+the\s+{name}|{name}(?:,\s+or\s+rather\s+{name})?)")
     # (blind37/38: no preposition after the name, "read out by Jane Roe on Thursday")
     prep = r"(?:on|in|at|of|for|to|from|with|by|after|before|during|over|since|until)"
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{pron}|{role_greedy}|{titled}|{name}(?:\s+(?!{prep}\b)[a-z]+)?)"

@@ -17,6 +17,7 @@ from analysis.segment.lists import institution_words, not_persons, role_nouns, s
 from analysis.segment.mention_patterns import (
     _BY_NAME,
     _CALL_SIGN,
+    _DESCRIBED_SUBJECT,
     _INVERTED_SUBJECT,
     _LOCATED_SUBJECT,
     _MET_NAME,
@@ -395,7 +396,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named = {m[2]: m[2] for m in known if len(m[2].split()) == 1 and _person(m[2])}
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", " in masked else ()
-    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME) for m in rx.finditer(masked)]  # ("I spoke with X")
+    # ("I spoke with X", "read out by X", "X from Y has", "His partner X is")
+    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME, _DESCRIBED_SUBJECT) for m in rx.finditer(masked)]
     more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
     more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
     more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
 from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _KIN_NAME, _NAME, _NAMES_AFTER, _OWN_KIN, _PATRONYMIC
 
+_SECOND_SURNAME = re.compile(rf"\s+{_CAP}(?=,|\.\s|\s+\(|\s+[a-z])")
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 
 
@@ -24,7 +25,10 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
             while at >= 0 and not fulls[surname]:
                 if not text[at + len(surname):at + len(surname) + 1].isalnum():
                     before = _BEFORE_SURNAME.search(text, max(0, at - 80), at)
-                    tail = _PARTICLE_TAIL.match(text, at + len(surname))  # "Lula da Silva"
+                    if before and re.search(r"\bcall(?:s|ed)\s+$", text[max(0, before.start() - 10):before.start()]):
+                        before = None  # ("Everyone calls Roe Sashko": a nickname after the surname, no first name)
+                    # "Lula da Silva"; "Marcela Tapia Vega," (a second surname, as Spanish names have)
+                    tail = _PARTICLE_TAIL.match(text, at + len(surname)) or _SECOND_SURNAME.match(text, at + len(surname))
                     name = _clean_speaker(before.group(0) + surname + (tail.group(0) if tail else "")) if before else ""
                     if len(name.split()) >= 2 and _person(name) and any(
                             w == surname or w.endswith("-" + surname) for w in name.split()[1:]):
@@ -56,7 +60,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
     if cued:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
-                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:whom|everyone|everybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?)\s+"
+                           rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?"
+                           rf"(?:\s+(?P<named>{_CAP}))?)\s+"  # ("Everyone on the boat calls Roe Sashko": Roe's nickname)
                            # (a nickname after another, "Bobo-Pochta, Grandfather Post", in marks: « Papa Example »)
                            rf"(?:[\"“'‘«]?\s?[\w-]+\s?[\"”'’»]?,\s+)?[\"“'‘«]?\s?{w}\b")
         for i in cued:
@@ -65,7 +70,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                     (r for t in texts[i + 1:i + 4] if (r := _REAL_NAME.search(t))), None)
                 # ("Jane Roe has driven a minibus between X and Y. Everyone calls her Janie": the subject before it)
                 opener = [o for o in _OPENING_SUBJECT.finditer(text, 0, m.start()) if len(o.group("name").split()) >= 2]
-                name = (_clean_speaker((real or m).group("full")) if real or m.group("full")
+                named = _full_of(m.group("named"), texts, {}) if m.group("named") else ""
+                name = (_clean_speaker((real or m).group("full")) if real or m.group("full") else named if named
                         else _clean_speaker(opener[-1].group("name")) if opener and m.group(0)[:1] in "Cc"
                         else _last_named([text], m.start()))
                 if len(name.split()) >= 2 and _person(name) and name != word:

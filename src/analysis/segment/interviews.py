@@ -252,6 +252,14 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     known = {label for _, label, _ in found.values()}
     found = dict(sorted({**found, **{pi: (start, same[label], "question" if _interviewer_label(same[label]) else "interview")
                                       for pi, (start, label, _) in brief.items() if same[label] in known}}.items()))
+    # "KOTA KINABALU: Dr Jane Roe is a lecturer ... She spoke to FMT ..." then "FMT: ...?": a dateline over narration,
+    # no turn (a label in capitals once, no role, over two sentences or more, before the first question)
+    if len(found) >= 3 and (first := min(found)) and (dateline := found[first][1]).isupper() and len(dateline) >= 4 and \
+            "," not in dateline and sum(lb == dateline for _, lb, _ in found.values()) == 1 and \
+            dateline.lower() not in role_nouns() and not _asker_label(dateline) and \
+            not paragraphs[first].rstrip().endswith("?") and re.search(r"[.!]\s+[A-Z]", paragraphs[first][found[first][0]:]) and \
+            paragraphs[min(pi for pi in found if pi > first)].rstrip().endswith(("?", "?\"", "?”")):
+        del found[first]
     if len({label for _, label, _ in found.values()}) == 1 and len(found) >= 3 and not brief and \
             3 * sum(bool(re.search(r"\?[\"”»]?\s*$", paragraphs[pi])) for pi in found) >= 2 * len(found) and \
             (plain := _asked_turns(paragraphs, [(pi, start) for pi, (start, _, _) in sorted(found.items())])):

@@ -33,3 +33,11 @@ _OPENING_LABEL = re.compile(rf"\A\s*(?!(?:Quotes?|Source|Update)\b)(?P<name>{_NA
 #: teaches at the Central American University (UCA), sees in it an echo" (the "she" of what follows).
 _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
                           r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
+#: A person named after a description that opens the sentence, before its verb: "The chairman of the cooperative,
+#: Jane Roe, does not see this as a problem.", "His partner Jan Roe is sure that ..." (the "he" that follows).
+#: (a description, no clause: "The President recalled that ... the Tashkent Declaration, signed", "The delegation headed
+#: by Minister Jane Roe remains" name no subject)
+_DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|Their|Our|My)\s+"
+                                rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+\s+){{0,6}}?(?!that\b|[a-z]+ed\b)[a-z][\w'’-]*"
+                                rf"(?:,\s+|\s+)(?P<name>{_CAP}(?:\s+{_CAP})+),?\s+(?:[a-z]+ly\s+)?"
+                                r"(?=(?:has|had|is|was|does|did|will|would|can|could|[a-z]+ed|[a-z]+s)\b)")

@@ -24,6 +24,7 @@ from analysis.segment.patterns import (
     _OF_BODY,
     _ROLE_LAZY,
     _UPPER,
+    _WEEKDAYS,
 )
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -40,7 +41,7 @@ _TITLES = frozenset(
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader"
-    " datuk dato dato' datin seri tun tunku tengku taoiseach tanaiste"  # ("Datuk Seri Anwar Ibrahim")
+    " datuk dato dato' datin seri utama tun tunku tengku taoiseach tanaiste"  # ("Datuk Seri Anwar Ibrahim")
     " father fr rev reverend bishop archbishop metropolitan patriarch cardinal imam rabbi sheikh".split()  # (clergy)
 )
 
@@ -48,7 +49,7 @@ _TITLES = frozenset(
 #: A surname opened by a particle and a hyphen: "al-Ansari".
 _PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 #: Lower-case particles inside a person's name.
-_PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin ibn".split())
+_PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin binti binte bte ibn".split())
 #: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies" (not "Anthony of
 #: Volokolamsk").
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}")
@@ -71,6 +72,8 @@ def _clean_speaker(phrase: str) -> str:
     `_is_name` and `_person`: pure functions of a phrase that an article asks about again and again.)"""
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
+    if ", or rather " in phrase:  # "Lyosha, or rather Jan Roe": the name that corrects the first
+        return _clean_speaker(phrase.split(", or rather ", 1)[1])
     if "(" in phrase:  # (nor an age: "a woman from Fukuoka (34) who came ...")
         phrase = _AGE_TAG.sub("", phrase)
     appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
@@ -328,11 +331,31 @@ def _full_institution(speaker: str, texts: Sequence[str]) -> str:
         words = [w for w in re.findall(rf"({_CAP_WORD})\s+{words[0]}\b", texts[-1]) if w != "The"] + words
     wanted = [re.sub(r"'s$", "", w).lower()[:5] for w in words[:-1]]  # ("Russia's Defence Ministry": russi, defen)
     full = re.compile(rf"(?:{_CAP_WORD}\s+){{0,3}}{noun[0].upper()}{noun[1:]}\s+(?:of|for|on|in)\s+(?:the\s+)?{_CAP_WORD}"
-                      rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?{_CAP_WORD})*")  # (not "... and the Ukrainian Embassy")
+                      # (not "... and the Ukrainian Embassy"; nor a day, "Ministry of Foreign Affairs on Friday")
+                      rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?(?!(?:{_WEEKDAYS})\b){_CAP_WORD})*")
     names = [re.sub(r"^(?:The|In|At|By|From|On|For|And)\s+", "", m.group(0)) for text in texts for m in full.finditer(text)]
     names = [name for name in names if all(any(w.startswith(q) for w in name.replace("’", "'").lower().split()) for q in wanted)]
     # (the noun alone, "Embassy", where the article names two embassies: which one is unknown)
     return names[-1] if names and (wanted or len(set(names)) == 1) else ""
+
+
+#: A run of capitalised words an institution's name is made of, with its small words: "Department of Foreign Affairs".
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*(?!(?:{_WEEKDAYS})\b)[A-Z][\w'’-]*)+")
+
+
+def _spelled_out(speaker: str, texts: Sequence[str]) -> str:
+    """The name an abbreviation stands for ("ICRC": "International Committee of the Red Cross", "DFA": "Department
+    of Foreign Affairs"): the last run of capitalised words in the narration ``texts`` whose initials it gives; ""
+    when ``speaker`` is no abbreviation or no such name is written out."""
+    if not re.fullmatch(r"[A-Z]{3,6}", speaker):
+        return ""
+    found = ""
+    for text in texts:
+        for m in _CAPITALISED_RUN.finditer(text):
+            name = re.sub(r"^(?:The|In|At|By|From|On|For|And)\s+", "", m.group(0))
+            if "".join(w[0] for w in name.split() if w[0].isupper()) == speaker:
+                found = name
+    return found
 
 
 #: What '"...," the statement said' names as its speaker: a document, whose issuer `institution_speakers` looks for.
@@ -386,7 +409,8 @@ def institution_speakers(quotes: Sequence, texts: Sequence[str]) -> list:
                       for m in sorted([*_ISSUED.finditer(text), *_ISSUED_BEFORE.finditer(text)], key=lambda m: m.start())
                       ] if not issuer else []
             speakers[n] = issuer or (" ".join(issued[-1].split()) if issued else q.speaker)
-        speakers[n] = _full_institution(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n]
+        speakers[n] = (_full_institution(speakers[n], texts[:q.paragraph_index + 1])
+                       or _spelled_out(speakers[n], texts[:q.paragraph_index + 1]) or speakers[n])
     return [replace(q, speaker=s) if s != q.speaker else q for q, s in zip(quotes, speakers)]
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from analysis.segment.lists import institution_words, role_nouns, speech_verbs
 from analysis.terms import alternation
 
-_CONNECT = "of|de|da|dos|das|di|van|von|al|bin|le|la|du|der|e"
+_CONNECT = "of|de|da|dos|das|di|van|von|al|bin|binti|binte|bte|le|la|du|der|e"  # ("Nur Hafizah binti Abdul Latif")
 
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -168,7 +168,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("says the director of the depot, Jane Roe.": the role's body, then the name)
     vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}{_OF_BODY},\s+{_NAME}(?=[,.])|"
           rf"{_UNNAMED_WHERE}|{_POSSESSED_NAMED}|"
-          rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_CAP}(?:\s+{_CAP}){{0,2}}\s+of\s+the\s+{_NAME}|{_NAME})")
+          rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_CAP}(?:\s+{_CAP}){{0,2}}\s+of\s+the\s+{_NAME}|"
+          rf"{_NAME}(?:,\s+or\s+rather\s+{_NAME})?)")  # ("says Lyosha, or rather Jan Roe,": the name that corrects)
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+(?!{_PREPOSITION}\b)[a-z]+)?)"
     sep = r"(?:,|\s[-–—])\s+"
     quoted = rf"\bquot(?:ed|es|ing)\s+(?P<subj>{_ROLE_LAZY},\s+{_NAME},|{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})\s+as\s+saying"
@@ -399,10 +400,10 @@ _PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:
 _LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?:{_NAME},\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,)")
 _NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:the|a|an|his|her|its)\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 #: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
-#: "Snob asked the orientalist".
+#: "Snob asked the orientalist", "Lao Dong talked with Dr." (a title).
 _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met|discuss\w*)\s+"
                           r"(?:[\w'’]+\s+){0,3}?"
-                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
+                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+){0,4}$")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"
@@ -447,7 +448,7 @@ _SAID_NAME = re.compile(rf",\s+(?:says|said|reports|reported|believes|believed|t
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
 #: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
 _ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)"
-                        r"|\b(?:whom|everyone|everybody)\s+(?:[\w-]+\s+){0,6}call(?:s|ed)?\s")
+                        r"|\b(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){0,6}call(?:s|ed)?\s")
 #: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
 _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
 #: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
