@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.fullnames import _full_of, _nickname_of
+from analysis.segment.fullnames import _full_of, _kin_name, _nickname_of
 from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
 from analysis.segment.mention_patterns import (
     _BY_NAME,
@@ -190,9 +190,8 @@ _OWN_KIN_NOT = {own: frozenset(f"{o} {k}" for k, g in _KIN_GENDER.items() if g !
 def _own_kin(m: re.Match[str], texts: Sequence[str]) -> str:
     """The author's relative a `_MY_KIN` match names: the name the narration ``texts`` gave them ("my
     grandfather Tserenjav", "My grandfather, Jan Roe,"), else "my grandfather"."""
-    named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
-             if k.group("kin") == m.group("kin") and k.group("owner").lower() == m.group("owner").lower()]
-    return _clean_speaker(named[0]) if named else f"{m.group('owner').lower()} {m.group('kin')}"
+    owner = m.group("owner").lower()
+    return _kin_name(m.group("kin"), (owner,), texts) or f"{owner} {m.group('kin')}"
 
 
 def _subject_speaker(masked: str, at: int, subj: str, pi: int, mentions: list[tuple[int, int, str]],

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
 from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _KIN_NAME, _NAME, _NAMES_AFTER, _OWN_KIN, _PATRONYMIC
 
+#: A second surname after the first, as Spanish names have: "Marcela Roe| Vega," (then punctuation or lower case).
 _SECOND_SURNAME = re.compile(rf"\s+{_CAP}(?=,|\.\s|\s+\(|\s+[a-z])")
 _PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES))}))+\s+{_CAP}")
 
@@ -70,8 +71,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                     (r for t in texts[i + 1:i + 4] if (r := _REAL_NAME.search(t))), None)
                 # ("Jane Roe has driven a minibus between X and Y. Everyone calls her Janie": the subject before it)
                 opener = [o for o in _OPENING_SUBJECT.finditer(text, 0, m.start()) if len(o.group("name").split()) >= 2]
-                named = _full_of(m.group("named"), texts, {}) if m.group("named") else ""
-                name = (_clean_speaker((real or m).group("full")) if real or m.group("full") else named if named
+                name = (_clean_speaker((real or m).group("full")) if real or m.group("full")
+                        else named if m.group("named") and (named := _full_of(m.group("named"), texts, {}))
                         else _clean_speaker(opener[-1].group("name")) if opener and m.group(0)[:1] in "Cc"
                         else _last_named([text], m.start()))
                 if len(name.split()) >= 2 and _person(name) and name != word:
@@ -102,8 +103,26 @@ def _kin_named(speaker: str, texts: Sequence[str]) -> str:
     ("Mother used to say" after "My mother, Jane Roe, was a conductor": Jane Roe), else ""."""
     if not speaker[:1].isupper() or not re.fullmatch(_OWN_KIN, speaker.lower()):
         return ""
+    return _kin_name(speaker.lower(), ("my", "our"), texts)
+
+
+def _kin_name(kin: str, owners: Sequence[str], texts: Sequence[str]) -> str:
+    """The name the narration ``texts`` first gives a relative ``kin`` of one of ``owners`` ("my grandfather
+    Tserenjav", "My grandfather, Jan Roe,": Jan Roe for "grandfather" of "my"), else "".
+
+    Parameters
+    ----------
+    kin : the kin word, lower case ("mother").
+    owners : the possessives that may own it, lower case ("my", "our").
+    texts : the narration of the paragraphs read so far.
+
+    Returns
+    -------
+    str
+        The relative's name, or "".
+    """
     named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
-             if k.group("kin") == speaker.lower() and k.group("owner").lower() in ("my", "our")]
+             if k.group("kin") == kin and k.group("owner").lower() in owners]
     return _clean_speaker(named[0]) if named else ""
 
 

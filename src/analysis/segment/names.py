@@ -318,6 +318,10 @@ def _title_holder(phrase: str, texts: Sequence[str]) -> str:
 _CAP_WORD = r"[A-Z][\w'’-]*"
 
 
+#: A sentence's or a preposition's word before an institution's name ("The", "In", "By"): no part of the name.
+_LEADING_WORD = re.compile(r"^(?:The|In|At|By|From|On|For|And)\s+")
+
+
 def _full_institution(speaker: str, texts: Sequence[str]) -> str:
     """The full name of an institution that ``speaker`` names short ("ministry", "Foreign Ministry",
     "General Staff": one of `institution_nouns`, after at most two capitalised words): the last name the
@@ -333,7 +337,7 @@ def _full_institution(speaker: str, texts: Sequence[str]) -> str:
     full = re.compile(rf"(?:{_CAP_WORD}\s+){{0,3}}{noun[0].upper()}{noun[1:]}\s+(?:of|for|on|in)\s+(?:the\s+)?{_CAP_WORD}"
                       # (not "... and the Ukrainian Embassy"; nor a day, "Ministry of Foreign Affairs on Friday")
                       rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?(?!(?:{_WEEKDAYS})\b){_CAP_WORD})*")
-    names = [re.sub(r"^(?:The|In|At|By|From|On|For|And)\s+", "", m.group(0)) for text in texts for m in full.finditer(text)]
+    names = [_LEADING_WORD.sub("", m.group(0)) for text in texts for m in full.finditer(text)]
     names = [name for name in names if all(any(w.startswith(q) for w in name.replace("’", "'").lower().split()) for q in wanted)]
     # (the noun alone, "Embassy", where the article names two embassies: which one is unknown)
     return names[-1] if names and (wanted or len(set(names)) == 1) else ""
@@ -352,7 +356,7 @@ def _spelled_out(speaker: str, texts: Sequence[str]) -> str:
     found = ""
     for text in texts:
         for m in _CAPITALISED_RUN.finditer(text):
-            name = re.sub(r"^(?:The|In|At|By|From|On|For|And)\s+", "", m.group(0))
+            name = _LEADING_WORD.sub("", m.group(0))
             if "".join(w[0] for w in name.split() if w[0].isupper()) == speaker:
                 found = name
     return found

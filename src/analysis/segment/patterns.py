@@ -93,10 +93,12 @@ _OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A
 _PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|reported|stated|confirmed)\s+"
                          rf"(?:to\s+(?:[\w'’.-]+\s+){{1,3}}?)?by\s+(?P<subj>(?:a|an|one|another)\s+{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,3}}?"
                          rf"(?:\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)?)(?=\s*[.,;]|\s*$)")
+#: A live blog's time: "17:10", "21.14".
+_CLOCK = r"\d{1,2}[:.]\d\d"
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 #: 'Putin: "..."', also after a live blog's time: '21:05 Putin: "..."', '【21:05】 Putin: "..."' (Japanese brackets).
-_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})\s*:\s*")
+_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})\s*:\s*")
 _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
@@ -369,7 +371,7 @@ _OWN_KIN = r"grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
 _MY_KIN = re.compile(rf"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>{_OWN_KIN})(?:['’]s)?\b(?!\s+[A-Z])")
 #: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
-_STAMPED = re.compile(r"\d{1,2}[:.]\d\d\s+(?:[|—–-]\s+)?[^:\n]{1,60}:")
+_STAMPED = re.compile(rf"{_CLOCK}\s+(?:[|—–-]\s+)?[^:\n]{{1,60}}:")
 #: A byline of its own: "By Jane Roe", "Words: Jane Roe", "Author: Jane Roe", "Interview by Jane Roe", "Jane Roe
 #: (The Daily Example)", "Jane Roe / The Daily Example".
 _BYLINE = re.compile(r"\s*(?i:by\s|(?:words|text|author|writer|reporter|interview|interviewed|reporting|written)"
