@@ -1915,11 +1915,12 @@ def test_a_timed_entry_with_a_time_zone_and_a_headline_quote_before_its_speaker(
     blog = ["Live: the talks",
             "10:05 AM WAT: Sample: 'Our country is honoured'",
             "Foreign Minister Jan Sample confirmed the role in a post on X."]
-    assert speakers(blog, "direct") == ["Sample"]
+    # (the surname is the one person's the article names in full, after it: that person)
+    assert speakers(blog, "direct") == ["Jan Sample"]
     headline = ["'We gave them a room with no corners': Roe on the protocol",
                 "by Jana Example",
                 "Foreign Minister Jan Roe chaired three days of talks this week."]
-    assert [(q.kind, q.speaker) for q in segment.find_quotes(headline, short=True)] == [("direct", "Roe")]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(headline, short=True)] == [("direct", "Jan Roe")]
 
 
 def test_a_professor_after_a_long_title_and_a_subject_with_a_long_who_clause() -> None:
@@ -2348,7 +2349,8 @@ def test_a_named_persons_relative_named_as_a_subject_is_whom_she_means() -> None
                   "\"When they come out smiling, it means nothing happened,\" Example says.",
                   "At the press centre, Example's daughter-in-law Zainab ran a second stall for the journalists. "
                   "She says that the foreign reporters drank far more tea than anyone else."]
-    assert speakers(paragraphs, "indirect")[-1:] == ["Zainab"]
+    # (a son's or daughter's first name after a parent's surname: the parent's surname added)
+    assert speakers(paragraphs, "indirect")[-1:] == ["Zainab Example"]
 
 
 def test_a_place_before_a_role_in_apposition_is_not_its_holder() -> None:
@@ -2958,3 +2960,147 @@ def test_grumbles_is_a_speech_verb() -> None:
     paragraphs = ["\u00abFishermen, please register\u00bb, Vitaly Example wrote.",
                   "— Ten minutes, yes, — Sotnik grumbles. — But I will register."]
     assert set(speakers(paragraphs, "dash")) == {"Sotnik"}
+
+
+def test_an_interview_under_a_header_line_of_separators_and_initials_of_no_name() -> None:
+    """A header "Outlet | 3 June 2028 | Interview by Jan Roe | Translated from Portuguese" (more than 16 words only
+    with its separators) names no interviewee; labels "YM:" whose letters give no name are the one person the
+    introduction names ("Fr Jan Sample ..."), but "WONG:" of "Senator Penny Wong" stays her surname."""
+    dash = ["«A list is not a child»",
+            "Jornal de Exemplo | 3 June 2028 | Interview by Rita Gouveia Sampaio | Translated from Portuguese",
+            "Leonor Sample, 46, has worked for the Red Cross for 17 years. We spoke to her by telephone.",
+            "— How many names did you receive?", "— Two thousand, on paper and on a memory stick.",
+            "— What happens now to each name?", "— Each one becomes a file, because a list is not a child.",
+            "— Is that enough?", "— No, but it is a start."]
+    assert set(speakers(dash, "interview")) == {"Leonor Sample"}
+    initials = ["Chaplain: 'Every name has a godparent'", "The Example Catholic | June 8, 2028 | Interview by Jana Roe",
+                "Fr Yosyf Sample has been chaplain to the community in Dublin since 2021. He spoke after the liturgy.",
+                "IC: Father, what did you feel when you heard the news?", "YM: Relief first, and then fear, as always.",
+                "IC: What can readers do for the children?", "YM: Pray, of course, and be patient with the families."]
+    assert set(speakers(initials, "interview")) == {"Yosyf Sample"}
+    surname = ["Doorstop interview, Port Example", "Senator the Hon Penny Wong, Minister for Foreign Affairs",
+               "WONG: Thanks for coming, I have just met the growers here.", "JOURNALIST: Minister, is Australia asked?",
+               "WONG: We are not a party to those talks, and we are not a mediator.",
+               "JOURNALIST: Does Australia accept the claim?", "WONG: No. We have seen no evidence for that claim."]
+    assert set(speakers(surname, "interview")) == {"Penny Wong"}
+
+
+def test_a_hyphenated_second_surname_and_a_passive_agent_before_an_apposition() -> None:
+    """"MARIIA ROE:" of "Mariia Roe-Ruiz" is the fuller name; "followed with particular attention by Jan Roe, a
+    paediatrician ..." names whom the "He said" after it means."""
+    transcript = ["Transcript: Example Radio, 31 May 2028",
+                  "Presenter: Nayra Example | Guests: Mariia Sample-Ruiz, lawyer",
+                  "NAYRA EXAMPLE: Mariia, what do families ask you this week?",
+                  "MARIIA SAMPLE: They ask me whether their child is on the list, every day.",
+                  "NAYRA EXAMPLE: And what do you tell them?",
+                  "MARIIA SAMPLE: To keep their telephones charged, because calls come first."]
+    assert set(speakers(transcript, "interview")) == {"Mariia Sample-Ruiz"}
+    agent = ["\"A fourteen-year-old has a voice,\" said Edna Example, the chair of the institute.",
+             "In the north, the news was followed with particular attention by Adilson Sample, a paediatrician at the "
+             "hospital, who studied medicine in Kharkiv.",
+             "He said he still had friends from his student years in Kharkiv."]
+    assert speakers(agent, "indirect")[-1] == "Adilson Sample"
+
+
+def test_an_ombudswoman_after_a_chain_of_descriptions_and_a_place_before_a_role() -> None:
+    """"... handed over by the other side in the Azores, the Commissioner for Children's Rights, our countrywoman Jane
+    Roe, said" names Roe (the Azores is no commissioner), whom "the ombudswoman said" then means."""
+    paragraphs = ["Russia will give an answer on every child from the list handed over by the Ukrainian side in the "
+                  "Azores, the Presidential Commissioner for Children's Rights, our countrywoman Maria Sample, said on "
+                  "Wednesday.",
+                  "— We will check every surname, — the ombudswoman said. — We have nothing to hide."]
+    assert set(speakers(paragraphs, "dash")) == {"Maria Sample"}
+
+
+def test_a_subject_with_a_past_tense_not_ending_in_ed_and_a_headline_repeated_with_other_punctuation() -> None:
+    """"Lidiya Roe taught literature ..." is whom "she says" means, and the headline's "«..., even if ...»" is
+    hers when the body says "... . Even if ..."."""
+    paragraphs = ["«I want to hear him say granny, even if only on a screen»: a family and the lists",
+                  "— This is a question for two states, — the lawyer Roman Example says.",
+                  "Lidiya Afanasyevna Sample taught Russian literature at a school for thirty-four years.",
+                  "— I know he has a moustache now, — she says. — I want to hear him say granny. Even if only on a "
+                  "screen."]
+    found = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)]
+    assert found[0] == ("direct", "Lidiya Afanasyevna Sample")
+    assert [s for k, s in found if k == "dash"][-2:] == ["Lidiya Afanasyevna Sample"] * 2
+
+
+def test_a_role_holder_whose_surname_is_a_country_and_a_place_after_at_are_not_mixed_up() -> None:
+    """"The Portuguese Prime Minister, Luís Montenegro, opened the talks at the Palace, in Ponta Delgada. «...», he
+    said": the prime minister (a surname that is also a country's name), not the place named last."""
+    paragraphs = ["Live: the talks open",
+                  "The Portuguese Prime Minister, Luís Montenegro, opened the talks at the Palácio de Exemplo, in "
+                  "Ponta Delgada. « These islands know what it is to wait for a child », he said."]
+    assert speakers(paragraphs) == ["Luís Montenegro"]
+
+
+def test_a_person_there_is_and_a_person_a_sentence_gives_a_view_to() -> None:
+    """"There is a woman in our neighbourhood, Dona Jana, who came in 2022" and "For Roe, the numbers matter less
+    ..." name whom the "she" after them means."""
+    there = ["My cousin Zezinho told me on the phone that he watched it live. \"Cousin, those are our stories,\" he said.",
+             "There is a Ukrainian woman in our neighbourhood, Dona Nádia, who came in 2022 and cleans houses. "
+             "She told me that she does not expect a miracle, only a date."]
+    assert speakers(there, "indirect")[-1] == "Dona Nádia"
+    view = ["Minister Anita Example said the first children would be home \"before the school bell rings.\"",
+            "Elisapee Sample, an elder in Iqaluit, remembers the schools.",
+            "For Sample, the numbers matter less than who will be in the room when a child is asked.",
+            "\"They asked us too, sometimes, in English,\" she said."]
+    assert speakers(view, "direct") == ["Elisapee Sample"]
+
+
+def test_a_single_quoted_headline_before_a_surname_and_its_verb() -> None:
+    """"'We know what this harbour has seen': Roe opens the talks" and "'It is done': Roe reads the statement" are
+    Roe's (in full, as the article names her after), "« It is done »" alone after a live blog's time too, when the body
+    quotes it with her name; "«Finally something normal»: ..." opening a headline is whoever the body gives it to;
+    "'...': Example follows the talks" names no one when Example is no person's surname."""
+    opens = ["'We know what this harbour has seen': Sample opens talks on children",
+             "Foreign Minister Anita Sample opened the talks on Monday. \"We know what this harbour has seen. We are "
+             "here for the children,\" Sample said in the main hall."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(opens)][0] == ("direct", "Anita Sample")
+    done = ["Live: the talks", "6:20 p.m.", "'It is done': Sample reads the statement",
+            "Foreign Affairs Minister Anita Sample read the joint statement in English and French."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(done, short=True)] == [("direct", "Anita Sample")]
+    alone = ["Live: the talks", "17 h 20 | « It is done »",
+             "The Minister, Anita Sample, read the declaration. « It is done. Not finished, but done », she said."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(alone, short=True)][0] == ("direct", "Anita Sample")
+    opening = ["«Finally something normal»: specialists on the memorandum",
+               "\"Finally something normal,\" says Kirill Sample, a programmer in Moscow."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(opening, short=True)][0] == ("direct", "Kirill Sample")
+
+
+def test_a_relative_named_after_a_description_a_nickname_after_an_age_and_a_daughter() -> None:
+    """"— ..., — says her neighbour on the landing, Jana Ivanovna." is Jana Ivanovna's; "Her nephew, the hunter Jan
+    Roe, is 52." names the "he laughs" after it; "Roe, 68, is a captain. Everyone calls him Uncle Bud." makes Uncle Bud
+    Roe; "Roe's daughter Loretta" is Loretta Roe; "Uncle Jan" after "my uncle, Jan Roe," is Jan Roe."""
+    landing = ["— She did not sleep all night, — says her neighbour on the landing, Valentina Ignatievna Sample. — "
+               "At half past four she knocked on my door."]
+    assert set(speakers(landing, "dash")) == {"Valentina Ignatievna Sample"}
+    nephew = ["— We were one family on two shores, — says Vera Example.",
+              "Her nephew, the sea-mammal hunter Sergei Sample, is 52. In the nineties he went to Gambell three times.",
+              "— In Gambell I have more cousins than here, — he laughs."]
+    assert speakers(nephew, "dash")[-1] == "Sergei Sample"
+    family = ["GAMBELL — \"My grandmother's sister is buried there,\" Elmer Sample says.",
+              "Sample, 68, is a whaling captain. Everyone on the island calls him Uncle Bud.",
+              "\"In 1988 the first plane came from Nome, and my mother met her cousins,\" Uncle Bud says.",
+              "Sample's daughter Loretta teaches at the school.",
+              "\"The kids ask me whether they know the same songs,\" she said."]
+    assert speakers(family, "direct")[-2:] == ["Elmer Sample", "Loretta Sample"]
+    uncle = ["My uncle, Chimwemwe Sample, lost all his pigs in the outbreak.",
+             "Uncle Chimwemwe now has eleven pigs again. He calls the agreement \"the pig treaty\" and laughs."]
+    assert speakers(uncle, "partial") == ["Chimwemwe Sample"]
+
+
+def test_a_dateline_in_capitals_an_adverb_before_the_verb_and_an_unnamed_person_described() -> None:
+    """"ZAPOROZHYE. Svetlana Roe ..." gives the name Svetlana Roe (no dateline in it) to "Svetlana now works ...",
+    whom "she smiles" means; "A Ukrainian journalist, a woman about my age, was filming" is whom a later "she said"
+    means, not the author's mother quoted before."""
+    dateline = ["ZAPOROZHYE. Svetlana Sample has not seen her son for four years.",
+                "— I hope they let me talk to him, — Commissioner Dmytro Example says.",
+                "Svetlana now works at a bakery on the avenue.",
+                "— In the latest photograph, he is taller than the teacher, — she smiles."]
+    assert speakers(dateline, "dash")[-1] == "Svetlana Sample"
+    essay = ["My mother told me on the phone that she had cried when they said the word Doha.",
+             "I went to Halifax for the last day. A Ukrainian journalist, a woman about my age, was filming the crowd "
+             "with her phone.",
+             "\"So you know,\" she said."]
+    assert speakers(essay, "direct") == ["Ukrainian journalist"]

@@ -428,8 +428,10 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: aa4ec6fb... before the last three: a live blog's 'Roe:' entry, its time in Japanese brackets, 'A woman from X (34) who');
 #: then when the sixty-fifth and sixty-sixth blind sets joined the fixtures (767984cc... without them); then for
 #: the rules tuned on them (abbreviations written out, second surnames, a dateline over an interview, ...) (05065aa1...
-#: before them); then when the sixty-seventh and sixty-eighth blind sets joined the fixtures (2e3ec8e4... without them).
-PIPELINE_DIGEST = "1a5b316429cb9e36ce902b832c46e055da136b2a13daf7b912a4182c21da57c5"
+#: before them); then when the sixty-seventh and sixty-eighth blind sets joined the fixtures (2e3ec8e4... without them);
+#: then for the rules tuned on them (initials of no name, headline quotes before 'Roe opens', a daughter's surname, ...)
+#: (1a5b3164... before them).
+PIPELINE_DIGEST = "e78d14322c6c64717c01114985ee53581e41787d4ae151ceed31a182dd76e36d"
 
 #: The benchmark corpus's articles the pipeline's digest reads: its 1,000 articles recombine the seeds' body
 #: paragraphs and the same leftovers, 113 distinct lines, which its first 100 already hold; 300 keep orders and

@@ -230,9 +230,12 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     # (blind21: "reported the head of the Regional Military Administration Jane Roe")
     # (blind22: "explains to Adnkronos Jane Roe")
     # (blind64: "says the director of the depot, Jane Roe"; "says Roe's colleague, the driver Jan")
-    possessed = rf"{cap}['’]s\s+(?:{low}\s+){{0,2}}?{low},\s+(?:the\s+)?(?:{low}\s+){{0,3}}?{name}(?=[,.])"
-    vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{pron}|"
-          rf"{role_greedy}(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+{name}(?=[,.])|{unnamed_where}|{possessed}|{role_greedy}\s+of\s+the\s+{name}|"
+    # (blind68: "says her neighbour on the landing, Jana Ivanovna.", before the pronoun; not "said her son, Jan, now 14,")
+    possessed = (rf"{cap}['’]s\s+(?:{low}\s+){{0,2}}?{low},\s+(?:the\s+)?(?:{low}\s+){{0,3}}?{name}(?=[,.])|"
+                 rf"(?:his|her|their|our|my)\s+(?:[a-z][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*,\s+(?:the\s+)?(?:{low}\s+){{0,3}}?"
+                 rf"{name}(?=\.|\s*$|,\s+(?:who|an?|the)\s)")
+    vs = (rf"{verb}(?:\s+to\s+{cap}(?=\s+[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ]))?\s+(?P<subj>{possessed}|{pron}|"
+          rf"{role_greedy}(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+{name}(?=[,.])|{unnamed_where}|{role_greedy}\s+of\s+the\s+{name}|"
           # (blind57: a title of an institution before the name, "recalls Captain of the Internal Service Jane Roe")
           # (blind66: "says Lyosha, or rather Jan Roe,")
           rf"{role_greedy}|{titled}|{bare_role}|{cap}(?:\s+{cap}){{0,2}}\s+of\s+the\s+{name}|{name}(?:,\s+or\s+rather\s+{name})?)")

@@ -12,18 +12,21 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.fullnames import _full_of, _kin_name, _nickname_of
-from analysis.segment.lists import institution_words, not_persons, role_nouns, source_nouns
+from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of
+from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _BY_NAME,
     _CALL_SIGN,
     _DESCRIBED_SUBJECT,
+    _FOR_NAME,
     _INVERTED_SUBJECT,
     _LOCATED_SUBJECT,
     _MET_NAME,
     _NAME_IS,
     _OPENING_LABEL,
+    _THERE_IS,
     _WHO_SUBJECT,
+    _unnamed_subject,
 )
 from analysis.segment.names import (
     _OWNER,
@@ -31,6 +34,7 @@ from analysis.segment.names import (
     _TITLES,
     _clean_speaker,
     _head,
+    _headline_speaker,
     _is_name,
     _last_named,
     _person,
@@ -54,18 +58,14 @@ from analysis.segment.patterns import (
     _KIN_NAME,
     _LABELLING,
     _LED_SUBJECT,
-    _LONG_TITLE_NAME,
     _MY_KIN,
     _NAME,
-    _NAME_AFTER,
-    _NAME_BEFORE,
     _NAME_COLON,
     _NAMED_NEXT,
     _NAMES,
     _OWN_KIN,
     _PATRONYMIC,
     _PERSON_OF,
-    _PLACE_NAME_AFTER,
     _POSSESSIVE_COLON,
     _PRONOUN_SUBJECT,
     _QUOTE_LEAD,
@@ -75,15 +75,12 @@ from analysis.segment.patterns import (
     _SAID_NAME,
     _SIGN_OFF,
     _SOURCE_LINE,
-    _SPEAKER_ON,
     _TITLED,
     _UPPER,
     _VERB_NEXT,
     _attributions,
     _patterns,
-    first_letters,
 )
-from analysis.terms import alternation
 
 #: The author's relative right after a quote, with a speech verb: '"...," my grandfather told me once.'
 _AFTER_KIN = re.compile(rf"[\s,]*(?P<subj>(?:my|our)\s+(?:{_OWN_KIN}))(?:\s+(?:once|later|always|then|often))?\s+"
@@ -106,7 +103,7 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         for rx in (p["after_sv"], p["after_vs"], _after_named()) if not inner else (p["after_sv"], _after_named()):
             if m := rx.match(masked, c.hi + 1):
                 return m.group("subj"), m.start("subj")
-        if m := _SPEAKER_ON.match(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
+        if m := _headline_speaker(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
             return m.group("who"), m.start("who")
         if (m := (_AFTER_KIN.match(masked, c.hi + 1) or _AFTER_DOCUMENT.match(masked, c.hi + 1))) and not inner:
             return m.group("subj"), m.start("subj")  # '"...," my grandfather told me once.' / '"...," the statement read.'
@@ -225,6 +222,11 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
             return introduced  # "The question came from Jane Roe, a member of ... "...," she asked.': Roe
+        if texts and not any(m[0] == where[0] for m in earlier) and (held := [
+                r for r in roles if r[0] == where[0] and r[1] < where[1] and len(r[3].split()) >= 2 and _is_name(r[3])]):
+            # "The Portuguese Prime Minister, Luís Montenegro, opened the talks ... "...," he said': the person the
+            # paragraph named with a role (a surname that is also a country's name included)
+            return max(held)[3]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
         # no one named as a subject or speaker yet: the person the narration just named ("We asked
@@ -360,13 +362,6 @@ def _named_first(word: str, where: tuple[int, int], mentions: Sequence[tuple[int
 
 
 @lru_cache(maxsize=1)
-def _role_noun() -> re.Pattern[str]:
-    nouns = sorted(role_nouns(), key=len, reverse=True)
-    alternatives = alternation([" ".join(n.split()) for n in nouns], r"\s+")  # a trie: faster, same matches
-    return re.compile(rf"\b{first_letters(nouns)}(?:{alternatives})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def _apposed() -> re.Pattern[str]:
     """A name with a role in apposition: "Serhiy, a 24-year-old marine" / "Peskov, the Kremlin's spokesman" /
     "Timur, 20, a student"."""
@@ -380,7 +375,7 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”�
                       r"|(?<=\band\s)|(?<=\d\s[-–—]\s))"  # (and after a live blog's time: "23:40 - X spoke")
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
-                      r"(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                      r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _KIN_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b")
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
@@ -396,9 +391,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", " in masked else ()
     # ("I spoke with X", "read out by X", "X from Y has", "His partner X is")
-    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME, _DESCRIBED_SUBJECT) for m in rx.finditer(masked)]
+    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME, _DESCRIBED_SUBJECT, _FOR_NAME) for m in rx.finditer(masked)]
     more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
-    more += _WHO_SUBJECT.finditer(masked) if ", who " in masked else ()
+    more += [*_WHO_SUBJECT.finditer(masked), *_THERE_IS.finditer(masked)] if ", who " in masked else ()
     more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()
     more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
     more += _OPENING_LABEL.finditer(masked) if ": " in masked[:60] else ()
@@ -420,10 +415,14 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:
                 continue
-        elif len(name.split()) == 2 and (full := _nickname_of(name, texts)):
-            name = full  # ("everyone calls him El Profe" before "El Profe climbs down": the person so called)
+        elif len(name.split()) == 2 and (full := _nickname_of(name, texts) or _kin_titled(name, texts)):
+            name = full  # ("everyone calls him El Profe" before "El Profe climbs down": the person so called; "Uncle Jan")
+        elif m.re is _KIN_NAME:
+            name = _child_named(m, texts, fulls)  # ("Roe's daughter Loretta": Loretta Roe)
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
+    if masked[:1] == "A" or ". A" in masked:  # ("A Ukrainian journalist, a woman about my age, was filming": unnamed)
+        out += [(pi, m.start("name"), _clean_speaker(m.group("name"))) for m in _unnamed_subject().finditer(masked)]
     if "y " in masked or "ur " in masked:  # ("My mother, who ..., put it better": the author's relative, unnamed)
         out += [(pi, m.start(), _own_kin(m, texts)) for m in _MY_KIN.finditer(masked)]
     if masked.rstrip().endswith(":") and (subj := _COLON_SUBJECT.search(masked)) and masked[subj.end():][:1] != "," and \
@@ -435,36 +434,6 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
             if _person(name):
                 out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
-
-
-def _role_mentions(pi: int, masked: str) -> list[tuple[int, int, str, str, str]]:
-    """(paragraph, offset, role noun, name, role words) for each "Foreign Minister Sergei Lavrov"
-    or "Dmitry Peskov, the Kremlin spokesman," in the narration (searched only around role nouns)."""
-    out = []
-    for m in _role_noun().finditer(masked):
-        role = m.group(0).lower().split()[-1]
-        context = " ".join(masked[max(0, m.start() - 60):m.start()].split()[-4:]).lower()
-        after = _NAME_AFTER.match(masked, m.end()) or _PLACE_NAME_AFTER.match(masked, m.end())
-        if after:  # (a name after a role ends with its sentence: "Ambassador Jane Roe. Tom Roe, a ...")
-            name = _clean_speaker(re.split(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])", after.group("name") or after.group("was"))[0])
-            if _is_name(name):
-                out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
-                continue
-        long = _LONG_TITLE_NAME.match(masked, m.end())
-        if long and _person(name := _clean_speaker(long.group("name"))) and len(name.split()) >= 2 \
-                and not _patterns()["verb"].search(long.group(0)):
-            out.append((pi, m.start(), role, name, f"{context} {m.group(0).lower()}"))
-            continue
-        window = masked[max(0, m.start() - 160):m.start()]
-        before = _NAME_BEFORE.search(window) if ", " in window and not _VERB_NEXT.match(masked, m.end()) else None
-        if before and not re.search(r"\b(?:in|at|from|near)\s+(?:[A-Z][\w'’-]*\s+)+$", window[:before.start("name")]):
-            # (a place's last word is no one: "the agreement reached in Nuwara Eliya, the head of ...")
-            name = _clean_speaker(before.group("name"))
-            if _is_name(name) and _person(name):  # (not "... by Russia and Ukraine, the Director General of ...")
-                start = max(0, m.start() - 160) + before.start()
-                words = " ".join(window[before.end("name"):].replace(",", " ").split()).lower()
-                out.append((pi, start, role, name, f"{words} {m.group(0).lower()}"))
-    return sorted(out)
 
 
 def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],

@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _SPEAKER_ON, _TITLED, _patterns
+from analysis.segment.names import _headline_speaker
+from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
 from analysis.segment.sentences import _strip
 
 
@@ -280,7 +281,7 @@ def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
         chars = list(par)
         for a, b in _single_pairs(par):
             # ("'Putin Thinks He Is Winning': ..." is no tag; but "'...': Jane Roe on the talks" names its speaker)
-            if not par[b + 1:].lstrip(" \t").startswith(":") or _SPEAKER_ON.match(par, b + 1):
+            if not par[b + 1:].lstrip(" \t").startswith(":") or _headline_speaker(par, b + 1):
                 chars[a], chars[b], changed = "“", "”", True
         out[n] = "".join(chars)
     return out if changed else None

@@ -44,7 +44,9 @@ def _full_of(surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
 
 
 #: A name opening a sentence before its verb: "Jane Roe has driven ..." (whom the "him" of "calls him X" after it means).
-_OPENING_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME})\s+(?=(?:has|had|is|was|[a-z]+s|[a-z]+ed)\b)")
+#: (also after an age: "Roe, 68, is a whaling captain")
+_OPENING_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?\s+"
+                              r"(?=(?:has|had|is|was|[a-z]+s|[a-z]+ed)\b)")
 #: The real name given after a nickname ("a man whom everybody calls Mzee Moto, Old Man Fire. ... His real name is Jane Roe").
 _REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:(?:real|full|actual|given)\s+)?name\s+(?:is|was)\s+(?P<full>{_NAME})")
 
@@ -70,14 +72,30 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                 real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400) or next(
                     (r for t in texts[i + 1:i + 4] if (r := _REAL_NAME.search(t))), None)
                 # ("Jane Roe has driven a minibus between X and Y. Everyone calls her Janie": the subject before it)
-                opener = [o for o in _OPENING_SUBJECT.finditer(text, 0, m.start()) if len(o.group("name").split()) >= 2]
+                # (a surname alone, as the article named the person in full before: "Roe, 68, is ... calls him Bud")
+                opener = [full for o in _OPENING_SUBJECT.finditer(text, 0, m.start())
+                          if len((full := o.group("name")).split()) >= 2
+                          or (full := _full_of(_clean_speaker(o.group("name")), texts[:i + 1], {}))]
                 name = (_clean_speaker((real or m).group("full")) if real or m.group("full")
                         else named if m.group("named") and (named := _full_of(m.group("named"), texts, {}))
-                        else _clean_speaker(opener[-1].group("name")) if opener and m.group(0)[:1] in "Cc"
+                        else _clean_speaker(opener[-1]) if opener and m.group(0)[:1] in "Cc"
                         else _last_named([text], m.start()))
                 if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
     return ""
+
+
+#: Kin words a family or a neighbourhood puts before a first name: "Uncle Jan", "Auntie Jana".
+_KIN_TITLE = re.compile(r"(?:Uncle|Aunt|Auntie|Grandpa|Grandma|Granny|Grandfather|Grandmother)\s+(?P<first>\S+)")
+
+
+def _kin_titled(name: str, texts: Sequence[str]) -> str:
+    """The one full name the narration ``texts`` gives the first name after a kin word ("Uncle Jan" after "my
+    uncle, Jan Roe,": Jan Roe), else ""."""
+    if not (m := _KIN_TITLE.fullmatch(name)):
+        return ""
+    firsts = _names_starting(m.group("first"), texts)
+    return firsts.pop() if len(firsts) == 1 else ""
 
 
 def _alias_of(word: str, texts: Sequence[str]) -> str:
@@ -124,6 +142,16 @@ def _kin_name(kin: str, owners: Sequence[str], texts: Sequence[str]) -> str:
     named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
              if k.group("kin") == kin and k.group("owner").lower() in owners]
     return _clean_speaker(named[0]) if named else ""
+
+
+def _child_named(kin: re.Match[str], texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name of a son or daughter a `_KIN_NAME` match ``kin`` names by first name after a parent's surname
+    ("Roe's daughter Loretta" after "Jan Roe": Loretta Roe), the parent's surname added; else the name as written."""
+    name, owner = _clean_speaker(kin.group("name")), kin.group("owner")
+    if kin.group("kin") in ("son", "daughter") and " " not in name and owner[-2:-1] in "'’" and \
+            _full_of(surname := owner[:-2], texts, fulls):
+        return f"{name} {surname}"
+    return name
 
 
 def _patronymic_of(name: str, texts: Sequence[str]) -> str:

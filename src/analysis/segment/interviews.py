@@ -319,7 +319,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     intro = paragraphs[:min(found)]
     interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
     if _INITIALS.fullmatch(interviewee):  # initials ("VZ", "S.K."): the name they stand for
-        interviewee = _initials_of(interviewee.replace(".", "").replace(" ", ""), intro) or interviewee
+        # (initials of no name given, the only answering label: the one person the introduction names, "Fr Jan
+        # Roe ..." then "YM:")
+        # (not a surname in capitals the introduction gives: "WONG:" of "Senator Penny Wong", read below)
+        interviewee = _initials_of(interviewee.replace(".", "").replace(" ", ""), intro) or (
+            one if len(set(labels)) == 1 and not re.search(rf"\b{re.escape(interviewee)}\b", " ".join(intro), re.I)
+            and len((one := _interviewee(intro)).split()) >= 2 else interviewee)
     named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
     if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
         interviewee = named_in_intro  # "STUBB:": the full name the introduction gave

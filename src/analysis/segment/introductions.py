@@ -20,8 +20,10 @@ _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|sa
 def _header_line(par: str) -> bool:
     """A short line of names and a date, no sentence: "Jane Roe | 13 September 2027", "Jane Roe | Example Outlet |
     30 March 2028 | translated from Hungarian", "Jane Roe, Example Outlet, 27 March 2028. Translated from
-    Ukrainian" (who wrote it, where)."""
-    return len(par.split()) <= 16 and re.search(_DATE, par) is not None and not _FINITE_WORD.search(
+    Ukrainian", "Example Outlet | 3 June 2028 | Interview by Jane Roe | Translated from Portuguese" (who wrote it,
+    where)."""
+    words = [w for w in par.split() if any(c.isalnum() for c in w)]  # (not the separators "|", "·", "—")
+    return len(words) <= 16 and re.search(_DATE, par) is not None and not _FINITE_WORD.search(
         re.sub(r"\b[Tt]ranslated\b", "", par))
 
 

@@ -5,16 +5,19 @@ a live blog's "Roe: ..." and "Jane Roe, who ..., sees". `attribution._subject_me
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.segment.patterns import _CAP, _NAME
+from analysis.segment.roles import _role_noun
 
 #: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
                        rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
-_BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,3}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
-                      rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$)")
+#: (also before an apposition: "The news was followed with particular attention by Jan Roe, a paediatrician ...")
+_BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,4}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
+                      rf"(?P<name>{_NAME})(?=\s*[.;]|\s*$|,\s+(?:an?|the|who)\s)")
 #: A person and where they are from, opening a sentence: "Jane Roe from the X district has", "My aunt Jane Roe in
 #: Y still keeps".
 _LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
@@ -34,10 +37,27 @@ _OPENING_LABEL = re.compile(rf"\A\s*(?!(?:Quotes?|Source|Update)\b)(?P<name>{_NA
 _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+),\s+who\s[^.!?;:\"“”«»]{{1,300}}?,\s+"
                           r"(?:[a-z]+ly\s+)?(?=(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b)")
 #: A person named after a description that opens the sentence, before its verb: "The chairman of the cooperative,
-#: Jane Roe, does not see this as a problem.", "His partner Jan Roe is sure that ..." (the "he" that follows).
+#: Jane Roe, does not see this as a problem.", "His partner Jan Roe is sure that ...", "Her nephew, the hunter Jan Roe,
+#: is 52." (the "he" that follows).
 #: (a description, no clause: "The President recalled that ... the Tashkent Declaration, signed", "The delegation headed
 #: by Minister Jane Roe remains" name no subject)
 _DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|Their|Our|My)\s+"
-                                rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+\s+){{0,6}}?(?!that\b|[a-z]+ed\b)[a-z][\w'’-]*"
+                                rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+,?\s+){{0,6}}?(?!that\b|[a-z]+ed\b)[a-z][\w'’-]*"
                                 rf"(?:,\s+|\s+)(?P<name>{_CAP}(?:\s+{_CAP})+),?\s+(?:[a-z]+ly\s+)?"
                                 r"(?=(?:has|had|is|was|does|did|will|would|can|could|[a-z]+ed|[a-z]+s)\b)")
+#: A person a sentence introduces as there being, described and then named before a "who": "There is a Ukrainian
+#: woman in our neighbourhood, Dona Jana, who came in 2022 ..." (the "she told me" that follows).
+_THERE_IS = re.compile(rf"\bThere\s+(?:is|was|lives|lived)\s+(?:an?|one)\s+[^.!?,;:]{{1,80}},\s+"
+                       rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}),\s+who\b")
+#: A person whose view a sentence gives, opening it: "For Roe, the numbers matter less than ..." (the "she said" that
+#: follows).
+_FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}),\s")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_subject() -> re.Pattern[str]:
+    """A person the narration introduces unnamed, by a role noun and a description in apposition, as a sentence's
+    subject before a verb in the past: "A Ukrainian journalist, a woman about my age, was filming the crowd." (the
+    "she said" that follows; not "A prisoner released last year told her", a participle)."""
+    return re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>An?\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{_role_noun().pattern})),\s+"
+                      r"[^,.!?;:]{1,80},\s+(?:was|had|[a-z]+ed)\b")

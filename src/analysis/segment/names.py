@@ -23,6 +23,8 @@ from analysis.segment.patterns import (
     _NAMES,
     _OF_BODY,
     _ROLE_LAZY,
+    _SPEAKER_DOES,
+    _SPEAKER_ON,
     _UPPER,
     _WEEKDAYS,
 )
@@ -85,11 +87,17 @@ def _clean_speaker(phrase: str) -> str:
                              rf"((?:[a-z][\w'’-]*\s+){{0,3}}{_NAME})\s*", phrase)):
         # "military expert, reserve colonel Jane Roe", "Roe's colleague, the driver Jan": the name
         return _clean_speaker(bare.group(1))
+    if phrase.count(",") >= 2 and re.match(rf"\s*(?i:{_DET})\s", phrase) and (chain := re.search(
+            rf",\s+((?:(?!(?:of|for|from|to|with|and|by|at|in|on)\s)[a-z][\w'’-]*\s+){{0,3}}({_NAME})),?\s*$", phrase)) and \
+            len(chain.group(2).split()) >= 2 and _person(chain.group(2)):
+        # "the side in the Azores, the Commissioner for Children's Rights, our countrywoman Jane Roe,": a chain of
+        # descriptions that ends with the person's name (not "the friend, a colleague of Jan Roe,")
+        return _clean_speaker(chain.group(2))
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if p.endswith(")"):  # ("Jane Roe of the Example Authority (EA), who ...": the acronym before a comma too)
         p = _TAG_END.sub("", p)
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
-        p = re.split(rf"(?<=[a-z]{{2}}\.)\s+(?=[{_UPPER}])", p)[-1]
+        p = re.split(rf"(?:(?<=[a-z]{{2}}\.)|(?<=[{_UPPER}]{{3}}\.))\s+(?=[{_UPPER}])", p)[-1]  # (or a dateline's "KYIV.")
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
     if (" from " in p or " in " in p) and (fr := _FROM_PLACE.fullmatch(p)) and _person(fr.group(1)) and (
             not fr.group("far") or len(fr.group(1).split()) >= 2):  # ("Tatyana from Iskitim" too)
@@ -215,13 +223,23 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     return label
 
 
+def _headline_speaker(text: str, at: int) -> re.Match[str] | None:
+    """A headline's speaker after its quote and a colon at ``at``: "'...': Jane Roe on the talks", "'...': Roe says",
+    or a person and a verb ("'...': Roe opens the talks"; not "'...': Kyiv claims"), as group ``who``; else None."""
+    if m := _SPEAKER_ON.match(text, at):
+        return m
+    m = _SPEAKER_DOES.match(text, at)
+    return m if m and _person(_clean_speaker(m.group("who"))) else None
+
+
 def _last_named(texts: Sequence[str], end: int = -1) -> str:
     """The last person named with two words or more in ``texts`` (the last one read up to ``end``
-    when that is not -1), else ""."""
+    when that is not -1), not after "in", "at" or "near"; else ""."""
     for n, text in enumerate(reversed(texts)):
         stop = end if n == 0 and end >= 0 else len(text)
+        # (not a place a preposition gives: "opened the talks at the Palácio de Sant'Ana, in Ponta Delgada")
         names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
-                 and _person(name)]
+                 and _person(name) and not re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()])]
         if names:
             return names[-1]
     return ""
@@ -234,9 +252,10 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def fuller_name(speaker: str, names: Iterable[str]) -> str:
     """The one longer name the article gives a speaker ("Marcos Lacerda", named before as "Senator
     Marcos Lacerda Pinto"; "Nina Fyodorovna" of "Nina Fyodorovna Lagutina"; a podcast's "Koji" of
-    "Koji Tanabe", a Korean surname "Hwang" of "Hwang In-cheol"): a person named with one more
-    capitalised word after the same ones; ``speaker`` itself when no one or several are, when the
-    longer name only adds a generational suffix, or when one word is also the surname of someone named.
+    "Koji Tanabe", a Korean surname "Hwang" of "Hwang In-cheol", "Jan Roe" of "Jan Roe-Ruiz"): a person named
+    with one more capitalised word after the same ones, or one word that is the surname of the one person
+    named with it; ``speaker`` itself when no one or several are, or when the longer name only adds a
+    generational suffix.
 
     Parameters
     ----------
@@ -247,11 +266,15 @@ def fuller_name(speaker: str, names: Iterable[str]) -> str:
     -------
     str
     """
-    if not speaker.split() or not _person(speaker) or (" " not in speaker and any(
-            len(n.split()) >= 2 and n.split()[-1] == speaker for n in names)):
-        return speaker  # (one word that is someone's surname stays: `_full_of` has read it)
-    longer = {n for n in names if n.startswith(speaker + " ") and n.split()[-1].lower().strip(".") not in _SUFFIXES
-              and len(n[len(speaker):].split()) == 1 and n[len(speaker):].split()[0][:1].isupper() and _person(n)}
+    if not speaker.split() or not _person(speaker):
+        return speaker
+    if " " not in speaker and (owners := {n for n in names if len(n.split()) >= 2 and n.split()[-1] == speaker}):
+        # (one word that is one person's surname: that person, named before or after, "Roe" of a live blog's headline
+        # "'It is done': Roe reads ..." before "Minister Jane Roe read ..."; of two people's, as it is)
+        return owners.pop() if len(owners) == 1 and _person(next(iter(owners))) else speaker
+    # (or a hyphenated second surname: "Mariia Roe" of "Mariia Roe-Ruiz")
+    longer = {n for n in names if n.startswith((speaker + " ", speaker + "-")) and n.split()[-1].lower().strip(".")
+              not in _SUFFIXES and len(n[len(speaker) + 1:].split()) == 1 and n[len(speaker) + 1:][:1].isupper() and _person(n)}
     return longer.pop() if len(longer) == 1 else speaker
 
 

@@ -64,8 +64,12 @@ _UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_W
 # (or a possessive's: ", Energoatom's director for international cooperation,")
 _APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])"  # ", a political scientist at X,", ", 19,"
                rf"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){{1,200}}?){{1,3}},")
-#: Someone's role, then the person's name in apposition: "Roe's colleague, the driver Jan," (not Roe).
-_POSSESSED_NAMED = rf"{_CAP}['’]s\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD},\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,3}}?{_NAME}(?=[,.])"
+#: Someone's role, then the person's name in apposition: "Roe's colleague, the driver Jan," (not Roe), "her neighbour
+#: on the landing, Jana Ivanovna." (not "her").
+_POSSESSED_NAMED = (rf"(?:{_CAP}['’]s\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD},\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,3}}?"
+                    rf"{_NAME}(?=[,.])|"
+                    rf"(?-i:his|her|their|our|my)\s+(?:[a-z][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*,\s+(?:the\s+)?"
+                    rf"(?:{_LOW_WORD}\s+){{0,3}}?{_NAME}(?=\.|\s*$|,\s+(?:who|an?|the)\s))")  # (not "her son, Jan, now 14,")
 #: A relative clause without commas before the verb: "an official who followed the talks [put it]".
 _WHO_BARE = r"\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){1,120}?"
 #: An unnamed person from a place, with an age and a relative clause: "A woman from Fukuoka (34) who came to Jeju
@@ -168,8 +172,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("reported the head of the Regional Military Administration Jane Roe": the institution's name and the person's)
     # ('"...", explains to Adnkronos Jane Roe, researcher at X': the outlet addressed, then the speaker)
     # ("says the director of the depot, Jane Roe.": the role's body, then the name)
-    vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}{_OF_BODY},\s+{_NAME}(?=[,.])|"
-          rf"{_UNNAMED_WHERE}|{_POSSESSED_NAMED}|"
+    vs = (rf"{verb}(?:\s+to\s+{_CAP}(?=\s+[{_UPPER}]))?\s+(?P<subj>{_POSSESSED_NAMED}|{_PRON}|{_ROLE_GREEDY}{_OF_BODY},\s+"
+          rf"{_NAME}(?=[,.])|{_UNNAMED_WHERE}|"
           rf"{_ROLE_GREEDY}\s+of\s+the\s+{_NAME}|{_ROLE_GREEDY}|{_TITLED}|{bare_role}|{_CAP}(?:\s+{_CAP}){{0,2}}\s+of\s+the\s+{_NAME}|"
           rf"{_NAME}(?:,\s+or\s+rather\s+{_NAME})?)")  # ("says Lyosha, or rather Jan Roe,": the name that corrects)
     lead = rf"\b(?i:{alt(leads)})\s+(?P<subj>{_PRON}|{_ROLE_GREEDY}|{_TITLED}|{_NAME}(?:\s+(?!{_PREPOSITION}\b)[a-z]+)?)"
@@ -425,7 +429,10 @@ _ASKED = re.compile(r"\basked\b")
 #: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
 _INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
 #: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
-_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME})\s+(?:on|says|said|about)\s")
+#: (or someone's role: "'...': Canada's envoy on the deal"; or a surname and a verb in the present: "'...': Roe opens
+#: the talks", which `names._headline_speaker` checks is a person's; not "'...': Novoye Chaplino follows the talks")
+_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME}(?:['’]s\s+[a-z]+)?)\s+(?:on|says|said|about)\s")
+_SPEAKER_DOES = re.compile(rf"\s*:\s+(?P<who>{_CAP})\s+(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}s\s")
 #: A capitalised word shaped like a nationality ("Cuban", "Russian", "Chinese", "Turkish", "Israeli").
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
 #: A line that introduces the next paragraph's quote by name and description: "Jane Roe — economist, head of ...:".
@@ -468,7 +475,8 @@ _BEFORE_SURNAME = re.compile(rf"(?:{_CAP}\s+){{1,3}}$|{_CAP}\s+(?:{_HYPHEN_PARTI
 #: Past forms not ending in -ed that follow a sentence's subject ("Zakharova went further").
 _IRREGULAR = ("went|made|took|gave|came|spoke|wrote|met|sat|stood|put|kept|held|brought|thought|felt|began|became|"
               "told|said|sought|won|lost|ran|saw|knew|left|led|heard|set|struck|chose|drew|grew|flew|rose|fell|"
-              "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit")
+              "shook|wore|sent|paid|spent|found|got|broke|fought|read|wept|threw|hung|lay|let|meant|stuck|swore|bit|"
+              "taught|bought|built|caught|sold|slept|understood|hid|fed|forgot|drove|rode|dealt|lent")
 #: The subject of a sentence a colon ends, at its start, behind a bullet or an opening clause: "X was firm:",
 #: "A senior official in the Chancellery, who ..., described it like this:", "- X, arriving:".
 _COLON_SUBJECT = re.compile(  # (also "Jane Roe on the agreement:", "13:00 - Jane Roe on X:")

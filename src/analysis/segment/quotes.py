@@ -19,7 +19,6 @@ from analysis.segment.attribution import (
     _named_first,
     _named_next,
     _person_of,
-    _role_mentions,
     _subject_mentions,
     _subject_speaker,
     _who,
@@ -40,7 +39,17 @@ from analysis.segment.candidates import (
 from analysis.segment.fullnames import _full_of, _known_as
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
-from analysis.segment.names import _clean_speaker, _full_name, _head, _is_name, _person, _role_heads, full_speakers, named_later
+from analysis.segment.names import (
+    _clean_speaker,
+    _full_name,
+    _head,
+    _headline_speaker,
+    _is_name,
+    _person,
+    _role_heads,
+    full_speakers,
+    named_later,
+)
 from analysis.segment.patterns import (
     _AND_THAT,
     _BARE_CLAUSE,
@@ -66,6 +75,8 @@ from analysis.segment.patterns import (
     _search,
     _unnamed_subject,
 )
+from analysis.segment.repeats import QUOTED_KINDS, _repeated
+from analysis.segment.roles import _role_mentions
 from analysis.segment.sentences import _strip, sentence_spans
 from analysis.segment.tokens import count_tokens
 
@@ -88,8 +99,8 @@ class Quote:
     kind: str = "direct"
 
 
-#: Kinds of `Quote` whose words are someone else's, quoted (the quotation layer of a sentence).
-QUOTED_KINDS = ("direct", "dash", "interview", "question", "partial")
+__all__ = ["QUOTED_KINDS", "VOICE_KINDS", "Quote", "find_quotes"]  # (QUOTED_KINDS: defined in `repeats`, read here too)
+
 #: Kinds that give a speaker a voice (for who-is-quoted counts): all but scare quotes and questions.
 VOICE_KINDS = ("direct", "dash", "interview", "partial", "indirect")
 
@@ -304,8 +315,9 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if not scare and not _inside_sentence(par, spans, c):
                 # a short quote that is a sentence of its own: '"Nothing is agreed," said X.' / '... he
                 # said. "That is all."' - direct speech of the attribution after it, else of the paragraph's speaker
+                # (or a headline's "'It is done': Roe reads the statement")
                 phrase, at = _context_speaker(masked, spans, c) if par[c.hi - 1:c.hi] in ",!?…" or \
-                    par[c.hi + 1:c.hi + 2] in ",!?" else ("", -1)
+                    par[c.hi + 1:c.hi + 2] in ",!?" or _headline_speaker(masked, c.hi + 1) else ("", -1)
                 speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls) if phrase else para_speaker or short_speaker
                 short_speaker = speaker or short_speaker  # ('"Nothing yet," she said. "Maybe tomorrow."')
                 if speaker:
@@ -355,8 +367,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
-        not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before))}
-    # (a quote that is all its paragraph, or all a live blog's timed heading after its label, "17:10 X: '...'")
+        not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before)
+        or re.fullmatch(r"\d{1,2}(?:[:.]|\s?h\s?)\d\d\s*[|—–-]?", before))}
+    # (a quote that is all its paragraph, or all a live blog's timed heading after its label or time, "17:10 X: '...'",
+    # "17 h 20 | « ... »")
     answering = {speaker for _, speaker, kind in turns.values() if kind == "interview" and speaker}
     return sorted(_repeated(quotes, alone, answering.pop() if len(answering) == 1 else ""),
                   key=lambda q: (q.paragraph_index, q.start, q.end))
@@ -374,36 +388,6 @@ def _headline_label(par: str, before: int | None = None) -> str:
             and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
         return label
     return ""
-
-
-def _unsure(speaker: str) -> bool:
-    """A speaker no surer than a repetition: no one, not a person, or a role as a label ("Analyst: '...'")."""
-    return not speaker or not _person(speaker) or (" " not in speaker and speaker.lower() in _role_heads())
-
-
-def _repeated(quotes: list[Quote], alone: set[int] = frozenset(), interviewee: str = "") -> list[Quote]:
-    """A quote with no speaker (or a role's label, or a quote that is a whole paragraph of its own: ``alone``)
-    whose words the article quotes again with one (a headline's quote, repeated in the body): that speaker; a
-    headline's quote in an interview of one ``interviewee`` that the body does not repeat: the interviewee's."""
-    if not any((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
-               for n, q in enumerate(quotes)):
-        return quotes
-    # (case aside: a headline capitalises what the body says mid-sentence, "«A pilot»" / "this is a pilot")
-    said = [(n, " ".join(q.text.lower().split()), q.speaker) for n, q in enumerate(quotes)
-            if q.speaker and q.kind in QUOTED_KINDS]
-    out = []
-    for n, q in enumerate(quotes):
-        words = " ".join(q.text.lower().split()).rstrip(".,;:!?…")
-        # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
-        if (_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial") \
-                and len(words.split()) >= 3:
-            # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
-            speakers = {speaker for k, text, speaker in said if words in text and k != n
-                        and (not q.speaker or _person(speaker))}
-            if len(speakers) == 1 or (not speakers and not q.speaker and not q.paragraph_index and interviewee):
-                q = Quote(q.paragraph_index, q.start, q.end, q.text, speakers.pop() if speakers else interviewee, q.kind)
-        out.append(q)
-    return out
 
 
 def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
