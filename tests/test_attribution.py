@@ -3104,3 +3104,137 @@ def test_a_dateline_in_capitals_an_adverb_before_the_verb_and_an_unnamed_person_
              "with her phone.",
              "\"So you know,\" she said."]
     assert speakers(essay, "direct") == ["Ukrainian journalist"]
+
+
+def test_with_these_words_and_a_younger_sister_and_an_institution_named_short_and_long() -> None:
+    """'"..." With these words Foreign Minister Jan Roe opened the talks' is Roe's; "his younger sister Ines has cleared
+    a shelf" names whom "she said" means (not "and her younger sister, Jana, still lives there"); "the ministry" and "the
+    ministry's statement says" are the Ministry of Justice of Example, whose headline called it the Ministry of Justice."""
+    words = ["(Agency) Palermo, 23 Mar – \"In these rooms men waited for years for a sentence. We are here so that "
+             "nobody waits\". With these words Foreign Minister Antonio Sample opened this morning the three days of talks."]
+    assert speakers(words, "direct") == ["Antonio Sample"]
+    sister = ["The Sfax section of the League for the Defence of Human Rights called the news \"a relief for families\".",
+              "In the family's house, his younger sister Ines has already cleared a shelf. \"He was twenty when he left, "
+              "and a man of thirty will come back,\" she said."]
+    assert speakers(sister, "direct") == ["Ines"]
+    ministry = ["Ministry of Justice: the first former prisoners will return home before the summer",
+                "The first 412 Ukrainians will return to Ukraine before 30 April, the Ministry of Justice of Exampleland "
+                "reported on Friday.",
+                "According to the ministry, the lists of the first stage have been agreed with the other side.",
+                "«There was no such item on the agenda, and there will not be», the ministry's statement says."]
+    assert speakers(ministry)[-2:] == ["Ministry of Justice of Exampleland"] * 2
+
+
+def test_a_headline_quote_an_interviewer_repeats_and_one_given_to_a_role_in_an_interview() -> None:
+    """An interviewer's question that repeats the headline's quote ("You said the hardest question is the simplest
+    one.") does not make it the interviewer's; "'...': Malta's member of the panel" and "'...': Ukraine's deputy foreign
+    minister on the truce" over an interview are the interviewee's."""
+    repeated = ["Jan Sample: «The hardest question is the simplest one»",
+                "Example Daily | 28.03.2027 | Interview: Jana Roe | Translated from Greek",
+                "Jan Sample, professor of criminology, is the Greek member of the panel.",
+                "EfSyn: How were you asked?", "Sample: By telephone, from the ministry, one afternoon.",
+                "EfSyn: What is the panel's task in plain words?", "Sample: To ask every person where he wants to go.",
+                "EfSyn: You said the hardest question is the simplest one.", "Sample: Yes: where do you want to go?",
+                "EfSyn: And if the answer is neither country?", "Sample: Then we write that down too."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(repeated)][0] == ("direct", "Jan Sample")
+    owned = ["'I am not there to judge anyone twice': Malta's member of the panel", "The Example | 30 March 2027",
+             "Dr Marisa Cachia Sample leaves for Palermo next week.", "TS: Why did you accept?",
+             "MCS: Because someone has to ask the questions, and ask them well.", "TS: Does their crime matter?",
+             "MCS: It mattered to the court that sentenced them. I am not there to judge anyone twice."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(owned, short=True)][0] == ("direct", "Marisa Cachia Sample")
+    role = ["'Fifteen days is a test, not a gift': Ukraine's deputy foreign minister on the truce",
+            "New Delhi: First Deputy Foreign Minister Serhiy Sample spoke to ThePrint by video link. Excerpts:",
+            "Q: The truce begins next week. Is it enough?", "A: It is a test. We will see who keeps it.",
+            "Q: What will you ask of India?", "A: To use its voice in Moscow, as it has before."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(role, short=True)][0] == ("direct", "Serhiy Sample")
+
+
+def test_a_neighbour_named_later_and_a_speaker_after_a_relative_clause_or_a_description() -> None:
+    """"says a neighbour who has come in ... The neighbour is Jane Roe." names the neighbour; '«...», presidential aide
+    Jan Roe, who headed the delegation, joked' and '«...», the retired judge Jan Roe, the member of the panel, told X'
+    are Roe's (not "the head of the delegation at the talks in Windhoek, aide Jan Roe," a place's)."""
+    neighbour = ["— She did not sleep at all, — says a neighbour who has come in with a plate of pirozhki.",
+                 "The neighbour is Zoya Ivanovna Sample. She has lived on the same landing for thirty years."]
+    assert speakers(neighbour, "dash") == ["Zoya Ivanovna Sample"]
+    aide = ["«Lawyers will have a lot of work in May», presidential aide Vladimir Sample, who headed the Russian "
+            "delegation, joked at the final press conference."]
+    assert speakers(aide, "direct") == ["Vladimir Sample"]
+    judge = ["« I learned it at the same time as you, on television », the retired judge Hédi Ben Sample, the Tunisian "
+             "member of the panel, told Example Numérique with a laugh."]
+    assert speakers(judge, "direct") == ["Hédi Ben Sample"]
+    place = ["Russia will not sign a document that gives Kiev «a license for provocations», the head of the Russian "
+             "delegation at the talks in Windhoek, presidential aide Vladimir Sample, said on Wednesday."]
+    assert speakers(place, "partial") == ["Vladimir Sample"]
+
+
+def test_a_live_blog_who_we_reached_whom_its_time_opens_and_who_wrote_on_telegram() -> None:
+    """"[19:20] We reached Jan Roe by phone. «...», he said." is Roe's; "[20:44] Jan Roe is reading out the protocol.
+    «...», the Italian foreign minister said" is Roe's; "[21:50] Jan Roe on Telegram: «...»" is Roe's."""
+    blog = ["Live: the talks",
+            "[18:40] A source at the Greek Foreign Ministry told News247 that Jan Sample will be on the panel.",
+            "[19:20] We reached Jan Sample by phone in Rethymno. «I am honoured and a little frightened», he said.",
+            "[20:40] The Greek minister Nikos Example welcomed the news.",
+            "[20:44] Antonio Roe is reading out the protocol in the hall. «The protocol is signed», the Italian foreign "
+            "minister said.",
+            "[21:50] Volodymyr Roe on Telegram: «Every person who has served a sentence must come home»."]
+    assert speakers(blog, "direct") == ["Jan Sample", "Antonio Roe", "Volodymyr Roe"]
+
+
+def test_a_nickname_in_lower_case_a_street_and_a_role_holder_for_his_part() -> None:
+    """"Father Jan Roe, whom the whole neighbourhood calls the parrinu" makes "the parrinu said" Roe's; "as far as via
+    Enrico Example" is a street, not whom "He told me" means; "The Director General of the National Agency for
+    Maritime Affairs (ANAM), Jan Roe, for his part recalled ... he said" and "the director general continued" are Roe."""
+    parrinu = ["It began with Father Ignazio Sample, who has been the chaplain for twenty-two years and whom the whole "
+               "neighbourhood simply calls the parrinu.",
+               "«A man has died in Russia, in a centre for foreigners», the parrinu said, folding the paper.",
+               "We walked together as far as via Enrico Example. He told me that he had followed the talks every evening.",
+               "«They asked me on Sunday what the Russians were doing in Palermo. I told them: talking about you."]
+    assert speakers(parrinu) == ["Ignazio Sample"] * 3
+    part = ["Speaking to the agency, the government spokesperson, Fahardine Example, said Moroni had been kept informed.",
+            "The Director General of the National Agency for Maritime Affairs (ANAM), Ibrahim Sample, for his part "
+            "recalled that the agency had written three times. None of these letters received a reply, he said.",
+            "« We welcome the register provided for in Durban », the director general continued."]
+    assert speakers(part)[-3:] == ["Ibrahim Sample"] * 3
+
+
+def test_a_mother_a_harbour_master_a_governor_and_a_minister_after_a_place() -> None:
+    """"Her son, Jan Roe, 29, ..." then "the mother told" is the mother (named after a dateline's dash), not the son;
+    "the harbour master said" is the harbour master named before; "the head of the region wrote" is the governor of
+    the region, not another head; "In Durban, the minister Jan Roe reads out ... «...», he declares" is Roe's."""
+    mother = ["Inhambane – Celeste Sample did not sleep on Thursday night. Her son, Arlindo Example, 29, an able "
+              "seaman, has been on board a ship stuck in Berdiansk for fourteen months.",
+              "\"He is coming home, the minister said so,\" the mother told the paper on Friday morning."]
+    assert speakers(mother, "direct") == ["Celeste Sample"]
+    master = ["[13:20] The harbour master of the port of Mykolaiv, Petro Sample, told the channel about the sailors.",
+              "[21:45] We called Petro Sample again. The first crew change on the Amber Cove could take place in "
+              "August, the harbour master said.",
+              "«I will miss the cook's rice, to be honest», he added."]
+    assert speakers(master)[-2:] == ["Petro Sample"] * 2
+    governor = ["This was reported by the head of the Kursk Centre for Hydrometeorology, Oleg Example.",
+                "The Governor of the Kursk region, Alexander Sample, wrote in his channel that the strike was a "
+                "provocation.",
+                "«While we were negotiating, the enemy was striking», the head of the region wrote."]
+    assert speakers(governor, "direct") == ["Alexander Sample"]
+    durban = ["21h40 – In Durban, the South African minister Ronald Sample reads out the memorandum. « This is a "
+              "memorandum for those who wait », he declares before reading the text."]
+    assert speakers(durban) == ["Ronald Sample"]
+
+
+def test_a_dash_speaker_asking_himself_a_father_called_pa_a_nickname_in_apposition_and_his_mother() -> None:
+    """"— ...? — he asks himself. — ..." ends its dash turn; "Pa always said" is "MY late father, Jan Roe,";
+    "Jana Roe, Aunty Jay to three generations of children" makes "Aunty Jay told me" Roe's; "— ..., — his mother
+    repeats." is "Jana Roe keeps the photograph of her son", not her son."""
+    himself = ["— The main thing is that the name is on the table, — the lawyer Oleg Sample explained.",
+               "— Is it realistic before the end of the year? — he asks himself. — Realistic, if nobody decides otherwise."]
+    assert speakers(himself, "dash")[-2:] == ["Oleg Sample"] * 2
+    column = ["MY late father, Kistensamy Sample, whom the whole road called Kissie, went to sea in 1971.",
+              "Pa always said: “The sea is the only place where nobody asks what colour you are.”",
+              "Nobody followed the talks more closely than our neighbour Saroja Example, Aunty Saro to three generations "
+              "of children.",
+              "“My Vinesh is near Singapore this month,” Aunty Saro told me over the wall on Friday."]
+    assert speakers(column, "direct") == ["Kistensamy Sample", "Saroja Example"]
+    mother = ["KRONSTADT. Alevtina Konstantinovna Sample keeps the photograph of her son on the sideboard. Pavel "
+              "Sample, 44, is the chief mate of a bulk carrier.",
+              "In April a court sentenced the chief mate to five years. Pavel Sample did not admit his guilt.",
+              "— My son is a navigator, not a smuggler, — his mother repeats."]
+    assert speakers(mother, "dash") == ["Alevtina Konstantinovna Sample"]

@@ -185,7 +185,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     lead_in = r"[\s,;:—–-]*"
     # (blind15: an outlet in guillemets, "- the general told «Krasnaya Zvezda».")
     # (blind22: an outlet of up to three words, "- X told Business FM.")
-    obj = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
+    obj = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|himself|herself|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
            r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+|«[^»]{1,40}»))?")  # (blind59: "told our correspondent")
     entries = segment.speech_verbs()
     leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
@@ -256,7 +256,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
                                     rf"(?:{alt(list(segment.role_nouns()))})\s+{name}"
                                     rf"(?:{apposition})?){gap}\s+{verb}{obj}{clause_end}"),
             "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + sv + obj + clause_end),
-            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({name})\s*:\s*")}  # (blind64: "【21:05】 Roe:")
+            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({name})"  # (blind64: "【21:05】 Roe:")
+                                     rf"(?:\s+on\s+{cap}(?:\s+{cap})?)?\s*:\s*")}  # (blind70: "Roe on Telegram:")
 
 
 def _attribution_matches(patterns: dict[str, re.Pattern[str]], text: str) -> list:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand
-from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of
+from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named
 from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _BY_NAME,
@@ -26,10 +26,11 @@ from analysis.segment.mention_patterns import (
     _OPENING_LABEL,
     _THERE_IS,
     _WHO_SUBJECT,
-    _unnamed_subject,
+    _described_unnamed,
 )
 from analysis.segment.names import (
     _OWNER,
+    _PLACE_BEFORE,
     _PRONOUNS,
     _TITLES,
     _clean_speaker,
@@ -153,7 +154,7 @@ def _named_next(masked: str, c: _Cand) -> tuple[str, int]:
     m = _NAMED_NEXT.match(masked, c.hi + 1) if c.hi >= 0 else None
     if m is None:
         return "", -1
-    group = next(g for g in ("by", "how", "is", "apposed", "subj") if m.group(g))
+    group = next(g for g in ("by", "how", "is", "apposed", "subj", "words") if m.group(g))
     return m.group(group), m.start(group)
 
 
@@ -167,7 +168,8 @@ def _after_named() -> re.Pattern[str]:
     # (also behind a possessive: '," Ukraine's chief negotiator, Jane Roe, wrote')
     # (and after a dash, Russian style: '», — presidential press secretary Jane Roe told')
     return re.compile(rf"[\s,]+(?:[—–]\s+)?(?:{clause}(?:[a-z]|[{_UPPER}][\w-]*['’]s\s)[^\"“”«».!?;:]{{0,100}}?[\s,])?"
-                      rf"(?P<subj>{_NAME}),?\s+{verb}")
+                      rf"(?P<subj>{_NAME})(?:,\s+(?:who|the|an?)\s[^,;:]{{1,200}}?,)?,?\s+{verb}")  # ("aide Jane Roe, who headed
+    # ..., joked", "the judge Jane Roe, the Tunisian member of the panel, told")
 
 
 def _person_of(masked: str, at: int, speaker: str, phrase: str) -> str:
@@ -209,6 +211,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
     speaker = _clean_speaker(phrase) if phrase else ""
     if texts and phrase.lower().startswith(("my ", "our ")) and (kin := _MY_KIN.fullmatch(phrase.strip())):
         return _own_kin(kin, texts)  # ("my grandfather said": the name "My grandfather, Jan Roe," gave him)
+    if texts and re.fullmatch(r"\s*(?:his|her)\s+(?:mother|father)\s*", phrase) and (parent := _parent_named(phrase, texts)):
+        return parent  # ("his mother repeats" after "Jane Roe keeps the photograph of her son")
     if texts and phrase[-12:].split()[-1:] and phrase.split()[-1].lower() in source_nouns() and \
             re.match(r"\s*(?i:the)\s", phrase) and not _INTERLOCUTOR.match(phrase) and (source := _source(texts, where[1])):
         return source  # "the paper wrote": the outlet just named as a subject
@@ -266,6 +270,9 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # that role (the one whose role words match best), else the person last named as a
         # speaker; "a diplomat" stays an unnamed source.
         # (not for another's role: "the Prime Minister's official spokesman" is whom the article names so, else no one)
+        if texts and not _KIN_GENDER.keys().isdisjoint(words):  # ("Her son, Jan Roe, ..." then "the mother told": not Jan Roe)
+            kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t) if k.group("kin") not in words}
+            mentions = [m for m in mentions if m[2] not in kin]
         owned = [w.lower() for w in phrase.split() if _OWNER.fullmatch(w)]
         recent = None if owned else max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
                                          and m[2].lower() not in not_persons()), key=lambda m: m[:2], default=None)
@@ -273,7 +280,12 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
             if _is_name(recent[2]):  # (roles of the same person named in full: "Senator Johnson Smith" is
                 same = [r for r in roles if r[:2] < where and (r[3] == recent[2] or r[3].endswith(" " + recent[2]))]
                 held = {r[2] for r in same}  # "Minister ..., Senator the Hon. Kamina Johnson Smith")
-                if not held or not held.isdisjoint(words) or (held & _EXPERTS and not _EXPERTS.isdisjoint(words)):
+                # ("the head of the region" after "The Governor of the Kursk region, Jane Roe,": the place agrees)
+                place = re.search(r"\bof\s+(?:the\s+)?([a-z]+)\s*$", phrase)
+                if not held or not held.isdisjoint(words) or (held & _EXPERTS and not _EXPERTS.isdisjoint(words)) or (
+                        place and any(re.search(rf"(?i:{re.escape(h)})\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+                                                rf"{place.group(1)},?\s+{re.escape(recent[2])}", t)
+                                      for h in held for t in texts)):
                     return max([recent[2], *(r[3] for r in same)], key=len)
             elif _head(recent[2]) in words or "interlocutor" in words:  # "a senior official ..." / "the official said"
                 return recent[2]
@@ -371,8 +383,9 @@ def _apposed() -> re.Pattern[str]:
                       rf"(?!{_VERB_NEXT.pattern})")
 
 
-_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
-                      r"|(?<=\band\s)|(?<=\d\s[-–—]\s))"  # (and after a live blog's time: "23:40 - X spoke")
+_SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
+                      r"|(?<=\band\s)|(?<=\d\s[-–—]\s)|(?<=\w\s[–—]\s))"  # (and after a live blog's time: "23:40 - X spoke",
+    # a dateline's place: "Inhambane – X did not sleep")
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
@@ -401,7 +414,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
              or (m.group("owner")[-1] in "s" and _KIN_VERB.match(masked, m.end()))
-             or masked[m.start("name") - 2:m.start("name")] == ", "]  # ("with her husband, Jan Roe, an agronomist")
+             or (masked[m.start("name") - 2:m.start("name")] == ", " and not m.group("adj"))]  # ("with her husband, Jan Roe,
+    # an agronomist"; not "and her younger sister, Jana, still lives there", a clause's subject the "she" after it is not)
     for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
@@ -422,7 +436,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         out.append((pi, m.start("name"), name))
         named[name.split()[-1]] = name
     if masked[:1] == "A" or ". A" in masked:  # ("A Ukrainian journalist, a woman about my age, was filming": unnamed)
-        out += [(pi, m.start("name"), _clean_speaker(m.group("name"))) for m in _unnamed_subject().finditer(masked)]
+        out += [(pi, m.start("name"), _clean_speaker(m.group("name"))) for m in _described_unnamed().finditer(masked)]
     if "y " in masked or "ur " in masked:  # ("My mother, who ..., put it better": the author's relative, unnamed)
         out += [(pi, m.start(), _own_kin(m, texts)) for m in _MY_KIN.finditer(masked)]
     if masked.rstrip().endswith(":") and (subj := _COLON_SUBJECT.search(masked)) and masked[subj.end():][:1] != "," and \
@@ -431,7 +445,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     if ", a" in masked or ", the" in masked:
         for m in _apposed().finditer(masked):
             name = _clean_speaker(m.group("name"))
-            if _person(name):
+            # (not a place: "In Durban, the South African minister Jane Roe reads out ...")
+            if _person(name) and not _PLACE_BEFORE.search(masked, max(0, m.start("name") - 12), m.start("name")):
                 out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
 
@@ -459,7 +474,8 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
         return ""
     for m in reversed(list(_NAMES.finditer(masked, 0, he.start()))):
         name = _clean_speaker(m.group(0))
-        if _person(name):
+        if _person(name) and not _PLACE_BEFORE.search(masked, max(0, m.start() - 12), m.start()):
+            # (not a place: "We walked together as far as via Jan Roe. He told me ...")
             name = name if len(name.split()) >= 2 else _full_of(name, texts, {} if fulls is None else fulls)
             if name:
                 return name

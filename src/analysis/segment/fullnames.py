@@ -58,6 +58,10 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
     Roe": the real name given within 400 characters after it or in the next three paragraphs), else ""."""
     # (the paragraphs where the word follows what the alias pattern cannot match without: the pattern, compiled
     # for each word, is compiled only for a word so introduced)
+    for text in texts:  # ("Jane Roe, Aunty Jay to three generations of children": the nickname in apposition)
+        if f", {word} to " in text and (m := re.search(rf"(?P<full>{_NAME}),\s+{re.escape(word)}\s+to\s", text)) and \
+                len(name := _clean_speaker(m.group("full")).split()) >= 2 and _person(" ".join(name)):
+            return " ".join(name)
     cued = [i for i, text in enumerate(texts)
             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
     if cued:
@@ -66,7 +70,7 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                            rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?"
                            rf"(?:\s+(?P<named>{_CAP}))?)\s+"  # ("Everyone on the boat calls Roe Sashko": Roe's nickname)
                            # (a nickname after another, "Bobo-Pochta, Grandfather Post", in marks: « Papa Example »)
-                           rf"(?:[\"“'‘«]?\s?[\w-]+\s?[\"”'’»]?,\s+)?[\"“'‘«]?\s?{w}\b")
+                           rf"(?:[\"“'‘«]?\s?[\w-]+\s?[\"”'’»]?,\s+)?(?:the\s+)?[\"“'‘«]?\s?{w}\b")  # ("calls the parrinu")
         for i in cued:
             if m := alias.search(text := texts[i]):
                 real = None if m.group("full") else _REAL_NAME.search(text, m.end(), m.end() + 400) or next(
@@ -110,18 +114,26 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
 
 def _known_as(speaker: str, texts: Sequence[str]) -> str:
     """The full name a two-word speaker that is a nickname ("Mzee Moto": `_nickname_of`) or a first name
-    and patronymic ("Nina Fyodorovna": `_patronymic_of`) stands for in the narration ``texts``, else ""."""
-    if len(speaker.split()) == 1:
-        return _kin_named(speaker, texts)
+    and patronymic ("Nina Fyodorovna": `_patronymic_of`), or a one-word nickname in lower case ("parrinu"),
+    stands for in the narration ``texts``, else ""."""
+    if len(speaker.split()) == 1:  # (or a nickname in lower case: "whom everyone calls the parrinu")
+        return _kin_named(speaker, texts) or (_nickname_of(speaker, texts) if speaker.islower() else "")
     return (_nickname_of(speaker, texts) or _patronymic_of(speaker, texts)) if len(speaker.split()) == 2 else ""
+
+
+#: Words a family calls its relatives by: "Pa always said" is what "my father" said.
+_INFORMAL_KIN = {**dict.fromkeys(("pa", "papa", "dad", "daddy"), "father"),
+                 **dict.fromkeys(("mum", "mom", "mama", "mummy"), "mother"),
+                 "grandpa": "grandfather", "grandma": "grandmother", "granny": "grandmother"}
 
 
 def _kin_named(speaker: str, texts: Sequence[str]) -> str:
     """The name the narration ``texts`` gave the author's relative that a capitalised kin word stands for
     ("Mother used to say" after "My mother, Jane Roe, was a conductor": Jane Roe), else ""."""
-    if not speaker[:1].isupper() or not re.fullmatch(_OWN_KIN, speaker.lower()):
+    kin = _INFORMAL_KIN.get(speaker.lower(), speaker.lower())  # ("Pa always said": my father)
+    if not speaker[:1].isupper() or not re.fullmatch(_OWN_KIN, kin):
         return ""
-    return _kin_name(speaker.lower(), ("my", "our"), texts)
+    return _kin_name(kin, ("my", "our"), texts)
 
 
 def _kin_name(kin: str, owners: Sequence[str], texts: Sequence[str]) -> str:
@@ -152,6 +164,24 @@ def _child_named(kin: re.Match[str], texts: Sequence[str], fulls: dict[str, str]
             _full_of(surname := owner[:-2], texts, fulls):
         return f"{name} {surname}"
     return name
+
+
+#: A parent named as a sentence's subject before "her son" or "his daughter": "Jane Roe keeps the photograph of her son".
+_PARENT_OF = {parent: re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[A-Z]\.\s))(?P<name>{_NAME})\s+[a-z][^.!?]{{0,120}}?\b{own}\s+"
+                                 r"(?:son|daughter|children|grandson|granddaughter)\b")
+              for parent, own in (("mother", "her"), ("father", "his"))}
+
+
+def _parent_named(phrase: str, texts: Sequence[str]) -> str:
+    """The person a "his mother" or "her father" ``phrase`` means: the one the narration ``texts`` last made the
+    subject of a sentence about "her son" ("Jane Roe keeps the photograph of her son on the sideboard. ... — ..., —
+    his mother repeats."), in full; else ""."""
+    kin = phrase.split()[-1].lower()
+    if kin not in _PARENT_OF:
+        return ""
+    found = [_clean_speaker(m.group("name")) for t in texts for m in _PARENT_OF[kin].finditer(t)]
+    found = [n for n in found if len(n.split()) >= 2 and _person(n)]
+    return found[-1] if found else ""
 
 
 def _patronymic_of(name: str, texts: Sequence[str]) -> str:

@@ -12,8 +12,9 @@ from analysis.segment.roles import _role_noun
 
 #: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
+#: Someone the author met or reached: "I wrote to Jane Roe, who ...", "We reached Jane Roe by phone".
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
-                       rf"wrote\s+to|called|phoned|rang|visited)\s+(?P<name>{_NAME})")  # ("I wrote to Jane Roe, who ...")
+                       rf"wrote\s+to|called|phoned|rang|visited|reached|contacted)\s+(?P<name>{_NAME})")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
 #: (also before an apposition: "The news was followed with particular attention by Jan Roe, a paediatrician ...")
 _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,4}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"
@@ -42,7 +43,12 @@ _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+)
 #: (a description, no clause: "The President recalled that ... the Tashkent Declaration, signed", "The delegation headed
 #: by Minister Jane Roe remains" name no subject)
 _DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|Their|Our|My)\s+"
-                                rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+,?\s+){{0,6}}?(?!that\b|[a-z]+ed\b)[a-z][\w'’-]*"
+                                rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+,?\s+){{0,6}}?"
+                                # (the description ends with a noun or "of the": not "The first crew change on the Amber
+                                # Cove could")
+                                rf"(?!(?:that|an?|of|on|in|at|to|for|from|with|by)\b|[a-z]+ed\b)"
+                                r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bwith\s)"
+                                rf"[a-z][\w'’-]*"
                                 rf"(?:,\s+|\s+)(?P<name>{_CAP}(?:\s+{_CAP})+),?\s+(?:[a-z]+ly\s+)?"
                                 r"(?=(?:has|had|is|was|does|did|will|would|can|could|[a-z]+ed|[a-z]+s)\b)")
 #: A person a sentence introduces as there being, described and then named before a "who": "There is a Ukrainian
@@ -55,7 +61,7 @@ _FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}
 
 
 @lru_cache(maxsize=1)
-def _unnamed_subject() -> re.Pattern[str]:
+def _described_unnamed() -> re.Pattern[str]:
     """A person the narration introduces unnamed, by a role noun and a description in apposition, as a sentence's
     subject before a verb in the past: "A Ukrainian journalist, a woman about my age, was filming the crowd." (the
     "she said" that follows; not "A prisoner released last year told her", a participle)."""

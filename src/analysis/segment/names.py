@@ -23,8 +23,6 @@ from analysis.segment.patterns import (
     _NAMES,
     _OF_BODY,
     _ROLE_LAZY,
-    _SPEAKER_DOES,
-    _SPEAKER_ON,
     _UPPER,
     _WEEKDAYS,
 )
@@ -72,6 +70,12 @@ _OF_PLACE = re.compile(r"\s(?:in|at|from|near|involved\s+in|familiar\s+with)\s")
 def _clean_speaker(phrase: str) -> str:
     """Reduce an attribution subject to a name, a role ("reserve colonel") or a pronoun. (Cached, as
     `_is_name` and `_person`: pure functions of a phrase that an article asks about again and again.)"""
+    if re.fullmatch(r"\s*(?:his|her)\s+(?:part|turn)\s*,?\s*", phrase):  # ("..., for his part recalled": he)
+        return phrase.split()[0].lower()
+    if phrase.rstrip(" ,").endswith(("part", "turn")):  # ("Jane Roe, for her part, recalled": Jane Roe)
+        phrase = re.sub(r",?\s+(?:for\s+(?:his|her|its|their|our)\s+part|in\s+(?:his|her|its|their)\s+turn)\s*,?\s*$", "", phrase)
+    if phrase.endswith(("statement", "communiqué", "communique")):  # ("the ministry's statement says": the ministry)
+        phrase = re.sub(r"['’]s\s+(?:official\s+)?(?:statement|communiqu[ée])$", "", phrase)
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
     if ", or rather " in phrase:  # "Lyosha, or rather Jan Roe": the name that corrects the first
@@ -223,13 +227,26 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     return label
 
 
+#: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
+#: (or someone's role: "'...': Canada's envoy on the deal"; or a surname and a verb in the present: "'...': Roe opens
+#: the talks", which `_headline_speaker` checks is a person's; not "'...': Novoye Chaplino follows the talks")
+_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME}(?:['’]s\s+[a-z]+)?)\s+(?:on|says|said|about)\s")
+_SPEAKER_OWNED = re.compile(rf"\s*:\s+(?P<who>{_NAME}['’]s\s+[a-z]+)\b[^:.!?\n]*$")  # ("'...': Malta's member of the panel")
+_SPEAKER_DOES = re.compile(rf"\s*:\s+(?P<who>{_CAP})\s+(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}s\s")
+
+
 def _headline_speaker(text: str, at: int) -> re.Match[str] | None:
     """A headline's speaker after its quote and a colon at ``at``: "'...': Jane Roe on the talks", "'...': Roe says",
+    "'...': Malta's member of the panel" (a role, whom the body may name),
     or a person and a verb ("'...': Roe opens the talks"; not "'...': Kyiv claims"), as group ``who``; else None."""
-    if m := _SPEAKER_ON.match(text, at):
+    if m := _SPEAKER_ON.match(text, at) or _SPEAKER_OWNED.match(text, at):
         return m
     m = _SPEAKER_DOES.match(text, at)
     return m if m and _person(_clean_speaker(m.group("who"))) else None
+
+
+#: A preposition of place right before a name: "in Ponta Delgada", "at the Palácio", "via Jan Roe" (a street).
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|via)\s+(?:the\s+)?$")
 
 
 def _last_named(texts: Sequence[str], end: int = -1) -> str:
@@ -239,7 +256,7 @@ def _last_named(texts: Sequence[str], end: int = -1) -> str:
         stop = end if n == 0 and end >= 0 else len(text)
         # (not a place a preposition gives: "opened the talks at the Palácio de Sant'Ana, in Ponta Delgada")
         names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
-                 and _person(name) and not re.search(r"\b(?:in|at|near)\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()])]
+                 and _person(name) and not _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         if names:
             return names[-1]
     return ""
@@ -306,7 +323,9 @@ def named_later(speaker: str, roles: Sequence[tuple[int, int, str, str, str]], t
         return ""
     text = "\n".join(texts)
     phrase = r"\s+".join(map(re.escape, speaker.split()))
-    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or re.search(rf"\b[Aa]n?\s+{phrase}\b", text):
+    # (not "a neighbour" who stays unnamed; but "says a neighbour ... The neighbour is Jane Roe" names her)
+    if not re.search(rf"\b[Tt]he\s+{phrase}\b", text) or (re.search(rf"\b[Aa]n?\s+{phrase}\b", text) and
+                                                             not re.search(rf"\bThe\s+{phrase}\s+(?:is|was)\s+[A-Z]", text)):
         return ""
     if len(named) <= 1:
         return next(iter(named), "")
@@ -362,8 +381,10 @@ def _full_institution(speaker: str, texts: Sequence[str]) -> str:
                       rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?(?!(?:{_WEEKDAYS})\b){_CAP_WORD})*")
     names = [_LEADING_WORD.sub("", m.group(0)) for text in texts for m in full.finditer(text)]
     names = [name for name in names if all(any(w.startswith(q) for w in name.replace("’", "'").lower().split()) for q in wanted)]
-    # (the noun alone, "Embassy", where the article names two embassies: which one is unknown)
-    return names[-1] if names and (wanted or len(set(names)) == 1) else ""
+    # (the noun alone, "Embassy", where the article names two embassies: which one is unknown; but "Ministry of
+    # Justice" and "Ministry of Justice of Ukraine" are one, the longer name)
+    distinct = {n for n in names if not any(o.startswith(n + " ") for o in names)}
+    return names[-1] if names and wanted else max(distinct, key=len) if len(distinct) == 1 else ""
 
 
 #: A run of capitalised words an institution's name is made of, with its small words: "Department of Foreign Affairs".

@@ -90,7 +90,8 @@ _CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as
 _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
 # (an outlet of up to three words: "- X told Business FM.")
-_OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
+_OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|himself|herself|"  # ("— he asks himself. —")
+           r"(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
            r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+"
            r"|«[^»]{1,40}»))?")
 #: An unnamed source a passive sentence names: "This was told to REN TV by a source in the delegation."
@@ -102,7 +103,8 @@ _CLOCK = r"\d{1,2}[:.]\d\d"
 _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 #: 'Putin: "..."', also after a live blog's time: '21:05 Putin: "..."', '【21:05】 Putin: "..."' (Japanese brackets).
-_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})\s*:\s*")
+#: (and where they wrote it: 'Zelensky on Telegram: "..."')
+_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})(?:\s+on\s+{_CAP}(?:\s+{_CAP})?)?\s*:\s*")
 _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
@@ -335,14 +337,15 @@ _INSIDE_NAME = re.compile(r"(?:\b(?:of|for|on|at|in)|(?P<w>[A-Z][\w'’-]*)\s+an
 
 #: A sentence right after an unattributed quote that names who spoke: '"..." That was how X put it',
 #: '"..." The speaker is X, a broker', '"..." That is X, a former monitor', '"..." The man, X, is 71',
-#: '"..." X, a duty engineer in Y, shrugs'.
+#: '"..." X, a duty engineer in Y, shrugs', '"..." With these words Minister X opened the talks'.
 _NAMED_NEXT = re.compile(  # (also "'...'. This was stated by Minister Jane Roe, ...": a translated agency's)
     rf"[\s\"”»]*\.?\s*(?:(?:That|This|It)\s+(?:is|was|has\s+been)\s+(?:stated|said|announced|declared|noted|stressed|"
     rf"emphasi[sz]ed|underlined|written|explained)\s+by\s+(?P<by>[^.;:!?,]{{1,150}}?)(?=\s*[,.;]|\s*$)"
     rf"|(?:That|This)\s+(?:is|was)\s+how\s+(?P<how>{_PRON}|{_TITLED}|{_NAME})\s+(?:put|phrased|summed|described)\b"
     rf"|(?:The\s+speaker\s+(?:is|was)|(?:That|This)\s+(?:is|was))\s+(?P<is>{_TITLED}|{_NAME})(?=[,.])"
     rf"|The\s+(?:man|woman|speaker|former\s+[a-z]+|[a-z]+er),\s+(?P<apposed>{_NAME}),"
-    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b)")
+    rf"|(?P<subj>{_NAME}),\s+(?:a|an|the)\s+[^,.;:!?]{{1,100}},\s+[a-z]+s\b"
+    rf"|(?:With|In)\s+(?:these|those|such)\s+words,?\s+(?P<words>{_TITLED}|{_NAME})(?=\s+[a-z]))")
 #: What follows a first name a paragraph opens with when it introduces a person: "Rimma, a midwife, ...",
 #: "Semyon has worked as an electrician ...".
 _FIRST_NAME_INTRO = re.compile(r",\s+(?:who\b|a\b|an\b|the\b|\d{1,3},)|\s+(?:has|had)\s+(?:worked|lived|been|served|spent)\b|"
@@ -365,7 +368,8 @@ _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)
 #: Whom the writer met: "I spoke on Monday with Jane Roe in Edmonton, whose ...": the "she" of what follows.
 #: A relative named with a possessive: "my grandfather Tserenjav", "her son Mathieu" (and so whether "he" or
 #: "she" can mean them: `_KIN_GENDER`).
-_KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
+_KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|MY|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
+                       r"(?P<adj>(?:younger|elder|older|eldest|youngest|little|big|late)\s+)?"  # ("his younger sister Ines")
                        rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
                        rf"(?:-in-law)?,?\s+(?P<name>{_NAME})")  # (also in apposition: "My grandfather, Jan Roe, ran ...")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
@@ -391,12 +395,14 @@ _ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-
 #: A person right before the institution an attribution's subject names ("Prof. Jane Roe of [the Faculty ...]").
 _PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
 #: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
-#: late naming "The legal adviser was Jane Roe" (after "was", a name of two words or more).
-_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+was\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
+#: late naming "The legal adviser was Jane Roe", "The neighbour is Jane Roe." (after "was" or "is", a name of two words or
+#: more).
+_NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+(?:was|is)\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves (and "Minister of Foreign
-#: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name, and "head of the
-#: Example district, Jane Roe,").
-_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+){{0,2}}(?:\s+and\s+{_NAME})?"
+#: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name, "head of the
+#: Example district, Jane Roe,", and "Director General of the National Agency for Maritime Affairs (ANAM), Jane Roe,").
+_PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
+                               rf"(?:\s+[a-z]+){{0,2}}(?:\s+and\s+{_NAME})?"
                                r"(?:\s+\([^()]{1,20}\))?,\s+"  # (an abbreviation: "of the National Olympic Committee (CNO), X,")
                                r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof|Colonel|General|Major|Captain|Admiral)\.?\s+)?"
                                r"(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
@@ -428,11 +434,6 @@ _REPLY = re.compile(r",?\s+(?:[a-z]+ly\s+)?(?:replied|replies|responded|responds
 _ASKED = re.compile(r"\basked\b")
 #: Translated Russian's "the interlocutor of RBC", "the publication's interlocutor": whoever the outlet just quoted.
 _INTERLOCUTOR = re.compile(r"\s*(?i:the)\s+(?:[\w'’-]+\s+)?interlocutor\b")
-#: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
-#: (or someone's role: "'...': Canada's envoy on the deal"; or a surname and a verb in the present: "'...': Roe opens
-#: the talks", which `names._headline_speaker` checks is a person's; not "'...': Novoye Chaplino follows the talks")
-_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME}(?:['’]s\s+[a-z]+)?)\s+(?:on|says|said|about)\s")
-_SPEAKER_DOES = re.compile(rf"\s*:\s+(?P<who>{_CAP})\s+(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}s\s")
 #: A capitalised word shaped like a nationality ("Cuban", "Russian", "Chinese", "Turkish", "Israeli").
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|ch|i)\b")
 #: A line that introduces the next paragraph's quote by name and description: "Jane Roe — economist, head of ...:".

@@ -40,6 +40,7 @@ from analysis.segment.fullnames import _full_of, _known_as
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import (
+    _PLACE_BEFORE,
     _clean_speaker,
     _full_name,
     _head,
@@ -209,7 +210,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if m.groupdict().get("verb") in _NOUN_VERBS and (_FINITE.match(masked, m.end() + 1) or re.search(
                     r"\b(?:several|many|other|all|both|some|these|those|few)\s+$", masked[:m.start("subj")])):
                 continue  # ("that African states were accepted", "several Indian Ocean states": a noun, no verb)
-            name = _person_of(masked, m.start("subj"), _clean_speaker(subj := m.group("subj")), subj)
+            subj = m.group("subj")
+            if ", " in subj and _PLACE_BEFORE.search(masked, max(0, m.start("subj") - 12), m.start("subj")):
+                subj = subj.split(", ", 1)[1]  # ("In Durban, the minister Jane Roe reads out": not the place)
+            name = _person_of(masked, m.start("subj"), _clean_speaker(subj), subj)
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", subj) and name == re.sub(r"^\s*(?i:the)\s+", "", subj).strip():
                 continue  # "the Baltic states", "the Kremlin said": no person is named with "the" (but "the
                 # Presidential Office Jane Roe said": the person after the institution's name)

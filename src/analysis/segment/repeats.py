@@ -32,7 +32,9 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
     def bare(text: str) -> str:
         return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
-    said = [(n, bare(q.text), q.speaker) for n, q in enumerate(quotes) if q.speaker and q.kind in QUOTED_KINDS]
+    # (not an interviewer's question that repeats the answer: "You said the hardest question is the simplest one.")
+    said = [(n, bare(q.text), q.speaker) for n, q in enumerate(quotes)
+            if q.speaker and q.kind in QUOTED_KINDS and q.kind != "question"]
     out = []
     for n, q in enumerate(quotes):
         words = bare(q.text)
@@ -42,7 +44,8 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
             speakers = {speaker for k, text, speaker in said if words in text and k != n
                         and (not q.speaker or _person(speaker))}
-            if len(speakers) == 1 or (not speakers and not q.speaker and not q.paragraph_index and interviewee
+            # (a headline's quote in an interview given to a role, "'...': Ukraine's deputy foreign minister", too)
+            if len(speakers) == 1 or (not speakers and _unsure(q.speaker) and not q.paragraph_index and interviewee
                                       and q.kind != "scare"):
                 q = replace(q, speaker=speakers.pop() if speakers else interviewee,
                             kind="direct" if q.kind == "scare" else q.kind)
