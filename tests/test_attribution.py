@@ -3238,3 +3238,66 @@ def test_a_dash_speaker_asking_himself_a_father_called_pa_a_nickname_in_appositi
               "In April a court sentenced the chief mate to five years. Pavel Sample did not admit his guilt.",
               "— My son is a navigator, not a smuggler, — his mother repeats."]
     assert speakers(mother, "dash") == ["Alevtina Konstantinovna Sample"]
+
+
+def test_a_head_of_state_named_after_two_titles_and_a_patient_named_after_his_age() -> None:
+    """"The President of the Republic, Head of Government, Mr. Jan Roe, opened the talks" makes "declared the President
+    of the Republic." Roe's (not "Government"); "One of the patients, 63-year-old Jan Roe, has been coming ..." is whom
+    "He told us" means."""
+    president = ["Djibouti, 23/11/2027 (ADI) – The President of the Republic, Head of Government, Mr. Ismaïl Omar "
+                 "Sample, this Tuesday morning opened the talks.",
+                 "« Our country knows the value of a hospital bed », declared the President of the Republic."]
+    assert speakers(president, "direct") == ["Ismaïl Omar Sample"]
+    patient = ["«Three sessions missed is critical», the doctor Nataliia Example explained.",
+               "One of the patients, 63-year-old Vasyl Sample, has been coming to the unit for six years. He told us: "
+               "«I heard the explosion, and the light went out»."]
+    assert speakers(patient, "direct")[-1] == "Vasyl Sample"
+
+
+def test_nicknames_in_parentheses_and_called_simply_and_a_day_before_a_first_name() -> None:
+    """"President Jan Roe (Irro)" makes "Irro told" Roe's (not "PLACE (Example district)", a dateline); "whom the
+    volunteers all call simply Dyadya Kolya" makes Dyadya Kolya Roe; "Today Oleg has three passengers" names Oleg."""
+    parens = ["Hargeisa – Somaliland welcomed the memorandum, with President Abdirahman Mohamed Sample (Irro) saying "
+              "it opened a door.",
+              "\"Our people know what it means when the power fails in a hospital,\" Irro told the gathering."]
+    assert speakers(parens, "direct") == ["Abdirahman Mohamed Sample"]
+    called = ["The drivers of the parish are volunteers. Oleg Example is one of them.",
+              "Today Oleg has three passengers. In the front seat sits Nikolai Ivanovich Sample, 71, whom the "
+              "volunteers all call simply Dyadya Kolya.",
+              "— Drive as if you were carrying eggs, — laughs Dyadya Kolya."]
+    assert speakers(called, "dash") == ["Nikolai Ivanovich Sample"]
+
+
+def test_an_unnamed_man_or_woman_identified_later_and_a_name_given_in_full_by_a_role() -> None:
+    """"— ..., — says a woman in a white coat. ... This is Jane Roe, the head of the centre." names her; "«...», says a
+    man in the bed by the window. ... He is Jan Roe, 58," names him; "The paediatric oncologist Jane Roe Example Sample,
+    ..." makes "Dr. Jane Roe told" her full name; "PAHO, the Brazilian Jan Roe, who attended ..., said" is Roe."""
+    woman = ["— About forty come from the border districts, — says a woman in a white coat, checking the schedule.",
+             "This is Olga Vladimirovna Sample, the head of the centre. She says that the centre is on the list."]
+    assert speakers(woman, "dash") == ["Olga Vladimirovna Sample"]
+    man = ["«The Ukrainians have a list now. We have a generator that coughs», says a man in the bed by the window.",
+           "He is Saleh Mohsen Sample, 58, a retired teacher."]
+    assert speakers(man, "direct") == ["Saleh Mohsen Sample"]
+    full = ["The paediatric oncologist Lúcia Helena Arruda Sample, of the Oncology Foundation, will chair the commission.",
+            "“Medicine arrived at this table before politics”, Dr. Lúcia Helena told the agency after the signing."]
+    assert speakers(full, "direct") == ["Lúcia Helena Arruda Sample"]
+    abbreviation = ["The director of PAHO, the Brazilian Jarbas Sample, who attended the opening on Tuesday, said in a "
+                    "note that the organization would give the commission a secretariat."]
+    assert speakers(abbreviation, "indirect") == ["Jarbas Sample"]
+
+
+def test_someone_the_author_spoke_with_and_a_possessive_that_names_no_relative() -> None:
+    """"We managed to speak briefly with Snezhana" is whom "— ..., — she wrote." means; "Her husband, Jana Roe's son, has
+    been serving" gives the husband no name, so "Jana Roe keeps a folder" is whom "she says" means; "By Jane Roe" over a
+    feature is its author, no pronoun's referent."""
+    spoke = ["Milana's mother, Snezhana, stayed in Mikhailovka with the girl. Her husband, Lidiya Stepanovna's son, has "
+             "been serving since 2023.",
+             "The head of the administration, Ivan Example, wrote on Telegram that the region had handed over 47 names.",
+             "We managed to speak briefly with Snezhana through a messenger.",
+             "— The doctors here are treating her, I cannot complain, — she wrote.",
+             "Lidiya Stepanovna keeps a folder of papers.",
+             "— They said the papers are needed, — she says."]
+    assert speakers(spoke, "dash") == ["Snezhana", "Lidiya Stepanovna"]
+    byline = ["The sister of a dialysis patient waits in Kourou", "Exampleweb | 29 September 2027 | By Laure Sample",
+              "« My father is seventy-one and needs dialysis three times a week », she says, on a café terrace."]
+    assert speakers(byline, "direct") == [""]

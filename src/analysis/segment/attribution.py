@@ -384,6 +384,7 @@ def _apposed() -> re.Pattern[str]:
 
 
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
+                      r"|(?<=-year-old\s)"  # ("One of the patients, 63-year-old Jan Roe, has been coming ...")
                       r"|(?<=\band\s)|(?<=\d\s[-–—]\s)|(?<=\w\s[–—]\s))"  # (and after a live blog's time: "23:40 - X spoke",
     # a dateline's place: "Inhambane – X did not sleep")
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
@@ -421,8 +422,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
-        # (or a first name the article introduces: "Olga, who ...,"; a relative, a call sign, an entry's "Roe:" stay as written)
-        if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL):
+        # (or a first name the article introduces: "Olga, who ...,"; a relative, a call sign, an entry's "Roe:", someone the
+        # author spoke with, "We managed to speak with Snezhana", stay as written)
+        if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL, _MET_NAME):
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)

@@ -58,9 +58,11 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
     Roe": the real name given within 400 characters after it or in the next three paragraphs), else ""."""
     # (the paragraphs where the word follows what the alias pattern cannot match without: the pattern, compiled
     # for each word, is compiled only for a word so introduced)
-    for text in texts:  # ("Jane Roe, Aunty Jay to three generations of children": the nickname in apposition)
-        if f", {word} to " in text and (m := re.search(rf"(?P<full>{_NAME}),\s+{re.escape(word)}\s+to\s", text)) and \
-                len(name := _clean_speaker(m.group("full")).split()) >= 2 and _person(" ".join(name)):
+    for text in texts:  # ("Jane Roe, Aunty Jay to three generations of children", "Jane Roe (Jay)": in apposition)
+        if (f", {word} to " in text or f" ({word})" in text) and re.fullmatch(rf"{_CAP}(?:\s+{_CAP})*", word) and (m := re.search(
+                rf"(?P<full>{_NAME})(?:,\s+{re.escape(word)}\s+to\s|\s+\({re.escape(word)}\))", text)) and \
+                not m.group("full").isupper() and len(name := _clean_speaker(m.group("full")).split()) >= 2 and \
+                _person(" ".join(name)):  # (not a dateline's "PLACE (Example district)")
             return " ".join(name)
     cued = [i for i, text in enumerate(texts)
             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
@@ -68,7 +70,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
                            rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?"
-                           rf"(?:\s+(?P<named>{_CAP}))?)\s+"  # ("Everyone on the boat calls Roe Sashko": Roe's nickname)
+                           rf"(?:\s+(?P<named>{_CAP}))?)\s+(?:simply\s+|just\s+)?"  # ("Everyone on the boat calls Roe
+                           # Sashko": Roe's nickname; "whom everyone calls simply Uncle Jan")
                            # (a nickname after another, "Bobo-Pochta, Grandfather Post", in marks: « Papa Example »)
                            rf"(?:[\"“'‘«]?\s?[\w-]+\s?[\"”'’»]?,\s+)?(?:the\s+)?[\"“'‘«]?\s?{w}\b")  # ("calls the parrinu")
         for i in cued:
@@ -182,6 +185,23 @@ def _parent_named(phrase: str, texts: Sequence[str]) -> str:
     found = [_clean_speaker(m.group("name")) for t in texts for m in _PARENT_OF[kin].finditer(t)]
     found = [n for n in found if len(n.split()) >= 2 and _person(n)]
     return found[-1] if found else ""
+
+
+#: A person the narration names after quoting them unnamed: "This is Jane Roe, the head of the centre.", "He is Jan Roe, 58,".
+_IDENTIFIED = {pronoun: re.compile(rf"(?:^|(?<=[.!?…]\s))(?:This|{pronoun})\s+is\s+(?P<name>{_NAME})(?=[,.])")
+               for pronoun in ("He", "She")}
+
+
+def _identified_later(speaker: str, texts: Sequence[str]) -> str:
+    """The name of an unnamed man or woman a quote was given to ("a woman in a white coat", "a man in the bed by the
+    window"), when the narration ``texts`` later says who they are ("This is Jane Roe, the head of the centre",
+    "He is Jan Roe, 58"), the first such name; else ""."""
+    head = speaker.split()[0].lower() if speaker.split() else ""
+    if head not in ("man", "woman") or _person(speaker):
+        return ""
+    rx = _IDENTIFIED["He" if head == "man" else "She"]
+    found = [n for t in texts for m in rx.finditer(t) if len((n := _clean_speaker(m.group("name"))).split()) >= 2 and _person(n)]
+    return found[0] if found else ""
 
 
 def _patronymic_of(name: str, texts: Sequence[str]) -> str:

@@ -13,7 +13,8 @@ from analysis.segment.roles import _role_noun
 #: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
 #: Someone the author met or reached: "I wrote to Jane Roe, who ...", "We reached Jane Roe by phone".
-_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|talked|met)\s+(?:[\w-]+\s+){{0,3}}?(?:with|to)|"
+_MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|speak|talked|talk|met)\s+(?:[\w-]+\s+){{0,3}}?"
+                       rf"(?:with|to)|"
                        rf"wrote\s+to|called|phoned|rang|visited|reached|contacted)\s+(?P<name>{_NAME})")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
 #: (also before an apposition: "The news was followed with particular attention by Jan Roe, a paediatrician ...")

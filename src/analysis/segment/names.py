@@ -74,6 +74,8 @@ def _clean_speaker(phrase: str) -> str:
         return phrase.split()[0].lower()
     if phrase.rstrip(" ,").endswith(("part", "turn")):  # ("Jane Roe, for her part, recalled": Jane Roe)
         phrase = re.sub(r",?\s+(?:for\s+(?:his|her|its|their|our)\s+part|in\s+(?:his|her|its|their)\s+turn)\s*,?\s*$", "", phrase)
+    if ", who " in phrase:  # ("The director of X, the Brazilian Jan Roe, who attended ..., said": what the clause qualifies)
+        phrase = phrase.split(", who ", 1)[0] + ","
     if phrase.endswith(("statement", "communiqué", "communique")):  # ("the ministry's statement says": the ministry)
         phrase = re.sub(r"['’]s\s+(?:official\s+)?(?:statement|communiqu[ée])$", "", phrase)
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
@@ -97,6 +99,10 @@ def _clean_speaker(phrase: str) -> str:
         # "the side in the Azores, the Commissioner for Children's Rights, our countrywoman Jane Roe,": a chain of
         # descriptions that ends with the person's name (not "the friend, a colleague of Jan Roe,")
         return _clean_speaker(chain.group(2))
+    first, _, rest = phrase.partition(", ")
+    if rest and re.match(r"(?:the|an?)\s", rest) and (first.isupper() or not _person(first.strip())) and \
+            len((named := _clean_speaker(rest)).split()) >= 2 and _person(named):
+        return named  # ("PAHO, the Brazilian Jan Roe,": the person an institution's abbreviation is followed by)
     p = phrase.split(",")[0].strip(" \t\n.:;'’\"“”")
     if p.endswith(")"):  # ("Jane Roe of the Example Authority (EA), who ...": the acronym before a comma too)
         p = _TAG_END.sub("", p)
@@ -245,8 +251,9 @@ def _headline_speaker(text: str, at: int) -> re.Match[str] | None:
     return m if m and _person(_clean_speaker(m.group("who"))) else None
 
 
-#: A preposition of place right before a name: "in Ponta Delgada", "at the Palácio", "via Jan Roe" (a street).
-_PLACE_BEFORE = re.compile(r"\b(?i:in|at|near|via)\s+(?:the\s+)?$")
+#: A preposition of place right before a name: "in Ponta Delgada", "at the Palácio", "via Jan Roe" (a street); or a
+#: byline's "By Jane Roe" (who wrote, not who speaks).
+_PLACE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|via)\s+(?:the\s+)?|By\s+)$")
 
 
 def _last_named(texts: Sequence[str], end: int = -1) -> str:
@@ -290,8 +297,11 @@ def fuller_name(speaker: str, names: Iterable[str]) -> str:
         # "'It is done': Roe reads ..." before "Minister Jane Roe read ..."; of two people's, as it is)
         return owners.pop() if len(owners) == 1 and _person(next(iter(owners))) else speaker
     # (or a hyphenated second surname: "Mariia Roe" of "Mariia Roe-Ruiz")
+    # (two more for a name of two words: "Lúcia Helena" of "Lúcia Helena Arruda Bessa")
+    more = 2 if len(speaker.split()) >= 2 else 1
     longer = {n for n in names if n.startswith((speaker + " ", speaker + "-")) and n.split()[-1].lower().strip(".")
-              not in _SUFFIXES and len(n[len(speaker) + 1:].split()) == 1 and n[len(speaker) + 1:][:1].isupper() and _person(n)}
+              not in _SUFFIXES and 1 <= len(rest := n[len(speaker) + 1:].split()) <= more
+              and all(w[:1].isupper() for w in rest) and _person(n)}
     return longer.pop() if len(longer) == 1 else speaker
 
 
@@ -342,14 +352,17 @@ _TITLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>{_NAME}\s+of\s+(?:the\s+)?{_NAM
 def _title_holder(phrase: str, texts: Sequence[str]) -> str:
     """Who holds a title written without a name ("The President of Examplestan"): the person an article
     names right after that title ("President of Examplestan Jane Roe"), the first one; "" for none."""
-    title = _TITLE_OF.fullmatch(phrase)
+    title = _TITLE_OF.fullmatch(phrase.rstrip(".,;: "))
     if not title:
         return ""
     role = title.group("role")
     first = role.split()[0].lower().rstrip(".")
     if first not in _TITLES:
         return ""
-    rx = re.compile(rf"(?<![\w'’]){re.escape(role)}\s+(?P<name>{_NAME})")
+    # (also after a second title and an honorific: "The President of the Republic, Head of Government, Mr. Jan Roe";
+    # not after an institution's name: "Spokesperson of the Ministry of Foreign Affairs, Dr Jan Roe" is no ministry)
+    apposed = r"(?:,\s+[^,.;]{1,60})?,?" if first not in institution_nouns() else ""
+    rx = re.compile(rf"(?<![\w'’]){re.escape(role)}{apposed}\s+(?:(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+)?(?P<name>{_NAME})")
     for text in texts:
         for m in rx.finditer(text):
             if len((name := _clean_speaker(m.group("name"))).split()) >= 2 and _person(name):

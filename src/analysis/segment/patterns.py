@@ -24,7 +24,8 @@ _STOP_CAP = (
     "According|Speaking|What|Who|Why|How|Where|Which|Instead|Notably|Nothing|Both|Some|Many|Most|"
     # (prepositions of title case: "President Example Aboard Air Force One")
     "Aboard|Amid|Among|Against|Across|Into|Inside|Outside|Toward|Towards|Upon|Via|Without|Between|Until|"
-    # (days, never a name: "in Barbados on Thursday, says Minister ...")
+    # (days, never a name: "in Barbados on Thursday, says Minister ..."; nor "Today Jan has three passengers")
+    "Today|Tonight|Yesterday|Tomorrow|"
     f"{_WEEKDAYS}"
 )
 _STOP_LOW = (
@@ -371,7 +372,9 @@ _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)
 _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|MY|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
                        r"(?P<adj>(?:younger|elder|older|eldest|youngest|little|big|late)\s+)?"  # ("his younger sister Ines")
                        rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
-                       rf"(?:-in-law)?,?\s+(?P<name>{_NAME})")  # (also in apposition: "My grandfather, Jan Roe, ran ...")
+                       rf"(?:-in-law)?,?\s+(?P<name>{_NAME})(?<!['’]s)(?![\w'’-])"
+                       r"(?!(?:\s+[A-Z][\w'’-]*)*['’]s\b)")  # (also in apposition: "My grandfather, Jan Roe, ran ..."; not
+#                        "Her husband, Jana Roe's son,": whose son he is)
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
 #: The relatives the author's own unnamed relative may be ("my grandfather", `_MY_KIN`).
@@ -406,7 +409,8 @@ _PLACE_NAME_AFTER = re.compile(rf"\s+(?:to|of|for|in|at)\s+(?:the\s+)?{_NAME}(?:
                                r"(?:\s+\([^()]{1,20}\))?,\s+"  # (an abbreviation: "of the National Olympic Committee (CNO), X,")
                                r"(?:(?:Senator|Dr|Mr|Mrs|Ms|Sir|Dame|Prof|Colonel|General|Major|Captain|Admiral)\.?\s+)?"
                                r"(?:the\s+)?(?:Hon(?:ourable)?\.?\s+)?"
-                               rf"(?P<name>{_NAME})(?=,|\s*$)")
+                               # (not a second title: "President of the Republic, Head of Government, Mr. Jan Roe")
+                               rf"(?!(?:Head|Chief)\s+of\b)(?P<name>{_NAME})(?=,|\s*$)")
 #: The person after a long title: "chairman of the Council committee on international affairs Jane Roe, ...",
 #: "The professor of international relations at the University of Example, Jane Roe, ...".
 _LONG_TITLE_NAME = re.compile(rf"\s+(?:of|on|for)\s+(?:[\w'’-]+\s+){{1,8}}?(?:{_NAME},\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,)")
