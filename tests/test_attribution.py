@@ -3301,3 +3301,37 @@ def test_someone_the_author_spoke_with_and_a_possessive_that_names_no_relative()
     byline = ["The sister of a dialysis patient waits in Kourou", "Exampleweb | 29 September 2027 | By Laure Sample",
               "« My father is seventy-one and needs dialysis three times a week », she says, on a café terrace."]
     assert speakers(byline, "direct") == [""]
+
+
+def test_dash_attributions_with_an_adverb_or_an_objection_and_first_names_given_by_age_or_introduction() -> None:
+    """"— ..., — Jane Roe says finally. — ..." and "— ..., — objects Jan, who is seventeen" and "— ..., — Roe agrees."
+    end their dash turns; "Fifteen-year-old Dariana came to the centre" and "who introduced herself only as Lyubava"
+    name whom a next "she says" means."""
+    dash = ["— The key is in the sideboard, — says Tamara Ivanovna Sample. — Yulian laughs at me.",
+            "— I do not laugh. I just do not remember the flat, — objects Yulian, who is seventeen.",
+            "— Let it be on the list, — Tamara Ivanovna says finally. — Lists can be crossed out.",
+            "— That is legally correct, — Sample agrees. — The rest will be decided later."]
+    found = [(q.text, q.speaker) for q in segment.find_quotes(dash) if q.kind == "dash"]
+    assert ("I do not laugh. I just do not remember the flat", "Yulian") in found
+    assert ("Let it be on the list", "Tamara Ivanovna Sample") in found
+    assert ("That is legally correct", "Tamara Ivanovna Sample") in found
+    aged = ["The Ministry of Justice said that 200 families had registered.",
+            "Fifteen-year-old Dariana came to the centre with her grandmother. She was nine when they left.",
+            "«I remember the balcony and the yellow curtains», she says."]
+    assert speakers(aged, "direct") == ["Dariana"]
+    introduced = ["The head of the border post, Ruslan Example, said the convoy passed at noon.",
+                  "The owner of a small café, who introduced herself only as Lyubava, says the convoy did not stop.",
+                  "— They did not even slow down, — she says."]
+    assert speakers(introduced, "dash") == ["Lyubava"]
+
+
+def test_an_abbreviation_written_out_before_it_and_a_person_after_an_age_in_an_inverted_sentence() -> None:
+    """"The Ministry of Foreign Affairs (MAE) welcomed ..." makes "the MAE statement says" the ministry's; "One of them
+    is Jane Roe, 47, who has worked ..." is whom "the woman told" means."""
+    ministry = ["The Ministry of Foreign Affairs (MAE) welcomed on Thursday the memorandum signed in Trabzon.",
+                "„The protection of property is part of the protection of human dignity”, the MAE statement says."]
+    assert speakers(ministry, "direct") == ["Ministry of Foreign Affairs"]
+    inverted = ["Vasile Example, a fisherman, said the port was quiet.",
+                "One of them is Liudmyla Sample, 47, who has worked at a fish plant since 2022.",
+                "„I read it three times, and I understood that my flat is safe”, the woman told the paper."]
+    assert speakers(inverted, "direct") == ["Liudmyla Sample"]

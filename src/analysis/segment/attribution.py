@@ -19,6 +19,7 @@ from analysis.segment.mention_patterns import (
     _CALL_SIGN,
     _DESCRIBED_SUBJECT,
     _FOR_NAME,
+    _INTRODUCED_AS,
     _INVERTED_SUBJECT,
     _LOCATED_SUBJECT,
     _MET_NAME,
@@ -407,6 +408,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     # ("I spoke with X", "read out by X", "X from Y has", "His partner X is")
     more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME, _DESCRIBED_SUBJECT, _FOR_NAME) for m in rx.finditer(masked)]
     more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
+    more += _INTRODUCED_AS.finditer(masked) if "introduced" in masked else ()
     more += [*_WHO_SUBJECT.finditer(masked), *_THERE_IS.finditer(masked)] if ", who " in masked else ()
     more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()
     more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
@@ -424,7 +426,8 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
             continue  # (nor the end of an institution's name: "Institute of International Relations and Political Science")
         # (or a first name the article introduces: "Olga, who ...,"; a relative, a call sign, an entry's "Roe:", someone the
         # author spoke with, "We managed to speak with Snezhana", stay as written)
-        if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL, _MET_NAME):
+        if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL, _MET_NAME, _INTRODUCED_AS) and \
+                "-year-old " not in masked[max(0, m.start("name") - 10):m.end("name")]:  # ("Fifteen-year-old Jana came")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)

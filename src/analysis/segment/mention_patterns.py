@@ -12,6 +12,8 @@ from analysis.segment.roles import _role_noun
 
 #: A person named late, after a nickname or a description: "His real name is Jane Roe", "Her name is Jane Roe".
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
+#: A person who gave only a first name: "The owner of a café, who introduced herself only as Jana, says ...".
+_INTRODUCED_AS = re.compile(rf"\bintroduced\s+(?:himself|herself)\s+(?:only\s+)?as\s+(?P<name>{_CAP})")
 #: Someone the author met or reached: "I wrote to Jane Roe, who ...", "We reached Jane Roe by phone".
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|speak|talked|talk|met)\s+(?:[\w-]+\s+){{0,3}}?"
                        rf"(?:with|to)|"
@@ -25,8 +27,10 @@ _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,4}}?by\s+(?:the\s+)?(
 _LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name>{_CAP}(?:\s+{_CAP})+)\s+(?:from|in)\s+(?:the\s+)?"
                               r"[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=,|\s+(?:still\s+)?(?:has|had|is|was|[a-z]+s)\b)")
 #: A person a sentence introduces after its verb, at its end or before an apposition: "Among Kim's drivers is
-#: Jane Roe, who moved ...", "The first in line was Jan Roe." (the "he says" that follows).
-_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)(?=,\s+(?:who|a|an|the)\s|\.?\s*$)")
+#: Jane Roe, who moved ...", "One of them is Jane Roe, 47, who ...", "The first in line was Jan Roe." (the "he says" that
+#: follows).
+_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)"
+                               r"(?=,\s+(?:\d{1,3},\s+)?(?:who|a|an|the)\s|\.?\s*$)")
 #: A call sign that names someone the article leaves unnamed: "An instructor, who uses the call sign Shtil, puts it
 #: simply." (the "he says" that follows is Shtil's).
 _CALL_SIGN = re.compile(rf"\b(?:call\s+sign|callsign|nom\s+de\s+guerre)\s+[«\"“]?(?P<name>{_CAP})")

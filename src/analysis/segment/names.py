@@ -74,10 +74,13 @@ def _clean_speaker(phrase: str) -> str:
         return phrase.split()[0].lower()
     if phrase.rstrip(" ,").endswith(("part", "turn")):  # ("Jane Roe, for her part, recalled": Jane Roe)
         phrase = re.sub(r",?\s+(?:for\s+(?:his|her|its|their|our)\s+part|in\s+(?:his|her|its|their)\s+turn)\s*,?\s*$", "", phrase)
+    if "-year-old " in phrase:  # ("Fifteen-year-old Jana", "63-year-old Jan Roe": the name)
+        phrase = re.sub(r"^\s*[\w-]*-year-old\s+(?=[A-Z])", "", phrase)
     if ", who " in phrase:  # ("The director of X, the Brazilian Jan Roe, who attended ..., said": what the clause qualifies)
         phrase = phrase.split(", who ", 1)[0] + ","
     if phrase.endswith(("statement", "communiqué", "communique")):  # ("the ministry's statement says": the ministry)
-        phrase = re.sub(r"['’]s\s+(?:official\s+)?(?:statement|communiqu[ée])$", "", phrase)
+        # (and "the MAE statement": after an abbreviation)
+        phrase = re.sub(r"(?:['’]s|(?<=[A-Z]{2}))\s+(?:official\s+)?(?:statement|communiqu[ée])$", "", phrase)
     if phrase.endswith(")"):  # "Jane Roe (National Alliance)": a party or state tag is no part of the name
         phrase = _TAG_END.sub("", phrase)
     if ", or rather " in phrase:  # "Lyosha, or rather Jan Roe": the name that corrects the first
@@ -406,7 +409,8 @@ _CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and|the)\s
 
 def _spelled_out(speaker: str, texts: Sequence[str]) -> str:
     """The name an abbreviation stands for ("ICRC": "International Committee of the Red Cross", "DFA": "Department
-    of Foreign Affairs"): the last run of capitalised words in the narration ``texts`` whose initials it gives; ""
+    of Foreign Affairs"): the last run of capitalised words in the narration ``texts`` whose initials it gives, or
+    that it follows in parentheses ("Ministry of Foreign Affairs (MAE)"); ""
     when ``speaker`` is no abbreviation or no such name is written out."""
     if not re.fullmatch(r"[A-Z]{3,6}", speaker):
         return ""
@@ -414,7 +418,8 @@ def _spelled_out(speaker: str, texts: Sequence[str]) -> str:
     for text in texts:
         for m in _CAPITALISED_RUN.finditer(text):
             name = _LEADING_WORD.sub("", m.group(0))
-            if "".join(w[0] for w in name.split() if w[0].isupper()) == speaker:
+            # (or the name written just before the abbreviation in parentheses: "Ministry of Foreign Affairs (MAE)")
+            if "".join(w[0] for w in name.split() if w[0].isupper()) == speaker or text.startswith(f" ({speaker})", m.end()):
                 found = name
     return found
 

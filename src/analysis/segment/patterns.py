@@ -87,7 +87,8 @@ _INSTITUTION_REST = rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
 #: foreign minister Jane Roe, said" (the body may be empty: "the minister, Jane Roe,").
 _OF_BODY = r"(?:\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
-_CLAUSE_END = r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)"
+_CLAUSE_END = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:finally|again|at\s+last|quietly|softly|firmly)\s*[,.;:!?…]"  # ("says finally.")
+               r"|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)")
 _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)
 # (an outlet of up to three words: "- X told Business FM.")
@@ -373,8 +374,7 @@ _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|MY|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-
                        r"(?P<adj>(?:younger|elder|older|eldest|youngest|little|big|late)\s+)?"  # ("his younger sister Ines")
                        rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
                        rf"(?:-in-law)?,?\s+(?P<name>{_NAME})(?<!['’]s)(?![\w'’-])"
-                       r"(?!(?:\s+[A-Z][\w'’-]*)*['’]s\b)")  # (also in apposition: "My grandfather, Jan Roe, ran ..."; not
-#                        "Her husband, Jana Roe's son,": whose son he is)
+                       r"(?!(?:\s+[A-Z][\w'’-]*)*['’]s\b)")  # ("My grandfather, Jan Roe, ran"; not "Her husband, Jana Roe's son")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
 #: The relatives the author's own unnamed relative may be ("my grandfather", `_MY_KIN`).
