@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analysis.segment.candidates import _Cand
-from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named
+from analysis.segment.candidates import _Cand, _headline_speaker
+from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named, _relatives
 from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _BY_NAME,
@@ -31,12 +31,11 @@ from analysis.segment.mention_patterns import (
 )
 from analysis.segment.names import (
     _OWNER,
-    _PLACE_BEFORE,
     _PRONOUNS,
     _TITLES,
+    _after_place,
     _clean_speaker,
     _head,
-    _headline_speaker,
     _is_name,
     _last_named,
     _person,
@@ -221,8 +220,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # (nor a group: "the prisoners had asked him ... "...," he said" is one person; nor a relative the
         # article gave the other gender: "her son Mathieu ... "...," she told")
         own = "she" if speaker in ("she", "her") else "he"
-        kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t)
-               if _KIN_GENDER[k.group("kin")] != own} | _OWN_KIN_NOT[own]
+        kin = {name for _, word, name in _relatives(texts) if _KIN_GENDER[word] != own} | _OWN_KIN_NOT[own]
         earlier = [m for m in mentions if m[:2] < where and m[2].lower() not in not_persons() and m[2] not in kin
                    and not (m[2][:1].islower() and m[2].endswith("s") and not m[2].endswith("ss"))]
         if texts and not any(m[0] == where[0] for m in earlier) and (introduced := _introduced(texts, where)):
@@ -272,7 +270,7 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         # speaker; "a diplomat" stays an unnamed source.
         # (not for another's role: "the Prime Minister's official spokesman" is whom the article names so, else no one)
         if texts and not _KIN_GENDER.keys().isdisjoint(words):  # ("Her son, Jan Roe, ..." then "the mother told": not Jan Roe)
-            kin = {_clean_speaker(k.group("name")) for t in texts for k in _KIN_NAME.finditer(t) if k.group("kin") not in words}
+            kin = {name for _, word, name in _relatives(texts) if word not in words}
             mentions = [m for m in mentions if m[2] not in kin]
         owned = [w.lower() for w in phrase.split() if _OWNER.fullmatch(w)]
         recent = None if owned else max((m for m in mentions if m[0] >= where[0] - 1 and m[:2] < where
@@ -451,7 +449,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         for m in _apposed().finditer(masked):
             name = _clean_speaker(m.group("name"))
             # (not a place: "In Durban, the South African minister Jane Roe reads out ...")
-            if _person(name) and not _PLACE_BEFORE.search(masked, max(0, m.start("name") - 12), m.start("name")):
+            if _person(name) and not _after_place(masked, m.start("name")):
                 out.append((pi, m.start("name"), named.get(name) or _full_of(name, texts, fulls) or name))
     return out
 
@@ -479,7 +477,7 @@ def _lead(pi: int, masked: str, mentions: list[tuple[int, int, str]],
         return ""
     for m in reversed(list(_NAMES.finditer(masked, 0, he.start()))):
         name = _clean_speaker(m.group(0))
-        if _person(name) and not _PLACE_BEFORE.search(masked, max(0, m.start() - 12), m.start()):
+        if _person(name) and not _after_place(masked, m.start()):
             # (not a place: "We walked together as far as via Jan Roe. He told me ...")
             name = name if len(name.split()) >= 2 else _full_of(name, texts, {} if fulls is None else fulls)
             if name:

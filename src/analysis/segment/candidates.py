@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.segment.names import _headline_speaker
-from analysis.segment.patterns import _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
+from analysis.segment.names import _clean_speaker, _person
+from analysis.segment.patterns import _CAP, _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
 from analysis.segment.sentences import _strip
 
 
@@ -285,6 +285,24 @@ def _headline_singles(paragraphs: Sequence[str]) -> list[str] | None:
                 chars[a], chars[b], changed = "“", "”", True
         out[n] = "".join(chars)
     return out if changed else None
+
+
+#: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
+#: (or someone's role: "'...': Canada's envoy on the deal"; or a surname and a verb in the present: "'...': Roe opens
+#: the talks", which `_headline_speaker` checks is a person's; not "'...': Novoye Chaplino follows the talks")
+_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME}(?:['’]s\s+[a-z]+)?)\s+(?:on|says|said|about)\s")
+_SPEAKER_OWNED = re.compile(rf"\s*:\s+(?P<who>{_NAME}['’]s\s+[a-z]+)\b[^:.!?\n]*$")  # ("'...': Malta's member of the panel")
+_SPEAKER_DOES = re.compile(rf"\s*:\s+(?P<who>{_CAP})\s+(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}s\s")
+
+
+def _headline_speaker(text: str, at: int) -> re.Match[str] | None:
+    """A headline's speaker after its quote and a colon at ``at``: "'...': Jane Roe on the talks", "'...': Roe says",
+    "'...': Malta's member of the panel" (a role, whom the body may name),
+    or a person and a verb ("'...': Roe opens the talks"; not "'...': Kyiv claims"), as group ``who``; else None."""
+    if m := _SPEAKER_ON.match(text, at) or _SPEAKER_OWNED.match(text, at):
+        return m
+    m = _SPEAKER_DOES.match(text, at)
+    return m if m and _person(_clean_speaker(m.group("who"))) else None
 
 
 def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bool:

@@ -154,9 +154,14 @@ def _kin_name(kin: str, owners: Sequence[str], texts: Sequence[str]) -> str:
     str
         The relative's name, or "".
     """
-    named = [k.group("name") for t in texts for k in _KIN_NAME.finditer(t)
-             if k.group("kin") == kin and k.group("owner").lower() in owners]
-    return _clean_speaker(named[0]) if named else ""
+    return next((name for owner, word, name in _relatives(texts) if word == kin and owner in owners), "")
+
+
+def _relatives(texts: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(owner in lower case, kin word, name) of each relative the narration ``texts`` names ("my grandfather
+    Tserenjav", "her son Mathieu", "Roe's daughter Loretta"), in order."""
+    return [(k.group("owner").lower(), k.group("kin"), _clean_speaker(k.group("name")))
+            for t in texts for k in _KIN_NAME.finditer(t)]
 
 
 def _child_named(kin: re.Match[str], texts: Sequence[str], fulls: dict[str, str]) -> str:

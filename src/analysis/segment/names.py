@@ -236,37 +236,24 @@ def _full_name(label: str, mentions: Sequence[tuple[int, int, str]]) -> str:
     return label
 
 
-#: A headline's speaker after its quote and a colon: "'...': Jane Roe on the talks", "'...': Roe says".
-#: (or someone's role: "'...': Canada's envoy on the deal"; or a surname and a verb in the present: "'...': Roe opens
-#: the talks", which `_headline_speaker` checks is a person's; not "'...': Novoye Chaplino follows the talks")
-_SPEAKER_ON = re.compile(rf"\s*:\s+(?P<who>{_NAME}(?:['’]s\s+[a-z]+)?)\s+(?:on|says|said|about)\s")
-_SPEAKER_OWNED = re.compile(rf"\s*:\s+(?P<who>{_NAME}['’]s\s+[a-z]+)\b[^:.!?\n]*$")  # ("'...': Malta's member of the panel")
-_SPEAKER_DOES = re.compile(rf"\s*:\s+(?P<who>{_CAP})\s+(?!is\b|was\b|has\b|does\b)[a-z]{{2,}}s\s")
-
-
-def _headline_speaker(text: str, at: int) -> re.Match[str] | None:
-    """A headline's speaker after its quote and a colon at ``at``: "'...': Jane Roe on the talks", "'...': Roe says",
-    "'...': Malta's member of the panel" (a role, whom the body may name),
-    or a person and a verb ("'...': Roe opens the talks"; not "'...': Kyiv claims"), as group ``who``; else None."""
-    if m := _SPEAKER_ON.match(text, at) or _SPEAKER_OWNED.match(text, at):
-        return m
-    m = _SPEAKER_DOES.match(text, at)
-    return m if m and _person(_clean_speaker(m.group("who"))) else None
-
-
 #: A preposition of place right before a name: "in Ponta Delgada", "at the Palácio", "via Jan Roe" (a street); or a
 #: byline's "By Jane Roe" (who wrote, not who speaks).
 _PLACE_BEFORE = re.compile(r"\b(?:(?i:in|at|near|via)\s+(?:the\s+)?|By\s+)$")
 
 
+def _after_place(text: str, at: int) -> bool:
+    """Whether the name at offset ``at`` of ``text`` follows a preposition of place or a byline's "By" (`_PLACE_BEFORE`)."""
+    return _PLACE_BEFORE.search(text, max(0, at - 12), at) is not None
+
+
 def _last_named(texts: Sequence[str], end: int = -1) -> str:
     """The last person named with two words or more in ``texts`` (the last one read up to ``end``
-    when that is not -1), not after "in", "at" or "near"; else ""."""
+    when that is not -1), not after a preposition of place or a byline's "By" (`_after_place`); else ""."""
     for n, text in enumerate(reversed(texts)):
         stop = end if n == 0 and end >= 0 else len(text)
         # (not a place a preposition gives: "opened the talks at the Palácio de Sant'Ana, in Ponta Delgada")
         names = [name for m in _NAMES.finditer(text, 0, stop) if len((name := _clean_speaker(m.group(0))).split()) >= 2
-                 and _person(name) and not _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+                 and _person(name) and not _after_place(text, m.start())]
         if names:
             return names[-1]
     return ""

@@ -28,6 +28,7 @@ from analysis.segment.candidates import (
     _Cand,
     _dash_candidates,
     _headline_singles,
+    _headline_speaker,
     _inside_sentence,
     _mark_candidates,
     _nested,
@@ -40,11 +41,10 @@ from analysis.segment.fullnames import _full_of, _identified_later, _known_as
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import (
-    _PLACE_BEFORE,
+    _after_place,
     _clean_speaker,
     _full_name,
     _head,
-    _headline_speaker,
     _is_name,
     _person,
     _role_heads,
@@ -56,6 +56,7 @@ from analysis.segment.patterns import (
     _BARE_CLAUSE,
     _BARE_VERBS,
     _CLAUSE_STOP,
+    _CLOCK,
     _DATELINE,
     _FINITE,
     _HE_SHE,
@@ -211,7 +212,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     r"\b(?:several|many|other|all|both|some|these|those|few)\s+$", masked[:m.start("subj")])):
                 continue  # ("that African states were accepted", "several Indian Ocean states": a noun, no verb)
             subj = m.group("subj")
-            if ", " in subj and _PLACE_BEFORE.search(masked, max(0, m.start("subj") - 12), m.start("subj")):
+            if ", " in subj and _after_place(masked, m.start("subj")):
                 subj = subj.split(", ", 1)[1]  # ("In Durban, the minister Jane Roe reads out": not the place)
             name = _person_of(masked, m.start("subj"), _clean_speaker(subj), subj)
             if re.fullmatch(rf"\s*(?i:the)\s+{_NAME}\s*", subj) and name == re.sub(r"^\s*(?i:the)\s+", "", subj).strip():
@@ -373,7 +374,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
         not (before := paragraphs[q.paragraph_index][:q.start].strip(" \"“”'‘’«»")) or _STAMPED.fullmatch(before)
-        or re.fullmatch(r"\d{1,2}(?:[:.]|\s?h\s?)\d\d\s*[|—–-]?", before))}
+        or re.fullmatch(rf"(?:{_CLOCK}|\d{{1,2}}\s?h\s?\d\d)\s*[|—–-]?", before))}
     # (a quote that is all its paragraph, or all a live blog's timed heading after its label or time, "17:10 X: '...'",
     # "17 h 20 | « ... »")
     answering = {speaker for _, speaker, kind in turns.values() if kind == "interview" and speaker}

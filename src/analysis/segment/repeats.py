@@ -23,9 +23,11 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
     headline's quote in an interview of one ``interviewee`` that the body does not repeat: the interviewee's."""
     # (and a few words quoted as all of a paragraph, "17 h 20 | « It is done »", or opening the headline, "«Finally
     # something normal»: ...", that the body gives a speaker)
-    shout = {n for n, q in enumerate(quotes) if q.kind == "scare" and (n in alone or (not q.paragraph_index and q.start <= 1))}
-    if not shout and not any((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
-                             for n, q in enumerate(quotes)):
+    # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
+    unsettled = {n for n, q in enumerate(quotes)
+             if ((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial"))
+             or (q.kind == "scare" and (n in alone or (not q.paragraph_index and q.start <= 1)))}
+    if not unsettled:
         return quotes
     # (case and punctuation aside: a headline capitalises what the body says mid-sentence, "«A pilot»" / "this is
     # a pilot", and joins its sentences, "..., even if" / "... . Even if")
@@ -38,9 +40,7 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
     out = []
     for n, q in enumerate(quotes):
         words = bare(q.text)
-        # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
-        if ((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial")
-                or n in shout) and len(words.split()) >= 3:
+        if n in unsettled and len(words.split()) >= 3:
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
             speakers = {speaker for k, text, speaker in said if words in text and k != n
                         and (not q.speaker or _person(speaker))}
