@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import evaluate, segment
+from analysis.segment.introductions import _interviewee
 
 
 def speakers(paragraphs: list[str], kind: str | None = None) -> list[str]:
@@ -3335,3 +3336,24 @@ def test_an_abbreviation_written_out_before_it_and_a_person_after_an_age_in_an_i
                 "One of them is Liudmyla Sample, 47, who has worked at a fish plant since 2022.",
                 "„I read it three times, and I understood that my flat is safe”, the woman told the paper."]
     assert speakers(inverted, "direct") == ["Liudmyla Sample"]
+
+
+def test_an_interviewee_a_dash_attribution_with_a_body_and_an_aside_and_a_question_about_someone() -> None:
+    """A place after "of" or "around" is no interviewee ("the museum of Villa Example", "the fields around Villa
+    Example"); "— ..., — Deputy Head of the Example Fund of Russia Jane Roe, who ..., told Example.ru. — ..." is Roe's,
+    and its attribution is no reported clause of the outlet's; "What did Jana think, when it did?" is whom the next
+    "she says" answers for."""
+    intro = ["Historian: our villages are on the front line",
+             "Example Daily | Villa Example | May 9, 2027 | By Ana Sample | Translated from Spanish",
+             "Jan Roe, 64, is a teacher and the historian of the museum of Villa Example. He says families in the "
+             "fields around Villa Example still have relatives in Ukraine"]
+    assert _interviewee(intro) == "Jan Roe"
+    dash = ["— Years of work will finally be counted. For many people this means more money, — Deputy Head of the "
+            "Example Fund of Russia Jana Sample, who was a member of the delegation, told Example.ru. — We are talking "
+            "about people who have been waiting since 2022."]
+    found = segment.find_quotes(dash, reported=True)
+    assert [(q.kind, q.speaker) for q in found] == [("dash", "Jana Sample"), ("dash", "Jana Sample")]
+    asked = ["Olena Example says the street followed the talks on the radio, and that Jana Sample sat by the window.",
+             "What did Jana think, when it did?",
+             "\"I thought: good. Then I thought of my friends,\" she says."]
+    assert speakers(asked, "direct") == ["Jana Sample"]

@@ -219,7 +219,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
           # (blind27: and the institution it belongs to, "of the Faculty of Political Science, Example University,")
           # (blind57: and its abbreviation in parentheses, "of the Centre for ... Development (RCMRD) told")
           rf"{person}\s+of\s+the\s+{name}(?:\s+(?:for|of|on)\s+(?:the\s+)?{name}){{0,2}}(?:\s+\([^()\n]{{1,40}}\))?"
-          rf"(?:,\s+(?:{cap}\s+){{0,3}}(?i:{alt(sorted(segment.lists.institution_words()))}),)?|"
+          rf"(?:,\s+(?:{cap}\s+){{0,3}}(?i:{alt(sorted(segment.lists.institution_words()))}),)?"
+          rf"(?:{apposition})?|"  # (blind75: and an aside after it, "of the Example Fund of Russia Jane Roe, who was ...,")
           rf"{person}(?:{apposition})?){gap}\s+{verb}")
     # (spk2: an unnamed source after its verb keeps where they are, "said a manager at a London fund,")
     unnamed_where = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{role_word}(?:\s+{role_word}){{0,4}}\s+"

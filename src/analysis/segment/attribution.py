@@ -15,6 +15,7 @@ from analysis.segment.candidates import _Cand, _headline_speaker
 from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named, _relatives
 from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
+    _ASKED_ABOUT,
     _BY_NAME,
     _CALL_SIGN,
     _DESCRIBED_SUBJECT,
@@ -411,6 +412,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more += _INVERTED_SUBJECT.finditer(masked) if " is " in masked or " was " in masked else ()
     more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
     more += _OPENING_LABEL.finditer(masked) if ": " in masked[:60] else ()
+    more += _ASKED_ABOUT.finditer(masked) if "?" in masked else ()  # ("What did Jana think?": whom "she says" answers for)
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")

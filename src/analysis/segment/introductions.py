@@ -50,6 +50,11 @@ _KNOWN_AS = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?
                        rf"\s+[\"“'‘]?(?P<alias>{_TITLED}|{_NAME})")
 
 
+#: What a name is no interviewee after: "by", "the", a preposition of place ("the museum of X", "the fields around X"),
+#: an opening quotation mark.
+_NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|from|near|of|around|outside)\s+|[\"“«„‘])$")
+
+
 def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
@@ -76,8 +81,9 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             # (not "Ukraine's deputy foreign minister", "Interviewed by Jane Roe": who asks, "The Daily Example",
             # "A Guatemalan colonel"; but "The Austrian Jane Roe")
             # (nor a place: "based in Libreville", "from Debidwar upazila", a dateline "Libreville, 1 July 2028";
-            # nor a quotation's first word: 'Jane Roe: "Peace is made ..."')
-            if _person(name) and not re.search(r"(?:\b(?:(?i:by|the|an?)|in|at|from|near)\s+|[\"“«„‘])$", par[:at]) and \
+            # nor a quotation's first word: 'Jane Roe: "Peace is made ..."'; nor "the museum of Cuauhtémoc", "the fields
+            # around Cuauhtémoc")
+            if _person(name) and not _NOT_INTERVIEWEE_BEFORE.search(par[:at]) and \
                     not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
                 talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()

@@ -63,6 +63,10 @@ _THERE_IS = re.compile(rf"\bThere\s+(?:is|was|lives|lived)\s+(?:an?|one)\s+[^.!?
 #: A person whose view a sentence gives, opening it: "For Roe, the numbers matter less than ..." (the "she said" that
 #: follows).
 _FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}),\s")
+#: A person a narration question asks about: "What did Jana think, when it did?", "How does Jane Roe see it?" (the "she
+#: says" that follows answers it).
+_ASKED_ABOUT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:What|How|Why)\s+(?:did|does|do|would|will)\s+(?P<name>{_NAME})"
+                          r"\s+[a-z][^.!?]*\?")
 
 
 @lru_cache(maxsize=1)

@@ -168,7 +168,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|{_WHO_BARE})?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{_TAG}{within}|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{_TAG}{within}(?:{_APPOSITION})?|{_APPOSITION})?){_GAP}\s+{verb}")
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))

@@ -477,10 +477,10 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
             a = s0 + (lead.end() if lead else 0)
             if t and s0 + t.start() > a and _FINITE.search(sentence, a - s0, t.start()) \
                     and len(sentence[t.end():].split()) <= 9 and not re.search(r"\bthat\b|,", sentence[t.end():]) \
-                    and par[a:a + 1] not in "'‘" \
+                    and par[a:a + 1] not in "'‘" and not any(c.start < s0 + t.start() and c.end > a for c in cands) \
                     and not (t.group("verb") in _NOUN_VERBS and sentence[t.end():].strip(" .!?…")):
                 # (the attribution runs to the sentence's end, "the Baltic states and Finland" is none; no
-                # quoted paragraph)
+                # quoted paragraph, nor a clause a quote found here overlaps: "— ..., — X told Example.ru.")
                 a, b = _strip(par, a, s0 + t.start())
                 if len(par[a:b].split()) >= 4:
                     speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
