@@ -287,7 +287,7 @@ def test_attributions_of_the_corpus_texts_are_unchanged() -> None:
 
 def test_attribution_patterns_find_the_same_matches() -> None:
     old, new = reference_patterns(), {**segment_patterns._patterns(), "name_colon": segment_patterns._NAME_COLON}
-    del new["verb"]
+    del new["verb"], new["verb_at"]
     letters = "abcdefghijklmnopqrstuvwxyzàéöАЯЁабя_1ÀÖØÞß"
     made = [f"Kremlin {a}ord spokesman {b.upper()}mitry Peskov {c}aid: “We are ready,” {b}e said." for a in letters
             for b in letters[:26] for c in "sz"]
@@ -303,7 +303,7 @@ def test_attribution_patterns_find_the_same_matches() -> None:
 @given(quote_paragraphs())
 def test_attribution_patterns_find_the_same_matches_in_generated_text(paragraphs: list[str]) -> None:
     old, new = reference_patterns(), {**segment_patterns._patterns(), "name_colon": segment_patterns._NAME_COLON}
-    del new["verb"]
+    del new["verb"], new["verb_at"]
     for text in paragraphs:
         assert _attribution_matches(new, text) == _attribution_matches(old, text)
         assert [(m.span(), m.groupdict()) for m in segment_patterns._attributions(text)] == reference_attributions(text)
@@ -330,3 +330,17 @@ def test_attribution_prefilters_never_hide_a_match() -> None:
     # "ccord" in lower case finds every form `(?i:according)` matches: no other character folds to c, o, r or d
     folds = re.compile("(?i:[cord])")
     assert {ch for ch in map(chr, range(sys.maxunicode + 1)) if folds.fullmatch(ch)} == set("cordCORD")
+
+
+def test_subject_and_verb_matches_are_not_searched_for_after_the_last_speech_verb() -> None:
+    """`_attributions` searches the "sv" pattern only up to the end of the last speech verb (`verb_at`: every place one
+    can start, overlapping ones too): the same matches as searching the whole text, at the text's end, before a
+    glued word, a full stop or a multi-word verb, and with several verbs."""
+    p = segment_patterns._patterns()
+    verbs = sorted(segment.lists.speech_verbs())[::7]
+    made = [f"{lead}{subject} {verb}{tail}" for lead in ("", "Tuesday. ", "“Fine,” ")
+            for subject in ("Jane Roe", "the minister", "A source close to the talks", "He")
+            for verb in verbs for tail in ("", ".", "x", " that it was over", ", and Jan Roe added")]
+    for text in [*made, *corpus_sentences()]:
+        full = sorted(m.span() for m in p["sv"].finditer(text))
+        assert sorted(m.span() for m in segment_patterns._attributions(text) if m.re is p["sv"]) == full, text
