@@ -3357,3 +3357,50 @@ def test_an_interviewee_a_dash_attribution_with_a_body_and_an_aside_and_a_questi
              "What did Jana think, when it did?",
              "\"I thought: good. Then I thought of my friends,\" she says."]
     assert speakers(asked, "direct") == ["Jana Sample"]
+
+
+def test_a_rector_a_dash_turns_own_words_an_adverb_and_a_first_name_after_a_full_one() -> None:
+    """"its vice-rector for academic affairs, Jan Roe," is whom "the vice-rector said" means; after a dash turn's
+    attribution, "— When they took her away, she asked for only one thing: ..." is the speaker's own words; "—
+    Jana Roe smiles sadly. —" ends a dash turn at its attribution; "Daria is not sure ..." after "Daria Sample, 32, ..."
+    names Daria Sample, whom the next "she laughs" means."""
+    rector = ["The university has collected 1,900 requests, its vice-rector for academic affairs, Jan Roe, told Example1.",
+              "«Our archive stayed in Luhansk in 2014», the vice-rector said."]
+    assert speakers(rector, "direct") == ["Jan Roe"]
+    turn = ["— Mama taught the first grade for thirty-one years, — says Jana Sample. — When they took her away, she asked "
+            "for only one thing: that someone water the flowers in the classroom."]
+    found = [(q.text, q.speaker) for q in segment.find_quotes(turn) if q.kind == "dash"]
+    assert found[-1] == ("When they took her away, she asked for only one thing: that someone water the flowers in the "
+                         "classroom.", "Jana Sample")
+    adverb = ["— My diploma is in Sumy, and I am in Kostroma, — Jana Roe smiles sadly. — I need a duplicate."]
+    assert [(q.text, q.speaker) for q in segment.find_quotes(adverb) if q.kind == "dash"] == [
+        ("My diploma is in Sumy, and I am in Kostroma", "Jana Roe"), ("I need a duplicate.", "Jana Roe")]
+    first = ["Daria Sample, 32, works as a doctor at a polyclinic in Tomsk.",
+             "— I studied for six years, — Daria says.",
+             "She learned about the talks in Locarno from her father, Daria says. He follows the news.",
+             "Minister of Science and Higher Education Jan Example said in Locarno that applications will be accepted.",
+             "Daria is not sure that the stamp will satisfy the commission.",
+             "— If they accept it, I will bake a cake for the whole department, — she laughs."]
+    assert speakers(first, "dash")[-1] == "Daria Sample"
+
+
+def test_a_man_described_then_named_a_view_opened_by_a_name_and_a_feature_that_names_its_first_speaker_next() -> None:
+    """"says a tall young man in a football scarf" and then "He is Jan Roe, 26," name him; "For Jan Roe the line that
+    matters ..." and "For Roe this is the decisive point" name whom a next "he says" means; a feature's first quote
+    given to "she" before anyone is named, then "Jana Roe is 77.", is Jana Roe's."""
+    scarf = ["„For me the border is in Melitopol, not here“, says a tall young man in a football scarf.",
+             "He is Jan Roe, 26, a student at the University of Example."]
+    assert speakers(scarf, "direct") == ["Jan Roe"]
+    view = ["Jan Sample, 96, listened to the students for a while.",
+            "For Jan Roe the line that matters runs through an archive in the east.",
+            "„I hope I will wait forty-five days“, he says."]
+    assert speakers(view, "direct") == ["Jan Roe"]
+    short = ["Jana Roe, 24, was sitting in a lecture hall when the news came.",
+             "In Locarno, Jan Example had said that the office would answer requests. For Roe this is the decisive point.",
+             "«And then I will frame the copy», she says."]
+    assert speakers(short, "direct") == ["Jana Roe"]
+    lede = ["The grandmother at the window",
+            "Example Free Press | 29 October 2027 | Feature",
+            "\"I have a pension book with thirty-nine years in it,\" she says, and puts the book on the table.",
+            "Jana Roe is 77. She taught geography for thirty-nine years."]
+    assert speakers(lede, "direct") == ["Jana Roe"]

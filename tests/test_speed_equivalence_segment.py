@@ -181,8 +181,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     apposition = (r"(?:,\s+(?=[a-z0-9]|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ][\w-]*['’]s\s+[a-z])"
                   r"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
     gap = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
-    clause_end = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:finally|again|at\s+last|quietly|softly|firmly)\s*[,.;:!?…]"
-                  r"|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)")  # (blind73: "— X says finally. —")
+    clause_end = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:again|at\s+last|[a-z]{2,}ly)\s*[,.;:!?…]"
+                  r"|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)")  # (blind73: "— X says finally. —"; blind78: any adverb in -ly)
     lead_in = r"[\s,;:—–-]*"
     # (blind15: an outlet in guillemets, "- the general told «Krasnaya Zvezda».")
     # (blind22: an outlet of up to three words, "- X told Business FM.")

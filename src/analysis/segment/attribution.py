@@ -429,7 +429,10 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
         if len(name.split()) == 1 and m.re not in (_KIN_NAME, _CALL_SIGN, _OPENING_LABEL, _MET_NAME, _INTRODUCED_AS) and \
                 "-year-old " not in masked[max(0, m.start("name") - 10):m.end("name")]:  # ("Fifteen-year-old Jana came")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
-            name = named.get(name) or _full_of(name, texts, fulls) or (name if masked.startswith(", who ", end) or (
+            # (a full name first: "Daria Levashova, 32, ..." before "Daria is not sure", whatever "Daria says" left)
+            name = " " in named.get(name, "") and named[name] or _full_of(name, texts, fulls) or \
+                _named_first(name, (pi, m.start("name")), known) or named.get(name) or (
+                name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:

@@ -122,6 +122,9 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
             # the first attribution: ", says X" / ", he adds" / " - he emphasizes"
             found = [m for rx in (p["dash_sv"], p["dash_vs"], p["dash_bare"]) if (m := rx.search(par, s, limit))]
             a = min(found, key=lambda m: m.start(), default=None)
+            if a is not None and not first and not re.match(r",?\s*[-–—]", par[a.start():]) and (
+                    ":" in par[a.end():limit] or len(par[a.end():limit].split()) > 5):
+                a = None  # ("— ..., — says Jana. — When they took her away, she asked for only one thing: ...": her words)
             if a is None:
                 said = p["sv"].match(par, s) if first and initial else None
                 if said and not re.fullmatch(r"(?i:he|she)", said.group("subj")) and \

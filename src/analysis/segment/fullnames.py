@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from analysis.segment.names import _PARTICLES, _clean_speaker, _last_named, _person
 from analysis.segment.patterns import _ALIAS_CUE, _BEFORE_SURNAME, _CAP, _KIN_NAME, _NAME, _NAMES_AFTER, _OWN_KIN, _PATRONYMIC
@@ -199,9 +200,10 @@ _IDENTIFIED = {pronoun: re.compile(rf"(?:^|(?<=[.!?…]\s))(?:This|{pronoun})\s+
 
 def _identified_later(speaker: str, texts: Sequence[str]) -> str:
     """The name of an unnamed man or woman a quote was given to ("a woman in a white coat", "a man in the bed by the
-    window"), when the narration ``texts`` later says who they are ("This is Jane Roe, the head of the centre",
-    "He is Jan Roe, 58"), the first such name; else ""."""
-    head = speaker.split()[0].lower() if speaker.split() else ""
+    window", "a tall young man in a football scarf"), when the narration ``texts`` later says who they are ("This is
+    Jane Roe, the head of the centre", "He is Jan Roe, 58"), the first such name; else ""."""
+    # (the noun before what describes them: "man in the bed", "tall young man in a football scarf")
+    head = (re.split(r"\s+(?:in|at|with|from|by|on|near|who)\s", speaker.lower(), maxsplit=1)[0].split() or [""])[-1]
     if head not in ("man", "woman") or _person(speaker):
         return ""
     rx = _IDENTIFIED["He" if head == "man" else "She"]
@@ -236,3 +238,26 @@ def _names_starting(word: str, texts: Sequence[str]) -> set[str]:
                     firsts.add(name)
             at = text.find(word, at + 1)
     return firsts
+
+
+#: A pronoun's attribution right after a quote: '"...," she says'.
+_PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he)\s+[a-z]+")
+#: A paragraph that opens by naming someone as its subject: "Jane Roe is 77.", "Jan Roe, 16, has lived ...".
+_OPENS_WITH_NAME = re.compile(rf"\s*(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?\s+(?:is|was|has|had|lives|lived|works|worked)\b")
+
+
+def _named_after_lede(quotes: list, paragraphs: Sequence[str]) -> list:
+    """A feature's opening: its first quote given to "she" or "he" in the first paragraph after the headline and
+    byline lines (none over 25 words), and the next paragraph opening with a full name ('"...," she says.' then
+    "Jane Roe is 77."): the quotes of that paragraph that have the first one's speaker get the name."""
+    if not quotes:
+        return quotes
+    first = min(quotes, key=lambda q: (q.paragraph_index, q.start))
+    pi = first.paragraph_index
+    if first.kind != "direct" or pi + 1 >= len(paragraphs) or any(len(p.split()) > 25 for p in paragraphs[:pi]) or \
+            not _PRONOUN_AFTER.match(paragraphs[pi], first.end) or not (m := _OPENS_WITH_NAME.match(paragraphs[pi + 1])):
+        return quotes
+    name = _clean_speaker(m.group("name"))
+    if len(name.split()) < 2 or not _person(name) or name == first.speaker:
+        return quotes
+    return [replace(q, speaker=name) if q.paragraph_index == pi and q.speaker == first.speaker else q for q in quotes]

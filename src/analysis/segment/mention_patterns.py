@@ -61,8 +61,9 @@ _DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|T
 _THERE_IS = re.compile(rf"\bThere\s+(?:is|was|lives|lived)\s+(?:an?|one)\s+[^.!?,;:]{{1,80}},\s+"
                        rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}),\s+who\b")
 #: A person whose view a sentence gives, opening it: "For Roe, the numbers matter less than ..." (the "she said" that
-#: follows).
-_FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}),\s")
+#: follows); without the comma, before "the", "this", "that" or "it": "For Jan Roe the line that matters runs ...".
+_FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}(?=,\s)"
+                       rf"|{_CAP}(?:\s+{_CAP}){{0,2}}(?=\s+(?:the|this|that|it)\s))")
 #: A person a narration question asks about: "What did Jana think, when it did?", "How does Jane Roe see it?" (the "she
 #: says" that follows answers it).
 _ASKED_ABOUT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:What|How|Why)\s+(?:did|does|do|would|will)\s+(?P<name>{_NAME})"

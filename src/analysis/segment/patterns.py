@@ -87,7 +87,7 @@ _INSTITUTION_REST = rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
 #: foreign minister Jane Roe, said" (the body may be empty: "the minister, Jane Roe,").
 _OF_BODY = r"(?:\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
-_CLAUSE_END = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:finally|again|at\s+last|quietly|softly|firmly)\s*[,.;:!?…]"  # ("says finally.")
+_CLAUSE_END = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:again|at\s+last|[a-z]{2,}ly)\s*[,.;:!?…]"  # ("says finally.", "smiles sadly.")
                r"|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)")
 _LEAD = r"[\s,;:—–-]*"
 # "- X told journalists.", "- X concluded the meeting.", "- X told «Krasnaya Zvezda»." (an outlet in guillemets)

@@ -37,7 +37,7 @@ from analysis.segment.candidates import (
     _straight_doubles,
     signed_next,
 )
-from analysis.segment.fullnames import _full_of, _identified_later, _known_as
+from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.lists import not_persons
 from analysis.segment.names import (
@@ -370,6 +370,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     later = {s: named_later(s, roles, texts) or _known_as(s, texts) or _identified_later(s, texts)  # (once a speaker)
              for s in {q.speaker for q in quotes}}
     quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] else q for q in quotes]
+    quotes = _named_after_lede(quotes, paragraphs)  # ('"...," she says.' then "Jane Roe is 77.")
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
     alone = {n for n, q in enumerate(quotes) if not paragraphs[q.paragraph_index][q.end:].strip(" \"“”'‘’«».!?") and (
