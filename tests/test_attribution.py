@@ -3404,3 +3404,41 @@ def test_a_man_described_then_named_a_view_opened_by_a_name_and_a_feature_that_n
             "\"I have a pension book with thirty-nine years in it,\" she says, and puts the book on the table.",
             "Jana Roe is 77. She taught geography for thirty-nine years."]
     assert speakers(lede, "direct") == ["Jana Roe"]
+
+
+def test_an_interview_of_dash_questions_half_of_them_statements_and_a_story_opened_by_a_possessive() -> None:
+    """Dash questions over unlabelled answers make an interview even when half the questions end in a full stop
+    ("— The Russian side wanted its banks in the scheme."); "Dmitry's family story runs the other way." names whom the
+    next "he says" means."""
+    interview = ["Jana Roe: «The occupiers will not see a single kopeck»",
+                 "Example.ua | 13 December 2027 | Interview | Author: Ana Sample",
+                 "Deputy Governor of the National Bank Jana Roe spent three days in Hawaii with the delegation.",
+                 "— Mrs. Roe, let us start with the main thing. How will this work for an ordinary person?",
+                 "A daughter goes to a post office with her passport and her mother's birth certificate.",
+                 "— And the money itself?", "The money stays in Ukraine. It pays a grandmother in Hlukhiv.",
+                 "— The Russian side wanted its banks in the scheme.", "They wanted cards and a SWIFT connection.",
+                 "— And Hlukhiv?", "That was a message. Two of our postal workers were injured.",
+                 "— The first payments come in January.", "Registration starts on 20 December, payouts on 3 January.",
+                 "— Thank you for the conversation.", "Thank you."]
+    assert speakers(interview, "interview") == ["Jana Roe"] * 6
+    story = ["Kateryna Sample, 31, guides divers in Koror. Dmitry Example, 29, came from Kirov.",
+             "\"My grandmother is 88,\" Kateryna says.",
+             "Dmitry's family story runs the other way. \"My mother called me on Friday,\" he says."]
+    assert speakers(story, "direct") == ["Kateryna Sample", "Dmitry Example"]
+
+
+def test_a_one_word_nickname_a_capitalised_occupation_and_a_colleague_from_a_place() -> None:
+    """"Roe, known across the island as Kin," makes "Kin said" Jan Roe's; "Driller Jan Roe, 54," opening a sentence is
+    Jan Roe, whom "the driller said" means; "The colleague, guide Jana Roe from Vologda, said ..." is whom the next
+    "she said" means."""
+    nickname = ["Sen. Jan Roe chairs the committee on federal affairs. Roe, known across the island as Kin, said Guam "
+                "had an interest in a peaceful Pacific.",
+                "“When the world fights, Guam feels it first,” Kin said."]
+    assert speakers(nickname, "direct") == ["Jan Roe"]
+    driller = ["Driller Jan Roe, 54, works on a rig near Surgut. His daughter lives in Kharkiv.",
+               "«Now I will go to the post office like a normal person», the driller said."]
+    assert speakers(driller, "direct") == ["Jan Roe"]
+    colleague = ["Olena Example, a diving instructor, told the paper that her mother would be paid in full.",
+                 "The colleague, guide Jana Roe from Vologda, said the two women had never discussed politics. \"Down "
+                 "there, under the water, there are no flags,\" she said."]
+    assert speakers(colleague, "direct") == ["Jana Roe"]

@@ -210,7 +210,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     # (blind64: "A woman from Fukuoka (34) who came to Jeju on holiday said")
     from_who = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{role_word}\s+){{0,3}}?{role_word}\s+(?:in|at|from)\s+(?:the\s+)?{name}"
                 rf"(?:\s+\(\d{{1,3}}\))?\s+who\s[^\s,;:.!?\"“”«»]+\s(?:(?!\band\s)[^,;:.!?\"“”«»]){{1,120}}?")
-    sv = (rf"(?P<subj>{pron}|{from_who}|{role_lazy}(?:,\s+{name},|(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+(?:{low}\s+){{0,4}}?{name},|"
+    sv = (rf"(?P<subj>{pron}|{from_who}|{role_lazy}(?:,\s+{name},|(?:\s+of\s+the\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?,\s+(?:{low}\s+){{0,4}}?{name}(?:\s+from\s+{name})?,|"  # (blind79: "from <Place>")
           rf"\s+of\s+the\s+(?:{low}\s+){{0,2}}?{low}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{name}(?:\s+[a-z]+)?(?:{apposition})?|"
           # (blind27: "a senior official involved in the talks told News24")
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{low}\s+){{0,2}}?{low}|"

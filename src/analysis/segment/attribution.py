@@ -26,6 +26,7 @@ from analysis.segment.mention_patterns import (
     _MET_NAME,
     _NAME_IS,
     _OPENING_LABEL,
+    _STORY_OF,
     _THERE_IS,
     _WHO_SUBJECT,
     _described_unnamed,
@@ -413,6 +414,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more += _CALL_SIGN.finditer(masked) if "sign" in masked or "guerre" in masked else ()
     more += _OPENING_LABEL.finditer(masked) if ": " in masked[:60] else ()
     more += _ASKED_ABOUT.finditer(masked) if "?" in masked else ()  # ("What did Jana think?": whom "she says" answers for)
+    more += _STORY_OF.finditer(masked) if "'s" in masked or "’s" in masked else ()  # ("Dmitry's family story runs ...")
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
     more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")

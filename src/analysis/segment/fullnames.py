@@ -69,7 +69,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
     if cued:
         w = re.escape(word)
-        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\s+as|nicknamed)\s+[\"“'‘]?{w}\b"
+        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\b[^.;,]{{0,40}}?\bas|nicknamed)\s+"
+                           rf"[\"“'‘]?{w}\b"
                            rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?"
                            rf"(?:\s+(?P<named>{_CAP}))?)\s+(?:simply\s+|just\s+)?"  # ("Everyone on the boat calls Roe
                            # Sashko": Roe's nickname; "whom everyone calls simply Uncle Jan")
@@ -88,6 +89,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                         else named if m.group("named") and (named := _full_of(m.group("named"), texts, {}))
                         else _clean_speaker(opener[-1]) if opener and m.group(0)[:1] in "Cc"
                         else _last_named([text], m.start()))
+                if len(name.split()) == 1 and m.group("full"):  # ("Roe, known across the island as Kin": Roe named in full)
+                    name = _full_of(name, texts[:i + 1], {}) or name
                 if len(name.split()) >= 2 and _person(name) and name != word:
                     return name
     return ""
@@ -118,10 +121,11 @@ def _alias_of(word: str, texts: Sequence[str]) -> str:
 
 def _known_as(speaker: str, texts: Sequence[str]) -> str:
     """The full name a two-word speaker that is a nickname ("Mzee Moto": `_nickname_of`) or a first name
-    and patronymic ("Nina Fyodorovna": `_patronymic_of`), or a one-word nickname in lower case ("parrinu"),
+    and patronymic ("Nina Fyodorovna": `_patronymic_of`), or a one-word nickname ("parrinu", "Kin"),
     stands for in the narration ``texts``, else ""."""
     if len(speaker.split()) == 1:  # (or a nickname in lower case: "whom everyone calls the parrinu")
-        return _kin_named(speaker, texts) or (_nickname_of(speaker, texts) if speaker.islower() else "")
+        # (not initials: "PS", an interviewer's label for "Paul Sample (PS)", stays as written)
+        return _kin_named(speaker, texts) or (_nickname_of(speaker, texts) if not speaker.isupper() else "")
     return (_nickname_of(speaker, texts) or _patronymic_of(speaker, texts)) if len(speaker.split()) == 2 else ""
 
 

@@ -64,6 +64,9 @@ _THERE_IS = re.compile(rf"\bThere\s+(?:is|was|lives|lived)\s+(?:an?|one)\s+[^.!?
 #: follows); without the comma, before "the", "this", "that" or "it": "For Jan Roe the line that matters runs ...".
 _FOR_NAME = re.compile(rf"(?:^|(?<=[.!?…]\s))For\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}(?=,\s)"
                        rf"|{_CAP}(?:\s+{_CAP}){{0,2}}(?=\s+(?:the|this|that|it)\s))")
+#: A person whose story a sentence opens with: "Dmitry's family story runs the other way." (the "he says" that follows).
+_STORY_OF = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_NAME})['’]s\s+(?:own\s+)?(?:family\s+)?"
+                       r"(?:story|family|life|journey|case)\b")
 #: A person a narration question asks about: "What did Jana think, when it did?", "How does Jane Roe see it?" (the "she
 #: says" that follows answers it).
 _ASKED_ABOUT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:What|How|Why)\s+(?:did|does|do|would|will)\s+(?P<name>{_NAME})"

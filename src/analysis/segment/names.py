@@ -87,7 +87,8 @@ def _clean_speaker(phrase: str) -> str:
         return _clean_speaker(phrase.split(", or rather ", 1)[1])
     if "(" in phrase:  # (nor an age: "a woman from Fukuoka (34) who came ...")
         phrase = _AGE_TAG.sub("", phrase)
-    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME}),?\s*", phrase)
+    appositive = re.fullmatch(rf"\s*{_ROLE_LAZY}{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?({_NAME})(?:\s+from\s+{_NAME})?,?\s*",
+                              phrase)  # (and where they are from: "The colleague, guide Jana Roe from Vologda,")
     if appositive:  # "a ministry spokeswoman, Jane Roe,", "the head of the delegation, deputy minister Jane Roe,": the name
         return _clean_speaker(appositive.group(1))
     if (named := re.search(rf"\bnamed\s+({_NAME})\s*,?\s*$", phrase)) and _person(named.group(1)):
@@ -165,6 +166,7 @@ def _clean_speaker(phrase: str) -> str:
     # before the name: "Minister of Defence of the Russian Federation Jane Roe", "General of the Army Jane Roe")
     titled = False  # (an institution's word only after a title: "Hotel Président Wilson" stays a hotel)
     while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])
+                            or (len(run) > 2 and run[0].lower() in role_nouns())  # ("Driller Jan Roe" opening a sentence)
                             or (len(run) > 2 and _demonym(run[0]))  # ("Austrian Jane Roe")
                             or (titled and len(run) > 2 and (run[0].lower() in institution_words()
                                                              or run[0].lower() in not_persons()))):

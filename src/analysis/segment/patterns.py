@@ -164,7 +164,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # ("a source close to the Russian delegation said", "an official who followed the talks put it", "the head of
     # the delegation said")
     sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|{_FROM_WHO}|"
-          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME},|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
+          rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME}(?:\s+from\s+{_NAME})?,|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|{_WHO_BARE})?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
@@ -461,7 +461,7 @@ _SAID_NAME = re.compile(rf",\s+(?:says|said|reports|reported|believes|believed|t
 #: A wire dateline before a story's first clause: "MOSCOW, Oct 14 (Reuters) - ", "KYIV (AP) — ".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .,/]{1,40}[^()\n]{0,30}\([^()\n]{1,30}\)\s*[-–—]\s+")
 #: What a nickname's introduction needs: "known as", "nicknamed", "calls her".
-_ALIAS_CUE = re.compile(r"known\s+as|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)"
+_ALIAS_CUE = re.compile(r"known\b[^.;,]{0,40}?\bas\s|nicknamed|\bcall(?:s|ed)?\s+(?:him|her)"
                         r"|\b(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){0,6}call(?:s|ed)?\s")
 #: The one or two names after a first name, up to lower case or punctuation ("Nina| Roe,").
 _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]|\s+[a-z(]|\s*$)")
