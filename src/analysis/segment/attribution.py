@@ -432,8 +432,9 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 "-year-old " not in masked[max(0, m.start("name") - 10):m.end("name")]:  # ("Fifteen-year-old Jana came")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             # (a full name first: "Daria Levashova, 32, ..." before "Daria is not sure", whatever "Daria says" left)
-            name = " " in named.get(name, "") and named[name] or _full_of(name, texts, fulls) or \
-                _named_first(name, (pi, m.start("name")), known) or named.get(name) or (
+            seen = named.get(name, "")
+            name = (seen if " " in seen else "") or _full_of(name, texts, fulls) or \
+                _named_first(name, (pi, m.start("name")), known) or seen or (
                 name if masked.startswith(", who ", end) or (
                 re.fullmatch(r"\s*(?:[A-Z][a-z]+\.\s+|.*[.!?]\s+)?", masked[:m.start("name")])  # (a sentence's start)
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")

@@ -25,8 +25,8 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
     # something normal»: ...", that the body gives a speaker)
     # (also a quote of an institution, "Kremlin: '...'", that the body gives its person: "... said Peskov")
     unsettled = {n for n, q in enumerate(quotes)
-             if ((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial"))
-             or (q.kind == "scare" and (n in alone or (not q.paragraph_index and q.start <= 1)))}
+                 if ((_unsure(q.speaker) or not q.paragraph_index or n in alone) and q.kind in ("direct", "partial"))
+                 or (q.kind == "scare" and (n in alone or (not q.paragraph_index and q.start <= 1)))}
     if not unsettled:
         return quotes
     # (case and punctuation aside: a headline capitalises what the body says mid-sentence, "«A pilot»" / "this is
