@@ -3442,3 +3442,62 @@ def test_a_one_word_nickname_a_capitalised_occupation_and_a_colleague_from_a_pla
                  "The colleague, guide Jana Roe from Vologda, said the two women had never discussed politics. \"Down "
                  "there, under the water, there are no flags,\" she said."]
     assert speakers(colleague, "direct") == ["Jana Roe"]
+
+
+def test_an_interview_of_dash_questions_whose_first_calls_the_interviewee_by_name_and_patronymic() -> None:
+    """Dash questions over unlabelled answers make an interview when the first question calls the interviewee by
+    first name and patronymic ("— Gleb Arkadyevich, ..."), even when most questions end in a full stop; the answers
+    are the person the introduction names with that first name."""
+    interview = ["«Language is not a weapon»", "Example Reporter | 13 March 2028 | Interview by Ana Sample",
+                 "Gleb Roe, professor at the Example Institute, was one of the linguists in the delegation.",
+                 "— Gleb Arkadyevich, the declaration is two pages long. Was it worth three days?",
+                 "It was worth eight years. Now there is a paper, signed by their minister.",
+                 "— Kiev says the text changes nothing.", "Let them say so. Laws change when practice changes.",
+                 "— The same applies to Ukrainian lessons.", "Of course. Nobody is against Ukrainian.",
+                 "— They laughed because of the decree.", "The decree was badly timed, I will not deny it.",
+                 "— Why did you take a dictionary?", "Because I am a linguist.",
+                 "— Will you sit on the commission?", "If I am asked.",
+                 "— Thank you for the conversation.", "Thank you."]
+    assert speakers(interview, "interview") == ["Gleb Roe"] * 7
+    plain = [p.replace("Gleb Arkadyevich, the", "The") for p in interview]  # (no name called: too few questions
+    answers = {q.text for q in segment.find_quotes(plain) if q.kind == "interview"}  # to read the rest as answers)
+    assert not answers & {"It was worth eight years. Now there is a paper, signed by their minister.", "If I am asked."}
+
+
+def test_a_person_of_an_institution_where_it_is_and_an_expert_called_by_another_expert_noun() -> None:
+    """"Jane Roe of the Institute for X at Example Research in Bozen, who ..., said" is Jane Roe, and so is the next
+    "the researcher said"; "the linguist said" is the associate professor just named (a linguist is an expert)."""
+    institute = ["Jane Roe of the Institute for Minority Rights at Example Research in Bozen, who advises the mediation "
+                 "team, said the model could not simply be exported. „But one idea travels well: a child who learns his "
+                 "mother tongue is a danger to nobody“, the researcher said."]
+    assert speakers(institute, "indirect") == ["Jane Roe"]
+    assert speakers(institute, "direct") == ["Jane Roe"]
+    linguist = ["Jan Roe, associate professor at the Department of Russian Language of Example State University, "
+                "believes that the two sides will read the text differently.",
+                "«Kiev will read „private lessons“ in it, and we will read „schools“. The commission will have to "
+                "decide», the linguist said."]
+    assert speakers(linguist, "direct") == ["Jan Roe"]
+
+
+def test_a_quote_inside_a_sentence_is_its_labelling_subjects_not_the_last_attribution_before_it() -> None:
+    """A quote inside a sentence whose subject labels it ("X called the decree "..."", "X spoke of "..."") is X's,
+    not the speaker of an attribution in an earlier sentence of the paragraph or of the quote before it; an
+    apposition names the person a role stands for ("The head of the delegation, the Minister of X, Jan Roe, spoke
+    of"), but not the institution a person belongs to ("Jana Roe, of Example Institute, calls"); a so-called quote
+    takes no one's name."""
+    called = ["The Ukrainian delegation then asked for the afternoon session to be postponed. Jana Roe, Ukraine’s "
+              "commissioner for the state language, who is a member of the delegation, called the decree „a ban with a "
+              "form attached“. „You cannot sit in Meran and talk about mother tongues“, she told journalists."]
+    assert speakers(called) == ["Jana Roe", "Jana Roe"]
+    two = ["Jan Example calls it „a navigation arrangement, not a truce”, and I think he wants us to hear the second "
+           "half. Jane Roe, on the other hand, speaks of „the first quiet water”, and I think she means it."]
+    assert speakers(two) == ["Jan Example", "Jane Roe"]
+    apposed = ["Cassis said the paper was small. The head of the Russian delegation, the Minister of Science, "
+               "Jan Roe, spoke of «a humanitarian document, not a political one»."]
+    assert speakers(apposed, "partial") == ["Jan Roe"]
+    member = ["Jan Example said the talks had ended. The internationalist Jana Roe, of Example Institute, calls the "
+              "memorandum “a cheap success, in the best sense of the word”."]
+    assert speakers(member, "partial") == ["Jana Roe"]
+    scare = ["President Jan Roe called the extension \"a first step, not the last\" and said France would host a "
+             "meeting of the so-called \"coalition of the willing\" next week."]
+    assert speakers(scare) == ["Jan Roe", ""]

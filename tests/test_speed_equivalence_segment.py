@@ -218,7 +218,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
           # (blind18: an institution's name with "for", "of" or "on", "of the Centre for Eastern Example Studies")
           # (blind27: and the institution it belongs to, "of the Faculty of Political Science, Example University,")
           # (blind57: and its abbreviation in parentheses, "of the Centre for ... Development (RCMRD) told")
-          rf"{person}\s+of\s+the\s+{name}(?:\s+(?:for|of|on)\s+(?:the\s+)?{name}){{0,2}}(?:\s+\([^()\n]{{1,40}}\))?"
+          # (blind81: and where it is, "of the Institute for Minority Rights at Example Research in Bozen")
+          rf"{person}\s+of\s+the\s+{name}(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{name}){{0,3}}(?:\s+\([^()\n]{{1,40}}\))?"
           rf"(?:,\s+(?:{cap}\s+){{0,3}}(?i:{alt(sorted(segment.lists.institution_words()))}),)?"
           rf"(?:{apposition})?|"  # (blind75: and an aside after it, "of the Example Fund of Russia Jane Roe, who was ...,")
           rf"{person}(?:{apposition})?){gap}\s+{verb}")

@@ -186,10 +186,10 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     brief: dict[int, tuple[int, str, str]] = {}
     dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*(?:--|[-–—])\s+(?=\S)", par))}
     asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
-    if len(asks) >= 3 and 2 * len(asks) >= len(dashed) and (
-            plain := _asked_turns(paragraphs, sorted(dashed.items()))):
+    if len(asks) >= 3 and (2 * len(asks) >= len(dashed) or _VOCATIVE.match(paragraphs[min(dashed)], dashed[min(dashed)])) \
+            and (plain := _asked_turns(paragraphs, sorted(dashed.items()))):
         return plain  # "-- How do you read the talks?" then an unlabelled answer (half the questions may end in a full stop:
-        # "— The Russian side wanted its banks in the scheme.")
+        # "— The Russian side wanted its banks in the scheme."; fewer when the first calls the interviewee by name)
     if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
         # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
         first, q0 = min(dashed), min(asks)  # (first the person the first question calls by name: "– Mr Roe, ...")
@@ -380,8 +380,9 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 
 
 #: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
-_VOCATIVE = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Madam|Frau|Herr|Minister|Ambassador|President|General|Secretary)\.?"
-                       r"(?:\s+[A-Z][\w'’-]+){0,2},\s")
+#: (or by first name and patronymic, the Russian polite address: "Gleb Arkadyevich, ...")
+_VOCATIVE = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Madam|Frau|Herr|Minister|Ambassador|President|General|Secretary)\.?"
+                       r"(?:\s+[A-Z][\w'’-]+){0,2}|[A-Z][a-z]+\s+[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)),\s")
 
 
 def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -425,6 +426,8 @@ def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
 def _called(question: str) -> str:
     """The name a question opens by calling someone ("Mr Roe, ...", "Jane, ..."): its last word, or ""."""
     called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", question)
+    if patronymic := re.match(r"\s*([A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna),\s", question):
+        return patronymic.group(1)  # ("Gleb Arkadyevich, ...": Gleb, whose surname the introduction gives)
     return called.group(1) if called else ""
 
 

@@ -52,7 +52,8 @@ _PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 _PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin binti binte bte ibn".split())
 #: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies" (not "Anthony of
 #: Volokolamsk").
-_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}")
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}"
+                     )  # (and where it is: "... for Minority Rights at Example Research in Bozen")
 
 
 _FROM_PLACE = re.compile(rf"(?:(?:My|Our)\s+)?({_NAME})\s+(?:from\s+{_NAME}|(?P<far>from|in)\s+(?:the\s+)?[\w'’-]+"

@@ -81,8 +81,8 @@ _FROM_WHO = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:{_ROLE_WORD}\s+){{0,3}}?{_RO
 _NOT_PLACE = r"(?<!\bfrom\s)(?<!\bnear\s)(?<!\bin\s)(?<!\bat\s)(?<!\bIn\s)(?<!\bAt\s)(?<!\bFrom\s)(?<!\bNear\s)"
 #: A party or state tag after a name: "Jane Roe (National Alliance) told", "Sen. Jim Example (R-Idaho) said".
 _TAG = r"(?:\s+\([^()\n]{1,40}\))?"
-#: The rest of an institution's name after its first words: "(the Centre) for Eastern Example Studies".
-_INSTITUTION_REST = rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{_NAME}){{0,2}}"
+#: An institution's name after its first words, and where it is: "(the Centre) for Example Studies at Example Research in Bozen".
+_INSTITUTION_REST = rf"(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}"
 #: A role's body and the person's name in apposition after it: "the head of the Russian delegation, deputy
 #: foreign minister Jane Roe, said" (the body may be empty: "the minister, Jane Roe,").
 _OF_BODY = r"(?:\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
@@ -264,14 +264,14 @@ def _search(name: str, text: str) -> re.Match[str] | None:
     return _patterns()[name].search(text) if _NEEDED[name](text) else None
 
 
-#: An apposition of a labelling verb's subject ("X, a former envoy, called ..."), never a clause
+#: An apposition of a labelling verb's subject ("X, a former envoy, called ...", "X, Ukraine's envoy,"), never a clause
 #: ("Washington, where X ... has described ...").
-_LAB_APPOSITION = (r"(?:,\s+(?=[a-z0-9])(?!(?:where|when|which|while|whose|whom|and|but|or|as|if|though|although|after|"
-                   r"before|because|since|so)\b)(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
+_LAB_APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])(?!(?:where|when|which|while|whose|whom|and|but|or|as|"
+                   r"if|though|although|after|before|because|since|so)\b)(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
 #: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
 #: called the outcome "satisfactory"'), and "X, who said ... that", whose subject is the speaker.
 _LABELLING = re.compile(
-    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?:,\s+who|{_LAB_APPOSITION}|,)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*"
+    rf"(?P<subj>{_TITLED}|{_NAME}|{_ROLE_LAZY}|{_PRON})(?P<app>,\s+who|{_LAB_APPOSITION}|,)?(?:\s+(?:has|had|have|also|earlier|later|then|once))*"
     r"(?:(?<!,)\s+(?:already|now|often|still|even|widely|sometimes))*\s+"
     r"(?P<verb>called|calls|described|describes|dubbed|dubs|termed|terms|labelled|labeled|branded|brands|spoke of|"
     r"speaks of|warned against|warns against|urged|urges|thanked|thanks|promised|promises|vowed|vows|pledged|"
@@ -469,7 +469,7 @@ _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]
 _NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
 
 #: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
-_EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist".split())
+_EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist linguist".split())
 #: A Russian patronymic: "Borisovich", "Ivanovna" ("Mikhail Borisovich" stands for the Mikhail the article named).
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|inichna)")
 #: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",

@@ -39,6 +39,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
+from analysis.segment.labelling import _SO_CALLED, _labelled_in
 from analysis.segment.lists import not_persons
 from analysis.segment.names import (
     _after_place,
@@ -265,6 +266,12 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
                     speaker = last_speaker
+                elif c.kind == "pair" and _SO_CALLED.search(par, max(0, c.lo - 30), max(0, c.lo)):
+                    pass  # ('the so-called "coalition of the willing"': a scare quote, whoever spoke before it)
+                elif c.kind == "pair" and (labelled := _labelled_in(pi, masked, spans, c, mentions, roles, texts, fulls)):
+                    # ("The delegation asked for a pause. Jane Roe, Ukraine's envoy, called the decree "a ban"": Roe, the
+                    # person the quote's own sentence names as its subject, not the last attribution before it)
+                    speaker = labelled
                 elif c.kind == "pair" and not _inside_sentence(par, spans, c) and \
                         (named := _named_next(masked, c))[0]:  # '"..." That was how X put it.'
                     phrase, at = named
@@ -307,8 +314,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                     continue
             s0, e0 = next(((a, e) for a, e in spans if a <= c.start < e), (0, len(par)))
             said = _attributions(masked[s0:e0]) or list(_LABELLING.finditer(masked[s0:e0]))
-            scare = re.search(r"\b(?:so-called|so called|what (?:he|she|they|it) calls?)\s*$",
-                              par[max(0, c.lo - 30):c.lo], re.IGNORECASE)
+            scare = _SO_CALLED.search(par, max(0, c.lo - 30), c.lo)
             if c in cands:
                 if said and not scare:
                     m = _attribution_before(said, c.start - s0)

@@ -1,0 +1,34 @@
+"""Quotes inside a sentence whose subject labels them ("Jane Roe called the decree "a ban"", "X spoke of "...""):
+whose they are when no speech verb in that sentence says so (read by `quotes`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.segment.attribution import _who
+from analysis.segment.candidates import _Cand
+from analysis.segment.names import _clean_speaker, _is_name, _person
+from analysis.segment.patterns import _LABELLING, _attributions
+
+#: Words that make the quote after them a scare quote: "the so-called "coalition"", "what he calls "peace"".
+_SO_CALLED = re.compile(r"\b(?:so-called|so called|what (?:he|she|they|it) calls?)\s*$", re.IGNORECASE)
+
+
+def _labelled_in(pi: int, masked: str, spans: Sequence[tuple[int, int]], c: _Cand, mentions: list[tuple[int, int, str]],
+                 roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The person a labelling verb's subject names in the sentence a quote stands inside ("Jane Roe called the
+    decree "..."", the last such subject before the quote) when that sentence holds no speech verb's attribution
+    before the quote; else ""."""
+    s0 = next((a for a, e in spans if a <= c.start < e), None)
+    if s0 is None or c.lo <= s0 or _attributions(masked[s0:c.start]):
+        return ""
+    m = next((m for m in reversed(list(_LABELLING.finditer(masked, s0, c.lo))) if m.group("subj").strip()), None)
+    if m is None:
+        return ""
+    # (a role's name in its apposition: "the head of the delegation, the Minister of X Jan Roe, spoke of")
+    app, subj = m.group("app") or "", m.group("subj")
+    phrase = masked[m.start("subj"):m.end("app")] if len(app) > 1 and app.endswith(",") and not app.startswith(", who") \
+        and not _person(_clean_speaker(subj)) else subj
+    speaker = _who(phrase, (pi, m.start("subj")), mentions, roles, texts, fulls)
+    return speaker if _is_name(speaker) and _person(speaker) else ""
