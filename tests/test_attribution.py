@@ -3501,3 +3501,52 @@ def test_a_quote_inside_a_sentence_is_its_labelling_subjects_not_the_last_attrib
     scare = ["President Jan Roe called the extension \"a first step, not the last\" and said France would host a "
              "meeting of the so-called \"coalition of the willing\" next week."]
     assert speakers(scare) == ["Jan Roe", ""]
+
+
+def test_a_headline_colon_after_a_place_a_middle_dot_time_stamp_and_hearsay_about_someone() -> None:
+    """"Alghero, Roe opens the talks: «...»" is Roe's (the place before her is no subject); a live blog's "10:25 · Roe:
+    «...»" is Roe's; "where Hippocrates is said to have taught" is hearsay about him, so the next "he said" is the
+    person who opened the talks."""
+    headline = ["Alghero, Roe opens the talks: «Sardinia offers a table, not a side»",
+                "Jana Roe, the president of the region, welcomed the delegations."]
+    assert speakers(headline, "direct") == ["Jana Roe"]
+    live = ["10:25 · Roe: «In the water, nobody asks for a passport»",
+            "Prime Minister Jan Roe opened the talks on the terrace."]
+    assert speakers(live, "direct") == ["Jan Roe"]
+    hearsay = ["Prime Minister Jan Roe opened the talks on the upper terrace of the Asklepieion, where Hippocrates is "
+               "said to have taught. «At sea the first duty is even simpler: to pull a person out of the water», he said."]
+    assert speakers(hearsay, "direct") == ["Jan Roe"]
+
+
+def test_an_interviewee_is_no_island_and_a_role_noun_drops_what_its_person_is_doing() -> None:
+    """An interview's introduction that names the island of the talks twice ("the talks on Kos", "signed on Kos") and
+    the interviewee once still answers as the interviewee; "asks the old man mending a net on the quay" is the old man,
+    whom "The old man is Jan Roe" names, not the byline's outlet before him."""
+    interview = ["Captain: «We carry an orange stripe»", "Example | 17.04.2027 | Interview | Author: Ana Sample",
+                 "Jan Roe has commanded the rescue vessel for six years. While the talks on Kos were under way, a drone "
+                 "hit the vessel. We asked him what the protocol signed on Kos means for his crew.",
+                 "— How is the boatswain?", "He is in hospital. He has burns on his hands.",
+                 "— Where were you when the drone hit?", "At home, ten minutes from the port.",
+                 "— What does the protocol change?", "We carry an orange stripe so that we can be seen."]
+    assert speakers(interview, "interview") == ["Jan Roe"] * 3
+    mending = ["«Down there, nobody is an enemy»: an old diver reads the protocol",
+               "Example News | 19.04.2027 | Translated from Greek",
+               "POTHIA. «Do you know how long a man can stay alive in cold water?» asks the old man mending a net on "
+               "the quay.", "The old man is Jan Roe, 78, who dived for sponges for thirty summers."]
+    assert speakers(mending, "direct") == ["", "Jan Roe"]
+
+
+def test_a_dash_quote_of_an_unnamed_source_that_goes_on_after_a_sentence_of_narration() -> None:
+    """"— ..., — a former engineer of a Rosatom enterprise who worked in ... told Proekt." is that unnamed source's, and
+    so is the dash speech after "He asked not to be named." (no other attribution follows it); a name after the
+    verb ends with its sentence ('," said Jan Roe. Jane Example disagreed.' is Roe's, "said Sen. Jane Roe" hers)."""
+    dash = ["— Nobody has counted what was left behind, — a former engineer of a Rosatom enterprise who worked in the "
+            "occupied part of the Donetsk region told Proekt. He asked not to be named. — We found gauges in workshops "
+            "that had no roof."]
+    assert speakers(dash, "dash") == ["former engineer of a Rosatom enterprise"] * 2
+    after = ["\"This agreement is true and good for everyone,\" said Jan Roe. Jane Example disagreed."]
+    assert speakers(after, "direct") == ["Jan Roe"]
+    senator = ["\"I want to see a ceasefire that holds first,\" said Sen. Jane Roe. Jan Example disagreed."]
+    assert speakers(senator, "direct") == ["Jane Roe"]
+    russian = ["— This agreement is true and good for everyone, — said Jan Roe. Jane Example disagreed."]
+    assert speakers(russian, "dash") == ["Jan Roe"]

@@ -258,9 +258,12 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
                                     rf"(?:(?:{alt(list(segment.role_nouns()))}),\s+(?:[a-z][\w'’-]*\s+){{0,3}})?"
                                     rf"(?:{alt(list(segment.role_nouns()))})\s+{name}"
                                     rf"(?:{apposition})?){gap}\s+{verb}{obj}{clause_end}"),
+            # (blind83: an unnamed source after a dash, "..., — a former engineer of a Rosatom plant who ... told Proekt.")
+            "dash_unnamed": re.compile(rf",\s+[-–—]\s+(?P<subj>(?:an?|one|another)\s[^.!?;:\"“”«»—–]{{1,160}}?){gap}\s+{verb}"
+                                       rf"{obj}{clause_end}"),
             "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + sv + obj + clause_end),
-            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–-]\s+)?)?({name})"  # (blind64: "【21:05】 Roe:")
-                                     rf"(?:\s+on\s+{cap}(?:\s+{cap})?)?\s*:\s*")}  # (blind70: "Roe on Telegram:")
+            "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–·•-]\s+)?)?({name})"  # (blind64: "【21:05】 Roe:")
+                                     rf"(?:\s+on\s+{cap}(?:\s+{cap})?)?\s*:\s*")}  # (blind70: "Roe on Telegram:"; blind84: "10:25 · Roe:")
 
 
 def _attribution_matches(patterns: dict[str, re.Pattern[str]], text: str) -> list:

@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analysis.segment.candidates import _Cand, _headline_speaker
+from analysis.segment.candidates import _Cand, _first_sentence, _headline_speaker
 from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named, _relatives
+from analysis.segment.introductions import _header_line
 from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _ASKED_ABOUT,
@@ -49,7 +50,6 @@ from analysis.segment.patterns import (
     _ASKED,
     _COLON_SUBJECT,
     _DEMONYM,
-    _EXPERTS,
     _FIRST_NAME_INTRO,
     _HONORIFIC,
     _INSIDE_NAME,
@@ -84,6 +84,7 @@ from analysis.segment.patterns import (
     _attributions,
     _patterns,
 )
+from analysis.segment.roles import _EXPERTS
 
 #: The author's relative right after a quote, with a speech verb: '"...," my grandfather told me once.'
 _AFTER_KIN = re.compile(rf"[\s,]*(?P<subj>(?:my|our)\s+(?:{_OWN_KIN}))(?:\s+(?:once|later|always|then|often))?\s+"
@@ -104,8 +105,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         # (a quote inside a sentence, 'the Kremlin «on the whole positively» assesses the results', is no '"...," said X')
         inner = c.lo > 0 and masked[:c.lo].rstrip()[-1:].isalnum() and not re.match(r"\s*[,—–-]", masked[c.hi + 1:c.hi + 4])
         for rx in (p["after_sv"], p["after_vs"], _after_named()) if not inner else (p["after_sv"], _after_named()):
-            if m := rx.match(masked, c.hi + 1):
-                return m.group("subj"), m.start("subj")
+            if m := rx.match(masked, c.hi + 1):  # ('," said Jan Roe. Jane Example disagreed.': Roe)
+                return _first_sentence(m.group("subj")) if rx is p["after_vs"] else m.group("subj"), m.start("subj")
         if m := _headline_speaker(masked, c.hi + 1):  # "'...': Jane Roe on the protocol" (a headline)
             return m.group("who"), m.start("who")
         if (m := (_AFTER_KIN.match(masked, c.hi + 1) or _AFTER_DOCUMENT.match(masked, c.hi + 1))) and not inner:
@@ -129,7 +130,10 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
             m = adjacent[-1] if adjacent else found[0]  # 'X said: "...' else the sentence subject
             return m.group("subj"), s0 + m.start("subj")
         if pre.rstrip().endswith(":"):  # 'Asked about it, X was firm: "...' / '- X, arriving: "...'
-            for m in _COLON_SUBJECT.finditer(pre):
+            subjects = list(_COLON_SUBJECT.finditer(pre))
+            for m, after in zip(subjects, [*subjects[1:], None]):
+                if after is not None and pre[m.end("subj"):after.start("subj")].strip() == ",":
+                    continue  # ("Alghero, Todde opens the talks:": a place before the subject)
                 who = _clean_speaker(m.group("subj"))
                 if who in _PRONOUNS or _person(who) or (not _is_name(who) and _head(who) in _role_heads()):
                     return m.group("subj"), s0 + m.start("subj")
@@ -303,8 +307,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
-        if named := _last_named(texts[max(0, where[0] - 1):where[0] + 1]):  # "At its head sat Hakan Fidan."
-            return named
+        if named := _last_named([t for t in texts[max(0, where[0] - 1):where[0] + 1] if not _header_line(t)]):
+            return named  # "At its head sat Hakan Fidan." (not a byline's "Example News | 19.04.2027")
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
         # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.segment.names import _clean_speaker, _person
+from analysis.segment.names import _SENTENCE_END, _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _CAP, _DASH, _LABEL, _MARKS, _NAME, _TITLED, _patterns
 from analysis.segment.sentences import _strip
 
@@ -101,6 +101,19 @@ def signed_next(par: str) -> re.Match[str] | None:
     return SIGN_OFF_LINE.fullmatch(par) or _SAYS_THIS.match(par)
 
 
+def _first_sentence(phrase: str) -> str:
+    """A speaker phrase read after its verb up to the end of its sentence: "said Jan Roe. Jane Example disagreed." names
+    Jan Roe (a run of capitalised words can run over a full stop)."""
+    for end in _SENTENCE_END.finditer(phrase) if ". " in phrase else ():
+        if phrase[:end.start()].split()[-1].lower().rstrip(".") not in _TITLES:  # (not "said Sen. Jane Roe")
+            return phrase[:end.start()]
+    return phrase
+
+
+#: One or two sentences of narration, then a dash that opens speech: "He asked not to be named. — ".
+_NARRATED_DASH = re.compile(r"(?:[^-–—\"“”«»]{1,200}?[.!?…]\s+){1,2}?[-–—]\s+(?=\S)")
+
+
 def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand]) -> list[_Cand]:
     """Dash-led quotes; one in mid-paragraph needs an attribution, as a dash there may be a separator.
 
@@ -120,7 +133,8 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
         while s < len(par):
             limit = len(par) if first else next((e for a, e in spans if a <= s < e), len(par))
             # the first attribution: ", says X" / ", he adds" / " - he emphasizes"
-            found = [m for rx in (p["dash_sv"], p["dash_vs"], p["dash_bare"]) if (m := rx.search(par, s, limit))]
+            attributions = (p["dash_sv"], p["dash_vs"], p["dash_bare"], p["dash_unnamed"])
+            found = [m for rx in attributions if (m := rx.search(par, s, limit))]
             a = min(found, key=lambda m: m.start(), default=None)
             if a is not None and not first and not re.match(r",?\s*[-–—]", par[a.start():]) and (
                     ":" in par[a.end():limit] or len(par[a.end():limit].split()) > 5):
@@ -133,13 +147,18 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                 if first and initial and not par.lstrip().startswith("-"):
                     # (a hyphen-minus before words no one is said to speak is a list's bullet)
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
-                elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s)):
-                    # "— Words, — the minister replied. — More words.": the same speaker goes on
+                elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s) or (
+                        (later := _NARRATED_DASH.match(par, s)) and not any(rx.search(par, later.end()) for rx in attributions)
+                        and later)):
+                    # "— Words, — the minister replied. — More words.": the same speaker goes on (also after a sentence
+                    # of narration, "— ..., — X told Proekt. He asked not to be named. — More words.", when no other
+                    # attribution follows)
                     out.append(_Cand(*_strip(par, cont.end(), len(par)), "dash", out[-1].speaker, out[-1].at))
                 break
             a0, e0 = _strip(par, s, a.start())
             e0 -= par[e0 - 1:e0] == ","  # ("Words, — says X": the comma belongs to the attribution)
-            out.append(_Cand(a0, e0, "dash", a.group("subj"), a.start("subj")))
+            subj = _first_sentence(a.group("subj")) if a.re is p["dash_vs"] else a.group("subj")  # ("— ..., — said X. Y ...")
+            out.append(_Cand(a0, e0, "dash", subj, a.start("subj")))
             first = False
             s = next((st for st, _ in spans if st >= a.end()), len(par))
             if s < len(par) and par[s] not in "-–—":

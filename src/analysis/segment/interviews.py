@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from analysis.segment.introductions import _by_author, _guests, _hosts, _interviewee, _role_holder
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person, fuller_name
-from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PUT_TO, _UPPER
+from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PATRONYMIC, _PUT_TO, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -382,7 +382,7 @@ _NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]
 #: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
 #: (or by first name and patronymic, the Russian polite address: "Gleb Arkadyevich, ...")
 _VOCATIVE = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Madam|Frau|Herr|Minister|Ambassador|President|General|Secretary)\.?"
-                       r"(?:\s+[A-Z][\w'’-]+){0,2}|[A-Z][a-z]+\s+[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna)),\s")
+                       rf"(?:\s+[A-Z][\w'’-]+){{0,2}}|[A-Z][a-z]+\s+{_PATRONYMIC.pattern}),\s")
 
 
 def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -426,7 +426,7 @@ def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
 def _called(question: str) -> str:
     """The name a question opens by calling someone ("Mr Roe, ...", "Jane, ..."): its last word, or ""."""
     called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", question)
-    if patronymic := re.match(r"\s*([A-Z][a-z]+)\s+[A-Z][a-z]+(?:ovich|evich|ich|ovna|evna|ichna),\s", question):
+    if patronymic := re.match(rf"\s*([A-Z][a-z]+)\s+{_PATRONYMIC.pattern},\s", question):
         return patronymic.group(1)  # ("Gleb Arkadyevich, ...": Gleb, whose surname the introduction gives)
     return called.group(1) if called else ""
 

@@ -52,7 +52,7 @@ _KNOWN_AS = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?
 
 #: What a name is no interviewee after: "by", "the", a preposition of place ("the museum of X", "the fields around X"),
 #: an opening quotation mark.
-_NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|from|near|of|around|outside)\s+|[\"“«„‘])$")
+_NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
 
 
 def _interviewee(intro: Sequence[str], addressed: str = "") -> str:

@@ -16,19 +16,21 @@ _SO_CALLED = re.compile(r"\b(?:so-called|so called|what (?:he|she|they|it) calls
 
 
 def _labelled_in(pi: int, masked: str, spans: Sequence[tuple[int, int]], c: _Cand, mentions: list[tuple[int, int, str]],
-                 roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str], fulls: dict[str, str]) -> str:
+                 roles: Sequence[tuple[int, int, str, str, str]], texts: Sequence[str], fulls: dict[str, str]) -> str | None:
     """The person a labelling verb's subject names in the sentence a quote stands inside ("Jane Roe called the
     decree "..."", the last such subject before the quote) when that sentence holds no speech verb's attribution
-    before the quote; else ""."""
+    before the quote; "" for a scare quote ('the so-called "coalition"', whoever spoke before it); else None."""
+    if c.lo >= 0 and _SO_CALLED.search(masked, max(0, c.lo - 30), c.lo):
+        return ""
     s0 = next((a for a, e in spans if a <= c.start < e), None)
     if s0 is None or c.lo <= s0 or _attributions(masked[s0:c.start]):
-        return ""
+        return None
     m = next((m for m in reversed(list(_LABELLING.finditer(masked, s0, c.lo))) if m.group("subj").strip()), None)
     if m is None:
-        return ""
+        return None
     # (a role's name in its apposition: "the head of the delegation, the Minister of X Jan Roe, spoke of")
     app, subj = m.group("app") or "", m.group("subj")
     phrase = masked[m.start("subj"):m.end("app")] if len(app) > 1 and app.endswith(",") and not app.startswith(", who") \
         and not _person(_clean_speaker(subj)) else subj
     speaker = _who(phrase, (pi, m.start("subj")), mentions, roles, texts, fulls)
-    return speaker if _is_name(speaker) and _person(speaker) else ""
+    return speaker if _is_name(speaker) and _person(speaker) else None

@@ -59,7 +59,12 @@ _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s
 _FROM_PLACE = re.compile(rf"(?:(?:My|Our)\s+)?({_NAME})\s+(?:from\s+{_NAME}|(?P<far>from|in)\s+(?:the\s+)?[\w'’-]+"
                          r"(?:\s+[\w'’-]+)*)")
 _SERVING = re.compile(r"\s+(?:serving|stationed|based|fighting|deployed|living|posted)\s+(?:in|near|at|on|outside|with|from)\s")
+#: What a role noun's person is doing, right after the noun: "the old man mending a net".
+_DOING = re.compile(r"\s+[a-z]{2,}ing(?:\s+(?:an?|the|his|her|their|its|in|on|at|by|near|next|outside|behind|with)\s|$)")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
+#: A sentence's end inside a run of capitalised words: "Economics. Marchenko", "KYIV. Jane" (not "J. Roe", "U.S. envoy").
+_SENTENCE_END = re.compile(rf"(?:(?<=[a-z]{{2}}\.)|(?<=[{_UPPER}]{{3}}\.))\s+(?=[{_UPPER}])")
+
 #: A capitalised possessive that says whose role a phrase names: "the Prime Minister's spokesman", "Putin's aide".
 _OWNER = re.compile(r"[A-Z]\w*['’]s")
 _TAG_END = re.compile(r"\s+\([^()\n]{1,40}\)$")
@@ -112,7 +117,7 @@ def _clean_speaker(phrase: str) -> str:
     if p.endswith(")"):  # ("Jane Roe of the Example Authority (EA), who ...": the acronym before a comma too)
         p = _TAG_END.sub("", p)
     if ". " in p:  # a name never runs over a sentence's end: "... School of Economics. Marchenko argues"
-        p = re.split(rf"(?:(?<=[a-z]{{2}}\.)|(?<=[{_UPPER}]{{3}}\.))\s+(?=[{_UPPER}])", p)[-1]  # (or a dateline's "KYIV.")
+        p = _SENTENCE_END.split(p)[-1]  # (or a dateline's "KYIV.")
     # "Jane Roe of the Higher School of Economics", "Jane Roe of Universitas Example": the person
     if (" from " in p or " in " in p) and (fr := _FROM_PLACE.fullmatch(p)) and _person(fr.group(1)) and (
             not fr.group("far") or len(fr.group(1).split()) >= 2):  # ("Tatyana from Iskitim" too)
@@ -128,6 +133,8 @@ def _clean_speaker(phrase: str) -> str:
         return p.lower()
     if determined and (cut := _SERVING.search(p)) and _head(p[:cut.start()]) in _role_heads():
         return p[:cut.start()]  # "a Ukrainian officer serving near Kostiantynivka": the officer, not the place
+    if determined and (cut := _DOING.search(p)) and p[:cut.start()].split()[-1].lower() in _role_heads():
+        return p[:cut.start()]  # "the old man mending a net on the quay": the man (the participle right after the noun)
     if determined and _OF_PLACE.search(p) and (_head(p) in _role_heads() or (
             re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", phrase.lstrip()) and _OF.split(p, maxsplit=1)[0].split()[-1].islower())):
         # an unnamed source where it is: "diplomat in Kyiv", "one user from Kharkiv" (any lower-case noun;

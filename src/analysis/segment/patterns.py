@@ -106,7 +106,7 @@ _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 #: 'Putin: "..."', also after a live blog's time: '21:05 Putin: "..."', '【21:05】 Putin: "..."' (Japanese brackets).
 #: (and where they wrote it: 'Zelensky on Telegram: "..."')
-_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–-]\s+)?)?({_NAME})(?:\s+on\s+{_CAP}(?:\s+{_CAP})?)?\s*:\s*")
+_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–·•-]\s+)?)?({_NAME})(?:\s+on\s+{_CAP}(?:\s+{_CAP})?)?\s*:\s*")
 _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
@@ -192,11 +192,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "opinion": re.compile(opinion), "also": re.compile(also), "after_sv": re.compile(_LEAD + sv),
             "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs),
-            # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a
-            # determiner (and roles joined by "and") before the name, after a dash only
-            # (and two roles: "- military expert, reserve colonel Jane Roe told ...")
+            # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a determiner (roles joined
+            # by "and"; two roles: "- military expert, reserve colonel Jane Roe told ...") before the name, after a dash only;
+            # "dash_unnamed": "..., — a former engineer of a Rosatom plant who worked in Donetsk told Proekt.", an unnamed source
             "dash_bare": re.compile(rf"(?:,\s+[-–—]|,|\s[-–—])\s+(?P<subj>(?:[a-z][\w'’-]*\s+){{0,4}}"
-                                    rf"(?:(?:{roles}),\s+(?:[a-z][\w'’-]*\s+){{0,3}})?(?:{roles})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}")}
+                                    rf"(?:(?:{roles}),\s+(?:[a-z][\w'’-]*\s+){{0,3}})?(?:{roles})\s+{_NAME}(?:{_APPOSITION})?){_GAP}\s+{verb}{_OBJECT}{_CLAUSE_END}"),
+            "dash_unnamed": re.compile(rf",\s+[-–—]\s+(?P<subj>(?:an?|one|another)\s[^.!?;:\"“”«»—–]{{1,160}}?){_GAP}\s+{verb}"
+                                       rf"{_OBJECT}{_CLAUSE_END}")}
 
 
 def _attributions(text: str) -> list[re.Match[str]]:
@@ -468,8 +470,6 @@ _NAMES_AFTER = re.compile(rf"(?:\s+(?:{_HYPHEN_PARTICLE})?{_CAP}){{1,2}}(?=[,.;]
 #: Speech verbs that are also plural nouns: ending a sentence's attribution only at its very end.
 _NOUN_VERBS = frozenset("states claims notes remarks comments observes reports".split())
 
-#: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
-_EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist linguist".split())
 #: A Russian patronymic: "Borisovich", "Ivanovna" ("Mikhail Borisovich" stands for the Mikhail the article named).
 _PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|inichna)")
 #: A colon lead-in whose subject is a person's words: "Grossi's message was short:", "X's post read in part:",

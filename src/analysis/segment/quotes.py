@@ -27,6 +27,7 @@ from analysis.segment.candidates import (
     _blank,
     _Cand,
     _dash_candidates,
+    _first_sentence,
     _headline_singles,
     _headline_speaker,
     _inside_sentence,
@@ -212,6 +213,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if m.groupdict().get("verb") in _NOUN_VERBS and (_FINITE.match(masked, m.end() + 1) or re.search(
                     r"\b(?:several|many|other|all|both|some|these|those|few)\s+$", masked[:m.start("subj")])):
                 continue  # ("that African states were accepted", "several Indian Ocean states": a noun, no verb)
+            if masked.startswith(" to ", m.end()) and re.search(r"\b(?:is|was|are|were)\s+\S+$", masked[m.start():m.end()]):
+                continue  # ("where Hippocrates is said to have taught": hearsay about someone, not their words)
             subj = m.group("subj")
             if ", " in subj and _after_place(masked, m.start("subj")):
                 subj = subj.split(", ", 1)[1]  # ("In Durban, the minister Jane Roe reads out": not the place)
@@ -266,12 +269,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             if not speaker:
                 if c.kind == "close" or (first and prev_open):
                     speaker = last_speaker
-                elif c.kind == "pair" and _SO_CALLED.search(par, max(0, c.lo - 30), max(0, c.lo)):
-                    pass  # ('the so-called "coalition of the willing"': a scare quote, whoever spoke before it)
-                elif c.kind == "pair" and (labelled := _labelled_in(pi, masked, spans, c, mentions, roles, texts, fulls)):
-                    # ("The delegation asked for a pause. Jane Roe, Ukraine's envoy, called the decree "a ban"": Roe, the
-                    # person the quote's own sentence names as its subject, not the last attribution before it)
-                    speaker = labelled
+                elif c.kind == "pair" and (lab := _labelled_in(pi, masked, spans, c, mentions, roles, texts, fulls)) is not None:
+                    # ("The delegation asked for a pause. Jane Roe, Ukraine's envoy, called the decree "a ban"": Roe, named
+                    # as its subject by the quote's own sentence, not the last attribution before it; a so-called quote: no one)
+                    speaker = lab
                 elif c.kind == "pair" and not _inside_sentence(par, spans, c) and \
                         (named := _named_next(masked, c))[0]:  # '"..." That was how X put it.'
                     phrase, at = named
@@ -490,7 +491,8 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 # quoted paragraph, nor a clause a quote found here overlaps: "— ..., — X told Example.ru.")
                 a, b = _strip(par, a, s0 + t.start())
                 if len(par[a:b].split()) >= 4:
-                    speaker = _who(t.group("subj"), (pi, s0 + t.start("subj")), mentions, roles)
+                    subj = _first_sentence(t.group("subj")) if t.re is p["tail_vs"] else t.group("subj")
+                    speaker = _who(subj, (pi, s0 + t.start("subj")), mentions, roles)
                     out.append(Quote(pi, a, b, par[a:b], speaker, "indirect"))
                     if _person(speaker):  # ("..., reported the mayor Jane Roe." / '"...," he wrote.': Roe)
                         _mention(mentions, (pi, s0 + t.start("subj")), speaker)

@@ -19,6 +19,9 @@ from analysis.segment.patterns import (
 )
 from analysis.terms import alternation
 
+#: Roles that describe the same kind of commentator: "the expert said" of a person introduced as a professor.
+_EXPERTS = frozenset("expert analyst academic scholar researcher professor scientist lecturer specialist linguist".split())
+
 
 @lru_cache(maxsize=1)
 def _role_noun() -> re.Pattern[str]:
