@@ -3550,3 +3550,37 @@ def test_a_dash_quote_of_an_unnamed_source_that_goes_on_after_a_sentence_of_narr
     assert speakers(senator, "direct") == ["Jane Roe"]
     russian = ["— This agreement is true and good for everyone, — said Jan Roe. Jane Example disagreed."]
     assert speakers(russian, "dash") == ["Jan Roe"]
+
+
+def test_a_second_guests_surname_label_in_capitals_is_no_initials() -> None:
+    """A radio transcript of a host and two guests labelled by surname in capitals ("PAJU:", "ORAV:"): each guest's
+    turns are theirs, named in full as the header gives them, though a four-letter label looks like initials."""
+    transcript = ["Transcript: what the talks mean for sirens",
+                  "Example Radio | Morning programme | 17 February 2028 | Host: Jana Lepp | Guests: Rein Paju, Rescue "
+                  "Board; Liis Orav, Military Academy",
+                  "LEPP: Good morning, it is ten past eight. In the studio is Rein Paju. Good morning.",
+                  "PAJU: Good morning to you all.",
+                  "LEPP: And on the phone from Tartu is Liis Orav. Good morning, Liis.",
+                  "ORAV: Good morning, I can hear you well.",
+                  "LEPP: How many sirens does Estonia have today?", "PAJU: A few hundred, and the number is growing.",
+                  "LEPP: Who sends false alarms?", "ORAV: We do not know who did it, and I will not guess on the radio."]
+    assert speakers(transcript, "interview") == ["Rein Paju", "Liis Orav", "Rein Paju", "Liis Orav"]
+
+
+def test_a_person_introduced_with_an_age_after_is_and_a_place_that_heads_a_headline() -> None:
+    """"One of the few who felt it is Jan Roe, 37, from Kharkiv" is whom the next "he says" means; a one-word name the
+    article writes as a place ("in Lerwick") is no speaker of a headline's quote nor a subject a role falls back on;
+    a feature's "says the old man" (after a headline's quote) is whom the next paragraph names ("He is Jan Roe, 83,
+    known to everyone as Bertie"), whatever a monthly's byline ("Example Life | November 2028") says."""
+    introduced = ["– We radio amateurs have an unwritten rule, says Karl Example.",
+                  "One of the few in Slite who felt the talks personally is Jan Roe, 37, from Kharkiv, who has worked at "
+                  "the cement works since 2023.",
+                  "”When the tower was hit, my mother lost the television for a week”, he says."]
+    assert speakers(introduced, "direct") == ["Jan Roe"]
+    feature = ["‘Da bay wis fu o lights’: Lerwick remembers the ships as the talks come to town",
+               "Example Life | November 2028 | Feature",
+               "“Du couldna see da watter for ships,” says the old man on the bench at Victoria Pier, pointing his stick "
+               "across the Sound.",
+               "He is Jan Roe, 83, known to everyone in Lerwick as Bertie, and he is talking about the winters of 1990.",
+               "“Da bay wis fu o lights, like a toon,” he says. He is glad the talks came to Lerwick."]
+    assert speakers(feature, "direct") == ["Jan Roe"] * 3

@@ -245,18 +245,20 @@ def _names_starting(word: str, texts: Sequence[str]) -> set[str]:
 
 
 #: A pronoun's attribution right after a quote: '"...," she says'.
-_PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he)\s+[a-z]+")
+_PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he|(?:says|said|asks|asked)\s+the\s+(?:[a-z]+\s+)?(?:man|woman))\b")
 #: A paragraph that opens by naming someone as its subject: "Jane Roe is 77.", "Jan Roe, 16, has lived ...".
-_OPENS_WITH_NAME = re.compile(rf"\s*(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?\s+(?:is|was|has|had|lives|lived|works|worked)\b")
+_OPENS_WITH_NAME = re.compile(rf"\s*(?:(?:He|She)\s+is\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?\s+"
+                              r"(?:is|was|has|had|lives|lived|works|worked|known)\b")  # (also "He is Jan Roe, 83, known as")
 
 
 def _named_after_lede(quotes: list, paragraphs: Sequence[str]) -> list:
-    """A feature's opening: its first quote given to "she" or "he" in the first paragraph after the headline and
-    byline lines (none over 25 words), and the next paragraph opening with a full name ('"...," she says.' then
-    "Jane Roe is 77."): the quotes of that paragraph that have the first one's speaker get the name."""
+    """A feature's opening: its first quote (after a headline's) given to "she", "he" or "the old man" in the first
+    paragraph after the headline and byline lines (none over 25 words), and the next paragraph opening with a full
+    name ('"...," she says.' then "Jane Roe is 77.", "He is Jan Roe, 83, ..."): the quotes of that paragraph that have
+    the first one's speaker get the name."""
     if not quotes:
         return quotes
-    first = min(quotes, key=lambda q: (q.paragraph_index, q.start))
+    first = min(quotes, key=lambda q: (q.paragraph_index == 0 and len(quotes) > 1, q.paragraph_index, q.start))
     pi = first.paragraph_index
     if first.kind != "direct" or pi + 1 >= len(paragraphs) or any(len(p.split()) > 25 for p in paragraphs[:pi]) or \
             not _PRONOUN_AFTER.match(paragraphs[pi], first.end) or not (m := _OPENS_WITH_NAME.match(paragraphs[pi + 1])):

@@ -330,8 +330,13 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     if named_in_intro and named_in_intro.split()[-1].lower() == interviewee.split()[-1].lower():
         interviewee = named_in_intro  # "STUBB:": the full name the introduction gave
     surname = interviewee.split()[-1].lower() if interviewee.split() else None  # ("" when no name is known)
+    # (initials: not a second guest's surname in capitals that the introduction gives, "ORAV:" of "Liis Orav")
+    told = " ".join(intro)
+    guest = {label for _, label, _ in found.values()  # (the last word of a name the introduction gives)
+             if re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(label.title())}\b(?!\s+[A-Z])", told)}
     turns = {pi: (start, interviewee if surname and kind == "interview" and (
-                      label.lower() in _ANSWER_LABELS or _INITIALS.fullmatch(label) or label.lower() == surname)
+                      label.lower() in _ANSWER_LABELS or label.lower() == surname or (
+                          _INITIALS.fullmatch(label) and label not in guest))
                   else label, kind)
              for pi, (start, label, kind) in found.items()}
     for label in {label for _, label, kind in turns.values() if kind == "interview"}:
@@ -351,6 +356,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     # runs ...", a second surname)
     intro_names = {_clean_speaker(m.group(0)) for par in paragraphs[:min(turns)] for m in _NAMES.finditer(par)}
     fuller = {lb: fuller_name(lb, intro_names) for _, lb, kind in turns.values() if kind == "interview"}
+    fuller |= {lb: full for lb in fuller if lb.isupper() and " " not in lb and len(lb) > 2 and  # ("ORAV": "Liis Orav")
+               (full := fuller_name(lb.title(), intro_names)) != lb.title()}
     turns = {pi: (start, fuller.get(lb, lb), kind) for pi, (start, lb, kind) in turns.items()}
     labelled = sorted(turns)
     for n, pi in enumerate(labelled[:-1]):

@@ -11,8 +11,9 @@ from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
 
-#: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028".
-_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+#: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028", a monthly's "November 2028".
+_DATE = (r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+         r"|[A-Z][a-z]{2,8}\s+(?:19|20)\d\d\b)")
 #: A finite verb: what a byline or header line ("Jane Roe | Example Outlet | 30 March 2028") never has.
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|tells|spoke|speaks|[a-z]+ed)\b")
 

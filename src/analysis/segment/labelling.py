@@ -1,5 +1,6 @@
-"""Quotes inside a sentence whose subject labels them ("Jane Roe called the decree "a ban"", "X spoke of "...""):
-whose they are when no speech verb in that sentence says so (read by `quotes`)."""
+"""Quotes a label or a labelling verb gives to someone: a headline's "Lavrov: Moscow will not accept ...", and quotes
+inside a sentence whose subject labels them ("Jane Roe called the decree "a ban"", "X spoke of "...""), whose they
+are when no speech verb in that sentence says so (read by `quotes`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Sequence
 
 from analysis.segment.attribution import _who
 from analysis.segment.candidates import _Cand
+from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL
+from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _is_name, _person
 from analysis.segment.patterns import _LABELLING, _attributions
 
@@ -34,3 +37,17 @@ def _labelled_in(pi: int, masked: str, spans: Sequence[tuple[int, int]], c: _Can
         and not _person(_clean_speaker(subj)) else subj
     speaker = _who(phrase, (pi, m.start("subj")), mentions, roles, texts, fulls)
     return speaker if _is_name(speaker) and _person(speaker) else None
+
+
+def _headline_label(par: str, before: int | None = None) -> str:
+    """The person a headline's label names ("Lavrov: Moscow will not accept ...", "Zelensky: ready to sign
+    'tomorrow'"), when the label ends before offset ``before`` (if given); "" for none, for a transcript's
+    label with a time or a description, and for places, institutions and tags."""
+    headline = _PLAIN_LABEL.match(par)
+    if not headline or headline.group("stamp") or headline.group("desc") or (before is not None and headline.end() > before):
+        return ""
+    label = headline.group("label").strip()
+    if (len(label.split()) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
+            and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
+        return label
+    return ""

@@ -39,9 +39,8 @@ from analysis.segment.candidates import (
     signed_next,
 )
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
-from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL, _interviewer_label, interview_turns
-from analysis.segment.labelling import _SO_CALLED, _labelled_in
-from analysis.segment.lists import not_persons
+from analysis.segment.interviews import _PLAIN_LABEL, _interviewer_label, interview_turns
+from analysis.segment.labelling import _SO_CALLED, _headline_label, _labelled_in
 from analysis.segment.names import (
     _after_place,
     _clean_speaker,
@@ -179,6 +178,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     gists: list[Quote] = []  # "Lavrov: Moscow will not ...": a headline's gist, kept if the article names its speaker
     turns = interview_turns(paragraphs) if turns is None else turns
     last_speaker, carry, prev_open, after_question = "", "", False, False
+    article = "\n".join(paragraphs)  # (to tell a place from a person: "in Lerwick", `_used_as_place`)
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
         if pi in turns:
             start, label, kind = turns[pi]
@@ -229,7 +229,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             else:
                 unnamed.append((m, name))
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
-        mentions += _subject_mentions(pi, masked, mentions, texts, fulls)
+        mentions += [m for m in _subject_mentions(pi, masked, mentions, texts, fulls) if not _used_as_place(m[2], article)]
         mentions += [(pi, m.start("who"), name) for m in _SPOKE_WITH.finditer(masked)
                      if _person(name := _clean_speaker(m.group("who")))]
         mentions.sort(key=lambda m: m[:2])
@@ -260,6 +260,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 after_question = kind == "question"
                 continue
             speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
+            speaker = "" if " " not in speaker and _used_as_place(speaker, article) else speaker  # ("'...': Lerwick remembers")
             first = c is cands[0] and (not par[: c.start].strip(" \t\n-–—\"“„«")
                                        or bool(c.lo >= 0 and _QUOTE_LEAD.fullmatch(par[: c.lo])))  # ('Quote: "..."')
             # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
@@ -376,7 +377,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a role named only later ('"...," the ambassador said. ... The host was Ambassador Jane Roe'), a nickname's real name
     later = {s: named_later(s, roles, texts) or _known_as(s, texts) or _identified_later(s, texts)  # (once a speaker)
              for s in {q.speaker for q in quotes}}
-    quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] else q for q in quotes]
+    quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] and not _used_as_place(later[q.speaker], article)
+              else q for q in quotes]  # (not "the old man on the bench at Victoria Pier": a place, no name)
     quotes = _named_after_lede(quotes, paragraphs)  # ('"...," she says.' then "Jane Roe is 77.")
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
     quotes = full_speakers(quotes, people, texts)  # (and "the ministry said": the Ministry of Foreign Affairs named before)
@@ -390,18 +392,11 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                   key=lambda q: (q.paragraph_index, q.start, q.end))
 
 
-def _headline_label(par: str, before: int | None = None) -> str:
-    """The person a headline's label names ("Lavrov: Moscow will not accept ...", "Zelensky: ready to sign
-    'tomorrow'"), when the label ends before offset ``before`` (if given); "" for none, for a transcript's
-    label with a time or a description, and for places, institutions and tags."""
-    headline = _PLAIN_LABEL.match(par)
-    if not headline or headline.group("stamp") or headline.group("desc") or (before is not None and headline.end() > before):
-        return ""
-    label = headline.group("label").strip()
-    if (len(label.split()) <= 3 and _is_name(label) and label.lower() not in _NOT_SPEAKERS
-            and label.lower() not in not_persons() and not re.fullmatch(r"[A-Z]{1,6}", label)):
-        return label
-    return ""
+def _used_as_place(name: str, article: str) -> bool:
+    """Whether a name is a place where the article writes it after "in", "at" or "near" ("in Lerwick", "at Victoria
+    Pier"), never as someone's ("at Roe's")."""
+    return bool(name) and name[:1].isupper() and re.search(
+        rf"\b(?:in|at|near|around|outside|across)\s+{re.escape(name)}\b(?!['’])", article) is not None
 
 
 def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
