@@ -3584,3 +3584,46 @@ def test_a_person_introduced_with_an_age_after_is_and_a_place_that_heads_a_headl
                "He is Jan Roe, 83, known to everyone in Lerwick as Bertie, and he is talking about the winters of 1990.",
                "“Da bay wis fu o lights, like a toon,” he says. He is glad the talks came to Lerwick."]
     assert speakers(feature, "direct") == ["Jan Roe"] * 3
+
+
+def test_an_interviewee_is_no_place_the_introduction_sends_him_to_and_a_nickname_after_an_age() -> None:
+    """An introduction that names the interviewee once in full and the venue twice ("after Launceston talks", "asked
+    him to Launceston") still answers as the interviewee; "Jan Roe, 46, known to everyone at the Bluff as Sandy" makes
+    "Sandy" Jan Roe."""
+    interview = ["Fire investigator home after Launceston talks", "Example Star | Tuesday, 4 April 2028 | Interview",
+                 "Jan Roe has spent 27 years investigating fires. Last month the Red Cross asked him to Launceston as "
+                 "an adviser at the talks.",
+                 "How does a fire investigator end up at peace talks?", "By accident, mostly. I did a course in Geneva.",
+                 "And can you tell a thermite fire?", "Usually, if I get there early. Thermite leaves slag.",
+                 "Did the delegations listen?", "They listened, and I was surprised. They took notes.",
+                 "Where were you when the rockets hit?", "I was finishing lunch at the hotel.",
+                 "Would you go again?", "If I was asked, and if my wife agreed."]
+    assert speakers(interview, "interview") == ["Jan Roe"] * 5
+    nickname = ["He is Jan Roe, 46, known to everyone at the Bluff as Sandy, because the surfers gave up on his name.",
+                "Sandy keeps the card above the coffee machine.", "“My mother still lives in Kharkiv,” he says."]
+    assert speakers(nickname, "direct") == ["Jan Roe"]
+
+
+def test_a_person_in_a_where_clause_and_a_feature_opener_named_by_his_name_is() -> None:
+    """"In Southsea, where Jan Roe runs a Saturday school, the deal was greeted with caution." names whom the next "he
+    says" means (not an unnamed source before); a feature's '"...," says the carriage driver' is whom the next
+    paragraph names with "His name is Jan Roe, he is 58"."""
+    where = ["A Foreign Office source said the deal was good.",
+             "In Southsea, where Jan Roe runs a Saturday school for sixty children, the deal was greeted with caution.",
+             "“A hundred and forty is a hundred and forty people,” he says."]
+    assert speakers(where, "direct") == ["Jan Roe"]
+    driver = ["On Sark, the carriage driver who drove the peace", "Example Libre | Saturday 20 May 2028 | Feature",
+              "« Three days, twice a day, twelve Ukrainians and one interpreter », says the carriage driver, without "
+              "taking his eyes off his horse.",
+              "His name is Jan Roe, he is 58, and everyone on Sark calls him Tiny. The Swiss hired him to take the "
+              "delegation from Little Sark to the Island Hall."]
+    assert speakers(driver, "direct") == ["Jan Roe"]
+
+
+def test_a_name_before_a_possessive_title_in_apposition_says_it() -> None:
+    """"Jane Roe, Ukraine’s Foreign Minister, said:" and "Jane Roe, Ukraine’s First Deputy Minister of Justice, who
+    leads the team, said:" are Jane Roe's words, not the title's (a possessive before a capitalised title)."""
+    for apposition in ("Ukraine’s Foreign Minister,", "Ukraine’s First Deputy Minister of Justice, who leads the team,"):
+        paragraph = [f"Jane Roe, {apposition} said: “Every name on our list is a person who should never have been in a "
+                     "Russian prison.”"]
+        assert speakers(paragraph, "direct") == ["Jane Roe"]

@@ -178,7 +178,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     role_greedy = rf"\b{det}\s+{role_word}(?:\s+{role_word}){{0,4}}"
     pron = r"\b(?i:he|she|him|her)\b"
     # (attr-rules: no sentence end, ages; blind37/38: or a possessive, ", Exampleatom's director for cooperation,")
-    apposition = (r"(?:,\s+(?=[a-z0-9]|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ][\w-]*['’]s\s+[a-z])"
+    # (blind87: or a possessive before a title, ", Ukraine's First Deputy Minister of Justice,")
+    apposition = (r"(?:,\s+(?=[a-z0-9]|[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚА-ЯЁ][\w-]*['’]s\s)"
                   r"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
     gap = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
     clause_end = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:again|at\s+last|[a-z]{2,}ly)\s*[,.;:!?…]"

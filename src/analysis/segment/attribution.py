@@ -389,7 +389,7 @@ def _apposed() -> re.Pattern[str]:
 
 
 _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"”»]\s)|(?<=,\s)|(?<=\bwhen\s)|(?<=\bas\s)"
-                      r"|(?<=-year-old\s)"  # ("One of the patients, 63-year-old Jan Roe, has been coming ...")
+                      r"|(?<=-year-old\s)|(?<=\bwhere\s)"  # ("One of the patients, 63-year-old Jan Roe, has been coming ...")
                       r"|(?<=\band\s)|(?<=\d\s[-–—]\s)|(?<=\w\s[–—]\s))"  # (and after a live blog's time: "23:40 - X spoke",
     # a dateline's place: "Inhambane – X did not sleep")
                       rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")

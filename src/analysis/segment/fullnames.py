@@ -69,7 +69,8 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
             if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
     if cued:
         w = re.escape(word)
-        alias = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?:known\b[^.;,]{{0,40}}?\bas|nicknamed)\s+"
+        alias = re.compile(rf"(?P<full>{_NAME})(?:,\s+\d{{1,3}})?,?\s+(?:(?:also|better|widely)\s+)?"
+                           rf"(?:known\b[^.;,]{{0,40}}?\bas|nicknamed)\s+"  # (and "Jan Roe, 46, known to everyone as Sandy")
                            rf"[\"“'‘]?{w}\b"
                            rf"|\b(?:call(?:s|ed)?\s+(?:him|her)|(?:[Ww]hom|[Ee]veryone|[Ee]verybody)\s+(?:[\w-]+\s+){{0,6}}call(?:s|ed)?"
                            rf"(?:\s+(?P<named>{_CAP}))?)\s+(?:simply\s+|just\s+)?"  # ("Everyone on the boat calls Roe
@@ -245,10 +246,11 @@ def _names_starting(word: str, texts: Sequence[str]) -> set[str]:
 
 
 #: A pronoun's attribution right after a quote: '"...," she says'.
-_PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he|(?:says|said|asks|asked)\s+the\s+(?:[a-z]+\s+)?(?:man|woman))\b")
-#: A paragraph that opens by naming someone as its subject: "Jane Roe is 77.", "Jan Roe, 16, has lived ...".
-_OPENS_WITH_NAME = re.compile(rf"\s*(?:(?:He|She)\s+is\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?\s+"
-                              r"(?:is|was|has|had|lives|lived|works|worked|known)\b")  # (also "He is Jan Roe, 83, known as")
+_PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he|(?:says|said|asks|asked)\s+the\s+(?:[a-z]+\s+)?[a-z]+(?=[\s,.]))")
+#: A paragraph that opens by naming someone as its subject: "Jane Roe is 77.", "Jan Roe, 16, has lived ...", "He is Jan
+#: Roe, 83, known as ...", "His name is Jan Roe, he is 58".
+_OPENS_WITH_NAME = re.compile(rf"\s*(?:(?:He|She)\s+is\s+|(?:His|Her)\s+name\s+is\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+                              r"(?:\s+(?:is|was|has|had|lives|lived|works|worked|known)\b|,\s+(?:he|she)\s+is\b)")
 
 
 def _named_after_lede(quotes: list, paragraphs: Sequence[str]) -> list:

@@ -98,6 +98,12 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             if len(full.split()) >= 2 and _person(full):
                 names = [full if n == alias or n.split()[-1] == alias.split()[-1] else n for n in names]
                 addressed = full.split()[-1] if addressed and addressed in alias.split() else addressed
+    # (a one-word name the introduction also writes as a place, "asked him to Launceston", is no one's surname when
+    # someone is named in full)
+    told = " ".join(intro)
+    places = {n for n in names if " " not in n and re.search(rf"\b(?:to|in|at|from|near)\s+{re.escape(n)}\b(?!['’])", told)}
+    if places and any(" " in n for n in names):
+        names = [n for n in names if n not in places or any(m.split()[-1] == n for m in names if " " in m)]
     # (a first name alone stands for the full name it starts: "Md Jahangir Alam, 29, ..." then "Jahangir says")
     fuller = {w: n for n in names if len(n.split()) >= 2 for w in n.split()[:-1] if w[:1].isupper()}
     names = [fuller.get(n, n) if " " not in n else n for n in names]

@@ -62,8 +62,8 @@ _UNNAMED_WHERE = (rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+{_ROLE_WORD}(?:\s+{_ROLE_W
                   rf"|(?:in|at|from|involved\s+in|close\s+to|familiar\s+with)\s+(?:(?:the|a|an)\s+)?"
                   rf"(?:[\w'’-]+\s+){{0,3}}[\w'’-]+(?=\s*[,.;]|\s*$))")
 # (never past a sentence's end: "In Visaginas, near the border, ... close. Rūta V., who ..., said")
-# (or a possessive's: ", Energoatom's director for international cooperation,")
-_APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])"  # ", a political scientist at X,", ", 19,"
+# (or a possessive's: ", Energoatom's director for cooperation,", ", Ukraine's First Deputy Minister of Justice,")
+_APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s)"  # ", a political scientist at X,", ", 19,", ", Ukraine's envoy,"
                rf"(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){{1,200}}?){{1,3}},")
 #: Someone's role, then the person's name in apposition: "Roe's colleague, the driver Jan," (not Roe), "her neighbour
 #: on the landing, Jana Ivanovna." (not "her").
