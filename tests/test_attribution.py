@@ -3627,3 +3627,13 @@ def test_a_name_before_a_possessive_title_in_apposition_says_it() -> None:
         paragraph = [f"Jane Roe, {apposition} said: “Every name on our list is a person who should never have been in a "
                      "Russian prison.”"]
         assert speakers(paragraph, "direct") == ["Jane Roe"]
+
+
+def test_an_articles_places_are_names_after_a_preposition_of_place_never_a_possessive() -> None:
+    """`_Places` holds a name the article writes after "in", "at" or "near" ("at Victoria Pier", and so "Victoria"), not
+    one written only after "to" nor one written as someone's ("lunch at Roe's"), nor lower-case words."""
+    from analysis.segment.places import _Places
+
+    places = _Places("He sat on the bench at Victoria Pier. The talks came to Kirkwall. We had lunch at Roe's, in town.")
+    assert "Victoria Pier" in places and "Victoria" in places
+    assert "Kirkwall" not in places and "Roe" not in places and "town" not in places and "Pier" not in places

@@ -147,12 +147,11 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                 if first and initial and not par.lstrip().startswith("-"):
                     # (a hyphen-minus before words no one is said to speak is a list's bullet)
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
-                elif not first and (cont := re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s) or (
-                        (later := _NARRATED_DASH.match(par, s)) and not any(rx.search(par, later.end()) for rx in attributions)
-                        and later)):
-                    # "— Words, — the minister replied. — More words.": the same speaker goes on (also after a sentence
-                    # of narration, "— ..., — X told Proekt. He asked not to be named. — More words.", when no other
-                    # attribution follows)
+                # "— Words, — the minister replied. — More words.": the same speaker goes on (also after a sentence of
+                # narration, "— ..., — X told Proekt. He asked not to be named. — More words.", when no other
+                # attribution follows)
+                cont = None if first else re.compile(r"\s*[-–—]\s+(?=\S)").match(par, s) or _NARRATED_DASH.match(par, s)
+                if cont and (cont.re is not _NARRATED_DASH or not any(rx.search(par, cont.end()) for rx in attributions)):
                     out.append(_Cand(*_strip(par, cont.end(), len(par)), "dash", out[-1].speaker, out[-1].at))
                 break
             a0, e0 = _strip(par, s, a.start())

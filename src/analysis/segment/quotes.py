@@ -78,6 +78,7 @@ from analysis.segment.patterns import (
     _search,
     _unnamed_subject,
 )
+from analysis.segment.places import _Places
 from analysis.segment.repeats import QUOTED_KINDS, _repeated
 from analysis.segment.roles import _role_mentions
 from analysis.segment.sentences import _strip, sentence_spans
@@ -178,7 +179,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     gists: list[Quote] = []  # "Lavrov: Moscow will not ...": a headline's gist, kept if the article names its speaker
     turns = interview_turns(paragraphs) if turns is None else turns
     last_speaker, carry, prev_open, after_question = "", "", False, False
-    article = "\n".join(paragraphs)  # (to tell a place from a person: "in Lerwick", `_used_as_place`)
+    places = _Places("\n".join(paragraphs))  # (to tell a place from a person: "in Lerwick")
     for pi, (par, spans) in enumerate(zip(paragraphs, paragraph_spans)):
         if pi in turns:
             start, label, kind = turns[pi]
@@ -229,7 +230,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
             else:
                 unnamed.append((m, name))
         # (sentence subjects before roles: "X offered a different account. "...," the Kremlin aide said" is X)
-        mentions += [m for m in _subject_mentions(pi, masked, mentions, texts, fulls) if not _used_as_place(m[2], article)]
+        mentions += [m for m in _subject_mentions(pi, masked, mentions, texts, fulls) if m[2] not in places]
         mentions += [(pi, m.start("who"), name) for m in _SPOKE_WITH.finditer(masked)
                      if _person(name := _clean_speaker(m.group("who")))]
         mentions.sort(key=lambda m: m[:2])
@@ -260,7 +261,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 after_question = kind == "question"
                 continue
             speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
-            speaker = "" if " " not in speaker and _used_as_place(speaker, article) else speaker  # ("'...': Lerwick remembers")
+            speaker = "" if " " not in speaker and speaker in places else speaker  # ("'...': Lerwick remembers")
             first = c is cands[0] and (not par[: c.start].strip(" \t\n-–—\"“„«")
                                        or bool(c.lo >= 0 and _QUOTE_LEAD.fullmatch(par[: c.lo])))  # ('Quote: "..."')
             # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
@@ -377,7 +378,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a role named only later ('"...," the ambassador said. ... The host was Ambassador Jane Roe'), a nickname's real name
     later = {s: named_later(s, roles, texts) or _known_as(s, texts) or _identified_later(s, texts)  # (once a speaker)
              for s in {q.speaker for q in quotes}}
-    quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] and not _used_as_place(later[q.speaker], article)
+    quotes = [replace(q, speaker=later[q.speaker]) if later[q.speaker] and later[q.speaker] not in places
               else q for q in quotes]  # (not "the old man on the bench at Victoria Pier": a place, no name)
     quotes = _named_after_lede(quotes, paragraphs)  # ('"...," she says.' then "Jane Roe is 77.")
     people = {m[2] for m in mentions} | {r[3] for r in roles}  # ("Jane Roe": "Senator Jane Roe Example" before)
@@ -390,13 +391,6 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     answering = {speaker for _, speaker, kind in turns.values() if kind == "interview" and speaker}
     return sorted(_repeated(quotes, alone, answering.pop() if len(answering) == 1 else ""),
                   key=lambda q: (q.paragraph_index, q.start, q.end))
-
-
-def _used_as_place(name: str, article: str) -> bool:
-    """Whether a name is a place where the article writes it after "in", "at" or "near" ("in Lerwick", "at Victoria
-    Pier"), never as someone's ("at Roe's")."""
-    return bool(name) and name[:1].isupper() and re.search(
-        rf"\b(?:in|at|near|around|outside|across)\s+{re.escape(name)}\b(?!['’])", article) is not None
 
 
 def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, int]], cands: Sequence[_Cand],
