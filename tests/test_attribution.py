@@ -3637,3 +3637,14 @@ def test_an_articles_places_are_names_after_a_preposition_of_place_never_a_posse
     places = _Places("He sat on the bench at Victoria Pier. The talks came to Kirkwall. We had lunch at Roe's, in town.")
     assert "Victoria Pier" in places and "Victoria" in places
     assert "Kirkwall" not in places and "Roe" not in places and "town" not in places and "Pier" not in places
+
+
+def test_a_role_after_its_verb_is_the_person_its_apposition_names_later_in_the_sentence() -> None:
+    """'"...," said the head of the Russian delegation at the talks, Presidential Aide Jan Roe.' is Roe's, named after
+    the role in the same paragraph, not a region the paragraph before named ("residents of the Kursk Region")."""
+    paragraphs = ["A thousand Russians return home as exchange is completed",
+                  "The exchange was carried out in three stages. Among the civilians brought home were residents of the "
+                  "Kursk Region who had been taken to Ukraine.",
+                  "\"The agreement reached in Istanbul has been fully implemented,\" said the head of the Russian "
+                  "delegation at the talks, Presidential Aide Jan Roe. According to him, Moscow is ready for more."]
+    assert speakers(paragraphs) == ["Jan Roe", "Jan Roe"]

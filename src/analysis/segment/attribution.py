@@ -307,8 +307,8 @@ def _who(phrase: str, where: tuple[int, int], mentions: list[tuple[int, int, str
         earlier = [m for m in mentions if m[:2] < where and _person(m[2])]
         if earlier:
             return max(earlier, key=lambda m: m[:2])[2]
-        if named := _last_named([t for t in texts[max(0, where[0] - 1):where[0] + 1] if not _header_line(t)], where[1]):
-            return named  # "At its head sat Hakan Fidan." (not a byline's "Example News | 19.04.2027", nor a name after it)
+        if named := _last_named([t for t in texts[max(0, where[0] - 1):where[0] + 1] if not _header_line(t)]):
+            return named  # "At its head sat Hakan Fidan." (not a byline's "Example News | 19.04.2027")
     if _is_name(speaker) and len(speaker.split()) == 1 and _person(speaker):
         # "Peskov" -> "Dmitry Peskov", as the article named him; "Mao" -> "Mao Ning" (a name given surname first)
         return (_full_of(speaker, texts, fulls) if texts else "") or _named_first(speaker, where, mentions) or speaker
