@@ -124,6 +124,7 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
     if SIGN_OFF_LINE.fullmatch(par):
         return out  # (a signature, no speech)
     p = _patterns()
+    attributions = (p["dash_sv"], p["dash_vs"], p["dash_bare"], p["dash_unnamed"])
     if (spanish := _SPANISH_OPEN.match(par)) and not any(c.start <= spanish.end() < c.end for c in blocked):
         return _spanish_dash(par, spanish.end())
     for m in _DASH.finditer(par):
@@ -133,7 +134,6 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
         while s < len(par):
             limit = len(par) if first else next((e for a, e in spans if a <= s < e), len(par))
             # the first attribution: ", says X" / ", he adds" / " - he emphasizes"
-            attributions = (p["dash_sv"], p["dash_vs"], p["dash_bare"], p["dash_unnamed"])
             found = [m for rx in attributions if (m := rx.search(par, s, limit))]
             a = min(found, key=lambda m: m.start(), default=None)
             if a is not None and not first and not re.match(r",?\s*[-–—]", par[a.start():]) and (

@@ -245,7 +245,7 @@ def _names_starting(word: str, texts: Sequence[str]) -> set[str]:
     return firsts
 
 
-#: A pronoun's attribution right after a quote: '"...," she says'.
+#: A pronoun's or an unnamed role's attribution right after a quote: '"...," she says', '"...," says the old man'.
 _PRONOUN_AFTER = re.compile(r"[\s,.!?…\"”»’]*(?:she|he|(?:says|said|asks|asked)\s+the\s+(?:[a-z]+\s+)?[a-z]+(?=[\s,.]))")
 #: A paragraph that opens by naming someone as its subject: "Jane Roe is 77.", "Jan Roe, 16, has lived ...", "He is Jan
 #: Roe, 83, known as ...", "His name is Jan Roe, he is 58".

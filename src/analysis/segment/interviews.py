@@ -332,7 +332,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     surname = interviewee.split()[-1].lower() if interviewee.split() else None  # ("" when no name is known)
     # (initials: not a second guest's surname in capitals that the introduction gives, "ORAV:" of "Liis Orav")
     told = " ".join(intro)
-    guest = {label for _, label, _ in found.values()  # (the last word of a name the introduction gives)
+    guest = {label for label in {lb for _, lb, _ in found.values()}  # (the last word of a name the introduction gives)
              if re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(label.title())}\b(?!\s+[A-Z])", told)}
     turns = {pi: (start, interviewee if surname and kind == "interview" and (
                       label.lower() in _ANSWER_LABELS or label.lower() == surname or (

@@ -10,6 +10,7 @@ from functools import lru_cache
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
 from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
+from analysis.segment.places import _Places
 
 #: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028", a monthly's "November 2028".
 _DATE = (r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\b(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
@@ -51,6 +52,8 @@ _KNOWN_AS = re.compile(rf"(?P<full>{_NAME}),?\s+(?:(?:also|better|widely)\s+)?(?
                        rf"\s+[\"“'‘]?(?P<alias>{_TITLED}|{_NAME})")
 
 
+#: A preposition that sends someone to a place or finds them there: "asked him to Launceston", "in Lerwick".
+_SENT_TO = re.compile(r"\b(?:to|in|at|from|near)\s+")
 #: What a name is no interviewee after: "by", "the", a preposition of place ("the museum of X", "the fields around X"),
 #: an opening quotation mark.
 _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
@@ -100,8 +103,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                 addressed = full.split()[-1] if addressed and addressed in alias.split() else addressed
     # (a one-word name the introduction also writes as a place, "asked him to Launceston", is no one's surname when
     # someone is named in full)
-    told = " ".join(intro)
-    places = {n for n in names if " " not in n and re.search(rf"\b(?:to|in|at|from|near)\s+{re.escape(n)}\b(?!['’])", told)}
+    written_as_place = _Places(" ".join(intro), _SENT_TO)
+    places = {n for n in names if " " not in n and n in written_as_place}
     if places and any(" " in n for n in names):
         names = [n for n in names if n not in places or any(m.split()[-1] == n for m in names if " " in m)]
     # (a first name alone stands for the full name it starts: "Md Jahangir Alam, 29, ..." then "Jahangir says")

@@ -50,10 +50,10 @@ _TITLES = frozenset(
 _PARTICLE_NAME = re.compile(rf"{_HYPHEN_PARTICLE}[A-Z]")
 #: Lower-case particles inside a person's name.
 _PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin binti binte bte ibn".split())
-#: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies" (not "Anthony of
-#: Volokolamsk").
-_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}"
-                     )  # (and where it is: "... for Minority Rights at Example Research in Bozen")
+#: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies", and where it is:
+#: "... for Minority Rights at Example Research in Bozen" (not "Anthony of Volokolamsk").
+_OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})"
+                     rf"(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}")
 
 
 _FROM_PLACE = re.compile(rf"(?:(?:My|Our)\s+)?({_NAME})\s+(?:from\s+{_NAME}|(?P<far>from|in)\s+(?:the\s+)?[\w'’-]+"

@@ -10,12 +10,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|across)\s+")
 
 
 class _Places:
-    """The names an article writes as places, after a preposition of place ("in Lerwick", "at Victoria Pier"), never as
-    someone's ("at Roe's"): the text after each such preposition is found once per article, so a look-up compiles
-    no pattern."""
+    """The names an article writes as places, after a preposition of place ("in Lerwick", "at Victoria Pier"; or after
+    the prepositions ``before`` matches), never as someone's ("at Roe's"): the text after each such preposition is
+    found once per article, so a look-up compiles no pattern."""
 
-    def __init__(self, article: str) -> None:
-        self.after = [article[m.end():m.end() + 80] for m in _PLACE_BEFORE.finditer(article)]
+    def __init__(self, article: str, before: re.Pattern[str] = _PLACE_BEFORE) -> None:
+        self.after = [article[m.end():m.end() + 80] for m in before.finditer(article)]
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str) or not name[:1].isupper():
