@@ -311,6 +311,51 @@ def test_term_labels_do_not_overlap(figure: str) -> None:
     plt.close(fig)
 
 
+def _pixels(fig) -> np.ndarray:  # noqa: ANN001
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba()).copy()
+    plt.close(fig)
+    return pixels
+
+
+def _nudged(table: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Rates moved by a few units in the last place, as another CPU's vectorised log moves the positions."""
+    sign = np.random.default_rng(seed).choice([-1, 1], size=(2, len(table)))
+    return table.assign(rate_russian=table["rate_russian"] * (1 + 1e-15 * sign[0]),
+                        rate_western=table["rate_western"] * (1 + 1e-15 * sign[1]))
+
+
+def test_term_map_pixels_stay_when_positions_move_in_the_last_bits() -> None:
+    """The label leader lines end at fixed offsets from their points: no bisection to a tolerance
+    turns a last-bit difference into other anti-aliased pixels (which made the committed PNG differ
+    on another CPU)."""
+    table = _keyness(80)
+    fig = plots.term_map(table, "russian", "western", threshold=2.5)
+    assert len(fig.axes[0].lines) > 5  # the diagonal and several leader lines
+    base = _pixels(fig)
+    for seed in range(3):
+        assert np.array_equal(base, _pixels(plots.term_map(_nudged(table, seed), "russian", "western", threshold=2.5)))
+
+
+def test_a_shrunk_annotation_arrow_would_move_pixels_on_the_same_nudge() -> None:
+    """The check above can fail: leader lines drawn as annotation arrows shrunk 2 points from
+    their points (as before) change pixels under the same last-bit nudge."""
+    def arrows(table: pd.DataFrame) -> np.ndarray:
+        fig, ax = plt.subplots(figsize=(6, 6))
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlim(0.05, 20)
+        ax.set_ylim(0.05, 20)
+        for x, y in zip(table["rate_western"], table["rate_russian"]):
+            ax.annotate("", (x, y), xytext=(-4, 14), textcoords="offset points",
+                        arrowprops={"arrowstyle": "-", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2})
+        return _pixels(fig)
+    rng = np.random.default_rng(5)
+    table = pd.DataFrame({"rate_russian": rng.uniform(0.1, 10, 80), "rate_western": rng.uniform(0.1, 10, 80)})
+    base = arrows(table)
+    assert any(not np.array_equal(base, arrows(_nudged(table, seed))) for seed in range(3))
+
+
 def test_sentiment_distribution_samples_dots_of_large_rows() -> None:
     rng = np.random.default_rng(0)
     n = 6000

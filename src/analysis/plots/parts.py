@@ -4,6 +4,7 @@ and point labels placed without overlap."""
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -248,13 +249,27 @@ def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[
             if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 if dy:  # a leader line back to the point
-                    ax.annotate("", (x, y), xytext=(dx, dy), textcoords="offset points",
-                                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2})
+                    _leader(ax, x, y, dx, dy, colour)
                 break
             label.remove()
         else:
             left_out += 1
     return left_out
+
+
+def _leader(ax, x: float, y: float, dx: float, dy: float, colour: str, gap: float = 2.0) -> None:  # noqa: ANN001
+    """A thin line from `gap` points off the data point (x, y) to its label at offset (dx, dy) points.
+
+    Both ends are offsets in points from the point, fixed by arithmetic here, so that the line
+    moves with the point and nothing else: an annotation arrow's `shrink` finds its end by
+    bisection to a tolerance of 0.01 pixel, which turns a last-bit difference of the data's
+    log (numpy's vectorised log differs between CPUs) into a different end, and different
+    anti-aliased pixels in the PNG on another machine."""
+    length = math.hypot(dx, dy)
+    points = mpl.transforms.Affine2D().scale(1 / 72) + ax.figure.dpi_scale_trans \
+        + mpl.transforms.ScaledTranslation(x, y, ax.transData)  # (points -> pixels at any dpi, then to the point)
+    ax.add_line(mpl.lines.Line2D([gap * dx / length, dx], [gap * dy / length, dy], transform=points, color=colour,
+                                 linewidth=0.5, solid_capstyle="butt"))
 
 
 def _plain_log_ticks(axis) -> None:  # noqa: ANN001
