@@ -217,7 +217,7 @@ def main() -> int:
     command = " ".join(["python benchmarks/bench_build.py", *sys.argv[1:]])
     note = {"note": args.note} if args.note else {}
     write_results(Path(args.results), [{**row, "command": command, "date": time.strftime("%Y-%m-%d"),
-                                        "code": code_version(), **note} for row in rows])
+                                        "code": code_version(), "machine": cpu_model(), **note} for row in rows])
     return 0
 
 
@@ -258,15 +258,16 @@ def write_results(path: Path, rows: list[dict]) -> None:
     # newest code on record): rows of older code stay in the table, for history, but are not judged
     newest = max(merged, key=lambda r: r.get("date", ""), default={})
     current = rows[-1].get("code", "older") if rows else newest.get("code", "older")
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = cpu_model()
+    table["machine"] = table["machine"].fillna(EARLIER_MACHINE) if "machine" in table else EARLIER_MACHINE
     lines = [
         "# Benchmark results", "",
         "Commands, and the rows each produced (raw numbers, with dates: results.json):", "",
         *(f"- `{command}`: " + ", ".join(f"{c} at {n:,}" for n, c in zip(rows["N"], rows["config"]))
           for command, rows in table.groupby("command", sort=True)), "",
-        f"Machine: {os.cpu_count()} cores ({cpu}), {_memory_gib()} GiB memory, Python {platform.python_version()}, "
-        f"{platform.system()}.", "",
+        f"Machine of the newest run: {os.cpu_count()} cores ({cpu}), {_memory_gib()} GiB memory, Python "
+        f"{platform.python_version()}, {platform.system()}. Each row names the CPU it ran on (`machine`; the "
+        f"report written before rows recorded it named an AMD EPYC): compare rows of one machine.", "",
         "`jobs1`, `jobs2`, `dask`: `build --skip-topics` (`jobs1`: one process; `jobs2`: a pool of two; `dask`: a",
         "LocalCluster of two workers, started inside the timing). `jobs1_topics`, `jobs2_topics`: the default build,",
         "topics included. `reproduce`: `python -m analysis reproduce --corpus ... --out ...` (the default build with",
@@ -279,10 +280,10 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "median wall time, with the range of all runs: this machine's speed drifts by 10 to 20% between minutes.",
         "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
         "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
-        "| N | configuration | date | code | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
+        "| N | configuration | date | code | machine | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
         "| peak MB (all processes) "
         "| clean/s | segment/s | sentiment/s | framing/s | repeated lines s | articles s | keyness s | topics s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, group in table.groupby("N"):
         naive = group[group["config"] == "naive"]
@@ -291,11 +292,12 @@ def write_results(path: Path, rows: list[dict]) -> None:
             passes = row.passes if isinstance(getattr(row, "passes", None), dict) else {}
             # (against the naive loop measured on the same code: the machine's speed drifts from day to
             # day, so a ratio to a naive row of another day would say more about the day than the code)
-            same = naive[naive["code"] == row.code]
+            same = naive[(naive["code"] == row.code) & (naive["machine"] == row.machine)]
             ratio = f"{row.articles_per_s / same['articles_per_s'].iloc[0]:.2f}" if len(same) else ""
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
             cpu = getattr(row, "cpu_s", float("nan"))
-            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {note} | {_wall(row)} | "
+            lines.append(f"| {n:,} | {row.config} | {getattr(row, 'date', '')} | {row.code} | {row.machine} | {note} | "
+                         f"{_wall(row)} | "
                          + (f"{cpu:.1f}" if cpu == cpu else "") + " | "
                          f"{row.articles_per_s:.1f} | {ratio} | {row.peak_mb:.0f} | {row.peak_total_mb:.0f} | "
                          + " | ".join(f"{stages[s]:.0f}" if s in stages else "" for s in
@@ -305,10 +307,10 @@ def write_results(path: Path, rows: list[dict]) -> None:
     if len(steps):
         names = list(dict.fromkeys(name for row in steps["steps"] for name in row))  # every step, first seen first
         lines += ["", "Steps of `reproduce` (wall seconds; a blank: the step did not exist in that code):", "",
-                  "| N | code | note | " + " | ".join(names) + " |", "|---|---|---|" + "---|" * len(names)]
+                  "| N | code | machine | note | " + " | ".join(names) + " |", "|---|---|---|---|" + "---|" * len(names)]
         for row in steps.itertuples():
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
-            lines.append(f"| {row.N:,} | {row.code} | {note} | "
+            lines.append(f"| {row.N:,} | {row.code} | {row.machine} | {note} | "
                          + " | ".join(f"{row.steps[n]:.1f}" if n in row.steps else "" for n in names) + " |")
     judged = table[table["code"] == current]
     lines += ["", f"The targets below are judged on the rows measured on code `{current}` only"
@@ -324,6 +326,18 @@ def _wall(row: object) -> str:
     if isinstance(runs, list) and len(runs) > 1:
         return f"{row.seconds:.1f} (median of {len(runs)}: {min(runs):.1f} to {max(runs):.1f})"
     return f"{row.seconds:.1f}"
+
+
+#: The machine of rows measured before rows recorded their CPU (the last report written then named an AMD EPYC).
+EARLIER_MACHINE = "not recorded"
+
+
+def cpu_model() -> str:
+    """This machine's CPU model, as /proc/cpuinfo names it."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")),
+                platform.processor() or "unknown")
 
 
 def _memory_gib() -> str:

@@ -106,11 +106,25 @@ def test_rows_of_older_code_are_listed_but_not_judged(tmp_path: Path, bench: Mod
     assert "| 1,000 | jobs2 | 2026-01-01 | aaaaaaa |" in report
     # its ratio to the naive loop is left blank: the only naive run is of the newer code, on another day
     old_jobs2 = next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs2 | 2026-01-01 |"))
-    assert old_jobs2.split(" | ")[8] == "" and "| 1,000 | jobs1 | 2026-02-01 | bbbbbbb |  | 25.0 |" in report
-    assert next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs1 |")).split(" | ")[8] == "0.20"
+    assert old_jobs2.split(" | ")[9] == "" and "| 1,000 | jobs1 | 2026-02-01 | bbbbbbb | not recorded |  | 25.0 |" in report
+    assert next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs1 |")).split(" | ")[9] == "0.20"
     assert "judged on the rows measured on code `bbbbbbb` only (1 rows of other code" in report
     assert "0.5x the speed of the naive loop: **not met** (best ratio 0.20 at 1,000)" in report
     assert bench.code_version()  # a short hash here, "unknown" outside a git checkout
+
+
+def test_a_ratio_to_the_naive_loop_compares_rows_of_one_machine(tmp_path: Path, bench: ModuleType) -> None:
+    naive = {"N": 1000, "config": "naive", "seconds": 5.0, "articles_per_s": 200.0, "peak_mb": 250.0,
+             "peak_total_mb": 250.0, "command": "a", "date": "2026-01-01", "code": "aaaaaaa", "machine": "CPU one"}
+    jobs2 = {**naive, "config": "jobs2", "seconds": 8.0, "articles_per_s": 125.0, "machine": "CPU two"}
+    bench.write_results(tmp_path / "RESULTS.md", [naive, jobs2])
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    row = next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs2 |"))
+    assert row.split(" | ")[4] == "CPU two" and row.split(" | ")[9] == ""  # the same code, another machine: no ratio
+    bench.write_results(tmp_path / "RESULTS.md", [naive, {**jobs2, "machine": "CPU one"}])
+    report = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert next(line for line in report.splitlines() if line.startswith("| 1,000 | jobs2 |")).split(" | ")[9] == "0.62"
+    assert bench.cpu_model()
 
 
 def test_repeated_runs_keep_the_median_run_and_list_every_run(bench: ModuleType) -> None:
