@@ -280,7 +280,8 @@ def write_results(path: Path, rows: list[dict]) -> None:
         "median wall time, with the range of all runs: this machine's speed drifts by 10 to 20% between minutes.",
         "A row's note says how it was measured (`shared`: other jobs were using the same cores, so its wall",
         "times are upper bounds, and ratios between rows of one run are fairer than absolute numbers).", "",
-        "| N | configuration | date | code | machine | note | wall s | CPU s | articles/s | ratio to naive | peak MB (largest process) "
+        "| N | configuration | date | code | machine | note | wall s | CPU s | articles/s | ratio to naive "
+        "| peak MB (largest process) "
         "| peak MB (all processes) "
         "| clean/s | segment/s | sentiment/s | framing/s | repeated lines s | articles s | keyness s | topics s |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
