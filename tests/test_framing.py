@@ -176,6 +176,15 @@ def test_kwic_groups_by_bloc_with_windows() -> None:
         ["russian", "two three", "Kiev", "four five"], ["western", "alpha", "Kiev's", "beta"]]
 
 
+def test_kwic_windows_count_words_across_any_white_space_and_zero_shows_none() -> None:
+    texts = _paragraphs(["a  b\nc\t d Kiev e \n f  g\th i", "Kiev", "x Kiev"], "r1")
+    table = framing.kwic(texts, "Kiev", window=3)
+    assert table[["left", "match", "right"]].values.tolist() == [["b c d", "Kiev", "e f g"], ["", "Kiev", ""],
+                                                                 ["x", "Kiev", ""]]
+    assert framing.kwic(texts, "Kiev", window=20)["left"].tolist()[0] == "a b c d"
+    assert framing.kwic(texts, "Kiev", window=0)[["left", "right"]].values.tolist() == [["", ""]] * 3
+
+
 def test_table_level_framing_agrees_with_the_build_on_a_realistic_corpus(tmp_path) -> None:  # noqa: ANN001
     """`framing_tables` on the built articles, paragraphs and quotes of the 48-article realistic corpus
     (every quote kind and marker layer) gives the build's markers, frames, voices and article_framing."""

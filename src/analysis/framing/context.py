@@ -47,17 +47,20 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
         by those first columns.
     """
     matcher = TermMatcher([term])
-    rows = []
     extra = [c for c in ("bloc", "outlet") if c in texts.columns]
-    for record in texts[["article_id", "paragraph_id", "text", *extra]].to_dict("records"):
-        text = record["text"]
-        for _, start, end in matcher.finditer(text):
-            left = " ".join(text[:start].split()[-window:])
-            right = " ".join(text[end:].split()[:window])
-            rows.append({**{k: record[k] for k in extra}, "article_id": record["article_id"],
-                         "paragraph_id": record["paragraph_id"], "left": left, "match": text[start:end], "right": right})
     columns = [*extra, "article_id", "paragraph_id", "left", "match", "right"]
-    table = pd.DataFrame(rows, columns=columns)
+    found: dict[str, list] = {c: [] for c in columns}
+    # (plain lists of the columns, read row by row: a dict per row of 1.4 million paragraphs cost half the time)
+    for values in zip(*(texts[c].tolist() for c in ("text", "article_id", "paragraph_id", *extra))):
+        text = values[0]
+        for _, start, end in matcher.finditer(text):
+            for column, value in zip(("article_id", "paragraph_id", *extra), values[1:]):
+                found[column].append(value)
+            # (the last `window` words before, the first after: split no further than needed)
+            found["left"].append(" ".join(text[:start].rsplit(None, window)[-window:]) if window else "")
+            found["match"].append(text[start:end])
+            found["right"].append(" ".join(text[end:].split(None, window)[:window]) if window else "")
+    table = pd.DataFrame(found, columns=columns)
     return table.sort_values([*extra, "article_id", "paragraph_id"], kind="mergesort").reset_index(drop=True)
 
 
