@@ -218,6 +218,22 @@ def test_prior_sensitivity_reports_each_weight() -> None:
     matplotlib.pyplot.close(fig)
 
 
+def test_prior_sensitivity_shares_one_set_of_sampled_relabellings_across_weights() -> None:
+    """The relabellings' counts are summed once for every weight: each weight's threshold is still
+    exactly `null_max_z`'s at that weight, with the same seed (sampled relabellings, 40 articles)."""
+    from scipy import sparse
+
+    rng = np.random.default_rng(3)
+    matrix = sparse.csr_matrix(rng.poisson(0.7, size=(40, 30)))
+    vocab = np.asarray([f"w{k:02d}" for k in range(25)] + [f"w{k:02d} w{k + 1:02d}" for k in range(5)])
+    groups = ["russian"] * 18 + ["western"] * 17 + ["other"] * 5
+    summary, _ = framing.prior_sensitivity(matrix, vocab, groups, "russian", "western", n_perm=50, seed=9)
+    for scale, threshold in zip(summary["scale"], summary["threshold"]):
+        null = framing.null_max_z(matrix, vocab, groups, "russian", "western", n_perm=50, seed=9, prior_scale=scale)
+        assert len(null) == 50 and threshold == framing.noise_threshold(null)
+    assert summary["threshold"].nunique() == 3
+
+
 def test_a_background_prior_reaches_keyness_for() -> None:
     tables = _tables(TEXTS, BLOCS)
     default = framing.keyness_for(tables, "russian", "western").set_index("term")
