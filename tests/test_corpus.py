@@ -761,6 +761,11 @@ def test_shared_paragraphs_streamed_in_chunks_equal_the_whole_and_paragraph_rows
     rows = [{"article_id": r.article_id, "outlet": r.outlet, "text": line}
             for r in articles.itertuples() for line in r.text.split("\n")]
     assert set(shared_paragraphs(pd.DataFrame(rows))["paragraph"]) == set(whole["paragraph"])
+    # hashed a few rows at a time (as it is, to bound memory, on large corpora): the same table
+    for size in (1, 5, 13):
+        assert shared_paragraphs(pd.DataFrame(rows), chunk_rows=size).equals(
+            shared_paragraphs(pd.DataFrame(rows), chunk_rows=len(rows)))
+        assert shared_paragraphs(articles, chunk_rows=size).equals(whole)
 
 
 def test_build_warns_in_one_line_when_articles_share_paragraphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
