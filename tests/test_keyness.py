@@ -51,6 +51,26 @@ def test_n_articles_counts_the_articles_using_each_term() -> None:
     assert table.loc["unique", "n_articles"] == 1
 
 
+def test_article_matrix_rows_follow_the_articles_table_and_its_vocabulary_only_their_terms() -> None:
+    from analysis.framing.keyterms import own_terms
+
+    tables = _tables(TEXTS, BLOCS)
+    # articles in another order than their paragraphs, one with no paragraph, and a paragraph of an
+    # article the articles table does not list (its words are in no row, so not in the vocabulary)
+    tables["articles"] = pd.concat([tables["articles"].iloc[::-1], pd.DataFrame(
+        {"article_id": ["x0"], "bloc": ["russian"], "outlet": ["outlet x0"]})], ignore_index=True)
+    tables["paragraphs"] = pd.concat([tables["paragraphs"], pd.DataFrame(
+        {"article_id": ["zz"], "paragraph_id": [1], "text": ["Orphaned paragraph wording."]})], ignore_index=True)
+    matrix, vocab, groups = framing.article_matrix(tables)
+    assert list(vocab) == sorted(vocab) and "orphaned" not in set(vocab) and matrix.has_sorted_indices
+    assert groups == tables["articles"]["bloc"].tolist() and matrix.shape == (7, len(vocab))
+    for row, article_id in enumerate(tables["articles"]["article_id"]):
+        expected = own_terms([TEXTS[article_id]], {}) if article_id in TEXTS else {}
+        found = {vocab[j]: int(n) for j, n in zip(matrix[row].indices, matrix[row].data)}
+        assert found == dict(expected)
+    assert matrix[6].nnz == 0 and set(vocab) == {t for text in TEXTS.values() for t in own_terms([text], {})}
+
+
 def test_no_row_below_the_minimum_and_the_totals_keep_every_term() -> None:
     matrix, vocab, groups = framing.article_matrix(_tables(TEXTS, BLOCS))
     every = framing.keyness(matrix, vocab, groups, "russian", "western", min_articles=1)
