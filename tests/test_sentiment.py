@@ -8,6 +8,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import sentiment, stats
+from analysis import terms as framing_terms
 from analysis.stats import bootstrap
 
 REFERENCE = SentimentIntensityAnalyzer()
@@ -159,6 +160,17 @@ def test_aggregate_per_group() -> None:
 def test_actor_matching_handles_variants_and_boundaries(text: str, expected: set[str]) -> None:
     mentions = sentiment.actor_mentions(_frame([text]))
     assert set(mentions["actor"]) == expected
+
+
+def test_actor_mentions_count_every_hit_per_group_and_keep_their_columns_when_none() -> None:
+    text = "Moscow and the Kremlin said Russia would answer; Kyiv and Washington waited."
+    mentions = sentiment.actor_mentions(_frame([text, "Nothing here."]))
+    matchers = {g: framing_terms.TermMatcher(t) for g, t in sentiment.load_actors().groupby("group")["term"]}
+    expected = {g: sum(m.count(text).values()) for g, m in matchers.items() if m.count(text)}
+    assert dict(zip(mentions["actor"], mentions["n_mentions"])) == expected and expected["Russia"] == 3
+    assert mentions["sentence_id"].tolist() == [1] * len(expected) and mentions["n_mentions"].dtype == "int64"
+    none = sentiment.actor_mentions(_frame(["Nothing here."]))
+    assert none.empty and list(none.columns) == ["article_id", "sentence_id", "actor", "n_mentions"]
 
 
 def test_a_listed_derived_form_is_matched() -> None:

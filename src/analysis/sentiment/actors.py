@@ -43,13 +43,20 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
     """
     actors = load_actors() if actors is None else actors
     matchers = {group: TermMatcher(terms) for group, terms in actors.groupby("group", sort=True)["term"]}
-    rows = []
+    # columns as plain lists, hits counted without a dict per sentence: a dict per row took 1.7 GB and
+    # 50 s on the 2.5 million sentences of 100,000 articles
+    columns: dict[str, list] = {"article_id": [], "sentence_id": [], "actor": [], "n_mentions": []}
+    ids, numbers, groups, counts = columns.values()
+    pairs = list(matchers.items())
     for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
-        for group, matcher in matchers.items():
-            hits = sum(matcher.count(text).values())
+        for group, matcher in pairs:
+            hits = sum(1 for _ in matcher.finditer(text))
             if hits:
-                rows.append({"article_id": article_id, "sentence_id": sentence_id, "actor": group, "n_mentions": hits})
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "n_mentions"])
+                ids.append(article_id)
+                numbers.append(sentence_id)
+                groups.append(group)
+                counts.append(hits)
+    return pd.DataFrame(columns) if ids else pd.DataFrame(columns=list(columns))
 
 
 def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
