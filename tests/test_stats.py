@@ -139,13 +139,15 @@ def test_comb_at_most_agrees_with_math_comb_and_stops_at_the_limit() -> None:
     assert comb_at_most(10, 12, 10) == 0
 
 
-def test_permutation_tests_give_each_column_the_result_of_its_own_test() -> None:
+def test_permutation_tests_give_each_column_the_result_of_its_own_test(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(3)
     labels = np.array(["a"] * 9 + ["b"] * 11 + ["c"] * 3)
     shifted = rng.normal(size=23) + 3 * (labels == "a")
     holes = shifted.copy()
     holes[[0, 12]] = np.nan  # other articles left out: drawn apart from the others
-    columns = {"shifted": shifted, "noise": rng.normal(size=23), "holes": holes,
+    moved = rng.normal(size=23)
+    moved[[5, 19]] = np.nan  # other articles again, but as many of each bloc as `holes` keeps
+    columns = {"shifted": shifted, "noise": rng.normal(size=23), "holes": holes, "moved": moved,
                "few": np.where(labels == "a", np.nan, 1.0),  # no article of a: no test
                "small": np.where(np.arange(23) < 12, 1.0, np.nan)}  # 9 against 3: no p-value
     for limit in (10, 10**9):  # sampled (C(20, 9) = 167,960 > 10) and exact
@@ -155,6 +157,14 @@ def test_permutation_tests_give_each_column_the_result_of_its_own_test() -> None
             alone = stats.permutation_test(values, labels, "a", "b", limit=limit, seed=5)
             assert together[name] == pytest.approx(alone, nan_ok=True), name
     assert together["shifted"]["exact"] and together["shifted"]["p_value"] < 0.05
+    # one draw of sampled relabellings per number of articles kept (20 with 9 of a; 18 with 8 of a)
+    from analysis.stats import permutation
+
+    draws = []
+    drawn = permutation.sampled_relabellings
+    monkeypatch.setattr(permutation, "sampled_relabellings", lambda n, k, **kw: draws.append((n, k)) or drawn(n, k, **kw))
+    stats.permutation_tests(columns, labels, "a", "b", limit=10, seed=5)
+    assert draws == [(20, 9), (18, 8)]
     assert together["few"]["reason"] == "no p-value: a compared bloc has no article with a value"
     assert together["small"]["reason"] == stats.no_p_value_reason(9, 3)
     with pytest.raises(ValueError, match="has 3 values for 23 labels"):

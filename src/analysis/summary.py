@@ -120,6 +120,27 @@ def article_tests(per_article: pd.DataFrame, columns: list[str], a: str, b: str,
                                    a, b, seed=seed)
 
 
+def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Each article's mean VADER compound (as `stats.bloc_difference` takes it), with its bloc, by article id."""
+    means = sentences.groupby(["bloc", "article_id"], sort=True)["compound"].mean().reset_index()
+    return means.set_index("article_id")
+
+
+def _article_level_tests(measures: Mapping[str, pd.DataFrame], a: str, b: str, *, seed: int) -> dict[str, dict]:
+    """The permutation test of each measure (a frame by article id with the measure's column and
+    bloc), as `stats.permutation_test` gives it over that measure's own articles (in bloc then id
+    order), with one draw of relabellings for all measures over as many articles."""
+    frames = [f for f in measures.values() if len(f)]
+    bloc = pd.concat([f["bloc"] for f in frames]) if frames else pd.Series(dtype=object)
+    bloc = bloc[~bloc.index.duplicated()]
+    bloc = bloc[bloc.isin([a, b])]
+    order = pd.DataFrame({"bloc": bloc.astype(str), "_id": bloc.index.astype(str)}, index=bloc.index)
+    ids = order.sort_values(["bloc", "_id"], kind="mergesort").index
+    columns = {name: frame[frame.columns.drop("bloc")[0]].reindex(ids).to_numpy(dtype=float)
+               for name, frame in measures.items()}
+    return stats.permutation_tests(columns, bloc.reindex(ids).to_numpy(), a, b, seed=seed)
+
+
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
                    seed: int = SEED) -> pd.DataFrame:
     """Every bloc contrast the notebooks report, as one table (columns `COLUMNS`).
@@ -143,12 +164,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     frame = sentiment.sentence_frame(tables)
     quoted = frame[~frame.index.isin(sentiment.own_words(frame).index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
-    for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)):
-        if (part["bloc"] == a).any() and (part["bloc"] == b).any():
-            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed), tone,
-                             sentences=True))
-        if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
-            rows.append(_mixed_row(mixed))
+    layers = [(layer, part) for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame))]
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
@@ -156,19 +172,30 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
                  for c in per_article.columns if c.startswith("frame_")]
     measures += [(c, f"share of quoted voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
                  for c in per_article.columns if c.startswith("voice_")]
-    tests = article_tests(per_article, [c for c, _, _ in measures], a, b, seed=seed)
+    shares = topics.article_shares(tables).set_index("article_id") \
+        if not tables.get("topics", pd.DataFrame()).empty else None
+    shown = [c for c in shares.columns if c != "bloc"] if shares is not None else []
+    # every permutation test at once: a draw of relabellings (10,000 of them: most of this table's
+    # time on a large corpus) then serves every measure over as many articles, whatever its layer
+    values = {f"tone {layer}": _article_means(part) for layer, part in layers}
+    values |= {column: per_article[[column, "bloc"]] for column, _, _ in measures}
+    values |= {f"topic {topic}": shares[[topic, "bloc"]] for topic in shown}
+    tests = _article_level_tests(values, a, b, seed=seed)
+    for layer, part in layers:
+        if (part["bloc"] == a).any() and (part["bloc"] == b).any():
+            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed,
+                                                                   test=tests[f"tone {layer}"]), tone, sentences=True))
+        if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
+            rows.append(_mixed_row(mixed))
     for column, measure, layer in measures:
         difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed, test=tests[column])
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
-    if not tables.get("topics", pd.DataFrame()).empty:
-        shares = topics.article_shares(tables).set_index("article_id")
+    if shares is not None:
         summary = tables["topic_summary"][tables["topic_summary"]["model"] == "nmf"].set_index("topic")
-        shown = [c for c in shares.columns if c != "bloc"]
-        tests = article_tests(shares, shown, a, b, seed=seed)
         for topic in shown:
             difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed,
-                                          test=tests[topic])
+                                          test=tests[f"topic {topic}"])
             rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}", "all",
                              difference, "share of the article's paragraphs whose dominant topic this is"))
     table = pd.DataFrame(rows, columns=COLUMNS)

@@ -198,7 +198,9 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
     labels = np.asarray(labels)
     in_pair = np.isin(labels, [a, b])
     results: dict[str, dict] = {}
-    groups: dict[bytes, tuple[np.ndarray, list[tuple[str, np.ndarray, float]]]] = {}  # columns by the articles they keep
+    # columns by the number of articles they keep and of those in `a`: the relabellings depend on
+    # nothing else (not on which articles), so columns that keep different articles share them too
+    groups: dict[tuple[int, int], list[tuple[str, np.ndarray, float]]] = {}
     for name, values in columns.items():
         values = np.asarray(values, dtype=float)
         if values.shape != labels.shape:
@@ -219,9 +221,8 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
                              "p_value": float("nan"), "n_relabellings": 0, "exact": True, "min_p": float("nan"),
                              "reason": reason}
             continue
-        groups.setdefault(np.packbits(keep).tobytes(), (lab == a, []))[1].append((name, x, observed))
-    for lab_a, members in groups.values():
-        n, k = len(lab_a), int(lab_a.sum())
+        groups.setdefault((n, k), []).append((name, x, observed))
+    for (n, k), members in groups.items():
         count = comb_at_most(n, k, limit)
         exact = count is not None
         batches = [relabellings(n, k, limit=limit, seed=seed)[0]] if exact else \
