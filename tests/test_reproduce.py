@@ -11,6 +11,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pandas as pd
+import pytest
 from PIL import Image
 
 from analysis import paths, plots, reproduce
@@ -94,8 +95,10 @@ def _notebook(path: Path, *sources: str) -> Path:
     return path
 
 
-def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
-    """Every notebook is executed and rendered, each failure is listed with its cell, exit status 1."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys, jobs: int) -> None:  # noqa: ANN001
+    """Every notebook is executed and rendered, each failure is listed with its cell, exit status 1
+    (notebooks one at a time, and two at a time in their own processes)."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)  # the build is not what this test is about
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)  # nor the check of its manifest
     folder = tmp_path / "nbs"
@@ -105,7 +108,8 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
     _notebook(folder / "02_dies.ipynb", "CORPUS = 'x'\nOUT = 'y'", "import os\nos._exit(3)")
     _notebook(folder / "03_last.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('last ran')")
     out = tmp_path / "out"
-    status = reproduce.main(corpus=str(tmp_path / "corpus.jsonl"), out=str(out), notebooks_dir=folder, timeout=120)
+    status = reproduce.main(corpus=str(tmp_path / "corpus.jsonl"), out=str(out), notebooks_dir=folder, timeout=120,
+                            notebook_jobs=jobs)
     err = capsys.readouterr().err
     assert status == 1
     assert "01_broken.ipynb: cell 4 failed: ValueError: boom" in err
@@ -153,3 +157,66 @@ def test_reproduce_parses_no_command_line_and_does_not_import_cli() -> None:
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {f"{n.module}.{a.name}" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
     assert not any(name == "argparse" or name.startswith("analysis.cli") for name in imported), imported
+
+
+def _save_figures(folder: str, names: list[str]) -> None:
+    """Save a small figure under each name into `folder` (run in another process)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis import plots
+
+    for name in names:
+        fig, ax = plt.subplots(figsize=(1, 1))
+        ax.plot([0, 1], [0, len(name)])
+        plots.save(fig, name, out=folder)
+        plt.close(fig)
+
+
+def test_figures_saved_by_processes_at_once_all_reach_the_manifest(tmp_path: Path) -> None:
+    """Notebooks executed at the same time (`reproduce`) save into one folder: no manifest row is
+    lost and every row's digests are those of its files."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = [[f"p{p}_figure_{n:02d}" for n in range(12)] for p in range(4)]
+    with ProcessPoolExecutor(max_workers=4, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_save_figures, [str(tmp_path)] * 4, names))
+    with (tmp_path / "MANIFEST.csv").open(encoding="utf-8") as handle:
+        rows = {r["figure"]: r for r in csv.DictReader(handle)}
+    assert sorted(rows) == sorted(n for part in names for n in part)
+    for name, row in rows.items():
+        assert row["png_sha256"] == hashlib.sha256((tmp_path / f"{name}.png").read_bytes()).hexdigest()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix not in (".png", ".svg")) == ["MANIFEST.csv"]
+
+
+def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The order notebooks end in changes no output: executed copies, figures, manifest and pages."""
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)
+    monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    draw = ("import matplotlib.pyplot as plt\nfrom analysis import plots\nfor n in range(3):\n"
+            "    fig, ax = plt.subplots(figsize=(2, 2)); ax.plot([0, n, 1])\n    plots.save(fig, f'{NAME}_{n}')\n"
+            "    plt.close(fig)\nprint(NAME, 'saved')")
+    for n in range(4):
+        _notebook(folder / f"0{n}_draws.ipynb", "CORPUS = 'x'\nOUT = 'y'", f"NAME = 'nb{n}'\n" + draw)
+    outputs = {}
+    for jobs in (2, 1):
+        out = tmp_path / "out"  # (the same folder both times: figures record OUT)
+        shutil.rmtree(out, ignore_errors=True)
+        assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(out), notebooks_dir=folder, timeout=120,
+                              notebook_jobs=jobs) == 1  # (the results tables fail: there are no tables)
+        outputs[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert outputs[1] == outputs[2] and len([k for k in outputs[1] if k.endswith(".png")]) == 12
+    manifest = outputs[2]["figures/MANIFEST.csv"].decode()
+    assert all(f"nb{n}_{k}," in manifest for n in range(4) for k in range(3))
+
+
+def test_reproduce_refuses_fewer_than_one_notebook_job(capsys) -> None:  # noqa: ANN001
+    from analysis.cli import main
+
+    assert main(["reproduce", "--notebook-jobs", "0"]) == 2
+    assert "--notebook-jobs must be at least 1, not 0" in capsys.readouterr().err

@@ -84,7 +84,10 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _reproduce(args: argparse.Namespace) -> int:
-    return reproduce.main(corpus=args.corpus, out=args.out)
+    if args.notebook_jobs is not None and args.notebook_jobs < 1:
+        print(f"error: --notebook-jobs must be at least 1, not {args.notebook_jobs}", file=sys.stderr)
+        return 2
+    return reproduce.main(corpus=args.corpus, out=args.out, notebook_jobs=args.notebook_jobs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_repro = sub.add_parser("reproduce", help="build the tables and execute every notebook")
     p_repro.add_argument("--corpus", default=str(paths.RAW))
     p_repro.add_argument("--out", default=str(paths.PROCESSED))
+    p_repro.add_argument("--notebook-jobs", type=int, default=None, metavar="N",
+                         help="notebooks (and the results tables) executed at a time, each in its own process "
+                              f"(default {reproduce.default_notebook_jobs()} on this machine: 2 with two cores or "
+                              "more); each kernel holds its own copy of the tables it reads, so 1 needs least memory")
     p_repro.set_defaults(func=_reproduce)
 
     args = parser.parse_args(argv)

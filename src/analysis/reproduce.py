@@ -1,8 +1,10 @@
-"""Reproduce every output: build the processed tables, then execute each notebook in order.
+"""Reproduce every output: build the processed tables, then execute the notebooks and write the
+results tables, two at a time where there are two cores (each in its own process: they only read
+the built tables, and the figure manifest they share is updated under a lock), then render HTML.
 
 Notebooks run headless with nbclient on the kernel named `python3`, bound to the Python
 running this command; timing metadata is not recorded and the hash seed is fixed, so two
-runs give the same executed notebooks. A failing notebook does not stop the others: every
+runs give the same executed notebooks, whichever order they end in. A failing notebook does not stop the others: every
 notebook is executed and rendered (a failed one with its error showing), every failure is
 listed at the end with the notebook and the failing cell, and the exit status is 1.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from analysis import paths
@@ -145,10 +148,11 @@ def _stable_widget_ids(nb) -> None:  # noqa: ANN001
             view["model_id"] = f"{cell.get('id', 'cell')}-{n}"
 
 
-def _execute_fresh(path: Path, *, output: Path, **kwargs: object) -> None:
-    """`execute_notebook` to `output`, removing an old copy first so none is left from an earlier run."""
+def _execute_fresh(path: Path, parameters: dict[str, object], output: Path, timeout: int) -> None:
+    """`execute_notebook` with `parameters` to `output` (its failing cell kept), removing an old copy
+    first so none is left from an earlier run."""
     output.unlink(missing_ok=True)
-    execute_notebook(path, output=output, **kwargs)
+    execute_notebook(path, parameters=parameters, output=output, timeout=timeout, keep_failed=True)
 
 
 def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | None = None) -> None:
@@ -208,8 +212,63 @@ def _write_tables(out: Path, folder: Path) -> None:
     print(f"      {', '.join(str(p) for p in written)}")
 
 
+def default_notebook_jobs() -> int:
+    """How many notebooks `reproduce` executes at a time by default: two where there are two cores
+    or more (each kernel holds its own copy of the tables it reads: on 100,000 articles up to
+    about 6 GB each), else one.
+
+    Returns
+    -------
+    int
+    """
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def _execute_in_place(path: Path, timeout: int) -> None:
+    """`execute_notebook` over the notebook itself, its failing cell kept."""
+    execute_notebook(path, timeout=timeout, keep_failed=True)
+
+
+def _timed(function: Callable, args: tuple, capture: bool = False) -> tuple[int, str, tuple | None, float, str]:
+    """Run one step: (status, message, (notebook, cell, error) of a failed notebook or None, seconds,
+    what it printed when `capture`, else ""). Any exception is a status of 1 with its message."""
+    import contextlib
+    import io
+
+    t0 = time.perf_counter()
+    printed = io.StringIO()
+    failed = None
+    try:
+        with contextlib.redirect_stdout(printed) if capture else contextlib.nullcontext():
+            status = function(*args) or 0
+        message = f"exit status {status}"
+    except Exception as exc:  # noqa: BLE001 - report any failure with the step's name
+        status, message = 1, str(exc)
+        if isinstance(exc, NotebookFailure):
+            failed = (exc.notebook, exc.cell, exc.error)
+    return int(status), message, failed, time.perf_counter() - t0, printed.getvalue()
+
+
+def _report(n: int, total: int, name: str, status: int, message: str, failed: tuple | None, seconds: float,
+            printed: str, failures: dict[str, str], header: bool = True) -> int:
+    """Print one step's lines (its name unless `header` is False, what it printed, then "done in" or
+    FAILED) and note a failure in `failures`; returns the step's status."""
+    lines = ([f"[{n}/{total}] {name} ..."] if header else []) + ([printed.rstrip("\n")] if printed.strip() else [])
+    if lines:
+        print("\n".join(lines), flush=True)
+    if status:
+        print(f"FAILED at step {n} ({name}): {message}", file=sys.stderr, flush=True)
+        if failed is not None:
+            failures[failed[0]] = f"cell {failed[1]} failed: {failed[2]}"
+        else:
+            failures[name] = message.split("\n", 1)[0]
+        return status
+    print(f"      done in {seconds:.1f} s", flush=True)
+    return 0
+
+
 def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str | Path | None = None,
-         timeout: int = 1200) -> int:
+         timeout: int = 1200, notebook_jobs: int | None = None) -> int:
     """Build the tables, check them, execute every notebook and render them; prints each step and the total time.
 
     Each notebook's .py and .ipynb are first brought into step (`sync_pairs`). With the defaults,
@@ -227,6 +286,8 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     out : the output folder (default: data/processed, and the committed outputs in place).
     notebooks_dir : a folder of `NN_name.ipynb` notebooks to run instead of notebooks/.
     timeout : seconds each notebook cell may run.
+    notebook_jobs : how many of the independent steps (each notebook, the results tables) run at a
+        time, each in its own process (default `default_notebook_jobs()`); 1 runs them in order.
 
     Returns
     -------
@@ -242,46 +303,53 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     sources = notebooks(folder)
     failures: dict[str, str] = {}
     tables_dir = out_path / "tables" if own_run else paths.ROOT / "reports" / "tables"
-    steps = [("build", lambda: _build(corpus_path, out_path), True),
-             ("check the tables against the manifest", lambda: _check_tables(out_path), True),
-             ("write the results tables", lambda: _write_tables(out_path, tables_dir), False)]
+    # (name, function, arguments, fatal); the results tables and the notebooks only read the built
+    # tables, so they are independent and run `notebook_jobs` at a time
+    steps: list[tuple[str, Callable, tuple, bool]] = [
+        ("build", _build, (corpus_path, out_path), True),
+        ("check the tables against the manifest", _check_tables, (out_path,), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
         parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
         executed, html_dir = [out_path / "notebooks" / nb.name for nb in sources], out_path / "html"
-        steps += [(f"execute {nb.name}", lambda nb=nb, to=to: _execute_fresh(
-            nb, parameters=parameters, output=to, timeout=timeout, keep_failed=True), False)
-            for nb, to in zip(sources, executed)]
+        independent = [(f"execute {nb.name}", _execute_fresh, (nb, parameters, to, timeout), False)
+                       for nb, to in zip(sources, executed)]
+        after = []
     else:
         os.environ.pop("ANALYSIS_FIGURES", None)
-        steps += [(f"execute {nb.name}", lambda nb=nb: execute_notebook(nb, timeout=timeout, keep_failed=True), False)
-                  for nb in sources]
-        steps += [("pair notebooks as py:percent scripts", lambda: pair_scripts(sources), False)]
+        independent = [(f"execute {nb.name}", _execute_in_place, (nb, timeout), False) for nb in sources]
+        after = [("pair notebooks as py:percent scripts", pair_scripts, (sources,), False)]
         executed, html_dir = sources, paths.ROOT / "reports" / "html"
-    steps += [("render HTML", lambda: render_html(executed, html_dir, failures), False)]
-    for n, (name, step, fatal) in enumerate(steps, 1):
-        print(f"[{n}/{len(steps)}] {name} ...", flush=True)
-        t0 = time.perf_counter()
-        exc = None
-        try:
-            status = step()
-        except Exception as exc_:  # noqa: BLE001 - report any failure with the step's name
-            exc = exc_
-            status, message = 1, str(exc)
-        else:
-            message = f"exit status {status}"
-        if status:
-            print(f"FAILED at step {n} ({name}): {message}", file=sys.stderr, flush=True)
-            if isinstance(exc, NotebookFailure):
-                failures[exc.notebook] = f"cell {exc.cell} failed: {exc.error}"
-            else:
-                failures[name] = message.split("\n", 1)[0]
-            if fatal:
-                return int(status)
-            continue
-        print(f"      done in {time.perf_counter() - t0:.1f} s", flush=True)
+    independent.append(("write the results tables", _write_tables, (out_path, tables_dir), False))
+    after.append(("render HTML", render_html, (executed, html_dir, failures), False))
+    jobs = max(1, min(notebook_jobs or default_notebook_jobs(), len(independent)))
+    total = len(steps) + len(independent) + len(after)
+    numbered = list(enumerate([*steps, *independent, *after], 1))
+    for n, (name, function, args, fatal) in numbered[:len(steps)]:
+        print(f"[{n}/{total}] {name} ...", flush=True)  # (before the step: the build prints as it goes)
+        status = _report(n, total, name, *_timed(function, args), failures, header=False)
+        if status and fatal:
+            return status
+    batch = numbered[len(steps):len(steps) + len(independent)]
+    in_order = numbered[len(steps) + len(independent):]
+    if jobs > 1:
+        print(f"      the next {len(batch)} steps run {jobs} at a time (each is reported when it ends; "
+              "--notebook-jobs 1 runs one at a time, with less memory)", flush=True)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(_timed, function, args, True): (n, name) for n, (name, function, args, _) in batch}
+            for future in as_completed(futures):
+                n, name = futures[future]
+                _report(n, total, name, *future.result(), failures)
+    else:
+        in_order = batch + in_order
+    for n, (name, function, args, _) in in_order:
+        print(f"[{n}/{total}] {name} ...", flush=True)
+        _report(n, total, name, *_timed(function, args), failures, header=False)
     if failures:
-        print(f"{len(failures)} of {len(steps)} steps failed (after {time.perf_counter() - started:.1f} s):",
+        print(f"{len(failures)} of {total} steps failed (after {time.perf_counter() - started:.1f} s):",
               file=sys.stderr)
         for name, message in failures.items():
             print(f"  - {name}: {message}", file=sys.stderr)

@@ -9,7 +9,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterable
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
@@ -183,16 +187,55 @@ def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
 
 
 def _update_manifest(folder: Path, name: str) -> None:
+    """Set `name`'s row of the folder's MANIFEST.csv (rows sorted by figure). Notebooks executed at
+    the same time (`reproduce`) update one manifest: the read and the write hold a lock (a file in
+    the temporary folder, named for this folder), and the new file replaces the old in one step, so
+    no row is lost and no reader sees half a file."""
     from analysis.schema import escape_cell, unescape_cell  # (the CSV cell rule of every table the project writes)
 
     manifest = folder / "MANIFEST.csv"
-    rows: dict[str, dict[str, str]] = {}
-    if manifest.is_file():
-        with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = {r["figure"]: {k: unescape_cell(v) for k, v in r.items()} for r in csv.DictReader(handle)}
     digest = lambda ext: hashlib.sha256((folder / f"{name}.{ext}").read_bytes()).hexdigest()  # noqa: E731
-    rows[name] = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
-    with manifest.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: escape_cell(v) for k, v in rows[k].items()} for k in sorted(rows))
+    row = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    with _locked(Path(tempfile.gettempdir()) / f"analysis-figures-{key}.lock"):
+        rows: dict[str, dict[str, str]] = {}
+        if manifest.is_file():
+            with manifest.open(encoding="utf-8", newline="") as handle:
+                rows = {r["figure"]: {k: unescape_cell(v) for k, v in r.items()} for r in csv.DictReader(handle)}
+        rows[name] = row
+        partial = manifest.with_name(f".MANIFEST.csv.{os.getpid()}")
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: escape_cell(v) for k, v in rows[k].items()} for k in sorted(rows))
+        os.replace(partial, manifest)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on the file `path` (created if missing) for the block; the system releases
+    it if the process dies."""
+    with open(path, "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # (retries for 10 s, then raises)
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
