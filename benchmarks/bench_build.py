@@ -307,7 +307,9 @@ def write_results(path: Path, rows: list[dict]) -> None:
     steps = table[table["config"] == "reproduce"] if "steps" in table else table.iloc[:0]
     if len(steps):
         names = list(dict.fromkeys(name for row in steps["steps"] for name in row))  # every step, first seen first
-        lines += ["", "Steps of `reproduce` (wall seconds; a blank: the step did not exist in that code):", "",
+        lines += ["", "Steps of `reproduce` (wall seconds; a blank: the step did not exist in that code). From code "
+                  "1914b46 on, the notebooks and the results tables run two at a time after the build, so their "
+                  "seconds overlap and add up to more than their share of the row's wall time:", "",
                   "| N | code | machine | note | " + " | ".join(names) + " |", "|---|---|---|---|" + "---|" * len(names)]
         for row in steps.itertuples():
             note = row.note if isinstance(getattr(row, "note", None), str) else ""
