@@ -374,7 +374,8 @@ plots.save(fig, "framing_article_summary")
 # measure, not that the blocs do. The naming index compared between the two blocs, article by article:
 
 # %%
-Markdown(framing.naming_answer(summary, a, b, seed=SEED))
+naming = framing.naming_answer(summary, a, b, seed=SEED)  # (a permutation test: computed once, shown twice)
+Markdown(naming)
 
 # %% [markdown]
 # ## The answer on this corpus
@@ -382,7 +383,7 @@ Markdown(framing.naming_answer(summary, a, b, seed=SEED))
 # Computed from the tables above, for the compared pair (other blocs are left out, as said at the top):
 
 # %%
-Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), framing.naming_answer(summary, a, b, seed=SEED),
+Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), naming,
                        "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"],
                                                                        min_articles=MIN_ARTICLES_PER_TERM)]))
 
