@@ -220,12 +220,13 @@ def _locked(path: Path) -> Iterator[None]:
             import msvcrt
 
             handle.seek(0)
-            while True:
+            for attempt in range(60):  # (each call retries for 10 s, then raises: ten minutes in all)
                 try:
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # (retries for 10 s, then raises)
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
                     break
                 except OSError:
-                    continue
+                    if attempt == 59:
+                        raise
             try:
                 yield
             finally:
