@@ -164,7 +164,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     frame = sentiment.sentence_frame(tables)
     quoted = frame[~frame.index.isin(sentiment.own_words(frame).index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
-    layers = [(layer, part) for layer, part in (("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame))]
+    layers = [("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)]
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
