@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import sentiment, stats, topics
+from analysis.stats.blocs import _article_means  # (the article means `stats.bloc_difference` tests)
 
 COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value", "min_p",
            "n_articles_a", "n_articles_b", "method"]
@@ -99,7 +100,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
 def article_tests(per_article: pd.DataFrame, columns: list[str], a: str, b: str, *, seed: int = 0) -> dict[str, dict]:
     """The permutation tests `article_contrast` would run for each column of `per_article` (one row
     per article, indexed by article id, with bloc), the same results, with the relabellings drawn
-    once for the columns that keep the same articles (`stats.permutation_tests`).
+    once for the columns that keep as many articles (`stats.permutation_tests`).
 
     Parameters
     ----------
@@ -113,17 +114,7 @@ def article_tests(per_article: pd.DataFrame, columns: list[str], a: str, b: str,
     dict
         The test of each column, by name.
     """
-    frame = per_article[per_article["bloc"].isin([a, b])]
-    # the order of `stats.bloc_difference`'s article means (bloc, then id): the same relabellings
-    frame = frame.assign(_id=frame.index.astype(str)).sort_values(["bloc", "_id"], kind="mergesort")
-    return stats.permutation_tests({c: frame[c].to_numpy(dtype=float) for c in columns}, frame["bloc"].to_numpy(),
-                                   a, b, seed=seed)
-
-
-def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Each article's mean VADER compound (as `stats.bloc_difference` takes it), with its bloc, by article id."""
-    means = sentences.groupby(["bloc", "article_id"], sort=True)["compound"].mean().reset_index()
-    return means.set_index("article_id")
+    return _article_level_tests({c: per_article[[c, "bloc"]] for c in columns}, a, b, seed=seed)
 
 
 def _article_level_tests(measures: Mapping[str, pd.DataFrame], a: str, b: str, *, seed: int) -> dict[str, dict]:
@@ -134,6 +125,7 @@ def _article_level_tests(measures: Mapping[str, pd.DataFrame], a: str, b: str, *
     bloc = pd.concat([f["bloc"] for f in frames]) if frames else pd.Series(dtype=object)
     bloc = bloc[~bloc.index.duplicated()]
     bloc = bloc[bloc.isin([a, b])]
+    # the order of `stats.bloc_difference`'s article means (bloc, then id): the same relabellings
     order = pd.DataFrame({"bloc": bloc.astype(str), "_id": bloc.index.astype(str)}, index=bloc.index)
     ids = order.sort_values(["bloc", "_id"], kind="mergesort").index
     columns = {name: frame[frame.columns.drop("bloc")[0]].reindex(ids).to_numpy(dtype=float)
@@ -162,9 +154,10 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     """
     rows = []
     frame = sentiment.sentence_frame(tables)
-    quoted = frame[~frame.index.isin(sentiment.own_words(frame).index)]
+    own = sentiment.own_words(frame)
+    quoted = frame[~frame.index.isin(own.index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
-    layers = [("own", sentiment.own_words(frame)), ("quoted", quoted), ("all", frame)]
+    layers = [("own", own), ("quoted", quoted), ("all", frame)]
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
@@ -177,7 +170,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     shown = [c for c in shares.columns if c != "bloc"] if shares is not None else []
     # every permutation test at once: a draw of relabellings (10,000 of them: most of this table's
     # time on a large corpus) then serves every measure over as many articles, whatever its layer
-    values = {f"tone {layer}": _article_means(part) for layer, part in layers}
+    values = {f"tone {layer}": _article_means(part, "compound").set_index("article_id") for layer, part in layers}
     values |= {column: per_article[[column, "bloc"]] for column, _, _ in measures}
     values |= {f"topic {topic}": shares[[topic, "bloc"]] for topic in shown}
     tests = _article_level_tests(values, a, b, seed=seed)
