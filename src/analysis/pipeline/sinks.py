@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.locks import lock
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import MANIFEST, TABLE_COLUMNS, csv_escape
 
@@ -201,14 +202,7 @@ def _acquire_lock(out: Path) -> int:
     path = out / _LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        if os.name == "nt":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock(fd, wait=False)
     except OSError:
         os.close(fd)
         raise OutputError(f"{out}: another build is writing to this folder (it holds {path}); wait for it to "

@@ -10,10 +10,8 @@ import csv
 import hashlib
 import json
 import os
-import sys
 import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib as mpl
@@ -21,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import __version__, paths
+from analysis.locks import locked
 
 #: Okabe & Ito (2008) palette, safe for the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
@@ -197,7 +196,7 @@ def _update_manifest(folder: Path, name: str) -> None:
     digest = lambda ext: hashlib.sha256((folder / f"{name}.{ext}").read_bytes()).hexdigest()  # noqa: E731
     row = {"figure": name, "png_sha256": digest("png"), "svg_sha256": digest("svg"), **_PROVENANCE}
     key = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
-    with _locked(Path(tempfile.gettempdir()) / f"analysis-figures-{key}.lock"):
+    with locked(Path(tempfile.gettempdir()) / f"analysis-figures-{key}.lock"):
         rows: dict[str, dict[str, str]] = {}
         if manifest.is_file():
             with manifest.open(encoding="utf-8", newline="") as handle:
@@ -209,34 +208,3 @@ def _update_manifest(folder: Path, name: str) -> None:
             writer.writeheader()
             writer.writerows({k: escape_cell(v) for k, v in rows[k].items()} for k in sorted(rows))
         os.replace(partial, manifest)
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on the file `path` (created if missing) for the block; the system releases
-    it if the process dies."""
-    with open(path, "a+b") as handle:
-        if sys.platform == "win32":
-            import msvcrt
-
-            handle.seek(0)
-            for attempt in range(60):  # (each call retries for 10 s, then raises: ten minutes in all)
-                try:
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-                    break
-                except OSError:
-                    if attempt == 59:
-                        raise
-            try:
-                yield
-            finally:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
