@@ -362,11 +362,11 @@ def article_matrix(tables: Mapping[str, pd.DataFrame]) -> tuple[sparse.csr_matri
         data.extend(counts.values())
         bounds[article_id] = (begun, len(cols))
     # the rows in the order of `articles` (an article without paragraphs: an empty row)
-    spans = np.array([bounds.get(str(article_id), (0, 0)) for article_id in articles["article_id"]],
-                     dtype=np.int64).reshape(-1, 2)
-    sizes = spans[:, 1] - spans[:, 0]
+    stretches = np.array([bounds.get(str(article_id), (0, 0)) for article_id in articles["article_id"]],
+                         dtype=np.int64).reshape(-1, 2)
+    sizes = stretches[:, 1] - stretches[:, 0]
     indptr = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    at = np.repeat(spans[:, 0] - indptr[:-1], sizes) + np.arange(indptr[-1], dtype=np.int64)
+    at = np.repeat(stretches[:, 0] - indptr[:-1], sizes) + np.arange(indptr[-1], dtype=np.int64)
     cols_of = np.frombuffer(cols, dtype=np.int64)[at] if len(cols) else np.empty(0, np.int64)
     counts_of = np.frombuffer(data, dtype=np.int64)[at] if len(data) else np.empty(0, np.int64)
     terms = np.asarray(list(number), dtype=object)
@@ -375,7 +375,7 @@ def article_matrix(tables: Mapping[str, pd.DataFrame]) -> tuple[sparse.csr_matri
     vocab = terms[used][order] if len(used) else np.asarray([], dtype=object)
     renumber = np.zeros(len(terms), dtype=np.int64)
     renumber[used[order]] = np.arange(len(used), dtype=np.int64)
-    matrix = sparse.csr_matrix((counts_of, renumber[cols_of], indptr), shape=(len(spans), len(vocab)))
+    matrix = sparse.csr_matrix((counts_of, renumber[cols_of], indptr), shape=(len(stretches), len(vocab)))
     matrix.sort_indices()
     return matrix, vocab.astype(str), articles["bloc"].tolist()
 
