@@ -349,3 +349,25 @@ def test_subject_and_verb_matches_are_not_searched_for_after_the_last_speech_ver
     for text in [*made, *corpus_sentences()]:
         full = sorted(m.span() for m in p["sv"].finditer(text))
         assert sorted(m.span() for m in segment_patterns._attributions(text) if m.re is p["sv"]) == full, text
+
+
+def test_subject_mention_screens_never_hide_a_match() -> None:
+    """`attribution._subject_mentions` tries some narration patterns only where a word each match must
+    hold is present (`_SCREENED`, `_KIN_WORD`, `_LED_WORD`): wherever a pattern matches, on every
+    sentence and line of the corpora and on a sentence written for each pattern, its screen lets it."""
+    from analysis.segment import attribution
+
+    screened = [*attribution._SCREENED, (attribution._KIN_NAME, attribution._KIN_WORD.search),
+                (attribution._LED_SUBJECT, attribution._LED_WORD.search)]
+    written = ["We spoke\twith Jane Roe, who runs the shelter.", "The statement was read out by Jan Roe.",
+               "Jane Roe from the\nriverside district has seen it all.", "His partner Jan Roe is sure of it.",
+               "For Jane Roe, the numbers matter less.", "My grandfather Jan Roe ran the farm.",
+               "On Friday morning Jane Roe was in Kyiv.", "Her son-in-law, Jan Roe, was there."]
+    hits = 0
+    for text in (*corpus_sentences(), *written):
+        for pattern, needs in screened:
+            if pattern.search(text):
+                hits += 1
+                assert needs(text), (pattern.pattern[:40], text)
+    assert all(any(p.search(t) for t in written) for p, _ in screened)  # each pattern is tried on a match
+    assert hits > len(written)

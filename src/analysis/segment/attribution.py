@@ -397,6 +397,16 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"�
                       r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _KIN_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b")
+# Screens: text each pattern's every match holds, looked for first (a pattern that starts at any
+# capital or word boundary is tried at every character; most paragraphs hold none of these words).
+_SCREENED = ((_MET_NAME, re.compile(r"(?:I|We)\s").search), (_LOCATED_SUBJECT, re.compile(r"\s(?:from|in)\s").search),
+             (_BY_NAME, lambda text: "by" in text),
+             (_DESCRIBED_SUBJECT, re.compile(r"(?:The|An?|His|Her|Its|Their|Our|My)\s").search),
+             (_FOR_NAME, lambda text: "For" in text))
+_KIN_WORD = re.compile("father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece")
+_LED_WORD = re.compile(r"(?:By|At|On|In|Since|After|Before|Until)\s")
+
+
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
                       fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",
@@ -410,7 +420,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     named |= {m[2].split()[-1]: m[2] for m in known if len(m[2].split()) >= 2}
     said = _SAID_NAME.finditer(masked) if ", " in masked else ()
     # ("I spoke with X", "read out by X", "X from Y has", "His partner X is")
-    more = [m for rx in (_MET_NAME, _LOCATED_SUBJECT, _BY_NAME, _DESCRIBED_SUBJECT, _FOR_NAME) for m in rx.finditer(masked)]
+    more = [m for rx, needs in _SCREENED for m in (rx.finditer(masked) if needs(masked) else ())]
     more += _NAME_IS.finditer(masked) if " name is " in masked else ()  # ("His real name is X": named late)
     more += _INTRODUCED_AS.finditer(masked) if "introduced" in masked else ()
     more += [*_WHO_SUBJECT.finditer(masked), *_THERE_IS.finditer(masked)] if ", who " in masked else ()
@@ -421,11 +431,13 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
     more += _STORY_OF.finditer(masked) if "'s" in masked or "’s" in masked else ()  # ("Dmitry's family story runs ...")
     # ("my grandfather Tserenjav": the author's relative, named; not "her son Artyom", whose mother speaks)
     # (and "Butt's daughter-in-law Zainab": a relative of someone named, the subject of its sentence)
-    more += [m for m in _KIN_NAME.finditer(masked) if m.group("owner").lower() in ("my", "our")
+    kin = _KIN_NAME.finditer(masked) if _KIN_WORD.search(masked) else ()
+    more += [m for m in kin if m.group("owner").lower() in ("my", "our")
              or (m.group("owner")[-1] in "s" and _KIN_VERB.match(masked, m.end()))
              or (masked[m.start("name") - 2:m.start("name")] == ", " and not m.group("adj"))]  # ("with her husband, Jan Roe,
     # an agronomist"; not "and her younger sister, Jana, still lives there", a clause's subject the "she" after it is not)
-    for m in sorted([*_SUBJECT.finditer(masked), *_LED_SUBJECT.finditer(masked), *said, *more], key=lambda m: m.start()):
+    led = _LED_SUBJECT.finditer(masked) if _LED_WORD.search(masked) else ()
+    for m in sorted([*_SUBJECT.finditer(masked), *led, *said, *more], key=lambda m: m.start()):
         name = _clean_speaker(m.group("name"))
         if not _person(name) or ((inside := _INSIDE_NAME.search(masked, max(0, m.start("name") - 40), m.start("name")))
                                  and (inside.group("w") or "").lower() not in _TITLES):
