@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import corpus, pipeline, sentiment
+from analysis import corpus, pipeline, schema, sentiment
 from analysis.cli import main
 from analysis.pipeline.tidy import _tidy
 
@@ -114,3 +114,20 @@ def test_cross_checks_of_a_corpus_without_coded_sentences() -> None:
     metrics = sentiment.validate(frame)
     assert (metrics["n"] == 0).all()
     assert list(sentiment.with_cross_checks(frame.iloc[0:0]).columns)[-2:] == ["compound_nltk", "polarity_textblob"]
+
+
+def test_an_empty_table_keeps_its_float_columns() -> None:
+    """A corpus with no marker hit (say, articles not in English) writes an empty markers table whose
+    rate_per_1000 is still a float, and so can still be divided and plotted; the same for each
+    float column of every table and the columns keyness and article_framing name after blocs."""
+    from analysis.schema import TABLE_COLUMNS
+
+    for name, columns in TABLE_COLUMNS.items():
+        empty = _tidy(name, pd.DataFrame(columns=list(columns)))
+        floats = [c for c in columns if pd.api.types.is_float_dtype(empty[c])]
+        assert floats == [c for c in columns if c in schema.FLOAT_COLUMNS], name
+    framing_columns = ["article_id", "naming_index", "rate_capital", "frame_morality", "voice_media", "outlet"]
+    empty = _tidy("article_framing", pd.DataFrame(columns=framing_columns))
+    assert [str(t) for t in empty.dtypes] == ["string", "float64", "float64", "float64", "float64", "string"]
+    assert str(_tidy("keyness", pd.DataFrame(columns=["term", "rate_russian"]))["rate_russian"].dtype) == "float64"
+    assert str(_tidy("markers", pd.DataFrame(columns=["term", "rate_per_1000"]))["term"].dtype) == "string"

@@ -388,3 +388,17 @@ def test_voice_shares_weigh_each_article_the_same() -> None:
     (ax,) = fig.axes
     assert "articles weigh the same" in ax.get_xlabel() and "2 articles" in ax.get_yticklabels()[0].get_text()
     plt.close(fig)
+
+
+def test_marker_rates_by_bloc_of_a_corpus_without_marker_hits() -> None:
+    """No marker hit at all (an empty markers table, as a build writes it): an empty table of rates,
+    with a float rate column, not a type error from dividing by the empty string column."""
+    from analysis.pipeline.tidy import _tidy
+
+    markers = _tidy("markers", pd.DataFrame(columns=["article_id", "group", "term", "usage", "count", "rate_per_1000",
+                                                     "layer"]))
+    articles = _tidy("articles", pd.DataFrame({"article_id": ["a", "b"], "bloc": ["russian", "western"],
+                                               "n_tokens": [120, 80]}))
+    rates = framing.marker_rates_by_bloc(markers, articles)
+    assert rates.empty and str(rates["rate_per_1000"].dtype) == "float64"
+    assert list(rates.columns) == ["bloc", "group", "term", "usage", "count", "rate_per_1000"]

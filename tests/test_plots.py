@@ -694,3 +694,13 @@ def test_topic_map_shows_blocs_outside_the_compared_pair_in_grey() -> None:
     assert "russian (25)" in legend and any(t.startswith("not compared: other (3), ukrainian (7)")
                                             for t in [x.replace("\n", " ") for x in legend])
     plt.close(fig)
+
+
+def test_word_contributions_without_a_single_lexicon_word_says_so() -> None:
+    """On a corpus where no sentence holds a VADER word (articles not in English) the table is empty:
+    the figure says why there is nothing to draw, with its text layer, instead of failing."""
+    empty = pd.DataFrame(columns=["bloc", "word", "per_1000_sentences", "n"])
+    fig = plots.word_contributions(empty, layer="own words")
+    words = " ".join([*(t.get_text() for t in fig.texts), *(t.get_text() for ax in fig.axes for t in ax.texts)])
+    assert "No sentence holds a word of the VADER lexicon" in words and "text layer: own words" in words
+    plt.close(fig)

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 __all__ = [
-    "DEFAULT_SCORERS", "INT_COLUMNS", "MANIFEST", "PER_ARTICLE", "SCORERS", "SCORER_COLUMNS", "TABLE_COLUMNS",
-    "TOPIC_COLUMNS", "check_scorers", "csv_escape", "csv_unescape", "escape_cell", "score_columns", "table_columns",
-    "unescape_cell",
+    "DEFAULT_SCORERS", "FLOAT_COLUMNS", "INT_COLUMNS", "MANIFEST", "PER_ARTICLE", "SCORERS", "SCORER_COLUMNS",
+    "TABLE_COLUMNS", "TOPIC_COLUMNS", "check_scorers", "csv_escape", "csv_unescape", "escape_cell", "is_float_column",
+    "score_columns", "table_columns", "unescape_cell",
 ]
 
 # (This module imports no other module of the package: `overview` and `outputs` read tables through it,
@@ -103,6 +103,33 @@ INT_COLUMNS = {
     "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
     "ngram", "count", "n_articles", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
 }
+#: Columns written as 64-bit floats, in whichever table they appear (with keyness's and article_framing's
+#: columns named after blocs, groups, frames and speaker groups: `is_float_column`), so that an empty
+#: table keeps its column types (a corpus without a single marker hit still has a float rate_per_1000).
+FLOAT_COLUMNS = {
+    "neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob", "rate_per_1000",
+    "score", "naming_index", "naming_index_quoted", "naming_index_scare", "log_odds", "z", "chi2", "g2", "weight",
+    "npmi", "stability", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "x", "y",
+}
+
+
+def is_float_column(table: str, column: str) -> bool:
+    """Whether `column` of `table` is written as a float (`FLOAT_COLUMNS`, keyness's rate_<bloc> and
+    article_framing's rate_, frame_ and voice_ columns).
+
+    Parameters
+    ----------
+    table : the table's name.
+    column : the column's name.
+
+    Returns
+    -------
+    bool
+    """
+    return column in FLOAT_COLUMNS or (table in ("keyness", "article_framing") and column.startswith("rate_")) or (
+        table == "article_framing" and column.startswith(("frame_", "voice_")))
+
+
 #: The file, written last, that names a complete output: corpus fingerprint, settings, row counts.
 MANIFEST = "manifest.json"
 

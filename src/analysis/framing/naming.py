@@ -250,7 +250,7 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
     tokens = articles.groupby("bloc")["n_tokens"].sum()
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
-    out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens)
+    out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens).astype("float64")  # (float when empty, too)
     return out
 
 

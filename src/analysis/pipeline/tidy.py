@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.schema import INT_COLUMNS
+from analysis.schema import INT_COLUMNS, is_float_column
 
 #: Significant decimal digits every floating-point column is rounded to before it is written.
 SIGNIFICANT_DIGITS = 10
@@ -76,8 +76,7 @@ def _tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
             table[column] = table[column].astype("int64")
         elif column == "in_quote" or pd.api.types.is_bool_dtype(table[column]):
             table[column] = table[column].astype(bool)
-        elif pd.api.types.is_float_dtype(table[column]) or (column.startswith(("rate_", "frame_", "voice_"))
-                                                           and name == "article_framing") or column == "naming_index":
+        elif pd.api.types.is_float_dtype(table[column]) or is_float_column(name, column):
             table[column] = round_significant(table[column].astype("float64").to_numpy())
         else:
             table[column] = table[column].astype("string")

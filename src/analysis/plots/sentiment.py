@@ -22,7 +22,7 @@ from analysis.plots.parts import (
     outlet_groups,
     plain,
 )
-from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, use_style
+from analysis.plots.style import COMPACT_ABOVE, MIXED, TOP_OUTLETS, bloc_colour, message_figure, use_style
 from analysis.sentiment.blocs import article_tone
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
@@ -252,6 +252,9 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
     -------
     matplotlib.figure.Figure
     """
+    if table.empty:
+        return message_figure("No sentence holds a word of the VADER lexicon (English), so no word moves any bloc's "
+                              "tone: there is nothing to draw.", f"Lexicon words that move each bloc's tone\ntext layer: {layer}")
     use_style()
     blocs = sorted(table["bloc"].unique())
     ncols = len(blocs) if len(blocs) <= 3 else ncols

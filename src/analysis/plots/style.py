@@ -130,6 +130,32 @@ def other_style(k: int) -> dict[str, str]:
             "text": "white" if colour in OTHER_COLOURS[:2] else "black"}
 
 
+def message_figure(message: str, title: str | None = None) -> Figure:
+    """A figure that says, in words, why there is nothing to draw (an empty table on this corpus),
+    so that a notebook goes on and its reader sees the reason where the figure would be.
+
+    Parameters
+    ----------
+    message : what is missing and why, shown wrapped in the middle.
+    title : the figure's title, if any.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    use_style()
+    fig, ax = plt.subplots(figsize=(7, 1.6))
+    ax.axis("off")
+    ax.text(0.5, 0.5, textwrap.fill(message, 80), ha="center", va="center", fontsize=9)
+    if title:
+        fig.suptitle(title, fontsize=10)
+    return fig
+
+
 _PROVENANCE: dict[str, str] = {"corpus_sha256": "", "parameters": "", "analysis_version": __version__}
 MANIFEST_COLUMNS = ("figure", "png_sha256", "svg_sha256", "corpus_sha256", "parameters", "analysis_version")
 

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.parts import _wrap, plain
-from analysis.plots.style import OTHER_COLOURS, bloc_colour, other_style, use_style
+from analysis.plots.style import OTHER_COLOURS, bloc_colour, message_figure, other_style, use_style
 
 #: Colour of the units of blocs outside the compared pair on the topic map (a non-bloc grey).
 _OTHER_BLOCS = OTHER_COLOURS[2]
@@ -113,10 +113,7 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
 
     use_style()
     if table.empty:
-        fig, ax = plt.subplots(figsize=(7, 1.6))
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No stable topic to compare between blocs on this corpus", ha="center", va="center")
-        return fig
+        return message_figure("No stable topic to compare between blocs on this corpus")
     labels = table.drop_duplicates("topic").set_index("topic")["label"]
     table = table.assign(_topic=[f"{t}. {label}" for t, label in zip(table["topic"], table["label"])])
     articles = None
