@@ -820,3 +820,46 @@ def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: py
                  "--no-cache", "--jobs", "1"]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if "Outlet coding" in line]
     assert len(warnings) == 1 and "bloc differs: 1 outlet" in warnings[0] and "both sides of a comparison" in warnings[0]
+
+
+def test_english_share_tells_english_from_other_languages() -> None:
+    """English prose (the seeds: 0.31 to 0.35; every fixture style down to forum reposts: at least 0.23) sits far above
+    `MIN_ENGLISH_SHARE`; Russian, Polish, German and French text, and text without words, below it."""
+    from analysis.corpus import MIN_ENGLISH_SHARE, english_share
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "data" / "raw").glob("*.txt")):
+        assert english_share(path.read_text(encoding="utf-8")) > 2 * MIN_ENGLISH_SHARE, path.name
+    for text in ["Министр иностранных дел России Сергей Лавров заявил, что Москва готова к переговорам.",
+                 "Minister spraw zagranicznych powiedział w piątek, że rozmowy będą kontynuowane w Genewie.",
+                 "Der Außenminister sagte am Freitag, dass die Gespräche in Genf fortgesetzt werden.",
+                 "Le ministre a déclaré vendredi que les négociations se poursuivront à Genève.", "2024 — 15:30", ""]:
+        assert english_share(text) < MIN_ENGLISH_SHARE, text
+
+
+def test_build_warns_about_articles_that_do_not_read_as_english(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Two articles in Russian among English ones: the build names them and says what their zeros mean,
+    from computed results and from the cache alike; an all-English build says nothing of the kind."""
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = {"a.txt": "Talks resume\n\nMoscow is ready for talks, Lavrov said on Friday, but the terms are not clear.\n",
+             "b.txt": "Переговоры\n\nПесков заявил, что Москва готова к переговорам, но условия пока не ясны.\n",
+             "c.txt": "Kremlin on talks\n\nKyiv rejected the terms of the proposal, officials said on Monday.\n",
+             "d.txt": "Лавров\n\nМинистр иностранных дел заявил, что позиция России не изменилась.\n"}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,RT,russian\n"
+                                         "c,c.txt,Reuters,western\nd,d.txt,RIA,russian\n", encoding="utf-8")
+    for _ in range(2):  # the second build reads every article from the cache
+        assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
+                     "--jobs", "1"]) == 0
+        warnings = [line for line in capsys.readouterr().err.splitlines() if "read as English" in line]
+        assert len(warnings) == 1 and warnings[0].startswith("warning: 2 of 4 articles do not read as English (b, d: ")
+        assert "a tone of 0 and no marker mean 'not measured'" in warnings[0]
+    (folder / "b.txt").write_text(texts["a.txt"], encoding="utf-8")
+    (folder / "d.txt").write_text(texts["c.txt"], encoding="utf-8")
+    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out2"), "--quiet", "--skip-topics",
+                 "--no-cache", "--jobs", "1"]) == 0
+    assert "read as English" not in capsys.readouterr().err

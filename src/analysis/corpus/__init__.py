@@ -19,7 +19,8 @@ A corpus is either
 Submodules: `schema` (columns, limits, problem kinds, CorpusError), `sources`
 (streaming folder, CSV, JSONL and Parquet records), `checks` (per-row checks), `consistency`
 (outlets coded two ways across rows), `reading` (load_corpus, iter_corpus), `dates`, `fingerprint`
-and `duplicates` (paragraphs several articles share: syndicated or reused copy, found in linear time).
+`duplicates` (paragraphs several articles share: syndicated or reused copy, found in linear time) and
+`language` (articles that do not read as English, which the English lexicons cannot measure).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from analysis.corpus.duplicates import (
     shared_paragraphs_note,
 )
 from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
+from analysis.corpus.language import MIN_ENGLISH_SHARE, english_share, not_english_note
 from analysis.corpus.reading import iter_corpus, load_corpus
 from analysis.corpus.schema import (
     MAX_ARTICLE_CHARS,
@@ -63,6 +65,9 @@ __all__ = [
     "coding_issues",
     "coding_text",
     "corpus_fingerprint",
+    "english_share",
+    "not_english_note",
+    "MIN_ENGLISH_SHARE",
     "iter_corpus",
     "load_corpus",
     "normalise_date",

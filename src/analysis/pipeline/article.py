@@ -20,6 +20,7 @@ import pandas as pd
 from analysis import clean, framing, segment, sentiment
 from analysis.clean import SharedLines, line_hashes
 from analysis.corpus import METADATA_COLUMNS
+from analysis.corpus.language import MIN_ENGLISH_SHARE, english_share
 from analysis.pipeline.cache import _encode_result
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import PER_ARTICLE, TABLE_COLUMNS, table_columns
@@ -202,7 +203,28 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
         add_terms(terms, documents, records, results)
     blobs = [_encode_result(result) for result in results] if want_blobs else []
     return {"tables": frames_of(records, results, context.scorers), "terms": terms, "documents": documents,
-            "timings": timings, "blobs": blobs}
+            "timings": timings, "blobs": blobs, "not_english": not_english(results)}
+
+
+def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
+    """The ids of the articles whose kept text does not read as English (`corpus.english_share` below
+    `MIN_ENGLISH_SHARE`); an article with no kept text is not counted (the build reports those apart).
+
+    Parameters
+    ----------
+    results : `process_article` results.
+
+    Returns
+    -------
+    list of str
+        Their article ids, in the order given.
+    """
+    out = []
+    for result in results:
+        text = "\n".join(p["text"] for p in result["paragraphs"])
+        if text.strip() and english_share(text) < MIN_ENGLISH_SHARE:
+            out.append(str(result["articles"][0]["article_id"]))
+    return out
 
 
 def add_terms(terms: dict[str, Counter], documents: dict[str, Counter], records: Sequence[Mapping],

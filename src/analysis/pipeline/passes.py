@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from analysis import clean, corpus, framing, segment, sentiment, topics
 from analysis.clean import LineCounter, stable_hash
-from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of
+from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of, not_english
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
 from analysis.pipeline.engines import _batches, _engine, _pipelined, connection
 from analysis.pipeline.settings import Settings
@@ -144,6 +144,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     terms: dict[str, Counter] = {}  # keyness: occurrences of each term per bloc
     documents: dict[str, Counter] = {}  # and the articles using it
     blocs: Counter[str] = Counter()
+    foreign: list[str] = []  # articles whose kept text does not read as English
     wrote_problems = False
     runner = _engine(engine, jobs, context, client)
 
@@ -174,6 +175,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
             for (records, keys, hits, problems), results in _pipelined(runner, _process_batch, work(), cache is not None):
                 parts = [r["tables"] for r in results]
                 for r in results:
+                    foreign += r["not_english"]
                     for total, part in ((terms, r["terms"]), (documents, r["documents"])):
                         for bloc, counts in part.items():
                             total.setdefault(bloc, Counter()).update(counts)
@@ -187,6 +189,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                 if hits:
                     cached = [(r, hits[k]) for r, k in zip(records, keys) if k in hits]
                     add_terms(terms, documents, [r for r, _ in cached], [res for _, res in cached])
+                    foreign += not_english([res for _, res in cached])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
@@ -210,6 +213,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     if stats.cache_rejected:
         stats.notes.append(f"cache {cache_dir}: {stats.cache_rejected} entries were not valid results (corrupt or "
                            "foreign) and were ignored; those articles were processed again")
+    if foreign:  # the English lexicons and patterns measure nothing there: say so before anyone reads a 0
+        stats.notes.append(corpus.not_english_note(foreign, stats.articles))
     stats.seconds["articles"] = clock() - started
     sink.close()  # the per-article tables are complete (topics reads them back)
 

@@ -21,7 +21,7 @@ from analysis.plots.parts import (
     _wrap,
     plain,
 )
-from analysis.plots.style import MAX_ROW_DOTS, bloc_colour, other_style, use_style
+from analysis.plots.style import MAX_ROW_DOTS, bloc_colour, message_figure, other_style, use_style
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 #: Colour of terms inside the noise band, and of their labels.
@@ -227,6 +227,10 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
     -------
     matplotlib.figure.Figure
     """
+    if rates.empty:
+        return message_figure("No naming marker occurs in any article of this corpus (the markers are English "
+                              "words and phrases of src/analysis/resources/markers.csv), so there is no rate to compare.",
+                              "Naming markers per article")
     use_style()
     terms = rates[["group", "usage", "term"]].drop_duplicates().sort_values(["group", "usage", "term"]).reset_index(drop=True)
     blocs = sorted(rates["bloc"].unique())

@@ -17,16 +17,15 @@ from analysis.segment.introductions import _header_line
 from analysis.segment.lists import institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _ASKED_ABOUT,
-    _BY_NAME,
     _CALL_SIGN,
-    _DESCRIBED_SUBJECT,
-    _FOR_NAME,
     _INTRODUCED_AS,
     _INVERTED_SUBJECT,
-    _LOCATED_SUBJECT,
+    _KIN_WORD,
+    _LED_WORD,
     _MET_NAME,
     _NAME_IS,
     _OPENING_LABEL,
+    _SCREENED,
     _STORY_OF,
     _THERE_IS,
     _WHO_SUBJECT,
@@ -397,16 +396,6 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"�
                       r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")
 _KIN_VERB = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b")
-# Screens: text each pattern's every match holds, looked for first (a pattern that starts at any
-# capital or word boundary is tried at every character; most paragraphs hold none of these words).
-_SCREENED = ((_MET_NAME, re.compile(r"(?:I|We)\s").search), (_LOCATED_SUBJECT, re.compile(r"\s(?:from|in)\s").search),
-             (_BY_NAME, lambda text: "by" in text),
-             (_DESCRIBED_SUBJECT, re.compile(r"(?:The|An?|His|Her|Its|Their|Our|My)\s").search),
-             (_FOR_NAME, lambda text: "For" in text))
-_KIN_WORD = re.compile("father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece")
-_LED_WORD = re.compile(r"(?:By|At|On|In|Since|After|Before|Until)\s")
-
-
 def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]], texts: Sequence[str],
                       fulls: dict[str, str]) -> list[tuple[int, int, str]]:
     """People named as the subject of a narration sentence ("Fidan, for his part, remains ...",

@@ -73,6 +73,15 @@ _STORY_OF = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_NAME})['’]s\s+(?:own
 _ASKED_ABOUT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:What|How|Why)\s+(?:did|does|do|would|will)\s+(?P<name>{_NAME})"
                           r"\s+[a-z][^.!?]*\?")
 
+# Screens: text each pattern's every match holds, looked for first (a pattern that starts at any
+# capital or word boundary is tried at every character; most paragraphs hold none of these words).
+_SCREENED = ((_MET_NAME, re.compile(r"(?:I|We)\s").search), (_LOCATED_SUBJECT, re.compile(r"\s(?:from|in)\s").search),
+             (_BY_NAME, lambda text: "by" in text),
+             (_DESCRIBED_SUBJECT, re.compile(r"(?:The|An?|His|Her|Its|Their|Our|My)\s").search),
+             (_FOR_NAME, lambda text: "For" in text))
+_KIN_WORD = re.compile("father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece")
+_LED_WORD = re.compile(r"(?:By|At|On|In|Since|After|Before|Until)\s")
+
 
 @lru_cache(maxsize=1)
 def _described_unnamed() -> re.Pattern[str]:
