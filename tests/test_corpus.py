@@ -863,3 +863,19 @@ def test_build_warns_about_articles_that_do_not_read_as_english(tmp_path: Path,
     assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out2"), "--quiet", "--skip-topics",
                  "--no-cache", "--jobs", "1"]) == 0
     assert "read as English" not in capsys.readouterr().err
+
+
+def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
+    """From the paragraphs table: the article in Russian is listed (least English first), the English
+    ones are not; with none, the text says every article reads as English."""
+    from analysis.corpus import language_text, not_english_articles
+
+    paragraphs = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "paragraph_id": [1, 2, 1, 1],
+                               "text": ["Talks resume", "Moscow is ready for talks, Lavrov said on Friday.",
+                                        "Песков заявил, что Москва готова к переговорам.",
+                                        "Kyiv rejected the terms of the proposal, officials said."]})
+    table = not_english_articles(paragraphs)
+    assert table.to_dict("records") == [{"article_id": "b", "english_share": 0.0}]
+    assert language_text(table, 3).startswith("1 of 3 articles do not read as English (b: fewer than 12%")
+    english = not_english_articles(paragraphs[paragraphs["article_id"] != "b"])
+    assert english.empty and language_text(english, 2).startswith("All 2 articles read as English")

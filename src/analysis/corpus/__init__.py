@@ -35,7 +35,13 @@ from analysis.corpus.duplicates import (
     shared_paragraphs_note,
 )
 from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
-from analysis.corpus.language import MIN_ENGLISH_SHARE, english_share, not_english_note
+from analysis.corpus.language import (
+    MIN_ENGLISH_SHARE,
+    english_share,
+    language_text,
+    not_english_articles,
+    not_english_note,
+)
 from analysis.corpus.reading import iter_corpus, load_corpus
 from analysis.corpus.schema import (
     MAX_ARTICLE_CHARS,
@@ -66,6 +72,8 @@ __all__ = [
     "coding_text",
     "corpus_fingerprint",
     "english_share",
+    "language_text",
+    "not_english_articles",
     "not_english_note",
     "MIN_ENGLISH_SHARE",
     "iter_corpus",

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import groupby
+
+import pandas as pd
 
 #: Common English function words (a token is counted when it is one of these, in any case).
 FUNCTION_WORDS = frozenset(
@@ -58,3 +61,43 @@ def not_english_note(article_ids: Iterable[str], n_articles: int) -> str:
             "sentence splitter, the VADER lexicon, the naming markers, the frames and the speech patterns are "
             "English: in those articles a tone of 0 and no marker mean 'not measured', not 'neutral' or 'absent'. "
             "Translate them, or leave them out of the corpus")
+
+
+def not_english_articles(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The articles whose kept text (the `paragraphs` table) does not read as English, least English first.
+
+    Parameters
+    ----------
+    paragraphs : the `paragraphs` table (article_id, text), an article's paragraphs together.
+
+    Returns
+    -------
+    pandas.DataFrame
+        article_id and english_share, for the articles below `MIN_ENGLISH_SHARE`, sorted by share then id.
+    """
+    rows = []
+    ids, texts = paragraphs["article_id"].astype(str).tolist(), paragraphs["text"].astype(str).tolist()
+    for article_id, part in groupby(range(len(ids)), key=ids.__getitem__):
+        text = "\n".join(texts[i] for i in part)
+        if text.strip() and (share := english_share(text)) < MIN_ENGLISH_SHARE:
+            rows.append((article_id, round(share, 4)))
+    return pd.DataFrame(sorted(rows, key=lambda r: (r[1], r[0])), columns=["article_id", "english_share"])
+
+
+def language_text(table: pd.DataFrame, n_articles: int) -> str:
+    """What `not_english_articles` found, in words: every article reads as English, or the build's
+    warning (`not_english_note`).
+
+    Parameters
+    ----------
+    table : `not_english_articles` output.
+    n_articles : the corpus's articles.
+
+    Returns
+    -------
+    str
+    """
+    if table.empty:
+        return (f"All {n_articles} articles read as English (at least {MIN_ENGLISH_SHARE:.0%} of each article's words "
+                "are common English words such as 'the', 'of' or 'and'), the language the lexicons and patterns are for.")
+    return not_english_note(table["article_id"], n_articles) + "."
