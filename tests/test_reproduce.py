@@ -101,6 +101,7 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
     (notebooks one at a time, and two at a time in their own processes)."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)  # the build is not what this test is about
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)  # nor the check of its manifest
+    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_first.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('first ran', 6 * 7)")
@@ -196,6 +197,7 @@ def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path:
     """The order notebooks end in changes no output: executed copies, figures, manifest and pages."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
     folder = tmp_path / "nbs"
     folder.mkdir()
     draw = ("import matplotlib.pyplot as plt\nfrom analysis import plots\nfor n in range(3):\n"
@@ -220,3 +222,29 @@ def test_reproduce_refuses_fewer_than_one_notebook_job(capsys) -> None:  # noqa:
 
     assert main(["reproduce", "--notebook-jobs", "0"]) == 2
     assert "--notebook-jobs must be at least 1, not 0" in capsys.readouterr().err
+
+
+def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    """With fewer than two blocs that kept text, a notebook that calls `compared_blocs` is skipped, says why, leaves
+    no executed copy (an earlier run's is removed) and no page; the others run; the exit status is 0."""
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)
+    monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["western"])
+    monkeypatch.setattr(reproduce, "_write_tables", lambda out, folder: None)  # (no tables were built here)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "00_describe.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('described')")
+    _notebook(folder / "01_compare.ipynb", "CORPUS = 'x'\nOUT = 'y'", "a, b = stats.compared_blocs(['x'], BLOCS)")
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    (out / "notebooks" / "01_compare.ipynb").write_text("{}", encoding="utf-8")  # an earlier run's copy
+    status = reproduce.main(corpus=str(tmp_path / "corpus.jsonl"), out=str(out), notebooks_dir=folder, timeout=120,
+                            notebook_jobs=1)
+    printed = capsys.readouterr().out
+    assert status == 0
+    assert ("execute 01_compare.ipynb: skipped: it compares two blocs, and the corpus has 1 bloc(s) with kept text "
+            "(western)") in printed
+    assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["00_describe.ipynb"]
+    assert sorted(p.name for p in (out / "html").glob("*.html")) == ["00_describe.html", "index.html"]
+    assert reproduce.compares_blocs(paths.NOTEBOOKS / "01_sentiment.ipynb")
+    assert not reproduce.compares_blocs(paths.NOTEBOOKS / "00_corpus.ipynb")

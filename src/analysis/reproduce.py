@@ -212,6 +212,32 @@ def _write_tables(out: Path, folder: Path) -> None:
     print(f"      {', '.join(str(p) for p in written)}")
 
 
+def compares_blocs(path: Path) -> bool:
+    """Whether a notebook compares two blocs (one of its code cells calls `compared_blocs`): such a
+    notebook needs a corpus with two blocs that have kept text, and `reproduce` skips it otherwise.
+
+    Parameters
+    ----------
+    path : the notebook (.ipynb).
+
+    Returns
+    -------
+    bool
+    """
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    return any(c.get("cell_type") == "code" and "compared_blocs(" in "".join(c.get("source", [])) for c in cells)
+
+
+def _blocs_with_text(out: Path) -> list[str]:
+    """The blocs of the built corpus with at least one article that kept a sentence, sorted."""
+    from analysis import overview
+
+    articles = overview.read_tables(out)["articles"]
+    return sorted(articles.loc[articles["n_sentences"] > 0, "bloc"].astype(str).unique())
+
+
 def default_notebook_jobs() -> int:
     """How many notebooks `reproduce` executes at a time by default: two where there are two cores
     or more (each kernel holds its own copy of the tables it reads: on 100,000 articles up to
@@ -319,7 +345,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         os.environ.pop("ANALYSIS_FIGURES", None)
         independent = [(f"execute {nb.name}", _execute_in_place, (nb, timeout), False) for nb in sources]
         after = [("pair notebooks as py:percent scripts", pair_scripts, (sources,), False)]
-        executed, html_dir = sources, paths.ROOT / "reports" / "html"
+        executed, html_dir = list(sources), paths.ROOT / "reports" / "html"
     independent.append(("write the results tables", _write_tables, (out_path, tables_dir), False))
     after.append(("render HTML", render_html, (executed, html_dir, failures), False))
     jobs = max(1, min(notebook_jobs or default_notebook_jobs(), len(independent)))
@@ -332,6 +358,19 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
             return status
     batch = numbered[len(steps):len(steps) + len(independent)]
     in_order = numbered[len(steps) + len(independent):]
+    blocs = _blocs_with_text(out_path)
+    skipped: list[str] = []
+    if len(blocs) < 2:  # nothing to compare: the notebooks that compare blocs are skipped, and say why
+        reason = (f"skipped: it compares two blocs, and the corpus has {len(blocs)} bloc(s) with kept text"
+                  + (f" ({', '.join(blocs)})" if blocs else "") + "; give the articles a second bloc to compare")
+        for n, (name, function, args, _) in list(batch):
+            if function in (_execute_fresh, _execute_in_place) and compares_blocs(args[0]):
+                print(f"[{n}/{total}] {name}: {reason}", flush=True)
+                skipped.append(args[0].name)
+                batch.remove((n, (name, function, args, _)))
+                if function is _execute_fresh:
+                    args[2].unlink(missing_ok=True)  # (no executed copy of an earlier run is left to render)
+        executed[:] = [p for p in executed if p.name not in skipped]  # (the list the render step reads)
     if jobs > 1:
         print(f"      the next {len(batch)} steps run {jobs} at a time (each is reported when it ends; "
               "--notebook-jobs 1 runs one at a time, with less memory)", flush=True)
@@ -354,6 +393,9 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         for name, message in failures.items():
             print(f"  - {name}: {message}", file=sys.stderr)
         return 1
+    if skipped:
+        print(f"{len(skipped)} notebook(s) skipped, as the corpus has fewer than two blocs with kept text: "
+              f"{', '.join(skipped)}")
     print(f"reproduced everything in {time.perf_counter() - started:.1f} s")
     return 0
 
