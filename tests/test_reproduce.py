@@ -105,7 +105,11 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_first.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('first ran', 6 * 7)")
-    _notebook(folder / "01_broken.ipynb", "CORPUS = 'x'\nOUT = 'y'", "x = 1", "raise ValueError('boom')", "print('never')")
+    broken = _notebook(folder / "01_broken.ipynb", "CORPUS = 'x'\nOUT = 'y'", "x = 1", "raise ValueError('boom')",
+                       "print('never')")
+    stale = nbformat.read(broken, as_version=4)  # outputs an earlier run left (the seeds' numbers, say)
+    stale.cells[-1].outputs = [nbformat.v4.new_output("stream", name="stdout", text="seed result 0.187\n")]
+    nbformat.write(stale, broken)
     _notebook(folder / "02_dies.ipynb", "CORPUS = 'x'\nOUT = 'y'", "import os\nos._exit(3)")
     _notebook(folder / "03_last.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('last ran')")
     out = tmp_path / "out"
@@ -122,7 +126,8 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
     last = nbformat.read(out / "notebooks" / "03_last.ipynb", as_version=4)
     assert "last ran" in last.cells[3].outputs[0]["text"]
     broken = nbformat.read(out / "notebooks" / "01_broken.ipynb", as_version=4)
-    assert broken.cells[4].outputs[0]["ename"] == "ValueError" and not broken.cells[5].get("outputs")
+    assert broken.cells[4].outputs[0]["ename"] == "ValueError" and not broken.cells[5].get("outputs")  # (no stale output)
+    assert "seed result" not in (out / "html" / "01_broken.html").read_text(encoding="utf-8")
     html = {p.name: p.read_text(encoding="utf-8") for p in (out / "html").glob("*.html")}
     assert sorted(html) == ["00_first.html", "01_broken.html", "02_dies.html", "03_last.html", "index.html"]
     assert "boom" in html["01_broken.html"] and "DeadKernelError" in html["02_dies.html"]

@@ -55,7 +55,8 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
     a cell tagged `injected-parameters` is added right after it. A failure raises `NotebookFailure`
     naming the cell (numbered from 1 as in the source notebook); with `keep_failed` the notebook is written
-    first, up to and including the failing cell's error, so it can be read and rendered.
+    first, up to and including the failing cell's error, so it can be read and rendered. Every code
+    cell's outputs are cleared first, so the cells after a failing one show nothing, not an earlier run's.
 
     Parameters
     ----------
@@ -80,6 +81,9 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
         cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
         cell["id"] = "injected-parameters"
         nb.cells.insert(at + 1, cell)
+    for cell in nb.cells:  # (a cell a failure never reaches must not show the outputs of an earlier run: the
+        if cell.get("cell_type") == "code":  # seeds' numbers under a user's corpus)
+            cell["outputs"], cell["execution_count"] = [], None
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     os.environ["PYTHONHASHSEED"] = "0"  # inherited by the kernel process
     os.environ.pop("MPLBACKEND", None)  # an Agg backend would drop figures from the notebook
