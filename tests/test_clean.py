@@ -384,3 +384,29 @@ def test_a_python_without_res_internals_cleans_the_same(missing: str) -> None:
     assert run.returncode == 0, run.stderr
     assert any(c.match == "contains" and cues._required_strings(c.pattern) for c in clean.load_cues())
     assert run.stdout.splitlines() == [digest(clean_article(Path(p).read_text(encoding="utf-8"))) for p in paths]
+
+
+def test_text_exported_as_html_keeps_its_words() -> None:
+    """Paragraphs wrapped in text tags (`<p>`, `<div>`, links, emphasis) keep their words, with character
+    references decoded (&nbsp; &quot; &amp; &#8220;); a line of tags only, a script and an image are still
+    removed as markup; an escaped tag (&lt;p&gt;) is text; every raw line is kept or removed once."""
+    from analysis.clean import clean_article
+
+    raw = "\n".join([
+        '<div class="article"><h1>Talks&nbsp;resume in Geneva</h1>',
+        '<p>Sergey Lavrov said on Friday that Moscow was &quot;ready&quot; for talks &amp; a ceasefire, '
+        'and that the &#8220;Istanbul terms&#8221; still stood. <a href="/x">Kyiv</a> rejected the offer.</p>',
+        '<div class="ad-slot">',
+        '<script>var slot = window.ads || [];</script>',
+        '<img src="/photo.jpg">',
+        '<p>Diplomats in <em>Geneva</em> said the next round could open in &lt;p&gt; form, officials added.</p>',
+    ])
+    cleaned = clean_article(raw)
+    kept = " ".join(p["text"] for p in cleaned.paragraphs)
+    assert 'Moscow was "ready" for talks & a ceasefire, and that the “Istanbul terms” still stood. Kyiv rejected' in kept
+    assert "Diplomats in Geneva said the next round could open in <p> form" in kept and "Talks resume in Geneva" in kept
+    assert "&" not in kept.replace("& a ceasefire", "") and "<a" not in kept and "nbsp" not in kept
+    removed = {r["line_no"]: r["reason"] for r in cleaned.removed}
+    assert removed == {3: "markup", 4: "markup", 5: "markup"}
+    kept_lines = {n for p in cleaned.paragraphs for n in range(p["line_start"], p["line_end"] + 1)}
+    assert kept_lines | set(removed) == set(range(1, 7)) and not kept_lines & set(removed)

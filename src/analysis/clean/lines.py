@@ -7,6 +7,7 @@ characters, cuts an export's metadata prefix, and joins hard-wrapped lines into 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -16,6 +17,13 @@ from typing import Any
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: HTML tags that wrap or format text (paragraphs, links, emphasis, headings, list items, quotes): in a
+#: corpus exported as HTML they are taken out and their text kept. Tags of things that are not article
+#: text (script, style, img, iframe, forms ...) are left, and the markup cue removes their lines.
+_TEXT_TAG = re.compile(r"</?(?:p|div|span|a|b|i|u|em|strong|small|big|sup|sub|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|q|"
+                       r"cite|article|section|header|main|br|font|mark|abbr|time|center)\b[^<>]*/?>", re.IGNORECASE)
+#: Character references: named (&nbsp; &quot; &amp;), decimal (&#8220;) and hexadecimal (&#x201C;).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-Z0-9А-Я]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -123,7 +131,22 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def _unmark(line: str) -> str:
+    """`line` with HTML character references decoded and text tags (`_TEXT_TAG`) taken out, where
+    the line holds text besides them; a line of tags only is left as it is (the markup cue removes
+    it, and it still counts as a raw line removed)."""
+    if "<" in line and ">" in line:  # (tags first: an escaped "&lt;p&gt;" is text, and stays so)
+        text = _TEXT_TAG.sub(" ", line)
+        if text != line and text.strip():
+            line = text
+    if "&" in line and ";" in line:
+        line = _ENTITY.sub(lambda m: html.unescape(m.group()), line)
+    return line
+
+
 def _fold(line: str) -> str:
+    if ("&" in line or "<" in line) and (_ENTITY.search(line) or _TEXT_TAG.search(line)):
+        line = _unmark(line)
     if not line.isascii():  # (ASCII text is NFC and holds none of the invisible characters)
         line = unicodedata.normalize("NFC", line)
         if _HAS_INVISIBLE.search(line):

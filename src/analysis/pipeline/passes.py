@@ -145,6 +145,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     documents: dict[str, Counter] = {}  # and the articles using it
     blocs: Counter[str] = Counter()
     foreign: list[str] = []  # articles whose kept text does not read as English
+    emptied: list[str] = []  # articles cleaning left without a paragraph
     wrote_problems = False
     runner = _engine(engine, jobs, context, client)
 
@@ -191,6 +192,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                     add_terms(terms, documents, [r for r, _ in cached], [res for _, res in cached])
                     foreign += not_english([res for _, res in cached])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
+                for part in parts:
+                    emptied += part["articles"].loc[part["articles"]["n_paragraphs"] == 0, "article_id"].astype(str).tolist()
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
                     sink.write(name, _in_order([p[name] for p in parts], records, mixed) if parts else
@@ -213,6 +216,12 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     if stats.cache_rejected:
         stats.notes.append(f"cache {cache_dir}: {stats.cache_rejected} entries were not valid results (corrupt or "
                            "foreign) and were ignored; those articles were processed again")
+    if emptied:  # no text, no sentence: every comparison leaves these articles out, which nobody would see
+        shown = ", ".join(sorted(emptied)[:5]) + (f" and {len(emptied) - 5} more" if len(emptied) > 5 else "")
+        stats.notes.append(f"{len(emptied)} of {stats.articles} articles kept no text: cleaning removed every line "
+                           f"({shown}; the removed_lines table gives each line's reason). They have no sentence, so "
+                           "every comparison leaves them out. Check one with `python -m analysis clean FILE`; text "
+                           "exported as HTML loses lines that are markup")
     if foreign:  # the English lexicons and patterns measure nothing there: say so before anyone reads a 0
         stats.notes.append(corpus.not_english_note(foreign, stats.articles))
     stats.seconds["articles"] = clock() - started
