@@ -879,3 +879,24 @@ def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
     assert language_text(table, 3).startswith("1 of 3 articles do not read as English (b: fewer than 12%")
     english = not_english_articles(paragraphs[paragraphs["article_id"] != "b"])
     assert english.empty and language_text(english, 2).startswith("All 2 articles read as English")
+
+
+def test_build_warns_about_articles_that_kept_no_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An article whose every line cleaning removes (here, markup) is named in a warning: it has no
+    sentence, so every comparison leaves it out."""
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = {"a.txt": "Talks resume\n\nMoscow is ready for talks, Lavrov said on Friday, but the terms are not clear.\n",
+             "b.txt": '<div class="embed">\n<script>var x = window.player || {};</script>\n<img src="/a.jpg">\n',
+             "c.txt": "Kremlin on talks\n\nKyiv rejected the terms of the proposal, officials said on Monday.\n"}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,RT,russian\n"
+                                         "c,c.txt,Reuters,western\n", encoding="utf-8")
+    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
+                 "--no-cache", "--jobs", "1"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "kept no text" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: 1 of 3 articles kept no text: cleaning removed every "
+                                                         "line (b; the removed_lines table gives each line's reason)")
