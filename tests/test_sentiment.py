@@ -277,8 +277,8 @@ def test_bloc_difference_on_many_articles_samples_and_shows_the_interval() -> No
     assert "95% two-level bootstrap interval: [" in text and "from 500 random relabellings" in text
     summary = sentiment.bloc_summary(frame, n_boot=100)
     assert "uses 42 of the corpus's 47 articles (3 blocs)" in sentiment.tone_answer(summary, result)
-    with pytest.raises(ValueError, match="bloc 'x'"):
-        sentiment.bloc_difference(frame, "r", "x")
+    missing = sentiment.bloc_difference(frame, "r", "x")  # (a bloc with no sentence here: nothing to compare)
+    assert np.isnan(missing["difference"]) and missing["reason"] == "no sentences of x here: nothing to compare"
 
 
 def test_leave_one_outlet_out_lists_only_the_compared_blocs_outlets() -> None:
@@ -419,3 +419,27 @@ def test_word_contributions_read_a_sample_of_large_blocs() -> None:
     assert rows.at["b", "sentences_read"] == 4
     assert sentiment.contributions_note(full) == "Every sentence of each bloc is read."
     assert sentiment.contributions_note(part) == "Read from a random sample of sentences: a 20 of 60."
+
+
+def test_a_bloc_without_sentences_in_a_layer_is_reported_not_compared() -> None:
+    """Own words of a bloc that only quotes (interview transcripts): no sentence of it in the frame. The
+    difference is NaN with a reason, and every text built on it says there is nothing to compare
+    instead of printing 'nan' or failing."""
+    frame = pd.DataFrame({"bloc": ["russian"] * 6, "article_id": ["a", "a", "b", "b", "c", "c"],
+                          "outlet": ["RT", "RT", "TASS", "TASS", "RT", "RT"],
+                          "compound": [0.3, -0.1, 0.5, 0.0, 0.2, 0.4]})
+    difference = stats.bloc_difference(frame, "russian", "western", n_boot=50, n_perm=100)
+    assert np.isnan(difference["difference"]) and np.isnan(difference["p_value"]) and np.isnan(difference["ci_low"])
+    assert (difference["n_articles_a"], difference["n_articles_b"]) == (3, 0)
+    assert difference["reason"] == "no sentences of western here: nothing to compare"
+    assert sentiment.difference_text(difference) == ("No tone difference: **russian** has 3 articles and **western** 0 "
+                                                     "with sentences here (no sentences of western here: nothing to "
+                                                     "compare).")
+    texts = [sentiment.spread_text(frame, difference), sentiment.topic_share_text(difference, difference),
+             sentiment.leave_one_outlet_out_text(stats.leave_one_outlet_out(frame, "russian", "western")),
+             sentiment.tone_layer_change_text(pd.DataFrame({"bloc": ["russian", "western"], "all_sentences": [0.2, -0.1],
+                                                            "own_words": [0.2, np.nan]}), "russian", "western")]
+    assert all("nan" not in text for text in texts), texts
+    assert texts[1].startswith("No gap to split") and texts[2].startswith("No difference to test by leaving out")
+    assert texts[3].endswith("western -0.100 → none (no sentence). The gap russian − western is +0.300 over all "
+                             "sentences and none over own words.")

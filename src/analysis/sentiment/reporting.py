@@ -33,6 +33,9 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     """
     a, b, d = difference["a"], difference["b"], difference["difference"]
     n_a, n_b = difference["n_articles_a"], difference["n_articles_b"]
+    if np.isnan(d):  # a bloc without a sentence in this layer
+        return (f"No {column_label} difference: **{a}** has {n_a} articles and **{b}** {n_b} with sentences here "
+                f"({difference.get('reason') or 'nothing to compare'}).")
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
     text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
             f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
@@ -77,6 +80,8 @@ def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articl
     if rest.empty:
         text = f"No article of the compared blocs has a known {what}: nothing to leave out."
         return text
+    if np.isnan(table.loc[table["left_out"] == "(none)", "difference"]).all():
+        return f"No difference to test by leaving out one {what} at a time: a compared bloc has no sentence here."
     empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
     flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
     if not flips:
@@ -165,11 +170,15 @@ def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
     rows = change.set_index("bloc")
     if a not in rows.index or b not in rows.index:
         return "The compared blocs are not both in the corpus."
-    parts = [f"{bloc} {rows.at[bloc, 'all_sentences']:+.3f} → {rows.at[bloc, 'own_words']:+.3f}" for bloc in (a, b)]
+    def value(x: float) -> str:
+        return "none (no sentence)" if np.isnan(x) else f"{x:+.3f}"
+
+    parts = [f"{bloc} {value(rows.at[bloc, 'all_sentences'])} → {value(rows.at[bloc, 'own_words'])}" for bloc in (a, b)]
     before = rows.at[a, "all_sentences"] - rows.at[b, "all_sentences"]
     after = rows.at[a, "own_words"] - rows.at[b, "own_words"]
     return ("Mean of article means, all sentences → the outlet's own words: " + "; ".join(parts)
-            + f". The gap {a} − {b} is {before:+.3f} over all sentences and {after:+.3f} over own words.")
+            + f". The gap {a} − {b} is {value(before).replace(' (no sentence)', '')} over all sentences and "
+              f"{value(after).replace(' (no sentence)', '')} over own words.")
 
 
 def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
@@ -186,8 +195,10 @@ def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
     str
     """
     raw, neutral = difference["difference"], neutral_difference["difference"]
+    if np.isnan(raw) or np.isnan(neutral):
+        return "No gap to split between the topic's own terms and the rest: a compared bloc has no sentence here."
     text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
-    if raw == 0 or np.isnan(raw) or np.isnan(neutral):
+    if raw == 0:
         return text + "."
     if np.sign(neutral) not in (0, np.sign(raw)):
         return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
@@ -238,6 +249,8 @@ def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compoun
     neutral = float((frame[column].abs() <= THRESHOLD).mean())
     spread = frame.groupby("outlet")[column].std().median()
     gap = abs(difference["difference"])
+    if np.isnan(gap) or np.isnan(spread):  # (no gap to set the spread against)
+        return f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER)." if len(frame) else ""
     relation = "wider than" if spread > gap else "narrower than"
     return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "
             f"standard deviation of sentence scores within an outlet is {spread:.3f}, {relation} the "

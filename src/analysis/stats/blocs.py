@@ -90,7 +90,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     Parameters
     ----------
     frame : one row per sentence, with bloc, article_id and `column`.
-    a, b : the blocs compared; a bloc without sentences is a ValueError.
+    a, b : the blocs compared; where one has no sentences in `frame` (a text layer it never uses),
+        every number is NaN and `reason` says so.
     column : the score compared.
     n_boot, ci : bootstrap draws per bloc, coverage of the interval.
     seed : seed of the bootstrap and of sampled relabellings.
@@ -105,9 +106,13 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         a, b, difference, ci_low, ci_high, p_value, n_relabellings, exact, min_p, reason (why
         there is no p-value, "" when there is one), d_articles, n_articles_a, n_articles_b.
     """
-    for bloc in (a, b):
-        if not (frame["bloc"] == bloc).any():
-            raise ValueError(f"no sentences of bloc {bloc!r}; the frame has {sorted(frame['bloc'].unique())}")
+    missing = [bloc for bloc in (a, b) if not (frame["bloc"] == bloc).any()]
+    if missing:  # (a text layer a bloc never uses: only interview answers, only quotes ...)
+        n_a, n_b = (int(frame.loc[frame["bloc"] == x, "article_id"].nunique()) for x in (a, b))
+        nan = float("nan")
+        return {"a": a, "b": b, "difference": nan, "ci_low": nan, "ci_high": nan, "p_value": nan, "n_relabellings": 0,
+                "exact": False, "min_p": nan, "reason": f"no sentences of {' or '.join(missing)} here: nothing to compare",
+                "d_articles": nan, "n_articles_a": n_a, "n_articles_b": n_b}
     rng = np.random.default_rng(seed)
     article_means = _article_means(frame, column)
     means = article_means.groupby("bloc")[column].mean()
