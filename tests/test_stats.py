@@ -89,7 +89,11 @@ def test_comparison_note_names_what_is_left_out() -> None:
     fallback = stats.comparison_note(_articles(), ("russian", "chinese"))
     assert "'chinese'" in fallback and "**western** (4 articles) against **russian** (3 articles)" in fallback
     two = stats.comparison_note(_articles()[:7], ("russian", "western"))
-    assert "No bloc is left out." in two
+    assert "No bloc is left out." in two and "kept no text" not in two
+    emptied = _articles().assign(n_sentences=[0, 4, 5, 0, 3, 0, 6, 0, 2, 2])  # (the ukrainian and other articles too)
+    note = stats.comparison_note(emptied, ("russian", "western"))
+    assert note.endswith("3 of the compared articles (russian 1, western 2) kept no text (cleaning removed every "
+                         "line): they have no sentence, and no measure counts them.")
 
 
 def test_corpus_counts_sentence() -> None:

@@ -69,7 +69,8 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
 
     Parameters
     ----------
-    articles : one row per article, with bloc.
+    articles : one row per article, with bloc (and n_sentences: articles without a sentence are
+        counted apart).
     wanted : the pair asked for (see `compared_blocs`).
 
     Returns
@@ -95,6 +96,12 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
                      f"{left} of {len(articles)} articles.")
     else:
         lines.append("No bloc is left out.")
+    if "n_sentences" in articles.columns:  # (an article cleaning emptied counts in no measure)
+        empty = articles[articles["bloc"].isin(pair) & (articles["n_sentences"] == 0)]
+        if len(empty):
+            per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(empty["bloc"].value_counts().items()))
+            lines.append(f"{len(empty)} of the compared articles ({per_bloc}) kept no text (cleaning removed every "
+                         "line): they have no sentence, and no measure counts them.")
     return " ".join(lines)
 
 
