@@ -99,7 +99,7 @@ def _notebook(path: Path, *sources: str) -> Path:
 def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch, capsys, jobs: int) -> None:  # noqa: ANN001
     """Every notebook is executed and rendered, each failure is listed with its cell, exit status 1
     (notebooks one at a time, and two at a time in their own processes)."""
-    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)  # the build is not what this test is about
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)  # the build is not what this test is about
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)  # nor the check of its manifest
     monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
     folder = tmp_path / "nbs"
@@ -138,7 +138,7 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
 
 
 def test_a_failing_build_stops_the_run(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
-    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 2)
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 2)
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_first.ipynb", "CORPUS = 'x'", "print('ran')")
@@ -200,7 +200,7 @@ def test_figures_saved_by_processes_at_once_all_reach_the_manifest(tmp_path: Pat
 
 def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """The order notebooks end in changes no output: executed copies, figures, manifest and pages."""
-    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
     monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
     folder = tmp_path / "nbs"
@@ -232,7 +232,7 @@ def test_reproduce_refuses_fewer_than_one_notebook_job(capsys) -> None:  # noqa:
 def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
     """With fewer than two blocs that kept text, a notebook that calls `compared_blocs` is skipped, says why, leaves
     no executed copy (an earlier run's is removed) and no page; the others run; the exit status is 0."""
-    monkeypatch.setattr(reproduce, "_build", lambda corpus, out: 0)
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
     monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["western"])
     monkeypatch.setattr(reproduce, "_write_tables", lambda out, folder: None)  # (no tables were built here)
@@ -253,3 +253,15 @@ def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_
     assert sorted(p.name for p in (out / "html").glob("*.html")) == ["00_describe.html", "index.html"]
     assert reproduce.compares_blocs(paths.NOTEBOOKS / "01_sentiment.ipynb")
     assert not reproduce.compares_blocs(paths.NOTEBOOKS / "00_corpus.ipynb")
+
+
+def test_reproduce_lenient_builds_leniently(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """`reproduce --lenient` builds as `build --lenient` does (the build's errors suggest --lenient to skip a bad
+    article, so the command that builds must take it); without it the build is strict."""
+    from analysis.cli import main
+
+    seen = []
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: seen.append(lenient) or 2)
+    for flags in (["--lenient"], []):
+        assert main(["reproduce", "--corpus", str(tmp_path / "c.jsonl"), "--out", str(tmp_path / "out"), *flags]) == 2
+    assert seen == [True, False]

@@ -87,7 +87,7 @@ def _reproduce(args: argparse.Namespace) -> int:
     if args.notebook_jobs is not None and args.notebook_jobs < 1:
         print(f"error: --notebook-jobs must be at least 1, not {args.notebook_jobs}", file=sys.stderr)
         return 2
-    return reproduce.main(corpus=args.corpus, out=args.out, notebook_jobs=args.notebook_jobs)
+    return reproduce.main(corpus=args.corpus, out=args.out, notebook_jobs=args.notebook_jobs, lenient=args.lenient)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          help="notebooks (and the results tables) executed at a time, each in its own process "
                               f"(default {reproduce.default_notebook_jobs()} on this machine: 2 with two cores or "
                               "more); each kernel holds its own copy of the tables it reads, so 1 needs least memory")
+    p_repro.add_argument("--lenient", action="store_true",
+                         help="build as `build --lenient` does: report and skip bad articles instead of stopping")
     p_repro.set_defaults(func=_reproduce)
 
     args = parser.parse_args(argv)

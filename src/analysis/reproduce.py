@@ -186,11 +186,12 @@ def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | No
           + (f"; no executed copy to render for {', '.join(missing)}" if missing else ""))
 
 
-def _build(corpus: str, out: Path) -> int:
-    """The build step: `python -m analysis build --corpus CORPUS --out OUT` with that command's defaults."""
+def _build(corpus: str, out: Path, lenient: bool = False) -> int:
+    """The build step: `python -m analysis build --corpus CORPUS --out OUT` with that command's defaults
+    (and `--lenient`, when asked)."""
     from analysis.pipeline import command_settings, run_build
 
-    return run_build(corpus, out, command_settings(out))
+    return run_build(corpus, out, command_settings(out), lenient=lenient)
 
 
 def _check_tables(out: Path) -> None:
@@ -298,7 +299,7 @@ def _report(n: int, total: int, name: str, status: int, message: str, failed: tu
 
 
 def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str | Path | None = None,
-         timeout: int = 1200, notebook_jobs: int | None = None) -> int:
+         timeout: int = 1200, notebook_jobs: int | None = None, lenient: bool = False) -> int:
     """Build the tables, check them, execute every notebook and render them; prints each step and the total time.
 
     Each notebook's .py and .ipynb are first brought into step (`sync_pairs`). With the defaults,
@@ -318,6 +319,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     timeout : seconds each notebook cell may run.
     notebook_jobs : how many of the independent steps (each notebook, the results tables) run at a
         time, each in its own process (default `default_notebook_jobs()`); 1 runs them in order.
+    lenient : build as `build --lenient` does: bad articles are reported and skipped.
 
     Returns
     -------
@@ -336,7 +338,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     # (name, function, arguments, fatal); the results tables and the notebooks only read the built
     # tables, so they are independent and run `notebook_jobs` at a time
     steps: list[tuple[str, Callable, tuple, bool]] = [
-        ("build", _build, (corpus_path, out_path), True),
+        ("build", _build, (corpus_path, out_path, lenient), True),
         ("check the tables against the manifest", _check_tables, (out_path,), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
