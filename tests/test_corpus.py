@@ -427,7 +427,7 @@ def test_strict_duplicate_id_in_table(tmp_path: Path) -> None:
 
 def test_strict_bad_date(tmp_path: Path) -> None:
     root = make_folder(tmp_path / "c", [row("a", published="03/04/2024")], {"a.txt": "x"})
-    with pytest.raises(CorpusError, match=r"metadata\.csv line 2 \(article_id 'a'\): bad published date: ambiguous numeric date '03/04/2024'"):
+    with pytest.raises(CorpusError, match=r"metadata\.csv line 2 \(article_id 'a'\): bad published date: numeric date '03/04/2024' with the day or month first"):
         load_corpus(root)
 
 
@@ -609,8 +609,8 @@ def test_normalise_date_accepts(raw: str, iso: str | None) -> None:
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        ("03/04/2024", "ambiguous numeric date"),
-        ("28.01.2024", "ambiguous numeric date"),
+        ("03/04/2024", "with the day or month first"),
+        ("28.01.2024", "with the day or month first: refused even where only one order is a date"),
         ("Jan 2024", "incomplete date"),
         ("Jan 28 24", "no four-digit year"),
         ("2024-02-30", "no such date"),

@@ -53,8 +53,9 @@ def normalise_date(value: str) -> str | None:
         return found.isoformat()
     if _NUMERIC_DATE.match(text):
         raise ValueError(
-            f"ambiguous numeric date {text!r} (day/month order differs between sources); "
-            "write it as YYYY-MM-DD"
+            f"numeric date {text!r} with the day or month first: refused even where only one order is a date, as "
+            "sources write it both ways (03/04/2024: 3 April or 4 March) and a column of such dates cannot be read "
+            "safely; write it as YYYY-MM-DD"
         )
     if not any(_MONTHS.month(word) for word in re.findall(r"[^\W\d_]+", text)):
         raise ValueError(f"unrecognised date {text!r}; write it as YYYY-MM-DD")
