@@ -173,7 +173,7 @@ coding
 # here (the build warns about the same articles). Translate them, or leave them out.
 
 # %%
-foreign = corpus.not_english_articles(tables["paragraphs"])
+foreign = corpus.not_english_articles(tables["articles"])
 display(Markdown(corpus.language_text(foreign, len(tables["articles"]))))
 foreign.head(20)
 

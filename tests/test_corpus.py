@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis import stats
 from analysis.corpus import (
     METADATA_COLUMNS,
     PROBLEM_COLUMNS,
@@ -866,19 +867,22 @@ def test_build_warns_about_articles_that_do_not_read_as_english(tmp_path: Path,
 
 
 def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
-    """From the paragraphs table: the article in Russian is listed (least English first), the English
-    ones are not; with none, the text says every article reads as English."""
+    """From the articles table: the article in Russian is listed (least English first), the English
+    ones and an article that kept no text are not; with none, the text says every article reads as English."""
     from analysis.corpus import language_text, not_english_articles
 
-    paragraphs = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "paragraph_id": [1, 2, 1, 1],
-                               "text": ["Talks resume", "Moscow is ready for talks, Lavrov said on Friday.",
-                                        "Песков заявил, что Москва готова к переговорам.",
-                                        "Kyiv rejected the terms of the proposal, officials said."]})
-    table = not_english_articles(paragraphs)
-    assert table.to_dict("records") == [{"article_id": "b", "english_share": 0.0}]
-    assert language_text(table, 3).startswith("1 of 3 articles do not read as English (b: fewer than 12%")
-    english = not_english_articles(paragraphs[paragraphs["article_id"] != "b"])
-    assert english.empty and language_text(english, 2).startswith("All 2 articles read as English")
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["TASS", "RT", "Reuters", "RIA"],
+                             "bloc": ["russian", "russian", "western", "russian"], "n_paragraphs": [3, 2, 4, 0],
+                             "english_share": [0.31, 0.0, 0.35, 0.0]})
+    table = not_english_articles(articles)
+    assert table.to_dict("records") == [{"article_id": "b", "outlet": "RT", "bloc": "russian", "english_share": 0.0}]
+    assert language_text(table, 4).startswith("1 of 4 articles do not read as English (b: fewer than 12%")
+    english = not_english_articles(articles[articles["article_id"] != "b"])
+    assert english.empty and language_text(english, 3).startswith("All 3 articles read as English")
+    note = stats.comparison_note(articles.assign(n_sentences=[5, 4, 6, 0]))
+    assert "**1 of the compared articles (russian 1) do not read as English**" in note
+    assert "1 of the compared articles (russian 1) kept no text" in note
+
 
 
 def test_build_warns_about_articles_that_kept_no_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,7 +75,7 @@ TOPIC_COLUMNS: dict[str, tuple[str, ...]] = {
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
         "article_id", "outlet", "bloc", "published", "title", "author",
-        "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
+        "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines", "english_share",
         "file", "url", "country", "language", "notes",
         "text_title", "text_date", "text_author", "text_sha256",
     ),
@@ -107,7 +107,7 @@ INT_COLUMNS = {
 #: columns named after blocs, groups, frames and speaker groups: `is_float_column`), so that an empty
 #: table keeps its column types (a corpus without a single marker hit still has a float rate_per_1000).
 FLOAT_COLUMNS = {
-    "neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob", "rate_per_1000",
+    "english_share", "neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob", "rate_per_1000",
     "score", "naming_index", "naming_index_quoted", "naming_index_scare", "log_odds", "z", "chi2", "g2", "weight",
     "npmi", "stability", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "x", "y",
 }

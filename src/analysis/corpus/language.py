@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import groupby
 
 import pandas as pd
 
@@ -63,25 +62,22 @@ def not_english_note(article_ids: Iterable[str], n_articles: int) -> str:
             "Translate them, or leave them out of the corpus")
 
 
-def not_english_articles(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The articles whose kept text (the `paragraphs` table) does not read as English, least English first.
+def not_english_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles whose kept text does not read as English (`english_share` below
+    `MIN_ENGLISH_SHARE`; an article that kept no text is not listed), least English first.
 
     Parameters
     ----------
-    paragraphs : the `paragraphs` table (article_id, text), an article's paragraphs together.
+    articles : the `articles` table (article_id, outlet, bloc, n_paragraphs, english_share).
 
     Returns
     -------
     pandas.DataFrame
-        article_id and english_share, for the articles below `MIN_ENGLISH_SHARE`, sorted by share then id.
+        article_id, outlet, bloc and english_share, sorted by share then id.
     """
-    rows = []
-    ids, texts = paragraphs["article_id"].astype(str).tolist(), paragraphs["text"].astype(str).tolist()
-    for article_id, part in groupby(range(len(ids)), key=ids.__getitem__):
-        text = "\n".join(texts[i] for i in part)
-        if text.strip() and (share := english_share(text)) < MIN_ENGLISH_SHARE:
-            rows.append((article_id, round(share, 4)))
-    return pd.DataFrame(sorted(rows, key=lambda r: (r[1], r[0])), columns=["article_id", "english_share"])
+    rows = articles[(articles["n_paragraphs"] > 0) & (articles["english_share"] < MIN_ENGLISH_SHARE)]
+    rows = rows[["article_id", "outlet", "bloc", "english_share"]].sort_values(["english_share", "article_id"])
+    return rows.reset_index(drop=True)
 
 
 def language_text(table: pd.DataFrame, n_articles: int) -> str:

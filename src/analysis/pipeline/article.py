@@ -90,6 +90,7 @@ def process_article(
         "n_quotes": len(quote_rows),
         "n_lines": sum(1 for line in clean.split_lines(text) if line.strip()),
         "n_removed_lines": len(removed_rows),
+        "english_share": english_share("\n".join(p["text"] for p in cleaned.paragraphs)),
         "text_title": cleaned.title,
         "text_date": cleaned.date,
         "text_author": cleaned.author,
@@ -207,7 +208,7 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
 
 
 def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
-    """The ids of the articles whose kept text does not read as English (`corpus.english_share` below
+    """The ids of the articles whose kept text does not read as English (their `english_share` below
     `MIN_ENGLISH_SHARE`); an article with no kept text is not counted (the build reports those apart).
 
     Parameters
@@ -219,12 +220,8 @@ def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
     list of str
         Their article ids, in the order given.
     """
-    out = []
-    for result in results:
-        text = "\n".join(p["text"] for p in result["paragraphs"])
-        if text.strip() and english_share(text) < MIN_ENGLISH_SHARE:
-            out.append(str(result["articles"][0]["article_id"]))
-    return out
+    rows = [result["articles"][0] for result in results]
+    return [str(r["article_id"]) for r in rows if r["n_paragraphs"] and r["english_share"] < MIN_ENGLISH_SHARE]
 
 
 def add_terms(terms: dict[str, Counter], documents: dict[str, Counter], records: Sequence[Mapping],

@@ -69,8 +69,8 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
 
     Parameters
     ----------
-    articles : one row per article, with bloc (and n_sentences: articles without a sentence are
-        counted apart).
+    articles : one row per article, with bloc (and n_sentences and english_share: articles without a
+        sentence, and articles that do not read as English, are counted apart).
     wanted : the pair asked for (see `compared_blocs`).
 
     Returns
@@ -102,6 +102,17 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
             per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(empty["bloc"].value_counts().items()))
             lines.append(f"{len(empty)} of the compared articles ({per_bloc}) kept no text (cleaning removed every "
                          "line): they have no sentence, and no measure counts them.")
+    if "english_share" in articles.columns and "n_sentences" in articles.columns:
+        from analysis.corpus.language import MIN_ENGLISH_SHARE
+
+        foreign = articles[articles["bloc"].isin(pair) & (articles["n_sentences"] > 0)
+                           & (articles["english_share"] < MIN_ENGLISH_SHARE)]
+        if len(foreign):
+            per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(foreign["bloc"].value_counts().items()))
+            lines.append(f"**{len(foreign)} of the compared articles ({per_bloc}) do not read as English**: the "
+                         "lexicons, markers, frames and speech patterns are English and measure nothing in them, so "
+                         "their tone of 0 and their missing markers are not measurements, and a difference between the "
+                         "blocs can come from them alone (notebook 00 lists them).")
     return " ".join(lines)
 
 
