@@ -769,21 +769,30 @@ def test_shared_paragraphs_streamed_in_chunks_equal_the_whole_and_paragraph_rows
         assert shared_paragraphs(articles, chunk_rows=size).equals(whole)
 
 
-def test_build_warns_in_one_line_when_articles_share_paragraphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _build_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str], texts: dict[str, str], outlets: dict[str, str],
+                    out: str = "out", *flags: str) -> list[str]:
+    """Write `texts` (file name -> text) as a corpus folder, one article per file (id: the file's stem; outlet and
+    bloc "Outlet:bloc" from `outlets`), build it into tmp_path / `out` and return the warning lines."""
     from analysis.cli import main
 
     folder = tmp_path / "corpus"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    rows = "".join(f"{Path(n).stem},{n},{outlets[n].replace(':', ',')}\n" for n in texts)
+    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\n" + rows, encoding="utf-8")
+    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / out), "--quiet", "--skip-topics",
+                 "--jobs", "1", *flags]) == 0
+    return [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning: ")]
+
+
+def test_build_warns_in_one_line_when_articles_share_paragraphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     texts = {"a.txt": f"Talks resume\n\n{WIRE}\n\nMoscow is ready, Lavrov said on Friday.\n",
              "b.txt": f"Kremlin on talks\n\n{WIRE}\n\nKyiv rejected the terms, officials said.\n",
              "c.txt": "Peskov speaks\n\nPeskov said on Monday that no talks were planned for now.\n"}
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,Reuters,western\n"
-                                         "c,c.txt,RT,russian\n", encoding="utf-8")
-    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
-                 "--no-cache", "--jobs", "1"]) == 0
-    warnings = [line for line in capsys.readouterr().err.splitlines() if "more than one article" in line]
+    outlets = {"a.txt": "TASS:russian", "b.txt": "Reuters:western", "c.txt": "RT:russian"}
+    warnings = [w for w in _build_warnings(tmp_path, capsys, texts, outlets, "out", "--no-cache")
+                if "more than one article" in w]
     assert warnings == ["warning: 1 paragraph(s) of 12+ words appear in more than one article: 2 of 3 articles share "
                         "text with another article, 1 of the paragraphs across different outlets (syndicated or "
                         "reused copy) and 0 within one outlet (raw texts; notebook 00 lists those among the kept "
@@ -841,29 +850,17 @@ def test_build_warns_about_articles_that_do_not_read_as_english(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     """Two articles in Russian among English ones: the build names them and says what their zeros mean,
     from computed results and from the cache alike; an all-English build says nothing of the kind."""
-    from analysis.cli import main
-
-    folder = tmp_path / "corpus"
-    folder.mkdir()
     texts = {"a.txt": "Talks resume\n\nMoscow is ready for talks, Lavrov said on Friday, but the terms are not clear.\n",
              "b.txt": "Переговоры\n\nПесков заявил, что Москва готова к переговорам, но условия пока не ясны.\n",
              "c.txt": "Kremlin on talks\n\nKyiv rejected the terms of the proposal, officials said on Monday.\n",
              "d.txt": "Лавров\n\nМинистр иностранных дел заявил, что позиция России не изменилась.\n"}
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,RT,russian\n"
-                                         "c,c.txt,Reuters,western\nd,d.txt,RIA,russian\n", encoding="utf-8")
+    outlets = {"a.txt": "TASS:russian", "b.txt": "RT:russian", "c.txt": "Reuters:western", "d.txt": "RIA:russian"}
     for _ in range(2):  # the second build reads every article from the cache
-        assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
-                     "--jobs", "1"]) == 0
-        warnings = [line for line in capsys.readouterr().err.splitlines() if "read as English" in line]
+        warnings = [w for w in _build_warnings(tmp_path, capsys, texts, outlets) if "read as English" in w]
         assert len(warnings) == 1 and warnings[0].startswith("warning: 2 of 4 articles do not read as English (b, d: ")
         assert "a tone of 0 and no marker mean 'not measured'" in warnings[0]
-    (folder / "b.txt").write_text(texts["a.txt"], encoding="utf-8")
-    (folder / "d.txt").write_text(texts["c.txt"], encoding="utf-8")
-    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out2"), "--quiet", "--skip-topics",
-                 "--no-cache", "--jobs", "1"]) == 0
-    assert "read as English" not in capsys.readouterr().err
+    english = {**texts, "b.txt": texts["a.txt"], "d.txt": texts["c.txt"]}
+    assert not [w for w in _build_warnings(tmp_path, capsys, english, outlets, "out2", "--no-cache") if "English" in w]
 
 
 def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
@@ -888,19 +885,10 @@ def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
 def test_build_warns_about_articles_that_kept_no_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An article whose every line cleaning removes (here, markup) is named in a warning: it has no
     sentence, so every comparison leaves it out."""
-    from analysis.cli import main
-
-    folder = tmp_path / "corpus"
-    folder.mkdir()
     texts = {"a.txt": "Talks resume\n\nMoscow is ready for talks, Lavrov said on Friday, but the terms are not clear.\n",
              "b.txt": '<div class="embed">\n<script>var x = window.player || {};</script>\n<img src="/a.jpg">\n',
              "c.txt": "Kremlin on talks\n\nKyiv rejected the terms of the proposal, officials said on Monday.\n"}
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    (folder / "metadata.csv").write_text("article_id,file,outlet,bloc\na,a.txt,TASS,russian\nb,b.txt,RT,russian\n"
-                                         "c,c.txt,Reuters,western\n", encoding="utf-8")
-    assert main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--skip-topics",
-                 "--no-cache", "--jobs", "1"]) == 0
-    warnings = [line for line in capsys.readouterr().err.splitlines() if "kept no text" in line]
+    outlets = {"a.txt": "TASS:russian", "b.txt": "RT:russian", "c.txt": "Reuters:western"}
+    warnings = [w for w in _build_warnings(tmp_path, capsys, texts, outlets, "out", "--no-cache") if "kept no text" in w]
     assert len(warnings) == 1 and warnings[0].startswith("warning: 1 of 3 articles kept no text: cleaning removed every "
                                                          "line (b; the removed_lines table gives each line's reason)")
