@@ -50,7 +50,7 @@ overview.require_built_with(OUT, CORPUS, topic_units=TOPIC_UNITS)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT,
                      TOPIC_UNITS=TOPIC_UNITS)
 print(topics.describe(tables, cutoff=STABLE_AT))
-a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)  # the rule of notebooks 01, 02 and 04
+a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)  # the rule of notebooks 01, 02 and 04
 
 # %% [markdown]
 # ## How the topics are made, and what changed for large corpora

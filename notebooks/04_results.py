@@ -77,7 +77,7 @@ STABLE_AT = 0.5  # smallest topic stability for a topic row (build's cut-off: 0.
 
 # %%
 tables = overview.read_tables(OUT)
-a, b = stats.compared_blocs(tables["articles"]["bloc"], BLOCS)
+a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
 Markdown(stats.comparison_note(tables["articles"], BLOCS))
 
 # %%

@@ -491,7 +491,7 @@ def test_a_one_bloc_corpus_says_why_keyness_is_empty(tmp_path: Path, capsys: pyt
     folder = small_corpus(tmp_path / "corpus", {"r1": "russian", "r2": "russian", "w1": "russian"})
     out = tmp_path / "out"
     assert main(["build", "--corpus", str(folder), "--out", str(out), "--quiet", "--skip-topics"]) == 0
-    assert "keyness compares two blocs, but the corpus has 1 (russian)" in capsys.readouterr().err
+    assert "keyness compares two blocs, but the corpus has 1 with kept text (russian)" in capsys.readouterr().err
     assert pd.read_parquet(out / "keyness.parquet").empty
 
 

@@ -199,3 +199,15 @@ def test_no_p_value_when_a_bloc_has_fewer_articles_than_the_rule() -> None:
     tested = stats.permutation_test(five, ["a"] * 5 + ["b"] * 5, "a", "b")
     assert tested["reason"] == "" and tested["n_relabellings"] == 252 and tested["p_value"] == pytest.approx(2 / 252)
     assert stats.no_p_value_reason(5, 5) == "" and stats.no_p_value_reason(5, 4).startswith("no p-value")
+
+
+def test_a_bloc_whose_articles_kept_no_text_is_not_compared() -> None:
+    """Every article of the asked-for bloc lost all its lines to cleaning: the comparison takes the two largest blocs
+    with kept text instead, and the note says why (a bloc that is absent and one that is empty are told apart)."""
+    articles = _articles().assign(n_sentences=[0, 0, 0, 4, 5, 6, 7, 3, 2, 2])  # (the three russian articles are empty)
+    assert stats.blocs_with_text(articles).count("russian") == 0
+    assert stats.compared_blocs(stats.blocs_with_text(articles), ("russian", "western")) == ("western", "ukrainian")
+    note = stats.comparison_note(articles, ("russian", "western"))
+    assert "BLOCS asked for ('russian', 'western') ('russian' without an article that kept text)" in note
+    assert "**western** (4 articles) against **ukrainian** (2 articles)" in note
+    assert stats.blocs_with_text(_articles()) == _articles()["bloc"].tolist()  # (no n_sentences: every article)

@@ -209,9 +209,10 @@ def _write_tables(out: Path, folder: Path) -> None:
     from analysis import overview, stats, summary
 
     tables = overview.read_tables(out)
-    pair = stats.compared_blocs(tables["articles"]["bloc"])
+    articles = tables["articles"]
+    pair = stats.compared_blocs(stats.blocs_with_text(articles))
     if pair is None:
-        print("      no two blocs to compare: no summary written")
+        print("      no two blocs with kept text to compare: no summary written")
         return
     written = summary.write_paper_tables(tables, *pair, folder)
     print(f"      {', '.join(str(p) for p in written)}")
@@ -237,10 +238,9 @@ def compares_blocs(path: Path) -> bool:
 
 def _blocs_with_text(out: Path) -> list[str]:
     """The blocs of the built corpus with at least one article that kept a sentence, sorted."""
-    from analysis import overview
+    from analysis import overview, stats
 
-    articles = overview.read_tables(out)["articles"]
-    return sorted(articles.loc[articles["n_sentences"] > 0, "bloc"].astype(str).unique())
+    return sorted(set(stats.blocs_with_text(overview.read_tables(out)["articles"])))
 
 
 def default_notebook_jobs() -> int:

@@ -145,7 +145,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     documents: dict[str, Counter] = {}  # and the articles using it
     blocs: Counter[str] = Counter()
     foreign: list[str] = []  # articles whose kept text does not read as English
-    emptied: list[str] = []  # articles cleaning left without a paragraph
+    emptied: list[str] = []  # articles cleaning left without a sentence
     wrote_problems = False
     runner = _engine(engine, jobs, context, client)
 
@@ -192,8 +192,9 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                     add_terms(terms, documents, [r for r, _ in cached], [res for _, res in cached])
                     foreign += not_english([res for _, res in cached])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
-                for part in parts:
-                    emptied += part["articles"].loc[part["articles"]["n_paragraphs"] == 0, "article_id"].astype(str).tolist()
+                gone = {str(i) for part in parts for i in part["articles"].loc[part["articles"]["n_sentences"] == 0,
+                                                                               "article_id"]}
+                emptied += sorted(gone)
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
                     sink.write(name, _in_order([p[name] for p in parts], records, mixed) if parts else
@@ -202,7 +203,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                     sink.write("problems", _tidy("problems", problems if problems is not None else
                                                  pd.DataFrame(columns=list(TABLE_COLUMNS["problems"]))))
                     wrote_problems = True
-                blocs.update(str(r["bloc"]) for r in records)
+                blocs.update(str(r["bloc"]) for r in records if str(r["article_id"]) not in gone)  # (blocs with kept text)
                 stats.articles += len(records)
                 stats.problems += len(problems) if problems is not None else 0
                 stats.cached += len(hits)
@@ -231,8 +232,8 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     started = clock()
     pair = framing.compared_blocs(list(blocs.elements()), settings.compare) if blocs else None
     if pair is None:
-        stats.notes.append(f"keyness compares two blocs, but the corpus has {len(blocs)} ({', '.join(sorted(blocs))}): "
-                           "the keyness table is empty")
+        stats.notes.append(f"keyness compares two blocs, but the corpus has {len(blocs)} with kept text "
+                           f"({', '.join(sorted(blocs))}): the keyness table is empty")
     keyness = (framing.keyness_from_counts(terms, documents, *pair) if pair
                else pd.DataFrame(columns=list(TABLE_COLUMNS["keyness"])))
     sink.write("keyness", _tidy("keyness", keyness))

@@ -34,6 +34,23 @@ def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "we
     return ordered[0], ordered[1]
 
 
+def blocs_with_text(articles: pd.DataFrame) -> list[str]:
+    """The bloc of each article that kept a sentence (all articles' blocs when the table has no
+    n_sentences): what `compared_blocs` chooses from, so that a bloc whose articles cleaning emptied
+    is never compared.
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc (and n_sentences).
+
+    Returns
+    -------
+    list of str
+    """
+    kept = articles if "n_sentences" not in articles.columns else articles[articles["n_sentences"] > 0]
+    return kept["bloc"].astype(str).tolist()
+
+
 def _articles(n: int) -> str:
     return f"{n} article" + ("" if n == 1 else "s")
 
@@ -78,15 +95,19 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
     str
         Markdown, the compared blocs in bold.
     """
-    pair = compared_blocs(articles["bloc"], wanted)
+    pair = compared_blocs(blocs_with_text(articles), wanted)
     counts = articles["bloc"].value_counts()
     if pair is None:
-        return f"No comparison: the corpus has {len(counts)} bloc(s); two are needed."
+        return (f"No comparison: the corpus has {len(counts)} bloc(s), {len(set(blocs_with_text(articles)))} with kept "
+                "text; two are needed.")
     a, b = pair
     lines = []
     if tuple(wanted[:2]) != pair:
-        missing = [w for w in wanted[:2] if w not in counts.index]
-        why = f"{', '.join(map(repr, missing))} not in the corpus" if missing else "the requested pair is not two blocs"
+        absent = [w for w in wanted[:2] if w not in counts.index]
+        emptied = [w for w in wanted[:2] if w in counts.index and w not in set(blocs_with_text(articles))]
+        why = "; ".join([f"{', '.join(map(repr, absent))} not in the corpus"] * bool(absent)
+                        + [f"{', '.join(map(repr, emptied))} without an article that kept text"] * bool(emptied)) \
+            or "the requested pair is not two blocs"
         lines.append(f"BLOCS asked for {tuple(wanted)!r} ({why}), so the two largest blocs are compared instead.")
     lines.append(f"Compared: **{a}** ({_articles(counts[a])}) against **{b}** ({_articles(counts[b])}).")
     others = sorted((c for c in counts.index if c not in pair), key=lambda c: (-counts[c], c))
