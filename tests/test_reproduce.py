@@ -101,7 +101,7 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path: Path, monkeypatch
     (notebooks one at a time, and two at a time in their own processes)."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)  # the build is not what this test is about
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)  # nor the check of its manifest
-    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_first.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('first ran', 6 * 7)")
@@ -202,7 +202,7 @@ def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path:
     """The order notebooks end in changes no output: executed copies, figures, manifest and pages."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
-    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["russian", "western"])
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
     folder = tmp_path / "nbs"
     folder.mkdir()
     draw = ("import matplotlib.pyplot as plt\nfrom analysis import plots\nfor n in range(3):\n"
@@ -234,7 +234,8 @@ def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_
     no executed copy (an earlier run's is removed) and no page; the others run; the exit status is 0."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
-    monkeypatch.setattr(reproduce, "_blocs_with_text", lambda out: ["western"])
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {"compared_blocs": "it compares two blocs, and the "
+                        "corpus has 1 bloc(s) with kept text (western); give the articles a second bloc"})
     monkeypatch.setattr(reproduce, "_write_tables", lambda out, folder: None)  # (no tables were built here)
     folder = tmp_path / "nbs"
     folder.mkdir()
@@ -265,3 +266,21 @@ def test_reproduce_lenient_builds_leniently(tmp_path: Path, monkeypatch) -> None
     for flags in (["--lenient"], []):
         assert main(["reproduce", "--corpus", str(tmp_path / "c.jsonl"), "--out", str(tmp_path / "out"), *flags]) == 2
     assert seen == [True, False]
+
+
+def test_what_a_corpus_cannot_give_the_notebooks(monkeypatch) -> None:  # noqa: ANN001
+    """Two blocs with kept text and a fitted topic model: nothing unmet. One bloc with text (the other's articles
+    emptied by cleaning) and an empty topic grid: both needs unmet, each with its reason."""
+    from analysis import overview
+
+    articles = pd.DataFrame({"bloc": ["russian", "russian", "western"], "n_sentences": [4, 2, 0]})
+    grid = pd.DataFrame({"k": [2], "nmf_npmi": [0.1]})
+    monkeypatch.setattr(overview, "read_tables", lambda out: {"articles": articles, "topic_grid": grid})
+    assert reproduce._unmet_needs(Path("out")) == {"compared_blocs": "it compares two blocs, and the corpus has 1 "
+                                                   "bloc(s) with kept text (russian); give the articles a second bloc"}
+    monkeypatch.setattr(overview, "read_tables", lambda out: {"articles": articles.assign(n_sentences=3),
+                                                              "topic_grid": grid.iloc[:0]})
+    assert list(reproduce._unmet_needs(Path("out"))) == ["require_topics"]
+    monkeypatch.setattr(overview, "read_tables", lambda out: {"articles": articles.assign(n_sentences=3),
+                                                              "topic_grid": grid})
+    assert reproduce._unmet_needs(Path("out")) == {}

@@ -218,6 +218,14 @@ def _write_tables(out: Path, folder: Path) -> None:
     print(f"      {', '.join(str(p) for p in written)}")
 
 
+def _calls(path: Path, name: str) -> bool:
+    """Whether one of a notebook's code cells calls `name`."""
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    return any(c.get("cell_type") == "code" and f"{name}(" in "".join(c.get("source", [])) for c in cells)
+
+
 def compares_blocs(path: Path) -> bool:
     """Whether a notebook compares two blocs (one of its code cells calls `compared_blocs`): such a
     notebook needs a corpus with two blocs that have kept text, and `reproduce` skips it otherwise.
@@ -230,17 +238,25 @@ def compares_blocs(path: Path) -> bool:
     -------
     bool
     """
-    import json
-
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    return any(c.get("cell_type") == "code" and "compared_blocs(" in "".join(c.get("source", [])) for c in cells)
+    return _calls(path, "compared_blocs")
 
 
-def _blocs_with_text(out: Path) -> list[str]:
-    """The blocs of the built corpus with at least one article that kept a sentence, sorted."""
+def _unmet_needs(out: Path) -> dict[str, str]:
+    """What the built corpus cannot give a notebook, by the call that marks a notebook needing it
+    (`compared_blocs`: two blocs with kept text; `require_topics`: a fitted topic model), as the
+    reason `reproduce` prints when it skips such a notebook."""
     from analysis import overview, stats
 
-    return sorted(set(stats.blocs_with_text(overview.read_tables(out)["articles"])))
+    tables = overview.read_tables(out)
+    unmet = {}
+    blocs = sorted(set(stats.blocs_with_text(tables["articles"])))
+    if len(blocs) < 2:
+        unmet["compared_blocs"] = (f"it compares two blocs, and the corpus has {len(blocs)} bloc(s) with kept text"
+                                   + (f" ({', '.join(blocs)})" if blocs else "") + "; give the articles a second bloc")
+    if "topic_grid" in tables and tables["topic_grid"].empty:
+        unmet["require_topics"] = ("it reads the topic models, and the build fitted none (too few paragraphs of "
+                                   "kept text for a topic model)")
+    return unmet
 
 
 def default_notebook_jobs() -> int:
@@ -364,19 +380,18 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
             return status
     batch = numbered[len(steps):len(steps) + len(independent)]
     in_order = numbered[len(steps) + len(independent):]
-    blocs = _blocs_with_text(out_path)
-    skipped: list[str] = []
-    if len(blocs) < 2:  # nothing to compare: the notebooks that compare blocs are skipped, and say why
-        reason = (f"skipped: it compares two blocs, and the corpus has {len(blocs)} bloc(s) with kept text"
-                  + (f" ({', '.join(blocs)})" if blocs else "") + "; give the articles a second bloc to compare")
-        for n, (name, function, args, _) in list(batch):
-            if function in (_execute_fresh, _execute_in_place) and compares_blocs(args[0]):
-                print(f"[{n}/{total}] {name}: {reason}", flush=True)
-                skipped.append(args[0].name)
-                batch.remove((n, (name, function, args, _)))
-                if function is _execute_fresh:
-                    args[2].unlink(missing_ok=True)  # (no executed copy of an earlier run is left to render)
-        executed[:] = [p for p in executed if p.name not in skipped]  # (the list the render step reads)
+    unmet = _unmet_needs(out_path)
+    skipped: dict[str, str] = {}  # notebook -> why it was not run
+    for n, (name, function, args, fatal) in list(batch):
+        why = next((why for call, why in unmet.items() if function in (_execute_fresh, _execute_in_place)
+                    and _calls(args[0], call)), None)
+        if why:  # what the notebook needs, the corpus cannot give: skipped, saying why
+            print(f"[{n}/{total}] {name}: skipped: {why}", flush=True)
+            skipped[args[0].name] = why
+            batch.remove((n, (name, function, args, fatal)))
+            if function is _execute_fresh:
+                args[2].unlink(missing_ok=True)  # (no executed copy of an earlier run is left to render)
+    executed[:] = [p for p in executed if p.name not in skipped]  # (the list the render step reads)
     if jobs > 1:
         print(f"      the next {len(batch)} steps run {jobs} at a time (each is reported when it ends; "
               "--notebook-jobs 1 runs one at a time, with less memory)", flush=True)
@@ -400,8 +415,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
             print(f"  - {name}: {message}", file=sys.stderr)
         return 1
     if skipped:
-        print(f"{len(skipped)} notebook(s) skipped, as the corpus has fewer than two blocs with kept text: "
-              f"{', '.join(skipped)}")
+        print(f"{len(skipped)} notebook(s) skipped: " + "; ".join(f"{nb} ({why})" for nb, why in skipped.items()))
     print(f"reproduced everything in {time.perf_counter() - started:.1f} s")
     return 0
 
