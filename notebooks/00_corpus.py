@@ -169,8 +169,9 @@ coding
 # are all English. In an article written in another language they find nothing, and its tone of 0
 # and its missing markers would read as findings ("neutral", "never says Kiev") when nothing was
 # measured. `corpus.not_english_articles` reads each article's kept text: in English prose about a
-# third of the words are common function words ("the", "of", "and"); below 12% an article is listed
-# here (the build warns about the same articles). Translate them, or leave them out.
+# third of the words are common function words ("the", "of", "and"); below 12%, over 25 words or
+# more, an article is listed here (the build warns about the same articles). Translate them, or leave
+# them out.
 
 # %%
 foreign = corpus.not_english_articles(tables["articles"])

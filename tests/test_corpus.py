@@ -851,29 +851,32 @@ def test_build_warns_about_articles_that_do_not_read_as_english(tmp_path: Path,
     """Two articles in Russian among English ones: the build names them and says what their zeros mean,
     from computed results and from the cache alike; an all-English build says nothing of the kind."""
     texts = {"a.txt": "Talks resume\n\nMoscow is ready for talks, Lavrov said on Friday, but the terms are not clear.\n",
-             "b.txt": "Переговоры\n\nПесков заявил, что Москва готова к переговорам, но условия пока не ясны.\n",
+             "b.txt": "Переговоры\n\nПесков заявил, что Москва готова к переговорам, но условия пока не ясны. Дипломаты в Москве и Киеве считают, что следующий раунд переговоров может начаться весной, если стороны договорятся о повестке.\n",
              "c.txt": "Kremlin on talks\n\nKyiv rejected the terms of the proposal, officials said on Monday.\n",
-             "d.txt": "Лавров\n\nМинистр иностранных дел заявил, что позиция России не изменилась.\n"}
+             "d.txt": "Лавров\n\nМинистр иностранных дел заявил, что позиция России не изменилась. Дипломаты в Москве и Киеве считают, что следующий раунд переговоров может начаться весной, если стороны договорятся о повестке.\n"}
     outlets = {"a.txt": "TASS:russian", "b.txt": "RT:russian", "c.txt": "Reuters:western", "d.txt": "RIA:russian"}
     for _ in range(2):  # the second build reads every article from the cache
         warnings = [w for w in _build_warnings(tmp_path, capsys, texts, outlets) if "read as English" in w]
         assert len(warnings) == 1 and warnings[0].startswith("warning: 2 of 4 articles do not read as English (b, d: ")
-        assert "a tone of 0 and no marker mean 'not measured'" in warnings[0]
+        assert "missing markers are not measurements, not 'neutral' or 'absent'" in warnings[0]
     english = {**texts, "b.txt": texts["a.txt"], "d.txt": texts["c.txt"]}
     assert not [w for w in _build_warnings(tmp_path, capsys, english, outlets, "out2", "--no-cache") if "English" in w]
 
 
 def test_notebook_lists_the_articles_that_do_not_read_as_english() -> None:
     """From the articles table: the article in Russian is listed (least English first), the English
-    ones and an article that kept no text are not; with none, the text says every article reads as English."""
+    ones, an article that kept no text and one too short to tell are not; with none, the text says every
+    article reads as English."""
     from analysis.corpus import language_text, not_english_articles
 
     articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["TASS", "RT", "Reuters", "RIA"],
-                             "bloc": ["russian", "russian", "western", "russian"], "n_paragraphs": [3, 2, 4, 0],
+                             "bloc": ["russian", "russian", "western", "russian"], "n_tokens": [80, 60, 90, 0],
                              "english_share": [0.31, 0.0, 0.35, 0.0]})
     table = not_english_articles(articles)
     assert table.to_dict("records") == [{"article_id": "b", "outlet": "RT", "bloc": "russian", "english_share": 0.0}]
     assert language_text(table, 4).startswith("1 of 4 articles do not read as English (b: fewer than 12%")
+    short = articles.assign(n_tokens=[80, 24, 90, 0])  # (a headline-length text: no verdict)
+    assert not_english_articles(short).empty
     english = not_english_articles(articles[articles["article_id"] != "b"])
     assert english.empty and language_text(english, 3).startswith("All 3 articles read as English")
     note = stats.comparison_note(articles.assign(n_sentences=[5, 4, 6, 0]))

@@ -443,3 +443,20 @@ def test_a_bloc_without_sentences_in_a_layer_is_reported_not_compared() -> None:
     assert texts[1].startswith("No gap to split") and texts[2].startswith("No difference to test by leaving out")
     assert texts[3].endswith("western -0.100 → none (no sentence). The gap russian − western is +0.300 over all "
                              "sentences and none over own words.")
+
+
+def test_texts_of_a_comparison_between_two_outlets_or_without_spread() -> None:
+    """Each bloc is one outlet: leaving an outlet out cannot be checked, and the text says so (it said 'any one of
+    the 0 outlets keeps the sign'). Article means that do not vary (every sentence 0): no standardised difference
+    for that reason, not for too few articles, and no '0.000 narrower than the 0.000 gap'."""
+    frame = pd.DataFrame({"bloc": ["russian"] * 4 + ["western"] * 4, "article_id": list("aabbccdd"),
+                          "outlet": ["RT"] * 4 + ["BBC"] * 4, "compound": [0.4, 0.2, 0.3, 0.1, -0.2, 0.0, -0.1, 0.1]})
+    text = sentiment.leave_one_outlet_out_text(stats.leave_one_outlet_out(frame, "russian", "western"))
+    assert text.startswith("Every outlet here is a whole bloc (BBC, RT): leaving one out leaves nothing to compare")
+    flat = frame.assign(compound=0.0)
+    difference = stats.bloc_difference(flat, "russian", "western", n_boot=50, n_perm=100)
+    assert "No standardised difference: the article means do not vary within the blocs" in \
+        sentiment.difference_text(difference)
+    assert sentiment.spread_text(flat, difference) == "100% of sentences score within ±0.05 (neutral to VADER)."
+    note = stats.comparison_note(frame.drop_duplicates("article_id"))
+    assert "**russian** and **western** have a single outlet: what is compared is two outlets" in note

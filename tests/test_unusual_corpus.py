@@ -23,7 +23,8 @@ ENGLISH = [
     "signal to Washington after weeks of heavy fighting in the east.",
 ]
 RUSSIAN = ("Переговоры в Женеве\n\nМинистр иностранных дел России Сергей Лавров заявил, что Москва готова к "
-           "переговорам, но условия Киева неприемлемы.\n\nДипломаты считают, что следующий раунд может начаться в марте.")
+           "переговорам, но условия Киева неприемлемы.\n\nДипломаты в Москве и Киеве считают, что следующий раунд "
+           "переговоров может начаться в марте, если стороны договорятся о повестке встречи.")
 INTERVIEW = ("Q: What do you expect from the next round of talks?\n\nA: We expect nothing "
              "new. The positions are far apart, and the war goes on every day.\n\nQ: Is a ceasefire possible?\n\n"
              "A: Only if both sides stop shooting first, and I see no sign of that at the moment.")

@@ -37,6 +37,7 @@ from analysis.corpus.duplicates import (
 from analysis.corpus.fingerprint import corpus_fingerprint, sha256_file
 from analysis.corpus.language import (
     MIN_ENGLISH_SHARE,
+    MIN_ENGLISH_TOKENS,
     english_share,
     language_text,
     not_english_articles,
@@ -76,6 +77,7 @@ __all__ = [
     "not_english_articles",
     "not_english_note",
     "MIN_ENGLISH_SHARE",
+    "MIN_ENGLISH_TOKENS",
     "iter_corpus",
     "load_corpus",
     "normalise_date",

@@ -22,6 +22,23 @@ FUNCTION_WORDS = frozenset(
     "its their his her they he she we which who said will would".split())
 #: Below this share of function words an article is reported as not reading as English.
 MIN_ENGLISH_SHARE = 0.12
+#: Fewest word tokens for that test: a headline or a one-sentence article can lack every function word.
+MIN_ENGLISH_TOKENS = 25
+
+
+def not_english_mask(articles: pd.DataFrame) -> pd.Series:
+    """Which articles of the `articles` table do not read as English: `english_share` below
+    `MIN_ENGLISH_SHARE` over at least `MIN_ENGLISH_TOKENS` kept word tokens.
+
+    Parameters
+    ----------
+    articles : the `articles` table (n_tokens, english_share).
+
+    Returns
+    -------
+    pandas.Series of bool
+    """
+    return (articles["n_tokens"] >= MIN_ENGLISH_TOKENS) & (articles["english_share"] < MIN_ENGLISH_SHARE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -58,24 +75,24 @@ def not_english_note(article_ids: Iterable[str], n_articles: int) -> str:
     return (f"{len(ids)} of {n_articles} articles do not read as English ({shown}: fewer than "
             f"{MIN_ENGLISH_SHARE:.0%} of their words are common English words such as 'the', 'of' or 'and'). The "
             "sentence splitter, the VADER lexicon, the naming markers, the frames and the speech patterns are "
-            "English: in those articles a tone of 0 and no marker mean 'not measured', not 'neutral' or 'absent'. "
+            "English: in those articles a tone (0, or a score from words that look English, as German 'Die') and "
+            "missing markers are not measurements, not 'neutral' or 'absent'. "
             "Translate them, or leave them out of the corpus")
 
 
 def not_english_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles whose kept text does not read as English (`english_share` below
-    `MIN_ENGLISH_SHARE`; an article that kept no text is not listed), least English first.
+    """The articles whose kept text does not read as English (`not_english_mask`), least English first.
 
     Parameters
     ----------
-    articles : the `articles` table (article_id, outlet, bloc, n_paragraphs, english_share).
+    articles : the `articles` table (article_id, outlet, bloc, n_tokens, english_share).
 
     Returns
     -------
     pandas.DataFrame
         article_id, outlet, bloc and english_share, sorted by share then id.
     """
-    rows = articles[(articles["n_paragraphs"] > 0) & (articles["english_share"] < MIN_ENGLISH_SHARE)]
+    rows = articles[not_english_mask(articles)]
     rows = rows[["article_id", "outlet", "bloc", "english_share"]].sort_values(["english_share", "article_id"])
     return rows.reset_index(drop=True)
 

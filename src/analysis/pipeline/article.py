@@ -20,7 +20,7 @@ import pandas as pd
 from analysis import clean, framing, segment, sentiment
 from analysis.clean import SharedLines, line_hashes
 from analysis.corpus import METADATA_COLUMNS
-from analysis.corpus.language import MIN_ENGLISH_SHARE, english_share
+from analysis.corpus.language import english_share, not_english_mask
 from analysis.pipeline.cache import _encode_result
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import PER_ARTICLE, TABLE_COLUMNS, table_columns
@@ -208,8 +208,8 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
 
 
 def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
-    """The ids of the articles whose kept text does not read as English (their `english_share` below
-    `MIN_ENGLISH_SHARE`); an article with no kept text is not counted (the build reports those apart).
+    """The ids of the articles whose kept text does not read as English (`corpus.language.not_english_mask`:
+    too few common English words, over enough words to tell).
 
     Parameters
     ----------
@@ -220,8 +220,8 @@ def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
     list of str
         Their article ids, in the order given.
     """
-    rows = [result["articles"][0] for result in results]
-    return [str(r["article_id"]) for r in rows if r["n_paragraphs"] and r["english_share"] < MIN_ENGLISH_SHARE]
+    rows = pd.DataFrame([result["articles"][0] for result in results], columns=["article_id", "n_tokens", "english_share"])
+    return rows.loc[not_english_mask(rows), "article_id"].astype(str).tolist()
 
 
 def add_terms(terms: dict[str, Counter], documents: dict[str, Counter], records: Sequence[Mapping],

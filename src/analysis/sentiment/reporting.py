@@ -50,7 +50,9 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
                  f"(here {n_a} and {n_b}).")
     else:
         text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
-    if np.isnan(difference["d_articles"]):
+    if np.isnan(difference["d_articles"]) and min(n_a, n_b) >= 2:
+        text += " No standardised difference: the article means do not vary within the blocs (a spread of 0)."
+    elif np.isnan(difference["d_articles"]):
         text += " No standardised difference: it needs at least 2 articles in each bloc (a spread of article means)."
     else:
         text += (f" Standardised at the article level, d = {difference['d_articles']:.2f}: the gap over the pooled "
@@ -77,12 +79,16 @@ def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articl
     """
     rest = table[table["left_out"] != "(none)"]
     whats = f"{what}s"
+    if np.isnan(table.loc[table["left_out"] == "(none)", "difference"]).all():
+        return f"No difference to test by leaving out one {what} at a time: a compared bloc has no sentence here."
     if rest.empty:
         text = f"No article of the compared blocs has a known {what}: nothing to leave out."
         return text
-    if np.isnan(table.loc[table["left_out"] == "(none)", "difference"]).all():
-        return f"No difference to test by leaving out one {what} at a time: a compared bloc has no sentence here."
     empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    if len(empties) == len(rest):
+        return (f"Every {what} here is a whole bloc ({', '.join(empties)}): leaving one out leaves nothing to "
+                f"compare, so this check cannot be made, and the bloc difference is a difference between "
+                f"{len(empties)} {whats}.")
     flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
     if not flips:
         text = f"Leaving out any one of the {len(rest) - len(empties)} {whats} keeps the sign of the difference."
@@ -249,7 +255,7 @@ def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compoun
     neutral = float((frame[column].abs() <= THRESHOLD).mean())
     spread = frame.groupby("outlet")[column].std().median()
     gap = abs(difference["difference"])
-    if np.isnan(gap) or np.isnan(spread):  # (no gap to set the spread against)
+    if np.isnan(gap) or np.isnan(spread) or (gap == 0 and spread == 0):  # (no gap to set the spread against)
         return f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER)." if len(frame) else ""
     relation = "wider than" if spread > gap else "narrower than"
     return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "

@@ -117,23 +117,30 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
                      f"{left} of {len(articles)} articles.")
     else:
         lines.append("No bloc is left out.")
+    if "outlet" in articles.columns:  # (a bloc of one outlet: the comparison is between outlets)
+        single = [bloc for bloc in pair if articles.loc[articles["bloc"] == bloc, "outlet"].nunique() == 1]
+        if single:
+            lines.append(f"{' and '.join(f'**{bloc}**' for bloc in single)} "
+                         f"{'has' if len(single) == 1 else 'have'} a single outlet: what is compared is "
+                         f"{'that outlet' if len(single) == 1 else 'two outlets'}, not a bloc of outlets, and no "
+                         "interval or p-value here can tell the bloc from the outlet's house style.")
     if "n_sentences" in articles.columns:  # (an article cleaning emptied counts in no measure)
         empty = articles[articles["bloc"].isin(pair) & (articles["n_sentences"] == 0)]
         if len(empty):
             per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(empty["bloc"].value_counts().items()))
             lines.append(f"{len(empty)} of the compared articles ({per_bloc}) kept no text (cleaning removed every "
                          "line): they have no sentence, and no measure counts them.")
-    if "english_share" in articles.columns and "n_sentences" in articles.columns:
-        from analysis.corpus.language import MIN_ENGLISH_SHARE
+    if {"english_share", "n_tokens"} <= set(articles.columns):
+        from analysis.corpus.language import not_english_mask
 
-        foreign = articles[articles["bloc"].isin(pair) & (articles["n_sentences"] > 0)
-                           & (articles["english_share"] < MIN_ENGLISH_SHARE)]
+        foreign = articles[articles["bloc"].isin(pair) & not_english_mask(articles)]
         if len(foreign):
             per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(foreign["bloc"].value_counts().items()))
             lines.append(f"**{len(foreign)} of the compared articles ({per_bloc}) do not read as English**: the "
-                         "lexicons, markers, frames and speech patterns are English and measure nothing in them, so "
-                         "their tone of 0 and their missing markers are not measurements, and a difference between the "
-                         "blocs can come from them alone (notebook 00 lists them).")
+                         "lexicons, markers, frames and speech patterns are English and do not measure them: their tone "
+                         "(0, or a score from words that look English, as German 'Die') and their missing markers are "
+                         "not measurements, and a difference between the blocs can come from them alone (notebook 00 "
+                         "lists them).")
     return " ".join(lines)
 
 
