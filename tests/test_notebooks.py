@@ -75,14 +75,14 @@ def test_notebook_executes_and_shows_figures(source: Path, tmp_path: Path, monke
 
 def test_every_notebook_compares_the_pair_of_the_shared_rule() -> None:
     """No notebook picks its blocs by position in `BLOCS`: each that compares two takes
-    `stats.compared_blocs` (through `framing.compared_blocs` in 02)."""
+    `stats.compared_blocs` (through `framing.compared_blocs` in 02) over the blocs with kept text."""
     import re
 
     for source in NOTEBOOKS:
         code = source.with_suffix(".py").read_text(encoding="utf-8")
         assert not re.search(r"BLOCS\s*\[", code), source.name
         if "bloc_difference(" in code or "bloc_contrasts(" in code:
-            rule = r"(stats|framing)\.compared_blocs\(tables\[\"articles\"\]\[\"bloc\"\], BLOCS\)"
+            rule = r"(stats|framing)\.compared_blocs\(stats\.blocs_with_text\(tables\[\"articles\"\]\), BLOCS\)"
             assert re.search(rule, code), source.name
 
 
