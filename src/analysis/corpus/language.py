@@ -111,6 +111,7 @@ def language_text(table: pd.DataFrame, n_articles: int) -> str:
     str
     """
     if table.empty:
-        return (f"All {n_articles} articles read as English (at least {MIN_ENGLISH_SHARE:.0%} of each article's words "
-                "are common English words such as 'the', 'of' or 'and'), the language the lexicons and patterns are for.")
+        return (f"All {n_articles} articles read as English (in each of {MIN_ENGLISH_TOKENS} words or more, at least "
+                f"{MIN_ENGLISH_SHARE:.0%} of the words are common English words such as 'the', 'of' or 'and'), the "
+                "language the lexicons and patterns are for.")
     return not_english_note(table["article_id"], n_articles) + "."
