@@ -41,6 +41,7 @@ from analysis.corpus.language import (
     english_share,
     language_text,
     not_english_articles,
+    not_english_mask,
     not_english_note,
 )
 from analysis.corpus.reading import iter_corpus, load_corpus
@@ -75,6 +76,7 @@ __all__ = [
     "english_share",
     "language_text",
     "not_english_articles",
+    "not_english_mask",
     "not_english_note",
     "MIN_ENGLISH_SHARE",
     "MIN_ENGLISH_TOKENS",

@@ -20,7 +20,7 @@ import pandas as pd
 from analysis import clean, framing, segment, sentiment
 from analysis.clean import SharedLines, line_hashes
 from analysis.corpus import METADATA_COLUMNS
-from analysis.corpus.language import english_share, not_english_mask
+from analysis.corpus.language import english_share
 from analysis.pipeline.cache import _encode_result
 from analysis.pipeline.tidy import _tidy
 from analysis.schema import PER_ARTICLE, TABLE_COLUMNS, table_columns
@@ -204,24 +204,7 @@ def _process_batch(records: Sequence[Mapping], context: Context, want_blobs: boo
         add_terms(terms, documents, records, results)
     blobs = [_encode_result(result) for result in results] if want_blobs else []
     return {"tables": frames_of(records, results, context.scorers), "terms": terms, "documents": documents,
-            "timings": timings, "blobs": blobs, "not_english": not_english(results)}
-
-
-def not_english(results: Sequence[Mapping[str, list[dict]]]) -> list[str]:
-    """The ids of the articles whose kept text does not read as English (`corpus.language.not_english_mask`:
-    too few common English words, over enough words to tell).
-
-    Parameters
-    ----------
-    results : `process_article` results.
-
-    Returns
-    -------
-    list of str
-        Their article ids, in the order given.
-    """
-    rows = pd.DataFrame([result["articles"][0] for result in results], columns=["article_id", "n_tokens", "english_share"])
-    return rows.loc[not_english_mask(rows), "article_id"].astype(str).tolist()
+            "timings": timings, "blobs": blobs}
 
 
 def add_terms(terms: dict[str, Counter], documents: dict[str, Counter], records: Sequence[Mapping],

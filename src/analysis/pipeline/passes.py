@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from analysis import clean, corpus, framing, segment, sentiment, topics
 from analysis.clean import LineCounter, stable_hash
-from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of, not_english
+from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
 from analysis.pipeline.engines import _batches, _engine, _pipelined, connection
 from analysis.pipeline.settings import Settings
@@ -176,7 +176,6 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
             for (records, keys, hits, problems), results in _pipelined(runner, _process_batch, work(), cache is not None):
                 parts = [r["tables"] for r in results]
                 for r in results:
-                    foreign += r["not_english"]
                     for total, part in ((terms, r["terms"]), (documents, r["documents"])):
                         for bloc, counts in part.items():
                             total.setdefault(bloc, Counter()).update(counts)
@@ -190,11 +189,12 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                 if hits:
                     cached = [(r, hits[k]) for r, k in zip(records, keys) if k in hits]
                     add_terms(terms, documents, [r for r, _ in cached], [res for _, res in cached])
-                    foreign += not_english([res for _, res in cached])
                     parts.append(frames_of([r for r, _ in cached], [res for _, res in cached], scorers))
-                gone = {str(i) for part in parts for i in part["articles"].loc[part["articles"]["n_sentences"] == 0,
-                                                                               "article_id"]}
+                # (from the articles rows of computed and cached articles alike)
+                gone = {str(i) for p in parts for i in p["articles"].loc[p["articles"]["n_sentences"] == 0, "article_id"]}
                 emptied += sorted(gone)
+                foreign += [str(i) for p in parts for i in p["articles"].loc[corpus.not_english_mask(p["articles"]),
+                                                                           "article_id"]]
                 mixed = bool(hits) and len(hits) < len(records)
                 for name in PER_ARTICLE:
                     sink.write(name, _in_order([p[name] for p in parts], records, mixed) if parts else
