@@ -24,6 +24,7 @@ FUNCTION_WORDS = frozenset(
 MIN_ENGLISH_SHARE = 0.12
 #: Fewest word tokens for that test: a headline or a one-sentence article can lack every function word.
 MIN_ENGLISH_TOKENS = 25
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def not_english_mask(articles: pd.DataFrame) -> pd.Series:
@@ -39,7 +40,6 @@ def not_english_mask(articles: pd.DataFrame) -> pd.Series:
     pandas.Series of bool
     """
     return (articles["n_tokens"] >= MIN_ENGLISH_TOKENS) & (articles["english_share"] < MIN_ENGLISH_SHARE)
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def english_share(text: str) -> float:
