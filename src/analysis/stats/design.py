@@ -51,6 +51,11 @@ def blocs_with_text(articles: pd.DataFrame) -> list[str]:
     return kept["bloc"].astype(str).tolist()
 
 
+def _per_bloc(articles: pd.DataFrame) -> str:
+    """Articles per bloc, by bloc name: "russian 1, western 2"."""
+    return ", ".join(f"{bloc} {n}" for bloc, n in sorted(articles["bloc"].value_counts().items()))
+
+
 def _articles(n: int) -> str:
     return f"{n} article" + ("" if n == 1 else "s")
 
@@ -95,16 +100,16 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
     str
         Markdown, the compared blocs in bold.
     """
-    pair = compared_blocs(blocs_with_text(articles), wanted)
+    with_text = blocs_with_text(articles)
+    pair = compared_blocs(with_text, wanted)
     counts = articles["bloc"].value_counts()
     if pair is None:
-        return (f"No comparison: the corpus has {len(counts)} bloc(s), {len(set(blocs_with_text(articles)))} with kept "
-                "text; two are needed.")
+        return f"No comparison: the corpus has {len(counts)} bloc(s), {len(set(with_text))} with kept text; two are needed."
     a, b = pair
     lines = []
     if tuple(wanted[:2]) != pair:
         absent = [w for w in wanted[:2] if w not in counts.index]
-        emptied = [w for w in wanted[:2] if w in counts.index and w not in set(blocs_with_text(articles))]
+        emptied = [w for w in wanted[:2] if w in counts.index and w not in with_text]
         why = "; ".join([f"{', '.join(map(repr, absent))} not in the corpus"] * bool(absent)
                         + [f"{', '.join(map(repr, emptied))} without an article that kept text"] * bool(emptied)) \
             or "the requested pair is not two blocs"
@@ -127,16 +132,14 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
     if "n_sentences" in articles.columns:  # (an article cleaning emptied counts in no measure)
         empty = articles[articles["bloc"].isin(pair) & (articles["n_sentences"] == 0)]
         if len(empty):
-            per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(empty["bloc"].value_counts().items()))
-            lines.append(f"{len(empty)} of the compared articles ({per_bloc}) kept no text (cleaning removed every "
+            lines.append(f"{len(empty)} of the compared articles ({_per_bloc(empty)}) kept no text (cleaning removed every "
                          "line): they have no sentence, and no measure counts them.")
     if {"english_share", "n_tokens"} <= set(articles.columns):
         from analysis.corpus.language import not_english_mask
 
         foreign = articles[articles["bloc"].isin(pair) & not_english_mask(articles)]
         if len(foreign):
-            per_bloc = ", ".join(f"{bloc} {n}" for bloc, n in sorted(foreign["bloc"].value_counts().items()))
-            lines.append(f"**{len(foreign)} of the compared articles ({per_bloc}) do not read as English**: the "
+            lines.append(f"**{len(foreign)} of the compared articles ({_per_bloc(foreign)}) do not read as English**: the "
                          "lexicons, markers, frames and speech patterns are English and do not measure them: their tone "
                          "(0, or a score from words that look English, as German 'Die') and their missing markers are "
                          "not measurements, and a difference between the blocs can come from them alone (notebook 00 "
