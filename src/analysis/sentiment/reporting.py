@@ -176,15 +176,15 @@ def tone_layer_change_text(change: pd.DataFrame, a: str, b: str) -> str:
     rows = change.set_index("bloc")
     if a not in rows.index or b not in rows.index:
         return "The compared blocs are not both in the corpus."
-    def value(x: float) -> str:
-        return "none (no sentence)" if np.isnan(x) else f"{x:+.3f}"
+    def value(x: float, missing: str = "none (no sentence)") -> str:
+        return missing if np.isnan(x) else f"{x:+.3f}"
 
     parts = [f"{bloc} {value(rows.at[bloc, 'all_sentences'])} → {value(rows.at[bloc, 'own_words'])}" for bloc in (a, b)]
     before = rows.at[a, "all_sentences"] - rows.at[b, "all_sentences"]
     after = rows.at[a, "own_words"] - rows.at[b, "own_words"]
     return ("Mean of article means, all sentences → the outlet's own words: " + "; ".join(parts)
-            + f". The gap {a} − {b} is {value(before).replace(' (no sentence)', '')} over all sentences and "
-              f"{value(after).replace(' (no sentence)', '')} over own words.")
+            + f". The gap {a} − {b} is {value(before, 'none')} over all sentences and {value(after, 'none')} over own "
+              "words.")
 
 
 def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
