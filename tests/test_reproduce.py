@@ -252,8 +252,8 @@ def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_
             "(western)") in printed
     assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["00_describe.ipynb"]
     assert sorted(p.name for p in (out / "html").glob("*.html")) == ["00_describe.html", "index.html"]
-    assert reproduce.compares_blocs(paths.NOTEBOOKS / "01_sentiment.ipynb")
-    assert not reproduce.compares_blocs(paths.NOTEBOOKS / "00_corpus.ipynb")
+    assert reproduce._calls(paths.NOTEBOOKS / "01_sentiment.ipynb", "compared_blocs")  # (what marks such a notebook)
+    assert not reproduce._calls(paths.NOTEBOOKS / "00_corpus.ipynb", "compared_blocs")
 
 
 def test_reproduce_lenient_builds_leniently(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

@@ -226,21 +226,6 @@ def _calls(path: Path, name: str) -> bool:
     return any(c.get("cell_type") == "code" and f"{name}(" in "".join(c.get("source", [])) for c in cells)
 
 
-def compares_blocs(path: Path) -> bool:
-    """Whether a notebook compares two blocs (one of its code cells calls `compared_blocs`): such a
-    notebook needs a corpus with two blocs that have kept text, and `reproduce` skips it otherwise.
-
-    Parameters
-    ----------
-    path : the notebook (.ipynb).
-
-    Returns
-    -------
-    bool
-    """
-    return _calls(path, "compared_blocs")
-
-
 def _unmet_needs(out: Path) -> dict[str, str]:
     """What the built corpus cannot give a notebook, by the call that marks a notebook needing it
     (`compared_blocs`: two blocs with kept text; `require_topics`: a fitted topic model), as the
