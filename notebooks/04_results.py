@@ -19,11 +19,11 @@
 # **Question.** What do the notebooks find when the two blocs are compared, measure by measure,
 # and how much can each difference carry?
 #
-# **Data.** The processed tables (`OUT`, by default `data/processed/`). The same table is written
-# by `python -m analysis reproduce` as `reports/tables/summary.csv` and `summary.tex` (for a paper),
-# with `corpus.csv|tex` (articles, sentences, tokens and quotes per bloc and outlet) and
-# `keyness_top.csv|tex` (each bloc's most distinctive terms), or under `OUT/tables/` for your own
-# corpus.
+# **Data.** The processed tables (`OUT`, by default `data/processed/`). This notebook also writes
+# the table for a paper, as `summary.csv` and `summary.tex` in `TABLES` (by default `reports/tables/`;
+# `python -m analysis reproduce --out OUT` sets `OUT/tables/`), with `corpus.csv|tex` (articles,
+# sentences, tokens and quotes per bloc and outlet) and `keyness_top.csv|tex` (each bloc's most
+# distinctive terms).
 #
 # **One-line answer.** Computed below for the corpus at hand. Seed corpus reading (5 articles):
 # no contrast can reach p < 0.1, because 2 against 3 articles allow only 10 relabellings; the
@@ -41,6 +41,7 @@ SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samp
 BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
 N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
 STABLE_AT = 0.5  # smallest topic stability for a topic row (build's cut-off: 0.5), as in notebook 03; recomputed here
+TABLES = "reports/tables"  # where the tables for a paper are written as CSV and LaTeX (a relative path is under the project root)
 
 # %% [markdown]
 # ## Method
@@ -106,10 +107,21 @@ Markdown("\n".join(f"- **{m}** ({layer}): {method}" for m, layer, method
                    in table[["measure", "layer", "method"]].drop_duplicates("method").itertuples(index=False)))
 
 # %% [markdown]
+# ## Tables for a paper
+#
+# The table above (`summary`), the articles, sentences, tokens and quotes per bloc and outlet
+# (`corpus`) and the most distinctive terms of each bloc (`keyness_top`), each as CSV and as a LaTeX
+# tabular, in the folder `TABLES`:
+
+# %%
+written = summary.write_paper_tables(tables, a, b, TABLES, contrasts=table)
+Markdown(", ".join(f"`{path.name}`" for path in written))
+
+# %% [markdown]
 # **Try this.**
 #
 # - Set `BLOCS = ("western", "russian")` (or two other blocs of your corpus) and rerun: every row is
-#   recomputed for that pair, in that order.
+#   recomputed for that pair, in that order, and so are the tables written for a paper.
 # - Set `STABLE_AT = 0.3`: topics that notebook 03 flags unstable at 0.5 get rows here too; read
 #   them with that notebook's stability table beside you.
 

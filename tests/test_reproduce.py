@@ -215,11 +215,32 @@ def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path:
         out = tmp_path / "out"  # (the same folder both times: figures record OUT)
         shutil.rmtree(out, ignore_errors=True)
         assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(out), notebooks_dir=folder, timeout=120,
-                              notebook_jobs=jobs) == 1  # (the results tables fail: there are no tables)
+                              notebook_jobs=jobs) == 0
         outputs[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     assert outputs[1] == outputs[2] and len([k for k in outputs[1] if k.endswith(".png")]) == 12
     manifest = outputs[2]["figures/MANIFEST.csv"].decode()
     assert all(f"nb{n}_{k}," in manifest for n in range(4) for k in range(3))
+
+
+def test_a_run_on_another_corpus_passes_each_notebook_only_the_parameters_it_declares(tmp_path: Path,
+                                                                                      monkeypatch) -> None:  # noqa: ANN001
+    """OUT and CORPUS go to every notebook; TABLES (where notebook 04 writes the tables for a paper) goes
+    to `OUT/tables` and only to a notebook whose parameters cell assigns it: no other gets a stray name."""
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
+    monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    _notebook(folder / "00_plain.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('TABLES' in dir(), OUT)")
+    _notebook(folder / "01_tables.ipynb", "CORPUS = 'x'\nOUT = 'y'\nTABLES = 'reports/tables'", "print(TABLES)")
+    out = tmp_path / "out"
+    assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(out), notebooks_dir=folder, timeout=120,
+                          notebook_jobs=1) == 0
+    printed = {nb: "".join(o.get("text", "") for c in nbformat.read(out / "notebooks" / nb, as_version=4).cells
+                           if c.cell_type == "code" for o in c.get("outputs", []))
+               for nb in ("00_plain.ipynb", "01_tables.ipynb")}
+    assert printed["00_plain.ipynb"].strip() == f"False {out}"
+    assert printed["01_tables.ipynb"].strip() == str(out / "tables")
 
 
 def test_reproduce_refuses_fewer_than_one_notebook_job(capsys) -> None:  # noqa: ANN001
@@ -236,7 +257,6 @@ def test_notebooks_that_compare_blocs_are_skipped_on_a_corpus_with_one_bloc(tmp_
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
     monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {"compared_blocs": "it compares two blocs, and the "
                         "corpus has 1 bloc(s) with kept text (western); give the articles a second bloc"})
-    monkeypatch.setattr(reproduce, "_write_tables", lambda out, folder: None)  # (no tables were built here)
     folder = tmp_path / "nbs"
     folder.mkdir()
     _notebook(folder / "00_describe.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('described')")

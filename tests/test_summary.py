@@ -139,6 +139,31 @@ def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path
                                                "summary.csv", "summary.tex"]
 
 
+def test_the_paper_tables_write_the_contrasts_they_are_given_without_computing_them_again(tmp_path: Path,
+                                                                                          monkeypatch) -> None:  # noqa: ANN001
+    """Notebook 04 computes the contrasts once, shows them, then writes them: the summary written is that
+    table, and `bloc_contrasts` is not called again (on 100,000 articles it costs over a minute)."""
+    tables = overview.read_tables(ROOT / "data" / "processed")
+    shown = summary.bloc_contrasts(tables, "russian", "western", n_boot=200)
+    monkeypatch.setattr(summary, "bloc_contrasts", lambda *a, **k: pytest.fail("computed again"))
+    summary.write_paper_tables(tables, "russian", "western", tmp_path, contrasts=shown)
+    written = pd.read_csv(tmp_path / "summary.csv")
+    assert written["measure"].tolist() == shown["measure"].tolist()
+    assert np.allclose(written["estimate"], shown["estimate"], equal_nan=True, rtol=1e-9)
+
+
+def test_a_relative_paper_tables_folder_is_under_the_project_root(monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+    """TABLES = "reports/tables" means the project's folder wherever the notebook's kernel runs."""
+    from analysis import paths
+
+    tables = overview.read_tables(ROOT / "data" / "processed")
+    shown = summary.bloc_contrasts(tables, "russian", "western", n_boot=50)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.chdir(tmp_path.parent)
+    written = summary.write_paper_tables(tables, "russian", "western", "tables_here", contrasts=shown)
+    assert all(p.parent == tmp_path / "tables_here" for p in written)
+
+
 def test_a_row_without_p_value_is_left_out_of_the_figure_and_said(five_summary: pd.DataFrame) -> None:
     from analysis import plots
 

@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_repro.add_argument("--corpus", default=str(paths.RAW))
     p_repro.add_argument("--out", default=str(paths.PROCESSED))
     p_repro.add_argument("--notebook-jobs", type=int, default=None, metavar="N",
-                         help="notebooks (and the results tables) executed at a time, each in its own process "
+                         help="notebooks executed at a time, each in its own process "
                               f"(default {reproduce.default_notebook_jobs()} on this machine: 2 with two cores or "
                               "more); each kernel holds its own copy of the tables it reads, so 1 needs least memory")
     p_repro.add_argument("--lenient", action="store_true",

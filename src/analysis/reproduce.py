@@ -1,6 +1,6 @@
-"""Reproduce every output: build the processed tables, then execute the notebooks and write the
-results tables, two at a time where there are two cores (each in its own process: they only read
-the built tables, and the figure manifest they share is updated under a lock), then render HTML.
+"""Reproduce every output: build the processed tables, then execute the notebooks (notebook 04 also
+writes the tables for a paper), two at a time where there are two cores (each in its own process: they
+only read the built tables, and the figure manifest they share is updated under a lock), then render HTML.
 
 Notebooks run headless with nbclient on the kernel named `python3`, bound to the Python
 running this command; timing metadata is not recorded and the hash seed is fixed, so two
@@ -153,10 +153,25 @@ def _stable_widget_ids(nb) -> None:  # noqa: ANN001
 
 
 def _execute_fresh(path: Path, parameters: dict[str, object], output: Path, timeout: int) -> None:
-    """`execute_notebook` with `parameters` to `output` (its failing cell kept), removing an old copy
-    first so none is left from an earlier run."""
+    """`execute_notebook` with those of `parameters` its parameters cell assigns, to `output` (its
+    failing cell kept), removing an old copy first so none is left from an earlier run."""
     output.unlink(missing_ok=True)
-    execute_notebook(path, parameters=parameters, output=output, timeout=timeout, keep_failed=True)
+    names = _parameter_names(path)
+    execute_notebook(path, parameters={k: v for k, v in parameters.items() if k in names}, output=output,
+                     timeout=timeout, keep_failed=True)
+
+
+def _parameter_names(path: Path) -> set[str]:
+    """The names the notebook's cell tagged `parameters` assigns (none without such a cell)."""
+    import ast
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if cell is None:
+        return set()
+    tree = ast.parse("".join(cell.get("source", [])))
+    return {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
 
 
 def render_html(executed: list[Path], out_dir: Path, failed: dict[str, str] | None = None) -> None:
@@ -201,21 +216,6 @@ def _check_tables(out: Path) -> None:
     manifest = overview.check_output(out)
     print(f"      {len(manifest['tables'])} tables, {manifest['corpus']['articles']} articles, "
           f"corpus {manifest['corpus']['fingerprint'][:12]}")
-
-
-def _write_tables(out: Path, folder: Path) -> None:
-    """The tables a paper needs (`summary.write_paper_tables`: the bloc contrasts, the corpus, the
-    distinctive terms), written to `folder` as CSV and LaTeX."""
-    from analysis import overview, stats, summary
-
-    tables = overview.read_tables(out)
-    articles = tables["articles"]
-    pair = stats.compared_blocs(stats.blocs_with_text(articles))
-    if pair is None:
-        print("      no two blocs with kept text to compare: no summary written")
-        return
-    written = summary.write_paper_tables(tables, *pair, folder)
-    print(f"      {', '.join(str(p) for p in written)}")
 
 
 def _calls(path: Path, name: str) -> bool:
@@ -318,8 +318,8 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     out : the output folder (default: data/processed, and the committed outputs in place).
     notebooks_dir : a folder of `NN_name.ipynb` notebooks to run instead of notebooks/.
     timeout : seconds each notebook cell may run.
-    notebook_jobs : how many of the independent steps (each notebook, the results tables) run at a
-        time, each in its own process (default `default_notebook_jobs()`); 1 runs them in order.
+    notebook_jobs : how many notebooks run at a time, each in its own process (default
+        `default_notebook_jobs()`); 1 runs them in order.
     lenient : build as `build --lenient` does: bad articles are reported and skipped.
 
     Returns
@@ -335,15 +335,14 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         print(f"      notebooks: {line}", flush=True)
     sources = notebooks(folder)
     failures: dict[str, str] = {}
-    tables_dir = out_path / "tables" if own_run else paths.ROOT / "reports" / "tables"
-    # (name, function, arguments, fatal); the results tables and the notebooks only read the built
-    # tables, so they are independent and run `notebook_jobs` at a time
+    # (name, function, arguments, fatal); the notebooks only read the built tables (notebook 04 also
+    # writes the tables for a paper, to TABLES), so they are independent and run `notebook_jobs` at a time
     steps: list[tuple[str, Callable, tuple, bool]] = [
         ("build", _build, (corpus_path, out_path, lenient), True),
         ("check the tables against the manifest", _check_tables, (out_path,), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
-        parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
+        parameters = {"CORPUS": corpus_path, "OUT": str(out_path), "TABLES": str(out_path / "tables")}
         executed, html_dir = [out_path / "notebooks" / nb.name for nb in sources], out_path / "html"
         independent = [(f"execute {nb.name}", _execute_fresh, (nb, parameters, to, timeout), False)
                        for nb, to in zip(sources, executed)]
@@ -353,7 +352,6 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         independent = [(f"execute {nb.name}", _execute_in_place, (nb, timeout), False) for nb in sources]
         after = [("pair notebooks as py:percent scripts", pair_scripts, (sources,), False)]
         executed, html_dir = list(sources), paths.ROOT / "reports" / "html"
-    independent.append(("write the results tables", _write_tables, (out_path, tables_dir), False))
     after.append(("render HTML", render_html, (executed, html_dir, failures), False))
     jobs = max(1, min(notebook_jobs or default_notebook_jobs(), len(independent)))
     total = len(steps) + len(independent) + len(after)

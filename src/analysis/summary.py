@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import sentiment, stats, topics
+from analysis.outputs import resolve
 from analysis.stats.blocs import _article_means  # (the article means `stats.bloc_difference` tests)
 
 COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value", "min_p",
@@ -279,7 +280,7 @@ def keyness_top(keyness: pd.DataFrame, n: int = 15) -> pd.DataFrame:
 
 
 def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folder: str | Path, *,
-                       n_boot: int = 2000, seed: int = SEED) -> list[Path]:
+                       n_boot: int = 2000, seed: int = SEED, contrasts: pd.DataFrame | None = None) -> list[Path]:
     """Every table a paper needs, as CSV and LaTeX in `folder`: `summary` (`bloc_contrasts`),
     `corpus` (`corpus_table`) and `keyness_top` (`keyness_top` of the blocs compared).
 
@@ -287,8 +288,10 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     ----------
     tables : the processed tables.
     a, b : the blocs compared.
-    folder : where to write.
+    folder : where to write (a relative path is under the project root, as `OUT` is).
     n_boot, seed : as in `bloc_contrasts`.
+    contrasts : `bloc_contrasts(tables, a, b)` when already computed (notebook 04 shows it, then
+        writes it: on 100,000 articles computing it again cost 70 s), or None to compute it here.
 
     Returns
     -------
@@ -297,8 +300,10 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     """
     from analysis import framing
 
-    folder = Path(folder)
-    written = write_summary(bloc_contrasts(tables, a, b, n_boot=n_boot, seed=seed), folder)
+    folder = resolve(folder)
+    if contrasts is None:
+        contrasts = bloc_contrasts(tables, a, b, n_boot=n_boot, seed=seed)
+    written = write_summary(contrasts, folder)
     written += _write(corpus_table(tables["articles"]), folder, "corpus",
                       "Articles, sentences, tokens and quotes per bloc and outlet.")
     written += _write(keyness_top(framing.keyness_for(tables, a, b)), folder, "keyness_top",
