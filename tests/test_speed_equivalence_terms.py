@@ -125,3 +125,28 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
     matcher = TermMatcher(terms)
     for text in [*texts, " ".join(terms), " ".join(terms).upper(), ", ".join(t.lower() for t in terms)]:
         assert list(matcher.finditer(text)) == plain_finditer(matcher, text)
+
+
+# --------------------------------------------------------------------------- n-grams
+
+
+def sliced_grams(tokens: list[str], ngram_range: tuple[int, int], stops: frozenset[str], min_length: int) -> list[str]:
+    """`ngrams.grams_of_tokens` as it was: every n-gram a joined slice."""
+    tokens = [t for t in tokens if t not in stops and not t.isdigit() and len(t) >= min_length]
+    out: list[str] = []
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        out += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "kyiv", "war", "12", "a", "u.s", "peace talks", "", "x", "russia's"]), max_size=30),
+       st.integers(1, 3), st.integers(1, 4), st.integers(0, 3))
+def test_ngrams_are_those_of_joined_slices(tokens: list[str], low: int, span: int, min_length: int) -> None:
+    """Unigrams as they are and bigrams by pairs (`grams_of_tokens`' shortcuts) give the same list, in the
+    same order, as joining slices, for any range of n and any shortest token."""
+    from analysis.ngrams import grams_of_tokens, stop_words
+
+    ngram_range = (low, low + span - 1)
+    assert grams_of_tokens(tokens, ngram_range, min_length=min_length) == \
+        sliced_grams(tokens, ngram_range, stop_words(), min_length)
