@@ -47,7 +47,8 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
     else:
         matcher, info = _marker_matcher(markers)
     rows = []
-    for article_id, paragraph_id, text in texts[["article_id", "paragraph_id", "text"]].itertuples(index=False):
+    # (columns as lists: iterating rows of Arrow-backed strings took three times as long)
+    for article_id, paragraph_id, text in zip(*(texts[c].tolist() for c in ("article_id", "paragraph_id", "text"))):
         for term, start, end in matcher.finditer(text):
             group, usage = info[term]
             rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": group,

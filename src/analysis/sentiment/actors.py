@@ -48,7 +48,9 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
     columns: dict[str, list] = {"article_id": [], "sentence_id": [], "actor": [], "n_mentions": []}
     ids, numbers, groups, counts = columns.values()
     pairs = list(matchers.items())
-    for article_id, sentence_id, text in sentences[["article_id", "sentence_id", "text"]].itertuples(index=False):
+    # (columns as lists: iterating rows of Arrow-backed strings took three times as long, 4 s of 2.7
+    # million sentences)
+    for article_id, sentence_id, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
         for group, matcher in pairs:
             hits = sum(1 for _ in matcher.finditer(text))
             if hits:
