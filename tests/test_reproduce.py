@@ -222,10 +222,10 @@ def test_notebooks_two_at_a_time_write_the_same_bytes_as_one_at_a_time(tmp_path:
     assert all(f"nb{n}_{k}," in manifest for n in range(4) for k in range(3))
 
 
-def test_a_run_on_another_corpus_passes_each_notebook_only_the_parameters_it_declares(tmp_path: Path,
-                                                                                      monkeypatch) -> None:  # noqa: ANN001
-    """OUT and CORPUS go to every notebook; TABLES (where notebook 04 writes the tables for a paper) goes
-    to `OUT/tables` and only to a notebook whose parameters cell assigns it: no other gets a stray name."""
+def test_a_run_on_another_corpus_passes_tables_only_to_a_notebook_that_declares_it(tmp_path: Path,
+                                                                                   monkeypatch) -> None:  # noqa: ANN001
+    """OUT and CORPUS go to every notebook; TABLES (where notebook 04 writes the tables for a paper) is
+    `OUT/tables`, and goes only to a notebook whose parameters cell assigns it: no other gets a stray name."""
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
     monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})

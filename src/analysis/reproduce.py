@@ -153,12 +153,10 @@ def _stable_widget_ids(nb) -> None:  # noqa: ANN001
 
 
 def _execute_fresh(path: Path, parameters: dict[str, object], output: Path, timeout: int) -> None:
-    """`execute_notebook` with those of `parameters` its parameters cell assigns, to `output` (its
-    failing cell kept), removing an old copy first so none is left from an earlier run."""
+    """`execute_notebook` with `parameters` to `output` (its failing cell kept), removing an old copy
+    first so none is left from an earlier run."""
     output.unlink(missing_ok=True)
-    names = _parameter_names(path)
-    execute_notebook(path, parameters={k: v for k, v in parameters.items() if k in names}, output=output,
-                     timeout=timeout, keep_failed=True)
+    execute_notebook(path, parameters=parameters, output=output, timeout=timeout, keep_failed=True)
 
 
 def _parameter_names(path: Path) -> set[str]:
@@ -342,9 +340,12 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         ("check the tables against the manifest", _check_tables, (out_path,), True)]
     if own_run:
         os.environ["ANALYSIS_FIGURES"] = str(out_path / "figures")
-        parameters = {"CORPUS": corpus_path, "OUT": str(out_path), "TABLES": str(out_path / "tables")}
+        parameters = {"CORPUS": corpus_path, "OUT": str(out_path)}
+        tables = {"TABLES": str(out_path / "tables")}  # (only to a notebook that declares it: notebook 04)
         executed, html_dir = [out_path / "notebooks" / nb.name for nb in sources], out_path / "html"
-        independent = [(f"execute {nb.name}", _execute_fresh, (nb, parameters, to, timeout), False)
+        independent = [(f"execute {nb.name}", _execute_fresh,
+                        (nb, {**parameters, **(tables if "TABLES" in _parameter_names(nb) else {})}, to, timeout),
+                        False)
                        for nb, to in zip(sources, executed)]
         after = []
     else:
