@@ -162,10 +162,8 @@ def _execute_fresh(path: Path, parameters: dict[str, object], output: Path, time
 def _parameter_names(path: Path) -> set[str]:
     """The names the notebook's cell tagged `parameters` assigns (none without such a cell)."""
     import ast
-    import json
 
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    cell = next((c for c in _cells(path) if "parameters" in c.get("metadata", {}).get("tags", [])), None)
     if cell is None:
         return set()
     tree = ast.parse("".join(cell.get("source", [])))
@@ -216,12 +214,16 @@ def _check_tables(out: Path) -> None:
           f"corpus {manifest['corpus']['fingerprint'][:12]}")
 
 
-def _calls(path: Path, name: str) -> bool:
-    """Whether one of a notebook's code cells calls `name`."""
+def _cells(path: Path) -> list[dict]:
+    """A notebook's cells as its .ipynb file holds them."""
     import json
 
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    return any(c.get("cell_type") == "code" and f"{name}(" in "".join(c.get("source", [])) for c in cells)
+    return json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+
+
+def _calls(path: Path, name: str) -> bool:
+    """Whether one of a notebook's code cells calls `name`."""
+    return any(c.get("cell_type") == "code" and f"{name}(" in "".join(c.get("source", [])) for c in _cells(path))
 
 
 def _unmet_needs(out: Path) -> dict[str, str]:
@@ -367,8 +369,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     unmet = _unmet_needs(out_path)
     skipped: dict[str, str] = {}  # notebook -> why it was not run
     for n, (name, function, args, fatal) in list(batch):
-        why = next((why for call, why in unmet.items() if function in (_execute_fresh, _execute_in_place)
-                    and _calls(args[0], call)), None)
+        why = next((why for call, why in unmet.items() if _calls(args[0], call)), None)  # (every step here is a notebook)
         if why:  # what the notebook needs, the corpus cannot give: skipped, saying why
             print(f"[{n}/{total}] {name}: skipped: {why}", flush=True)
             skipped[args[0].name] = why
