@@ -345,3 +345,34 @@ def test_article_dependence_is_one_when_each_topic_is_one_article() -> None:
     assert follows.set_index("model").loc["nmf", "ari_with_article"] == 1.0
     assert follows.set_index("model").loc["nmf", "top_article_share"] == 1.0
     assert spread.set_index("model").loc["nmf", "ari_with_article"] < 0.05
+
+
+def test_distinct_rows_counts_equal_vectors_once() -> None:
+    rows = np.array([[1.0, 0, 2], [1.0, 0, 2], [0, 0, 0], [0, 3.0, 0], [0, 0, 0]])
+    assert topics.grid.distinct_rows(sparse.csr_matrix(rows)) == 3
+    # an explicitly stored zero or an unsorted row is the same vector
+    odd = sparse.csr_matrix((np.array([2.0, 1.0, 0.0]), np.array([2, 0, 1]), np.array([0, 3])), shape=(1, 3))
+    assert topics.grid.distinct_rows(sparse.vstack([odd, sparse.csr_matrix(rows[:1])])) == 1
+
+
+def test_a_corpus_of_few_distinct_paragraphs_fits_without_warnings_or_nan() -> None:
+    """Syndicated or headline-only corpora repeat the same few paragraphs: no k above the number of
+    distinct units is tried (k-means cannot form more clusters than distinct points), and an exact
+    NMF fit reports an error of 0, not NaN (its residual rounds below zero)."""
+    import warnings
+
+    texts = ["Peskov says the talks with Kyiv have stalled over the ceasefire terms.",
+             "Lavrov blames the West for prolonging the war and the sanctions.",
+             "Zelensky rejects the Kremlin's terms for a ceasefire in Donbas."]
+    ids = [f"a{i:02d}" for i in range(18)]
+    articles = pd.DataFrame({"article_id": ids, "outlet": [f"O{i % 6}" for i in range(18)],
+                             "bloc": ["russian", "western", "ukrainian"] * 6})
+    paragraphs = pd.DataFrame({"article_id": ids, "paragraph_id": 1, "kind": "body",
+                               "text": [texts[i % 3] for i in range(18)]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        built = topics.build_topics({"articles": articles, "paragraphs": paragraphs}, seed=3)
+    grid = built["topic_grid"]
+    assert grid["k"].tolist() == [2, 3]  # not 4..8: three distinct paragraphs
+    assert not grid.isna().any().any()
+    assert (grid["nmf_error"] >= 0).all()

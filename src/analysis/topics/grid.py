@@ -26,7 +26,8 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
     tfidf, counts : scipy.sparse matrix
         Units x terms TF-IDF and counts, as from `vectorize`.
     ks : sequence of int
-        The k to try; those not below the sample size are skipped.
+        The k to try; those not below the sample size, or above its number of distinct units, are
+        skipped (with fewer distinct points than clusters, k-means and Ward cannot form k clusters).
     seed : int
         Seed of the models and of the default sample order.
     n_top : int
@@ -51,9 +52,10 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
     rows = bounded_sample(_order(tfidf.shape[0], seed, order), LIMITS["grid"] if limit is None else limit)
     sub, sub_counts = tfidf[rows], counts[rows]
     space = _normalised(_svd(sub, seed).transform(sub))
+    distinct = distinct_rows(sub)
     out = []
     for k in ks:
-        if k >= len(rows):
+        if k >= len(rows) or k > distinct:
             continue
         nmf, _ = _nmf(sub, k, seed, max_iter=200)
         row = {"k": k,
@@ -68,6 +70,16 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
         out.append(row)
     return pd.DataFrame(out, columns=["k", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette",
                                       "n_units"])
+
+
+def distinct_rows(matrix: sparse.spmatrix) -> int:
+    """How many different rows `matrix` has (units whose vectors are equal, such as a paragraph
+    syndicated word for word, count once); linear in its stored values."""
+    matrix = sparse.csr_matrix(matrix, copy=True)
+    matrix.sum_duplicates()  # (sorted indices, no explicit duplicates: equal rows store equal bytes)
+    matrix.eliminate_zeros()
+    starts, ends = matrix.indptr[:-1], matrix.indptr[1:]
+    return len({(matrix.indices[a:b].tobytes(), matrix.data[a:b].tobytes()) for a, b in zip(starts, ends)})
 
 
 def choose_k(grid: pd.DataFrame) -> tuple[int, str]:

@@ -10,10 +10,17 @@ from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
 
 def _nmf(tfidf: sparse.spmatrix, k: int, seed: int, max_iter: int = 400):  # noqa: ANN202
+    """NMF's model and unit weights. A fit that reproduces its units exactly (a corpus of a few
+    distinct paragraphs) leaves a residual that rounds below zero, whose square root NMF takes
+    with a warning and reports as a NaN error: the model reports 0 instead."""
     from sklearn.decomposition import NMF
 
     model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=max_iter)
-    return model, model.fit_transform(tfidf)
+    with np.errstate(invalid="ignore"):
+        weights = model.fit_transform(tfidf)
+    if np.isnan(model.reconstruction_err_):
+        model.reconstruction_err_ = 0.0
+    return model, weights
 
 
 def _svd(tfidf: sparse.spmatrix, seed: int, n_components: int = 50):  # noqa: ANN202
