@@ -376,3 +376,23 @@ def test_a_corpus_of_few_distinct_paragraphs_fits_without_warnings_or_nan() -> N
     assert grid["k"].tolist() == [2, 3]  # not 4..8: three distinct paragraphs
     assert not grid.isna().any().any()
     assert (grid["nmf_error"] >= 0).all()
+
+
+def test_non_converged_fits_are_summed_up_in_one_note_and_other_warnings_pass_through() -> None:
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    from analysis.pipeline.passes import _convergence_note
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(3):
+            warnings.warn("Maximum number of iterations 200 reached. Increase it to improve convergence.",
+                          ConvergenceWarning, stacklevel=1)
+        warnings.warn("something else", UserWarning, stacklevel=1)
+    with pytest.warns(UserWarning, match="something else"):
+        note = _convergence_note(caught)
+    assert "3 model fit(s) did not converge: Maximum number of iterations 200 reached (3 fits)" in note
+    assert "at most 200 iterations" in note
+    assert _convergence_note([]) == ""

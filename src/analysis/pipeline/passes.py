@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,12 +242,39 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     if not settings.skip_topics:
         started = clock()
         topic_input = _topic_input(sink, settings.topic_units, settings.seed)
-        for name, table in topics.build_topics(topic_input, seed=settings.seed).items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            built = topics.build_topics(topic_input, seed=settings.seed)
+        note = _convergence_note(caught)
+        if note:
+            stats.notes.append(note)
+        for name, table in built.items():
             sink.write(name, _tidy(name, table))
         stats.seconds["topics"] = clock() - started
     sink.close()
     stats.rows = dict(sink.rows) if isinstance(sink, _FileSink) else {n: sum(map(len, p)) for n, p in sink.parts.items()}
     return stats
+
+
+def _convergence_note(caught: Sequence[warnings.WarningMessage]) -> str:
+    """One note for the topic fits that stopped at their iteration cap (sklearn's ConvergenceWarning,
+    one per fit: a console of them says nothing a user can act on); other warnings are shown again."""
+    from sklearn.exceptions import ConvergenceWarning
+
+    capped: Counter[str] = Counter()
+    for item in caught:
+        if issubclass(item.category, ConvergenceWarning):
+            capped[str(item.message).split(".")[0]] += 1
+        else:
+            warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+    if not capped:
+        return ""
+    listed = "; ".join(f"{message} ({n} fit{'s' if n > 1 else ''})" for message, n in sorted(capped.items()))
+    note = f"topics: sklearn warned that {sum(capped.values())} model fit(s) did not converge: {listed}"
+    if any("iterations" in message for message in capped):
+        note += (". The k grid and the stability resamples fit NMF with at most 200 iterations and the chosen models "
+                 "with 400, to bound the cost; their scores are those of the capped fits")
+    return note
 
 
 def _in_order(parts: list[pd.DataFrame], records: Sequence[Mapping], mixed: bool) -> pd.DataFrame:
