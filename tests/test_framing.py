@@ -390,6 +390,23 @@ def test_voice_shares_weigh_each_article_the_same() -> None:
     plt.close(fig)
 
 
+def test_a_corpus_without_quotes_says_so_in_words_and_in_the_figure() -> None:
+    """No quote at all (headline-only or very short texts): a sentence that says so, not "Quotes per
+    bloc: .", and a figure that says so instead of an empty chart with an empty legend."""
+    import warnings
+
+    voices = pd.DataFrame({"article_id": pd.Series([], dtype="string"), "quote_id": pd.Series([], dtype="int64"),
+                           "speaker_group": pd.Series([], dtype="string"), "n_words": pd.Series([], dtype="int64")})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "bloc": ["russian", "western"]})
+    shares = framing.voice_shares(voices, articles)
+    assert framing.voices_text(shares).startswith("No quote was found")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (matplotlib warned: "No artists with labels found to put in legend")
+        fig = plots.voice_shares(shares, value="mean_article_share")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["no quote found in the compared blocs"]
+    plt.close(fig)
+
+
 def test_marker_rates_by_bloc_of_a_corpus_without_marker_hits() -> None:
     """No marker hit at all (an empty markers table, as a build writes it): an empty table of rates,
     with a float rate column, not a type error from dividing by the empty string column."""

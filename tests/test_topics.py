@@ -396,3 +396,15 @@ def test_non_converged_fits_are_summed_up_in_one_note_and_other_warnings_pass_th
     assert "3 model fit(s) did not converge: Maximum number of iterations 200 reached (3 fits)" in note
     assert "at most 200 iterations" in note
     assert _convergence_note([]) == ""
+
+
+def test_describe_says_why_articles_have_no_topic_unit() -> None:
+    """Articles that kept no text, or have only a title, have no unit: the description counts them
+    instead of calling every shortfall a sample (it did, on a corpus far below the --topic-units cap)."""
+    tables = {name: table.copy() for name, table in topics.build_topics(_seed_tables(), seed=3).items()}
+    seeds = _seed_tables()["articles"]
+    assert topics.describe({**tables, "articles": seeds}).startswith(f"{len(tables['topics']) // 4:,} units from 5 articles;")
+    extra = pd.DataFrame({"article_id": ["x1", "x2", "x3"], "n_paragraphs": [0, 0, 1]})
+    text = topics.describe({**tables, "articles": pd.concat([seeds, extra], ignore_index=True)})
+    assert ("from 5 of the corpus's 8 articles (of the others, 2 kept no text and 1 has no body paragraph to model or "
+            "is outside the sample") in text

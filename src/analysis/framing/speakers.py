@@ -174,5 +174,7 @@ def voices_text(shares: pd.DataFrame) -> str:
         One sentence.
     """
     per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
+    if per_bloc.empty:
+        return "No quote was found in the compared blocs, so there is no one to show as quoted."
     return "Quotes per bloc: " + ", ".join(
         f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."

@@ -368,7 +368,11 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)
     ax.set_title("Who gets quoted (greys: speaker groups; bloc colours name blocs only)")
-    ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9, title="speaker group")
+    if pivot.empty:  # (no quote in any bloc: no group to name)
+        ax.text(0.5, 0.5, "no quote found in the compared blocs", ha="center", va="center", transform=ax.transAxes)
+        ax.set_yticks([])
+    else:
+        ax.legend(bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=9, title="speaker group")
     fig.tight_layout()
     return fig
 

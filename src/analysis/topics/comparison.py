@@ -55,7 +55,8 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
     left_out = {b: int(data.loc[data["bloc"] == b, "article_id"].nunique()) for b in present if b not in kept}
     unstable = [t for t in summary.index if t not in stable]
     note = (f"Compared: {', '.join(kept) or 'no bloc'}. Left out: "
-            + (", ".join(f"{b} ({n} article{'' if n == 1 else 's'})" for b, n in left_out.items()) or "no bloc") + "; "
+            + (", ".join(f"{b} ({n} article{'' if n == 1 else 's'} with modelled paragraphs)" for b, n in left_out.items())
+               or "no bloc") + "; "
             + (f"{len(unstable)} unstable topic(s) ({', '.join(str(t) for t in unstable)})" if unstable else "no topic")
             + " left out.")
     columns = ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"]

@@ -121,10 +121,7 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf", cutoff: float 
     grid_units = int(grid["n_units"].max())
     stable = stable_topics(summary, model)
     km = summary[summary["model"] == "kmeans"]
-    in_corpus = tables["articles"]["article_id"].nunique() if "articles" in tables else n_articles
-    sample_note = (f" (a sample: build's --topic-units caps the paragraphs modelled; the corpus has {in_corpus:,} articles)"
-                   if n_articles < in_corpus else "")
-    parts = [f"{n_units:,} units from {n_articles:,} articles{sample_note}; k = {k} chosen on a grid scored on "
+    parts = [f"{n_units:,} units from {_articles_modelled(tables, n_articles)}; k = {k} chosen on a grid scored on "
              f"{grid_units:,} units"
              + (" (a sample)" if grid_units < n_units else " (all of them)") + "."]
     parts.append("Fitted on samples, the other units assigned: " + ", ".join(sampled) + "." if sampled
@@ -134,6 +131,25 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf", cutoff: float 
     if not stable:
         parts.append("No topic is stable, so no bloc comparison of topics is a finding on this corpus.")
     return " ".join(parts)
+
+
+def _articles_modelled(tables: dict[str, pd.DataFrame], n_articles: int) -> str:
+    """"N articles", and when the corpus has more, why the others have no unit: they kept no text,
+    or they have no body paragraph (a title only) or are outside the sample build's --topic-units
+    draws on a corpus with more paragraphs than it allows (the table does not tell these apart)."""
+    if "articles" not in tables:
+        return f"{n_articles:,} articles"
+    articles = tables["articles"]
+    in_corpus = int(articles["article_id"].nunique())
+    if n_articles >= in_corpus:
+        return f"{n_articles:,} articles"
+    empty = int((articles["n_paragraphs"] == 0).sum()) if "n_paragraphs" in articles else 0
+    rest = in_corpus - n_articles - empty
+    why = [f"{empty:,} kept no text"] if empty else []
+    if rest > 0:
+        why.append(f"{rest:,} {'has' if rest == 1 else 'have'} no body paragraph to model or {'is' if rest == 1 else 'are'} "
+                   "outside the sample that build's --topic-units draws from a corpus with more paragraphs than it allows")
+    return f"{n_articles:,} of the corpus's {in_corpus:,} articles (of the others, {' and '.join(why)})"
 
 
 def article_dependence(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
