@@ -304,3 +304,46 @@ def test_what_a_corpus_cannot_give_the_notebooks(monkeypatch) -> None:  # noqa: 
     monkeypatch.setattr(overview, "read_tables", lambda out: {"articles": articles.assign(n_sentences=3),
                                                               "topic_grid": grid})
     assert reproduce._unmet_needs(Path("out")) == {}
+
+
+def test_notebooks_start_longest_first_and_every_published_one_has_a_typical_time(tmp_path: Path, monkeypatch,
+                                                                                   capsys) -> None:  # noqa: ANN001
+    """Two at a time, the notebooks are handed to the pool longest first (by the benchmark's times), so
+    that a short notebook, not notebook 02, runs alone at the end; their numbers in the log stay in file
+    order, and a notebook without a typical time starts last."""
+    import concurrent.futures
+
+    assert sorted(reproduce.TYPICAL_SECONDS) == [nb.name for nb in reproduce.notebooks()]
+    started: list[str] = []
+
+    class Pool:  # runs each step at once, in the order it is handed over
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            pass
+
+        def __enter__(self):  # noqa: ANN204
+            return self
+
+        def __exit__(self, *exc) -> None:  # noqa: ANN002
+            pass
+
+        def submit(self, function, *args):  # noqa: ANN001, ANN002, ANN202
+            started.append(args[1][0].name)
+            future = concurrent.futures.Future()
+            future.set_result((0, "exit status 0", None, 0.0, ""))
+            return future
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
+    monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
+    monkeypatch.setattr(reproduce, "render_html", lambda executed, html_dir, failures: None)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    for name in ("00_corpus", "01_sentiment", "02_framing", "03_topics", "04_results", "05_mine"):
+        _notebook(folder / f"{name}.ipynb", "CORPUS = 'x'\nOUT = 'y'")
+    assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(tmp_path / "out"), notebooks_dir=folder,
+                          notebook_jobs=2) == 0
+    assert started == ["02_framing.ipynb", "01_sentiment.ipynb", "04_results.ipynb", "00_corpus.ipynb",
+                       "03_topics.ipynb", "05_mine.ipynb"]
+    log = capsys.readouterr().out
+    assert "[5/9] execute 02_framing.ipynb" in log and "[8/9] execute 05_mine.ipynb" in log

@@ -21,7 +21,7 @@ from analysis import paths
 from analysis.display import STATIC_ENV
 from analysis.pairing import pair_scripts, sync_pairs
 
-__all__ = ["NotebookFailure", "execute_notebook", "main", "notebooks"]
+__all__ = ["NotebookFailure", "TYPICAL_SECONDS", "execute_notebook", "longest_first", "main", "notebooks"]
 
 
 class NotebookFailure(RuntimeError):
@@ -244,6 +244,29 @@ def _unmet_needs(out: Path) -> dict[str, str]:
     return unmet
 
 
+#: Seconds each notebook took on 100,000 generated articles (benchmarks/RESULTS.md, reproduce at 100,000): the
+#: notebooks start longest first, so that a short one, not a long one, runs alone at the end. Two at a time, by
+#: the times of the benchmark rows, the five take 221 s instead of 229 s in file order on 100,000 articles, and
+#: 133 s instead of 145 s on 10,000. Notebooks not listed start after these.
+TYPICAL_SECONDS = {"02_framing.ipynb": 179, "01_sentiment.ipynb": 149, "04_results.ipynb": 72, "00_corpus.ipynb": 27,
+                   "03_topics.ipynb": 8}
+
+
+def longest_first(names: list[str]) -> list[str]:
+    """`names` (notebook file names) in the order `reproduce` starts them: by `TYPICAL_SECONDS`,
+    longest first, then the notebooks it does not list, in the order given.
+
+    Parameters
+    ----------
+    names : notebook file names, e.g. "01_sentiment.ipynb".
+
+    Returns
+    -------
+    list of str
+    """
+    return sorted(names, key=lambda name: -TYPICAL_SECONDS.get(name, -1))
+
+
 def default_notebook_jobs() -> int:
     """How many notebooks `reproduce` executes at a time by default: two where there are two cores
     or more (each kernel holds its own copy of the tables it reads: on 100,000 articles up to
@@ -384,7 +407,9 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(_timed, function, args, True): (n, name) for n, (name, function, args, _) in batch}
+            by_name = {args[0].name: (n, (name, function, args)) for n, (name, function, args, _) in batch}
+            futures = {pool.submit(_timed, function, args, True): (n, name)
+                       for n, (name, function, args) in (by_name[nb] for nb in longest_first(list(by_name)))}
             for future in as_completed(futures):
                 n, name = futures[future]
                 _report(n, total, name, *future.result(), failures)
