@@ -245,7 +245,7 @@ plots.save(fig, "topics_map")
 # %%
 print(topics.describe(tables, cutoff=STABLE_AT))
 print(left_out)
-print("Articles per bloc in the topic units:", data.drop_duplicates("article_id")["bloc"].value_counts().sort_index().to_dict())
+print(topics.articles_per_bloc_text(data))
 
 # %% [markdown]
 # - A topic is only as good as its stability: on a small corpus a "topic" is often one article's

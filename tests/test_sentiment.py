@@ -452,7 +452,14 @@ def test_texts_of_a_comparison_between_two_outlets_or_without_spread() -> None:
     frame = pd.DataFrame({"bloc": ["russian"] * 4 + ["western"] * 4, "article_id": list("aabbccdd"),
                           "outlet": ["RT"] * 4 + ["BBC"] * 4, "compound": [0.4, 0.2, 0.3, 0.1, -0.2, 0.0, -0.1, 0.1]})
     text = sentiment.leave_one_outlet_out_text(stats.leave_one_outlet_out(frame, "russian", "western"))
-    assert text.startswith("Every outlet here is a whole bloc (BBC, RT): leaving one out leaves nothing to compare")
+    assert text.startswith("Each outlet here accounts for a whole compared bloc (BBC, RT): leaving one out leaves nothing "
+                           "to compare")
+    # one author of every article in both blocs: not "a whole bloc", and not "a difference between 1 authors"
+    by_one = frame.assign(author="Jane Example")
+    text = sentiment.reporting.leave_one_group_out_text(stats.leave_one_group_out(by_one, "russian", "western", "author"),
+                                                        "author")
+    assert text == ("One author (Jane Example) accounts for every article of the compared blocs: leaving it out leaves "
+                    "nothing to compare, so this check cannot be made.")
     flat = frame.assign(compound=0.0)
     difference = stats.bloc_difference(flat, "russian", "western", n_boot=50, n_perm=100)
     assert "No standardised difference: the article means do not vary within the blocs" in \

@@ -408,3 +408,9 @@ def test_describe_says_why_articles_have_no_topic_unit() -> None:
     text = topics.describe({**tables, "articles": pd.concat([seeds, extra], ignore_index=True)})
     assert ("from 5 of the corpus's 8 articles (of the others, 2 kept no text and 1 has no body paragraph to model or "
             "is outside the sample") in text
+
+
+def test_articles_per_bloc_text_counts_articles_not_units() -> None:
+    data = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "bloc": ["western", "western", "russian", "western"]})
+    assert topics.articles_per_bloc_text(data) == "Articles with topic units, per bloc: russian 1, western 2."
+    assert topics.articles_per_bloc_text(data.iloc[:0]) == "No article has a topic unit."

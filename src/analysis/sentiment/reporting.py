@@ -85,9 +85,12 @@ def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articl
         text = f"No article of the compared blocs has a known {what}: nothing to leave out."
         return text
     empties = rest.loc[rest["difference"].isna(), "left_out"].tolist()
+    if len(empties) == 1 and len(rest) == 1:  # (one author of every article, in both blocs)
+        return (f"One {what} ({empties[0]}) accounts for every article of the compared blocs: leaving it out leaves "
+                f"nothing to compare, so this check cannot be made.")
     if len(empties) == len(rest):
-        return (f"Every {what} here is a whole bloc ({', '.join(empties)}): leaving one out leaves nothing to "
-                f"compare, so this check cannot be made, and the bloc difference is a difference between "
+        return (f"Each {what} here accounts for a whole compared bloc ({', '.join(empties)}): leaving one out leaves "
+                f"nothing to compare, so this check cannot be made, and the bloc difference is a difference between "
                 f"{len(empties)} {whats}.")
     flips = rest.loc[rest["difference"].notna() & ~rest["same_sign"], "left_out"].tolist()
     if not flips:

@@ -32,7 +32,14 @@ from analysis.topics.grid import choose_k, k_grid_scores
 from analysis.topics.labels import ctfidf_terms, label_topics
 from analysis.topics.models import fit
 from analysis.topics.pipeline import N_RESAMPLES, build_topics
-from analysis.topics.reading import article_dependence, assignments, describe, stable_topics, with_stability_cutoff
+from analysis.topics.reading import (
+    article_dependence,
+    articles_per_bloc_text,
+    assignments,
+    describe,
+    stable_topics,
+    with_stability_cutoff,
+)
 from analysis.topics.sampling import LIMITS, bounded_sample, unit_hash
 from analysis.topics.schema import COLUMNS, MODELS
 from analysis.topics.stability import UNSTABLE_BELOW, cluster_stability, topic_stability
@@ -40,7 +47,7 @@ from analysis.topics.tables import representative_units, summary_per_topic, topi
 
 __all__ = [
     "COLUMNS", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df", "article_dependence",
-    "article_shares", "assignments", "bloc_difference",
+    "article_shares", "articles_per_bloc_text", "assignments", "bloc_difference",
     "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe", "fit",
     "k_grid_scores", "label_topics", "model_agreement", "nested", "npmi_coherence", "outlet_prevalence", "prevalence",
     "prevalence_by_outlet", "representative_units", "stable_topics", "summary_per_topic", "top_indices", "topic_per_unit",

@@ -133,6 +133,25 @@ def describe(tables: dict[str, pd.DataFrame], model: str = "nmf", cutoff: float 
     return " ".join(parts)
 
 
+def articles_per_bloc_text(data: pd.DataFrame) -> str:
+    """One sentence: how many articles of each bloc have topic units (the articles a topic comparison
+    can count).
+
+    Parameters
+    ----------
+    data : DataFrame
+        The topic units with article_id and bloc (`assignments`).
+
+    Returns
+    -------
+    str
+    """
+    counts = data.drop_duplicates("article_id")["bloc"].astype(str).value_counts().sort_index()
+    if counts.empty:
+        return "No article has a topic unit."
+    return "Articles with topic units, per bloc: " + ", ".join(f"{bloc} {n:,}" for bloc, n in counts.items()) + "."
+
+
 def _articles_modelled(tables: dict[str, pd.DataFrame], n_articles: int) -> str:
     """"N articles", and when the corpus has more, why the others have no unit: they kept no text,
     or they have no body paragraph (a title only) or are outside the sample build's --topic-units
