@@ -114,10 +114,13 @@ plots.save(fig, "sentiment_by_bloc_and_outlet")
 # ## Article by article
 #
 # The unit the blocs are made of. A bloc mean is only as solid as this table is uniform; its
-# intervals resample the sentences of one article.
+# intervals resample the sentences of one article. Above 40 articles it lists the 20 of lowest
+# and the 20 of highest mean tone, the articles that pull a bloc mean most.
 
 # %%
-sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=N_BOOT, seed=SEED).round(3)
+table, note = sentiment.article_table(frame, n_boot=N_BOOT, seed=SEED)
+display(Markdown(note))
+table.round(3)
 
 # %% [markdown]
 # ## Bloc means, their difference, and how much one outlet moves it

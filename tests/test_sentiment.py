@@ -142,6 +142,33 @@ def test_aggregate_per_group() -> None:
     assert table.loc["r2", "mean"] == pytest.approx(0.2) and table.loc["r2", "n_sentences"] == 3
 
 
+def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of_a_large_one() -> None:
+    """Up to the limit, the table is `aggregate` by bloc, outlet and article; above, the articles of lowest
+    and highest mean tone, each row equal to the full table's (same interval: its seed is its position in
+    the full table), without a bootstrap for the articles not listed."""
+    rng = np.random.default_rng(3)
+    n = 30
+    frame = pd.DataFrame({"article_id": np.repeat([f"a{i:02d}" for i in range(n)], 4),
+                          "outlet": np.repeat([f"O{i % 7}" for i in range(n)], 4),
+                          "bloc": np.repeat(["russian", "western"] * (n // 2), 4),
+                          "compound": rng.uniform(-1, 1, 4 * n)})
+    full = sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=100, seed=5)
+    table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=40)
+    pd.testing.assert_frame_equal(table, full)
+    assert note == "All 30 articles, each with an interval over its own sentences."
+    table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=6)
+    ranked = full.sort_values("mean")
+    assert set(table["article_id"]) == set(ranked["article_id"].head(3)) | set(ranked["article_id"].tail(3))
+    pd.testing.assert_frame_equal(table.reset_index(drop=True),
+                                  full[full["article_id"].isin(table["article_id"])].reset_index(drop=True))
+    assert note.startswith("30 articles: the table lists the 3 with the lowest and the 3 with the highest mean tone")
+    # ties: the first ones in the table's order (bloc, outlet, article)
+    flat = frame.assign(compound=0.0)
+    table, _ = sentiment.article_table(flat, n_boot=10, limit=4)
+    first = sentiment.aggregate(flat, ["bloc", "outlet", "article_id"], n_boot=10)
+    assert table["article_id"].tolist() == first["article_id"].iloc[[0, 1, -2, -1]].tolist()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -31,6 +31,8 @@ from analysis.sentiment.blocs import (
     tone_layer_change,
 )
 from analysis.sentiment.reporting import (
+    ARTICLE_TABLE_ROWS,
+    article_table,
     difference_text,
     leave_one_group_out_text,
     leave_one_outlet_out_text,
@@ -85,9 +87,10 @@ from analysis.stats import (
 )
 
 __all__ = [
-    "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "REFERENCE", "SCORERS", "SCORER_COLUMNS",
+    "ARTICLE_TABLE_ROWS", "CROSS_CHECK_LIMIT", "DEFAULT_SCORERS", "METHODS", "OWN_VOICES", "REFERENCE", "SCORERS",
+    "SCORER_COLUMNS",
     "SCORE_COLUMNS", "THRESHOLD", "accuracy_text", "actor_article_tone", "actor_bloc_summary", "actor_mentions",
-    "actor_tone", "aggregate", "article_tone", "bloc_summary_by",
+    "actor_tone", "aggregate", "article_table", "article_tone", "bloc_summary_by",
     "agreement_between_methods", "analyzer", "bloc_difference", "bloc_difference_under", "bloc_summary",
     "bloc_under_text", "bootstrap_mean_ci", "check_scorers", "coded_sentences", "coder_agreement", "confusion",
     "contributions_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",

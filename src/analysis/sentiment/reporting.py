@@ -11,8 +11,51 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.scorers import THRESHOLD
+from analysis.stats.bootstrap import aggregate
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
 from analysis.stats.permutation import how_tested
+
+#: Articles up to which `article_table` lists every article; above, half of them from each end of tone.
+ARTICLE_TABLE_ROWS = 40
+
+
+def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
+                  limit: int = ARTICLE_TABLE_ROWS) -> tuple[pd.DataFrame, str]:
+    """Each article's mean tone with a bootstrap interval over its sentences (`stats.aggregate` by bloc,
+    outlet and article), and a sentence saying which articles it lists. Up to `limit` articles, all of
+    them; above, the `limit // 2` with the lowest mean and as many with the highest (ties by bloc,
+    outlet and id), in the table's order: the articles that pull a bloc mean, where a listing of
+    thousands would show its first and last rows and cost a bootstrap per article (30 s on 100,000).
+    Each row is the one the full table has.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (or some of its rows).
+    column : the score averaged.
+    n_boot, seed : as in `stats.aggregate`.
+    limit : the most articles listed.
+
+    Returns
+    -------
+    table : DataFrame
+        bloc, outlet, article_id, n_sentences, mean, ci_low, ci_high.
+    note : str
+        Which articles the table lists.
+    """
+    by = ["bloc", "outlet", "article_id"]
+    groups = frame.groupby(by, sort=True).indices
+    if len(groups) <= limit:
+        return aggregate(frame, by, column, n_boot=n_boot, seed=seed), (
+            f"All {len(groups):,} articles, each with an interval over its own sentences.")
+    values = frame[column].to_numpy(dtype=float)
+    means = np.array([values[rows].mean() for rows in groups.values()])
+    order = np.argsort(means, kind="stable")  # (equal means: in the groups' sorted order, bloc, outlet, id)
+    half = limit // 2
+    shown = sorted({*order[:half].tolist(), *order[-half:].tolist()})
+    table = aggregate(frame, by, column, n_boot=n_boot, seed=seed, groups=shown)
+    return table, (f"{len(groups):,} articles: the table lists the {half} with the lowest and the {half} with the "
+                   "highest mean tone (ties by bloc, outlet and id), each with an interval over its own sentences; "
+                   "every article is a dot in the figure above.")
 
 
 def difference_text(difference: Mapping, column_label: str = "tone") -> str:

@@ -48,7 +48,7 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
 
 
 def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
-              n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+              n_boot: int = 2000, seed: int = 0, groups: Sequence[int] | None = None) -> pd.DataFrame:
     """Mean of `column` per group with a bootstrap interval over the group's sentences.
 
     Parameters
@@ -58,6 +58,8 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
     column : the score averaged.
     n_boot : bootstrap draws per group (`bootstrap_mean_ci`).
     seed : seed of the first group; the n-th group (in sorted order) uses `seed + n`.
+    groups : the positions (in sorted order) of the groups to compute, default all: each row is the
+        one the full table has (its seed is still `seed + n`).
 
     Returns
     -------
@@ -68,7 +70,10 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
     # each group's rows taken from one array (a pandas group per article cost as much as its
     # bootstrap, 100,000 articles)
     values = frame[column].to_numpy(dtype=float)
+    wanted = None if groups is None else set(groups)
     for n, (key, rows_of) in enumerate(frame.groupby(list(by), sort=True).indices.items()):
+        if wanted is not None and n not in wanted:
+            continue
         mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n)
         keys = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(by, keys)), "n_sentences": len(rows_of), "mean": mean, "ci_low": low, "ci_high": high})
