@@ -74,7 +74,17 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
 
 def distinct_rows(matrix: sparse.spmatrix) -> int:
     """How many different rows `matrix` has (units whose vectors are equal, such as a paragraph
-    syndicated word for word, count once); linear in its stored values."""
+    syndicated word for word, count once); linear in its stored values.
+
+    Parameters
+    ----------
+    matrix : scipy.sparse matrix
+        Units x terms, e.g. TF-IDF.
+
+    Returns
+    -------
+    int
+    """
     matrix = sparse.csr_matrix(matrix, copy=True)
     matrix.sum_duplicates()  # (sorted indices, no explicit duplicates: equal rows store equal bytes)
     matrix.eliminate_zeros()
