@@ -51,9 +51,16 @@ def test_notebook_executes_and_shows_figures(source: Path, tmp_path: Path, monke
     copy = tmp_path / source.name
     shutil.copy(source, copy)
     run = SEED_RUN_03 if source.stem == "03_topics" else SEED_RUN
+    # (TABLES: notebook 04 writes the tables for a paper; left at its default, this run with the blocs swapped
+    # overwrote the project's reports/tables)
+    run = {**run, "TABLES": str(tmp_path / "tables")}
     parameters = {k: v for k, v in run.items() if k in _parameter_names(source)}
     assert "BLOCS" in parameters
+    committed = {f.name: f.read_bytes() for f in (paths.ROOT / "reports" / "tables").glob("*")}
     reproduce.execute_notebook(copy, parameters=parameters)
+    assert {f.name: f.read_bytes() for f in (paths.ROOT / "reports" / "tables").glob("*")} == committed
+    if "TABLES" in parameters:
+        assert "western - russian" in (tmp_path / "tables" / "summary.csv").read_text(encoding="utf-8")
     nb = nbformat.read(copy, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)
