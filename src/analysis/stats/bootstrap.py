@@ -4,7 +4,7 @@ their sentences (two levels). All randomness takes an explicit seed or generator
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -66,12 +66,19 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
     pd.DataFrame
         One row per group: the `by` columns, n_sentences, mean, ci_low, ci_high.
     """
-    rows = []
     # each group's rows taken from one array (a pandas group per article cost as much as its
     # bootstrap, 100,000 articles)
-    values = frame[column].to_numpy(dtype=float)
+    return _aggregate_groups(frame[column].to_numpy(dtype=float), frame.groupby(list(by), sort=True).indices, by,
+                             n_boot=n_boot, seed=seed, groups=groups)
+
+
+def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], by: Sequence[str], *, n_boot: int,
+                      seed: int, groups: Sequence[int] | None) -> pd.DataFrame:
+    """`aggregate` from the score array and the groups' row positions (`DataFrame.groupby(by,
+    sort=True).indices`), for a caller that already has them."""
+    rows = []
     wanted = None if groups is None else set(groups)
-    for n, (key, rows_of) in enumerate(frame.groupby(list(by), sort=True).indices.items()):
+    for n, (key, rows_of) in enumerate(indices.items()):
         if wanted is not None and n not in wanted:
             continue
         mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n)
