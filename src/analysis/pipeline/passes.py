@@ -261,6 +261,8 @@ def _convergence_note(caught: Sequence[warnings.WarningMessage]) -> str:
     one per fit: a console of them says nothing a user can act on); other warnings are shown again."""
     from sklearn.exceptions import ConvergenceWarning
 
+    from analysis.topics.models import NMF_ITERATIONS, NMF_SCORING_ITERATIONS
+
     capped: Counter[str] = Counter()
     for item in caught:
         if issubclass(item.category, ConvergenceWarning):
@@ -272,8 +274,8 @@ def _convergence_note(caught: Sequence[warnings.WarningMessage]) -> str:
     listed = "; ".join(f"{message} ({n} fit{'s' if n > 1 else ''})" for message, n in sorted(capped.items()))
     note = f"topics: sklearn warned that {sum(capped.values())} model fit(s) did not converge: {listed}"
     if any("iterations" in message for message in capped):
-        note += (". The k grid and the stability resamples fit NMF with at most 200 iterations and the chosen models "
-                 "with 400, to bound the cost; their scores are those of the capped fits")
+        note += (f". The k grid and the stability resamples fit NMF with at most {NMF_SCORING_ITERATIONS} iterations and "
+                 f"the chosen models with {NMF_ITERATIONS}, to bound the cost; their scores are those of the capped fits")
     return note
 
 

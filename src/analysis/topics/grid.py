@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.topics.coherence import npmi_coherence, top_indices
-from analysis.topics.models import _nmf, _normalised, _svd
+from analysis.topics.models import NMF_SCORING_ITERATIONS, _nmf, _normalised, _svd
 from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
 
@@ -57,7 +57,7 @@ def k_grid_scores(tfidf: sparse.spmatrix, counts: sparse.spmatrix, ks: Sequence[
     for k in ks:
         if k >= len(rows) or k > distinct:
             continue
-        nmf, _ = _nmf(sub, k, seed, max_iter=200)
+        nmf, _ = _nmf(sub, k, seed, max_iter=NMF_SCORING_ITERATIONS)
         row = {"k": k,
                "nmf_npmi": float(np.nanmean(npmi_coherence(top_indices(nmf.components_, n_top), sub_counts, vocabulary))),
                "nmf_error": float(nmf.reconstruction_err_)}

@@ -8,8 +8,13 @@ from scipy import sparse
 
 from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
+#: NMF's iteration caps: the chosen model's fit, and the many fits that only score a k or a resample
+#: (the k grid, the stability resamples), capped lower to bound the cost.
+NMF_ITERATIONS = 400
+NMF_SCORING_ITERATIONS = 200
 
-def _nmf(tfidf: sparse.spmatrix, k: int, seed: int, max_iter: int = 400):  # noqa: ANN202
+
+def _nmf(tfidf: sparse.spmatrix, k: int, seed: int, max_iter: int = NMF_ITERATIONS):  # noqa: ANN202
     """NMF's model and unit weights. A fit that reproduces its units exactly (a corpus of a few
     distinct paragraphs) leaves a residual that rounds below zero, whose square root NMF takes
     with a warning and reports as a NaN error: the model reports 0 instead."""

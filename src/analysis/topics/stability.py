@@ -11,7 +11,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from analysis.topics.coherence import top_indices
-from analysis.topics.models import _nmf
+from analysis.topics.models import NMF_SCORING_ITERATIONS, _nmf
 from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
 #: Topics whose stability falls below this are flagged unstable.
@@ -69,7 +69,7 @@ def topic_stability(tfidf: sparse.spmatrix, k: int, seeds: Sequence[int], n_top:
     sims = np.zeros((len(seeds), k))
     for r, seed in enumerate(seeds):
         rows = sample[_subsample(len(sample), seed, share)]
-        run = top_indices(_nmf(tfidf[rows], k, seed, max_iter=200)[0].components_, n_top)
+        run = top_indices(_nmf(tfidf[rows], k, seed, max_iter=NMF_SCORING_ITERATIONS)[0].components_, n_top)
         matrix = np.array([[_jaccard(a, b) for b in run] for a in ref_top])
         ref_idx, run_idx = linear_sum_assignment(-matrix)
         sims[r, ref_idx] = matrix[ref_idx, run_idx]
