@@ -114,8 +114,9 @@ plots.save(fig, "sentiment_by_bloc_and_outlet")
 # ## Article by article
 #
 # The unit the blocs are made of. A bloc mean is only as solid as this table is uniform; its
-# intervals resample the sentences of one article. Above 40 articles it lists the 20 of lowest
-# and the 20 of highest mean tone, the articles that pull a bloc mean most.
+# intervals resample the sentences of one article. Above a few dozen articles it lists only those
+# of lowest and of highest mean tone, the articles that pull a bloc mean most (the line above the
+# table says how many).
 
 # %%
 table, note = sentiment.article_table(frame, n_boot=N_BOOT, seed=SEED)
@@ -136,7 +137,8 @@ Markdown(stats.interval_rule())
 
 # %%
 difference = sentiment.bloc_difference(own, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
-Markdown(sentiment.difference_text(difference) + " " + sentiment.spread_text(own, difference))
+Markdown(sentiment.difference_text(difference, sentences=frame, layer="the outlet's own words") + " "
+         + sentiment.spread_text(own, difference))
 
 # %% [markdown]
 # The gap is the first bloc minus the second, in the outlet's own words. `d` is the same gap
@@ -399,7 +401,8 @@ sentiment.extreme_sentences(frame, n=3)
 
 # %%
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
-         + sentiment.tone_answer(summary, difference, neutral_difference))
+         + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
+                                 layer="the outlet's own words"))
 
 # %% [markdown]
 # ## Limits

@@ -494,3 +494,17 @@ def test_texts_of_a_comparison_between_two_outlets_or_without_spread() -> None:
     assert sentiment.spread_text(flat, difference) == "100% of sentences score within ±0.05 (neutral to VADER)."
     note = stats.comparison_note(frame.drop_duplicates("article_id"))
     assert "**russian** and **western** have a single outlet: what is compared is two outlets" in note
+
+
+def test_difference_text_counts_articles_without_a_sentence_in_the_layer() -> None:
+    # r3 has sentences, all quoted: the own-words difference leaves it out, and the text says so
+    frame = pd.concat([_blocs(), pd.DataFrame({"bloc": ["r"] * 2, "outlet": ["R3"] * 2, "article_id": ["r3"] * 2,
+                                               "compound": [0.9, 0.9], "sentence_id": [20, 21]})])
+    frame["voice"] = np.where(frame["article_id"] == "r3", "quote", "narration")
+    own = sentiment.own_words(frame)
+    result = sentiment.bloc_difference(own, "r", "w", n_boot=200, min_articles=2)
+    text = sentiment.difference_text(result, sentences=frame, layer="the outlet's own words")
+    assert "**r** articles (2)" in text
+    assert "(1 of 3 r articles has no sentence in the outlet's own words and is not counted here.)" in text
+    assert "not counted" not in sentiment.difference_text(result, sentences=own)
+    assert "not counted" not in sentiment.difference_text(result)

@@ -58,7 +58,8 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
                    "every article is a dot in the figure above.")
 
 
-def difference_text(difference: Mapping, column_label: str = "tone") -> str:
+def difference_text(difference: Mapping, column_label: str = "tone", *, sentences: pd.DataFrame | None = None,
+                    layer: str = "the compared layer") -> str:
     """A sentence stating a `bloc_difference` result as the design allows: the gap, the permutation
     p-value with how many relabellings (and the smallest p they allow) and the interval, each only
     when both blocs have enough articles (else why not), and the article-level standardised difference
@@ -68,6 +69,11 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     ----------
     difference : a `bloc_difference` result.
     column_label : what the compared score is called.
+    sentences : every sentence of the corpus (bloc, article_id), when the difference was computed on a
+        layer of them (the outlet's own words): the text then says how many articles of each bloc have
+        no sentence in that layer and so are not in the difference, which the article counts of the
+        comparison note would otherwise silently exceed.
+    layer : what that layer is called.
 
     Returns
     -------
@@ -82,6 +88,8 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
     text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
             f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
+    if sentences is not None:
+        text += _layer_coverage(sentences, {a: n_a, b: n_b}, layer)
     if np.isnan(difference["p_value"]):
         reason = difference.get("reason") or no_p_value_reason(n_a, n_b)
         text += f" No{reason.removeprefix('no')}."
@@ -102,6 +110,19 @@ def difference_text(difference: Mapping, column_label: str = "tone") -> str:
                  f"standard deviation of the article means ({n_a} and {n_b} articles; each sentence counts only "
                  f"through its article's mean).")
     return text
+
+
+def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: str) -> str:
+    """" (1 of 95 russian articles has no sentence in LAYER and is not counted.)", or "" when every
+    article with a sentence is counted."""
+    with_sentences = sentences.groupby("bloc", observed=True)["article_id"].nunique()
+    missing = {bloc: (int(with_sentences.get(bloc, 0)) - n, int(with_sentences.get(bloc, 0)))
+               for bloc, n in counted.items() if int(with_sentences.get(bloc, 0)) > n}
+    if not missing:
+        return ""
+    parts = [f"{gone} of {total} {bloc} articles" for bloc, (gone, total) in missing.items()]
+    verb = "has" if len(parts) == 1 and next(iter(missing.values()))[0] == 1 else "have"
+    return f" ({' and '.join(parts)} {verb} no sentence in {layer} and {'is' if verb == 'has' else 'are'} not counted here.)"
 
 
 def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articles: int | None = None) -> str:
@@ -259,7 +280,8 @@ def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
     return text + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary."
 
 
-def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None) -> str:
+def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None, *,
+                sentences: pd.DataFrame | None = None, layer: str = "the compared layer") -> str:
     """The notebook's one-line answer computed from `bloc_summary`, `bloc_difference` (and the
     topic-neutral difference): which bloc reads more positive, by how much, what the test allows.
 
@@ -268,13 +290,14 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
     summary : a `bloc_summary` table of every bloc.
     difference : the `bloc_difference` of the compared pair.
     neutral_difference : the same on topic-neutral scores; adds `topic_share_text`.
+    sentences, layer : as for `difference_text` (articles without a sentence in the layer).
 
     Returns
     -------
     str
         Markdown.
     """
-    text = difference_text(difference)
+    text = difference_text(difference, sentences=sentences, layer=layer)
     if neutral_difference is not None:
         text += " " + topic_share_text(difference, neutral_difference)
     n = int(summary["n_articles"].sum())
