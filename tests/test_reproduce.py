@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -70,6 +71,35 @@ def test_an_executed_kernel_builds_no_widgets_and_the_caller_keeps_its_environme
     printed = [o["text"] for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
     assert printed == ["False\n"]  # the kernel shows static tables
     assert os.environ.get(display.STATIC_ENV) is None and display.widgets_wanted()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="socket-file kernels are POSIX only (elsewhere TCP, as before)")
+def test_a_notebook_kernel_talks_over_socket_files_and_is_shut_down(tmp_path: Path, capfd, monkeypatch) -> None:  # noqa: ANN001
+    # (over TCP every kernel warned that its messages went unencrypted; a kernel manager passed to
+    # nbclient is not shut down unless asked, and would outlive its notebook)
+    import tempfile
+
+    short = Path(tempfile.mkdtemp(prefix="k", dir="/tmp"))  # (pytest's own folders are too long for a socket path)
+    monkeypatch.setattr(tempfile, "tempdir", str(short))
+    notebook = _notebook(tmp_path / "k.ipynb", "import json, os, ipykernel.connect\n"
+                                               "info = json.load(open(ipykernel.connect.get_connection_file()))\n"
+                                               "print(info['transport'], os.getpid())")
+    reproduce.execute_notebook(notebook)
+    printed = [o["text"] for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    transport, pid = printed[0].split()
+    assert transport == "ipc"
+    assert "without encryption" not in capfd.readouterr().err
+    with pytest.raises(ProcessLookupError):  # (the kernel process has ended)
+        os.kill(int(pid), 0)
+    assert list(short.iterdir()) == []  # (its socket files removed)
+    monkeypatch.undo()
+    short.rmdir()
+
+
+def test_a_kernel_uses_tcp_where_a_socket_path_would_be_too_long(tmp_path: Path) -> None:
+    long = tmp_path / ("x" * 60)
+    assert reproduce._kernel_manager(long).transport == "tcp"
+    assert reproduce._kernel_manager(Path("/tmp/k")).transport == ("ipc" if os.name == "posix" else "tcp")
 
 
 def test_rendered_pages_are_committed_and_current(tmp_path: Path) -> None:

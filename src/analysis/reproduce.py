@@ -12,7 +12,9 @@ listed at the end with the notebook and the failing cell, and the exit status is
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -90,15 +92,16 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     started: list[int] = []  # index of each cell as it starts: the last one is where a dead kernel died
+    kernel_dir = tempfile.mkdtemp(prefix="analysis-kernel-")
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False,
+        nb, timeout=timeout, kernel_name="python3", record_timing=False, km=_kernel_manager(Path(kernel_dir)),
         resources={"metadata": {"path": str((output or path).parent)}},
         on_cell_start=lambda cell, cell_index: started.append(cell_index),
     )
     before = os.environ.get(STATIC_ENV)
     os.environ[STATIC_ENV] = "1"  # the kernel shows static tables, not widgets (display.STATIC_ENV)
     try:
-        client.execute()
+        client.execute(cleanup_kc=True)  # (a kernel manager passed in is not shut down unless asked)
     except Exception as exc:  # noqa: BLE001 - a cell error, a dead kernel (e.g. out of memory), a timeout
         failure = _failure(nb, path.name, exc, started[-1] if started else None)
         if keep_failed:
@@ -107,6 +110,7 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
             nbformat.write(nb, output or path)
         raise failure from exc
     finally:
+        shutil.rmtree(kernel_dir, ignore_errors=True)
         if before is None:
             os.environ.pop(STATIC_ENV, None)
         else:
@@ -114,6 +118,23 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     nb.metadata.pop("widgets", None)
     _stable_widget_ids(nb)
     nbformat.write(nb, output or path)
+
+
+#: Longest path of a kernel's socket file that every POSIX system takes (sun_path holds 104 bytes on macOS).
+_SOCKET_PATH_LIMIT = 100
+
+
+def _kernel_manager(folder: Path):  # noqa: ANN202 - jupyter_client's AsyncKernelManager, imported here
+    """A kernel manager whose kernel talks to this process over local socket files in `folder` (IPC),
+    not over TCP ports: the ports of a TCP kernel carry its messages unencrypted, and every kernel says
+    so in a warning that each run of `reproduce` printed once per notebook. Where socket files cannot
+    be used (Windows; a `folder` path too long for a socket), the kernel uses TCP as before."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    connection = folder / "kernel.json"
+    if os.name != "posix" or len(str(folder / "kernel-ipc-00000")) > _SOCKET_PATH_LIMIT:
+        return AsyncKernelManager(kernel_name="python3", connection_file=str(connection))
+    return AsyncKernelManager(kernel_name="python3", transport="ipc", connection_file=str(connection))
 
 
 def _failure(nb, name: str, exc: Exception, last_started: int | None) -> NotebookFailure:  # noqa: ANN001
