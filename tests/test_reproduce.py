@@ -273,6 +273,41 @@ def test_a_run_on_another_corpus_passes_tables_only_to_a_notebook_that_declares_
     assert printed["01_tables.ipynb"].strip() == str(out / "tables")
 
 
+def test_notebooks_run_one_at_a_time_where_two_kernels_would_not_fit(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 2)
+    gb = 2**30
+    assert reproduce.kernel_memory(100_000) == pytest.approx(6.6 * gb, rel=0.02)  # (the measured 6.46 GB, and a margin)
+    assert reproduce.default_notebook_jobs() == 2  # (corpus or memory unknown: by cores)
+    assert reproduce.default_notebook_jobs(100_000, 24 * gb) == 2
+    assert reproduce.default_notebook_jobs(100_000, 16 * gb) == 1
+    assert reproduce.default_notebook_jobs(1_000, 4 * gb) == 2
+    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 1)
+    assert reproduce.default_notebook_jobs(1_000, 64 * gb) == 1
+    assert reproduce.machine_memory() is None or reproduce.machine_memory() > 2**28
+
+
+@pytest.mark.parametrize(("memory", "parallel"), [(2**40, True), (2**30, False)])
+def test_reproduce_sizes_its_notebook_jobs_to_the_memory(tmp_path: Path, monkeypatch, capsys, memory: int,  # noqa: ANN001
+                                                         parallel: bool) -> None:
+    monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
+    monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
+    monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
+    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(reproduce, "machine_memory", lambda: memory)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text(json.dumps({"corpus": {"articles": 20_000}, "tables": {}}), encoding="utf-8")
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    for name in ("00_a", "01_b"):
+        _notebook(folder / f"{name}.ipynb", "CORPUS = 'x'\nOUT = 'y'", "print('ran')")
+    assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(out), notebooks_dir=folder, timeout=120) == 0
+    printed = capsys.readouterr().out
+    assert ("run 2 at a time" in printed) is parallel
+    assert ("notebooks run one at a time: on 20,000 articles a notebook's kernel may need about 1.6 GB" in printed) \
+        is not parallel
+
+
 def test_reproduce_refuses_fewer_than_one_notebook_job(capsys) -> None:  # noqa: ANN001
     from analysis.cli import main
 

@@ -157,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_repro.add_argument("--notebook-jobs", type=int, default=None, metavar="N",
                          help="notebooks executed at a time, each in its own process "
                               f"(default {reproduce.default_notebook_jobs()} on this machine: 2 with two cores or "
-                              "more); each kernel holds its own copy of the tables it reads, so 1 needs least memory")
+                              "more, 1 where two kernels would not fit in memory on the corpus built); each kernel "
+                              "holds its own copy of the tables it reads, so 1 needs least memory")
     p_repro.add_argument("--lenient", action="store_true",
                          help="build as `build --lenient` does: report and skip bad articles instead of stopping")
     p_repro.set_defaults(func=_reproduce)

@@ -288,16 +288,65 @@ def longest_first(names: list[str]) -> list[str]:
     return sorted(names, key=lambda name: -TYPICAL_SECONDS.get(name, -1))
 
 
-def default_notebook_jobs() -> int:
+#: A notebook kernel's peak memory, estimated from the corpus size: MB at any size, and MB more per
+#: 1,000 articles. Measured: notebook 01, the largest, peaked at 6,460 MB on 100,000 generated
+#: articles (notebook 02 at 5,830, 04 at 4,290, 00 at 2,150, 03 at 500).
+KERNEL_MB = (300, 65)
+
+
+def kernel_memory(n_articles: int) -> int:
+    """Bytes a notebook kernel may need at its peak on a corpus of `n_articles` (`KERNEL_MB`)."""
+    base, per_1000 = KERNEL_MB
+    return int((base + per_1000 * n_articles / 1000) * 2**20)
+
+
+def machine_memory() -> int | None:
+    """Bytes of memory this process may use: the machine's physical memory, or a container's lower
+    limit (cgroup); None where neither can be read."""
+    try:
+        found = [os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")]
+    except (AttributeError, ValueError, OSError):
+        found = []
+    for limit in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            text = Path(limit).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if text.isdigit() and 0 < int(text) < 2**60:  # ("max", or a huge number: no limit)
+            found.append(int(text))
+    return min(found) if found else None
+
+
+def default_notebook_jobs(n_articles: int | None = None, memory: int | None = None) -> int:
     """How many notebooks `reproduce` executes at a time by default: two where there are two cores
-    or more (each kernel holds its own copy of the tables it reads: on 100,000 articles up to
-    about 6 GB each), else one.
+    or more, else one; and one where two kernels would need more than 80% of the `memory` (bytes)
+    on a corpus of `n_articles` (each kernel holds its own copy of the tables it reads:
+    `kernel_memory`).
 
     Returns
     -------
     int
     """
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
+    if (os.cpu_count() or 1) < 2:
+        return 1
+    if n_articles is not None and memory is not None and 2 * kernel_memory(n_articles) > 0.8 * memory:
+        return 1
+    return 2
+
+
+def _memory_bound_jobs(out: Path) -> int:
+    """`default_notebook_jobs` for the build in `out` on this machine, saying so when memory makes it one."""
+    from analysis.outputs import read_manifest
+
+    manifest = read_manifest(out) or {}
+    n_articles = int(manifest.get("corpus", {}).get("articles", 0)) or None
+    memory = machine_memory()
+    jobs = default_notebook_jobs(n_articles, memory)
+    if jobs < default_notebook_jobs():
+        print(f"      notebooks run one at a time: on {n_articles:,} articles a notebook's kernel may need about "
+              f"{kernel_memory(n_articles) / 2**30:.1f} GB, and two would need more than 80% of the "
+              f"{memory / 2**30:.1f} GB of memory here (--notebook-jobs 2 runs two anyway)", flush=True)
+    return jobs
 
 
 def _execute_in_place(path: Path, timeout: int) -> None:
@@ -363,7 +412,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
     notebooks_dir : a folder of `NN_name.ipynb` notebooks to run instead of notebooks/.
     timeout : seconds each notebook cell may run.
     notebook_jobs : how many notebooks run at a time, each in its own process (default
-        `default_notebook_jobs()`); 1 runs them in order.
+        `default_notebook_jobs()` for the corpus built and this machine's memory); 1 runs them in order.
     lenient : build as `build --lenient` does: bad articles are reported and skipped.
 
     Returns
@@ -400,7 +449,6 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         after = [("pair notebooks as py:percent scripts", pair_scripts, (sources,), False)]
         executed, html_dir = list(sources), paths.ROOT / "reports" / "html"
     after.append(("render HTML", render_html, (executed, html_dir, failures), False))
-    jobs = max(1, min(notebook_jobs or default_notebook_jobs(), len(independent)))
     total = len(steps) + len(independent) + len(after)
     numbered = list(enumerate([*steps, *independent, *after], 1))
     for n, (name, function, args, fatal) in numbered[:len(steps)]:
@@ -408,6 +456,7 @@ def main(corpus: str | None = None, out: str | None = None, notebooks_dir: str |
         status = _report(n, total, name, *_timed(function, args), failures, header=False)
         if status and fatal:
             return status
+    jobs = max(1, min(notebook_jobs or _memory_bound_jobs(out_path), len(independent)))
     batch = numbered[len(steps):len(steps) + len(independent)]
     in_order = numbered[len(steps) + len(independent):]
     unmet = _unmet_needs(out_path)
