@@ -238,7 +238,7 @@ voices.round(3)
 # `make reproduce`).
 
 # %%
-mentions = sentiment.actor_mentions(tables["sentences"])
+mentions = sentiment.actor_mentions(frame)
 actors = sentiment.actor_bloc_summary(frame, mentions, n_boot=N_BOOT, seed=SEED)
 fig = plots.interval_plot(actors, "actor", "Tone of sentences that mention each actor, one dot per article (all sentences)",
                           xlabel="article mean of VADER compound, sentences naming the actor",

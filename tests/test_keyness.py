@@ -71,6 +71,22 @@ def test_article_matrix_rows_follow_the_articles_table_and_its_vocabulary_only_t
     assert matrix[6].nnz == 0 and set(vocab) == {t for text in TEXTS.values() for t in own_terms([text], {})}
 
 
+def test_article_matrix_is_the_same_with_its_texts_taken_a_few_paragraphs_at_a_time(monkeypatch) -> None:  # noqa: ANN001
+    from analysis import outputs, paths
+    from analysis.framing import distinctive
+
+    for tables in (outputs.read_tables(paths.PROCESSED), _tables(TEXTS, BLOCS)):
+        tables = dict(tables.items())
+        # (paragraphs out of article order: the matrix takes them in order by position)
+        tables["paragraphs"] = tables["paragraphs"].iloc[::-1].reset_index(drop=True)
+        whole = framing.article_matrix(tables)
+        monkeypatch.setattr(distinctive, "MATRIX_BLOCK", 2)
+        blocks = framing.article_matrix(tables)
+        monkeypatch.undo()
+        assert (blocks[0] != whole[0]).nnz == 0 and list(blocks[1]) == list(whole[1]) and blocks[2] == whole[2]
+        assert whole[0].nnz > 0
+
+
 def test_no_row_below_the_minimum_and_the_totals_keep_every_term() -> None:
     matrix, vocab, groups = framing.article_matrix(_tables(TEXTS, BLOCS))
     every = framing.keyness(matrix, vocab, groups, "russian", "western", min_articles=1)

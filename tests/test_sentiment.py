@@ -231,6 +231,10 @@ def test_extreme_sentences_per_bloc() -> None:
     assert table[["bloc", "end", "compound"]].values.tolist() == [
         ["r", "most negative", 0.2], ["r", "most positive", 0.8],
         ["w", "most negative", -0.3], ["w", "most positive", -0.1]]
+    # (rows are taken by position: a frame whose index repeats, as pd.concat leaves it, gives the same rows)
+    repeated = frame.set_axis([0] * len(frame))
+    pd.testing.assert_frame_equal(sentiment.extreme_sentences(repeated, n=1), table)
+    assert table["text"].tolist() == ["s2", "s1", "s7", "s6"]  # (ties: the later sentence is the more positive end)
 
 
 def test_gold_codes_match_the_current_sentences() -> None:
@@ -508,3 +512,40 @@ def test_difference_text_counts_articles_without_a_sentence_in_the_layer() -> No
     assert "(1 of 3 r articles has no sentence in the outlet's own words and is not counted here.)" in text
     assert "not counted" not in sentiment.difference_text(result, sentences=own)
     assert "not counted" not in sentiment.difference_text(result)
+
+
+def test_sentence_frame_reads_its_tables_without_keeping_them() -> None:
+    from analysis import outputs, paths
+
+    tables = outputs.read_tables(paths.PROCESSED)
+    whole = {name: tables[name] for name in ("sentences", "sentiment", "paragraphs", "articles")}
+    fresh = outputs.read_tables(paths.PROCESSED)
+    frame = sentiment.sentence_frame(fresh)
+    pd.testing.assert_frame_equal(frame, sentiment.sentence_frame(whole))
+    assert not {"sentences", "sentiment", "paragraphs"} & set(fresh._read)  # (read for the frame, not kept)
+    scores = sentiment.sentence_frame(fresh, text=False)
+    pd.testing.assert_frame_equal(scores, frame.drop(columns="text"))
+    pd.testing.assert_frame_equal(sentiment.sentence_frame(whole, text=False), scores)
+
+
+def test_columns_of_a_table_are_checked_against_the_manifest_and_taken_from_a_kept_copy(tmp_path) -> None:  # noqa: ANN001
+    from analysis import outputs
+
+    path = tmp_path / "t.parquet"
+    pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}).to_parquet(path)
+    tables = outputs.Tables({"t": (path, 2), "wrong": (path, 3)})
+    assert tables.columns_of("t", drop=("a",)).to_dict("list") == {"b": ["x", "y"]}
+    assert tables.columns_of("t", ["a"]).to_dict("list") == {"a": [1, 2]} and "t" not in tables._read
+    with pytest.raises(outputs.IncompleteOutputError, match="3"):
+        tables.columns_of("wrong", ["a"])
+    tables["t"] = pd.DataFrame({"a": [5], "b": ["z"]})
+    assert tables.columns_of("t", ["b"]).to_dict("list") == {"b": ["z"]}
+
+
+def test_actor_mentions_are_the_same_counted_a_block_at_a_time(monkeypatch) -> None:  # noqa: ANN001
+    texts = ["Moscow and the Kremlin said Russia would answer.", "Nothing here.", "Kyiv waited.",
+             "Washington and Brussels spoke.", "Putin and Zelensky met."]
+    whole = sentiment.actor_mentions(_frame(texts))
+    monkeypatch.setattr(sentiment.actors, "MENTION_BLOCK", 2)
+    pd.testing.assert_frame_equal(sentiment.actor_mentions(_frame(texts)), whole)
+    assert whole["sentence_id"].nunique() == 4

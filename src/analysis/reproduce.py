@@ -289,9 +289,9 @@ def longest_first(names: list[str]) -> list[str]:
 
 
 #: A notebook kernel's peak memory, estimated from the corpus size: MB at any size, and MB more per
-#: 1,000 articles. Measured: notebook 01, the largest, peaked at 6,460 MB on 100,000 generated
-#: articles (notebook 02 at 5,830, 04 at 4,290, 00 at 2,150, 03 at 500).
-KERNEL_MB = (300, 65)
+#: 1,000 articles. Measured on 100,000 generated articles, one notebook at a time: notebook 02, the
+#: largest, peaked at 5,040 MB (01 at 3,730, 04 at 2,190, 00 at 2,120, 03 at 500).
+KERNEL_MB = (300, 50)
 
 
 def kernel_memory(n_articles: int) -> int:

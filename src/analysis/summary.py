@@ -154,7 +154,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         NMF topic (unstable topics are not compared).
     """
     rows = []
-    frame = sentiment.sentence_frame(tables)
+    frame = sentiment.sentence_frame(tables, text=False)  # (scores only: no text kept)
     own = sentiment.own_words(frame)
     quoted = frame[~frame.index.isin(own.index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
