@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from analysis import paths, plots, reproduce
+from analysis import kernels, paths, plots, reproduce
 
 
 def _fingerprint() -> str:
@@ -98,8 +98,8 @@ def test_a_notebook_kernel_talks_over_socket_files_and_is_shut_down(tmp_path: Pa
 
 def test_a_kernel_uses_tcp_where_a_socket_path_would_be_too_long(tmp_path: Path) -> None:
     long = tmp_path / ("x" * 60)
-    assert reproduce._kernel_manager(long).transport == "tcp"
-    assert reproduce._kernel_manager(Path("/tmp/k")).transport == ("ipc" if os.name == "posix" else "tcp")
+    assert kernels.kernel_manager(long).transport == "tcp"
+    assert kernels.kernel_manager(Path("/tmp/k")).transport == ("ipc" if os.name == "posix" else "tcp")
 
 
 def test_rendered_pages_are_committed_and_current(tmp_path: Path) -> None:
@@ -274,16 +274,16 @@ def test_a_run_on_another_corpus_passes_tables_only_to_a_notebook_that_declares_
 
 
 def test_notebooks_run_one_at_a_time_where_two_kernels_would_not_fit(monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(kernels.os, "cpu_count", lambda: 2)
     gb = 2**30
-    assert reproduce.kernel_memory(100_000) == pytest.approx(5.18 * gb, rel=0.02)  # (the measured 5.04 GB, and a margin)
-    assert reproduce.default_notebook_jobs() == 2  # (corpus or memory unknown: by cores)
-    assert reproduce.default_notebook_jobs(100_000, 16 * gb) == 2
-    assert reproduce.default_notebook_jobs(100_000, 12 * gb) == 1
-    assert reproduce.default_notebook_jobs(1_000, 4 * gb) == 2
-    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 1)
-    assert reproduce.default_notebook_jobs(1_000, 64 * gb) == 1
-    assert reproduce.machine_memory() is None or reproduce.machine_memory() > 2**28
+    assert kernels.kernel_memory(100_000) == pytest.approx(5.18 * gb, rel=0.02)  # (the measured 5.04 GB, and a margin)
+    assert kernels.default_notebook_jobs() == 2  # (corpus or memory unknown: by cores)
+    assert kernels.default_notebook_jobs(100_000, 16 * gb) == 2
+    assert kernels.default_notebook_jobs(100_000, 12 * gb) == 1
+    assert kernels.default_notebook_jobs(1_000, 4 * gb) == 2
+    monkeypatch.setattr(kernels.os, "cpu_count", lambda: 1)
+    assert kernels.default_notebook_jobs(1_000, 64 * gb) == 1
+    assert kernels.machine_memory() is None or kernels.machine_memory() > 2**28
 
 
 @pytest.mark.parametrize(("memory", "parallel"), [(2**40, True), (2**30, False)])
@@ -292,7 +292,7 @@ def test_reproduce_sizes_its_notebook_jobs_to_the_memory(tmp_path: Path, monkeyp
     monkeypatch.setattr(reproduce, "_build", lambda corpus, out, lenient: 0)
     monkeypatch.setattr(reproduce, "_check_tables", lambda out: None)
     monkeypatch.setattr(reproduce, "_unmet_needs", lambda out: {})
-    monkeypatch.setattr(reproduce.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(kernels.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(reproduce, "machine_memory", lambda: memory)
     out = tmp_path / "out"
     out.mkdir()
