@@ -270,6 +270,29 @@ def test_prior_sensitivity_shares_one_set_of_sampled_relabellings_across_weights
     assert summary["threshold"].nunique() == 3
 
 
+def test_the_null_takes_sampled_relabellings_a_batch_at_a_time(monkeypatch) -> None:  # noqa: ANN001
+    """Drawn relabellings are never all held at once (10,000 of 100,000 articles were 4 GB): the null
+    and its largest relabelling are the same whatever the batches, and the same as from every
+    relabelling drawn at once."""
+    from scipy import sparse
+
+    from analysis import stats
+
+    rng = np.random.default_rng(4)
+    matrix = sparse.csr_matrix(rng.poisson(0.7, size=(40, 30)))
+    vocab = np.asarray([f"w{k:02d}" for k in range(30)])
+    groups = ["russian"] * 18 + ["western"] * 17 + ["other"] * 5
+    null, split = framing.null_max_z(matrix, vocab, groups, "russian", "western", n_perm=60, seed=2, return_split=True)
+    at_once = stats.relabellings(35, 18, limit=60, seed=2)[0]
+    assert split.sum() == 18 and set(np.flatnonzero(split)) == set(at_once[int(np.nanargmax(null))])
+    drawn = stats.sampled_relabellings
+    monkeypatch.setattr(stats, "sampled_relabellings", lambda *a, **k: drawn(*a, **k, batch_values=18 * 7))
+    monkeypatch.setattr(stats, "relabellings", lambda *a, **k: pytest.fail("drawn relabellings held at once"))
+    small, small_split = framing.null_max_z(matrix, vocab, groups, "russian", "western", n_perm=60, seed=2,
+                                            return_split=True)
+    assert np.array_equal(small, null) and np.array_equal(small_split, split) and len(null) == 60
+
+
 def test_a_background_prior_reaches_keyness_for() -> None:
     tables = _tables(TEXTS, BLOCS)
     default = framing.keyness_for(tables, "russian", "western").set_index("term")

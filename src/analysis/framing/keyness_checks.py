@@ -121,14 +121,14 @@ def null_max_z(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: Seq
         the articles that relabelling calls `a` (the other articles of `a` and `b` it calls `b`;
         all False when the first array is empty).
     """
-    nulls, keep, splits = _null_maxima(matrix, vocabulary, groups, a, b, n_perm=n_perm, seed=seed, scales=[prior_scale],
-                                       background=background, min_articles=min_articles)
+    nulls, keep, largest = _null_maxima(matrix, vocabulary, groups, a, b, n_perm=n_perm, seed=seed, scales=[prior_scale],
+                                        background=background, min_articles=min_articles)
     out = nulls[prior_scale]
     if not return_split:
         return out
     split = np.zeros(len(groups), dtype=bool)
-    if len(out) and not np.isnan(out).all():
-        split[keep[splits[int(np.nanargmax(out))]]] = True
+    if largest is not None:
+        split[keep[largest]] = True
     return out, split
 
 
@@ -137,14 +137,21 @@ def _null_maxima(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: S
                  min_articles: int) -> tuple[dict[float, np.ndarray], np.ndarray, np.ndarray | None]:
     """`null_max_z` under each prior weight of `scales`, with the relabellings' counts summed once
     for all of them (the sums are most of the cost: 100,000 articles, 10 s of 12 per weight).
-    Also the rows of `a` and `b` (`keep`) and the relabellings (None when one bloc is empty)."""
+    Also the rows of `a` and `b` (`keep`) and the relabelling of the first weight's largest value
+    (its first, as `np.nanargmax`; None when one bloc is empty or no value is a number).
+
+    Drawn relabellings come a batch at a time (`stats.sampled_relabellings`, the same ones in the
+    same order as `stats.relabellings`): all of them at once, 10,000 relabellings of 100,000
+    articles, were 4 GB of indices and the notebook's peak of 10 GB."""
     groups = np.asarray(groups)
     keep = np.flatnonzero(np.isin(groups, [a, b]))
     sub, labels = sparse.csr_matrix(matrix[keep]), groups[keep]
     n_a = int((labels == a).sum())
     if n_a == 0 or n_a == len(labels):
         return {scale: np.asarray([], dtype=float) for scale in scales}, keep, None
-    splits, _ = stats.relabellings(len(labels), n_a, limit=n_perm, seed=seed)
+    total = stats.permutation.comb_at_most(len(labels), n_a, n_perm)
+    drawn = ([stats.relabellings(len(labels), n_a, limit=n_perm, seed=seed)[0]] if total is not None
+             else stats.sampled_relabellings(len(labels), n_a, limit=n_perm, seed=seed))
     pooled = np.asarray(sub.sum(axis=0)).ravel().astype(float)
     seen = pooled > 0
     background = _aligned(background, vocabulary)
@@ -152,18 +159,24 @@ def _null_maxima(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: S
     shown = np.asarray((sub > 0).sum(axis=0)).ravel() >= min_articles
     priors = {scale: prior_counts(pooled, orders, prior_scale=scale,
                                   background=None if background is None else background[seen]) for scale in scales}
-    outs = {scale: np.full(len(splits), np.nan) for scale in scales}
+    outs = {scale: np.full(n_perm if total is None else total, np.nan) for scale in scales}
     batch = max(1, int(2_000_000 // max(sub.shape[1], 1)))  # about 16 MB of floats per batch
-    for start in range(0, len(splits), batch):
-        part = splits[start:start + batch]
-        rows = np.repeat(np.arange(len(part)), part.shape[1])
-        pick = sparse.csr_matrix((np.ones(part.size), (rows, part.ravel())), shape=(len(part), sub.shape[0]))
-        y_i = np.asarray((pick @ sub).todense(), dtype=float)
-        for scale, prior in priors.items():
-            _, z = _per_order(y_i, pooled[None, :] - y_i, prior, orders)
-            if shown.any():
-                outs[scale][start:start + len(part)] = np.abs(z[:, shown]).max(axis=1)
-    return outs, keep, splits
+    first, done, largest, best = scales[0], 0, None, -np.inf
+    for splits in drawn:
+        for start in range(0, len(splits), batch):
+            part = splits[start:start + batch]
+            rows = np.repeat(np.arange(len(part)), part.shape[1])
+            pick = sparse.csr_matrix((np.ones(part.size), (rows, part.ravel())), shape=(len(part), sub.shape[0]))
+            y_i = np.asarray((pick @ sub).todense(), dtype=float)
+            for scale, prior in priors.items():
+                _, z = _per_order(y_i, pooled[None, :] - y_i, prior, orders)
+                if shown.any():
+                    outs[scale][done:done + len(part)] = np.abs(z[:, shown]).max(axis=1)
+            values = outs[first][done:done + len(part)]
+            if not np.isnan(values).all() and np.nanmax(values) > best:  # (a later tie keeps the first)
+                best, largest = float(np.nanmax(values)), part[int(np.nanargmax(values))]
+            done += len(part)
+    return outs, keep, largest
 
 
 def _ranked(table: pd.DataFrame, sign: int) -> pd.DataFrame:
