@@ -541,11 +541,3 @@ def test_columns_of_a_table_are_checked_against_the_manifest_and_taken_from_a_ke
     tables["t"] = pd.DataFrame({"a": [5], "b": ["z"]})
     assert tables.columns_of("t", ["b"]).to_dict("list") == {"b": ["z"]}
 
-
-def test_actor_mentions_are_the_same_counted_a_block_at_a_time(monkeypatch) -> None:  # noqa: ANN001
-    texts = ["Moscow and the Kremlin said Russia would answer.", "Nothing here.", "Kyiv waited.",
-             "Washington and Brussels spoke.", "Putin and Zelensky met."]
-    whole = sentiment.actor_mentions(_frame(texts))
-    monkeypatch.setattr(sentiment.actors, "MENTION_BLOCK", 2)
-    pd.testing.assert_frame_equal(sentiment.actor_mentions(_frame(texts)), whole)
-    assert whole["sentence_id"].nunique() == 4

@@ -238,7 +238,7 @@ class Tables(MutableMapping):
         """Some columns of a table: from the copy kept if it was read, else read from its file and not
         kept, so that a function that needs a few columns of a large table (the paragraphs' kinds,
         not their text), or builds a larger frame from several tables, does not leave them in memory
-        beside its result (on 100,000 articles the sentences and their scores took 1.1 GB).
+        beside its result (on 100,000 articles the sentences and their scores took 0.8 GB).
 
         Parameters
         ----------

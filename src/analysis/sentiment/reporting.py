@@ -116,13 +116,12 @@ def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: 
     """" (1 of 95 russian articles has no sentence in LAYER and is not counted.)", or "" when every
     article with a sentence is counted."""
     with_sentences = sentences.groupby("bloc", observed=True)["article_id"].nunique()
-    missing = {bloc: (int(with_sentences.get(bloc, 0)) - n, int(with_sentences.get(bloc, 0)))
-               for bloc, n in counted.items() if int(with_sentences.get(bloc, 0)) > n}
-    if not missing:
+    totals = {bloc: int(with_sentences.get(bloc, 0)) for bloc in counted}
+    parts = [f"{totals[bloc] - n} of {totals[bloc]} {bloc} articles" for bloc, n in counted.items() if totals[bloc] > n]
+    if not parts:
         return ""
-    parts = [f"{gone} of {total} {bloc} articles" for bloc, (gone, total) in missing.items()]
-    verb = "has" if len(parts) == 1 and next(iter(missing.values()))[0] == 1 else "have"
-    return f" ({' and '.join(parts)} {verb} no sentence in {layer} and {'is' if verb == 'has' else 'are'} not counted here.)"
+    has, isare = ("has", "is") if len(parts) == 1 and parts[0].startswith("1 of ") else ("have", "are")
+    return f" ({' and '.join(parts)} {has} no sentence in {layer} and {isare} not counted here.)"
 
 
 def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articles: int | None = None) -> str:
