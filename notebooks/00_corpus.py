@@ -34,7 +34,7 @@ from analysis import corpus, overview, plots
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
-OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one (its figures then go to OUT/figures/)
 SEED = 20240601  # not used here (nothing is random in this notebook)
 BLOCS = ("russian", "western")  # not used here; kept so every notebook takes the same parameters
 

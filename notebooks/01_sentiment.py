@@ -37,7 +37,7 @@ from analysis import coding, overview, plots, sentiment, stats
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
-OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one (its figures then go to OUT/figures/)
 SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
 BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
 N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower

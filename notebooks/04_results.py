@@ -20,8 +20,9 @@
 # and how much can each difference carry?
 #
 # **Data.** The processed tables (`OUT`, by default `data/processed/`). This notebook also writes
-# the table for a paper, as `summary.csv` and `summary.tex` in `TABLES` (by default `reports/tables/`;
-# `python -m analysis reproduce --out OUT` sets `OUT/tables/`), with `corpus.csv|tex` (articles,
+# the table for a paper, as `summary.csv` and `summary.tex` in `TABLES` (by default `reports/tables/`
+# for the project's own build and `OUT/tables/` for another, as `python -m analysis reproduce --out OUT`
+# writes them), with `corpus.csv|tex` (articles,
 # sentences, tokens and quotes per bloc and outlet) and `keyness_top.csv|tex` (each bloc's most
 # distinctive terms).
 #
@@ -36,12 +37,12 @@ from analysis import overview, plots, stats, summary, topics
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
-OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one
+OUT = "data/processed"  # the folder `python -m analysis build` wrote: point it at another build to read that one (its figures then go to OUT/figures/)
 SEED = 20240601  # seed of every random draw here (bootstrap, permutations, samples): another seed, slightly other intervals
 BLOCS = ("russian", "western")  # the two blocs compared, first minus second (absent ones: the two largest); recomputed here
 N_BOOT = 2000  # bootstrap resamples per interval: more is steadier and slower
 STABLE_AT = 0.5  # smallest topic stability for a topic row (build's cut-off: 0.5), as in notebook 03; recomputed here
-TABLES = "reports/tables"  # where the tables for a paper are written as CSV and LaTeX (a relative path is under the project root)
+TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None: reports/tables/ for the project's build, OUT/tables/ for another; a relative path is under the project root)
 
 # %% [markdown]
 # ## Method
@@ -114,7 +115,7 @@ Markdown("\n".join(f"- **{m}** ({layer}): {method}" for m, layer, method
 # tabular, in the folder `TABLES`:
 
 # %%
-written = summary.write_paper_tables(tables, a, b, TABLES, contrasts=table)
+written = summary.write_paper_tables(tables, a, b, TABLES, contrasts=table, out=OUT)
 Markdown(", ".join(f"`{path.name}`" for path in written))
 
 # %% [markdown]

@@ -28,6 +28,55 @@ PROCESSED = ROOT / "data" / "processed"
 #: Where `plots.save` writes; the environment variable lets tests and other runs redirect it.
 FIGURES = Path(os.environ.get("ANALYSIS_FIGURES", ROOT / "figures"))
 NOTEBOOKS = ROOT / "notebooks"
+#: Where notebook 04 writes the tables for a paper, for the project's own build.
+PAPER_TABLES = ROOT / "reports" / "tables"
+
+
+def _is_project_build(out: str | Path) -> bool:
+    path = Path(out)
+    return (path if path.is_absolute() else ROOT / path).resolve() == PROCESSED.resolve()
+
+
+def figures_for(out: str | Path | None) -> Path:
+    """Where the figures of the build in `out` are saved: `$ANALYSIS_FIGURES` when set; the project's
+    `figures/` for its own build (`data/processed`) or when `out` is None; else `out/figures`, as
+    `reproduce --out` lays them out. A notebook pointed at another build (its `OUT`) thus leaves the
+    committed seed figures, and the figures of any other build, as they were.
+
+    Parameters
+    ----------
+    out : the build's folder (a relative path is under the project root), or None.
+
+    Returns
+    -------
+    pathlib.Path
+        The figures folder.
+    """
+    if os.environ.get("ANALYSIS_FIGURES"):
+        return Path(os.environ["ANALYSIS_FIGURES"])
+    if out is None or _is_project_build(out):
+        return ROOT / "figures"
+    path = Path(out)
+    return (path if path.is_absolute() else ROOT / path) / "figures"
+
+
+def paper_tables_for(out: str | Path | None) -> Path:
+    """Where notebook 04 writes the tables for a paper when its `TABLES` is not set: `reports/tables/`
+    for the project's own build (or None), else `out/tables`, as `reproduce --out` lays them out.
+
+    Parameters
+    ----------
+    out : the build's folder (a relative path is under the project root), or None.
+
+    Returns
+    -------
+    pathlib.Path
+        The tables folder.
+    """
+    if out is None or _is_project_build(out):
+        return PAPER_TABLES
+    path = Path(out)
+    return (path if path.is_absolute() else ROOT / path) / "tables"
 
 
 def resource_text(name: str, path: str | Path | None = None) -> str:

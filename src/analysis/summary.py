@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import sentiment, stats, topics
+from analysis import paths, sentiment, stats, topics
 from analysis.outputs import resolve
 from analysis.stats.blocs import _article_means  # (the article means `stats.bloc_difference` tests)
 
@@ -279,8 +279,9 @@ def keyness_top(keyness: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return pd.concat([top, bottom], ignore_index=True)[["side", "term", "ngram", "n_articles", *counts, "log_odds", "z"]]
 
 
-def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folder: str | Path, *,
-                       n_boot: int = 2000, seed: int = SEED, contrasts: pd.DataFrame | None = None) -> list[Path]:
+def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folder: str | Path | None, *,
+                       n_boot: int = 2000, seed: int = SEED, contrasts: pd.DataFrame | None = None,
+                       out: str | Path | None = None) -> list[Path]:
     """Every table a paper needs, as CSV and LaTeX in `folder`: `summary` (`bloc_contrasts`),
     `corpus` (`corpus_table`) and `keyness_top` (`keyness_top` of the blocs compared).
 
@@ -288,7 +289,11 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     ----------
     tables : the processed tables.
     a, b : the blocs compared.
-    folder : where to write (a relative path is under the project root, as `OUT` is).
+    folder : where to write (a relative path is under the project root, as `OUT` is); None: the
+        tables folder of the build in `out` (`paths.paper_tables_for`: ``reports/tables/`` for the
+        project's own build, else ``out/tables``, so another build's tables never replace the
+        committed ones).
+    out : the build the tables come from (the notebook's `OUT`), used when `folder` is None.
     n_boot, seed : as in `bloc_contrasts`.
     contrasts : `bloc_contrasts(tables, a, b)` when already computed (notebook 04 shows it, then
         writes it: on 100,000 articles computing it again cost 70 s), or None to compute it here.
@@ -300,7 +305,7 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     """
     from analysis import framing
 
-    folder = resolve(folder)
+    folder = resolve(folder) if folder is not None else paths.paper_tables_for(out)
     if contrasts is None:
         contrasts = bloc_contrasts(tables, a, b, n_boot=n_boot, seed=seed)
     written = write_summary(contrasts, folder)

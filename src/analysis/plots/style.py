@@ -157,6 +157,8 @@ def message_figure(message: str, title: str | None = None) -> Figure:
 
 
 _PROVENANCE: dict[str, str] = {"corpus_sha256": "", "parameters": "", "analysis_version": __version__}
+#: Where `save` writes when not told: set by `set_provenance` from the notebook's `OUT` (None: `paths.FIGURES`).
+_FOLDER: Path | None = None
 MANIFEST_COLUMNS = ("figure", "png_sha256", "svg_sha256", "corpus_sha256", "parameters", "analysis_version")
 
 
@@ -168,13 +170,17 @@ def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: 
     ----------
     tables : the built tables (`overview.read_tables`); only article_id and text_sha256 of
         ``tables["articles"]`` are read. None keeps the corpus fingerprint recorded before.
-    **parameters : the notebook's parameters, recorded as ``name=repr(value)`` in name order.
+    **parameters : the notebook's parameters, recorded as ``name=repr(value)`` in name order. With
+        ``OUT`` (the build the notebook reads), figures saved from now on go to that build's figures
+        folder (`paths.figures_for`: ``figures/`` for the project's own build, else ``OUT/figures``).
 
     Returns
     -------
     dict of str to str
         A copy of the provenance now in force: corpus_sha256, parameters, analysis_version.
     """
+    global _FOLDER
+    _FOLDER = paths.figures_for(parameters["OUT"]) if parameters.get("OUT") is not None else None
     if tables is not None:
         articles = tables["articles"].sort_values("article_id")
         digest = hashlib.sha256()
@@ -194,13 +200,14 @@ def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
     ----------
     fig : the figure.
     name : the file name without extension, the same run to run (e.g. ``"sentiment_along_article"``).
-    out : the folder; None for `paths.FIGURES` (``figures/``, or ``$ANALYSIS_FIGURES`` when set).
+    out : the folder; None for the figures folder of the build `set_provenance` was given (its
+        ``OUT``), else `paths.FIGURES` (``figures/``, or ``$ANALYSIS_FIGURES`` when set).
 
     Returns
     -------
     None
     """
-    folder = Path(out) if out is not None else paths.FIGURES
+    folder = Path(out) if out is not None else _FOLDER if _FOLDER is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     description = json.dumps(_PROVENANCE, sort_keys=True)
     png_meta = {"Software": None, "Description": description, "Source": f"analysis {__version__}"}
