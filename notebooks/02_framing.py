@@ -270,14 +270,14 @@ hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc",
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
 fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article",
                           xlabel="article mean of frame hits per 100 tokens (all paragraphs)", count="n_paragraphs",
-                          interval=f"95% two-level bootstrap, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
+                          interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
                           articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED)
 plots.save(fig, "framing_frame_salience")
 salience.round(3)
 
 # %% [markdown]
 # `share_of_paragraphs` is the share of a bloc's paragraphs with at least one hit of the frame. The
-# intervals resample articles within the bloc, then paragraphs within articles.
+# intervals resample the bloc's articles, each kept whole (its mean over its paragraphs).
 
 # %%
 Markdown(stats.interval_rule())

@@ -191,8 +191,8 @@ topics.article_dependence(tables)
 # ## Topics by bloc and by outlet
 #
 # For each stable NMF topic: the share of an article's paragraphs whose dominant topic it is,
-# averaged over the articles of each bloc, with a two-level bootstrap interval (articles within the
-# bloc, then paragraphs within articles). The article is the unit. The two blocs compared are
+# averaged over the articles of each bloc, with a bootstrap interval that resamples the bloc's
+# articles, each kept whole. The article is the unit. The two blocs compared are
 # `BLOCS` (if the corpus lacks one of them, its two largest blocs, ties broken by name: the rule of
 # notebooks 01, 02 and 04); unstable topics and the other blocs are left out; the next lines say which.
 

@@ -55,8 +55,8 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 # - `layer`: which words the measure reads: the outlet's **own words** (narration and its
 #   paraphrase of others), the **quoted words**, or all of them. The two are different data.
 # - `estimate`: bloc A minus bloc B.
-# - `ci_low`, `ci_high`: a 95% bootstrap interval over articles (and sentences within them, for
-#   tone), left empty when a bloc has fewer than 5 articles: with fewer, resampling only reshuffles
+# - `ci_low`, `ci_high`: a 95% bootstrap interval over articles (each kept whole with its value),
+#   left empty when a bloc has fewer than 5 articles: with fewer, resampling only reshuffles
 #   the same few texts.
 # - `p_value`: an article-level permutation test: how often relabelling the articles at random
 #   gives a difference at least as large. Exact over every relabelling when they are few. Left

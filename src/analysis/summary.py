@@ -37,9 +37,9 @@ _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted word
 
 
 def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:
-    """A summary row; `sentences`: the article values are means of sentences, resampled within articles."""
+    """A summary row; `sentences`: the article values are means of their sentences."""
     test = {k: difference.get(k, "") for k in ("exact", "n_relabellings", "min_p", "reason")}
-    interval = ("two-level bootstrap over articles and their sentences" if sentences
+    interval = ("bootstrap over articles (each with the mean of its sentences)" if sentences
                 else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
         f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"
     return {"measure": measure, "layer": _LAYERS[layer], "contrast": f"{difference['a']} - {difference['b']}",
@@ -94,7 +94,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
              "n_articles_a": int((frame["bloc"] == a).sum()), "n_articles_b": int((frame["bloc"] == b).sum())}
     if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
         return empty
-    # one row per article: the two-level bootstrap then resamples articles only
+    # one row per article: the bootstrap resamples these article values
     return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed, test=test)
 
 

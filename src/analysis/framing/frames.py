@@ -55,9 +55,9 @@ def _frame_rows(article_id: str, paragraphs: Sequence[Mapping], paragraph_tokens
 
 def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
                    min_articles: int = stats.MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
-    """Per frame and bloc: share of paragraphs with the frame, and mean score with a two-level
-    bootstrap interval (articles within blocs, paragraphs within articles), left empty for a
-    bloc with fewer than `min_articles` articles.
+    """Per frame and bloc: share of paragraphs with the frame, and the mean of article means with a
+    bootstrap interval over the bloc's articles (each with the mean of its paragraphs), left empty
+    for a bloc with fewer than `min_articles` articles.
 
     Parameters
     ----------

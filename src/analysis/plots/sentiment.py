@@ -199,7 +199,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
 
 def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
                   count: str | None = "n_sentences",
-                  interval: str = f"95% two-level bootstrap, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles",
+                  interval: str = f"95% bootstrap over articles, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles",
                   articles: pd.DataFrame | None = None, value: str = "mean", seed: int = 0) -> Figure:
     """A bloc comparison per `group`: rows of `group` · bloc (the blocs of one group together), each
     article's value as a dot in the bloc's colour (jittered from `seed`), and the bloc's mean of
@@ -304,7 +304,7 @@ def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame,
     ax.set_yticks(range(len(blocs)), _plain_all(blocs))
     ax.invert_yaxis()
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
-    ax.set_xlabel(f"bloc tone: mean of article means of VADER compound (95% two-level bootstrap)\ntext layer: {layer}")
+    ax.set_xlabel(f"bloc tone: mean of article means of VADER compound (95% bootstrap over articles)\ntext layer: {layer}")
     ax.legend(loc="best")
     ax.set_title("How much of the tone is the topic's own vocabulary?")
     fig.tight_layout()

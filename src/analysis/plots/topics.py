@@ -93,7 +93,7 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
 def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, seed: int = 0) -> Figure:
     """Topic prevalence compared between blocs: a row per stable topic and bloc, each article's
     share of units in the topic as a dot in the bloc's colour (jittered from `seed`), and the bloc
-    mean of article shares with the table's two-level bootstrap interval (none where the table has
+    mean of article shares with the table's bootstrap interval over articles (none where the table has
     none: fewer than `stats.MIN_ARTICLES_FOR_INTERVAL` articles). An empty table: a figure that says
     no topic was compared.
 

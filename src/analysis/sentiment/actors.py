@@ -83,7 +83,7 @@ def actor_tone(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compo
 def actor_bloc_summary(frame: pd.DataFrame, mentions: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000,
                        seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per bloc, with the article as the unit: the
-    mean of article means and its two-level bootstrap interval (`bloc_summary_by`), the interval
+    mean of article means and its bootstrap interval over articles (`bloc_summary_by`), the interval
     empty for a bloc with fewer than `min_articles` articles mentioning the actor.
 
     Parameters

@@ -82,7 +82,7 @@ def _voiced(frame: pd.DataFrame) -> pd.DataFrame:
 
 def bloc_summary_by(frame: pd.DataFrame, by: str, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
-    """`bloc_summary` (mean of article means, two-level bootstrap interval) of each value of `by`
+    """`bloc_summary` (mean of article means, bootstrap interval over articles) of each value of `by`
     apart: the sentences of each voice, of each actor, ...
 
     Parameters

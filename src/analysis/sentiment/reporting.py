@@ -100,7 +100,7 @@ def difference_text(difference: Mapping, column_label: str = "tone", *, sentence
         text += (f" No interval is shown: it needs at least {MIN_ARTICLES_FOR_INTERVAL} articles in each bloc "
                  f"(here {n_a} and {n_b}).")
     else:
-        text += f" 95% two-level bootstrap interval: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
+        text += f" 95% bootstrap interval over articles: [{difference['ci_low']:.3f}, {difference['ci_high']:.3f}]."
     if np.isnan(difference["d_articles"]) and min(n_a, n_b) >= 2:
         text += " No standardised difference: the article means do not vary within the blocs (a spread of 0)."
     elif np.isnan(difference["d_articles"]):

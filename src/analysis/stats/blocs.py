@@ -1,5 +1,5 @@
 """Bloc comparisons over article means (the article is the unit): each bloc's mean with its
-two-level bootstrap interval, the difference of two blocs with a permutation test and an
+bootstrap interval over articles, the difference of two blocs with a permutation test and an
 article-level standardised difference, and the difference recomputed without each outlet, author
 or any other group of articles.
 """
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.stats.bootstrap import _hierarchical_draws
+from analysis.stats.bootstrap import _article_draws
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 
@@ -47,14 +47,15 @@ def article_d(article_means: pd.DataFrame, a: str, b: str, column: str) -> float
 
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
                  seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
-    """Per bloc: articles, sentences, the mean of article means, and a two-level bootstrap interval,
-    left empty (NaN) for a bloc with fewer than `min_articles` articles (`stats.interval_rule`).
+    """Per bloc: articles, sentences, the mean of article means, and a bootstrap interval over the
+    bloc's articles (`_article_draws`: each resampled article keeps its own mean), left empty (NaN)
+    for a bloc with fewer than `min_articles` articles (`stats.interval_rule`).
 
     Parameters
     ----------
     frame : one row per sentence, with bloc, article_id and `column`.
     column : the score summarised.
-    n_boot : bootstrap draws (articles within the bloc, then sentences within each article).
+    n_boot : bootstrap draws (articles within the bloc, resampled with replacement).
     ci : coverage of the interval.
     seed : seed of the one generator the blocs share, in sorted order.
     min_articles : articles a bloc needs for its interval.
@@ -71,7 +72,7 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         means = _article_means(frame[frame["bloc"] == bloc], column)[column]
         low = high = float("nan")
         if len(means) >= min_articles:
-            draws = _hierarchical_draws(frame, bloc, column, n_boot, rng)
+            draws = _article_draws(means.to_numpy(dtype=float), n_boot, rng)
             low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
                      "mean": float(means.mean()), "ci_low": low, "ci_high": high})
@@ -82,7 +83,7 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
                     n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS,
                     test: Mapping | None = None) -> dict[str, float]:
-    """Difference a - b of bloc means (means of article means); its two-level bootstrap interval
+    """Difference a - b of bloc means (means of article means); its bootstrap interval over articles
     and an article-level permutation p-value (`stats.permutation_test`: exact over at most `n_perm`
     relabellings, else sampled), both NaN unless both blocs have `min_articles` articles; and the
     article-level standardised difference `d_articles` (`article_d`). Other blocs are left out.
@@ -120,7 +121,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     n_b = int(frame.loc[frame["bloc"] == b, "article_id"].nunique())
     low = high = float("nan")
     if min(n_a, n_b) >= min_articles:
-        diff_draws = _hierarchical_draws(frame, a, column, n_boot, rng) - _hierarchical_draws(frame, b, column, n_boot, rng)
+        of = lambda bloc: article_means.loc[article_means["bloc"] == bloc, column].to_numpy(dtype=float)  # noqa: E731
+        diff_draws = _article_draws(of(a), n_boot, rng) - _article_draws(of(b), n_boot, rng)
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
     if test is None:

@@ -1,5 +1,5 @@
-"""Bootstrap intervals of means: over a sample, per group of sentences, and over articles then
-their sentences (two levels). All randomness takes an explicit seed or generator.
+"""Bootstrap intervals of means: over a sample, per group of sentences, and of a bloc's mean of
+article means over its articles. All randomness takes an explicit seed or generator.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-#: Resampled values (draws x values) up to which bootstraps resample every sentence; above it
-#: a resampled mean is drawn from its large-sample normal distribution (its mean and standard
-#: error), which the sentence bootstrap approaches, so that cost grows with articles, not sentences.
+#: Resampled values (draws x values) up to which bootstraps resample every value; above it a
+#: resampled mean is drawn from its large-sample normal distribution (its mean and standard
+#: error), which the bootstrap approaches, so that the cost stops growing with the sample.
 EXACT_BOOTSTRAP_BUDGET = 50_000_000
-#: Resampled values drawn at once by the two-level bootstrap (a batch of draws; memory about 40 bytes each).
+#: Resampled values drawn at once by the article bootstrap (a batch of draws; memory about 16 bytes each).
 _BATCH_VALUES = 1_000_000
 
 
@@ -87,42 +87,38 @@ def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], 
     return pd.DataFrame(rows)
 
 
-def _hierarchical_draws(frame: pd.DataFrame, bloc: str, column: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Bootstrap means of a bloc: resample articles within the bloc, then sentences within each
-    (vectorised over batches of draws; above `EXACT_BOOTSTRAP_BUDGET` resampled sentences, each resampled
-    article's mean is drawn from Normal(article mean, its standard error), and above that many
-    resampled articles the bloc mean itself from its normal large-sample form)."""
-    part = frame[frame["bloc"] == bloc]
-    codes, _ = pd.factorize(part["article_id"], sort=True)
-    order = np.argsort(codes, kind="stable")
-    values = part[column].to_numpy(float)[order]
-    sizes = np.bincount(codes)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    k = sizes.size
+def _article_draws(means: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap draws of a bloc's mean of article means: its articles resampled with replacement,
+    each kept whole (its mean as it is), the cluster bootstrap. Drawn in batches; above
+    `EXACT_BOOTSTRAP_BUDGET` resampled articles, from the normal large-sample form of that mean.
+
+    Why articles only: an article's mean already carries the noise of its own sentences, so also
+    resampling the sentences within each drawn article (the two-level scheme these intervals used
+    before) counts that noise a second time, and the interval comes out too wide; the cluster
+    bootstrap is the consistent one (Davison and Hinkley 1997, *Bootstrap Methods and their
+    Application*, section 3.8; Field and Welsh 2007, *JRSS B* 69(3)). On the generated 48-article
+    corpus (`tests/realistic_corpus.py`), whose articles of one bloc hardly differ beyond their
+    sentences, the two-level interval of the tone difference was 1.44 times as wide, and on a variant
+    of it (seed 7) it held 0 while the permutation p was 0.036.
+
+    Parameters
+    ----------
+    means : the bloc's article means, in a fixed order (by article id).
+    n_boot : bootstrap draws.
+    rng : the generator.
+
+    Returns
+    -------
+    numpy.ndarray
+        `n_boot` resampled means of article means.
+    """
+    means = np.asarray(means, dtype=float)
+    k = means.size
+    if n_boot * k > EXACT_BOOTSTRAP_BUDGET:  # (50,000 articles x 2,000 draws: seconds per interval)
+        return means.mean() + means.std() / np.sqrt(k) * rng.standard_normal(n_boot)
     draws = np.empty(n_boot)
-    if n_boot * values.size <= EXACT_BOOTSTRAP_BUDGET:
-        # draws in batches of about `_BATCH_VALUES` resampled values: each batch picks its articles for all
-        # its draws at once, then every picked article's sentences, and sums them per picked article
-        step = max(1, _BATCH_VALUES // max(values.size, 1))
-        for first in range(0, n_boot, step):
-            m = min(step, n_boot - first)
-            picked = rng.integers(0, k, size=(m, k)).ravel()
-            n = sizes[picked]
-            at = np.repeat(starts[picked], n) + rng.integers(0, np.repeat(n, n))
-            sums = np.add.reduceat(values[at], np.concatenate(([0], np.cumsum(n)[:-1])))
-            draws[first:first + m] = (sums / n).reshape(m, k).mean(axis=1)
-        return draws
-    means = np.add.reduceat(values, starts) / sizes
-    spread = np.sqrt(np.maximum(np.add.reduceat(values**2, starts) / sizes - means**2, 0.0) / sizes)
-    if n_boot * k > EXACT_BOOTSTRAP_BUDGET:
-        # so many articles that resampling them costs seconds per interval (50,000 articles: 10^8
-        # draws): the resampled bloc mean, an average of k independent draws of (article mean +
-        # its standard error x normal), is itself normal with this mean and variance
-        scale = np.sqrt((means.var() + np.mean(spread**2)) / k)
-        return means.mean() + scale * rng.standard_normal(n_boot)
-    step = max(1, 5_000_000 // k)
+    step = max(1, _BATCH_VALUES // max(k, 1))
     for first in range(0, n_boot, step):
         m = min(step, n_boot - first)
-        picked = rng.integers(0, k, size=(m, k))
-        draws[first:first + m] = (means[picked] + spread[picked] * rng.standard_normal((m, k))).mean(axis=1)
+        draws[first:first + m] = means[rng.integers(0, k, size=(m, k))].mean(axis=1)
     return draws

@@ -23,7 +23,7 @@ from analysis.topics.schema import MODELS
 def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, model: str = "nmf",
                     n_boot: int = 2000, seed: int = 0) -> tuple[pd.DataFrame, str]:
     """Per bloc in `blocs`, the mean share of an article's units whose dominant topic is each stable
-    topic (two-level bootstrap interval), and a note of the blocs and topics left out. Unstable
+    topic (bootstrap interval over articles), and a note of the blocs and topics left out. Unstable
     topics are never compared: a difference in a topic that does not come back is not a finding.
 
     Parameters
@@ -177,7 +177,7 @@ def outlet_prevalence(tables: dict[str, pd.DataFrame], *, model: str = "nmf", n_
 
 def prevalence(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *, n_boot: int = 2000,
                seed: int = 0, topic_ids: Sequence[int] | None = None) -> pd.DataFrame:
-    """Mean topic weight per bloc (mean of article means, two-level bootstrap interval); with one-hot
+    """Mean topic weight per bloc (mean of article means, bootstrap interval over articles); with one-hot
     weights, the mean share of an article's units whose dominant topic it is. `topic_ids` numbers
     the columns of `weights` (default 0, 1, ...).
 
