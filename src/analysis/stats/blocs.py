@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.stats.bootstrap import _article_draws
+from analysis.stats.bootstrap import _article_draws, _expanded
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 
@@ -48,8 +48,9 @@ def article_d(article_means: pd.DataFrame, a: str, b: str, column: str) -> float
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
                  seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Per bloc: articles, sentences, the mean of article means, and a bootstrap interval over the
-    bloc's articles (`_article_draws`: each resampled article keeps its own mean), left empty (NaN)
-    for a bloc with fewer than `min_articles` articles (`stats.interval_rule`).
+    bloc's articles (`_article_draws`: each resampled article keeps its own mean; widened for few
+    articles by `_expanded`), left empty (NaN) for a bloc with fewer than `min_articles` articles
+    (`stats.interval_rule`).
 
     Parameters
     ----------
@@ -72,7 +73,8 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         means = _article_means(frame[frame["bloc"] == bloc], column)[column]
         low = high = float("nan")
         if len(means) >= min_articles:
-            draws = _article_draws(means.to_numpy(dtype=float), n_boot, rng)
+            values = means.to_numpy(dtype=float)
+            draws = _expanded(_article_draws(values, n_boot, rng), values, ci)
             low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
                      "mean": float(means.mean()), "ci_low": low, "ci_high": high})
@@ -122,7 +124,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     low = high = float("nan")
     if min(n_a, n_b) >= min_articles:
         of = lambda bloc: article_means.loc[article_means["bloc"] == bloc, column].to_numpy(dtype=float)  # noqa: E731
-        diff_draws = _article_draws(of(a), n_boot, rng) - _article_draws(of(b), n_boot, rng)
+        diff_draws = (_expanded(_article_draws(of(a), n_boot, rng), of(a), ci)
+                      - _expanded(_article_draws(of(b), n_boot, rng), of(b), ci))
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
     if test is None:

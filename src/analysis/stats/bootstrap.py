@@ -98,8 +98,8 @@ def _article_draws(means: np.ndarray, n_boot: int, rng: np.random.Generator) -> 
     bootstrap is the consistent one (Davison and Hinkley 1997, *Bootstrap Methods and their
     Application*, section 3.8; Field and Welsh 2007, *JRSS B* 69(3)). On the generated 48-article
     corpus (`tests/realistic_corpus.py`), whose articles of one bloc hardly differ beyond their
-    sentences, the two-level interval of the tone difference was 1.44 times as wide, and on a variant
-    of it (seed 7) it held 0 while the permutation p was 0.036.
+    sentences, the two-level interval of the tone difference was 1.32 times as wide as this one
+    (with `_expanded`), and on a variant of it (seed 7) it held 0 while the permutation p was 0.036.
 
     Parameters
     ----------
@@ -122,3 +122,34 @@ def _article_draws(means: np.ndarray, n_boot: int, rng: np.random.Generator) -> 
         m = min(step, n_boot - first)
         draws[first:first + m] = means[rng.integers(0, k, size=(m, k))].mean(axis=1)
     return draws
+
+
+def _expanded(draws: np.ndarray, means: np.ndarray, ci: float) -> np.ndarray:
+    """`_article_draws` of a bloc widened about its observed mean for its number of articles k:
+    Hesterberg's expanded percentile interval (2015, "What teachers should know about the
+    bootstrap", *The American Statistician* 69(4)), by sqrt(k / (k - 1)) t_{k-1} / z at the
+    interval's level. The plain percentile interval of a mean is too narrow on few articles (the
+    bootstrap's variance lacks the k - 1 and a normal stands in for a t): measured on normal article
+    means, a 95% interval of the difference of two blocs covered 88% with 5 articles each, 92% with
+    10 and 93% with 20; expanded, 97%, 96% and 95%. With hundreds of articles the factor is about 1.
+
+    Parameters
+    ----------
+    draws : `_article_draws` of the bloc.
+    means : its article means.
+    ci : the interval's coverage.
+
+    Returns
+    -------
+    numpy.ndarray
+        The draws, widened (unchanged below 2 articles).
+    """
+    k = np.asarray(means).size
+    if k < 2:
+        return draws
+    from scipy import stats as scipy_stats  # (here: scipy.stats takes a part of a second to import)
+
+    level = 1 - (1 - ci) / 2
+    factor = np.sqrt(k / (k - 1)) * scipy_stats.t.ppf(level, k - 1) / scipy_stats.norm.ppf(level)
+    centre = float(np.mean(means))
+    return centre + (draws - centre) * factor
