@@ -32,9 +32,13 @@ NOTEBOOKS = ROOT / "notebooks"
 PAPER_TABLES = ROOT / "reports" / "tables"
 
 
-def _is_project_build(out: str | Path) -> bool:
-    path = Path(out)
-    return (path if path.is_absolute() else ROOT / path).resolve() == PROCESSED.resolve()
+def _build_folder(out: str | Path | None, project: Path, name: str) -> Path:
+    """`project` for the project's own build (`data/processed`, or `out` None), else the folder
+    `name` inside `out` (a relative `out` is under the project root): the layout `reproduce --out` writes."""
+    if out is None:
+        return project
+    path = Path(out) if Path(out).is_absolute() else ROOT / out
+    return project if path.resolve() == PROCESSED.resolve() else path / name
 
 
 def figures_for(out: str | Path | None) -> Path:
@@ -54,29 +58,13 @@ def figures_for(out: str | Path | None) -> Path:
     """
     if os.environ.get("ANALYSIS_FIGURES"):
         return Path(os.environ["ANALYSIS_FIGURES"])
-    if out is None or _is_project_build(out):
-        return ROOT / "figures"
-    path = Path(out)
-    return (path if path.is_absolute() else ROOT / path) / "figures"
+    return _build_folder(out, ROOT / "figures", "figures")
 
 
 def paper_tables_for(out: str | Path | None) -> Path:
-    """Where notebook 04 writes the tables for a paper when its `TABLES` is not set: `reports/tables/`
-    for the project's own build (or None), else `out/tables`, as `reproduce --out` lays them out.
-
-    Parameters
-    ----------
-    out : the build's folder (a relative path is under the project root), or None.
-
-    Returns
-    -------
-    pathlib.Path
-        The tables folder.
-    """
-    if out is None or _is_project_build(out):
-        return PAPER_TABLES
-    path = Path(out)
-    return (path if path.is_absolute() else ROOT / path) / "tables"
+    """Where notebook 04 writes the tables for a paper when its `TABLES` is not set (`out` as in
+    `figures_for`): `reports/tables/` for the project's own build, else `out/tables`."""
+    return _build_folder(out, PAPER_TABLES, "tables")
 
 
 def resource_text(name: str, path: str | Path | None = None) -> str:
