@@ -62,8 +62,17 @@ def figures_for(out: str | Path | None) -> Path:
 
 
 def paper_tables_for(out: str | Path | None) -> Path:
-    """Where notebook 04 writes the tables for a paper when its `TABLES` is not set (`out` as in
-    `figures_for`): `reports/tables/` for the project's own build, else `out/tables`."""
+    """Where notebook 04 writes the tables for a paper when its `TABLES` is not set.
+
+    Parameters
+    ----------
+    out : the build the tables come from, as in `figures_for`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``reports/tables/`` for the project's own build, else ``out/tables``.
+    """
     return _build_folder(out, PAPER_TABLES, "tables")
 
 
