@@ -704,3 +704,20 @@ def test_word_contributions_without_a_single_lexicon_word_says_so() -> None:
     words = " ".join([*(t.get_text() for t in fig.texts), *(t.get_text() for ax in fig.axes for t in ax.texts)])
     assert "No sentence holds a word of the VADER lexicon" in words and "text layer: own words" in words
     plt.close(fig)
+
+
+def test_figure_intervals_over_few_articles_are_not_too_narrow() -> None:
+    """The bands and bars the figures compute themselves match the tables' intervals on few articles:
+    a t interval (not mean ± 1.96 standard errors) and the expanded percentile bootstrap."""
+    from analysis.plots import parts
+    from analysis.stats import bootstrap
+
+    mean, low, high = parts._mean_interval(np.array([1.0, 2.0, 3.0, 4.0, 5.0]))
+    assert mean == 3.0 and high - mean == pytest.approx(2.7764451 * np.sqrt(2.5) / np.sqrt(5))
+    values = np.array([-3.0, -1.0, 0.2, 0.4, 1.0, 3.0])  # (a wide range: no bound is clipped)
+    plain = bootstrap.bootstrap_mean_ci(values, seed=4)
+    mean, low, high = parts._article_bootstrap(values, seed=4)
+    factor = np.sqrt(6 / 5) * 2.5705818 / 1.9599640
+    assert (mean - low, high - mean) == pytest.approx(((plain[0] - plain[1]) * factor, (plain[2] - plain[0]) * factor))
+    shares = np.array([0.0, 0.0, 0.1, 0.0, 0.3])  # (a share: the widened bound stays within the values)
+    assert parts._article_bootstrap(shares, seed=1)[1] >= 0.0

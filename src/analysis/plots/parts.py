@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.style import MAX_ROW_DOTS, TOP_OUTLETS, bloc_colour
-from analysis.stats.bootstrap import bootstrap_mean_ci
+from analysis.stats.bootstrap import _expansion, bootstrap_mean_ci
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 
@@ -123,7 +123,8 @@ def _jitter(n: int, seed: int = 0, width: float = 0.22) -> np.ndarray:
 
 
 def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
-    """Mean and a normal 95% interval (mean ± 1.96 standard errors); no interval for one value."""
+    """Mean and a Student t 95% interval (mean ± t_{n-1} standard errors: a normal 1.96 is too narrow
+    on the few articles of a bin or a small bloc); no interval for one value."""
     values = np.asarray(values, float)
     values = values[~np.isnan(values)]
     if values.size == 0:
@@ -131,12 +132,14 @@ def _mean_interval(values: np.ndarray) -> tuple[float, float, float]:
     mean = float(values.mean())
     if values.size < 2:
         return mean, np.nan, np.nan
-    half = 1.96 * float(values.std(ddof=1)) / np.sqrt(values.size)
+    from scipy import stats as scipy_stats  # (here: scipy.stats takes a part of a second to import)
+
+    half = float(scipy_stats.t.ppf(0.975, values.size - 1)) * float(values.std(ddof=1)) / np.sqrt(values.size)
     return mean, mean - half, mean + half
 
 
 def _article_interval(values: np.ndarray, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> tuple[float, float, float]:
-    """Mean of article values and its normal 95% interval, the interval only from `min_articles`
+    """Mean of article values and its t 95% interval (`_mean_interval`), the interval only from `min_articles`
     articles on (`stats.interval_rule`): below it, NaN bounds."""
     values = np.asarray(values, float)
     mean, low, high = _mean_interval(values)
@@ -148,9 +151,10 @@ def _article_interval(values: np.ndarray, min_articles: int = MIN_ARTICLES_FOR_I
 def _article_bootstrap(values: np.ndarray, seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL,
                        n_boot: int = 2000) -> tuple[float, float, float]:
     """Mean of article values and its 95% percentile bootstrap interval over articles
-    (`stats.bootstrap_mean_ci`, seeded), the interval only from `min_articles` articles on. The
-    bounds stay within the values' range (a mean of resampled values cannot leave it), so a rate
-    or a share never gets a bound below 0."""
+    (`stats.bootstrap_mean_ci`, seeded), widened for few articles as the bloc tables' intervals are
+    (Hesterberg's expanded percentile interval, `stats.bootstrap._expanded`), the interval only from
+    `min_articles` articles on. The bounds stay within the values' range (a mean of resampled values
+    cannot leave it), so a rate or a share never gets a bound below 0."""
     values = np.asarray(values, float)
     values = values[np.isfinite(values)]
     if values.size == 0:
@@ -158,6 +162,8 @@ def _article_bootstrap(values: np.ndarray, seed: int = 0, min_articles: int = MI
     mean, low, high = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed)
     if values.size < min_articles:
         return mean, np.nan, np.nan
+    factor = _expansion(values.size)
+    low, high = mean + (low - mean) * factor, mean + (high - mean) * factor
     return mean, max(low, float(values.min())), min(high, float(values.max()))
 
 

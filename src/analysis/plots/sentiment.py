@@ -48,7 +48,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     tested : the sentences the bloc comparison uses (e.g. `sentiment.own_words(frame)`); None: `frame`.
     layer : what `tested` is, written in the left panel's title (e.g. "own words").
     summary : the bloc comparison's table (`sentiment.bloc_summary` of `tested`: bloc, n_articles,
-        mean, ci_low, ci_high), whose intervals are drawn; None: a normal interval over article means,
+        mean, ci_low, ci_high), whose intervals are drawn; None: a t interval over article means,
         under the same rule.
 
     Returns
@@ -108,7 +108,7 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
     article as a thin line and the bloc's mean of article means in `bins` position bins, with a
-    normal 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
+    t 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
     have a paragraph (none below). Past `max_lines` articles in a bloc, the thin lines are a random
     sample of that many (seeded; the bloc means use every article): 50,000 lines are one blot and
     take minutes to draw.
@@ -189,7 +189,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
     line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6,
                             label=f"one article (a random {max_lines} per bloc where it has more)" if sampled else "one article")
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
-                            label=f"mean of article means in {bins} position bins (band: normal 95% interval over "
+                            label=f"mean of article means in {bins} position bins (band: t 95% interval over "
                                   f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
     fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
     fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)\n"

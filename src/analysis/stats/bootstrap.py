@@ -147,9 +147,13 @@ def _expanded(draws: np.ndarray, means: np.ndarray, ci: float) -> np.ndarray:
     k = np.asarray(means).size
     if k < 2:
         return draws
+    centre = float(np.mean(means))
+    return centre + (draws - centre) * _expansion(k, ci)
+
+
+def _expansion(k: int, ci: float = 0.95) -> float:
+    """The factor of `_expanded` for a mean of `k` values: sqrt(k / (k - 1)) t_{k-1} / z at level `ci`."""
     from scipy import stats as scipy_stats  # (here: scipy.stats takes a part of a second to import)
 
     level = 1 - (1 - ci) / 2
-    factor = np.sqrt(k / (k - 1)) * scipy_stats.t.ppf(level, k - 1) / scipy_stats.norm.ppf(level)
-    centre = float(np.mean(means))
-    return centre + (draws - centre) * factor
+    return float(np.sqrt(k / (k - 1)) * scipy_stats.t.ppf(level, k - 1) / scipy_stats.norm.ppf(level))
