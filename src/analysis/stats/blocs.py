@@ -123,9 +123,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     n_b = int(frame.loc[frame["bloc"] == b, "article_id"].nunique())
     low = high = float("nan")
     if min(n_a, n_b) >= min_articles:
-        of = lambda bloc: article_means.loc[article_means["bloc"] == bloc, column].to_numpy(dtype=float)  # noqa: E731
-        diff_draws = (_expanded(_article_draws(of(a), n_boot, rng), of(a), ci)
-                      - _expanded(_article_draws(of(b), n_boot, rng), of(b), ci))
+        xa, xb = (article_means.loc[article_means["bloc"] == bloc, column].to_numpy(dtype=float) for bloc in (a, b))
+        diff_draws = _expanded(_article_draws(xa, n_boot, rng), xa, ci) - _expanded(_article_draws(xb, n_boot, rng), xb, ci)
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
     if test is None:
