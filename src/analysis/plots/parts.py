@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.plots.style import MAX_ROW_DOTS, TOP_OUTLETS, bloc_colour
-from analysis.stats.bootstrap import _expansion, bootstrap_mean_ci
+from analysis.stats.bootstrap import bootstrap_mean_ci
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
 
@@ -159,11 +159,9 @@ def _article_bootstrap(values: np.ndarray, seed: int = 0, min_articles: int = MI
     values = values[np.isfinite(values)]
     if values.size == 0:
         return np.nan, np.nan, np.nan
-    mean, low, high = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed)
+    mean, low, high = bootstrap_mean_ci(values, n_boot=n_boot, seed=seed, expanded=True)
     if values.size < min_articles:
         return mean, np.nan, np.nan
-    factor = _expansion(values.size)
-    low, high = mean + (low - mean) * factor, mean + (high - mean) * factor
     return mean, max(low, float(values.min())), min(high, float(values.max()))
 
 

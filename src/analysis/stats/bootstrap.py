@@ -18,16 +18,17 @@ _BATCH_VALUES = 1_000_000
 
 
 def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float = 0.95,
-                      seed: int = 0) -> tuple[float, float, float]:
+                      seed: int = 0, expanded: bool = False) -> tuple[float, float, float]:
     """Mean and percentile bootstrap interval of a sample (nan for an empty sample).
 
     Parameters
     ----------
     values : the sample.
-    n_boot : bootstrap draws (above `EXACT_BOOTSTRAP_BUDGET` resampled values, the resampled
-        means come from their large-sample normal distribution).
+    n_boot : bootstrap draws (`_article_draws`: above `EXACT_BOOTSTRAP_BUDGET` resampled values,
+        the resampled means come from their large-sample normal distribution).
     ci : coverage of the interval.
     seed : seed of the generator.
+    expanded : widen the interval for a small sample as the bloc intervals are (`_expanded`).
 
     Returns
     -------
@@ -37,11 +38,9 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         return (np.nan, np.nan, np.nan)
-    rng = np.random.default_rng(seed)
-    if n_boot * data.size <= EXACT_BOOTSTRAP_BUDGET:
-        means = data[rng.integers(0, data.size, size=(n_boot, data.size))].mean(axis=1)
-    else:  # the large-sample distribution of a bootstrap mean, without an n_boot x n index matrix
-        means = data.mean() + data.std() / np.sqrt(data.size) * rng.standard_normal(n_boot)
+    means = _article_draws(data, n_boot, np.random.default_rng(seed))
+    if expanded:
+        means = _expanded(means, data, ci)
     alpha = (1 - ci) / 2
     low, high = np.quantile(means, [alpha, 1 - alpha])  # one call: the same values, half the overhead
     return float(data.mean()), float(low), float(high)
@@ -110,7 +109,7 @@ def _article_draws(means: np.ndarray, n_boot: int, rng: np.random.Generator) -> 
     Returns
     -------
     numpy.ndarray
-        `n_boot` resampled means of article means.
+        `n_boot` resampled means of article means (`bootstrap_mean_ci` draws those of any sample here).
     """
     means = np.asarray(means, dtype=float)
     k = means.size
