@@ -507,6 +507,44 @@ def test_article_dot_figures_are_byte_identical(articles: pd.DataFrame, tmp_path
     assert blobs[0] == blobs[1]
 
 
+def test_dense_dot_layers_are_an_image_in_the_svg_and_the_rest_stays_vector(tmp_path) -> None:  # noqa: ANN001
+    """Thousands of article dots make one embedded image in the SVG, not an element per dot, while
+    labels and the blocs' means stay vector; a few dozen articles stay fully vector; the PNG and
+    the figure itself are the same as without the rule."""
+    import re
+
+    from analysis.plots import style
+
+    def elements(svg: str) -> int:
+        return len(re.findall(r"<use ", svg))  # (matplotlib writes each scatter marker as a <use>)
+
+    table, values = _article_table(_articles(n=6000, n_outlets=12))
+    svgs, pngs = {}, {}
+    for limit in (None, 10**9):  # the rule as shipped, and no rule
+        fig = plots.interval_plot(table, "voice", "t", articles=values, seed=5)
+        flags = [a.get_rasterized() for ax in fig.axes for a in ax.get_children()]
+        with pytest.MonkeyPatch.context() as patch:
+            if limit is not None:
+                patch.setattr(style, "SVG_RASTER_LIMIT", limit)
+            plots.save(fig, "dots", tmp_path / str(limit))
+        assert [a.get_rasterized() for ax in fig.axes for a in ax.get_children()] == flags
+        plt.close(fig)
+        svgs[limit] = (tmp_path / str(limit) / "dots.svg").read_text(encoding="utf-8")
+        pngs[limit] = (tmp_path / str(limit) / "dots.png").read_bytes()
+    assert elements(svgs[10**9]) >= len(values) and "<image " not in svgs[10**9]
+    assert elements(svgs[None]) < 100 and svgs[None].count("<image ") >= 1
+    for svg in svgs.values():
+        assert "narration" in svg and "quote" in svg  # (tick labels stay text: svg.fonttype none)
+    assert pngs[None] == pngs[10**9]
+
+    few, few_values = _article_table(_articles(n=40, n_outlets=12))
+    fig = plots.interval_plot(few, "voice", "t", articles=few_values, seed=5)
+    plots.save(fig, "few", tmp_path)
+    plt.close(fig)
+    svg = (tmp_path / "few.svg").read_text(encoding="utf-8")
+    assert "<image " not in svg and elements(svg) >= len(few_values)
+
+
 def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
     from matplotlib.colors import to_hex
 

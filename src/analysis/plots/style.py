@@ -11,11 +11,13 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
 import pandas as pd
+from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 
 from analysis import __version__, paths
@@ -191,10 +193,40 @@ def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: 
     return dict(_PROVENANCE)
 
 
+#: Collections with more marks than this (a scatter's dots, a collection's lines or shapes) are
+#: drawn as an embedded image in the SVG, at `savefig.dpi`; text, axes, ticks, lines (curves,
+#: means) and intervals stay vector. On 100,000 articles the per-article dot figures held 88,000
+#: dots each, SVGs of 9.7 MB that are slow to open and to place in a paper (435 KB now). The PNG
+#: is the same either way. A few dozen articles' dots stay vector; the grey cloud of a keyness
+#: figure's terms becomes an image from a few hundred terms on (48 generated articles).
+SVG_RASTER_LIMIT = 200
+
+
+def _marks(collection: Collection) -> int:
+    """How many marks a collection draws: its offsets (a scatter's dots) or its paths."""
+    return max(len(collection.get_offsets()), len(collection.get_paths()))
+
+
+@contextmanager
+def _dense_rasterized(fig: Figure, limit: int | None = None) -> Iterator[list[Collection]]:
+    """The figure's collections of more than `limit` marks (default `SVG_RASTER_LIMIT`) set to be
+    rasterized in vector output for the block, then set back as they were; yields them."""
+    limit = SVG_RASTER_LIMIT if limit is None else limit
+    dense = [c for ax in fig.axes for c in ax.collections if not c.get_rasterized() and _marks(c) > limit]
+    for collection in dense:
+        collection.set_rasterized(True)
+    try:
+        yield dense
+    finally:
+        for collection in dense:
+            collection.set_rasterized(False)
+
+
 def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
     """Write `figures/<name>.png` and `.svg` without timestamps, with provenance in the files'
     metadata and a row in `figures/MANIFEST.csv` (returns nothing, so a notebook cell ending in
-    `save(...)` shows the figure and no machine-specific path).
+    `save(...)` shows the figure and no machine-specific path). In the SVG, collections of more
+    than `SVG_RASTER_LIMIT` marks are an embedded image (the rest stays vector).
 
     Parameters
     ----------
@@ -213,8 +245,9 @@ def save(fig: Figure, name: str, out: str | Path | None = None) -> None:
     png_meta = {"Software": None, "Description": description, "Source": f"analysis {__version__}"}
     svg_meta = {"Date": None, "Creator": None, "Description": description, "Source": f"analysis {__version__}"}
     with mpl.rc_context({"svg.hashsalt": _STYLE["svg.hashsalt"]}):
-        for ext, metadata in (("png", png_meta), ("svg", svg_meta)):
-            fig.savefig(folder / f"{name}.{ext}", metadata=metadata, bbox_inches="tight")
+        fig.savefig(folder / f"{name}.png", metadata=png_meta, bbox_inches="tight")
+        with _dense_rasterized(fig):
+            fig.savefig(folder / f"{name}.svg", metadata=svg_meta, bbox_inches="tight")
     _update_manifest(folder, name)
 
 
