@@ -54,7 +54,7 @@ def _lengths_by_bloc(data: pd.DataFrame, counts: dict[str, int]) -> Figure:
     ax.set_ylim(len(blocs) - 0.5, -0.5)
     ax.set_xlim(0, max(int(data["n_tokens"].max()), 1) * 1.08)
     ax.set_xlabel("article text kept after cleaning (word tokens)")
-    fig.suptitle(f"Length of each article: one dot per article ({len(data)} articles; box: middle half)")
+    fig.suptitle(f"Length of each article: one dot per article ({len(data):,} articles; box: middle half)")
     return fig
 
 
@@ -82,7 +82,7 @@ def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
         keep = compact_above - 1
         rest = counts.loc[order[keep:]]
         counts = pd.concat([counts.loc[order[:keep]],
-                            rest.sum().to_frame(f"other {len(rest)} articles (sum)").T]).astype("int64")
+                            rest.sum().to_frame(f"other {len(rest):,} articles (sum)").T]).astype("int64")
         title = f"What cleaning removed, and why: the {keep} articles with most removed lines, the rest summed"
     fig, ax = plt.subplots(figsize=(9, 0.34 * len(counts) + 1.8), layout="constrained")
     left = pd.Series(0, index=range(len(counts)), dtype="int64")

@@ -87,7 +87,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
         ax.scatter(values, k + rng.uniform(-0.22, 0.22, values.size), s=10, color=colours[level], alpha=0.7, zorder=3)
     sentences = frame.groupby("_outlet").size()
     articles = frame.groupby("_outlet")["article_id"].nunique()
-    ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]} art., {sentences[o]} sent.)" for o in order],
+    ax.set_yticks(range(len(order)), [f"{plain(_wrap(o, 34))}\n({articles[o]:,} art., {sentences[o]:,} sent.)" for o in order],
                   fontsize=8)
     ax.axvline(0, color="grey", linewidth=0.8, linestyle=":")
     ax.set_xlabel("VADER compound per sentence (-1 to +1), all sentences"
@@ -192,7 +192,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
                             label=f"mean of article means in {bins} position bins (band: t 95% interval over "
                                   f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
     fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
-    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values())} articles)\n"
+    fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values()):,} articles)\n"
                  f"paragraph mean of VADER compound, text layer: {layer}")
     return fig
 
