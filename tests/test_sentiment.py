@@ -146,6 +146,28 @@ def test_aggregate_per_group() -> None:
     assert table.loc["r2", "mean"] == pytest.approx(0.2) and table.loc["r2", "n_sentences"] == 3
 
 
+def test_intervals_over_an_articles_sentences_are_widened_for_short_articles() -> None:
+    """Articles of 5 sentences drawn around a true mean of 0: the plain percentile interval over them
+    covers 0 in about 83% of articles, too rarely for a 95% interval; widened as the bloc intervals
+    are (`bootstrap._expanded`), about 95%. The widening is about the article's mean, by the
+    factor for its number of sentences (1.58 for 5, 1.02 for 100)."""
+    rng = np.random.default_rng(3)
+    n, size = 400, 5
+    frame = pd.DataFrame({"article_id": np.repeat(np.arange(n), size), "compound": rng.normal(0, 1, n * size)})
+    widened = sentiment.aggregate(frame, ["article_id"], n_boot=1000, seed=1)
+    plain = sentiment.aggregate(frame, ["article_id"], n_boot=1000, seed=1, expanded=False)
+    covered = lambda t: float(((t["ci_low"] <= 0) & (t["ci_high"] >= 0)).mean())  # noqa: E731
+    assert covered(plain) < 0.9 <= 0.92 <= covered(widened)
+    ratio = (widened["ci_high"] - widened["ci_low"]) / (plain["ci_high"] - plain["ci_low"])
+    assert np.allclose(ratio, bootstrap._expansion(size))
+    assert np.allclose((widened["ci_low"] + widened["ci_high"]) / 2 - widened["mean"],
+                       ((plain["ci_low"] + plain["ci_high"]) / 2 - plain["mean"]) * bootstrap._expansion(size))
+    long = pd.DataFrame({"article_id": np.repeat(np.arange(3), 100), "compound": rng.normal(0, 1, 300)})
+    ratio = sentiment.aggregate(long, ["article_id"], n_boot=500).eval("ci_high - ci_low") / \
+        sentiment.aggregate(long, ["article_id"], n_boot=500, expanded=False).eval("ci_high - ci_low")
+    assert np.allclose(ratio, bootstrap._expansion(100)) and (ratio < 1.03).all()
+
+
 def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of_a_large_one() -> None:
     """Up to the limit, the table is `aggregate` by bloc, outlet and article; above, the articles of lowest
     and highest mean tone, each row equal to the full table's (same interval: its seed is its position in

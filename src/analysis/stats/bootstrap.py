@@ -47,8 +47,16 @@ def bootstrap_mean_ci(values: Sequence[float], *, n_boot: int = 2000, ci: float 
 
 
 def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", *,
-              n_boot: int = 2000, seed: int = 0, groups: Sequence[int] | None = None) -> pd.DataFrame:
+              n_boot: int = 2000, seed: int = 0, groups: Sequence[int] | None = None,
+              expanded: bool = True) -> pd.DataFrame:
     """Mean of `column` per group with a bootstrap interval over the group's sentences.
+
+    The interval is widened for groups of few sentences as the bloc intervals are for blocs of few
+    articles (`_expanded`): over 2,000 simulated articles of 5 normal sentences (three seeds), the plain
+    percentile interval covered the true mean in 82-85% of articles, the widened one in 94-95%; the
+    factor is 1.58 for 5 sentences, 1.07 for 30, 1.02 for 100. Sentences of one article are not
+    independent draws (tone runs in stretches), so even the widened interval describes the spread
+    of the article's own sentences; it is not a test of anything.
 
     Parameters
     ----------
@@ -59,6 +67,7 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
     seed : seed of the first group; the n-th group (in sorted order) uses `seed + n`.
     groups : the positions (in sorted order) of the groups to compute, default all: each row is the
         one the full table has (its seed is still `seed + n`).
+    expanded : widen each interval for its number of sentences (False: the plain percentile interval).
 
     Returns
     -------
@@ -68,11 +77,11 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
     # each group's rows taken from one array (a pandas group per article cost as much as its
     # bootstrap, 100,000 articles)
     return _aggregate_groups(frame[column].to_numpy(dtype=float), frame.groupby(list(by), sort=True).indices, by,
-                             n_boot=n_boot, seed=seed, groups=groups)
+                             n_boot=n_boot, seed=seed, groups=groups, expanded=expanded)
 
 
 def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], by: Sequence[str], *, n_boot: int,
-                      seed: int, groups: Sequence[int] | None) -> pd.DataFrame:
+                      seed: int, groups: Sequence[int] | None, expanded: bool = True) -> pd.DataFrame:
     """`aggregate` from the score array and the groups' row positions (`DataFrame.groupby(by,
     sort=True).indices`), for a caller that already has them."""
     rows = []
@@ -80,7 +89,7 @@ def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], 
     for n, (key, rows_of) in enumerate(indices.items()):
         if wanted is not None and n not in wanted:
             continue
-        mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n)
+        mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n, expanded=expanded)
         keys = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(by, keys)), "n_sentences": len(rows_of), "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
