@@ -38,7 +38,7 @@ _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted word
 
 def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:
     """A summary row; `sentences`: the article values are means of their sentences."""
-    test = {k: difference.get(k, "") for k in ("exact", "n_relabellings", "min_p", "reason")}
+    test = {k: difference.get(k, "") for k in ("exact", "n_relabellings", "min_p", "reason", "normal_form")}
     interval = ("bootstrap over articles (each with the mean of its sentences)" if sentences
                 else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
         f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"

@@ -132,7 +132,7 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
                                 min_articles=min_articles)
     return {"a": a, "b": b, "difference": float(means[a] - means[b]), "ci_low": low, "ci_high": high,
             "p_value": test["p_value"], "n_relabellings": test["n_relabellings"], "exact": test["exact"],
-            "min_p": test["min_p"], "reason": test["reason"],
+            "min_p": test["min_p"], "reason": test["reason"], "normal_form": test.get("normal_form", False),
             "d_articles": article_d(article_means, a, b, column),
             "n_articles_a": n_a, "n_articles_b": n_b}
 

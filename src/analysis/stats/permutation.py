@@ -18,6 +18,13 @@ from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
 #: contrast (tone, naming, frames, topics, the results summary), so that one contrast gets one
 #: p-value in every notebook.
 N_PERMUTATIONS = 10_000
+#: Relabelled values (relabellings x articles) up to which a sampled test draws every relabelling;
+#: above it (5,000 articles at `N_PERMUTATIONS`), each measure's relabelled sum is drawn from its
+#: large-sample normal form (the permutation distribution's own mean and variance: Hajek 1960's
+#: central limit theorem for sampling without replacement), as the bootstraps do above
+#: `bootstrap.EXACT_BOOTSTRAP_BUDGET`: drawing 10,000 relabellings of 100,000 articles took 10 s a
+#: measure, and a results table tests dozens.
+EXACT_PERMUTATION_BUDGET = 50_000_000
 
 
 def count_text(n: int) -> str:
@@ -147,7 +154,9 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
 
     Articles of other blocs are left out. Exact when the relabellings are at most `limit`
     (p = share of relabellings with |difference| >= the observed one; `min_p` is the smallest p
-    any labelling of these articles could get); otherwise sampled, p = (1 + hits) / (1 + limit).
+    any labelling of these articles could get); otherwise sampled, p = (1 + hits) / (1 + limit),
+    the relabelled differences drawn from their large-sample normal form above
+    `EXACT_PERMUTATION_BUDGET` relabelled values (`normal_form` is then True).
     No test when a bloc has fewer than `min_articles` articles (the project's rule,
     `stats.MIN_ARTICLES_FOR_INTERVAL`): p_value and min_p are NaN and `reason` says why.
 
@@ -166,7 +175,8 @@ def permutation_test(values: Sequence[float], labels: Sequence[str], a: str, b: 
     dict
         a, b, n_articles_a, n_articles_b, difference (observed), p_value, n_relabellings, exact,
         min_p (difference and p NaN when either bloc has no article), reason ("" when tested, else
-        why there is no p-value; n_relabellings is then 0).
+        why there is no p-value; n_relabellings is then 0), and normal_form (True) when the
+        relabellings were drawn from their normal form.
     """
     return permutation_tests({"value": values}, labels, a, b, limit=limit, seed=seed,
                              min_articles=min_articles)["value"]
@@ -225,6 +235,12 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
     for (n, k), members in groups.items():
         count = comb_at_most(n, k, limit)
         exact = count is not None
+        if not exact and n * limit > EXACT_PERMUTATION_BUDGET:
+            normal = np.random.default_rng(seed).standard_normal(limit)  # (shared by the group, as relabellings are)
+            for name, values, observed in members:
+                results[name] = {**_p_value(_normal_sums(values, k, normal), values.sum(), n, k, observed, False, None,
+                                            a, b), "normal_form": True}
+            continue
         batches = [relabellings(n, k, limit=limit, seed=seed)[0]] if exact else \
             sampled_relabellings(n, k, limit=limit, seed=seed, sort=False)
         sums: list[list[np.ndarray]] = [[] for _ in members]
@@ -234,6 +250,17 @@ def permutation_tests(columns: Mapping[str, Sequence[float]], labels: Sequence[s
         for (name, values, observed), parts in zip(members, sums):
             results[name] = _p_value(np.concatenate(parts), values.sum(), n, k, observed, exact, count, a, b)
     return results
+
+
+def _normal_sums(values: np.ndarray, k: int, normal: np.ndarray) -> np.ndarray:
+    """The first bloc's sum under random relabellings of `values`, drawn from its large-sample
+    normal form: mean k x mean, variance k (n - k) / n x the values' variance (n - 1 divisor), the
+    exact first two moments of a sum of k values drawn without replacement; `normal` holds the
+    standard normal draws."""
+    n = values.size
+    centred = values - values.mean()
+    variance = k * (n - k) / n * float(centred @ centred) / (n - 1)
+    return k * values.mean() + np.sqrt(variance) * normal
 
 
 def _p_value(sum_a: np.ndarray, total: float, n: int, k: int, observed_stat: float, exact: bool,
@@ -273,5 +300,9 @@ def how_tested(test: Mapping, unit: str = "relabellings") -> str:
     if test["exact"]:
         return (f"exact, over all {count_text(test['n_relabellings'])} {unit}; the smallest p this design allows is "
                 f"{test['min_p']:.3g}")
+    if test.get("normal_form"):
+        return (f"from {count_text(test['n_relabellings'])} draws of the large-sample normal form of the {unit} "
+                f"(too many articles to draw them one by one); the smallest p that many can give is "
+                f"{test['min_p']:.2g}")
     return (f"from {count_text(test['n_relabellings'])} random {unit}; the smallest p that many can give is "
             f"{test['min_p']:.2g}")
