@@ -83,11 +83,11 @@ def difference_text(difference: Mapping, column_label: str = "tone", *, sentence
     a, b, d = difference["a"], difference["b"], difference["difference"]
     n_a, n_b = difference["n_articles_a"], difference["n_articles_b"]
     if np.isnan(d):  # a bloc without a sentence in this layer
-        return (f"No {column_label} difference: **{a}** has {n_a} articles and **{b}** {n_b} with sentences here "
+        return (f"No {column_label} difference: **{a}** has {n_a:,} articles and **{b}** {n_b:,} with sentences here "
                 f"({difference.get('reason') or 'nothing to compare'}).")
     direction = "higher" if d > 0 else "lower" if d < 0 else "the same as"
-    text = (f"Mean {column_label} of **{a}** articles ({n_a}) is {abs(d):.3f} {direction}"
-            f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b}).")
+    text = (f"Mean {column_label} of **{a}** articles ({n_a:,}) is {abs(d):.3f} {direction}"
+            f"{' than' if d != 0 else ''} that of **{b}** articles ({n_b:,}).")
     if sentences is not None:
         text += _layer_coverage(sentences, {a: n_a, b: n_b}, layer)
     if np.isnan(difference["p_value"]):
@@ -301,7 +301,7 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
         text += " " + topic_share_text(difference, neutral_difference)
     n = int(summary["n_articles"].sum())
     used = int(difference["n_articles_a"] + difference["n_articles_b"])
-    text += (f" The comparison uses {used} of the corpus's {n} articles ({len(summary)} blocs); it describes "
+    text += (f" The comparison uses {used:,} of the corpus's {n:,} articles ({len(summary)} blocs); it describes "
              f"these texts, not whole media systems.")
     return text
 
