@@ -243,11 +243,13 @@ naming_change.round(3)
 Markdown(stats.corpus_counts(tables["articles"]))
 
 # %% [markdown]
-# Every hit, in context, so each count can be checked:
+# Every hit, in context, so each count can be checked (above a few dozen articles with a hit, those
+# of a seeded random sample of them; the line above the table says which):
 
 # %%
-hits = framing.marker_hits(texts)
-hits.merge(tables["articles"][["article_id", "bloc"]], on="article_id")[["bloc", "article_id", "term", "usage", "left", "match", "right"]]
+hits, note = framing.marker_hits_shown(texts, tables["markers"], seed=SEED)
+display(Markdown(note))
+hits
 
 # %% [markdown]
 # ## 3. Generic news frames

@@ -419,3 +419,38 @@ def test_marker_rates_by_bloc_of_a_corpus_without_marker_hits() -> None:
     rates = framing.marker_rates_by_bloc(markers, articles)
     assert rates.empty and str(rates["rate_per_1000"].dtype) == "float64"
     assert list(rates.columns) == ["bloc", "group", "term", "usage", "count", "rate_per_1000"]
+
+
+def test_marker_hits_shown_lists_every_hit_of_a_few_articles_and_of_a_seeded_sample_of_many(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to the limit, the table is every hit of every article with a hit (as `marker_hits` of the whole
+    corpus gives them); above it, every hit of `limit` articles drawn with the seed, and no other
+    article's paragraphs are read. The line above the table says which."""
+    texts = pd.concat([_paragraphs([f"Kyiv said {i}.", "Then Kiev and the Kiev regime." if i % 3 == 0 else "Nothing."],
+                                   f"a{i:02d}") for i in range(70)], ignore_index=True)
+    texts["bloc"] = ["russian" if int(a[1:]) % 2 else "western" for a in texts["article_id"]]
+    texts.loc[texts["article_id"] >= "a60", "text"] = "No marker here."
+    markers = pd.DataFrame({"article_id": [f"a{i:02d}" for i in range(60)], "count": 1})
+    full = framing.marker_hits(texts).merge(texts.drop_duplicates("article_id")[["article_id", "bloc"]], on="article_id")
+    full = full[["bloc", "article_id", "term", "usage", "left", "match", "right"]]
+
+    table, note = framing.marker_hits_shown(texts, markers, limit=60)
+    pd.testing.assert_frame_equal(table, full.reset_index(drop=True))
+    assert note == "Every hit of the 60 articles with a marker hit."
+
+    table, note = framing.marker_hits_shown(texts, markers, limit=40, seed=3)
+    shown = sorted(set(table["article_id"]))
+    assert len(shown) == 40 and set(shown) <= set(markers["article_id"])
+    pd.testing.assert_frame_equal(table, full[full["article_id"].isin(shown)].reset_index(drop=True))
+    assert note.startswith("Every hit of 40 of the 60 articles with a marker hit, drawn at random (seed 3)")
+    again, _ = framing.marker_hits_shown(texts, markers, limit=40, seed=3)
+    other, _ = framing.marker_hits_shown(texts, markers, limit=40, seed=4)
+    pd.testing.assert_frame_equal(table, again)
+    assert set(other["article_id"]) != set(shown)
+    from analysis.framing import naming
+
+    read = []
+    search = naming.marker_hits
+    monkeypatch.setattr(naming, "marker_hits", lambda part: read.append(set(part["article_id"])) or search(part))
+    framing.marker_hits_shown(texts, markers, limit=40, seed=3)
+    assert read == [set(shown)]

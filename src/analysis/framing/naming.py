@@ -57,6 +57,54 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
     return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"])
 
 
+#: Articles whose marker hits notebook 02 lists in context (`marker_hits_shown`); above, a seeded sample.
+HITS_SHOWN_ARTICLES = 40
+
+
+def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int = HITS_SHOWN_ARTICLES,
+                      seed: int = 0) -> tuple[pd.DataFrame, str]:
+    """`marker_hits` in context for checking the counts by eye, and a sentence saying whose: every
+    hit of a corpus with at most `limit` articles with a hit (in the `markers` table), otherwise
+    every hit of `limit` of them drawn at random with `seed` (by article id), since a listing of
+    millions of hits shows its first and last rows and took 13 s on 100,000 articles; the
+    paragraphs of the other articles are not searched.
+
+    Parameters
+    ----------
+    texts
+        article_id, paragraph_id and text, and bloc (`paragraphs_with_bloc`).
+    markers
+        The `markers` table of the build (which articles have hits).
+    limit
+        The most articles listed.
+    seed
+        Seed of the sample.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        bloc, article_id, term, usage, left, match, right, in article order.
+    note : str
+        Which articles the table lists.
+    """
+    with_hits = sorted(set(markers.loc[markers["count"] > 0, "article_id"].astype(str)))
+    if len(with_hits) > limit:
+        chosen = np.random.default_rng(seed).choice(len(with_hits), size=limit, replace=False)
+        wanted = sorted(with_hits[i] for i in chosen)
+        note = (f"Every hit of {limit} of the {len(with_hits):,} articles with a marker hit, drawn at random "
+                f"(seed {seed}); each count of the figure above can be checked the same way for any article "
+                f"with `framing.marker_hits`.")
+    else:
+        wanted = with_hits
+        note = f"Every hit of the {len(with_hits):,} article{'s' if len(with_hits) != 1 else ''} with a marker hit."
+    part = texts[texts["article_id"].astype(str).isin(set(wanted))]
+    part = part.sort_values(["article_id", "paragraph_id"], kind="mergesort")
+    hits = marker_hits(part)
+    blocs = part.drop_duplicates("article_id").set_index("article_id")["bloc"]
+    hits.insert(0, "bloc", hits["article_id"].map(blocs))
+    return hits[["bloc", "article_id", "term", "usage", "left", "match", "right"]].reset_index(drop=True), note
+
+
 def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping], n_tokens: int,
                  matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
     """One article's rows of the `markers` table: hits per term and layer (see `article_rows`)."""
