@@ -208,15 +208,14 @@ def _marks(collection: Collection) -> int:
 
 
 @contextmanager
-def _dense_rasterized(fig: Figure, limit: int | None = None) -> Iterator[list[Collection]]:
-    """The figure's collections of more than `limit` marks (default `SVG_RASTER_LIMIT`) set to be
-    rasterized in vector output for the block, then set back as they were; yields them."""
-    limit = SVG_RASTER_LIMIT if limit is None else limit
-    dense = [c for ax in fig.axes for c in ax.collections if not c.get_rasterized() and _marks(c) > limit]
+def _dense_rasterized(fig: Figure) -> Iterator[None]:
+    """The figure's collections of more than `SVG_RASTER_LIMIT` marks set to be rasterized in
+    vector output for the block, then set back as they were."""
+    dense = [c for ax in fig.axes for c in ax.collections if not c.get_rasterized() and _marks(c) > SVG_RASTER_LIMIT]
     for collection in dense:
         collection.set_rasterized(True)
     try:
-        yield dense
+        yield
     finally:
         for collection in dense:
             collection.set_rasterized(False)
