@@ -203,6 +203,9 @@ def test_table_level_framing_agrees_with_the_build_on_a_realistic_corpus(tmp_pat
     assert len(built["voices"]) > 200 and built["article_framing"]["naming_index"].notna().sum() > 30
     for name in ("markers", "frames", "voices", "article_framing"):
         pd.testing.assert_frame_equal(again[name], built[name], check_dtype=False, rtol=1e-9, obj=name)
+    # the build's article_terms, and counting the built paragraphs' own words again, give one matrix
+    read, counted = framing.article_matrix(built), framing.article_matrix(built, recount=True)
+    assert (read[0] != counted[0]).nnz == 0 and list(read[1]) == list(counted[1]) and read[0].nnz > 5000
 
 
 def test_term_matcher_prefers_the_longest_term() -> None:

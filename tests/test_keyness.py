@@ -79,9 +79,9 @@ def test_article_matrix_is_the_same_with_its_texts_taken_a_few_paragraphs_at_a_t
         tables = dict(tables.items())
         # (paragraphs out of article order: the matrix takes them in order by position)
         tables["paragraphs"] = tables["paragraphs"].iloc[::-1].reset_index(drop=True)
-        whole = framing.article_matrix(tables)
+        whole = framing.article_matrix(tables, recount=True)
         monkeypatch.setattr(distinctive, "MATRIX_BLOCK", 2)
-        blocks = framing.article_matrix(tables)
+        blocks = framing.article_matrix(tables, recount=True)
         monkeypatch.undo()
         assert (blocks[0] != whole[0]).nnz == 0 and list(blocks[1]) == list(whole[1]) and blocks[2] == whole[2]
         assert whole[0].nnz > 0
@@ -211,6 +211,34 @@ def test_article_matrix_counts_what_the_build_counted(seed_build: dict[str, pd.D
         assert np.allclose(rate, table.loc[unigrams, f"rate_{bloc}"])
     again = framing.keyness(matrix, vocab, groups, "russian", "western").set_index("term")
     assert np.allclose(again.loc[table.index, "z"], table["z"], atol=1e-8)
+
+
+def test_the_built_article_terms_are_what_counting_the_paragraphs_again_gives() -> None:
+    """On the seeds' tables (the realistic corpus: `test_framing`); read as categoricals, each distinct term once."""
+    from analysis import outputs
+
+    on_disk = outputs.read_tables(paths.PROCESSED)
+    read = framing.article_matrix(on_disk)
+    counted = framing.article_matrix(on_disk, recount=True)
+    assert read[0].shape == counted[0].shape and (read[0] != counted[0]).nnz == 0
+    assert list(read[1]) == list(counted[1]) and read[2] == counted[2] and read[0].nnz > 1000
+    terms = on_disk.columns_of("article_terms", categories=("article_id", "term"))
+    assert isinstance(terms["term"].dtype, pd.CategoricalDtype) and "article_terms" not in on_disk._read
+    table = on_disk["article_terms"]
+    built = {"articles": on_disk["articles"]}
+    firsts = table.groupby("article_id", sort=False).head(1)["article_id"].tolist()
+    assert firsts == [a for a in built["articles"]["article_id"] if a in set(firsts)]  # (the articles' order)
+    assert all(list(g["term"]) == sorted(g["term"]) for _, g in table.groupby("article_id"))
+    assert (table["count"] > 0).all() and not table.duplicated(["article_id", "term"]).any()
+
+
+def test_article_matrix_takes_the_articles_table_s_rows_from_article_terms() -> None:
+    articles = pd.DataFrame({"article_id": ["b", "a", "c"], "bloc": ["x", "y", "x"]})
+    counts = pd.DataFrame({"article_id": ["a", "a", "b", "z"], "term": ["war", "peace", "war", "talks"],
+                           "count": [2, 1, 3, 9]})
+    matrix, vocab, groups = framing.article_matrix({"articles": articles, "article_terms": counts})
+    assert list(vocab) == ["peace", "war"] and groups == ["x", "y", "x"]  # ("talks": only an article not listed)
+    assert matrix.toarray().tolist() == [[0, 3], [1, 2], [0, 0]]
 
 
 def test_the_null_names_its_most_distinct_split(seed_build: dict[str, pd.DataFrame]) -> None:

@@ -87,6 +87,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentiment": ("article_id", "sentence_id", "neg", "neu", "pos", "compound", "compound_neutral"),
     # Framing tables; keyness and article_framing add columns named after the blocs, groups and frames.
     "keyness": ("term", "ngram"),  # then count_<A>, count_<B>, n_articles, n_articles_<A>, n_articles_<B>, ...
+    # Each article's keyness term counts (the outlet's own words): the document-term counts keyness adds up.
+    "article_terms": ("article_id", "term", "count"),
     "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer"),
     "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
@@ -96,7 +98,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: Tables with rows for each article, written chunk by chunk.
 PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines", "sentiment",
-               "markers", "frames", "voices", "article_framing")
+               "markers", "frames", "voices", "article_framing", "article_terms")
 #: Columns written as 64-bit integers, in whichever table they appear.
 INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",

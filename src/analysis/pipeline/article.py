@@ -167,12 +167,39 @@ def frames_of(records: Sequence[Mapping], results: Sequence[Mapping[str, list]],
     Each table of `schema.PER_ARTICLE` with fixed column types, `article_framing` included.
     """
     tables = {name: pd.DataFrame([row for result in results for row in result[name]], columns=table_columns(name, scorers))
-              for name in PER_ARTICLE if name not in ("articles", "article_framing")}
+              for name in PER_ARTICLE if name not in ("articles", "article_framing", "article_terms")}
+    tables["article_terms"] = term_frame([result["articles"][0]["article_id"] for result in results],
+                                         [result["terms"] for result in results])
     tables["articles"] = _articles_frame(records, [result["articles"][0] for result in results])
     tables = {name: _tidy(name, table) for name, table in tables.items()}
     tables["article_framing"] = _tidy("article_framing", framing.article_framing_from_counts(
         tables["articles"], tables["markers"], tables["frames"], tables["voices"]))
     return tables
+
+
+def term_frame(article_ids: Sequence[str], counts: Sequence[Mapping[str, int]]) -> pd.DataFrame:
+    """The `article_terms` rows of some articles: each article's keyness term counts (`terms` of
+    `process_article`), its terms in sorted order, articles in the order given.
+
+    Parameters
+    ----------
+    article_ids : the articles' ids.
+    counts : each article's {term: occurrences}, in the same order.
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, term, count (columns as lists: a dict per row cost as much as counting the terms).
+    """
+    ids: list[str] = []
+    terms: list[str] = []
+    numbers: list[int] = []
+    for article_id, found in zip(article_ids, counts):
+        ordered = sorted(found)
+        ids += [str(article_id)] * len(ordered)
+        terms += ordered
+        numbers += [found[term] for term in ordered]
+    return pd.DataFrame({"article_id": ids, "term": terms, "count": numbers}, columns=list(TABLE_COLUMNS["article_terms"]))
 
 
 @contextmanager

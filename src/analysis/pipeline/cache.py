@@ -63,8 +63,9 @@ def _settings_digest(cues: Sequence[clean.Cue], abbreviations: Iterable[str] | N
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-#: What a cached result may hold: the per-article tables `process_article` returns, and `terms`.
-_RESULT_TABLES = tuple(n for n in PER_ARTICLE if n != "article_framing")
+#: What a cached result may hold: the per-article tables `process_article` returns, and `terms`
+#: (article_framing is made from the others, article_terms from `terms`).
+_RESULT_TABLES = tuple(n for n in PER_ARTICLE if n not in ("article_framing", "article_terms"))
 _MAX_CACHED_BYTES = 256 * 2**20  # a cached result larger than this once decompressed is refused
 
 
