@@ -408,7 +408,7 @@ def test_notebooks_start_longest_first_and_every_published_one_has_a_typical_tim
         _notebook(folder / f"{name}.ipynb", "CORPUS = 'x'\nOUT = 'y'")
     assert reproduce.main(corpus=str(tmp_path / "c.jsonl"), out=str(tmp_path / "out"), notebooks_dir=folder,
                           notebook_jobs=2) == 0
-    assert started == ["02_framing.ipynb", "01_sentiment.ipynb", "04_results.ipynb", "00_corpus.ipynb",
+    assert started == ["02_framing.ipynb", "01_sentiment.ipynb", "00_corpus.ipynb", "04_results.ipynb",
                        "03_topics.ipynb", "05_mine.ipynb"]
     log = capsys.readouterr().out
     assert "[5/9] execute 02_framing.ipynb" in log and "[8/9] execute 05_mine.ipynb" in log

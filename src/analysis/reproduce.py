@@ -251,10 +251,10 @@ def _unmet_needs(out: Path) -> dict[str, str]:
 
 #: Seconds each notebook took on 100,000 generated articles (benchmarks/RESULTS.md, reproduce at 100,000): the
 #: notebooks start longest first, so that a short one, not a long one, runs alone at the end. Two at a time, by
-#: the times of the benchmark rows, the five take 221 s instead of 229 s in file order on 100,000 articles, and
-#: 133 s instead of 145 s on 10,000. Notebooks not listed start after these.
-TYPICAL_SECONDS = {"02_framing.ipynb": 179, "01_sentiment.ipynb": 149, "04_results.ipynb": 72, "00_corpus.ipynb": 27,
-                   "03_topics.ipynb": 8}
+#: the times of the benchmark row, the five take 112 s instead of 117 s in file order on 100,000 articles
+#: (and 120 s in the order of the earlier times, 02, 01, 04, 00, 03). Notebooks not listed start after these.
+TYPICAL_SECONDS = {"02_framing.ipynb": 96, "01_sentiment.ipynb": 83, "00_corpus.ipynb": 22, "04_results.ipynb": 15,
+                   "03_topics.ipynb": 7}
 
 
 def longest_first(names: list[str]) -> list[str]:
