@@ -241,6 +241,23 @@ def test_article_matrix_takes_the_articles_table_s_rows_from_article_terms() -> 
     assert matrix.toarray().tolist() == [[0, 3], [1, 2], [0, 0]]
 
 
+def test_articles_without_terms_write_an_empty_article_terms_table_of_the_same_types(tmp_path: Path) -> None:
+    from analysis import outputs
+    from analysis.pipeline.article import term_frame
+    from analysis.pipeline.tidy import _tidy
+
+    empty, full = _tidy("article_terms", term_frame(["a"], [{}])), _tidy("article_terms", term_frame(["b"], [{"war": 2}]))
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict() and len(empty) == 0
+    for fmt in ("parquet", "csv"):  # (read back with its text as categoricals, from either format)
+        path = tmp_path / f"t.{fmt}"
+        full.to_parquet(path) if fmt == "parquet" else full.to_csv(path, index=False)
+        read = outputs.Tables({"article_terms": (path, 1)}).columns_of("article_terms", categories=("article_id", "term"))
+        assert isinstance(read["term"].dtype, pd.CategoricalDtype) and read["term"].tolist() == ["war"]
+        matrix, vocab, _ = framing.article_matrix({"articles": pd.DataFrame({"article_id": ["b"], "bloc": ["x"]}),
+                                                   "article_terms": read})
+        assert list(vocab) == ["war"] and matrix.toarray().tolist() == [[2]]
+
+
 def test_the_null_names_its_most_distinct_split(seed_build: dict[str, pd.DataFrame]) -> None:
     matrix, vocab, groups = framing.article_matrix(seed_build)
     null, split = framing.null_max_z(matrix, vocab, groups, "russian", "western", return_split=True)

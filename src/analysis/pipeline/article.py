@@ -199,7 +199,9 @@ def term_frame(article_ids: Sequence[str], counts: Sequence[Mapping[str, int]]) 
         ids += [str(article_id)] * len(ordered)
         terms += ordered
         numbers += [found[term] for term in ordered]
-    return pd.DataFrame({"article_id": ids, "term": terms, "count": numbers}, columns=list(TABLE_COLUMNS["article_terms"]))
+    # (typed, so that a batch without a single term writes text columns like the others)
+    return pd.DataFrame({"article_id": pd.Series(ids, dtype=object), "term": pd.Series(terms, dtype=object),
+                         "count": pd.Series(numbers, dtype="int64")}, columns=list(TABLE_COLUMNS["article_terms"]))
 
 
 @contextmanager
