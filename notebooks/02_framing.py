@@ -21,7 +21,7 @@
 # and different voices?
 #
 # **Data.** The kept text of the processed corpus (`OUT`, by default `data/processed/`), and the framing tables `build`
-# writes next to it (`keyness`, `markers`, `frames`, `voices`, `article_framing`).
+# writes next to it (`keyness`, `article_terms`, `markers`, `frames`, `voices`, `article_framing`).
 #
 # **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
 # Seed corpus reading (5 articles): the clearest difference is naming: in their own words the
@@ -105,7 +105,8 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # relabellings (five articles have ten) it is the largest any of them reaches, and no term can
 # stand out at that level. The table is the one `build` wrote when it was
 # built for this pair with the default `MIN_ARTICLES_PER_TERM` and `PRIOR_SCALE`, and is computed
-# here from the per-article term counts for any other pair or setting. The spelling variants are
+# here from the per-article term counts (the `article_terms` table `build` writes, which the
+# shuffles read too) for any other pair or setting. The spelling variants are
 # merged by `build`: an edit to `spelling_variants.csv` takes effect only after
 # `python -m analysis build` (or `make reproduce`).
 
