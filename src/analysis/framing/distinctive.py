@@ -329,7 +329,7 @@ def article_matrix(tables: Mapping[str, pd.DataFrame], recount: bool = False) ->
 
     The counts are the build's `article_terms` table where the tables hold it; otherwise (or with
     `recount`) they are counted again from the paragraphs and quotes, with the same result (on
-    100,000 generated articles, reading the table took a few seconds and counting again about a minute).
+    10,000 generated articles, 0.3 to 1 s from the table and 6.4 s counting again).
 
     Parameters
     ----------
