@@ -395,15 +395,22 @@ def article_matrix(tables: Mapping[str, pd.DataFrame], recount: bool = False) ->
     at = np.repeat(stretches[:, 0] - indptr[:-1], sizes) + np.arange(indptr[-1], dtype=np.int64)
     cols_of = np.frombuffer(cols, dtype=np.int64)[at] if len(cols) else np.empty(0, np.int64)
     counts_of = np.frombuffer(data, dtype=np.int64)[at] if len(data) else np.empty(0, np.int64)
-    terms = np.asarray(list(number), dtype=object)
-    used = np.unique(cols_of)  # (the terms of these rows only, as numbered on first sight)
+    matrix, vocab = _sorted_matrix(counts_of, cols_of, indptr, np.asarray(list(number), dtype=object))
+    return matrix, vocab, articles["bloc"].tolist()
+
+
+def _sorted_matrix(values: np.ndarray, cols_of: np.ndarray, indptr: np.ndarray,
+                   terms: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """A CSR matrix of `values` at term numbers `cols_of` (into `terms`) with row bounds `indptr`,
+    its columns renumbered to the sorted terms these rows use (and only those), and those terms."""
+    used = np.unique(cols_of)
     order = sorted(range(len(used)), key=terms[used].__getitem__)
     vocab = terms[used][order] if len(used) else np.asarray([], dtype=object)
     renumber = np.zeros(len(terms), dtype=np.int64)
     renumber[used[order]] = np.arange(len(used), dtype=np.int64)
-    matrix = sparse.csr_matrix((counts_of, renumber[cols_of], indptr), shape=(len(stretches), len(vocab)))
-    matrix.sort_indices()
-    return matrix, vocab.astype(str), articles["bloc"].tolist()
+    matrix = sparse.csr_matrix((values, renumber[cols_of], indptr), shape=(len(indptr) - 1, len(vocab)))
+    matrix.sum_duplicates()  # (also sorts each row's terms)
+    return matrix, vocab.astype(str)
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -431,15 +438,8 @@ def _matrix_of_counts(article_ids: pd.Series, counts: pd.DataFrame) -> tuple[spa
     if len(row) and (np.diff(row) < 0).any():  # (the build writes them in the articles' order)
         order = np.argsort(row, kind="stable")
         row, cols_of, values = row[order], cols_of[order], values[order]
-    used = np.unique(cols_of)
-    order = sorted(range(len(used)), key=terms[used].__getitem__)
-    vocab = terms[used][order] if len(used) else np.asarray([], dtype=object)
-    renumber = np.zeros(len(terms), dtype=np.int64)
-    renumber[used[order]] = np.arange(len(used), dtype=np.int64)
     indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=len(article_ids))))).astype(np.int64)
-    matrix = sparse.csr_matrix((values, renumber[cols_of], indptr), shape=(len(article_ids), len(vocab)))
-    matrix.sum_duplicates()  # (also sorts each row's terms)
-    return matrix, vocab.astype(str)
+    return _sorted_matrix(values, cols_of, indptr, terms)
 
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
