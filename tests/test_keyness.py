@@ -414,3 +414,13 @@ def test_noise_threshold_is_a_quantile_that_does_not_rise_with_the_number_of_shu
     assert "95% quantile" in framing.noise_threshold_text(small) and "5% family-wise" in framing.noise_threshold_text(small)
     assert np.isnan(framing.noise_threshold(np.array([]))) and np.isnan(framing.noise_threshold(np.array([np.nan])))
     assert framing.noise_threshold(np.r_[np.arange(19.0), np.nan]) == 18.0  # 19 values: too few for 95%
+
+
+def test_the_packaged_stop_words_are_scikit_learns_list() -> None:
+    """`resources/stop_words.txt` is scikit-learn's English list, copied so that counting terms does
+    not import scikit-learn: this fails if either changes."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from analysis.ngrams import stop_words
+
+    assert stop_words() == frozenset(ENGLISH_STOP_WORDS) and len(stop_words()) == 318

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 
 from analysis.topics.coherence import top_indices
 from analysis.topics.models import NMF_SCORING_ITERATIONS, _nmf
@@ -16,6 +15,15 @@ from analysis.topics.sampling import LIMITS, _order, bounded_sample
 
 #: Topics whose stability falls below this are flagged unstable.
 UNSTABLE_BELOW = 0.5
+
+
+def _matching(similarity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The one-to-one pairing of rows and columns with the largest total similarity (Hungarian
+    algorithm). scipy.optimize is imported here: it takes 0.2 s, which a build without topics and
+    every notebook that only reads tables would otherwise pay at import."""
+    from scipy.optimize import linear_sum_assignment
+
+    return linear_sum_assignment(-similarity)
 
 
 def _jaccard(a: Sequence[int], b: Sequence[int]) -> float:
@@ -71,7 +79,7 @@ def topic_stability(tfidf: sparse.spmatrix, k: int, seeds: Sequence[int], n_top:
         rows = sample[_subsample(len(sample), seed, share)]
         run = top_indices(_nmf(tfidf[rows], k, seed, max_iter=NMF_SCORING_ITERATIONS)[0].components_, n_top)
         matrix = np.array([[_jaccard(a, b) for b in run] for a in ref_top])
-        ref_idx, run_idx = linear_sum_assignment(-matrix)
+        ref_idx, run_idx = _matching(matrix)
         sims[r, ref_idx] = matrix[ref_idx, run_idx]
     return pd.DataFrame({"topic": range(k), "stability": sims.mean(axis=0)})
 
@@ -117,6 +125,6 @@ def cluster_stability(space: np.ndarray, labels: np.ndarray, seeds: Sequence[int
         np.add.at(joint, (labels[rows], found), 1)
         union = joint.sum(axis=1, keepdims=True) + joint.sum(axis=0, keepdims=True) - joint
         matrix = np.divide(joint, union, out=np.zeros_like(joint), where=union > 0)
-        ref_idx, run_idx = linear_sum_assignment(-matrix)
+        ref_idx, run_idx = _matching(matrix)
         sims[r, ref_idx] = matrix[ref_idx, run_idx]
     return pd.DataFrame({"topic": range(k), "stability": sims.mean(axis=0)})
