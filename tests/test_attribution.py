@@ -3648,3 +3648,23 @@ def test_a_role_after_its_verb_is_the_person_its_apposition_names_later_in_the_s
                   "\"The agreement reached in Istanbul has been fully implemented,\" said the head of the Russian "
                   "delegation at the talks, Presidential Aide Jan Roe. According to him, Moscow is ready for more."]
     assert speakers(paragraphs) == ["Jan Roe", "Jan Roe"]
+
+
+def test_habitual_speech_beside_a_quote_is_attributed_and_in_narration_is_no_ones() -> None:
+    """'"...," she would say' is the words of the one she stands for, as "she said" is (habitual speech, common
+    in features and essays: ten direct quotes of blind62 and blind87 to blind90 had no speaker without it);
+    "Critics would say that ..." in narration is hypothetical, no one's reported speech."""
+    paragraphs = ["Jana Example ran the only bakery in the village for forty years. \u201cOf course,\u201d she would say.",
+                  "Anna Roe lives here. \u201cHe came back,\u201d she would say."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs, short=True, reported=True)] == [
+        ("direct", "Jana Example"), ("direct", "Anna Roe")]  # (without a speaker, each was taken for a scare quote)
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(["Critics would say that the deal is weak."],
+                                                              short=True, reported=True)] == []
+    assert speakers(["Critics say that the deal is weak."], "indirect") == ["Critics"]
+
+
+def test_the_authors_great_grandparent_after_a_quote() -> None:
+    """'„...“, my great-grandmother used to say.' is the author's great-grandmother, as "my grandmother" is."""
+    for kin in ("great-grandmother", "great great-grandfather", "grandmother"):
+        paragraphs = [f"\u201eHe came back, but his lungs stayed in Flanders\u201c, my {kin} used to say."]
+        assert speakers(paragraphs, "direct") == [f"my {kin}"], kin

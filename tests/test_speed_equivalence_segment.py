@@ -250,9 +250,12 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     also = rf"(?:,\s+|\s+)and\s+(?:also\s+|later\s+|then\s+)?(?P<subj>){verb}"
     opinion = r"\b(?i:in)\s+(?P<subj>his|her)\s+(?:opinion|words|view)(?=,)"
     sep = r"(?:,|\s[-–—])\s+"
+    # (blind89/90: beside a quote, also "would", '"...," she would say')
+    assert sv.endswith(rf"{gap}\s+{verb}")
+    by_quote = sv[:-len(rf"{gap}\s+{verb}")] + gap.replace("|is|", "|is|would|") + rf"\s+{verb}"
     return {"sv": re.compile(sv), "lead": re.compile(lead), "quoted": re.compile(quoted), "also": re.compile(also),
             "opinion": re.compile(opinion), "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),
-            "after_sv": re.compile(lead_in + sv),
+            "after_sv": re.compile(lead_in + by_quote),
             # (blind16: a role without a determiner before the name, after a dash)
             # (blind22: two roles, "- military expert, reserve colonel Jane Roe told")
             "dash_bare": re.compile(rf"(?:,\s+[-–—]|,|\s[-–—])\s+(?P<subj>(?:[a-z][\w'’-]*\s+){{0,4}}"
@@ -262,7 +265,7 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
             # (blind83: an unnamed source after a dash, "..., — a former engineer of a Rosatom plant who ... told Proekt.")
             "dash_unnamed": re.compile(rf",\s+[-–—]\s+(?P<subj>(?:an?|one|another)\s[^.!?;:\"“”«»—–]{{1,160}}?){gap}\s+{verb}"
                                        rf"{obj}{clause_end}"),
-            "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + sv + obj + clause_end),
+            "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + by_quote + obj + clause_end),
             "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–·•-]\s+)?)?({name})"  # (blind64: "【21:05】 Roe:")
                                      rf"(?:\s+on\s+{cap}(?:\s+{cap})?)?\s*:\s*")}  # (blind70: "Roe on Telegram:"; blind84: "10:25 · Roe:")
 

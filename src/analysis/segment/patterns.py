@@ -87,6 +87,8 @@ _INSTITUTION_REST = rf"(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}"
 #: foreign minister Jane Roe, said" (the body may be empty: "the minister, Jane Roe,").
 _OF_BODY = r"(?:\s+of\s+the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
 _GAP = r"(?:\s+(?:has|have|had|was|is|also|then|later|again|once|further|still|even|just|first|long|already|[a-z]+ly)){0,3}"
+#: `_GAP` beside a quote: also "would", of habitual speech ('"...," she would say'), not in narration ("Critics would say that").
+_GAP_BY_QUOTE = _GAP.replace("|is|", "|is|would|")
 _CLAUSE_END = (r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:again|at\s+last|[a-z]{2,}ly)\s*[,.;:!?…]"  # ("says finally.", "smiles sadly.")
                r"|\s+(?:in|on|at|to|during|after|before|as|when|while|with|from|for)\b)")
 _LEAD = r"[\s,;:—–-]*"
@@ -163,12 +165,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # (every subject starts with a capital, a pronoun or a determiner: other words are passed over at once)
     # ("a source close to the Russian delegation said", "an official who followed the talks put it", "the head of
     # the delegation said")
-    sv = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|{_FROM_WHO}|"
+    subject = (rf"(?=[{_UPPER}]|(?i:he|she|him|her|the|an?|one|another|his|its|their|our)\b)(?P<subj>{_PRON}|{_FROM_WHO}|"
           rf"{_ROLE_LAZY}(?:,\s+{_NAME},|{_OF_BODY},\s+(?:{_LOW_WORD}\s+){{0,4}}?{_NAME}(?:\s+from\s+{_NAME})?,|\s+of\s+the\s+(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|\s+(?:in|at|from|close\s+to)\s+(?:the\s+)?{_NAME}(?:\s+[a-z]+)?(?:{_APPOSITION})?|"
           rf"\s+(?:involved\s+in|familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?(?:{_LOW_WORD}\s+){{0,2}}?{_LOW_WORD}|"
           rf"(?:,\s+who\s[^,;:]{{1,200}}?,|{_WHO_BARE})?)|{_TITLED}|"
           rf"(?<=,\s){_CAP}(?:\s+{_CAP}){{1,2}},|"  # "Ukraine's ambassador, Jane Roe, said"
-          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{_TAG}{within}(?:{_APPOSITION})?|{_APPOSITION})?){_GAP}\s+{verb}")
+          rf"{_NOT_PLACE}{_NAME}(?:\s+(?:from|to)\s+(?:the\s+)?{_NAME}(?:\s+of\s+the\s+{_NAME})?){{0,2}}{_TAG}(?:\s+of\s+the\s+{_NAME}{_INSTITUTION_REST}{_TAG}{within}(?:{_APPOSITION})?|{_APPOSITION})?)")
+    sv, by_quote = (rf"{subject}{gap}\s+{verb}" for gap in (_GAP, _GAP_BY_QUOTE))  # (by_quote: right beside a quote)
     # ("said one resident, Jane Roe,": the name)
     # ("believes political scientist Jane Roe": a role noun without a determiner before the name)
     roles = alt(list(role_nouns()))
@@ -189,8 +192,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {"sv": re.compile(rf"(?<!\w)(?:{sv})"), "verb": re.compile(verb), "lead": re.compile(lead),
             "quoted": re.compile(quoted), "verb_at": re.compile(rf"(?=\b({alt(verbs)})\b)"),  # (each speech verb's end)
             "tail_sv": re.compile(r",\s+" + sv), "tail_vs": re.compile(r",\s+" + vs),  # "..., Sybiha has stated."
-            "opinion": re.compile(opinion), "also": re.compile(also), "after_sv": re.compile(_LEAD + sv),
-            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + sv + _OBJECT + _CLAUSE_END),
+            "opinion": re.compile(opinion), "also": re.compile(also), "after_sv": re.compile(_LEAD + by_quote),
+            "after_vs": re.compile(_LEAD + vs), "dash_sv": re.compile(sep + by_quote + _OBJECT + _CLAUSE_END),
             "dash_vs": re.compile(sep + vs),
             # "- ..., - military correspondent Jane Roe, who ..., told the paper. -": a role without a determiner (roles joined
             # by "and"; two roles: "- military expert, reserve colonel Jane Roe told ...") before the name, after a dash only;
@@ -246,11 +249,10 @@ def _has_lead_word(text: str) -> bool:
     return False
 
 
-#: What the lead-in patterns cannot match without: the first word of a lead-in ("according") in
-#: any case, "quoted ... as saying", "in his opinion/words/view"; and the coordinated
-#: "... and said" (`also`, case-sensitive) without "and". Where it is missing, the pattern is not
-#: tried: the same matches, a quarter of `_attributions`' time saved, and a third of `also`'s (measured
-#: on the corpus sentences with a speech verb, of which 43% hold "and").
+#: What the lead-in patterns cannot match without: the first word of a lead-in ("according") in any case, "quoted ... as saying",
+#: "in his opinion/words/view"; and the coordinated "... and said" (`also`, case-sensitive) without "and". Where it is missing,
+#: the pattern is not tried: the same matches, a quarter of `_attributions`' time saved, and a third of `also`'s (measured on the
+#: corpus sentences with a speech verb, of which 43% hold "and").
 _NEEDED = {"lead": _has_lead_word, "quoted": lambda text: "quot" in text,
            "opinion": lambda text: "opinion" in text or "words" in text or "view" in text,
            "also": lambda text: "and" in text}
@@ -369,9 +371,8 @@ _UNNAMED_ASIDE = re.compile(r"(?:^|(?<=[.!?…]\s))(?P<subj>(?:A|An|One|Another)
                             r"(?:who|whose)\s[^.!?;:,\"“”«»]{1,160},\s+(?:was|is|were|are|had|has|[a-z]+ed)\b")
 
 
-#: Whom the writer met: "I spoke on Monday with Jane Roe in Edmonton, whose ...": the "she" of what follows.
-#: A relative named with a possessive: "my grandfather Tserenjav", "her son Mathieu" (and so whether "he" or
-#: "she" can mean them: `_KIN_GENDER`).
+#: Whom the writer met: "I spoke on Monday with Jane Roe in Edmonton, whose ...": the "she" of what follows. A relative named with
+#: a possessive: "my grandfather Tserenjav", "her son Mathieu" (and so whether "he" or "she" can mean them: `_KIN_GENDER`).
 _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|MY|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-Z][\w-]*['’]s)\s+"
                        r"(?P<adj>(?:younger|elder|older|eldest|youngest|little|big|late)\s+)?"  # ("his younger sister Ines")
                        rf"(?P<kin>grand(?:father|mother|son|daughter)|father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece)"
@@ -379,8 +380,8 @@ _KIN_NAME = re.compile(rf"\b(?P<owner>[Mm]y|MY|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[A-
                        r"(?!(?:\s+[A-Z][\w'’-]*)*['’]s\b)")  # ("My grandfather, Jan Roe, ran"; not "Her husband, Jana Roe's son")
 _KIN_GENDER = {**dict.fromkeys("grandfather father son grandson brother uncle husband nephew".split(), "he"),
               **dict.fromkeys("grandmother mother daughter granddaughter sister aunt wife niece".split(), "she")}
-#: The relatives the author's own unnamed relative may be ("my grandfather", `_MY_KIN`).
-_OWN_KIN = r"grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband"
+#: The relatives the author's own unnamed relative may be ("my grandfather", "my great-grandmother", `_MY_KIN`).
+_OWN_KIN = r"(?:great[- ])*grand(?:father|mother)|father|mother|brother|sister|uncle|aunt|wife|husband"
 #: The author's own unnamed relative, "My mother, who ..., put it better" / "my father's rule": whom a next "she said" means.
 _MY_KIN = re.compile(rf"\b(?P<owner>[Mm]y|[Oo]ur)\s+(?P<kin>{_OWN_KIN})(?:['’]s)?\b(?!\s+[A-Z])")
 #: A live blog's entry heading up to its quote: "17:10 ICRC:", "21.14 | Roe:".
@@ -399,9 +400,8 @@ _ROLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,2}}[a-
 _ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?$")
 #: A person right before the institution an attribution's subject names ("Prof. Jane Roe of [the Faculty ...]").
 _PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
-#: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's
-#: late naming "The legal adviser was Jane Roe", "The neighbour is Jane Roe." (after "was" or "is", a name of two words or
-#: more).
+#: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's late naming "The legal
+#: adviser was Jane Roe", "The neighbour is Jane Roe." (after "was" or "is", a name of two words or more).
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+(?:was|is)\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")
 #: "ambassador to France, Jan Example,": a role's holder after the place it serves (and "Minister of Foreign
 #: Affairs and Foreign Trade, Senator the Hon. Jane Roe.", a title and an honorific before the name, "head of the
