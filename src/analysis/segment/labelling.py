@@ -12,7 +12,7 @@ from analysis.segment.candidates import _Cand
 from analysis.segment.interviews import _NOT_SPEAKERS, _PLAIN_LABEL
 from analysis.segment.lists import not_persons
 from analysis.segment.names import _clean_speaker, _is_name, _person
-from analysis.segment.patterns import _LABELLING, _attributions
+from analysis.segment.patterns import _CLOCK, _LABELLING, _attributions
 
 #: Words that make the quote after them a scare quote: "the so-called "coalition"", "what he calls "peace"".
 _SO_CALLED = re.compile(r"\b(?:so-called|so called|what (?:he|she|they|it) calls?)\s*$", re.IGNORECASE)
@@ -37,6 +37,17 @@ def _labelled_in(pi: int, masked: str, spans: Sequence[tuple[int, int]], c: _Can
         and not _person(_clean_speaker(subj)) else subj
     speaker = _who(phrase, (pi, m.start("subj")), mentions, roles, texts, fulls)
     return speaker if _is_name(speaker) and _person(speaker) else None
+
+
+#: A live blog's entry heading before its label: "18:40 ", "16:45 – ", "22.30 | ", "11:55 AM " (`_entry_start`).
+_ENTRY_CLOCK = re.compile(rf"\s*{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?:[|—–·•-]\s+)?(?=[A-Z])")
+
+
+def _entry_start(par: str) -> int:
+    """Where a live blog's timed entry heading starts its label ("18:40 Rautio: monitors can start in six weeks"
+    starts its "Rautio:" at 6); 0 where the paragraph does not open with a time."""
+    clock = _ENTRY_CLOCK.match(par)
+    return clock.end() if clock else 0
 
 
 def _headline_label(par: str, before: int | None = None) -> str:

@@ -40,7 +40,7 @@ from analysis.segment.candidates import (
 )
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _PLAIN_LABEL, _interviewer_label, interview_turns
-from analysis.segment.labelling import _SO_CALLED, _headline_label, _labelled_in
+from analysis.segment.labelling import _SO_CALLED, _entry_start, _headline_label, _labelled_in
 from analysis.segment.names import (
     _after_place,
     _clean_speaker,
@@ -349,8 +349,10 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         if reported:
             quotes += _reported_speech(pi, par, masked, spans, cands, mentions, roles)
             # "Lavrov: Moscow will not accept ..." (a headline's gist; no transcript label)
-            if not cands and not _MARKS.search(par) and (label := _headline_label(par)):
-                a, b = _strip(par, _PLAIN_LABEL.match(par).end(), len(par))
+            # (and a live blog's timed entry heading: "18:40 Rautio: monitors can start in six weeks")
+            k = _entry_start(par)
+            if not cands and not _MARKS.search(par) and (label := _headline_label(par[k:])):
+                a, b = _strip(par, k + _PLAIN_LABEL.match(par[k:]).end(), len(par))
                 while b > a and par[b - 1] in ".;!?…":
                     b -= 1
                 if len(par[a:b].split()) >= 2:
