@@ -4,7 +4,7 @@ spreadsheet from running a text cell as a formula (documented in data/processed/
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -237,3 +237,27 @@ def csv_unescape(table: pd.DataFrame) -> pd.DataFrame:
             if mask.any():
                 table[column] = values.where(~mask, values.astype("string").str.slice(1))
     return table
+
+
+def columns_of(tables: Mapping[str, pd.DataFrame], name: str, columns: Sequence[str] | None = None, *,
+               drop: Sequence[str] = (), categories: Sequence[str] = ()) -> pd.DataFrame:
+    """Some columns of a table of ``tables``: through `outputs.Tables.columns_of` where the tables are read
+    from a build's folder (a table not read yet is then not kept; `categories` are read as categoricals),
+    else from a plain mapping of tables, as they are.
+
+    Parameters
+    ----------
+    tables : `read_tables`' tables, or any mapping of table names to frames.
+    name : the table.
+    columns : the columns wanted (None: all).
+    drop : columns left out.
+    categories : text columns to read as categoricals from a file.
+
+    Returns
+    -------
+    pd.DataFrame
+    """
+    if hasattr(tables, "columns_of"):
+        return tables.columns_of(name, columns, drop=drop, categories=categories)
+    table = tables[name]
+    return table[[c for c in (table.columns if columns is None else columns) if c not in drop]]

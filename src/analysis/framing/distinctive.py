@@ -18,6 +18,7 @@ from analysis import segment, stats
 from analysis.framing.keyterms import own_terms
 from analysis.ngrams import grams
 from analysis.ngrams import stop_words as _stop_words
+from analysis.schema import columns_of
 
 
 def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
@@ -348,8 +349,7 @@ def article_matrix(tables: Mapping[str, pd.DataFrame], recount: bool = False) ->
     """
     articles = tables["articles"]
     if "article_terms" in tables and not recount:
-        counts = tables.columns_of("article_terms", categories=("article_id", "term")) \
-            if hasattr(tables, "columns_of") else tables["article_terms"]
+        counts = columns_of(tables, "article_terms", categories=("article_id", "term"))
         matrix, vocab = _matrix_of_counts(articles["article_id"], counts)
         return matrix, vocab, articles["bloc"].tolist()
     paragraphs = tables["paragraphs"]

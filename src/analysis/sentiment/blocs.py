@@ -5,12 +5,13 @@ most extreme sentences.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from analysis import segment
+from analysis.schema import columns_of
 from analysis.stats.blocs import _article_means, bloc_summary
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 
@@ -34,24 +35,15 @@ def sentence_frame(tables: Mapping[str, pd.DataFrame], *, text: bool = True) -> 
         The sentence and score columns with kind, outlet, bloc, published and author (when the
         articles table has it), sorted by article_id and sentence_id.
     """
-    sentences = _columns(tables, "sentences", drop=() if text else ("text",))
-    frame = sentences.merge(_columns(tables, "sentiment"), on=["article_id", "sentence_id"], validate="one_to_one")
+    sentences = columns_of(tables, "sentences", drop=() if text else ("text",))
+    frame = sentences.merge(columns_of(tables, "sentiment"), on=["article_id", "sentence_id"], validate="one_to_one")
     del sentences
-    frame = frame.merge(_columns(tables, "paragraphs", ["article_id", "paragraph_id", "kind"]),
+    frame = frame.merge(columns_of(tables, "paragraphs", ["article_id", "paragraph_id", "kind"]),
                         on=["article_id", "paragraph_id"])
     articles = tables["articles"]
     meta = articles[[c for c in ("article_id", "outlet", "bloc", "published", "author") if c in articles.columns]]
     frame = frame.merge(meta, on="article_id", validate="many_to_one")
     return frame.sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
-
-
-def _columns(tables: Mapping[str, pd.DataFrame], name: str, columns: Sequence[str] | None = None, *,
-             drop: Sequence[str] = ()) -> pd.DataFrame:
-    """Columns of a table, without keeping a table `read_tables` had not read yet (`Tables.columns_of`)."""
-    if hasattr(tables, "columns_of"):
-        return tables.columns_of(name, columns, drop=drop)
-    table = tables[name]
-    return table[[c for c in (table.columns if columns is None else columns) if c not in drop]]
 
 
 def quote_vs_narration(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
