@@ -3682,3 +3682,47 @@ def test_a_live_blogs_timed_entry_heading_is_its_speakers_gist() -> None:
     assert ("monitors can start in six weeks", "Mikko Rautio") in found
     assert ("Finland proud to lead the mission", "Mikko Rautio") in found
     assert not any("Trump claims" in text for text, _ in found)
+
+
+def test_a_saints_name_is_a_church_not_the_person_a_role_means() -> None:
+    paragraphs = ["Father Anton Example, the parish priest of the Church of St. Sample, said the bells would ring at noon.",
+                  "“A bell is a voice, and a voice belongs to its town,” the priest said."]
+    assert speakers(paragraphs, "direct") == ["Anton Example"]
+
+
+def test_a_person_of_a_one_word_place_is_the_person_and_of_an_institution_is_the_person_too() -> None:
+    paragraphs = ["Senator Jan Example of Sampleshire said the committee would meet on Friday.",
+                  "Dr Jana Sample of the Institute for Development and International Relations believes the commission "
+                  "will survive. “One failed inspection, and the whole thing collapses,” she told me."]
+    assert speakers(paragraphs) == ["Jan Example", "Jana Sample", "Jana Sample"]
+    # (an institution's own name with "of" stays the institution: not "Nuclear Regulatory Inspectorate")
+    paragraphs = ["The State Nuclear Regulatory Inspectorate of Exampleland told reporters that the Russian side had "
+                  "refused to discuss the question."]
+    assert speakers(paragraphs) != ["Nuclear Regulatory Inspectorate"]
+
+
+def test_a_subject_from_a_place_or_described_after_an_opening_phrase_is_whom_a_pronoun_means() -> None:
+    paragraphs = ["Jana Sample said the museum was ready. On Wednesday, Father Anton Example from Samplevo showed me "
+                  "his notebook. He said he had drawn it on the first evening.",
+                  "“Every Sunday I read the names quietly,” he said."]
+    assert speakers(paragraphs, "direct") == ["Anton Example"]
+    paragraphs = ["Jan Example said the crates were ready. On the other side, the restorer Jana Sample is also "
+                  "preparing. In a phone call she told me she would travel with the icons herself.",
+                  "“I want to see them leave in one piece,” she said."]
+    assert speakers(paragraphs, "direct") == ["Jana Sample"]
+
+
+def test_a_reported_clause_without_that_after_told_me_explained_or_a_bare_noun_subject() -> None:
+    def reported(sentence: str) -> list[str]:
+        return [q.text for q in segment.find_quotes([f"Jana Sample spoke. {sentence}"], reported=True)
+                if q.kind == "indirect"]
+    assert reported("She told me she had not slept properly since March.") == ["she had not slept properly since March"]
+    assert reported("She explained the expert group would meet in May.") == ["the expert group would meet in May"]
+    assert reported("She insisted verification was not the same as return.") == ["verification was not the same as return"]
+    assert reported("She said foreign specialists could come only with consent.") == [
+        "foreign specialists could come only with consent"]
+    # (not an object: "announced the agreement signed in ...", "told me about her museum", "recalled the siege of ...")
+    assert reported("She announced the agreement signed in Sampleville, which was welcomed.") == []
+    assert reported("She told me about her museum, and she did not stop for a long time.") == []
+    assert reported("She recalled the siege of Sampleville in 1991, when the water was cut.") == []
+    assert reported("The funding she announced today will be delivered through local partners.") == []

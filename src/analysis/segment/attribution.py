@@ -47,6 +47,7 @@ from analysis.segment.names import (
 from analysis.segment.patterns import (
     _AGED,
     _ASKED,
+    _CAP,
     _COLON_SUBJECT,
     _DEMONYM,
     _FIRST_NAME_INTRO,
@@ -391,7 +392,8 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"�
                       r"|(?<=-year-old\s)|(?<=\bwhere\s)"  # ("One of the patients, 63-year-old Jan Roe, has been coming ...")
                       r"|(?<=\band\s)|(?<=\d\s[-–—]\s)|(?<=\w\s[–—]\s))"  # (and after a live blog's time: "23:40 - X spoke",
     # a dateline's place: "Inhambane – X did not sleep")
-                      rf"(?P<name>{_TITLED}|{_NAME})(?P<aside>\s+\([^()]{{1,60}}\))?"  # ("Jane (name changed), who")
+                      # ("Jane Roe from Kherson showed"; "Jane (name changed), who")
+                      rf"(?P<name>(?:{_TITLED}|{_NAME})(?:\s+from\s+{_CAP})?)(?P<aside>\s+\([^()]{{1,60}}\))?"
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")

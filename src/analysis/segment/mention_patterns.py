@@ -48,14 +48,15 @@ _WHO_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?P<name>{_CAP}(?:\s+{_CAP})+)
 #: is 52." (the "he" that follows).
 #: (a description, no clause: "The President recalled that ... the Tashkent Declaration, signed", "The delegation headed
 #: by Minister Jane Roe remains" name no subject)
-_DESCRIBED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|Their|Our|My)\s+"
+_DESCRIBED_SUBJECT = re.compile(rf"(?:(?:^|(?<=[.!?…]\s))(?:The|An?|His|Her|Its|Their|Our|My)\s+|(?<=,\s)(?P<low>the)\s+)"
                                 rf"(?:(?!that\b|[a-z]+ed\b)[\w'’-]+,?\s+){{0,6}}?"
                                 # (the description ends with a noun or "of the": not "The first crew change on the Amber
                                 # Cove could")
                                 rf"(?!(?:that|an?|of|on|in|at|to|for|from|with|by)\b|[a-z]+ed\b)"
                                 r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bwith\s)"
                                 rf"[a-z][\w'’-]*"
-                                rf"(?:,\s+|\s+)(?P<name>{_CAP}(?:\s+{_CAP})+),?\s+(?:[a-z]+ly\s+)?"
+                                # (after a comma, no apposition closes: not "Jane Roe, whose husband, the mechanic Jan Roe, is")
+                                rf"(?:,\s+|\s+)(?P<name>{_CAP}(?:\s+{_CAP})+)(?(low)|,?)\s+(?:[a-z]+ly\s+)?"
                                 r"(?=(?:has|had|is|was|does|did|will|would|can|could|[a-z]+ed|[a-z]+s)\b)")
 #: A person a sentence introduces as there being, described and then named before a "who": "There is a Ukrainian
 #: woman in our neighbourhood, Dona Jana, who came in 2022 ..." (the "she told me" that follows).
@@ -77,7 +78,7 @@ _ASKED_ABOUT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:What|How|Why)\s+(?:did|does
 # capital or word boundary is tried at every character; most paragraphs hold none of these words).
 _SCREENED = ((_MET_NAME, re.compile(r"(?:I|We)\s").search), (_LOCATED_SUBJECT, re.compile(r"\s(?:from|in)\s").search),
              (_BY_NAME, lambda text: "by" in text),
-             (_DESCRIBED_SUBJECT, re.compile(r"(?:The|An?|His|Her|Its|Their|Our|My)\s").search),
+             (_DESCRIBED_SUBJECT, re.compile(r"(?:The|An?|His|Her|Its|Their|Our|My|, the)\s").search),
              (_FOR_NAME, lambda text: "For" in text))
 _KIN_WORD = re.compile("father|mother|son|daughter|brother|sister|uncle|aunt|wife|husband|nephew|niece")
 _LED_WORD = re.compile(r"(?:By|At|On|In|Since|After|Before|Until)\s")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from analysis.segment.institutions import _full_institution, _spelled_out
 from analysis.segment.lists import institution_nouns, institution_words, not_persons, role_nouns
 from analysis.segment.patterns import (
     _CAP,
@@ -24,7 +25,6 @@ from analysis.segment.patterns import (
     _OF_BODY,
     _ROLE_LAZY,
     _UPPER,
-    _WEEKDAYS,
 )
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -53,9 +53,10 @@ _PARTICLES = frozenset("de da das do dos di e van von der den du le la al bin bi
 #: "Jane Roe of the Example Institute", "... of the Warsaw-based Centre for Eastern Example Studies", and where it is:
 #: "... for Minority Rights at Example Research in Bozen" (not "Anthony of Volokolamsk").
 _OF_THE = re.compile(rf"({_NAME})\s+of\s+(?:the\s+{_NAME}|{_CAP}\s+{_NAME})"
-                     rf"(?:\s+(?:for|of|on|at|in)\s+(?:the\s+)?{_NAME}){{0,3}}")
+                     rf"(?:\s+(?:for|of|on|at|in|and)\s+(?:the\s+)?{_NAME}){{0,3}}")
 
-
+#: A person and the one-word place or body they are of: "Jim Risch of Idaho", "Jane Roe of RSIS".
+_OF_ONE = re.compile(rf"({_NAME})\s+of\s+{_CAP}")
 _FROM_PLACE = re.compile(rf"(?:(?:My|Our)\s+)?({_NAME})\s+(?:from\s+{_NAME}|(?P<far>from|in)\s+(?:the\s+)?[\w'’-]+"
                          r"(?:\s+[\w'’-]+)*)")
 _SERVING = re.compile(r"\s+(?:serving|stationed|based|fighting|deployed|living|posted)\s+(?:in|near|at|on|outside|with|from)\s")
@@ -125,6 +126,12 @@ def _clean_speaker(phrase: str) -> str:
         return _clean_speaker(fr.group(1))
     if " of " in p and (of := _OF_THE.fullmatch(p)) and len(of.group(1).split()) >= 2 and _person(of.group(1)):
         return _clean_speaker(of.group(1))
+    if " of " in p and (of := _OF_ONE.fullmatch(p)) and len(of.group(1).split()) <= 3 and \
+            len((person := _clean_speaker(of.group(1))).split()) >= 2 and _person(person) and \
+            institution_words().isdisjoint(p.lower().split()) and not re.match(r"\s*(?i:the)\s", phrase):
+        # "Jim Risch of Idaho", "Jane Roe of RSIS": the person (not "Metropolitan Anthony of Volokolamsk", nor "The
+        # State Nuclear Regulatory Inspectorate of Ukraine", "Hungarian Cultural Association of Subcarpathia")
+        return person
     p = re.sub(r"^(?:the|a|an)\s+|^(?-i:My|Our)\s+(?=[A-Z])", "", re.sub(r"['’]s$", "", p), flags=re.IGNORECASE)
     determined = re.match(_DET + r"\s", phrase.lstrip()) is not None  # ("a diplomat ...", "the officer ...")
     if " wh" in p and determined:  # "a diplomat who has attended the talks": a diplomat
@@ -229,8 +236,10 @@ def _role_heads() -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _person(name: str) -> bool:
     """A name that may be a person's: capitalised, neither it nor its last word a place or institution,
-    and no word of it one that only organisations and places have ("Hotel", "University")."""
-    return _is_name(name) and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
+    and no word of it one that only organisations and places have ("Hotel", "University"), nor a saint's name (a
+    church's, a town's, a street's: "the Church of St. Demetrius")."""
+    return _is_name(name) and not name.startswith(("St. ", "St ", "Saint ", "Sveti ", "Sv. ")) \
+        and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
         and institution_words().isdisjoint(name.lower().split()) and not (  # (nor "North Korean", an adjective)
             name.startswith(("North ", "South ", "East ", "West ")) and len(name.split()) == 2 and _demonym(name.split()[1])) \
         and not (" " not in name and _demonym(name))  # (nor "Tongan" alone: a people or its language)
@@ -368,57 +377,6 @@ def _title_holder(phrase: str, texts: Sequence[str]) -> str:
             if len((name := _clean_speaker(m.group("name"))).split()) >= 2 and _person(name):
                 return name
     return ""
-
-
-_CAP_WORD = r"[A-Z][\w'’-]*"
-
-
-#: A sentence's or a preposition's word before an institution's name ("The", "In", "By"): no part of the name.
-_LEADING_WORD = re.compile(r"^(?:The|In|At|By|From|On|For|And)\s+")
-
-
-def _full_institution(speaker: str, texts: Sequence[str]) -> str:
-    """The full name of an institution that ``speaker`` names short ("ministry", "Foreign Ministry",
-    "General Staff": one of `institution_nouns`, after at most two capitalised words): the last name the
-    narration ``texts`` gives with that noun and an "of"/"for"/"on"/"in" part whose words hold the short
-    name's ("Ministry of Foreign Affairs"); "" when there is none."""
-    words = speaker.replace("’", "'").split()
-    if not 1 <= len(words) <= 3 or words[-1].lower() not in institution_nouns() or not all(w[:1].isupper() for w in words[:-1]):
-        return ""
-    noun = words[-1].lower()
-    if len(words) == 1 and words[0][0].isupper():  # ("Embassy" of "the Ukrainian Embassy said": the words before it)
-        words = [w for w in re.findall(rf"({_CAP_WORD})\s+{words[0]}\b", texts[-1]) if w != "The"] + words
-    wanted = [re.sub(r"'s$", "", w).lower()[:5] for w in words[:-1]]  # ("Russia's Defence Ministry": russi, defen)
-    full = re.compile(rf"(?:{_CAP_WORD}\s+){{0,3}}{noun[0].upper()}{noun[1:]}\s+(?:of|for|on|in)\s+(?:the\s+)?{_CAP_WORD}"
-                      # (not "... and the Ukrainian Embassy"; nor a day, "Ministry of Foreign Affairs on Friday")
-                      rf"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+)?(?!(?:{_WEEKDAYS})\b){_CAP_WORD})*")
-    names = [_LEADING_WORD.sub("", m.group(0)) for text in texts for m in full.finditer(text)]
-    names = [name for name in names if all(any(w.startswith(q) for w in name.replace("’", "'").lower().split()) for q in wanted)]
-    # (the noun alone, "Embassy", where the article names two embassies: which one is unknown; but "Ministry of
-    # Justice" and "Ministry of Justice of Ukraine" are one, the longer name)
-    distinct = {n for n in names if not any(o.startswith(n + " ") for o in names)}
-    return names[-1] if names and wanted else max(distinct, key=len) if len(distinct) == 1 else ""
-
-
-#: A run of capitalised words an institution's name is made of, with its small words: "Department of Foreign Affairs".
-_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*(?!(?:{_WEEKDAYS})\b)[A-Z][\w'’-]*)+")
-
-
-def _spelled_out(speaker: str, texts: Sequence[str]) -> str:
-    """The name an abbreviation stands for ("ICRC": "International Committee of the Red Cross", "DFA": "Department
-    of Foreign Affairs"): the last run of capitalised words in the narration ``texts`` whose initials it gives, or
-    that it follows in parentheses ("Ministry of Foreign Affairs (MAE)"); ""
-    when ``speaker`` is no abbreviation or no such name is written out."""
-    if not re.fullmatch(r"[A-Z]{3,6}", speaker):
-        return ""
-    found = ""
-    for text in texts:
-        for m in _CAPITALISED_RUN.finditer(text):
-            name = _LEADING_WORD.sub("", m.group(0))
-            # (or the name written just before the abbreviation in parentheses: "Ministry of Foreign Affairs (MAE)")
-            if "".join(w[0] for w in name.split() if w[0].isupper()) == speaker or text.startswith(f" ({speaker})", m.end()):
-                found = name
-    return found
 
 
 #: What '"...," the statement said' names as its speaker: a document, whose issuer `institution_speakers` looks for.

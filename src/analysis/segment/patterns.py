@@ -268,8 +268,7 @@ def _search(name: str, text: str) -> re.Match[str] | None:
     return _patterns()[name].search(text) if _NEEDED[name](text) else None
 
 
-#: An apposition of a labelling verb's subject ("X, a former envoy, called ...", "X, Ukraine's envoy,"), never a clause
-#: ("Washington, where X ... has described ...").
+#: An apposition of a labelling verb's subject ("X, a former envoy, called ...", "X, Ukraine's envoy,"), no clause.
 _LAB_APPOSITION = (rf"(?:,\s+(?=[a-z0-9]|[{_UPPER}][\w-]*['’]s\s+[a-z])(?!(?:where|when|which|while|whose|whom|and|but|or|as|"
                    r"if|though|although|after|before|because|since|so)\b)(?:[^,;:.!?]|[.!?](?!\s+[A-Z])){1,200}?){1,3},")
 #: Verbs that put someone's words in quotation marks inside the author's sentence ('Medinsky
@@ -290,45 +289,6 @@ def _attribution_before(said: list[re.Match[str]], at: int) -> re.Match[str]:
     ended = [m for m in said if m.end() <= at]
     started = [m for m in said if m.start() < at]
     return ended[-1] if ended else started[-1] if started else said[0]
-
-
-# --------------------------------------------------------------------------- reported speech
-
-_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
-#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
-_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
-                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
-                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
-                     r"launched|received|prepared|considered|considers|opposed|supported|demanded|"
-                     r"refused|refuses|rejected|rejects|accepted|accepts|signed|insisted|insists)\b")
-_BARE_CLAUSE = re.compile(
-    r"(?:\s+(?:reporters|journalists|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
-    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
-    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
-    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
-    r"no|more|fewer|nearly|almost|about|around|only)\b)")  # "said two mines had been found"
-#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
-#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
-_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
-                          # ("... would welcome British forces but could not ...": without a comma, a
-                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
-                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
-                          r"had|has|have|did|does|do)\b)|"
-                          r",?\s+and\s+that\b|"
-                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
-                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
-                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
-                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
-                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
-                          r";\s|\s+--\s|\s+[—–]\s")
-
-
-#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
-_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
-                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
-                        "confirms acknowledged admitted reiterated maintained".split())
 
 
 #: Whom a reporter spoke with: "Our correspondent Jane Roe spoke with one of the organisers, Ivan Demov, who ...";
@@ -399,7 +359,7 @@ _ROLE_OF = re.compile(rf"\s*(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){{0,2}}[a-
 #: The same role before an institution an attribution's subject names ("the representative of [the Foreign Ministry]").
 _ROLE_BEFORE = re.compile(r"\b(?i:the)\s+(?P<role>(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?$")
 #: A person right before the institution an attribution's subject names ("Prof. Jane Roe of [the Faculty ...]").
-_PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
+_PERSON_OF = re.compile(rf"(?P<name>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?(?:{_CAP}\s+(?:for|of|and|on)\s+(?:the\s+)?){{0,2}}$")
 #: The person after a role noun: "Foreign Minister Jane Roe", "the adviser, Jane Roe", and an article's late naming "The legal
 #: adviser was Jane Roe", "The neighbour is Jane Roe." (after "was" or "is", a name of two words or more).
 _NAME_AFTER = re.compile(rf",?\s+(?P<name>{_NAME})|\s+(?:was|is)\s+(?P<was>{_CAP}(?:\s+{_CAP})+)(?=[.,;]|\s+[a-z(])")

@@ -38,6 +38,7 @@ from analysis.segment.candidates import (
     _straight_doubles,
     signed_next,
 )
+from analysis.segment.clauses import _AND_THAT, _CLAUSE_STOP, _FINITE, _THAT, _bare_clause
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.labelling import _SO_CALLED, _entry_start, _headline_label, _labelled_in
@@ -53,13 +54,8 @@ from analysis.segment.names import (
     named_later,
 )
 from analysis.segment.patterns import (
-    _AND_THAT,
-    _BARE_CLAUSE,
-    _BARE_VERBS,
-    _CLAUSE_STOP,
     _CLOCK,
     _DATELINE,
-    _FINITE,
     _HE_SHE,
     _LABELLING,
     _MARKS,
@@ -69,7 +65,6 @@ from analysis.segment.patterns import (
     _ROLE_SUBJECT,
     _SPOKE_WITH,
     _STAMPED,
-    _THAT,
     _UNNAMED_ASIDE,
     _attribution_before,
     _attributions,
@@ -441,11 +436,8 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 if clause and _FINITE.search(sentence, m.end(), clause.start() + len(clause.group(0).rstrip())
                                              - len(clause.group(0).rstrip().split()[-1])):
                     clause = None  # "said Kyiv would not accept any arrangement that ...": the clause starts earlier
-                if not clause and m.group("verb").lower() in _BARE_VERBS:
-                    bare = _BARE_CLAUSE.match(sentence, m.end())
-                    if bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90)) \
-                            and sentence[bare.end():bare.end() + 1] not in "\"“«„":
-                        clause = bare
+                if not clause:
+                    clause = _bare_clause(sentence, m.end(), m.group("verb").lower())
                 if not clause:
                     continue
                 a, b = s0 + clause.end(), e0

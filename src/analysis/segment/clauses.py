@@ -1,0 +1,84 @@
+"""Reported clauses: where the words a speech verb reports begin and end ("Peskov said on Friday that ...",
+"told reporters the Kremlin had ...", "..., and that ..."), read by `quotes`' reported-speech finder."""
+
+from __future__ import annotations
+
+import re
+
+_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
+#: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
+                     r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
+                     r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
+                     r"launched|received|prepared|considered|considers|opposed|supported|demanded|"
+                     r"refused|refuses|rejected|rejects|accepted|accepts|signed|insisted|insists)\b")
+#: A reported clause without "that" ("said two mines had been found"; not "told me about her museum").
+_BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
+    r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
+    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
+    r"no|more|fewer|nearly|almost|about(?!\s+(?:her|his|its|their|the|my|our|it|him|them|what|how|why)\b)|around|only)\b)")
+#: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
+#: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
+_CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          # ("... would welcome British forces but could not ...": without a comma, a
+                          # "but" before a modal or auxiliary goes on with the reported clause's subject)
+                          r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
+                          r"had|has|have|did|does|do)\b)|"
+                          r",?\s+and\s+that\b|"
+                          r",?\s+and\s+(?:also\s+)?(?:said|says|added|adds|gave|called|urged|warned|warns|insisted|"
+                          r"insists|stressed|noted|argued|claimed|demanded|told|stated|states|reaffirmed|reiterated|"
+                          r"announced|explained|emphasi[sz]ed|underlined|confirmed|acknowledged|expressed)\b|"
+                          # "..., and has proposed instead ...": the reporting sentence's subject goes on
+                          r",\s+and\s+(?:has|have|had)\s+(?:also\s+|since\s+|repeatedly\s+)?[a-z]+ed\b|"
+                          r";\s|\s+--\s|\s+[—–]\s")
+
+
+#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
+_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
+                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
+                        "confirms acknowledged admitted reiterated maintained".split())
+
+#: Speech verbs that as often take an object ("recalled the siege of ...", "announced the agreement in a post"): a bare
+#: clause after them needs an auxiliary within eight words, with no preposition before it ("the agreement signed in").
+_OBJECT_VERBS = frozenset("explained explains recalled recalls announced announces estimated estimates complained complains "
+                          "promised promises stated states".split())
+_PREPOSITIONS = frozenset("about in on at after before during with by to from into".split())
+_AUXILIARIES = frozenset("is are was were had has have would will could can should must might may did does do".split())
+
+#: A clause opening with a bare noun before its auxiliary: "said foreign specialists could ...", "insisted
+#: verification was not ...", "explained large metal objects were ..." (no preposition, relative or conjunction first).
+_LOOSE_CLAUSE = re.compile(r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?,?\s+(?=(?:[a-z][\w'’-]*\s+){1,3}"
+                           r"(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may)\b)")
+_NOT_SUBJECT = _PREPOSITIONS | frozenset("that to who whom what which how why whether if when where not so and or but as "
+                                         "than then also yet today yesterday tomorrow tonight".split())
+
+
+def _loose_clause(sentence: str, end: int) -> re.Match[str] | None:
+    """`_LOOSE_CLAUSE` at ``end`` when no word before the auxiliary is a preposition, relative or conjunction."""
+    loose = _LOOSE_CLAUSE.match(sentence, end)
+    if loose is None:
+        return None
+    words = sentence[loose.end():].split()[:4]
+    subject = words[:next(i for i, w in enumerate(words) if w in _AUXILIARIES)]
+    return None if _NOT_SUBJECT.intersection(subject) else loose
+
+
+def _bare_clause(sentence: str, end: int, verb: str) -> re.Match[str] | None:
+    """The start of a reported clause without "that" after speech verb ``verb`` ending at ``end`` of ``sentence``
+    ("said two mines had been found", "told me she had not slept"), else None: a clause needs a finite verb within
+    90 characters; after a verb that as often takes an object (`_OBJECT_VERBS`) an auxiliary within eight words
+    and no preposition before it."""
+    if verb not in _BARE_VERBS and verb not in _OBJECT_VERBS:
+        return None
+    bare = _BARE_CLAUSE.match(sentence, end) or _loose_clause(sentence, end)
+    finite = bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90))
+    if not finite or sentence[bare.end():bare.end() + 1] in "\"“«„":
+        return None
+    if verb in _BARE_VERBS:
+        return bare
+    words = sentence[bare.end():finite.start()].split()
+    return bare if len(words) <= 8 and _PREPOSITIONS.isdisjoint(words) and finite.group(0) in _AUXILIARIES else None
