@@ -3726,3 +3726,19 @@ def test_a_reported_clause_without_that_after_told_me_explained_or_a_bare_noun_s
     assert reported("She told me about her museum, and she did not stop for a long time.") == []
     assert reported("She recalled the siege of Sampleville in 1991, when the water was cut.") == []
     assert reported("The funding she announced today will be delivered through local partners.") == []
+
+
+def test_a_reported_clause_ends_where_its_subject_goes_on_and_needs_a_verb() -> None:
+    def reported(sentence: str) -> list[str]:
+        return [q.text for q in segment.find_quotes([f"Jan Example spoke. {sentence}"], reported=True)
+                if q.kind == "indirect"]
+    # (", calling them «...»": the reporting subject goes on, the clause before it stands)
+    assert reported("He noted the talks were the first direct meeting since the war began, calling them “a small "
+                    "door, but a real one”.") == ["the talks were the first direct meeting since the war began"]
+    # (a past tense after the subject: "showed", "remained committed")
+    assert reported("He later said the map of the canal now showed 212 damaged points.") == [
+        "the map of the canal now showed 212 damaged points"]
+    # (no clause: "that" a determiner, "so that" a purpose, "when" a time)
+    assert reported("He recalled that episode last week, calling it “a war crime announced online”.") == []
+    assert reported("He said it in Cimbrian, so that we children would understand only half of it.") == []
+    assert reported("President Jana Sample said on Tuesday when she opened talks at State House.") == []

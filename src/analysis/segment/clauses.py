@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
+_THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?(?<!\bso)(?<!\bsuch)\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
 #: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
                      r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
@@ -17,13 +17,17 @@ _BARE_CLAUSE = re.compile(
     r"(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
-    r"\s+(?=(?:the|a|an|it|he|she|they|we|this|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
+    r"\s+(?=(?:the|a|an|(?:it|this)(?!\s+(?:in|to|for|when|at|on|with|so|because|as|and|every|again)\b)|he|she|they|we|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
     r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|several|many|most|all|both|"
     r"no|more|fewer|nearly|almost|about(?!\s+(?:her|his|its|their|the|my|our|it|him|them|what|how|why)\b)|around|only)\b)")
 #: Where a reported clause stops: a coordinated clause of the reporting sentence begins.
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
+                          # (the reporting subject goes on: "..., calling them «...»", "..., and he was candid that")
+                          r",\s+(?:calling|describing|noting|citing|stressing|insisting|arguing|warning)\b|"
+                          r",\s+and\s+(?:he|she|they)\s+(?!(?:would|will|could|can|should|must|might|may|had|has|have|"
+                          r"was|were|is|are|did|does|do)\b)|"
                           # ("... would welcome British forces but could not ...": without a comma, a
                           # "but" before a modal or auxiliary goes on with the reported clause's subject)
                           r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
@@ -66,6 +70,21 @@ def _loose_clause(sentence: str, end: int) -> re.Match[str] | None:
     subject = words[:next(i for i, w in enumerate(words) if w in _AUXILIARIES)]
     return None if _NOT_SUBJECT.intersection(subject) else loose
 
+#: A verb-like word: a short reported clause has one ("recalled that episode last week, calling it ..." has none).
+_VERBISH = re.compile(rf"{_FINITE.pattern}|\b[a-z]{{2,}}(?:ed|s)\b")
+
+
+def _verbless(text: str, a: int, b: int) -> bool:
+    """Whether the words ``text[a:b]`` after a "that", four or fewer, have no verb-like word (`_VERBISH`): no
+    reported clause but an object ("recalled that episode last week")."""
+    return text[max(0, a - 5):a] == "that " and len(text[a:b].split()) <= 4 and _VERBISH.search(text, a, b) is None
+
+#: A clause's subject of up to six words, then a verb in the past tense: "the map of the canal now showed ...".
+_PAST = re.compile(r"(?:[\w'’-]+\s+){1,6}?(?:[a-z]{3,}ed|showed|came|went|took|gave|made|found|knew|kept|held|became|"
+                   r"brought|told|said|thought|felt|meant|understood)\b")
+
+_NOT_CLAUSE = re.compile(r"\b(?:when|why|how|what|where|whether|if|as|while|about|before|after|since|until)\b")
+
 
 def _bare_clause(sentence: str, end: int, verb: str) -> re.Match[str] | None:
     """The start of a reported clause without "that" after speech verb ``verb`` ending at ``end`` of ``sentence``
@@ -76,6 +95,10 @@ def _bare_clause(sentence: str, end: int, verb: str) -> re.Match[str] | None:
         return None
     bare = _BARE_CLAUSE.match(sentence, end) or _loose_clause(sentence, end)
     finite = bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90))
+    if bare and not finite and verb in _BARE_VERBS:  # ("said the map now showed 212 points": a past tense, no comma before)
+        finite = _PAST.match(sentence, bare.end())
+        if finite and _NOT_CLAUSE.search(sentence, end, finite.end()):  # ("said on Tuesday when she opened talks")
+            return None
     if not finite or sentence[bare.end():bare.end() + 1] in "\"“«„":
         return None
     if verb in _BARE_VERBS:

@@ -38,7 +38,7 @@ from analysis.segment.candidates import (
     _straight_doubles,
     signed_next,
 )
-from analysis.segment.clauses import _AND_THAT, _CLAUSE_STOP, _FINITE, _THAT, _bare_clause
+from analysis.segment.clauses import _AND_THAT, _CLAUSE_STOP, _FINITE, _THAT, _bare_clause, _verbless
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.labelling import _SO_CALLED, _entry_start, _headline_label, _labelled_in
@@ -449,7 +449,7 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
                 a, b = _strip(par, a, b)
                 while b > a and par[b - 1] in ".;!?…":
                     b -= 1
-                if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„"):
+                if not (len(par[a:b].split()) < 3 or _MARKS.search(par, a, b) or par[a:a + 1] in "\"“«„" or _verbless(par, a, b)):
                     # (a clause holding quoted words: those words carry it, a partial or direct quote)
                     if speaker is None:  # ("Jane Roe of [the Example Authority, who ...,] told": the person)
                         speaker = _subject_speaker(masked, s0 + max(m.start("subj"), 0), subj, pi, mentions, roles)
