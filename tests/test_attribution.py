@@ -3742,3 +3742,22 @@ def test_a_reported_clause_ends_where_its_subject_goes_on_and_needs_a_verb() -> 
     assert reported("He recalled that episode last week, calling it “a war crime announced online”.") == []
     assert reported("He said it in Cimbrian, so that we children would understand only half of it.") == []
     assert reported("President Jana Sample said on Tuesday when she opened talks at State House.") == []
+
+
+def test_a_group_subject_reports_speech_and_is_its_speaker() -> None:
+    def reported(sentence: str) -> list[tuple[str, str]]:
+        return [(q.speaker, q.text) for q in segment.find_quotes([f"Jan Example spoke. {sentence}"], reported=True)
+                if q.kind == "indirect"]
+    assert reported("Exampland officials say thousands of objects were taken from museums.") == [
+        ("Exampland officials", "thousands of objects were taken from museums")]
+    assert reported("Critics will say Sampleland should stay out of the quarrel.") == [
+        ("Critics", "Sampleland should stay out of the quarrel")]
+    assert reported("Experts in Sampleburg, who asked not to be named, told the paper more objects had passed "
+                    "through the city.") == [("Experts", "more objects had passed through the city")]
+    # ("cannot" is a finite verb: the clause starts at "they", not at a later "that")
+    assert reported("Sampleland officials say they cannot accept protection for depots that Exampland uses.") == [
+        ("Sampleland officials", "they cannot accept protection for depots that Exampland uses")]
+    # (a clause ends where another speaker's begins)
+    assert reported("Exampland officials insist that the footnote keeps the question open, and the chief "
+                    "negotiator, Jana Sample, said after the signing that nothing had been settled.") == [
+        ("Exampland officials", "the footnote keeps the question open"), ("Jana Sample", "nothing had been settled")]

@@ -4,17 +4,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from analysis.segment.lists import group_nouns
 
 _THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?(?<!\bso)(?<!\bsuch)\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
 #: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
-_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may|did|does|do|"
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|cannot|can|should|must|might|may|did|does|do|"
                      r"remained|remains|wanted|wants|needed|needs|planned|plans|intended|stood|stands|saw|sees|"
                      r"expected|expects|believed|believes|hoped|hopes|agreed|failed|lasted|ended|began|left|"
                      r"launched|received|prepared|considered|considers|opposed|supported|demanded|"
                      r"refused|refuses|rejected|rejects|accepted|accepts|signed|insisted|insists)\b")
 #: A reported clause without "that" ("said two mines had been found"; not "told me about her museum").
 _BARE_CLAUSE = re.compile(
-    r"(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+(?:press|media|parliament|newspaper|agency|channel|council|assembly)|"
+    r"(?:\s+(?:reporters|journalists|me|us|him|her|them|the\s+(?:press|media|parliament|newspaper|paper|magazine|broadcaster|website|portal|outlet|agency|channel|council|assembly)|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"  # told reporters / told Reuters
     r"(?:\s+(?:on|in|at|during|after|late|earlier|later|this|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?,?"  # on Friday
     r"\s+(?=(?:the|a|an|(?:it|this)(?!\s+(?:in|to|for|when|at|on|with|so|because|as|and|every|again)\b)|he|she|they|we|there|its|his|her|their|[A-Z][\w'’-]*|[0-9][\d,.]*\s+[a-z]|"
@@ -26,6 +29,8 @@ _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
                           # (the reporting subject goes on: "..., calling them «...»", "..., and he was candid that")
                           r",\s+(?:calling|describing|noting|citing|stressing|insisting|arguing|warning)\b|"
+                          # (another speaker's clause: "..., and Russia's chief negotiator, Jan Roe, said after ...")
+                          r",\s+and\s+(?=[^.;:\"“”«»]{0,100}?\s(?:said|says|told)\s)|"
                           r",\s+and\s+(?:he|she|they)\s+(?!(?:would|will|could|can|should|must|might|may|had|has|have|"
                           r"was|were|is|are|did|does|do)\b)|"
                           # ("... would welcome British forces but could not ...": without a comma, a
@@ -105,3 +110,22 @@ def _bare_clause(sentence: str, end: int, verb: str) -> re.Match[str] | None:
         return bare
     words = sentence[bare.end():finite.start()].split()
     return bare if len(words) <= 8 and _PREPOSITIONS.isdisjoint(words) and finite.group(0) in _AUXILIARIES else None
+
+
+@lru_cache(maxsize=1)
+def _group_subject() -> re.Pattern[str]:
+    """A group opening a sentence or clause before a speech verb: "Ukrainian officials say", "Critics will say",
+    "Experts in Rostov, who asked not to be named, told Example Daily" (`group_nouns`; the subject is the group
+    without its place)."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=,\s)|(?<=\bwhile\s)|(?<=\band\s))"
+                      rf"(?P<subj>(?:[A-Z][\w'’-]*\s+){{0,2}}(?i:{nouns}))(?:\s+(?:in|from)\s+[A-Z][\w'’-]*)?"
+                      r"(?:,\s+who\s[^,.;]{1,80},)?\s+(?:will\s+|also\s+|have\s+|had\s+)?"  # (not "would say": hypothetical)
+                      r"(?P<verb>say|says|said|told|tell|believe|believed|warn|warned|insist|insisted|argue|argued|"
+                      r"claim|claimed|note|noted|fear|feared|estimate|estimated|report|reported)\b")
+
+
+def _group_attributions(sentence: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`_group_subject` matches in ``sentence`` whose verb no attribution in ``found`` ends with."""
+    ends = {m.end() for m in found}
+    return [m for m in _group_subject().finditer(sentence) if m.end() not in ends]

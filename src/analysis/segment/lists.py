@@ -1,5 +1,5 @@
 """The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons,
-institution words, interviewer labels and source nouns.
+institution words, interviewer labels, source nouns and group nouns.
 
 Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
 """
@@ -114,3 +114,16 @@ def source_nouns() -> frozenset[str]:
         Lower-case nouns.
     """
     return frozenset(_read_list("source_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    """Plural nouns that name a group as the subject of reported speech ("officials", "critics"), from
+    ``group_nouns.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case plural nouns.
+    """
+    return frozenset(_read_list("group_nouns.txt"))

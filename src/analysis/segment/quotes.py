@@ -38,7 +38,15 @@ from analysis.segment.candidates import (
     _straight_doubles,
     signed_next,
 )
-from analysis.segment.clauses import _AND_THAT, _CLAUSE_STOP, _FINITE, _THAT, _bare_clause, _verbless
+from analysis.segment.clauses import (
+    _AND_THAT,
+    _CLAUSE_STOP,
+    _FINITE,
+    _THAT,
+    _bare_clause,
+    _group_attributions,
+    _verbless,
+)
 from analysis.segment.fullnames import _full_of, _identified_later, _known_as, _named_after_lede
 from analysis.segment.interviews import _PLAIN_LABEL, _interviewer_label, interview_turns
 from analysis.segment.labelling import _SO_CALLED, _entry_start, _headline_label, _labelled_in
@@ -406,7 +414,8 @@ def _reported_speech(pi: int, par: str, masked: str, spans: Sequence[tuple[int, 
         if not has_verb and _search("lead", sentence) is None and _search("opinion", sentence) is None:
             continue  # no speech verb and no "according to": nothing reported here
         coordinated = list(_finditer("also", sentence)) if has_verb else []
-        for m in sorted([*_attributions(sentence), *coordinated], key=lambda m: m.start()):
+        said = [*_attributions(sentence), *coordinated]
+        for m in sorted([*said, *(_group_attributions(sentence, said) if has_verb else ())], key=lambda m: m.start()):
             if s0 + m.start() < done:
                 continue  # inside the clause found before
             subj = m.group("subj")
