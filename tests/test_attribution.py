@@ -3761,3 +3761,10 @@ def test_a_group_subject_reports_speech_and_is_its_speaker() -> None:
     assert reported("Exampland officials insist that the footnote keeps the question open, and the chief "
                     "negotiator, Jana Sample, said after the signing that nothing had been settled.") == [
         ("Exampland officials", "the footnote keeps the question open"), ("Jana Sample", "nothing had been settled")]
+
+
+def test_a_word_quoted_in_a_headline_is_the_speakers_who_says_it_alone_in_the_body() -> None:
+    paragraphs = ["Kremlin calls the Sampleton talks “useful”",
+                  "Kremlin spokesman Jan Example said on Friday that the talks had been “useful”."]
+    assert [(q.paragraph_index, q.speaker) for q in segment.find_quotes(paragraphs, short=True)
+            if q.text == "useful"] == [(0, "Jan Example"), (1, "Jan Example")]

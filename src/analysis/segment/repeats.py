@@ -40,9 +40,11 @@ def _repeated(quotes: list, alone: set[int] = frozenset(), interviewee: str = ""
     out = []
     for n, q in enumerate(quotes):
         words = bare(q.text)
-        if n in unsettled and len(words.split()) >= 3:
+        # (a word or two quoted in a headline, "Mayor 'honoured'", only where the body quotes the same words alone)
+        if n in unsettled and (len(words.split()) >= 3 or (q.kind == "partial" and words)):
             # (a headline's own lead-in, "Place prepares for X: "..."", is no surer than the body)
-            speakers = {speaker for k, text, speaker in said if words in text and k != n
+            speakers = {speaker for k, text, speaker in said if k != n and (words in text if len(words.split()) >= 3
+                                                                            else words == text)
                         and (not q.speaker or _person(speaker))}
             # (a headline's quote in an interview given to a role, "'...': Ukraine's deputy foreign minister", too)
             if len(speakers) == 1 or (not speakers and _unsure(q.speaker) and not q.paragraph_index and interviewee
