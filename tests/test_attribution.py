@@ -3768,3 +3768,29 @@ def test_a_word_quoted_in_a_headline_is_the_speakers_who_says_it_alone_in_the_bo
                   "Kremlin spokesman Jan Example said on Friday that the talks had been “useful”."]
     assert [(q.paragraph_index, q.speaker) for q in segment.find_quotes(paragraphs, short=True)
             if q.text == "useful"] == [(0, "Jan Example"), (1, "Jan Example")]
+
+
+def test_a_box_heading_names_whom_its_questions_are_put_to() -> None:
+    paragraphs = ["The drivers of Sampleton wait for the call",
+                  "“With children you drive slower,” said Jan Example, 52, a former truck driver who coordinates the group.",
+                  "Three questions for Jana Sample, spokeswoman of the Red Cross for the region",
+                  "Q: When will the first children travel?",
+                  "A: When every check is complete. We have not set a date.",
+                  "Q: Can volunteers help?",
+                  "A: We are grateful for every offer."]
+    assert [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind == "interview"] == [
+        ("interview", "Jana Sample"), ("interview", "Jana Sample")]
+
+
+def test_a_gold_quote_over_two_paragraphs_is_found_by_its_two_parts_together() -> None:
+    """The finder gives a quote over two paragraphs one quote per paragraph; the gold gives it one row (its rule 3):
+    the parts together are that row, found once, neither part a false find."""
+    paragraphs = ["Wages at the port have not moved, Jan Example said.",
+                  "“The ships come back,” he said. “Every time we ask, we hear the same thing: wait for the talks.",
+                  "“We have been waiting for three years. My members are not diplomats, they have rent to pay.”"]
+    gold = pd.DataFrame({"quote": ["Every time we ask, we hear the same thing: wait for the talks.\n\n“We have been "
+                                   "waiting for three years. My members are not diplomats, they have rent to pay."],
+                         "speaker": ["Jan Example"], "kind": ["direct"]})
+    rows, found = evaluate.quote_matches(paragraphs, gold)
+    assert rows["found"].tolist() == [True] and rows["speaker_ok"].tolist() == [True]
+    assert found.loc[found["text"].str.startswith(("Every", "We have")), "matched"].tolist() == [True, True]

@@ -196,8 +196,15 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
             share = overlap(n, start, end)
             if start >= 0 and share >= 0.5 and (not matched[n], share) > (best is not None and not matched[best], best_overlap):
                 best, best_overlap = n, share
-        if best is not None:
-            matched[best] = True
+        parts = []  # (a quote over two paragraphs, found as one quote per paragraph: its parts together, each a find)
+        if start >= 0 and "\n\n" in haystack[start:end]:
+            parts = [n for n in range(len(spans)) if (not matched[n] or n == best) and spans[n][0] >= start - 1
+                     and spans[n][1] <= end + 1]
+            if sum(spans[n][1] - spans[n][0] for n in parts) < 0.5 * (end - start):
+                parts = []
+            best = parts[0] if parts else best
+        for n in [*parts, *([] if best is None else [best])]:
+            matched[n] = True
         rows.append({"quote": g.quote, "speaker": g.speaker, "kind": g.kind, "located": start >= 0,
                      "found": best is not None, "found_kind": found[best].kind if best is not None else "",
                      "found_speaker": found[best].speaker if best is not None else "",

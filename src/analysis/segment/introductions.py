@@ -59,10 +59,19 @@ _SENT_TO = re.compile(r"\b(?:to|in|at|from|near)\s+")
 _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
 
 
+#: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
+#: "Q&A with Jane Roe", "Five questions to Dr Jane Roe".
+_BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A\s+with|In\s+conversation\s+with)\s+"
+                          rf"(?P<name>{_NAME})(?=\s*(?:,|:|$))")
+
+
 def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
     Roe, ..."); the fullest form of the name; "" when it names no one."""
+    for par in intro[-2:][::-1]:  # (a box's heading right before its turns: "Three questions for Jane Roe, spokeswoman")
+        if (box := _BOX_HEADING.match(par)) and _person(name := _clean_speaker(box.group("name"))):
+            return name
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
