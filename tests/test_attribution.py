@@ -3794,3 +3794,30 @@ def test_a_gold_quote_over_two_paragraphs_is_found_by_its_two_parts_together() -
     rows, found = evaluate.quote_matches(paragraphs, gold)
     assert rows["found"].tolist() == [True] and rows["speaker_ok"].tolist() == [True]
     assert found.loc[found["text"].str.startswith(("Every", "We have")), "matched"].tolist() == [True, True]
+
+
+def test_reported_clauses_with_longer_bare_subjects_participles_and_timed_entries() -> None:
+    def reported(paragraphs: list[str]) -> list[tuple[str, str]]:
+        return [(q.speaker, q.text) for q in segment.find_quotes(paragraphs, reported=True) if q.kind == "indirect"]
+    # (a bare subject of up to five words before its auxiliary)
+    assert reported(["Harbour master Jan Example said traffic through the port had recovered to 80%."]) == [
+        ("Jan Example", "traffic through the port had recovered to 80%")]
+    # (", rejecting what he called «...»": the reporting subject goes on; the clause before it stands)
+    assert reported(["Foreign Minister Jan Example said on Wednesday that Sampleland would share the lists only "
+                     "through the mediator, rejecting what he called “a propaganda campaign” by its neighbours."]) == [
+        ("Jan Example", "Sampleland would share the lists only through the mediator")]
+    # (a live blog's timed entry under a full name, whom the body does not name again)
+    assert reported(["Live: the Sampleton talks", "15:20 Jana Sample: port traffic back to 80% of pre-war levels",
+                     "The harbour master said most of the recovery came from grain."])[:1] == [
+        ("Jana Sample", "port traffic back to 80% of pre-war levels")]
+
+
+def test_a_consul_is_a_role_and_a_person_named_after_is_likely_to_be_is_a_mention() -> None:
+    paragraphs = ["Sampleland’s consul in Exampleburg, Jan Example, said his office took calls every day. "
+                  "“Every family asks the same thing,” the consul said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+    paragraphs = ["Foreign Minister Jan Example told the paper the state would pay for psychologists.",
+                  "One of those psychologists is likely to be Jana Sample, who has worked with children since 2022. "
+                  "She describes what happens when a child returns:",
+                  "“The first thing we see is silence.”"]
+    assert speakers(paragraphs, "direct") == ["Jana Sample"]

@@ -28,7 +28,8 @@ _BARE_CLAUSE = re.compile(
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
                           # (the reporting subject goes on: "..., calling them «...»", "..., and he was candid that")
-                          r",\s+(?:calling|describing|noting|citing|stressing|insisting|arguing|warning)\b|"
+                          r",\s+(?:calling|describing|noting|citing|stressing|insisting|arguing|warning|rejecting|accusing|"
+                          r"dismissing|urging|referring|pointing|promising|vowing|praising|criticising|criticizing)\b|"
                           # (another speaker's clause: "..., and Russia's chief negotiator, Jan Roe, said after ...")
                           r",\s+and\s+(?=[^.;:\"“”«»]{0,100}?\s(?:said|says|told)\s)|"
                           r",\s+and\s+(?:he|she|they)\s+(?!(?:would|will|could|can|should|must|might|may|had|has|have|"
@@ -60,7 +61,7 @@ _AUXILIARIES = frozenset("is are was were had has have would will could can shou
 
 #: A clause opening with a bare noun before its auxiliary: "said foreign specialists could ...", "insisted
 #: verification was not ...", "explained large metal objects were ..." (no preposition, relative or conjunction first).
-_LOOSE_CLAUSE = re.compile(r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?,?\s+(?=(?:[a-z][\w'’-]*\s+){1,3}"
+_LOOSE_CLAUSE = re.compile(r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?,?\s+(?=(?:[a-z][\w'’-]*\s+){1,5}"
                            r"(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may)\b)")
 _NOT_SUBJECT = _PREPOSITIONS | frozenset("that to who whom what which how why whether if when where not so and or but as "
                                          "than then also yet today yesterday tomorrow tonight".split())
@@ -71,7 +72,7 @@ def _loose_clause(sentence: str, end: int) -> re.Match[str] | None:
     loose = _LOOSE_CLAUSE.match(sentence, end)
     if loose is None:
         return None
-    words = sentence[loose.end():].split()[:4]
+    words = sentence[loose.end():].split()[:6]
     subject = words[:next(i for i, w in enumerate(words) if w in _AUXILIARIES)]
     return None if _NOT_SUBJECT.intersection(subject) else loose
 

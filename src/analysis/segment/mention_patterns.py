@@ -29,8 +29,9 @@ _LOCATED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?…]\s))(?:(?:My|Our)\s+)?(?P<name
 #: A person a sentence introduces after its verb, at its end or before an apposition: "Among Kim's drivers is
 #: Jane Roe, who moved ...", "One of them is Jane Roe, 47, who ...", "The first in line was Jan Roe." (the "he says" that
 #: follows).
-# (also "He is Jan Roe, 83, known to everyone as ...": a name with an age)
-_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?P<name>{_CAP}(?:\s+{_CAP})+)"
+# (also "He is Jan Roe, 83, known to everyone as ...": a name with an age; "One of them is likely to be Jane Roe, who")
+_INVERTED_SUBJECT = re.compile(rf"\b(?:is|was)\s+(?:(?:likely|expected|set|due)\s+to\s+be\s+|also\s+|probably\s+)?"
+                               rf"(?P<name>{_CAP}(?:\s+{_CAP})+)"
                                r"(?=,\s+(?:\d{1,3},\s+)?(?:who|a|an|the)\s|,\s+\d{1,3},|\.?\s*$)")
 #: A call sign that names someone the article leaves unnamed: "An instructor, who uses the call sign Shtil, puts it
 #: simply." (the "he says" that follows is Shtil's).

@@ -358,8 +358,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 a, b = _strip(par, k + _PLAIN_LABEL.match(par[k:]).end(), len(par))
                 while b > a and par[b - 1] in ".;!?…":
                     b -= 1
-                if len(par[a:b].split()) >= 2:
-                    gists.append(Quote(pi, a, b, par[a:b], label, "indirect"))
+                if len(par[a:b].split()) >= 2:  # (kind "gist" until the label is known to name a person)
+                    gists.append(Quote(pi, a, b, par[a:b], label, "indirect" if k else "gist"))
         # (a narration paragraph that names no one, "Here are the key passages of the speech.", hands on
         # whom the one before it handed on)
         carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls) or (
@@ -369,10 +369,12 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         after_question = asked_here or (after_question and not any_quote)
     # a headline's gist counts when the label names someone the article names elsewhere ("Lavrov: ...", and
     # Lavrov speaks in the body), not a heading's "Live Coverage:", "Publication:", "By:"
+    # (a timed entry's full name, "15:20 Jane Roe: ...", counts too: a live blog names a speaker so)
     for q in gists:
         named = [m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]]
-        if named:  # (the fullest name; of equally long ones the latest, whatever the hash seed)
-            quotes.append(replace(q, speaker=max(q.speaker, *reversed(named), key=len)))
+        if named or (q.kind == "indirect" and len(q.speaker.split()) >= 2 and _person(q.speaker)):
+            # (the fullest name; of equally long ones the latest, whatever the hash seed)
+            quotes.append(replace(q, speaker=max([q.speaker, *reversed(named)], key=len), kind="indirect"))
     # a quote that runs on into the next paragraph ('"... [no closing mark]' / '"...," said X.'): the speaker there
     firsts: dict[int, Quote] = {}
     for q in quotes:
