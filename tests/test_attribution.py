@@ -3821,3 +3821,41 @@ def test_a_consul_is_a_role_and_a_person_named_after_is_likely_to_be_is_a_mentio
                   "She describes what happens when a child returns:",
                   "“The first thing we see is silence.”"]
     assert speakers(paragraphs, "direct") == ["Jana Sample"]
+
+
+def test_interview_labels_in_full_then_initials_and_the_one_the_introduction_says_asked() -> None:
+    paragraphs = ["Example: 'We want our plant back'",
+                  "Jan Example heads the state operator. He spoke to Jana Sample in Sampleton on the last day of the talks.",
+                  "Jana Sample: Mr Example, you have been here three days. Is anything better?",
+                  "Jan Example: One thing is better: there is a date for the repair of the line.",
+                  "JS: The other side says your crews are welcome.",
+                  "JE: They say many things. What matters is whether the artillery is silent for five days.",
+                  "JS: Rosatom says it wants to restart one reactor this year.",
+                  "JE: That would be illegal and dangerous, and most of the staff have left.",
+                  "Comments: What do you think of the talks? Write to us."]
+    turns = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
+    assert turns[:6] == [("question", "Jana Sample"), ("interview", "Jan Example"), ("question", "Jana Sample"),
+                         ("interview", "Jan Example"), ("question", "Jana Sample"), ("interview", "Jan Example")]
+
+
+def test_a_box_heading_with_a_role_takes_the_person_the_next_paragraph_names() -> None:
+    paragraphs = ["Freed, and waiting for the others",
+                  "— I was lucky. My name was on a list, — Jana Sample says.",
+                  "Three questions for the ombudsman",
+                  "Example Voice asked Sampleland's Commissioner for Human Rights, Jan Example, about the next steps.",
+                  "Q: When will the first exchange take place?",
+                  "A: I will not name a date. We agreed on the mechanism.",
+                  "Q: Will all 26 journalists be included?",
+                  "A: They are all on our list, and we will not remove anyone."]
+    assert [q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "interview"] == ["Jan Example", "Jan Example"]
+
+
+def test_a_headline_label_with_a_place_or_an_aside_names_the_speaker_but_a_group_does_not() -> None:
+    paragraphs = ["Example in Sampleton: „A repair window is not a ceasefire“",
+                  "Live: the Sampleton talks",
+                  "17:05 Jana Sample (in Moscow): \"The co-hosts should remember that neutrality is not a costume.\"",
+                  "Foreign Minister Jan Example said on Tuesday that the repair window was agreed."]
+    assert [q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "direct"] == ["Jan Example", "Jana Sample"]
+    paragraphs = ["Families in Sampleton: “We want names, not numbers”",
+                  "Jan Example told the paper that the family had visited the office. “We want names, not numbers,” he said."]
+    assert [q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "direct"] == ["Jan Example", "Jan Example"]

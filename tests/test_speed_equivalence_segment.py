@@ -267,7 +267,8 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
                                        rf"{obj}{clause_end}"),
             "after_vs": re.compile(lead_in + vs), "dash_sv": re.compile(sep + by_quote + obj + clause_end),
             "dash_vs": re.compile(sep + vs), "name_colon": re.compile(rf"\s*(?:[【\[(]?\d{{1,2}}[:.]\d\d[】\])]?\s+(?:[|—–·•-]\s+)?)?({name})"  # (blind64: "【21:05】 Roe:")
-                                     rf"(?:\s+on\s+{cap}(?:\s+{cap})?)?\s*:\s*")}  # (blind70: "Roe on Telegram:"; blind84: "10:25 · Roe:")
+                                     rf"(?:\s+(?:on|in|at|from)\s+{cap}(?:\s+{cap})?|\s+\([^()]{{1,30}}\))?\s*:\s*")}
+    # (blind70: "Roe on Telegram:"; blind84: "10:25 · Roe:"; blind98: "Roe in Graz:", "17:05 Roe (in Moscow):")
 
 
 def _attribution_matches(patterns: dict[str, re.Pattern[str]], text: str) -> list:

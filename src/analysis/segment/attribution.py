@@ -14,7 +14,7 @@ from functools import lru_cache
 from analysis.segment.candidates import _Cand, _first_sentence, _headline_speaker
 from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named, _relatives
 from analysis.segment.introductions import _header_line
-from analysis.segment.lists import institution_words, not_persons, source_nouns
+from analysis.segment.lists import group_nouns, institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
     _ASKED_ABOUT,
     _CALL_SIGN,
@@ -116,8 +116,8 @@ def _context_speaker(masked: str, spans: list[tuple[int, int]], c: _Cand) -> tup
         pre = masked[s0 : c.lo]
         if lead := _QUOTE_LEAD.fullmatch(pre):  # 'Quote from Umerov: "..."', or a bare 'Quote: "..."' (no one named)
             return (lead.group("who"), s0 + lead.start("who")) if lead.group("who") else ("", -1)
-        if m := _NAME_COLON.fullmatch(pre):  # 'Putin: "..."'
-            return m.group(1), s0 + m.start(1)
+        if (m := _NAME_COLON.fullmatch(pre)) and m.group(1).lower() not in group_nouns():  # 'Putin: "..."' (not
+            return m.group(1), s0 + m.start(1)  # "Families in Duhok:", a group whose one member the body quotes)
         found = _attributions(pre)  # (a speech verb first: "Putin's spokesman Jane Roe told reporters:" is Roe)
         if pre.rstrip().endswith(":") and not found and (m := _POSSESSIVE_COLON.match(pre)):
             g = 1 if m.group(1) else 2  # 'Grossi's message to both capitals was short: "...' / '... - Zelensky: "...'

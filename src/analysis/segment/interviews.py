@@ -20,7 +20,7 @@ _NOT_SPEAKERS = frozenset(
     "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
     "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
     "explainer factbox present subject subjects guests participants panelists panellists "
-    "absent details detail broadcast aired recorded programme program episode segment".split())
+    "absent details detail broadcast aired recorded programme program episode segment comments".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
@@ -476,7 +476,8 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
 
 def _same_person(labels: set[str]) -> dict[str, str]:
     """Each label -> the fullest label of the same person: a label whose words end another's
-    ("Example" / "Mr Example" -> "Alan Example"), case aside ("TOM EXAMPLE" / "Tom Example");
+    ("Example" / "Mr Example" -> "Alan Example"), case aside ("TOM EXAMPLE" / "Tom Example"), or gives its initials
+    ("PK" -> "Petro Kotin");
     interviewer tags and one-letter labels stay as they are."""
     out = {}
     for label in labels:
@@ -485,5 +486,9 @@ def _same_person(labels: set[str]) -> dict[str, str]:
             out[label] = label
             continue
         fuller = [other for other in labels if other.lower().split()[-len(words):] == words]
-        out[label] = max(fuller, key=lambda o: (len(o.split()), not o.isupper(), o))
+        # (initials of one full-name label: "PK" / "Petro Kotin", "TH" of "Tereza Horáková")
+        initialled = [other for other in labels if re.fullmatch(r"[A-Z]{2,4}", label.replace(".", "")) and
+                      len(other.split()) == len(label.replace(".", "")) and "".join(w[0] for w in other.split()) ==
+                      label.replace(".", "")] if len(fuller) == 1 else []
+        out[label] = initialled[0] if len(initialled) == 1 else max(fuller, key=lambda o: (len(o.split()), not o.isupper(), o))
     return out

@@ -62,16 +62,25 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
 #: "Q&A with Jane Roe", "Five questions to Dr Jane Roe".
 _BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A\s+with|In\s+conversation\s+with)\s+"
-                          rf"(?P<name>{_NAME})(?=\s*(?:,|:|$))")
+                          rf"(?:(?P<name>{_NAME})(?=\s*(?:,|:|$))|(?:the|an?|our)\s+[\w'’ -]{{1,60}}$)")
 
 
 def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     """The person an interview's introduction names most often ("EU foreign policy chief Kaja
     Kallas spoke to ..."), by surname, or first the one the first question ``addressed`` ("Frau
     Roe, ..."); the fullest form of the name; "" when it names no one."""
-    for par in intro[-2:][::-1]:  # (a box's heading right before its turns: "Three questions for Jane Roe, spokeswoman")
-        if (box := _BOX_HEADING.match(par)) and _person(name := _clean_speaker(box.group("name"))):
+    # (a box's heading right before its turns: "Three questions for Jane Roe, spokeswoman", whom it names; or "Three
+    # questions for the ombudsman", then the introduction is what follows it)
+    for n in range(len(intro) - 1, max(-1, len(intro) - 4), -1):
+        if (box := _BOX_HEADING.match(intro[n])) and box.group("name") and _person(name := _clean_speaker(box.group("name"))):
             return name
+        if box and n + 1 < len(intro):  # (its person: not the outlet that asks, "Example Daily asked ...")
+            named = [name for par in intro[n + 1:] for m in re.finditer(_NAME, par)
+                     if not re.match(r"\s+(?:asked|spoke|talked|put)\b", par[m.end():])
+                     and len((name := _clean_speaker(m.group(0))).split()) >= 2 and _person(name)]
+            if named:
+                return named[-1]
+            break
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
@@ -158,10 +167,19 @@ def _host_intro() -> re.Pattern[str]:
                       rf"(?i:{alt})\b|(?P<c>{_NAME})\s+\((?i:{alt})\)")  # (or "Jane Roe (host)")
 
 
+#: Whom an introduction names as the one who asked: "He spoke to Jane Roe in Graz", "Jane Roe spoke to him",
+#: "interviewed by Jane Roe".
+_ASKED_BY = re.compile(rf"\b(?:(?:He|She)\s+(?:spoke|talked)\s+(?:to|with)\s+(?P<a>{_NAME})|(?P<b>{_NAME})\s+(?:spoke|talked)"
+                       rf"\s+(?:to|with)\s+(?:him|her)\b|(?P<b2>{_NAME})\s+interviewed\s+(?:him|her)\b|"
+                       rf"[Ii]nterviewed\s+by\s+(?P<c>{_NAME}))")
+
+
 def _hosts(intro: Sequence[str]) -> set[str]:
     """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
-    word ("host Jane Roe", "Jane Roe, the programme's presenter")."""
-    out = set()
+    word ("host Jane Roe", "Jane Roe, the programme's presenter") or as the one who asked ("He spoke to
+    Jane Roe", "Jane Roe spoke to him")."""
+    out = {_clean_speaker(name).split()[-1].lower() for par in intro for m in _ASKED_BY.finditer(par)
+           if (name := next(g for g in m.groups() if g)) and _clean_speaker(name).split()}
     for par in intro:
         for m in _host_intro().finditer(par):
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")

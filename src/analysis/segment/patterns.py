@@ -108,7 +108,8 @@ _MARKS = re.compile(r"[\"“”„«»]")
 _LABEL = re.compile(r"^[ \t]*[\"“]([^\"“”\n]{1,60})[\"”][ \t]*:[ \t]*(.*)$", re.MULTILINE)
 #: 'Putin: "..."', also after a live blog's time: '21:05 Putin: "..."', '【21:05】 Putin: "..."' (Japanese brackets).
 #: (and where they wrote it: 'Zelensky on Telegram: "..."')
-_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–·•-]\s+)?)?({_NAME})(?:\s+on\s+{_CAP}(?:\s+{_CAP})?)?\s*:\s*")
+_NAME_COLON = re.compile(rf"\s*(?:[【\[(]?{_CLOCK}[】\])]?\s+(?:[|—–·•-]\s+)?)?({_NAME})"  # ("Roe on Telegram:", "Roe in Graz:",
+                         rf"(?:\s+(?:on|in|at|from)\s+{_CAP}(?:\s+{_CAP})?|\s+\([^()]{{1,30}}\))?\s*:\s*")  # "Roe (in Moscow):")
 _DASH = re.compile(r"(?:\A\s*|(?<=[.!?…\"”»])\s+)[-–—]\s+(?=\S)")
 
 
