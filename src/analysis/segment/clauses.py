@@ -27,7 +27,8 @@ _BARE_CLAUSE = re.compile(
 #: "... and that B" / "..., but that B": a second reported clause of the same reporting verb.
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?=\S)")
 _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|as\s+(?:[A-Z]|the|he|she|they))\b|"
-                          # (the reporting subject goes on: "..., calling them «...»", "..., and he was candid that")
+                          # (the reporting subject goes on: "..., calling them «...»", "..., and she hoped ..."; not
+                          # "..., and they would ...", a second clause of what was reported)
                           r",\s+(?:calling|describing|noting|citing|stressing|insisting|arguing|warning|rejecting|accusing|"
                           r"dismissing|urging|referring|pointing|promising|vowing|praising|criticising|criticizing)\b|"
                           # (another speaker's clause: "..., and Russia's chief negotiator, Jan Roe, said after ...")
@@ -76,6 +77,7 @@ def _loose_clause(sentence: str, end: int) -> re.Match[str] | None:
     subject = words[:next(i for i, w in enumerate(words) if w in _AUXILIARIES)]
     return None if _NOT_SUBJECT.intersection(subject) else loose
 
+
 #: A verb-like word: a short reported clause has one ("recalled that episode last week, calling it ..." has none).
 _VERBISH = re.compile(rf"{_FINITE.pattern}|\b[a-z]{{2,}}(?:ed|s)\b")
 
@@ -85,10 +87,12 @@ def _verbless(text: str, a: int, b: int) -> bool:
     reported clause but an object ("recalled that episode last week")."""
     return text[max(0, a - 5):a] == "that " and len(text[a:b].split()) <= 4 and _VERBISH.search(text, a, b) is None
 
+
 #: A clause's subject of up to six words, then a verb in the past tense: "the map of the canal now showed ...".
 _PAST = re.compile(r"(?:[\w'’-]+\s+){1,6}?(?:[a-z]{3,}ed|showed|came|went|took|gave|made|found|knew|kept|held|became|"
                    r"brought|told|said|thought|felt|meant|understood)\b")
 
+#: Words that make what follows a speech verb a time or a question, not a clause: "said on Tuesday when she opened".
 _NOT_CLAUSE = re.compile(r"\b(?:when|why|how|what|where|whether|if|as|while|about|before|after|since|until)\b")
 
 
