@@ -3859,3 +3859,35 @@ def test_a_headline_label_with_a_place_or_an_aside_names_the_speaker_but_a_group
     paragraphs = ["Families in Sampleton: “We want names, not numbers”",
                   "Jan Example told the paper that the family had visited the office. “We want names, not numbers,” he said."]
     assert [q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "direct"] == ["Jan Example", "Jan Example"]
+
+
+def test_a_surname_with_den_a_q_and_a_bar_heading_a_relatives_shared_surname_and_went_back_to() -> None:
+    paragraphs = ["Inside the lab that gives names to the war dead",
+                  "The geneticist now advises the Red Cross on the registry. The Sample Observer met her in Exampleton.",
+                  "Jana van den Example, 52, has spent two decades at the institute.",
+                  "Observer: What is the registry, in plain words?",
+                  "Van den Example: Two lists that finally talk to each other. One holds profiles from remains.",
+                  "Observer: Why has that not happened until now?",
+                  "Van den Example: Because each side kept its own list, and neither trusted the other's laboratories.",
+                  "Observer: How many people are still missing?",
+                  "Van den Example: I will not give you a number. Every number I have heard is a guess."]
+    assert {q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "interview"} == {"Jana van den Example"}
+    paragraphs = ["Twelve wagons and a promise",
+                  "“People think this is about politics,” says Jan Example, the retired colonel who led the team.",
+                  "One of the engineers, Jana Sample, answered a few questions for the Chronicle.",
+                  "Q&A | Jana Sample, rail engineer",
+                  "Q: What did you have to change on the wagons?",
+                  "A: The cooling units, the floors and the doors.",
+                  "Q: Will you travel with the first train?",
+                  "A: No. My work ends at the border."]
+    assert [q.speaker for q in segment.find_quotes(paragraphs) if q.kind == "interview"] == ["Jana Sample", "Jana Sample"]
+    paragraphs = ["For twenty years Andriy Example steered grain barges on the river.",
+                  "His wife, Svitlana Example, who works as a nurse, is less eager. She said their son spoke Maltese.",
+                  "Jana Sample, a maritime lawyer, said the register would require inspections.",
+                  "Example is not interested in the legal debate. He has kept his pilot's licence up to date.",
+                  "“When the first barge goes under the new bridge, I want to be at the wheel,” he said."]
+    assert speakers(paragraphs, "direct") == ["Andriy Example"]
+    paragraphs = ["Jan Example, a farmer, told me the harvest was lost. President Jana Sample called it a tragedy.",
+                  "I went back to Example before writing this column and read him the numbers.",
+                  "“Then they had better hurry,” he said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]

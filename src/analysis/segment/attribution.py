@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analysis.segment.candidates import _Cand, _first_sentence, _headline_speaker
-from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _kin_titled, _nickname_of, _parent_named, _relatives
+from analysis.segment.fullnames import _child_named, _full_of, _kin_name, _named_as, _not_a_relative, _parent_named, _relatives
 from analysis.segment.introductions import _header_line
 from analysis.segment.lists import group_nouns, institution_words, not_persons, source_nouns
 from analysis.segment.mention_patterns import (
@@ -439,7 +439,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 "-year-old " not in masked[max(0, m.start("name") - 10):m.end("name")]:  # ("Fifteen-year-old Jana came")
             end = m.end("aside") if m.groupdict().get("aside") else m.end("name")
             # (a full name first: "Daria Levashova, 32, ..." before "Daria is not sure", whatever "Daria says" left)
-            seen = named.get(name, "")
+            seen = _not_a_relative(named.get(name, ""), name, texts, fulls)
             name = (seen if " " in seen else "") or _full_of(name, texts, fulls) or \
                 _named_first(name, (pi, m.start("name")), known) or seen or (
                 name if masked.startswith(", who ", end) or (
@@ -447,7 +447,7 @@ def _subject_mentions(pi: int, masked: str, known: Sequence[tuple[int, int, str]
                 and _FIRST_NAME_INTRO.match(masked, end)) else "")
             if not name:
                 continue
-        elif len(name.split()) == 2 and (full := _nickname_of(name, texts) or _kin_titled(name, texts)):
+        elif len(name.split()) == 2 and (full := _named_as(name, texts)):
             name = full  # ("everyone calls him El Profe" before "El Profe climbs down": the person so called; "Uncle Jan")
         elif m.re is _KIN_NAME:
             name = _child_named(m, texts, fulls)  # ("Roe's daughter Loretta": Loretta Roe)

@@ -269,3 +269,17 @@ def _named_after_lede(quotes: list, paragraphs: Sequence[str]) -> list:
     if len(name.split()) < 2 or not _person(name) or name == first.speaker:
         return quotes
     return [replace(q, speaker=name) if q.paragraph_index == pi and q.speaker == first.speaker else q for q in quotes]
+
+
+def _not_a_relative(seen: str, surname: str, texts: Sequence[str], fulls: dict[str, str]) -> str:
+    """The full name ``seen`` last given a ``surname``, unless the narration ``texts`` names that person as someone's
+    relative ("His wife, Svitlana Roe, ...") and first named another with the surname ("Andriy Roe steered ..."):
+    then that other, whom a bare "Roe" means."""
+    if " " not in seen or (first := _full_of(surname, texts, fulls)) in ("", seen):
+        return seen
+    return first if seen in {name for _, _, name in _relatives(texts)} else seen
+
+
+def _named_as(name: str, texts: Sequence[str]) -> str:
+    """The person a two-word ``name`` stands for: a nickname's ("El Profe"), a titled relative's ("Uncle Jan"); else ""."""
+    return _nickname_of(name, texts) or _kin_titled(name, texts)

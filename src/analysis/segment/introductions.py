@@ -60,8 +60,9 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 
 
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
-#: "Q&A with Jane Roe", "Five questions to Dr Jane Roe".
-_BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A\s+with|In\s+conversation\s+with)\s+"
+#: "Q&A with Jane Roe", "Q&A | Jane Roe, rail engineer", "Five questions to Dr Jane Roe".
+_BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A(?:\s+with|\s*[|:–—-])|"
+                          rf"In\s+conversation\s+with)\s+"
                           rf"(?:(?P<name>{_NAME})(?=\s*(?:,|:|$))|(?:the|an?|our)\s+[\w'’ -]{{1,60}}$)")
 
 

@@ -14,10 +14,10 @@ from analysis.segment.roles import _role_noun
 _NAME_IS = re.compile(rf"\b(?:His|Her)\s+(?:real\s+|full\s+)?name\s+is\s+(?P<name>{_NAME})")
 #: A person who gave only a first name: "The owner of a café, who introduced herself only as Jana, says ...".
 _INTRODUCED_AS = re.compile(rf"\bintroduced\s+(?:himself|herself)\s+(?:only\s+)?as\s+(?P<name>{_CAP})")
-#: Someone the author met or reached: "I wrote to Jane Roe, who ...", "We reached Jane Roe by phone".
+#: Someone the author met or reached: "I wrote to Jane Roe, who ...", "We reached Jane Roe by phone", "I went back to Roe".
 _MET_NAME = re.compile(rf"\b(?:I|We)\s+(?:[a-z]+\s+){{0,4}}?(?:(?:spoke|speak|talked|talk|met)\s+(?:[\w-]+\s+){{0,3}}?"
                        rf"(?:with|to)|"
-                       rf"wrote\s+to|called|phoned|rang|visited|reached|contacted)\s+(?P<name>{_NAME})")
+                       rf"wrote\s+to|went\s+back\s+to|returned\s+to|called|phoned|rang|visited|reached|contacted)\s+(?P<name>{_NAME})")
 #: The agent of a passive: "The statement was read out by the Minister of X, Jane Roe." (the "he" that follows).
 #: (also before an apposition: "The news was followed with particular attention by Jan Roe, a paediatrician ...")
 _BY_NAME = re.compile(rf"\b(?:was|were)\s+(?:[a-z]+\s+){{1,4}}?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,8}}?(?:{_NAME},\s+)?"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from analysis.segment.lists import institution_words, role_nouns, speech_verbs
 from analysis.terms import alternation
 
-_CONNECT = "of|de|da|dos|das|di|van|von|al|bin|binti|binte|bte|le|la|du|der|e"  # ("Nur Hafizah binti Abdul Latif")
+_CONNECT = "of|de|da|dos|das|di|van|von|al|bin|binti|binte|bte|le|la|du|der|den|e"  # ("Nur Hafizah binti Abdul Latif")
 
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
