@@ -203,7 +203,7 @@ def quote_matches(paragraphs: Sequence[str], gold: pd.DataFrame) -> tuple[pd.Dat
             if sum(spans[n][1] - spans[n][0] for n in parts) < 0.5 * (end - start):
                 parts = []
             best = parts[0] if parts else best
-        for n in [*parts, *([] if best is None else [best])]:
+        for n in parts or ([] if best is None else [best]):
             matched[n] = True
         rows.append({"quote": g.quote, "speaker": g.speaker, "kind": g.kind, "located": start >= 0,
                      "found": best is not None, "found_kind": found[best].kind if best is not None else "",

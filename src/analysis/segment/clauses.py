@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from analysis.segment.lists import group_nouns
 
+#: Auxiliaries and modals that open a clause's verb ("did", "does" and "do" aside: `_AUXILIARIES`).
+_AUX = "is|are|was|were|had|has|have|would|will|could|can|should|must|might|may"
 _THAT = re.compile(r"(?:\s+(?!that\b)[\w'’,-]+){0,8}?(?<!\bso)(?<!\bsuch)\s+(?:that|as saying(?:\s+that)?)\s+(?=\S)")
 #: Finite verbs and auxiliaries: a reported clause without "that" ("said Kyiv would not ...") needs one.
 _FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|would|will|could|cannot|can|should|must|might|may|did|does|do|"
@@ -33,8 +35,7 @@ _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|
                           r"dismissing|urging|referring|pointing|promising|vowing|praising|criticising|criticizing)\b|"
                           # (another speaker's clause: "..., and Russia's chief negotiator, Jan Roe, said after ...")
                           r",\s+and\s+(?=[^.;:\"“”«»]{0,100}?\s(?:said|says|told)\s)|"
-                          r",\s+and\s+(?:he|she|they)\s+(?!(?:would|will|could|can|should|must|might|may|had|has|have|"
-                          r"was|were|is|are|did|does|do)\b)|"
+                          rf",\s+and\s+(?:he|she|they)\s+(?!(?:{_AUX}|did|does|do)\b)|"
                           # ("... would welcome British forces but could not ...": without a comma, a
                           # "but" before a modal or auxiliary goes on with the reported clause's subject)
                           r",\s+but\b|\s+but\b(?!\s+(?:could|would|will|can|should|must|might|may|was|were|is|are|"
@@ -58,12 +59,12 @@ _BARE_VERBS = frozenset("said says say told tells added adds stressed stresses n
 _OBJECT_VERBS = frozenset("explained explains recalled recalls announced announces estimated estimates complained complains "
                           "promised promises stated states".split())
 _PREPOSITIONS = frozenset("about in on at after before during with by to from into".split())
-_AUXILIARIES = frozenset("is are was were had has have would will could can should must might may did does do".split())
+_AUXILIARIES = frozenset([*_AUX.split("|"), "did", "does", "do"])
 
 #: A clause opening with a bare noun before its auxiliary: "said foreign specialists could ...", "insisted
 #: verification was not ...", "explained large metal objects were ..." (no preposition, relative or conjunction first).
-_LOOSE_CLAUSE = re.compile(r"(?:\s+(?:me|us|him|her|them|reporters|journalists))?,?\s+(?=(?:[a-z][\w'’-]*\s+){1,5}"
-                           r"(?:is|are|was|were|had|has|have|would|will|could|can|should|must|might|may)\b)")
+_LOOSE_CLAUSE = re.compile(rf"(?:\s+(?:me|us|him|her|them|reporters|journalists))?,?\s+(?=(?:[a-z][\w'’-]*\s+){{1,5}}"
+                           rf"(?:{_AUX})\b)")
 _NOT_SUBJECT = _PREPOSITIONS | frozenset("that to who whom what which how why whether if when where not so and or but as "
                                          "than then also yet today yesterday tomorrow tonight".split())
 

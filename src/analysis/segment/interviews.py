@@ -137,17 +137,21 @@ def _interviewer_label(label: str) -> bool:
 _INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}")  # (and "B.Zh.": a digraph's initial)
 
 
+def _gives_initials(letters: Sequence[str], name: str) -> bool:
+    """Whether a label's ``letters`` ("P", "K"; "B", "Zh") are the initials of ``name``, a letter per word
+    (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name of two
+    syllables, the second in lower case: "CWL" of "Chen Wei-lun")."""
+    return any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
+               for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)]))
+
+
 def _initials_of(label: str, intro: Sequence[str]) -> str:
     """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko";
     "BZh": "Bakhyt Zhanuzakov", a transliterated digraph's two letters)."""
     letters = re.findall(rf"[{_UPPER}][a-z]?", label)
     for par in intro:
         for m in _NAMES.finditer(par):
-            name = _clean_speaker(m.group(0))
-            # (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name
-            # of two syllables, the second in lower case: "CWL" of "Chen Wei-lun")
-            if any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
-                   for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)])):
+            if _gives_initials(letters, name := _clean_speaker(m.group(0))):
                 return name
     # (else a name of one word more, whose first and last words the label's first and last letters give: "TMA" of
     # "Tran Thi Mai Anh", a Vietnamese middle name left out)
@@ -487,8 +491,7 @@ def _same_person(labels: set[str]) -> dict[str, str]:
             continue
         fuller = [other for other in labels if other.lower().split()[-len(words):] == words]
         # (initials of one full-name label: "PK" / "Petro Kotin", "TH" of "Tereza Horáková")
-        initialled = [other for other in labels if re.fullmatch(r"[A-Z]{2,4}", label.replace(".", "")) and
-                      len(other.split()) == len(label.replace(".", "")) and "".join(w[0] for w in other.split()) ==
-                      label.replace(".", "")] if len(fuller) == 1 else []
+        letters = re.findall(rf"[{_UPPER}][a-z]?", label) if len(fuller) == 1 and _INITIALS.fullmatch(label) else []
+        initialled = [other for other in labels if " " in other and _gives_initials(letters, other)] if letters else []
         out[label] = initialled[0] if len(initialled) == 1 else max(fuller, key=lambda o: (len(o.split()), not o.isupper(), o))
     return out

@@ -179,8 +179,8 @@ def _hosts(intro: Sequence[str]) -> set[str]:
     """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
     word ("host Jane Roe", "Jane Roe, the programme's presenter") or as the one who asked ("He spoke to
     Jane Roe", "Jane Roe spoke to him")."""
-    out = {_clean_speaker(name).split()[-1].lower() for par in intro for m in _ASKED_BY.finditer(par)
-           if (name := next(g for g in m.groups() if g)) and _clean_speaker(name).split()}
+    asked = (_clean_speaker(next(g for g in m.groups() if g)).split() for par in intro for m in _ASKED_BY.finditer(par))
+    out = {words[-1].lower() for words in asked if words}
     for par in intro:
         for m in _host_intro().finditer(par):
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")

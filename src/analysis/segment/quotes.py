@@ -179,7 +179,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     roles: list[tuple[int, int, str, str, str]] = []
     fulls: dict[str, str] = {}  # surname -> the full name the article used
     texts: list[str] = []  # the narration of the paragraphs read so far
-    gists: list[Quote] = []  # "Lavrov: Moscow will not ...": a headline's gist, kept if the article names its speaker
+    gists: list[tuple[Quote, bool]] = []  # "Lavrov: Moscow will not ...": a headline's gist (and whether timed), kept if named
     turns = interview_turns(paragraphs) if turns is None else turns
     last_speaker, carry, prev_open, after_question = "", "", False, False
     places = _Places("\n".join(paragraphs))  # (to tell a place from a person: "in Lerwick")
@@ -358,8 +358,8 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 a, b = _strip(par, k + _PLAIN_LABEL.match(par[k:]).end(), len(par))
                 while b > a and par[b - 1] in ".;!?…":
                     b -= 1
-                if len(par[a:b].split()) >= 2:  # (kind "gist" until the label is known to name a person)
-                    gists.append(Quote(pi, a, b, par[a:b], label, "indirect" if k else "gist"))
+                if len(par[a:b].split()) >= 2:  # (and whether a time opened it)
+                    gists.append((Quote(pi, a, b, par[a:b], label, "indirect"), k > 0))
         # (a narration paragraph that names no one, "Here are the key passages of the speech.", hands on
         # whom the one before it handed on)
         carry = last_speaker if any_quote else carry if cands else _lead(pi, masked, mentions, roles, texts, fulls) or (
@@ -370,11 +370,11 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
     # a headline's gist counts when the label names someone the article names elsewhere ("Lavrov: ...", and
     # Lavrov speaks in the body), not a heading's "Live Coverage:", "Publication:", "By:"
     # (a timed entry's full name, "15:20 Jane Roe: ...", counts too: a live blog names a speaker so)
-    for q in gists:
+    for q, timed in gists:
         named = [m[2] for m in mentions if m[0] != q.paragraph_index and m[2].split()[-1] == q.speaker.split()[-1]]
-        if named or (q.kind == "indirect" and len(q.speaker.split()) >= 2 and _person(q.speaker)):
+        if named or (timed and len(q.speaker.split()) >= 2 and _person(q.speaker)):
             # (the fullest name; of equally long ones the latest, whatever the hash seed)
-            quotes.append(replace(q, speaker=max([q.speaker, *reversed(named)], key=len), kind="indirect"))
+            quotes.append(replace(q, speaker=max([q.speaker, *reversed(named)], key=len)))
     # a quote that runs on into the next paragraph ('"... [no closing mark]' / '"...," said X.'): the speaker there
     firsts: dict[int, Quote] = {}
     for q in quotes:
