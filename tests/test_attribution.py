@@ -3728,6 +3728,34 @@ def test_a_reported_clause_without_that_after_told_me_explained_or_a_bare_noun_s
     assert reported("The funding she announced today will be delivered through local partners.") == []
 
 
+def test_the_clause_verbs_and_saint_prefixes_a_researcher_edits_decide_what_is_found(monkeypatch) -> None:
+    from analysis.segment import clauses, lists, names
+
+    def reported(sentence: str) -> list[str]:
+        return [q.text for q in segment.find_quotes([f"Jana Sample spoke. {sentence}"], reported=True)
+                if q.kind == "indirect"]
+    verbs = lists.clause_verbs()
+    assert verbs["said"] is False and verbs["recalled"] is True and "+object" not in " ".join(verbs)
+    assert {"st. ", "saint ", "sveti "} <= set(lists.saint_prefixes())
+    # "predicted" is a speech verb but not a clause verb: no clause without "that" after it, until a researcher adds it
+    assert reported("She predicted the bridge would hold until spring.") == []
+    monkeypatch.setattr(clauses, "clause_verbs", lambda: {**verbs, "predicted": False})
+    assert reported("She predicted the bridge would hold until spring.") == ["the bridge would hold until spring"]
+    assert reported("She predicted the bridge on the river was safe.") == ["the bridge on the river was safe"]
+    # marked "+object", the same verb needs an auxiliary close by and no preposition before it
+    monkeypatch.setattr(clauses, "clause_verbs", lambda: {**verbs, "predicted": True})
+    assert reported("She predicted the bridge on the river was safe.") == []
+    assert reported("She predicted the bridge would hold until spring.") == ["the bridge would hold until spring"]
+    # a name opening with a listed saint's word is no person; another word is
+    assert not names._person("Sveti Exampleburg")
+    monkeypatch.setattr(names, "saint_prefixes", lambda: ("hagios ",))
+    names._person.cache_clear()
+    try:
+        assert names._person("Sveti Exampleburg") and not names._person("Hagios Exampleburg")
+    finally:
+        names._person.cache_clear()
+
+
 def test_a_reported_clause_ends_where_its_subject_goes_on_and_needs_a_verb() -> None:
     def reported(sentence: str) -> list[str]:
         return [q.text for q in segment.find_quotes([f"Jan Example spoke. {sentence}"], reported=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.segment.lists import group_nouns
+from analysis.segment.lists import clause_verbs, group_nouns
 
 #: Auxiliaries and modals that open a clause's verb ("did", "does" and "do" aside: `_AUXILIARIES`).
 _AUX = "is|are|was|were|had|has|have|would|will|could|can|should|must|might|may"
@@ -49,15 +49,8 @@ _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|
                           r";\s|\s+--\s|\s+[—–]\s")
 
 
-#: Speech verbs that take a reported clause without "that" ("Peskov said the Kremlin had ...").
-_BARE_VERBS = frozenset("said says say told tells added adds stressed stresses noted notes warned warns insisted insists "
-                        "argued argues claimed claims believes believed thinks thought suggested suggests confirmed "
-                        "confirms acknowledged admitted reiterated maintained".split())
-
-#: Speech verbs that as often take an object ("recalled the siege of ...", "announced the agreement in a post"): a bare
-#: clause after them needs an auxiliary within eight words, with no preposition before it ("the agreement signed in").
-_OBJECT_VERBS = frozenset("explained explains recalled recalls announced announces estimated estimates complained complains "
-                          "promised promises stated states".split())
+#: Words before whose appearance a clause after a verb taking an object ("recalled", "announced") does not start:
+#: "announced the agreement signed in Ankara" has a preposition before its auxiliary.
 _PREPOSITIONS = frozenset("about in on at after before during with by to from into".split())
 _AUXILIARIES = frozenset([*_AUX.split("|"), "did", "does", "do"])
 
@@ -100,19 +93,20 @@ _NOT_CLAUSE = re.compile(r"\b(?:when|why|how|what|where|whether|if|as|while|abou
 def _bare_clause(sentence: str, end: int, verb: str) -> re.Match[str] | None:
     """The start of a reported clause without "that" after speech verb ``verb`` ending at ``end`` of ``sentence``
     ("said two mines had been found", "told me she had not slept"), else None: a clause needs a finite verb within
-    90 characters; after a verb that as often takes an object (`_OBJECT_VERBS`) an auxiliary within eight words
-    and no preposition before it."""
-    if verb not in _BARE_VERBS and verb not in _OBJECT_VERBS:
+    90 characters; after a verb that as often takes an object (marked "+object" in ``clause_verbs.txt``) an
+    auxiliary within eight words and no preposition before it."""
+    takes_object = clause_verbs().get(verb)
+    if takes_object is None:
         return None
     bare = _BARE_CLAUSE.match(sentence, end) or _loose_clause(sentence, end)
     finite = bare and _FINITE.search(sentence, bare.end(), min(len(sentence), bare.end() + 90))
-    if bare and not finite and verb in _BARE_VERBS:  # ("said the map now showed 212 points": a past tense, no comma before)
+    if bare and not finite and not takes_object:  # ("said the map now showed 212 points": a past tense, no comma before)
         finite = _PAST.match(sentence, bare.end())
         if finite and _NOT_CLAUSE.search(sentence, end, finite.end()):  # ("said on Tuesday when she opened talks")
             return None
     if not finite or sentence[bare.end():bare.end() + 1] in "\"“«„":
         return None
-    if verb in _BARE_VERBS:
+    if not takes_object:
         return bare
     words = sentence[bare.end():finite.start()].split()
     return bare if len(words) <= 8 and _PREPOSITIONS.isdisjoint(words) and finite.group(0) in _AUXILIARIES else None

@@ -1,5 +1,5 @@
 """The packaged word lists segmentation reads: abbreviations, speech verbs, role nouns, not-persons,
-institution words, interviewer labels, source nouns and group nouns.
+institution words, interviewer labels, source nouns, group nouns, clause verbs and saint prefixes.
 
 Each list is a file under ``resources/`` (edit it there, or pass your own), read once and cached.
 """
@@ -127,3 +127,30 @@ def group_nouns() -> frozenset[str]:
         Lower-case plural nouns.
     """
     return frozenset(_read_list("group_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def clause_verbs() -> dict[str, bool]:
+    """Speech verbs after which a reported clause may come without "that" ("said the Kremlin had ..."),
+    from ``clause_verbs.txt``.
+
+    Returns
+    -------
+    dict of str to bool
+        Lower-case verb form -> True when it as often takes an object (an entry written
+        "recalled +object"), so that a clause after it needs an auxiliary close by.
+    """
+    return {line.removesuffix("+object").strip(): line.endswith("+object") for line in _read_list("clause_verbs.txt")}
+
+
+@lru_cache(maxsize=None)
+def saint_prefixes() -> tuple[str, ...]:
+    """Words that open a saint's name ("st.", "sveti"), from ``saint_prefixes.txt``, each with the space
+    after it, to test a lower-cased name's start with.
+
+    Returns
+    -------
+    tuple of str
+        Lower-case words followed by a space.
+    """
+    return tuple(word + " " for word in _read_list("saint_prefixes.txt"))

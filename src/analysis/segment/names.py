@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from analysis.segment.institutions import _full_institution, _spelled_out
-from analysis.segment.lists import institution_nouns, institution_words, not_persons, role_nouns
+from analysis.segment.lists import institution_nouns, institution_words, not_persons, role_nouns, saint_prefixes
 from analysis.segment.patterns import (
     _CAP,
     _CONNECT,
@@ -238,7 +238,7 @@ def _person(name: str) -> bool:
     """A name that may be a person's: capitalised, neither it nor its last word a place or institution,
     and no word of it one that only organisations and places have ("Hotel", "University"), nor a saint's name (a
     church's, a town's, a street's: "the Church of St. Demetrius")."""
-    return _is_name(name) and not name.startswith(("St. ", "St ", "Saint ", "Sveti ", "Sv. ")) \
+    return _is_name(name) and not name.lower().startswith(saint_prefixes()) \
         and name.lower() not in not_persons() and name.split()[-1].lower() not in not_persons() \
         and institution_words().isdisjoint(name.lower().split()) and not (  # (nor "North Korean", an adjective)
             name.startswith(("North ", "South ", "East ", "West ")) and len(name.split()) == 2 and _demonym(name.split()[1])) \
