@@ -53,6 +53,13 @@ def test_targets_are_judged_from_the_measured_rows(bench: ModuleType) -> None:
     lines = "\n".join(bench.target_lines(pd.DataFrame(timed)))
     # 1,000 articles: 16.67 s and 9.09 s in all, 14.67 s and 7.09 s in the article pass
     assert "(1.83x at 1,000, 1.65x at 100,000); the article pass alone: 2.07x at 1,000, 1.65x at 100,000" in lines
+    # (a ratio just short of its target is not printed as the target beside "not met")
+    close = [{"N": 1000, "config": "naive", "articles_per_s": 216.9, "seconds": 1000 / 216.9, "peak_total_mb": 250.0},
+             {"N": 1000, "config": "jobs1", "articles_per_s": 60.0, "seconds": 1000 / 60.0, "peak_total_mb": 400.0},
+             {"N": 1000, "config": "jobs2", "articles_per_s": 107.82, "seconds": 1000 / 107.82, "peak_total_mb": 400.0}]
+    lines = "\n".join(bench.target_lines(pd.DataFrame(close)))
+    assert "at least 1.8x `--jobs 1`: **not met** (1.797x at 1,000)" in lines
+    assert "naive loop: **not met** (best ratio 0.497 at 1,000)" in lines
 
 
 def test_reproduce_steps_are_read_from_its_log(bench: ModuleType) -> None:
