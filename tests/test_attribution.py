@@ -3919,3 +3919,69 @@ def test_a_surname_with_den_a_q_and_a_bar_heading_a_relatives_shared_surname_and
                   "I went back to Example before writing this column and read him the numbers.",
                   "“Then they had better hurry,” he said."]
     assert speakers(paragraphs, "direct") == ["Jan Example"]
+
+
+def test_the_correspondent_an_interviewee_sat_down_with_asks_and_a_talk_is_no_talking_with() -> None:
+    paragraphs = ["'We are short of hulls': the admiral in charge of the mine hunt",
+                  "Rear Admiral Jan Example commands the task group. On the second day of the talks he sat down with "
+                  "Sample Daily's defence correspondent, Jana Sample. The interview has been edited for length.",
+                  "Q: Admiral, how many mines are still out there?",
+                  "A: Nobody can give you an honest number.",
+                  "Q: Who pays for that?",
+                  "A: That is the question of the week."]
+    assert speakers(paragraphs, "interview") == ["Jan Example", "Jan Example"]
+
+
+@pytest.mark.parametrize("gap", ["\n", " "])  # (its time on a line of its own, or on the heading's line)
+def test_a_live_blog_entry_of_questions_to_a_ministry_takes_the_person_it_names_next(gap: str) -> None:
+    paragraphs = ["LIVE: Talks open",
+                  "16:20\nExample: Sampleland ready to fund two drones",
+                  "Deputy Defence Minister Ivo Example told reporters Sampleland would pay for two drones.",
+                  f"15:05{gap}Three questions to the defence ministry",
+                  "We caught Defence Ministry spokeswoman Jana Sample in the corridor.",
+                  "Q: Will the mandate be extended?",
+                  "A: That is on the table.",
+                  "Q: Are the ships ready?",
+                  "A: Our ships go where the partners send them."]
+    assert speakers(paragraphs, "interview") == ["Jana Sample", "Jana Sample"]
+
+
+def test_a_surname_first_name_labelled_by_its_surname_and_a_headline_with_an_fm_title() -> None:
+    paragraphs = ["[Interview] Vice FM Sung: ‘Seoul will not take sides’",
+                  "Sung Min-seo, the first vice foreign minister, spent three days in Tokyo as an observer. She spoke "
+                  "with The Sample Ledger on Friday.",
+                  "The Sample Ledger: What does an observer do?",
+                  "Sung: Mostly listen. In the breaks, observers carry messages.",
+                  "The Sample Ledger: Can you say what kind?",
+                  "Sung: No. If I told you, nobody would give me messages next time."]
+    assert speakers(paragraphs, "interview") == ["Sung Min-seo", "Sung Min-seo"]
+    assert speakers(paragraphs, "direct") == ["Sung Min-seo"]
+
+
+def test_a_captain_or_headman_named_with_the_title_is_whom_the_role_means_later() -> None:
+    paragraphs = ["— We have neutralised dozens of objects, — said the spokesman of the Navy, Captain Ivan Example. — "
+                  "Every one of them is a tragedy.",
+                  "Jana Sample, a ministry official, said the survey would start in May.",
+                  "— The sea does not forgive haste, — the captain emphasised."]
+    assert speakers(paragraphs, "dash")[-1] == "Ivan Example"
+    paragraphs = ["The village was quiet. The headman, Jan Example, said every boat now carried a card.",
+                  "Jana Sample, a fisherwoman, disagreed with him on the cost.",
+                  "“We want to know where the danger is,” the headman said."]
+    assert speakers(paragraphs, "direct") == ["Jan Example"]
+
+
+def test_a_subject_of_an_organization_is_the_person_and_an_organization_is_no_one() -> None:
+    paragraphs = ["Ivan Example spoke first.",
+                  "Jana Sample of the International Example Organization urged the states to act quickly. "
+                  "\"The sea does not wait for diplomats,\" she said."]
+    assert speakers(paragraphs, "direct") == ["Jana Sample"]
+    assert not segment.names._person("International Example Organization")
+
+
+def test_a_title_joined_by_hyphens_is_a_title_and_a_hyphenated_first_name_is_not() -> None:
+    paragraphs = ["For Sampleland's Ambassador-at-Large Tan Wei Ming, who sat among the observers, the real work happened "
+                  "in the breaks. Mr Tan said he had watched two officials compare notes.",
+                  "\"That is what you hope for. Not friendship. Competence,\" the veteran diplomat said."]
+    assert speakers(paragraphs, "direct") == ["Tan Wei Ming"]
+    assert segment.names._clean_speaker("Major-General Jan Example") == "Jan Example"
+    assert segment.names._clean_speaker("Maj-Britt Example") == "Maj-Britt Example"  # ("Maj" alone is a title)

@@ -392,8 +392,8 @@ _SUBJECT = re.compile(rf"(?=[{_UPPER}])(?:^|(?<=[.!?…:\]]\s)|(?<=[.!?…][\"�
                       r"|(?<=-year-old\s)|(?<=\bwhere\s)"  # ("One of the patients, 63-year-old Jan Roe, has been coming ...")
                       r"|(?<=\band\s)|(?<=\d\s[-–—]\s)|(?<=\w\s[–—]\s))"  # (and after a live blog's time: "23:40 - X spoke",
     # a dateline's place: "Inhambane – X did not sleep")
-                      # ("Jane Roe from Kherson showed"; "Jane (name changed), who")
-                      rf"(?P<name>(?:{_TITLED}|{_NAME})(?:\s+from\s+{_CAP})?)(?P<aside>\s+\([^()]{{1,60}}\))?"
+                      # ("Jane Roe from Kherson showed", "Jane Roe of the Example Organization urged"; "Jane (name changed), who")
+                      rf"(?P<name>(?:{_TITLED}|{_NAME})(?:\s+from\s+{_CAP}|\s+of\s+the\s+{_CAP}(?:\s+(?:for\s+|and\s+)?{_CAP}){{0,5}})?)(?P<aside>\s+\([^()]{{1,60}}\))?"
                       r"(?:\s+(?:himself|herself))?(?:(?:,\s(?:[^,.!?]|(?<=\b[A-Z][a-z])\.|[.!?](?!\s+[A-Z])){1,120}){1,2},|,(?=\s+(?:has|had|have|is|was|said|says|told)\b))?\s+"
                       r"(?:[a-z]+ly\s+|also\s+|then\s+|now\s+|still\s+|already\s+)?"  # ("Svetlana now works at a bakery")
                       rf"(?=(?:has|had|is|was|will|would|could|can|did|does|remains|remained|{_IRREGULAR}|[a-z]+ed|[a-z]+s)\b)")

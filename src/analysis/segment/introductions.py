@@ -59,6 +59,8 @@ _SENT_TO = re.compile(r"\b(?:to|in|at|from|near)\s+")
 _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
 
 
+#: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
+_ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
 #: "Q&A with Jane Roe", "Q&A | Jane Roe, rail engineer", "Five questions to Dr Jane Roe".
 _BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A(?:\s+with|\s*[|:–—-])|"
@@ -73,7 +75,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     # (a box's heading right before its turns: "Three questions for Jane Roe, spokeswoman", whom it names; or "Three
     # questions for the ombudsman", then the introduction is what follows it)
     for n in range(len(intro) - 1, max(-1, len(intro) - 4), -1):
-        if (box := _BOX_HEADING.match(intro[n])) and box.group("name") and _person(name := _clean_speaker(box.group("name"))):
+        box = _BOX_HEADING.match(_ENTRY_TIME.sub("", intro[n]))  # (a live blog's: "15:05 Three questions to ...")
+        if box and box.group("name") and _person(name := _clean_speaker(box.group("name"))):
             return name
         if box and n + 1 < len(intro):  # (its person: not the outlet that asks, "Example Daily asked ...")
             named = [name for par in intro[n + 1:] for m in re.finditer(_NAME, par)
@@ -111,6 +114,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                 names.append(name)
                 talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
+    asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
+    names = [n for n in names if n.split()[-1].lower() not in asking] or names
     if not names:
         return ""
     # (a nickname stands for the name it is given to: "Jane Roe, known to her patients as Miss Ray" then "Miss Ray, ...?")
@@ -169,18 +174,24 @@ def _host_intro() -> re.Pattern[str]:
 
 
 #: Whom an introduction names as the one who asked: "He spoke to Jane Roe in Graz", "Jane Roe spoke to him",
-#: "interviewed by Jane Roe".
-_ASKED_BY = re.compile(rf"\b(?:(?:He|She)\s+(?:spoke|talked)\s+(?:to|with)\s+(?P<a>{_NAME})|(?P<b>{_NAME})\s+(?:spoke|talked)"
+#: "interviewed by Jane Roe", "he sat down with Example Daily's defence correspondent, Jane Roe".
+_ASKED_BY = re.compile(rf"\b(?:(?:[Hh]e|[Ss]he)\s+(?:spoke|talked|sat\s+down)\s+(?:to|with)\s+"
+                       rf"(?:{_NAME}['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*,\s+)?(?P<a>{_NAME})|(?P<b>{_NAME})\s+(?:spoke|talked)"
                        rf"\s+(?:to|with)\s+(?:him|her)\b|(?P<b2>{_NAME})\s+interviewed\s+(?:him|her)\b|"
                        rf"[Ii]nterviewed\s+by\s+(?P<c>{_NAME}))")
+
+
+def _asked_by(intro: Sequence[str]) -> set[str]:
+    """Surnames (lower case) of the people an introduction names as the one who asked (`_ASKED_BY`)."""
+    asked = (_clean_speaker(next(g for g in m.groups() if g)).split() for par in intro for m in _ASKED_BY.finditer(par))
+    return {words[-1].lower() for words in asked if words}
 
 
 def _hosts(intro: Sequence[str]) -> set[str]:
     """Surnames (lower case) of the people an interview's introduction presents with an interviewer's
     word ("host Jane Roe", "Jane Roe, the programme's presenter") or as the one who asked ("He spoke to
     Jane Roe", "Jane Roe spoke to him")."""
-    asked = (_clean_speaker(next(g for g in m.groups() if g)).split() for par in intro for m in _ASKED_BY.finditer(par))
-    out = {words[-1].lower() for words in asked if words}
+    out = _asked_by(intro)
     for par in intro:
         for m in _host_intro().finditer(par):
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")

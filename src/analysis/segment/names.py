@@ -37,7 +37,7 @@ _TITLES = frozenset(
     " spokesman spokeswoman spokesperson press secretary general gen colonel col lt lieutenant major"
     " maj captain capt sergeant sgt admiral commander chief head ambassador envoy senator sen rep"
     " representative gov governor federal chancellor councillor councilor commissioner mayor king queen pope"
-    " former acting top senior director"
+    " former acting top senior director fm pm"
     " adviser advisor aide official affairs state department ministry kremlin russian ukrainian"
     " american british belarusian french german chinese polish turkish european western us u.s uk"
     " u.k un u.n eu nato of honourable honorable right rt hon speaker chairman chairwoman chair duma rada leader"
@@ -174,19 +174,28 @@ def _clean_speaker(phrase: str) -> str:
     # not a name that opens with the word: "Hotel Président Wilson" stays a hotel)
     run = _after_institution(run, first=1) or run
     # (a title inside the run ends what comes before it: "Committee on International Affairs Jane Roe")
-    inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES]
+    inner = [j for j, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES or _hyphen_title(word)]
     if inner and inner[-1] > 0:
         run = run[inner[-1]:]
     # (and descriptions written as one word: "Mother-of-three Jane Roe"; and what ends an institution
     # before the name: "Minister of Defence of the Russian Federation Jane Roe", "General of the Army Jane Roe")
     titled = False  # (an institution's word only after a title: "Hotel Président Wilson" stays a hotel)
     while len(run) > 1 and (run[0].lower().rstrip(".") in _TITLES or re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", run[0])
+                            or _hyphen_title(run[0])
                             or (len(run) > 2 and run[0].lower() in role_nouns())  # ("Driller Jan Roe" opening a sentence)
                             or (len(run) > 2 and _demonym(run[0]))  # ("Austrian Jane Roe")
                             or (titled and len(run) > 2 and (run[0].lower() in institution_words()
                                                              or run[0].lower() in not_persons()))):
         titled, run = True, run[1:]
     return " ".join(run)
+
+
+def _hyphen_title(word: str) -> bool:
+    """A title joined by hyphens: "Ambassador-at-Large", "Major-General" (a title, then a lower-case word or only
+    titles); not a hyphenated first name that opens with one, "Maj-Britt"."""
+    parts = word.lower().split("-")
+    return len(parts) > 1 and parts[0] in _TITLES and (
+        any(p.isalpha() and q.islower() for p, q in zip(parts, word.split("-"))) or all(p in _TITLES for p in parts))
 
 
 @lru_cache(maxsize=4096)

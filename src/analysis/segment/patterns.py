@@ -381,7 +381,7 @@ _NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:t
 #: What an introduction says right before the name of whom it spoke with: "talked about this with the historian",
 #: "Snob asked the orientalist", "Lao Dong talked with Dr." (a title).
 _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met|discuss\w*)\s+"
-                          r"(?:[\w'’]+\s+){0,3}?"
+                          r"(?:(?!(?:he|she|they|we|I)\s)[\w'’]+\s+){0,3}?"  # (not "the talks he sat down with": a new subject)
                           r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+){0,4}$")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
