@@ -3985,3 +3985,40 @@ def test_a_title_joined_by_hyphens_is_a_title_and_a_hyphenated_first_name_is_not
     assert speakers(paragraphs, "direct") == ["Tan Wei Ming"]
     assert segment.names._clean_speaker("Major-General Jan Example") == "Jan Example"
     assert segment.names._clean_speaker("Maj-Britt Example") == "Maj-Britt Example"  # ("Maj" alone is a title)
+
+
+def test_questions_in_bold_markers_over_unlabelled_answers_are_an_interview() -> None:
+    paragraphs = ["Minister Example after the talks: Sampleland will be a hub",
+                  "Energy Minister Jana Example came back with two commitments. In this conversation she said Sampleland "
+                  "could become \"a battery\" for its neighbours.",
+                  "**Minister, why send transformers when the south still remembers the blackouts?**",
+                  "Because the transformers we are sending cannot be used in the south.",
+                  "**Deputy Ana Sample says they may be needed here.**",
+                  "I respect the deputy, and I have sent her the report.",
+                  "**What did Sampleland get in return?**",
+                  "The chair of the next round, and a real commission.",
+                  "**The last word?**",
+                  "Patience."]
+    found = [(q.kind, q.speaker, q.text) for q in segment.find_quotes(paragraphs, short=True, reported=True)
+             if q.kind in ("question", "interview")]
+    assert [k for k, _, _ in found] == ["question", "interview"] * 4
+    assert {s for k, s, _ in found if k == "interview"} == {"Jana Example"}
+    assert found[0][2] == "Minister, why send transformers when the south still remembers the blackouts?"  # (no "**")
+    assert found[2][2] == "Deputy Ana Sample says they may be needed here."
+
+
+def test_a_label_with_the_first_of_two_surnames_is_the_full_name() -> None:
+    paragraphs = ["Héctor Sample Example runs the state utility. He spoke to El Heraldo after the talks.",
+                  "El Heraldo: Why send linemen to Ukraine?",
+                  "Sample: Because our linemen are the best thing we have.",
+                  "El Heraldo: For how long?",
+                  "Sample: Three months, after two weeks of training."]
+    assert speakers(paragraphs, "interview") == ["Héctor Sample Example", "Héctor Sample Example"]
+
+
+def test_an_instructor_named_in_apposition_is_whom_the_instructor_means() -> None:
+    paragraphs = ["Their instructor, Jana Example, has taught apprentices for fifteen years. She said the course focused "
+                  "on North American equipment.",
+                  "Ivan Sample, a ministry official, nodded.",
+                  "\"They do in a night what we plan for a week,\" the instructor said."]
+    assert speakers(paragraphs, "direct") == ["Jana Example"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from analysis.segment.introductions import _by_author, _guests, _hosts, _interviewee, _role_holder
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person, fuller_name
-from analysis.segment.patterns import _CAP, _LABEL, _NAMES, _PATRONYMIC, _PUT_TO, _UPPER
+from analysis.segment.patterns import _BOLD_QUESTION, _CAP, _LABEL, _NAMES, _PATRONYMIC, _PUT_TO, _UPPER
 
 _NOT_SPEAKERS = frozenset(
     "background note notes update updates source sources photo photos video read more related context analysis "
@@ -203,6 +203,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
                 for pi, start in sorted(dashed.items())}
     if numbered := _numbered_turns(paragraphs):
         return numbered
+    if len(bold := [(pi, m.end()) for pi, par in enumerate(paragraphs) if (m := _BOLD_QUESTION.match(par))]) >= 3 and (
+            plain := _asked_turns(paragraphs, bold)):  # (questions in bold over unlabelled answers)
+        return plain
     dotted = sum(par.lstrip().startswith(("Q. ", "Question. ")) for par in paragraphs) >= 2 and \
         any(par.lstrip().startswith(("A. ", "Answer. ")) for par in paragraphs)  # "Q. ..." / "A. ..." (also written out)
     # (the label shapes a transcript uses throughout: taken only where enough paragraphs open with one)

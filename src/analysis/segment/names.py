@@ -310,9 +310,11 @@ def fuller_name(speaker: str, names: Iterable[str]) -> str:
     """
     if not speaker.split() or not _person(speaker):
         return speaker
-    if " " not in speaker and (owners := {n for n in names if len(n.split()) >= 2 and n.split()[-1] == speaker}):
-        # (one word that is one person's surname: that person, named before or after, "Roe" of a live blog's headline
-        # "'It is done': Roe reads ..." before "Minister Jane Roe read ..."; of two people's, as it is)
+    # (one word that is one person's surname: that person, named before or after, "Roe" of a live blog's headline
+    # "'It is done': Roe reads ..." before "Minister Jane Roe read ..."; of two people's, as it is; or the first of
+    # two surnames, "Morales" of "Héctor Morales Aguilar", where no one has it as the last)
+    if " " not in speaker and (owners := {n for n in names if len(n.split()) >= 2 and n.split()[-1] == speaker} or {
+            n for n in names if len(n.split()) >= 3 and n.split()[-2] == speaker and n.split()[-1][:1].isupper()}):
         return owners.pop() if len(owners) == 1 and _person(next(iter(owners))) else speaker
     # (or a hyphenated second surname: "Mariia Roe" of "Mariia Roe-Ruiz")
     # (two more for a name of two words: "Lúcia Helena" of "Lúcia Helena Arruda Bessa")

@@ -383,6 +383,8 @@ _NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:t
 _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met|discuss\w*)\s+"
                           r"(?:(?!(?:he|she|they|we|I)\s)[\w'’]+\s+){0,3}?"  # (not "the talks he sat down with": a new subject)
                           r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+){0,4}$")
+#: A question in bold as a scraped page keeps it, a paragraph all in "**" (or "__"): "**Minister, why ...?**".
+_BOLD_QUESTION = re.compile(r"\s*(\*\*|__)(?=[^*_\s])(?=.*\S\1\s*$)")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
 #: questions with unlabelled answers: numbered, dashed, one outlet's label, or no label at all).
 _PUT_TO = re.compile(r"\b(?:interview\w*|answer(?:s|ed)?|repl(?:y|ies|ied)|(?:questions?|asked)\s+(?:for|to|him|her)|"

@@ -187,7 +187,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
         if pi in turns:
             start, label, kind = turns[pi]
             speaker = label if kind == "question" else _full_name(label, mentions)
-            end = _strip(par, start, len(par))[1]
+            end = _strip(par, start, len(par))[1] - (2 if par[start - 2:start] in ("**", "__") else 0)  # (bold's close)
             if par[start:end].startswith(("\"", "“")) and par[end - 1:end] in ("\"", "”"):
                 start, end = _strip(par, start + 1, end - 1)
             quotes.append(Quote(pi, start, end, par[start:end], speaker, kind))
