@@ -4022,3 +4022,37 @@ def test_an_instructor_named_in_apposition_is_whom_the_instructor_means() -> Non
                   "Ivan Sample, a ministry official, nodded.",
                   "\"They do in a night what we plan for a week,\" the instructor said."]
     assert speakers(paragraphs, "direct") == ["Jana Example"]
+
+
+def test_a_peoples_adjective_is_no_interviewee_however_often_the_introduction_says_it() -> None:
+    paragraphs = ["Q&A: The captain who wants Thai crews off the waiting list",
+                  "Captain Somchai Example spent 26 years at sea. This week he followed the talks from Bangkok. We "
+                  "spoke to him about what the agreement means for Thai crews.",
+                  "Captain, what was your first reaction?",
+                  "Relief for the two men in Novorossiysk.",
+                  "Why so cautious?",
+                  "Because I have seen many agreements on paper.",
+                  "How many of your members are waiting?",
+                  "Eleven officers that we know of.",
+                  "What do the men tell you on the phone?",
+                  "They talk about small things."]
+    assert set(speakers(paragraphs, "interview")) == {"Somchai Example"}
+    assert not segment.names._person("Greek") and segment.names._person("Jan Finn")  # (not names as common as Finn)
+
+
+def test_the_one_who_answered_our_questions_is_the_interviewee_and_a_port_is_a_place() -> None:
+    paragraphs = ["Port Sample pitches itself as a hub after the talks",
+                  "KUALA LUMPUR – Sampleland wants Port Sample to host the follow-up, and officials here are already "
+                  "working out where the delegates would sit.",
+                  "“If Manila was about the principle, Port Sample can be about the plumbing,” said Tan Boon Example, "
+                  "who chairs the shipowners' association.",
+                  "The man who made the offer, deputy director-general Datuk Ahmad Sample Rahman, answered our "
+                  "questions on his return.",
+                  "— Why should Sampleland host a meeting about a war so far away?",
+                  "— Because our officers are on those ships.",
+                  "— What exactly would happen in Port Sample?",
+                  "— Technical work. Not politics.",
+                  "— Will both delegations come?",
+                  "— Both have said they are open to it."]
+    assert set(speakers(paragraphs, "interview")) == {"Ahmad Sample Rahman"}
+    assert not segment.names._person("Port Sample")

@@ -59,6 +59,9 @@ _SENT_TO = re.compile(r"\b(?:to|in|at|from|near)\s+")
 _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
 
 
+#: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
+_ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|her)\s+questions|"
+                       r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
 #: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
 _ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
@@ -112,7 +115,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             if _person(name) and not _NOT_INTERVIEWEE_BEFORE.search(par[:at]) and \
                     not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
-                talked |= {name} if _TALKED_WITH.search(par[max(0, at - 60):at]) else set()
+                if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)):
+                    talked.add(name)
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
