@@ -49,8 +49,8 @@ _CLAUSE_STOP = re.compile(r",?\s+(?:while|whereas|although|though|adding|saying|
                           r";\s|\s+--\s|\s+[—–]\s")
 
 
-#: Words before whose appearance a clause after a verb taking an object ("recalled", "announced") does not start:
-#: "announced the agreement signed in Ankara" has a preposition before its auxiliary.
+#: Prepositions that, before the auxiliary, show that what follows a verb taking an object ("announced") is that
+#: object, not a clause: "announced the agreement signed in Ankara, which was welcomed".
 _PREPOSITIONS = frozenset("about in on at after before during with by to from into".split())
 _AUXILIARIES = frozenset([*_AUX.split("|"), "did", "does", "do"])
 
