@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _BYLINE, _NAME, _TALKED_WITH, _TITLED
+from analysis.segment.patterns import _BYLINE, _CLOCK, _NAME, _TALKED_WITH, _TITLED
 from analysis.segment.places import _Places
 
 #: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028", a monthly's "November 2028".
@@ -63,7 +63,7 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 _ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|her)\s+questions|"
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
 #: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
-_ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
+_ENTRY_TIME = re.compile(rf"^\s*{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
 #: "Q&A with Jane Roe", "Q&A | Jane Roe, rail engineer", "Five questions to Dr Jane Roe".
 _BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A(?:\s+with|\s*[|:–—-])|"

@@ -193,9 +193,9 @@ def _clean_speaker(phrase: str) -> str:
 def _hyphen_title(word: str) -> bool:
     """A title joined by hyphens: "Ambassador-at-Large", "Major-General" (a title, then a lower-case word or only
     titles); not a hyphenated first name that opens with one, "Maj-Britt"."""
-    parts = word.lower().split("-")
-    return len(parts) > 1 and parts[0] in _TITLES and (
-        any(p.isalpha() and q.islower() for p, q in zip(parts, word.split("-"))) or all(p in _TITLES for p in parts))
+    parts = word.split("-")
+    return len(parts) > 1 and parts[0].lower() in _TITLES and (
+        any(p.isalpha() and p.islower() for p in parts) or all(p.lower() in _TITLES for p in parts))
 
 
 @lru_cache(maxsize=4096)
