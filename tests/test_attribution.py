@@ -4056,3 +4056,29 @@ def test_the_one_who_answered_our_questions_is_the_interviewee_and_a_port_is_a_p
                   "— Both have said they are open to it."]
     assert set(speakers(paragraphs, "interview")) == {"Ahmad Sample Rahman"}
     assert not segment.names._person("Port Sample")
+
+
+def test_a_name_its_label_spells_out_in_initials_is_not_made_fuller_by_a_profile_box() -> None:
+    paragraphs = ["Q&A | 'A corridor is a promise'",
+                  "PROFILE Name: Jana Example Position: Director-General, Sampleland Civil Aviation Authority "
+                  "Career: air traffic controller",
+                  "Jana Example helped draft the annex. Ivan Sample (IS) spoke to Jana Example (JE) after her return.",
+                  "IS: You were a controller for fifteen years. Did that help?",
+                  "JE: Enormously. Diplomats talk about principles.",
+                  "IS: What does the annex say?",
+                  "JE: It describes three phases."]
+    assert set(speakers(paragraphs, "interview")) == {"Jana Example"}
+
+
+def test_whom_the_paragraph_before_the_turns_says_the_outlet_asked_answers_them() -> None:
+    paragraphs = ["Talks: final day. Online",
+                  "20:10 Roe: the region is ready to receive the repair crews",
+                  "The head of the regional administration, Jan Roe, said the region would provide transport.",
+                  "— Everything is ready, — Roe wrote on Telegram.",
+                  "16:20 The engineer explains: what will be repaired first",
+                  "Example Online asked Iryna Sample, an engineer of the state hydropower company, three questions.",
+                  "Q: What exactly will the crews repair?",
+                  "A: The damaged section of the pipeline.",
+                  "Q: How long will it take?",
+                  "A: Four days if nothing unexpected happens."]
+    assert set(speakers(paragraphs, "interview")) == {"Iryna Sample"}

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.segment.introductions import _by_author, _guests, _hosts, _interviewee, _role_holder
+from analysis.segment.introductions import (
+    _INITIALS,
+    _by_author,
+    _gives_initials,
+    _guests,
+    _hosts,
+    _initials_of,
+    _interviewee,
+    _role_holder,
+)
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person, fuller_name
 from analysis.segment.patterns import _BOLD_QUESTION, _CAP, _LABEL, _NAMES, _PATRONYMIC, _PUT_TO, _UPPER
@@ -131,37 +140,6 @@ def _label_speaker(m: re.Match[str]) -> tuple[str, bool]:
 def _interviewer_label(label: str) -> bool:
     """An interviewer's tag: Q, an abbreviation (SP), a parenthesised outlet, or an outlet-like name."""
     return _asker_label(label) or bool(re.fullmatch(r"[A-Z]{2,6}", label.strip()))
-
-
-#: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG".
-_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}")  # (and "B.Zh.": a digraph's initial)
-
-
-def _gives_initials(letters: Sequence[str], name: str) -> bool:
-    """Whether a label's ``letters`` ("P", "K"; "B", "Zh") are the initials of ``name``, a letter per word
-    (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name of two
-    syllables, the second in lower case: "CWL" of "Chen Wei-lun")."""
-    return any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
-               for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)]))
-
-
-def _initials_of(label: str, intro: Sequence[str]) -> str:
-    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko";
-    "BZh": "Bakhyt Zhanuzakov", a transliterated digraph's two letters)."""
-    letters = re.findall(rf"[{_UPPER}][a-z]?", label)
-    for par in intro:
-        for m in _NAMES.finditer(par):
-            if _gives_initials(letters, name := _clean_speaker(m.group(0))):
-                return name
-    # (else a name of one word more, whose first and last words the label's first and last letters give: "TMA" of
-    # "Tran Thi Mai Anh", a Vietnamese middle name left out)
-    for par in intro:
-        for m in _NAMES.finditer(par):
-            parts = _clean_speaker(m.group(0)).split()
-            if len(letters) >= 2 and len(parts) == len(letters) + 1 and parts[0].startswith(letters[0]) and any(
-                    all(w.startswith(a) for w, a in zip(parts[:k] + parts[k + 1:], letters)) for k in range(1, len(parts) - 1)):
-                return " ".join(parts)
-    return ""
 
 
 def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
@@ -326,11 +304,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         return {}  # one name before every paragraph: a list's labels, not turns
     intro = paragraphs[:min(found)]
     interviewee = next((label for label in labels if label.lower() not in _ANSWER_LABELS), "") or _interviewee(intro)
+    initialled = ""  # (a name whose initials the label gives: as long as they say, never made fuller below)
     if _INITIALS.fullmatch(interviewee):  # initials ("VZ", "S.K."): the name they stand for
         # (initials of no name given, the only answering label: the one person the introduction names, "Fr Jan
         # Roe ..." then "YM:")
         # (not a surname in capitals the introduction gives: "WONG:" of "Senator Penny Wong", read below)
-        interviewee = _initials_of(interviewee.replace(".", "").replace(" ", ""), intro) or (
+        interviewee = initialled = _initials_of(interviewee.replace(".", "").replace(" ", ""), intro) or (
             one if len(set(labels)) == 1 and not re.search(rf"\b{re.escape(interviewee)}\b", " ".join(intro), re.I)
             and len((one := _interviewee(intro)).split()) >= 2 else interviewee)
     named_in_intro = _interviewee(intro) if interviewee.isupper() else ""
@@ -362,7 +341,10 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     # (the fuller name the introduction gives an answer's speaker: "Paula Roe" of "The agronomist Paula Roe Soto
     # runs ...", a second surname)
     intro_names = {_clean_speaker(m.group(0)) for par in paragraphs[:min(turns)] for m in _NAMES.finditer(par)}
-    fuller = {lb: fuller_name(lb, intro_names) for _, lb, kind in turns.values() if kind == "interview"}
+    # (not a name the label's initials spell out: "MC" of "Mwansa Chileshe" is not "Mwansa Chileshe Position" of a
+    # profile box's "Name: Mwansa Chileshe Position: ...")
+    fuller = {lb: lb if lb == initialled else fuller_name(lb, intro_names)
+              for _, lb, kind in turns.values() if kind == "interview"}
     fuller |= {lb: full for lb in fuller if lb.isupper() and " " not in lb and len(lb) > 2 and  # ("ORAV": "Liis Orav")
                (full := fuller_name(lb.title(), intro_names)) != lb.title()}
     turns = {pi: (start, fuller.get(lb, lb), kind) for pi, (start, lb, kind) in turns.items()}

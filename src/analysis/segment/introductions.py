@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person
-from analysis.segment.patterns import _BYLINE, _CLOCK, _NAME, _TALKED_WITH, _TITLED
+from analysis.segment.patterns import _BYLINE, _CLOCK, _NAME, _NAMES, _TALKED_WITH, _TITLED, _UPPER
 from analysis.segment.places import _Places
 
 #: A date as datelines write it: "1 July 2028", "July 1", "09.12.2028", a monthly's "November 2028".
@@ -90,6 +90,7 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             break
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
+    last: set[str] = set()  # whom the paragraph right before the turns says the outlet asked: first, before any count
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
         if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _header_line(par):
@@ -117,6 +118,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                 names.append(name)
                 if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)):
                     talked.add(name)
+                    if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
+                        last.add(name)  # questions", after entries that name others more often; not "with Mint")
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
@@ -141,7 +144,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     surnames = [n.split()[-1] for n in names]
     # (on a tie, a surname the introduction gives with a first name: "Eight questions for Jan Roe")
     best = max(dict.fromkeys(surnames), key=lambda s: (any(n.split()[-1] == s and addressed in n.split() for n in names),
-                                                        surnames.count(s), any(n.split()[-1] == s for n in talked),
+                                                        any(n.split()[-1] == s for n in last), surnames.count(s),
+                                                        any(n.split()[-1] == s for n in talked),
                                                         any(n.split()[-1] == s and " " in n for n in names)))
     return max((n for n in names if n.split()[-1] == best), key=len)
 
@@ -221,3 +225,34 @@ def _guests(intro: Sequence[str]) -> set[str]:
                 if name and len(words := _clean_speaker(name.group("n")).split()) >= 2 and _person(" ".join(words)):
                     out |= {w.lower() for w in words[1:]}  # (each surname: "Dr. Tom Roe Layme" answers as "TOM ROE")
     return out
+
+
+#: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG".
+_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}")  # (and "B.Zh.": a digraph's initial)
+
+
+def _gives_initials(letters: Sequence[str], name: str) -> bool:
+    """Whether a label's ``letters`` ("P", "K"; "B", "Zh") are the initials of ``name``, a letter per word
+    (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name of two
+    syllables, the second in lower case: "CWL" of "Chen Wei-lun")."""
+    return any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
+               for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)]))
+
+
+def _initials_of(label: str, intro: Sequence[str]) -> str:
+    """The name in an interview's introduction whose initials a label gives ("OL": "Olena Lysenko";
+    "BZh": "Bakhyt Zhanuzakov", a transliterated digraph's two letters)."""
+    letters = re.findall(rf"[{_UPPER}][a-z]?", label)
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            if _gives_initials(letters, name := _clean_speaker(m.group(0))):
+                return name
+    # (else a name of one word more, whose first and last words the label's first and last letters give: "TMA" of
+    # "Tran Thi Mai Anh", a Vietnamese middle name left out)
+    for par in intro:
+        for m in _NAMES.finditer(par):
+            parts = _clean_speaker(m.group(0)).split()
+            if len(letters) >= 2 and len(parts) == len(letters) + 1 and parts[0].startswith(letters[0]) and any(
+                    all(w.startswith(a) for w, a in zip(parts[:k] + parts[k + 1:], letters)) for k in range(1, len(parts) - 1)):
+                return " ".join(parts)
+    return ""
