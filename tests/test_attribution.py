@@ -4082,3 +4082,17 @@ def test_whom_the_paragraph_before_the_turns_says_the_outlet_asked_answers_them(
                   "Q: How long will it take?",
                   "A: Four days if nothing unexpected happens."]
     assert set(speakers(paragraphs, "interview")) == {"Iryna Sample"}
+
+
+def test_a_live_blogs_questions_go_to_whom_their_own_entry_names_not_the_earlier_entries() -> None:
+    paragraphs = ["Talks: final day. Online",
+                  "20:10 Roe: the region is ready to receive the repair crews",
+                  "The head of the regional administration, Jan Roe, said the region would provide transport.",
+                  "— Everything is ready, — Roe wrote on Telegram. Roe added that buses were waiting.",
+                  "16:20 Engineer Iryna Sample explains what will be repaired first",
+                  "She is a member of the technical working group.",
+                  "Q: What exactly will the crews repair?",
+                  "A: The damaged section of the pipeline.",
+                  "Q: How long will it take?",
+                  "A: Four days if nothing unexpected happens."]
+    assert set(speakers(paragraphs, "interview")) == {"Iryna Sample"}

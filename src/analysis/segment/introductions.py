@@ -64,6 +64,9 @@ _ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|he
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
 #: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
 _ENTRY_TIME = re.compile(rf"^\s*{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
+#: A paragraph a live blog entry's time opens: "16:20", "16:20 The engineer explains ...".
+_ENTRY_OPENS = re.compile(rf"\s*{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?(?:\s*[|—–-])?(?:\s+[A-Z]|\s*$)",
+                          re.IGNORECASE)
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
 #: "Q&A with Jane Roe", "Q&A | Jane Roe, rail engineer", "Five questions to Dr Jane Roe".
 _BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A(?:\s+with|\s*[|:–—-])|"
@@ -88,6 +91,11 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             if named:
                 return named[-1]
             break
+    # (a live blog's questions: the entry they are in, whose time opens its paragraph, names the interviewee, not
+    # the entries before it, which may name someone else more often)
+    entries = [n for n, par in enumerate(intro) if _ENTRY_OPENS.match(par)]
+    if len(entries) >= 2 and entries[-1] > 0 and (own := _interviewee(intro[entries[-1]:], addressed)):
+        return own
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     last: set[str] = set()  # whom the paragraph right before the turns says the outlet asked: first, before any count
