@@ -4096,3 +4096,11 @@ def test_a_live_blogs_questions_go_to_whom_their_own_entry_names_not_the_earlier
                   "Q: How long will it take?",
                   "A: Four days if nothing unexpected happens."]
     assert set(speakers(paragraphs, "interview")) == {"Iryna Sample"}
+
+
+def test_a_dash_before_words_that_end_with_no_stop_is_a_lists_bullet_not_speech() -> None:
+    paragraphs = ["Jan Roe said the talks would go on.", "Read more:",
+                  "– Example backs Vienna talks, offers hydro experts", "– Explained: why the dams keep failing",
+                  "– We are ready to send engineers tomorrow."]
+    assert [(q.kind, q.text) for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == [
+        ("dash", "We are ready to send engineers tomorrow.")]

@@ -526,3 +526,16 @@ def test_several_held_out_sets_are_marked_and_pooled_by_their_quotes(tmp_path) -
     # (one right of one, none right of three: 1 of 4 pooled, not the mean of 100% and 0%)
     assert "held-out sets (blind2 and blind3, pooled, 4 quotes, never tuned on)" in text
     assert "right speaker 25% of the time" in text
+
+
+def test_each_line_of_a_gold_text_is_a_paragraph_as_builds_cleaner_gives_them(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "01_interview.txt").write_text("Jane Roe chairs the talks. We spoke to her.\n\nQ: How are you?\n"
+                                               "A: Tired, and very grateful.\n\nQ: What next?\nA: Sleep.\n",
+                                               encoding="utf-8")
+    (tmp_path / "01_interview.quotes.csv").write_text(
+        "quote,speaker,kind\nHow are you?,interviewer,question\n\"Tired, and very grateful.\",Jane Roe,interview\n"
+        "What next?,interviewer,question\nSleep.,Jane Roe,interview\n", encoding="utf-8")
+    [(name, paragraphs, gold)] = evaluate.read_quote_gold(tmp_path)
+    assert paragraphs[1:] == ["Q: How are you?", "A: Tired, and very grateful.", "Q: What next?", "A: Sleep."]
+    matched, _ = evaluate.quote_matches(paragraphs, gold)
+    assert matched["speaker_ok"].all()

@@ -247,8 +247,10 @@ def quote_accuracy(articles: Iterable[tuple[str, Sequence[str], pd.DataFrame]]) 
 
 
 def read_quote_gold(folder: str | Path) -> list[tuple[str, list[str], pd.DataFrame]]:
-    """A folder of `NN_name.txt` articles (paragraphs separated by blank lines) with their
-    `NN_name.quotes.csv` gold quotes (quote, speaker, kind).
+    """A folder of `NN_name.txt` articles with their `NN_name.quotes.csv` gold quotes (quote,
+    speaker, kind). Each non-empty line is a paragraph, as `build`'s cleaner gives `find_quotes`
+    its text: a live blog's "18:47" over its heading, or a "Q: ..." line over its "A: ..." line
+    with no blank line between, are two paragraphs, never one line joined to the next.
 
     Parameters
     ----------
@@ -261,7 +263,7 @@ def read_quote_gold(folder: str | Path) -> list[tuple[str, list[str], pd.DataFra
     """
     out = []
     for path in sorted(Path(folder).glob("*.txt")):
-        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        paragraphs = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
         gold = pd.read_csv(path.with_name(path.stem + ".quotes.csv"), dtype=str, keep_default_na=False)
         out.append((path.stem, paragraphs, gold))
     return out

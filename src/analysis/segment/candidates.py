@@ -144,8 +144,9 @@ def _dash_candidates(par: str, spans: list[tuple[int, int]], blocked: list[_Cand
                 if said and not re.fullmatch(r"(?i:he|she)", said.group("subj")) and \
                         re.match(r"\s+(?:that\b|[a-z]+\s+[a-z]+\s+that\b)|[^.!?]{0,80}\bthat\b", par[said.end():]):
                     break  # "- Jan Example told the radio that ...": a bullet of the author's narration, no speech
-                if first and initial and not par.lstrip().startswith("-"):
-                    # (a hyphen-minus before words no one is said to speak is a list's bullet)
+                if first and initial and not par.lstrip().startswith("-") and re.search(r"[.!?…\"”»’)]\s*$", par):
+                    # (a hyphen-minus before words no one is said to speak is a list's bullet; so is any dash before
+                    # words that end with no stop, "– Montenegro backs Vienna talks, offers hydro experts")
                     out.append(_Cand(*_strip(par, s, len(par)), "dash"))
                 # "— Words, — the minister replied. — More words.": the same speaker goes on (also after a sentence of
                 # narration, "— ..., — X told Proekt. He asked not to be named. — More words.", when no other
