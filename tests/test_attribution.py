@@ -4104,3 +4104,67 @@ def test_a_dash_before_words_that_end_with_no_stop_is_a_lists_bullet_not_speech(
                   "– We are ready to send engineers tomorrow."]
     assert [(q.kind, q.text) for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == [
         ("dash", "We are ready to send engineers tomorrow.")]
+
+
+def test_labels_in_full_then_by_given_name_are_one_interview_of_two_people() -> None:
+    paragraphs = ["The man who buys the rice",
+                  "Jan Sample's office has a map on one wall. He says the talks went better than expected.",
+                  "Example Weekly's Jane Roe spoke to Jan Sample about the talks.",
+                  "Jane Roe: You came back without a contract. Is that a disappointment?",
+                  "Jan Sample: No. We came back with a text. For us that was the main point.",
+                  "Jane: Your country insisted on a fertiliser clause. Why?",
+                  "Jan: Because it is the same problem. We cannot solve rice without solving fertiliser.",
+                  "Jane: How much rice will you import this year?",
+                  "Jan: Less than last year, I hope. The target is two million tonnes."]
+    turns = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
+    assert turns == [("question", "Jane Roe"), ("interview", "Jan Sample")] * 3
+
+
+def test_whom_the_outlet_reached_by_telephone_answers_its_questions() -> None:
+    paragraphs = ["Example inspector says the plant 'cannot live on luck'",
+                  "Jana Sample Roe, 38, is one of two experts on the agency's roster.",
+                  "Her former lecturer, the physicist Jan Example, said he was not surprised. \"She was the student who "
+                  "asked the question after the lecture,\" Example recalled. Example has taught for thirty years.",
+                  "The Echo reached Sample Roe by telephone in Lagos. Excerpts from the conversation, edited for length:",
+                  "What is your job in Lagos?",
+                  "I translate. Not languages, but engineering into diplomacy.",
+                  "And what does it mean?",
+                  "Ten days if nothing else goes wrong.",
+                  "What was daily life like inside the plant?",
+                  "Strange and disciplined. We walked the same routes every day.",
+                  "Will the truce hold?",
+                  "If both sides keep their word. I have seen worse odds."]
+    assert set(speakers(paragraphs, "interview")) == {"Jana Sample Roe"}
+
+
+def test_a_one_word_label_that_opens_the_introductions_one_full_name_is_that_name() -> None:
+    paragraphs = ["'We kept the kettle on': Leota on three days of talks",
+                  "By Ana Example",
+                  "Samoa Example Herald, Apia",
+                  "The Associate Minister, Leota Tavita Sample, helped host the talks. He spoke to the Herald by phone.",
+                  "Samoa Example Herald: Minister, how are you feeling?",
+                  "Leota: Tired, and very grateful. I watched the pictures from the border.",
+                  "Samoa Example Herald: What exactly was your role?",
+                  "Leota: We were not mediators in the formal sense. We listened."]
+    assert set(speakers(paragraphs, "interview")) == {"Leota Tavita Sample"}
+
+
+def test_a_line_of_an_outlets_name_and_a_place_is_no_interviewee() -> None:
+    paragraphs = ["Inside the room: the diplomat who kept the talks going",
+                  "Example Review, Wellington",
+                  "By Jane Sample",
+                  "Jan Roe has spent 28 years at the ministry. We spoke in his office the day after the exchange.",
+                  "Q: How did the country end up hosting this?",
+                  "A: Both parties wanted somewhere far from the war.",
+                  "Q: What does a facilitator actually do?",
+                  "A: Mostly logistics and patience."]
+    assert set(speakers(paragraphs, "interview")) == {"Jan Roe"}
+
+
+def test_a_dash_attribution_told_the_correspondent_of_an_outlet_ends_the_quote() -> None:
+    paragraphs = ["Deputy Minister Jan Sample assessed the progress cautiously.",
+                  "— There is movement, but it would be premature to talk about a result, — Mr. Sample told the "
+                  "correspondent of Example Vestnik. — Our colleagues came with a list of demands, not with proposals."]
+    assert [(q.text, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == [
+        ("There is movement, but it would be premature to talk about a result", "Jan Sample"),
+        ("Our colleagues came with a list of demands, not with proposals.", "Jan Sample")]

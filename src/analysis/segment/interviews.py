@@ -345,6 +345,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     # profile box's "Name: Mwansa Chileshe Position: ...")
     fuller = {lb: lb if lb == initialled else fuller_name(lb, intro_names)
               for _, lb, kind in turns.values() if kind == "interview"}
+    for lb in [lb for lb, full in fuller.items() if full == lb and " " not in lb]:  # ("Leota:" of "Leota Tavita Sefo",
+        starting = {n for n in intro_names if n.startswith(lb + " ") and _person(n)}  # a title name over two more)
+        fuller[lb] = starting.pop() if len(starting) == 1 else lb
     fuller |= {lb: full for lb in fuller if lb.isupper() and " " not in lb and len(lb) > 2 and  # ("ORAV": "Liis Orav")
                (full := fuller_name(lb.title(), intro_names)) != lb.title()}
     turns = {pi: (start, fuller.get(lb, lb), kind) for pi, (start, lb, kind) in turns.items()}
@@ -475,6 +478,9 @@ def _same_person(labels: set[str]) -> dict[str, str]:
             out[label] = label
             continue
         fuller = [other for other in labels if other.lower().split()[-len(words):] == words]
+        if len(fuller) == 1 and len(words) == 1 and len(given := [o for o in labels if o.lower().split()[0] == words[0]
+                                                                  and " " in o]) == 1:
+            fuller = given  # (a given name after the full one, "Putri Handayani:" then "Putri:"; a surname first, "Park:")
         # (initials of one full-name label: "PK" / "Petro Kotin", "TH" of "Tereza Horáková")
         letters = re.findall(rf"[{_UPPER}][a-z]?", label) if len(fuller) == 1 and _INITIALS.fullmatch(label) else []
         initialled = [other for other in labels if " " in other and _gives_initials(letters, other)] if letters else []

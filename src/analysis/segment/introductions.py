@@ -33,6 +33,8 @@ def _header_line(par: str) -> bool:
 _DATELINE_TAIL = re.compile(rf",\s+{_DATE}")
 #: A paragraph that is only a dateline: "La Semaine Africaine, Brazzaville, 1 July 2028", "Vesti.az, 09.12.2028".
 _DATELINE = re.compile(rf"\s*[^.!?]{{0,80}}?,\s+{_DATE}\s*")
+#: A line of an outlet's or author's name and a place, no sentence: "Example Review, Wellington" (no one interviewed).
+_PLACE_LINE = re.compile(rf"\s*{_NAME},\s+{_NAME}\s*")
 
 
 def _by_author(label: str, intro: Sequence[str]) -> bool:
@@ -101,7 +103,7 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     last: set[str] = set()  # whom the paragraph right before the turns says the outlet asked: first, before any count
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
-        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _header_line(par):
+        if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _header_line(par) or _PLACE_LINE.fullmatch(par):
             continue  # ("Words: Jane Roe", "Author: Jane Roe": who wrote it; "Outlet, City, 1 July 2028": where and when)
         if re.fullmatch(rf"\s*{_NAME}\s*", par) and len(par.split()) >= 2:
             bare.append(_clean_speaker(par))

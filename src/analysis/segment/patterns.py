@@ -97,6 +97,8 @@ _LEAD = r"[\s,;:—–-]*"
 _OBJECT = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|himself|herself|"  # ("— he asks himself. —")
            r"(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
            r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+"
+           # ("- X told the correspondent of Example Vestnik.", a translation's object)
+           r"(?:\s+of\s+(?:the\s+)?(?:«[^»]{1,40}»|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?"
            r"|«[^»]{1,40}»))?")
 #: An unnamed source a passive sentence names: "This was told to REN TV by a source in the delegation."
 _PASSIVE_BY = re.compile(rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:told|said|reported|stated|confirmed)\s+"
@@ -382,7 +384,8 @@ _NAME_BEFORE = re.compile(rf"{_NOT_PLACE}(?P<name>{_NAME}),\s+(?!whose\b)(?:(?:t
 #: "Snob asked the orientalist", "Lao Dong talked with Dr." (a title).
 _TALKED_WITH = re.compile(r"\b(?:(?:talk\w*|spoke|spoken|speak\w*|conversation|interview\w*|met|discuss\w*)\s+"
                           r"(?:(?!(?:he|she|they|we|I)\s)[\w'’]+\s+){0,3}?"  # (not "the talks he sat down with": a new subject)
-                          r"with|asked|interviewed|questioned)\s+(?:(?:the|a|an|[a-z][\w'’-]*|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+){0,4}$")
+                          r"with|asked|interviewed|questioned|reached|contacted|phoned)"  # ("The Echo reached Jane Roe")
+                          r"\s+(?:(?:the|a|an|[a-z][\w'’-]*|(?:Dr|Prof|Mr|Mrs|Ms)\.?)\s+){0,4}$")
 #: A question in bold as a scraped page keeps it, a paragraph all in "**" (or "__"): "**Minister, why ...?**".
 _BOLD_QUESTION = re.compile(r"\s*(\*\*|__)(?=[^*_\s])(?=.*\S\1\s*$)")
 #: What an introduction says when the questions that follow were put to someone (an interview's marked
