@@ -4168,3 +4168,8 @@ def test_a_dash_attribution_told_the_correspondent_of_an_outlet_ends_the_quote()
     assert [(q.text, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind == "dash"] == [
         ("There is movement, but it would be premature to talk about a result", "Jan Sample"),
         ("Our colleagues came with a list of demands, not with proposals.", "Jan Sample")]
+
+
+def test_an_auxiliary_with_a_comma_after_a_speech_verb_does_not_stop_the_search() -> None:
+    paragraphs = ["\"This is the line,\" Jan Roe said, pointing at a line that is, in fact, slightly faded."]
+    assert speakers(paragraphs, "direct") == ["Jan Roe"]

@@ -68,7 +68,8 @@ def _loose_clause(sentence: str, end: int) -> re.Match[str] | None:
     if loose is None:
         return None
     words = sentence[loose.end():].split()[:6]
-    subject = words[:next(i for i, w in enumerate(words) if w in _AUXILIARIES)]
+    # (the auxiliary may carry punctuation, "a line that is, in fact, faded": "is,")
+    subject = words[:next((i for i, w in enumerate(words) if w.strip(",.;:!?…\"”’)") in _AUXILIARIES), len(words))]
     return None if _NOT_SUBJECT.intersection(subject) else loose
 
 
