@@ -472,6 +472,9 @@ def test_quote_accuracy_by_set_marks_the_held_out_set_and_says_what_it_measured(
     assert wide.index.tolist() == ["blind", "blind2 (held out)"] and wide.columns[0] == "direct"
     assert wide["direct"].tolist() == [1.0, 0.0]
     assert evaluate.quote_accuracy_table(table.iloc[:0]).empty
+    compact = evaluate.quote_accuracy_table(table, compact=True)
+    assert compact.index.tolist() == ["blind2 (held out)", "1 sets tuned on: lowest", "1 sets tuned on: median"]
+    assert compact["direct"].tolist() == [0.0, 1.0, 1.0]
     empty = evaluate.quote_accuracy_by_set(tmp_path / "none")
     assert empty.empty and evaluate.quote_accuracy_text(empty).startswith("No quotation gold set")
 

@@ -374,14 +374,16 @@ def _accuracy_digest(sets: Sequence[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker") -> pd.DataFrame:
+def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker", compact: bool = False) -> pd.DataFrame:
     """One measure of `quote_accuracy_by_set` as a table of gold sets (rows, in order, the held-out
-    one marked) by quote kind (columns): eleven sets stay readable where a set-by-measure pivot does not.
+    ones marked) by quote kind (columns): eleven sets stay readable where a set-by-measure pivot does not.
 
     Parameters
     ----------
     table : a `quote_accuracy_by_set` table.
     value : the measure: recall_span, recall_speaker or precision.
+    compact : each held-out set, then the sets tuned on in two rows (their lowest and their median
+        value per kind), so that a hundred sets do not hide the held-out ones in a truncated display.
 
     Returns
     -------
@@ -392,7 +394,15 @@ def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker") -> 
         return pd.DataFrame()
     names = table["set"].where(~table["held_out"], table["set"] + " (held out)")
     wide = table.assign(set=names).pivot_table(index="set", columns="kind", values=value, sort=False)
-    return wide[[k for k in QUOTE_KINDS if k in wide.columns]].round(2)
+    wide = wide[[k for k in QUOTE_KINDS if k in wide.columns]]
+    if compact:
+        held = wide.index.str.endswith(" (held out)")
+        tuned = wide[~held]
+        n = len(tuned)
+        summary = pd.DataFrame([tuned.min(), tuned.median()],
+                               index=[f"{n} sets tuned on: lowest", f"{n} sets tuned on: median"]) if n else None
+        wide = pd.concat([wide[held], summary]) if summary is not None else wide[held]
+    return wide.round(2)
 
 
 def quote_accuracy_text(table: pd.DataFrame) -> str:
