@@ -188,7 +188,9 @@ def reference_patterns() -> dict[str, re.Pattern[str]]:
     # (blind15: an outlet in guillemets, "- the general told «Krasnaya Zvezda».")
     # (blind22: an outlet of up to three words, "- X told Business FM.")
     obj = (r"(?:\s+(?:reporters|journalists|the\s+press|me|us|him|her|them|himself|herself|(?=[A-Z])[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}|"
-           r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+|«[^»]{1,40}»))?")  # (blind59: "told our correspondent")
+           r"(?:the|a|an|his|her|our|their|its)\s+(?:[a-z]+\s+)?[a-z]+"  # (blind59: "told our correspondent")
+           r"(?:\s+of\s+(?:the\s+)?(?:«[^»]{1,40}»|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?"  # (blind115: "... of X")
+           r"|«[^»]{1,40}»))?")
     entries = segment.speech_verbs()
     leads = [e for e in entries if " " in e and e.split()[-1] in ("to", "by")]
     verbs = [e for e in entries if e not in leads]
