@@ -299,10 +299,11 @@ def read_seed_quote_gold(raw: str | Path, gold_csv: str | Path) -> list[tuple[st
 
 #: The project's quotation gold sets (written by annotators who never saw the code): a folder each.
 QUOTE_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "quotes"
-#: The newest blind sets: each measured once, while blind, with the same rules, and no rule tuned on them
-#: since. The earlier sets were each measured once the same way, then tuned on: their numbers now flatter
-#: the rules.
-HELD_OUT = ("blind109", "blind110", "blind117", "blind118", "blind119", "blind120")
+#: The newest blind sets: each measured once, while blind, with the same rules (the present ones), and no rule
+#: tuned on them since. The earlier sets were each measured once the same way, then tuned on: their numbers now
+#: flatter the rules. (Older sets that were never tuned on because they met every target, blind109 and blind110,
+#: are left out: keeping only the sets that happened to pass would flatter the rules too.)
+HELD_OUT = tuple(f"blind{n}" for n in range(117, 125))
 
 
 def quote_accuracy_by_set(folder: str | Path = QUOTE_GOLD, held_out: str | Sequence[str] = HELD_OUT,
