@@ -4173,3 +4173,52 @@ def test_a_dash_attribution_told_the_correspondent_of_an_outlet_ends_the_quote()
 def test_an_auxiliary_with_a_comma_after_a_speech_verb_does_not_stop_the_search() -> None:
     paragraphs = ["\"This is the line,\" Jan Roe said, pointing at a line that is, in fact, slightly faded."]
     assert speakers(paragraphs, "direct") == ["Jan Roe"]
+
+
+def test_a_portfolio_between_a_title_and_its_holder_is_no_part_of_the_name() -> None:
+    assert segment.names._clean_speaker("Vice Minister of Labour and Social Protection Jan Roe") == "Jan Roe"
+    assert segment.names._clean_speaker("Deputy Minister of Agrarian Policy Jan Roe") == "Jan Roe"
+    paragraphs = ["'Not a single pension has been lost'",
+                  "Vice Minister of Labour and Social Protection Jan Roe was part of the delegation. He spoke to the Courier.",
+                  "What did the closure change?", "Financially, nothing changed: payments went to their cards.",
+                  "How many people are we talking about?", "About four thousand. I have met many of them myself.",
+                  "What now?", "We reopen the crossing. I will be there myself.",
+                  "And the queues?", "I expect them to be short, and I will count them."]
+    assert set(speakers(paragraphs, "interview")) == {"Jan Roe"}
+
+
+def test_a_caption_label_is_no_interviewee() -> None:
+    paragraphs = ["'Not a single pension has been lost'",
+                  "Vice Minister Jan Roe was part of the delegation at the talks. He spoke to the Courier.",
+                  "Photo: Jan Roe. Photo by Tim Example",
+                  "What did the closure change?",
+                  "Financially, nothing changed: payments went to their cards every month.",
+                  "How many people are we talking about?",
+                  "About four thousand. I have met many of them myself.",
+                  "What now?",
+                  "We reopen the crossing. I will be there myself.",
+                  "And the queues?",
+                  "I expect them to be short, and I will count them."]
+    assert set(speakers(paragraphs, "interview")) == {"Jan Roe"}
+    assert not segment.names._person("Photo") and not segment.names._person("Share")
+
+
+def test_plain_questions_over_first_person_answers_mostly_in_step_are_an_interview() -> None:
+    paragraphs = ["'The money follows the patients'",
+                  "Jan Roe, director general of the Example Fund, explains the pledge for hospitals",
+                  "By Jane Sample, Example City",
+                  "Why generators, and why now?",
+                  "Because it is January. I have seen what a winter without power does.",
+                  "How did the pledge come about?",
+                  "I called the hospitals myself. They told me what they lacked.",
+                  "We bought what they asked for, nothing else.",
+                  "Who decides where the money goes?",
+                  "I do, with the doctors. We meet every week.",
+                  "Read more: Example Fund opens new office",
+                  "Is there a risk of corruption?",
+                  "There is always a risk. I keep the receipts on my desk.",
+                  "What comes next?",
+                  "Spring. I hope we will be building by then."]
+    turns = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
+    assert ("question", "interviewer") in turns and {s for k, s in turns if k == "interview"} == {"Jan Roe"}
+    assert sum(k == "question" for k, _ in turns) == 5

@@ -82,7 +82,7 @@ def test_resource_files_have_header_and_normalised_entries() -> None:
     assert set("abcdefghijklmnopqrstuvwxyz") <= abbrevs
     assert all(a == a.lower() and not a.endswith(".") and not a.startswith("#") for a in abbrevs)
     assert {"said", "told", "added", "emphasizes", "according to"} <= set(speech_verbs())
-    for name in ("abbreviations.txt", "speech_verbs.txt", "clause_verbs.txt", "saint_prefixes.txt"):
+    for name in ("abbreviations.txt", "speech_verbs.txt", "clause_verbs.txt", "saint_prefixes.txt", "portfolio_words.txt"):
         text = (files("analysis") / "resources" / name).read_text(encoding="utf-8")
         assert text.startswith("# ") and "Source:" in text and "How to edit:" in text
 

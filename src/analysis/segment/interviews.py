@@ -450,7 +450,9 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
     # (or five questions or more, each answered by one paragraph mostly in the first person: no feature or
     # explainer asks so regularly and answers as "I")
     in_step = all(b - a == 2 for a, b in zip(at, at[1:]))  # (each question answered by one paragraph)
-    regular = len(at) >= 5 and in_step and 2 * sum(
+    # (mostly in step: an answer over two paragraphs, or a "Read more:" line between two turns)
+    mostly = 2 * sum(b - a == 2 for a, b in zip(at, at[1:])) >= len(at) - 1
+    regular = len(at) >= 5 and mostly and 2 * sum(
         bool(_FIRST_PERSON.search(paragraphs[pi + 1])) for pi in at) > len(at)
     # (or four questions or more in step under a headline that gives the interviewee's words: "J. Roe: '...'")
     headline = re.match(rf"\s*({_CAP}(?:\s+{_CAP})*):\s", paragraphs[0]) if len(at) >= 4 and in_step else None

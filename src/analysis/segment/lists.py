@@ -55,6 +55,19 @@ def institution_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def portfolio_words() -> frozenset[str]:
+    """Words of a ministry's portfolio, dropped between a title and its holder's name ("Minister of Social
+    Protection Jane Roe"), from ``portfolio_words.txt``.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words.
+    """
+    return frozenset(_read_list("portfolio_words.txt"))
+
+
+@lru_cache(maxsize=None)
 def institution_nouns() -> frozenset[str]:
     """Nouns that name again an institution named in full before ("the ministry"), from ``institution_nouns.txt``.
 

@@ -13,7 +13,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from analysis.segment.institutions import _full_institution, _spelled_out
-from analysis.segment.lists import institution_nouns, institution_words, not_persons, role_nouns, saint_prefixes
+from analysis.segment.lists import (
+    institution_nouns,
+    institution_words,
+    not_persons,
+    portfolio_words,
+    role_nouns,
+    saint_prefixes,
+)
 from analysis.segment.patterns import (
     _CAP,
     _CONNECT,
@@ -161,13 +168,17 @@ def _clean_speaker(phrase: str) -> str:
     if len(run) == 1 and i >= 2 and words[i - 1] == "to" and (
             words[i - 2].lower() in _TITLES or words[i - 2].lower() in _role_heads()):
         return p  # "Ukraine's Ambassador to Examplestan": a role, not the place it serves
-    if len(run) >= 3 and i >= 2 and (words[i - 1] in ("of", "to") or words[i - 2:i] == ["of", "the"]) and any(
+    if len(run) >= 3 and i >= 2 and (words[i - 1] in ("of", "to") or words[i - 2:i] == ["of", "the"] or (
+            words[i - 1] == "and" and "of" in words[max(0, i - 5):i])) and any(
             w.lower().rstrip(".") in _TITLES for w in words[:i]):
         # "President of Examplestan Jane Roe", "Minister of Foreign Affairs of the Russian Federation Jane Roe":
-        # the place a title serves, then its holder
+        # the place a title serves, then its holder ("Minister of Labour and Social Protection Jane Roe": its portfolio)
         run = run[1:]
-        while len(run) > 2 and (run[0].lower() in institution_words() or run[0].lower() in not_persons()):
+        while len(run) > 2 and (run[0].lower() in institution_words() or run[0].lower() in not_persons()
+                                or run[0].lower() in portfolio_words()):
             run = run[1:]
+    while len(run) > 2 and run[0].lower() in portfolio_words():
+        run = run[1:]  # (a portfolio's last words before its holder's name: "... of Labour and Social Protection Jane Roe")
     if not run or run[-1].lower().rstrip(".") in _TITLES:
         return p
     # (an institution's name before the person's: "Presidential Office Jane Roe", "Regional Administration Jane Roe";
