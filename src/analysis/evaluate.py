@@ -398,11 +398,10 @@ def quote_accuracy_table(table: pd.DataFrame, value: str = "recall_speaker", com
     wide = wide[[k for k in QUOTE_KINDS if k in wide.columns]]
     if compact:
         held = wide.index.str.endswith(" (held out)")
-        tuned = wide[~held]
-        n = len(tuned)
-        summary = pd.DataFrame([tuned.min(), tuned.median()],
-                               index=[f"{n} sets tuned on: lowest", f"{n} sets tuned on: median"]) if n else None
-        wide = pd.concat([wide[held], summary]) if summary is not None else wide[held]
+        tuned, wide, n = wide[~held], wide[held], int((~held).sum())
+        if n:
+            wide = pd.concat([wide, pd.DataFrame([tuned.min(), tuned.median()],
+                                                 index=[f"{n} sets tuned on: lowest", f"{n} sets tuned on: median"])])
     return wide.round(2)
 
 

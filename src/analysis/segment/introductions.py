@@ -64,11 +64,12 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 #: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
 _ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|her)\s+questions|"
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
+#: A live blog entry's clock with its half of the day or time zone: "15:05", "3:05 p.m.", "15:05 GMT".
+_ZONED_CLOCK = rf"{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?"
 #: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
-_ENTRY_TIME = re.compile(rf"^\s*{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?\s*[|—–-]?\s*", re.IGNORECASE)
+_ENTRY_TIME = re.compile(rf"^\s*{_ZONED_CLOCK}\s*[|—–-]?\s*", re.IGNORECASE)
 #: A paragraph a live blog entry's time opens: "16:20", "16:20 The engineer explains ...".
-_ENTRY_OPENS = re.compile(rf"\s*{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?(?:\s*[|—–-])?(?:\s+[A-Z]|\s*$)",
-                          re.IGNORECASE)
+_ENTRY_OPENS = re.compile(rf"\s*{_ZONED_CLOCK}(?:\s*[|—–-])?(?:\s+[A-Z]|\s*$)", re.IGNORECASE)
 #: A heading that names whom the questions after it are put to: "Three questions for Jane Roe, spokeswoman of ...",
 #: "Q&A with Jane Roe", "Q&A | Jane Roe, rail engineer", "Five questions to Dr Jane Roe".
 _BOX_HEADING = re.compile(rf"\s*(?:(?:[A-Z][a-z]+|\d+)\s+questions?\s+(?:for|to)|Q\s*&\s*A(?:\s+with|\s*[|:–—-])|"
