@@ -4222,3 +4222,91 @@ def test_plain_questions_over_first_person_answers_mostly_in_step_are_an_intervi
     turns = [(q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
     assert ("question", "interviewer") in turns and {s for k, s in turns if k == "interview"} == {"Jan Roe"}
     assert sum(k == "question" for k, _ in turns) == 5
+
+
+def test_the_person_who_speaks_to_the_outlet_as_she_is_the_interviewee_on_a_tie() -> None:
+    intro = ["Talks: a safety net for Mindelo Bay's fishermen",
+             "The head of the institute explains why the capital wants to coordinate sea rescues",
+             "By Tim Sample",
+             "Jane Roe, president of the Maritime Institute, led the technical work. She spoke to Example Daily on Friday."]
+    assert _interviewee(intro) == "Jane Roe"
+    # (a sentence that opens with a role, not a name, makes no one the interviewee: "The President of X, Example
+    # Prize laureate, ... He spoke to ...")
+    assert _interviewee(["Jan Roe: 'Peace is made by tired people'",
+                         "The President of Example, Example Peace Prize laureate in 1996, followed the talks. "
+                         "He spoke to Example Daily by video call."]) == "Jan Roe"
+
+
+def test_a_continent_or_world_region_is_no_person() -> None:
+    assert not segment.names._person("West Africa") and not segment.names._person("Central Asia")
+    assert segment.names._person("Jane Roe")
+
+
+def test_a_dashed_question_that_calls_the_interviewee_by_name_picks_them() -> None:
+    paragraphs = ["Port waits for the divers",
+                  "Deputy Minister Roe: \"The first lift will be in July\"",
+                  "The cranes have stood still since January. Jane Sample, director of the port, walked along the quay.",
+                  "\"Six wrecks. That is our whole problem,\" Sample said.",
+                  "Sample said she had not expected the port in the first phase.",
+                  "Deputy Minister Jan Roe came to the port the day after the signing. We spoke to him on the quay.",
+                  "– Mr Roe, the port was not in the first phase of the draft. How did it get there?",
+                  "– We argued for two days. In the end the chair accepted it.",
+                  "– When will the first barge be lifted?",
+                  "– In July. The crane comes to us after the other lifts.",
+                  "– Who pays?",
+                  "– The joint fund pays most of it. The rest is ours.",
+                  "– People say they have heard promises before.",
+                  "– They are right to be sceptical. I would be too.",
+                  "– Will the traffic return by the autumn?",
+                  "– Traffic returns when the insurers return.",
+                  "Photo: Jan Roe and Jane Sample on the quay."]
+    assert set(speakers(paragraphs, "interview")) == {"Jan Roe"}
+
+
+def test_two_guests_initials_each_stand_for_their_own_name() -> None:
+    paragraphs = ["Two views from the talks",
+                  "Jan Roe, 52, an engineer, and Tom Sample, 44, a pilot, sat down with the Post.",
+                  "JE: Mr Roe, what exactly will you share?",
+                  "JR: Bearings, recordings and the time of each event.",
+                  "JE: Mr Sample, have you experienced jamming yourself?",
+                  "TS: Twice, both times near the coast at night.",
+                  "JE: How long did it last?",
+                  "TS: About four minutes the first time.",
+                  "JE: Will the data be trusted?",
+                  "JR: Data is trusted when people can check it.",
+                  "Jane Example is the Post's correspondent."]
+    turns = [(q.text, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind == "interview"]
+    assert dict(turns) == {"Bearings, recordings and the time of each event.": "Jan Roe",
+                           "Twice, both times near the coast at night.": "Tom Sample",
+                           "About four minutes the first time.": "Tom Sample",
+                           "Data is trusted when people can check it.": "Jan Roe"}
+
+
+def test_a_dash_answer_continued_without_its_dash_is_the_same_answer() -> None:
+    paragraphs = ["The director who keeps the suitcases ready",
+                  "Jan Roe has run the children's home since 2019. We talked with him on Friday.",
+                  "— How many children are still here?",
+                  "— Fifty-eight, the same as on the first day.",
+                  "— The minister says the first could leave in June. Are you ready?",
+                  "— We are ready. The question is whether the documents will be.",
+                  "The ministry has promised us the certificates by the end of June.",
+                  "— How many of them have spoken to a relative?",
+                  "— Forty-four, most of them by video."]
+    turns = [(q.text, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind == "interview"]
+    assert ("The ministry has promised us the certificates by the end of June.", "Jan Roe") in turns
+
+
+def test_the_closing_thanks_after_an_unlabelled_interview_are_turns() -> None:
+    paragraphs = ["Jane Roe: 'A name is where the search begins'",
+                  "For three years the head of the tracing service has searched for relatives. She answered our questions.",
+                  "Interview by Tim Sample",
+                  "How many children are we talking about?", "Three hundred and eighteen, from four homes.",
+                  "And for how many have you found relatives?", "For 212 we have at least one living relative.",
+                  "What does a search look like?", "It starts with a name and a date of birth.",
+                  "A name is where the search begins. It is rarely where it ends.",
+                  "Does the round change anything?", "It changes the tempo. I am glad of it.",
+                  "What will you do after the talks?", "Go back to the archive. There are files on my desk.",
+                  "Thank you for the conversation.", "Thank you.",
+                  "Read more: The list"]
+    turns = [(q.text, q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
+    assert turns[-2:] == [("Thank you for the conversation.", "question", "interviewer"), ("Thank you.", "interview", "Jane Roe")]

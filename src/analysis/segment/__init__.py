@@ -11,7 +11,8 @@ Submodules: `lists` (word lists), `sentences` (Punkt splitting; `punkt`, its NLT
 first split), `tokens`, `patterns` (the
 regular expressions), `candidates` (quote candidates in a paragraph), `names` (a speaker phrase's name),
 `fullnames` (the full name of a surname, first name or nickname), `attribution` (speakers), `interviews`
-(interview turns; `introductions`, whom an interview's introduction names), `quotes` (`find_quotes`, reported speech) and `layers`
+(interview turns; `introductions`, whom an interview's introduction names; `asked`, interviews whose answers
+have no label), `quotes` (`find_quotes`, reported speech) and `layers`
 (`segment_paragraphs`, text layers). This package re-exports their public names.
 """
 

@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis.segment.asked import (
+    _ASIDE,
+    _NOT_SPEAKERS,
+    _VOCATIVE,
+    _asked_turns,
+    _called,
+    _numbered_turns,
+    _unlabelled_turns,
+)
 from analysis.segment.introductions import (
     _INITIALS,
     _by_author,
@@ -21,15 +30,8 @@ from analysis.segment.introductions import (
 )
 from analysis.segment.lists import interviewer_labels, role_nouns
 from analysis.segment.names import _TITLES, _clean_speaker, _person, fuller_name
-from analysis.segment.patterns import _BOLD_QUESTION, _CAP, _LABEL, _NAMES, _PATRONYMIC, _PUT_TO, _UPPER
+from analysis.segment.patterns import _BOLD_QUESTION, _CAP, _LABEL, _NAMES, _UPPER
 
-_NOT_SPEAKERS = frozenset(
-    "background note notes update updates source sources photo photos video read more related context analysis "
-    "summary editor's editors note correction corrections topics tags key points why it matters what's next breaking "
-    "live latest watch listen warning disclaimer opinion comment commentary editorial column reaction timeline location "
-    "date time when where what who why how see also also quote quotes statement transcript excerpt excerpts readout "
-    "explainer factbox present subject subjects guests participants panelists panellists "
-    "absent details detail broadcast aired recorded programme program episode segment comments".split())
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
@@ -72,8 +74,6 @@ _ARROW_LABEL = re.compile(r"^\s*(?:[◇◆◈■□●○▶►▷•]\s*)?(?P<s
 _GATED_LABELS = ((_RECORD_LABEL, 3), (_BARE_Q, 2), (_BRACKET_LABEL, 3), (_DOT_DASH_LABEL, 3), (_ARROW_LABEL, 3))
 #: What follows a label in a heading that names a role's holder, not a turn: "Mr. Jan Example (Denmark)".
 _ROSTER = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?{_CAP}(?:\s+{_CAP})+(?:\s*\([^()]{{1,40}}\))*")
-#: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
-_ASIDE = re.compile(r"\s*[\[(][^()\[\]]{1,60}[\])]\s*")
 #: A label's description that is a date: the label is a dateline ("KATHMANDU, Feb 27: ..."), no speaker.
 _DATE_DESC = re.compile(r",\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?"
                         r"(?:,?\s+\d{4})?\s*")
@@ -177,8 +177,18 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         first, q0 = min(dashed), min(asks)  # (first the person the first question calls by name: "– Mr Roe, ...")
         who = _interviewee(paragraphs[:first], _called(paragraphs[q0][dashed[q0]:]))
         asks = _in_step(sorted(dashed), asks, paragraphs)
-        return {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
-                for pi, start in sorted(dashed.items())}
+        turns = {pi: (start, "interviewer" if pi in asks else who, "question" if pi in asks else "interview")
+                 for pi, start in sorted(dashed.items())}
+        # (an answer over two paragraphs, the second without its dash, up to the next question: the same answer;
+        # not a quotation or an aside between turns)
+        order = sorted(dashed)
+        for before, after in zip(order, order[1:]):
+            if before not in asks and after in asks:
+                for k in range(before + 1, after):
+                    if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]) and \
+                            not re.match(r"\s*[\"“«„(\[]", paragraphs[k]):
+                        turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
+        return dict(sorted(turns.items()))
     if numbered := _numbered_turns(paragraphs):
         return numbered
     if len(bold := [(pi, m.end()) for pi, par in enumerate(paragraphs) if (m := _BOLD_QUESTION.match(par))]) >= 3 and (
@@ -320,7 +330,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     told = " ".join(intro)
     guest = {label for label in {lb for _, lb, _ in found.values()}  # (the last word of a name the introduction gives)
              if re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(label.title())}\b(?!\s+[A-Z])", told)}
-    turns = {pi: (start, interviewee if surname and kind == "interview" and (
+    # (a second guest's initials that spell another name the introduction gives: "FS" of "Fujimoto Satoshi" beside
+    # "HK" of "Hoshino Kenta", each their own)
+    own = {label: spelt for _, label, kind in found.values() if kind == "interview" and _INITIALS.fullmatch(label)
+           and (spelt := _initials_of(label.replace(".", "").replace(" ", ""), intro))
+           and spelt.split()[-1].lower() != (surname or "")}
+    turns = {pi: (start, own[label] if label in own else interviewee if surname and kind == "interview" and (
                       label.lower() in _ANSWER_LABELS or label.lower() == surname or (
                           _INITIALS.fullmatch(label) and label not in guest))
                   else label, kind)
@@ -372,100 +387,6 @@ def _in_step(order: list[int], asks: list[int], paragraphs: Sequence[str]) -> li
     if len(asks) < 3 or steps.count(main) < 3 or 4 * steps.count(main) < 3 * len(asks):
         return asks
     return sorted(pi for pi in order if step[pi] == main and (pi in asks or len(paragraphs[pi].split()) <= 60))
-
-
-#: A numbered question of a written interview: "3. Would Poland send soldiers?".
-_NUMBERED_QUESTION = re.compile(r"\s*(?P<n>\d{1,2})[.)]\s+(?=\S)(?=.*\?[\"”»]?\s*$)")
-
-
-#: A first question that addresses the interviewee: "Ms Roe, the talks are in Oman. Has ...?"
-#: (or by first name and patronymic, the Russian polite address: "Gleb Arkadyevich, ...")
-_VOCATIVE = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr|Madam|Frau|Herr|Minister|Ambassador|President|General|Secretary)\.?"
-                       rf"(?:\s+[A-Z][\w'’-]+){{0,2}}|[A-Z][a-z]+\s+{_PATRONYMIC.pattern}),\s")
-
-
-def _unlabelled_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
-    """A question-and-answer interview without labels: from its first question on, short paragraphs
-    ending in "?" (at least four) alternate with answers, and the introduction says the questions
-    were put to someone or the first question addresses them (`_asked_turns`). Where three or more
-    questions stand an even number of paragraphs apart, the short paragraphs between them in step
-    are questions too ("Critics say Austria should keep out of it.")."""
-    asked = [pi for pi, par in enumerate(paragraphs) if pi >= 2 and re.search(r"\?[\"”»]?\s*$", par)
-             and len(par.split()) <= 40 and not re.match(r"\s*[\"“«„]", par)]
-    asked = [pi for n, pi in enumerate(asked) if not (n and asked[n - 1] == pi - 1)]  # (an answer may end asking)
-    if len(asked) >= 3 and all(b - a >= 2 and (b - a) % 2 == 0 for a, b in zip(asked, asked[1:])) and all(
-            len(paragraphs[pi].split()) <= 40 for pi in range(asked[0], asked[-1] + 1, 2)):
-        asked = list(range(asked[0], asked[-1] + 1, 2))  # (questions put as statements, between them)
-    if len(asked) < 4 or any(b - a < 2 for a, b in zip(asked, asked[1:])):
-        return {}
-    while all(b - a == 2 for a, b in zip(asked, asked[1:])) and (q := asked[-1] + 2) + 1 < len(paragraphs) and (
-            len(paragraphs[q].split()) < min(40, len(paragraphs[q + 1].split())) or re.match(r"\s*Thank", paragraphs[q])):
-        asked.append(q)  # (one-paragraph answers: the short paragraphs after the last "?" stay in step, "Thank you.")
-    # (every paragraph between the first question and the last is a question or an answer: a feature
-    # that asks a few questions of its own has narration with quotes in between)
-    between = [pi for pi in range(asked[0], asked[-1]) if pi not in asked]
-    if any(re.search(r"[\"“”«»„]", paragraphs[pi][:1]) for pi in between):
-        return {}
-    return _asked_turns(paragraphs, [(pi, len(paragraphs[pi]) - len(paragraphs[pi].lstrip())) for pi in asked])
-
-
-def _numbered_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]]:
-    """A written interview of numbered questions, each paragraph "1. ...?" followed by its
-    unlabelled answer: the questions are the interviewer's, the paragraphs up to the next question
-    the interviewee's (the person the introduction names; after the last question, one paragraph).
-    Only with at least three questions numbered 1, 2, 3 ... in order, each with an answer, and an
-    introduction that says they were put to someone ("we sent him eight questions", "interview"):
-    an explainer's numbered question headings are answered by the author, and are no turns."""
-    asked = [(pi, m) for pi, par in enumerate(paragraphs) if (m := _NUMBERED_QUESTION.match(par))]
-    if len(asked) < 3 or [int(m.group("n")) for _, m in asked] != list(range(1, len(asked) + 1)):
-        return {}
-    return _asked_turns(paragraphs, [(pi, m.end()) for pi, m in asked])
-
-
-def _called(question: str) -> str:
-    """The name a question opens by calling someone ("Mr Roe, ...", "Jane, ..."): its last word, or ""."""
-    called = re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,2}?([A-Z][\w'’-]+),\s", question)
-    if patronymic := re.match(rf"\s*([A-Z][a-z]+)\s+{_PATRONYMIC.pattern},\s", question):
-        return patronymic.group(1)  # ("Gleb Arkadyevich, ...": Gleb, whose surname the introduction gives)
-    return called.group(1) if called else ""
-
-
-#: A first-person word, also as a sentence's first ("We talked ...", "Our lawyers ..."; not "US").
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")
-
-
-def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) -> dict[int, tuple[int, str, str]]:
-    """Turns of an interview whose questions (paragraph, text start) are marked and whose answers are
-    not: each question's answer runs to the next question (after the last one, one paragraph); the
-    answers are the person the introduction names, when it says the questions were put to someone.
-    Nothing when a question has no answer paragraph."""
-    at = [pi for pi, _ in asked]
-    if any(b - a < 2 for a, b in zip(at, at[1:])) or at[-1] + 1 >= len(paragraphs):
-        return {}
-    intro = paragraphs[:at[0]]
-    addressed = _VOCATIVE.match(first := paragraphs[at[0]][asked[0][1]:])  # ("Frau Roe, ...", "Jane, ...": whom
-    who = _interviewee(intro, _called(first))  # the first question asks)
-    # (or a closing note says so: "This interview has been shortened and translated from Dutch.")
-    notes = [par for par in paragraphs[at[-1] + 2:] if len(par.split()) <= 25]
-    # (or five questions or more, each answered by one paragraph mostly in the first person: no feature or
-    # explainer asks so regularly and answers as "I")
-    in_step = all(b - a == 2 for a, b in zip(at, at[1:]))  # (each question answered by one paragraph)
-    # (mostly in step: an answer over two paragraphs, or a "Read more:" line between two turns)
-    mostly = 2 * sum(b - a == 2 for a, b in zip(at, at[1:])) >= len(at) - 1
-    regular = len(at) >= 5 and mostly and 2 * sum(
-        bool(_FIRST_PERSON.search(paragraphs[pi + 1])) for pi in at) > len(at)
-    # (or four questions or more in step under a headline that gives the interviewee's words: "J. Roe: '...'")
-    headline = re.match(rf"\s*({_CAP}(?:\s+{_CAP})*):\s", paragraphs[0]) if len(at) >= 4 and in_step else None
-    regular = regular or bool(headline and who and headline.group(1).split()[-1] == who.split()[-1]
-                              and headline.group(1).lower() not in _NOT_SPEAKERS)  # (not "Explainer: ...")
-    if not who or not (any(_PUT_TO.search(par) for par in [*intro, *notes]) or addressed or regular):
-        return {}
-    turns = {pi: (start, "interviewer", "question") for pi, start in asked}
-    for n, pi in enumerate(at):
-        for k in range(pi + 1, at[n + 1] if n + 1 < len(at) else pi + 2):
-            if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
-                turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
-    return dict(sorted(turns.items()))
 
 
 def _same_person(labels: set[str]) -> dict[str, str]:

@@ -64,6 +64,17 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 #: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
 _ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|her)\s+questions|"
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
+#: A sentence in which the person just named, as "he" or "she", speaks to the outlet: "She spoke to Example Daily on
+#: Friday.", "He answered our questions", "She talked to us" (that person is the interviewee, on a tie).
+_SHE_SPOKE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:(?:spoke|talked)\s+to\s+(?!(?:him|her|them)\b)|"
+                        r"answered\s+(?:our|these|the|my)\s+questions|(?:gave|granted)\s+(?:an\s+)?interview)")
+
+
+#: A name that opens a sentence, after at most a title's capitalised words: "Jane Roe, president of ...", "Deputy
+#: Minister Jane Roe led ...".
+_SUBJECT_NAME = re.compile(rf"(?:^|(?<=[.!?]\s))\s*(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?P<name>{_NAME})(?=[\s,])")
+
+
 #: A live blog entry's clock with its half of the day or time zone: "15:05", "3:05 p.m.", "15:05 GMT".
 _ZONED_CLOCK = rf"{_CLOCK}(?:\s*(?:[ap]\.?m\.?|GMT|CET|EET|MSK))?"
 #: A live blog entry's time before its heading: "15:05", "15.05 |", "3:05 p.m. -".
@@ -131,6 +142,13 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                     talked.add(name)
                     if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
                         last.add(name)  # questions", after entries that name others more often; not "with Mint")
+        # ("Jane Roe, president of ..., led the work. She spoke to Example Daily on Friday.": the person named in
+        # full who opens a sentence before that one, its subject; not "The President of X, Nobel Prize laureate")
+        if spoke := _SHE_SPOKE.search(par):
+            for m in _SUBJECT_NAME.finditer(par, 0, spoke.start() + 1):
+                if (name := _clean_speaker(m.group("name"))) in names and " " in name:
+                    talked.add(name)
+                    break
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
