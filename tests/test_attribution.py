@@ -4310,3 +4310,42 @@ def test_the_closing_thanks_after_an_unlabelled_interview_are_turns() -> None:
                   "Read more: The list"]
     turns = [(q.text, q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
     assert turns[-2:] == [("Thank you for the conversation.", "question", "interviewer"), ("Thank you.", "interview", "Jane Roe")]
+
+
+def test_whom_the_outlet_spoke_to_as_her_is_the_paragraphs_first_person_over_one_named_more_often() -> None:
+    intro = ["Envoy on the talks: 'We are not a venue, we are a party'",
+             "By Tim Example",
+             "At the port, the cranes stand idle. Dock foreman Jan Sample said ships had become rare.",
+             "\"When I started, we had a ship every two weeks,\" Sample said.",
+             "The woman running the talks is Jane Roe, a former ambassador, with Tom Other of the ministry. "
+             "We spoke to her on Wednesday evening, between sessions."]
+    assert _interviewee(intro) == "Jane Roe"
+
+
+def test_whoever_answered_a_number_of_questions_is_the_interviewee() -> None:
+    intro = ["Watching the tankers",
+             "By Tim Example",
+             "\"That one is forty-one years old,\" says Jan Sample, the patrol boat's commander.",
+             "Sample is careful not to oversell the register. \"We are not going to stop anyone.\"",
+             "Estonia's negotiator Jane Roe, who has described the register as \"a phone book, not a navy\", answered "
+             "three questions from Example Weekly after the talks ended."]
+    assert _interviewee(intro) == "Jane Roe"
+
+
+def test_a_presenter_named_before_a_full_stop_asks_in_the_transcript() -> None:
+    paragraphs = ["Transcript: 'Morning Show' on the talks",
+                  "Radio Example 98.4 FM, Kampala. Broadcast Wednesday, 07:30. Presenter: Jane Roe. With Dr Tom Sample, "
+                  "head of research at the Example Institute, on the line from London.",
+                  "JANE ROE: Good morning. The talks are in their third day. Tim, how is the mood?",
+                  "TIM OTHER: Good morning, Jane. Day three, and the mood is tense.",
+                  "ANNA EXAMPLE (INTERPRETED): Our position is simple. Our producers must be paid.",
+                  "ROE: Tim, thank you. Let me bring in Dr Tom Sample. Will this make fertiliser cheaper?",
+                  "TOM SAMPLE: Eventually, yes, but not this season. You need inspections and ships.",
+                  "The other thing to understand is that the region buys through the Gulf.",
+                  "ROE: Some people call the idea a loophole. Is it?",
+                  "SAMPLE: It is a workaround for nervous banks.",
+                  "ROE: Doctor, a final word?",
+                  "SAMPLE: Keep your receipts."]
+    turns = {q.text: (q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")}
+    assert turns["Some people call the idea a loophole. Is it?"][0] == "question"
+    assert turns["The other thing to understand is that the region buys through the Gulf."] == ("interview", "Tom Sample")

@@ -62,12 +62,19 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 
 
 #: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
-_ANSWERED = re.compile(r"[^.!?]{0,80}?\b(?:answered\s+(?:our|these|the|my|his|her)\s+questions|"
+_ANSWERED = re.compile(r"[^.!?]{0,100}?\b(?:answered\s+(?:[\w'’-]+\s+){0,2}?questions|"
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
 #: A sentence in which the person just named, as "he" or "she", speaks to the outlet: "She spoke to Example Daily on
 #: Friday.", "He answered our questions", "She talked to us" (that person is the interviewee, on a tie).
 _SHE_SPOKE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:(?:spoke|talked)\s+to\s+(?!(?:him|her|them)\b)|"
                         r"answered\s+(?:our|these|the|my)\s+questions|(?:gave|granted)\s+(?:an\s+)?interview)")
+
+
+#: A sentence in which the outlet speaks to the person just named, as "him" or "her": "We spoke to her on Wednesday",
+#: "Example Daily spoke to him on the quay", "We met her in Graz" (the paragraph's first person named in full is the
+#: interviewee, on a tie).
+_SPOKE_TO_HER = re.compile(r"(?:^|[.!?]\s+)[^.!?]{0,60}?\b(?:(?:spoke|talked|sat\s+down)\s+(?:to|with)|met|"
+                           r"interviewed|reached|caught\s+up\s+with)\s+(?:him|her)\b")
 
 
 #: A name that opens a sentence, after at most a title's capitalised words: "Jane Roe, president of ...", "Deputy
@@ -148,7 +155,14 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             for m in _SUBJECT_NAME.finditer(par, 0, spoke.start() + 1):
                 if (name := _clean_speaker(m.group("name"))) in names and " " in name:
                     talked.add(name)
+                    last.update([name] if par is intro[-1] else [])
                     break
+        # ("The woman running the talks is Jane Roe, a former ambassador, with Tom Roe. We spoke to her on Wednesday.":
+        # the paragraph's first person named in full before that sentence, whom it is about)
+        elif (spoke := _SPOKE_TO_HER.search(par)) and (before := sorted(
+                (at, n) for n in set(names) if " " in n and (at := par.find(n, 0, spoke.start() + 1)) >= 0)):
+            talked.add(before[0][1])
+            last.update([before[0][1]] if par is intro[-1] else [])
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
@@ -234,7 +248,7 @@ def _hosts(intro: Sequence[str]) -> set[str]:
             # (a name never runs over a sentence's end: "host Dana Roe. Witkoff said ...")
             name = (m.group("a").split(". ")[0] if m.group("a") else (m.group("b") or m.group("c")).split(". ")[-1]).split()
             if name[0].lower().rstrip(".") not in _TITLES:  # (each surname: "Host: Jane Roe Soto" asks as "JANE ROE")
-                out |= {w.lower() for w in name[1:] or name}
+                out |= {w.lower().rstrip(".,;:") for w in name[1:] or name}  # ("Presenter: Jane Roe. With ...": roe)
     return out
 
 
