@@ -489,8 +489,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: name, a second guest's initials, a dash answer's second paragraph, closing thanks) (626121a6... before them); then
 #: when the hundred-and-twenty-ninth to hundred-and-thirty-second joined (2e4e00d4... without them); then for the rules
 #: tuned on them (whom the outlet spoke to as "her", "answered three questions", a presenter's name before a full
-#: stop) (75d0ec4e... before them).
-PIPELINE_DIGEST = "21e01d5f57e6e8430394ac124157a50628ea8917ee1ccf7320e3249871a0d5f5"
+#: stop) (75d0ec4e... before them); then when the hundred-and-thirty-third to hundred-and-thirty-sixth joined
+#: (21e01d5f... without them).
+PIPELINE_DIGEST = "1d4d54697d4b605515e69828752b45f884ad743035cc9fd5bc2553cd332910cf"
 
 #: The benchmark corpus's articles the pipeline's digest reads: its 1,000 articles recombine the seeds' body
 #: paragraphs and the same leftovers, 113 distinct lines, which its first 100 already hold; 300 keep orders and
