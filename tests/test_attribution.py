@@ -4349,3 +4349,48 @@ def test_a_presenter_named_before_a_full_stop_asks_in_the_transcript() -> None:
     turns = {q.text: (q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")}
     assert turns["Some people call the idea a loophole. Is it?"][0] == "question"
     assert turns["The other thing to understand is that the region buys through the Gulf."] == ("interview", "Tom Sample")
+
+
+def test_whom_the_outlet_spoke_to_by_a_role_in_apposition_is_the_interviewee() -> None:
+    intro = ["'We can fix a cable in five weeks': Example Cable chief on the talks",
+             "By Tim Sample | Harbour Review",
+             "Two of Example Cable Services' repair ships have been waiting since September. If the delegations agree, "
+             "they will be the first to sail. We spoke to Example Cable's managing director, Jane Roe, at the company's "
+             "offices. The interview has been edited for length."]
+    assert _interviewee(intro) == "Jane Roe"
+    assert _interviewee(["The museums", "Tom Other has heard such assurances before. Other keeps a folder.",
+                         "Washington has offered satellite imagery. We asked the State Department's adviser on cultural "
+                         "property, Jane Roe, three questions."]) == "Jane Roe"
+
+
+def test_a_broadcasts_host_is_the_label_that_opens_it_and_asks_every_question() -> None:
+    paragraphs = ["Transcript: the diplomat who chaired the talks",
+                  "Radio Northwind, \"Morning Edition\". This is a transcript of a live programme.",
+                  "JANE ROE: The delegations agreed last night. Our correspondent Tom Other was there. Tom, how was it?",
+                  "TOM OTHER: Tired, Jane, and quite emotional. Here is the head of one delegation, Ann Kovacs.",
+                  "ANN KOVACS (interpreted): Today we did not argue about who is right.",
+                  "ROE: With me in the studio is the woman who chaired the talks, Eva Sample. Good morning.",
+                  "EVA SAMPLE: Good morning. I came straight from the airport.",
+                  "ROE: How close did this come to failing?",
+                  "SAMPLE: Closer than people think. We had a text that neither side would sign.",
+                  "ROE: Critics say the laboratory will only identify the dead already returned.",
+                  "SAMPLE: That is true, and it is not nothing.",
+                  "ROE: Will there be another round?",
+                  "SAMPLE: I hope so.",
+                  "ROE: Eva Sample, thank you.",
+                  "SAMPLE: Thank you."]
+    turns = {q.text: (q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")}
+    assert turns["How close did this come to failing?"][0] == "question"
+    assert turns["Closer than people think. We had a text that neither side would sign."] == ("interview", "Eva Sample")
+    assert turns["Tired, Jane, and quite emotional. Here is the head of one delegation, Ann Kovacs."][0] == "interview"
+
+
+def test_a_question_from_the_floor_is_the_interviewers() -> None:
+    paragraphs = ["Monday, 14:10", "Jan Roe, the head of the delegation, spoke briefly to journalists. A partial transcript:",
+                  "Question from the floor: Will your side agree to send the data?",
+                  "Roe: We are discussing it. We are not against a neutral laboratory.",
+                  "Question from the floor: And the lists of burial sites?",
+                  "Roe: Everything in its time."]
+    turns = [(q.text, q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
+    assert ("Will your side agree to send the data?", "question", "Question from the floor") in turns
+    assert ("Everything in its time.", "interview", "Jan Roe") in turns

@@ -35,7 +35,7 @@ from analysis.segment.patterns import _BOLD_QUESTION, _CAP, _LABEL, _NAMES, _UPP
 #: Labels of an interview's answers that name nobody: the interviewee the introduction names speaks.
 _ANSWER_LABELS = frozenset({"a", "answer"})
 #: A paragraph-opening speaker label: an optional timestamp ("[00:12:40] ", "00:12:40 "), a name, role or tag
-#: ("Q", "ANCHOR", "Mr. Nebenzia", "The Minister for Europe", "D. Peskov"), an optional description
+#: ("Q", "ANCHOR", "Mr. Nebenzia", "The Minister for Europe", "D. Peskov", "Question from the floor"), an optional description
 #: (", U.S. SECRETARY OF STATE") and parenthesised asides ("(North Wessex) (Con)", "(through
 #: interpreter)", "(Marta, Lviv)"), then a colon. A description may give an age and several parts, as a vox
 #: pop's "Jane Roe, 63, retired teacher, from Lviv:" does. A label may open with an accented capital
@@ -43,7 +43,7 @@ _ANSWER_LABELS = frozenset({"a", "answer"})
 #: bracketed tag ("[CLIP] ROE:").
 _PLAIN_LABEL = re.compile(
     r"^\s*(?:[*_]{1,2})?(?P<stamp>[\[(]\d{1,2}(?::\d{2}){1,2}[\])]\s*|\d{1,2}:\d{2}:\d{2}\s+|\[[A-Z]{2,12}\]\s+)?"
-    rf"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|(?:[A-Z]|[{_UPPER}](?=[\w'’.-]*\s+[{_UPPER}]|[a-zß-öø-ÿ]))[\w'’./&-]+"
+    rf"(?P<label>(?P<head>Q|A|Our\s+[a-z]+|Question\s+from\s+(?:the\s+|an?\s+)?[\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]*){{0,3}}|(?:[A-Z]|[{_UPPER}](?=[\w'’.-]*\s+[{_UPPER}]|[a-zß-öø-ÿ]))[\w'’./&-]+"
     rf"(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+){{0,2}}[{_UPPER}][\w'’.-]*){{0,4}})"
     r"(?P<desc>,\s+(?:[A-Z][\w'’.-]*|\d{1,3})(?:\s+[\w'’.–-]+){0,6}(?:,\s+[\w'’.–-]+(?:\s+[\w'’.–-]+){0,6}){0,3})?"
     r"(?P<parens>(?:\s*\([^()\n]{1,40}\)){0,4}))"
@@ -300,6 +300,12 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             mostly = [label for label in named if share[label] >= 0.75 and sum(lb == label for _, lb, _ in found.values()) >= 3]
             if len(mostly) == 1 and all(share[label] < 0.5 for label in named - set(mostly)):
                 askers = set(mostly)
+        if not askers and len(named) > 3:  # (a broadcast's host, whom no line calls one: the label that opens it and
+            # asks every question, three or more, between hand-overs, thanks and introductions of guests)
+            opener = found[min(found)][1]
+            if {label for label in named if share[label] > 0} == {opener} and \
+                    share[opener] * sum(lb == opener for _, lb, _ in found.values()) >= 3:
+                askers = {opener}
         if askers:
             found = {pi: (start, label, "question" if label in askers else "interview")
                      for pi, (start, label, _) in found.items()}

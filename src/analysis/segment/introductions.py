@@ -64,6 +64,11 @@ _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|nea
 #: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
 _ANSWERED = re.compile(r"[^.!?]{0,100}?\b(?:answered\s+(?:[\w'’-]+\s+){0,2}?questions|"
                        r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
+#: Whom the outlet spoke to or asked, by a role in apposition before the name: "We spoke to Example Ltd's managing
+#: director, Jane Roe, ...", "We asked the State Department's adviser on cultural property, Jane Roe, three questions".
+_ASKED_ROLE = re.compile(r"\b(?:(?:spoke|talked|sat\s+down)\s+(?:to|with)|asked|interviewed|met|reached|contacted)\s+"
+                         r"(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+|(?:the|an?|our)\s+)"
+                         r"(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*,\s+$")
 #: A sentence in which the person just named, as "he" or "she", speaks to the outlet: "She spoke to Example Daily on
 #: Friday.", "He answered our questions", "She talked to us" (that person is the interviewee, on a tie).
 _SHE_SPOKE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:(?:spoke|talked)\s+to\s+(?!(?:him|her|them)\b)|"
@@ -145,7 +150,8 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             if _person(name) and not _NOT_INTERVIEWEE_BEFORE.search(par[:at]) and \
                     not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
-                if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)):
+                if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)) or \
+                        _ASKED_ROLE.search(par[max(0, at - 120):at]):
                     talked.add(name)
                     if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
                         last.add(name)  # questions", after entries that name others more often; not "with Mint")
