@@ -4394,3 +4394,40 @@ def test_a_question_from_the_floor_is_the_interviewers() -> None:
     turns = [(q.text, q.kind, q.speaker) for q in segment.find_quotes(paragraphs) if q.kind in ("interview", "question")]
     assert ("Will your side agree to send the data?", "question", "Question from the floor") in turns
     assert ("Everything in its time.", "interview", "Jan Roe") in turns
+
+
+def test_a_dash_interview_under_a_photo_line_names_whom_the_outlet_asked() -> None:
+    paragraphs = ["The boy who does not exist on paper",
+                  "By Tim Example",
+                  "Photo: Jan Sample at the library of the college. Photo by Tom Other",
+                  "Jan Sample finished school in the occupied town in 2023. He now lives in the city.",
+                  "\"I have eleven years of school in my head and nothing in my hands,\" Sample said.",
+                  "His mother, Eva Sample, said the family had left every document behind. \"Who thinks about diplomas?\"",
+                  "This week's agreement could change that. The Example Herald asked Jane Roe, a senior aide to the "
+                  "commissioner, what it means for families like the Samples.",
+                  "— Who can apply, and where?",
+                  "— Any family whose child studied in a school on the other side of the line.",
+                  "— Will his transcript say so?",
+                  "— It will list subjects, years and grades.",
+                  "— How long will it take?",
+                  "— For school leavers we are pushing for June."]
+    assert set(speakers(paragraphs, "interview")) == {"Jane Roe"}
+
+
+def test_whom_the_outlet_put_its_questions_to_is_the_interviewee() -> None:
+    intro = ["The long wait for a transcript",
+             "Anna Sample has filled in the form. Sample wants to study architecture.",
+             "\"I draw it so I do not forget it,\" Sample said.",
+             "What families need to know",
+             "The Example Review put readers' most frequent questions to Jane Roe, spokeswoman for the ministry."]
+    assert _interviewee(intro) == "Jane Roe"
+
+
+def test_quotes_in_bullets_after_a_colon_are_the_speaker_the_colon_line_names() -> None:
+    paragraphs = ["10:05", "Talks open",
+                  "The special envoy Jane Roe opened the session with a short address, which her office shared:",
+                  "• \"Every day of delay is measured in infections, in amputations, in lives.\"",
+                  "• \"Our country has no side in this war. Our only side is the patient.\""]
+    found = [(q.text, q.speaker, q.kind) for q in segment.find_quotes(paragraphs)]
+    assert found == [("Every day of delay is measured in infections, in amputations, in lives.", "Jane Roe", "direct"),
+                     ("Our country has no side in this war. Our only side is the patient.", "Jane Roe", "direct")]

@@ -333,7 +333,8 @@ def _inside_sentence(par: str, spans: Sequence[tuple[int, int]], c: _Cand) -> bo
     in a colon or a comma that introduces it ('Lavrov said: "..."', 'he said, "..."')."""
     s0 = next((a for a, e in spans if a <= c.lo < e), 0)
     before = par[s0:c.lo].rstrip()
-    return bool(before.strip(" -–—")) and not before.endswith((":", ",", "—", "–", " -"))  # (" -": a dateline's)
+    # (" -": a dateline's; "•", "▪", "●": a list's bullet, as "- " is)
+    return bool(before.strip(" -–—•▪●◦")) and not before.endswith((":", ",", "—", "–", " -"))
 
 
 def _runs_on(paragraphs: Sequence[str], pi: int, start: int, end: int) -> bool:

@@ -172,8 +172,9 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
             and (plain := _asked_turns(paragraphs, sorted(dashed.items()))):
         return plain  # "-- How do you read the talks?" then an unlabelled answer (half the questions may end in a full stop:
         # "— The Russian side wanted its banks in the scheme."; fewer when the first calls the interviewee by name)
-    if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(_PLAIN_LABEL.match(p) for p in paragraphs[1:]):
-        # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..."
+    if len(asks) >= 2 and len(dashed) - len(asks) >= 2 and not any(
+            (m := _PLAIN_LABEL.match(p)) and m.group("head").lower() not in _NOT_SPEAKERS for p in paragraphs[1:]):
+        # a dash interview: "— How do you assess ...?" / "— I assess them as positive ..." (a "Photo:" line is no label)
         first, q0 = min(dashed), min(asks)  # (first the person the first question calls by name: "– Mr Roe, ...")
         who = _interviewee(paragraphs[:first], _called(paragraphs[q0][dashed[q0]:]))
         asks = _in_step(sorted(dashed), asks, paragraphs)

@@ -69,6 +69,10 @@ _ANSWERED = re.compile(r"[^.!?]{0,100}?\b(?:answered\s+(?:[\w'’-]+\s+){0,2}?qu
 _ASKED_ROLE = re.compile(r"\b(?:(?:spoke|talked|sat\s+down)\s+(?:to|with)|asked|interviewed|met|reached|contacted)\s+"
                          r"(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+|(?:the|an?|our)\s+)"
                          r"(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*,\s+$")
+#: Whom the outlet put its questions to: "Example Review put readers' most frequent questions to Jane Roe", "we sent
+#: five questions to the ministry's spokeswoman, Jane Roe".
+_QUESTIONS_TO = re.compile(r"\b(?:put|sent|submitted|addressed|asked|took)\b[^.!?]{0,60}?\bquestions?\s+(?:to|for)\s+"
+                           r"(?:(?:the|a|an|[a-z][\w'’-]*)\s+){0,4}$")
 #: A sentence in which the person just named, as "he" or "she", speaks to the outlet: "She spoke to Example Daily on
 #: Friday.", "He answered our questions", "She talked to us" (that person is the interviewee, on a tie).
 _SHE_SPOKE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:(?:spoke|talked)\s+to\s+(?!(?:him|her|them)\b)|"
@@ -151,7 +155,7 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                     not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
                 if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)) or \
-                        _ASKED_ROLE.search(par[max(0, at - 120):at]):
+                        _ASKED_ROLE.search(par[max(0, at - 120):at]) or _QUESTIONS_TO.search(par[max(0, at - 120):at]):
                     talked.add(name)
                     if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
                         last.add(name)  # questions", after entries that name others more often; not "with Mint")

@@ -265,7 +265,7 @@ def _find_marked_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[
                 continue
             speaker = _who(phrase, (pi, at), mentions, roles, texts, fulls)
             speaker = "" if " " not in speaker and speaker in places else speaker  # ("'...': Lerwick remembers")
-            first = c is cands[0] and (not par[: c.start].strip(" \t\n-–—\"“„«")
+            first = c is cands[0] and (not par[: c.start].strip(" \t\n-–—•▪●◦\"“„«")  # (behind a dash or a bullet)
                                        or bool(c.lo >= 0 and _QUOTE_LEAD.fullmatch(par[: c.lo])))  # ('Quote: "..."')
             # ('"..." / – Jane Roe, Minister of Foreign Affairs': signed in the next paragraph)
             if not speaker and first and c.kind == "pair" and pi + 1 < len(paragraphs) and \
