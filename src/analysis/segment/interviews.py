@@ -369,7 +369,10 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
               for _, lb, kind in turns.values() if kind == "interview"}
     for lb in [lb for lb, full in fuller.items() if full == lb and " " not in lb]:  # ("Leota:" of "Leota Tavita Sefo",
         starting = {n for n in intro_names if n.startswith(lb + " ") and _person(n)}  # a title name over two more)
-        fuller[lb] = starting.pop() if len(starting) == 1 else lb
+        # (or the first of two surnames: "Quintero:" of "Marisol Quintero Vega", as Spanish names are shortened)
+        paternal = {" ".join(n.split()[-3:]) for n in intro_names  # (one name, whatever precedes it: "Panama's ...")
+                    if len(n.split()) >= 3 and n.split()[-2] == lb and _person(n)}
+        fuller[lb] = starting.pop() if len(starting) == 1 else paternal.pop() if len(paternal) == 1 and not starting else lb
     fuller |= {lb: full for lb in fuller if lb.isupper() and " " not in lb and len(lb) > 2 and  # ("ORAV": "Liis Orav")
                (full := fuller_name(lb.title(), intro_names)) != lb.title()}
     turns = {pi: (start, fuller.get(lb, lb), kind) for pi, (start, lb, kind) in turns.items()}

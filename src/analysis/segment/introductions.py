@@ -61,9 +61,12 @@ _SENT_TO = re.compile(r"\b(?:to|in|at|from|near)\s+")
 _NOT_INTERVIEWEE_BEFORE = re.compile(r"(?:\b(?:(?i:by|the|an?)|in|at|on|from|near|of|around|outside)\s+|[\"“«„‘])$")
 
 
-#: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions".
-_ANSWERED = re.compile(r"[^.!?]{0,100}?\b(?:answered\s+(?:[\w'’-]+\s+){0,2}?questions|"
-                       r"(?:spoke|talked)\s+to\s+(?:us|me)\b)")
+#: What an introduction says after the name of the one who answers: "Jane Roe, ..., answered our questions", "spoke to
+#: the Herald", "agreed to speak to the Danube Herald" (an outlet with "the"; not "spoke to Jan Roe", another person).
+_ANSWERED = re.compile(r"[^.!?]{0,100}?(?<!\bhe\s)(?<!\bshe\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bI\s)"  # (not a new subject's)
+                       r"\b(?:answered\s+(?:[\w'’-]+\s+){0,2}?questions|"
+                       r"(?:(?:agreed|offered|consented)\s+to\s+)?(?:spoke|talked|speak|talk)\s+to\s+"
+                       r"(?:us|me|the\s+[A-Z][\w'’-]*)\b)")
 #: Whom the outlet spoke to or asked, by a role in apposition before the name: "We spoke to Example Ltd's managing
 #: director, Jane Roe, ...", "We asked the State Department's adviser on cultural property, Jane Roe, three questions".
 _ASKED_ROLE = re.compile(r"\b(?:(?:spoke|talked|sat\s+down)\s+(?:to|with)|asked|interviewed|met|reached|contacted)\s+"
@@ -280,16 +283,21 @@ def _guests(intro: Sequence[str]) -> set[str]:
     return out
 
 
-#: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG".
-_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}")  # (and "B.Zh.": a digraph's initial)
+#: A label of initials: "VZ", "S.K.", "S. K.", "ÞKG", "PvD" (a particle's small letter: "Pieter van Dam").
+_INITIALS = re.compile(rf"[{_UPPER}]{{2,4}}|(?:[{_UPPER}][a-z]?\.\s?){{2,4}}|[{_UPPER}](?:[a-z]{{1,2}}[{_UPPER}]){{1,2}}")
+# (and "B.Zh.": a digraph's initial)
 
 
 def _gives_initials(letters: Sequence[str], name: str) -> bool:
     """Whether a label's ``letters`` ("P", "K"; "B", "Zh") are the initials of ``name``, a letter per word
     (a hyphenated surname gives a letter per part: "KNL" of "Kabiru Ndagi-Lawal"; so does a given name of two
-    syllables, the second in lower case: "CWL" of "Chen Wei-lun")."""
+    syllables, the second in lower case: "CWL" of "Chen Wei-lun"; a particle's small letter gives the particle: "PvD" of
+    "Pieter van Dam")."""
+    chars = [c for a in letters for c in a]  # ("Pv", "D" read letter by letter: "P", "v", "D")
     return any(len(parts) == len(letters) and all(w.startswith(a) for w, a in zip(parts, letters))
-               for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)]))
+               for parts in (name.split(), [w[:1].upper() + w[1:] for w in re.split(r"[\s-]+", name)])) or (
+        len(chars) > len(letters) and len(name.split()) == len(chars)
+        and all(w.startswith(c) for w, c in zip(name.split(), chars)))
 
 
 def _initials_of(label: str, intro: Sequence[str]) -> str:
