@@ -496,8 +496,9 @@ def test_scores_of_edge_cases_are_unchanged(text: str) -> None:
 #: rules tuned on them (a dash interview under a caption line, "put its questions to", quotes in bullets)
 #: (dc786220... before them); then when the hundred-and-forty-first to hundred-and-forty-eighth joined (a0e25bc9...
 #: without them); then for the rules tuned on them ("spoke to the Herald", initials with a particle, the first of two
-#: surnames) (bccf83a5... before them).
-PIPELINE_DIGEST = "aede4c21b4e286f451f30967500e3e1d95889bdf7d92d70819c466cbfbdc2919"
+#: surnames) (bccf83a5... before them); then when the hundred-and-forty-ninth to hundred-and-fifty-sixth joined
+#: (aede4c21... without them).
+PIPELINE_DIGEST = "b3391e4c232edc050bdde7b4efda1251efdab767fc82ea9e3cfbbe3bf3e8c11a"
 
 #: The benchmark corpus's articles the pipeline's digest reads: its 1,000 articles recombine the seeds' body
 #: paragraphs and the same leftovers, 113 distinct lines, which its first 100 already hold; 300 keep orders and
