@@ -20,6 +20,15 @@ _NOT_SPEAKERS = frozenset(
     "absent details detail broadcast aired recorded programme program episode segment comments".split())
 #: A paragraph that is only a bracketed aside of a transcript: "(Laughter.)", "[Crosstalk]".
 _ASIDE = re.compile(r"\s*[\[(][^()\[\]]{1,60}[\])]\s*")
+#: The dash that opens a turn of a dash interview, before its words: "— How do you ...?", "-- I assess ...".
+_TURN_DASH = re.compile(r"\s*(?:--|[-–—])\s+(?=\S)")
+
+
+def _answer_paragraphs(paragraphs: Sequence[str], start: int, stop: int, who: str) -> dict[int, tuple[int, str, str]]:
+    """The paragraphs ``start`` to ``stop`` (not included) of one answer as ``who``'s turns, each from its first
+    word: every paragraph with words, but no transcript's aside ("(Laughter.)")."""
+    return {k: (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview") for k in range(start, stop)
+            if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k])}
 
 
 #: A numbered question of a written interview: "3. Would Poland send soldiers?".
@@ -92,7 +101,8 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
         return {}
     intro = paragraphs[:at[0]]
     # (a question's opening dash is no word of it: "– Mr Roe, ..." calls Roe)
-    first = re.sub(r"^\s*(?:--|[-–—])\s+", "", paragraphs[at[0]][asked[0][1]:])
+    first = paragraphs[at[0]][asked[0][1]:]
+    first = first[dash.end():] if (dash := _TURN_DASH.match(first)) else first
     addressed = _VOCATIVE.match(first)  # ("Frau Roe, ...", "Jane, ...": whom
     who = _interviewee(intro, _called(first))  # the first question asks)
     # (or a closing note says so: "This interview has been shortened and translated from Dutch.")
@@ -112,9 +122,7 @@ def _asked_turns(paragraphs: Sequence[str], asked: Sequence[tuple[int, int]]) ->
         return {}
     turns = {pi: (start, "interviewer", "question") for pi, start in asked}
     for n, pi in enumerate(at):
-        for k in range(pi + 1, at[n + 1] if n + 1 < len(at) else pi + 2):
-            if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):
-                turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
+        turns |= _answer_paragraphs(paragraphs, pi + 1, at[n + 1] if n + 1 < len(at) else pi + 2, who)
     # (the closing courtesies after the last answer: "Thank you for the conversation." then "Thank you.")
     if (end := at[-1] + 2) + 1 < len(paragraphs) and _THANKS.match(paragraphs[end]) and \
             len(paragraphs[end].split()) <= 12 and _THANKS.match(paragraphs[end + 1]) and len(paragraphs[end + 1].split()) <= 12:

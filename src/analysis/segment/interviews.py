@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 
 from analysis.segment.asked import (
-    _ASIDE,
     _NOT_SPEAKERS,
+    _TURN_DASH,
     _VOCATIVE,
+    _answer_paragraphs,
     _asked_turns,
     _called,
     _numbered_turns,
@@ -166,7 +167,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     """
     found: dict[int, tuple[int, str, str]] = {}
     brief: dict[int, tuple[int, str, str]] = {}
-    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := re.match(r"\s*(?:--|[-–—])\s+(?=\S)", par))}
+    dashed = {pi: m.end() for pi, par in enumerate(paragraphs) if (m := _TURN_DASH.match(par))}
     asks = [pi for pi in dashed if paragraphs[pi].rstrip().endswith("?")]
     if len(asks) >= 3 and (2 * len(asks) >= len(dashed) or _VOCATIVE.match(paragraphs[min(dashed)], dashed[min(dashed)])) \
             and (plain := _asked_turns(paragraphs, sorted(dashed.items()))):
@@ -185,10 +186,8 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
         order = sorted(dashed)
         for before, after in zip(order, order[1:]):
             if before not in asks and after in asks:
-                for k in range(before + 1, after):
-                    if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]) and \
-                            not re.match(r"\s*[\"“«„(\[]", paragraphs[k]):
-                        turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), who, "interview")
+                turns |= {k: turn for k, turn in _answer_paragraphs(paragraphs, before + 1, after, who).items()
+                          if not re.match(r"\s*[\"“«„(\[]", paragraphs[k])}
         return dict(sorted(turns.items()))
     if numbered := _numbered_turns(paragraphs):
         return numbered
@@ -380,9 +379,7 @@ def interview_turns(paragraphs: Sequence[str]) -> dict[int, tuple[int, str, str]
     for n, pi in enumerate(labelled[:-1]):
         following = labelled[n + 1]
         if turns[pi][2] == "interview" and turns[following][2] == "question":
-            for k in range(pi + 1, following):
-                if paragraphs[k].strip() and not _ASIDE.fullmatch(paragraphs[k]):  # ("(Laughter.)": no words)
-                    turns[k] = (len(paragraphs[k]) - len(paragraphs[k].lstrip()), turns[pi][1], "interview")
+            turns |= _answer_paragraphs(paragraphs, pi + 1, following, turns[pi][1])
     return dict(sorted(turns.items()))
 
 

@@ -157,8 +157,9 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             if _person(name) and not _NOT_INTERVIEWEE_BEFORE.search(par[:at]) and \
                     not _DATELINE_TAIL.match(par, at + len(name)):
                 names.append(name)
-                if _TALKED_WITH.search(par[max(0, at - 60):at]) or _ANSWERED.match(par, at + len(name)) or \
-                        _ASKED_ROLE.search(par[max(0, at - 120):at]) or _QUESTIONS_TO.search(par[max(0, at - 120):at]):
+                lead = par[max(0, at - 120):at]  # (what the sentence says before the name: "We spoke to ...")
+                if _TALKED_WITH.search(lead[-60:]) or _ANSWERED.match(par, at + len(name)) or \
+                        _ASKED_ROLE.search(lead) or _QUESTIONS_TO.search(lead):
                     talked.add(name)
                     if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
                         last.add(name)  # questions", after entries that name others more often; not "with Mint")
@@ -168,14 +169,16 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
             for m in _SUBJECT_NAME.finditer(par, 0, spoke.start() + 1):
                 if (name := _clean_speaker(m.group("name"))) in names and " " in name:
                     talked.add(name)
-                    last.update([name] if par is intro[-1] else [])
+                    if par is intro[-1]:
+                        last.add(name)
                     break
         # ("The woman running the talks is Jane Roe, a former ambassador, with Tom Roe. We spoke to her on Wednesday.":
         # the paragraph's first person named in full before that sentence, whom it is about)
         elif (spoke := _SPOKE_TO_HER.search(par)) and (before := sorted(
                 (at, n) for n in set(names) if " " in n and (at := par.find(n, 0, spoke.start() + 1)) >= 0)):
             talked.add(before[0][1])
-            last.update([before[0][1]] if par is intro[-1] else [])
+            if par is intro[-1]:
+                last.add(before[0][1])
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
