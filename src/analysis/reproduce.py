@@ -52,7 +52,7 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 
 
 def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None, output: Path | None = None,
-                     timeout: int = 1200, keep_failed: bool = False) -> None:
+                     timeout: int = 1200, keep_failed: bool = False) -> int | None:
     """Execute a notebook on the `python3` kernel and write it (in place unless `output` is given).
 
     `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
@@ -71,7 +71,8 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
 
     Returns
     -------
-    Nothing; the executed notebook is written, and a failure raises `NotebookFailure`.
+    The kernel's peak resident memory in MB (None where the system does not say: `kernel_peak_mb`);
+    the executed notebook is written, and a failure raises `NotebookFailure`.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -93,11 +94,14 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     started: list[int] = []  # index of each cell as it starts: the last one is where a dead kernel died
+    peaks: list[int] = []  # the kernel's peak memory so far, read as each cell ends
     kernel_dir = tempfile.mkdtemp(prefix="analysis-kernel-")
+    manager = kernel_manager(Path(kernel_dir))
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False, km=kernel_manager(Path(kernel_dir)),
+        nb, timeout=timeout, kernel_name="python3", record_timing=False, km=manager,
         resources={"metadata": {"path": str((output or path).parent)}},
         on_cell_start=lambda cell, cell_index: started.append(cell_index),
+        on_cell_complete=lambda cell, cell_index: peaks.append(kernel_peak_mb(manager) or 0),
     )
     before = os.environ.get(STATIC_ENV)
     os.environ[STATIC_ENV] = "1"  # the kernel shows static tables, not widgets (display.STATIC_ENV)
@@ -119,6 +123,39 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     nb.metadata.pop("widgets", None)
     _stable_widget_ids(nb)
     nbformat.write(nb, output or path)
+    return (max(peaks) or None) if peaks else None
+
+
+def kernel_peak_mb(manager: object) -> int | None:
+    """The peak resident memory of the kernel a jupyter_client kernel manager started, so far: its
+    high-water mark, from /proc (Linux).
+
+    Parameters
+    ----------
+    manager : the kernel's manager (jupyter_client), with the kernel running.
+
+    Returns
+    -------
+    MB, or None elsewhere than Linux, or where the kernel's process is unknown or gone.
+    """
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    pid = getattr(process, "pid", None)
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _peak_line(peak: int | None) -> None:
+    """Says how much memory a notebook's kernel took at its peak (`reproduce` prints it before "done in")."""
+    if peak:
+        print(f"      kernel peak memory {peak:,} MB", flush=True)
 
 
 def _failure(nb, name: str, exc: Exception, last_started: int | None) -> NotebookFailure:  # noqa: ANN001
@@ -161,7 +198,7 @@ def _execute_fresh(path: Path, parameters: dict[str, object], output: Path, time
     """`execute_notebook` with `parameters` to `output` (its failing cell kept), removing an old copy
     first so none is left from an earlier run."""
     output.unlink(missing_ok=True)
-    execute_notebook(path, parameters=parameters, output=output, timeout=timeout, keep_failed=True)
+    _peak_line(execute_notebook(path, parameters=parameters, output=output, timeout=timeout, keep_failed=True))
 
 
 def _parameter_names(path: Path) -> set[str]:
@@ -289,7 +326,7 @@ def _memory_bound_jobs(out: Path) -> int:
 
 def _execute_in_place(path: Path, timeout: int) -> None:
     """`execute_notebook` over the notebook itself, its failing cell kept."""
-    execute_notebook(path, timeout=timeout, keep_failed=True)
+    _peak_line(execute_notebook(path, timeout=timeout, keep_failed=True))
 
 
 def _timed(function: Callable, args: tuple, capture: bool = False) -> tuple[int, str, tuple | None, float, str]:
