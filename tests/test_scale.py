@@ -250,3 +250,32 @@ def test_batches_keep_every_item_in_order_and_end_small_when_workers_share_a_chu
     assert sizes[0] == 125 and max(sizes[-8:]) <= 32  # the last two big batches' worth in quarters
     assert [len(b) for b in _batches(list(range(1000)), 1)] == [250] * 4  # one worker: no small tail
     assert _batches([], 2) == []
+    # a chunk before the last: one batch per worker (the chunks after it keep the workers busy)
+    for n, jobs in [(1000, 2), (1000, 1), (37, 2), (1001, 3)]:
+        batches = _batches(list(range(n)), jobs, last=False)
+        assert [i for b in batches for i in b] == list(range(n)) and len(batches) == jobs
+    assert [len(b) for b in _batches(list(range(1000)), 2, last=False)] == [500, 500]
+
+
+def test_chunks_are_told_which_is_the_last() -> None:
+    from analysis.pipeline.engines import _with_last
+
+    assert list(_with_last(iter("abc"))) == [("a", False), ("b", False), ("c", True)]
+    assert list(_with_last(["a"])) == [("a", True)] and list(_with_last([])) == []
+
+
+def test_batching_changes_no_table(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 20 articles on two workers (one batch per worker but in the last chunk) write the same
+    bytes as on one worker, and as a build whose every chunk is batched like the last."""
+    from analysis.pipeline import build_corpus, engines, passes
+
+    def build(out: str, jobs: int) -> dict[str, bytes]:
+        stats = build_corpus(generated, tmp_path / out, jobs=jobs, chunk_size=20, min_articles_per_job=1,
+                             skip_topics=True, progress=False)
+        assert stats.engine == ("processes" if jobs > 1 else "serial")
+        return {f.name: f.read_bytes() for f in sorted((tmp_path / out).glob("*.parquet"))}
+
+    two, one = build("two", 2), build("one", 1)
+    original = engines._batches
+    monkeypatch.setattr(passes, "_batches", lambda items, jobs, size=0, last=True: original(items, jobs, size))
+    assert two == one == build("as_last", 2) and len(two) >= 12

@@ -377,3 +377,23 @@ def test_subject_mention_screens_never_hide_a_match() -> None:
                 assert needs(text), (pattern.pattern[:40], text)
     assert all(any(p.search(t) for t in written) for p, _ in screened)  # each pattern is tried on a match
     assert hits > len(written)
+
+
+def test_the_alias_screen_never_hides_a_nickname_cue() -> None:
+    """`fullnames._nickname_of` tries `_ALIAS_CUE` only in a paragraph holding "call", "known" or
+    "nicknamed" (`_may_alias`): wherever the pattern matches, on every sentence and line of the corpora
+    and on sentences written for each of its alternatives, the screen lets it; and the nicknames of
+    those sentences are found as before."""
+    from analysis.segment import fullnames
+
+    written = ["Jane Roe, known to everyone as Janie, runs the ferry.", "Jan Roe, nicknamed Bud, drove the truck.",
+               "Jane Roe fixes the nets. Everyone calls her Janie.", "The man whom everybody at the rank calls Mzee Moto."]
+    hits = 0
+    for text in (*corpus_sentences(), *written):
+        if segment_patterns._ALIAS_CUE.search(text):
+            hits += 1
+            assert fullnames._may_alias(text), text
+    assert hits > len(written) and all(segment_patterns._ALIAS_CUE.search(t) for t in written)
+    assert fullnames._nickname_of("Janie", written[:1]) == "Jane Roe"
+    assert fullnames._nickname_of("Bud", written[1:2]) == "Jan Roe"
+    assert fullnames._nickname_of("Janie", written[2:3]) == "Jane Roe"

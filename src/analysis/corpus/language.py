@@ -54,7 +54,7 @@ def english_share(text: str) -> float:
     float
     """
     words = _WORD.findall(text.lower())
-    return sum(w in FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+    return sum(map(FUNCTION_WORDS.__contains__, words)) / len(words) if words else 0.0
 
 
 def not_english_note(article_ids: Iterable[str], n_articles: int) -> str:

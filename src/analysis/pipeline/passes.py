@@ -19,7 +19,7 @@ from analysis import clean, corpus, framing, segment, sentiment, topics
 from analysis.clean import LineCounter, stable_hash
 from analysis.pipeline.article import Context, _hash_batch, _process_batch, add_terms, frames_of
 from analysis.pipeline.cache import Cache, CacheError, _settings_digest
-from analysis.pipeline.engines import _batches, _engine, _pipelined, connection
+from analysis.pipeline.engines import _batches, _engine, _pipelined, _with_last, connection
 from analysis.pipeline.settings import Settings
 from analysis.pipeline.sinks import _FileSink, _MemorySink
 from analysis.pipeline.tidy import _tidy
@@ -97,14 +97,14 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     try:
         def hash_work() -> Iterator[tuple[object, list]]:
             nonlocal shared_seconds
-            for articles, _ in source():
+            for (articles, _), last in _with_last(source()):
                 texts = [str(t) for t in articles["text"]]
                 begun = clock()
                 paragraphs.add(articles["article_id"], articles["outlet"], texts)
                 coding.update(zip(*(articles[c].astype("string").fillna("(missing)") if c in articles.columns
                                     else ["(missing)"] * len(articles) for c in ("outlet", "bloc", "country"))))
                 shared_seconds += clock() - begun
-                yield [str(o) for o in articles["outlet"]], _batches(texts, jobs)
+                yield [str(o) for o in articles["outlet"]], _batches(texts, jobs, last=last)
         with tqdm(total=total, desc="pass 1: repeated lines", unit="article", disable=bar_off) as bar:
             for outlets, results in _pipelined(runner, _hash_batch, hash_work()):
                 for outlet, hashes in zip(outlets, (h for batch in results for h in batch)):
@@ -158,7 +158,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
         cache = None
 
     def work() -> Iterator[tuple[object, list]]:
-        for articles, problems in source():
+        for (articles, problems), last in _with_last(source()):
             records = articles.to_dict("records")
             keys: list[str] = []
             hits: dict[str, dict] = {}
@@ -170,7 +170,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
                     drop_cache(exc)
                     keys = []
             todo = [r for r, k in zip(records, keys) if k not in hits] if hits else records
-            yield (records, keys, hits, problems), _batches(todo, jobs)
+            yield (records, keys, hits, problems), _batches(todo, jobs, last=last)
 
     try:
         with tqdm(total=total, desc="pass 2: articles", unit="article", disable=bar_off) as bar:

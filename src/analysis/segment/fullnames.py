@@ -52,6 +52,12 @@ _OPENING_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_NAME})(?:,\s+\d{{1
 _REAL_NAME = re.compile(rf"\b(?:[Hh]is|[Hh]er|whose)\s+(?:(?:real|full|actual|given)\s+)?name\s+(?:is|was)\s+(?P<full>{_NAME})")
 
 
+def _may_alias(text: str) -> bool:
+    """Whether `text` holds a word every `_ALIAS_CUE` match holds ("known", "nicknamed" or "call"): where it
+    holds none, the pattern is not tried (the same answer; it ran over every paragraph for every speaker)."""
+    return "call" in text or "known" in text or "nicknamed" in text
+
+
 def _nickname_of(word: str, texts: Sequence[str]) -> str:
     """The full name of the person the narration ``texts`` gives the nickname ``word`` ("Jane Roe, known
     as Janie", "everyone calls her Janie", "Jane Roe, whom everybody at the rank calls Janie": the person
@@ -66,7 +72,7 @@ def _nickname_of(word: str, texts: Sequence[str]) -> str:
                 _person(" ".join(name)):  # (not a dateline's "PLACE (Example district)")
             return " ".join(name)
     cued = [i for i, text in enumerate(texts)
-            if word in text and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
+            if word in text and _may_alias(text) and any(word in text[c.end():c.end() + 80] for c in _ALIAS_CUE.finditer(text))]
     if cued:
         w = re.escape(word)
         alias = re.compile(rf"(?P<full>{_NAME})(?:,\s+\d{{1,3}})?,?\s+(?:(?:also|better|widely)\s+)?"
