@@ -119,3 +119,20 @@ def test_execute_notebook_returns_the_kernels_peak_memory(tmp_path: Path) -> Non
     large = peak("x = bytearray(400 * 2**20)\nx[::4096] = b'y' * len(x[::4096])\ndel x")
     assert small is not None and large is not None
     assert 350 <= large - small <= 600, (small, large)
+
+
+@pytest.mark.slow
+def test_notebook_kernels_use_the_systems_allocator_for_arrow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`execute_notebook` starts kernels with Arrow on the system's allocator (its own kept the memory the
+    tables read released: a higher peak), unless the user chose another."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import pyarrow as pa\nprint(pa.default_memory_pool().backend_name)")]
+    path = tmp_path / "pool.ipynb"
+    for chosen, expected in ((None, "system"), ("mimalloc", "mimalloc")):
+        if chosen is None:
+            monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+        else:
+            monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", chosen)
+        nbformat.write(nb, path)
+        reproduce.execute_notebook(path)
+        assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"].strip() == expected

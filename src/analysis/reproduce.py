@@ -90,6 +90,9 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
             cell["outputs"], cell["execution_count"] = [], None
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     os.environ["PYTHONHASHSEED"] = "0"  # inherited by the kernel process
+    # (Arrow's own allocator keeps the memory a table read released, and later steps pile on top of it: with the
+    # system's, notebooks 01 and 02 peaked 14% and 8% lower on 10,000 generated articles; a user's choice stands)
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     os.environ.pop("MPLBACKEND", None)  # an Agg backend would drop figures from the notebook
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
