@@ -122,11 +122,6 @@ NAIVE_SPLIT = r"(?<=[.!?])\s+"
 PASSES = ("repeated lines", "articles", "keyness", "topics")
 
 
-def reproduce_steps(log: str) -> dict[str, float]:
-    """Seconds of each step from the log `analysis reproduce` prints ("[n/N] name ..." then "done in X s")."""
-    return reproduce_log(log)[0]
-
-
 def reproduce_log(log: str) -> tuple[dict[str, float], dict[str, int]]:
     """From the log `analysis reproduce` prints: seconds of each step ("[n/N] name ..." then "done in
     X s"), and the peak memory in MB of each notebook's kernel ("kernel peak memory N MB" before it)."""
@@ -148,27 +143,21 @@ def run_one(config: str, corpus: Path) -> dict:
     memory = _Memory()
     started = time.perf_counter()
     stats = None
-    if config == "naive_regex":
-        import re
-
+    if config in ("naive", "naive_regex"):
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-        scorer, split = SentimentIntensityAnalyzer(), re.compile(NAIVE_SPLIT).split
-        with corpus.open(encoding="utf-8") as handle:
-            for line in handle:
-                for sentence in split(json.loads(line)["text"]):
-                    if sentence:
-                        scorer.polarity_scores(sentence)
-    elif config == "naive":
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        if config == "naive":
+            from analysis.segment import split_sentences as split
+        else:
+            import re
 
-        from analysis.segment import split_sentences
-
+            split = re.compile(NAIVE_SPLIT).split
         scorer = SentimentIntensityAnalyzer()
         with corpus.open(encoding="utf-8") as handle:
             for line in handle:
-                for sentence in split_sentences(json.loads(line)["text"]):
-                    scorer.polarity_scores(sentence)
+                for sentence in split(json.loads(line)["text"]):
+                    if sentence:  # (a regular-expression split can give an empty first piece)
+                        scorer.polarity_scores(sentence)
     elif config == "reproduce":
         with tempfile.TemporaryDirectory() as out:
             done = subprocess.run([sys.executable, "-m", "analysis", "reproduce", "--corpus", str(corpus), "--out", out],
@@ -440,10 +429,8 @@ def target_lines(table: pd.DataFrame, whole_job: pd.DataFrame | None = None) -> 
                    + ", ".join(f"{_short_of(s, 1.8)}x at {n:,}" for n, s in pairs) + ")"
                    + ("; the article pass alone: " + ", ".join(f"{s:.2f}x at {n:,}" for n, s in alone)
                       + " (the rest of a build, paid by both, is start-up and the first pass)" if alone else "") + ".")
-    best = {n: max(rate[(n, c)] for c in builds if (n, c) in rate) / rate[(n, "naive")] for n in sizes
-            if (n, "naive") in rate and any((n, c) in rate for c in builds)}
-    regex = {n: max(rate[(n, c)] for c in builds if (n, c) in rate) / rate[(n, "naive_regex")] for n in sizes
-             if (n, "naive_regex") in rate and any((n, c) in rate for c in builds)}
+    best, regex = ({n: max(rate[(n, c)] for c in builds if (n, c) in rate) / rate[(n, loop)] for n in sizes
+                    if (n, loop) in rate and any((n, c) in rate for c in builds)} for loop in ("naive", "naive_regex"))
     if best:
         listed = {loop: ", ".join(f"{_short_of(r, 0.5)} at {n:,}" for n, r in ratios.items())
                   for loop, ratios in (("punkt", best), ("regex", regex))}

@@ -132,6 +132,14 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
     names: list[str] = []
     talked: set[str] = set()  # "talked about this with the historian Jane Roe": the interviewee, on a tie
     last: set[str] = set()  # whom the paragraph right before the turns says the outlet asked: first, before any count
+
+    def answering(name: str, par: str) -> None:
+        """`name`, named in `par`, answers the outlet; named in full (not "with Mint") in the last paragraph, it is
+        `last` too (a live blog's "Example Online asked Jane Roe three questions", after entries naming others more)."""
+        talked.add(name)
+        if par is intro[-1] and " " in name:
+            last.add(name)
+
     bare: list[str] = []  # a paragraph that is only a name: a byline, unless no other name is given
     for par in intro:
         if _BYLINE.fullmatch(par) or _DATELINE.fullmatch(par) or _header_line(par) or _PLACE_LINE.fullmatch(par):
@@ -160,25 +168,19 @@ def _interviewee(intro: Sequence[str], addressed: str = "") -> str:
                 lead = par[max(0, at - 120):at]  # (what the sentence says before the name: "We spoke to ...")
                 if _TALKED_WITH.search(lead[-60:]) or _ANSWERED.match(par, at + len(name)) or \
                         _ASKED_ROLE.search(lead) or _QUESTIONS_TO.search(lead):
-                    talked.add(name)
-                    if par is intro[-1] and " " in name:  # (a live blog's "Example Online asked Jane Roe three
-                        last.add(name)  # questions", after entries that name others more often; not "with Mint")
+                    answering(name, par)
         # ("Jane Roe, president of ..., led the work. She spoke to Example Daily on Friday.": the person named in
         # full who opens a sentence before that one, its subject; not "The President of X, Nobel Prize laureate")
         if spoke := _SHE_SPOKE.search(par):
             for m in _SUBJECT_NAME.finditer(par, 0, spoke.start() + 1):
                 if (name := _clean_speaker(m.group("name"))) in names and " " in name:
-                    talked.add(name)
-                    if par is intro[-1]:
-                        last.add(name)
+                    answering(name, par)
                     break
         # ("The woman running the talks is Jane Roe, a former ambassador, with Tom Roe. We spoke to her on Wednesday.":
         # the paragraph's first person named in full before that sentence, whom it is about)
         elif (spoke := _SPOKE_TO_HER.search(par)) and (before := sorted(
                 (at, n) for n in set(names) if " " in n and (at := par.find(n, 0, spoke.start() + 1)) >= 0)):
-            talked.add(before[0][1])
-            if par is intro[-1]:
-                last.add(before[0][1])
+            answering(before[0][1], par)
     names = [n for n in names if not n.isupper()] or names or [n for n in bare if _person(n)]  # (not "JANE ROE - ANKARA")
     asking = _asked_by(intro)  # (not the one it says asked: "he sat down with our correspondent, Jane Roe")
     names = [n for n in names if n.split()[-1].lower() not in asking] or names
