@@ -248,6 +248,21 @@ def test_null_max_z_leaves_other_blocs_out() -> None:
                        framing.null_max_z(matrix, vocab, groups, "r", "w"))
 
 
+def test_null_max_z_sums_a_term_listed_twice_in_a_row_without_changing_the_callers_matrix() -> None:
+    """Rows and columns all kept, the null works on the caller's matrix itself, not a copy: one that is
+    not in canonical form (a term's count in two entries of a row) is summed on a copy, the same null."""
+    matrix, vocab, groups = _texts()
+    matrix = sparse.csr_matrix(matrix, dtype=np.int64)
+    indices, data = np.repeat(matrix.indices, 2), np.repeat(matrix.data, 2)  # (each count entered twice)
+    split = sparse.csr_matrix((data, indices, matrix.indptr * 2), shape=matrix.shape)
+    entries = split.nnz
+    assert entries == 2 * matrix.nnz and not split.has_canonical_format
+    for min_articles in (1, 2):
+        assert np.allclose(framing.null_max_z(split, vocab, groups, "r", "w", min_articles=min_articles),
+                           framing.null_max_z(2 * matrix, vocab, groups, "r", "w", min_articles=min_articles))
+    assert split.nnz == entries  # (the caller's matrix as it was)
+
+
 def test_null_max_z_samples_when_relabellings_are_too_many() -> None:
     import time
     import tracemalloc

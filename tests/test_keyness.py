@@ -73,14 +73,14 @@ def test_article_matrix_rows_follow_the_articles_table_and_its_vocabulary_only_t
 
 def test_article_matrix_is_the_same_with_its_texts_taken_a_few_paragraphs_at_a_time(monkeypatch) -> None:  # noqa: ANN001
     from analysis import outputs, paths
-    from analysis.framing import distinctive
+    from analysis.framing import matrix as matrix_module
 
     for tables in (outputs.read_tables(paths.PROCESSED), _tables(TEXTS, BLOCS)):
         tables = dict(tables.items())
         # (paragraphs out of article order: the matrix takes them in order by position)
         tables["paragraphs"] = tables["paragraphs"].iloc[::-1].reset_index(drop=True)
         whole = framing.article_matrix(tables, recount=True)
-        monkeypatch.setattr(distinctive, "MATRIX_BLOCK", 2)
+        monkeypatch.setattr(matrix_module, "MATRIX_BLOCK", 2)
         blocks = framing.article_matrix(tables, recount=True)
         monkeypatch.undo()
         assert (blocks[0] != whole[0]).nnz == 0 and list(blocks[1]) == list(whole[1]) and blocks[2] == whole[2]
@@ -239,6 +239,36 @@ def test_article_matrix_takes_the_articles_table_s_rows_from_article_terms() -> 
     matrix, vocab, groups = framing.article_matrix({"articles": articles, "article_terms": counts})
     assert list(vocab) == ["peace", "war"] and groups == ["x", "y", "x"]  # ("talks": only an article not listed)
     assert matrix.toarray().tolist() == [[0, 3], [1, 2], [0, 0]]
+
+
+def test_article_matrix_reads_an_article_terms_file_a_batch_at_a_time_as_it_reads_the_table(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a Parquet file not read yet, `article_matrix` reads the counts in batches (here of 2 rows) into
+    32-bit arrays: the same matrix and terms as from the table as a frame, with rows out of order, an
+    article listed twice, ids and terms the articles table lacks, and empty values (left out)."""
+    from analysis import outputs
+    from analysis.framing import matrix as matrix_module
+
+    articles = pd.DataFrame({"article_id": ["b", "a", "c", "a"], "bloc": ["x", "y", "x", "y"]})
+    counts = pd.DataFrame({"article_id": ["a", "a", "b", "z", None, "c", "b", "c"],
+                           "term": ["war", "peace", "war", "talks", "war", "truce", None, "war"],
+                           "count": pd.array([2, 1, 3, 9, 4, 5, 6, None], dtype="Int64")})
+    path = tmp_path / "article_terms.parquet"
+    counts.to_parquet(path, row_group_size=3)
+    monkeypatch.setattr(matrix_module, "TERM_BATCH", 2)
+    on_disk = outputs.Tables({"article_terms": (path, len(counts))})
+    on_disk["articles"] = articles
+    matrix, vocab, groups = framing.article_matrix(on_disk)
+    assert "article_terms" not in on_disk._read and matrix.indices.dtype == np.int32  # (read its own way, not kept)
+    assert list(vocab) == ["peace", "truce", "war"] and groups == ["x", "y", "x", "y"]
+    assert matrix.toarray().tolist() == [[0, 0, 3], [1, 0, 2], [0, 5, 0], [0, 0, 0]]
+    frame = counts.dropna().astype({"count": "int64"})
+    same, same_vocab, _ = framing.article_matrix({"articles": articles, "article_terms": frame})
+    assert (same != matrix).nnz == 0 and list(same_vocab) == list(vocab)
+    with pytest.raises(outputs.IncompleteOutputError, match="8 rows, but the manifest says the build wrote 9"):
+        short = outputs.Tables({"article_terms": (path, 9)})
+        short["articles"] = articles
+        framing.article_matrix(short)
 
 
 def test_articles_without_terms_write_an_empty_article_terms_table_of_the_same_types(tmp_path: Path) -> None:

@@ -273,6 +273,11 @@ class Tables(MutableMapping):
             _check_rows(path, len(table), expected)
         return table
 
+    def unread_file(self, name: str) -> tuple[Path, int | None] | None:
+        """The file of a table not read yet and the row count the manifest lists (None: unchecked), for a
+        function that reads a large table its own way, a part at a time; None once it has been read or set."""
+        return None if name in self._read or name not in self._files else self._files[name]
+
     def __setitem__(self, name: str, table: pd.DataFrame) -> None:
         self._files.pop(name, None)
         self._read[name] = table

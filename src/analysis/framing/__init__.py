@@ -33,7 +33,6 @@ from analysis.framing.dictionaries import (
 )
 from analysis.framing.distinctive import (
     MIN_ARTICLES,
-    article_matrix,
     compared_blocs,
     count_matrix,
     keyness,
@@ -56,6 +55,7 @@ from analysis.framing.keyness_checks import (
     prior_sensitivity,
 )
 from analysis.framing.keyterms import merge_variants, own_terms, spelling_variants
+from analysis.framing.matrix import article_matrix
 from analysis.framing.naming import (
     MARKER_COLUMNS,
     QUOTED_LAYERS,

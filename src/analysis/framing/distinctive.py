@@ -1,24 +1,21 @@
 """Distinctive vocabulary: Monroe, Colaresi and Quinn's log-odds with an informative Dirichlet prior
 (one multinomial per n-gram order), token-level chi-square and log-likelihood keyness beside it,
-and the per-article term counts it is computed from. The permutation null and the prior's
-sensitivity: `keyness_checks`.
+computed from the per-article term counts (`matrix.article_matrix`). The permutation null and the
+prior's sensitivity: `keyness_checks`.
 """
 
 from __future__ import annotations
 
-import bisect
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis import segment, stats
-from analysis.framing.keyterms import own_terms
+from analysis import stats
+from analysis.framing.matrix import article_matrix
 from analysis.ngrams import grams
 from analysis.ngrams import stop_words as _stop_words
-from analysis.schema import columns_of
 
 
 def count_matrix(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2),
@@ -317,129 +314,6 @@ def keyness_for(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, prior_sca
     matrix, vocab, groups = article_matrix(tables)
     return keyness(matrix, vocab, groups, a, b, prior_scale=prior_scale, background=background,
                    min_articles=min_articles)
-
-
-#: Paragraphs whose text `article_matrix` holds as Python strings at a time (whole articles).
-MATRIX_BLOCK = 50_000
-
-
-def article_matrix(tables: Mapping[str, pd.DataFrame], recount: bool = False) -> tuple[sparse.csr_matrix, np.ndarray, list[str]]:
-    """Document-term counts of each article, counted as the build counts them
-    (`keyterms.own_terms`: the outlet's own words, spelling variants merged), the vocabulary, and
-    each row's bloc.
-
-    The counts are the build's `article_terms` table where the tables hold it; otherwise (or with
-    `recount`) they are counted again from the paragraphs and quotes, with the same result (on
-    10,000 generated articles, 0.3 to 1 s from the table and 6.4 s counting again).
-
-    Parameters
-    ----------
-    tables
-        The built tables: articles and article_terms, or articles, paragraphs and quotes (without a
-        quotes table, nothing is blanked).
-    recount
-        Count from paragraphs and quotes even where an `article_terms` table is there (for
-        tables whose paragraphs or quotes were changed after the build).
-
-    Returns
-    -------
-    tuple of (scipy.sparse.csr_matrix, numpy.ndarray, list of str)
-        Articles x terms counts (rows in the order of `articles`), the terms (sorted), and each
-        article's bloc.
-    """
-    articles = tables["articles"]
-    if "article_terms" in tables and not recount:
-        counts = columns_of(tables, "article_terms", categories=("article_id", "term"))
-        matrix, vocab = _matrix_of_counts(articles["article_id"], counts)
-        return matrix, vocab, articles["bloc"].tolist()
-    paragraphs = tables["paragraphs"]
-    # (the paragraphs in article order by position, their text taken a block at a time: a sorted copy of
-    # the table and every text as a Python string at once raised the peak by 0.15 GB on 100,000 articles)
-    order = (paragraphs[["article_id", "paragraph_id"]].reset_index(drop=True)
-             .sort_values(["article_id", "paragraph_id"], kind="mergesort").index.to_numpy())
-    quotes = tables.get("quotes")
-    quote_rows: dict[str, list[dict]] = {}
-    if quotes is not None and len(quotes):
-        for record in quotes[["article_id", "paragraph_id", "kind", "start", "end"]].to_dict("records"):
-            quote_rows.setdefault(str(record["article_id"]), []).append(record)
-    # Each article's counts go into two flat arrays as it is counted (its term numbers in order of
-    # first sight, and its counts): a Counter kept per article, then lists of Python ints, took
-    # 7 GB for 100,000 articles (35 million counts). Terms are renumbered in sorted order at the end.
-    number: dict[str, int] = {}
-    cols, data = array("q"), array("q")
-    bounds: dict[str, tuple[int, int]] = {}
-    # plain lists, cut at each article's first paragraph: a pandas group per article cost as much
-    # as counting its terms (100,000 articles)
-    ids = paragraphs["article_id"].astype(str).iloc[order].tolist()
-    keys = paragraphs["paragraph_id"].iloc[order].tolist()
-    starts = [n for n in range(len(ids)) if n == 0 or ids[n] != ids[n - 1]] + [len(ids)]
-    block, texts = 0, []  # (the texts of paragraphs block, block + 1, ...)
-    for first, end in zip(starts, starts[1:]):
-        if end > block + len(texts):  # (the next block: whole articles, about MATRIX_BLOCK paragraphs)
-            block = first
-            at = bisect.bisect_left(starts, first + MATRIX_BLOCK)
-            stop = starts[at] if at < len(starts) else len(ids)
-            texts = paragraphs["text"].iloc[order[first:stop]].fillna("").astype(str).tolist()
-        article_id = ids[first]
-        spans = segment.layer_spans(quote_rows.get(article_id, []), key="paragraph_id")
-        counts = own_terms(texts[first - block:end - block], spans, keys=keys[first:end])
-        begun = len(cols)
-        cols.extend([number.setdefault(term, len(number)) for term in counts])
-        data.extend(counts.values())
-        bounds[article_id] = (begun, len(cols))
-    # the rows in the order of `articles` (an article without paragraphs: an empty row)
-    stretches = np.array([bounds.get(str(article_id), (0, 0)) for article_id in articles["article_id"]],
-                         dtype=np.int64).reshape(-1, 2)
-    sizes = stretches[:, 1] - stretches[:, 0]
-    indptr = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    at = np.repeat(stretches[:, 0] - indptr[:-1], sizes) + np.arange(indptr[-1], dtype=np.int64)
-    cols_of = np.frombuffer(cols, dtype=np.int64)[at] if len(cols) else np.empty(0, np.int64)
-    counts_of = np.frombuffer(data, dtype=np.int64)[at] if len(data) else np.empty(0, np.int64)
-    matrix, vocab = _sorted_matrix(counts_of, cols_of, indptr, np.asarray(list(number), dtype=object))
-    return matrix, vocab, articles["bloc"].tolist()
-
-
-def _sorted_matrix(values: np.ndarray, cols_of: np.ndarray, indptr: np.ndarray,
-                   terms: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """A CSR matrix of `values` at term numbers `cols_of` (into `terms`) with row bounds `indptr`,
-    its columns renumbered to the sorted terms these rows use (and only those), and those terms."""
-    used = np.unique(cols_of)
-    order = sorted(range(len(used)), key=terms[used].__getitem__)
-    vocab = terms[used][order] if len(used) else np.asarray([], dtype=object)
-    renumber = np.zeros(len(terms), dtype=np.int64)
-    renumber[used[order]] = np.arange(len(used), dtype=np.int64)
-    matrix = sparse.csr_matrix((values, renumber[cols_of], indptr), shape=(len(indptr) - 1, len(vocab)))
-    matrix.sum_duplicates()  # (also sorts each row's terms)
-    return matrix, vocab.astype(str)
-
-
-def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Each value's number among the distinct values, and those values (a categorical's own codes)."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.codes.to_numpy(np.int64), np.asarray(values.cat.categories.astype(str), dtype=object)
-    codes, uniques = pd.factorize(values.astype(str))
-    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
-
-
-def _matrix_of_counts(article_ids: pd.Series, counts: pd.DataFrame) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """`article_matrix` from an `article_terms` table (article_id, term, count): rows in the order
-    of `article_ids` (an article without terms, or not in the table: an empty row), terms sorted,
-    only those of these rows."""
-    rows_of, ids = _codes(counts["article_id"])
-    cols_of, terms = _codes(counts["term"])
-    values = counts["count"].to_numpy(np.int64)
-    position = pd.Series(np.arange(len(article_ids), dtype=np.int64), index=article_ids.astype(str).to_numpy())
-    position = position[~position.index.duplicated()]
-    row_of_id = position.reindex(ids).fillna(-1).to_numpy(np.int64)  # (-1: an article the articles table lacks)
-    row = row_of_id[rows_of] if len(rows_of) else np.empty(0, np.int64)
-    keep = (row >= 0) & (rows_of >= 0) & (cols_of >= 0)
-    if not keep.all():
-        row, cols_of, values = row[keep], cols_of[keep], values[keep]
-    if len(row) and (np.diff(row) < 0).any():  # (the build writes them in the articles' order)
-        order = np.argsort(row, kind="stable")
-        row, cols_of, values = row[order], cols_of[order], values[order]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=len(article_ids))))).astype(np.int64)
-    return _sorted_matrix(values, cols_of, indptr, terms)
 
 
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:

@@ -145,7 +145,12 @@ def _null_maxima(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: S
     articles, were 4 GB of indices and the notebook's peak of 10 GB."""
     groups = np.asarray(groups)
     keep = np.flatnonzero(np.isin(groups, [a, b]))
-    sub, labels = sparse.csr_matrix(matrix[keep]), groups[keep]
+    # (copies of the matrix only where rows or columns are left out: each is the size of the matrix)
+    sub = sparse.csr_matrix(matrix) if len(keep) == matrix.shape[0] else sparse.csr_matrix(matrix[keep])
+    if not sub.has_canonical_format:  # (a term listed twice in a row: summed, on a copy)
+        sub = sub.copy()
+        sub.sum_duplicates()
+    labels = groups[keep]
     n_a = int((labels == a).sum())
     if n_a == 0 or n_a == len(labels):
         return {scale: np.asarray([], dtype=float) for scale in scales}, keep, None
@@ -155,12 +160,12 @@ def _null_maxima(matrix: sparse.csr_matrix, vocabulary: Sequence[str], groups: S
     pooled = np.asarray(sub.sum(axis=0)).ravel().astype(float)
     seen = pooled > 0
     background = _aligned(background, vocabulary)
-    sub, pooled, orders = sub[:, seen], pooled[seen], ngram_orders(vocabulary)[seen]
-    shown = np.asarray((sub > 0).sum(axis=0)).ravel() >= min_articles
+    sub, pooled, orders = sub if seen.all() else sub[:, seen], pooled[seen], ngram_orders(vocabulary)[seen]
+    shown = np.bincount(sub.indices[sub.data > 0], minlength=sub.shape[1]) >= min_articles  # (articles using each term)
     priors = {scale: prior_counts(pooled, orders, prior_scale=scale,
                                   background=None if background is None else background[seen]) for scale in scales}
     outs = {scale: np.full(n_perm if total is None else total, np.nan) for scale in scales}
-    batch = max(1, int(2_000_000 // max(sub.shape[1], 1)))  # about 16 MB of floats per batch
+    batch = max(1, int(1_000_000 // max(sub.shape[1], 1)))  # about 8 MB of floats per array of a batch
     first, done, largest, best = scales[0], 0, None, -np.inf
     for splits in drawn:
         for start in range(0, len(splits), batch):

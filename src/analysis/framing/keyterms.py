@@ -1,5 +1,5 @@
 """The terms keyness counts, defined once for the build (`pipeline.article`) and for tables read
-back (`distinctive.article_matrix`): the outlet's own words only (quoted words, interviewers'
+back (`matrix.article_matrix`): the outlet's own words only (quoted words, interviewers'
 questions, scare quotes and speaker labels blanked, as `segment.own_text` does), spelling
 variants merged (`resources/spelling_variants.csv`), then unigrams and bigrams (`ngrams`)."""
 
