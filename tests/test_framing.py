@@ -144,6 +144,27 @@ def test_frame_scores_per_100_tokens() -> None:
     assert table.loc[(2, "economic"), "score"] == pytest.approx(100 * 1 / 4)
 
 
+def test_article_frame_scores_are_each_articles_mean_over_its_paragraphs_per_frame() -> None:
+    """One frame at a time (not the whole table merged with the articles): each article's mean and
+    paragraph count per frame, its bloc from the articles table, rows of an article it lacks left out,
+    sorted by bloc, frame and article; the bloc means of these are `frame_salience`'s means."""
+    scores = pd.DataFrame({"article_id": ["b", "b", "a", "a", "a", "z", "b", "a", "a", "a"],
+                           "paragraph_id": [1, 2, 1, 2, 3, 1, 1, 1, 2, 3],
+                           "frame": ["war"] * 6 + ["aid"] * 4,
+                           "hits": [1, 0, 2, 0, 1, 5, 0, 1, 0, 0],
+                           "score": [10.0, 0.0, 0.1, 0.0, 0.2, 50.0, 0.0, 3.0, 0.0, 0.0]}).astype({"frame": "string"})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "bloc": ["west", "russia", "west"]}).astype({"bloc": "string"})
+    table = framing.article_frame_scores(scores, articles)
+    assert table[["bloc", "frame", "article_id", "n_paragraphs"]].values.tolist() == [
+        ["russia", "aid", "b", 1], ["russia", "war", "b", 2], ["west", "aid", "a", 3], ["west", "war", "a", 3]]
+    assert table["mean"].tolist() == [0.0, 5.0, 1.0, np.mean([0.1, 0.0, 0.2])]
+    assert table["bloc"].dtype == articles["bloc"].dtype and table["frame"].dtype == scores["frame"].dtype
+    salience = framing.frame_salience(scores, articles, n_boot=50).set_index(["frame", "bloc"])["mean"]
+    assert np.allclose(table.groupby(["frame", "bloc"])["mean"].mean().sort_index(), salience.sort_index())
+    empty = framing.article_frame_scores(scores.iloc[:0], articles)
+    assert empty.empty and list(empty.columns) == ["bloc", "frame", "article_id", "mean", "n_paragraphs"]
+
+
 def test_speaker_grouping() -> None:
     groups = pd.DataFrame({"group": ["russian_officials", "ukrainian_officials", "experts_analysts", "russian_officials"],
                            "term": ["Lavrov", "Zelensk*", "analyst", "spokesman"]})

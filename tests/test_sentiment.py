@@ -226,6 +226,16 @@ def test_actor_mentions_count_every_hit_per_group_and_keep_their_columns_when_no
     assert none.empty and list(none.columns) == ["article_id", "sentence_id", "actor", "n_mentions"]
 
 
+def test_actor_mentions_are_the_same_taken_a_few_sentences_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.sentiment import actors
+
+    texts = ["Moscow and Kyiv.", "Nothing here.", "The Kremlin said so.", "NATO and Washington.", "Nor here.", "Kyiv."]
+    whole = sentiment.actor_mentions(_frame(texts))
+    monkeypatch.setattr(actors, "MENTION_BLOCK", 2)
+    pd.testing.assert_frame_equal(sentiment.actor_mentions(_frame(texts)), whole)
+    assert whole["sentence_id"].tolist()[-1] == 6 and len(whole) >= 5
+
+
 def test_a_listed_derived_form_is_matched() -> None:
     actors = pd.concat([sentiment.load_actors(), pd.DataFrame({"group": ["Russia"], "term": ["Putinism"]})])
     assert set(sentiment.actor_mentions(_frame(["Putinism is an ideology."]), actors)["actor"]) == {"Russia"}
@@ -517,6 +527,21 @@ def test_word_contributions_read_a_sample_of_large_blocs() -> None:
     assert rows.at["b", "sentences_read"] == 4
     assert sentiment.contributions_note(full) == "Every sentence of each bloc is read."
     assert sentiment.contributions_note(part) == "Read from a random sample of sentences: a 20 of 60."
+
+
+def test_word_contributions_draw_the_rows_a_sample_of_each_bloc_draws_without_copying_every_text() -> None:
+    """The rows read are drawn as positions: the same rows, in the same order, as each bloc's
+    `DataFrame.sample(most, random_state=seed).sort_index()` (here on a shuffled index, blocs interleaved)."""
+    from analysis.sentiment.words import _sampled_rows
+
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"bloc": rng.choice(["b", "a", "c"], size=300, p=[0.5, 0.4, 0.1]),
+                          "text": [f"sentence {n}" for n in range(300)]}, index=rng.permutation(1000)[:300])
+    for most, seed in ((20, 1), (50, 7), (400, 0)):
+        expected = pd.concat([g if len(g) <= most else g.sample(most, random_state=seed).sort_index()
+                              for _, g in frame.groupby("bloc", sort=True)])
+        assert frame.iloc[_sampled_rows(frame, most, seed)]["text"].tolist() == expected["text"].tolist()
+    assert len(_sampled_rows(frame.iloc[:0], 20, 1)) == 0
 
 
 def test_a_bloc_without_sentences_in_a_layer_is_reported_not_compared() -> None:
