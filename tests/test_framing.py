@@ -197,6 +197,22 @@ def test_kwic_groups_by_bloc_with_windows() -> None:
         ["russian", "two three", "Kiev", "four five"], ["western", "alpha", "Kiev's", "beta"]]
 
 
+def test_kwic_and_marker_hits_are_the_same_read_a_few_paragraphs_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts are walked `schema.ROW_BLOCK` rows at a time (a block's text as Python strings, not all of it)."""
+    from analysis import schema
+
+    texts = _paragraphs(["Kiev and the Kiev regime.", "Nothing.", "Kyiv; Kiev.", "the special military operation",
+                         "Kiev"], "a").assign(bloc="russian", outlet="RT")
+    whole_kwic, whole_hits = framing.kwic(texts, "Kiev", window=2), framing.marker_hits(texts, MARKERS)
+    assert list(schema.row_values(texts, ("paragraph_id", "text"))) == list(zip(texts["paragraph_id"], texts["text"]))
+    monkeypatch.setattr(schema, "ROW_BLOCK", 2)
+    assert list(schema.row_values(texts, ("paragraph_id", "text"))) == list(zip(texts["paragraph_id"], texts["text"]))
+    assert list(schema.row_values(texts.iloc[:0], ("text",))) == []
+    pd.testing.assert_frame_equal(framing.kwic(texts, "Kiev", window=2), whole_kwic)
+    pd.testing.assert_frame_equal(framing.marker_hits(texts, MARKERS), whole_hits)
+    assert len(whole_kwic) == 4 and whole_kwic["paragraph_id"].tolist() == [1, 1, 3, 5]
+
+
 def test_kwic_windows_count_words_across_any_white_space_and_zero_shows_none() -> None:
     texts = _paragraphs(["a  b\nc\t d Kiev e \n f  g\th i", "Kiev", "x Kiev"], "r1")
     table = framing.kwic(texts, "Kiev", window=3)

@@ -227,11 +227,11 @@ def test_actor_mentions_count_every_hit_per_group_and_keep_their_columns_when_no
 
 
 def test_actor_mentions_are_the_same_taken_a_few_sentences_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.sentiment import actors
+    from analysis import schema
 
     texts = ["Moscow and Kyiv.", "Nothing here.", "The Kremlin said so.", "NATO and Washington.", "Nor here.", "Kyiv."]
     whole = sentiment.actor_mentions(_frame(texts))
-    monkeypatch.setattr(actors, "MENTION_BLOCK", 2)
+    monkeypatch.setattr(schema, "ROW_BLOCK", 2)
     pd.testing.assert_frame_equal(sentiment.actor_mentions(_frame(texts)), whole)
     assert whole["sentence_id"].tolist()[-1] == 6 and len(whole) >= 5
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.display import WidgetWithFallback, widgets_wanted
+from analysis.schema import row_values
 from analysis.terms import TermMatcher
 
 
@@ -50,8 +51,8 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
     extra = [c for c in ("bloc", "outlet") if c in texts.columns]
     columns = [*extra, "article_id", "paragraph_id", "left", "match", "right"]
     found: dict[str, list] = {c: [] for c in columns}
-    # (plain lists of the columns, read row by row: a dict per row of 1.4 million paragraphs cost half the time)
-    for values in zip(*(texts[c].tolist() for c in ("text", "article_id", "paragraph_id", *extra))):
+    # (plain lists of the columns, a block of rows at a time: a dict per row of 1.4 million paragraphs cost half the time)
+    for values in row_values(texts, ("text", "article_id", "paragraph_id", *extra)):
         text = values[0]
         for _, start, end in matcher.finditer(text):
             for column, value in zip(("article_id", "paragraph_id", *extra), values[1:]):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.schema import row_values
 from analysis.sentiment.blocs import article_tone, bloc_summary_by
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
@@ -26,10 +27,6 @@ def load_actors(path: str | Path | None = None) -> pd.DataFrame:
         group, term.
     """
     return pd.DataFrame(read_table("actors.csv", path, ("group", "term")), columns=["group", "term"])
-
-
-#: Sentences whose text `actor_mentions` holds as Python strings at a time.
-MENTION_BLOCK = 100_000
 
 
 def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -52,19 +49,14 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
     columns: dict[str, list] = {"article_id": [], "sentence_id": [], "actor": [], "n_mentions": []}
     ids, numbers, groups, counts = columns.values()
     pairs = list(matchers.items())
-    # (columns as lists, MENTION_BLOCK rows at a time: iterating rows of Arrow-backed strings took three
-    # times as long, 4 s of 2.7 million sentences; every text as a Python string at once raised
-    # notebook 01's peak by 0.7 GB on 100,000 articles)
-    for start in range(0, len(sentences), MENTION_BLOCK):
-        block = sentences.iloc[start:start + MENTION_BLOCK]
-        for article_id, sentence_id, text in zip(*(block[c].tolist() for c in ("article_id", "sentence_id", "text"))):
-            for group, matcher in pairs:
-                hits = sum(1 for _ in matcher.finditer(text))
-                if hits:
-                    ids.append(article_id)
-                    numbers.append(sentence_id)
-                    groups.append(group)
-                    counts.append(hits)
+    for article_id, sentence_id, text in row_values(sentences, ("article_id", "sentence_id", "text")):
+        for group, matcher in pairs:
+            hits = sum(1 for _ in matcher.finditer(text))
+            if hits:
+                ids.append(article_id)
+                numbers.append(sentence_id)
+                groups.append(group)
+                counts.append(hits)
     return pd.DataFrame(columns) if ids else pd.DataFrame(columns=list(columns))
 
 
