@@ -90,7 +90,7 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 tables = overview.read_tables(OUT)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM)
 frame = sentiment.sentence_frame(tables)
-own = sentiment.own_words(frame)
+own = sentiment.own_words(frame, text=False)  # (the comparisons need the scores, not the text)
 a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
 frame.pivot_table(index="bloc", columns="voice", values="sentence_id", aggfunc="count", fill_value=0)
 

@@ -228,12 +228,18 @@ def test_actor_mentions_count_every_hit_per_group_and_keep_their_columns_when_no
 
 def test_actor_mentions_are_the_same_taken_a_few_sentences_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis import schema
+    from analysis.sentiment import actors
 
     texts = ["Moscow and Kyiv.", "Nothing here.", "The Kremlin said so.", "NATO and Washington.", "Nor here.", "Kyiv."]
     whole = sentiment.actor_mentions(_frame(texts))
     monkeypatch.setattr(schema, "ROW_BLOCK", 2)
     pd.testing.assert_frame_equal(sentiment.actor_mentions(_frame(texts)), whole)
     assert whole["sentence_id"].tolist()[-1] == 6 and len(whole) >= 5
+    typed = _frame(texts).astype({"article_id": "string"})  # (as sentence_frame reads them)
+    mentions = sentiment.actor_mentions(typed)
+    assert mentions["article_id"].dtype == typed["article_id"].dtype  # (so that the merge below keeps it, not objects)
+    scored = actors._scored(mentions, typed.assign(bloc="b", compound=0.5), "compound")
+    assert scored["article_id"].dtype == typed["article_id"].dtype and len(scored) == len(mentions)
 
 
 def test_a_listed_derived_form_is_matched() -> None:
@@ -367,6 +373,11 @@ def test_quote_vs_narration_uses_article_means() -> None:
     table = sentiment.quote_vs_narration(voiced, n_boot=100).set_index(["bloc", "voice"])
     assert {"quote", "reported", "narration"} <= set(table.index.get_level_values("voice"))
     assert set(sentiment.own_words(voiced)["voice"]) == {"narration", "reported"}
+    texted = voiced.assign(text=[f"s{n}" for n in range(len(voiced))])
+    whole, scores = sentiment.own_words(texted), sentiment.own_words(texted, text=False)
+    assert "text" in whole and list(scores.columns) == [c for c in texted.columns if c != "text"]
+    pd.testing.assert_frame_equal(scores, whole.drop(columns="text"))
+    assert sentiment.own_words(frame, text=False).equals(sentiment.own_words(frame))  # (no text column: as it is)
 
 
 @pytest.mark.parametrize(("raw", "neutral", "expected"), [

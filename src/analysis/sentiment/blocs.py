@@ -126,22 +126,23 @@ def article_tone(frame: pd.DataFrame, by: str | None = None, column: str = "comp
 OWN_VOICES = segment.OWN_LAYERS
 
 
-def own_words(frame: pd.DataFrame) -> pd.DataFrame:
+def own_words(frame: pd.DataFrame, *, text: bool = True) -> pd.DataFrame:
     """The sentences in the outlet's own words: narration and its paraphrase of what others said
     (voices `narration`, `reported`); quoted speech and interviewers' questions are left out.
 
     Parameters
     ----------
     frame : a `sentence_frame` (with voice, or in_quote).
+    text : keep the text column (False: a smaller copy for the comparisons, which need the scores
+        only; on 100,000 generated articles 0.36 GB instead of 0.63 GB).
 
     Returns
     -------
     pd.DataFrame
         The rows of `frame` in the outlet's own words.
     """
-    if "voice" in frame:
-        return frame[frame["voice"].isin(OWN_VOICES)]
-    return frame[~frame["in_quote"].astype(bool)]
+    own = frame["voice"].isin(OWN_VOICES) if "voice" in frame else ~frame["in_quote"].astype(bool)
+    return frame.loc[own, [c for c in frame.columns if text or c != "text"]]
 
 
 def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
