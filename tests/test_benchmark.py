@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pandas as pd
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "bench_build.py"
@@ -180,3 +182,23 @@ def test_repeated_runs_keep_the_median_run_and_list_every_run(bench: ModuleType)
     row = pd.DataFrame([{**middle, "N": 10}]).iloc[0]
     assert bench._wall(row) == "20.0 (median of 3: 10.0 to 30.0)"
     assert bench._wall(pd.DataFrame([{"seconds": 12.34}]).iloc[0]) == "12.3"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="the kernel's memory is read from /proc (Linux)")
+def test_cell_memory_names_the_cell_that_raised_the_kernels_peak(tmp_path: Path) -> None:
+    """`benchmarks/cell_memory.py` prints each code cell's rise of the kernel's high-water mark, read as the
+    cell has run: the cell that holds 300 MB shows it, the others do not, and the notebook is not written."""
+    import nbformat
+
+    cells = ["x = 1", "y = bytearray(300 * 2**20)\ny[::4096] = b'y' * len(y[::4096])\ndel y", "z = 2"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    before = path.read_bytes()
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "cell_memory.py"), str(path), "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=True, cwd=tmp_path)
+    found = (re.search(r"\(\+\s*([\d,]+)\)\s+(.*)$", line) for line in run.stdout.splitlines() if line.startswith("cell"))
+    rises = {m.group(2): int(m.group(1).replace(",", "")) for m in found if m}
+    assert 250 <= rises["y = bytearray(300 * 2**20)"] <= 450 and rises["z = 2"] < 50, run.stdout
+    assert "kernel peak:" in run.stdout and path.read_bytes() == before

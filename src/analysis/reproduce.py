@@ -52,7 +52,8 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 
 
 def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None, output: Path | None = None,
-                     timeout: int = 1200, keep_failed: bool = False) -> int | None:
+                     timeout: int = 1200, keep_failed: bool = False,
+                     on_cell: Callable[[int, str, int | None], object] | None = None) -> int | None:
     """Execute a notebook on the `python3` kernel and write it (in place unless `output` is given).
 
     `parameters` override the assignments of the cell tagged `parameters`, as papermill does:
@@ -68,6 +69,8 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     output : where to write the executed notebook (default: over `path`).
     timeout : seconds each cell may run.
     keep_failed : write the notebook also when a cell fails.
+    on_cell : called as each code cell has run, with its index, its source and the kernel's peak so far
+        (MB, or None): `benchmarks/cell_memory.py` finds the cell that sets a notebook's peak with it.
 
     Returns
     -------
@@ -97,15 +100,24 @@ def execute_notebook(path: Path, *, parameters: dict[str, object] | None = None,
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     started: list[int] = []  # index of each cell as it starts: the last one is where a dead kernel died
-    peaks: list[int] = []  # the kernel's peak memory so far, read as each cell ends
+    peaks: list[int] = []  # the kernel's peak memory so far, read as each cell has run
     kernel_dir = tempfile.mkdtemp(prefix="analysis-kernel-")
     manager = kernel_manager(Path(kernel_dir))
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=False, km=manager,
         resources={"metadata": {"path": str((output or path).parent)}},
         on_cell_start=lambda cell, cell_index: started.append(cell_index),
-        on_cell_complete=lambda cell, cell_index: peaks.append(kernel_peak_mb(manager) or 0),
+        # (on_cell_executed: after the kernel's reply; on_cell_complete runs as the cell is sent, before it runs,
+        # which left the last cell out)
+        on_cell_executed=lambda cell, cell_index, execute_reply: ran(cell_index, cell.source),
     )
+
+    def ran(index: int, source: str) -> None:
+        peak = kernel_peak_mb(manager)
+        peaks.append(peak or 0)
+        if on_cell is not None:
+            on_cell(index, source, peak)
+
     before = os.environ.get(STATIC_ENV)
     os.environ[STATIC_ENV] = "1"  # the kernel shows static tables, not widgets (display.STATIC_ENV)
     try:

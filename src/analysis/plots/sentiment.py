@@ -58,7 +58,8 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     import seaborn as sns
 
     use_style()
-    frame = frame.assign(_outlet=outlet_groups(frame, top))
+    # (the columns drawn only: a copy of every column, the text too, raised notebook 01's peak by 0.6 GB on 100,000 articles)
+    frame = frame[["article_id", "outlet", "bloc", column]].assign(_outlet=outlet_groups(frame, top))
     outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
     other = [o for o in sorted(outlet_bloc) if o.startswith("other (") and o not in set(frame["outlet"])]
     named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()

@@ -91,6 +91,9 @@ def bloc_summary_by(frame: pd.DataFrame, by: str, column: str = "compound", *, n
     pd.DataFrame
         bloc, `by`, n_articles, n_sentences, mean, ci_low, ci_high, sorted by bloc and `by`.
     """
+    # (the columns summarised only: each part a copy of every column, the text too, raised notebook 01's peak by
+    # 0.8 GB on 100,000 articles)
+    frame = frame[list(dict.fromkeys(["bloc", "article_id", by, column]))]
     parts = [bloc_summary(part, column, n_boot=n_boot, seed=seed + n, min_articles=min_articles).assign(**{by: value})
              for n, (value, part) in enumerate(frame.groupby(by, sort=True))]
     columns = ["bloc", by, "n_articles", "n_sentences", "mean", "ci_low", "ci_high"]

@@ -70,7 +70,7 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
     alpha = (1 - ci) / 2
     rows = []
     for bloc in sorted(frame["bloc"].unique()):
-        means = _article_means(frame[frame["bloc"] == bloc], column)[column]
+        means = _article_means(frame.loc[frame["bloc"] == bloc, ["bloc", "article_id", column]], column)[column]
         low = high = float("nan")
         if len(means) >= min_articles:
             values = means.to_numpy(dtype=float)
