@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -53,6 +53,21 @@ def _frame_rows(article_id: str, paragraphs: Sequence[Mapping], paragraph_tokens
     return rows
 
 
+def _frame_parts(scores: pd.DataFrame, articles: pd.DataFrame,
+                 columns: list[str]) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each frame (sorted) and its rows' `columns`, with each row's bloc; rows of an article the articles
+    table lacks are left out, as an inner merge would. One frame at a time: the whole table merged with
+    the articles raised notebook 02's peak by 0.8 GB on the 10 million paragraph-frame rows of 100,000
+    articles."""
+    bloc_of = articles.drop_duplicates("article_id").set_index("article_id")["bloc"]
+    known = scores["article_id"].isin(bloc_of.index)
+    if not known.all():
+        scores = scores[known]
+    for frame in sorted(scores["frame"].unique()):
+        part = scores.loc[scores["frame"] == frame, columns]
+        yield frame, part.assign(bloc=part["article_id"].map(bloc_of))
+
+
 def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0,
                    min_articles: int = stats.MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
     """Per frame and bloc: share of paragraphs with the frame, and the mean of article means with a
@@ -77,16 +92,8 @@ def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int 
     """
     from analysis.stats import bloc_summary
 
-    # (one frame's rows at a time, each given its bloc: the whole table merged with the articles, and
-    # grouped, raised notebook 02's peak by 0.8 GB on the 10 million paragraph-frame rows of 100,000 articles)
-    bloc_of = articles.drop_duplicates("article_id").set_index("article_id")["bloc"]
-    known = scores["article_id"].isin(bloc_of.index)
-    if not known.all():  # (as the inner merge did: rows of an article not in the table are left out)
-        scores = scores[known]
     rows = []
-    for n, frame in enumerate(sorted(scores["frame"].unique())):
-        part = scores.loc[scores["frame"] == frame, ["article_id", "hits", "score"]]
-        part = part.assign(bloc=part["article_id"].map(bloc_of))
+    for n, (frame, part) in enumerate(_frame_parts(scores, articles, ["article_id", "hits", "score"])):
         summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles)
         present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
         rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
@@ -110,16 +117,13 @@ def article_frame_scores(scores: pd.DataFrame, articles: pd.DataFrame) -> pd.Dat
     pandas.DataFrame
         bloc, frame, article_id, mean, n_paragraphs, sorted by bloc, frame, article_id.
     """
-    # (one frame's rows at a time, grouped by article and then given its bloc: the whole table merged with
-    # the articles and grouped by bloc, frame and article raised notebook 02's peak by 1.9 GB on the
-    # 10 million paragraph-frame rows of 100,000 generated articles)
-    bloc_of = articles.drop_duplicates("article_id").set_index("article_id")["bloc"]
+    # (grouped by article alone, its bloc taken along: grouped by bloc, frame and article, the whole table merged
+    # with the articles raised notebook 02's peak by 1.9 GB on 100,000 generated articles)
     parts = []
-    for frame in sorted(scores["frame"].unique()):
-        part = scores.loc[scores["frame"] == frame, ["article_id", "score"]]
-        part = part[part["article_id"].isin(bloc_of.index)]  # (as an inner merge: rows of unknown articles left out)
-        means = part.groupby("article_id", sort=True)["score"].agg(mean="mean", n_paragraphs="size").reset_index()
-        parts.append(means.assign(bloc=means["article_id"].map(bloc_of).to_numpy(), frame=frame))
+    for frame, part in _frame_parts(scores, articles, ["article_id", "score"]):
+        means = part.groupby("article_id", sort=True).agg(mean=("score", "mean"), n_paragraphs=("score", "size"),
+                                                          bloc=("bloc", "first"))
+        parts.append(means.reset_index().assign(frame=frame))
     if not parts:  # (no rows: the merge's empty table, with its columns' types)
         data = scores.merge(articles[["article_id", "bloc"]], on="article_id")
         return data.groupby(["bloc", "frame", "article_id"])["score"].agg(mean="mean", n_paragraphs="size").reset_index()

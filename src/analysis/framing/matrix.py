@@ -140,11 +140,18 @@ def _matrix_of_counts(article_ids: pd.Series, counts: pd.DataFrame) -> tuple[spa
     keep = (row >= 0) & (rows_of >= 0) & (cols_of >= 0)
     if not keep.all():
         row, cols_of, values = row[keep], cols_of[keep], values[keep]
-    if len(row) and (np.diff(row) < 0).any():  # (the build writes them in the articles' order)
-        order = np.argsort(row, kind="stable")
-        row, cols_of, values = row[order], cols_of[order], values[order]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=len(article_ids))))).astype(np.int64)
+    cols_of, values, indptr = _in_row_order(row, cols_of, values, len(article_ids))
     return _sorted_matrix(values, cols_of, indptr, terms)
+
+
+def _in_row_order(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
+                  n_rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts at (`rows`, `cols`) put in row order (stable; the build writes them in the articles' order,
+    so they are mostly sorted already): their term numbers, their values and the rows' bounds (indptr)."""
+    if len(rows) > 1 and (rows[1:] < rows[:-1]).any():
+        order = np.argsort(rows, kind="stable")
+        rows, cols, values = rows[order], cols[order], values[order]
+    return cols, values, np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n_rows)))).astype(np.int64)
 
 
 #: Rows of an `article_terms` file `_matrix_of_file` reads at a time.
@@ -187,11 +194,7 @@ def _matrix_of_file(article_ids: pd.Series, path: Path, expected: int | None) ->
         n = int(keep.sum())
         rows[filled:filled + n], cols[filled:filled + n], data[filled:filled + n] = row[keep], col[keep], value[keep]
         filled += n
-    rows, cols, data = rows[:filled], cols[:filled], data[:filled]
-    if filled > 1 and (rows[1:] < rows[:-1]).any():  # (the build writes them in the articles' order)
-        order = np.argsort(rows, kind="stable")
-        rows, cols, data = rows[order], cols[order], data[order]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(article_ids))))).astype(np.int64)
+    cols, data, indptr = _in_row_order(rows[:filled], cols[:filled], data[:filled], len(article_ids))
     del rows
     terms = np.empty(len(number), dtype=object)
     terms[:] = list(number)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from analysis.schema import row_values
 from analysis.sentiment.scorers import analyzer, with_cross_checks
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def word_contributions(sentences: pd.DataFrame, neutral_terms: Iterable[str] = (
     n_all = sentences.groupby("bloc").size()
     read = sentences.iloc[_sampled_rows(sentences, max_sentences, seed)][["bloc", "text"]]
     blocs, words, valences = [], [], []
-    for bloc, text in zip(read["bloc"].tolist(), read["text"].tolist()):
+    for bloc, text in row_values(read, ("bloc", "text")):
         for word, valence in word_valences(text, scorer):
             if valence:
                 blocs.append(bloc)
