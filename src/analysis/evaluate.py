@@ -132,7 +132,7 @@ def _same_speaker(found: str, gold: str, kind: str) -> bool:
     """A speaker matches when the surnames agree (case-insensitive); an interviewer's turn
     matches any interviewer tag; an unattributed gold quote matches an empty speaker. An unnamed
     source is compared without a relative clause on either side ("a European diplomat who has
-    read both documents" is "a European diplomat": annotators differ in how much they keep)."""
+    read both documents" is "a European diplomat": AI annotators differ in how much they keep)."""
     found, gold = (_RELATIVE.split(_fold(s).lower(), maxsplit=1)[0] for s in (found, gold))
     if kind == "question" or gold == "interviewer":
         return True
@@ -297,7 +297,8 @@ def read_seed_quote_gold(raw: str | Path, gold_csv: str | Path) -> list[tuple[st
     return out
 
 
-#: The project's quotation gold sets (written by annotators who never saw the code): a folder each.
+#: The project's quotation gold sets, a folder each: machine-generated (articles and labels written by AI agents that
+#: never saw the code), not human annotation.
 QUOTE_GOLD = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "quotes"
 #: The newest blind sets no rule was tuned on: each measured once, while blind. The earlier sets were each measured
 #: once the same way, then tuned on: their numbers now flatter the rules. (Sets that were never tuned on only
