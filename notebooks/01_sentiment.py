@@ -58,13 +58,9 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # for a bloc, its articles are resampled, each kept whole with its mean, and they are shown only
 # where the bloc has enough articles (the rule is stated with the table), widened for blocs of few
 # articles (Hesterberg's expanded percentile interval: the plain one covers only about 88% with 5
-# articles per bloc). **Changed in this version:** the intervals no longer resample the sentences
-# within each picked article as well. An article's mean already carries the noise of its
-# sentences, so resampling them again counted it twice: on the generated 48-article test corpus
-# (`tests/realistic_corpus.py`) the interval of the tone gap was 1.32 times as wide as now, and on a
-# variant of it (seed 7) it held 0 while the permutation p was 0.036. The seed corpus has too few
-# articles for any bloc interval, so its bloc outputs are unchanged; the per-article intervals of the
-# table below are now widened for short articles (by 1.03 to 1.16 on the seeds' 13 to 62 sentences). The gap
+# articles per bloc). The sentences within a picked article are not resampled as well: an article's
+# mean already carries the noise of its sentences, and resampling them again would count it twice. The
+# per-article intervals of the article table are widened for short articles in the same way. The gap
 # between two blocs gets an article-level permutation p-value: exact over every relabelling of the
 # articles when there are at most `N_PERM`, otherwise over `N_PERM` random ones; by the same rule as
 # intervals, none where a compared bloc has fewer than 5 articles (the text says so instead).
@@ -83,8 +79,8 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # **Whose words.** Every sentence has a `voice`: the outlet's own `narration`, `reported` speech
 # (its paraphrase of what someone said), someone's `quote`, or an interviewer's `question`. The
 # bloc comparisons below use **the outlet's own words** (narration and reported speech: `own`);
-# quoted speech is compared apart in its own section, and the descriptive figures and the
-# article table show every sentence.
+# quoted speech is compared apart in its own section, and the descriptive figures (the outlet panel,
+# tone along the article, actors) show every sentence; each figure's title names its layer.
 
 # %%
 tables = overview.read_tables(OUT)
@@ -121,7 +117,8 @@ plots.save(fig, "sentiment_by_bloc_and_outlet")
 # %% [markdown]
 # ## Article by article
 #
-# The unit the blocs are made of. A bloc mean is only as solid as this table is uniform; its
+# The unit the blocs are made of, in the layer they are compared on: each article's mean over
+# **its own words** (narration and reported speech; an article with no such sentence is not listed). A bloc mean is only as solid as this table is uniform; its
 # intervals resample the sentences of one article, widened for short articles as the bloc intervals are
 # for small blocs (an interval over 5 sentences is 1.58 times as wide as the plain percentile one, over
 # 30 sentences 1.07 times). Sentences of one article are not independent draws, so an interval
@@ -130,7 +127,7 @@ plots.save(fig, "sentiment_by_bloc_and_outlet")
 # table says how many).
 
 # %%
-table, note = sentiment.article_table(frame, n_boot=N_BOOT, seed=SEED)
+table, note = sentiment.article_table(own, n_boot=N_BOOT, seed=SEED)  # (own words: the dots of the figure above)
 display(Markdown(note))
 table.round(3)
 
@@ -329,7 +326,9 @@ Markdown(sentiment.coverage_text(coded, list(coders)))
 # threshold (VADER's ±0.05 by default; the `threshold` column). `baseline_accuracy` is what answering the most frequent code for every sentence
 # scores on the same sentences, and `above_baseline` is how much the method adds to it; the last
 # row is that baseline itself. Macro-F1 weights the three codes equally; Spearman's rho compares
-# the raw score with the codes as -1, 0, +1.
+# the raw score with the codes as -1, 0, +1. These accuracy, confusion and agreement tables use **every
+# coded sentence, quoted ones included** (the codes judge a sentence's tone whoever speaks); the bloc
+# difference under the codes further down uses the outlet's own words only, as the comparisons above do.
 
 # %%
 metrics = sentiment.validate(frame, threshold=SENTIMENT_THRESHOLD)
@@ -413,7 +412,8 @@ sentiment.extreme_sentences(frame, n=3)
 # %%
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
          + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
-                                 layer="the outlet's own words"))
+                                 layer="the outlet's own words")
+         + "\n\n" + overview.shared_text_note(tables, a, b))
 
 # %% [markdown]
 # ## Limits

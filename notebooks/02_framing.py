@@ -317,9 +317,11 @@ verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
 # name or place a speaker. Read the counts, not only the shares.
 
 # %% [markdown]
-# **How often the quote finder is right.** Measured against the project's gold sets: articles
-# written by annotators who never saw the code, each quote marked with its span, speaker and kind
-# (`tests/fixtures/quotes/`; `analysis.evaluate`). Each set was measured once while blind; the rules
+# **How often the quote finder is right.** Measured against the project's gold sets, which are
+# **machine-generated**: synthetic articles and their quote labels (span, speaker, kind) written by AI agents that
+# never saw the code, not by human annotators (`tests/fixtures/quotes/`; `analysis.evaluate`). Read each rate as
+# agreement with machine-written labels on machine-written text; a human-labelled sample of your own corpus is the
+# test to trust. Each set was measured once while blind; the rules
 # were then tuned on all but the newest, the held-out ones (measured with the same rules), whose
 # rows, pooled, are the estimate for text like a user's (the README gives every set's first
 # measurement: they range with the kind of text a set holds, and an interview layout new to the rules is missed). Recall: share
@@ -359,8 +361,8 @@ framing.kwic_explorer(texts, list(KWIC_TERMS))
 # Russian-official-usage terms − hits of Ukrainian/Western-usage terms) / all such hits, from −1
 # (only Ukrainian/Western usage) to +1 (only Russian official usage), empty without such hits. **The
 # index describes vocabulary, not truthfulness**: an article can use "Kiev" and report accurately,
-# or use "Kyiv" and not. On 24 articles written blind in the house styles of 12 Russian and 12
-# Western outlets (`tests/fixtures/naming/`), the index separated the two with ROC AUC 1.0 (checked
+# or use "Kyiv" and not. On 24 machine-generated articles (written by an AI agent that never saw the
+# dictionaries) in the house styles of 12 Russian and 12 Western outlets (`tests/fixtures/naming/`), the index separated the two with ROC AUC 1.0 (checked
 # by `tests/test_framing.py`); synthetic text is an easier test than real coverage.
 
 # %%
@@ -388,7 +390,8 @@ Markdown(naming)
 # %%
 Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), naming,
                        "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"],
-                                                                       min_articles=MIN_ARTICLES_PER_TERM)]))
+                                                                       min_articles=MIN_ARTICLES_PER_TERM),
+                       overview.shared_text_note(tables, a, b)]))
 
 # %% [markdown]
 # ## Limits
@@ -403,6 +406,7 @@ Markdown(stats.corpus_counts(tables["articles"]))
 #   vocabulary as much as who published it.
 # - Dictionaries (markers, frames, speaker groups) are rules written from documented usage. They
 #   miss paraphrase and irony. Quotation is kept apart by machine rules (`segment`), whose
-#   accuracy on hand-annotated test articles is in the README: a missed quotation still counts as
+#   accuracy on machine-generated test articles (written and labelled by AI agents, not
+#   human annotators) is in the README: a missed quotation still counts as
 #   the outlet's own words, and a missed speaker leaves its voice unattributed.
 # - The naming index is about vocabulary only and says nothing about accuracy or intent.

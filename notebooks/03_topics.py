@@ -197,7 +197,7 @@ topics.article_dependence(tables)
 # notebooks 01, 02 and 04); unstable topics and the other blocs are left out; the next lines say which.
 
 # %%
-display(Markdown(stats.comparison_note(tables["articles"], BLOCS)))
+display(Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + overview.shared_text_note(tables, a, b)))
 by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=SEED)
 print(left_out)
 fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)

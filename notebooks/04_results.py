@@ -80,7 +80,8 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 # %%
 tables = overview.read_tables(OUT)
 a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
-Markdown(stats.comparison_note(tables["articles"], BLOCS))
+copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs are not independent)
+Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + copied)
 
 # %%
 tables = topics.with_stability_cutoff(tables, STABLE_AT)  # which topics get a row (see STABLE_AT)
@@ -130,4 +131,4 @@ Markdown(", ".join(f"`{path.name}`" for path in written))
 # ## The answer on this corpus
 
 # %%
-Markdown(summary.answer(table))
+Markdown(summary.answer(table) + "\n\n" + copied)

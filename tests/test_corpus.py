@@ -816,6 +816,32 @@ def test_notebook_text_on_shared_paragraphs_is_computed_from_the_kept_paragraphs
     assert alone.empty and overview.shared_paragraphs_text(alone, articles).startswith("No kept paragraph of 12+ words")
 
 
+def test_shared_text_note_counts_each_compared_blocs_articles_from_the_file_in_batches_or_the_frame(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copied-text caveat of the inference notebooks: per compared bloc, the articles that print a kept
+    paragraph another article prints; the same read from the built file a row at a time as from the frame."""
+    from analysis import overview
+
+    texts = {"a.txt": f"Talks resume\n\n{WIRE}\n\nMoscow is ready, Lavrov said on Friday.\n",
+             "b.txt": f"Kremlin on talks\n\n{WIRE}\n\nKyiv rejected the terms, officials said.\n",
+             "c.txt": "Peskov speaks\n\nPeskov said on Monday that no talks were planned for now.\n",
+             "d.txt": "Quiet day\n\nNothing was said about the talks on Tuesday by anyone in Moscow.\n"}
+    outlets = {"a.txt": "TASS:russian", "b.txt": "Reuters:western", "c.txt": "RT:russian", "d.txt": "BBC:western"}
+    _build_warnings(tmp_path, capsys, texts, outlets, "out", "--no-cache")
+    monkeypatch.setattr(overview, "PARAGRAPH_BATCH", 1)  # (every paragraph its own batch: an article over several)
+    from_file = overview.shared_text_note(overview.read_tables(tmp_path / "out"), "russian", "western")
+    assert from_file.startswith("**Copied text.** 1 of the 2 russian articles and 1 of the 2 western articles share at "
+                                "least one kept paragraph of 12+ words with another article")
+    assert "independent draw" in from_file
+    read = overview.read_tables(tmp_path / "out")
+    read["paragraphs"]  # (read whole: the frame path)
+    assert overview.shared_text_note(read, "russian", "western") == from_file
+    # the copy within the russian bloc only: the western bloc's articles are distinct texts
+    alone = {"articles": read["articles"], "paragraphs": read["paragraphs"][read["paragraphs"]["article_id"] != "b"]}
+    assert overview.shared_text_note(alone, "russian", "western").startswith("**Copied text.** No article of russian or "
+                                                                              "western shares")
+
+
 def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from analysis.cli import main
 

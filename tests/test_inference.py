@@ -121,7 +121,7 @@ def _tables(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def test_the_summary_adds_the_mixed_row_only_when_fitted() -> None:
     table = summary.bloc_contrasts(_tables(_nested()), "r", "w", n_boot=50)
     mixed = table[table["method"].str.startswith(stats.MIXED_METHOD)]
-    assert len(mixed) == 1 and mixed["layer"].iloc[0] == summary._LAYERS["own"] and mixed["measure"].iloc[0] == "tone"
+    assert len(mixed) == 1 and mixed["layer"].iloc[0] == summary._LAYERS["own"] and mixed["measure"].iloc[0] == "tone (mixed model)"
     assert np.isnan(mixed["p_value"].iloc[0]) and mixed["ci_low"].iloc[0] < 0.5 < mixed["ci_high"].iloc[0]
     assert mixed["estimate"].iloc[0] == float(f"{stats.bloc_mixed_model(_nested(), 'r', 'w')['coefficient']:.3g}")
     text = summary.answer(table)

@@ -117,8 +117,8 @@ def test_article_labels_are_unique_and_short(articles: pd.DataFrame) -> None:
 
 def test_outlet_groups_keep_the_top_outlets_and_break_ties_by_name(articles: pd.DataFrame) -> None:
     groups = plots.outlet_groups(articles, top=12)
-    assert groups.nunique() == 13 and "other (33 outlets)" in set(groups)
-    top = sorted(set(groups) - {"other (33 outlets)"})
+    assert groups.nunique() == 13 and "33 more outlets (pooled)" in set(groups)
+    top = sorted(set(groups) - {"33 more outlets (pooled)"})
     # 15 outlets have two articles; the 12 kept are the first 12 of them by name, whatever the row order
     doubles = articles.groupby("outlet").size().loc[lambda s: s == 2].index
     assert top == sorted(doubles)[:12]
@@ -212,7 +212,7 @@ def test_sentiment_distribution_shows_top_outlets_and_other(articles: pd.DataFra
     by_bloc, by_outlet = _visible_axes(fig)
     assert len(_ytick_texts(by_bloc)) == len(BLOCS)
     outlets = _ytick_texts(by_outlet)
-    assert len(outlets) == plots.TOP_OUTLETS + 1 and outlets[-1].startswith("other (33 outlets)")
+    assert len(outlets) == plots.TOP_OUTLETS + 1 and outlets[-1].startswith("33 more outlets (pooled)")
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 
@@ -237,10 +237,24 @@ def test_removal_by_reason_keeps_every_removed_line(articles: pd.DataFrame) -> N
     fig = plots.removal_by_reason(counts)
     (ax,) = _visible_axes(fig)
     labels = _ytick_texts(ax)
-    assert len(labels) == plots.COMPACT_ABOVE and labels[-1] == "other 31 articles (sum)"
+    assert len(labels) == plots.COMPACT_ABOVE and labels[-1] == "31 more articles (sum)"
     drawn = sum(patch.get_width() for patch in ax.patches)
     assert drawn == 400  # the bars add up to every removed line
     _assert_no_overlapping_text(fig)
+    plt.close(fig)
+
+
+def test_removal_by_reason_draws_no_bar_of_zeros_when_few_articles_lost_lines(articles: pd.DataFrame) -> None:
+    """Of 60 articles only 5 lost lines: 5 bars and one for the 55 others, said to have lost none (it drew 29
+    bars, 24 of them empty, under a title promising 'the 29 articles with most removed lines')."""
+    lost = articles["article_id"].iloc[[3, 10, 20, 30, 40]]
+    removed = pd.DataFrame({"article_id": np.repeat(lost, 2), "reason": ["navigation", "credit"] * 5})
+    fig = plots.removal_by_reason(overview.removal_by_reason(removed, articles))
+    (ax,) = _visible_axes(fig)
+    labels = _ytick_texts(ax)
+    assert len(labels) == 6 and labels[-1] == "55 more articles, no line removed"
+    assert "5 articles that lost lines" in fig._suptitle.get_text()
+    assert sum(patch.get_width() for patch in ax.patches) == 10
     plt.close(fig)
 
 

@@ -277,6 +277,12 @@ def test_extreme_sentences_per_bloc() -> None:
     repeated = frame.set_axis([0] * len(frame))
     pd.testing.assert_frame_equal(sentiment.extreme_sentences(repeated, n=1), table)
     assert table["text"].tolist() == ["s2", "s1", "s7", "s6"]  # (ties: the later sentence is the more positive end)
+    assert "voice" not in table  # (a frame without voices)
+    voiced = sentiment.extreme_sentences(frame.assign(voice=np.where(frame["sentence_id"] % 2 == 0, "quote", "narration")),
+                                         n=1)
+    # whose words each extreme sentence is: s2 and s6 are quotes, s1 and s7 narration
+    assert voiced["voice"].tolist() == ["quote", "narration", "narration", "quote"]
+    assert list(voiced.columns).index("voice") == list(voiced.columns).index("text") - 1
 
 
 def test_gold_codes_match_the_current_sentences() -> None:

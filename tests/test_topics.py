@@ -233,6 +233,22 @@ def test_evidence_ties_are_broken_by_the_stated_rule() -> None:
     assert only_one["paragraph_id"].tolist()[:2] == sorted([1, 2], key=lambda p: keys[p - 1])  # then rank order
 
 
+def test_evidence_shows_a_copied_paragraph_once() -> None:
+    """Three articles print the same wire paragraph (case and spacing differ) and weigh most on the topic: the
+    evidence shows it once, then the next texts, not one text three times."""
+    wire = "Moscow said talks could resume next week in Istanbul."
+    data = pd.DataFrame({"article_id": list("abcde"), "paragraph_id": [1] * 5, "outlet": list("ABCDE"),
+                         "bloc": ["russian"] * 5,
+                         "text": [wire, wire.upper(), wire.replace(" ", "  "), "Kyiv said no.", "Brussels waited."]})
+    weights = np.array([[1.0], [1.0], [1.0], [0.5], [0.4]])
+    picked = topics.representative_units(data, weights, ["t"], n=3, seed=4)
+    assert picked["text"].str.casefold().str.split().str.join(" ").nunique() == 3
+    assert picked["text"].tolist()[1:] == ["Kyiv said no.", "Brussels waited."]
+    # fewer distinct texts than n: the next units in rank order fill the rows
+    again = topics.representative_units(data.iloc[:3], weights[:3], ["t"], n=3, seed=4)
+    assert len(again) == 3 and again["article_id"].nunique() == 3
+
+
 def test_notebook_03_reads_the_built_tables_and_does_not_refit() -> None:
     from analysis import paths
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from analysis.corpus import duplicates as corpus_duplicates
@@ -22,7 +24,8 @@ from analysis.schema import TABLE_COLUMNS
 
 __all__ = ["IncompleteOutputError", "RebuildNeeded", "Tables", "accounting", "accounting_note", "check_output",
            "corpus_description", "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest",
-           "read_tables", "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve"]
+           "read_tables", "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve",
+           "shared_text_note"]
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
@@ -249,6 +252,57 @@ def shared_paragraphs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     outlets = tables["articles"][["article_id", "outlet"]]
     units = tables["paragraphs"][["article_id", "text"]].merge(outlets, on="article_id", how="left")
     return corpus_duplicates.shared_paragraphs(units)
+
+
+#: Paragraph rows read at a time by `shared_text_note` (a file read whole would hold every paragraph's text).
+PARAGRAPH_BATCH = 50_000
+
+
+def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:
+    """What copied text means for a comparison of blocs `a` and `b` (Markdown): how many of each
+    bloc's articles share a kept paragraph of 12+ words with another article (`corpus.ParagraphIndex`,
+    as notebook 00's check), and that the article-level p-values and intervals count them as
+    independent draws. The paragraphs' text is read a batch at a time when the table is still on disk.
+
+    Parameters
+    ----------
+    tables : the processed tables (`read_tables`; `paragraphs` and `articles`).
+    a, b : the compared blocs.
+
+    Returns
+    -------
+    str
+    """
+    index = corpus_duplicates.ParagraphIndex()
+    unread = tables.unread_file("paragraphs") if hasattr(tables, "unread_file") else None
+    if unread is not None:
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(unread[0]).iter_batches(batch_size=PARAGRAPH_BATCH, columns=["article_id", "text"]):
+            ids, texts = (column.to_pylist() for column in batch.columns)
+            index.add(ids, [""] * len(ids), ("" if t is None else t for t in texts))
+    else:
+        paragraphs = tables["paragraphs"]
+        for start in range(0, len(paragraphs), PARAGRAPH_BATCH):
+            part = paragraphs.iloc[start:start + PARAGRAPH_BATCH]
+            index.add(part["article_id"].tolist(), [""] * len(part), part["text"].fillna("").tolist())
+    shared = {article for ids in index.table()["article_ids"] for article in ids.split("; ")}
+    articles = tables["articles"]
+    counts = []
+    for bloc in (a, b):
+        ids = articles.loc[articles["bloc"] == bloc, "article_id"].astype(str)
+        counts.append((bloc, int(ids.isin(shared).sum()), len(ids)))
+    words = corpus_duplicates.MIN_PARAGRAPH_WORDS
+    if not any(n for _, n, _ in counts):
+        return (f"**Copied text.** No article of {a} or {b} shares a kept paragraph of {words}+ words with another "
+                "article, so as far as this check can tell the compared articles are distinct texts, as the "
+                "article-level tests assume.")
+    listed = " and ".join(f"{n:,} of the {total:,} {bloc} articles" for bloc, n, total in counts)
+    return (f"**Copied text.** {listed} share at least one kept paragraph of {words}+ words with another article "
+            "(syndicated wire copy, reused or recombined text; notebook 00 lists them). The p-values and intervals "
+            "count every article as an independent draw, which articles printing the same text are not: they come "
+            "out narrower than the design supports. Check a difference that matters with one copy of each shared "
+            "text kept.")
 
 
 def shared_paragraphs_text(table: pd.DataFrame, articles: pd.DataFrame) -> str:

@@ -55,7 +55,7 @@ def _mixed_row(result: Mapping) -> dict:
     # 3 significant digits: the optimiser stops at a tolerance of about 1e-4, and further digits
     # could differ from one CPU to another
     coarse = {k: float(f"{result[k]:.3g}") for k in ("coefficient", "ci_low", "ci_high")}
-    return {"measure": "tone", "layer": _LAYERS["own"], "contrast": f"{result['a']} - {result['b']}",
+    return {"measure": "tone (mixed model)", "layer": _LAYERS["own"], "contrast": f"{result['a']} - {result['b']}",
             "estimate": coarse["coefficient"], "ci_low": coarse["ci_low"], "ci_high": coarse["ci_high"],
             "p_value": float("nan"), "n_articles_a": result["n_articles_a"], "n_articles_b": result["n_articles_b"],
             "method": f"{stats.MIXED_METHOD} (REML, sentences of VADER compound); {interval}; "

@@ -79,11 +79,14 @@ def removal_by_reason(counts: pd.DataFrame, compact_above: int = COMPACT_ABOVE) 
     if len(counts) > compact_above:
         order = counts.assign(_total=counts.sum(axis=1), _label=counts.index).sort_values(
             ["_total", "_label"], ascending=[False, True], kind="mergesort").index
-        keep = compact_above - 1
+        # (a bar each only for articles that lost lines: a row of zeros says nothing the last bar cannot)
+        keep = min(compact_above - 1, int((counts.sum(axis=1) > 0).sum()))
         rest = counts.loc[order[keep:]]
-        counts = pd.concat([counts.loc[order[:keep]],
-                            rest.sum().to_frame(f"other {len(rest):,} articles (sum)").T]).astype("int64")
-        title = f"What cleaning removed, and why: the {keep} articles with most removed lines, the rest summed"
+        lost = int(rest.to_numpy().sum())
+        label = f"{len(rest):,} more articles (sum)" if lost else f"{len(rest):,} more articles, no line removed"
+        counts = pd.concat([counts.loc[order[:keep]], rest.sum().to_frame(label).T]).astype("int64")
+        title = (f"What cleaning removed, and why: the {keep} articles with most removed lines, the rest summed" if lost
+                 else f"What cleaning removed, and why: the {keep} articles that lost lines")
     fig, ax = plt.subplots(figsize=(9, 0.34 * len(counts) + 1.8), layout="constrained")
     left = pd.Series(0, index=range(len(counts)), dtype="int64")
     colours = dict(zip(counts.columns, (OKABE_ITO * 3)[: len(counts.columns)]))

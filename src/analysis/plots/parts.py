@@ -67,8 +67,24 @@ def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
     return pd.Series([f"{_short(o, width)} · {a}" for o, a in zip(frame["outlet"], ids)], index=frame.index)
 
 
+def pooled_outlets(n: int) -> str:
+    """The label of `n` outlets drawn as one group (`outlet_groups`).
+
+    Parameters
+    ----------
+    n : the outlets in the group.
+
+    Returns
+    -------
+    str
+        "n more outlets (pooled)".
+    """
+    return f"{n:,} more outlets (pooled)"
+
+
 def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
-    """Each row's outlet, or "other (k outlets)" for outlets beyond the `top` with most articles.
+    """Each row's outlet, or "k more outlets (pooled)" for outlets beyond the `top` with most articles (not
+    "other": a corpus may have a bloc of that name).
 
     Ties in article count are broken by outlet name (alphabetical), never by file order.
 
@@ -87,7 +103,7 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
     if len(ranked) <= top + 1:
         return frame["outlet"].astype(str)
     kept = set(ranked[:top])
-    other = f"other ({len(ranked) - top} outlets)"
+    other = pooled_outlets(len(ranked) - top)
     return frame["outlet"].astype(str).where(frame["outlet"].isin(kept), other)
 
 

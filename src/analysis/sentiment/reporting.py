@@ -328,4 +328,6 @@ def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compoun
     relation = "wider than" if spread > gap else "narrower than"
     return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "
             f"standard deviation of sentence scores within an outlet is {spread:.3f}, {relation} the "
-            f"{gap:.3f} gap between {difference['a']} and {difference['b']}.")
+            f"{gap:.3f} gap between {difference['a']} and {difference['b']}: a scale for single sentences, not for "
+            f"the gap, which is between averages of article means (tested at the article level; `d` sets it against "
+            f"the spread of article means).")

@@ -106,9 +106,11 @@ def summary_per_topic(name: str, model: dict, vocabulary: Sequence[str], counts:
 
 def representative_units(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], n: int = 3, *,
                          seed: int = 0, order: np.ndarray | None = None) -> pd.DataFrame:
-    """The n units that weigh most on each topic, from n different articles where there are that
-    many. Ties are broken by a stated rule, never by file order: weight (rounded to 4 decimals,
-    heaviest first), then a unit of an article not yet shown, then `unit_hash` (seed, article, paragraph).
+    """The n units that weigh most on each topic, from n different articles and with n different texts
+    where there are that many (a paragraph that several articles print, syndicated or copied, is shown
+    once: its copies would show one text n times). Ties are broken by a stated rule, never by file order:
+    weight (rounded to 4 decimals, heaviest first), then a unit of an article not yet shown and of a text
+    not yet shown (case and spacing ignored), then `unit_hash` (seed, article, paragraph).
 
     Parameters
     ----------
@@ -133,15 +135,17 @@ def representative_units(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
     if order is None:
         order = unit_hash(data["article_id"].astype(str).tolist(), data["paragraph_id"].tolist(), seed)
     articles = data["article_id"].astype(str).to_numpy()
+    texts = [" ".join(str(text).casefold().split()) for text in data["text"].tolist()]
     rows = []
     for t, label in enumerate(labels):
         rounded = np.round(weights[:, t], 4)
         ranked = np.lexsort((order, -rounded))
-        picked, seen = [], set()
+        picked, seen, shown = [], set(), set()
         for i in ranked:
-            if articles[i] not in seen:
+            if articles[i] not in seen and texts[i] not in shown:
                 picked.append(i)
                 seen.add(articles[i])
+                shown.add(texts[i])
                 if len(picked) == n:
                     break
         if len(picked) < n:  # fewer articles than n: the next units in rank order
