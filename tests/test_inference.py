@@ -125,9 +125,31 @@ def test_the_summary_adds_the_mixed_row_only_when_fitted() -> None:
     assert np.isnan(mixed["p_value"].iloc[0]) and mixed["ci_low"].iloc[0] < 0.5 < mixed["ci_high"].iloc[0]
     assert mixed["estimate"].iloc[0] == float(f"{stats.bloc_mixed_model(_nested(), 'r', 'w')['coefficient']:.3g}")
     text = summary.answer(table)
-    assert text.startswith(f"{len(table) - 1} contrasts") and "also has a linear mixed model" in text
+    constant = table[table["method"].str.contains(summary.CONSTANT)]  # (the naming indexes: 0 in every article)
+    assert sorted(constant["measure"]) == ["naming index", "naming index"]
+    assert text.startswith(f"{len(table) - 1 - len(constant)} contrasts") and "also has a linear mixed model" in text
     below = summary.bloc_contrasts(_tables(_nested(n_outlets=4)), "r", "w", n_boot=50)
     assert not below["method"].str.startswith(stats.MIXED_METHOD).any()
+
+
+def test_a_measure_with_one_value_in_every_compared_article_is_not_tested_or_counted() -> None:
+    """Nobody quotes the media in any compared article: the share is 0 everywhere, and a permutation test of it (p = 1)
+    was counted among the contrasts tested, lowering the chance rate a reader compares with."""
+    tables = _tables(_nested())
+    framing_ = tables["article_framing"].assign(voice_media=0.0, voice_officials=np.arange(len(tables["articles"])) % 3)
+    table = summary.bloc_contrasts({**tables, "article_framing": framing_}, "r", "w", n_boot=50)
+    media = table[table["measure"] == "share of quoted voices: media"].iloc[0]
+    assert summary.CONSTANT in media["method"] and media["estimate"] == 0 and np.isnan(media["p_value"])
+    assert media["n_articles_a"] + media["n_articles_b"] == len(tables["articles"])
+    officials = table[table["measure"] == "share of quoted voices: officials"].iloc[0]
+    assert not np.isnan(officials["p_value"])  # (a measure that varies is tested)
+    text = summary.answer(table)
+    tested = int(table["p_value"].notna().sum())
+    assert text.startswith(f"{tested} contrasts") and "share of quoted voices: media" in text.split("Not counted:")[1]
+    # one bloc without values is not "the same in every compared article": it is left to the usual rules
+    one_side = framing_.assign(voice_media=np.where(framing_["bloc"] == "r", 0.0, np.nan))
+    rows = summary.bloc_contrasts({**tables, "article_framing": one_side}, "r", "w", n_boot=50)
+    assert not rows.loc[rows["measure"] == "share of quoted voices: media", "method"].str.contains(summary.CONSTANT).any()
 
 
 def _statsmodels_fit(frame: pd.DataFrame) -> tuple[float, float, float, float, float]:

@@ -394,6 +394,11 @@ def test_quote_vs_narration_uses_article_means() -> None:
 def test_topic_share_is_only_stated_when_it_means_something(raw: float, neutral: float, expected: str) -> None:
     text = sentiment.topic_share_text({"difference": raw}, {"difference": neutral})
     assert expected in text and "527%" not in text
+    if "%" in text:  # (a share is a ratio of two estimates: said to be rough, with the neutral gap's own test)
+        assert text.endswith("with no interval of its own, so read it as a rough share.")
+        tested = sentiment.topic_share_text({"difference": raw}, {"difference": neutral, "ci_low": 0.01, "ci_high": 0.09,
+                                                                  "p_value": 0.031})
+        assert "; 95% interval [0.010, 0.090], p = 0.031 for the topic-neutral gap, so 75% of it" in tested
 
 
 def test_leave_one_outlet_out_text_names_flips_and_whole_blocs() -> None:

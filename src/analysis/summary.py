@@ -50,6 +50,20 @@ def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: 
                       + (test["reason"] or f"permutation test over articles, {stats.how_tested(test)}")}
 
 
+#: The method of a row not tested because every compared article has the same value.
+CONSTANT = "not tested: every compared article has the same value"
+
+
+def _constant_row(measure: str, layer: str, a: str, b: str, values: pd.Series, blocs: pd.Series) -> dict:
+    """A row for a measure with one value in every compared article: no difference, nothing to test (a
+    permutation test would give p = 1 and count as a contrast tested)."""
+    counts = values.index.map(blocs).value_counts()
+    return {"measure": measure, "layer": _LAYERS[layer], "contrast": f"{a} - {b}", "estimate": 0.0,
+            "ci_low": float("nan"), "ci_high": float("nan"), "p_value": float("nan"), "min_p": float("nan"),
+            "n_articles_a": int(counts.get(a, 0)), "n_articles_b": int(counts.get(b, 0)),
+            "method": f"mean of one value per article; {CONSTANT} ({float(values.iloc[0]):g})"}
+
+
 def _mixed_row(result: Mapping) -> dict:
     interval = "95% Wald interval" if not np.isnan(result["ci_low"]) else result["reason"]
     # 3 significant digits: the optimiser stops at a tolerance of about 1e-4, and further digits
@@ -181,7 +195,12 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
                                                                    test=tests[f"tone {layer}"]), tone, sentences=True))
         if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
             rows.append(_mixed_row(mixed))
+    compared = per_article[blocs.isin([a, b])]
     for column, measure, layer in measures:
+        values = compared[column].dropna()
+        if values.nunique() == 1 and values.index.map(blocs).nunique() == 2:  # (e.g. no article quotes the media)
+            rows.append(_constant_row(measure, layer, a, b, values, blocs))
+            continue
         difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed, test=tests[column])
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
@@ -336,6 +355,10 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     table = table.drop(index=mixed.index)
     if table.empty:
         return "No contrast could be computed: the corpus lacks two blocs with values."
+    constant = table[table["method"].str.contains(CONSTANT, regex=False)]
+    table = table.drop(index=constant.index)
+    if table.empty:
+        return "No contrast could be tested: every measure has the same value in every compared article."
     n = len(table)
     tested = table[table["p_value"].notna()]
     untested = table[table["p_value"].isna()]
@@ -365,6 +388,9 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     with_interval = int(table["ci_low"].notna().sum())
     text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
                 f"{minimum} articles with a value).")
+    if len(constant):
+        text.append(f"Not counted: {len(constant)} measure(s) with the same value in every compared article, "
+                    "so nothing to test (" + "; ".join(constant["measure"].astype(str)) + ").")
     for row in mixed.itertuples():
         interval = (f", 95% Wald interval [{row.ci_low:.3g}, {row.ci_high:.3g}]" if not np.isnan(row.ci_low)
                     else " (no interval)")

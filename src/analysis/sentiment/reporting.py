@@ -276,7 +276,14 @@ def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
         return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
     if abs(neutral) > abs(raw):
         return text + ": it grows, so the topic's vocabulary does not explain it."
-    return text + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary."
+    tested = []
+    if not np.isnan(neutral_difference.get("ci_low", np.nan)):
+        tested.append(f"95% interval [{neutral_difference['ci_low']:.3f}, {neutral_difference['ci_high']:.3f}]")
+    if not np.isnan(neutral_difference.get("p_value", np.nan)):
+        tested.append(f"p = {neutral_difference['p_value']:.2g}")
+    return (text + (f"; {', '.join(tested)} for the topic-neutral gap" if tested else "")
+            + f", so {1 - neutral / raw:.0%} of it is the topic's vocabulary: a ratio of two estimates from the same "
+            "articles, with no interval of its own, so read it as a rough share.")
 
 
 def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: Mapping | None = None, *,
