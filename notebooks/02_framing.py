@@ -245,10 +245,12 @@ Markdown(stats.corpus_counts(tables["articles"]))
 
 # %% [markdown]
 # Every hit, in context, so each count can be checked (above a few dozen articles with a hit, those
-# of a seeded random sample of them; the line above the table says which):
+# of a seeded random sample of them; the line above the table says which). `layer` is whose words each hit is
+# in: the naming figure counts the `narration` and `reported` rows (the outlet's own words), the table
+# of quoted words the `quoted` ones.
 
 # %%
-hits, note = framing.marker_hits_shown(texts, tables["markers"], seed=SEED)
+hits, note = framing.marker_hits_shown(texts, tables["markers"], seed=SEED, quotes=framing.quote_spans(tables))
 display(Markdown(note))
 hits
 

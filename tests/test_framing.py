@@ -476,6 +476,25 @@ def test_marker_rates_by_bloc_of_a_corpus_without_marker_hits() -> None:
     assert list(rates.columns) == ["bloc", "group", "term", "usage", "count", "rate_per_1000"]
 
 
+def test_marker_hits_carry_the_layer_the_markers_table_counts_them_in() -> None:
+    """Each hit's layer (given the quotes) is the one the build counted it in: per article, term and layer, the
+    hits listed are the `markers` table's counts, on the seeds (whose quoted "Kiev regime" and scare-quoted terms
+    the reviewers could not match to the own-words figure without it)."""
+    from analysis import overview, paths
+
+    tables = overview.read_tables(paths.PROCESSED)
+    texts = framing.paragraphs_with_bloc(tables)
+    hits = framing.marker_hits(texts, quotes=framing.quote_spans(tables))
+    assert set(hits["layer"]) >= {"narration", "quoted"}
+    listed = hits.groupby(["article_id", "term", "layer"]).size().rename("count").reset_index()
+    counted = tables["markers"][["article_id", "term", "layer", "count"]]
+    merged = listed.merge(counted, on=["article_id", "term", "layer"], how="outer", suffixes=("_listed", "_counted"))
+    assert (merged["count_listed"] == merged["count_counted"]).all(), merged[merged["count_listed"] != merged["count_counted"]]
+    shown, _ = framing.marker_hits_shown(texts, tables["markers"], quotes=framing.quote_spans(tables))
+    assert list(shown.columns) == ["bloc", "article_id", "term", "usage", "layer", "left", "match", "right"]
+    assert "layer" not in framing.marker_hits(texts)  # (without the quotes: as before)
+
+
 def test_marker_hits_shown_lists_every_hit_of_a_few_articles_and_of_a_seeded_sample_of_many(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Up to the limit, the table is every hit of every article with a hit (as `marker_hits` of the whole
@@ -506,6 +525,7 @@ def test_marker_hits_shown_lists_every_hit_of_a_few_articles_and_of_a_seeded_sam
 
     read = []
     search = naming.marker_hits
-    monkeypatch.setattr(naming, "marker_hits", lambda part: read.append(set(part["article_id"])) or search(part))
+    monkeypatch.setattr(naming, "marker_hits",
+                        lambda part, **kw: read.append(set(part["article_id"])) or search(part, **kw))
     framing.marker_hits_shown(texts, markers, limit=40, seed=3)
     assert read == [set(shown)]

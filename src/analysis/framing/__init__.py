@@ -24,6 +24,7 @@ from analysis.framing.context import (
     kwic_explorer,
     kwic_html,
     paragraphs_with_bloc,
+    quote_spans,
 )
 from analysis.framing.dictionaries import (
     USAGES,
@@ -91,5 +92,5 @@ __all__ = [
     "naming_answer",
     "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "noise_threshold",
     "noise_threshold_text", "null_max_z",
-    "paragraphs_with_bloc", "score_frames", "speaker_group", "voice_shares", "voices_text",
+    "paragraphs_with_bloc", "quote_spans", "score_frames", "speaker_group", "voice_shares", "voices_text",
 ]

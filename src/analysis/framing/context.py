@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.display import WidgetWithFallback, widgets_wanted
-from analysis.schema import row_values
+from analysis.schema import columns_of, row_values
 from analysis.terms import TermMatcher
 
 
@@ -27,6 +27,27 @@ def paragraphs_with_bloc(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         The paragraphs' columns, then bloc and outlet.
     """
     return tables["paragraphs"].merge(tables["articles"][["article_id", "bloc", "outlet"]], on="article_id")
+
+
+#: The columns of the `quotes` table that place each quote in its paragraph (`quote_spans`).
+SPAN_COLUMNS = ("article_id", "paragraph_id", "kind", "start", "end")
+
+
+def quote_spans(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The quotes' places (`SPAN_COLUMNS`, not their text) from the built tables, for the layer of a
+    marker hit (`marker_hits`); read from the file without keeping it when the table was not read.
+
+    Parameters
+    ----------
+    tables
+        The built tables (quotes).
+
+    Returns
+    -------
+    pandas.DataFrame
+        article_id, paragraph_id, kind, start, end: one row per quote.
+    """
+    return columns_of(tables, "quotes", list(SPAN_COLUMNS))
 
 
 def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:

@@ -22,11 +22,14 @@ MARKER_COLUMNS = ("article_id", "group", "term", "usage", "count", "rate_per_100
 QUOTED_LAYERS = ("quoted",)
 
 
-def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window: int = 60) -> pd.DataFrame:
-    """Every marker hit with its context: article_id, paragraph_id, group, term, usage, match, left, right.
+def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window: int = 60,
+                quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every marker hit with its context: article_id, paragraph_id, group, term, usage, match, left, right,
+    and, given the `quotes` table, the layer of the text each hit is in (as `article_rows` counts it: a
+    figure of the outlet's own words counts the `narration` and `reported` rows only).
 
     One matcher over all terms, so where terms overlap the longest wins ("Kiev regime" is not
-    also "Kiev"). The hits are those `article_rows` counts, without their layer.
+    also "Kiev"). The hits are those `article_rows` counts.
 
     Parameters
     ----------
@@ -36,25 +39,43 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
         A marker dictionary (group, term, usage) in place of the packaged one (`load_markers`).
     window
         Characters of context either side.
+    quotes
+        The `quotes` table (article_id, paragraph_id, kind, start, end) of these paragraphs, for the
+        `layer` column; None: no layer column.
 
     Returns
     -------
     pandas.DataFrame
-        One row per hit, in text order: article_id, paragraph_id, group, term, usage, match, left, right.
+        One row per hit, in text order: article_id, paragraph_id, group, term, usage, match, left, right
+        (and layer).
     """
     if markers is None:
         d = _dictionaries()
         matcher, info = d["markers"], d["marker_info"]
     else:
         matcher, info = _marker_matcher(markers)
+    spans = _paragraph_layers(quotes, set(texts["article_id"].astype(str))) if quotes is not None else None
     rows = []
     for article_id, paragraph_id, text in row_values(texts, ("article_id", "paragraph_id", "text")):
+        here = spans.get((str(article_id), int(paragraph_id)), []) if spans is not None else None
         for term, start, end in matcher.finditer(text):
             group, usage = info[term]
-            rows.append({"article_id": article_id, "paragraph_id": paragraph_id, "group": group,
-                         "term": term, "usage": usage, "match": text[start:end],
-                         "left": text[max(0, start - window):start], "right": text[end:end + window]})
-    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"])
+            row = {"article_id": article_id, "paragraph_id": paragraph_id, "group": group,
+                   "term": term, "usage": usage, "match": text[start:end],
+                   "left": text[max(0, start - window):start], "right": text[end:end + window]}
+            if here is not None:
+                row["layer"] = segment.layer_at(here, start, end)
+            rows.append(row)
+    columns = ["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"]
+    return pd.DataFrame(rows, columns=columns + (["layer"] if spans is not None else []))
+
+
+def _paragraph_layers(quotes: pd.DataFrame, articles: set[str]) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
+    """{(article_id, paragraph_id): `segment.layer_spans`} of the quotes of `articles`."""
+    part = quotes.loc[quotes["article_id"].astype(str).isin(articles), ["article_id", "paragraph_id", "kind", "start", "end"]]
+    records = ({"article_id": str(a), "paragraph_id": (str(a), int(p)), "kind": k, "start": s, "end": e}
+               for a, p, k, s, e in row_values(part, ("article_id", "paragraph_id", "kind", "start", "end")))
+    return segment.layer_spans(records, key="paragraph_id")
 
 
 #: Articles whose marker hits notebook 02 lists in context (`marker_hits_shown`); above, a seeded sample.
@@ -62,7 +83,7 @@ HITS_SHOWN_ARTICLES = 40
 
 
 def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int = HITS_SHOWN_ARTICLES,
-                      seed: int = 0) -> tuple[pd.DataFrame, str]:
+                      seed: int = 0, quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, str]:
     """`marker_hits` in context for checking the counts by eye, and a sentence saying whose: every
     hit of a corpus with at most `limit` articles with a hit (in the `markers` table), otherwise
     every hit of `limit` of them drawn at random with `seed` (by article id), since a listing of
@@ -79,11 +100,13 @@ def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int 
         The most articles listed.
     seed
         Seed of the sample.
+    quotes
+        The `quotes` table, for each hit's layer (`marker_hits`); None: no layer column.
 
     Returns
     -------
     table : pandas.DataFrame
-        bloc, article_id, term, usage, left, match, right, in article order.
+        bloc, article_id, term, usage, (layer,) left, match, right, in article order.
     note : str
         Which articles the table lists.
     """
@@ -99,10 +122,11 @@ def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int 
         note = f"Every hit of the {len(with_hits):,} article{'s' if len(with_hits) != 1 else ''} with a marker hit."
     part = texts[texts["article_id"].astype(str).isin(set(wanted))]
     part = part.sort_values(["article_id", "paragraph_id"], kind="mergesort")
-    hits = marker_hits(part)
+    hits = marker_hits(part, quotes=quotes)
     blocs = part.drop_duplicates("article_id").set_index("article_id")["bloc"]
     hits.insert(0, "bloc", hits["article_id"].map(blocs))
-    return hits[["bloc", "article_id", "term", "usage", "left", "match", "right"]].reset_index(drop=True), note
+    shown = ["bloc", "article_id", "term", "usage", *(["layer"] if quotes is not None else []), "left", "match", "right"]
+    return hits[shown].reset_index(drop=True), note
 
 
 def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping], n_tokens: int,
