@@ -94,7 +94,8 @@ def frame_salience(scores: pd.DataFrame, articles: pd.DataFrame, *, n_boot: int 
 
     rows = []
     for n, (frame, part) in enumerate(_frame_parts(scores, articles, ["article_id", "hits", "score"])):
-        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles)
+        summary = bloc_summary(part, "score", n_boot=n_boot, seed=seed + n, min_articles=min_articles,
+                               bounds=(0, None))  # (hits per 100 tokens: never below 0)
         present = part.assign(present=part["hits"] > 0).groupby("bloc")["present"].mean()
         rows.append(summary.assign(frame=frame, share_of_paragraphs=summary["bloc"].map(present)))
     table = pd.concat(rows, ignore_index=True).rename(columns={"n_sentences": "n_paragraphs"})

@@ -46,11 +46,14 @@ def article_d(article_means: pd.DataFrame, a: str, b: str, column: str) -> float
 
 
 def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, ci: float = 0.95,
-                 seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL) -> pd.DataFrame:
+                 seed: int = 0, min_articles: int = MIN_ARTICLES_FOR_INTERVAL,
+                 bounds: tuple[float | None, float | None] = (None, None)) -> pd.DataFrame:
     """Per bloc: articles, sentences, the mean of article means, and a bootstrap interval over the
     bloc's articles (`_article_draws`: each resampled article keeps its own mean; widened for few
     articles by `_expanded`), left empty (NaN) for a bloc with fewer than `min_articles` articles
-    (`stats.interval_rule`).
+    (`stats.interval_rule`). The interval is cut to `bounds`, the values the measure can take: the
+    widening about the mean can reach past them for a bloc of few articles (a rate's interval below 0),
+    where the bloc's true mean cannot lie.
 
     Parameters
     ----------
@@ -60,6 +63,8 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
     ci : coverage of the interval.
     seed : seed of the one generator the blocs share, in sorted order.
     min_articles : articles a bloc needs for its interval.
+    bounds : the lowest and highest value the measure can take (None: unbounded), e.g. (0, None) for a
+        rate, (0, 1) for a share.
 
     Returns
     -------
@@ -67,6 +72,7 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         One row per bloc, sorted: bloc, n_articles, n_sentences, mean, ci_low, ci_high.
     """
     rng = np.random.default_rng(seed)
+    floor, ceiling = bounds
     alpha = (1 - ci) / 2
     rows = []
     for bloc in sorted(frame["bloc"].unique()):
@@ -76,6 +82,8 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
             values = means.to_numpy(dtype=float)
             draws = _expanded(_article_draws(values, n_boot, rng), values, ci)
             low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
+            low = low if floor is None else max(low, float(floor))
+            high = high if ceiling is None else min(high, float(ceiling))
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
                      "mean": float(means.mean()), "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows, columns=["bloc", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"])

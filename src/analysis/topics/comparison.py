@@ -202,7 +202,7 @@ def prevalence(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *
         One row per topic and bloc: topic, label, bloc, n_articles, n_units, mean, ci_low, ci_high.
     """
     return _per_topic(weights, labels, topic_ids, lambda t, w: bloc_summary(
-        data.assign(weight=w), "weight", n_boot=n_boot, seed=seed + t),
+        data.assign(weight=w), "weight", n_boot=n_boot, seed=seed + t, bounds=(0, None)),  # (weights: never below 0)
         ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"])
 
 
