@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import duplicates as corpus_duplicates
@@ -286,7 +287,9 @@ def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:
         for start in range(0, len(paragraphs), PARAGRAPH_BATCH):
             part = paragraphs.iloc[start:start + PARAGRAPH_BATCH]
             index.add(part["article_id"].tolist(), [""] * len(part), part["text"].fillna("").tolist())
-    shared = {article for ids in index.table()["article_ids"] for article in ids.split("; ")}
+    groups = index.groups()  # (entry numbers of each shared paragraph: no per-group strings, as table() makes)
+    entries = np.unique(np.concatenate([entries for _, entries in groups])) if groups else np.empty(0, np.int64)
+    shared = {index.article_ids[e] for e in entries.tolist()}
     articles = tables["articles"]
     counts = []
     for bloc in (a, b):
