@@ -1,5 +1,6 @@
 """Which cell sets a notebook's peak memory: execute one notebook on a build, as `reproduce` does, and
-print, as each code cell has run, the kernel's high-water mark so far and how much that cell raised it.
+print, as each code cell has run, the kernel's high-water mark so far, how much that cell raised it, and
+the seconds since the cell before had run (the first cell's include the kernel's start).
 
     python benchmarks/cell_memory.py notebooks/02_framing.ipynb --out BUILD [--corpus CORPUS]
 
@@ -14,6 +15,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from analysis import reproduce
@@ -26,13 +28,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default="", help="the corpus the build was made from (its CORPUS, for the record)")
     args = parser.parse_args(argv)
     last = [0]
+    clock = [time.perf_counter()]
 
     def show(index: int, source: str, peak: int | None) -> None:
-        if peak is None:
-            print(f"cell {index:3d}: no peak (not Linux?)", flush=True)
-            return
+        now = time.perf_counter()
+        seconds, clock[0] = now - clock[0], now
         lines = [line for line in source.strip().splitlines() if line.strip() and not line.startswith("#")]
-        print(f"cell {index:3d}: peak {peak:6,d} MB (+{peak - last[0]:5,d})  {(lines or [''])[0][:80]}", flush=True)
+        if peak is None:
+            print(f"cell {index:3d}: no peak (not Linux?), {seconds:6.1f} s", flush=True)
+            return
+        print(f"cell {index:3d}: peak {peak:6,d} MB (+{peak - last[0]:5,d}) {seconds:6.1f} s  {(lines or [''])[0][:70]}",
+              flush=True)
         last[0] = peak
 
     with tempfile.TemporaryDirectory() as tmp:

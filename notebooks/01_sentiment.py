@@ -85,9 +85,10 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # %%
 tables = overview.read_tables(OUT)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM)
+a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
+copied = overview.shared_text_note(tables, a, b)  # (shown with the answer; read before the sentences take the memory)
 frame = sentiment.sentence_frame(tables)
 own = sentiment.own_words(frame, text=False)  # (the comparisons need the scores, not the text)
-a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
 frame.pivot_table(index="bloc", columns="voice", values="sentence_id", aggfunc="count", fill_value=0)
 
 # %% [markdown]
@@ -413,7 +414,7 @@ sentiment.extreme_sentences(frame, n=3)
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
          + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
                                  layer="the outlet's own words")
-         + "\n\n" + overview.shared_text_note(tables, a, b))
+         + "\n\n" + copied)
 
 # %% [markdown]
 # ## Limits

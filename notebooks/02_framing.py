@@ -54,6 +54,7 @@ plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_B
                      KWIC_TERMS=KWIC_TERMS, MIN_ARTICLES_PER_TERM=MIN_ARTICLES_PER_TERM, PRIOR_SCALE=PRIOR_SCALE)
 a, b = framing.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
 texts = framing.paragraphs_with_bloc(tables)
+copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs: shown with the answer)
 tables["articles"].groupby("bloc").agg(articles=("article_id", "size"), tokens=("n_tokens", "sum"))
 
 # %% [markdown]
@@ -393,7 +394,7 @@ Markdown(naming)
 Markdown("\n\n".join([stats.comparison_note(tables["articles"], BLOCS), naming,
                        "Distinctive words: " + framing.keyness_summary(keyness, null, a, b, tables["articles"],
                                                                        min_articles=MIN_ARTICLES_PER_TERM),
-                       overview.shared_text_note(tables, a, b)]))
+                       copied]))
 
 # %% [markdown]
 # ## Limits

@@ -51,6 +51,7 @@ plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_B
                      TOPIC_UNITS=TOPIC_UNITS)
 print(topics.describe(tables, cutoff=STABLE_AT))
 a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)  # the rule of notebooks 01, 02 and 04
+copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs: shown with the comparison)
 
 # %% [markdown]
 # ## How the topics are made, and what changed for large corpora
@@ -197,7 +198,7 @@ topics.article_dependence(tables)
 # notebooks 01, 02 and 04); unstable topics and the other blocs are left out; the next lines say which.
 
 # %%
-display(Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + overview.shared_text_note(tables, a, b)))
+display(Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + copied))
 by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=SEED)
 print(left_out)
 fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)

@@ -256,7 +256,7 @@ def shared_paragraphs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 #: Paragraph rows read at a time by `shared_text_note` (a file read whole would hold every paragraph's text).
-PARAGRAPH_BATCH = 50_000
+PARAGRAPH_BATCH = 20_000
 
 
 def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:

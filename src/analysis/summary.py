@@ -331,7 +331,9 @@ def write_paper_tables(tables: Mapping[str, pd.DataFrame], a: str, b: str, folde
     written += _write(corpus_table(tables["articles"]), folder, "corpus",
                       "Articles, sentences, tokens and quotes per bloc and outlet.")
     written += _write(keyness_top(framing.keyness_for(tables, a, b)), folder, "keyness_top",
-                      f"The most distinctive terms of {a} and {b} (Fightin' Words z, terms of at least two articles).")
+                      f"The most distinctive terms of {a} and {b} (Fightin' Words z, terms of at least two articles). "
+                      "A z here is a ranking, not a test: most terms of a small corpus stay below the largest z of "
+                      "shuffled bloc labels, the noise threshold notebook 02 computes for them.")
     return written
 
 
