@@ -54,7 +54,8 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # from -1 (negative) to +1 (positive), and VADER calls a sentence positive above +0.05 and negative
 # below -0.05. An article's tone is the **mean of its sentence scores** (the compound of a whole
 # article saturates near ±1 and says little), and a bloc's tone is the **mean of its article
-# means**, so a long article does not outweigh a short one. Intervals are 95% bootstrap intervals:
+# means**, so a long article does not outweigh a short one. Intervals are 95% bootstrap intervals (except the
+# bands of tone along the article, Student t intervals over the articles of each position bin, as their legend says):
 # for a bloc, its articles are resampled, each kept whole with its mean, and they are shown only
 # where the bloc has enough articles (the rule is stated with the table), widened for blocs of few
 # articles (Hesterberg's expanded percentile interval: the plain one covers only about 88% with 5

@@ -339,6 +339,22 @@ def _nudged(table: pd.DataFrame, seed: int) -> pd.DataFrame:
                         rate_western=table["rate_western"] * (1 + 1e-15 * sign[1]))
 
 
+def test_term_map_says_where_a_term_a_bloc_never_uses_is_drawn() -> None:
+    """A rate of 0 has no place on a log axis: such terms sit at a floor, now a dashed line the axis label names
+    (a reviewer read 'kiev' as used by western outlets at about 0.15 per 1,000)."""
+    table = _keyness()  # (counts from 0: both blocs leave some terms unused)
+    fig = plots.term_map(table, "russian", "western", threshold=2.5)
+    (ax,) = [a for a in _visible_axes(fig) if a.get_label() != "<colorbar>"]
+    assert "on the dashed line: never used, 0" in ax.get_xlabel() and "on the dashed line: never used, 0" in ax.get_ylabel()
+    assert sum(line.get_linestyle() == "--" for line in ax.lines) == 2
+    plt.close(fig)
+    used = table.assign(rate_russian=table["rate_russian"] + 0.05, rate_western=table["rate_western"] + 0.05)
+    fig = plots.term_map(used, "russian", "western", threshold=2.5)
+    (ax,) = [a for a in _visible_axes(fig) if a.get_label() != "<colorbar>"]
+    assert "never used" not in ax.get_xlabel() + ax.get_ylabel()
+    plt.close(fig)
+
+
 def test_term_map_pixels_stay_when_positions_move_in_the_last_bits() -> None:
     """The label leader lines end at fixed offsets from their points: no bisection to a tolerance
     turns a last-bit difference into other anti-aliased pixels (which made the committed PNG differ
@@ -646,6 +662,11 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
                           "n": [4, 3]})
     fig = plots.word_contributions(words)
     assert "text layer: all sentences" in _figure_text(fig)
+    plt.close(fig)
+    # each panel says how many sentences its bars are per 1,000 of (a one-article bloc's bars are a few sentences)
+    fig = plots.word_contributions(words.assign(sentences=[7, 1_200]))
+    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)", "western (1,200 sentences)"]
+    assert fig._suptitle.get_text().startswith("Up to 12 lexicon words")
     plt.close(fig)
     table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})
     fig = plots.raw_vs_neutral(table, table, layer="own words")

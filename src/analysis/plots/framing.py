@@ -137,8 +137,16 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     ax.set_ylim(lo, hi)
     _plain_log_ticks(ax.xaxis)
     _plain_log_ticks(ax.yaxis)
-    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)") + f"\ntext layer: {layer}")
-    ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"))
+    # (a rate of 0 has no place on a log axis: a term one bloc never uses sits on a dashed floor line, said so)
+    unused_b, unused_a = bool((rb <= 0).any()), bool((ra <= 0).any())
+    if unused_b:
+        ax.axvline(floor, color="#BBBBBB", linewidth=0.7, linestyle="--", zorder=0)
+    if unused_a:
+        ax.axhline(floor, color="#BBBBBB", linewidth=0.7, linestyle="--", zorder=0)
+    ax.set_xlabel(plain(f"rate in {b} articles (per 1,000 terms, log)"
+                        + ("; on the dashed line: never used, 0" if unused_b else "")) + f"\ntext layer: {layer}")
+    ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"
+                        + ("; on the dashed line: never used, 0" if unused_a else "")))
     ax.legend(loc="lower right", fontsize=9)
     fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive), beyond noise only"))
     fig.tight_layout()

@@ -269,12 +269,15 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
         for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
             ax.text(value, y, f" n={n} ", va="center", ha="left" if value >= 0 else "right", fontsize=8)
         ax.axvline(0, color="grey", linewidth=0.8)
-        ax.set_title(plain(bloc), color=bloc_colour(bloc))
+        # (the bloc's sentences: "per 1,000 sentences" of a bloc of 7 sentences draws one word as a long bar)
+        sentences = int(part["sentences"].iloc[0]) if "sentences" in part and len(part) else None
+        ax.set_title(plain(bloc) + (f" ({sentences:,} sentence{'' if sentences == 1 else 's'})"
+                                    if sentences is not None else ""), color=bloc_colour(bloc))
     lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
     hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
     axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))
     _label_bottom_row(axes, len(blocs), "summed VADER valence per 1,000 sentences")
-    fig.suptitle(f"The {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)\n"
+    fig.suptitle(f"Up to {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)\n"
                  f"text layer: {layer}")
     return fig
 
