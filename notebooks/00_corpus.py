@@ -147,6 +147,8 @@ tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="par
 # %%
 shared = overview.shared_paragraphs(tables)
 display(Markdown(overview.shared_paragraphs_text(shared, tables["articles"])))
+if len(shared) > 20:  # (the table shows 20 rows)
+    display(Markdown(f"The first 20 of {len(shared):,} shared paragraphs (`shared` holds every one):"))
 shared.head(20)
 
 # %% [markdown]

@@ -143,8 +143,9 @@ fig = plots.term_map(keyness, a, b, threshold=threshold)
 plots.save(fig, "framing_term_map")
 
 # %% [markdown]
-# The labelled terms are the most distinctive of each bloc; the dashed lines mark the noise
-# threshold of shuffled labels, and only terms beyond them are drawn in a bloc's colour. What lies
+# The labelled terms are the most distinctive of each bloc; in the first figure the dashed lines mark the
+# noise threshold of shuffled labels, and in both only terms beyond it are drawn in a bloc's colour (the term
+# map's dashed lines, where drawn, are the floor where a term one bloc never uses sits). What lies
 # inside them (grey) is indistinguishable from the differences between any two groups of these
 # articles; what lies outside them may still be the topic of each article (which event it covers)
 # rather than its bloc.

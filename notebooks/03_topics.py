@@ -189,6 +189,20 @@ topics.model_agreement(tables["topics"]).round(2)
 topics.article_dependence(tables)
 
 # %% [markdown]
+# ### Are the topics copied text?
+#
+# The check above cannot see one paragraph printed by several articles (syndicated wire copy, reused or
+# recombined text): its copies sit in different articles. For each NMF topic, the share of its
+# paragraphs whose text (case, punctuation and spacing ignored, 12+ words) another article also
+# prints. A topic made mostly of copies may be one text repeated rather than a theme: its coherence
+# and stability then measure the repetition, and a bloc difference in it counts the copies.
+
+# %%
+copies = topics.copied_units(tables, overview.shared_paragraph_keys(tables))
+display(Markdown(topics.copied_units_text(copies)))
+copies
+
+# %% [markdown]
 # ## Topics by bloc and by outlet
 #
 # For each stable NMF topic: the share of an article's paragraphs whose dominant topic it is,

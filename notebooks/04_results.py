@@ -73,8 +73,10 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 # [own words and quoted words](../docs/glossary.md#own-words-and-quoted-words-layers),
 # [naming index](../docs/glossary.md#naming-index) and [topic stability](../docs/glossary.md#topic-stability).
 #
-# **What it leaves out.** Blocs other than the two compared; outlets are not modelled (several
-# articles of one outlet count as independent); many rows are tested, so some small p-values are
+# **What it leaves out.** Blocs other than the two compared; outlets are not modelled by the permutation
+# tests and intervals (several articles of one outlet count as independent: only the mixed model's row of
+# own-words tone gives outlets their own intercept); articles that print the same paragraphs count as
+# independent too (the note below says how many); many rows are tested, so some small p-values are
 # expected by chance alone.
 
 # %%

@@ -833,9 +833,12 @@ def test_shared_text_note_counts_each_compared_blocs_articles_from_the_file_in_b
     assert from_file.startswith("**Copied text.** 1 of the 2 russian articles and 1 of the 2 western articles share at "
                                 "least one kept paragraph of 12+ words with another article")
     assert "independent draw" in from_file
+    keys_from_file = overview.shared_paragraph_keys(overview.read_tables(tmp_path / "out"))
     read = overview.read_tables(tmp_path / "out")
     read["paragraphs"]  # (read whole: the frame path)
     assert overview.shared_text_note(read, "russian", "western") == from_file
+    pd.testing.assert_frame_equal(overview.shared_paragraph_keys(read), keys_from_file)
+    assert sorted(keys_from_file["article_id"]) == ["a", "b"]  # (the wire paragraph of a and b, once each)
     # the copy within the russian bloc only: the western bloc's articles are distinct texts
     alone = {"articles": read["articles"], "paragraphs": read["paragraphs"][read["paragraphs"]["article_id"] != "b"]}
     assert overview.shared_text_note(alone, "russian", "western").startswith("**Copied text.** No article of russian or "

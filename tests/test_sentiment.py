@@ -283,6 +283,11 @@ def test_extreme_sentences_per_bloc() -> None:
     # whose words each extreme sentence is: s2 and s6 are quotes, s1 and s7 narration
     assert voiced["voice"].tolist() == ["quote", "narration", "narration", "quote"]
     assert list(voiced.columns).index("voice") == list(voiced.columns).index("text") - 1
+    # a sentence several articles print (wire copy) is listed once: the next distinct one takes its place
+    copied = frame.assign(text=lambda f: np.where(f["sentence_id"].isin([2, 3]), "The same  WIRE sentence.", f["text"]))
+    listed = sentiment.extreme_sentences(copied, n=2)
+    r_negative = listed[(listed["bloc"] == "r") & (listed["end"] == "most negative")]["text"].tolist()
+    assert r_negative == ["The same  WIRE sentence.", "s4"]  # (s2 and s3, the two lowest, print one text)
 
 
 def test_gold_codes_match_the_current_sentences() -> None:

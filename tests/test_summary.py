@@ -173,6 +173,13 @@ def test_a_row_without_p_value_is_left_out_of_the_figure_and_said(five_summary: 
     fig = plots.summary_p_values(pd.concat([tested, mixed], ignore_index=True))
     assert len(fig.axes[0].get_yticklabels()) == len(tested)
     assert "1 row without a p-value" in fig._suptitle.get_text()
+    # the title counts each reason from the rows' method (it called an untested constant measure a small bloc's)
+    mixed = mixed.assign(method=stats.MIXED_METHOD + " (REML)")
+    constant = tested.iloc[[1]].assign(p_value=np.nan, min_p=np.nan, method=f"mean; {summary.CONSTANT} (0)")
+    small = tested.iloc[[2]].assign(p_value=np.nan, min_p=np.nan, method="mean; no p-value: it needs 5 articles")
+    fig = plots.summary_p_values(pd.concat([tested, mixed, constant, small], ignore_index=True))
+    assert ("3 rows without a p-value not shown: 1 mixed model's; 1 with one value in every compared article; 1 with "
+            "a bloc of fewer than 5 articles with a value") in fig._suptitle.get_text().replace("\n", " ")
 
 
 def test_the_tone_frame_of_the_contrasts_is_the_sentence_frame_in_the_columns_they_read() -> None:

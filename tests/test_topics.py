@@ -244,6 +244,10 @@ def test_evidence_shows_a_copied_paragraph_once() -> None:
     picked = topics.representative_units(data, weights, ["t"], n=3, seed=4)
     assert picked["text"].str.casefold().str.split().str.join(" ").nunique() == 3
     assert picked["text"].tolist()[1:] == ["Kyiv said no.", "Brussels waited."]
+    # a copy with a subhead joined in front is the same text
+    joined = data.assign(text=[wire, "Source: Reuters. " + wire, wire, "Kyiv said no.", "Brussels waited."])
+    assert topics.representative_units(joined, weights, ["t"], n=3, seed=4)["text"].tolist()[1:] == \
+        ["Kyiv said no.", "Brussels waited."]
     # fewer distinct texts than n: the next units in rank order fill the rows
     again = topics.representative_units(data.iloc[:3], weights[:3], ["t"], n=3, seed=4)
     assert len(again) == 3 and again["article_id"].nunique() == 3
@@ -361,6 +365,32 @@ def test_article_dependence_is_one_when_each_topic_is_one_article() -> None:
     assert follows.set_index("model").loc["nmf", "ari_with_article"] == 1.0
     assert follows.set_index("model").loc["nmf", "top_article_share"] == 1.0
     assert spread.set_index("model").loc["nmf", "ari_with_article"] < 0.05
+
+
+def test_copied_units_counts_each_topics_paragraphs_that_another_article_prints() -> None:
+    """A topic made of one wire paragraph printed by three articles is named as copied text; a topic of distinct
+    paragraphs is not. The copied paragraphs come from the kept paragraphs' text (case and spacing ignored), read
+    in batches as from the frame, and a paragraph one article prints twice is not a copy."""
+    from analysis import overview
+
+    wire = "Moscow said the talks could resume next week in Istanbul if the other side agreed to its terms."
+    texts = {("a", 1): wire, ("b", 1): wire.upper(), ("c", 1): "  ".join(wire.split()),
+             ("a", 2): "Kyiv answered that no talks were planned for now and the front was quiet overnight again.",
+             ("b", 2): "Brussels waited for both capitals to say more before it would comment on any of the plans.",
+             ("c", 2): "The same paragraph printed twice in one article is not a copy of another article's text.",
+             ("c", 3): "The same paragraph printed twice in one article is not a copy of another article's text."}
+    paragraphs = pd.DataFrame([{"article_id": a, "paragraph_id": p, "text": t} for (a, p), t in texts.items()])
+    articles = pd.DataFrame({"article_id": list("abc"), "bloc": ["x", "x", "y"], "outlet": list("ABC")})
+    shared = overview.shared_paragraph_keys({"paragraphs": paragraphs})
+    assert list(shared.itertuples(index=False, name=None)) == [("a", 1), ("b", 1), ("c", 1)]
+    units = pd.DataFrame({"article_id": [a for a, _ in texts], "paragraph_id": [p for _, p in texts], "model": "nmf",
+                          "weight": 1.0, "label": "t", "topic": [0 if p == 1 else 1 for _, p in texts]})
+    summary = pd.DataFrame({"model": "nmf", "topic": [0, 1], "label": ["wire", "own"], "status": "stable"})
+    table = topics.copied_units({"articles": articles, "topics": units, "topic_summary": summary}, shared)
+    assert table[["topic", "n_units", "n_copied", "share_copied"]].values.tolist() == [[0, 3, 3, 1.0], [1, 4, 0, 0.0]]
+    text = topics.copied_units_text(table)
+    assert text.startswith("1 of 2 topics draw more than 50% of their units") and "0 (wire): 100% of 3 units" in text
+    assert topics.copied_units_text(table.iloc[[1]]).startswith("No topic draws more than 50%")
 
 
 def test_distinct_rows_counts_equal_vectors_once() -> None:

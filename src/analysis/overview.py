@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -26,7 +26,7 @@ from analysis.schema import TABLE_COLUMNS
 __all__ = ["IncompleteOutputError", "RebuildNeeded", "Tables", "accounting", "accounting_note", "check_output",
            "corpus_description", "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest",
            "read_tables", "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve",
-           "shared_text_note"]
+           "shared_paragraph_keys", "shared_text_note"]
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
@@ -259,6 +259,60 @@ def shared_paragraphs(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 PARAGRAPH_BATCH = 20_000
 
 
+def _paragraph_batches(tables: Mapping[str, pd.DataFrame]) -> Iterator[tuple[list, list, list]]:
+    """The kept paragraphs' article ids, paragraph ids and texts, `PARAGRAPH_BATCH` rows at a time: from the
+    build's file when the table was not read (it is then not kept), else from the frame."""
+    unread = tables.unread_file("paragraphs") if hasattr(tables, "unread_file") else None
+    if unread is not None:
+        import pyarrow.parquet as pq
+
+        columns = ["article_id", "paragraph_id", "text"]
+        for batch in pq.ParquetFile(unread[0]).iter_batches(batch_size=PARAGRAPH_BATCH, columns=columns):
+            ids, numbers, texts = (column.to_pylist() for column in batch.columns)
+            yield ids, numbers, ["" if t is None else t for t in texts]
+        return
+    paragraphs = tables["paragraphs"]
+    for start in range(0, len(paragraphs), PARAGRAPH_BATCH):
+        part = paragraphs.iloc[start:start + PARAGRAPH_BATCH]
+        yield part["article_id"].tolist(), part["paragraph_id"].tolist(), part["text"].fillna("").tolist()
+
+
+def shared_paragraph_keys(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every kept paragraph of 12+ words whose text (normalised as `corpus.shared_paragraphs` does)
+    another article also prints, as (article_id, paragraph_id) rows: for asking how much of a topic is
+    copied text. Read a batch at a time; memory: about 24 bytes per paragraph.
+
+    Parameters
+    ----------
+    tables : the processed tables (`paragraphs`).
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, paragraph_id, sorted.
+    """
+    words = corpus_duplicates.MIN_PARAGRAPH_WORDS
+    hashes, codes, numbers = [], [], []
+    code_of: dict[str, int] = {}
+    for ids, paragraph_ids, texts in _paragraph_batches(tables):
+        found, rows, _ = corpus_duplicates._line_keys(texts, words)
+        rows = rows.tolist()
+        hashes.append(found)
+        codes.append(np.fromiter((code_of.setdefault(str(ids[r]), len(code_of)) for r in rows), np.int64, len(rows)))
+        numbers.append(np.fromiter((int(paragraph_ids[r]) for r in rows), np.int64, len(rows)))
+    columns = ["article_id", "paragraph_id"]
+    if not code_of:
+        return pd.DataFrame({"article_id": pd.Series(dtype=object), "paragraph_id": pd.Series(dtype="int64")})
+    hashes_, codes_, numbers_ = np.concatenate(hashes), np.concatenate(codes), np.concatenate(numbers)
+    pairs = np.unique(np.stack([hashes_, codes_], axis=1), axis=0)  # (each text once per article)
+    texts_, articles = np.unique(pairs[:, 0], return_counts=True)
+    rows = np.isin(hashes_, texts_[articles > 1])
+    names = np.empty(len(code_of), dtype=object)
+    names[list(code_of.values())] = list(code_of)
+    found = pd.DataFrame({"article_id": names[codes_[rows]], "paragraph_id": numbers_[rows]})
+    return found.drop_duplicates().sort_values(columns, kind="mergesort", ignore_index=True)
+
+
 def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:
     """What copied text means for a comparison of blocs `a` and `b` (Markdown): how many of each
     bloc's articles share a kept paragraph of 12+ words with another article (`corpus.ParagraphIndex`,
@@ -275,18 +329,8 @@ def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:
     str
     """
     index = corpus_duplicates.ParagraphIndex()
-    unread = tables.unread_file("paragraphs") if hasattr(tables, "unread_file") else None
-    if unread is not None:
-        import pyarrow.parquet as pq
-
-        for batch in pq.ParquetFile(unread[0]).iter_batches(batch_size=PARAGRAPH_BATCH, columns=["article_id", "text"]):
-            ids, texts = (column.to_pylist() for column in batch.columns)
-            index.add(ids, [""] * len(ids), ("" if t is None else t for t in texts))
-    else:
-        paragraphs = tables["paragraphs"]
-        for start in range(0, len(paragraphs), PARAGRAPH_BATCH):
-            part = paragraphs.iloc[start:start + PARAGRAPH_BATCH]
-            index.add(part["article_id"].tolist(), [""] * len(part), part["text"].fillna("").tolist())
+    for ids, _, texts in _paragraph_batches(tables):
+        index.add(ids, [""] * len(ids), texts)
     groups = index.groups()  # (entry numbers of each shared paragraph: no per-group strings, as table() makes)
     entries = np.unique(np.concatenate([entries for _, entries in groups])) if groups else np.empty(0, np.int64)
     shared = {index.article_ids[e] for e in entries.tolist()}

@@ -16,11 +16,27 @@ from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 _INK, _FLOOR = OTHER_COLOURS[0], OTHER_COLOURS[2]
 
 
+def _why_untested(rows: pd.DataFrame) -> str:
+    """Why these summary rows have no p-value, counted by reason from their `method` (for the title)."""
+    from analysis.stats import MIXED_METHOD
+    from analysis.summary import CONSTANT
+
+    method = rows["method"].astype(str) if "method" in rows else pd.Series("", index=rows.index)
+    mixed = int(method.str.startswith(MIXED_METHOD).sum())
+    constant = int(method.str.contains(CONSTANT, regex=False).sum())
+    small = len(rows) - mixed - constant
+    reasons = [f"{mixed} mixed model's" if mixed else "",
+               f"{constant} with one value in every compared article" if constant else "",
+               f"{small} with a bloc of fewer than {MIN_ARTICLES_FOR_INTERVAL} articles with a value" if small else ""]
+    return "; ".join(r for r in reasons if r)
+
+
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
     and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`. Rows
-    without a p-value (the mixed model's second estimate of tone, and contrasts with a bloc of fewer
-    than `stats.MIN_ARTICLES_FOR_INTERVAL` articles) are left out, and the title says so; without any
+    without a p-value (the mixed model's second estimate of tone, measures with one value in every compared
+    article, and contrasts with a bloc of fewer than `stats.MIN_ARTICLES_FOR_INTERVAL` articles) are left out,
+    and the title says how many of each; without any
     p-value the figure says so in place of the axes.
 
     Where the tick stands to the right of the line, no difference could have reached `alpha`
@@ -38,6 +54,7 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     use_style()
     rows = table[table["p_value"].notna()].reset_index(drop=True)  # a mixed model's or a too-small contrast's has none
     untested = len(table) - len(rows)
+    why = _why_untested(table[table["p_value"].isna()])
     labels = [textwrap.shorten(f"{m} ({layer})", 70) for m, layer in zip(rows["measure"], rows["layer"])]
     height = max(2.5, 0.28 * len(rows) + 1.2)
     fig, ax = plt.subplots(figsize=(8, height))
@@ -65,8 +82,7 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     contrast = rows["contrast"].iloc[0] if len(rows) else ""
     fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
                  "dot: article-level permutation p-value; grey tick: the smallest p the design allows"
-                 + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value not shown: a mixed model's, "
-                    f"or a bloc with fewer than {MIN_ARTICLES_FOR_INTERVAL} articles)"
+                 + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value not shown: {why})"
                     if untested else ""), fontsize=9)
     fig.tight_layout()
     return fig

@@ -200,9 +200,24 @@ def paragraph_tone(frame: pd.DataFrame, column: str = "compound") -> pd.DataFram
     return table
 
 
+def _distinct_texts(texts: pd.Series, positions: np.ndarray, n: int) -> list[int]:
+    """The first `n` of `positions` whose text (case and spacing ignored) was not taken before: a sentence
+    that several articles print (wire copy) is listed once, at its first place."""
+    taken, seen = [], set()
+    for at in positions.tolist():
+        key = " ".join(str(texts.iat[at]).casefold().split())
+        if key not in seen:
+            seen.add(key)
+            taken.append(at)
+            if len(taken) == n:
+                break
+    return taken
+
+
 def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound") -> pd.DataFrame:
     """The n most negative and n most positive sentences of each bloc, with article, outlet and voice (whose
-    words: an extreme sentence is often someone's quote, not the outlet's own words).
+    words: an extreme sentence is often someone's quote, not the outlet's own words); each text once (a
+    sentence several articles print is listed at its first place, article then sentence order).
 
     Parameters
     ----------
@@ -220,7 +235,8 @@ def extreme_sentences(frame: pd.DataFrame, n: int = 3, column: str = "compound")
     keys = frame[["bloc", column, "article_id", "sentence_id"]].assign(_at=np.arange(len(frame)))
     for _, group in keys.groupby("bloc", sort=True):
         ordered = group.sort_values([column, "article_id", "sentence_id"], kind="mergesort")
-        for end, part in (("most negative", ordered.head(n)), ("most positive", ordered.tail(n).iloc[::-1])):
-            rows.append(frame.iloc[part["_at"].to_numpy()].assign(end=end))
+        for end, positions in (("most negative", ordered["_at"].to_numpy()),
+                               ("most positive", ordered["_at"].to_numpy()[::-1])):
+            rows.append(frame.iloc[_distinct_texts(frame["text"], positions, n)].assign(end=end))
     cols = ["bloc", "end", column, "outlet", "article_id", "sentence_id", *(["voice"] if "voice" in frame else []), "text"]
     return pd.concat(rows)[cols].reset_index(drop=True)

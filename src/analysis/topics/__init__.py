@@ -33,9 +33,12 @@ from analysis.topics.labels import ctfidf_terms, label_topics
 from analysis.topics.models import fit
 from analysis.topics.pipeline import N_RESAMPLES, build_topics
 from analysis.topics.reading import (
+    COPIED_ABOVE,
     article_dependence,
     articles_per_bloc_text,
     assignments,
+    copied_units,
+    copied_units_text,
     describe,
     stable_topics,
     with_stability_cutoff,
@@ -46,10 +49,11 @@ from analysis.topics.stability import UNSTABLE_BELOW, cluster_stability, topic_s
 from analysis.topics.tables import representative_units, summary_per_topic, topic_per_unit
 
 __all__ = [
-    "COLUMNS", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df", "article_dependence",
-    "article_shares", "articles_per_bloc_text", "assignments", "bloc_difference",
-    "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "ctfidf_terms", "describe", "fit",
-    "k_grid_scores", "label_topics", "model_agreement", "nested", "npmi_coherence", "outlet_prevalence", "prevalence",
-    "prevalence_by_outlet", "representative_units", "stable_topics", "summary_per_topic", "top_indices", "topic_per_unit",
-    "topic_stability", "unit_hash", "units", "vectorize", "with_stability_cutoff",
+    "COLUMNS", "COPIED_ABOVE", "LIMITS", "MODELS", "N_RESAMPLES", "UNSTABLE_BELOW", "adaptive_min_df",
+    "article_dependence", "article_shares", "articles_per_bloc_text", "assignments", "bloc_difference",
+    "bloc_prevalence", "bounded_sample", "build_topics", "choose_k", "cluster_stability", "copied_units",
+    "copied_units_text", "ctfidf_terms", "describe", "fit", "k_grid_scores", "label_topics", "model_agreement",
+    "nested", "npmi_coherence", "outlet_prevalence", "prevalence", "prevalence_by_outlet", "representative_units",
+    "stable_topics", "summary_per_topic", "top_indices", "topic_per_unit", "topic_stability", "unit_hash", "units",
+    "vectorize", "with_stability_cutoff",
 ]

@@ -202,3 +202,71 @@ def article_dependence(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                      "n_units": len(data), "n_articles": int(data["article_id"].nunique()),
                      "top_article_share": round(float(top_share.mean()), 4)})
     return pd.DataFrame(rows, columns=["model", "ari_with_article", "n_units", "n_articles", "top_article_share"])
+
+
+#: Share of a topic's units that are copied paragraphs above which the topic is named as possibly one copied text.
+COPIED_ABOVE = 0.5
+
+
+def copied_units(tables: dict[str, pd.DataFrame], shared: pd.DataFrame, model: str = "nmf") -> pd.DataFrame:
+    """How much of each topic is copied text: of the units whose dominant topic it is, those that are a
+    paragraph another article also prints (`overview.shared_paragraph_keys`). A topic made mostly of
+    copies may be one syndicated or reused text repeated, not a theme several outlets write about, and its
+    coherence and stability then measure the repetition (the article-dependence check cannot see it: the
+    copies sit in different articles).
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The built tables: `topics`, `topic_summary` and `articles`.
+    shared : DataFrame
+        article_id, paragraph_id of the copied paragraphs.
+    model : str
+        One of `MODELS`.
+
+    Returns
+    -------
+    DataFrame
+        One row per topic: topic, label, n_units, n_copied, share_copied, status.
+    """
+    data, _ = assignments(tables, model)
+    keys = shared.assign(_copied=True, article_id=shared["article_id"].astype(str),
+                         paragraph_id=shared["paragraph_id"].astype("int64"))
+    flagged = data[["article_id", "paragraph_id", "topic"]].assign(
+        article_id=lambda d: d["article_id"].astype(str), paragraph_id=lambda d: d["paragraph_id"].astype("int64"))
+    flagged = flagged.merge(keys, on=["article_id", "paragraph_id"], how="left", validate="many_to_one")
+    counts = flagged.assign(_copied=flagged["_copied"].notna()).groupby("topic")["_copied"].agg(["size", "sum"])
+    summary = tables["topic_summary"][tables["topic_summary"]["model"] == model].set_index("topic")
+    table = pd.DataFrame({"topic": summary.index, "label": summary["label"].to_numpy(),
+                          "n_units": counts["size"].reindex(summary.index, fill_value=0).astype(int).to_numpy(),
+                          "n_copied": counts["sum"].reindex(summary.index, fill_value=0).astype(int).to_numpy(),
+                          "status": summary["status"].to_numpy()})
+    table["share_copied"] = (table["n_copied"] / table["n_units"].where(table["n_units"] > 0)).round(4)
+    return table[["topic", "label", "n_units", "n_copied", "share_copied", "status"]]
+
+
+def copied_units_text(table: pd.DataFrame, above: float = COPIED_ABOVE) -> str:
+    """The topics of `copied_units` whose units are mostly copied paragraphs, in words (Markdown).
+
+    Parameters
+    ----------
+    table : `copied_units` output.
+    above : the share of copied units from which a topic is named.
+
+    Returns
+    -------
+    str
+    """
+    if table.empty:
+        return "No topic to check."
+    mostly = table[table["share_copied"] > above]
+    total = int(table["n_copied"].sum())
+    if mostly.empty:
+        return (f"No topic draws more than {above:.0%} of its units from paragraphs another article also prints "
+                f"({total:,} of {int(table['n_units'].sum()):,} units are such copies).")
+    named = "; ".join(f"{int(r.topic)} ({r.label}): {r.share_copied:.0%} of {int(r.n_units):,} units"
+                      for r in mostly.itertuples())
+    return (f"{len(mostly)} of {len(table)} topics draw more than {above:.0%} of their units from paragraphs another "
+            f"article also prints: {named}. Such a topic may be one syndicated or reused text repeated rather than a "
+            "theme, its coherence and stability then measure the repetition, and a bloc difference in it counts "
+            "the copies; read its evidence paragraphs before reading it as a theme.")

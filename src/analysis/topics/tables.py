@@ -108,7 +108,8 @@ def representative_units(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
                          seed: int = 0, order: np.ndarray | None = None) -> pd.DataFrame:
     """The n units that weigh most on each topic, from n different articles and with n different texts
     where there are that many (a paragraph that several articles print, syndicated or copied, is shown
-    once: its copies would show one text n times). Ties are broken by a stated rule, never by file order:
+    once: its copies would show one text n times; a text holding a shown one, or held in it, counts as that
+    text, as a copy with a subhead joined in front). Ties are broken by a stated rule, never by file order:
     weight (rounded to 4 decimals, heaviest first), then a unit of an article not yet shown and of a text
     not yet shown (case and spacing ignored), then `unit_hash` (seed, article, paragraph).
 
@@ -142,7 +143,7 @@ def representative_units(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
         ranked = np.lexsort((order, -rounded))
         picked, seen, shown = [], set(), set()
         for i in ranked:
-            if articles[i] not in seen and texts[i] not in shown:
+            if articles[i] not in seen and not any(texts[i] in s or s in texts[i] for s in shown):
                 picked.append(i)
                 seen.add(articles[i])
                 shown.add(texts[i])
