@@ -235,12 +235,15 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     return table
 
 
-def _write(table: pd.DataFrame, folder: Path, name: str, note: str, drop: tuple[str, ...] = ()) -> list[Path]:
-    """`table` as `name`.csv (every column) and `name`.tex (a LaTeX tabular without `drop`)."""
+def _write(table: pd.DataFrame, folder: Path, name: str, note: str, drop: tuple[str, ...] = (),
+           tex_table: pd.DataFrame | None = None) -> list[Path]:
+    """`table` as `name`.csv (every column) and `name`.tex (a LaTeX tabular without `drop`; of `tex_table`
+    when given, the same rows worded for a reader without the dropped columns)."""
     folder.mkdir(parents=True, exist_ok=True)
     csv_path, tex_path = folder / f"{name}.csv", folder / f"{name}.tex"
     table.to_csv(csv_path, index=False, lineterminator="\n", float_format=f"%.{DIGITS}g")
-    shown = table.drop(columns=list(drop)).rename(columns=lambda c: str(c).replace("_", " "))
+    shown = (table if tex_table is None else tex_table).drop(columns=list(drop))
+    shown = shown.rename(columns=lambda c: str(c).replace("_", " "))
     tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--")
     tex_path.write_text(f"% {note}\n" + tex, encoding="utf-8")
     return [csv_path, tex_path]
@@ -259,8 +262,11 @@ def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
     list of pathlib.Path
         The two files.
     """
+    # (the LaTeX table drops the method: a row not tested says so in its measure, not only by its empty cells)
+    untested = table["method"].astype(str).str.contains(CONSTANT, regex=False)
+    worded = table.assign(measure=table["measure"].where(~untested, table["measure"] + " (not tested: one value)"))
     return _write(table, Path(folder), "summary", "One row per bloc contrast; the method of each row is in summary.csv.",
-                  drop=("method",))
+                  drop=("method",), tex_table=worded)
 
 
 def corpus_table(articles: pd.DataFrame) -> pd.DataFrame:

@@ -97,7 +97,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     n_outlets = frame["outlet"].nunique()
     ax.set_title("By outlet, every sentence (a description, not a test)" if not other else
                  f"By outlet, every sentence: the {top} of {n_outlets} with most articles (ties by name)", fontsize=10)
-    handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="outlets of several blocs")]
+    handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="pooled outlets of several blocs")]
                                               if other else [])
     fig.legend(handles=handles + _article_handles("95% interval"), title="bloc", loc="outside lower center",
                ncols=min(len(handles) + 2, 4), fontsize=9)
