@@ -51,7 +51,8 @@ plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_B
                      TOPIC_UNITS=TOPIC_UNITS)
 print(topics.describe(tables, cutoff=STABLE_AT))
 a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)  # the rule of notebooks 01, 02 and 04
-copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs: shown with the comparison)
+shared = overview.shared_paragraph_keys(tables)  # (paragraphs another article prints: read once, used twice)
+copied = overview.shared_text_note(tables, a, b, shared=shared)  # (shown with the comparison)
 
 # %% [markdown]
 # ## How the topics are made, and what changed for large corpora
@@ -198,7 +199,7 @@ topics.article_dependence(tables)
 # and stability then measure the repetition, and a bloc difference in it counts the copies.
 
 # %%
-copies = topics.copied_units(tables, overview.shared_paragraph_keys(tables))
+copies = topics.copied_units(tables, shared)
 display(Markdown(topics.copied_units_text(copies)))
 copies
 

@@ -277,6 +277,28 @@ def _paragraph_batches(tables: Mapping[str, pd.DataFrame]) -> Iterator[tuple[lis
         yield part["article_id"].tolist(), part["paragraph_id"].tolist(), part["text"].fillna("").tolist()
 
 
+def _shared_rows(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The one pass over the kept paragraphs behind `shared_paragraph_keys` and `shared_text_note`: each
+    checked paragraph's (12+ words) article id, paragraph id, and whether another article prints its text."""
+    words = corpus_duplicates.MIN_PARAGRAPH_WORDS
+    hashes, codes, numbers = [], [], []
+    code_of: dict[str, int] = {}
+    for ids, paragraph_ids, texts in _paragraph_batches(tables):
+        found, rows, _ = corpus_duplicates._line_keys(texts, words)
+        rows = rows.tolist()
+        hashes.append(found)
+        codes.append(np.fromiter((code_of.setdefault(str(ids[r]), len(code_of)) for r in rows), np.int64, len(rows)))
+        numbers.append(np.fromiter((int(paragraph_ids[r]) for r in rows), np.int64, len(rows)))
+    if not code_of:
+        return np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, dtype=bool)
+    hashes_, codes_, numbers_ = np.concatenate(hashes), np.concatenate(codes), np.concatenate(numbers)
+    pairs = np.unique(np.stack([hashes_, codes_], axis=1), axis=0)  # (each text once per article)
+    texts_, articles = np.unique(pairs[:, 0], return_counts=True)
+    names = np.empty(len(code_of), dtype=object)
+    names[list(code_of.values())] = list(code_of)
+    return names[codes_], numbers_, np.isin(hashes_, texts_[articles > 1])
+
+
 def shared_paragraph_keys(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Every kept paragraph of 12+ words whose text (normalised as `corpus.shared_paragraphs` does)
     another article also prints, as (article_id, paragraph_id) rows: for asking how much of a topic is
@@ -291,54 +313,39 @@ def shared_paragraph_keys(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     pd.DataFrame
         article_id, paragraph_id, sorted.
     """
-    words = corpus_duplicates.MIN_PARAGRAPH_WORDS
-    hashes, codes, numbers = [], [], []
-    code_of: dict[str, int] = {}
-    for ids, paragraph_ids, texts in _paragraph_batches(tables):
-        found, rows, _ = corpus_duplicates._line_keys(texts, words)
-        rows = rows.tolist()
-        hashes.append(found)
-        codes.append(np.fromiter((code_of.setdefault(str(ids[r]), len(code_of)) for r in rows), np.int64, len(rows)))
-        numbers.append(np.fromiter((int(paragraph_ids[r]) for r in rows), np.int64, len(rows)))
-    columns = ["article_id", "paragraph_id"]
-    if not code_of:
+    ids, numbers, shared = _shared_rows(tables)
+    if not len(ids):
         return pd.DataFrame({"article_id": pd.Series(dtype=object), "paragraph_id": pd.Series(dtype="int64")})
-    hashes_, codes_, numbers_ = np.concatenate(hashes), np.concatenate(codes), np.concatenate(numbers)
-    pairs = np.unique(np.stack([hashes_, codes_], axis=1), axis=0)  # (each text once per article)
-    texts_, articles = np.unique(pairs[:, 0], return_counts=True)
-    rows = np.isin(hashes_, texts_[articles > 1])
-    names = np.empty(len(code_of), dtype=object)
-    names[list(code_of.values())] = list(code_of)
-    found = pd.DataFrame({"article_id": names[codes_[rows]], "paragraph_id": numbers_[rows]})
-    return found.drop_duplicates().sort_values(columns, kind="mergesort", ignore_index=True)
+    found = pd.DataFrame({"article_id": ids[shared], "paragraph_id": numbers[shared]})
+    return found.drop_duplicates().sort_values(["article_id", "paragraph_id"], kind="mergesort", ignore_index=True)
 
 
-def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str) -> str:
+def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str, shared: pd.DataFrame | None = None) -> str:
     """What copied text means for a comparison of blocs `a` and `b` (Markdown): how many of each
-    bloc's articles share a kept paragraph of 12+ words with another article (`corpus.ParagraphIndex`,
-    as notebook 00's check), and that the article-level p-values and intervals count them as
+    bloc's articles share a kept paragraph of 12+ words with another article (`shared_paragraph_keys`, the
+    normalisation of notebook 00's check), and that the article-level p-values and intervals count them as
     independent draws. The paragraphs' text is read a batch at a time when the table is still on disk.
 
     Parameters
     ----------
     tables : the processed tables (`read_tables`; `paragraphs` and `articles`).
     a, b : the compared blocs.
+    shared : `shared_paragraph_keys(tables)` when already computed (notebook 03 needs both), else None.
 
     Returns
     -------
     str
     """
-    index = corpus_duplicates.ParagraphIndex()
-    for ids, _, texts in _paragraph_batches(tables):
-        index.add(ids, [""] * len(ids), texts)
-    groups = index.groups()  # (entry numbers of each shared paragraph: no per-group strings, as table() makes)
-    entries = np.unique(np.concatenate([entries for _, entries in groups])) if groups else np.empty(0, np.int64)
-    shared = {index.article_ids[e] for e in entries.tolist()}
+    if shared is None:
+        ids, _, copied = _shared_rows(tables)
+        involved = set(ids[copied].tolist())
+    else:
+        involved = set(shared["article_id"].astype(str))
     articles = tables["articles"]
     counts = []
     for bloc in (a, b):
         ids = articles.loc[articles["bloc"] == bloc, "article_id"].astype(str)
-        counts.append((bloc, int(ids.isin(shared).sum()), len(ids)))
+        counts.append((bloc, int(ids.isin(involved).sum()), len(ids)))
     words = corpus_duplicates.MIN_PARAGRAPH_WORDS
     if not any(n for _, n, _ in counts):
         return (f"**Copied text.** No article of {a} or {b} shares a kept paragraph of {words}+ words with another "

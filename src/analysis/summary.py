@@ -23,7 +23,6 @@ import pandas as pd
 
 from analysis import paths, sentiment, stats, topics
 from analysis.outputs import resolve
-from analysis.schema import columns_of
 from analysis.stats.blocs import _article_means  # (the article means `stats.bloc_difference` tests)
 
 COLUMNS = ["measure", "layer", "contrast", "estimate", "ci_low", "ci_high", "p_value", "min_p",
@@ -150,20 +149,10 @@ def _article_level_tests(measures: Mapping[str, pd.DataFrame], a: str, b: str, *
 
 
 def _tone_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """The sentences' compound scores with what the tone contrasts read: article_id, sentence_id, voice (or
-    in_quote), compound, outlet and bloc, the rows and order of `sentiment.sentence_frame` (by article, then
-    sentence). The whole frame's other columns (paragraph, speaker, the other scores, kind, date, author) raised
-    notebook 04's peak by 1.5 GB on 100,000 generated articles."""
-    sentences = columns_of(tables, "sentences", drop=("text", "speaker"))
-    layer = "voice" if "voice" in sentences.columns else "in_quote"
-    frame = sentences[["article_id", "sentence_id", "paragraph_id", layer]]
-    del sentences
-    frame = frame.merge(columns_of(tables, "sentiment", ["article_id", "sentence_id", "compound"]),
-                        on=["article_id", "sentence_id"], validate="one_to_one")
-    # (the paragraphs' ids only: sentence_frame's inner merge with the paragraphs keeps these rows)
-    frame = frame.merge(columns_of(tables, "paragraphs", ["article_id", "paragraph_id"]), on=["article_id", "paragraph_id"])
-    frame = frame.merge(tables["articles"][["article_id", "outlet", "bloc"]], on="article_id", validate="many_to_one")
-    return frame.drop(columns="paragraph_id").sort_values(["article_id", "sentence_id"]).reset_index(drop=True)
+    """`sentiment.sentence_frame` in the columns the tone contrasts read: article_id, sentence_id, voice (or
+    in_quote, where the sentences have no voice), compound, outlet and bloc."""
+    frame = sentiment.sentence_frame(tables, columns=("in_quote", "voice", "compound", "outlet", "bloc"))
+    return frame.drop(columns="in_quote", errors="ignore") if "voice" in frame else frame
 
 
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
