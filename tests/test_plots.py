@@ -262,9 +262,29 @@ def test_bloc_colours_are_fixed_and_documented() -> None:
     assert plots.bloc_colour("russian") == "#D55E00" and plots.bloc_colour("Western") == "#0072B2"
     assert plots.bloc_colour("ukrainian") == "#009E73" and plots.bloc_colour("other") == "#CC79A7"
     known = set(plots.BLOC_COLOURS.values())
-    assert known | set(plots.SPARE_COLOURS) <= set(plots.OKABE_ITO) and not known & set(plots.SPARE_COLOURS)
+    assert known <= set(plots.OKABE_ITO) and not known & set(plots.SPARE_COLOURS)
+    assert not {"#000000", "#F0E442"} & set(plots.SPARE_COLOURS)  # (black: means and text; yellow: unreadable on white)
     assert plots.bloc_colour("central-asian") in plots.SPARE_COLOURS
     assert plots.bloc_colour("central-asian") == plots.bloc_colour("Central-Asian")
+
+
+def test_a_corpus_s_own_bloc_labels_get_distinct_spare_colours() -> None:
+    """Two labels a hash would give one colour get two once the corpus's blocs are registered
+    (as `set_provenance` does), in the order of their names; the suite's own blocs keep theirs."""
+    spare = plots.SPARE_COLOURS
+    hashed = {}
+    for name in (f"bloc{i}" for i in range(50)):  # two labels that share a hashed colour
+        hashed.setdefault(plots.bloc_colour(name), []).append(name)
+    first, second = next(names for names in hashed.values() if len(names) >= 2)[:2]
+    try:
+        plots.register_blocs([second, "russian", first, second, None])
+        assert plots.bloc_colour(first) == spare[0] and plots.bloc_colour(second) == spare[1]
+        assert plots.bloc_colour("russian") == plots.BLOC_COLOURS["russian"]
+        articles = pd.DataFrame({"article_id": ["a", "b"], "text_sha256": ["0", "1"], "bloc": ["zeta", "alpha"]})
+        plots.set_provenance({"articles": articles})
+        assert (plots.bloc_colour("alpha"), plots.bloc_colour("zeta")) == spare[:2]
+    finally:
+        plots.register_blocs([])
     assert plots.bloc_palette(["western", "russian", "western"]) == {"russian": "#D55E00", "western": "#0072B2"}
 
 
@@ -575,7 +595,9 @@ def test_dense_dot_layers_are_an_image_in_the_svg_and_the_rest_stays_vector(tmp_
     assert "<image " not in svg and elements(svg) >= len(few_values)
 
 
-def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
+def test_topic_map_has_one_panel_per_topic_with_its_units_in_bloc_colours() -> None:
+    """Each topic's panel draws exactly that topic's units, in their bloc's colour, over every unit in
+    pale grey (context); no panel beyond the topics is shown."""
     from matplotlib.colors import to_hex
 
     rng = np.random.default_rng(0)
@@ -583,11 +605,20 @@ def test_topic_map_colours_are_the_bloc_colours_and_shapes_the_topics() -> None:
     assignment = np.repeat([0, 1, 2, 3], 10)
     blocs = ["russian", "western"] * 20
     fig = plots.topic_map(coords, assignment, blocs, ["a", "b", "c", "d"])
-    drawn = [c for c in fig.axes[0].collections if len(c.get_offsets())]
-    colours = {to_hex(c) for coll in drawn for c in coll.get_facecolors()}
-    assert colours == {to_hex(plots.bloc_colour("russian")), to_hex(plots.bloc_colour("western"))}
-    shapes = {tuple(map(tuple, coll.get_paths()[0].vertices.round(3))) for coll in drawn}
-    assert len(shapes) == 4  # one marker shape per topic
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 4
+    context = to_hex(plots.OTHER_COLOURS[3])
+    for t, ax in enumerate(panels):
+        assert ax.get_title().startswith(f"{t}: ")
+        drawn = [c for c in ax.collections if len(c.get_offsets())]
+        background = [c for c in drawn if to_hex(c.get_facecolors()[0]) == context]
+        assert sum(len(c.get_offsets()) for c in background) == 40  # every unit, as context
+        front = [c for c in drawn if c not in background]
+        assert {to_hex(c.get_facecolors()[0]) for c in front} == {to_hex(plots.bloc_colour("russian")),
+                                                                  to_hex(plots.bloc_colour("western"))}
+        points = np.concatenate([np.asarray(c.get_offsets()) for c in front])
+        assert sorted(map(tuple, points.round(9))) == sorted(map(tuple, coords[assignment == t].round(9)))
+    plt.close(fig)
 
 
 def test_tone_band_only_in_bins_with_the_minimum_of_articles() -> None:
@@ -756,13 +787,14 @@ def test_topic_map_shows_blocs_outside_the_compared_pair_in_grey() -> None:
     assignment = np.tile([0, 1, 2], 20)
     blocs = ["russian"] * 25 + ["western"] * 25 + ["ukrainian"] * 7 + ["other"] * 3
     fig = plots.topic_map(coords, assignment, blocs, ["a", "b", "c"], compared=("russian", "western"))
-    drawn = [c for c in fig.axes[0].collections if len(c.get_offsets())]
-    grey = to_hex(plots.OTHER_COLOURS[2])
+    drawn = [c for ax in fig.axes for c in ax.collections if len(c.get_offsets())]
+    grey, context = to_hex(plots.OTHER_COLOURS[2]), to_hex(plots.OTHER_COLOURS[3])
     by_colour: dict[str, int] = {}
     for coll in drawn:
         colour = to_hex(coll.get_facecolors()[0])
         by_colour[colour] = by_colour.get(colour, 0) + len(coll.get_offsets())
-    assert by_colour == {to_hex(plots.bloc_colour("russian")): 25, to_hex(plots.bloc_colour("western")): 25, grey: 10}
+    assert by_colour == {to_hex(plots.bloc_colour("russian")): 25, to_hex(plots.bloc_colour("western")): 25, grey: 10,
+                         context: 3 * 60}  # (every unit as context in each of the three panels)
     legend = [t.get_text() for leg in fig.legends for t in leg.get_texts()]
     assert "russian (25)" in legend and any(t.startswith("not compared: other (3), ukrainian (7)")
                                             for t in [x.replace("\n", " ") for x in legend])

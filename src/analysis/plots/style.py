@@ -28,9 +28,14 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 
 #: One colour per bloc, the same in every figure of the suite.
 BLOC_COLOURS = {"russian": "#D55E00", "western": "#0072B2", "ukrainian": "#009E73", "other": "#CC79A7"}
-#: Colours for any other bloc label a user's corpus brings, picked by `bloc_colour` from a hash of
-#: the label (the same label always gets the same colour; two new labels can share one).
-SPARE_COLOURS = ("#E69F00", "#56B4E9", "#000000", "#F0E442")
+#: Colours for any other bloc label a user's corpus brings: Okabe-Ito's orange and sky blue, then
+#: Paul Tol's wine and olive (colour-blind safe too), in place of Okabe-Ito's black (the colour of
+#: means, text and edges) and yellow (unreadable as text or thin marks on white). `bloc_colour` gives
+#: them, in order, to the corpus's other labels sorted by name (`set_provenance` records them), so
+#: two blocs of one corpus never share one while there are enough; a label it was not told of gets
+#: one by a hash of its name.
+SPARE_COLOURS = ("#E69F00", "#56B4E9", "#882255", "#999933")
+_CORPUS_BLOCS: list[str] = []  # the corpus's bloc labels outside BLOC_COLOURS, sorted (set_provenance)
 #: Figures with a row, panel or tick per article switch to a compact form above this many articles.
 COMPACT_ABOVE = 30
 #: Figures with a row per outlet show this many outlets (most articles first) and group the rest.
@@ -81,7 +86,9 @@ def use_style() -> None:
 
 def bloc_colour(bloc: str) -> str:
     """The fixed colour of a bloc: `BLOC_COLOURS` for the suite's blocs; any other label gets one of
-    `SPARE_COLOURS` chosen by the SHA-256 of the lower-cased label, so it is the same in every figure.
+    `SPARE_COLOURS`: by its rank among the corpus's other labels (`register_blocs`, which
+    `set_provenance` calls), so that the blocs of one corpus get distinct colours, the same in every
+    figure; a label not registered, or beyond the spare colours, by the SHA-256 of the lower-cased label.
 
     Parameters
     ----------
@@ -95,7 +102,20 @@ def bloc_colour(bloc: str) -> str:
     bloc = str(bloc).lower()
     if bloc in BLOC_COLOURS:
         return BLOC_COLOURS[bloc]
+    if bloc in _CORPUS_BLOCS and _CORPUS_BLOCS.index(bloc) < len(SPARE_COLOURS):
+        return SPARE_COLOURS[_CORPUS_BLOCS.index(bloc)]
     return SPARE_COLOURS[int(hashlib.sha256(bloc.encode()).hexdigest(), 16) % len(SPARE_COLOURS)]
+
+
+def register_blocs(blocs: Iterable[str]) -> None:
+    """Tell `bloc_colour` the bloc labels of the corpus at hand: those outside `BLOC_COLOURS` take the
+    spare colours in the order of their sorted (lower-cased) names. Replaces what was registered before.
+
+    Parameters
+    ----------
+    blocs : the corpus's bloc labels (repeats and missing values are fine).
+    """
+    _CORPUS_BLOCS[:] = sorted({str(b).lower() for b in blocs if b is not None and b == b} - set(BLOC_COLOURS))
 
 
 def bloc_palette(blocs: Iterable[str]) -> dict[str, str]:
@@ -170,8 +190,9 @@ def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: 
 
     Parameters
     ----------
-    tables : the built tables (`overview.read_tables`); only article_id and text_sha256 of
-        ``tables["articles"]`` are read. None keeps the corpus fingerprint recorded before.
+    tables : the built tables (`overview.read_tables`); only article_id, text_sha256 and bloc of
+        ``tables["articles"]`` are read (the blocs for `register_blocs`). None keeps the corpus
+        fingerprint and blocs recorded before.
     **parameters : the notebook's parameters, recorded as ``name=repr(value)`` in name order. With
         ``OUT`` (the build the notebook reads), figures saved from now on go to that build's figures
         folder (`paths.figures_for`: ``figures/`` for the project's own build, else ``OUT/figures``).
@@ -189,6 +210,8 @@ def set_provenance(tables: dict[str, pd.DataFrame] | None = None, **parameters: 
         for article_id, text_sha in zip(articles["article_id"], articles["text_sha256"]):
             digest.update(f"{article_id}\t{text_sha}\n".encode())
         _PROVENANCE["corpus_sha256"] = digest.hexdigest()
+        if "bloc" in articles:
+            register_blocs(articles["bloc"])
     _PROVENANCE["parameters"] = "; ".join(f"{k}={v!r}" for k, v in sorted(parameters.items()))
     return dict(_PROVENANCE)
 

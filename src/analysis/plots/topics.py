@@ -129,10 +129,13 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
 
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
               max_points: int = 3000, compared: Sequence[str] | None = None) -> Figure:
-    """Units on the first two LSA dimensions, marker shape by dominant topic, colour by bloc (the one
-    colour each bloc has in every figure); blocs outside `compared` are drawn too, in grey under the
-    others, with one legend entry naming them. Above `max_points` units, a fixed random sample of
-    them (said in the title), so the points stay legible. The legend gives each bloc's units drawn.
+    """Units on the first two LSA dimensions, one panel per dominant topic (wrapped, shared axes):
+    in each panel the topic's units coloured by bloc (the one colour each bloc has in every figure)
+    over every other unit in pale grey, so where a topic lies and which blocs write it stay legible
+    when thousands of units overlap. Blocs outside `compared` are drawn in a darker grey under the
+    compared ones, with one legend entry naming them. Above `max_points` units, a fixed random sample
+    of them (said in the title); points grow more transparent as a panel fills. The legend gives
+    each bloc's units drawn; each panel's title its topic and units.
 
     Parameters
     ----------
@@ -148,39 +151,50 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     matplotlib.figure.Figure
     """
     use_style()
-    coords, assignment = np.asarray(coords), np.asarray(assignment)
+    coords, assignment = np.asarray(coords, dtype=float).reshape(-1, 2), np.asarray(assignment)
+    blocs = np.asarray([str(b) for b in blocs], dtype=object)
     shown = len(coords)
     if shown > max_points:
         keep = np.sort(np.random.default_rng(0).choice(shown, size=max_points, replace=False))
-        coords, assignment, blocs = coords[keep], assignment[keep], np.asarray(blocs)[keep]
-    markers = ["o", "^", "s", "D", "v", "P", "X", "*", "<", ">"]
-    blocs = np.asarray([str(b) for b in blocs], dtype=object)
+        coords, assignment, blocs = coords[keep], assignment[keep], blocs[keep]
     every = sorted(set(blocs))
     coloured = [b for b in every if compared is None or b in set(compared)]
     others = [b for b in every if b not in coloured]
-    fig, ax = plt.subplots(figsize=(12, 6.5))
-    for t in range(len(labels)):  # other blocs first, so the compared ones are drawn on top
-        mask = (assignment == t) & np.isin(blocs, others)
-        ax.scatter(coords[mask, 0], coords[mask, 1], color=_OTHER_BLOCS, marker=markers[t % len(markers)],
-                   s=22, alpha=0.7, edgecolor="white", linewidth=0.3)
-    for t in range(len(labels)):
-        for bloc in coloured:
-            mask = (assignment == t) & (blocs == bloc)
-            ax.scatter(coords[mask, 0], coords[mask, 1], color=bloc_colour(bloc), marker=markers[t % len(markers)],
-                       s=30, alpha=0.8, edgecolor="white", linewidth=0.4)
-    topic_handles = [mpl.lines.Line2D([], [], color="#555555", marker=markers[t % len(markers)], linestyle="",
-                                      label=plain(f"{t}: {label}")) for t, label in enumerate(labels)]
+    n_topics = max(len(labels), 1)
+    ncols = min(n_topics, 4 if n_topics > 6 else 3)
+    nrows = -(-n_topics // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols + 2.6, 3.3 * nrows + 1.1), sharex=True, sharey=True,
+                             squeeze=False)
+    panels = axes.ravel()
+    for t, ax in enumerate(panels):
+        if t >= len(labels):
+            ax.set_visible(False)
+            continue
+        ax.scatter(coords[:, 0], coords[:, 1], color=OTHER_COLOURS[3], s=5, alpha=0.3, linewidth=0)
+        here = assignment == t
+        alpha = float(np.clip(np.sqrt(150 / max(int(here.sum()), 1)), 0.25, 0.85))
+        for group, colour in [(others, _OTHER_BLOCS)] + [([bloc], bloc_colour(bloc)) for bloc in coloured]:
+            mask = here & np.isin(blocs, group)
+            if mask.any():
+                ax.scatter(coords[mask, 0], coords[mask, 1], color=colour, s=14, alpha=alpha, edgecolor="white",
+                           linewidth=0.2)
+        ax.set_title(plain(textwrap.fill(f"{t}: {labels[t]}", 40) + f"\n{int(here.sum()):,} units"), fontsize=8.5)
+    for ax in axes[-1]:
+        ax.set_xlabel("LSA dimension 1")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("LSA dimension 2")
     bloc_handles = [mpl.patches.Patch(color=bloc_colour(bloc), label=plain(f"{bloc} ({int((blocs == bloc).sum()):,})"))
                     for bloc in coloured]
     if others:
         named = ", ".join(f"{b} ({int((blocs == b).sum()):,})" for b in others)
         bloc_handles.append(mpl.patches.Patch(color=_OTHER_BLOCS, label=plain(
-            textwrap.fill(f"not compared: {named}", 40))))
-    fig.subplots_adjust(left=0.08, right=0.6, bottom=0.1, top=0.92)
-    fig.legend(handles=topic_handles, title="dominant topic (shape)", loc="upper left", bbox_to_anchor=(0.62, 0.92),
-               fontsize=8)
-    fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="lower left", bbox_to_anchor=(0.62, 0.1), fontsize=8)
-    ax.set_xlabel("LSA dimension 1")
-    ax.set_ylabel("LSA dimension 2")
-    ax.set_title("Paragraphs in two dimensions" + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""))
+            textwrap.fill(f"not compared: {named}", 30))))
+    bloc_handles.append(mpl.patches.Patch(color=OTHER_COLOURS[3], label="units of the other topics"))
+    right = 1 - 2.4 / fig.get_figwidth()
+    fig.subplots_adjust(left=0.07, right=right, bottom=0.55 / fig.get_figheight() + 0.04,
+                        top=1 - 1.0 / fig.get_figheight(), hspace=0.6, wspace=0.08)
+    fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="upper left",
+               bbox_to_anchor=(right + 0.01, 1 - 1.0 / fig.get_figheight()), fontsize=8)
+    fig.suptitle("Paragraphs in two dimensions, one panel per dominant topic"
+                 + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""), y=1 - 0.15 / fig.get_figheight())
     return fig
