@@ -704,6 +704,32 @@ def test_coding_issues_name_outlets_coded_two_ways() -> None:
     assert coding_issues(consistent).empty and coding_text(coding_issues(consistent)).startswith("Outlet coding is consistent")
     assert coding_issues(articles[["outlet", "bloc"]])["issue"].tolist() == ["bloc differs", "name variants"]
 
+
+def test_coding_issues_name_desks_of_one_organisation_and_authors_in_several_blocs() -> None:
+    """Outlet names that begin with the same four words are listed as possibly one organisation (not
+    names of fewer words, nor a shared first three); an author, compared case- and space-folded, with
+    articles in two blocs is listed with the blocs; one in a single bloc and a missing author are not."""
+    from analysis.corpus.consistency import coding_issues, coding_text
+
+    articles = pd.DataFrame({
+        "outlet": ["Moscow Federal News Agency International Service", "Moscow Federal News Agency Regional Service",
+                   "The New York Times", "The New York Post", "Wire Daily", "Other Paper", "Third Paper"],
+        "bloc": ["russian", "russian", "western", "western", "western", "russian", "russian"],
+        "author": ["Jane Roe", "Jan Example", "John Doe", None, "anna  petrova", "Anna Petrova", "John Doe"]})
+    issues = coding_issues(articles)
+    found = {(row.issue, row.outlet): (row.values, row.articles) for row in issues.itertuples()}
+    assert found == {
+        ("possibly one organisation", "Moscow Federal News Agency International Service / Moscow Federal News Agency "
+         "Regional Service"): ("Moscow Federal News Agency International Service (1), Moscow Federal News Agency "
+                               "Regional Service (1)", 2),
+        ("author in several blocs", "Other Paper / Wire Daily"): ("Anna Petrova: russian (1), western (1)", 2),
+        ("author in several blocs", "The New York Times / Third Paper"): ("John Doe: russian (1), western (1)", 2)}
+    text = coding_text(issues)
+    assert "author in several blocs: 2 authors" in text and "possibly one organisation: 1 group" in text
+    assert text.endswith("Check them against the metadata.")
+    # (one bloc: the authors are not flagged)
+    assert coding_issues(articles.assign(bloc="russian"))["issue"].tolist() == ["possibly one organisation"]
+
 # --------------------------------------------------------------------------- paragraphs shared by articles
 
 WIRE = ("Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow remained open to talks with Kyiv, "

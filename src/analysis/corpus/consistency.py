@@ -1,4 +1,5 @@
-"""Metadata coded inconsistently across a corpus: one outlet in two blocs, or written two ways.
+"""Metadata coded inconsistently across a corpus: one outlet in two blocs, or written two ways; and
+what may undermine the outlets' independence: names of one organisation's desks, authors in several blocs.
 
 A researcher's metadata table is often assembled by hand or from several scrapes, so the same
 outlet can end up in two blocs ("Ukrainska Pravda" western in one batch, ukrainian in another),
@@ -44,9 +45,11 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
     -------
     pandas.DataFrame
         `CODING_COLUMNS`, sorted: `outlet` (for variants, the spellings joined by " / "),
-        `issue` ("bloc differs", "country differs", "name variants"), `values` (the values or
-        spellings with their article counts, e.g. "russian (3), western (1)") and `articles`
-        (how many articles the row concerns). Empty when the coding is consistent.
+        `issue` ("bloc differs", "country differs", "name variants", "possibly one organisation":
+        names that begin with the same `FAMILY_WORDS` words; "author in several blocs": one author,
+        with `outlet` the outlets), `values` (the values, spellings or blocs with their article
+        counts, e.g. "russian (3), western (1)") and `articles` (how many articles the row
+        concerns). Empty when the coding is consistent.
     """
     rows: list[dict] = []
     outlets = articles["outlet"].astype("string").fillna("(missing)")
@@ -69,8 +72,53 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
             rows.append({"outlet": " / ".join(spelled), "issue": "name variants",
                          "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
                          "articles": int(names[spelled].sum())})
+    rows += _families(names) + (_authors(articles, outlets, n) if "author" in articles.columns and "bloc" in
+                                articles.columns else [])
     out = pd.DataFrame(rows, columns=list(CODING_COLUMNS))
     return out.sort_values(["issue", "outlet"], kind="stable").reset_index(drop=True)
+
+
+#: Words of an outlet name that `_families` compares: names of more words that begin with the same
+#: this many are listed as possibly one organisation ("Example News Agency International Service"
+#: and "... Regional Service"; "The New York Times" and "The New York Times Magazine").
+FAMILY_WORDS = 4
+
+
+def _families(names: pd.Series) -> list[dict]:
+    """Outlet names (not already name variants) that begin with the same `FAMILY_WORDS` words: desks,
+    editions or services of one organisation, which a comparison would count as independent outlets."""
+    words = {name: _NOT_NAME.sub(" ", name.casefold()).split() for name in names.index}
+    keys = pd.Series({name: " ".join(w[:FAMILY_WORDS]) for name, w in words.items() if len(w) >= FAMILY_WORDS},
+                     dtype="string")
+    rows = []
+    for _, group in keys.groupby(keys, sort=True):
+        spelled = sorted(group.index)
+        if len({_key(name) for name in spelled}) > 1:
+            rows.append({"outlet": " / ".join(spelled), "issue": "possibly one organisation",
+                         "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
+                         "articles": int(names[spelled].sum())})
+    return rows
+
+
+def _authors(articles: pd.DataFrame, outlets: pd.Series, n: object) -> list[dict]:
+    """Authors (as the metadata or the byline gives them, compared case- and space-folded) whose
+    articles are in more than one bloc: often a wire service or syndicated copy, the same text on
+    both sides of a comparison. The `outlet` column lists the outlets (the first five)."""
+    author = articles["author"].astype("string").str.strip()
+    frame = pd.DataFrame({"author": author, "key": author.str.casefold().str.split().str.join(" "),
+                          "bloc": articles["bloc"].astype("string").fillna("(missing)"), "outlet": outlets, "n": n})
+    frame = frame[frame["key"].notna() & (frame["key"] != "")]
+    rows = []
+    for _, part in frame.groupby("key", sort=True):
+        blocs = part.groupby("bloc")["n"].sum()
+        if len(blocs) > 1:
+            shown = sorted(part["outlet"].unique())
+            rows.append({"outlet": " / ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else ""),
+                         "issue": "author in several blocs",
+                         "values": f"{sorted(part['author'].unique())[0]}: "
+                                   + ", ".join(f"{b} ({int(c)})" for b, c in blocs.items()),
+                         "articles": int(blocs.sum())})
+    return rows
 
 
 def coding_text(issues: pd.DataFrame) -> str:
@@ -90,13 +138,20 @@ def coding_text(issues: pd.DataFrame) -> str:
         return ("Outlet coding is consistent: every outlet has one bloc and one country, and no two outlet names "
                 "differ only in case, spacing or punctuation.")
     per_issue = issues["issue"].value_counts().sort_index()
-    listed = "; ".join(f"{issue}: {n} outlet{'s' if n > 1 else ''}" for issue, n in per_issue.items())
+    unit = {"author in several blocs": "author", "possibly one organisation": "group"}
+    listed = "; ".join(f"{issue}: {n} {unit.get(issue, 'outlet')}{'s' if n > 1 else ''}" for issue, n in per_issue.items())
     meaning = [_MEANING.get(issue, _MEANING["differs"] if issue.endswith("differs") else "") for issue in per_issue.index]
+    wrong = any(issue.endswith("differs") or issue == "name variants" for issue in per_issue.index)
     return f"Outlet coding to check ({listed}). " + " ".join(dict.fromkeys(m for m in meaning if m)) + \
-        " Fix the metadata and rebuild."
+        (" Fix the metadata and rebuild." if wrong else " Check them against the metadata.")
 
 
 #: What each kind of inconsistency does to the analysis.
 _MEANING = {"bloc differs": "An outlet in two blocs puts its articles on both sides of a comparison.",
             "name variants": "One outlet under two names counts as two outlets.",
+            "possibly one organisation": "Desks or editions of one organisation count as independent outlets in every "
+                                         "outlet-level check; merge them if they are one.",
+            "author in several blocs": "An author writing in several blocs (often a wire service or syndicated copy) "
+                                       "may put the same text on both sides of a comparison; the copied-text check "
+                                       "counts such paragraphs.",
             "differs": "An outlet listed with two values of a per-outlet column is described two ways."}
