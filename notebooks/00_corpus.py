@@ -152,12 +152,15 @@ if len(shared) > 20:  # (the table shows 20 rows)
 shared.head(20)
 
 # %% [markdown]
-# ## Outlets coded two ways
+# ## Outlets coded two ways, and outlets that may not be independent
 #
 # The metadata table is the researcher's coding: an outlet whose articles carry two blocs puts it on
 # both sides of a comparison, and one outlet under names that differ only in case, spacing or
 # punctuation counts as two outlets. `corpus.coding_issues` lists both (and a country given on some
-# of an outlet's articles only); it reports and does not recode.
+# of an outlet's articles only). It also lists what may make outlets less independent than the
+# comparisons assume: names that begin with the same four words (desks or editions of one
+# organisation, counted as separate outlets), and authors whose articles are in several blocs (often
+# a wire service: the same text on both sides). It reports and does not recode.
 
 # %%
 coding = corpus.coding_issues(tables["articles"])

@@ -14,21 +14,18 @@
 # ---
 
 # %% [markdown]
-# # 01 · Tone: do Russian and Western outlets report these statements differently?
+# # 01 · Tone: do outlets of two blocs report these statements differently?
 #
-# **Question.** Do Russian and Western outlets cover Russian statements on peace talks in a
-# different tone, towards whom, and how far can a sentiment lexicon's answer be trusted on war news?
+# **Question.** Do the outlets of two blocs (`BLOCS`: Russian and Western by default, else the two largest blocs) cover
+# Russian statements on peace talks in a different tone, towards whom, and how far can a sentiment
+# lexicon's answer be trusted on war news?
 #
 # **Data.** The sentences of the processed corpus (`OUT`, by default `data/processed/`), each scored by VADER and
 # checked against NLTK's port, a second lexicon (TextBlob) and machine-generated reference codes (one AI coder,
 # not human coding).
 #
-# **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
-# Seed corpus reading (5 articles): the two Russian articles read more positive than the three
-# Western ones sentence by sentence, but part of the gap is the topic's own vocabulary, the
-# lexicon barely beats the majority-class baseline against machine-generated reference codes (one AI coder, not
-# human coding), and with 2 against 3 articles the
-# comparison describes these five texts, not the outlets or the blocs.
+# **One-line answer.** Computed from the data of the corpus this notebook was run on, in the section
+# "The answer on this corpus" at the end (no answer is written here, as it would hold for one corpus only).
 
 # %%
 from IPython.display import Markdown, display
@@ -266,12 +263,13 @@ actors.round(3)
 # peace and justice looks positive whatever it says about them.
 #
 # **(a) Which lexicon words drive each bloc's score** (summed valence after VADER's negation and
-# "but" rules, per 1,000 sentences):
+# "but" rules, per 1,000 sentences), in the outlet's own words: the layer the bloc comparison above
+# tests (the section "Quoted speech versus the journalist's narration" shows the quoted layer's tone):
 
 # %%
-contributions = sentiment.word_contributions(frame, seed=SEED)
+contributions = sentiment.word_contributions(sentiment.own_words(frame), seed=SEED)
 display(Markdown(sentiment.contributions_note(contributions)))
-fig = plots.word_contributions(contributions, layer="all sentences (own words and quotes)")
+fig = plots.word_contributions(contributions, layer="the outlet's own words (narration and reported speech)")
 plots.save(fig, "sentiment_word_contributions")
 
 # %% [markdown]
@@ -304,8 +302,9 @@ sentiment.disagreements(frame)
 # %% [markdown]
 # Where the two VADER implementations differ, `likely_rule` names the usual causes: NLTK's port
 # does not strip quotation marks and ellipses from the word next to them (`justice".` and
-# `conflict...` are not found in its lexicon, so they score 0), and it misses negations the
-# reference applies ("no progress" is negative in the reference and positive in the port). The
+# `conflict...` are not found in its lexicon, so they score 0), and the two apply negation
+# differently (a "negation" row: the word "not" or "no" turns the score one way in one implementation
+# and the other way, or not at all, in the other; read the rows). The
 # reference implementation is the one used everywhere else in this notebook.
 
 # %% [markdown]
@@ -380,8 +379,8 @@ under.round(3)
 #   machine reference codes as a second coder in every table of this section.
 
 # %% [markdown]
-# **What this leaves out.** The reference codes cover 176 sentences of 5 articles (2 against 3 in
-# the seed corpus: too few articles per bloc for a p-value, so the bloc difference under the codes
+# **What this leaves out.** The reference codes cover 176 sentences of the 5 seed articles (at most
+# three per bloc: too few articles per bloc for a p-value, so the bloc difference under the codes
 # describes these articles only);
 # they come from one machine coder, so neither they nor the accuracy, alpha and bloc difference
 # measured against them say how a human reader would code these sentences; and no human has coded

@@ -14,22 +14,18 @@
 # ---
 
 # %% [markdown]
-# # 02 · Framing: how do Russian and Western outlets frame the same statements?
+# # 02 · Framing: how do outlets of two blocs frame the same statements?
 #
-# **Question.** When Russian and Western outlets report what Lavrov, Peskov and Putin say about peace
+# **Question.** When the outlets of two blocs (`BLOCS`: Russian and Western by default, else the two largest blocs)
+# report what Lavrov, Peskov and Putin say about peace
 # talks, do they use different words, different names for the same things, different news frames,
 # and different voices?
 #
 # **Data.** The kept text of the processed corpus (`OUT`, by default `data/processed/`), and the framing tables `build`
 # writes next to it (`keyness`, `article_terms`, `markers`, `frames`, `voices`, `article_framing`).
 #
-# **One-line answer.** Computed from the data in the section "The answer on this corpus" at the end.
-# Seed corpus reading (5 articles): the clearest difference is naming: in their own words the
-# Western articles write "Kyiv" and "war"; 19FortyFive's "special military operation" stands in a
-# quotation of Peskov and in scare quotes, so it counts in the quoted and scare-quoted layers, not
-# as the outlet's own usage. Distinctive words, frames and voices differ as well, but with five
-# articles none of the word-level differences exceeds what shuffling the bloc labels produces,
-# and no naming difference gets a p-value (that needs at least 5 articles in each bloc).
+# **One-line answer.** Computed from the data of the corpus this notebook was run on, in the section
+# "The answer on this corpus" at the end (no answer is written here, as it would hold for one corpus only).
 
 # %%
 from IPython.display import Markdown, display
@@ -98,12 +94,12 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # for comparison with the keyness literature and are not held against the article-level null below.
 #
 # **What noise alone reaches.** The bloc labels are shuffled across the two blocs' articles (every
-# relabelling when there are at most `N_PERM` of them, as with five articles' ten; otherwise
+# relabelling when there are at most `N_PERM` of them, as the ten of 2 against 3 articles; otherwise
 # `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept, counted on
 # the same words and the same rows as the table. The noise threshold is the 95% quantile of those
 # largest values (`framing.noise_threshold`: a term beyond it stands out from the shuffles at the 5%
 # family-wise level, and the threshold does not rise as `N_PERM` grows); with fewer than 20
-# relabellings (five articles have ten) it is the largest any of them reaches, and no term can
+# relabellings (2 against 3 articles have ten) it is the largest any of them reaches, and no term can
 # stand out at that level. The table is the one `build` wrote when it was
 # built for this pair with the default `MIN_ARTICLES_PER_TERM` and `PRIOR_SCALE`, and is computed
 # here from the per-article term counts (the `article_terms` table `build` writes, which the

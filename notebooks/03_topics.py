@@ -17,13 +17,16 @@
 # # 03 · Topics: what themes run through the coverage, and who weighs them how?
 #
 # **Question.** What themes run through this coverage (ceasefire terms, territory, the legitimacy of
-# Kyiv's government, Western arms, past agreements, US mediation...), and do Russian and Western
-# outlets give them different weight?
+# Kyiv's government, Western arms, past agreements, US mediation...; which of them a corpus holds is
+# for the topics below to show, and they may instead be who speaks), and do the outlets of two blocs
+# (`BLOCS`: Russian and Western by default, else the two largest blocs) give them different weight?
 #
 # **Data.** The topic tables `python -m analysis build` writes (`topics`, `topic_summary`, `topic_grid`,
 # `topic_evidence`, `topic_map` in `data/processed/`): this notebook reads them and fits nothing, so
 # what it shows is what `build` wrote. Units are body paragraphs, with the standfirst and
-# subheadings joined to the paragraph they head.
+# subheadings joined to the paragraph they head. Topics read every word of a unit, the outlet's own
+# and the words it quotes together (a paragraph is one unit): a topic can be a speaker's words, or
+# who speaks, as much as the outlet's own subject.
 #
 # **One-line answer.** Printed by the first cell below, computed from the tables of the corpus this
 # notebook was run on: how many units, the chosen k, and how many topics survive resampling. Only
@@ -241,10 +244,12 @@ topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 # %% [markdown]
 # ## A map of the paragraphs
 #
-# Units on the first two LSA dimensions (a linear projection, reproducible for a seed), shaped by
-# their dominant NMF topic and coloured by bloc (each bloc's colour in every figure) for the two
-# compared blocs; the units of every other bloc are drawn too, in grey, and named in the legend. Above
-# 3,000 units, a fixed random sample is drawn.
+# Units on the first two LSA dimensions (a linear projection, reproducible for a seed), one panel per
+# dominant NMF topic: each panel draws its topic's units coloured by bloc (each bloc's colour in every
+# figure) for the two compared blocs, and in dark grey for every other bloc (named in the legend),
+# over all other units in pale grey, so overlapping topics and blocs stay apart. Above 3,000 units, a
+# fixed random sample is drawn. Units close together tend to use similar words, but two dimensions
+# keep only part of the differences, and the axes have no meaning of their own to read.
 
 # %%
 data, _ = topics.assignments(tables, "nmf")
@@ -266,7 +271,7 @@ print(topics.articles_per_bloc_text(data))
 # %% [markdown]
 # - A topic is only as good as its stability: on a small corpus a "topic" is often one article's
 #   subject. Read the bloc table only for topics flagged stable, and even then as a description of
-#   these articles, not of Russian or Western media at large.
+#   these articles, not of the blocs' media at large.
 # - The choice of k is a judgement among criteria that disagree (the grid shows them all); other k
 #   give other, equally defensible topics.
 # - Above the limits, models are fitted on samples: a rare theme present in few units may be missed
