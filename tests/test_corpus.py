@@ -10,6 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -869,6 +870,45 @@ def test_shared_text_note_counts_each_compared_blocs_articles_from_the_file_in_b
     alone = {"articles": read["articles"], "paragraphs": read["paragraphs"][read["paragraphs"]["article_id"] != "b"]}
     assert overview.shared_text_note(alone, "russian", "western").startswith("**Copied text.** No article of russian or "
                                                                               "western shares")
+
+
+def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_gap_recomputed() -> None:
+    """`copied_paragraphs` marks, of each shared text, the copy in the first article by id as kept (a repeat
+    inside that article, and every copy elsewhere, not); `without_copies` drops exactly the sentences of the
+    copies not kept; `copies_once_text` reports the recomputed gap beside the one over every copy, and a sign
+    that changes."""
+    from analysis import overview, sentiment
+
+    other = "Moscow said on Friday that it would study the proposal carefully before giving any answer at all."
+    paragraphs = pd.DataFrame({
+        "article_id": ["b", "b", "a", "a", "a", "c", "c"],
+        "paragraph_id": [0, 1, 0, 1, 2, 0, 1],
+        "text": [WIRE, "Short line.", "Own words of a, not shared with anybody else in this small corpus at all.",
+                 WIRE, WIRE.upper(), other, WIRE]})
+    copied = overview.copied_paragraphs({"paragraphs": paragraphs})
+    assert copied.to_dict("records") == [
+        {"article_id": "a", "paragraph_id": 1, "kept": True}, {"article_id": "a", "paragraph_id": 2, "kept": False},
+        {"article_id": "b", "paragraph_id": 0, "kept": False}, {"article_id": "c", "paragraph_id": 1, "kept": False}]
+    pd.testing.assert_frame_equal(overview.shared_paragraph_keys({"paragraphs": paragraphs}),
+                                  copied[["article_id", "paragraph_id"]])
+    sentences = pd.DataFrame({"article_id": ["a", "a", "a", "a", "b", "b", "c", "c"],
+                              "paragraph_id": [0, 1, 2, 2, 0, 1, 0, 1], "compound": np.arange(8) / 10})
+    kept = sentiment.without_copies(sentences, copied)
+    assert list(zip(kept["article_id"], kept["paragraph_id"])) == [("a", 0), ("a", 1), ("b", 1), ("c", 0)]
+    assert sentiment.without_copies(sentences, copied.assign(kept=True)) is sentences
+
+    def result(d: float, p: float, n_a: int = 10, n_b: int = 12) -> dict:
+        return {"a": "russian", "b": "western", "difference": d, "p_value": p, "min_p": 0.0001, "n_relabellings": 10_000,
+                "exact": False, "ci_low": np.nan, "ci_high": np.nan, "d_articles": np.nan, "n_articles_a": n_a,
+                "n_articles_b": n_b}
+
+    text = sentiment.copies_once_text(result(0.2, 0.01), result(-0.05, 0.4, 9, 12), copied, layer="own words")
+    assert text.startswith("**One copy of each shared paragraph.** Of the 1 paragraph texts that two or more articles "
+                           "print, only the copy in the first article (by article id) is kept here; 3 later copies are "
+                           "left out, which leaves 1 compared article without a sentence in own words.")
+    assert "With every copy the gap was +0.200 (p = 0.01)." in text and "**The sign changes**" in text
+    assert "nothing to recompute" in sentiment.copies_once_text(result(0.2, 0.01), result(0.2, 0.01),
+                                                                copied.iloc[:0])
 
 
 def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

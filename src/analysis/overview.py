@@ -26,7 +26,7 @@ from analysis.schema import TABLE_COLUMNS
 __all__ = ["IncompleteOutputError", "RebuildNeeded", "Tables", "accounting", "accounting_note", "check_output",
            "corpus_description", "corpus_summary", "length_note", "limits_note", "doubtful_lines", "read_manifest",
            "read_tables", "rebuild_command", "removal_by_reason", "require_built_with", "require_topics", "resolve",
-           "shared_paragraph_keys", "shared_text_note"]
+           "copied_paragraphs", "shared_paragraph_keys", "shared_text_note"]
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
@@ -277,9 +277,10 @@ def _paragraph_batches(tables: Mapping[str, pd.DataFrame]) -> Iterator[tuple[lis
         yield part["article_id"].tolist(), part["paragraph_id"].tolist(), part["text"].fillna("").tolist()
 
 
-def _shared_rows(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The one pass over the kept paragraphs behind `shared_paragraph_keys` and `shared_text_note`: each
-    checked paragraph's (12+ words) article id, paragraph id, and whether another article prints its text."""
+def _shared_rows(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The one pass over the kept paragraphs behind `copied_paragraphs` and `shared_text_note`: each
+    checked paragraph's (12+ words) article id, paragraph id, whether another article prints its text,
+    and its text's hash (the normalisation of `corpus.shared_paragraphs`)."""
     words = corpus_duplicates.MIN_PARAGRAPH_WORDS
     hashes, codes, numbers = [], [], []
     code_of: dict[str, int] = {}
@@ -290,19 +291,44 @@ def _shared_rows(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.nda
         codes.append(np.fromiter((code_of.setdefault(str(ids[r]), len(code_of)) for r in rows), np.int64, len(rows)))
         numbers.append(np.fromiter((int(paragraph_ids[r]) for r in rows), np.int64, len(rows)))
     if not code_of:
-        return np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, dtype=bool)
+        return np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, dtype=bool), np.empty(0, dtype=object)
     hashes_, codes_, numbers_ = np.concatenate(hashes), np.concatenate(codes), np.concatenate(numbers)
     pairs = np.unique(np.stack([hashes_, codes_], axis=1), axis=0)  # (each text once per article)
     texts_, articles = np.unique(pairs[:, 0], return_counts=True)
     names = np.empty(len(code_of), dtype=object)
     names[list(code_of.values())] = list(code_of)
-    return names[codes_], numbers_, np.isin(hashes_, texts_[articles > 1])
+    return names[codes_], numbers_, np.isin(hashes_, texts_[articles > 1]), hashes_
+
+
+def copied_paragraphs(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every kept paragraph of 12+ words whose text (normalised as `corpus.shared_paragraphs` does)
+    another article also prints, with `kept`: True for the copy a "one copy of each" reading keeps,
+    the one in the first article by article_id (then the first paragraph there), False for every
+    other copy. Read a batch at a time; memory: about 24 bytes per paragraph.
+
+    Parameters
+    ----------
+    tables : the processed tables (`paragraphs`).
+
+    Returns
+    -------
+    pd.DataFrame
+        article_id, paragraph_id, kept; sorted by article_id and paragraph_id.
+    """
+    ids, numbers, shared, hashes = _shared_rows(tables)
+    if not len(ids):
+        return pd.DataFrame({"article_id": pd.Series(dtype=object), "paragraph_id": pd.Series(dtype="int64"),
+                             "kept": pd.Series(dtype=bool)})
+    found = pd.DataFrame({"article_id": ids[shared], "paragraph_id": numbers[shared], "text": hashes[shared]})
+    found = found.sort_values(["article_id", "paragraph_id"], kind="mergesort", ignore_index=True)
+    found["kept"] = ~found["text"].duplicated()
+    return found.drop(columns="text")
 
 
 def shared_paragraph_keys(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Every kept paragraph of 12+ words whose text (normalised as `corpus.shared_paragraphs` does)
     another article also prints, as (article_id, paragraph_id) rows: for asking how much of a topic is
-    copied text. Read a batch at a time; memory: about 24 bytes per paragraph.
+    copied text (`copied_paragraphs` without its `kept` column).
 
     Parameters
     ----------
@@ -313,11 +339,7 @@ def shared_paragraph_keys(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     pd.DataFrame
         article_id, paragraph_id, sorted.
     """
-    ids, numbers, shared = _shared_rows(tables)
-    if not len(ids):
-        return pd.DataFrame({"article_id": pd.Series(dtype=object), "paragraph_id": pd.Series(dtype="int64")})
-    found = pd.DataFrame({"article_id": ids[shared], "paragraph_id": numbers[shared]})
-    return found.drop_duplicates().sort_values(["article_id", "paragraph_id"], kind="mergesort", ignore_index=True)
+    return copied_paragraphs(tables)[["article_id", "paragraph_id"]]
 
 
 def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str, shared: pd.DataFrame | None = None) -> str:
@@ -330,14 +352,15 @@ def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str, shared:
     ----------
     tables : the processed tables (`read_tables`; `paragraphs` and `articles`).
     a, b : the compared blocs.
-    shared : `shared_paragraph_keys(tables)` when already computed (notebook 03 needs both), else None.
+    shared : `shared_paragraph_keys(tables)` or `copied_paragraphs(tables)` when already computed (notebooks 01
+        and 03 need both), else None.
 
     Returns
     -------
     str
     """
     if shared is None:
-        ids, _, copied = _shared_rows(tables)
+        ids, _, copied, _ = _shared_rows(tables)
         involved = set(ids[copied].tolist())
     else:
         involved = set(shared["article_id"].astype(str))
@@ -356,7 +379,7 @@ def shared_text_note(tables: Mapping[str, pd.DataFrame], a: str, b: str, shared:
             "(syndicated wire copy, reused or recombined text; notebook 00 lists them). The p-values and intervals "
             "count every article as an independent draw, which articles printing the same text are not: they come "
             "out narrower than the design supports. Check a difference that matters with one copy of each shared "
-            "text kept.")
+            "text kept (`copied_paragraphs` and `sentiment.without_copies`; notebook 01 does so for tone).")
 
 
 def shared_paragraphs_text(table: pd.DataFrame, articles: pd.DataFrame) -> str:

@@ -29,10 +29,12 @@ from analysis.sentiment.blocs import (
     quote_vs_narration,
     sentence_frame,
     tone_layer_change,
+    without_copies,
 )
 from analysis.sentiment.reporting import (
     ARTICLE_TABLE_ROWS,
     article_table,
+    copies_once_text,
     difference_text,
     leave_one_group_out_text,
     leave_one_outlet_out_text,
@@ -99,5 +101,5 @@ __all__ = [
     "majority_baseline", "nltk_analyzer", "own_words", "paragraph_tone", "quote_vs_narration", "score_columns",
     "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity", "tone_answer",
     "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",
-    "with_cross_checks", "word_contributions", "word_valences",
+    "with_cross_checks", "without_copies", "word_contributions", "word_valences", "copies_once_text",
 ]

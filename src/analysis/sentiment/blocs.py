@@ -168,6 +168,34 @@ def own_words(frame: pd.DataFrame, *, text: bool = True) -> pd.DataFrame:
     return frame.loc[own, [c for c in frame.columns if text or c != "text"]]
 
 
+def without_copies(frame: pd.DataFrame, copied: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of `frame` outside every copy of a shared paragraph but the one kept
+    (`overview.copied_paragraphs`: the copy in the first article by id): each shared text counted once,
+    to check whether a bloc difference rests on text several articles print.
+
+    Parameters
+    ----------
+    frame : sentences with article_id and paragraph_id (a `sentence_frame` or a layer of it).
+    copied : `overview.copied_paragraphs` (article_id, paragraph_id, kept).
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows of `frame` not in a dropped copy, in their order.
+    """
+    dropped = copied.loc[~copied["kept"].astype(bool), ["article_id", "paragraph_id"]]
+    if dropped.empty or frame.empty:
+        return frame
+    # (one int64 key per (article, paragraph), the articles numbered among those with a dropped copy: no
+    # index of millions of sentence rows' strings)
+    articles = pd.Index(dropped["article_id"].astype(str).unique())
+    width = int(max(dropped["paragraph_id"].max(), frame["paragraph_id"].max())) + 1
+    gone = articles.get_indexer(dropped["article_id"].astype(str)) * width + dropped["paragraph_id"].to_numpy(np.int64)
+    codes = articles.get_indexer(frame["article_id"].astype(str))
+    keys = codes * width + frame["paragraph_id"].to_numpy(np.int64)
+    return frame[~((codes >= 0) & np.isin(keys, gone))]
+
+
 def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
     """What keeping quoted words apart changed in tone, per bloc: the mean of article means over
     every sentence (`all_sentences`, as tone was measured before quotes were set apart) and over

@@ -112,6 +112,42 @@ def difference_text(difference: Mapping, column_label: str = "tone", *, sentence
     return text
 
 
+def copies_once_text(full: Mapping, once: Mapping, copied: pd.DataFrame, column_label: str = "tone", *,
+                     layer: str = "the compared layer") -> str:
+    """The bloc difference recomputed with one copy of each shared paragraph (`once`, from
+    `without_copies`), beside the one over every copy (`full`): whether the gap and its p-value rest
+    on text several articles print (Markdown).
+
+    Parameters
+    ----------
+    full, once : `bloc_difference` results with every copy and with one copy of each shared paragraph.
+    copied : `overview.copied_paragraphs` (article_id, paragraph_id, kept).
+    column_label, layer : as in `difference_text`.
+
+    Returns
+    -------
+    str
+    """
+    dropped = copied[~copied["kept"].astype(bool)]
+    if dropped.empty:
+        return ("**One copy of each shared paragraph.** No kept paragraph of 12+ words is printed by two articles: "
+                "there is nothing to recompute.")
+    texts = int(copied["kept"].astype(bool).sum())
+    lost = (full["n_articles_a"] + full["n_articles_b"]) - (once["n_articles_a"] + once["n_articles_b"])
+    text = (f"**One copy of each shared paragraph.** Of the {texts:,} paragraph texts that two or more articles "
+            f"print, only the copy in the first article (by article id) is kept here; {len(dropped):,} later copies "
+            f"are left out" + (f", which leaves {lost:,} compared article{'s' if lost != 1 else ''} without a "
+                               f"sentence in {layer}" if lost else "") + ". " + difference_text(once, column_label, layer=layer))
+    if not (np.isnan(full["difference"]) or np.isnan(once["difference"])):
+        text += f" With every copy the gap was {full['difference']:+.3f}" + (
+            f" (p = {full['p_value']:.3g})." if not np.isnan(full["p_value"]) else ".")
+        if np.sign(full["difference"]) != np.sign(once["difference"]):
+            text += " **The sign changes**: the difference over every copy rests on the copied text."
+    text += (" Which copy is kept is a rule, not a finding: the first publisher is not known from the text, and "
+             "a corpus sampled another way would repeat other paragraphs.")
+    return text
+
+
 def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: str) -> str:
     """" (1 of 95 russian articles has no sentence in LAYER and is not counted.)", or "" when every
     article with a sentence is counted."""
