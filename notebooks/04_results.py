@@ -76,13 +76,16 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 # **What it leaves out.** Blocs other than the two compared; outlets are not modelled by the permutation
 # tests and intervals (several articles of one outlet count as independent: only the mixed model's row of
 # own-words tone gives outlets their own intercept); articles that print the same paragraphs count as
-# independent too (the note below says how many); many rows are tested, so some small p-values are
-# expected by chance alone.
+# independent too (the note below says how many; a topic whose units are mostly copied paragraphs says
+# so in its row, as its prevalence may be one reused text rather than a theme); many rows are tested,
+# and some of them overlap (layers of one measure, speaker shares that sum to one), so some small
+# p-values are expected by chance alone and they are not corrected for the number of tests.
 
 # %%
 tables = overview.read_tables(OUT)
 a, b = stats.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
-copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs are not independent)
+shared = overview.copied_paragraphs(tables)  # (paragraphs other articles print: read once, used twice)
+copied = overview.shared_text_note(tables, a, b, shared=shared)  # (articles that print the same paragraphs are not independent)
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + copied)
 
 # %%
@@ -90,7 +93,7 @@ tables = topics.with_stability_cutoff(tables, STABLE_AT)  # which topics get a r
 
 # %%
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT)
-table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED)
+table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED, shared=shared)
 table.drop(columns=["method"])
 
 # %% [markdown]

@@ -93,10 +93,12 @@ def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
              "ci_high": np.nan, "p_value": p, "min_p": 0.000583, "n_articles_a": 6, "n_articles_b": 7,
              "method": "m; permutation test over articles, exact, over all 1,716 relabellings; "
                        "the smallest p this design allows is 0.000583"}
-            for i, p in enumerate([0.01, 0.2, 0.04, 0.5])]
+            for i, p in enumerate([0.01, 0.2, 0.04, 0.5, 0.000583])]
     text = summary.answer(pd.DataFrame(rows))
-    assert "4 contrasts between x - y" in text and "2 reach p < 0.05" in text and "about 0.2 would by chance" in text
-    assert "The smallest: m0 (own words): +0, p = 0.01; m2 (own words): +0.2, p = 0.04." in text
+    assert "5 contrasts between x - y" in text and "3 reach p < 0.05" in text and "about 0.2 would by chance" in text
+    assert "tests were independent. They are not" in text and "no p-value is corrected" in text
+    assert ("The smallest: m4 (own words): +0.4, p = 0.000583 (the smallest its test can give); m0 (own words): +0, "
+            "p = 0.01; m2 (own words): +0.2, p = 0.04.") in text
     seeds = summary.answer(pd.DataFrame(rows).assign(p_value=0.3, min_p=0.1))
     assert "no p-value can fall below 0.1" in seeds and "0 reach" in seeds
 
@@ -198,3 +200,20 @@ def test_the_tone_frame_of_the_contrasts_is_the_sentence_frame_in_the_columns_th
     pd.testing.assert_frame_equal(lean, full[list(lean.columns)])
     plain = {name: tables[name] for name in ("sentences", "sentiment", "paragraphs", "articles")}  # (a plain mapping)
     pd.testing.assert_frame_equal(summary._tone_frame(plain), lean)
+
+
+def test_a_topic_made_mostly_of_copied_paragraphs_says_so_in_its_row() -> None:
+    """With the copied paragraphs given, a topic row whose units are mostly copies names the share in its
+    measure; without them, or where no unit is a copy, the measure is the topic's label alone."""
+    from analysis import topics
+
+    tables = topics.with_stability_cutoff(overview.read_tables(ROOT / "data" / "processed"), 0.0)  # (every topic a row)
+    plain = summary.bloc_contrasts(tables, "russian", "western", n_boot=50)
+    rows = plain["measure"].str.startswith("topic prevalence")
+    assert rows.sum() >= 2 and not plain["measure"].str.contains("copied").any()
+    everything = tables["paragraphs"][["article_id", "paragraph_id"]]
+    copied = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=everything)
+    assert (copied.loc[rows, "measure"] == plain.loc[rows, "measure"] + " (mostly copied text: 100% of its units)").all()
+    assert copied.loc[~rows, "measure"].equals(plain.loc[~rows, "measure"])
+    none = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=everything.iloc[:0])
+    assert none["measure"].equals(plain["measure"])

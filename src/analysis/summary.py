@@ -156,7 +156,7 @@ def _tone_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot: int = 2000,
-                   seed: int = SEED) -> pd.DataFrame:
+                   seed: int = SEED, shared: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every bloc contrast the notebooks report, as one table (columns `COLUMNS`).
 
     Parameters
@@ -165,6 +165,9 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     a, b : the two blocs compared (e.g. from `stats.compared_blocs`).
     n_boot : bootstrap resamples.
     seed : random seed.
+    shared : the copied paragraphs (`overview.copied_paragraphs` or `shared_paragraph_keys`), to name a
+        topic whose units are mostly copied text (`topics.COPIED_ABOVE`) in its row's measure: its
+        prevalence may be one reused text, not a theme; None: not checked.
 
     Returns
     -------
@@ -213,10 +216,13 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
     if shares is not None:
         summary = tables["topic_summary"][tables["topic_summary"]["model"] == "nmf"].set_index("topic")
+        copied = topics.copied_units(tables, shared).set_index("topic")["share_copied"] if shared is not None else {}
         for topic in shown:
             difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed,
                                           test=tests[f"topic {topic}"])
-            rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}", "all",
+            share = float(copied.get(topic, 0.0)) if len(copied) else 0.0
+            note = f" (mostly copied text: {share:.0%} of its units)" if share > topics.COPIED_ABOVE else ""
+            rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}{note}", "all",
                              difference, "share of the article's paragraphs whose dominant topic this is"))
     table = pd.DataFrame(rows, columns=COLUMNS)
     numbers = ["estimate", "ci_low", "ci_high", "p_value", "min_p"]
@@ -389,7 +395,10 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
         floor = tested["min_p"].min()
         text = [f"{len(tested)} contrasts between {contrast} were tested at the article level; "
                 f"{len(small)} reach p < {alpha}, where about {len(tested) * alpha:.1f} would by chance alone if the "
-                "blocs did not differ at all."]
+                "blocs did not differ at all and the tests were independent. They are not: the layers of one measure "
+                "overlap (all words hold own and quoted words), and the shares of an article's quotes by speaker "
+                "group sum to one, so one difference can show in several rows; no p-value is corrected for the "
+                "number of tests."]
         if len(untested):
             text.append(f"{len(untested)} more have no p-value (a bloc with fewer than {minimum} articles with a "
                         "value).")
@@ -399,6 +408,7 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
         elif len(small):
             text.append("The smallest: " + "; ".join(
                 f"{r.measure} ({r.layer}): {r.estimate:+.3g}, p = {r.p_value:.3g}"
+                + (" (the smallest its test can give)" if np.isclose(r.p_value, r.min_p, rtol=1e-9, atol=0) else "")
                 for r in small.sort_values("p_value").head(5).itertuples()) + ".")
     with_interval = int(table["ci_low"].notna().sum())
     text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
