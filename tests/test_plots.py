@@ -115,13 +115,19 @@ def test_article_labels_are_unique_and_short(articles: pd.DataFrame) -> None:
     assert labels[articles["outlet"].str.startswith("Moscow")].is_unique
 
 
-def test_outlet_groups_keep_the_top_outlets_and_break_ties_by_name(articles: pd.DataFrame) -> None:
+def test_outlet_groups_keep_the_top_outlets_and_take_ties_in_turn_from_each_bloc(articles: pd.DataFrame) -> None:
     groups = plots.outlet_groups(articles, top=12)
     assert groups.nunique() == 13 and "33 more outlets (pooled)" in set(groups)
     top = sorted(set(groups) - {"33 more outlets (pooled)"})
-    # 15 outlets have two articles; the 12 kept are the first 12 of them by name, whatever the row order
+    # 15 outlets have two articles; the 12 kept are taken from them in turns, one per bloc (blocs by
+    # name), each bloc's by name, whatever the row order
     doubles = articles.groupby("outlet").size().loc[lambda s: s == 2].index
-    assert top == sorted(doubles)[:12]
+    bloc_of = articles.drop_duplicates("outlet").set_index("outlet")["bloc"]
+    queues = {bloc: sorted(o for o in doubles if bloc_of[o] == bloc) for bloc in sorted(set(bloc_of[doubles]))}
+    turns = [queue[k] for k in range(max(map(len, queues.values()))) for queue in queues.values() if k < len(queue)]
+    assert top == sorted(turns[:12]) and top != sorted(doubles)[:12]  # (not the first 12 by name)
+    kept = pd.Series(bloc_of[top]).value_counts()
+    assert kept.max() - kept.min() <= 1
     shuffled = articles.sample(frac=1, random_state=0)
     assert plots.outlet_groups(shuffled, top=12).sort_index().equals(groups.sort_index())
     assert (groups == articles["outlet"]).sum() + (groups != articles["outlet"]).sum() == 60
@@ -826,3 +832,18 @@ def test_figure_intervals_over_few_articles_are_not_too_narrow() -> None:
     assert (mean - low, high - mean) == pytest.approx(((plain[0] - plain[1]) * factor, (plain[2] - plain[0]) * factor))
     shares = np.array([0.0, 0.0, 0.1, 0.0, 0.3])  # (a share: the widened bound stays within the values)
     assert parts._article_bootstrap(shares, seed=1)[1] >= 0.0
+
+
+def test_a_bloc_of_one_article_gets_its_dot_and_no_mean_diamond() -> None:
+    """A row of one article shows the article's dot alone (a black diamond over it would read as a bloc
+    mean and hide it); rows of several articles keep their diamond."""
+    articles = _articles(n=13, n_outlets=13).assign(bloc=["russian"] * 6 + ["western"] * 6 + ["other"])
+    table, values = _article_table(articles)
+    fig = plots.interval_plot(table, "voice", "t", articles=values, seed=1)
+    ax = fig.axes[0]
+    diamonds = [c for c in ax.containers if isinstance(c, matplotlib.container.ErrorbarContainer)]
+    assert len(diamonds) == 4  # (narration and quote rows of russian and western; none for other's two rows)
+    other = {matplotlib.colors.to_hex(plots.bloc_colour("other"))}
+    dots = [c for c in ax.collections if {matplotlib.colors.to_hex(x) for x in c.get_facecolors()} == other]
+    assert len(dots) == 2 and all(len(c.get_offsets()) == 1 for c in dots)
+    plt.close(fig)

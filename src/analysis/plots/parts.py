@@ -86,7 +86,9 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
     """Each row's outlet, or "k more outlets (pooled)" for outlets beyond the `top` with most articles (not
     "other": a corpus may have a bloc of that name).
 
-    Ties in article count are broken by outlet name (alphabetical), never by file order.
+    Ties in article count are taken in turn from each bloc (blocs by name), each bloc's outlets by name,
+    never by file order: with many one-article outlets, an alphabetical cut would show the outlets of
+    whichever bloc's names come first.
 
     Parameters
     ----------
@@ -99,7 +101,16 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
         The outlet or its group, one per row, on `frame`'s index.
     """
     counts = frame.groupby("outlet")["article_id"].nunique().reset_index(name="n")
-    ranked = counts.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")["outlet"].tolist()
+    if "bloc" in frame.columns:  # (an outlet's bloc: its most frequent one, ties by name)
+        blocs = frame.groupby(["outlet", "bloc"], observed=True).size().reset_index(name="k")
+        blocs = blocs.sort_values(["outlet", "k", "bloc"], ascending=[True, False, True], kind="mergesort")
+        counts["bloc"] = counts["outlet"].map(blocs.drop_duplicates("outlet").set_index("outlet")["bloc"]).astype(str)
+    else:
+        counts["bloc"] = ""
+    counts = counts.sort_values(["n", "bloc", "outlet"], ascending=[False, True, True], kind="mergesort")
+    counts["turn"] = counts.groupby(["n", "bloc"]).cumcount()  # (the k-th outlet of its bloc among equal counts)
+    ranked = counts.sort_values(["n", "turn", "bloc", "outlet"], ascending=[False, True, True, True],
+                                kind="mergesort")["outlet"].tolist()
     if len(ranked) <= top + 1:
         return frame["outlet"].astype(str)
     kept = set(ranked[:top])
@@ -215,15 +226,17 @@ def _article_row(ax, y: float, values: np.ndarray, mean: float, low: float, high
                  seed: int, width: float = 0.26, markersize: float = 5) -> None:
     """One row of `_article_rows` at height `y`: the finite `values` as dots in `colour`, jittered
     by up to `width` from `seed` (above `MAX_ROW_DOTS` values, a random sample of that many, seeded
-    by `seed`), and `mean` as a black diamond with the interval low..high (none unless both are finite)."""
+    by `seed`), and `mean` as a black diamond with the interval low..high (none unless both are finite).
+    A row of one article draws its dot only: a diamond on it would read as a bloc mean and hide the dot."""
     values = np.asarray(values, float)
     values = values[np.isfinite(values)]
+    single = values.size == 1
     if values.size > MAX_ROW_DOTS:  # a seeded sample, in the original order (see MAX_ROW_DOTS)
         values = values[np.sort(np.random.default_rng(seed).choice(values.size, MAX_ROW_DOTS, replace=False))]
     if values.size:
         ax.scatter(values, y + _jitter(values.size, seed=seed, width=width), s=13 if width > 0.15 else 9, color=colour,
                    alpha=0.6, linewidth=0, zorder=2)
-    if np.isfinite(mean):
+    if np.isfinite(mean) and not single:
         xerr = [[mean - low], [high - mean]] if np.isfinite(low) and np.isfinite(high) else None
         ax.errorbar(mean, y, xerr=xerr, fmt="D", color="black", markersize=markersize, capsize=2 if width < 0.15 else 3,
                     linewidth=1, zorder=4)

@@ -34,9 +34,9 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     (the mean of its sentences in `tested`, jittered from `seed`) beside the bloc's mean of article
     means and its 95% interval, shown only for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles.
     Right, a description: every sentence of `frame` as a dot over a box, for the `top` outlets with
-    most articles (ties by name), the rest as "other"; a row with more than `max_dots` sentences
-    shows a random sample of that many dots (its box and counts use every sentence), said in the
-    axis label.
+    most articles (ties in turn from each bloc, see `outlet_groups`), the rest as "other"; a row with
+    more than `max_dots` sentences shows a random sample of that many dots (its box and counts use
+    every sentence), said in the axis label.
 
     Parameters
     ----------
@@ -96,7 +96,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     ax.set_ylabel("")
     n_outlets = frame["outlet"].nunique()
     ax.set_title("By outlet, every sentence (a description, not a test)" if not other else
-                 f"By outlet, every sentence: the {top} of {n_outlets} with most articles (ties by name)", fontsize=10)
+                 f"By outlet, every sentence: the {top} of {n_outlets} with most articles (ties in turn by bloc)", fontsize=10)
     handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="pooled outlets of several blocs")]
                                               if other else [])
     fig.legend(handles=handles + _article_handles("95% interval"), title="bloc", loc="outside lower center",
