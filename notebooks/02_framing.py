@@ -296,6 +296,10 @@ Markdown(stats.interval_rule())
 # articles of each article's share of quotes, so every article that quotes anyone weighs the same
 # and a few quote-heavy articles do not speak for their bloc; articles that quote nobody are left
 # out (the table below also gives the pooled shares, `share_of_quotes`). Layer: quoted speakers.
+# A paraphrase ("Peskov said that ...") counts here as a voice, someone whose statement the outlet
+# relays, while sections 2 and 6 count its wording as the outlet's own: the outlet chose the words of
+# a paraphrase, not the speaker. The machine rules find paraphrase less reliably than quotation marks
+# (the accuracy text below gives both rates, measured on machine-written test sets).
 
 # %%
 shares = framing.voice_shares(tables["voices"], tables["articles"])
