@@ -251,7 +251,10 @@ voices.round(3)
 #
 # Actors come from an editable dictionary (`src/analysis/resources/actors.csv`: Russia, Ukraine,
 # the United States, the West). A sentence that names two actors counts for both, so this is the
-# tone of the sentences around an actor, not a judgement about it. The actor of each sentence is
+# tone of the sentences around an actor, not a judgement about it. One actor's name carries lexicon
+# valence of its own: VADER scores "united" +1.8, so every sentence naming the United States starts
+# positive ("The United States said so." scores +0.42); the topic-neutral variant below scores
+# "united" 0, and the US row should be read beside it. The actor of each sentence is
 # found by `build`: an edit to `actors.csv` takes effect only after `python -m analysis build` (or
 # `make reproduce`).
 
@@ -425,7 +428,7 @@ sentiment.extreme_sentences(frame, n=3)
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
          + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
                                  layer="the outlet's own words")
-         + "\n\n" + copied)
+         + "\n\n" + copied + " " + sentiment.copies_once_answer(difference, once, shared))
 
 # %% [markdown]
 # ## Limits

@@ -909,6 +909,11 @@ def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_
     assert "With every copy the gap was +0.200 (p = 0.01)." in text and "**The sign changes**" in text
     assert "nothing to recompute" in sentiment.copies_once_text(result(0.2, 0.01), result(0.2, 0.01),
                                                                 copied.iloc[:0])
+    brief = sentiment.copies_once_answer(result(-0.073, 0.036), result(-0.103, 0.072), copied)
+    assert brief == ("**With copied text counted once** (one copy of each shared paragraph, above) the gap is -0.103, "
+                     "p = 0.072, against -0.073 over every copy: the p < 0.05 over every copy does not hold.")
+    assert sentiment.copies_once_answer(result(-0.07, 0.01), result(-0.08, 0.02), copied).endswith("over every copy.")
+    assert sentiment.copies_once_answer(result(0.2, 0.01), result(0.2, 0.01), copied.assign(kept=True)) == ""
 
 
 def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,8 +97,17 @@ def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
     text = summary.answer(pd.DataFrame(rows))
     assert "5 contrasts between x - y" in text and "3 reach p < 0.05" in text and "about 0.2 would by chance" in text
     assert "tests were independent. They are not" in text and "no p-value is corrected" in text
-    assert ("The smallest: m4 (own words): +0.4, p = 0.000583 (the smallest its test can give); m0 (own words): +0, "
-            "p = 0.01; m2 (own words): +0.2, p = 0.04.") in text
+    assert ("Those below 0.05: m4 (own words): +0.4, p = 0.000583 (the smallest its test can give); m0 (own words): "
+            "+0, p = 0.01; m2 (own words): +0.2, p = 0.04.") in text
+    # the tone row recomputed with one copy of each shared paragraph: stated apart, not counted, and whether
+    # the tone row's small p-value holds
+    tone = {**rows[0], "measure": "tone", "p_value": 0.03}
+    once = {**rows[0], "measure": "tone (one copy of each shared paragraph)", "estimate": -0.1, "p_value": 0.07,
+            "method": summary.ONCE_METHOD + " (the first article's, by id); a second estimate"}
+    text = summary.answer(pd.DataFrame([tone, *rows[1:4], once]))
+    assert "4 contrasts between x - y" in text and "2 reach p < 0.05" in text
+    assert ("With one copy of each shared paragraph, the tone of own words differs by -0.1, p = 0.07 (a second "
+            "estimate, not counted above): the tone row's p < 0.05 does not hold with copied text counted once.") in text
     seeds = summary.answer(pd.DataFrame(rows).assign(p_value=0.3, min_p=0.1))
     assert "no p-value can fall below 0.1" in seeds and "0 reach" in seeds
 
@@ -213,7 +222,31 @@ def test_a_topic_made_mostly_of_copied_paragraphs_says_so_in_its_row() -> None:
     assert rows.sum() >= 2 and not plain["measure"].str.contains("copied").any()
     everything = tables["paragraphs"][["article_id", "paragraph_id"]]
     copied = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=everything)
-    assert (copied.loc[rows, "measure"] == plain.loc[rows, "measure"] + " (mostly copied text: 100% of its units)").all()
+    assert (copied.loc[rows, "measure"] == plain.loc[rows, "measure"].str.replace(
+        "(NMF, stable topics only)", "(NMF, stable topics only; mostly copied text: 100% of its units)", regex=False)).all()
     assert copied.loc[~rows, "measure"].equals(plain.loc[~rows, "measure"])
     none = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=everything.iloc[:0])
     assert none["measure"].equals(plain["measure"])
+
+
+def test_the_tone_row_is_recomputed_with_one_copy_of_each_shared_paragraph() -> None:
+    """Given `copied_paragraphs` with copies not kept, one more row: the own-words tone without the sentences of
+    those copies (here every paragraph of one Russian article), a second estimate the answer does not count;
+    with every copy kept, no such row."""
+    tables = overview.read_tables(ROOT / "data" / "processed")
+    articles = tables["articles"]
+    first = sorted(articles.loc[articles["bloc"] == "russian", "article_id"])[0]
+    paragraphs = tables["paragraphs"][["article_id", "paragraph_id"]]
+    shared = paragraphs.assign(kept=paragraphs["article_id"] != first)
+    table = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=shared)
+    tone = table[table["measure"] == "tone"].set_index("layer")
+    once = table[table["method"].str.startswith(summary.ONCE_METHOD)]
+    assert len(once) == 1 and once["measure"].iloc[0] == "tone (one copy of each shared paragraph)"
+    own = tone.loc[once["layer"].iloc[0]]
+    assert once["n_articles_a"].iloc[0] == own["n_articles_a"] - 1 and once["n_articles_b"].iloc[0] == own["n_articles_b"]
+    frame = sentiment.own_words(sentiment.sentence_frame(tables))
+    means = frame[frame["article_id"] != first].groupby(["bloc", "article_id"])["compound"].mean().groupby("bloc").mean()
+    assert once["estimate"].iloc[0] == pytest.approx(means["russian"] - means["western"], rel=1e-5)  # (6 digits kept)
+    assert "With one copy of each shared paragraph" in summary.answer(table)
+    kept = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=shared.assign(kept=True))
+    assert not kept["method"].str.startswith(summary.ONCE_METHOD).any()

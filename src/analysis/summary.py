@@ -52,6 +52,9 @@ def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: 
 
 #: The method of a row not tested because every compared article has the same value.
 CONSTANT = "not tested: every compared article has the same value"
+#: The method of the tone row recomputed with one copy of each shared paragraph: a second estimate of
+#: the tone of own words (with its own test), stated apart and not counted among the contrasts.
+ONCE_METHOD = "sensitivity: one copy of each shared paragraph"
 
 
 def _constant_row(measure: str, layer: str, a: str, b: str, values: pd.Series, blocs: pd.Series) -> dict:
@@ -148,10 +151,12 @@ def _article_level_tests(measures: Mapping[str, pd.DataFrame], a: str, b: str, *
     return stats.permutation_tests(columns, bloc.reindex(ids).to_numpy(), a, b, seed=seed)
 
 
-def _tone_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def _tone_frame(tables: Mapping[str, pd.DataFrame], paragraphs: bool = False) -> pd.DataFrame:
     """`sentiment.sentence_frame` in the columns the tone contrasts read: article_id, sentence_id, voice (or
-    in_quote, where the sentences have no voice), compound, outlet and bloc."""
-    frame = sentiment.sentence_frame(tables, columns=("in_quote", "voice", "compound", "outlet", "bloc"))
+    in_quote, where the sentences have no voice), compound, outlet and bloc (and paragraph_id, for
+    `sentiment.without_copies`)."""
+    frame = sentiment.sentence_frame(tables, columns=("in_quote", "voice", "compound", "outlet", "bloc",
+                                                      *(["paragraph_id"] if paragraphs else [])))
     return frame.drop(columns="in_quote", errors="ignore") if "voice" in frame else frame
 
 
@@ -167,7 +172,9 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     seed : random seed.
     shared : the copied paragraphs (`overview.copied_paragraphs` or `shared_paragraph_keys`), to name a
         topic whose units are mostly copied text (`topics.COPIED_ABOVE`) in its row's measure: its
-        prevalence may be one reused text, not a theme; None: not checked.
+        prevalence may be one reused text, not a theme; with `copied_paragraphs`' `kept` column, one more
+        row: the tone of own words with one copy of each shared paragraph (`ONCE_METHOD`), a second
+        estimate that `answer` states apart. None: not checked.
 
     Returns
     -------
@@ -178,7 +185,8 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         NMF topic (unstable topics are not compared).
     """
     rows = []
-    frame = _tone_frame(tables)
+    copies = shared is not None and "kept" in shared and not shared["kept"].astype(bool).all()
+    frame = _tone_frame(tables, paragraphs=copies)
     own = sentiment.own_words(frame)
     quoted = frame[~frame.index.isin(own.index)]
     tone = "VADER compound, mean of article means (sentences nested in articles)"
@@ -205,6 +213,13 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
                                                                    test=tests[f"tone {layer}"]), tone, sentences=True))
         if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
             rows.append(_mixed_row(mixed))
+        if layer == "own" and copies:
+            once = sentiment.without_copies(part, shared)
+            if (once["bloc"] == a).any() and (once["bloc"] == b).any():
+                difference = stats.bloc_difference(once, a, b, n_boot=n_boot, seed=seed)
+                rows.append(_row("tone (one copy of each shared paragraph)", layer, difference,
+                                 f"{ONCE_METHOD} (the first article's, by id), {tone}; a second estimate of the "
+                                 "tone row, not counted", sentences=True))
     compared = per_article[blocs.isin([a, b])]
     for column, measure, layer in measures:
         values = compared[column].dropna()
@@ -221,8 +236,9 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
             difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed,
                                           test=tests[f"topic {topic}"])
             share = float(copied.get(topic, 0.0)) if len(copied) else 0.0
-            note = f" (mostly copied text: {share:.0%} of its units)" if share > topics.COPIED_ABOVE else ""
-            rows.append(_row(f"topic prevalence (NMF, stable topics only): {summary.loc[topic, 'label']}{note}", "all",
+            # (before the label, which a figure may shorten)
+            note = f"; mostly copied text: {share:.0%} of its units" if share > topics.COPIED_ABOVE else ""
+            rows.append(_row(f"topic prevalence (NMF, stable topics only{note}): {summary.loc[topic, 'label']}", "all",
                              difference, "share of the article's paragraphs whose dominant topic this is"))
     table = pd.DataFrame(rows, columns=COLUMNS)
     numbers = ["estimate", "ci_low", "ci_high", "p_value", "min_p"]
@@ -373,7 +389,8 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
         Markdown, a few sentences.
     """
     mixed = table[table["method"].str.startswith(stats.MIXED_METHOD)]
-    table = table.drop(index=mixed.index)
+    once = table[table["method"].str.startswith(ONCE_METHOD)]
+    table = table.drop(index=[*mixed.index, *once.index])
     if table.empty:
         return "No contrast could be computed: the corpus lacks two blocs with values."
     constant = table[table["method"].str.contains(CONSTANT, regex=False)]
@@ -406,16 +423,28 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
             text.append(f"With these articles no p-value can fall below {floor:.3g}: the design cannot show a "
                         "difference at that level, whatever the texts say.")
         elif len(small):
-            text.append("The smallest: " + "; ".join(
+            listed = small.sort_values("p_value", kind="mergesort")
+            lead = f"Those below {alpha}: " if len(listed) <= 10 else f"The 10 smallest of {len(listed)}: "
+            text.append(lead + "; ".join(
                 f"{r.measure} ({r.layer}): {r.estimate:+.3g}, p = {r.p_value:.3g}"
                 + (" (the smallest its test can give)" if np.isclose(r.p_value, r.min_p, rtol=1e-9, atol=0) else "")
-                for r in small.sort_values("p_value").head(5).itertuples()) + ".")
+                for r in listed.head(10).itertuples()) + ".")
     with_interval = int(table["ci_low"].notna().sum())
     text.append(f"{with_interval} of {n} rows have an interval (both blocs with at least "
                 f"{minimum} articles with a value).")
     if len(constant):
         text.append(f"Not counted: {len(constant)} measure(s) with the same value in every compared article, "
                     "so nothing to test (" + "; ".join(constant["measure"].astype(str)) + ").")
+    for row in once.itertuples():
+        tone = table[(table["measure"] == "tone") & (table["layer"] == row.layer)]
+        was = tone["p_value"].iloc[0] if len(tone) else float("nan")
+        p_text = f", p = {row.p_value:.3g}" if not np.isnan(row.p_value) else ""
+        verdict = ""
+        if not (np.isnan(was) or np.isnan(row.p_value)) and (was < alpha) != (row.p_value < alpha):
+            verdict = (f": the tone row's p {'<' if was < alpha else '>='} {alpha} does not hold with copied text "
+                       "counted once")
+        text.append(f"With one copy of each shared paragraph, the tone of own words differs by {row.estimate:+.3g}"
+                    f"{p_text} (a second estimate, not counted above){verdict}.")
     for row in mixed.itertuples():
         interval = (f", 95% Wald interval [{row.ci_low:.3g}, {row.ci_high:.3g}]" if not np.isnan(row.ci_low)
                     else " (no interval)")

@@ -34,6 +34,7 @@ from analysis.sentiment.blocs import (
 from analysis.sentiment.reporting import (
     ARTICLE_TABLE_ROWS,
     article_table,
+    copies_once_answer,
     copies_once_text,
     difference_text,
     leave_one_group_out_text,
@@ -102,4 +103,5 @@ __all__ = [
     "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity", "tone_answer",
     "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",
     "with_cross_checks", "without_copies", "word_contributions", "word_valences", "copies_once_text",
+    "copies_once_answer",
 ]

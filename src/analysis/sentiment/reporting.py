@@ -148,6 +148,38 @@ def copies_once_text(full: Mapping, once: Mapping, copied: pd.DataFrame, column_
     return text
 
 
+def copies_once_answer(full: Mapping, once: Mapping, copied: pd.DataFrame, alpha: float = 0.05) -> str:
+    """One sentence for a notebook's answer: the gap with one copy of each shared paragraph (`once`)
+    beside the one over every copy (`full`), and whether a p-value below `alpha` holds; "" when no
+    paragraph is shared (Markdown).
+
+    Parameters
+    ----------
+    full, once : `bloc_difference` results with every copy and with one copy of each shared paragraph.
+    copied : `overview.copied_paragraphs`.
+    alpha : the level a reader would call small.
+
+    Returns
+    -------
+    str
+    """
+    if copied["kept"].astype(bool).all() or np.isnan(once["difference"]) or np.isnan(full["difference"]):
+        return ""
+    parts = [f"{once['difference']:+.3f}"]
+    if not np.isnan(once["p_value"]):
+        parts.append(f"p = {once['p_value']:.3g}")
+    if not np.isnan(once["ci_low"]):
+        parts.append(f"95% interval [{once['ci_low']:.3f}, {once['ci_high']:.3f}]")
+    text = (f"**With copied text counted once** (one copy of each shared paragraph, above) the gap is "
+            f"{', '.join(parts)}, against {full['difference']:+.3f} over every copy")
+    was, now = full["p_value"], once["p_value"]
+    if not (np.isnan(was) or np.isnan(now)) and (was < alpha) != (now < alpha):
+        text += f": the p {'<' if was < alpha else '>='} {alpha} over every copy does not hold"
+    elif np.sign(full["difference"]) != np.sign(once["difference"]):
+        text += ": the sign changes"
+    return text + "."
+
+
 def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: str) -> str:
     """" (1 of 95 russian articles has no sentence in LAYER and is not counted.)", or "" when every
     article with a sentence is counted."""
