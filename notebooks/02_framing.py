@@ -100,7 +100,9 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # largest values (`framing.noise_threshold`: a term beyond it stands out from the shuffles at the 5%
 # family-wise level, and the threshold does not rise as `N_PERM` grows); with fewer than 20
 # relabellings (2 against 3 articles have ten) it is the largest any of them reaches, and no term can
-# stand out at that level. The table is the one `build` wrote when it was
+# stand out at that level. Sampled relabellings place the threshold only so precisely: the text gives
+# its 95% range from the draws (order statistics) and marks a term below the range's upper end as
+# near the threshold, where more relabellings (`N_PERM`) could put it under. The table is the one `build` wrote when it was
 # built for this pair with the default `MIN_ARTICLES_PER_TERM` and `PRIOR_SCALE`, and is computed
 # here from the per-article term counts (the `article_terms` table `build` writes, which the
 # shuffles read too) for any other pair or setting. The spelling variants are

@@ -446,6 +446,42 @@ def test_noise_threshold_is_a_quantile_that_does_not_rise_with_the_number_of_shu
     assert framing.noise_threshold(np.r_[np.arange(19.0), np.nan]) == 18.0  # 19 values: too few for 95%
 
 
+def test_the_sampled_noise_threshold_has_a_monte_carlo_range_that_covers_the_true_quantile() -> None:
+    """The range of `noise_threshold_range` holds the threshold, narrows as draws grow, is one point with too
+    few draws, and covers the quantile of the distribution drawn from in about 95% of repeated samples."""
+    from scipy.stats import gumbel_r
+
+    truth = gumbel_r.ppf(0.95, loc=3, scale=0.3)
+    rng = np.random.default_rng(1)
+    covered = []
+    for _ in range(400):
+        draws = rng.gumbel(3, 0.3, 200)
+        low, high = framing.noise_threshold_range(draws)
+        assert low <= framing.noise_threshold(draws) <= high
+        covered.append(low <= truth <= high)
+    assert 0.91 <= np.mean(covered) <= 0.995
+    wide = np.subtract(*framing.noise_threshold_range(rng.gumbel(3, 0.3, 200))[::-1])
+    narrow = np.subtract(*framing.noise_threshold_range(rng.gumbel(3, 0.3, 20_000))[::-1])
+    assert narrow < wide / 4
+    assert framing.noise_threshold_range(np.arange(1.0, 11.0)) == (10.0, 10.0)
+    assert all(np.isnan(framing.noise_threshold_range(np.array([np.nan]))))
+
+
+def test_keyness_summary_marks_terms_within_the_thresholds_sampling_range() -> None:
+    """A term beyond the sampled threshold but below its range's upper end is named as near the threshold;
+    one beyond the range is not; with every relabelling enumerated there is no range to state."""
+    null = np.linspace(1.0, 3.0, 200)  # (threshold 2.90; range about [2.86, 2.96])
+    low, high = framing.noise_threshold_range(null)
+    table = pd.DataFrame({"term": ["kiev", "operation", "kyiv"], "z": [4.1, (framing.noise_threshold(null) + high) / 2, -9.0]})
+    articles = pd.DataFrame({"bloc": ["russian", "western"] * 20})
+    text = framing.keyness_summary(table, null, "russian", "western", articles)
+    assert f"95% range [{low:.2f}, {high:.2f}] from these 200 draws" in text
+    assert '"kiev" (z 4.10), "operation" (z ' in text and ", near the threshold)" in text
+    assert '"kyiv" (z 9.00)' in text and text.count(", near the threshold)") == 1
+    exact = framing.keyness_summary(table, np.linspace(1.0, 3.0, 20), "russian", "western", articles.head(6))
+    assert "every one of the 20 relabellings" in exact and "range" not in exact
+
+
 def test_the_packaged_stop_words_are_scikit_learns_list() -> None:
     """`resources/stop_words.txt` is scikit-learn's English list, copied so that counting terms does
     not import scikit-learn: this fails if either changes."""

@@ -50,6 +50,7 @@ from analysis.framing.keyness_checks import (
     TOKEN_LEVEL_NOTE,
     keyness_summary,
     noise_threshold,
+    noise_threshold_range,
     noise_threshold_text,
     null_max_z,
     null_split_summary,
@@ -91,6 +92,6 @@ __all__ = [
     "marker_rates_by_bloc",
     "naming_answer",
     "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "noise_threshold",
-    "noise_threshold_text", "null_max_z",
+    "noise_threshold_range", "noise_threshold_text", "null_max_z",
     "paragraphs_with_bloc", "quote_spans", "score_frames", "speaker_group", "voice_shares", "voices_text",
 ]

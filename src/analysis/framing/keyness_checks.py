@@ -22,7 +22,8 @@ from analysis.framing.distinctive import (
     prior_counts,
 )
 
-__all__ = ["NOISE_LEVEL", "TOKEN_LEVEL_NOTE", "keyness_summary", "noise_threshold", "noise_threshold_text", "null_max_z",
+__all__ = ["NOISE_LEVEL", "TOKEN_LEVEL_NOTE", "keyness_summary", "noise_threshold", "noise_threshold_range",
+           "noise_threshold_text", "null_max_z",
            "null_split_summary", "prior_sensitivity"]
 
 #: The prior totals `prior_sensitivity` tries, as multiples of each n-gram order's pooled count.
@@ -58,6 +59,40 @@ def noise_threshold(null: np.ndarray, level: float = NOISE_LEVEL) -> float:
     if len(values) < _needed(level):
         return float(values.max())
     return float(np.quantile(values, level, method="higher"))
+
+
+def noise_threshold_range(null: np.ndarray, level: float = NOISE_LEVEL, confidence: float = 0.95) -> tuple[float, float]:
+    """How precisely sampled relabellings place the noise threshold: a distribution-free `confidence`
+    interval for the `level` quantile of the largest |z|, from the order statistics of the draws (the
+    number of draws at or below the true quantile is binomial). With every relabelling enumerated, or
+    too few for the quantile, the threshold itself at both ends. A term between the threshold and the
+    upper end exceeds it on these draws, but more relabellings (`N_PERM`) could put it below.
+
+    Parameters
+    ----------
+    null : `null_max_z` values (NaN where no term has a row).
+    level : the quantile, as in `noise_threshold`.
+    confidence : the coverage of the interval.
+
+    Returns
+    -------
+    (float, float)
+        The lower and upper end (the upper is the largest draw when the draws cannot bound it); NaN, NaN
+        when `null` holds no value.
+    """
+    from scipy.stats import binom
+
+    values = np.sort(np.asarray(null, dtype=float))
+    values = values[~np.isnan(values)]
+    n = len(values)
+    if not n:
+        return float("nan"), float("nan")
+    if n < _needed(level):
+        return float(values[-1]), float(values[-1])
+    tail = (1 - confidence) / 2
+    low = max(int(binom.ppf(tail, n, level)), 1)  # (1-based order statistics)
+    high = min(int(binom.ppf(1 - tail, n, level)) + 1, n)
+    return float(values[low - 1]), float(values[high - 1])
 
 
 def _needed(level: float) -> int:
@@ -226,9 +261,14 @@ def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, artic
     n_a, n_b = int((articles["bloc"] == a).sum()), int((articles["bloc"] == b).sum())
     exact = len(null) == math.comb(n_a + n_b, n_a)
     threshold = noise_threshold(null)
+    low, high = (threshold, threshold) if exact else noise_threshold_range(null)
     kind = "every one of the" if exact else f"a random sample of {len(null)} of the"
     head = (f"Noise threshold from {kind} {stats.count_text(math.comb(n_a + n_b, n_a))} relabellings of the {n_a + n_b} articles "
             f"(what noise alone reaches, with articles as the unit): {threshold:.2f}, {noise_threshold_text(null)}.")
+    if high > low:
+        head += (f" Sampled, the threshold itself is uncertain: 95% range [{low:.2f}, {high:.2f}] from these "
+                 f"{len(null)} draws; a term below {high:.2f} is marked \"(near the threshold)\", as more relabellings "
+                 "(`N_PERM`) could put it under.")
     parts = []
     for bloc, sign in ((a, 1), (b, -1)):
         beyond = _ranked(table, sign)
@@ -236,7 +276,8 @@ def keyness_summary(table: pd.DataFrame, null: np.ndarray, a: str, b: str, artic
         if beyond.empty:
             parts.append(f"no term of {bloc} exceeds it")
         else:
-            named = ", ".join(f'"{t}" (z {abs(z):.2f})' for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
+            named = ", ".join(f'"{t}" (z {abs(z):.2f}' + (", near the threshold)" if abs(z) <= high else ")")
+                              for t, z in zip(beyond["term"].head(5), beyond["z"].head(5)))
             parts.append(f"{len(beyond)} term(s) of {bloc} exceed it: {named}" + (" ..." if len(beyond) > 5 else ""))
     parts[0] = parts[0][0].upper() + parts[0][1:]
     compared = f"The table has the {len(table):,} terms used by at least {min_articles} of these articles."
