@@ -132,8 +132,8 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     """Units on the first two LSA dimensions, one panel per dominant topic (wrapped, shared axes):
     in each panel the topic's units coloured by bloc (the one colour each bloc has in every figure)
     over every other unit in pale grey, so where a topic lies and which blocs write it stay legible
-    when thousands of units overlap. Blocs outside `compared` are drawn in a darker grey under the
-    compared ones, with one legend entry naming them. Above `max_points` units, a fixed random sample
+    when thousands of units overlap. Blocs outside `compared` are drawn in a darker grey, smaller and
+    over the compared ones, with one legend entry naming them. Above `max_points` units, a fixed random sample
     of them (said in the title); points grow more transparent as a panel fills. The legend gives
     each bloc's units drawn; each panel's title its topic and units.
 
@@ -173,11 +173,12 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
         ax.scatter(coords[:, 0], coords[:, 1], color=OTHER_COLOURS[3], s=5, alpha=0.3, linewidth=0)
         here = assignment == t
         alpha = float(np.clip(np.sqrt(150 / max(int(here.sum()), 1)), 0.25, 0.85))
-        for group, colour in [(others, _OTHER_BLOCS)] + [([bloc], bloc_colour(bloc)) for bloc in coloured]:
+        # (the blocs left out last and smaller, so the few they usually are stay visible over the compared ones)
+        for group, colour, size in [([bloc], bloc_colour(bloc), 14) for bloc in coloured] + [(others, _OTHER_BLOCS, 9)]:
             mask = here & np.isin(blocs, group)
             if mask.any():
-                ax.scatter(coords[mask, 0], coords[mask, 1], color=colour, s=14, alpha=alpha, edgecolor="white",
-                           linewidth=0.2)
+                ax.scatter(coords[mask, 0], coords[mask, 1], color=colour, s=size, alpha=max(alpha, 0.6) if size == 9
+                           else alpha, edgecolor="white", linewidth=0.2)
         ax.set_title(plain(textwrap.fill(f"{t}: {labels[t]}", 40) + f"\n{int(here.sum()):,} units"), fontsize=8.5)
     for ax in axes[-1]:
         ax.set_xlabel("LSA dimension 1")
