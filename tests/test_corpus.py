@@ -914,6 +914,9 @@ def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_
                      "p = 0.072, against -0.073 over every copy: the p < 0.05 over every copy does not hold.")
     assert sentiment.copies_once_answer(result(-0.07, 0.01), result(-0.08, 0.02), copied).endswith("over every copy.")
     assert sentiment.copies_once_answer(result(0.2, 0.01), result(0.2, 0.01), copied.assign(kept=True)) == ""
+    # (a sign change only as printed: -0.001 against +0.0004, which prints as +0.000, is none)
+    assert "sign" not in sentiment.copies_once_text(result(-0.001, 0.5), result(0.0004, 0.5), copied)
+    assert "sign" not in sentiment.copies_once_answer(result(-0.001, 0.5), result(0.0004, 0.5), copied)
 
 
 def test_build_warns_when_an_outlet_is_coded_two_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

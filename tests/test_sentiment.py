@@ -395,6 +395,8 @@ def test_quote_vs_narration_uses_article_means() -> None:
     (0.2, 0.05, "so 75% of it is the topic's vocabulary"),
     (0.007, -0.029, "it changes sign"),
     (-0.1, -0.3, "it grows"),
+    (-0.0011, -0.0006, "the same, so the topic's vocabulary does not move it"),  # (both -0.001 as printed)
+    (-0.0004, 0.2, "too small at this precision"),  # (-0.000 as printed)
 ])
 def test_topic_share_is_only_stated_when_it_means_something(raw: float, neutral: float, expected: str) -> None:
     text = sentiment.topic_share_text({"difference": raw}, {"difference": neutral})

@@ -141,7 +141,7 @@ def copies_once_text(full: Mapping, once: Mapping, copied: pd.DataFrame, column_
     if not (np.isnan(full["difference"]) or np.isnan(once["difference"])):
         text += f" With every copy the gap was {full['difference']:+.3f}" + (
             f" (p = {full['p_value']:.3g})." if not np.isnan(full["p_value"]) else ".")
-        if np.sign(full["difference"]) != np.sign(once["difference"]):
+        if _opposite(full["difference"], once["difference"]):
             text += " **The sign changes**: the difference over every copy rests on the copied text."
     text += (" Which copy is kept is a rule, not a finding: the first publisher is not known from the text, and "
              "a corpus sampled another way would repeat other paragraphs.")
@@ -175,9 +175,15 @@ def copies_once_answer(full: Mapping, once: Mapping, copied: pd.DataFrame, alpha
     was, now = full["p_value"], once["p_value"]
     if not (np.isnan(was) or np.isnan(now)) and (was < alpha) != (now < alpha):
         text += f": the p {'<' if was < alpha else '>='} {alpha} over every copy does not hold"
-    elif np.sign(full["difference"]) != np.sign(once["difference"]):
+    elif _opposite(full["difference"], once["difference"]):
         text += ": the sign changes"
     return text + "."
+
+
+def _opposite(x: float, y: float, digits: int = 3) -> bool:
+    """Whether two gaps have opposite signs as printed (`digits` decimals): -0.001 against +0.000 do not."""
+    x, y = round(x, digits), round(y, digits)
+    return x != 0 and y != 0 and np.sign(x) != np.sign(y)
 
 
 def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: str) -> str:
@@ -338,12 +344,15 @@ def topic_share_text(difference: Mapping, neutral_difference: Mapping) -> str:
     if np.isnan(raw) or np.isnan(neutral):
         return "No gap to split between the topic's own terms and the rest: a compared bloc has no sentence here."
     text = f"With the topic's own terms scored 0 the gap is {neutral:+.3f} (full lexicon {raw:+.3f})"
+    raw, neutral = round(raw, 3), round(neutral, 3)  # (compared as printed: -0.001 against -0.001 does not "grow")
     if raw == 0:
-        return text + "."
+        return text + ": too small at this precision to say what the topic's vocabulary does to it."
     if np.sign(neutral) not in (0, np.sign(raw)):
         return text + ": it changes sign, so the topic's vocabulary, not the bloc, sets its direction."
     if abs(neutral) > abs(raw):
         return text + ": it grows, so the topic's vocabulary does not explain it."
+    if neutral == raw:
+        return text + ": the same, so the topic's vocabulary does not move it."
     tested = []
     if not np.isnan(neutral_difference.get("ci_low", np.nan)):
         tested.append(f"95% interval [{neutral_difference['ci_low']:.3f}, {neutral_difference['ci_high']:.3f}]")
