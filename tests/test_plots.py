@@ -705,6 +705,11 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)", "western (1,200 sentences)"]
     assert fig._suptitle.get_text().startswith("Up to 12 lexicon words")
     plt.close(fig)
+    # a bloc read from a sample: the panel says so, as n counts the sample's occurrences
+    fig = plots.word_contributions(words.assign(sentences=[7, 1_200], sentences_read=[7, 500]))
+    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)",
+                                                            "western (a random 500 of 1,200 sentences; n counts them)"]
+    plt.close(fig)
     table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})
     fig = plots.raw_vs_neutral(table, table, layer="own words")
     assert "text layer: own words" in _figure_text(fig)

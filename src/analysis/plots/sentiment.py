@@ -271,8 +271,11 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
         ax.axvline(0, color="grey", linewidth=0.8)
         # (the bloc's sentences: "per 1,000 sentences" of a bloc of 7 sentences draws one word as a long bar)
         sentences = int(part["sentences"].iloc[0]) if "sentences" in part and len(part) else None
-        ax.set_title(plain(bloc) + (f" ({sentences:,} sentence{'' if sentences == 1 else 's'})"
-                                    if sentences is not None else ""), color=bloc_colour(bloc))
+        read = int(part["sentences_read"].iloc[0]) if "sentences_read" in part and len(part) else sentences
+        counted = "" if sentences is None else (
+            f" ({sentences:,} sentence{'' if sentences == 1 else 's'})" if read == sentences else
+            f" (a random {read:,} of {sentences:,} sentences; n counts them)")  # (the sample `word_contributions` read)
+        ax.set_title(plain(bloc) + counted, color=bloc_colour(bloc))
     lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
     hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
     axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))

@@ -122,9 +122,10 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
         articles = shares.melt(id_vars=["article_id", "bloc"], value_vars=kept, var_name="topic", value_name="share")
         articles = articles.assign(_topic=[f"{t}. {labels[t]}" for t in articles["topic"]])
         articles = articles[articles["bloc"].isin(set(table["bloc"]))]
-    return interval_plot(table, "_topic", "Topic prevalence by bloc, one dot per article",
-                         xlabel="share of an article's paragraphs whose dominant topic it is", count="n_units",
-                         articles=articles, value="share", seed=seed)
+    return interval_plot(table, "_topic", "Topic prevalence by bloc, stable topics only: one dot per article in the "
+                         "topic table (all words, own and quoted)",
+                         xlabel="share of the article's units (paragraphs) in the topic table whose dominant topic it is",
+                         count="n_units", articles=articles, value="share", seed=seed)
 
 
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
