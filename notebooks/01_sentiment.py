@@ -184,7 +184,8 @@ by_author.round(3)
 # stated rule: the first article by id), the rest of each article unchanged:
 
 # %%
-once = sentiment.bloc_difference(sentiment.without_copies(own, shared), a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
+once = sentiment.bloc_difference(sentiment.without_copies(own, shared, columns=["article_id", "bloc", "compound"]), a, b,
+                                 n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
 Markdown(sentiment.copies_once_text(difference, once, shared, layer="the outlet's own words"))
 
 # %% [markdown]
@@ -281,7 +282,7 @@ actors.round(3)
 # tests (the section "Quoted speech versus the journalist's narration" shows the quoted layer's tone):
 
 # %%
-contributions = sentiment.word_contributions(sentiment.own_words(frame), seed=SEED)
+contributions = sentiment.word_contributions(frame, seed=SEED, within=sentiment.own_mask(frame))
 display(Markdown(sentiment.contributions_note(contributions)))
 fig = plots.word_contributions(contributions, layer="the outlet's own words (narration and reported speech)")
 plots.save(fig, "sentiment_word_contributions")

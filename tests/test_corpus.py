@@ -896,6 +896,10 @@ def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_
     kept = sentiment.without_copies(sentences, copied)
     assert list(zip(kept["article_id"], kept["paragraph_id"])) == [("a", 0), ("a", 1), ("b", 1), ("c", 0)]
     assert sentiment.without_copies(sentences, copied.assign(kept=True)) is sentences
+    pd.testing.assert_frame_equal(sentiment.without_copies(sentences, copied, columns=["article_id", "compound"]),
+                                  kept[["article_id", "compound"]])
+    categorical = sentences.astype({"article_id": "category"})  # (ids as a category: the same rows)
+    assert sentiment.without_copies(categorical, copied).index.equals(kept.index)
 
     def result(d: float, p: float, n_a: int = 10, n_b: int = 12) -> dict:
         return {"a": "russian", "b": "western", "difference": d, "p_value": p, "min_p": 0.0001, "n_relabellings": 10_000,

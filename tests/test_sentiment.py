@@ -389,6 +389,8 @@ def test_quote_vs_narration_uses_article_means() -> None:
     assert "text" in whole and list(scores.columns) == [c for c in texted.columns if c != "text"]
     pd.testing.assert_frame_equal(scores, whole.drop(columns="text"))
     assert sentiment.own_words(frame, text=False).equals(sentiment.own_words(frame))  # (no text column: as it is)
+    some = sentiment.own_words(frame, columns=["bloc", "compound"])
+    assert list(some.columns) == ["bloc", "compound"] and some.index.equals(sentiment.own_words(frame).index)
 
 
 @pytest.mark.parametrize(("raw", "neutral", "expected"), [
@@ -556,6 +558,14 @@ def test_word_contributions_read_a_sample_of_large_blocs() -> None:
     assert rows.at["b", "sentences_read"] == 4
     assert sentiment.contributions_note(full) == "Every sentence of each bloc is read."
     assert sentiment.contributions_note(part) == "Read from a random sample of sentences: a 20 of 60."
+    # the rows of a mask (the outlet's own words) read in place: the same table as on a copy of those rows
+    voiced = frame.assign(voice=(["narration", "quote", "reported", "narration"] * 16),
+                          text=[f"{t} Case {i}." for i, t in enumerate(frame["text"])])
+    mask = sentiment.own_mask(voiced)
+    for most in (20, 1_000):
+        pd.testing.assert_frame_equal(sentiment.word_contributions(voiced, max_sentences=most, seed=3, within=mask),
+                                      sentiment.word_contributions(sentiment.own_words(voiced), max_sentences=most, seed=3))
+    assert sentiment.word_contributions(voiced, within=mask).drop_duplicates("bloc")["sentences"].tolist() == [45, 3]
 
 
 def test_word_contributions_draw_the_rows_a_sample_of_each_bloc_draws_without_copying_every_text() -> None:

@@ -214,7 +214,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
             rows.append(_mixed_row(mixed))
         if layer == "own" and copies:
-            once = sentiment.without_copies(part, shared)
+            once = sentiment.without_copies(part, shared, columns=["article_id", "bloc", "compound"])
             if (once["bloc"] == a).any() and (once["bloc"] == b).any():
                 difference = stats.bloc_difference(once, a, b, n_boot=n_boot, seed=seed)
                 rows.append(_row("tone (one copy of each shared paragraph)", layer, difference,

@@ -149,7 +149,7 @@ def article_tone(frame: pd.DataFrame, by: str | None = None, column: str = "comp
 OWN_VOICES = segment.OWN_LAYERS
 
 
-def own_words(frame: pd.DataFrame, *, text: bool = True) -> pd.DataFrame:
+def own_words(frame: pd.DataFrame, *, text: bool = True, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The sentences in the outlet's own words: narration and its paraphrase of what others said
     (voices `narration`, `reported`); quoted speech and interviewers' questions are left out.
 
@@ -158,17 +158,34 @@ def own_words(frame: pd.DataFrame, *, text: bool = True) -> pd.DataFrame:
     frame : a `sentence_frame` (with voice, or in_quote).
     text : keep the text column (False: a smaller copy for the comparisons, which need the scores
         only; on 100,000 generated articles 0.36 GB instead of 0.63 GB).
+    columns : only these columns (the copy a step needs: word contributions read bloc and text), else
+        every column (less the text, with `text` False).
 
     Returns
     -------
     pd.DataFrame
         The rows of `frame` in the outlet's own words.
     """
-    own = frame["voice"].isin(OWN_VOICES) if "voice" in frame else ~frame["in_quote"].astype(bool)
-    return frame.loc[own, [c for c in frame.columns if text or c != "text"]]
+    own = own_mask(frame)
+    return frame.loc[own, list(columns) if columns is not None else [c for c in frame.columns if text or c != "text"]]
 
 
-def without_copies(frame: pd.DataFrame, copied: pd.DataFrame) -> pd.DataFrame:
+def own_mask(frame: pd.DataFrame) -> pd.Series:
+    """Which rows of a sentence frame are in the outlet's own words (`own_words`' rows), without a copy.
+
+    Parameters
+    ----------
+    frame : a `sentence_frame` (with voice, or in_quote).
+
+    Returns
+    -------
+    pd.Series of bool
+        On `frame`'s index.
+    """
+    return frame["voice"].isin(OWN_VOICES) if "voice" in frame else ~frame["in_quote"].astype(bool)
+
+
+def without_copies(frame: pd.DataFrame, copied: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The sentences of `frame` outside every copy of a shared paragraph but the one kept
     (`overview.copied_paragraphs`: the copy in the first article by id): each shared text counted once,
     to check whether a bloc difference rests on text several articles print.
@@ -177,6 +194,8 @@ def without_copies(frame: pd.DataFrame, copied: pd.DataFrame) -> pd.DataFrame:
     ----------
     frame : sentences with article_id and paragraph_id (a `sentence_frame` or a layer of it).
     copied : `overview.copied_paragraphs` (article_id, paragraph_id, kept).
+    columns : only these columns of the rows kept (a comparison needs a few: on 100,000 generated
+        articles a copy of every column raised notebook 01's peak by most of its 0.6 GB rise), else all.
 
     Returns
     -------
@@ -185,15 +204,17 @@ def without_copies(frame: pd.DataFrame, copied: pd.DataFrame) -> pd.DataFrame:
     """
     dropped = copied.loc[~copied["kept"].astype(bool), ["article_id", "paragraph_id"]]
     if dropped.empty or frame.empty:
-        return frame
+        return frame if columns is None else frame[list(columns)]
     # (one int64 key per (article, paragraph), the articles numbered among those with a dropped copy: no
-    # index of millions of sentence rows' strings)
+    # index of millions of sentence rows' strings, nor a string copy of their ids)
     articles = pd.Index(dropped["article_id"].astype(str).unique())
     width = int(max(dropped["paragraph_id"].max(), frame["paragraph_id"].max())) + 1
     gone = articles.get_indexer(dropped["article_id"].astype(str)) * width + dropped["paragraph_id"].to_numpy(np.int64)
-    codes = articles.get_indexer(frame["article_id"].astype(str))
+    ids = frame["article_id"]
+    codes = articles.get_indexer(ids if ids.dtype == object or isinstance(ids.dtype, pd.CategoricalDtype) else ids.astype(str))
     keys = codes * width + frame["paragraph_id"].to_numpy(np.int64)
-    return frame[~((codes >= 0) & np.isin(keys, gone))]
+    keep = ~((codes >= 0) & np.isin(keys, gone))
+    return frame.loc[keep, list(columns) if columns is not None else frame.columns]
 
 
 def tone_layer_change(frame: pd.DataFrame, column: str = "compound") -> pd.DataFrame:
