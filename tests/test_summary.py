@@ -250,3 +250,11 @@ def test_the_tone_row_is_recomputed_with_one_copy_of_each_shared_paragraph() -> 
     assert "With one copy of each shared paragraph" in summary.answer(table)
     kept = summary.bloc_contrasts(tables, "russian", "western", n_boot=50, shared=shared.assign(kept=True))
     assert not kept["method"].str.startswith(summary.ONCE_METHOD).any()
+
+
+def test_row_kinds_read_the_method_of_each_row() -> None:
+    """One reading of the method column: the mixed model's row, the one-copy tone row, an untested row, a contrast."""
+    table = pd.DataFrame({"method": [f"{stats.MIXED_METHOD} (REML); no p-value", f"{summary.ONCE_METHOD} (first); x",
+                                     f"mean of one value per article; {summary.CONSTANT} (0)", "permutation test"]})
+    assert summary.row_kinds(table).tolist() == ["mixed", "once", "constant", ""]
+    assert summary.row_kinds(table.drop(columns="method")).tolist() == ["", "", "", ""]

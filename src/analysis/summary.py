@@ -57,6 +57,29 @@ CONSTANT = "not tested: every compared article has the same value"
 ONCE_METHOD = "sensitivity: one copy of each shared paragraph"
 
 
+def row_kinds(table: pd.DataFrame) -> pd.Series:
+    """What each row of a `bloc_contrasts` table is, read from its method: "mixed" (the mixed model's
+    second estimate of tone), "once" (the tone with one copy of each shared paragraph, `ONCE_METHOD`),
+    "constant" (not tested: one value in every compared article, `CONSTANT`) or "" (a contrast). The one
+    reading of the method column behind `answer`, `write_summary` and the p-value figure.
+
+    Parameters
+    ----------
+    table : rows with a `method` column (a missing column: every row a contrast).
+
+    Returns
+    -------
+    pd.Series of str
+        On `table`'s index.
+    """
+    method = table["method"].astype(str) if "method" in table else pd.Series("", index=table.index)
+    kinds = pd.Series("", index=table.index, dtype=object)
+    kinds[method.str.contains(CONSTANT, regex=False)] = "constant"
+    kinds[method.str.startswith(ONCE_METHOD)] = "once"
+    kinds[method.str.startswith(stats.MIXED_METHOD)] = "mixed"
+    return kinds
+
+
 def _constant_row(measure: str, layer: str, a: str, b: str, values: pd.Series, blocs: pd.Series) -> dict:
     """A row for a measure with one value in every compared article: no difference, nothing to test (a
     permutation test would give p = 1 and count as a contrast tested)."""
@@ -274,7 +297,7 @@ def write_summary(table: pd.DataFrame, folder: str | Path) -> list[Path]:
         The two files.
     """
     # (the LaTeX table drops the method: a row not tested says so in its measure, not only by its empty cells)
-    untested = table["method"].astype(str).str.contains(CONSTANT, regex=False)
+    untested = row_kinds(table) == "constant"
     worded = table.assign(measure=table["measure"].where(~untested, table["measure"] + " (not tested: one value)"))
     return _write(table, Path(folder), "summary", "One row per bloc contrast; the method of each row is in summary.csv.",
                   drop=("method",), tex_table=worded)
@@ -388,12 +411,11 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
     str
         Markdown, a few sentences.
     """
-    mixed = table[table["method"].str.startswith(stats.MIXED_METHOD)]
-    once = table[table["method"].str.startswith(ONCE_METHOD)]
-    table = table.drop(index=[*mixed.index, *once.index])
+    kinds = row_kinds(table)
+    mixed, once, constant = (table[kinds == kind] for kind in ("mixed", "once", "constant"))
+    table = table[~kinds.isin(["mixed", "once"])]
     if table.empty:
         return "No contrast could be computed: the corpus lacks two blocs with values."
-    constant = table[table["method"].str.contains(CONSTANT, regex=False)]
     table = table.drop(index=constant.index)
     if table.empty:
         return "No contrast could be tested: every measure has the same value in every compared article."

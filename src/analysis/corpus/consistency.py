@@ -69,9 +69,7 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
     for _, group in keys.groupby(keys, sort=True):
         if len(group) > 1:
             spelled = sorted(group.index)
-            rows.append({"outlet": " / ".join(spelled), "issue": "name variants",
-                         "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
-                         "articles": int(names[spelled].sum())})
+            rows.append(_group_row(spelled, names, "name variants"))
     rows += _families(names) + (_authors(articles, outlets, n) if "author" in articles.columns and "bloc" in
                                 articles.columns else [])
     out = pd.DataFrame(rows, columns=list(CODING_COLUMNS))
@@ -94,10 +92,15 @@ def _families(names: pd.Series) -> list[dict]:
     for _, group in keys.groupby(keys, sort=True):
         spelled = sorted(group.index)
         if len({_key(name) for name in spelled}) > 1:
-            rows.append({"outlet": " / ".join(spelled), "issue": "possibly one organisation",
-                         "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
-                         "articles": int(names[spelled].sum())})
+            rows.append(_group_row(spelled, names, "possibly one organisation"))
     return rows
+
+
+def _group_row(spelled: list[str], names: pd.Series, issue: str) -> dict:
+    """A row naming a group of outlet names (sorted) with each name's articles (`names`: articles per name)."""
+    return {"outlet": " / ".join(spelled), "issue": issue,
+            "values": ", ".join(f"{name} ({int(names[name])})" for name in spelled),
+            "articles": int(names[spelled].sum())}
 
 
 def _authors(articles: pd.DataFrame, outlets: pd.Series, n: object) -> list[dict]:

@@ -18,12 +18,10 @@ _INK, _FLOOR = OTHER_COLOURS[0], OTHER_COLOURS[2]
 
 def _why_untested(rows: pd.DataFrame) -> str:
     """Why these summary rows have no p-value, counted by reason from their `method` (for the title)."""
-    from analysis.stats import MIXED_METHOD
-    from analysis.summary import CONSTANT
+    from analysis.summary import row_kinds
 
-    method = rows["method"].astype(str) if "method" in rows else pd.Series("", index=rows.index)
-    mixed = int(method.str.startswith(MIXED_METHOD).sum())
-    constant = int(method.str.contains(CONSTANT, regex=False).sum())
+    kinds = row_kinds(rows)
+    mixed, constant = int((kinds == "mixed").sum()), int((kinds == "constant").sum())
     small = len(rows) - mixed - constant
     reasons = [f"{mixed} mixed model's" if mixed else "",
                f"{constant} with one value in every compared article" if constant else "",

@@ -149,7 +149,7 @@ def article_tone(frame: pd.DataFrame, by: str | None = None, column: str = "comp
 OWN_VOICES = segment.OWN_LAYERS
 
 
-def own_words(frame: pd.DataFrame, *, text: bool = True, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def own_words(frame: pd.DataFrame, *, text: bool = True) -> pd.DataFrame:
     """The sentences in the outlet's own words: narration and its paraphrase of what others said
     (voices `narration`, `reported`); quoted speech and interviewers' questions are left out.
 
@@ -158,16 +158,13 @@ def own_words(frame: pd.DataFrame, *, text: bool = True, columns: Sequence[str] 
     frame : a `sentence_frame` (with voice, or in_quote).
     text : keep the text column (False: a smaller copy for the comparisons, which need the scores
         only; on 100,000 generated articles 0.36 GB instead of 0.63 GB).
-    columns : only these columns (the copy a step needs: word contributions read bloc and text), else
-        every column (less the text, with `text` False).
 
     Returns
     -------
     pd.DataFrame
         The rows of `frame` in the outlet's own words.
     """
-    own = own_mask(frame)
-    return frame.loc[own, list(columns) if columns is not None else [c for c in frame.columns if text or c != "text"]]
+    return frame.loc[own_mask(frame), [c for c in frame.columns if text or c != "text"]]
 
 
 def own_mask(frame: pd.DataFrame) -> pd.Series:
