@@ -852,3 +852,21 @@ def test_a_bloc_of_one_article_gets_its_dot_and_no_mean_diamond() -> None:
     dots = [c for c in ax.collections if {matplotlib.colors.to_hex(x) for x in c.get_facecolors()} == other]
     assert len(dots) == 2 and all(len(c.get_offsets()) == 1 for c in dots)
     plt.close(fig)
+
+
+def test_p_value_labels_put_the_layer_on_its_own_line_and_name_topics_by_label() -> None:
+    """A measure with its own parentheses followed by its layer in parentheses read "tone (own words
+    (narration and paraphrase))"; a long topic row was cut before its label."""
+    table = pd.DataFrame({
+        "measure": ["tone (one copy of each shared paragraph)",
+                    "topic prevalence (NMF, stable topics only; mostly copied text: 51% of its units): russian / said / lavrov",
+                    "topic prevalence (NMF, stable topics only): peskov / dmitry / kremlin"],
+        "layer": ["own words (narration and paraphrase)", "all words (own and quoted)", "all words (own and quoted)"],
+        "contrast": "r - w", "p_value": [0.07, 0.3, 0.01], "min_p": [0.0001] * 3})
+    fig = plots.summary_p_values(table)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "tone (one copy of each shared paragraph)\nlayer: own words (narration and paraphrase)"
+    assert labels[1] == "topic: russian / said / lavrov (mostly copied text, 51%)\nlayer: all words (own and quoted)"
+    assert labels[2].startswith("topic: peskov / dmitry / kremlin\n")
+    assert "topic rows: prevalence of the topic (NMF, stable topics only)" in fig._suptitle.get_text()
+    plt.close(fig)

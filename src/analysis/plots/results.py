@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -29,6 +30,22 @@ def _why_untested(rows: pd.DataFrame) -> str:
     return "; ".join(r for r in reasons if r)
 
 
+#: A topic row's measure as `summary.bloc_contrasts` words it: how the topics were made (and how much of
+#: the topic is copied text), then the topic's label.
+_TOPIC_MEASURE = re.compile(r"topic prevalence \((?P<how>[^;()]*)(?:; mostly copied text: (?P<copied>\d+%) of its units)?\): "
+                            r"(?P<label>.*)")
+
+
+def _row_label(measure: str, layer: str) -> str:
+    """A contrast's tick label: the measure on one line, its text layer on the next (a layer in brackets
+    after a measure that has its own parentheses nested them). A topic row names the topic by its
+    label and says when it is mostly copied text; how topics were made goes once in the title."""
+    topic = _TOPIC_MEASURE.fullmatch(measure)
+    if topic:
+        measure = f"topic: {topic['label']}" + (f" (mostly copied text, {topic['copied']})" if topic["copied"] else "")
+    return f"{textwrap.shorten(measure, 64, placeholder=' ...')}\nlayer: {textwrap.shorten(layer, 56, placeholder=' ...')}"
+
+
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
     and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`. Rows
@@ -53,8 +70,9 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     rows = table[table["p_value"].notna()].reset_index(drop=True)  # a mixed model's or a too-small contrast's has none
     untested = len(table) - len(rows)
     why = _why_untested(table[table["p_value"].isna()])
-    labels = [textwrap.shorten(f"{m} ({layer})", 70) for m, layer in zip(rows["measure"], rows["layer"])]
-    height = max(2.5, 0.28 * len(rows) + 1.2)
+    labels = [_row_label(m, layer) for m, layer in zip(rows["measure"], rows["layer"])]
+    how = sorted({t["how"] for t in map(_TOPIC_MEASURE.fullmatch, rows["measure"]) if t})
+    height = max(2.5, 0.42 * len(rows) + 1.4)
     fig, ax = plt.subplots(figsize=(8, height))
     if rows.empty:
         ax.set_axis_off()
@@ -80,6 +98,7 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     contrast = rows["contrast"].iloc[0] if len(rows) else ""
     fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
                  "dot: article-level permutation p-value; grey tick: the smallest p the design allows"
+                 + (f"\ntopic rows: prevalence of the topic ({'; '.join(how)})" if how else "")
                  + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value not shown: {why})"
                     if untested else ""), fontsize=9)
     fig.tight_layout()
