@@ -870,3 +870,15 @@ def test_p_value_labels_put_the_layer_on_its_own_line_and_name_topics_by_label()
     assert labels[2].startswith("topic: peskov / dmitry / kremlin\n")
     assert "topic rows: prevalence of the topic (NMF, stable topics only)" in fig._suptitle.get_text()
     plt.close(fig)
+
+
+def test_framing_summary_names_a_measure_that_is_zero_everywhere_instead_of_drawing_it(articles: pd.DataFrame) -> None:
+    summary = _summary(articles).assign(rate_b=0.0, voice_a=np.nan)
+    fig = plots.framing_small_multiples(summary, MEASURES)
+    titles = [ax.get_title().split("\n")[0] for ax in _visible_axes(fig)]
+    assert "rate_b" not in titles and "voice_a" not in titles and len(titles) == len(MEASURES) - 2
+    assert "0 in every article, no panel: rate_b, voice_a" in fig._suptitle.get_text()
+    plt.close(fig)
+    fig = plots.framing_small_multiples(summary.assign(rate_a=0.0), ["rate_a", "rate_b"])  # all zero: still drawn
+    assert len(_visible_axes(fig)) == 2 and "no panel" not in fig._suptitle.get_text()
+    plt.close(fig)

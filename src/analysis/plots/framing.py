@@ -404,7 +404,9 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
     dot per article and the bloc mean with a 95% bootstrap interval over articles (seeded from
     `seed`; within the values' range, so never below 0 for rates and shares) for blocs with
     `stats.MIN_ARTICLES_FOR_INTERVAL` articles, so the figure keeps its size however many articles
-    there are. A legend names the bloc colours in both forms.
+    there are. A legend names the bloc colours in both forms. A measure that is 0 (or empty) in every
+    article gets no panel: the title names it (a panel of dots at 0 says nothing more, and many of
+    them hid the panels that differ).
 
     Parameters
     ----------
@@ -421,6 +423,11 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
     """
     use_style()
     order = summary.sort_values(["bloc", "article_id"]).reset_index(drop=True)
+    zero = [c for c in columns if not order[c].fillna(0).to_numpy(float).any()]
+    if len(zero) < len(columns):  # (all of them 0: the panels stay, to show it)
+        columns = [c for c in columns if c not in zero]
+    else:
+        zero = []
     counts = order.groupby("bloc").size().to_dict()
     compact = len(order) > compact_above
     blocs = sorted(counts)
@@ -470,7 +477,9 @@ def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_a
                       if any(c.startswith(k) for c in columns))
     fig.suptitle(f"Per-article framing summary, {_n(len(order))} ({form})\n"
                  f"x scales shared within a family, different between families; text layers differ too\n"
-                 f"({_wrap(units, 150)})", fontsize=10)
+                 f"({_wrap(units, 150)})"
+                 + (f"\n0 in every article, no panel: {_wrap(', '.join(plain(c) for c in zero), 150)}" if zero else ""),
+                 fontsize=10)
     return fig
 
 
