@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import stats
+from analysis import corpus, overview, stats
 from analysis.corpus import (
     METADATA_COLUMNS,
     PROBLEM_COLUMNS,
@@ -1002,3 +1002,32 @@ def test_build_warns_about_articles_that_kept_no_text(tmp_path: Path, capsys: py
     warnings = [w for w in _build_warnings(tmp_path, capsys, texts, outlets, "out", "--no-cache") if "kept no text" in w]
     assert len(warnings) == 1 and warnings[0].startswith("warning: 1 of 3 articles kept no text: cleaning removed every "
                                                          "line (b; the removed_lines table gives each line's reason)")
+
+
+def test_outlet_groups_join_spellings_and_desks_of_one_organisation_transitively() -> None:
+    groups = corpus.outlet_groups(["RT", "R.T.", "Moscow Federal News Agency International Service",
+                                   "Moscow Federal News Agency Regional Service", "moscow-federal news agency  international service",
+                                   "Solo", "Solo Weekly"])
+    assert groups["R.T."] == groups["RT"] == "R.T."  # the group's first name in sorted order
+    desks = {groups[n] for n in ("Moscow Federal News Agency International Service", "Moscow Federal News Agency Regional Service",
+                                 "moscow-federal news agency  international service")}
+    assert desks == {"Moscow Federal News Agency International Service"}
+    assert groups["Solo"] == "Solo" and groups["Solo Weekly"] == "Solo Weekly"  # (too short to be called one family)
+
+
+def test_the_shared_paragraphs_note_counts_copies_between_desks_of_one_organisation_apart() -> None:
+    from analysis.corpus import shared_paragraphs, shared_paragraphs_note
+
+    desks = ("Moscow Federal News Agency International Service", "Moscow Federal News Agency Regional Service")
+    articles = pd.DataFrame([
+        {"article_id": "a1", "outlet": desks[0], "bloc": "russian", "text": WIRE},
+        {"article_id": "a2", "outlet": desks[1], "bloc": "russian", "text": WIRE},
+        {"article_id": "a3", "outlet": "Regional Post", "bloc": "western", "text": WIRE.replace("Tuesday", "Monday")},
+        {"article_id": "a4", "outlet": "Wire Daily", "bloc": "russian", "text": WIRE.replace("Tuesday", "Monday")},
+    ])
+    table = shared_paragraphs(articles)
+    note = shared_paragraphs_note(table, len(articles), groups=corpus.outlet_groups(articles["outlet"]))
+    assert ("2 of the paragraphs across different outlets (syndicated or reused copy) (1 of them only between "
+            "outlets that may be one organisation: see the coding check)") in note
+    assert "only between" not in shared_paragraphs_note(table, len(articles))
+    assert "only between" in overview.shared_paragraphs_text(table, articles)

@@ -12,10 +12,11 @@ they do not recode: which coding is right is the researcher's decision.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["CODING_COLUMNS", "coding_issues", "coding_text"]
+__all__ = ["CODING_COLUMNS", "coding_issues", "coding_text", "outlet_groups"]
 
 #: Columns of the `coding_issues` table.
 CODING_COLUMNS: tuple[str, ...] = ("outlet", "issue", "values", "articles")
@@ -77,7 +78,7 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
 
 
 #: Words of an outlet name that `_families` compares: names of more words that begin with the same
-#: this many are listed as possibly one organisation ("Example News Agency International Service"
+#: this many are listed as possibly one organisation ("Moscow Federal News Agency International Service"
 #: and "... Regional Service"; "The New York Times" and "The New York Times Magazine").
 FAMILY_WORDS = 4
 
@@ -94,6 +95,43 @@ def _families(names: pd.Series) -> list[dict]:
         if len({_key(name) for name in spelled}) > 1:
             rows.append(_group_row(spelled, names, "possibly one organisation"))
     return rows
+
+
+def outlet_groups(outlets: Iterable[str]) -> dict[str, str]:
+    """Each outlet name's group: names `coding_issues` lists as "name variants" or "possibly one
+    organisation" share a group (transitively), named by the group's first name in sorted order;
+    any other name is its own group. For counts that should not call text shared between two desks
+    of one organisation "across outlets".
+
+    Parameters
+    ----------
+    outlets : outlet names (repeats are fine).
+
+    Returns
+    -------
+    dict
+        name -> the group's first name.
+    """
+    names = sorted({str(o) for o in outlets})
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    first: dict[str, str] = {}
+    for name in names:
+        words = _NOT_NAME.sub(" ", name.casefold()).split()
+        keys = [f"name:{_key(name)}"] + ([f"family:{' '.join(words[:FAMILY_WORDS])}"] if len(words) >= FAMILY_WORDS else [])
+        for key in keys:
+            if key in first:
+                a, b = sorted((root(first[key]), root(name)))
+                parent[b] = a
+            else:
+                first[key] = name
+    return {name: root(name) for name in names}
 
 
 def _group_row(spelled: list[str], names: pd.Series, issue: str) -> dict:

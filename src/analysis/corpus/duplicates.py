@@ -12,7 +12,7 @@ lines is compared line by line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -201,7 +201,8 @@ def shared_paragraphs(units: pd.DataFrame, min_words: int = MIN_PARAGRAPH_WORDS,
     return table.sort_values(["article_ids", "paragraph"], kind="stable", ignore_index=True)
 
 
-def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int = MIN_PARAGRAPH_WORDS) -> str:
+def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int = MIN_PARAGRAPH_WORDS,
+                           groups: Mapping[str, str] | None = None) -> str:
     """One sentence of counts from a `shared_paragraphs` table (for the build's warning and notebook 00).
 
     Parameters
@@ -209,6 +210,9 @@ def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int 
     table : `shared_paragraphs` or `ParagraphIndex.table` output.
     n_articles : articles in the corpus.
     min_words : the paragraph length the table was made with.
+    groups : outlet name -> group (`corpus.outlet_groups`): a paragraph shared only between outlets of
+        one group (desks or spellings of what may be one organisation) is counted apart from the
+        paragraphs shared across organisations.
 
     Returns
     -------
@@ -219,6 +223,12 @@ def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int 
         return ""
     involved = {a for ids in table["article_ids"] for a in ids.split("; ")}
     across = int(table["outlets_differ"].sum())
+    one = 0
+    if groups:
+        one = sum(len({groups.get(o, o) for o in outlets.split("; ")}) == 1
+                  for outlets in table.loc[table["outlets_differ"].astype(bool), "outlets"])
+    within = (f" ({one} of them only between outlets that may be one organisation: see the coding check)"
+              if one else "")
     return (f"{len(table)} paragraph(s) of {min_words}+ words appear in more than one article: {len(involved)} of "
             f"{n_articles} articles share text with another article, {across} of the paragraphs across different "
-            f"outlets (syndicated or reused copy) and {len(table) - across} within one outlet")
+            f"outlets (syndicated or reused copy){within} and {len(table) - across} within one outlet")
