@@ -882,3 +882,17 @@ def test_framing_summary_names_a_measure_that_is_zero_everywhere_instead_of_draw
     fig = plots.framing_small_multiples(summary.assign(rate_a=0.0), ["rate_a", "rate_b"])  # all zero: still drawn
     assert len(_visible_axes(fig)) == 2 and "no panel" not in fig._suptitle.get_text()
     plt.close(fig)
+
+
+def test_term_map_without_a_term_beyond_noise_draws_no_colour_scale_and_says_so() -> None:
+    table = _keyness()
+    fig = plots.term_map(table, "russian", "western", threshold=1.5)  # (|z| up to 2.0: some beyond)
+    assert any(a.get_label() == "<colorbar>" for a in fig.axes) and "no term beyond noise" not in fig.axes[0].get_title()
+    plt.close(fig)
+    fig = plots.term_map(table, "russian", "western", threshold=10.0)
+    assert [a.get_label() for a in fig.axes] != ["<colorbar>"] and len(fig.axes) == 1
+    (ax,) = fig.axes
+    labels = [t for t in ax.texts if t.get_text().startswith("term")]
+    assert "no term beyond noise (all grey); the 15 largest |z| labelled" in ax.get_title()
+    assert 0 < len(labels) <= 15
+    plt.close(fig)

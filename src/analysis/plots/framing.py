@@ -99,7 +99,9 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
              layer: str = KEYNESS_LAYER) -> Figure:
     """A static scattertext-style map: each term's rate in one bloc against the other (log-log),
     coloured from one bloc's colour to the other's by z where |z| is beyond the noise band, grey
-    inside it; the most distinctive terms labelled (without overlap, deterministically).
+    inside it; the most distinctive terms labelled (without overlap, deterministically). When no
+    term is beyond the noise band there is no colour scale to read: the colourbar is left out, half
+    as many terms are labelled (within noise, they are not findings) and the title says so.
 
     Parameters
     ----------
@@ -127,10 +129,12 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     beyond = (table["z"].abs() > band).to_numpy()
     ax.scatter(px_all[~beyond], py_all[~beyond], color=WITHIN_NOISE, s=10, label=f"within noise (|z| up to {band:.2f})")
     points = ax.scatter(px_all[beyond], py_all[beyond], c=table.loc[beyond, "z"], cmap=cmap, vmin=-limit, vmax=limit, s=12)
-    lo, hi = floor * 0.8, max(x.max(), y.max()) * 1.3
+    # (limits to 6 significant digits: a last-bit difference in a rate, as another CPU's log can make,
+    # must not move the axes' ends and with them a pixel of the frame)
+    lo, hi = (float(f"{v:.6g}") for v in (floor * 0.8, max(x.max(), y.max()) * 1.3))
     ax.plot([lo, hi], [lo, hi], color="grey", linewidth=0.8, linestyle=":")
     ranked = table.assign(_abs=table["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
-                                                              kind="mergesort").index[: 2 * top]
+                                                              kind="mergesort").index[: 2 * top if beyond.any() else top]
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(lo, hi)
@@ -148,13 +152,15 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
     ax.set_ylabel(plain(f"rate in {a} articles (per 1,000 terms, log)"
                         + ("; on the dashed line: never used, 0" if unused_a else "")))
     ax.legend(loc="lower right", fontsize=9)
-    fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive), beyond noise only"))
+    if beyond.any():
+        fig.colorbar(points, ax=ax, label=plain(f"z (log-odds, {a} positive), beyond noise only"))
     fig.tight_layout()
     colours = np.where(table.loc[ranked, "z"].abs() > band, "black", WITHIN_NOISE_LABEL)
     left_out = _place_labels(ax, px_all[ranked], py_all[ranked], table.loc[ranked, "term"], colours, point_radius=2)
     note = f" ({left_out} left out for lack of room)" if left_out else ""
-    ax.set_title(plain(f"Term map: above the diagonal, more used by {a}\nthe {len(ranked)} most distinctive terms "
-                       f"labelled{note}; grey: within noise"))
+    labelled = (f"the {len(ranked)} most distinctive terms labelled{note}; grey: within noise" if beyond.any() else
+                f"no term beyond noise (all grey); the {len(ranked)} largest |z| labelled{note}")
+    ax.set_title(plain(f"Term map: above the diagonal, more used by {a}\n{labelled}"))
     return fig
 
 
