@@ -896,3 +896,23 @@ def test_term_map_without_a_term_beyond_noise_draws_no_colour_scale_and_says_so(
     assert "no term beyond noise (all grey); the 15 largest |z| labelled" in ax.get_title()
     assert 0 < len(labels) <= 15
     plt.close(fig)
+
+
+def test_tone_along_article_draws_the_spread_of_every_article_at_scale() -> None:
+    """Above a few dozen articles the figure shows the 10th and 90th percentiles of the article means per
+    position bin (from every article, not only the sampled lines): a few hundred lines were one smear."""
+    rng = np.random.default_rng(3)
+    rows = [{"bloc": "russian", "outlet": "O", "article_id": f"r{i:04d}", "paragraph_id": k, "n_sentences": 1,
+             "mean": float(rng.uniform(-1, 1)), "position": k / 3} for i in range(200) for k in range(4)]
+    table = pd.DataFrame(rows)
+    fig = plots.tone_along_article(table, compact_above=10, bins=4)
+    (ax,) = _visible_axes(fig)
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(dashed) == 2
+    cell = np.clip(np.digitize(table["position"], np.linspace(0, 1, 5)[1:-1]), 0, 3)
+    per_article = table.assign(_bin=cell).groupby(["_bin", "article_id"])["mean"].mean()
+    expected = np.array([np.quantile(per_article.loc[b], [0.1, 0.9]) for b in range(4)]).T
+    assert np.allclose([line.get_ydata() for line in dashed], expected)
+    lines = [c for c in ax.collections if isinstance(c, matplotlib.collections.LineCollection)]
+    assert [len(c.get_segments()) for c in lines] == [40]  # the default sample of lines
+    plt.close(fig)

@@ -105,14 +105,15 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
 
 
 def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_ABOVE, bins: int = 10,
-                       layer: str = "all sentences", max_lines: int = 300) -> Figure:
+                       layer: str = "all sentences", max_lines: int = 40) -> Figure:
     """Mean paragraph tone in reading order: one panel per article (titled outlet · article id,
     ordered by bloc then id) up to `compact_above` articles; above, one panel per bloc with every
     article as a thin line and the bloc's mean of article means in `bins` position bins, with a
     t 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
-    have a paragraph (none below). Past `max_lines` articles in a bloc, the thin lines are a random
-    sample of that many (seeded; the bloc means use every article): 50,000 lines are one blot and
-    take minutes to draw.
+    have a paragraph (none below), and the spread of the articles as dashed lines at the 10th and
+    90th percentiles of the article means in each bin (bins with that many articles). Past `max_lines` articles in a bloc, the thin
+    lines are a random sample of that many (seeded; the means and percentiles use every article):
+    a few hundred lines already smear into one blot (and 50,000 take minutes to draw).
 
     Parameters
     ----------
@@ -180,6 +181,12 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
         stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
                           else (np.nan,) * 3 for b in range(bins)])
         ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
+        spread = np.array([np.quantile(per_article.loc[b].to_numpy(), [0.1, 0.9])
+                           if b in per_article.index.get_level_values(0)
+                           and len(per_article.loc[b]) >= MIN_ARTICLES_FOR_INTERVAL else (np.nan,) * 2
+                           for b in range(bins)])
+        for edge in spread.T:
+            ax.plot(centres, edge, color=colour, linewidth=1.3, linestyle="--")
         ax.plot(centres, stats[:, 0], color="black", linewidth=1.8, marker="o", markersize=3.5)
         ax.set_title(f"{plain(bloc)} ({_n(counts[bloc])})", fontsize=10, color=colour)
         ax.set_xlim(-0.03, 1.03)
@@ -192,7 +199,10 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
                             label=f"mean of article means in {bins} position bins (band: t 95% interval over "
                                   f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
-    fig.legend(handles=[line, mean], loc="outside lower center", ncols=2, fontsize=9)
+    spread = mpl.lines.Line2D([], [], color="grey", linewidth=1.3, linestyle="--",
+                              label="10th and 90th percentile of the article means in each bin (every article; "
+                                    f"bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
+    fig.legend(handles=[line, spread, mean], loc="outside lower center", ncols=2, fontsize=9)
     fig.suptitle(f"Tone along the article, by bloc ({sum(counts.values()):,} articles)\n"
                  f"paragraph mean of VADER compound, text layer: {layer}")
     return fig
