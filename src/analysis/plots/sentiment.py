@@ -111,9 +111,10 @@ def tone_along_article(paragraphs: pd.DataFrame, compact_above: int = COMPACT_AB
     article as a thin line and the bloc's mean of article means in `bins` position bins, with a
     t 95% band over articles only in bins where `stats.MIN_ARTICLES_FOR_INTERVAL` articles
     have a paragraph (none below), and the spread of the articles as dashed lines at the 10th and
-    90th percentiles of the article means in each bin (bins with that many articles). Past `max_lines` articles in a bloc, the thin
-    lines are a random sample of that many (seeded; the means and percentiles use every article):
-    a few hundred lines already smear into one blot (and 50,000 take minutes to draw).
+    90th percentiles of the article means in each bin (bins with that many articles). Past
+    `max_lines` articles in a bloc, the thin lines are a random sample of that many (seeded; the means
+    and percentiles use every article): a few hundred lines already smear into one blot (and 50,000
+    take minutes to draw).
 
     Parameters
     ----------
