@@ -327,6 +327,14 @@ def test_prior_sensitivity_reports_each_weight() -> None:
     fig = plots.keyness_prior_sensitivity(summary, terms, "russian", "western")
     assert len(fig.axes) == 2
     matplotlib.pyplot.close(fig)
+    # no term beyond noise at any weight: a sentence in place of two lines of zeros
+    counts = {f"n_beyond_{bloc}": 0 for bloc in ("russian", "western")}
+    fig = plots.keyness_prior_sensitivity(summary.assign(**counts), terms, "russian", "western")
+    left, right = fig.axes
+    assert not right.axison and not right.lines and right.get_title().endswith(": none")
+    assert "At no prior weight does a term of russian or western pass" in right.texts[0].get_text().replace("\n", " ")
+    assert left.lines  # the terms' lines stay
+    matplotlib.pyplot.close(fig)
 
 
 def test_prior_sensitivity_shares_one_set_of_sampled_relabellings_across_weights() -> None:

@@ -3,6 +3,8 @@ quoted, and the per-article framing summary."""
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -166,7 +168,8 @@ def term_map(table: pd.DataFrame, a: str, b: str, top: int = 15, threshold: floa
 
 def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str, b: str) -> Figure:
     """How the prior's weight moves keyness: the followed terms' z across prior weights (left,
-    with the noise threshold of each weight dashed), and how many terms of each bloc pass it (right).
+    with the noise threshold of each weight dashed), and how many terms of each bloc pass it (right;
+    a sentence in its place when none passes at any weight).
 
     Parameters
     ----------
@@ -195,20 +198,28 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
     left.set_xlim(scales.min() / 1.5, scales.max() * 6)
     fig.tight_layout()
     _place_labels(left, last["scale"], last["z"], last["term"], [bloc_colour(x) for x in last["bloc"]], fontsize=7)
-    for bloc, marker, style in ((a, "o", "-"), (b, "s", "--")):  # markers and dashes tell equal counts apart
-        right.plot(scales, summary[f"n_beyond_{bloc}"], marker=marker, linestyle=style, color=bloc_colour(bloc),
-                   label=plain(bloc), markersize=7 if marker == "o" else 5)
-    right.set_xscale("log")
-    right.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-    for ax in (left, right):
+    counts = summary[[f"n_beyond_{a}", f"n_beyond_{b}"]].to_numpy()
+    if not counts.any():  # (two lines of zeros say less than a sentence)
+        right.set_axis_off()
+        right.text(0.5, 0.5, textwrap.fill(plain(f"At no prior weight does a term of {a} or {b} pass the "
+                                                 "shuffled-label threshold: the words on the left are within noise "
+                                                 "whatever the prior's weight."), 42),
+                   ha="center", va="center", fontsize=10, transform=right.transAxes)
+        right.set_title("terms beyond what noise reaches: none", fontsize=10)
+    else:
+        for bloc, marker, style in ((a, "o", "-"), (b, "s", "--")):  # markers and dashes tell equal counts apart
+            right.plot(scales, summary[f"n_beyond_{bloc}"], marker=marker, linestyle=style, color=bloc_colour(bloc),
+                       label=plain(bloc), markersize=7 if marker == "o" else 5)
+        right.set_xscale("log")
+        right.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+        right.set_xlabel("prior weight (multiple of the pooled count)")
+        right.set_ylabel("terms beyond the shuffled-label threshold")
+        right.set_ylim(-0.04 * int(counts.max()), int(counts.max()) * 1.15)
+        right.legend(title="more used by", fontsize=9)
+        right.set_title("terms beyond what noise reaches", fontsize=10)
+    for ax in (left, right) if counts.any() else (left,):
         ax.set_xticks(scales, [f"{s:g}x" for s in scales])
         ax.xaxis.set_minor_locator(mpl.ticker.NullLocator())
-    right.set_xlabel("prior weight (multiple of the pooled count)")
-    right.set_ylabel("terms beyond the shuffled-label threshold")
-    most = max(int(summary[[f"n_beyond_{a}", f"n_beyond_{b}"]].to_numpy().max()), 1)
-    right.set_ylim(-0.04 * most, most * 1.15)  # 0 .. 1 when no term passes, so the zeros are visible as zeros
-    right.legend(title="more used by", fontsize=9)
-    right.set_title("terms beyond what noise reaches", fontsize=10)
     fig.suptitle(plain(f"Keyness {a} vs {b} under other prior weights (dashed: noise threshold at each weight)"))
     fig.tight_layout()
     return fig
