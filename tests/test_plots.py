@@ -916,3 +916,23 @@ def test_tone_along_article_draws_the_spread_of_every_article_at_scale() -> None
     lines = [c for c in ax.collections if isinstance(c, matplotlib.collections.LineCollection)]
     assert [len(c.get_segments()) for c in lines] == [40]  # the default sample of lines
     plt.close(fig)
+
+
+def test_removal_by_reason_shows_totals_and_the_distribution_for_many_articles() -> None:
+    """Among hundreds of articles tied on their removed lines, bars of 'the 29 with most' were picked by label;
+    above `REMOVAL_DISTRIBUTION_ABOVE` articles the figure gives each reason's total and lines per article."""
+    rng = np.random.default_rng(2)
+    ids = [f"a{k:04d}" for k in range(300)]
+    removed = pd.DataFrame({"article_id": rng.choice(ids[:250], 2000),
+                            "reason": rng.choice(["navigation", "caption", "credit"], 2000, p=[0.6, 0.3, 0.1])})
+    articles = pd.DataFrame({"article_id": ids, "outlet": "O", "bloc": "russian"})
+    counts = overview.removal_by_reason(removed, articles)
+    fig = plots.removal_by_reason(counts)
+    left, right = _visible_axes(fig)
+    assert [p.get_width() for p in left.patches] == sorted(removed["reason"].value_counts().tolist(), reverse=True)
+    assert sum(p.get_height() for p in right.patches) == 300  # every article, those without removed lines too
+    navigation = int(removed.loc[removed["reason"] == "navigation", "article_id"].nunique())
+    assert any(f"articles ({navigation / 300:.0%})" in t.get_text() and t.get_text().startswith(" ") for t in left.texts)
+    assert "300 articles, 2,000 raw lines" in fig._suptitle.get_text()
+    _assert_no_overlapping_text(fig)
+    plt.close(fig)
