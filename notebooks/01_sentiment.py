@@ -77,8 +77,9 @@ SENTIMENT_THRESHOLD = 0.05  # |compound| at which a sentence is labelled positiv
 # **Whose words.** Every sentence has a `voice`: the outlet's own `narration`, `reported` speech
 # (its paraphrase of what someone said), someone's `quote`, or an interviewer's `question`. The
 # bloc comparisons below use **the outlet's own words** (narration and reported speech: `own`);
-# quoted speech is compared apart in its own section, and the descriptive figures (the outlet panel,
-# tone along the article, actors) show every sentence; each figure's title names its layer.
+# quoted speech is compared apart in its own section, as is the tone around each actor; the
+# descriptive figures (the outlet panel, tone along the article) show every sentence; each figure's
+# title names its layer.
 
 # %%
 tables = overview.read_tables(OUT)
@@ -252,19 +253,22 @@ voices.round(3)
 #
 # Actors come from an editable dictionary (`src/analysis/resources/actors.csv`: Russia, Ukraine,
 # the United States, the West). A sentence that names two actors counts for both, so this is the
-# tone of the sentences around an actor, not a judgement about it. One actor's name carries lexicon
-# valence of its own: VADER scores "united" +1.8, so every sentence naming the United States starts
-# positive ("The United States said so." scores +0.42); the topic-neutral variant below scores
-# "united" 0, and the US row should be read beside it. The actor of each sentence is
-# found by `build`: an edit to `actors.csv` takes effect only after `python -m analysis build` (or
-# `make reproduce`).
+# tone of the sentences around an actor, not a judgement about it. It reads **the outlet's own words**
+# (the layer the bloc comparison tests: quoted speech about an actor is the speaker's view, not the
+# outlet's) scored with **the topic-neutral variant** (section (b, c) below): one actor's name carries
+# lexicon valence of its own, VADER scoring "united" +1.8, so with the full lexicon every sentence
+# naming the United States starts positive ("The United States said so." scores +0.42); the
+# topic-neutral variant scores "united", "peace", "war" and the other topic words 0. The actor of each
+# sentence is found by `build`: an edit to `actors.csv` takes effect only after
+# `python -m analysis build` (or `make reproduce`).
 
 # %%
 mentions = sentiment.actor_mentions(frame)
-actors = sentiment.actor_bloc_summary(frame, mentions, n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(actors, "actor", "Tone of sentences that mention each actor, one dot per article (all sentences)",
-                          xlabel="article mean of VADER compound, sentences naming the actor",
-                          articles=sentiment.actor_article_tone(frame, mentions), seed=SEED)
+actors = sentiment.actor_bloc_summary(own, mentions, "compound_neutral", n_boot=N_BOOT, seed=SEED)
+fig = plots.interval_plot(actors, "actor", "Tone of the outlet's own sentences that mention each actor, one dot per article "
+                          "(own words, topic-neutral VADER)",
+                          xlabel="article mean of topic-neutral VADER compound, own sentences naming the actor",
+                          articles=sentiment.actor_article_tone(own, mentions, "compound_neutral"), seed=SEED)
 plots.save(fig, "sentiment_actor_by_bloc")
 actors.round(3)
 
