@@ -410,3 +410,11 @@ def test_text_exported_as_html_keeps_its_words() -> None:
     assert removed == {3: "markup", 4: "markup", 5: "markup"}
     kept_lines = {n for p in cleaned.paragraphs for n in range(p["line_start"], p["line_end"] + 1)}
     assert kept_lines | set(removed) == set(range(1, 7)) and not kept_lines & set(removed)
+
+
+def test_the_case_and_space_key_folds_only_case_and_white_space() -> None:
+    from analysis.clean import case_space_key, normalize_line
+
+    assert case_space_key("  Peace\tTALKS\n resume ") == case_space_key("peace talks resume") == "peace talks resume"
+    assert case_space_key("“Peace” talks.") != case_space_key("Peace talks")  # (quotes and punctuation stay)
+    assert normalize_line("“Peace” talks.") == normalize_line("Peace talks")  # (where the line key folds them)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from analysis.clean.cleaner import CleanedArticle, clean_article
 from analysis.clean.cues import REASONS, Cue, load_cues
 from analysis.clean.dates import parse_date_line
-from analysis.clean.lines import normalize_line, split_lines
+from analysis.clean.lines import case_space_key, normalize_line, split_lines
 from analysis.clean.shared_lines import (
     LineCounter,
     SharedLines,
@@ -42,6 +42,7 @@ __all__ = [
     "line_hashes",
     "load_cues",
     "normalize_line",
+    "case_space_key",
     "outlet_shared_lines",
     "parse_date_line",
     "repeated_lines",

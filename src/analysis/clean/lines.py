@@ -154,6 +154,21 @@ def _fold(line: str) -> str:
     return " ".join(line.split())
 
 
+def case_space_key(text: object) -> str:
+    """A comparison key that ignores only case and white space (lighter than `normalize_line`, which
+    also folds quotes, dashes and edge punctuation): for listing a text once where wire copy repeats it.
+
+    Parameters
+    ----------
+    text : the text (anything `str` accepts).
+
+    Returns
+    -------
+    str
+    """
+    return " ".join(str(text).casefold().split())
+
+
 def normalize_line(line: str) -> str:
     """A comparison key for a line: case, quotes, dashes, spacing and edge punctuation folded.
 

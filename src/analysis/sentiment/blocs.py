@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import segment
+from analysis.clean.lines import case_space_key
 from analysis.schema import columns_of
 from analysis.stats.blocs import _article_means, bloc_summary
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
@@ -271,7 +272,7 @@ def _distinct_texts(texts: pd.Series, positions: np.ndarray, n: int) -> list[int
     that several articles print (wire copy) is listed once, at its first place."""
     taken, seen = [], set()
     for at in positions.tolist():
-        key = " ".join(str(texts.iat[at]).casefold().split())
+        key = case_space_key(texts.iat[at])
         if key not in seen:
             seen.add(key)
             taken.append(at)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from analysis.clean.lines import case_space_key
 from analysis.topics.coherence import npmi_coherence, top_indices
 from analysis.topics.labels import _ctfidf_indices, label_topics
 from analysis.topics.sampling import unit_hash
@@ -136,7 +137,7 @@ def representative_units(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
     if order is None:
         order = unit_hash(data["article_id"].astype(str).tolist(), data["paragraph_id"].tolist(), seed)
     articles = data["article_id"].astype(str).to_numpy()
-    texts = [" ".join(str(text).casefold().split()) for text in data["text"].tolist()]
+    texts = [case_space_key(text) for text in data["text"].tolist()]
     rows = []
     for t, label in enumerate(labels):
         rounded = np.round(weights[:, t], 4)
