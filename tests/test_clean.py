@@ -416,5 +416,5 @@ def test_the_case_and_space_key_folds_only_case_and_white_space() -> None:
     from analysis.clean import case_space_key, normalize_line
 
     assert case_space_key("  Peace\tTALKS\n resume ") == case_space_key("peace talks resume") == "peace talks resume"
-    assert case_space_key("“Peace” talks.") != case_space_key("Peace talks")  # (quotes and punctuation stay)
-    assert normalize_line("“Peace” talks.") == normalize_line("Peace talks")  # (where the line key folds them)
+    assert case_space_key("“Peace talks.”") != case_space_key("Peace talks")  # (quotes and punctuation stay)
+    assert normalize_line("“Peace talks.”") == normalize_line("Peace talks")  # (where the line key folds them)
