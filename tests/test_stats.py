@@ -288,3 +288,11 @@ def test_a_bloc_interval_is_cut_to_the_values_the_measure_can_take() -> None:
     articles = pd.DataFrame({"article_id": list("abcdefghij"), "bloc": ["u"] * 5 + ["w"] * 5})
     salience = framing.frame_salience(scores, articles, n_boot=500, seed=1)
     assert (salience["ci_low"] >= 0).all()
+
+
+def test_lost_verdict_names_the_side_a_second_p_value_leaves() -> None:
+    assert stats.lost_verdict(0.036, 0.072) == "p < 0.05"
+    assert stats.lost_verdict(0.2, 0.01) == "p >= 0.05"
+    assert stats.lost_verdict(0.01, 0.04) == "" and stats.lost_verdict(0.3, 0.9) == ""
+    assert stats.lost_verdict(float("nan"), 0.01) == "" and stats.lost_verdict(0.01, float("nan")) == ""
+    assert stats.lost_verdict(0.08, 0.12, alpha=0.1) == "p < 0.1"

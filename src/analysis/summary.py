@@ -461,10 +461,8 @@ def answer(table: pd.DataFrame, alpha: float = 0.05) -> str:
         tone = table[(table["measure"] == "tone") & (table["layer"] == row.layer)]
         was = tone["p_value"].iloc[0] if len(tone) else float("nan")
         p_text = f", p = {row.p_value:.3g}" if not np.isnan(row.p_value) else ""
-        verdict = ""
-        if not (np.isnan(was) or np.isnan(row.p_value)) and (was < alpha) != (row.p_value < alpha):
-            verdict = (f": the tone row's p {'<' if was < alpha else '>='} {alpha} does not hold with copied text "
-                       "counted once")
+        lost = stats.lost_verdict(was, row.p_value, alpha)
+        verdict = f": the tone row's {lost} does not hold with copied text counted once" if lost else ""
         text.append(f"With one copy of each shared paragraph, the tone of own words differs by {row.estimate:+.3g}"
                     f"{p_text} (a second estimate, not counted above){verdict}.")
     for row in mixed.itertuples():

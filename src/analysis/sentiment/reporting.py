@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.sentiment.scorers import THRESHOLD
 from analysis.stats.bootstrap import _aggregate_groups  # (`aggregate` from groups found once)
-from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, no_p_value_reason
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, lost_verdict, no_p_value_reason
 from analysis.stats.permutation import how_tested
 
 #: Articles up to which `article_table` lists every article; above, half of them from each end of tone.
@@ -172,9 +172,8 @@ def copies_once_answer(full: Mapping, once: Mapping, copied: pd.DataFrame, alpha
         parts.append(f"95% interval [{once['ci_low']:.3f}, {once['ci_high']:.3f}]")
     text = (f"**With copied text counted once** (one copy of each shared paragraph, above) the gap is "
             f"{', '.join(parts)}, against {full['difference']:+.3f} over every copy")
-    was, now = full["p_value"], once["p_value"]
-    if not (np.isnan(was) or np.isnan(now)) and (was < alpha) != (now < alpha):
-        text += f": the p {'<' if was < alpha else '>='} {alpha} over every copy does not hold"
+    if lost := lost_verdict(full["p_value"], once["p_value"], alpha):
+        text += f": the {lost} over every copy does not hold"
     elif _opposite(full["difference"], once["difference"]):
         text += ": the sign changes"
     return text + "."

@@ -24,6 +24,7 @@ from analysis.stats.design import (
     corpus_counts,
     interval_rule,
     interval_supported,
+    lost_verdict,
     no_p_value_reason,
 )
 from analysis.stats.mixed import (
@@ -47,7 +48,8 @@ from analysis.stats.reliability import krippendorff_alpha
 __all__ = [
     "count_text", "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "blocs_with_text", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
-    "interval_rule", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings", "sampled_relabellings",
+    "interval_rule", "lost_verdict", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings",
+    "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",
     "BOUNDARY_SHARE", "MIN_OUTLETS_FOR_MIXED", "MIXED_METHOD", "bloc_mixed_model", "mixed_model_rule",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 #: A bloc interval (bootstrap over articles) is shown only when every bloc in it has this many articles:
@@ -176,6 +177,25 @@ def interval_rule(minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
     return (f"Intervals are shown only for blocs with at least {minimum} articles: with fewer, resampling "
             f"articles only reshuffles the same few texts, and the interval would look far more certain than "
             f"the design allows.")
+
+
+def lost_verdict(was: float, now: float, alpha: float = 0.05) -> str:
+    """"p < 0.05" (or "p >= 0.05") when a second estimate's p-value (`now`) falls on the other side of
+    `alpha` from the first's (`was`), for "the ... p < 0.05 does not hold"; "" when both sides agree or
+    either p-value is missing (NaN).
+
+    Parameters
+    ----------
+    was, now : the two p-values.
+    alpha : the level.
+
+    Returns
+    -------
+    str
+    """
+    if np.isnan(was) or np.isnan(now) or (was < alpha) == (now < alpha):
+        return ""
+    return f"p {'<' if was < alpha else '>='} {alpha:g}"
 
 
 def no_p_value_reason(n_a: int, n_b: int, minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
