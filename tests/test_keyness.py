@@ -398,7 +398,7 @@ def test_summary_marks_chi2_and_g2_as_token_level() -> None:
 
 
 def test_fightin_words_draws_terms_inside_the_noise_band_in_grey() -> None:
-    from analysis.plots.framing import WITHIN_NOISE, WITHIN_NOISE_LABEL
+    from analysis.plots.keyness import WITHIN_NOISE, WITHIN_NOISE_LABEL
 
     table = pd.DataFrame({"term": [f"t{k}" for k in range(8)], "count_russian": [9, 5, 3, 1, 0, 1, 2, 0],
                           "count_western": [0, 1, 2, 3, 9, 5, 1, 4], "z": [3.0, 1.0, 0.5, -0.2, -3.2, -1.5, 0.1, -0.9],

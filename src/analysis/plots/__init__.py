@@ -5,20 +5,14 @@ takes that function's name (`removal_by_reason` draws the table of `overview.rem
 `k_grid_scores` the grid of `topics.k_grid_scores`). Every figure is saved by `save(fig, name)` under
 a stable file name, which these function names do not change.
 Submodules: `style` (colours, matplotlib settings, saving with provenance), `parts` (labels, legends,
-intervals shared by the figures), and one per notebook: `corpus`, `sentiment`, `framing`, `topics`.
+intervals shared by the figures), and one per notebook: `corpus`, `sentiment`, `framing` (with `keyness`), `topics`, `results`.
 """
 
 from __future__ import annotations
 
 from analysis.plots.corpus import article_lengths, removal_by_reason
-from analysis.plots.framing import (
-    fightin_words,
-    framing_small_multiples,
-    keyness_prior_sensitivity,
-    marker_dots,
-    term_map,
-    voice_shares,
-)
+from analysis.plots.framing import framing_small_multiples, marker_dots, voice_shares
+from analysis.plots.keyness import fightin_words, keyness_prior_sensitivity, term_map
 from analysis.plots.parts import article_labels, outlet_groups, plain
 from analysis.plots.results import summary_p_values
 from analysis.plots.sentiment import (
