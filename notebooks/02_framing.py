@@ -188,13 +188,18 @@ Markdown(f"Terms beyond the noise threshold ({a} / {b}): {int(low[f'n_beyond_{a}
 # capital, the conflict, the government in Kyiv, territory, evaluative labels and the West, each
 # with whose documented usage it is (`russian_official`: the Kremlin's or Russian state media's term;
 # `ukrainian_western`: Ukrainian official usage or the term Western style guides adopted, such as
-# AP's "Kyiv" since 2019; `neutral`: used by both). Rates are hits per 1,000 tokens.
+# AP's "Kyiv" since 2019; `neutral`: used by both). Rates are hits per 1,000 tokens **of the same
+# layer**: own-word hits per 1,000 of the outlet's own words, quoted hits per 1,000 quoted words
+# (quotes take a different share of each article, so a rate over all its words would shrink an
+# own-word rate where the article quotes much).
 #
 # **Whose words.** Every hit carries the layer it stands in (`markers.layer`): the outlet's own
 # narration, its paraphrase of what someone said (reported speech), someone's quoted words, an
 # interviewer's question, a scare quote. The table and figure below count **the outlet's own words**
 # (narration and reported speech); quoted words are counted apart, in the next table, because a
-# Western article quoting Lavrov's "Kiev regime" does not itself say "Kiev regime".
+# Western article quoting Lavrov's "Kiev regime" does not itself say "Kiev regime". The tables pool
+# each bloc's articles (its hits over its words: long articles weigh more); the figure shows each
+# article's rate and the bloc mean of those rates, so the two can differ.
 #
 # The marker hits behind the rates and the naming index are found by `build`: an edit to
 # `markers.csv` takes effect there only after `python -m analysis build` (or `make reproduce`).
@@ -273,8 +278,9 @@ hits
 
 # %%
 salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article",
-                          xlabel="article mean of frame hits per 100 tokens (all paragraphs)", count="n_paragraphs",
+fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article (all words, own and quoted)",
+                          xlabel="article mean of frame hits per 100 tokens (all paragraphs; all words, own and quoted)",
+                          count="n_paragraphs",
                           interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
                           articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED)
 plots.save(fig, "framing_frame_salience")
@@ -297,7 +303,7 @@ Markdown(stats.interval_rule())
 # after `python -m analysis build` (or `make reproduce`). The bars are the mean over a bloc's
 # articles of each article's share of quotes, so every article that quotes anyone weighs the same
 # and a few quote-heavy articles do not speak for their bloc; articles that quote nobody are left
-# out (the table below also gives the pooled shares, `share_of_quotes`). Layer: quoted speakers.
+# out (the table below also gives the pooled shares, `share_of_quotes`). Layer: quoted and paraphrased speakers.
 # A paraphrase ("Peskov said that ...") counts here as a voice, someone whose statement the outlet
 # relays, while sections 2 and 6 count its wording as the outlet's own: the outlet chose the words of
 # a paraphrase, not the speaker. The machine rules find paraphrase less reliably than quotation marks

@@ -53,7 +53,10 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 # bloc value is the mean of those article values. Columns:
 #
 # - `layer`: which words the measure reads: the outlet's **own words** (narration and its
-#   paraphrase of others), the **quoted words**, or all of them. The two are different data.
+#   paraphrase of others), the **quoted words**, or all of them. The two are different data. The
+#   voice shares read **quoted and paraphrased speakers**: whom the outlet quotes or paraphrases, so
+#   a paraphrase counts there as a voice while its wording counts as own words in the tone and
+#   naming rows.
 # - `estimate`: bloc A minus bloc B.
 # - `ci_low`, `ci_high`: a 95% bootstrap interval over articles (each kept whole with its value),
 #   left empty when a bloc has fewer than 5 articles: with fewer, resampling only reshuffles

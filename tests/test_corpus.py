@@ -758,7 +758,7 @@ def test_shared_paragraphs_finds_wire_copy_across_outlets_whatever_its_case_quot
     assert row["paragraph"].startswith("kremlin spokesman dmitry peskov said on tuesday that moscow")
     note = shared_paragraphs_note(table, len(articles))
     assert note.startswith("1 paragraph(s) of 12+ words appear in more than one article: 3 of 5 articles")
-    assert "1 of the paragraphs across different outlets" in note and "0 within one outlet" in note
+    assert "1 of the paragraphs across different outlets" in note and "0 only within one outlet" in note
     one_outlet = shared_paragraphs(articles[articles["article_id"].isin(["a1", "a3"])])
     assert one_outlet["outlets_differ"].tolist() == [False]
     assert shared_paragraphs(articles[articles["article_id"].isin(["a1", "a4"])]).empty
@@ -822,7 +822,7 @@ def test_build_warns_in_one_line_when_articles_share_paragraphs(tmp_path: Path, 
                 if "more than one article" in w]
     assert warnings == ["warning: 1 paragraph(s) of 12+ words appear in more than one article: 2 of 3 articles share "
                         "text with another article, 1 of the paragraphs across different outlets (syndicated or "
-                        "reused copy) and 0 within one outlet (raw texts; notebook 00 lists those among the kept "
+                        "reused copy) and 0 only within one outlet (raw texts; notebook 00 lists those among the kept "
                         "paragraphs): article-level tests count these articles as independent"]
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from analysis import framing, plots
+from analysis import framing, plots, segment
 from analysis.framing import distinctive
 from analysis.terms import TermMatcher
 
@@ -111,8 +111,40 @@ def test_naming_index() -> None:
 
 
 def test_marker_counts_rate_per_1000_tokens() -> None:
-    counts = framing.article_rows("a", [{"paragraph_id": 1, "text": "Kyiv and Kyiv."}], [], 500)["markers"]
+    counts = framing.article_rows("a", [{"paragraph_id": 1, "text": "Kyiv and Kyiv."}], [], {"narration": 500})["markers"]
     assert [(r["term"], r["count"], r["rate_per_1000"], r["layer"]) for r in counts] == [("Kyiv", 2, 4.0, "narration")]
+
+
+def test_marker_rates_are_per_1000_tokens_of_the_hits_layer() -> None:
+    """Own-word hits over own words, quoted hits over quoted words: over all of an article's words, a rate in
+    one layer shrank with the share of the other (quotes take a different share of each bloc's text)."""
+    text = 'Officials in Kyiv met. Lavrov said: "the Kiev regime will answer for this at the table".'
+    start = text.index('"') + 1
+    quotes = [{"paragraph_id": 1, "quote_id": 1, "text": text[start:-2], "speaker": "Lavrov", "kind": "direct",
+               "start": start, "end": len(text) - 2}]
+    by_layer = segment.layer_tokens([text], segment.layer_spans(quotes, key="paragraph_id"), keys=[1])
+    assert by_layer == {"narration": 6, "quoted": 10}
+    rows = framing.article_rows("a", [{"paragraph_id": 1, "text": text}], quotes)["markers"]
+    rates = {(r["term"], r["layer"]): r["rate_per_1000"] for r in rows}
+    assert rates[("Kyiv", "narration")] == pytest.approx(1000 / 6)
+    assert rates[("Kiev regime", "quoted")] == pytest.approx(1000 / 10)
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["O"], "bloc": ["russian"], "n_tokens": [16],
+                             "n_tokens_own": [6], "n_tokens_quoted": [10]})
+    markers = pd.DataFrame(rows)
+    own = framing.marker_rates_by_bloc(markers, articles).set_index("term")
+    assert own.loc["Kyiv", "rate_per_1000"] == pytest.approx(1000 / 6)
+    quoted = framing.marker_rates_by_article(markers, articles, layers=("quoted",)).set_index("term")
+    assert quoted.loc["Kiev regime", "rate_per_1000"] == pytest.approx(1000 / 10)
+    every = framing.marker_rates_by_bloc(markers, articles, layers=None).set_index("term")
+    assert every.loc["Kiev regime", "rate_per_1000"] == pytest.approx(1000 / 16)
+    summary = framing.article_framing_from_counts(articles, markers, pd.DataFrame(columns=["article_id", "frame", "score"]),
+                                                  pd.DataFrame(columns=["article_id", "speaker_group"]))
+    group = markers.loc[markers["term"] == "Kyiv", "group"].iloc[0]
+    assert summary[f"rate_{group}"].iloc[0] == pytest.approx(1000 / 6)  # (own words only: Kiev is quoted)
+    with pytest.raises(ValueError, match="no token count for the layers"):
+        framing.marker_rates_by_bloc(markers, articles, layers=("scare",))
+    with pytest.raises(ValueError, match="rebuild"):
+        framing.marker_rates_by_bloc(markers, articles.drop(columns="n_tokens_own"))
 
 
 def test_packaged_dictionaries_load_and_a_users_file_replaces_them(tmp_path) -> None:  # noqa: ANN001
@@ -470,7 +502,7 @@ def test_marker_rates_by_bloc_of_a_corpus_without_marker_hits() -> None:
     markers = _tidy("markers", pd.DataFrame(columns=["article_id", "group", "term", "usage", "count", "rate_per_1000",
                                                      "layer"]))
     articles = _tidy("articles", pd.DataFrame({"article_id": ["a", "b"], "bloc": ["russian", "western"],
-                                               "n_tokens": [120, 80]}))
+                                               "n_tokens": [120, 80], "n_tokens_own": [100, 70]}))
     rates = framing.marker_rates_by_bloc(markers, articles)
     assert rates.empty and str(rates["rate_per_1000"].dtype) == "float64"
     assert list(rates.columns) == ["bloc", "group", "term", "usage", "count", "rate_per_1000"]

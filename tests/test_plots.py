@@ -936,3 +936,22 @@ def test_removal_by_reason_shows_totals_and_the_distribution_for_many_articles()
     assert "300 articles, 2,000 raw lines" in fig._suptitle.get_text()
     _assert_no_overlapping_text(fig)
     plt.close(fig)
+
+
+def test_tone_along_article_draws_an_interval_bar_in_a_bin_between_two_without() -> None:
+    """A band drawn with fill_between shows nothing at a bin whose neighbours have no interval: each bin
+    with the minimum of articles also gets a vertical bar."""
+    from analysis import stats
+
+    n = stats.MIN_ARTICLES_FOR_INTERVAL
+    rows = [{"bloc": "russian", "outlet": "O", "article_id": f"r{i}", "paragraph_id": 0, "n_sentences": 1,
+             "mean": 0.1 * i, "position": 0.45} for i in range(n)]  # (bin 4 alone has five articles)
+    rows += [{"bloc": "russian", "outlet": "O", "article_id": "x", "paragraph_id": k, "n_sentences": 1, "mean": 0.0,
+              "position": p} for k, p in enumerate((0.0, 1.0))]
+    fig = plots.tone_along_article(pd.DataFrame(rows), compact_above=1)
+    (ax,) = _visible_axes(fig)
+    colour = matplotlib.colors.to_hex(plots.bloc_colour("russian"))
+    bars = [line for line in ax.lines if matplotlib.colors.to_hex(line.get_color()) == colour
+            and line.get_linestyle() == "-" and len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
+    assert [round(float(b.get_xdata()[0]), 2) for b in bars] == [0.45]
+    plt.close(fig)

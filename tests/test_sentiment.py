@@ -183,10 +183,11 @@ def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of
     pd.testing.assert_frame_equal(table, full)
     assert note == "All 30 articles, each with an interval over its own sentences."
     table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=6)
-    ranked = full.sort_values("mean")
-    assert set(table["article_id"]) == set(ranked["article_id"].head(3)) | set(ranked["article_id"].tail(3))
-    pd.testing.assert_frame_equal(table.reset_index(drop=True),
-                                  full[full["article_id"].isin(table["article_id"])].reset_index(drop=True))
+    ranked = full.sort_values("mean", kind="stable")
+    assert table["article_id"].tolist() == [*ranked["article_id"].head(3), *ranked["article_id"].tail(3)]  # lowest first
+    assert table["listed"].tolist() == ["lowest"] * 3 + ["highest"] * 3
+    pd.testing.assert_frame_equal(table.drop(columns="listed"),
+                                  full.set_index("article_id").loc[table["article_id"]].reset_index()[list(full.columns)])
     assert note.startswith("30 articles: the table lists the 3 with the lowest and the 3 with the highest mean tone")
     # ties: the first ones in the table's order (bloc, outlet, article)
     flat = frame.assign(compound=0.0)

@@ -75,8 +75,8 @@ TOPIC_COLUMNS: dict[str, tuple[str, ...]] = {
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
         "article_id", "outlet", "bloc", "published", "title", "author",
-        "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines", "english_share",
-        "file", "url", "country", "language", "notes",
+        "n_paragraphs", "n_sentences", "n_tokens", "n_tokens_own", "n_tokens_quoted", "n_quotes", "n_lines",
+        "n_removed_lines", "english_share", "file", "url", "country", "language", "notes",
         "text_title", "text_date", "text_author", "text_sha256",
     ),
     "paragraphs": ("article_id", "paragraph_id", "kind", "text", "line_start", "line_end", "doubt"),
@@ -101,8 +101,8 @@ PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines",
                "markers", "frames", "voices", "article_framing", "article_terms")
 #: Columns written as 64-bit integers, in whichever table they appear.
 INT_COLUMNS = {
-    "n_paragraphs", "n_sentences", "n_tokens", "n_quotes", "n_lines", "n_removed_lines",
-    "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
+    "n_paragraphs", "n_sentences", "n_tokens", "n_tokens_own", "n_tokens_quoted", "n_quotes", "n_lines",
+    "n_removed_lines", "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
     "ngram", "count", "n_articles", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
 }
 #: Columns written as 64-bit floats, in whichever table they appear (with keyness's and article_framing's

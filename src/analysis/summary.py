@@ -33,7 +33,7 @@ SEED = 20240601
 DIGITS = 6
 
 _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted words",
-           "all": "all words (own and quoted)", "speakers": "quoted speakers"}
+           "all": "all words (own and quoted)", "speakers": "quoted and paraphrased speakers"}
 
 
 def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:

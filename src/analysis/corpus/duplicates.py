@@ -231,4 +231,4 @@ def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int 
               if one else "")
     return (f"{len(table)} paragraph(s) of {min_words}+ words appear in more than one article: {len(involved)} of "
             f"{n_articles} articles share text with another article, {across} of the paragraphs across different "
-            f"outlets (syndicated or reused copy){within} and {len(table) - across} within one outlet")
+            f"outlets (syndicated or reused copy){within} and {len(table) - across} only within one outlet")

@@ -23,7 +23,8 @@ from analysis.terms import forget_texts
 
 
 def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequence[Mapping],
-                 n_tokens: int, paragraph_tokens: Sequence[Sequence[str]] | None = None) -> dict[str, list[dict]]:
+                 layer_counts: Mapping[str, int] | None = None,
+                 paragraph_tokens: Sequence[Sequence[str]] | None = None) -> dict[str, list[dict]]:
     """The rows of `markers`, `frames` and `voices` for one article, from its kept paragraphs
     (paragraph_id, text) and quotes (quote_id, paragraph_id, text, speaker, and from
     `segment.segment_paragraphs` kind, start, end).
@@ -40,8 +41,9 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
         The article.
     paragraphs, quotes
         Its paragraph and quote records.
-    n_tokens
-        Its token count (for the markers' rate per 1,000 tokens).
+    layer_counts
+        Its tokens per layer (`segment.layer_tokens`; the markers' rate is per 1,000 tokens of the
+        hit's layer, own words together), counted here when None.
     paragraph_tokens
         Each paragraph's tokens, when already known.
 
@@ -52,8 +54,12 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
         and `VOICE_COLUMNS`.
     """
     d = _dictionaries()
+    if layer_counts is None:
+        spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
+        layer_counts = segment.layer_tokens([p["text"] for p in paragraphs], spans,
+                                            keys=[p["paragraph_id"] for p in paragraphs], tokens=paragraph_tokens)
     forget_texts()  # the matchers below share each paragraph's word index within this article only
-    return {"markers": _marker_rows(article_id, paragraphs, quotes, n_tokens, d["markers"], d["marker_info"]),
+    return {"markers": _marker_rows(article_id, paragraphs, quotes, layer_counts, d["markers"], d["marker_info"]),
             "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"]),
             "voices": _voice_rows(article_id, paragraphs, quotes, d)}
 
@@ -66,14 +72,15 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     every chunk of a streamed build has the same columns.
 
     `naming_index` and the `rate_` columns use the outlet's own words (layers `narration` and
-    `reported`: its paraphrase of what others said); `naming_index_quoted` the words it quotes
+    `reported`: its paraphrase of what others said; rates per 1,000 of those words, `n_tokens_own`);
+    `naming_index_quoted` the words it quotes
     (layer `quoted`); `naming_index_scare` the words it puts in scare quotes (layer `scare`), a
     category of their own. Interviewers' questions and speaker labels count in none.
 
     Parameters
     ----------
     articles
-        The articles table (article_id, outlet, bloc, n_tokens).
+        The articles table (article_id, outlet, bloc, n_tokens_own).
     counts, frame_scores, voice_table
         The `markers`, `frames` and `voices` tables of the same articles.
 
@@ -94,7 +101,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     table["naming_index_quoted"] = naming_index_of_counts(quoted, ids)
     table["naming_index_scare"] = naming_index_of_counts(counts[layer == "scare"], ids)
     counts = own
-    tokens = articles.set_index("article_id")["n_tokens"]
+    tokens = articles.set_index("article_id")["n_tokens_own"]
     rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)
     table = table.join((rates.div(tokens, axis=0) * 1000).add_prefix("rate_"))
     salience = _wide(frame_scores.groupby(["article_id", "frame"])["score"].mean(), ids, d["frame_names"], np.nan)
@@ -103,7 +110,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     shares = shares.div(shares.sum(axis=1).where(lambda s: s > 0), axis=0)
     table = table.join(shares.add_prefix("voice_"))
     rate_cols = [c for c in table.columns if c.startswith("rate_")]
-    table[rate_cols] = table[rate_cols].fillna(0.0)
+    table[rate_cols] = table[rate_cols].fillna(0.0)  # (an article without own words: 0, as one without a hit)
     return table.reset_index()
 
 
@@ -123,7 +130,7 @@ def framing_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     Parameters
     ----------
     tables
-        The built `articles` (article_id, n_tokens, outlet, bloc), `paragraphs` (article_id,
+        The built `articles` (article_id, n_tokens_own, outlet, bloc), `paragraphs` (article_id,
         paragraph_id, text) and `quotes` (article_id, paragraph_id, quote_id, text, speaker and,
         for marker layers, kind, start, end).
 
@@ -136,8 +143,8 @@ def framing_tables(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     paragraphs = _records_by_article(tables["paragraphs"], ("paragraph_id", "text"))
     quotes = _records_by_article(tables["quotes"], ("paragraph_id", "quote_id", "text", "speaker", "kind", "start", "end"))
     rows: dict[str, list[dict]] = {"markers": [], "frames": [], "voices": []}
-    for article_id, n_tokens in articles[["article_id", "n_tokens"]].itertuples(index=False):
-        found = article_rows(article_id, paragraphs.get(article_id, []), quotes.get(article_id, []), int(n_tokens))
+    for article_id in articles["article_id"].tolist():
+        found = article_rows(article_id, paragraphs.get(article_id, []), quotes.get(article_id, []))
         for name, part in rows.items():
             part += found[name]
     out = {name: pd.DataFrame(rows[name], columns=list(columns))

@@ -129,9 +129,36 @@ def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int 
     return hits[shown].reset_index(drop=True), note
 
 
-def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping], n_tokens: int,
-                 matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
-    """One article's rows of the `markers` table: hits per term and layer (see `article_rows`)."""
+def layer_denominator(layer_counts: Mapping[str, int], layer: str) -> int:
+    """The tokens a rate of hits in `layer` is taken over: the outlet's own words (`segment.OWN_LAYERS`
+    together) for narration and reported speech, else the tokens of that layer itself."""
+    if layer in segment.OWN_LAYERS:
+        return sum(layer_counts.get(own, 0) for own in segment.OWN_LAYERS)
+    return layer_counts.get(layer, 0)
+
+
+#: The articles table's token column for the layers a marker rate reads (`marker_rates_by_bloc`).
+_TOKEN_COLUMNS = {tuple(sorted(segment.OWN_LAYERS)): "n_tokens_own", tuple(sorted(QUOTED_LAYERS)): "n_tokens_quoted"}
+
+
+def _token_column(layers: Sequence[str] | None, articles: pd.DataFrame) -> str:
+    """The articles table's column of tokens in `layers` (`n_tokens` for every layer)."""
+    if layers is None:
+        return "n_tokens"
+    column = _TOKEN_COLUMNS.get(tuple(sorted(layers)))
+    if column is None:
+        raise ValueError(f"no token count for the layers {tuple(layers)}: rates are per 1,000 tokens of the outlet's "
+                         f"own words {segment.OWN_LAYERS}, of quoted words {QUOTED_LAYERS} or of all words (None)")
+    if column not in articles.columns:
+        raise ValueError(f"the articles table has no {column} column (tables built by an older version): rebuild with "
+                         "python -m analysis build")
+    return column
+
+
+def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping],
+                 layer_counts: Mapping[str, int], matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
+    """One article's rows of the `markers` table: hits per term and layer, with their rate per 1,000
+    tokens of the layer (`layer_denominator`; see `article_rows`)."""
     spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
     found: Counter[tuple[str, str]] = Counter()
     for p in paragraphs:
@@ -139,7 +166,7 @@ def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterabl
         found.update((term, segment.layer_at(here, a, b)) for term, a, b in matcher.finditer(p["text"]))
     keyed = sorted((*info[term], term, layer, n) for (term, layer), n in found.items())
     return [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
-             "rate_per_1000": 1000 * n / n_tokens, "layer": layer}
+             "rate_per_1000": 1000 * n / layer_denominator(layer_counts, layer), "layer": layer}
             for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
 
 
@@ -301,16 +328,18 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = stats.
 
 def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
                          layers: Sequence[str] | None = segment.OWN_LAYERS) -> pd.DataFrame:
-    """Markers per bloc: hits and rate per 1,000 tokens of all the bloc's articles together, in
-    the given marker `layers` (default: the outlet's own words, narration and reported speech;
-    ("quoted",) for the words it quotes; None for every hit).
+    """Markers per bloc: hits and rate per 1,000 tokens of the same layers in all the bloc's articles
+    pooled (a bloc's hits over its tokens: longer articles weigh more; `marker_rates_by_article`
+    gives each article's rate, whose mean the figures show), in the given marker `layers` (default:
+    the outlet's own words, narration and reported speech, per 1,000 own words; ("quoted",) for the
+    words it quotes, per 1,000 quoted words; None for every hit, per 1,000 of all words).
 
     Parameters
     ----------
     counts
         The `markers` table.
     articles
-        The articles table (article_id, bloc, n_tokens).
+        The articles table (article_id, bloc, and n_tokens_own, n_tokens_quoted or n_tokens).
     layers
         The marker layers counted (None: all).
 
@@ -319,9 +348,10 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
     pandas.DataFrame
         bloc, group, term, usage, count, rate_per_1000.
     """
+    column = _token_column(layers, articles)
     counts = _in_layers(counts, layers)
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
-    tokens = articles.groupby("bloc")["n_tokens"].sum()
+    tokens = articles.groupby("bloc")[column].sum()
     out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
     out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens).astype("float64")  # (float when empty, too)
     return out
@@ -329,7 +359,8 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
 
 def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
                             layers: Sequence[str] | None = segment.OWN_LAYERS) -> pd.DataFrame:
-    """Markers per article: hits and rate per 1,000 of the article's tokens, for every article and
+    """Markers per article: hits and rate per 1,000 of the article's tokens in the same layers (an
+    article without such tokens has no rate), for every article and
     every marker term any article uses (zeros kept: an article without the term is a 0, not a
     missing value), in the given marker `layers` (as `marker_rates_by_bloc`). The article values
     behind a bloc comparison of a marker.
@@ -339,7 +370,7 @@ def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
     counts
         The `markers` table.
     articles
-        The articles table (article_id, bloc, n_tokens).
+        The articles table (article_id, bloc, and n_tokens_own, n_tokens_quoted or n_tokens).
     layers
         The marker layers counted (None: all).
 
@@ -348,16 +379,17 @@ def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
     pandas.DataFrame
         bloc, group, term, usage, article_id, count, rate_per_1000, sorted by group, term, bloc, article_id.
     """
+    column = _token_column(layers, articles)
     counts = _in_layers(counts, layers)
     columns = ["bloc", "group", "term", "usage", "article_id", "count", "rate_per_1000"]
     terms = counts[["group", "term", "usage"]].drop_duplicates()
     if terms.empty:
         return pd.DataFrame(columns=columns)
     hits = counts.groupby(["article_id", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
-    grid = articles[["article_id", "bloc", "n_tokens"]].merge(terms, how="cross")
+    grid = articles[["article_id", "bloc", column]].merge(terms, how="cross")
     out = grid.merge(hits, on=["article_id", "group", "term", "usage"], how="left").fillna({"count": 0})
     out["count"] = out["count"].astype("int64")
-    out["rate_per_1000"] = 1000 * out["count"] / out["n_tokens"].where(out["n_tokens"] > 0)
+    out["rate_per_1000"] = 1000 * out["count"] / out[column].where(out[column] > 0)
     return out.sort_values(["group", "term", "bloc", "article_id"], kind="mergesort")[columns].reset_index(drop=True)
 
 

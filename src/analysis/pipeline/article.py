@@ -82,11 +82,15 @@ def process_article(
     removed_rows = [{"article_id": article_id, **r} for r in cleaned.removed]
     tokens = [segment.tokenize(p["text"]) for p in cleaned.paragraphs]
     n_tokens = sum(map(len, tokens))
+    spans = segment.layer_spans(quotes)
+    by_layer = segment.layer_tokens([p["text"] for p in cleaned.paragraphs], spans, tokens=tokens)
     summary = {
         "article_id": article_id,
         "n_paragraphs": len(paragraph_rows),
         "n_sentences": len(sentence_rows),
         "n_tokens": n_tokens,
+        "n_tokens_own": sum(by_layer[layer] for layer in segment.OWN_LAYERS),
+        "n_tokens_quoted": by_layer["quoted"],
         "n_quotes": len(quote_rows),
         "n_lines": sum(1 for line in clean.split_lines(text) if line.strip()),
         "n_removed_lines": len(removed_rows),
@@ -101,10 +105,10 @@ def process_article(
     sentiment_rows = [{"article_id": article_id, "sentence_id": row["sentence_id"], **score}
                       for row, score in zip(sentence_rows, scores)]
     scored_at = clock()
-    framed = framing.article_rows(article_id, paragraph_rows, quote_rows, n_tokens, tokens)
+    framed = framing.article_rows(article_id, paragraph_rows, quote_rows, by_layer, tokens)
     # Keyness counts the outlet's own words (narration and reported speech), spelling variants
     # merged: quoted words, interviewers' questions, scare quotes and speaker labels are blanked.
-    terms = framing.own_terms([p["text"] for p in cleaned.paragraphs], segment.layer_spans(quotes), tokens=tokens)
+    terms = framing.own_terms([p["text"] for p in cleaned.paragraphs], spans, tokens=tokens)
     if timings is not None:
         for stage, seconds in zip(STAGES, (cleaned_at - started, segmented_at - cleaned_at,
                                            scored_at - segmented_at, clock() - scored_at)):

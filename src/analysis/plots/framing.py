@@ -88,7 +88,7 @@ def marker_dots(rates: pd.DataFrame, seed: int = 0) -> Figure:
             ax.set_title(plain(group), fontsize=9, loc="left")
             ax.grid(axis="x", color="#EEEEEE")
             ax.tick_params(axis="x", labelsize=8)
-        ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
+        ax.set_xlabel("hits in the article's own words per 1,000 of its own words", fontsize=9)
     handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
@@ -125,7 +125,7 @@ def _marker_means(rates: pd.DataFrame, terms: pd.DataFrame, blocs: list[str], co
                                       for g, t, u in zip(shown["group"], shown["term"], shown["usage"])], fontsize=7)
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.grid(axis="x", color="#EEEEEE")
-    ax.set_xlabel("hits per 1,000 tokens of the article (own words)", fontsize=9)
+    ax.set_xlabel("hits in the article's own words per 1,000 of its own words", fontsize=9)
     handles = _bloc_handles(blocs, counts) + _article_handles("95% bootstrap interval")[1:]
     fig.legend(handles=handles, title="bloc (top to bottom within a row)", loc="outside lower center",
                ncols=min(len(handles), 4), fontsize=8)
@@ -189,7 +189,7 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
         tick.set_color(bloc_colour(bloc))
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)
-    ax.set_title("Who gets quoted (greys: speaker groups; bloc colours name blocs only)")
+    ax.set_title("Who gets quoted or paraphrased (greys: speaker groups; bloc colours name blocs only)")
     if pivot.empty:  # (no quote in any bloc: no group to name)
         ax.text(0.5, 0.5, "no quote found in the compared blocs", ha="center", va="center", transform=ax.transAxes)
         ax.set_yticks([])
@@ -200,11 +200,11 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
 
 
 #: Units of the per-article measures, by prefix; panels of one prefix share their x scale.
-FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 tokens",
+FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 own words",
                 "frame": "frame hits per 100 tokens", "voice": "share of the article's quotes, 0 to 1"}
 #: The text layer of each family of per-article measures (the built article_framing table).
 FAMILY_LAYERS = {"naming": "own words", "rate": "own words", "frame": "all words (own and quoted)",
-                 "voice": "quoted speakers"}
+                 "voice": "quoted and paraphrased speakers"}
 
 
 def framing_small_multiples(summary: pd.DataFrame, columns: list[str], compact_above: int = 16,

@@ -182,6 +182,9 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
         stats = np.array([_article_interval(per_article.loc[b].to_numpy()) if b in per_article.index.get_level_values(0)
                           else (np.nan,) * 3 for b in range(bins)])
         ax.fill_between(centres, stats[:, 1], stats[:, 2], color=colour, alpha=0.25, linewidth=0)
+        for x, (_, low, high) in zip(centres, stats):  # (a bar too: a band draws nothing at a bin between two without)
+            if np.isfinite(low):
+                ax.plot([x, x], [low, high], color=colour, linewidth=1.6, solid_capstyle="butt")
         spread = np.array([np.quantile(per_article.loc[b].to_numpy(), [0.1, 0.9])
                            if b in per_article.index.get_level_values(0)
                            and len(per_article.loc[b]) >= MIN_ARTICLES_FOR_INTERVAL else (np.nan,) * 2
@@ -198,7 +201,7 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
     line = mpl.lines.Line2D([], [], color="grey", linewidth=0.6,
                             label=f"one article (a random {max_lines} per bloc where it has more)" if sampled else "one article")
     mean = mpl.lines.Line2D([], [], color="black", marker="o", markersize=3.5, linewidth=1.8,
-                            label=f"mean of article means in {bins} position bins (band: t 95% interval over "
+                            label=f"mean of article means in {bins} position bins (band and bar: t 95% interval over "
                                   f"articles, bins with {MIN_ARTICLES_FOR_INTERVAL}+ articles)")
     spread = mpl.lines.Line2D([], [], color="grey", linewidth=1.3, linestyle="--",
                               label="10th and 90th percentile of the article means in each bin (every article; "

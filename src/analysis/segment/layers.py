@@ -6,12 +6,14 @@ question, scare-quoted, a speaker label or narration (the outlet's own words).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from analysis.segment.interviews import interview_turns
 from analysis.segment.quotes import _MIN_QUOTE_WORDS, QUOTED_KINDS, Quote, _find_quotes
 from analysis.segment.sentences import _is_default, _strip, sentence_spans
+from analysis.segment.tokens import _TOKEN_RE
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -159,6 +161,36 @@ def layer_at(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> str
 #: its own paraphrase ("Lavrov said that Kiev ..."). Quoted words, interviewers' questions,
 #: scare quotes and speaker labels are not.
 OWN_LAYERS = ("narration", "reported")
+
+
+def layer_tokens(texts: Sequence[str], spans: Mapping[object, Sequence[tuple[int, int, str]]],
+                 keys: Sequence[object] | None = None, tokens: Sequence[Sequence[str]] | None = None) -> Counter[str]:
+    """An article's word tokens (as `tokenize` finds them) per layer: each token in the layer of the
+    text it stands in (`layer_at`), every token of a paragraph without stretches in narration. The
+    denominator of a rate in one layer: hits in the outlet's own words per 1,000 of its own words,
+    not of all the article's words (quotes take a different share of each article).
+
+    Parameters
+    ----------
+    texts : the article's paragraphs.
+    spans : {paragraph key: its stretches} (`layer_spans`).
+    keys : each paragraph's key in `spans` (default: its position).
+    tokens : each paragraph's `tokenize` tokens when already computed (counted for paragraphs
+        without stretches).
+
+    Returns
+    -------
+    collections.Counter
+        layer -> tokens; `OWN_LAYERS` together are the outlet's own words.
+    """
+    out: Counter[str] = Counter()
+    for n, text in enumerate(texts):
+        here = spans.get(keys[n] if keys is not None else n)
+        if not here:
+            out["narration"] += len(tokens[n]) if tokens is not None else len(_TOKEN_RE.findall(text))
+            continue
+        out.update(layer_at(here, m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
+    return out
 
 
 def own_text(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

@@ -24,9 +24,9 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
     """Each article's mean tone with a bootstrap interval over its sentences (`stats.aggregate` by bloc,
     outlet and article), and a sentence saying which articles it lists. Up to `limit` articles, all of
     them; above, the `limit // 2` with the lowest mean and as many with the highest (ties by bloc,
-    outlet and id), in the table's order: the articles that pull a bloc mean, where a listing of
-    thousands would show its first and last rows and cost a bootstrap per article (30 s on 100,000).
-    Each row is the one the full table has.
+    outlet and id), lowest mean first, with a `listed` column saying which end each is from: the
+    articles that pull a bloc mean, where a listing of thousands would show its first and last rows
+    and cost a bootstrap per article (30 s on 100,000). Each row is the one the full table has.
 
     Parameters
     ----------
@@ -38,7 +38,8 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
     Returns
     -------
     table : DataFrame
-        bloc, outlet, article_id, n_sentences, mean, ci_low, ci_high.
+        bloc, outlet, article_id, n_sentences, mean, ci_low, ci_high (above `limit`, then `listed`:
+        "lowest" or "highest").
     note : str
         Which articles the table lists.
     """
@@ -53,9 +54,13 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
     half = limit // 2
     shown = sorted({*order[:half].tolist(), *order[-half:].tolist()})
     table = _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=shown)
+    rank = {int(g): n for n, g in enumerate(order.tolist())}  # (the rows are in the groups' order: `shown`, sorted)
+    table = table.assign(listed=["lowest" if rank[g] < half else "highest" for g in shown],
+                         _rank=[rank[g] for g in shown])
+    table = table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
     return table, (f"{len(groups):,} articles: the table lists the {half} with the lowest and the {half} with the "
-                   "highest mean tone (ties by bloc, outlet and id), each with an interval over its own sentences; "
-                   "every article is a dot in the figure above.")
+                   "highest mean tone (ties by bloc, outlet and id), lowest first, each with an interval over its own "
+                   "sentences; every article is a dot in the figure above.")
 
 
 def difference_text(difference: Mapping, column_label: str = "tone", *, sentences: pd.DataFrame | None = None,
