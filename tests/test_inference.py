@@ -138,18 +138,18 @@ def test_a_measure_with_one_value_in_every_compared_article_is_not_tested_or_cou
     tables = _tables(_nested())
     framing_ = tables["article_framing"].assign(voice_media=0.0, voice_officials=np.arange(len(tables["articles"])) % 3)
     table = summary.bloc_contrasts({**tables, "article_framing": framing_}, "r", "w", n_boot=50)
-    media = table[table["measure"] == "share of quoted voices: media"].iloc[0]
+    media = table[table["measure"] == "share of voices: media"].iloc[0]
     assert summary.CONSTANT in media["method"] and media["estimate"] == 0 and np.isnan(media["p_value"])
     assert media["n_articles_a"] + media["n_articles_b"] == len(tables["articles"])
-    officials = table[table["measure"] == "share of quoted voices: officials"].iloc[0]
+    officials = table[table["measure"] == "share of voices: officials"].iloc[0]
     assert not np.isnan(officials["p_value"])  # (a measure that varies is tested)
     text = summary.answer(table)
     tested = int(table["p_value"].notna().sum())
-    assert text.startswith(f"{tested} contrasts") and "share of quoted voices: media" in text.split("Not counted:")[1]
+    assert text.startswith(f"{tested} contrasts") and "share of voices: media" in text.split("Not counted:")[1]
     # one bloc without values is not "the same in every compared article": it is left to the usual rules
     one_side = framing_.assign(voice_media=np.where(framing_["bloc"] == "r", 0.0, np.nan))
     rows = summary.bloc_contrasts({**tables, "article_framing": one_side}, "r", "w", n_boot=50)
-    assert not rows.loc[rows["measure"] == "share of quoted voices: media", "method"].str.contains(summary.CONSTANT).any()
+    assert not rows.loc[rows["measure"] == "share of voices: media", "method"].str.contains(summary.CONSTANT).any()
 
 
 def _statsmodels_fit(frame: pd.DataFrame) -> tuple[float, float, float, float, float]:

@@ -296,3 +296,17 @@ def test_lost_verdict_names_the_side_a_second_p_value_leaves() -> None:
     assert stats.lost_verdict(0.01, 0.04) == "" and stats.lost_verdict(0.3, 0.9) == ""
     assert stats.lost_verdict(float("nan"), 0.01) == "" and stats.lost_verdict(0.01, float("nan")) == ""
     assert stats.lost_verdict(0.08, 0.12, alpha=0.1) == "p < 0.1"
+
+
+def test_a_difference_interval_stays_within_what_the_measure_allows() -> None:
+    """Two blocs of five articles with indices at -1 and +1: the widened interval reached 2.47, a difference two
+    indices in [-1, 1] cannot have; with the measure's bounds it is cut at 2."""
+    frame = pd.DataFrame({"article_id": [f"a{i}" for i in range(10)], "bloc": ["r"] * 5 + ["w"] * 5,
+                          "compound": [1, 1, 1, 1, -1, -1, -1, -1, -1, 1]})
+    loose = stats.bloc_difference(frame, "r", "w", n_boot=2000, seed=1)
+    cut = stats.bloc_difference(frame, "r", "w", n_boot=2000, seed=1, bounds=(-1, 1))
+    assert loose["ci_high"] > 2 and cut["ci_high"] == 2.0 and cut["ci_low"] == loose["ci_low"] >= -2
+    assert cut["difference"] == loose["difference"] and cut["p_value"] == loose["p_value"]
+    shares = stats.bloc_difference(frame.assign(compound=(frame["compound"] + 1) / 2), "r", "w", n_boot=2000, seed=1,
+                                   bounds=(0, None))  # (one bound: the difference is not bounded)
+    assert shares["ci_high"] == pytest.approx(loose["ci_high"] / 2)

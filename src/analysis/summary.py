@@ -104,7 +104,8 @@ def _mixed_row(result: Mapping) -> dict:
 
 
 def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_boot: int = 2000,
-                     seed: int = 0, test: Mapping | None = None) -> dict:
+                     seed: int = 0, test: Mapping | None = None,
+                     bounds: tuple[float | None, float | None] = (None, None)) -> dict:
     """Difference a - b of bloc means of one value per article, with its interval and p-value.
 
     Articles without a value (NaN: no quotes, no markers) are left out and not counted.
@@ -117,6 +118,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     n_boot : bootstrap resamples.
     seed : random seed of the bootstrap and of sampled relabellings.
     test : its permutation test, when already computed (`article_tests`), else None.
+    bounds : the lowest and highest value the measure can take (`stats.bloc_difference`).
 
     Returns
     -------
@@ -135,7 +137,7 @@ def article_contrast(values: pd.Series, blocs: pd.Series, a: str, b: str, *, n_b
     if empty["n_articles_a"] == 0 or empty["n_articles_b"] == 0:
         return empty
     # one row per article: the bootstrap resamples these article values
-    return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed, test=test)
+    return stats.bloc_difference(frame, a, b, "value", n_boot=n_boot, seed=seed, test=test, bounds=bounds)
 
 
 def article_tests(per_article: pd.DataFrame, columns: list[str], a: str, b: str, *, seed: int = 0) -> dict[str, dict]:
@@ -204,7 +206,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     pandas.DataFrame
         One row per measure and layer: tone (VADER compound) of the outlet's own words (and its
         mixed model, when fitted), of the quoted words and of all; the naming index of own and of quoted words; each frame's
-        salience; each speaker group's share of the quoted voices; the prevalence of each stable
+        salience; each speaker group's share of the voices (quoted or paraphrased); the prevalence of each stable
         NMF topic (unstable topics are not compared).
     """
     rows = []
@@ -219,7 +221,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
     measures += [(c, f"frame salience: {c.removeprefix('frame_').replace('_', ' ')}", "all")
                  for c in per_article.columns if c.startswith("frame_")]
-    measures += [(c, f"share of quoted voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
+    measures += [(c, f"share of voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
                  for c in per_article.columns if c.startswith("voice_")]
     shares = topics.article_shares(tables).set_index("article_id") \
         if not tables.get("topics", pd.DataFrame()).empty else None
@@ -232,14 +234,14 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     tests = _article_level_tests(values, a, b, seed=seed)
     for layer, part in layers:
         if (part["bloc"] == a).any() and (part["bloc"] == b).any():
-            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed,
+            rows.append(_row("tone", layer, stats.bloc_difference(part, a, b, n_boot=n_boot, seed=seed, bounds=(-1, 1),
                                                                    test=tests[f"tone {layer}"]), tone, sentences=True))
         if layer == "own" and (mixed := stats.bloc_mixed_model(part, a, b))["fitted"]:
             rows.append(_mixed_row(mixed))
         if layer == "own" and copies:
             once = sentiment.without_copies(part, shared, columns=["article_id", "bloc", "compound"])
             if (once["bloc"] == a).any() and (once["bloc"] == b).any():
-                difference = stats.bloc_difference(once, a, b, n_boot=n_boot, seed=seed)
+                difference = stats.bloc_difference(once, a, b, n_boot=n_boot, seed=seed, bounds=(-1, 1))
                 rows.append(_row("tone (one copy of each shared paragraph)", layer, difference,
                                  f"{ONCE_METHOD} (the first article's, by id), {tone}; a second estimate of the "
                                  "tone row, not counted", sentences=True))
@@ -249,7 +251,9 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         if values.nunique() == 1 and values.index.map(blocs).nunique() == 2:  # (e.g. no article quotes the media)
             rows.append(_constant_row(measure, layer, a, b, values, blocs))
             continue
-        difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed, test=tests[column])
+        bounds = (-1, 1) if column.startswith("naming_index") else (0, 1) if column.startswith("voice_") else (0, None)
+        difference = article_contrast(per_article[column], blocs, a, b, n_boot=n_boot, seed=seed, test=tests[column],
+                                      bounds=bounds)
         if difference["n_articles_a"] and difference["n_articles_b"]:
             rows.append(_row(measure, layer, difference, "mean of one value per article"))
     if shares is not None:
@@ -257,7 +261,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
         copied = topics.copied_units(tables, shared).set_index("topic")["share_copied"] if shared is not None else {}
         for topic in shown:
             difference = article_contrast(shares[topic], shares["bloc"], a, b, n_boot=n_boot, seed=seed,
-                                          test=tests[f"topic {topic}"])
+                                          test=tests[f"topic {topic}"], bounds=(0, 1))
             share = float(copied.get(topic, 0.0)) if len(copied) else 0.0
             # (before the label, which a figure may shorten)
             note = f"; mostly copied text: {share:.0%} of its units" if share > topics.COPIED_ABOVE else ""

@@ -92,11 +92,15 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
 def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound", *,
                     n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
                     min_articles: int = MIN_ARTICLES_FOR_INTERVAL, n_perm: int = N_PERMUTATIONS,
-                    test: Mapping | None = None) -> dict[str, float]:
+                    test: Mapping | None = None,
+                    bounds: tuple[float | None, float | None] = (None, None)) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its bootstrap interval over articles
     and an article-level permutation p-value (`stats.permutation_test`: exact over at most `n_perm`
     relabellings, else sampled), both NaN unless both blocs have `min_articles` articles; and the
     article-level standardised difference `d_articles` (`article_d`). Other blocs are left out.
+    With the measure's `bounds` (lowest and highest value), the interval is cut to the differences
+    it can take, from low - high to high - low: the widening for few articles reached -2.13 for the
+    difference of two naming indices, which lie in [-1, 1].
 
     Parameters
     ----------
@@ -110,6 +114,7 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
     n_perm : most relabellings enumerated for an exact test; above it, this many are sampled.
     test : the permutation test of these article means, when already computed (`permutation_tests`
         of several measures at once, over the articles in bloc and id order), else None.
+    bounds : the lowest and highest value the measure can take (None: unbounded), as in `bloc_summary`.
 
     Returns
     -------
@@ -135,6 +140,9 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         diff_draws = _expanded(_article_draws(xa, n_boot, rng), xa, ci) - _expanded(_article_draws(xb, n_boot, rng), xb, ci)
         alpha = (1 - ci) / 2
         low, high = float(np.quantile(diff_draws, alpha)), float(np.quantile(diff_draws, 1 - alpha))
+        if bounds[0] is not None and bounds[1] is not None:
+            span = float(bounds[1]) - float(bounds[0])
+            low, high = max(low, -span), min(high, span)
     if test is None:
         test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed,
                                 min_articles=min_articles)
