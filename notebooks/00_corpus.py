@@ -75,8 +75,11 @@ plots.save(fig, "corpus_article_lengths")
 Markdown(overview.length_note(tables["articles"]))
 
 # %% [markdown]
-# Because lengths differ, every per-bloc figure in later notebooks is a mean over articles (or over
-# sentences within articles), never a sum. Where the articles span several years (dates above), the
+# Because lengths differ, every bloc comparison in later notebooks is a mean over articles (or over
+# sentences within articles), never a sum. Two descriptive views pool a bloc's text instead and say
+# so: the word contributions of notebook 01 (which lexicon words drive the scores, per 1,000 of the
+# bloc's sentences) and the pooled marker-rate tables of notebook 02; there a long article weighs
+# more. Where the articles span several years (dates above), the
 # statements and the war changed over that time, which a bloc comparison cannot separate from
 # outlet differences. Each article is labelled "outlet · article id" in the figures; above
 # 30 articles the figure shows one row of dots per bloc instead of a bar per article.

@@ -243,7 +243,7 @@ naming_change.round(3)
 # A dot per article and marker (the outlet's own words; an article without the marker is a 0), and
 # each bloc's mean of article rates, with an interval only where the bloc has enough articles; where
 # a bloc has few articles a marker's rate can be one article's habit (or one quotation); the
-# per-article table in section 6 shows whose. The articles behind the dots:
+# per-article table in section 6 shows whose. How many articles each bloc has (the dots of each row):
 
 # %%
 Markdown(stats.corpus_counts(tables["articles"]))
@@ -298,7 +298,11 @@ Markdown(stats.interval_rule())
 #
 # Each quote's speaker (from `analysis.segment`) is mapped to a group by an editable list
 # (`src/analysis/resources/speaker_groups.csv`), and the speech verb nearest the quote is kept:
-# "said" is neutral; "claimed", "insisted", "parroted" or "refuted" frame the speaker. The groups are
+# "said" is neutral; "claimed", "insisted", "parroted" or "refuted" frame the speaker. **A bare role
+# with no name or nationality** ("the spokesman", "diplomats", "officials") counts as a Russian
+# official by default (section 5 of the file says why: in coverage of Russian statements such a role
+# most often points back to the Russian official just named); where that does not hold, as for
+# diplomats in Brussels named only as "diplomats", delete those rows. The groups are
 # assigned by `build`: an edit to `speaker_groups.csv` (or `speech_verbs.txt`) takes effect only
 # after `python -m analysis build` (or `make reproduce`). The bars are the mean over a bloc's
 # articles of each article's share of quotes, so every article that quotes anyone weighs the same
