@@ -258,3 +258,13 @@ def test_row_kinds_read_the_method_of_each_row() -> None:
                                      f"mean of one value per article; {summary.CONSTANT} (0)", "permutation test"]})
     assert summary.row_kinds(table).tolist() == ["mixed", "once", "constant", ""]
     assert summary.row_kinds(table.drop(columns="method")).tolist() == ["", "", "", ""]
+
+
+def test_the_paper_keyness_table_breaks_ties_as_the_figure_does() -> None:
+    """Terms tied on z are listed by term on both sides (the negative side listed them in reverse, so the
+    table and the Fightin' Words figure named different terms at a tie)."""
+    keyness = pd.DataFrame({"term": ["b", "a", "d", "c", "e"], "ngram": 1, "n_articles": 3,
+                            "count_russian": [5, 5, 0, 0, 1], "count_western": [0, 0, 5, 5, 1],
+                            "log_odds": [1.0, 1.0, -1.0, -1.0, 0.0], "z": [2.0, 2.0, -2.0, -2.0, 0.0]})
+    top = summary.keyness_top(keyness, n=1)
+    assert top[["side", "term"]].values.tolist() == [["russian", "a"], ["western", "c"]]

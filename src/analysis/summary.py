@@ -353,10 +353,12 @@ def keyness_top(keyness: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     counts = [c for c in keyness.columns if c.startswith("count_")]
     if len(counts) != 2 or keyness.empty:
         return pd.DataFrame(columns=["side", "term", "ngram", "n_articles", *counts, "log_odds", "z"])
-    ordered = keyness.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
+    # (largest |z| first, ties by term on both sides: the order the Fightin' Words figure labels them in)
+    ranked = keyness.assign(_abs=keyness["z"].abs()).sort_values(["_abs", "term"], ascending=[False, True],
+                                                                  kind="mergesort")
     a, b = (c.removeprefix("count_") for c in counts)
-    top = ordered[ordered["z"] > 0].head(n).assign(side=a)
-    bottom = ordered[ordered["z"] < 0].iloc[::-1].head(n).assign(side=b)
+    top = ranked[ranked["z"] > 0].head(n).assign(side=a)
+    bottom = ranked[ranked["z"] < 0].head(n).assign(side=b)
     return pd.concat([top, bottom], ignore_index=True)[["side", "term", "ngram", "n_articles", *counts, "log_odds", "z"]]
 
 
