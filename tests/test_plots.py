@@ -117,12 +117,17 @@ def test_article_labels_are_unique_and_short(articles: pd.DataFrame) -> None:
 
 def test_outlet_groups_keep_the_top_outlets_and_take_ties_in_turn_from_each_bloc(articles: pd.DataFrame) -> None:
     groups = plots.outlet_groups(articles, top=12)
-    assert groups.nunique() == 13 and "33 more outlets (pooled)" in set(groups)
-    top = sorted(set(groups) - {"33 more outlets (pooled)"})
+    pooled = {g for g in set(groups) if g.endswith(" (pooled)")}
+    assert len(set(groups)) - len(pooled) == 12
+    # the rest pooled by bloc: one pool per bloc, counting that bloc's outlets not named
+    bloc_of = articles.drop_duplicates("outlet").set_index("outlet")["bloc"]
+    top = sorted(set(groups) - pooled)
+    left = bloc_of.drop(top).value_counts()
+    assert pooled == {plots.parts.pooled_outlets(int(n), b) for b, n in left.items()}
+    assert all(g.startswith(f"{b}: ") for g, b in zip(groups, articles["bloc"]) if g in pooled)  # (a pool never mixes blocs)
     # 15 outlets have two articles; the 12 kept are taken from them in turns, one per bloc (blocs by
     # name), each bloc's by name, whatever the row order
     doubles = articles.groupby("outlet").size().loc[lambda s: s == 2].index
-    bloc_of = articles.drop_duplicates("outlet").set_index("outlet")["bloc"]
     queues = {bloc: sorted(o for o in doubles if bloc_of[o] == bloc) for bloc in sorted(set(bloc_of[doubles]))}
     turns = [queue[k] for k in range(max(map(len, queues.values()))) for queue in queues.values() if k < len(queue)]
     assert top == sorted(turns[:12]) and top != sorted(doubles)[:12]  # (not the first 12 by name)
@@ -130,9 +135,10 @@ def test_outlet_groups_keep_the_top_outlets_and_take_ties_in_turn_from_each_bloc
     assert kept.max() - kept.min() <= 1
     shuffled = articles.sample(frac=1, random_state=0)
     assert plots.outlet_groups(shuffled, top=12).sort_index().equals(groups.sort_index())
-    assert (groups == articles["outlet"]).sum() + (groups != articles["outlet"]).sum() == 60
     few = articles.head(5)
     assert plots.outlet_groups(few, top=12).tolist() == few["outlet"].tolist()
+    # outlets of one article keep no name where some are pooled: 15 outlets have two articles, so top=20 names 15
+    assert len({g for g in plots.outlet_groups(articles, top=20) if not g.endswith("(pooled)")}) == 15
 
 
 def test_article_lengths_one_bar_per_article_then_one_row_per_bloc(articles: pd.DataFrame) -> None:
@@ -218,7 +224,8 @@ def test_sentiment_distribution_shows_top_outlets_and_other(articles: pd.DataFra
     by_bloc, by_outlet = _visible_axes(fig)
     assert len(_ytick_texts(by_bloc)) == len(BLOCS)
     outlets = _ytick_texts(by_outlet)
-    assert len(outlets) == plots.TOP_OUTLETS + 1 and outlets[-1].startswith("33 more outlets (pooled)")
+    named = [o for o in outlets if "(pooled)" not in o.replace("\n", " ")]
+    assert len(named) == plots.TOP_OUTLETS and len(outlets) == plots.TOP_OUTLETS + len(BLOCS)  # (a pool per bloc)
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 

@@ -67,38 +67,45 @@ def article_labels(frame: pd.DataFrame, width: int = 30) -> pd.Series:
     return pd.Series([f"{_short(o, width)} · {a}" for o, a in zip(frame["outlet"], ids)], index=frame.index)
 
 
-def pooled_outlets(n: int) -> str:
-    """The label of `n` outlets drawn as one group (`outlet_groups`).
+def pooled_outlets(n: int, bloc: str = "") -> str:
+    """The label of `n` outlets drawn as one group (`outlet_groups`), of one bloc when given.
 
     Parameters
     ----------
     n : the outlets in the group.
+    bloc : their bloc ("" for outlets of any bloc).
 
     Returns
     -------
     str
-        "n more outlets (pooled)".
+        "n more outlets (pooled)", or "bloc: n more outlets (pooled)" ("1 more outlet (pooled)").
     """
-    return f"{n:,} more outlets (pooled)"
+    label = f"{n:,} more outlet{'' if n == 1 else 's'} (pooled)"
+    return f"{bloc}: {label}" if bloc else label
 
 
-def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
-    """Each row's outlet, or "k more outlets (pooled)" for outlets beyond the `top` with most articles (not
-    "other": a corpus may have a bloc of that name).
+def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS, min_articles: int = 2) -> pd.Series:
+    """Each row's outlet, or its bloc's pool, "bloc: k more outlets (pooled)", for outlets beyond the
+    `top` with most articles (not "other": a corpus may have a bloc of that name).
 
-    Ties in article count are taken in turn from each bloc (blocs by name), each bloc's outlets by name,
-    never by file order: with many one-article outlets, an alphabetical cut would show the outlets of
-    whichever bloc's names come first.
+    Where pooling is needed, only outlets with at least `min_articles` articles keep their name: a
+    row of one article describes that article, not an outlet, and with many one-article outlets the
+    rows shown were picked by the tie rule. The rest are pooled by the row's bloc, so a pool never
+    mixes blocs (one pool for all when `frame` has no bloc). Ties in article count are taken in turn
+    from each bloc (blocs by name), each bloc's outlets by name, never by file order: with many
+    outlets of equal size, an alphabetical cut would show the outlets of whichever bloc's names come
+    first.
 
     Parameters
     ----------
-    frame : rows with outlet and article_id (articles, sentences, ...).
+    frame : rows with outlet and article_id (articles, sentences, ...), and bloc when known.
     top : outlets that keep their own name; when a single outlet would be left over, none is grouped.
+    min_articles : articles an outlet needs to keep its name when some are pooled.
 
     Returns
     -------
     pandas.Series of str
-        The outlet or its group, one per row, on `frame`'s index.
+        The outlet or its pool, one per row, on `frame`'s index.
     """
     counts = frame.groupby("outlet")["article_id"].nunique().reset_index(name="n")
     if "bloc" in frame.columns:  # (an outlet's bloc: its most frequent one, ties by name)
@@ -109,13 +116,18 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS) -> pd.Series:
         counts["bloc"] = ""
     counts = counts.sort_values(["n", "bloc", "outlet"], ascending=[False, True, True], kind="mergesort")
     counts["turn"] = counts.groupby(["n", "bloc"]).cumcount()  # (the k-th outlet of its bloc among equal counts)
-    ranked = counts.sort_values(["n", "turn", "bloc", "outlet"], ascending=[False, True, True, True],
-                                kind="mergesort")["outlet"].tolist()
+    ranked = counts.sort_values(["n", "turn", "bloc", "outlet"], ascending=[False, True, True, True], kind="mergesort")
     if len(ranked) <= top + 1:
         return frame["outlet"].astype(str)
-    kept = set(ranked[:top])
-    other = pooled_outlets(len(ranked) - top)
-    return frame["outlet"].astype(str).where(frame["outlet"].isin(kept), other)
+    kept = set(ranked.loc[ranked["n"] >= min_articles, "outlet"].head(top))
+    outlets = frame["outlet"].astype(str)
+    named = outlets.isin(kept)
+    if "bloc" not in frame.columns:
+        return outlets.where(named, pooled_outlets(len(ranked) - len(kept)))
+    bloc = frame["bloc"].astype(str)
+    left = pd.DataFrame({"outlet": outlets[~named], "bloc": bloc[~named]}).drop_duplicates()
+    per_bloc = left.groupby("bloc")["outlet"].size()
+    return outlets.where(named, bloc.map({b: pooled_outlets(int(n), b) for b, n in per_bloc.items()}))
 
 
 def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, unit: str = "articles") -> list:

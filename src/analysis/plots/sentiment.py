@@ -34,7 +34,8 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     (the mean of its sentences in `tested`, jittered from `seed`) beside the bloc's mean of article
     means and its 95% interval, shown only for blocs with `stats.MIN_ARTICLES_FOR_INTERVAL` articles.
     Right, a description: every sentence of `frame` as a dot over a box, for the `top` outlets with
-    most articles (ties in turn from each bloc, see `outlet_groups`), the rest as "other"; a row with
+    most articles (of those with 2+ articles, ties in turn from each bloc: `outlet_groups`), the rest
+    pooled by bloc; a row with
     more than `max_dots` sentences shows a random sample of that many dots (its box and counts use
     every sentence), said in the axis label.
 
@@ -61,7 +62,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     # (the columns drawn only: a copy of every column, the text too, raised notebook 01's peak by 0.6 GB on 100,000 articles)
     frame = frame[["article_id", "outlet", "bloc", column]].assign(_outlet=outlet_groups(frame, top))
     outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
-    other = [o for o in sorted(outlet_bloc) if o.endswith(" more outlets (pooled)") and o not in set(frame["outlet"])]
+    other = [o for o in sorted(outlet_bloc) if o.endswith((" more outlets (pooled)", " more outlet (pooled)")) and o not in set(frame["outlet"])]
     named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
     order = named + other
     fig, (left, ax) = plt.subplots(1, 2, figsize=(13, 0.5 * len(order) + 2.8), width_ratios=[1, 1.5], layout="constrained")
@@ -96,9 +97,11 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     ax.set_ylabel("")
     n_outlets = frame["outlet"].nunique()
     ax.set_title("By outlet, every sentence (a description, not a test)" if not other else
-                 f"By outlet, every sentence: the {top} of {n_outlets} with most articles (ties in turn by bloc)", fontsize=10)
-    handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="pooled outlets of several blocs")]
-                                              if other else [])
+                 f"By outlet, every sentence: the {len(named)} of {n_outlets} outlets with most articles\n(outlets with "
+                 "2+ articles, ties in turn by bloc; the rest pooled by bloc)", fontsize=10)
+    mixed = any(not outlet_bloc[o] for o in order)
+    handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="outlet of several blocs")]
+                                              if mixed else [])
     fig.legend(handles=handles + _article_handles("95% interval"), title="bloc", loc="outside lower center",
                ncols=min(len(handles) + 2, 4), fontsize=9)
     return fig
