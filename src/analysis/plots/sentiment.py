@@ -62,7 +62,9 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     # (the columns drawn only: a copy of every column, the text too, raised notebook 01's peak by 0.6 GB on 100,000 articles)
     frame = frame[["article_id", "outlet", "bloc", column]].assign(_outlet=outlet_groups(frame, top))
     outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
-    other = [o for o in sorted(outlet_bloc) if o.endswith((" more outlets (pooled)", " more outlet (pooled)")) and o not in set(frame["outlet"])]
+    outlets = set(frame["outlet"])
+    other = [o for o in sorted(outlet_bloc) if o.endswith((" more outlets (pooled)", " more outlet (pooled)"))
+             and o not in outlets]
     named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
     order = named + other
     fig, (left, ax) = plt.subplots(1, 2, figsize=(13, 0.5 * len(order) + 2.8), width_ratios=[1, 1.5], layout="constrained")
