@@ -288,6 +288,7 @@ actors.round(3)
 # %%
 contributions = sentiment.word_contributions(frame, seed=SEED, within=sentiment.own_mask(frame))
 display(Markdown(sentiment.contributions_note(contributions)))
+display(Markdown(sentiment.speech_verb_note(contributions)))
 fig = plots.word_contributions(contributions, layer="the outlet's own words (narration and reported speech)")
 plots.save(fig, "sentiment_word_contributions")
 

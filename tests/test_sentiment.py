@@ -672,3 +672,14 @@ def test_columns_of_a_table_are_checked_against_the_manifest_and_taken_from_a_ke
     tables["t"] = pd.DataFrame({"a": [5], "b": ["z"]})
     assert tables.columns_of("t", ["b"]).to_dict("list") == {"b": ["z"]}
 
+
+
+def test_the_speech_verb_note_names_the_reporting_verbs_that_carry_valence() -> None:
+    table = pd.DataFrame({"bloc": ["russian", "russian", "russian", "western"], "word": ["stressed", "war", "warned", "peace"],
+                          "n": [3, 5, 1, 2], "total": [-4.2, -14.5, -1.3, 5.0],
+                          "per_1000_sentences": [-42.0, -145.0, -13.0, 50.0], "sentences_read": 100, "sentences": 100})
+    note = sentiment.speech_verb_note(table)
+    assert note.startswith("**Speech verbs in the lexicon**")
+    assert 'russian: "stressed" -42.0, "warned" -13.0 (27.5% of the bloc\'s summed absolute valence)' in note
+    assert "western" not in note  # ("peace" is not a speech verb)
+    assert sentiment.speech_verb_note(table[table["word"].isin(["war", "peace"])]) == ""

@@ -80,7 +80,13 @@ from analysis.sentiment.validation import (
     validate,
     validation_metrics,
 )
-from analysis.sentiment.words import contributions_note, disagreements, word_contributions, word_valences
+from analysis.sentiment.words import (
+    contributions_note,
+    disagreements,
+    speech_verb_note,
+    word_contributions,
+    word_valences,
+)
 from analysis.stats import (
     aggregate,
     bloc_difference,
@@ -97,7 +103,7 @@ __all__ = [
     "actor_tone", "aggregate", "article_table", "article_tone", "bloc_summary_by",
     "agreement_between_methods", "analyzer", "bloc_difference", "bloc_difference_under", "bloc_summary",
     "bloc_under_text", "bootstrap_mean_ci", "check_scorers", "coded_sentences", "coder_agreement", "confusion",
-    "contributions_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",
+    "contributions_note", "speech_verb_note", "coverage_text", "difference_text", "disagreements", "extreme_sentences", "label",
     "leave_one_group_out", "leave_one_group_out_text", "leave_one_outlet_out", "leave_one_outlet_out_text",
     "mixed_model_text", "load_actors", "load_gold", "load_neutral_terms",
     "majority_baseline", "nltk_analyzer", "own_mask", "own_words", "paragraph_tone", "quote_vs_narration", "score_columns",

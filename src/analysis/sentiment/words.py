@@ -142,6 +142,40 @@ def contributions_note(contributions: pd.DataFrame) -> str:
         f"{bloc} {row.sentences_read:,} of {row.sentences:,}" for bloc, row in sampled.iterrows()) + "."
 
 
+def speech_verb_note(contributions: pd.DataFrame, top: int = 4) -> str:
+    """Which speech verbs (`segment.speech_verbs`: "stressed", "warned", "praised") carry lexicon valence
+    in each bloc's word contributions, and their share of the bloc's summed valence (Markdown): a
+    reporting convention ("Peskov stressed") that VADER reads as tone, which the topic-neutral variant
+    does not remove.
+
+    Parameters
+    ----------
+    contributions : a `word_contributions` table.
+    top : the most verbs named per bloc (largest absolute contribution first).
+
+    Returns
+    -------
+    str
+        "" when no speech verb carries valence.
+    """
+    from analysis import segment
+
+    verbs = {v for v in segment.speech_verbs() if " " not in v}
+    found = contributions[contributions["word"].isin(verbs)]
+    if found.empty:
+        return ""
+    parts = []
+    for bloc, part in found.groupby("bloc", sort=True):
+        whole = contributions.loc[contributions["bloc"] == bloc, "total"].abs().sum()
+        part = part.assign(_abs=part["total"].abs()).sort_values(["_abs", "word"], ascending=[False, True])
+        named = ", ".join(f'"{w}" {v:+.1f}' for w, v in zip(part["word"].head(top), part["per_1000_sentences"].head(top)))
+        share = part["_abs"].sum() / whole if whole else 0.0
+        parts.append(f"{bloc}: {named} ({share:.1%} of the bloc's summed absolute valence)")
+    return ("**Speech verbs in the lexicon** (valence per 1,000 sentences): " + "; ".join(parts) + ". They are how "
+            "the outlet reports speech (\"Peskov stressed\"), a house convention VADER reads as tone; the topic-neutral "
+            "variant keeps them.")
+
+
 def disagreements(frame: pd.DataFrame, tolerance: float = 0.05) -> pd.DataFrame:
     """Sentences (of a frame with text and scores) where NLTK's port and the reference differ.
 
