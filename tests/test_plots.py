@@ -962,3 +962,15 @@ def test_tone_along_article_draws_an_interval_bar_in_a_bin_between_two_without()
             and line.get_linestyle() == "-" and len(line.get_xdata()) == 2 and line.get_xdata()[0] == line.get_xdata()[1]]
     assert [round(float(b.get_xdata()[0]), 2) for b in bars] == [0.45]
     plt.close(fig)
+
+
+def test_topic_map_says_how_many_units_sit_exactly_on_another() -> None:
+    """Copied paragraphs get one position: 5 of 40 units drawn on others' places are said in the title."""
+    coords = np.random.default_rng(0).normal(size=(40, 2))
+    coords[35:] = coords[:5]
+    fig = plots.topic_map(coords, np.repeat([0, 1], 20), ["russian", "western"] * 20, ["a", "b"])
+    assert "5 of the 40 units drawn sit exactly on another (copied text)" in fig._suptitle.get_text()
+    plt.close(fig)
+    fig = plots.topic_map(coords[:35], np.repeat([0, 1], 20)[:35], ["russian", "western"] * 17 + ["russian"], ["a", "b"])
+    assert "sit exactly on another" not in fig._suptitle.get_text()
+    plt.close(fig)

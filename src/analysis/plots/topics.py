@@ -136,7 +136,8 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     when thousands of units overlap. Blocs outside `compared` are drawn in a darker grey, smaller and
     over the compared ones, with one legend entry naming them. Above `max_points` units, a fixed random sample
     of them (said in the title); points grow more transparent as a panel fills. The legend gives
-    each bloc's units drawn; each panel's title its topic and units.
+    each bloc's units drawn; each panel's title its topic and units; the title how many units sit
+    exactly on another (copied paragraphs), which no dot can show apart.
 
     Parameters
     ----------
@@ -197,6 +198,10 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
                         top=1 - 1.0 / fig.get_figheight(), hspace=0.6, wspace=0.08)
     fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="upper left",
                bbox_to_anchor=(right + 0.01, 1 - 1.0 / fig.get_figheight()), fontsize=8)
+    # (copied paragraphs sit at one position: say how many dots hide behind another)
+    stacked = len(coords) - len(np.unique(coords.round(9), axis=0)) if len(coords) else 0
     fig.suptitle("Paragraphs in two dimensions, one panel per dominant topic"
-                 + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else ""), y=1 - 0.15 / fig.get_figheight())
+                 + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else "")
+                 + (f"\n{stacked:,} of the {len(coords):,} units drawn sit exactly on another (copied text): one dot shows"
+                    " them all" if stacked else ""), y=1 - 0.15 / fig.get_figheight())
     return fig
