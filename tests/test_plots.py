@@ -508,7 +508,7 @@ def test_marker_dots_one_dot_per_article_and_term(articles: pd.DataFrame) -> Non
         (f"group{g}", f"term{g}{k}", "neutral") for g in range(6) for k in range(5)]
     counts = pd.DataFrame([{"article_id": a, "group": g, "term": t, "usage": u, "count": int(rng.integers(1, 4)),
                             "layer": "narration"} for a in articles["article_id"][::3] for g, t, u in terms[::2]])
-    rates = framing.marker_rates_by_article(counts, articles)
+    rates = framing.marker_rates_by_article(counts, articles.assign(n_tokens_own=articles["n_tokens"]))
     assert len(rates) == len(articles) * counts[["term"]].drop_duplicates().shape[0]  # zeros kept
     fig = plots.marker_dots(rates, seed=2)
     assert sum(sum(_dots_by_colour(ax).values()) for ax in fig.axes) == len(rates)
@@ -728,7 +728,7 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     fig = plots.framing_small_multiples(_summary(articles), MEASURES)
     title = fig._suptitle.get_text()
     assert all(f"{family}_: " in title for family in ("naming", "rate", "frame", "voice"))
-    assert "rate_: marker hits per 1,000 tokens, own words" in " ".join(title.split())
+    assert "rate_: marker hits per 1,000 words, own words" in " ".join(title.split())
     assert "frame_: frame hits per 100 tokens, all words (own and quoted)" in " ".join(title.split())
     plt.close(fig)
 

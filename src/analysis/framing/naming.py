@@ -129,7 +129,7 @@ def marker_hits_shown(texts: pd.DataFrame, markers: pd.DataFrame, *, limit: int 
     return hits[shown].reset_index(drop=True), note
 
 
-def layer_denominator(layer_counts: Mapping[str, int], layer: str) -> int:
+def _layer_denominator(layer_counts: Mapping[str, int], layer: str) -> int:
     """The tokens a rate of hits in `layer` is taken over: the outlet's own words (`segment.OWN_LAYERS`
     together) for narration and reported speech, else the tokens of that layer itself."""
     if layer in segment.OWN_LAYERS:
@@ -158,7 +158,7 @@ def _token_column(layers: Sequence[str] | None, articles: pd.DataFrame) -> str:
 def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping],
                  layer_counts: Mapping[str, int], matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
     """One article's rows of the `markers` table: hits per term and layer, with their rate per 1,000
-    tokens of the layer (`layer_denominator`; see `article_rows`)."""
+    tokens of the layer (`_layer_denominator`; see `article_rows`)."""
     spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
     found: Counter[tuple[str, str]] = Counter()
     for p in paragraphs:
@@ -166,7 +166,7 @@ def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterabl
         found.update((term, segment.layer_at(here, a, b)) for term, a, b in matcher.finditer(p["text"]))
     keyed = sorted((*info[term], term, layer, n) for (term, layer), n in found.items())
     return [{"article_id": article_id, "group": group, "term": term, "usage": usage, "count": n,
-             "rate_per_1000": 1000 * n / layer_denominator(layer_counts, layer), "layer": layer}
+             "rate_per_1000": 1000 * n / _layer_denominator(layer_counts, layer), "layer": layer}
             for group, usage, term, layer, n in sorted(keyed, key=lambda r: (r[0], r[2], r[1], r[3]))]
 
 
