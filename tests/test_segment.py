@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 import nltk
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -395,3 +396,25 @@ def test_tokens_of_ascii_and_other_text_are_lower_cased_the_same_way() -> None:
     assert segment.tokenize(curly)[:4] == ["the", "u.s", "and", "russia's"]
     assert segment.tokenize(curly)[-2:] == ["i̇stanbul", "ærø"]
     assert segment.count_tokens(curly) == len(segment.tokenize(curly))
+
+
+def test_layer_tokens_give_each_token_the_layer_layer_at_gives_it() -> None:
+    """The sweep over a paragraph's stretches agrees with `layer_at` token by token, nested and
+    overlapping stretches and ties in length included."""
+    from collections import Counter
+
+    from analysis.segment.tokens import token_spans
+
+    rng = np.random.default_rng(11)
+    text = ("Lavrov said the talks, which Kyiv calls a 'farce', would go on. \"We are ready,\" he added, "
+            "according to the ministry, while U.S. officials stayed silent on 1,000 prisoners.")
+    layers = ["quoted", "reported", "scare", "question", "label"]
+    for _ in range(200):
+        spans = []
+        for _ in range(int(rng.integers(1, 5))):
+            a = int(rng.integers(0, len(text)))
+            spans.append((a, int(rng.integers(a, len(text) + 1)), str(rng.choice(layers))))
+        spans.sort()
+        expected = Counter(segment.layer_at(spans, a, b) for _, a, b in token_spans(text))
+        assert segment.layer_tokens([text], {0: spans}) == expected
+    assert segment.layer_tokens([text, "No quotes here."], {0: []}) == {"narration": len(token_spans(text)) + 3}

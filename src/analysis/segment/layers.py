@@ -6,6 +6,7 @@ question, scare-quoted, a speaker label or narration (the outlet's own words).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -189,7 +190,16 @@ def layer_tokens(texts: Sequence[str], spans: Mapping[object, Sequence[tuple[int
         if not here:
             out["narration"] += len(tokens[n]) if tokens is not None else len(_TOKEN_RE.findall(text))
             continue
-        out.update(layer_at(here, m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
+        spans_ = [m.span() for m in _TOKEN_RE.finditer(text)]
+        starts, ends = [a for a, _ in spans_], [b for _, b in spans_]
+        layers = ["narration"] * len(spans_)
+        # (as `layer_at`, the innermost stretch holding a token wins, ties by layer name: written last)
+        for start, end, layer in sorted(here, key=lambda sp: (sp[1] - sp[0], sp[2]), reverse=True):
+            i = bisect_left(starts, start)
+            while i < len(ends) and ends[i] <= end:
+                layers[i] = layer
+                i += 1
+        out.update(layers)
     return out
 
 
