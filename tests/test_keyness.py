@@ -326,6 +326,8 @@ def test_prior_sensitivity_reports_each_weight() -> None:
     assert summary.loc[summary["scale"] == 1.0, "top_russian"].item() == "kiev"
     fig = plots.keyness_prior_sensitivity(summary, terms, "russian", "western")
     assert len(fig.axes) == 2
+    labels = [t for t in fig.axes[0].texts if hasattr(t, "xyann")]
+    assert labels and all(t.xyann[0] > 0 for t in labels)  # right of the lines' ends, never across the lines
     matplotlib.pyplot.close(fig)
     # no term beyond noise at any weight: a sentence in place of two lines of zeros
     counts = {f"n_beyond_{bloc}": 0 for bloc in ("russian", "western")}

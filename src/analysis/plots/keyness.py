@@ -185,7 +185,9 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
     last = terms[terms["scale"] == scales.max()].sort_values(["bloc", "term"])
     left.set_xlim(scales.min() / 1.5, scales.max() * 6)
     fig.tight_layout()
-    _place_labels(left, last["scale"], last["z"], last["term"], [bloc_colour(x) for x in last["bloc"]], fontsize=7)
+    # (to the right of the last weight only: a label on the left sat across the lines coming in)
+    _place_labels(left, last["scale"], last["z"], last["term"], [bloc_colour(x) for x in last["bloc"]], fontsize=7,
+                  right_only=True)
     counts = summary[[f"n_beyond_{a}", f"n_beyond_{b}"]].to_numpy()
     if not counts.any():  # (two lines of zeros say less than a sentence)
         right.set_axis_off()

@@ -272,11 +272,14 @@ _LABEL_OFFSETS = [(dx, dy) for d in (0, 7, 14, 21, 28, 36, 46, 58) for dy in ((0
 
 
 def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],  # noqa: ANN001
-                  colours: Sequence[str], fontsize: float = 8, point_radius: float = 0) -> int:
+                  colours: Sequence[str], fontsize: float = 8, point_radius: float = 0,
+                  right_only: bool = False) -> int:
     """Label points without overlap, deterministically: each label, in the given order, takes the
     first offset of `_LABEL_OFFSETS` where it overlaps no placed label (nor, with `point_radius`
     in points, any of the labelled points' dots) and stays inside the axes (a thin leader line
-    when it moved away); a label with no room is left out. Returns how many."""
+    when it moved away); a label with no room is left out. With `right_only`, only offsets to the
+    right of the point (for the ends of lines drawn from the left, which a label on the left would
+    sit across). Returns how many are left out."""
     renderer = _renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     placed = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() is not None else []
@@ -285,8 +288,9 @@ def _place_labels(ax, xs: Sequence[float], ys: Sequence[float], texts: Sequence[
         centres = ax.transData.transform(np.column_stack([np.asarray(xs, float), np.asarray(ys, float)]))
         placed += [mpl.transforms.Bbox([[cx - r, cy - r], [cx + r, cy + r]]) for cx, cy in centres]
     left_out = 0
+    offsets = [(dx, dy) for dx, dy in _LABEL_OFFSETS if dx > 0 or not right_only]
     for x, y, text, colour in zip(xs, ys, texts, colours):
-        for dx, dy in _LABEL_OFFSETS:
+        for dx, dy in offsets:
             label = ax.annotate(plain(text), (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
                                 color=colour, ha="left" if dx > 0 else "right", va="center")
             box = label.get_window_extent(renderer).expanded(1.05, 1.1)
