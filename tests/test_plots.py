@@ -715,7 +715,7 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     # a bloc read from a sample: the panel says so, as n counts the sample's occurrences
     fig = plots.word_contributions(words.assign(sentences=[7, 1_200], sentences_read=[7, 500]))
     assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)",
-                                                            "western (a random 500 of 1,200 sentences; n counts them)"]
+                                                            "western\n(a random 500 of 1,200 sentences; n counts them)"]
     plt.close(fig)
     table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})
     fig = plots.raw_vs_neutral(table, table, layer="own words")
@@ -940,7 +940,7 @@ def test_removal_by_reason_shows_totals_and_the_distribution_for_many_articles()
     assert sum(p.get_height() for p in right.patches) == 300  # every article, those without removed lines too
     navigation = int(removed.loc[removed["reason"] == "navigation", "article_id"].nunique())
     assert any(f"articles ({navigation / 300:.0%})" in t.get_text() and t.get_text().startswith(" ") for t in left.texts)
-    assert "300 articles, 2,000 raw lines" in fig._suptitle.get_text()
+    assert "2,000 raw lines removed from 300 articles" in fig._suptitle.get_text()
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 

@@ -362,6 +362,10 @@ def test_bloc_difference_on_many_articles_samples_and_shows_the_interval() -> No
     assert "95% bootstrap interval over articles: [" in text and "from 500 random relabellings" in text
     summary = sentiment.bloc_summary(frame, n_boot=100)
     assert "uses 42 of the corpus's 47 articles (3 blocs)" in sentiment.tone_answer(summary, result)
+    # the corpus counted from every sentence: an article with no sentence in the compared layer is still one of it
+    layer = frame[frame["article_id"] != "u4"]
+    answer = sentiment.tone_answer(sentiment.bloc_summary(layer, n_boot=100), result, sentences=frame)
+    assert "uses 42 of the corpus's 47 articles" in answer
     missing = sentiment.bloc_difference(frame, "r", "x")  # (a bloc with no sentence here: nothing to compare)
     assert np.isnan(missing["difference"]) and missing["reason"] == "no sentences of x here: nothing to compare"
 

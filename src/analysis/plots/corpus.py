@@ -143,5 +143,5 @@ def _removal_distribution(counts: pd.DataFrame) -> Figure:
     right.set_xlabel("raw lines removed from an article")
     right.set_ylabel("articles")
     right.set_title(f"per article (median {np.median(per_article):g}, most {most:,})", fontsize=10)
-    fig.suptitle(f"What cleaning removed, and why: {n:,} articles, {int(per_article.sum()):,} raw lines")
+    fig.suptitle(f"What cleaning removed, and why: {int(per_article.sum()):,} raw lines removed from {n:,} articles")
     return fig

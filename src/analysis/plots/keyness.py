@@ -210,6 +210,7 @@ def keyness_prior_sensitivity(summary: pd.DataFrame, terms: pd.DataFrame, a: str
     for ax in (left, right) if counts.any() else (left,):
         ax.set_xticks(scales, [f"{s:g}x" for s in scales])
         ax.xaxis.set_minor_locator(mpl.ticker.NullLocator())
-    fig.suptitle(plain(f"Keyness {a} vs {b} under other prior weights (dashed: noise threshold at each weight)"))
+    fig.suptitle(plain(f"Keyness {a} vs {b} under other prior weights (dashed: noise threshold at each weight)")
+                 + f"\ntext layer: {KEYNESS_LAYER}", fontsize=11)
     fig.tight_layout()
     return fig

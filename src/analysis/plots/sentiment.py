@@ -293,7 +293,8 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
         read = int(part["sentences_read"].iloc[0]) if "sentences_read" in part and len(part) else sentences
         counted = "" if sentences is None else (
             f" ({sentences:,} sentence{'' if sentences == 1 else 's'})" if read == sentences else
-            f" (a random {read:,} of {sentences:,} sentences; n counts them)")  # (the sample `word_contributions` read)
+            f"\n(a random {read:,} of {sentences:,} sentences; n counts them)")  # (the sample `word_contributions` read;
+        # on its own line: two panels' long titles ran into each other)
         ax.set_title(plain(bloc) + counted, color=bloc_colour(bloc))
     lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
     hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])

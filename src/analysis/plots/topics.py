@@ -193,15 +193,18 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
         bloc_handles.append(mpl.patches.Patch(color=_OTHER_BLOCS, label=plain(
             textwrap.fill(f"not compared: {named}", 30))))
     bloc_handles.append(mpl.patches.Patch(color=OTHER_COLOURS[3], label="units of the other topics"))
-    right = 1 - 2.4 / fig.get_figwidth()
-    fig.subplots_adjust(left=0.07, right=right, bottom=0.55 / fig.get_figheight() + 0.04,
-                        top=1 - 1.0 / fig.get_figheight(), hspace=0.6, wspace=0.08)
-    fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="upper left",
-               bbox_to_anchor=(right + 0.01, 1 - 1.0 / fig.get_figheight()), fontsize=8)
     # (copied paragraphs sit at one position: say how many dots hide behind another)
     stacked = len(coords) - len(np.unique(coords.round(9), axis=0)) if len(coords) else 0
-    fig.suptitle("Paragraphs in two dimensions, one panel per dominant topic"
-                 + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else "")
-                 + (f"\n{stacked:,} of the {len(coords):,} units drawn sit exactly on another (copied text): one dot shows"
-                    " them all" if stacked else ""), y=1 - 0.15 / fig.get_figheight())
+    title = ("Paragraphs in two dimensions, one panel per dominant topic"
+             + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else "")
+             + "\ntext layer: all words (own and quoted), as the topics read them"
+             + (f"\n{stacked:,} of the {len(coords):,} units drawn sit exactly on another (copied text): one dot shows"
+                " them all" if stacked else ""))
+    head = (1.0 + 0.22 * title.count("\n")) / fig.get_figheight()  # (room for the title's lines above the panels)
+    right = 1 - 2.4 / fig.get_figwidth()
+    fig.subplots_adjust(left=0.07, right=right, bottom=0.55 / fig.get_figheight() + 0.04, top=1 - head,
+                        hspace=0.6, wspace=0.08)
+    fig.legend(handles=bloc_handles, title="bloc (colour; units drawn)", loc="upper left",
+               bbox_to_anchor=(right + 0.01, 1 - head), fontsize=8)
+    fig.suptitle(title, y=1 - 0.15 / fig.get_figheight())
     return fig

@@ -387,7 +387,9 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
     text = difference_text(difference, sentences=sentences, layer=layer)
     if neutral_difference is not None:
         text += " " + topic_share_text(difference, neutral_difference)
-    n = int(summary["n_articles"].sum())
+    # (the corpus's articles from every sentence when given: the summary counts only the articles with a
+    # sentence in the compared layer, and said "9,999 of the corpus's 9,999" of 10,000)
+    n = int(sentences["article_id"].nunique()) if sentences is not None else int(summary["n_articles"].sum())
     used = int(difference["n_articles_a"] + difference["n_articles_b"])
     text += (f" The comparison uses {used:,} of the corpus's {n:,} articles ({len(summary)} blocs); it describes "
              f"these texts, not whole media systems.")
