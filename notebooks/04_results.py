@@ -65,7 +65,9 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 #   gives a difference at least as large. Exact over every relabelling when they are few. Left
 #   empty, by the same rule, when a bloc has fewer than 5 articles with a value (2 against 3
 #   articles have only 10 relabellings, so p could not go below 0.1); the `method` column says why.
-# - `min_p`: the smallest p-value the design allows (empty where there is no p-value).
+# - `min_p`: the smallest p-value the test can give (empty where there is no p-value): the design's
+#   when every relabelling is counted (it depends only on the articles), else 1 / (draws + 1), the
+#   floor of the relabellings drawn, which says nothing about the design.
 # - `n_articles_a`, `n_articles_b`: the articles with a value (an article without quotes has no
 #   quoted-words tone).
 #
@@ -101,9 +103,11 @@ table.drop(columns=["method"])
 
 # %% [markdown]
 # The same rows as a picture: each dot is a contrast's p-value, each grey tick the smallest p-value
-# its design allows (it depends only on how many articles each bloc has, and for how many of them
-# the measure exists). A tick to the right of the dashed line means no difference, however large,
-# could have reached that level with these articles.
+# its test can give. Where every relabelling is counted (few articles) that is the design's floor: it
+# depends only on how many articles each bloc has, and for how many of them the measure exists, and a
+# tick to the right of the dashed line means no difference, however large, could have reached that
+# level with these articles. Where relabellings are drawn (many articles) the tick is the floor of
+# the draws, 1 / (draws + 1), and a dot on it means "at most that small".
 
 # %%
 fig = plots.summary_p_values(table)

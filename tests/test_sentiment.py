@@ -179,6 +179,8 @@ def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of
                           "bloc": np.repeat(["russian", "western"] * (n // 2), 4),
                           "compound": rng.uniform(-1, 1, 4 * n)})
     full = sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=100, seed=5)
+    assert (full["ci_low"] < -1).any()  # (widened over four sentences, an interval reaches past what a score can be)
+    full[["ci_low", "ci_high"]] = full[["ci_low", "ci_high"]].clip(-1, 1)
     table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=40)
     pd.testing.assert_frame_equal(table, full)
     assert note == "All 30 articles, each with an interval over its own sentences."
@@ -194,6 +196,11 @@ def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of
     table, _ = sentiment.article_table(flat, n_boot=10, limit=4)
     first = sentiment.aggregate(flat, ["bloc", "outlet", "article_id"], n_boot=10)
     assert table["article_id"].tolist() == first["article_id"].iloc[[0, 1, -2, -1]].tolist()
+    # an article of one sentence: its mean, no interval (a zero-width one said it was known exactly)
+    single = pd.concat([frame[frame["article_id"] == "a00"].head(1), frame[frame["article_id"] != "a00"]])
+    table, _ = sentiment.article_table(single, n_boot=50, seed=5, limit=40)
+    row = table[table["article_id"] == "a00"].iloc[0]
+    assert row["n_sentences"] == 1 and np.isnan(row["ci_low"]) and np.isnan(row["ci_high"]) and not np.isnan(row["mean"])
 
 
 @pytest.mark.parametrize(

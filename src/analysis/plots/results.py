@@ -1,4 +1,4 @@
-"""The results summary at a glance: each contrast's p-value beside the smallest its design allows."""
+"""The results summary at a glance: each contrast's p-value beside the smallest its test can give."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def _row_label(measure: str, layer: str) -> str:
 
 def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     """One row per contrast of `summary.bloc_contrasts`: its article-level permutation p-value (dot)
-    and the smallest p-value its design allows (tick), on a log scale, with a line at `alpha`. Rows
+    and the smallest p-value its test can give (tick: the design's, over every relabelling, or the floor
+    of the relabellings drawn), on a log scale, with a line at `alpha`. Rows
     without a p-value (the mixed model's second estimate of tone, measures with one value in every compared
     article, and contrasts with a bloc of fewer than `stats.MIN_ARTICLES_FOR_INTERVAL` articles) are left out,
     and the title says how many of each; without any
@@ -97,7 +98,8 @@ def summary_p_values(table: pd.DataFrame, alpha: float = 0.05) -> Figure:
     ax.set_xlabel("p-value (log scale)")
     contrast = rows["contrast"].iloc[0] if len(rows) else ""
     fig.suptitle(f"Bloc contrasts, {contrast}, one row per measure\n"
-                 "dot: article-level permutation p-value; grey tick: the smallest p the design allows"
+                 "dot: article-level permutation p-value; grey tick: the smallest p the test can give\n"
+                 "(with every relabelling counted, the design's; with relabellings drawn, 1 / (draws + 1))"
                  + (f"\ntopic rows: prevalence of the topic ({'; '.join(how)})" if how else "")
                  + (f"\n({untested} row{'s' if untested > 1 else ''} without a p-value not shown: {why})"
                     if untested else ""), fontsize=9)

@@ -19,6 +19,11 @@ from analysis.stats.permutation import how_tested
 ARTICLE_TABLE_ROWS = 40
 
 
+#: An article's interval over its sentences: none for a one-sentence article (no spread to resample),
+#: and within the -1 to +1 a compound score can take (the widening for few sentences reached past it).
+_ARTICLE_INTERVAL = {"bounds": (-1.0, 1.0), "min_values": 2}
+
+
 def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
                   limit: int = ARTICLE_TABLE_ROWS) -> tuple[pd.DataFrame, str]:
     """Each article's mean tone with a bootstrap interval over its sentences (`stats.aggregate` by bloc,
@@ -26,7 +31,8 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
     them; above, the `limit // 2` with the lowest mean and as many with the highest (ties by bloc,
     outlet and id), lowest mean first, with a `listed` column saying which end each is from: the
     articles that pull a bloc mean, where a listing of thousands would show its first and last rows
-    and cost a bootstrap per article (30 s on 100,000). Each row is the one the full table has.
+    and cost a bootstrap per article (30 s on 100,000). Each row is the one the full table has. An
+    article of one sentence has no interval; intervals stay within -1 to +1.
 
     Parameters
     ----------
@@ -47,13 +53,13 @@ def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int 
     groups = frame.groupby(by, sort=True).indices  # (once: on 100,000 articles the grouping takes seconds)
     values = frame[column].to_numpy(dtype=float)
     if len(groups) <= limit:
-        return _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=None), (
+        return _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=None, **_ARTICLE_INTERVAL), (
             f"All {len(groups):,} articles, each with an interval over its own sentences.")
     means = np.array([values[rows].mean() for rows in groups.values()])
     order = np.argsort(means, kind="stable")  # (equal means: in the groups' sorted order, bloc, outlet, id)
     half = limit // 2
     shown = sorted({*order[:half].tolist(), *order[-half:].tolist()})
-    table = _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=shown)
+    table = _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=shown, **_ARTICLE_INTERVAL)
     rank = {int(g): n for n, g in enumerate(order.tolist())}  # (the rows are in the groups' order: `shown`, sorted)
     table = table.assign(listed=["lowest" if rank[g] < half else "highest" for g in shown],
                          _rank=[rank[g] for g in shown])

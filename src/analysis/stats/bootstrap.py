@@ -81,15 +81,23 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
 
 
 def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], by: Sequence[str], *, n_boot: int,
-                      seed: int, groups: Sequence[int] | None, expanded: bool = True) -> pd.DataFrame:
+                      seed: int, groups: Sequence[int] | None, expanded: bool = True,
+                      bounds: tuple[float | None, float | None] = (None, None), min_values: int = 1) -> pd.DataFrame:
     """`aggregate` from the score array and the groups' row positions (`DataFrame.groupby(by,
-    sort=True).indices`), for a caller that already has them."""
+    sort=True).indices`), for a caller that already has them. A group of fewer than `min_values`
+    values gets no interval (NaN; one sentence has no spread to resample), and the interval is cut
+    to `bounds`, the values the score can take (the widening for few values reached past them)."""
     rows = []
     wanted = None if groups is None else set(groups)
     for n, (key, rows_of) in enumerate(indices.items()):
         if wanted is not None and n not in wanted:
             continue
         mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n, expanded=expanded)
+        if len(rows_of) < min_values:
+            low = high = float("nan")
+        else:
+            low = low if bounds[0] is None else max(low, float(bounds[0]))
+            high = high if bounds[1] is None else min(high, float(bounds[1]))
         keys = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(by, keys)), "n_sentences": len(rows_of), "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)

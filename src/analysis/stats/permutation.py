@@ -301,8 +301,8 @@ def how_tested(test: Mapping, unit: str = "relabellings") -> str:
         return (f"exact, over all {count_text(test['n_relabellings'])} {unit}; the smallest p this design allows is "
                 f"{test['min_p']:.3g}")
     if test.get("normal_form"):
-        return (f"from {count_text(test['n_relabellings'])} draws of the large-sample normal form of the {unit}, "
-                f"too many articles to draw them one by one; the smallest p that many can give is "
-                f"{test['min_p']:.2g}")
+        return (f"from {count_text(test['n_relabellings'])} simulated draws of the {unit}' large-sample normal "
+                f"approximation (too many articles to draw them one by one); the smallest p that many draws can give "
+                f"is {test['min_p']:.2g}")
     return (f"from {count_text(test['n_relabellings'])} random {unit}; the smallest p that many can give is "
             f"{test['min_p']:.2g}")
