@@ -133,6 +133,7 @@ def test_marker_rates_are_per_1000_tokens_of_the_hits_layer() -> None:
     markers = pd.DataFrame(rows)
     own = framing.marker_rates_by_bloc(markers, articles).set_index("term")
     assert own.loc["Kyiv", "rate_per_1000"] == pytest.approx(1000 / 6)
+    assert own.loc["Kiev regime", ["count", "rate_per_1000"]].tolist() == [0, 0.0]  # (quoted only: a 0 in own words)
     quoted = framing.marker_rates_by_article(markers, articles, layers=("quoted",)).set_index("term")
     assert quoted.loc["Kiev regime", "rate_per_1000"] == pytest.approx(1000 / 10)
     every = framing.marker_rates_by_bloc(markers, articles, layers=None).set_index("term")

@@ -349,10 +349,15 @@ def marker_rates_by_bloc(counts: pd.DataFrame, articles: pd.DataFrame,
         bloc, group, term, usage, count, rate_per_1000.
     """
     column = _token_column(layers, articles)
+    terms = counts[["group", "term", "usage"]].drop_duplicates()  # (of every layer: a term used only in quotes is a 0 here)
     counts = _in_layers(counts, layers)
     data = counts.merge(articles[["article_id", "bloc"]], on="article_id")
     tokens = articles.groupby("bloc")[column].sum()
-    out = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
+    grid = pd.DataFrame({"bloc": sorted(articles["bloc"].dropna().unique())}).merge(terms, how="cross")
+    found = data.groupby(["bloc", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
+    out = grid.merge(found, on=["bloc", "group", "term", "usage"], how="left").fillna({"count": 0})
+    out["count"] = out["count"].astype("int64")
+    out = out.sort_values(["bloc", "group", "term", "usage"], kind="mergesort").reset_index(drop=True)
     out["rate_per_1000"] = 1000 * out["count"] / out["bloc"].map(tokens).astype("float64")  # (float when empty, too)
     return out
 
@@ -380,9 +385,9 @@ def marker_rates_by_article(counts: pd.DataFrame, articles: pd.DataFrame,
         bloc, group, term, usage, article_id, count, rate_per_1000, sorted by group, term, bloc, article_id.
     """
     column = _token_column(layers, articles)
+    terms = counts[["group", "term", "usage"]].drop_duplicates()  # (of every layer, as `marker_rates_by_bloc`)
     counts = _in_layers(counts, layers)
     columns = ["bloc", "group", "term", "usage", "article_id", "count", "rate_per_1000"]
-    terms = counts[["group", "term", "usage"]].drop_duplicates()
     if terms.empty:
         return pd.DataFrame(columns=columns)
     hits = counts.groupby(["article_id", "group", "term", "usage"], sort=True)["count"].sum().reset_index()
