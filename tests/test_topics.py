@@ -460,3 +460,19 @@ def test_articles_per_bloc_text_counts_articles_not_units() -> None:
     data = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "bloc": ["western", "western", "russian", "western"]})
     assert topics.articles_per_bloc_text(data) == "Articles with topic units, per bloc: russian 1, western 2."
     assert topics.articles_per_bloc_text(data.iloc[:0]) == "No article has a topic unit."
+
+
+def test_bloc_prevalence_says_how_much_of_each_bloc_the_topic_model_read() -> None:
+    """On a large corpus build models a sample of paragraphs: the note says how many of each compared bloc's
+    articles the table covers (a reader saw 'russian (4961 articles)' above n_articles 663)."""
+    from analysis import overview, paths
+
+    tables = overview.read_tables(paths.PROCESSED)
+    _, note = topics.bloc_prevalence(tables, ("russian", "western"), n_boot=50)
+    assert "The topic model read" not in note  # (every seed article is modelled)
+    first = str(tables["topics"]["article_id"].iloc[0])
+    sampled = {**tables, "topics": tables["topics"][tables["topics"]["article_id"].astype(str) != first]}
+    _, note = topics.bloc_prevalence(sampled, ("russian", "western"), n_boot=50)
+    bloc = tables["articles"].set_index("article_id").loc[first, "bloc"]
+    n = int((tables["articles"]["bloc"] == bloc).sum())
+    assert f"{n - 1:,} of the {n:,} {bloc} articles" in note and "`n_articles` counts those" in note

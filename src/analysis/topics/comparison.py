@@ -59,6 +59,14 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
                or "no bloc") + "; "
             + (f"{len(unstable)} unstable topic(s) ({', '.join(str(t) for t in unstable)})" if unstable else "no topic")
             + " left out.")
+    if "articles" in tables and kept:  # (build models a bounded sample of paragraphs: say how much of each bloc)
+        corpus = tables["articles"]["bloc"].astype(str).value_counts()
+        modelled = {b: int(data.loc[data["bloc"] == b, "article_id"].nunique()) for b in kept}
+        if any(modelled[b] < int(corpus.get(b, 0)) for b in kept):
+            note += (" The topic model read paragraphs of " + " and ".join(
+                f"{modelled[b]:,} of the {int(corpus.get(b, 0)):,} {b} articles" for b in kept)
+                + " (build models a bounded sample: `--topic-units`); `n_articles` counts those, and `n_units` every "
+                "modelled paragraph of the bloc, whatever its topic.")
     columns = ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"]
     if not stable or not kept:
         return pd.DataFrame(columns=columns), note
