@@ -974,3 +974,17 @@ def test_topic_map_says_how_many_units_sit_exactly_on_another() -> None:
     fig = plots.topic_map(coords[:35], np.repeat([0, 1], 20)[:35], ["russian", "western"] * 17 + ["russian"], ["a", "b"])
     assert "sit exactly on another" not in fig._suptitle.get_text()
     plt.close(fig)
+
+
+def test_a_sampled_row_of_dots_keeps_its_extremes(monkeypatch) -> None:  # noqa: ANN001
+    """Above MAX_ROW_DOTS a row draws a sample: the largest and smallest values stay, since the axis reaches
+    them (a rate panel ran to 80 for one article that was not drawn)."""
+    from analysis.plots import parts
+
+    monkeypatch.setattr(parts, "MAX_ROW_DOTS", 10)
+    values = np.r_[np.linspace(0, 1, 200), 80.0, -5.0]
+    fig, ax = plt.subplots()
+    parts._article_row(ax, 0, values, float(values.mean()), np.nan, np.nan, "#000000", seed=3)
+    drawn = ax.collections[0].get_offsets()[:, 0]
+    assert len(drawn) == 10 and drawn.max() == 80.0 and drawn.min() == -5.0
+    plt.close(fig)

@@ -238,13 +238,17 @@ def _article_row(ax, y: float, values: np.ndarray, mean: float, low: float, high
                  seed: int, width: float = 0.26, markersize: float = 5) -> None:
     """One row of `_article_rows` at height `y`: the finite `values` as dots in `colour`, jittered
     by up to `width` from `seed` (above `MAX_ROW_DOTS` values, a random sample of that many, seeded
-    by `seed`), and `mean` as a black diamond with the interval low..high (none unless both are finite).
-    A row of one article draws its dot only: a diamond on it would read as a bloc mean and hide the dot."""
+    by `seed`, that keeps the smallest and the largest), and `mean` as a black diamond with the
+    interval low..high (none unless both are finite). A row of one article draws its dot only: a diamond on it would read as a bloc mean and hide the dot."""
     values = np.asarray(values, float)
     values = values[np.isfinite(values)]
     single = values.size == 1
-    if values.size > MAX_ROW_DOTS:  # a seeded sample, in the original order (see MAX_ROW_DOTS)
-        values = values[np.sort(np.random.default_rng(seed).choice(values.size, MAX_ROW_DOTS, replace=False))]
+    if values.size > MAX_ROW_DOTS:  # a seeded sample, in the original order (see MAX_ROW_DOTS), with both extremes:
+        # (the axis reaches the row's largest value, which a sample without it left as empty space)
+        ends = sorted({int(np.argmin(values)), int(np.argmax(values))})
+        rest = np.setdiff1d(np.arange(values.size), ends)
+        picked = np.random.default_rng(seed).choice(rest, MAX_ROW_DOTS - len(ends), replace=False)
+        values = values[np.sort(np.r_[picked, ends])]
     if values.size:
         ax.scatter(values, y + _jitter(values.size, seed=seed, width=width), s=13 if width > 0.15 else 9, color=colour,
                    alpha=0.6, linewidth=0, zorder=2)
