@@ -239,7 +239,8 @@ def _article_row(ax, y: float, values: np.ndarray, mean: float, low: float, high
     """One row of `_article_rows` at height `y`: the finite `values` as dots in `colour`, jittered
     by up to `width` from `seed` (above `MAX_ROW_DOTS` values, a random sample of that many, seeded
     by `seed`, that keeps the smallest and the largest), and `mean` as a black diamond with the
-    interval low..high (none unless both are finite). A row of one article draws its dot only: a diamond on it would read as a bloc mean and hide the dot."""
+    interval low..high (none unless both are finite). A row of one article draws its dot only: a
+    diamond on it would read as a bloc mean and hide the dot."""
     values = np.asarray(values, float)
     values = values[np.isfinite(values)]
     single = values.size == 1
