@@ -357,18 +357,22 @@ evaluate.quote_accuracy_table(accuracy, "precision", compact=True)
 # %% [markdown]
 # ## 5. Keyword in context
 #
-# The key markers in their sentences, grouped by bloc. In JupyterLab the explorer below takes any
-# term and window; in a rendered copy of this notebook it shows a static table of its first term,
-# and the tables above it carry every term.
+# The key markers in their sentences, grouped by bloc, with the layer each hit stands in (`narration`
+# and `reported` are the outlet's own words, `quoted` someone else's). Each table shows at most 12
+# hits, a seeded sample spread over the blocs (the line above it says how many of how many). In
+# JupyterLab the explorer below takes any term and window and lists every hit; in a rendered copy of
+# this notebook it shows a static sample of its first term.
 
 # %%
+spans = framing.quote_spans(tables)  # (each hit's layer: whose words it stands in)
 for term in KWIC_TERMS:
-    table = framing.kwic(texts, term, window=8)
-    print(f"\n{term!r}: {len(table)} hits")
-    display(table[["bloc", "outlet", "left", "match", "right"]])
+    table = framing.kwic(texts, term, window=8, quotes=spans)
+    shown, note = framing.kwic_sample(table[["bloc", "outlet", "layer", "left", "match", "right"]], n=12, seed=SEED)
+    print(f"\n{term!r}: {len(table)} hits. {note}")
+    display(shown)
 
 # %%
-framing.kwic_explorer(texts, list(KWIC_TERMS))
+framing.kwic_explorer(texts, list(KWIC_TERMS), quotes=spans, seed=SEED)
 
 # %% [markdown]
 # ## 6. One table per article

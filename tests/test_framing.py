@@ -562,3 +562,23 @@ def test_marker_hits_shown_lists_every_hit_of_a_few_articles_and_of_a_seeded_sam
                         lambda part, **kw: read.append(set(part["article_id"])) or search(part, **kw))
     framing.marker_hits_shown(texts, markers, limit=40, seed=3)
     assert read == [set(shown)]
+
+
+def test_kwic_sample_spreads_the_rows_over_the_blocs_and_kwic_names_each_hits_layer() -> None:
+    """The first 50 of 11,283 'Kiev' hits were all one outlet of one bloc: the rows shown are a seeded draw
+    spread over the blocs, and each hit says whose words it stands in."""
+    table = pd.DataFrame({"bloc": ["a"] * 90 + ["b"] * 30 + ["c"] * 3, "outlet": "O", "left": "", "match": "Kiev",
+                          "right": "", "article_id": [f"x{i:03d}" for i in range(123)]})
+    shown, note = framing.kwic_sample(table, n=20, seed=1)
+    assert shown["bloc"].value_counts().to_dict() == {"a": 9, "b": 8, "c": 3}  # (c gives what it cannot use to a, b)
+    assert shown.index.is_monotonic_increasing and note.startswith("A random 20 of 123 hits, spread over the blocs")
+    assert framing.kwic_sample(table, n=20, seed=1)[0].equals(shown)
+    assert framing.kwic_sample(table.head(5), n=20)[1] == "All 5 hit(s)."
+    text = 'Lavrov said: "the Kiev regime must answer". Kiev denied it.'
+    start = text.index('"') + 1
+    texts = pd.DataFrame({"article_id": ["a1"], "paragraph_id": [1], "text": [text], "bloc": ["russian"]})
+    quotes = pd.DataFrame({"article_id": ["a1"], "paragraph_id": [1], "kind": ["direct"], "start": [start],
+                           "end": [text.index('"', start)]})
+    hits = framing.kwic(texts, "Kiev", window=3, quotes=quotes)
+    assert hits["layer"].tolist() == ["quoted", "narration"]
+    assert "layer" not in framing.kwic(texts, "Kiev", window=3).columns

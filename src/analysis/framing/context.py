@@ -50,7 +50,7 @@ def quote_spans(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return columns_of(tables, "quotes", list(SPAN_COLUMNS))
 
 
-def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
+def kwic(texts: pd.DataFrame, term: str, window: int = 8, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every occurrence of `term` (dictionary matching rules) with `window` words either side.
 
     Parameters
@@ -61,16 +61,23 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
         The term, written as in the dictionaries.
     window
         Words either side.
+    quotes
+        The `quotes` table (`quote_spans`), for the `layer` of each hit (whose words it is in: the
+        outlet's `narration` or `reported` speech, `quoted` words, ...); None: no layer column.
 
     Returns
     -------
     pandas.DataFrame
-        bloc and outlet (when `texts` has them), article_id, paragraph_id, left, match, right; sorted
-        by those first columns.
+        bloc and outlet (when `texts` has them), article_id, paragraph_id, (layer,) left, match, right;
+        sorted by those first columns.
     """
+    from analysis import segment
+    from analysis.framing.naming import _paragraph_layers
+
     matcher = TermMatcher([term])
     extra = [c for c in ("bloc", "outlet") if c in texts.columns]
-    columns = [*extra, "article_id", "paragraph_id", "left", "match", "right"]
+    spans = _paragraph_layers(quotes, set(texts["article_id"].astype(str))) if quotes is not None else None
+    columns = [*extra, "article_id", "paragraph_id", *(["layer"] if spans is not None else []), "left", "match", "right"]
     found: dict[str, list] = {c: [] for c in columns}
     # (plain lists of the columns, a block of rows at a time: a dict per row of 1.4 million paragraphs cost half the time)
     for values in row_values(texts, ("text", "article_id", "paragraph_id", *extra)):
@@ -79,6 +86,8 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
             for column, value in zip(("article_id", "paragraph_id", *extra), values[1:]):
                 found[column].append(value)
             # (the last `window` words before, the first after: split no further than needed)
+            if spans is not None:
+                found["layer"].append(segment.layer_at(spans.get((str(values[1]), int(values[2])), []), start, end))
             found["left"].append(" ".join(text[:start].rsplit(None, window)[-window:]) if window else "")
             found["match"].append(text[start:end])
             found["right"].append(" ".join(text[end:].split(None, window)[:window]) if window else "")
@@ -86,16 +95,54 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8) -> pd.DataFrame:
     return table.sort_values([*extra, "article_id", "paragraph_id"], kind="mergesort").reset_index(drop=True)
 
 
-def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 50) -> str:
-    """A static HTML table of `kwic` for one term (at most `max_rows` rows, the rest counted):
-    what a rendered page shows in place of the interactive explorer.
+def kwic_sample(table: pd.DataFrame, n: int = 50, seed: int = 0) -> tuple[pd.DataFrame, str]:
+    """At most `n` rows of a `kwic` table for a page, spread over its blocs: each bloc's share of
+    `n` (as equal as its hits allow) drawn at random (seeded), then in the table's order, and a
+    sentence saying what is shown. The first `n` rows would show the first outlet of the first bloc
+    only.
 
     Parameters
     ----------
-    texts, term, window
+    table : a `kwic` table.
+    n : most rows shown.
+    seed : seed of the draw.
+
+    Returns
+    -------
+    tuple
+        The rows shown, and the sentence.
+    """
+    if len(table) <= n:
+        return table, f"All {len(table):,} hit(s)."
+    if "bloc" not in table.columns:
+        picked = sorted(pd.Series(range(len(table))).sample(n, random_state=seed).tolist())
+        return table.iloc[picked], f"A random {n} of {len(table):,} hits (seeded)."
+    sizes = table.groupby("bloc", sort=True).size()
+    share, left = {}, n
+    ordered = sorted(sizes.index, key=lambda b: (sizes[b], b))  # (small blocs first: what they cannot use goes on)
+    for i, bloc in enumerate(ordered):
+        share[bloc] = min(int(sizes[bloc]), left // (len(ordered) - i))
+        left -= share[bloc]
+    share = {b: share[b] for b in sizes.index}
+    picked = sorted(i for bloc, k in share.items()
+                    for i in table.index[table["bloc"] == bloc].to_series().sample(k, random_state=seed).tolist())
+    per_bloc = ", ".join(f"{k} of {int(sizes[b]):,} {b}" for b, k in share.items())
+    return table.loc[picked], f"A random {n} of {len(table):,} hits, spread over the blocs (seeded): {per_bloc}."
+
+
+def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 50,
+              quotes: pd.DataFrame | None = None, seed: int = 0) -> str:
+    """A static HTML table of `kwic` for one term (at most `max_rows` rows, spread over the blocs by
+    `kwic_sample`): what a rendered page shows in place of the interactive explorer.
+
+    Parameters
+    ----------
+    texts, term, window, quotes
         As in `kwic`.
     max_rows
         Most rows shown.
+    seed
+        Seed of the rows shown when there are more.
 
     Returns
     -------
@@ -104,12 +151,11 @@ def kwic_html(texts: pd.DataFrame, term: str, window: int = 8, max_rows: int = 5
     """
     from html import escape
 
-    table = kwic(texts, term, window)
-    columns = [c for c in ("bloc", "outlet", "article_id", "left", "match", "right") if c in table.columns]
-    shown = table[columns].head(max_rows)
-    head = (f"<p>Keyword in context: <b>{escape(term)}</b>, {len(table)} hit(s), window {window} words"
-            + (f" (first {max_rows} shown)" if len(table) > max_rows else "")
-            + ". Static copy: open the notebook in JupyterLab to choose another term or window.</p>")
+    table = kwic(texts, term, window, quotes=quotes)
+    columns = [c for c in ("bloc", "outlet", "article_id", "layer", "left", "match", "right") if c in table.columns]
+    shown, note = kwic_sample(table[columns], max_rows, seed)
+    head = (f"<p>Keyword in context: <b>{escape(term)}</b>, {len(table)} hit(s), window {window} words. {escape(note)}"
+            " Static copy: open the notebook in JupyterLab to choose another term or window.</p>")
     return head + shown.to_html(index=False, escape=True, border=0, classes="kwic")
 
 
@@ -123,16 +169,19 @@ class KwicExplorer(WidgetWithFallback):
         self.html = html
 
 
-def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) -> KwicExplorer:
+def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8,
+                  quotes: pd.DataFrame | None = None, seed: int = 0) -> KwicExplorer:
     """An ipywidgets explorer (term box, window slider) over `kwic`, with a static table of the
     first term for rendered copies; only the static table without ipywidgets.
 
     Parameters
     ----------
-    texts, window
+    texts, window, quotes
         As in `kwic`.
     terms
         The terms offered; the first is shown.
+    seed
+        Seed of the static table's rows (`kwic_sample`).
 
     Returns
     -------
@@ -140,7 +189,7 @@ def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) ->
         The widget (None without ipywidgets) with its static HTML copy.
     """
     terms = list(terms)
-    html = kwic_html(texts, terms[0], window) if terms else "<p>Keyword in context: no term given.</p>"
+    html = kwic_html(texts, terms[0], window, quotes=quotes, seed=seed) if terms else "<p>Keyword in context: no term given.</p>"
     if not widgets_wanted():
         return KwicExplorer(None, html)
     try:
@@ -156,7 +205,7 @@ def kwic_explorer(texts: pd.DataFrame, terms: Sequence[str], window: int = 8) ->
         output.clear_output()
         with output:
             if term.value.strip():
-                display(kwic(texts, term.value, size.value))
+                display(kwic(texts, term.value, size.value, quotes=quotes))
 
     term.observe(show, "value")
     size.observe(show, "value")
