@@ -988,3 +988,16 @@ def test_a_sampled_row_of_dots_keeps_its_extremes(monkeypatch) -> None:  # noqa:
     drawn = ax.collections[0].get_offsets()[:, 0]
     assert len(drawn) == 10 and drawn.max() == 80.0 and drawn.min() == -5.0
     plt.close(fig)
+
+
+def test_the_by_outlet_rows_run_by_bloc_then_most_articles(articles: pd.DataFrame) -> None:
+    """Outlet rows were ordered by name as text ("Outlet 10" before "Outlet 2"): within a bloc, most articles first."""
+    from analysis.plots.parts import _wrap
+
+    frame = _sentences(articles)
+    fig = plots.sentiment_distribution(frame, seed=1, top=60)
+    _, by_outlet = _visible_axes(fig)
+    sizes = frame.groupby("outlet").agg(bloc=("bloc", "first"), n=("article_id", "nunique")).reset_index()
+    expected = sizes.sort_values(["bloc", "n", "outlet"], ascending=[True, False, True])["outlet"]
+    assert [t.rsplit("\n(", 1)[0] for t in _ytick_texts(by_outlet)] == [plots.plain(_wrap(o, 34)) for o in expected]
+    plt.close(fig)

@@ -65,7 +65,10 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     outlets = set(frame["outlet"])
     other = [o for o in sorted(outlet_bloc) if o.endswith((" more outlets (pooled)", " more outlet (pooled)"))
              and o not in outlets]
-    named = frame[~frame["_outlet"].isin(other)].sort_values(["bloc", "_outlet"])["_outlet"].unique().tolist()
+    # (by bloc, then most articles first, then name: "Outlet 10" sorted as text came before "Outlet 2")
+    sizes = frame[~frame["_outlet"].isin(other)].groupby("_outlet").agg(bloc=("bloc", "first"), n=("article_id", "nunique"))
+    named = sizes.reset_index().sort_values(["bloc", "n", "_outlet"], ascending=[True, False, True],
+                                            kind="mergesort")["_outlet"].tolist()
     order = named + other
     fig, (left, ax) = plt.subplots(1, 2, figsize=(13, 0.5 * len(order) + 2.8), width_ratios=[1, 1.5], layout="constrained")
     means = article_tone(frame if tested is None else tested, column=column)
