@@ -169,7 +169,9 @@ leave_out = sentiment.leave_one_outlet_out(own, a, b)
 Markdown(sentiment.leave_one_group_out_text(leave_out, "outlet", n_compared))
 
 # %%
-leave_out.round(3)
+shown, note = sentiment.leave_out_shown(leave_out)
+display(Markdown(note))
+shown.round(3)
 
 # %%
 by_author = sentiment.leave_one_group_out(own, a, b, "author")

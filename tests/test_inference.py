@@ -214,3 +214,13 @@ def test_the_mixed_model_fits_a_corpus_of_100000_articles() -> None:
     assert result["var_residual"] == pytest.approx(0.09, rel=0.02)
     assert result["var_article"] == pytest.approx(0.01, rel=0.1)
     assert 0.01 < result["var_outlet"] < 0.1
+
+
+def test_the_leave_out_rows_shown_are_the_largest_changes_with_the_full_difference_first() -> None:
+    table = pd.DataFrame({"left_out": ["(none)", "A", "B", "C", "D"], "n_articles": [0, 1, 2, 1, 1],
+                          "difference": [0.10, 0.09, 0.16, 0.04, 0.12], "same_sign": True})
+    shown, note = sentiment.leave_out_shown(table, n=2)
+    assert shown["left_out"].tolist() == ["(none)", "B", "C"]  # (changes +0.06 and -0.06: a tie, by name)
+    assert shown["change"].round(6).tolist() == [0.0, 0.06, -0.06] and "n_left_out" in shown.columns
+    assert note.startswith("The 2 of 4 outlets whose removal moves the difference most")
+    assert sentiment.leave_out_shown(table)[1] == "All 4 outlets, largest change first."

@@ -208,6 +208,34 @@ def _layer_coverage(sentences: pd.DataFrame, counted: Mapping[str, int], layer: 
     return f" ({' and '.join(parts)} {has} no sentence in {layer} and {isare} not counted here.)"
 
 
+def leave_out_shown(table: pd.DataFrame, n: int = 10, what: str = "outlet") -> tuple[pd.DataFrame, str]:
+    """The rows of a `leave_one_group_out` table a page shows: the full difference, then the `n`
+    groups whose removal moves it most (ties by name), with `n_left_out` (the articles left out, 0
+    for the full difference) and `change`; and a sentence saying what is shown.
+
+    Parameters
+    ----------
+    table : a `leave_one_group_out` (or `leave_one_outlet_out`) table.
+    n : most groups shown.
+    what : what a group is, for the sentence.
+
+    Returns
+    -------
+    tuple
+        The rows, and the sentence.
+    """
+    full = table.iloc[[0]]
+    rest = table.iloc[1:]
+    change = (rest["difference"] - full["difference"].iloc[0]).round(12)
+    ranked = rest.assign(change=change, _abs=change.abs()).sort_values(["_abs", "left_out"], ascending=[False, True],
+                                                                       kind="mergesort").drop(columns="_abs")
+    shown = pd.concat([full.assign(change=0.0), ranked.head(n)], ignore_index=True)
+    shown = shown.rename(columns={"n_articles": "n_left_out"})
+    note = (f"All {len(rest):,} {what}s, largest change first." if len(rest) <= n else
+            f"The {n} of {len(rest):,} {what}s whose removal moves the difference most (the whole table: `leave_out`).")
+    return shown, note
+
+
 def leave_one_group_out_text(table: pd.DataFrame, what: str = "outlet", n_articles: int | None = None) -> str:
     """How many groups' removal (outlets, authors...) flips the sign of the difference, named
     (sorted), which groups are a whole bloc (their removal leaves nothing to compare), how many
