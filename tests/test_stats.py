@@ -241,7 +241,7 @@ def test_above_the_budget_relabellings_come_from_their_normal_form_with_the_same
     assert normal["n_relabellings"] == drawn["n_relabellings"] == 10_000 and not normal["exact"]
     assert normal["min_p"] == drawn["min_p"] and normal["difference"] == drawn["difference"]
     assert abs(normal["p_value"] - drawn["p_value"]) < 0.02
-    assert "normal form" in stats.how_tested(normal) and "normal form" not in stats.how_tested(drawn)
+    assert "normal approximation" in stats.how_tested(normal) and "normal approximation" not in stats.how_tested(drawn)
 
 
 def test_the_normal_form_keeps_the_tests_level_on_skewed_values() -> None:
