@@ -364,7 +364,7 @@ evaluate.quote_accuracy_table(accuracy, "precision", compact=True)
 # this notebook it shows a static sample of its first term.
 
 # %%
-spans = framing.quote_spans(tables)  # (each hit's layer: whose words it stands in)
+spans = framing.paragraph_layers(framing.quote_spans(tables))  # (each hit's layer: whose words it stands in; once)
 for term in KWIC_TERMS:
     table = framing.kwic(texts, term, window=8, quotes=spans)
     shown, note = framing.kwic_sample(table[["bloc", "outlet", "layer", "left", "match", "right"]], n=12, seed=SEED)

@@ -24,6 +24,7 @@ from analysis.framing.context import (
     kwic_explorer,
     kwic_html,
     kwic_sample,
+    paragraph_layers,
     paragraphs_with_bloc,
     quote_spans,
 )
@@ -88,7 +89,8 @@ __all__ = [
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
     "article_frame_scores", "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness",
     "keyness_for",
-    "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "kwic_sample", "load_frames", "load_markers",
+    "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "kwic_sample", "paragraph_layers",
+    "load_frames", "load_markers",
     "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_hits_shown", "marker_rates_by_article",
     "marker_rates_by_bloc",
     "naming_answer",
