@@ -1005,7 +1005,7 @@ def test_build_warns_about_articles_that_kept_no_text(tmp_path: Path, capsys: py
 
 
 def test_outlet_groups_join_spellings_and_desks_of_one_organisation_transitively() -> None:
-    groups = corpus.outlet_groups(["RT", "R.T.", "Moscow Federal News Agency International Service",
+    groups = corpus.organisation_groups(["RT", "R.T.", "Moscow Federal News Agency International Service",
                                    "Moscow Federal News Agency Regional Service", "moscow-federal news agency  international service",
                                    "Solo", "Solo Weekly"])
     assert groups["R.T."] == groups["RT"] == "R.T."  # the group's first name in sorted order
@@ -1026,7 +1026,7 @@ def test_the_shared_paragraphs_note_counts_copies_between_desks_of_one_organisat
         {"article_id": "a4", "outlet": "Wire Daily", "bloc": "russian", "text": WIRE.replace("Tuesday", "Monday")},
     ])
     table = shared_paragraphs(articles)
-    note = shared_paragraphs_note(table, len(articles), groups=corpus.outlet_groups(articles["outlet"]))
+    note = shared_paragraphs_note(table, len(articles), groups=corpus.organisation_groups(articles["outlet"]))
     assert ("2 of the paragraphs across different outlets (syndicated or reused copy) (1 of them only between "
             "outlets that may be one organisation: see the coding check)") in note
     assert "only between" not in shared_paragraphs_note(table, len(articles))

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import duplicates as corpus_duplicates
-from analysis.corpus.consistency import outlet_groups
+from analysis.corpus.consistency import organisation_groups
 
 # (reading what `build` wrote lives in `outputs`; its names are kept here, where notebooks use them)
 from analysis.outputs import (
@@ -404,7 +404,7 @@ def shared_paragraphs_text(table: pd.DataFrame, articles: pd.DataFrame) -> str:
     per_bloc = ", ".join(f"{b} {blocs[b]} of {int((articles['bloc'] == b).sum())}"
                          for b in sorted(blocs.index, key=lambda b: (-blocs[b], b)))
     note = corpus_duplicates.shared_paragraphs_note(table, len(articles),
-                                                    groups=outlet_groups(articles["outlet"].astype(str)))
+                                                    groups=organisation_groups(articles["outlet"].astype(str)))
     return (f"{note[0].upper()}{note[1:]} (articles involved per bloc: {per_bloc}). Every bloc comparison "
             "in these notebooks treats each article as an independent draw; articles that print the same "
             "paragraphs (syndicated wire copy, reused or recombined text) are not, so their shared text "

@@ -25,7 +25,7 @@ Submodules: `schema` (columns, limits, problem kinds, CorpusError), `sources`
 
 from __future__ import annotations
 
-from analysis.corpus.consistency import coding_issues, coding_text, outlet_groups
+from analysis.corpus.consistency import coding_issues, coding_text, organisation_groups
 from analysis.corpus.dates import normalise_date
 from analysis.corpus.duplicates import (
     MIN_PARAGRAPH_WORDS,
@@ -71,7 +71,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "CorpusError",
     "coding_issues",
-    "outlet_groups",
+    "organisation_groups",
     "coding_text",
     "corpus_fingerprint",
     "english_share",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["CODING_COLUMNS", "coding_issues", "coding_text", "outlet_groups"]
+__all__ = ["CODING_COLUMNS", "coding_issues", "coding_text", "organisation_groups"]
 
 #: Columns of the `coding_issues` table.
 CODING_COLUMNS: tuple[str, ...] = ("outlet", "issue", "values", "articles")
@@ -83,12 +83,16 @@ def coding_issues(articles: pd.DataFrame, columns: tuple[str, ...] = ("bloc", "c
 FAMILY_WORDS = 4
 
 
+def _family_key(name: str) -> str | None:
+    """An outlet name's first `FAMILY_WORDS` words, folded; None for a shorter name."""
+    words = _NOT_NAME.sub(" ", name.casefold()).split()
+    return " ".join(words[:FAMILY_WORDS]) if len(words) >= FAMILY_WORDS else None
+
+
 def _families(names: pd.Series) -> list[dict]:
     """Outlet names (not already name variants) that begin with the same `FAMILY_WORDS` words: desks,
     editions or services of one organisation, which a comparison would count as independent outlets."""
-    words = {name: _NOT_NAME.sub(" ", name.casefold()).split() for name in names.index}
-    keys = pd.Series({name: " ".join(w[:FAMILY_WORDS]) for name, w in words.items() if len(w) >= FAMILY_WORDS},
-                     dtype="string")
+    keys = pd.Series({name: key for name in names.index if (key := _family_key(name)) is not None}, dtype="string")
     rows = []
     for _, group in keys.groupby(keys, sort=True):
         spelled = sorted(group.index)
@@ -97,7 +101,7 @@ def _families(names: pd.Series) -> list[dict]:
     return rows
 
 
-def outlet_groups(outlets: Iterable[str]) -> dict[str, str]:
+def organisation_groups(outlets: Iterable[str]) -> dict[str, str]:
     """Each outlet name's group: names `coding_issues` lists as "name variants" or "possibly one
     organisation" share a group (transitively), named by the group's first name in sorted order;
     any other name is its own group. For counts that should not call text shared between two desks
@@ -123,9 +127,8 @@ def outlet_groups(outlets: Iterable[str]) -> dict[str, str]:
 
     first: dict[str, str] = {}
     for name in names:
-        words = _NOT_NAME.sub(" ", name.casefold()).split()
-        keys = [f"name:{_key(name)}"] + ([f"family:{' '.join(words[:FAMILY_WORDS])}"] if len(words) >= FAMILY_WORDS else [])
-        for key in keys:
+        family = _family_key(name)
+        for key in [f"name:{_key(name)}"] + ([f"family:{family}"] if family is not None else []):
             if key in first:
                 a, b = sorted((root(first[key]), root(name)))
                 parent[b] = a

@@ -210,7 +210,7 @@ def shared_paragraphs_note(table: pd.DataFrame, n_articles: int, min_words: int 
     table : `shared_paragraphs` or `ParagraphIndex.table` output.
     n_articles : articles in the corpus.
     min_words : the paragraph length the table was made with.
-    groups : outlet name -> group (`corpus.outlet_groups`): a paragraph shared only between outlets of
+    groups : outlet name -> group (`corpus.organisation_groups`): a paragraph shared only between outlets of
         one group (desks or spellings of what may be one organisation) is counted apart from the
         paragraphs shared across organisations.
 

@@ -54,12 +54,9 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
         and `VOICE_COLUMNS`.
     """
     d = _dictionaries()
-    if layer_counts is None:
-        spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
-        layer_counts = segment.layer_tokens([p["text"] for p in paragraphs], spans,
-                                            keys=[p["paragraph_id"] for p in paragraphs], tokens=paragraph_tokens)
     forget_texts()  # the matchers below share each paragraph's word index within this article only
-    return {"markers": _marker_rows(article_id, paragraphs, quotes, layer_counts, d["markers"], d["marker_info"]),
+    return {"markers": _marker_rows(article_id, paragraphs, quotes, layer_counts, d["markers"], d["marker_info"],
+                                    paragraph_tokens),
             "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"]),
             "voices": _voice_rows(article_id, paragraphs, quotes, d)}
 

@@ -64,10 +64,14 @@ def paragraph_layers(quotes: pd.DataFrame, article_ids: Iterable[str] | None = N
     -------
     dict
     """
-    from analysis.framing.naming import _paragraph_layers
+    from analysis import segment
 
-    ids = set(quotes["article_id"].astype(str)) if article_ids is None else {str(a) for a in article_ids}
-    return _paragraph_layers(quotes, ids)
+    part = quotes[["article_id", "paragraph_id", "kind", "start", "end"]]
+    if article_ids is not None:
+        part = part[part["article_id"].astype(str).isin({str(a) for a in article_ids})]
+    records = ({"article_id": str(a), "paragraph_id": (str(a), int(p)), "kind": k, "start": s, "end": e}
+               for a, p, k, s, e in row_values(part, ("article_id", "paragraph_id", "kind", "start", "end")))
+    return segment.layer_spans(records, key="paragraph_id")
 
 
 def kwic(texts: pd.DataFrame, term: str, window: int = 8, quotes: pd.DataFrame | Mapping | None = None) -> pd.DataFrame:
@@ -106,9 +110,9 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8, quotes: pd.DataFrame |
         for _, start, end in matcher.finditer(text):
             for column, value in zip(("article_id", "paragraph_id", *extra), values[1:]):
                 found[column].append(value)
-            # (the last `window` words before, the first after: split no further than needed)
             if spans is not None:
                 found["layer"].append(segment.layer_at(spans.get((str(values[1]), int(values[2])), []), start, end))
+            # (the last `window` words before, the first after: split no further than needed)
             found["left"].append(" ".join(text[:start].rsplit(None, window)[-window:]) if window else "")
             found["match"].append(text[start:end])
             found["right"].append(" ".join(text[end:].split(None, window)[:window]) if window else "")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import segment, stats
+from analysis.framing.context import paragraph_layers
 from analysis.framing.dictionaries import _dictionaries, _marker_matcher
 from analysis.schema import row_values
 from analysis.terms import TermMatcher
@@ -54,7 +55,7 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
         matcher, info = d["markers"], d["marker_info"]
     else:
         matcher, info = _marker_matcher(markers)
-    spans = _paragraph_layers(quotes, set(texts["article_id"].astype(str))) if quotes is not None else None
+    spans = paragraph_layers(quotes, texts["article_id"].astype(str).unique()) if quotes is not None else None
     rows = []
     for article_id, paragraph_id, text in row_values(texts, ("article_id", "paragraph_id", "text")):
         here = spans.get((str(article_id), int(paragraph_id)), []) if spans is not None else None
@@ -68,14 +69,6 @@ def marker_hits(texts: pd.DataFrame, markers: pd.DataFrame | None = None, window
             rows.append(row)
     columns = ["article_id", "paragraph_id", "group", "term", "usage", "match", "left", "right"]
     return pd.DataFrame(rows, columns=columns + (["layer"] if spans is not None else []))
-
-
-def _paragraph_layers(quotes: pd.DataFrame, articles: set[str]) -> dict[tuple[str, int], list[tuple[int, int, str]]]:
-    """{(article_id, paragraph_id): `segment.layer_spans`} of the quotes of `articles`."""
-    part = quotes.loc[quotes["article_id"].astype(str).isin(articles), ["article_id", "paragraph_id", "kind", "start", "end"]]
-    records = ({"article_id": str(a), "paragraph_id": (str(a), int(p)), "kind": k, "start": s, "end": e}
-               for a, p, k, s, e in row_values(part, ("article_id", "paragraph_id", "kind", "start", "end")))
-    return segment.layer_spans(records, key="paragraph_id")
 
 
 #: Articles whose marker hits notebook 02 lists in context (`marker_hits_shown`); above, a seeded sample.
@@ -156,10 +149,15 @@ def _token_column(layers: Sequence[str] | None, articles: pd.DataFrame) -> str:
 
 
 def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping],
-                 layer_counts: Mapping[str, int], matcher: TermMatcher, info: Mapping[str, tuple[str, str]]) -> list[dict]:
+                 layer_counts: Mapping[str, int] | None, matcher: TermMatcher, info: Mapping[str, tuple[str, str]],
+                 paragraph_tokens: Sequence[Sequence[str]] | None = None) -> list[dict]:
     """One article's rows of the `markers` table: hits per term and layer, with their rate per 1,000
-    tokens of the layer (`_layer_denominator`; see `article_rows`)."""
+    tokens of the layer (`_layer_denominator`; see `article_rows`). `layer_counts` None: counted here
+    from the same stretches (`segment.layer_tokens`)."""
     spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
+    if layer_counts is None:
+        layer_counts = segment.layer_tokens([p["text"] for p in paragraphs], spans,
+                                            keys=[p["paragraph_id"] for p in paragraphs], tokens=paragraph_tokens)
     found: Counter[tuple[str, str]] = Counter()
     for p in paragraphs:
         here = spans.get(p["paragraph_id"], [])

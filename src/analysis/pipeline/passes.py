@@ -123,7 +123,7 @@ def _passes(source: ChunkSource, sink: _MemorySink | _FileSink, stats: BuildStat
     shared = paragraphs.table()
     if len(shared):  # article-level tests take articles as independent: say when some are not
         note = corpus.shared_paragraphs_note(shared, len(paragraphs.article_ids),
-                                             groups=corpus.outlet_groups(str(key[0]) for key in coding))
+                                             groups=corpus.organisation_groups(str(key[0]) for key in coding))
         stats.notes.append(note + " (raw texts; notebook 00 lists those among the kept paragraphs): article-level "
                            "tests count these articles as independent")
     paragraphs = corpus.ParagraphIndex()  # frees the hashes (pass 1 is over)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.stats.bootstrap import _article_draws, _expanded
+from analysis.stats.bootstrap import _article_draws, _expanded, _within
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.stats.permutation import N_PERMUTATIONS, permutation_test
 
@@ -72,7 +72,6 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         One row per bloc, sorted: bloc, n_articles, n_sentences, mean, ci_low, ci_high.
     """
     rng = np.random.default_rng(seed)
-    floor, ceiling = bounds
     alpha = (1 - ci) / 2
     rows = []
     for bloc in sorted(frame["bloc"].unique()):
@@ -81,9 +80,7 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         if len(means) >= min_articles:
             values = means.to_numpy(dtype=float)
             draws = _expanded(_article_draws(values, n_boot, rng), values, ci)
-            low, high = float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha))
-            low = low if floor is None else max(low, float(floor))
-            high = high if ceiling is None else min(high, float(ceiling))
+            low, high = _within(float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha)), bounds)
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
                      "mean": float(means.mean()), "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows, columns=["bloc", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"])

@@ -80,6 +80,12 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], column: str = "compound", 
                              n_boot=n_boot, seed=seed, groups=groups, expanded=expanded)
 
 
+def _within(low: float, high: float, bounds: tuple[float | None, float | None]) -> tuple[float, float]:
+    """An interval cut to `bounds`, the lowest and highest value the measure can take (None: unbounded)."""
+    floor, ceiling = bounds
+    return (low if floor is None else max(low, float(floor))), (high if ceiling is None else min(high, float(ceiling)))
+
+
 def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], by: Sequence[str], *, n_boot: int,
                       seed: int, groups: Sequence[int] | None, expanded: bool = True,
                       bounds: tuple[float | None, float | None] = (None, None), min_values: int = 1) -> pd.DataFrame:
@@ -93,11 +99,7 @@ def _aggregate_groups(values: np.ndarray, indices: Mapping[object, np.ndarray], 
         if wanted is not None and n not in wanted:
             continue
         mean, low, high = bootstrap_mean_ci(values[rows_of], n_boot=n_boot, seed=seed + n, expanded=expanded)
-        if len(rows_of) < min_values:
-            low = high = float("nan")
-        else:
-            low = low if bounds[0] is None else max(low, float(bounds[0]))
-            high = high if bounds[1] is None else min(high, float(bounds[1]))
+        low, high = (float("nan"),) * 2 if len(rows_of) < min_values else _within(low, high, bounds)
         keys = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(by, keys)), "n_sentences": len(rows_of), "mean": mean, "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows)
