@@ -208,13 +208,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _attributions(text: str) -> list[re.Match[str]]:
-    """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order."""
+    """Subject + speech verb and lead-in ("according to X") matches in ``text``, in order (a new list:
+    the caller may change it)."""
+    return list(_attributions_of(text))
+
+
+@lru_cache(maxsize=1024)
+def _attributions_of(text: str) -> tuple[re.Match[str], ...]:
+    """`_attributions`, kept for the texts read since the last `forget_attributions`: an article's
+    quote finder asks again for a fifth of the texts (a sentence read for its quotes and for its
+    reported speech; a paragraph read for its mentions and its lead). Forgotten at each article,
+    as the benchmark corpus repeats paragraphs from article to article (see `terms._word_keys`)."""
     p = _patterns()
     # (an sv match ends where a speech verb ends: the text after the last one is not searched; the same matches, a third faster)
     end = max((m.end(1) for m in p["verb_at"].finditer(text)), default=-1)
     said = p["sv"].finditer(text, 0, end) if end >= 0 else ()  # (no speech verb: no sv match)
-    return sorted([*said, *_finditer("lead", text), *_finditer("quoted", text), *_finditer("opinion", text)],
-                  key=lambda m: m.start())
+    return tuple(sorted([*said, *_finditer("lead", text), *_finditer("quoted", text), *_finditer("opinion", text)],
+                        key=lambda m: m.start()))
+
+
+def forget_attributions() -> None:
+    """Forget the texts `_attributions` has read: called where a new article starts."""
+    _attributions_of.cache_clear()
 
 
 @lru_cache(maxsize=1)

@@ -80,6 +80,7 @@ from analysis.segment.patterns import (
     _patterns,
     _search,
     _unnamed_subject,
+    forget_attributions,
 )
 from analysis.segment.places import _Places
 from analysis.segment.repeats import QUOTED_KINDS, _repeated
@@ -150,6 +151,7 @@ def _find_quotes(paragraphs: list[str], paragraph_spans: list[list[tuple[int, in
                  turns: dict[int, tuple[int, str, str]] | None = None) -> list[Quote]:
     """`find_quotes`, given the sentence spans of each paragraph (by the default splitter) and,
     if the caller has them, the paragraphs' `interview_turns`."""
+    forget_attributions()  # (a new article: what the last one's texts matched is not wanted)
     # (doubled apostrophes, ”Swedish”, British style, headlines in single marks: searched as double marks, offsets kept)
     searched = _straight_doubles(paragraphs) or paragraphs
     british = _single_quote_style(searched)
