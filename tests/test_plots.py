@@ -486,6 +486,27 @@ def test_interval_plot_draws_every_article_and_no_interval_below_the_rule(articl
     plt.close(fig)
 
 
+def test_interval_plot_drops_a_group_that_is_zero_in_every_article_and_names_it(articles: pd.DataFrame) -> None:
+    """drop_zero: a frame no article uses gets no rows of dots on 0, and the title names it; a group whose
+    bloc means are 0 but some article is not stays; with drop_zero off every group is drawn."""
+    table, values = _article_table(articles)
+    values.loc[values["voice"] == "quote", "mean"] = 0.0
+    table.loc[table["voice"] == "quote", ["mean", "ci_low", "ci_high"]] = 0.0
+    fig = plots.interval_plot(table, "voice", "t", articles=values, seed=3, drop_zero=True)
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == [f"narration · {b}" for b in sorted(table["bloc"].unique())]
+    assert "0 in every article, not drawn: quote" in ax.get_title()
+    assert sum(_dots_by_colour(ax).values()) == int((values["voice"] == "narration").sum())
+    plt.close(fig)
+    values.loc[values.index[values["voice"] == "quote"][0], "mean"] = 0.5  # one article uses it: kept
+    fig = plots.interval_plot(table, "voice", "t", articles=values, seed=3, drop_zero=True)
+    assert len(fig.axes[0].get_yticklabels()) == len(table) and "not drawn" not in fig.axes[0].get_title()
+    plt.close(fig)
+    fig = plots.interval_plot(table, "voice", "t", articles=values.assign(mean=0.0), seed=3)
+    assert len(fig.axes[0].get_yticklabels()) == len(table)
+    plt.close(fig)
+
+
 def test_interval_plot_samples_the_dots_of_a_row_with_many_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plots.parts, "MAX_ROW_DOTS", 50)
     many = pd.DataFrame({"article_id": [f"a{i:04d}" for i in range(130)],
@@ -973,6 +994,27 @@ def test_topic_map_says_how_many_units_sit_exactly_on_another() -> None:
     plt.close(fig)
     fig = plots.topic_map(coords[:35], np.repeat([0, 1], 20)[:35], ["russian", "western"] * 17 + ["russian"], ["a", "b"])
     assert "sit exactly on another" not in fig._suptitle.get_text()
+    plt.close(fig)
+
+
+def test_topic_map_rings_a_spot_shared_by_units_of_several_blocs() -> None:
+    """One paragraph copied into a russian and a western article: its dot has one bloc's colour, so the
+    spot gets a ring (in its topic's panel only) and the legend and title say so; a spot shared within
+    one bloc gets none."""
+    coords = np.random.default_rng(0).normal(size=(40, 2))
+    coords[1] = coords[0]  # units 0 (russian) and 1 (western), topic 0: a mixed spot
+    coords[22] = coords[20]  # units 20 and 22, both russian, topic 1: not mixed
+    fig = plots.topic_map(coords, np.repeat([0, 1], 20), ["russian", "western"] * 20, ["a", "b"])
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    rings = [[c for c in ax.collections if len(c.get_offsets()) and not len(c.get_facecolors())] for ax in panels]
+    assert [sum(len(c.get_offsets()) for c in r) for r in rings] == [1, 0]
+    assert np.allclose(rings[0][0].get_offsets()[0], coords[0])
+    legend = " ".join(t.get_text().replace("\n", " ") for leg in fig.legends for t in leg.get_texts())
+    assert "ring: units of several blocs at one spot (1)" in legend
+    assert "ringed where they come from several blocs" in fig._suptitle.get_text()
+    plt.close(fig)
+    fig = plots.topic_map(coords, np.repeat([0, 1], 20), ["russian"] * 40, ["a", "b"])
+    assert "ring" not in " ".join(t.get_text() for leg in fig.legends for t in leg.get_texts())
     plt.close(fig)
 
 

@@ -16,6 +16,8 @@ from analysis.plots.style import OTHER_COLOURS, bloc_colour, message_figure, oth
 
 #: Colour of the units of blocs outside the compared pair on the topic map (a non-bloc grey).
 _OTHER_BLOCS = OTHER_COLOURS[2]
+#: The ring around a spot where units of several blocs coincide (`topic_map`).
+_MIXED = OTHER_COLOURS[0]
 
 
 def k_grid_scores(grid: pd.DataFrame, chosen: int) -> Figure:
@@ -128,6 +130,17 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
                          count="n_units", articles=articles, value="share", seed=seed)
 
 
+def _mixed_positions(coords: np.ndarray, blocs: np.ndarray) -> np.ndarray:
+    """The positions (sorted) where units of more than one bloc sit exactly on one another: copied
+    text that one dot in one bloc's colour would show as that bloc's alone."""
+    if not len(coords):
+        return np.empty((0, 2))
+    spots: dict[tuple[float, float], set[str]] = {}
+    for xy, bloc in zip(map(tuple, coords.round(9)), blocs):
+        spots.setdefault(xy, set()).add(str(bloc))
+    return np.array(sorted(xy for xy, found in spots.items() if len(found) > 1)).reshape(-1, 2)
+
+
 def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], labels: Sequence[str],
               max_points: int = 3000, compared: Sequence[str] | None = None) -> Figure:
     """Units on the first two LSA dimensions, one panel per dominant topic (wrapped, shared axes):
@@ -137,7 +150,9 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     over the compared ones, with one legend entry naming them. Above `max_points` units, a fixed random sample
     of them (said in the title); points grow more transparent as a panel fills. The legend gives
     each bloc's units drawn; each panel's title its topic and units; the title how many units sit
-    exactly on another (copied paragraphs), which no dot can show apart.
+    exactly on another (copied paragraphs), which no dot can show apart. A spot where units of
+    several blocs coincide (one text in several blocs' articles) gets a dark ring, since its dot
+    has the colour of one bloc only.
 
     Parameters
     ----------
@@ -168,6 +183,7 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols + 2.6, 3.3 * nrows + 1.1), sharex=True, sharey=True,
                              squeeze=False)
     panels = axes.ravel()
+    n_mixed = 0
     for t, ax in enumerate(panels):
         if t >= len(labels):
             ax.set_visible(False)
@@ -181,6 +197,10 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
             if mask.any():
                 ax.scatter(coords[mask, 0], coords[mask, 1], color=colour, s=size, alpha=max(alpha, 0.6) if size == 9
                            else alpha, edgecolor="white", linewidth=0.2)
+        mixed = _mixed_positions(coords[here], blocs[here])
+        if len(mixed):  # (one dot, one colour, would hide that the copied text runs in several blocs)
+            ax.scatter(mixed[:, 0], mixed[:, 1], s=34, facecolor="none", edgecolor=_MIXED, linewidth=0.9)
+            n_mixed += len(mixed)
         ax.set_title(plain(textwrap.fill(f"{t}: {labels[t]}", 40) + f"\n{int(here.sum()):,} units"), fontsize=8.5)
     for ax in axes[-1]:
         ax.set_xlabel("LSA dimension 1")
@@ -193,13 +213,17 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
         bloc_handles.append(mpl.patches.Patch(color=_OTHER_BLOCS, label=plain(
             textwrap.fill(f"not compared: {named}", 30))))
     bloc_handles.append(mpl.patches.Patch(color=OTHER_COLOURS[3], label="units of the other topics"))
+    if n_mixed:
+        bloc_handles.append(mpl.lines.Line2D([], [], linestyle="", marker="o", markersize=6, markerfacecolor="none",
+                                             markeredgecolor=_MIXED, label=textwrap.fill(
+                                                 f"ring: units of several blocs at one spot ({n_mixed:,})", 30)))
     # (copied paragraphs sit at one position: say how many dots hide behind another)
     stacked = len(coords) - len(np.unique(coords.round(9), axis=0)) if len(coords) else 0
     title = ("Paragraphs in two dimensions, one panel per dominant topic"
              + (f" (a random {max_points:,} of {shown:,})" if shown > max_points else "")
              + "\ntext layer: all words (own and quoted), as the topics read them"
              + (f"\n{stacked:,} of the {len(coords):,} units drawn sit exactly on another (copied text): one dot shows"
-                " them all" if stacked else ""))
+                " them all" + (", ringed where they come from several blocs" if n_mixed else "") if stacked else ""))
     head = (1.0 + 0.22 * title.count("\n")) / fig.get_figheight()  # (room for the title's lines above the panels)
     right = 1 - 2.4 / fig.get_figwidth()
     fig.subplots_adjust(left=0.07, right=right, bottom=0.55 / fig.get_figheight() + 0.04, top=1 - head,
