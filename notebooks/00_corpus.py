@@ -150,9 +150,9 @@ tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="par
 # %%
 shared = overview.shared_paragraphs(tables)
 display(Markdown(overview.shared_paragraphs_text(shared, tables["articles"])))
-if len(shared) > 20:  # (the table shows 20 rows)
-    display(Markdown(f"The first 20 of {len(shared):,} shared paragraphs (`shared` holds every one):"))
-shared.head(20)
+shown, note = overview.rows_shown(shared, "shared")
+display(Markdown(note))
+shown
 
 # %% [markdown]
 # ## Outlets coded two ways, and outlets that may not be independent
@@ -168,7 +168,9 @@ shared.head(20)
 # %%
 coding = corpus.coding_issues(tables["articles"])
 display(Markdown(corpus.coding_text(coding)))
-coding
+shown, note = overview.rows_shown(coding, "coding", by="articles")
+display(Markdown(note))
+shown
 
 # %% [markdown]
 # ## Articles not in English
@@ -184,7 +186,9 @@ coding
 # %%
 foreign = corpus.not_english_articles(tables["articles"])
 display(Markdown(corpus.language_text(foreign, len(tables["articles"]))))
-foreign.head(20)
+shown, note = overview.rows_shown(foreign, "foreign")
+display(Markdown(note))
+shown
 
 # %% [markdown]
 # **Try this.**

@@ -31,6 +31,7 @@
 from IPython.display import Markdown, display
 
 from analysis import coding, overview, plots, sentiment, stats
+from analysis.display import blanks_explained
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -139,7 +140,7 @@ table.round(3)
 
 # %%
 summary = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
-summary.round(3)
+blanks_explained(summary, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
 
 # %%
 Markdown(stats.interval_rule())
@@ -248,7 +249,7 @@ fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narrati
                           interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
                           articles=sentiment.article_tone(frame, "voice"), seed=SEED)
 plots.save(fig, "sentiment_quote_vs_narration")
-voices.round(3)
+blanks_explained(voices, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
 
 # %% [markdown]
 # ## Tone of sentences that mention each actor
@@ -272,7 +273,7 @@ fig = plots.interval_plot(actors, "actor", "Tone of the outlet's own sentences t
                           xlabel="article mean of topic-neutral VADER compound, own sentences naming the actor",
                           articles=sentiment.actor_article_tone(own, mentions, "compound_neutral"), seed=SEED)
 plots.save(fig, "sentiment_actor_by_bloc")
-actors.round(3)
+blanks_explained(actors, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
 
 # %% [markdown]
 # ## Validity: what drives the scores, and how do they compare with reference codes?
@@ -356,7 +357,7 @@ Markdown(sentiment.coverage_text(coded, list(coders)))
 # %%
 metrics = sentiment.validate(frame, threshold=SENTIMENT_THRESHOLD)
 display(Markdown(sentiment.accuracy_text(metrics)))
-metrics.round(3)
+blanks_explained(metrics, "does not apply: the baseline row has no threshold, and its constant answer no rank correlation")
 
 # %% [markdown]
 # **Where VADER goes wrong.** VADER's labels (columns) against the machine reference codes (rows):
@@ -386,7 +387,7 @@ sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD).ro
 under = sentiment.bloc_difference_under(sentiment.own_words(coded), a, b, list(coders), n_perm=N_PERM, seed=SEED,
                                         threshold=SENTIMENT_THRESHOLD)
 display(Markdown(sentiment.bloc_under_text(under)))
-under.round(3)
+blanks_explained(under, f"no p-value: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} coded articles in a bloc (see the text above)")
 
 # %% [markdown]
 # **Try this.**

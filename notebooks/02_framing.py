@@ -31,6 +31,7 @@
 from IPython.display import Markdown, display
 
 from analysis import evaluate, framing, overview, plots, stats
+from analysis.display import blanks_explained
 from analysis.summary import keyness_top
 
 # %% tags=["parameters"]
@@ -224,7 +225,7 @@ quoted_rates = framing.marker_rates_by_bloc(tables["markers"], tables["articles"
 quoted_rates.pivot_table(index=["group", "term", "usage"], columns="bloc", values="rate_per_1000", fill_value=0).round(2)
 
 # %%
-framing.naming_by_layer(tables["article_framing"]).round(3)
+blanks_explained(framing.naming_by_layer(tables["article_framing"]), "no mean: no article of the bloc has a marker hit in that layer")
 
 # %% [markdown]
 # **What changed when quoted words were set apart.** Earlier versions of this notebook counted
@@ -282,9 +283,10 @@ fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot pe
                           xlabel="article mean of frame hits per 100 tokens (all paragraphs; all words, own and quoted)",
                           count="n_paragraphs",
                           interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
-                          articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED)
+                          articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED,
+                          drop_zero=True)
 plots.save(fig, "framing_frame_salience")
-salience.round(3)
+blanks_explained(salience, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles in the bloc")
 
 # %% [markdown]
 # `share_of_paragraphs` is the share of a bloc's paragraphs with at least one hit of the frame. The
@@ -323,9 +325,7 @@ Markdown(framing.voices_text(shares))
 shares.round(3)
 
 # %%
-verbs = tables["voices"].merge(tables["articles"][["article_id", "bloc"]], on="article_id")
-verbs.assign(verb=verbs["verb"].replace("", "(none)")).pivot_table(
-    index=["bloc", "speaker_group"], columns="verb", values="quote_id", aggfunc="count", fill_value=0)
+framing.verb_counts(tables["voices"], tables["articles"])  # (the 8 verbs used most; the rest: "other verbs")
 
 # %% [markdown]
 # Shares rest on the quote counts above, and on the quote and speaker detection of
@@ -387,7 +387,7 @@ framing.kwic_explorer(texts, list(KWIC_TERMS), quotes=spans, seed=SEED)
 
 # %%
 summary = tables["article_framing"]
-summary.round(3)
+blanks_explained(summary, "no value: no naming-marker hit in that layer (naming index columns), no attributed quote (voice shares)")
 
 # %%
 measures = [c for c in summary.columns if c == "naming_index" or c.startswith(("rate_", "frame_", "voice_"))]

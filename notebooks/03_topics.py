@@ -36,6 +36,7 @@
 from IPython.display import Markdown, display
 
 from analysis import overview, plots, stats, topics
+from analysis.display import blanks_explained
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -221,7 +222,7 @@ by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=S
 print(left_out)
 fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)
 plots.save(fig, "topics_prevalence_by_bloc")
-by_bloc
+blanks_explained(by_bloc, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles in the bloc", digits=4)
 
 # %% [markdown]
 # The difference between the two compared blocs for each stable topic, with an article-level
@@ -232,7 +233,7 @@ by_bloc
 # or why there is none). A small p on a handful of articles is still a handful of articles.
 
 # %%
-topics.bloc_difference(tables, a, b, seed=SEED)
+blanks_explained(topics.bloc_difference(tables, a, b, seed=SEED), "not computed: the `tested` column says why", digits=4)
 
 # %% [markdown]
 # Per outlet (every bloc), the same shares for the stable topics: a bloc difference that comes from

@@ -34,6 +34,7 @@
 from IPython.display import Markdown
 
 from analysis import overview, plots, stats, summary, topics
+from analysis.display import blanks_explained
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -99,7 +100,7 @@ tables = topics.with_stability_cutoff(tables, STABLE_AT)  # which topics get a r
 # %%
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT)
 table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED, shared=shared)
-table.drop(columns=["method"])
+blanks_explained(table.drop(columns=["method"]), "not computed for that row: its `method` (in `table`) says why", digits=None)
 
 # %% [markdown]
 # The same rows as a picture: each dot is a contrast's p-value, each grey tick the smallest p-value

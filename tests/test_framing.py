@@ -461,6 +461,21 @@ def test_naming_layer_change_compares_all_words_with_own_words() -> None:
     assert "changed the index of 1, reversed its sign in 1, and left 1 without an index" in text
 
 
+def test_verb_counts_keep_the_most_used_verbs_and_sum_the_rest() -> None:
+    """A column per verb for the `top` most used (ties by name), the rest in "other verbs", quotes
+    without a verb in "(none)"; every quote counted once."""
+    verbs = ["said"] * 4 + ["claimed"] * 2 + ["insisted"] * 2 + ["noted", "parroted", ""]
+    voices = pd.DataFrame({"article_id": ["a1"] * 6 + ["a2"] * 5, "quote_id": range(1, 12),
+                           "speaker_group": ["russian_officials"] * 8 + ["media"] * 3, "verb": verbs})
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "bloc": ["russian", "western"]})
+    table = framing.verb_counts(voices, articles, top=3)
+    assert list(table.columns) == ["said", "claimed", "insisted", "other verbs", "(none)"]
+    assert int(table.to_numpy().sum()) == len(voices)
+    assert table.loc[("western", "media")].to_dict() == {"said": 0, "claimed": 0, "insisted": 0, "other verbs": 2,
+                                                         "(none)": 1}
+    assert list(framing.verb_counts(voices.iloc[:6], articles).columns) == ["said", "claimed"]  # (nothing to sum)
+
+
 def test_voice_shares_weigh_each_article_the_same() -> None:
     """One quote-heavy article does not speak for its bloc in `mean_article_share` (it does in the
     pooled share); articles without quotes are left out of the mean and counted in `articles`."""

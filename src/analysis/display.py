@@ -1,8 +1,12 @@
-"""A widget shown live in Jupyter, with a static fallback for rendered copies and plain consoles."""
+"""How notebooks show things: a widget shown live in Jupyter with a static fallback for rendered
+copies and plain consoles, and tables whose missing values are dashes with a line saying why."""
 
 from __future__ import annotations
 
+import html
 import os
+
+import pandas as pd
 
 #: Set (to "1") by `reproduce.execute_notebook` for the kernels it starts: an unattended run shows
 #: the static fallbacks only. Nobody can use a widget there, and widget messages can leave
@@ -39,3 +43,52 @@ class WidgetWithFallback:
             bundle.update(shown[0] if isinstance(shown, tuple) else shown)
         bundle.update(self.fallback)
         return bundle
+
+
+class TableWithBlanks:
+    """A table shown with its missing values as a dash and a line saying what a dash means, in
+    Jupyter and in the rendered HTML ("NaN" reads as a failure where the value was left out on
+    purpose: no interval below five articles, no index without markers)."""
+
+    def __init__(self, frame: pd.DataFrame, blank: str, digits: int | None = 3) -> None:
+        frame = frame.round(digits) if digits is not None else frame
+        # (pandas writes <NA> for a missing value of a nullable column whatever na_rep says: those columns as objects)
+        nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.api.extensions.ExtensionDtype)
+                    and frame[c].isna().any()]
+        if nullable:
+            frame = frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), float("nan")) for c in nullable})
+        self.frame, self.blank = frame, blank
+
+    def _limits(self) -> dict[str, int | None]:
+        return {"max_rows": pd.get_option("display.max_rows"), "max_cols": pd.get_option("display.max_columns")}
+
+    def _repr_html_(self) -> str:
+        table = self.frame.to_html(na_rep=DASH, show_dimensions=len(self.frame) > (self._limits()["max_rows"] or len(self.frame)),
+                                   **self._limits())
+        return table + (f"<p><em>{DASH}: {html.escape(self.blank)}</em></p>" if self.frame.isna().any().any() else "")
+
+    def __repr__(self) -> str:
+        text = self.frame.to_string(na_rep=DASH, line_width=pd.get_option("display.width"), **self._limits())
+        return text + (f"\n{DASH}: {self.blank}" if self.frame.isna().any().any() else "")
+
+
+#: How a missing value is shown (`blanks_explained`).
+DASH = "–"
+
+
+def blanks_explained(frame: pd.DataFrame, blank: str, digits: int | None = 3) -> TableWithBlanks:
+    """`frame` rounded to `digits`, shown with a dash for each missing value and, below it, what a
+    dash means there (`blank`; said only where the table has one).
+
+    Parameters
+    ----------
+    frame : the table.
+    blank : what a missing value means in it, e.g. "no interval: fewer than 5 articles".
+    digits : decimals shown (None: as they are).
+
+    Returns
+    -------
+    TableWithBlanks
+        Displayed by Jupyter; ``.frame`` is the rounded table.
+    """
+    return TableWithBlanks(frame, blank, digits)

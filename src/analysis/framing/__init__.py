@@ -77,6 +77,7 @@ from analysis.framing.speakers import (
     VOICE_COLUMNS,
     attribution_verb,
     speaker_group,
+    verb_counts,
     voice_shares,
     voices_text,
 )
@@ -96,5 +97,5 @@ __all__ = [
     "naming_answer",
     "naming_by_layer", "naming_index_of_counts", "naming_layer_change", "naming_layer_change_text", "noise_threshold",
     "noise_threshold_range", "noise_threshold_text", "null_max_z",
-    "paragraphs_with_bloc", "quote_spans", "score_frames", "speaker_group", "voice_shares", "voices_text",
+    "paragraphs_with_bloc", "quote_spans", "score_frames", "speaker_group", "verb_counts", "voice_shares", "voices_text",
 ]

@@ -223,7 +223,8 @@ def _tone_by_bloc(paragraphs: pd.DataFrame, counts: dict[str, int], bins: int, l
 def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "mean VADER compound",
                   count: str | None = "n_sentences",
                   interval: str = f"95% bootstrap over articles, blocs with {MIN_ARTICLES_FOR_INTERVAL}+ articles",
-                  articles: pd.DataFrame | None = None, value: str = "mean", seed: int = 0) -> Figure:
+                  articles: pd.DataFrame | None = None, value: str = "mean", seed: int = 0,
+                  drop_zero: bool = False) -> Figure:
     """A bloc comparison per `group`: rows of `group` · bloc (the blocs of one group together), each
     article's value as a dot in the bloc's colour (jittered from `seed`), and the bloc's mean of
     article values as a black diamond with the table's interval (none where the table has none).
@@ -241,6 +242,8 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
         `sentiment.article_tone`); None draws the means and intervals alone.
     value : the column of `articles` drawn.
     seed : seed of the jitter.
+    drop_zero : leave out the rows of a `group` that is 0 in every article of every bloc (a frame no
+        article uses: rows of dots on 0 say nothing), naming them under the title.
 
     Returns
     -------
@@ -248,6 +251,10 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
     """
     use_style()
     table = table.sort_values([group, "bloc"], kind="mergesort").reset_index(drop=True)
+    zero = _zero_groups(table, group, articles, value) if drop_zero else []
+    if zero and len(zero) < table[group].nunique():
+        table = table[~table[group].isin(zero)].reset_index(drop=True)
+        title += f"\n0 in every article, not drawn: {_wrap(', '.join(plain(str(z)) for z in zero), 90)}"
     fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(table) + 2.2), layout="constrained")
     labels = _article_rows(ax, table, group, articles, value, seed, count=count)
     ax.set_yticks(range(len(table)), labels, fontsize=9)
@@ -257,6 +264,17 @@ def interval_plot(table: pd.DataFrame, group: str, title: str, xlabel: str = "me
     handles = _bloc_handles(table["bloc"]) + _article_handles(interval.split(",")[0])
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3), fontsize=8)
     return fig
+
+
+def _zero_groups(table: pd.DataFrame, group: str, articles: pd.DataFrame | None, value: str) -> list:
+    """The values of `group` (sorted) whose mean is 0 in every bloc and, where `articles` are given,
+    whose every article value is 0."""
+    means = table.groupby(group, sort=True)["mean"].apply(lambda m: bool((m.fillna(0) == 0).all()))
+    zero = [g for g, flat in means.items() if flat]
+    if articles is not None and zero:
+        nonzero = set(articles.loc[articles[value].fillna(0) != 0, group])
+        zero = [g for g in zero if g not in nonzero]
+    return zero
 
 
 def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer: str = "all sentences") -> Figure:
