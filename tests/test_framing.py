@@ -241,6 +241,13 @@ def test_kwic_and_marker_hits_are_the_same_read_a_few_paragraphs_at_a_time(monke
     monkeypatch.setattr(schema, "ROW_BLOCK", 2)
     assert list(schema.row_values(texts, ("paragraph_id", "text"))) == list(zip(texts["paragraph_id"], texts["text"]))
     assert list(schema.row_values(texts.iloc[:0], ("text",))) == []
+    keep = np.array([True, False, False, True, True])  # (only some rows: the values of texts[keep], by Arrow's filter)
+    arrow = texts.astype({"text": "string[pyarrow]", "article_id": "string[pyarrow]"})
+    for frame in (texts, arrow):
+        assert list(schema.row_values(frame, ("paragraph_id", "text", "article_id"), mask=keep)) == list(
+            zip(frame["paragraph_id"][keep], frame["text"][keep], frame["article_id"][keep]))
+    with_missing = arrow.assign(text=pd.array(["a", None, "b", None, "c"], dtype="string[pyarrow]"))
+    assert [v[0] for v in schema.row_values(with_missing, ("text",), mask=keep)] == with_missing["text"][keep].tolist()
     pd.testing.assert_frame_equal(framing.kwic(texts, "Kiev", window=2), whole_kwic)
     pd.testing.assert_frame_equal(framing.marker_hits(texts, MARKERS), whole_hits)
     assert len(whole_kwic) == 4 and whole_kwic["paragraph_id"].tolist() == [1, 1, 3, 5]

@@ -127,6 +127,36 @@ def test_hits_of_generated_dictionaries_are_unchanged(terms: list[str], texts: l
         assert list(matcher.finditer(text)) == plain_finditer(matcher, text)
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=_TERM_ALPHABET + " *", min_size=1, max_size=8), min_size=1, max_size=20),
+       st.lists(st.text(alphabet=_TERM_ALPHABET + " .,\n", max_size=12), max_size=6))
+def test_the_screen_for_many_texts_never_drops_a_text_with_a_hit(terms: list[str], texts: list[str]) -> None:
+    """`may_hit` (Arrow's regular expressions over many texts at once) says False only for texts in
+    which `finditer` finds nothing, whatever the dictionary and the case, look-alike letters (ı, ſ,
+    the Kelvin sign) included."""
+    if not any(t.strip() for t in terms):
+        return
+    matcher = TermMatcher(terms)
+    every = [*texts, " ".join(terms), " ".join(terms).upper(), ", ".join(t.lower() for t in terms)]
+    for text, may in zip(every, matcher.may_hit(every)):
+        assert may or not list(matcher.finditer(text)), text
+
+
+def test_the_screen_rules_out_texts_of_the_corpus_without_a_term() -> None:
+    """On the packaged dictionaries and every corpus paragraph: no paragraph with a hit is ruled out,
+    and the screen rules out most of those without one (it is a screen, not a pass-through)."""
+    texts = [t for t in pd.read_parquet(ROOT / "data" / "processed" / "paragraphs.parquet")["text"]]
+    texts += [t.upper() for t in texts] + [t.replace("i", "ı") for t in texts]
+    without, dropped = 0, 0
+    for name, matcher in packaged_matchers().items():
+        may = matcher.may_hit(pd.Series(texts, dtype="string"))
+        hit = [bool(list(matcher.finditer(t))) for t in texts]
+        assert not any(h and not m for h, m in zip(hit, may)), name
+        without += sum(not h for h in hit[: len(texts) // 3])
+        dropped += sum(not m for m in may[: len(texts) // 3])
+    assert dropped > 0.5 * without  # (of the plain paragraphs without a hit, most are ruled out)
+
+
 # --------------------------------------------------------------------------- n-grams
 
 

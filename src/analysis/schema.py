@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -267,7 +268,7 @@ def columns_of(tables: Mapping[str, pd.DataFrame], name: str, columns: Sequence[
 ROW_BLOCK = 100_000
 
 
-def row_values(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple]:
+def row_values(frame: pd.DataFrame, columns: Sequence[str], mask: np.ndarray | None = None) -> Iterator[tuple]:
     """Each row's values of `columns`, as `zip` of the columns' lists gives them, taken `ROW_BLOCK`
     rows at a time: plain lists are three times as fast to walk as rows of Arrow-backed strings, and a
     block at a time keeps only a block's values as Python objects (every sentence's text at once
@@ -277,6 +278,9 @@ def row_values(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple]:
     ----------
     frame : the table.
     columns : the columns, in the order of each tuple's values.
+    mask : only the rows where it is True (one bool per row), the same values as of ``frame[mask]``:
+        taken by Arrow's filter, block by block (on 1.4 million paragraphs a tenth of the time
+        ``frame[mask]`` took, which takes each value of the many-chunked columns one by one).
 
     Returns
     -------
@@ -284,4 +288,20 @@ def row_values(frame: pd.DataFrame, columns: Sequence[str]) -> Iterator[tuple]:
     """
     for start in range(0, len(frame), ROW_BLOCK):
         block = frame.iloc[start:start + ROW_BLOCK]
-        yield from zip(*(block[c].tolist() for c in columns))
+        if mask is None:
+            yield from zip(*(block[c].tolist() for c in columns))
+            continue
+        keep = np.asarray(mask[start:start + ROW_BLOCK], dtype=bool)
+        if keep.any():
+            yield from zip(*(_kept_list(block[c], keep) for c in columns))
+
+
+def _kept_list(column: pd.Series, keep: np.ndarray) -> list:
+    """``column[keep].tolist()``; for an Arrow-backed column without missing values, by Arrow's filter."""
+    if getattr(column.dtype, "storage", None) == "pyarrow" or isinstance(column.dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        kept = pa.array(column).filter(pa.array(keep))
+        if kept.null_count == 0:  # (a missing value: pandas' own marker for it, as tolist gives it)
+            return kept.to_pylist()
+    return column[keep].tolist()

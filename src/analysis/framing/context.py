@@ -104,8 +104,11 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8, quotes: pd.DataFrame |
              else paragraph_layers(quotes, texts["article_id"].astype(str).unique()))
     columns = [*extra, "article_id", "paragraph_id", *(["layer"] if spans is not None else []), "left", "match", "right"]
     found: dict[str, list] = {c: [] for c in columns}
-    # (plain lists of the columns, a block of rows at a time: a dict per row of 1.4 million paragraphs cost half the time)
-    for values in row_values(texts, ("text", "article_id", "paragraph_id", *extra)):
+    # (plain lists of the columns, a block of rows at a time: a dict per row of 1.4 million paragraphs cost half the time;
+    # only the paragraphs that can hold the term: on 1.4 million paragraphs the search of each was most of the time)
+    read = ("text", "article_id", "paragraph_id", *extra)
+    may = matcher.may_hit(texts["text"])
+    for values in row_values(texts, read, mask=None if may.all() else may):
         text = values[0]
         for _, start, end in matcher.finditer(text):
             for column, value in zip(("article_id", "paragraph_id", *extra), values[1:]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.schema import row_values
@@ -49,8 +50,15 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
     columns: dict[str, list] = {"article_id": [], "sentence_id": [], "actor": [], "n_mentions": []}
     ids, numbers, groups, counts = columns.values()
     pairs = list(matchers.items())
-    for article_id, sentence_id, text in row_values(sentences, ("article_id", "sentence_id", "text")):
-        for group, matcher in pairs:
+    # (each group's matcher tried only on the sentences that can hold one of its terms, screened for all of them at
+    # once: 2.7 million sentences of 100,000 generated articles, 64 s before)
+    may = np.array([matcher.may_hit(sentences["text"]) for _, matcher in pairs], dtype=bool).reshape(len(pairs), -1)
+    anywhere = may.any(axis=0)
+    rows = row_values(sentences, ("article_id", "sentence_id", "text"), mask=anywhere)
+    for (article_id, sentence_id, text), flags in zip(rows, may[:, anywhere].T.tolist()):
+        for (group, matcher), flag in zip(pairs, flags):
+            if not flag:
+                continue
             hits = sum(1 for _ in matcher.finditer(text))
             if hits:
                 ids.append(article_id)
