@@ -145,7 +145,7 @@ def test_the_screen_for_many_texts_never_drops_a_text_with_a_hit(terms: list[str
 def test_the_screen_rules_out_texts_of_the_corpus_without_a_term() -> None:
     """On the packaged dictionaries and every corpus paragraph: no paragraph with a hit is ruled out,
     and the screen rules out most of those without one (it is a screen, not a pass-through)."""
-    texts = [t for t in pd.read_parquet(ROOT / "data" / "processed" / "paragraphs.parquet")["text"]]
+    texts = list(pd.read_parquet(ROOT / "data" / "processed" / "paragraphs.parquet")["text"])
     texts += [t.upper() for t in texts] + [t.replace("i", "ı") for t in texts]
     without, dropped = 0, 0
     for name, matcher in packaged_matchers().items():
