@@ -50,8 +50,8 @@ tables = overview.read_tables(OUT)
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, N_PERM=N_PERM,
                      KWIC_TERMS=KWIC_TERMS, MIN_ARTICLES_PER_TERM=MIN_ARTICLES_PER_TERM, PRIOR_SCALE=PRIOR_SCALE)
 a, b = framing.compared_blocs(stats.blocs_with_text(tables["articles"]), BLOCS)
-texts = framing.paragraphs_with_bloc(tables)
 copied = overview.shared_text_note(tables, a, b)  # (articles that print the same paragraphs: shown with the answer)
+texts = framing.paragraphs_with_bloc(tables)
 tables["articles"].groupby("bloc").agg(articles=("article_id", "size"), tokens=("n_tokens", "sum"))
 
 # %% [markdown]

@@ -872,6 +872,42 @@ def test_shared_text_note_counts_each_compared_blocs_articles_from_the_file_in_b
                                                                               "western shares")
 
 
+def test_the_shared_paragraph_pass_is_kept_for_the_next_notebook_and_only_for_the_build_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass over the paragraphs behind the copied-text notes runs once per build: the next reader of the
+    same unread file gets the same tables from `.cache/` without the pass; a damaged file is computed again;
+    paragraphs read or set in the notebook (which may differ from the file) are never answered from it, and a
+    new build of the folder is a new file."""
+    from analysis import overview
+
+    texts = {"a.txt": f"Talks resume\n\n{WIRE}\n", "b.txt": f"Kremlin on talks\n\n{WIRE}\n",
+             "c.txt": "Peskov speaks\n\nPeskov said on Monday that no talks were planned for now.\n"}
+    outlets = {"a.txt": "TASS:russian", "b.txt": "Reuters:western", "c.txt": "RT:russian"}
+    _build_warnings(tmp_path, capsys, texts, outlets, "out", "--no-cache")
+    out = tmp_path / "out"
+    first = overview.copied_paragraphs(overview.read_tables(out))
+    kept = list((out / ".cache").glob("shared_rows-*.npz"))
+    assert len(kept) == 1 and sorted(first["article_id"]) == ["a", "b"]
+    computed = overview._shared_rows_computed
+    monkeypatch.setattr(overview, "_shared_rows_computed", lambda tables: pytest.fail("the pass ran again"))
+    pd.testing.assert_frame_equal(overview.copied_paragraphs(overview.read_tables(out)), first)
+    note = overview.shared_text_note(overview.read_tables(out), "russian", "western")
+    assert note.startswith("**Copied text.** 1 of the 2 russian articles and 1 of the 1 western articles")
+    calls = []
+    monkeypatch.setattr(overview, "_shared_rows_computed", lambda tables: calls.append(1) or computed(tables))
+    read = overview.read_tables(out)
+    read["paragraphs"] = read["paragraphs"][read["paragraphs"]["article_id"] != "b"]  # (set in the notebook)
+    assert overview.copied_paragraphs(read).empty and calls == [1]
+    kept[0].write_bytes(b"not an npz file")  # (damaged: computed again, and written again whole)
+    pd.testing.assert_frame_equal(overview.copied_paragraphs(overview.read_tables(out)), first)
+    assert calls == [1, 1]
+    pd.testing.assert_frame_equal(overview.copied_paragraphs(overview.read_tables(out)), first)
+    assert calls == [1, 1]
+    _build_warnings(tmp_path, capsys, {**texts, "c.txt": texts["a.txt"]}, outlets, "out", "--no-cache")  # (rebuilt)
+    assert sorted(overview.copied_paragraphs(overview.read_tables(out))["article_id"]) == ["a", "b", "c"]
+    assert calls == [1, 1, 1] and len(list((out / ".cache").glob("shared_rows-*.npz"))) == 1  # (the old one gone)
+
+
 def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_gap_recomputed() -> None:
     """`copied_paragraphs` marks, of each shared text, the copy in the first article by id as kept (a repeat
     inside that article, and every copy elsewhere, not); `without_copies` drops exactly the sentences of the

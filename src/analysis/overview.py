@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sys
+import tempfile
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -305,7 +311,64 @@ def _paragraph_batches(tables: Mapping[str, pd.DataFrame]) -> Iterator[tuple[lis
 def _shared_rows(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The one pass over the kept paragraphs behind `copied_paragraphs` and `shared_text_note`: each
     checked paragraph's (12+ words) article id, paragraph id, whether another article prints its text,
-    and its text's hash (the normalisation of `corpus.shared_paragraphs`)."""
+    and its text's hash (the normalisation of `corpus.shared_paragraphs`).
+
+    Kept in the build's folder (`.cache/`) when the paragraphs come unread from the build's file, and
+    read from there by the next notebook that asks: every notebook but 00 asks once, and on 100,000
+    articles the pass took 7 s each time. The file is named for the paragraphs file (its path, size,
+    modification time and rows) and this code, so a new build or a change of the rule is a new file;
+    it holds numbers and text only (no pickles), and one that cannot be read is computed again."""
+    cache = _shared_rows_file(tables)
+    if cache is not None and cache.is_file():
+        try:
+            with np.load(cache, allow_pickle=False) as kept:
+                names, codes = kept["names"].astype(object), kept["codes"]
+                return names[codes], kept["numbers"], kept["shared"], kept["hashes"]
+        except (OSError, ValueError, KeyError, IndexError):
+            pass  # (a damaged or partly written file: computed again below)
+    found = _shared_rows_computed(tables)
+    if cache is not None:
+        _keep_shared_rows(cache, *found)
+    return found
+
+
+def _shared_rows_file(tables: Mapping[str, pd.DataFrame]) -> Path | None:
+    """Where `_shared_rows` keeps its result for these tables, or None (the paragraphs were read or set
+    in the notebook, so they may differ from the file's)."""
+    unread = tables.unread_file("paragraphs") if hasattr(tables, "unread_file") else None
+    if unread is None:
+        return None
+    path, rows = unread
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    code = b"".join(Path(module.__file__).read_bytes() for module in (corpus_duplicates, sys.modules[__name__]))
+    key = json.dumps([str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, rows, hashlib.sha256(code).hexdigest()])
+    return Path(path).parent / ".cache" / f"shared_rows-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}.npz"
+
+
+def _keep_shared_rows(cache: Path, ids: np.ndarray, numbers: np.ndarray, shared: np.ndarray, hashes: np.ndarray) -> None:
+    """Write `_shared_rows`'s arrays to `cache` in one step (a temporary file renamed: a notebook reading it
+    at the same time sees the whole file or none); a folder that cannot be written is left as it is."""
+    names, codes = (np.unique(np.asarray(ids, dtype=str), return_inverse=True) if len(ids)
+                    else (np.empty(0, str), np.empty(0, np.int64)))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".npz", delete=False) as handle:
+            np.savez(handle, names=names, codes=np.asarray(codes, np.int64), numbers=np.asarray(numbers, np.int64),
+                     shared=np.asarray(shared, bool), hashes=np.asarray(hashes, np.int64))
+        os.chmod(handle.name, 0o644)  # (readable as the build's tables are: a temporary file is the owner's only)
+        os.replace(handle.name, cache)
+        for old in cache.parent.glob("shared_rows-*.npz"):  # (an earlier build's or code's: not read again)
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _shared_rows_computed(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`_shared_rows`, computed."""
     words = corpus_duplicates.MIN_PARAGRAPH_WORDS
     hashes, codes, numbers = [], [], []
     code_of: dict[str, int] = {}
