@@ -239,12 +239,8 @@ class TermMatcher:
                 yield self.terms[index - 1], start, end
 
     def may_hit(self, texts: Sequence[str | None]) -> np.ndarray:
-        """Whether each text can hold a hit: False only where `finditer` surely finds none. A screen
-        for many texts at once (Arrow's string kernels, in C): a text that holds, in any case, none
-        of the words a term can start with (`_word_starts`) is ruled out, unless it holds one of the
-        few other characters `re` takes for an ASCII letter (`_ascii_lookalikes`: "Kıev" is Kiev) or
-        is missing. Where a term starts with a character outside ASCII every text stays in. On 1.4
-        million paragraphs, 0.7 s a term, where `finditer` on each took 2 s.
+        """Whether each text can hold a hit: False only where `finditer` surely finds none, for many
+        texts at once (`analysis.screen.may_hit`: Arrow's RE2 over the whole column).
 
         Parameters
         ----------
@@ -255,24 +251,9 @@ class TermMatcher:
         numpy.ndarray
             One bool per text.
         """
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        from analysis.screen import may_hit
 
-        array = pa.array(texts, type=pa.large_string()) if not isinstance(texts, (pa.Array, pa.ChunkedArray)) else texts
-        if self._starts is None or len(array) == 0:
-            return np.ones(len(array), dtype=bool)
-        whole, _, prefixes = self._starts
-        starts = sorted({p for group in prefixes.values() for p in group})
-        if not all(k.isascii() for k in (*whole, *starts)):
-            return np.ones(len(array), dtype=bool)
-        # A word whose folded form is an ASCII key is those letters in some case (or holds a look-alike), and a
-        # word is a run of word characters: in RE2, whose \b is ASCII, a whole word is between two \b ("US" is
-        # not in "business"), and a prefix follows one.
-        parts = [*([rf"\b(?i:{'|'.join(map(re.escape, sorted(whole)))})\b"] if whole else []),
-                 *([rf"\b(?i:{'|'.join(map(re.escape, starts))})"] if starts else []),
-                 "[" + "".join(map(re.escape, sorted(_ascii_lookalikes()))) + "]"]
-        held = pc.match_substring_regex(array, "|".join(parts))  # (one pass of RE2 over the texts)
-        return np.asarray(pc.fill_null(held, True).to_numpy(zero_copy_only=False), dtype=bool)
+        return may_hit(self._starts, texts)
 
     def _pattern_at(self, key: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
         """The alternation of only the terms that can begin at a word with folded form `key` (its
@@ -397,15 +378,6 @@ def fold_char(char: str) -> str:
         raise RuntimeError("fold_char needs re's case tables (_sre, re._casefix), which this Python lacks")
     lower = _sre.unicode_tolower(ord(char))
     return chr(min((lower, *_EXTRA_CASES.get(lower, ()))))
-
-
-@lru_cache(maxsize=1)
-def _ascii_lookalikes() -> frozenset[str]:
-    """The characters outside ASCII that `fold_char` folds to an ASCII one (in CPython 3.11: İ, ı, ſ
-    and the Kelvin sign): those it lowers to one, and those `re` takes for one besides."""
-    also = {low for low, extra in _EXTRA_CASES.items() if low >= 0x80 and min(extra) < 0x80}
-    return frozenset(chr(c) for c in range(0x80, 0x110000)
-                     if not 0xD800 <= c <= 0xDFFF and ((low := _sre.unicode_tolower(c)) < 0x80 or low in also))
 
 
 def _fold(word: str) -> str:
