@@ -246,7 +246,11 @@ def test_kwic_and_marker_hits_are_the_same_read_a_few_paragraphs_at_a_time(monke
     for frame in (texts, arrow):
         assert list(schema.row_values(frame, ("paragraph_id", "text", "article_id"), mask=keep)) == list(
             zip(frame["paragraph_id"][keep], frame["text"][keep], frame["article_id"][keep]))
+    for frame in (texts, arrow, arrow.set_index(pd.Index([9, 7, 5, 3, 1]))):  # (rows_where: frame.loc[keep, columns])
+        pd.testing.assert_frame_equal(schema.rows_where(frame, keep, ["text", "paragraph_id"]),
+                                      frame.loc[keep, ["text", "paragraph_id"]])
     with_missing = arrow.assign(text=pd.array(["a", None, "b", None, "c"], dtype="string[pyarrow]"))
+    pd.testing.assert_frame_equal(schema.rows_where(with_missing, keep), with_missing.loc[keep])
     assert [v[0] for v in schema.row_values(with_missing, ("text",), mask=keep)] == with_missing["text"][keep].tolist()
     pd.testing.assert_frame_equal(framing.kwic(texts, "Kiev", window=2), whole_kwic)
     pd.testing.assert_frame_equal(framing.marker_hits(texts, MARKERS), whole_hits)

@@ -296,6 +296,36 @@ def row_values(frame: pd.DataFrame, columns: Sequence[str], mask: np.ndarray | N
             yield from zip(*(_kept_list(block[c], keep) for c in columns))
 
 
+def rows_where(frame: pd.DataFrame, keep: np.ndarray, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """``frame.loc[keep, columns]``, the same frame (values, types, index), with each Arrow-backed column
+    taken by Arrow's filter: pandas takes each value of a many-chunked column one by one (one frame's
+    rows of the 10 million paragraph-frame rows of 100,000 articles took a third of a second a column).
+
+    Parameters
+    ----------
+    frame : the table.
+    keep : one bool per row.
+    columns : the columns (None: all).
+
+    Returns
+    -------
+    pd.DataFrame
+    """
+    keep = np.asarray(keep, dtype=bool)
+    columns = list(frame.columns if columns is None else columns)
+    out = {}
+    for name in columns:
+        column = frame[name]
+        if getattr(column.dtype, "storage", None) == "pyarrow" and isinstance(column.dtype, pd.StringDtype):
+            import pyarrow as pa
+
+            out[name] = pd.Series(pd.array(pa.array(column).filter(pa.array(keep)), dtype=column.dtype),
+                                  index=frame.index[keep], name=name)
+        else:
+            out[name] = column[keep]
+    return pd.DataFrame(out, columns=columns, index=frame.index[keep])
+
+
 def _kept_list(column: pd.Series, keep: np.ndarray) -> list:
     """``column[keep].tolist()``; for an Arrow-backed column without missing values, by Arrow's filter."""
     if getattr(column.dtype, "storage", None) == "pyarrow" or isinstance(column.dtype, pd.ArrowDtype):

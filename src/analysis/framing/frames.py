@@ -8,6 +8,7 @@ import pandas as pd
 
 from analysis import segment, stats
 from analysis.framing.dictionaries import _dictionaries, _frame_matchers
+from analysis.schema import rows_where
 from analysis.terms import TermMatcher
 
 #: The columns of the `frames` table, as `article_rows` makes its rows.
@@ -64,7 +65,7 @@ def _frame_parts(scores: pd.DataFrame, articles: pd.DataFrame,
     if not known.all():
         scores = scores[known]
     for frame in sorted(scores["frame"].unique()):
-        part = scores.loc[scores["frame"] == frame, columns]
+        part = rows_where(scores, (scores["frame"] == frame).to_numpy(dtype=bool, na_value=False), columns)
         yield frame, part.assign(bloc=part["article_id"].map(bloc_of))
 
 

@@ -131,6 +131,8 @@ def outlet_groups(frame: pd.DataFrame, top: int = TOP_OUTLETS, min_articles: int
 
 
 def _bloc_handles(blocs: Iterable[str], counts: dict[str, int] | None = None, unit: str = "articles") -> list:
+    if isinstance(blocs, pd.Series):  # (a column of 2.7 million sentences: its few values, not each row, turned to str)
+        blocs = blocs.unique()
     return [mpl.patches.Patch(color=bloc_colour(b), label=plain(b) if counts is None else
                               f"{plain(b)} ({_n(counts.get(b, 0), unit[:-1])})")
             for b in sorted(set(map(str, blocs)))]

@@ -62,7 +62,7 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     # (the columns drawn only: a copy of every column, the text too, raised notebook 01's peak by 0.6 GB on 100,000 articles)
     frame = frame[["article_id", "outlet", "bloc", column]].assign(_outlet=outlet_groups(frame, top))
     outlet_bloc = {o: (str(b.iloc[0]) if b.nunique() == 1 else "") for o, b in frame.groupby("_outlet")["bloc"]}
-    outlets = set(frame["outlet"])
+    outlets = set(frame["outlet"].unique())
     other = [o for o in sorted(outlet_bloc) if o.endswith((" more outlets (pooled)", " more outlet (pooled)"))
              and o not in outlets]
     # (by bloc, then most articles first, then name: "Outlet 10" sorted as text came before "Outlet 2")
