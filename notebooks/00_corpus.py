@@ -117,7 +117,10 @@ tables["removed_lines"]
 # article text or a kept leftover.
 
 # %%
-overview.doubtful_lines(tables)
+doubtful = overview.doubtful_lines(tables)
+shown, note = overview.rows_shown(doubtful, "doubtful", empty="No line was removed or kept on such weak evidence.")
+display(Markdown(note))
+shown
 
 # %% [markdown]
 # ## Every line accounted for

@@ -242,7 +242,9 @@ naming_change.round(3)
 
 # %% [markdown]
 # A dot per article and marker (the outlet's own words; an article without the marker is a 0), and
-# each bloc's mean of article rates, with an interval only where the bloc has enough articles; where
+# each bloc's mean of article rates, with an interval only where the bloc has enough articles (with
+# many markers or blocs the figure keeps the means and intervals only, for the markers its title says,
+# and names how many it leaves out); where
 # a bloc has few articles a marker's rate can be one article's habit (or one quotation); the
 # per-article table in section 6 shows whose. How many articles each bloc has (the dots of each row):
 
@@ -387,7 +389,7 @@ framing.kwic_explorer(texts, list(KWIC_TERMS), quotes=spans, seed=SEED)
 
 # %%
 summary = tables["article_framing"]
-blanks_explained(summary, "no value: no naming-marker hit in that layer (naming index columns), no attributed quote (voice shares)")
+blanks_explained(summary, "no value: no naming-marker hit in that layer (naming index columns), no quote or paraphrase in the voices table (voice shares)")
 
 # %%
 measures = [c for c in summary.columns if c == "naming_index" or c.startswith(("rate_", "frame_", "voice_"))]

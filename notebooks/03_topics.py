@@ -249,7 +249,9 @@ topics.outlet_prevalence(tables, n_boot=N_BOOT, seed=SEED)
 # dominant NMF topic: each panel draws its topic's units coloured by bloc (each bloc's colour in every
 # figure) for the two compared blocs, and in dark grey for every other bloc (named in the legend),
 # over all other units in pale grey, so overlapping topics and blocs stay apart. Above 3,000 units, a
-# fixed random sample is drawn. Units close together tend to use similar words, but two dimensions
+# fixed random sample is drawn. Copied paragraphs sit exactly on one another, so one dot stands for
+# them all; where they come from articles of several blocs, the dot is white with a dark ring (its
+# colour could show one bloc only). Units close together tend to use similar words, but two dimensions
 # keep only part of the differences, and the axes have no meaning of their own to read.
 
 # %%

@@ -100,7 +100,8 @@ tables = topics.with_stability_cutoff(tables, STABLE_AT)  # which topics get a r
 # %%
 plots.set_provenance(tables, CORPUS=CORPUS, OUT=OUT, SEED=SEED, BLOCS=BLOCS, N_BOOT=N_BOOT, STABLE_AT=STABLE_AT)
 table = summary.bloc_contrasts(tables, a, b, n_boot=N_BOOT, seed=SEED, shared=shared)
-blanks_explained(table.drop(columns=["method"]), "not computed for that row: its `method` (in `table`) says why", digits=None)
+blanks_explained(table.drop(columns=["method"]), "not computed for that row: its method, listed below the figure, says why",
+                 digits=4)
 
 # %% [markdown]
 # The same rows as a picture: each dot is a contrast's p-value, each grey tick the smallest p-value

@@ -1081,3 +1081,4 @@ def test_rows_shown_keeps_a_long_table_to_a_page_and_says_which_rows() -> None:
     shown, note = overview.rows_shown(table, "coding", n=4, by="articles")
     assert list(shown["outlet"]) == ["o6", "o13", "o20", "o27"] and list(shown["articles"]) == [6, 6, 6, 6]
     assert note == "The 4 of 30 rows with the most articles (`coding` holds every one):"
+    assert overview.rows_shown(table.iloc[:0], "x", empty="None found.") == (None, "None found.")  # (no "Empty DataFrame")

@@ -452,6 +452,8 @@ def test_bloc_panel_shows_one_dot_per_article_and_the_layer(articles: pd.DataFra
     left = fig.axes[0]
     assert sum(_dots_by_colour(left).values()) == articles["article_id"].nunique()  # article means, not sentences
     assert "own words" in left.get_title() and "article" in left.get_xlabel()
+    legend = [t.get_text() for leg in fig.legends for t in leg.get_texts()]
+    assert "one article (left); one sentence (right)" in legend  # (the right panel's dots are sentences)
     _assert_no_overlapping_text(fig)
     plt.close(fig)
 
@@ -1006,11 +1008,15 @@ def test_topic_map_rings_a_spot_shared_by_units_of_several_blocs() -> None:
     coords[22] = coords[20]  # units 20 and 22, both russian, topic 1: not mixed
     fig = plots.topic_map(coords, np.repeat([0, 1], 20), ["russian", "western"] * 20, ["a", "b"])
     panels = [ax for ax in fig.axes if ax.get_visible()]
-    rings = [[c for c in ax.collections if len(c.get_offsets()) and not len(c.get_facecolors())] for ax in panels]
+    from matplotlib.colors import to_hex
+
+    rings = [[c for c in ax.collections if len(c.get_offsets()) and to_hex(c.get_facecolors()[0]) == "#ffffff"]
+             for ax in panels]
     assert [sum(len(c.get_offsets()) for c in r) for r in rings] == [1, 0]
     assert np.allclose(rings[0][0].get_offsets()[0], coords[0])
+    assert to_hex(rings[0][0].get_edgecolors()[0]) == to_hex(plots.OTHER_COLOURS[0])
     legend = " ".join(t.get_text().replace("\n", " ") for leg in fig.legends for t in leg.get_texts())
-    assert "ring: units of several blocs at one spot (1)" in legend
+    assert "ring: a spot where units of several blocs coincide (1 spot)" in legend
     assert "ringed where they come from several blocs" in fig._suptitle.get_text()
     plt.close(fig)
     fig = plots.topic_map(coords, np.repeat([0, 1], 20), ["russian"] * 40, ["a", "b"])

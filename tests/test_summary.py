@@ -155,6 +155,20 @@ def test_the_paper_tables_describe_the_corpus_and_the_distinctive_terms(tmp_path
                                                "summary.csv", "summary.tex"]
 
 
+def test_the_latex_tables_escape_the_text_of_their_cells(tmp_path: Path) -> None:
+    """A cell's %, _, & and $ are LaTeX's: written as they are, "51%" turned the rest of its row (its \\ too)
+    into a comment and "kremlin_aligned" stopped the document. Each is escaped; the numbers are untouched."""
+    table = pd.DataFrame({"measure": ["topic (mostly copied text: 51% of its units): a & b", "tone"],
+                          "contrast": ["international - kremlin_aligned", "x - y"], "cost_usd": ["$5", "none"],
+                          "estimate": [0.5, -0.25]})
+    summary._write(table, tmp_path, "t", "note")
+    tex = (tmp_path / "t.tex").read_text(encoding="utf-8")
+    body = tex.split("\\midrule", 1)[1]
+    assert r"51\% of its units): a \& b" in body and r"kremlin\_aligned" in body and r"\$5" in body
+    assert "cost usd" in tex and "0.5" in body and "-0.25" in body
+    assert all(line.rstrip().endswith("\\\\") for line in body.splitlines()[1:3])  # (each row still ends)
+
+
 def test_the_paper_tables_write_the_contrasts_they_are_given_without_computing_them_again(tmp_path: Path,
                                                                                           monkeypatch) -> None:  # noqa: ANN001
     """Notebook 04 computes the contrasts once, shows them, then writes them: the summary written is that

@@ -36,9 +36,11 @@ __all__ = ["IncompleteOutputError", "RebuildNeeded", "Tables", "accounting", "ac
            "copied_paragraphs", "shared_paragraph_keys", "shared_text_note", "rows_shown"]
 
 
-def rows_shown(table: pd.DataFrame, name: str, n: int = 20, by: str | None = None) -> tuple[pd.DataFrame, str]:
+def rows_shown(table: pd.DataFrame, name: str, n: int = 20, by: str | None = None,
+               empty: str = "") -> tuple[pd.DataFrame | None, str]:
     """The rows a notebook displays of a table that can run to thousands of rows on a large corpus:
-    all of them up to `n`, else `n` of them and a sentence saying which (a rendered page stays readable).
+    all of them up to `n`, else `n` of them and a sentence saying which (a rendered page stays readable);
+    for an empty table nothing (not "Empty DataFrame"), and `empty` as the sentence.
 
     Parameters
     ----------
@@ -46,12 +48,15 @@ def rows_shown(table: pd.DataFrame, name: str, n: int = 20, by: str | None = Non
     name : the variable that holds it in the notebook, named in the sentence.
     n : most rows shown.
     by : a column to show the largest values of first (ties in table order); None: the first rows.
+    empty : the sentence for an empty table ("": the text before the table says so).
 
     Returns
     -------
-    (pandas.DataFrame, str)
-        The rows shown and a sentence ("" when every row is shown).
+    (pandas.DataFrame or None, str)
+        The rows shown (None for an empty table) and a sentence ("" when every row is shown).
     """
+    if table.empty:
+        return None, empty
     if len(table) <= n:
         return table, ""
     if by is None:

@@ -282,7 +282,8 @@ def _write(table: pd.DataFrame, folder: Path, name: str, note: str, drop: tuple[
     table.to_csv(csv_path, index=False, lineterminator="\n", float_format=f"%.{DIGITS}g")
     shown = (table if tex_table is None else tex_table).drop(columns=list(drop))
     shown = shown.rename(columns=lambda c: str(c).replace("_", " "))
-    tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--")
+    # (the cells' text escaped: a topic label's "51%" made the rest of its row a LaTeX comment, "kremlin_aligned" an error)
+    tex = shown.to_latex(index=False, float_format=lambda v: f"{v:.3g}", na_rep="--", escape=True)
     tex_path.write_text(f"% {note}\n" + tex, encoding="utf-8")
     return [csv_path, tex_path]
 

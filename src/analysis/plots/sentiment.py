@@ -107,8 +107,9 @@ def sentiment_distribution(frame: pd.DataFrame, column: str = "compound", seed: 
     mixed = any(not outlet_bloc[o] for o in order)
     handles = _bloc_handles(frame["bloc"]) + ([mpl.patches.Patch(color=MIXED, label="outlet of several blocs")]
                                               if mixed else [])
-    fig.legend(handles=handles + _article_handles("95% interval"), title="bloc", loc="outside lower center",
-               ncols=min(len(handles) + 2, 4), fontsize=9)
+    dots = _article_handles("95% interval")
+    dots[0].set_label("one article (left); one sentence (right)")  # (the right panel's dots are sentences)
+    fig.legend(handles=handles + dots, title="bloc", loc="outside lower center", ncols=min(len(handles) + 2, 4), fontsize=9)
     return fig
 
 

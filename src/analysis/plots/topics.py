@@ -151,8 +151,8 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
     of them (said in the title); points grow more transparent as a panel fills. The legend gives
     each bloc's units drawn; each panel's title its topic and units; the title how many units sit
     exactly on another (copied paragraphs), which no dot can show apart. A spot where units of
-    several blocs coincide (one text in several blocs' articles) gets a dark ring, since its dot
-    has the colour of one bloc only.
+    several blocs coincide (one text in several blocs' articles) gets a white dot with a dark ring,
+    since a dot there would have the colour of one bloc only.
 
     Parameters
     ----------
@@ -199,7 +199,8 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
                            else alpha, edgecolor="white", linewidth=0.2)
         mixed = _mixed_positions(coords[here], blocs[here])
         if len(mixed):  # (one dot, one colour, would hide that the copied text runs in several blocs)
-            ax.scatter(mixed[:, 0], mixed[:, 1], s=34, facecolor="none", edgecolor=_MIXED, linewidth=0.9)
+            # (white inside: the dot under it has the colour of whichever bloc was drawn last, not of them all)
+            ax.scatter(mixed[:, 0], mixed[:, 1], s=34, facecolor="white", edgecolor=_MIXED, linewidth=0.9, zorder=3)
             n_mixed += len(mixed)
         ax.set_title(plain(textwrap.fill(f"{t}: {labels[t]}", 40) + f"\n{int(here.sum()):,} units"), fontsize=8.5)
     for ax in axes[-1]:
@@ -214,9 +215,10 @@ def topic_map(coords: np.ndarray, assignment: np.ndarray, blocs: Sequence[str], 
             textwrap.fill(f"not compared: {named}", 30))))
     bloc_handles.append(mpl.patches.Patch(color=OTHER_COLOURS[3], label="units of the other topics"))
     if n_mixed:
-        bloc_handles.append(mpl.lines.Line2D([], [], linestyle="", marker="o", markersize=6, markerfacecolor="none",
+        bloc_handles.append(mpl.lines.Line2D([], [], linestyle="", marker="o", markersize=6, markerfacecolor="white",
                                              markeredgecolor=_MIXED, label=textwrap.fill(
-                                                 f"ring: units of several blocs at one spot ({n_mixed:,})", 30)))
+                                                 f"ring: a spot where units of several blocs coincide "
+                                                 f"({n_mixed:,} spot{'' if n_mixed == 1 else 's'})", 30)))
     # (copied paragraphs sit at one position: say how many dots hide behind another)
     stacked = len(coords) - len(np.unique(coords.round(9), axis=0)) if len(coords) else 0
     title = ("Paragraphs in two dimensions, one panel per dominant topic"
