@@ -31,6 +31,7 @@
 from IPython.display import Markdown, display
 
 from analysis import corpus, overview, plots
+from analysis.display import rows_shown
 
 # %% tags=["parameters"]
 CORPUS = "data/raw"  # the raw articles the tables were built from (for the record and rebuild commands; the notebook reads OUT)
@@ -118,7 +119,7 @@ tables["removed_lines"]
 
 # %%
 doubtful = overview.doubtful_lines(tables)
-shown, note = overview.rows_shown(doubtful, "doubtful", empty="No line was removed or kept on such weak evidence.")
+shown, note = rows_shown(doubtful, "doubtful", empty="No line was removed or kept on such weak evidence.")
 display(Markdown(note))
 shown
 
@@ -153,7 +154,7 @@ tables["paragraphs"].pivot_table(index="article_id", columns="kind", values="par
 # %%
 shared = overview.shared_paragraphs(tables)
 display(Markdown(overview.shared_paragraphs_text(shared, tables["articles"])))
-shown, note = overview.rows_shown(shared, "shared")
+shown, note = rows_shown(shared, "shared")
 display(Markdown(note))
 shown
 
@@ -171,7 +172,7 @@ shown
 # %%
 coding = corpus.coding_issues(tables["articles"])
 display(Markdown(corpus.coding_text(coding)))
-shown, note = overview.rows_shown(coding, "coding", by="articles")
+shown, note = rows_shown(coding, "coding", by="articles")
 display(Markdown(note))
 shown
 
@@ -189,7 +190,7 @@ shown
 # %%
 foreign = corpus.not_english_articles(tables["articles"])
 display(Markdown(corpus.language_text(foreign, len(tables["articles"]))))
-shown, note = overview.rows_shown(foreign, "foreign")
+shown, note = rows_shown(foreign, "foreign")
 display(Markdown(note))
 shown
 

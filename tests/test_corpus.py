@@ -1067,18 +1067,3 @@ def test_the_shared_paragraphs_note_counts_copies_between_desks_of_one_organisat
             "outlets that may be one organisation: see the coding check)") in note
     assert "only between" not in shared_paragraphs_note(table, len(articles))
     assert "only between" in overview.shared_paragraphs_text(table, articles)
-
-
-def test_rows_shown_keeps_a_long_table_to_a_page_and_says_which_rows() -> None:
-    """A table of a few rows is shown whole with no sentence; a long one is cut to n rows, the first ones
-    or those with the largest `by` (ties in table order), and the sentence names the variable with all."""
-    table = pd.DataFrame({"outlet": [f"o{i}" for i in range(30)], "articles": [i % 7 for i in range(30)]})
-    shown, note = overview.rows_shown(table.head(5), "coding")
-    assert shown.equals(table.head(5)) and note == ""
-    shown, note = overview.rows_shown(table, "shared", n=4)
-    assert list(shown["outlet"]) == ["o0", "o1", "o2", "o3"]
-    assert note == "The first 4 of 30 rows (`shared` holds every one):"
-    shown, note = overview.rows_shown(table, "coding", n=4, by="articles")
-    assert list(shown["outlet"]) == ["o6", "o13", "o20", "o27"] and list(shown["articles"]) == [6, 6, 6, 6]
-    assert note == "The 4 of 30 rows with the most articles (`coding` holds every one):"
-    assert overview.rows_shown(table.iloc[:0], "x", empty="None found.") == (None, "None found.")  # (no "Empty DataFrame")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.display import DASH, blanks_explained
+from analysis.display import DASH, blanks_explained, rows_shown
 
 
 def _frame() -> pd.DataFrame:
@@ -41,3 +41,18 @@ def test_a_long_table_is_cut_as_pandas_cuts_it() -> None:
         text = repr(blanks_explained(long, "x"))
     assert page.count("<tr>") < 20 and "500 rows" in page
     assert len(text.splitlines()) < 20
+
+
+def test_rows_shown_keeps_a_long_table_to_a_page_and_says_which_rows() -> None:
+    """A table of a few rows is shown whole with no sentence; a long one is cut to n rows, the first ones
+    or those with the largest `by` (ties in table order), and the sentence names the variable with all."""
+    table = pd.DataFrame({"outlet": [f"o{i}" for i in range(30)], "articles": [i % 7 for i in range(30)]})
+    shown, note = rows_shown(table.head(5), "coding")
+    assert shown.equals(table.head(5)) and note == ""
+    shown, note = rows_shown(table, "shared", n=4)
+    assert list(shown["outlet"]) == ["o0", "o1", "o2", "o3"]
+    assert note == "The first 4 of 30 rows (`shared` holds every one):"
+    shown, note = rows_shown(table, "coding", n=4, by="articles")
+    assert list(shown["outlet"]) == ["o6", "o13", "o20", "o27"] and list(shown["articles"]) == [6, 6, 6, 6]
+    assert note == "The 4 of 30 rows with the most articles (`coding` holds every one):"
+    assert rows_shown(table.iloc[:0], "x", empty="None found.") == (None, "None found.")  # (no "Empty DataFrame")

@@ -92,3 +92,32 @@ def blanks_explained(frame: pd.DataFrame, blank: str, digits: int | None = 3) ->
         Displayed by Jupyter; ``.frame`` is the rounded table.
     """
     return TableWithBlanks(frame, blank, digits)
+
+
+def rows_shown(table: pd.DataFrame, name: str, n: int = 20, by: str | None = None,
+               empty: str = "") -> tuple[pd.DataFrame | None, str]:
+    """The rows a notebook displays of a table that can run to thousands of rows on a large corpus:
+    all of them up to `n`, else `n` of them and a sentence saying which (a rendered page stays readable);
+    for an empty table nothing (not "Empty DataFrame"), and `empty` as the sentence.
+
+    Parameters
+    ----------
+    table : the full table.
+    name : the variable that holds it in the notebook, named in the sentence.
+    n : most rows shown.
+    by : a column to show the largest values of first (ties in table order); None: the first rows.
+    empty : the sentence for an empty table ("": the text before the table says so).
+
+    Returns
+    -------
+    (pandas.DataFrame or None, str)
+        The rows shown (None for an empty table) and a sentence ("" when every row is shown).
+    """
+    if table.empty:
+        return None, empty
+    if len(table) <= n:
+        return table, ""
+    if by is None:
+        return table.head(n), f"The first {n} of {len(table):,} rows (`{name}` holds every one):"
+    shown = table.sort_values(by, ascending=False, kind="stable").head(n)
+    return shown, f"The {n} of {len(table):,} rows with the most {by.replace('_', ' ')} (`{name}` holds every one):"
