@@ -1,4 +1,4 @@
-"""A screen of many texts at once for a term matcher (`terms.TermMatcher.may_hit`): which texts can
+"""A screen of many texts at once for a term matcher (`may_hit`): which texts can
 hold a hit, found by one pass of Arrow's RE2 over the whole column, so that the matcher's Python
 search runs only on those. A text is ruled out only where the search surely finds nothing."""
 
@@ -10,17 +10,13 @@ from functools import lru_cache
 
 import numpy as np
 
-try:  # re's case tables, as `terms.fold_char` reads them (the matchers have no word index without them)
-    import _sre
-    from re._casefix import _EXTRA_CASES
-except ImportError:
-    _sre = None  # type: ignore[assignment]
+from analysis import terms
 
 
-def may_hit(starts: tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | None,
-            texts: Sequence[str | None]) -> np.ndarray:
-    """Whether each text can hold a hit of a matcher whose words a term can start with are `starts`
-    (`terms._word_starts`: folded whole words, the prefix length, wildcard prefixes; None: any text).
+def may_hit(matcher: terms.TermMatcher, texts: Sequence[str | None]) -> np.ndarray:
+    """Whether each text can hold a hit of `matcher`: False only where its `finditer` surely finds none.
+    The words a term can start with are the matcher's word index (`terms._word_starts`: folded whole
+    words, wildcard prefixes; without one, every text stays in).
 
     A text that holds, in any case, none of those words is ruled out, unless it holds one of the few
     other characters `re` takes for an ASCII letter (`_ascii_lookalikes`: "Kıev" is Kiev) or is
@@ -29,7 +25,7 @@ def may_hit(starts: tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | Non
 
     Parameters
     ----------
-    starts : the matcher's `_starts`.
+    matcher : the term matcher.
     texts : the texts (a list or a pandas Series of strings).
 
     Returns
@@ -41,6 +37,7 @@ def may_hit(starts: tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | Non
     import pyarrow.compute as pc
 
     array = pa.array(texts, type=pa.large_string()) if not isinstance(texts, (pa.Array, pa.ChunkedArray)) else texts
+    starts = matcher._starts
     if starts is None or len(array) == 0:
         return np.ones(len(array), dtype=bool)
     whole, _, prefixes = starts
@@ -61,6 +58,6 @@ def may_hit(starts: tuple[frozenset[str], int, dict[str, tuple[str, ...]]] | Non
 def _ascii_lookalikes() -> frozenset[str]:
     """The characters outside ASCII that `terms.fold_char` folds to an ASCII one (in CPython 3.11: İ, ı, ſ
     and the Kelvin sign): those it lowers to one, and those `re` takes for one besides."""
-    also = {low for low, extra in _EXTRA_CASES.items() if low >= 0x80 and min(extra) < 0x80}
+    also = {low for low, extra in terms._EXTRA_CASES.items() if low >= 0x80 and min(extra) < 0x80}
     return frozenset(chr(c) for c in range(0x80, 0x110000)
-                     if not 0xD800 <= c <= 0xDFFF and ((low := _sre.unicode_tolower(c)) < 0x80 or low in also))
+                     if not 0xD800 <= c <= 0xDFFF and ((low := terms._sre.unicode_tolower(c)) < 0x80 or low in also))

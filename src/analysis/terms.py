@@ -44,8 +44,6 @@ try:  # how `re` lowers characters and which ones it also takes for each other, 
 except ImportError:  # another Python: the matchers scan every text with their regular expression
     _sre = None  # type: ignore[assignment]
 
-import numpy as np
-
 from analysis import paths
 
 __all__ = ["RE_CASE_RULES", "TermMatcher", "fold_char", "read_table", "term_pattern"]
@@ -237,23 +235,6 @@ class TermMatcher:
                     continue
                 end = match.end()
                 yield self.terms[index - 1], start, end
-
-    def may_hit(self, texts: Sequence[str | None]) -> np.ndarray:
-        """Whether each text can hold a hit: False only where `finditer` surely finds none, for many
-        texts at once (`analysis.screen.may_hit`: Arrow's RE2 over the whole column).
-
-        Parameters
-        ----------
-        texts : the texts (a list or a pandas Series of strings).
-
-        Returns
-        -------
-        numpy.ndarray
-            One bool per text.
-        """
-        from analysis.screen import may_hit
-
-        return may_hit(self._starts, texts)
 
     def _pattern_at(self, key: str) -> tuple[re.Pattern[str], tuple[int, ...]]:
         """The alternation of only the terms that can begin at a word with folded form `key` (its

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.display import WidgetWithFallback, widgets_wanted
 from analysis.schema import columns_of, row_values
+from analysis.screen import may_hit
 from analysis.terms import TermMatcher
 
 
@@ -107,7 +108,7 @@ def kwic(texts: pd.DataFrame, term: str, window: int = 8, quotes: pd.DataFrame |
     # (plain lists of the columns, a block of rows at a time: a dict per row of 1.4 million paragraphs cost half the time;
     # only the paragraphs that can hold the term: on 1.4 million paragraphs the search of each was most of the time)
     read = ("text", "article_id", "paragraph_id", *extra)
-    may = matcher.may_hit(texts["text"])
+    may = may_hit(matcher, texts["text"])
     for values in row_values(texts, read, mask=None if may.all() else may):
         text = values[0]
         for _, start, end in matcher.finditer(text):

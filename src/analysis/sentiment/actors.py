@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.schema import row_values
+from analysis.screen import may_hit
 from analysis.sentiment.blocs import article_tone, bloc_summary_by
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
 from analysis.terms import TermMatcher, read_table
@@ -52,7 +53,7 @@ def actor_mentions(sentences: pd.DataFrame, actors: pd.DataFrame | None = None) 
     pairs = list(matchers.items())
     # (each group's matcher tried only on the sentences that can hold one of its terms, screened for all of them at
     # once: 2.7 million sentences of 100,000 generated articles, 64 s before)
-    may = np.array([matcher.may_hit(sentences["text"]) for _, matcher in pairs], dtype=bool).reshape(len(pairs), -1)
+    may = np.array([may_hit(matcher, sentences["text"]) for _, matcher in pairs], dtype=bool).reshape(len(pairs), -1)
     anywhere = may.any(axis=0)
     rows = row_values(sentences, ("article_id", "sentence_id", "text"), mask=anywhere)
     for (article_id, sentence_id, text), flags in zip(rows, may[:, anywhere].T.tolist()):
