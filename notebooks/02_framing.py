@@ -273,29 +273,39 @@ hits
 # are a proxy for human frame coding, which asks about meaning, not words. An edit to `frames.csv`
 # takes effect only after `python -m analysis build` (or `make reproduce`).
 #
-# **Whose words.** Frame salience counts **all words** of a paragraph, the outlet's own and the
-# words it quotes together (unlike the keyness and naming sections, which use the outlet's own
-# words), so a frame a bloc's articles quote counts as that bloc's frame. The topic prevalence of
-# notebook 03 likewise uses all words. The `frame_` columns of the per-article table (section 6)
-# are these all-word measures; its `naming_index` and `rate_` columns are own words.
+# **Whose words.** Frame salience counts the **outlet's own words** (its narration and its paraphrase
+# of what others said): hits in them per 100 of them, in each paragraph that has own words, as the
+# keyness and naming sections do. A frame word inside a quote is the speaker's, not the outlet's.
+# The `frames` table keeps both counts (`hits_own`, `score_own`; `hits`, `score` over all words), and
+# the table after the figure shows how many of each bloc's frame words stand in quotes. The `frame_`
+# columns of the per-article table (section 6) are these own-word measures. The topic prevalence of
+# notebook 03 uses all words.
 
 # %%
-salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED)
-fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article (all words, own and quoted)",
-                          xlabel="article mean of frame hits per 100 tokens (all paragraphs; all words, own and quoted)",
+salience = framing.frame_salience(tables["frames"], tables["articles"], n_boot=N_BOOT, seed=SEED, layer="own")
+fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot per article (own words)",
+                          xlabel="article mean of frame hits per 100 own-word tokens (paragraphs with own words)",
                           count="n_paragraphs",
                           interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
-                          articles=framing.article_frame_scores(tables["frames"], tables["articles"]), seed=SEED,
-                          drop_zero=True)
+                          articles=framing.article_frame_scores(tables["frames"], tables["articles"], layer="own"),
+                          seed=SEED, drop_zero=True)
 plots.save(fig, "framing_frame_salience")
 blanks_explained(salience, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles in the bloc")
 
 # %% [markdown]
-# `share_of_paragraphs` is the share of a bloc's paragraphs with at least one hit of the frame. The
-# intervals resample the bloc's articles, each kept whole (its mean over its paragraphs).
+# `share_of_paragraphs` is the share of a bloc's paragraphs (with own words) that have at least one
+# own-word hit of the frame. The intervals resample the bloc's articles, each kept whole (its mean over its paragraphs).
 
 # %%
 Markdown(stats.interval_rule())
+
+# %% [markdown]
+# Frame words in the outlet's own words and in the words it quotes, per bloc (hits pooled over the
+# bloc's articles; `quoted_share` is the quoted part): where it is large, the bloc's articles carry the
+# frame mostly in what they quote, and the figure above leaves it out.
+
+# %%
+blanks_explained(framing.frame_layers(tables["frames"], tables["articles"]), "no frame word in the bloc's articles")
 
 # %% [markdown]
 # ## 4. Voices: who gets quoted, and how

@@ -138,7 +138,7 @@ def test_marker_rates_are_per_1000_tokens_of_the_hits_layer() -> None:
     assert quoted.loc["Kiev regime", "rate_per_1000"] == pytest.approx(1000 / 10)
     every = framing.marker_rates_by_bloc(markers, articles, layers=None).set_index("term")
     assert every.loc["Kiev regime", "rate_per_1000"] == pytest.approx(1000 / 16)
-    summary = framing.article_framing_from_counts(articles, markers, pd.DataFrame(columns=["article_id", "frame", "score"]),
+    summary = framing.article_framing_from_counts(articles, markers, pd.DataFrame(columns=["article_id", "frame", "score_own"]),
                                                   pd.DataFrame(columns=["article_id", "speaker_group"]))
     group = markers.loc[markers["term"] == "Kyiv", "group"].iloc[0]
     assert summary[f"rate_{group}"].iloc[0] == pytest.approx(1000 / 6)  # (own words only: Kiev is quoted)
@@ -175,6 +175,37 @@ def test_frame_scores_per_100_tokens() -> None:
     assert table.loc[(1, "conflict"), "score"] == pytest.approx(100 * 3 / 6)
     assert table.loc[(1, "economic"), "hits"] == 0
     assert table.loc[(2, "economic"), "score"] == pytest.approx(100 * 1 / 4)
+    assert scores["hits_own"].tolist() == scores["hits"].tolist()  # (no quotes given: every word the outlet's)
+    assert scores["score_own"].tolist() == scores["score"].tolist()
+
+
+def test_frame_hits_in_quoted_words_count_in_all_words_but_not_in_own_words() -> None:
+    """A frame word inside a quote is a hit of the paragraph's words (`hits`, `score`) but not of the
+    outlet's own (`hits_own`, per 100 own tokens); a paragraph that is all quote has no own-word score;
+    reported speech (the outlet's paraphrase) is own words."""
+    frames = pd.DataFrame({"frame": ["conflict"], "term": ["attack*"]})
+    texts = ['The attack went on. "We will attack again," he said.', '"Attacks, attacks."',
+             "He said that the attack was over."]
+    paragraphs = _paragraphs(texts, "a1")
+    quote = texts[0].index('"We')
+    quotes = pd.DataFrame({"article_id": "a1", "paragraph_id": [1, 2, 3], "kind": ["direct", "direct", "indirect"],
+                           "start": [quote, 0, 8], "end": [texts[0].index("again") + 7, len(texts[1]), len(texts[2])]})
+    table = framing.score_frames(paragraphs, frames, quotes=quotes).set_index("paragraph_id")
+    assert table["hits"].tolist() == [2, 2, 1] and table["hits_own"].tolist() == [1, 0, 1]
+    own_tokens = len(segment.tokenize(texts[0][:quote])) + len(segment.tokenize(texts[0][texts[0].index("again") + 7:]))
+    assert table.loc[1, "score_own"] == pytest.approx(round(100 / own_tokens, 4))
+    assert table.loc[1, "score"] == pytest.approx(round(100 * 2 / len(segment.tokenize(texts[0])), 4))
+    assert pd.isna(table.loc[2, "score_own"]) and table.loc[2, "score"] > 0
+    assert table.loc[3, "score_own"] == table.loc[3, "score"]
+    articles = pd.DataFrame({"article_id": ["a1"], "bloc": ["west"]})
+    layers = framing.frame_layers(table.reset_index(), articles)
+    assert layers[["hits_own", "hits_quoted"]].values.tolist() == [[2, 3]]
+    assert layers["quoted_share"].tolist() == [0.6]
+    own = framing.frame_salience(table.reset_index(), articles, n_boot=20)
+    assert own["n_paragraphs"].tolist() == [2]  # (the all-quote paragraph has no own words to rate)
+    assert framing.frame_salience(table.reset_index(), articles, n_boot=20, layer="all")["n_paragraphs"].tolist() == [3]
+    with pytest.raises(ValueError, match="own, all"):
+        framing.frame_salience(table.reset_index(), articles, layer="quoted")
 
 
 def test_article_frame_scores_are_each_articles_mean_over_its_paragraphs_per_frame() -> None:
@@ -186,13 +217,16 @@ def test_article_frame_scores_are_each_articles_mean_over_its_paragraphs_per_fra
                            "frame": ["war"] * 6 + ["aid"] * 4,
                            "hits": [1, 0, 2, 0, 1, 5, 0, 1, 0, 0],
                            "score": [10.0, 0.0, 0.1, 0.0, 0.2, 50.0, 0.0, 3.0, 0.0, 0.0]}).astype({"frame": "string"})
+    scores = scores.assign(hits_own=0, score_own=[0.0, np.nan] + [0.0] * 8)  # (own words: no hit; b's 2nd all quoted)
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "bloc": ["west", "russia", "west"]}).astype({"bloc": "string"})
-    table = framing.article_frame_scores(scores, articles)
+    own = framing.article_frame_scores(scores, articles)
+    assert own["n_paragraphs"].tolist() == [1, 1, 3, 3] and own["mean"].tolist() == [0.0] * 4
+    table = framing.article_frame_scores(scores, articles, layer="all")
     assert table[["bloc", "frame", "article_id", "n_paragraphs"]].values.tolist() == [
         ["russia", "aid", "b", 1], ["russia", "war", "b", 2], ["west", "aid", "a", 3], ["west", "war", "a", 3]]
     assert table["mean"].tolist() == [0.0, 5.0, 1.0, np.mean([0.1, 0.0, 0.2])]
     assert table["bloc"].dtype == articles["bloc"].dtype and table["frame"].dtype == scores["frame"].dtype
-    salience = framing.frame_salience(scores, articles, n_boot=50).set_index(["frame", "bloc"])["mean"]
+    salience = framing.frame_salience(scores, articles, n_boot=50, layer="all").set_index(["frame", "bloc"])["mean"]
     assert np.allclose(table.groupby(["frame", "bloc"])["mean"].mean().sort_index(), salience.sort_index())
     empty = framing.article_frame_scores(scores.iloc[:0], articles)
     assert empty.empty and list(empty.columns) == ["bloc", "frame", "article_id", "mean", "n_paragraphs"]

@@ -752,7 +752,7 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     title = fig._suptitle.get_text()
     assert all(f"{family}_: " in title for family in ("naming", "rate", "frame", "voice"))
     assert "rate_: marker hits per 1,000 words, own words" in " ".join(title.split())
-    assert "frame_: frame hits per 100 tokens, all words (own and quoted)" in " ".join(title.split())
+    assert "frame_: frame hits per 100 tokens, own words" in " ".join(title.split())
     plt.close(fig)
 
 

@@ -286,7 +286,7 @@ def test_a_bloc_interval_is_cut_to_the_values_the_measure_can_take() -> None:
     scores = pd.DataFrame({"article_id": list("abcdefghij"), "paragraph_id": 1, "frame": "conflict",
                            "hits": [0, 0, 0, 0, 3, 1, 2, 0, 1, 2], "score": [0, 0, 0, 0, 3.0, 1.0, 2.0, 0, 1.0, 2.0]})
     articles = pd.DataFrame({"article_id": list("abcdefghij"), "bloc": ["u"] * 5 + ["w"] * 5})
-    salience = framing.frame_salience(scores, articles, n_boot=500, seed=1)
+    salience = framing.frame_salience(scores, articles, n_boot=500, seed=1, layer="all")
     assert (salience["ci_low"] >= 0).all()
 
 

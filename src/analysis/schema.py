@@ -91,7 +91,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     # Each article's keyness term counts (the outlet's own words): the document-term counts keyness adds up.
     "article_terms": ("article_id", "term", "count"),
     "markers": ("article_id", "group", "term", "usage", "count", "rate_per_1000", "layer"),
-    "frames": ("article_id", "paragraph_id", "frame", "hits", "score"),
+    "frames": ("article_id", "paragraph_id", "frame", "hits", "score", "hits_own", "score_own"),
     "voices": ("article_id", "quote_id", "speaker", "speaker_group", "verb", "n_words", "kind"),
     "article_framing": ("article_id", "outlet", "bloc", "naming_index", "naming_index_quoted"),
     **TOPIC_COLUMNS,  # topics, topic_summary, topic_grid, topic_evidence, topic_map
@@ -104,14 +104,14 @@ PER_ARTICLE = ("articles", "paragraphs", "sentences", "quotes", "removed_lines",
 INT_COLUMNS = {
     "n_paragraphs", "n_sentences", "n_tokens", "n_tokens_own", "n_tokens_quoted", "n_quotes", "n_lines",
     "n_removed_lines", "paragraph_id", "sentence_id", "quote_id", "line_start", "line_end", "line_no",
-    "ngram", "count", "n_articles", "hits", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
+    "ngram", "count", "n_articles", "hits", "hits_own", "n_words", "start", "end", "topic", "k", "rank", "n_units", "fit_units",
 }
 #: Columns written as 64-bit floats, in whichever table they appear (with keyness's and article_framing's
 #: columns named after blocs, groups, frames and speaker groups: `is_float_column`), so that an empty
 #: table keeps its column types (a corpus without a single marker hit still has a float rate_per_1000).
 FLOAT_COLUMNS = {
     "english_share", "neg", "neu", "pos", "compound", "compound_neutral", "compound_nltk", "polarity_textblob", "rate_per_1000",
-    "score", "naming_index", "naming_index_quoted", "naming_index_scare", "log_odds", "z", "chi2", "g2", "weight",
+    "score", "score_own", "naming_index", "naming_index_quoted", "naming_index_scare", "log_odds", "z", "chi2", "g2", "weight",
     "npmi", "stability", "nmf_npmi", "nmf_error", "kmeans_silhouette", "agglomerative_silhouette", "x", "y",
 }
 

@@ -219,7 +219,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
     per_article = tables["article_framing"].set_index("article_id")
     blocs = per_article["bloc"]
     measures = [("naming_index", "naming index", "own"), ("naming_index_quoted", "naming index", "quoted")]
-    measures += [(c, f"frame salience: {c.removeprefix('frame_').replace('_', ' ')}", "all")
+    measures += [(c, f"frame salience: {c.removeprefix('frame_').replace('_', ' ')}", "own")
                  for c in per_article.columns if c.startswith("frame_")]
     measures += [(c, f"share of voices: {c.removeprefix('voice_').replace('_', ' ')}", "speakers")
                  for c in per_article.columns if c.startswith("voice_")]

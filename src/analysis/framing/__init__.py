@@ -45,7 +45,7 @@ from analysis.framing.distinctive import (
     ngram_orders,
     prior_counts,
 )
-from analysis.framing.frames import FRAME_COLUMNS, article_frame_scores, frame_salience, score_frames
+from analysis.framing.frames import FRAME_COLUMNS, FRAME_LAYERS, article_frame_scores, frame_layers, frame_salience, score_frames
 from analysis.framing.keyness_checks import (
     NOISE_LEVEL,
     PRIOR_SCALES,
@@ -84,12 +84,12 @@ from analysis.framing.speakers import (
 from analysis.ngrams import grams, grams_of_tokens
 
 __all__ = [
-    "FRAME_COLUMNS", "MARKER_COLUMNS", "MIN_ARTICLES", "PRIOR_SCALES", "QUOTED_LAYERS", "TOKEN_LEVEL_NOTE", "USAGES",
-    "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
+    "FRAME_COLUMNS", "FRAME_LAYERS", "MARKER_COLUMNS", "MIN_ARTICLES", "PRIOR_SCALES", "QUOTED_LAYERS", "TOKEN_LEVEL_NOTE",
+    "USAGES", "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
     "prior_counts", "prior_sensitivity", "spelling_variants", "NOISE_LEVEL",
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
-    "article_frame_scores", "count_matrix", "frame_salience", "framing_tables", "grams", "grams_of_tokens", "keyness",
-    "keyness_for",
+    "article_frame_scores", "count_matrix", "frame_layers", "frame_salience", "framing_tables", "grams",
+    "grams_of_tokens", "keyness", "keyness_for",
     "keyness_from_counts", "keyness_summary", "kwic", "kwic_explorer", "kwic_html", "kwic_sample", "paragraph_layers",
     "load_frames", "load_markers",
     "load_speaker_groups", "log_odds_dirichlet", "marker_hits", "marker_hits_shown", "marker_rates_by_article",

@@ -57,7 +57,8 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
     forget_texts()  # the matchers below share each paragraph's word index within this article only
     return {"markers": _marker_rows(article_id, paragraphs, quotes, layer_counts, d["markers"], d["marker_info"],
                                     paragraph_tokens),
-            "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"]),
+            "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"], segment.layer_spans(
+                (q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")),
             "voices": _voice_rows(article_id, paragraphs, quotes, d)}
 
 
@@ -68,7 +69,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     layer), with a column for every group, frame and speaker group of the dictionaries, so that
     every chunk of a streamed build has the same columns.
 
-    `naming_index` and the `rate_` columns use the outlet's own words (layers `narration` and
+    `naming_index`, the `rate_` and the `frame_` columns use the outlet's own words (layers `narration` and
     `reported`: its paraphrase of what others said; rates per 1,000 of those words, `n_tokens_own`);
     `naming_index_quoted` the words it quotes
     (layer `quoted`); `naming_index_scare` the words it puts in scare quotes (layer `scare`), a
@@ -85,8 +86,8 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     -------
     pandas.DataFrame
         article_id, outlet, bloc, naming_index, naming_index_quoted, naming_index_scare, then
-        rate_<group>, frame_<frame> (mean score over the paragraphs) and voice_<speaker group> (share
-        of the quotes).
+        rate_<group>, frame_<frame> (mean own-word score, `score_own`, over the paragraphs with own
+        words) and voice_<speaker group> (share of the quotes).
     """
     d = _dictionaries()
     ids = articles["article_id"].tolist()
@@ -101,7 +102,7 @@ def article_framing_from_counts(articles: pd.DataFrame, counts: pd.DataFrame, fr
     tokens = articles.set_index("article_id")["n_tokens_own"]
     rates = _wide(counts.groupby(["article_id", "group"])["count"].sum(), ids, d["groups"], 0)
     table = table.join((rates.div(tokens, axis=0) * 1000).add_prefix("rate_"))
-    salience = _wide(frame_scores.groupby(["article_id", "frame"])["score"].mean(), ids, d["frame_names"], np.nan)
+    salience = _wide(frame_scores.groupby(["article_id", "frame"])["score_own"].mean(), ids, d["frame_names"], np.nan)
     table = table.join(salience.add_prefix("frame_"))
     shares = _wide(voice_table.groupby(["article_id", "speaker_group"]).size(), ids, d["speaker_groups"], 0)
     shares = shares.div(shares.sum(axis=1).where(lambda s: s > 0), axis=0)

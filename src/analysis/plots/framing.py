@@ -203,7 +203,7 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
 FAMILY_UNITS = {"naming": "naming index, -1 to +1", "rate": "marker hits per 1,000 words",
                 "frame": "frame hits per 100 tokens", "voice": "share of the article's quotes, 0 to 1"}
 #: The text layer of each family of per-article measures (the built article_framing table).
-FAMILY_LAYERS = {"naming": "own words", "rate": "own words", "frame": "all words (own and quoted)",
+FAMILY_LAYERS = {"naming": "own words", "rate": "own words", "frame": "own words",
                  "voice": "quoted and paraphrased speakers"}
 
 
