@@ -140,7 +140,7 @@ table.round(3)
 
 # %%
 summary = sentiment.bloc_summary(own, n_boot=N_BOOT, seed=SEED)
-blanks_explained(summary, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
+blanks_explained(summary, stats.no_interval("articles with such sentences in the bloc"))
 
 # %%
 Markdown(stats.interval_rule())
@@ -249,7 +249,7 @@ fig = plots.interval_plot(voices, "voice", "Tone of quoted speech and of narrati
                           interval=f"95% bootstrap over articles, blocs with {stats.MIN_ARTICLES_FOR_INTERVAL}+ articles",
                           articles=sentiment.article_tone(frame, "voice"), seed=SEED)
 plots.save(fig, "sentiment_quote_vs_narration")
-blanks_explained(voices, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
+blanks_explained(voices, stats.no_interval("articles with such sentences in the bloc"))
 
 # %% [markdown]
 # ## Tone of sentences that mention each actor
@@ -273,7 +273,7 @@ fig = plots.interval_plot(actors, "actor", "Tone of the outlet's own sentences t
                           xlabel="article mean of topic-neutral VADER compound, own sentences naming the actor",
                           articles=sentiment.actor_article_tone(own, mentions, "compound_neutral"), seed=SEED)
 plots.save(fig, "sentiment_actor_by_bloc")
-blanks_explained(actors, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles with such sentences in the bloc")
+blanks_explained(actors, stats.no_interval("articles with such sentences in the bloc"))
 
 # %% [markdown]
 # ## Validity: what drives the scores, and how do they compare with reference codes?

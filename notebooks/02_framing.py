@@ -290,7 +290,7 @@ fig = plots.interval_plot(salience, "frame", "Frame salience by bloc, one dot pe
                           articles=framing.article_frame_scores(tables["frames"], tables["articles"], layer="own"),
                           seed=SEED, drop_zero=True)
 plots.save(fig, "framing_frame_salience")
-blanks_explained(salience, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles in the bloc")
+blanks_explained(salience, stats.no_interval())
 
 # %% [markdown]
 # `share_of_paragraphs` is the share of a bloc's paragraphs (with own words) that have at least one

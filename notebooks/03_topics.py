@@ -222,7 +222,7 @@ by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=S
 print(left_out)
 fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)
 plots.save(fig, "topics_prevalence_by_bloc")
-blanks_explained(by_bloc, f"no interval: fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles in the bloc", digits=4)
+blanks_explained(by_bloc, stats.no_interval(), digits=4)
 
 # %% [markdown]
 # The difference between the two compared blocs for each stable topic, with an article-level

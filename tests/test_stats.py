@@ -310,3 +310,22 @@ def test_a_difference_interval_stays_within_what_the_measure_allows() -> None:
     shares = stats.bloc_difference(frame.assign(compound=(frame["compound"] + 1) / 2), "r", "w", n_boot=2000, seed=1,
                                    bounds=(0, None))  # (one bound: the difference is not bounded)
     assert shares["ci_high"] == pytest.approx(loose["ci_high"] / 2)
+
+
+def test_a_bloc_whose_articles_all_have_one_value_gets_no_interval_and_the_others_keep_theirs() -> None:
+    """Five articles all at 0 resample to a zero-width interval, a certainty the design does not give:
+    left empty (and said in the rule), while the other bloc's interval is the one it had before (the
+    constant bloc's draws are still made, so the seeded draws of the next bloc do not move)."""
+    frame = pd.DataFrame({"article_id": [f"a{i}" for i in range(10)], "bloc": ["u"] * 5 + ["w"] * 5,
+                          "score": [0.0] * 5 + [1.0, 3.0, 0.0, 2.0, 5.0]})
+    table = stats.bloc_summary(frame, "score", n_boot=400, seed=3).set_index("bloc")
+    assert table.loc["u", "mean"] == 0 and np.isnan(table.loc["u", "ci_low"]) and np.isnan(table.loc["u", "ci_high"])
+    varied = stats.bloc_summary(frame.assign(score=[0.0, 0.0, 0.0, 0.0, 0.1] + [1.0, 3.0, 0.0, 2.0, 5.0]), "score",
+                                n_boot=400, seed=3).set_index("bloc")
+    assert varied.loc["u", "ci_high"] > 0
+    assert table.loc["w", ["ci_low", "ci_high"]].tolist() == varied.loc["w", ["ci_low", "ci_high"]].tolist()
+    both = stats.bloc_difference(frame.assign(score=[0.0] * 5 + [1.0] * 5), "u", "w", "score", n_boot=200)
+    assert both["difference"] == -1 and np.isnan(both["ci_low"]) and np.isnan(both["ci_high"])
+    one = stats.bloc_difference(frame, "u", "w", "score", n_boot=200)
+    assert one["ci_low"] < one["ci_high"]  # (one bloc alike, the other spread: the difference still varies)
+    assert "same value" in stats.interval_rule() and "same value" in stats.no_interval()

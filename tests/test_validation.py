@@ -147,8 +147,9 @@ def test_bloc_difference_under_codes_is_the_mean_of_article_means() -> None:
     codes = table.loc[(sentiment.REFERENCE, "code -1/0/+1")]
     assert codes["difference"] == pytest.approx(-0.25 - 1 / 9)
     assert codes["n_articles_a"] == 2 and codes["n_articles_b"] == 3 and codes["n_sentences"] == 8
-    # 2 against 3 articles, below the library's minimum per bloc: no p-value, and no relabelling drawn
-    assert codes["n_relabellings"] == 0
+    # 2 against 3 articles, below the library's minimum per bloc: no p-value, and no relabelling drawn, so
+    # neither "exact" nor a count of relabellings applies (missing, not True and 0)
+    assert table["n_relabellings"].isna().all() and table["exact"].isna().all()
     assert stats.MIN_ARTICLES_FOR_INTERVAL > 2 and table["p_value"].isna().all() and table["min_p"].isna().all()
     # VADER score: r1 0.25, r2 -0.2 -> 0.025; w1 -0.4/3, w2 0.4, w3 0.01 -> (0.41 - 0.4/3) / 3
     vader = table.loc[("VADER", "score")]
@@ -170,6 +171,7 @@ def test_bloc_difference_under_codes_tests_where_each_bloc_has_the_minimum_artic
                                       min_articles=2)
     assert table["p_value"].iloc[0] == pytest.approx(expected["p_value"]) and table["p_value"].notna().all()
     assert (table["min_p"] == 0.1).all()
+    assert table["exact"].all() and (table["n_relabellings"] == 10).all()  # (C(5, 2) = 10, every one)
     assert f"p = {expected['p_value']:.2g}, 2 against 3 articles" in sentiment.bloc_under_text(table)
 
 

@@ -39,9 +39,11 @@ _LAYERS = {"own": "own words (narration and paraphrase)", "quoted": "quoted word
 def _row(measure: str, layer: str, difference: Mapping, method: str, sentences: bool = False) -> dict:
     """A summary row; `sentences`: the article values are means of their sentences."""
     test = {k: difference.get(k, "") for k in ("exact", "n_relabellings", "min_p", "reason", "normal_form")}
+    few = min(difference["n_articles_a"], difference["n_articles_b"]) < stats.MIN_ARTICLES_FOR_INTERVAL
     interval = ("bootstrap over articles (each with the mean of its sentences)" if sentences
                 else "bootstrap over articles") if not np.isnan(difference["ci_low"]) else \
-        f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)"
+        f"no interval (a bloc has fewer than {stats.MIN_ARTICLES_FOR_INTERVAL} articles)" if few else \
+        "no interval (every article of each bloc has the same value: nothing to resample)"
     return {"measure": measure, "layer": _LAYERS[layer], "contrast": f"{difference['a']} - {difference['b']}",
             "estimate": difference["difference"], "ci_low": difference["ci_low"], "ci_high": difference["ci_high"],
             "p_value": difference["p_value"], "min_p": difference["min_p"], "n_articles_a": difference["n_articles_a"],

@@ -279,7 +279,8 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
     -------
     pd.DataFrame
         measure, scale, n_sentences, n_articles_a, n_articles_b, difference, p_value, exact,
-        n_relabellings, min_p (p_value and min_p NaN below `min_articles`), same_sign_as_codes (the
+        n_relabellings, min_p (p_value, exact, n_relabellings and min_p missing below `min_articles`),
+        same_sign_as_codes (the
         sign of the first coder's difference); empty
         when no coded sentence is in either bloc.
     """
@@ -301,6 +302,10 @@ def bloc_difference_under(coded: pd.DataFrame, a: str, b: str, coders: list[str]
                     "difference": test["difference"], "p_value": test["p_value"], "exact": test["exact"],
                     "n_relabellings": test["n_relabellings"], "min_p": test["min_p"]})
     table = pd.DataFrame(out)
+    if not table.empty:  # (an untested row has no relabellings to be exact over: missing, not True and 0)
+        untested = table["p_value"].isna()
+        table["exact"] = table["exact"].astype("boolean").mask(untested)
+        table["n_relabellings"] = table["n_relabellings"].astype("Int64").mask(untested)
     if table.empty or table["n_sentences"].iloc[0] == 0:
         table["same_sign_as_codes"] = pd.Series(dtype="boolean")
     else:

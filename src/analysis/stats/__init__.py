@@ -25,6 +25,7 @@ from analysis.stats.design import (
     interval_rule,
     interval_supported,
     lost_verdict,
+    no_interval,
     no_p_value_reason,
 )
 from analysis.stats.mixed import (
@@ -48,7 +49,7 @@ from analysis.stats.reliability import krippendorff_alpha
 __all__ = [
     "count_text", "how_tested", "N_PERMUTATIONS",
     "MIN_ARTICLES_FOR_INTERVAL", "blocs_with_text", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
-    "interval_rule", "lost_verdict", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings",
+    "interval_rule", "lost_verdict", "no_interval", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings",
     "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",
     "krippendorff_alpha", "article_d", "leave_one_group_out",

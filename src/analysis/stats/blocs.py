@@ -51,9 +51,10 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
     """Per bloc: articles, sentences, the mean of article means, and a bootstrap interval over the
     bloc's articles (`_article_draws`: each resampled article keeps its own mean; widened for few
     articles by `_expanded`), left empty (NaN) for a bloc with fewer than `min_articles` articles
-    (`stats.interval_rule`). The interval is cut to `bounds`, the values the measure can take: the
-    widening about the mean can reach past them for a bloc of few articles (a rate's interval below 0),
-    where the bloc's true mean cannot lie.
+    (`stats.interval_rule`), and for a bloc whose articles all have the same value (often all 0:
+    resampling them gives a zero-width interval, a certainty the design does not have). The interval
+    is cut to `bounds`, the values the measure can take: the widening about the mean can reach past
+    them for a bloc of few articles (a rate's interval below 0), where the bloc's true mean cannot lie.
 
     Parameters
     ----------
@@ -80,7 +81,9 @@ def bloc_summary(frame: pd.DataFrame, column: str = "compound", *, n_boot: int =
         if len(means) >= min_articles:
             values = means.to_numpy(dtype=float)
             draws = _expanded(_article_draws(values, n_boot, rng), values, ci)
-            low, high = _within(float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha)), bounds)
+            if np.ptp(values) > 0:  # (all articles alike, often all 0: a zero-width interval would claim a
+                # certainty resampling these articles cannot give; drawn all the same, so the next bloc's draws stay)
+                low, high = _within(float(np.quantile(draws, alpha)), float(np.quantile(draws, 1 - alpha)), bounds)
         rows.append({"bloc": bloc, "n_articles": len(means), "n_sentences": int((frame["bloc"] == bloc).sum()),
                      "mean": float(means.mean()), "ci_low": low, "ci_high": high})
     return pd.DataFrame(rows, columns=["bloc", "n_articles", "n_sentences", "mean", "ci_low", "ci_high"])
@@ -93,7 +96,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
                     bounds: tuple[float | None, float | None] = (None, None)) -> dict[str, float]:
     """Difference a - b of bloc means (means of article means); its bootstrap interval over articles
     and an article-level permutation p-value (`stats.permutation_test`: exact over at most `n_perm`
-    relabellings, else sampled), both NaN unless both blocs have `min_articles` articles; and the
+    relabellings, else sampled), both NaN unless both blocs have `min_articles` articles (the interval
+    NaN too where every article of each bloc has the same value: `bloc_summary`); and the
     article-level standardised difference `d_articles` (`article_d`). Other blocs are left out.
     With the measure's `bounds` (lowest and highest value), the interval is cut to the differences
     it can take, from low - high to high - low: the widening for few articles reached -2.13 for the
@@ -140,6 +144,8 @@ def bloc_difference(frame: pd.DataFrame, a: str, b: str, column: str = "compound
         if bounds[0] is not None and bounds[1] is not None:
             span = float(bounds[1]) - float(bounds[0])
             low, high = max(low, -span), min(high, span)
+        if np.ptp(xa) == 0 and np.ptp(xb) == 0:  # (every article of each bloc alike: no spread to resample)
+            low = high = float("nan")
     if test is None:
         test = permutation_test(article_means[column], article_means["bloc"], a, b, limit=n_perm, seed=seed,
                                 min_articles=min_articles)

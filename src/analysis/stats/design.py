@@ -176,7 +176,23 @@ def interval_rule(minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
     """
     return (f"Intervals are shown only for blocs with at least {minimum} articles: with fewer, resampling "
             f"articles only reshuffles the same few texts, and the interval would look far more certain than "
-            f"the design allows.")
+            f"the design allows. Nor is one shown where every article of the bloc has the same value (often 0): "
+            f"resampling identical values gives an interval of zero width, which says nothing about other articles.")
+
+
+def no_interval(what: str = "articles in the bloc", minimum: int = MIN_ARTICLES_FOR_INTERVAL) -> str:
+    """What an empty interval means in a table (`display.blanks_explained`), by `interval_rule`.
+
+    Parameters
+    ----------
+    what : what the bloc has too few of, e.g. "articles with such sentences in the bloc".
+    minimum : articles a bloc needs for its interval.
+
+    Returns
+    -------
+    str
+    """
+    return f"no interval: fewer than {minimum} {what}, or every one of them has the same value"
 
 
 def lost_verdict(was: float, now: float, alpha: float = 0.05) -> str:
