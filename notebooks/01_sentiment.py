@@ -396,10 +396,13 @@ blanks_explained(under, f"no p-value: fewer than {stats.MIN_ARTICLES_FOR_INTERVA
 #   become neutral, and the accuracy table, the confusion table, alpha and the bloc difference
 #   "as its label" above are recomputed with the new cut-off. The bloc means, intervals and
 #   p-values of the earlier sections use the raw scores, not labels, and do not move.
-# - Set `BLOCS = ("western", "russian")` (or two other blocs of your corpus): every bloc
+# - Set `BLOCS` to another pair of this corpus's blocs (the line below names them): every bloc
 #   difference in this notebook is recomputed for that pair, in that order.
 # - Set `RESEARCHER_CODES` to a codes file you made with the tool below: your codes join the
 #   machine reference codes as a second coder in every table of this section.
+
+# %%
+Markdown(stats.blocs_tip(tables["articles"], BLOCS))
 
 # %% [markdown]
 # **What this leaves out.** The reference codes cover 176 sentences of the 5 seed articles (at most

@@ -134,11 +134,11 @@ Markdown(framing.null_split_summary(tables["articles"], null_split, matrix, voca
 keyness_top(keyness, n=12).round(3)
 
 # %%
-fig = plots.fightin_words(keyness, a, b, threshold=threshold)
+fig = plots.left_out_note(plots.fightin_words(keyness, a, b, threshold=threshold), tables["articles"], (a, b))
 plots.save(fig, "framing_fightin_words")
 
 # %%
-fig = plots.term_map(keyness, a, b, threshold=threshold)
+fig = plots.left_out_note(plots.term_map(keyness, a, b, threshold=threshold), tables["articles"], (a, b))
 plots.save(fig, "framing_term_map")
 
 # %% [markdown]
@@ -157,7 +157,7 @@ plots.save(fig, "framing_term_map")
 # %%
 prior_summary, prior_terms = framing.prior_sensitivity(matrix, vocab, groups, a, b, n_perm=N_PERM, seed=SEED,
                                                        min_articles=MIN_ARTICLES_PER_TERM)
-fig = plots.keyness_prior_sensitivity(prior_summary, prior_terms, a, b)
+fig = plots.left_out_note(plots.keyness_prior_sensitivity(prior_summary, prior_terms, a, b), tables["articles"], (a, b))
 plots.save(fig, "framing_keyness_prior")
 prior_summary.round(3)
 
@@ -179,8 +179,12 @@ Markdown(f"Terms beyond the noise threshold ({a} / {b}): {int(low[f'n_beyond_{a}
 # - Set `PRIOR_SCALE = 0.1` or `10`: the table, both figures and the noise threshold are recomputed
 #   under a lighter or heavier prior (the prior table above always shows 0.1, 1 and 10 times the
 #   default, whatever you choose).
-# - Set `BLOCS = ("western", "russian")`: sections 1 and 6 are recomputed for that pair, in that
-#   order (the keyness table from the per-article counts, not the built one).
+# - Set `BLOCS` to another pair of this corpus's blocs (the line below names them): sections 1 and
+#   6 are recomputed for that pair, in that order (the keyness table from the per-article counts, not
+#   the built one).
+
+# %%
+Markdown(stats.blocs_tip(tables["articles"], BLOCS))
 
 # %% [markdown]
 # ## 2. Naming and labelling choices
@@ -329,9 +333,10 @@ blanks_explained(framing.frame_layers(tables["frames"], tables["articles"]), "no
 
 # %%
 shares = framing.voice_shares(tables["voices"], tables["articles"])
-fig = plots.voice_shares(shares, value="mean_article_share")
+bare = framing.bare_role_note(tables["voices"], tables["articles"])  # (quotes counted by the bare-role default)
+fig = plots.footnote(plots.voice_shares(shares, value="mean_article_share"), bare)
 plots.save(fig, "framing_voices")
-Markdown(framing.voices_text(shares))
+Markdown(framing.voices_text(shares) + "\n\n" + bare)
 
 # %%
 shares.round(3)

@@ -145,8 +145,11 @@ plots.save(fig, "topics_stability")
 #   stability figure's dashed line.
 # - Set `TOPIC_UNITS = 500`: the notebook stops with the exact `build --topic-units 500` command
 #   to run first, because only a new build fits the models on another number of paragraphs.
-# - Set `BLOCS = ("western", "russian")`: the bloc tables are recomputed for that pair, in that
-#   order (the topics themselves do not depend on the blocs).
+# - Set `BLOCS` to another pair of this corpus's blocs (the line below names them): the bloc tables
+#   are recomputed for that pair, in that order (the topics themselves do not depend on the blocs).
+
+# %%
+Markdown(stats.blocs_tip(tables["articles"], BLOCS))
 
 # %% [markdown]
 # LDA on raw counts with the same k, for comparison; its stability is not measured (it is the
@@ -220,7 +223,7 @@ copies
 display(Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n" + copied))
 by_bloc, left_out = topics.bloc_prevalence(tables, (a, b), n_boot=N_BOOT, seed=SEED)
 print(left_out)
-fig = plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED)
+fig = plots.left_out_note(plots.topic_prevalence(by_bloc, topics.article_shares(tables), seed=SEED), tables["articles"], (a, b))
 plots.save(fig, "topics_prevalence_by_bloc")
 blanks_explained(by_bloc, stats.no_interval(), digits=4)
 

@@ -112,7 +112,7 @@ blanks_explained(table.drop(columns=["method"]), "not computed for that row: its
 # the draws, 1 / (draws + 1), and a dot on it means "at most that small".
 
 # %%
-fig = plots.summary_p_values(table)
+fig = plots.left_out_note(plots.summary_p_values(table), tables["articles"], (a, b))
 plots.save(fig, "results_p_values")
 
 # %% [markdown]
@@ -136,10 +136,13 @@ Markdown(", ".join(f"`{path.name}`" for path in written))
 # %% [markdown]
 # **Try this.**
 #
-# - Set `BLOCS = ("western", "russian")` (or two other blocs of your corpus) and rerun: every row is
-#   recomputed for that pair, in that order, and so are the tables written for a paper.
+# - Set `BLOCS` to another pair of this corpus's blocs (the line below names them) and rerun: every
+#   row is recomputed for that pair, in that order, and so are the tables written for a paper.
 # - Set `STABLE_AT = 0.3`: topics that notebook 03 flags unstable at 0.5 get rows here too; read
 #   them with that notebook's stability table beside you.
+
+# %%
+Markdown(stats.blocs_tip(tables["articles"], BLOCS))
 
 # %% [markdown]
 # ## The answer on this corpus

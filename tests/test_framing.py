@@ -655,3 +655,18 @@ def test_kwic_takes_the_paragraph_layers_built_once() -> None:
     layers = framing.paragraph_layers(quotes)
     for term in ("Kiev", "Kyiv"):
         assert framing.kwic(texts, term, quotes=layers).equals(framing.kwic(texts, term, quotes=quotes))
+
+
+def test_the_bare_role_note_counts_the_quotes_only_the_default_puts_among_russian_officials() -> None:
+    """"diplomats" and "the spokesman" are Russian officials only by the lower-case rows of section 5;
+    "Russian diplomats" (a nationality) and "Peskov" (a name) are not counted as resting on the default."""
+    voices = pd.DataFrame({"article_id": ["r1", "r1", "r2", "w1", "w1"], "quote_id": [1, 2, 1, 1, 2],
+                           "speaker": ["diplomats", "Peskov", "Russian diplomats", "the spokesman", "Zelensky"]})
+    voices["speaker_group"] = [framing.speaker_group(s) for s in voices["speaker"]]
+    assert voices["speaker_group"].tolist()[:4] == ["russian_officials"] * 4
+    articles = pd.DataFrame({"article_id": ["r1", "r2", "w1"], "bloc": ["russian", "russian", "western"]})
+    note = framing.bare_role_note(voices, articles)
+    assert note.startswith("2 of the 4 quotes counted as russian officials have a bare role for speaker")
+    assert "'diplomats', 'the spokesman'" in note and "russian 1 of 3; western 1 of 1" in note
+    named = framing.bare_role_note(voices[voices["speaker"].isin(["Peskov", "Russian diplomats"])], articles)
+    assert named.startswith("No quote counts as russian officials by the bare-role default")

@@ -1049,3 +1049,22 @@ def test_the_by_outlet_rows_run_by_bloc_then_most_articles(articles: pd.DataFram
     expected = sizes.sort_values(["bloc", "n", "outlet"], ascending=[True, False, True])["outlet"]
     assert [t.rsplit("\n(", 1)[0] for t in _ytick_texts(by_outlet)] == [plots.plain(_wrap(o, 34)) for o in expected]
     plt.close(fig)
+
+
+def test_a_comparison_figure_names_the_blocs_it_leaves_out_below_everything_it_holds() -> None:
+    articles = pd.DataFrame({"bloc": ["russian"] * 3 + ["western"] * 2 + ["ukrainian"] * 2 + ["other"]})
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("difference")
+    fig.legend(["a line"], loc="lower center", bbox_to_anchor=(0.5, -0.3))
+    assert plots.left_out_note(fig, articles, ("russian", "western")) is fig
+    note = [t for t in fig.texts if "left out" in t.get_text()]
+    assert [t.get_text() for t in note] == ["left out of this comparison: ukrainian (2 articles), other (1 article)"]
+    renderer = fig.canvas.get_renderer()
+    others = [a.get_window_extent(renderer) for a in (*fig.legends, ax.xaxis.label)]
+    assert note[0].get_window_extent(renderer).y1 <= min(b.y0 for b in others)  # (under the legend, not on it)
+    plt.close(fig)
+    fig, _ = plt.subplots()
+    plots.left_out_note(fig, articles, ("russian", "western", "ukrainian", "other"))
+    assert not fig.texts
+    plt.close(fig)

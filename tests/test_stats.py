@@ -329,3 +329,15 @@ def test_a_bloc_whose_articles_all_have_one_value_gets_no_interval_and_the_other
     one = stats.bloc_difference(frame, "u", "w", "score", n_boot=200)
     assert one["ci_low"] < one["ci_high"]  # (one bloc alike, the other spread: the difference still varies)
     assert "same value" in stats.interval_rule() and "same value" in stats.no_interval()
+
+
+def test_the_blocs_tip_names_only_blocs_this_corpus_has() -> None:
+    """On a corpus without "russian" and "western", the default pair falls back to the two largest blocs:
+    the tip names those reversed and a pair with the third, never a pair that would fall back again."""
+    articles = pd.DataFrame({"bloc": ["intl"] * 4 + ["kremlin"] * 3 + ["ua"] * 2 + ["empty"],
+                             "n_sentences": [5] * 9 + [0]})
+    tip = stats.blocs_tip(articles)
+    assert "`BLOCS = ('kremlin', 'intl')` reverses" in tip and "`BLOCS = ('intl', 'ua')` compares intl with ua" in tip
+    assert "western" not in tip and "empty" not in tip  # (a bloc without text cannot be compared)
+    assert stats.blocs_tip(articles, ("ua", "kremlin")).count("`BLOCS = ('kremlin', 'ua')`") == 1
+    assert "fewer than two blocs" in stats.blocs_tip(articles[articles["bloc"] == "intl"])

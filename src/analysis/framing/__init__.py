@@ -74,8 +74,10 @@ from analysis.framing.naming import (
     naming_layer_change_text,
 )
 from analysis.framing.speakers import (
+    BARE_ROLE_GROUP,
     VOICE_COLUMNS,
     attribution_verb,
+    bare_role_note,
     speaker_group,
     verb_counts,
     voice_shares,
@@ -85,7 +87,8 @@ from analysis.ngrams import grams, grams_of_tokens
 
 __all__ = [
     "FRAME_COLUMNS", "FRAME_LAYERS", "MARKER_COLUMNS", "MIN_ARTICLES", "PRIOR_SCALES", "QUOTED_LAYERS", "TOKEN_LEVEL_NOTE",
-    "USAGES", "VOICE_COLUMNS", "KwicExplorer", "merge_variants", "ngram_orders", "null_split_summary", "own_terms",
+    "USAGES", "VOICE_COLUMNS", "BARE_ROLE_GROUP", "bare_role_note", "KwicExplorer", "merge_variants", "ngram_orders",
+    "null_split_summary", "own_terms",
     "prior_counts", "prior_sensitivity", "spelling_variants", "NOISE_LEVEL",
     "article_framing_from_counts", "article_matrix", "article_rows", "attribution_verb", "compared_blocs",
     "article_frame_scores", "count_matrix", "frame_layers", "frame_salience", "framing_tables", "grams",

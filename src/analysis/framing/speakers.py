@@ -206,3 +206,45 @@ def voices_text(shares: pd.DataFrame) -> str:
         return "No quote was found in the compared blocs, so there is no one to show as quoted."
     return "Quotes per bloc: " + ", ".join(
         f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
+
+
+#: The group a bare official role ("the spokesman", "diplomats") is given by default: the rows of that
+#: group written in lower case in `speaker_groups.csv` (its section 5) are the bare roles.
+BARE_ROLE_GROUP = "russian_officials"
+
+
+def bare_role_note(table: pd.DataFrame, articles: pd.DataFrame, groups: pd.DataFrame | None = None) -> str:
+    """How many of the quotes counted for `BARE_ROLE_GROUP` are there only by the bare-role default:
+    their speaker would be "other" without the group's lower-case rows (no name, no nationality:
+    "the spokesman", "diplomats"), per bloc, with the roles seen most, so the reader of the voices
+    figure knows how much of that bar rests on the default rather than on a name.
+
+    Parameters
+    ----------
+    table : the `voices` table (article_id, speaker, speaker_group).
+    articles : the articles table (article_id, bloc).
+    groups : the speaker groups the build used (default: the packaged `load_speaker_groups`).
+
+    Returns
+    -------
+    str
+        One sentence (or a sentence saying no quote rests on the default).
+    """
+    groups = load_speaker_groups() if groups is None else groups
+    bare = (groups["group"] == BARE_ROLE_GROUP) & groups["term"].astype(str).str[:1].str.islower()
+    named = _speaker_matchers(groups[~bare])
+    data = table[table["speaker_group"] == BARE_ROLE_GROUP].merge(articles[["article_id", "bloc"]], on="article_id")
+    speakers = data["speaker"].fillna("").astype(str)
+    by_default = speakers.map({s: speaker_group(s, named) != BARE_ROLE_GROUP for s in speakers.unique()}).astype(bool)
+    group = BARE_ROLE_GROUP.replace("_", " ")
+    if not by_default.any():
+        return f"No quote counts as {group} by the bare-role default (every one names its speaker or a nationality)."
+    per_bloc = data[by_default].groupby("bloc").size()
+    of_bloc = data.groupby("bloc").size()
+    roles = speakers[by_default].str.lower().value_counts()
+    shown = sorted(roles.index, key=lambda r: (-int(roles[r]), r))[:4]
+    return (f"{int(by_default.sum()):,} of the {len(data):,} quotes counted as {group} have a bare role for speaker "
+            f"({', '.join(repr(r) for r in shown)}{' ...' if len(roles) > 4 else ''}) and count there only by the "
+            f"default of `speaker_groups.csv` (section 5): "
+            + "; ".join(f"{bloc} {int(per_bloc.get(bloc, 0)):,} of {int(n):,}" for bloc, n in of_bloc.items())
+            + ". Where the role points to someone else (diplomats in Brussels), delete those rows and rebuild.")

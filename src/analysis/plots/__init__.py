@@ -13,7 +13,7 @@ from __future__ import annotations
 from analysis.plots.corpus import article_lengths, removal_by_reason
 from analysis.plots.framing import framing_small_multiples, marker_dots, voice_shares
 from analysis.plots.keyness import fightin_words, keyness_prior_sensitivity, term_map
-from analysis.plots.parts import article_labels, outlet_groups, plain
+from analysis.plots.parts import article_labels, footnote, left_out_note, outlet_groups, plain
 from analysis.plots.results import summary_p_values
 from analysis.plots.sentiment import (
     interval_plot,
@@ -48,8 +48,8 @@ __all__ = ["set_provenance", "summary_p_values",
            "BLOC_COLOURS", "COMPACT_ABOVE", "MANIFEST_COLUMNS", "MAX_ROW_DOTS", "MIXED", "OKABE_ITO", "OTHER_COLOURS",
            "OTHER_HATCHES", "SPARE_COLOURS", "TOP_OUTLETS", "article_labels", "article_lengths", "bloc_colour",
            "bloc_palette", "register_blocs",
-           "fightin_words", "framing_small_multiples", "interval_plot", "k_grid_scores",
-           "keyness_prior_sensitivity", "marker_dots", "message_figure", "other_style", "outlet_groups",
+           "fightin_words", "footnote", "framing_small_multiples", "interval_plot", "k_grid_scores",
+           "keyness_prior_sensitivity", "left_out_note", "marker_dots", "message_figure", "other_style", "outlet_groups",
            "plain", "raw_vs_neutral", "removal_by_reason", "save", "sentiment_distribution", "term_map",
            "tone_along_article", "topic_map", "topic_prevalence", "topic_stability", "use_style", "voice_shares",
            "word_contributions"]

@@ -348,3 +348,49 @@ def _plain_log_ticks(axis) -> None:  # noqa: ANN001
 
     axis.set_major_formatter(mpl.ticker.FuncFormatter(number))
     axis.set_minor_formatter(mpl.ticker.FuncFormatter(between))
+
+
+def left_out_note(fig: Figure, articles: pd.DataFrame, compared: Sequence[str]) -> Figure:
+    """Name, under a figure that compares some blocs, the corpus's other blocs and their articles
+    ("left out of this comparison: ukrainian (5 articles), other (1 article)"), so that the figure
+    read alone does not pass for the whole corpus. Nothing is added when no bloc is left out.
+
+    Parameters
+    ----------
+    fig : the figure, drawn.
+    articles : the articles table (bloc).
+    compared : the blocs the figure compares.
+
+    Returns
+    -------
+    The same figure, with the line below everything it holds.
+    """
+    counts = articles["bloc"].astype(str).value_counts()
+    others = sorted((bloc for bloc in counts.index if bloc not in {str(c) for c in compared}),
+                    key=lambda bloc: (-counts[bloc], bloc))
+    if not others:
+        return fig
+    return footnote(fig, "left out of this comparison: "
+                    + ", ".join(f"{plain(bloc)} ({_n(int(counts[bloc]))})" for bloc in others))
+
+
+def footnote(fig: Figure, text: str, width: int = 140) -> Figure:
+    """A note in small grey type under everything a figure holds (its legends included), wrapped at
+    `width` characters: what a reader of the figure alone must know (blocs left out, a default rule).
+
+    Parameters
+    ----------
+    fig : the figure, drawn.
+    text : the note (plain text, Markdown backticks dropped; "" adds nothing).
+    width : characters per line.
+
+    Returns
+    -------
+    The same figure.
+    """
+    if not text:
+        return fig
+    bottom = fig.get_tightbbox(_renderer(fig)).y0 / fig.get_figheight()  # (in figure fractions; may be below 0)
+    fig.text(0.01, bottom - 0.04 / fig.get_figheight(), textwrap.fill(plain(text.replace("`", "")), width), ha="left", va="top",
+             fontsize=8, color="0.25")
+    return fig

@@ -18,6 +18,7 @@ from analysis.stats.blocs import article_d, bloc_difference, bloc_summary, leave
 from analysis.stats.bootstrap import aggregate, bootstrap_mean_ci
 from analysis.stats.design import (
     MIN_ARTICLES_FOR_INTERVAL,
+    blocs_tip,
     blocs_with_text,
     compared_blocs,
     comparison_note,
@@ -48,7 +49,8 @@ from analysis.stats.reliability import krippendorff_alpha
 
 __all__ = [
     "count_text", "how_tested", "N_PERMUTATIONS",
-    "MIN_ARTICLES_FOR_INTERVAL", "blocs_with_text", "compared_blocs", "comparison_note", "corpus_counts", "interval_supported",
+    "MIN_ARTICLES_FOR_INTERVAL", "blocs_tip", "blocs_with_text", "compared_blocs", "comparison_note", "corpus_counts",
+    "interval_supported",
     "interval_rule", "lost_verdict", "no_interval", "no_p_value_reason", "permutation_test", "permutation_tests", "relabellings",
     "sampled_relabellings",
     "aggregate", "bloc_difference", "bloc_summary", "bootstrap_mean_ci", "leave_one_outlet_out",

@@ -86,6 +86,35 @@ def corpus_counts(articles: pd.DataFrame) -> str:
     return text
 
 
+def blocs_tip(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
+    """A "Try this" line for the `BLOCS` parameter written from this corpus's blocs: the pair that
+    reverses the comparison now made and, where there is a third bloc with text, a pair with it, so the
+    tip never names blocs the corpus lacks (which would fall back to the same two blocs and change nothing).
+
+    Parameters
+    ----------
+    articles : one row per article, with bloc (and n_sentences).
+    wanted : the pair the notebook's `BLOCS` asks for.
+
+    Returns
+    -------
+    str
+        Markdown, one sentence.
+    """
+    with_text = blocs_with_text(articles)
+    pair = compared_blocs(with_text, wanted)
+    if pair is None:
+        return "`BLOCS` has nothing to choose here: the corpus has fewer than two blocs with text."
+    a, b = pair
+    counts = pd.Series(with_text, dtype=object).value_counts()
+    tips = [f"`BLOCS = ({b!r}, {a!r})` reverses the comparison (every difference changes sign)"]
+    third = sorted((c for c in counts.index if c not in pair), key=lambda c: (-counts[c], c))
+    if third:
+        tips.append(f"`BLOCS = ({a!r}, {third[0]!r})` compares {a} with {third[0]} ({_articles(int(counts[third[0]]))})")
+    return "On this corpus: " + "; ".join(tips) + ". Any two of its blocs with text can be named: " + ", ".join(
+        f"{c} ({_articles(int(counts[c]))})" for c in sorted(counts.index, key=lambda c: (-counts[c], c))) + "."
+
+
 def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
     """Which two blocs a comparison uses (and why, if not the requested `wanted`), with their
     article counts, and which blocs and how many articles it leaves out.
