@@ -372,7 +372,8 @@ sentiment.confusion(coded, sentiment.REFERENCE, threshold=SENTIMENT_THRESHOLD)
 # Krippendorff asks for at least 0.667 before tentative conclusions and 0.8 for firm ones.
 
 # %%
-sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD).round(3)
+agreement = sentiment.coder_agreement(coded, list(coders), threshold=SENTIMENT_THRESHOLD)
+agreement.round(3)
 
 # %% [markdown]
 # **Does the bloc finding depend on the method?** The bloc difference on the coded sentences in the
@@ -440,6 +441,7 @@ sentiment.extreme_sentences(frame, n=3)
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
          + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
                                  layer="the outlet's own words")
+         + " " + sentiment.validity_text(metrics, agreement)
          + "\n\n" + copied + " " + sentiment.copies_once_answer(difference, once, shared))
 
 # %% [markdown]

@@ -566,6 +566,9 @@ def test_non_bloc_series_use_no_bloc_colour() -> None:
     stability = pd.DataFrame({"label": [f"topic {k}" for k in range(6)], "stability": np.linspace(0.2, 0.9, 6)})
     fig = plots.topic_stability(stability)
     _no_bloc_colour(fig)
+    renderer = fig.canvas.get_renderer()
+    legend = fig.axes[0].get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(bar.get_window_extent(renderer)) for bar in fig.axes[0].patches)  # (covers no bar)
     plt.close(fig)
     groups = [f"group {k}" for k in range(9)]
     shares = pd.DataFrame([{"bloc": b, "speaker_group": g, "quotes": 3, "share_of_quotes": 1 / len(groups)}
@@ -732,12 +735,23 @@ def test_figures_name_their_text_layer(articles: pd.DataFrame) -> None:
     plt.close(fig)
     # each panel says how many sentences its bars are per 1,000 of (a one-article bloc's bars are a few sentences)
     fig = plots.word_contributions(words.assign(sentences=[7, 1_200]))
-    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)", "western (1,200 sentences)"]
+    cut = "\n(few sentences: bars past the scale are cut)"
+    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)" + cut, "western (1,200 sentences)"]
     assert fig._suptitle.get_text().startswith("Up to 12 lexicon words")
+    plt.close(fig)
+    # the few sentences of a small bloc do not set the shared scale: its long bar is cut, its value written
+    big = pd.DataFrame({"bloc": ["russian", "western", "western"], "word": ["peace", "war", "calm"],
+                        "per_1000_sentences": [400.0, -2.0, 3.0], "n": [3, 30, 40], "sentences": [7, 1_200, 1_200]})
+    fig = plots.word_contributions(big)
+    russian, western = _visible_axes(fig)
+    low, high = western.get_xlim()
+    assert russian.get_xlim() == (low, high) and -3 < low < -2 and 3 < high < 4
+    assert max(bar.get_width() for bar in russian.patches) == 3.0
+    assert [t.get_text() for t in russian.texts] == [" 400 off scale, n=3 "]
     plt.close(fig)
     # a bloc read from a sample: the panel says so, as n counts the sample's occurrences
     fig = plots.word_contributions(words.assign(sentences=[7, 1_200], sentences_read=[7, 500]))
-    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)",
+    assert [ax.get_title() for ax in _visible_axes(fig)] == ["russian (7 sentences)" + cut,
                                                             "western\n(a random 500 of 1,200 sentences; n counts them)"]
     plt.close(fig)
     table = pd.DataFrame({"bloc": ["russian", "western"], "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0]})

@@ -213,3 +213,17 @@ def test_codes_for_another_corpus_match_nothing_and_say_so() -> None:
     assert "No method can be compared" in sentiment.accuracy_text(sentiment.validate(frame, gold))
     assert sentiment.coder_agreement(coded)["alpha_nominal"].isna().all()
     assert sentiment.confusion(coded).loc["total", "total"] == 0
+
+
+def test_the_validity_text_gives_accuracy_against_the_baseline_and_alpha_against_krippendorffs_levels() -> None:
+    metrics = pd.DataFrame({"method": ["VADER", "baseline: always 'negative'"], "n": [8, 8],
+                            "accuracy": [0.625, 0.5], "baseline_accuracy": [0.5, 0.5]})
+    agreement = pd.DataFrame({"first": ["VADER"], "second": [sentiment.REFERENCE], "n": [8], "alpha_nominal": [0.3]})
+    text = sentiment.validity_text(metrics, agreement)
+    assert "on 8 sentences with machine reference codes (made by a machine, not by an independent human coder)" in text
+    assert "right for 62.5% of them, against 50.0% for answering 'negative' every time" in text
+    assert "alpha with the codes is 0.30, below the 0.667" in text
+    assert "tentative conclusions (Krippendorff's 0.667), not for firm" in sentiment.validity_text(
+        metrics, agreement.assign(alpha_nominal=0.7))
+    assert "above Krippendorff's 0.8" in sentiment.validity_text(metrics, agreement.assign(alpha_nominal=0.85))
+    assert "not measured on this corpus" in sentiment.validity_text(metrics.assign(n=0), agreement)

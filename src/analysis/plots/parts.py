@@ -223,7 +223,7 @@ def _article_rows(ax, table: pd.DataFrame, group: str | None, articles: pd.DataF
         _article_row(ax, y, values, row["mean"], row.get("ci_low", np.nan), row.get("ci_high", np.nan),
                      bloc_colour(row["bloc"]), seed + y)
         n = int(row["n_articles"]) if "n_articles" in row else int(np.isfinite(values).sum())
-        extra = f", {_n(int(row[count]), count.removeprefix('n_')[:-1])}" if count and count in row else ""
+        extra = f", {_n(int(row[count]), count.removeprefix('n_').split('_')[-1][:-1])}" if count and count in row else ""
         if np.isfinite(values).sum() > MAX_ROW_DOTS:
             extra += f"; dots: {MAX_ROW_DOTS:,} at random"
         ax.text(1.01, y, f"{_n(n)}{extra}", transform=ax.get_yaxis_transform(), va="center", fontsize=7, clip_on=False)

@@ -280,7 +280,9 @@ def _zero_groups(table: pd.DataFrame, group: str, articles: pd.DataFrame | None,
 
 def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer: str = "all sentences") -> Figure:
     """The lexicon words that move each bloc's score most (summed valence per 1,000 sentences):
-    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale.
+    a panel per bloc, wrapped in `ncols` columns above three blocs, on one shared x scale set by the
+    blocs with enough sentences (`FEW_SENTENCES`): a small bloc's bars past it are cut at its edge, their
+    value written beside them.
 
     Parameters
     ----------
@@ -303,12 +305,17 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
     nrows = -(-len(blocs) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, (0.32 * top + 1.3) * nrows + 0.5), squeeze=False,
                              sharex=True, layout="constrained")
+    parts = {bloc: table[table["bloc"] == bloc].head(top).iloc[::-1] for bloc in blocs}
+    lo, hi, small = _contribution_scale(parts)
     for ax, bloc in zip(axes.flat, blocs):
-        part = table[table["bloc"] == bloc].head(top).iloc[::-1]
-        ax.barh(range(len(part)), part["per_1000_sentences"], color=bloc_colour(bloc))
+        part = parts[bloc]
+        values = part["per_1000_sentences"].to_numpy(dtype=float)
+        ax.barh(range(len(part)), np.clip(values, lo, hi), color=bloc_colour(bloc))
         ax.set_yticks(range(len(part)), _plain_all(part["word"]))
-        for y, (value, n) in enumerate(zip(part["per_1000_sentences"], part["n"])):
-            ax.text(value, y, f" n={n} ", va="center", ha="left" if value >= 0 else "right", fontsize=8)
+        for y, (value, n) in enumerate(zip(values, part["n"])):
+            cut = f"{value:,.0f} off scale, " if not lo <= value <= hi else ""
+            ax.text(min(max(value, lo), hi), y, f" {cut}n={n} ", va="center", ha="left" if value >= 0 else "right",
+                    fontsize=8)
         ax.axvline(0, color="grey", linewidth=0.8)
         # (the bloc's sentences: "per 1,000 sentences" of a bloc of 7 sentences draws one word as a long bar)
         sentences = int(part["sentences"].iloc[0]) if "sentences" in part and len(part) else None
@@ -317,14 +324,32 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
             f" ({sentences:,} sentence{'' if sentences == 1 else 's'})" if read == sentences else
             f"\n(a random {read:,} of {sentences:,} sentences; n counts them)")  # (the sample `word_contributions` read;
         # on its own line: two panels' long titles ran into each other)
-        ax.set_title(plain(bloc) + counted, color=bloc_colour(bloc))
-    lo = min(ax.get_xlim()[0] for ax in axes.flat[: len(blocs)])
-    hi = max(ax.get_xlim()[1] for ax in axes.flat[: len(blocs)])
+        ax.set_title(plain(bloc) + counted + ("\n(few sentences: bars past the scale are cut)" if bloc in small else ""),
+                     color=bloc_colour(bloc))
     axes.flat[0].set_xlim(lo - 0.18 * (hi - lo), hi + 0.18 * (hi - lo))
     _label_bottom_row(axes, len(blocs), "summed VADER valence per 1,000 sentences")
     fig.suptitle(f"Up to {top} lexicon words that move each bloc's tone most (by |summed valence|; n: occurrences)\n"
                  f"text layer: {layer}")
     return fig
+
+
+#: A bloc with fewer sentences than this (and than a tenth of the largest bloc's) does not set the shared
+#: scale of `word_contributions`: per 1,000 sentences, one word in a bloc of 7 sentences is a bar that
+#: flattens every other panel.
+FEW_SENTENCES = 50
+
+
+def _contribution_scale(parts: dict[str, pd.DataFrame]) -> tuple[float, float, list[str]]:
+    """The shared x range (lowest, highest, 0 included) of `word_contributions`, from the blocs with enough
+    sentences (`FEW_SENTENCES`; all blocs when none has), and the blocs left out of setting it."""
+    sizes = {bloc: int(part["sentences"].iloc[0]) if "sentences" in part and len(part) else 0
+             for bloc, part in parts.items()}
+    largest = max(sizes.values(), default=0)
+    small = [bloc for bloc, n in sizes.items() if n < FEW_SENTENCES and n < 0.1 * largest]
+    setting = [part for bloc, part in parts.items() if bloc not in small] or list(parts.values())
+    values = np.concatenate([[0.0]] + [part["per_1000_sentences"].to_numpy(dtype=float) for part in setting])
+    lo, hi = float(values.min()), float(values.max())
+    return (lo, hi if hi > lo else lo + 1.0, small)
 
 
 def raw_vs_neutral(raw: pd.DataFrame, neutral: pd.DataFrame,

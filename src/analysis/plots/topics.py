@@ -82,7 +82,8 @@ def topic_stability(table: pd.DataFrame, threshold: float = 0.5) -> Figure:
     ax.legend(handles=[mpl.patches.Patch(facecolor=stable["color"], edgecolor="white", label=f"stable (at least {threshold})"),
                        mpl.patches.Patch(facecolor=unstable["color"], hatch=unstable["hatch"], edgecolor="black",
                                          label=f"unstable (below {threshold})")],
-              loc="lower right", fontsize=8, framealpha=0.9, frameon=True)
+              loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)  # (beside the bars: inside,
+    # it covered the bottom bar)
     ax.axvline(threshold, color="grey", linestyle="--", linewidth=0.8)
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
@@ -101,7 +102,7 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
 
     Parameters
     ----------
-    table : one row per stable topic and bloc with topic, label, bloc, n_articles, n_units, mean,
+    table : one row per stable topic and bloc with topic, label, bloc, n_articles, bloc_units, mean,
         ci_low and ci_high (`topics.bloc_prevalence`); may be empty.
     shares : one row per article with article_id, bloc and a column per stable topic (its number)
         (`topics.article_shares`); None draws the means and intervals alone.
@@ -127,7 +128,7 @@ def topic_prevalence(table: pd.DataFrame, shares: pd.DataFrame | None = None, se
     return interval_plot(table, "_topic", "Topic prevalence by bloc, stable topics only: one dot per article in the "
                          "topic table (all words, own and quoted)",
                          xlabel="share of the article's units (paragraphs) in the topic table whose dominant topic it is",
-                         count="n_units", articles=articles, value="share", seed=seed)
+                         count="bloc_units", articles=articles, value="share", seed=seed)
 
 
 def _mixed_positions(coords: np.ndarray, blocs: np.ndarray) -> np.ndarray:

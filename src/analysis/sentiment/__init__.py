@@ -80,6 +80,7 @@ from analysis.sentiment.validation import (
     majority_baseline,
     validate,
     validation_metrics,
+    validity_text,
 )
 from analysis.sentiment.words import (
     contributions_note,
@@ -109,7 +110,7 @@ __all__ = [
     "mixed_model_text", "load_actors", "load_gold", "load_neutral_terms",
     "majority_baseline", "nltk_analyzer", "own_mask", "own_words", "paragraph_tone", "quote_vs_narration", "score_columns",
     "score_sentences", "score_texts", "sentence_frame", "spread_text", "textblob_polarity", "tone_answer",
-    "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validation_metrics",
+    "tone_layer_change", "tone_layer_change_text", "topic_share_text", "validate", "validity_text", "validation_metrics",
     "with_cross_checks", "without_copies", "word_contributions", "word_valences", "copies_once_text",
     "copies_once_answer",
 ]

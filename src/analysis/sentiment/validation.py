@@ -385,6 +385,43 @@ def accuracy_text(metrics: pd.DataFrame) -> str:
 
 
 
+
+def validity_text(metrics: pd.DataFrame, agreement: pd.DataFrame, method: str = "VADER") -> str:
+    """How far the tone measure can be trusted, for the notebook's answer: `method`'s accuracy against
+    the majority-class baseline and its Krippendorff's alpha with the reference codes, with Krippendorff's
+    0.667 for tentative conclusions, and that the codes are machine-made, not an independent human coder's.
+
+    Parameters
+    ----------
+    metrics : `validate` output.
+    agreement : `coder_agreement` output (first, second, n, alpha_nominal).
+    method : the method the answer's numbers come from.
+
+    Returns
+    -------
+    str
+        Markdown, one or two sentences.
+    """
+    row = metrics[(metrics["method"] == method) & (metrics["n"] > 0)]
+    if row.empty:
+        return (f"How far {method} can be trusted is not measured on this corpus: none of its sentences has a "
+                "reference code (the validation section says how to code some).")
+    r = row.iloc[0]
+    pair = agreement[(agreement["first"] == method) & (agreement["second"] == REFERENCE)]
+    alpha = float(pair["alpha_nominal"].iloc[0]) if len(pair) else float("nan")
+    baseline = metrics["method"].iloc[-1].removeprefix("baseline: always ")
+    text = (f"How far {method} can be trusted here: on {int(r['n']):,} sentences with {REFERENCE} (made by a machine, "
+            f"not by an independent human coder) its labels are right for {r['accuracy']:.1%} of them, against "
+            f"{r['baseline_accuracy']:.1%} for answering {baseline} every time")
+    if np.isnan(alpha):
+        return text + "."
+    verdict = ("below the 0.667 Krippendorff asks before even tentative conclusions: read a tone difference as a "
+               "difference in the lexicon's words, not in stance" if alpha < 0.667 else
+               "enough for tentative conclusions (Krippendorff's 0.667), not for firm ones (0.8)" if alpha < 0.8 else
+               "above Krippendorff's 0.8 for firm conclusions")
+    return text + f", and Krippendorff's alpha with the codes is {alpha:.2f}, {verdict}."
+
+
 def bloc_under_text(table: pd.DataFrame) -> str:
     """Whether the bloc difference keeps its sign from the codes to each method, for the notebook.
 

@@ -42,8 +42,9 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
     Returns
     -------
     table : DataFrame
-        One row per stable topic and bloc: topic, label, bloc, n_articles, n_units, mean, ci_low,
-        ci_high (empty when no topic is stable or no bloc is compared).
+        One row per stable topic and bloc: topic, label, bloc, n_articles, bloc_units (every unit of the
+        bloc in the topic table, whatever its topic), mean, ci_low, ci_high (empty when no topic is stable
+        or no bloc is compared).
     note : str
         The blocs compared, and the blocs and topics left out.
     """
@@ -65,9 +66,9 @@ def bloc_prevalence(tables: dict[str, pd.DataFrame], blocs: Sequence[str], *, mo
         if any(modelled[b] < int(corpus.get(b, 0)) for b in kept):
             note += (" The topic model read paragraphs of " + " and ".join(
                 f"{modelled[b]:,} of the {int(corpus.get(b, 0)):,} {b} articles" for b in kept)
-                + " (build models a bounded sample: `--topic-units`); `n_articles` counts those, and `n_units` every "
-                "modelled paragraph of the bloc, whatever its topic.")
-    columns = ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"]
+                + " (build models a bounded sample: `--topic-units`); `n_articles` counts those, and `bloc_units` "
+                "every modelled paragraph of the bloc, whatever its topic.")
+    columns = ["topic", "label", "bloc", "n_articles", "bloc_units", "mean", "ci_low", "ci_high"]
     if not stable or not kept:
         return pd.DataFrame(columns=columns), note
     rows = data["bloc"].isin(kept).to_numpy()
@@ -207,11 +208,12 @@ def prevalence(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *
     Returns
     -------
     DataFrame
-        One row per topic and bloc: topic, label, bloc, n_articles, n_units, mean, ci_low, ci_high.
+        One row per topic and bloc: topic, label, bloc, n_articles, bloc_units (the bloc's units in the
+        topic table), mean, ci_low, ci_high.
     """
     return _per_topic(weights, labels, topic_ids, lambda t, w: bloc_summary(
         data.assign(weight=w), "weight", n_boot=n_boot, seed=seed + t, bounds=(0, None)),  # (weights: never below 0)
-        ["topic", "label", "bloc", "n_articles", "n_units", "mean", "ci_low", "ci_high"])
+        ["topic", "label", "bloc", "n_articles", "bloc_units", "mean", "ci_low", "ci_high"])
 
 
 def prevalence_by_outlet(data: pd.DataFrame, weights: np.ndarray, labels: Sequence[str], *, n_boot: int = 2000,
@@ -236,18 +238,21 @@ def prevalence_by_outlet(data: pd.DataFrame, weights: np.ndarray, labels: Sequen
     Returns
     -------
     DataFrame
-        One row per topic and outlet: topic, label, bloc, outlet, n_units, mean, ci_low, ci_high.
+        One row per topic and outlet: topic, label, bloc, outlet, outlet_units (the outlet's units in the
+        topic table), mean, ci_low, ci_high.
     """
     return _per_topic(weights, labels, topic_ids, lambda t, w: aggregate(
         data.assign(weight=w), ["bloc", "outlet"], "weight", n_boot=n_boot, seed=seed + t),
-        ["topic", "label", "bloc", "outlet", "n_units", "mean", "ci_low", "ci_high"])
+        ["topic", "label", "bloc", "outlet", "outlet_units", "mean", "ci_low", "ci_high"])
 
 
 def _per_topic(weights: np.ndarray, labels: Sequence[str], topic_ids: Sequence[int] | None,
                summarise: Callable[[int, np.ndarray], pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     """`summarise(topic, weights of its column)` for each topic, stacked with topic and label."""
     ids = list(range(len(labels))) if topic_ids is None else list(topic_ids)
-    rows = [summarise(t, weights[:, column]).assign(topic=t, label=label).rename(columns={"n_sentences": "n_units"})
+    count = next(c for c in columns if c.endswith("_units"))  # (bloc_units or outlet_units: units of the group,
+    # not the topic_summary's n_units, the units whose dominant topic it is)
+    rows = [summarise(t, weights[:, column]).assign(topic=t, label=label).rename(columns={"n_sentences": count})
             for column, (t, label) in enumerate(zip(ids, labels))]
     return pd.concat(rows, ignore_index=True)[columns]
 
