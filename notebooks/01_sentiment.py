@@ -185,7 +185,8 @@ by_author.round(3)
 # **Copied text counted once.** Articles that print the same paragraph (wire copy, reused or
 # recombined text) are not independent, and the p-value and interval above count each as a draw of
 # its own. Here the gap is recomputed with each shared paragraph text kept in one article only (a
-# stated rule: the first article by id), the rest of each article unchanged:
+# stated rule: the first published article, by its date; undated ones last, ties by id), the rest of
+# each article unchanged:
 
 # %%
 once = sentiment.bloc_difference(sentiment.without_copies(own, shared, columns=["article_id", "bloc", "compound"]), a, b,

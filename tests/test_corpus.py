@@ -927,6 +927,12 @@ def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_
         {"article_id": "b", "paragraph_id": 0, "kept": False}, {"article_id": "c", "paragraph_id": 1, "kept": False}]
     pd.testing.assert_frame_equal(overview.shared_paragraph_keys({"paragraphs": paragraphs}),
                                   copied[["article_id", "paragraph_id"]])
+    # with dates, the first published copy is kept (the likely original), undated articles after dated ones
+    dated = pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2024-03-02", None, "2024-03-01"]})
+    assert overview.copied_paragraphs({"paragraphs": paragraphs, "articles": dated})["kept"].tolist() == [
+        False, False, False, True]
+    undated_first = dated.assign(published=[None, None, None])
+    assert overview.copied_paragraphs({"paragraphs": paragraphs, "articles": undated_first}).equals(copied)
     sentences = pd.DataFrame({"article_id": ["a", "a", "a", "a", "b", "b", "c", "c"],
                               "paragraph_id": [0, 1, 2, 2, 0, 1, 0, 1], "compound": np.arange(8) / 10})
     kept = sentiment.without_copies(sentences, copied)
@@ -944,8 +950,8 @@ def test_one_copy_of_each_shared_paragraph_is_kept_in_the_first_article_and_the_
 
     text = sentiment.copies_once_text(result(0.2, 0.01), result(-0.05, 0.4, 9, 12), copied, layer="own words")
     assert text.startswith("**One copy of each shared paragraph.** Of the 1 paragraph texts that two or more articles "
-                           "print, only the copy in the first article (by article id) is kept here; 3 later copies are "
-                           "left out, which leaves 1 compared article without a sentence in own words.")
+                           "print, only the copy in the first published article (by date; undated ones last, ties by "
+                           "article id) is kept here; 3 other copies are left out, which leaves 1 compared article without a sentence in own words.")
     assert "With every copy the gap was +0.200 (p = 0.01)." in text and "**The sign changes**" in text
     assert "nothing to recompute" in sentiment.copies_once_text(result(0.2, 0.01), result(0.2, 0.01),
                                                                 copied.iloc[:0])

@@ -367,7 +367,9 @@ def _shared_rows_computed(tables: Mapping[str, pd.DataFrame]) -> tuple[np.ndarra
 def copied_paragraphs(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Every kept paragraph of 12+ words whose text (normalised as `corpus.shared_paragraphs` does)
     another article also prints, with `kept`: True for the copy a "one copy of each" reading keeps,
-    the one in the first article by article_id (then the first paragraph there), False for every
+    the one in the first published article (the `published` date of the articles table; undated articles
+    after dated ones, ties by article_id; without an articles table, the first by article_id), then the
+    first paragraph there: the likely original, not a later article that recombines it. False for every
     other copy. Read a batch at a time; memory: about 24 bytes per paragraph.
 
     Parameters
@@ -385,7 +387,15 @@ def copied_paragraphs(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
                              "kept": pd.Series(dtype=bool)})
     found = pd.DataFrame({"article_id": ids[shared], "paragraph_id": numbers[shared], "text": hashes[shared]})
     found = found.sort_values(["article_id", "paragraph_id"], kind="mergesort", ignore_index=True)
-    found["kept"] = ~found["text"].duplicated()
+    articles = tables.get("articles")
+    if articles is not None and "published" in articles:  # (the first published copy, the likely original)
+        published = articles.drop_duplicates("article_id").set_index("article_id")["published"].astype("string")
+        when = found["article_id"].map(published).fillna("\uffff")  # (undated after every date, then by id)
+        order = np.lexsort((found.index.to_numpy(), when.to_numpy(dtype=object).astype(str)))
+        found["kept"] = False
+        found.loc[order, "kept"] = ~found["text"].iloc[order].duplicated().to_numpy()
+    else:
+        found["kept"] = ~found["text"].duplicated()
     return found.drop(columns="text")
 
 

@@ -185,7 +185,7 @@ def own_mask(frame: pd.DataFrame) -> pd.Series:
 
 def without_copies(frame: pd.DataFrame, copied: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The sentences of `frame` outside every copy of a shared paragraph but the one kept
-    (`overview.copied_paragraphs`: the copy in the first article by id): each shared text counted once,
+    (`overview.copied_paragraphs`: the copy in the first published article): each shared text counted once,
     to check whether a bloc difference rests on text several articles print.
 
     Parameters

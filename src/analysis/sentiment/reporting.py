@@ -146,7 +146,8 @@ def copies_once_text(full: Mapping, once: Mapping, copied: pd.DataFrame, column_
     texts = int(copied["kept"].astype(bool).sum())
     lost = (full["n_articles_a"] + full["n_articles_b"]) - (once["n_articles_a"] + once["n_articles_b"])
     text = (f"**One copy of each shared paragraph.** Of the {texts:,} paragraph texts that two or more articles "
-            f"print, only the copy in the first article (by article id) is kept here; {len(dropped):,} later copies "
+            f"print, only the copy in the first published article (by date; undated ones last, ties by article id) "
+            f"is kept here; {len(dropped):,} other copies "
             f"are left out" + (f", which leaves {lost:,} compared article{'s' if lost != 1 else ''} without a "
                                f"sentence in {layer}" if lost else "") + ". " + difference_text(once, column_label, layer=layer))
     if not (np.isnan(full["difference"]) or np.isnan(once["difference"])):
@@ -154,8 +155,8 @@ def copies_once_text(full: Mapping, once: Mapping, copied: pd.DataFrame, column_
             f" (p = {full['p_value']:.3g})." if not np.isnan(full["p_value"]) else ".")
         if _opposite(full["difference"], once["difference"]):
             text += " **The sign changes**: the difference over every copy rests on the copied text."
-    text += (" Which copy is kept is a rule, not a finding: the first publisher is not known from the text, and "
-             "a corpus sampled another way would repeat other paragraphs.")
+    text += (" Which copy is kept is a rule, not a finding: the earliest date in the metadata is not proof of the "
+             "first publisher, and a corpus sampled another way would repeat other paragraphs.")
     return text
 
 
