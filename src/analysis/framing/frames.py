@@ -68,6 +68,8 @@ def _frame_rows(article_id: str, paragraphs: Sequence[Mapping], paragraph_tokens
     rows = []
     for p, tokens in zip(paragraphs, paragraph_tokens):
         text, here = p["text"], spans.get(p["paragraph_id"])
+        if here and all(layer in segment.OWN_LAYERS for _, _, layer in here):
+            here = None  # (only the outlet's paraphrase here: every word is its own)
         size = max(len(tokens), 1)
         if here:
             counts = segment.layer_tokens([text], {0: here}, tokens=[tokens])
