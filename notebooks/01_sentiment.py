@@ -120,18 +120,17 @@ plots.save(fig, "sentiment_by_bloc_and_outlet")
 # ## Article by article
 #
 # The unit the blocs are made of, in the layer they are compared on: each article's mean over
-# **its own words** (narration and reported speech; an article with no such sentence is not listed). A bloc mean is only as solid as this table is uniform; its
-# intervals resample the sentences of one article, widened for short articles as the bloc intervals are
-# for small blocs (an interval over 5 sentences is 1.58 times as wide as the plain percentile one, over
-# 30 sentences 1.07 times). Sentences of one article are not independent draws, so an interval
-# describes the spread of its own sentences; it tests nothing. Above a few dozen articles it lists only those
-# of lowest and of highest mean tone, the articles that pull a bloc mean most (the line above the
-# table says how many).
+# **its own words** (narration and reported speech; an article with no such sentence is not listed). A
+# bloc mean is only as solid as this table is uniform. `sd` is the standard deviation of the article's
+# sentence scores: how much its sentences differ, a description. No interval is given per article: its
+# sentences are not independent draws, and an interval resampled from them would look like an estimate
+# the design cannot give. Above a few dozen articles the table lists only those of lowest and of highest
+# mean tone, the articles that pull a bloc mean most (the line above the table says how many).
 
 # %%
-table, note = sentiment.article_table(own, n_boot=N_BOOT, seed=SEED)  # (own words: the dots of the figure above)
+table, note = sentiment.article_table(own)  # (own words: the dots of the figure above)
 display(Markdown(note))
-table.round(3)
+blanks_explained(table, "no spread: an article of one sentence", digits=3)
 
 # %% [markdown]
 # ## Bloc means, their difference, and how much one outlet moves it
@@ -148,7 +147,7 @@ Markdown(stats.interval_rule())
 # %%
 difference = sentiment.bloc_difference(own, a, b, n_boot=N_BOOT, seed=SEED, n_perm=N_PERM)
 Markdown(sentiment.difference_text(difference, sentences=frame, layer="the outlet's own words") + " "
-         + sentiment.spread_text(own, difference))
+         + sentiment.spread_text(own, difference, threshold=SENTIMENT_THRESHOLD, layer="the outlet's own words"))
 
 # %% [markdown]
 # The gap is the first bloc minus the second, in the outlet's own words. `d` is the same gap
@@ -291,7 +290,7 @@ blanks_explained(actors, stats.no_interval("articles with such sentences in the 
 
 # %%
 contributions = sentiment.word_contributions(frame, seed=SEED, within=sentiment.own_mask(frame))
-display(Markdown(sentiment.contributions_note(contributions)))
+display(Markdown(sentiment.contributions_note(contributions, layer="the outlet's own words")))
 display(Markdown(sentiment.speech_verb_note(contributions)))
 fig = plots.word_contributions(contributions, layer="the outlet's own words (narration and reported speech)")
 plots.save(fig, "sentiment_word_contributions")
@@ -442,7 +441,7 @@ sentiment.extreme_sentences(frame, n=3)
 Markdown(stats.comparison_note(tables["articles"], BLOCS) + "\n\n"
          + sentiment.tone_answer(summary, difference, neutral_difference, sentences=frame,
                                  layer="the outlet's own words")
-         + " " + sentiment.validity_text(metrics, agreement)
+         + " " + sentiment.validity_text(metrics, agreement, coded)
          + "\n\n" + copied + " " + sentiment.copies_once_answer(difference, once, shared))
 
 # %% [markdown]

@@ -95,12 +95,12 @@ Markdown(stats.comparison_note(tables["articles"], BLOCS))
 # for comparison with the keyness literature and are not held against the article-level null below.
 #
 # **What noise alone reaches.** The bloc labels are shuffled across the two blocs' articles (every
-# relabelling when there are at most `N_PERM` of them, as the ten of 2 against 3 articles; otherwise
+# relabelling when there are at most `N_PERM` of them, as the ten of the seed corpus's 2 against 3 articles; otherwise
 # `N_PERM` distinct random ones, seeded) and the largest |z| of each shuffle is kept, counted on
 # the same words and the same rows as the table. The noise threshold is the 95% quantile of those
 # largest values (`framing.noise_threshold`: a term beyond it stands out from the shuffles at the 5%
 # family-wise level, and the threshold does not rise as `N_PERM` grows); with fewer than 20
-# relabellings (2 against 3 articles have ten) it is the largest any of them reaches, and no term can
+# relabellings (the seeds' 2 against 3 articles have ten) it is the largest any of them reaches, and no term can
 # stand out at that level. Sampled relabellings place the threshold only so precisely: the text gives
 # its 95% range from the draws (order statistics) and marks a term below the range's upper end as
 # near the threshold, where more relabellings (`N_PERM`) could put it under. The table is the one `build` wrote when it was
@@ -336,7 +336,7 @@ shares = framing.voice_shares(tables["voices"], tables["articles"])
 bare = framing.bare_role_note(tables["voices"], tables["articles"])  # (quotes counted by the bare-role default)
 fig = plots.footnote(plots.voice_shares(shares, value="mean_article_share"), bare)
 plots.save(fig, "framing_voices")
-Markdown(framing.voices_text(shares) + "\n\n" + bare)
+Markdown(framing.voices_text(shares, tables["voices"], tables["articles"]) + "\n\n" + bare)
 
 # %%
 shares.round(3)

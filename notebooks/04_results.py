@@ -64,8 +64,9 @@ TABLES = None  # where the tables for a paper are written as CSV and LaTeX (None
 #   the same few texts.
 # - `p_value`: an article-level permutation test: how often relabelling the articles at random
 #   gives a difference at least as large. Exact over every relabelling when they are few. Left
-#   empty, by the same rule, when a bloc has fewer than 5 articles with a value (2 against 3
-#   articles have only 10 relabellings, so p could not go below 0.1); the `method` column says why.
+#   empty, by the same rule, when a bloc has fewer than 5 articles with a value (the seed corpus's
+#   2 against 3 articles have only 10 relabellings, so p could not go below 0.1); the `method`
+#   column says why.
 # - `min_p`: the smallest p-value the test can give (empty where there is no p-value): the design's
 #   when every relabelling is counted (it depends only on the articles), else 1 / (draws + 1), the
 #   floor of the relabellings drawn, which says nothing about the design.

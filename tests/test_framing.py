@@ -532,6 +532,10 @@ def test_voice_shares_weigh_each_article_the_same() -> None:
     assert shares.loc["russian_officials", "mean_article_share"] == pytest.approx(0.5)
     assert shares.loc["ukrainian_officials", "mean_article_share"] == pytest.approx(0.5)
     assert (shares["articles"] == 2).all()  # article c quotes nobody
+    kinds = voices.assign(kind=["direct"] * 6 + ["indirect"] * 3 + ["dash"])  # (paraphrase counted apart)
+    assert framing.voices_text(shares.reset_index(), kinds, articles) == (
+        'Voices per bloc, quotes and paraphrases ("Peskov said that ...") together: western 10: 7 quoted and 3 '
+        "paraphrased (50 words, 15 of them paraphrase).")
     fig = plots.voice_shares(shares.reset_index(), value="mean_article_share")
     (ax,) = fig.axes
     assert "articles weigh the same" in ax.get_xlabel() and "2 articles" in ax.get_yticklabels()[0].get_text()
@@ -666,7 +670,7 @@ def test_the_bare_role_note_counts_the_quotes_only_the_default_puts_among_russia
     assert voices["speaker_group"].tolist()[:4] == ["russian_officials"] * 4
     articles = pd.DataFrame({"article_id": ["r1", "r2", "w1"], "bloc": ["russian", "russian", "western"]})
     note = framing.bare_role_note(voices, articles)
-    assert note.startswith("2 of the 4 quotes counted as russian officials have a bare role for speaker")
+    assert note.startswith("2 of the 4 quotes and paraphrases counted as russian officials have a bare role for speaker")
     assert "'diplomats', 'the spokesman'" in note and "russian 1 of 3; western 1 of 1" in note
     named = framing.bare_role_note(voices[voices["speaker"].isin(["Peskov", "Russian diplomats"])], articles)
-    assert named.startswith("No quote counts as russian officials by the bare-role default")
+    assert named.startswith("No quote or paraphrase counts as russian officials by the bare-role default")

@@ -3,6 +3,7 @@ size, top outlets plus "other", no overlapping text, fixed bloc colours, byte-st
 
 from __future__ import annotations
 
+import io
 import itertools
 
 import matplotlib
@@ -1082,3 +1083,20 @@ def test_a_comparison_figure_names_the_blocs_it_leaves_out_below_everything_it_h
     plots.left_out_note(fig, articles, ("russian", "western", "ukrainian", "other"))
     assert not fig.texts
     plt.close(fig)
+    # a layout engine places an outside legend only when the figure is drawn, and a "tight" save enlarges the figure's
+    # box to take in the note: in the saved image, every row of the legend's red patch is above every row of the note
+    fig, ax = plt.subplots(figsize=(5, 3), layout="constrained")
+    ax.plot([0, 1], [0, 1], color="black")
+    fig.legend(handles=[matplotlib.patches.Patch(color="#ff0000", label=f"entry {k}") for k in range(4)],
+               loc="outside lower center", ncols=1, labelcolor="#ff0000")  # (red: told apart from the note)
+    plots.left_out_note(fig, articles, ("russian", "western"))
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    plt.close(fig)
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(buffer).convert("RGB")).astype(int)
+    red = np.flatnonzero(((pixels[..., 0] > 200) & (pixels[..., 1] < 60) & (pixels[..., 2] < 60)).any(axis=1))
+    grey = np.flatnonzero((np.abs(pixels - 64).max(axis=2) < 12).any(axis=1))  # (the note's 0.25 grey, and the line's)
+    note_rows = grey[grey > red.min()]
+    assert len(red) and len(note_rows) and red.max() < note_rows.min()

@@ -169,22 +169,24 @@ def test_intervals_over_an_articles_sentences_are_widened_for_short_articles() -
 
 
 def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of_a_large_one() -> None:
-    """Up to the limit, the table is `aggregate` by bloc, outlet and article; above, the articles of lowest
-    and highest mean tone, each row equal to the full table's (same interval: its seed is its position in
-    the full table), without a bootstrap for the articles not listed."""
+    """Up to the limit, every article's sentence count, mean and standard deviation by bloc, outlet and article
+    (no interval: its sentences are not independent draws); above, the articles of lowest and highest mean
+    tone, each row equal to the full table's."""
     rng = np.random.default_rng(3)
     n = 30
     frame = pd.DataFrame({"article_id": np.repeat([f"a{i:02d}" for i in range(n)], 4),
                           "outlet": np.repeat([f"O{i % 7}" for i in range(n)], 4),
                           "bloc": np.repeat(["russian", "western"] * (n // 2), 4),
                           "compound": rng.uniform(-1, 1, 4 * n)})
-    full = sentiment.aggregate(frame, ["bloc", "outlet", "article_id"], n_boot=100, seed=5)
-    assert (full["ci_low"] < -1).any()  # (widened over four sentences, an interval reaches past what a score can be)
-    full[["ci_low", "ci_high"]] = full[["ci_low", "ci_high"]].clip(-1, 1)
-    table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=40)
-    pd.testing.assert_frame_equal(table, full)
-    assert note == "All 30 articles, each with an interval over its own sentences."
-    table, note = sentiment.article_table(frame, n_boot=100, seed=5, limit=6)
+    full, note = sentiment.article_table(frame, limit=40)
+    assert list(full.columns) == ["bloc", "outlet", "article_id", "n_sentences", "mean", "sd"]
+    one = frame[frame["article_id"] == "a07"]["compound"]
+    row = full.set_index("article_id").loc["a07"]
+    assert row["n_sentences"] == 4 and row["mean"] == pytest.approx(one.mean()) and row["sd"] == pytest.approx(one.std())
+    assert full[["bloc", "outlet", "article_id"]].equals(
+        full[["bloc", "outlet", "article_id"]].sort_values(["bloc", "outlet", "article_id"]))
+    assert note.startswith("All 30 articles, each with the standard deviation") and "not an interval" in note
+    table, note = sentiment.article_table(frame, limit=6)
     ranked = full.sort_values("mean", kind="stable")
     assert table["article_id"].tolist() == [*ranked["article_id"].head(3), *ranked["article_id"].tail(3)]  # lowest first
     assert table["listed"].tolist() == ["lowest"] * 3 + ["highest"] * 3
@@ -193,14 +195,14 @@ def test_article_table_lists_every_article_of_a_small_corpus_and_the_extremes_of
     assert note.startswith("30 articles: the table lists the 3 with the lowest and the 3 with the highest mean tone")
     # ties: the first ones in the table's order (bloc, outlet, article)
     flat = frame.assign(compound=0.0)
-    table, _ = sentiment.article_table(flat, n_boot=10, limit=4)
-    first = sentiment.aggregate(flat, ["bloc", "outlet", "article_id"], n_boot=10)
+    table, _ = sentiment.article_table(flat, limit=4)
+    first, _ = sentiment.article_table(flat)
     assert table["article_id"].tolist() == first["article_id"].iloc[[0, 1, -2, -1]].tolist()
-    # an article of one sentence: its mean, no interval (a zero-width one said it was known exactly)
+    # an article of one sentence: its mean, no spread
     single = pd.concat([frame[frame["article_id"] == "a00"].head(1), frame[frame["article_id"] != "a00"]])
-    table, _ = sentiment.article_table(single, n_boot=50, seed=5, limit=40)
+    table, _ = sentiment.article_table(single, limit=40)
     row = table[table["article_id"] == "a00"].iloc[0]
-    assert row["n_sentences"] == 1 and np.isnan(row["ci_low"]) and np.isnan(row["ci_high"]) and not np.isnan(row["mean"])
+    assert row["n_sentences"] == 1 and np.isnan(row["sd"]) and not np.isnan(row["mean"])
 
 
 @pytest.mark.parametrize(
@@ -567,7 +569,8 @@ def test_word_contributions_read_a_sample_of_large_blocs() -> None:
     rows = part.drop_duplicates("bloc").set_index("bloc")
     assert rows.at["a", "sentences_read"] == 20 and rows.at["a", "sentences"] == 60
     assert rows.at["b", "sentences_read"] == 4
-    assert sentiment.contributions_note(full) == "Every sentence of each bloc is read."
+    assert sentiment.contributions_note(full) == "Every sentence of each bloc in the sentences counted is read."
+    assert "each bloc in own words is read" in sentiment.contributions_note(full, layer="own words")
     assert sentiment.contributions_note(part) == "Read from a random sample of sentences: a 20 of 60."
     # the rows of a mask (the outlet's own words) read in place: the same table as on a copy of those rows
     voiced = frame.assign(voice=(["narration", "quote", "reported", "narration"] * 16),

@@ -103,7 +103,7 @@ def test_the_answer_counts_small_p_values_and_states_the_floor() -> None:
     # the tone row's small p-value holds
     tone = {**rows[0], "measure": "tone", "p_value": 0.03}
     once = {**rows[0], "measure": "tone (one copy of each shared paragraph)", "estimate": -0.1, "p_value": 0.07,
-            "method": summary.ONCE_METHOD + " (the first article's, by id); a second estimate"}
+            "method": summary.ONCE_METHOD + " (the first published article's); a second estimate"}
     text = summary.answer(pd.DataFrame([tone, *rows[1:4], once]))
     assert "4 contrasts between x - y" in text and "2 reach p < 0.05" in text
     assert ("With one copy of each shared paragraph, the tone of own words differs by -0.1, p = 0.07 (a second "

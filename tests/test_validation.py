@@ -227,3 +227,6 @@ def test_the_validity_text_gives_accuracy_against_the_baseline_and_alpha_against
         metrics, agreement.assign(alpha_nominal=0.7))
     assert "above Krippendorff's 0.8" in sentiment.validity_text(metrics, agreement.assign(alpha_nominal=0.85))
     assert "not measured on this corpus" in sentiment.validity_text(metrics.assign(n=0), agreement)
+    coded = pd.DataFrame({"article_id": ["a", "a", "b"]})
+    assert ("independent human coder, all sentences, own and quoted, of the 2 articles the codes cover) its labels"
+            in sentiment.validity_text(metrics, agreement, coded))

@@ -245,7 +245,7 @@ def bloc_contrasts(tables: Mapping[str, pd.DataFrame], a: str, b: str, *, n_boot
             if (once["bloc"] == a).any() and (once["bloc"] == b).any():
                 difference = stats.bloc_difference(once, a, b, n_boot=n_boot, seed=seed, bounds=(-1, 1))
                 rows.append(_row("tone (one copy of each shared paragraph)", layer, difference,
-                                 f"{ONCE_METHOD} (the first article's, by id), {tone}; a second estimate of the "
+                                 f"{ONCE_METHOD} (the first published article's), {tone}; a second estimate of the "
                                  "tone row, not counted", sentences=True))
     compared = per_article[blocs.isin([a, b])]
     for column, measure, layer in measures:

@@ -311,7 +311,7 @@ def naming_answer(summary: pd.DataFrame, a: str, b: str, *, n_perm: int = stats.
         scored = values.dropna()
         mean = f"{scored.mean():+.2f}" if len(scored) else "undefined"
         parts.append(f"**{bloc}** {mean} ({len(scored)} of {len(values)} articles use a marker)")
-    text = ("Mean naming index (+1: only Russian official usage, -1: only Ukrainian/Western usage): "
+    text = ("Mean naming index of the outlets' own words (+1: only Russian official usage, -1: only Ukrainian/Western usage): "
             + "; ".join(parts) + ".")
     test = stats.permutation_test(summary["naming_index"], summary["bloc"], a, b, limit=n_perm, seed=seed)
     if test["n_relabellings"]:

@@ -188,13 +188,17 @@ def verb_counts(table: pd.DataFrame, articles: pd.DataFrame, top: int = 8) -> pd
     return counts.reindex(columns=order, fill_value=0).sort_index()
 
 
-def voices_text(shares: pd.DataFrame) -> str:
-    """Quotes and quoted words per bloc, so shares are read with their counts.
+def voices_text(shares: pd.DataFrame, voices: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> str:
+    """Voices per bloc (quotes and paraphrases) and their words, so shares are read with their counts;
+    with the `voices` and articles tables, how many of them are paraphrase (kind "indirect": the outlet's
+    own words for what someone said, counted as own words by the text measures).
 
     Parameters
     ----------
     shares
         A `voice_shares` table.
+    voices, articles
+        The `voices` table (article_id, kind, n_words) and the articles table (article_id, bloc), or None.
 
     Returns
     -------
@@ -204,8 +208,21 @@ def voices_text(shares: pd.DataFrame) -> str:
     per_bloc = shares.groupby("bloc", sort=True)[["quotes", "words"]].sum()
     if per_bloc.empty:
         return "No quote was found in the compared blocs, so there is no one to show as quoted."
-    return "Quotes per bloc: " + ", ".join(
-        f"{bloc} {int(row.quotes)} ({int(row.words):,} words)" for bloc, row in per_bloc.iterrows()) + "."
+    paraphrased = None
+    if voices is not None and articles is not None and "kind" in voices:
+        data = voices.merge(articles[["article_id", "bloc"]], on="article_id")
+        indirect = data[data["kind"].astype(str) == "indirect"]
+        paraphrased = indirect.groupby("bloc").agg(n=("kind", "size"), words=("n_words", "sum"))
+
+    def counts(bloc: str, row: pd.Series) -> str:
+        if paraphrased is None:
+            return f"{bloc} {int(row.quotes):,} ({int(row.words):,} words)"
+        n, words = (int(paraphrased.loc[bloc, c]) if bloc in paraphrased.index else 0 for c in ("n", "words"))
+        return (f"{bloc} {int(row.quotes):,}: {int(row.quotes) - n:,} quoted and {n:,} paraphrased "
+                f"({int(row.words):,} words, {words:,} of them paraphrase)")
+
+    return ("Voices per bloc, quotes and paraphrases (\"Peskov said that ...\") together: "
+            + "; ".join(counts(bloc, row) for bloc, row in per_bloc.iterrows()) + ".")
 
 
 #: The group a bare official role ("the spokesman", "diplomats") is given by default: the rows of that
@@ -238,12 +255,14 @@ def bare_role_note(table: pd.DataFrame, articles: pd.DataFrame, groups: pd.DataF
     by_default = speakers.map({s: speaker_group(s, named) != BARE_ROLE_GROUP for s in speakers.unique()}).astype(bool)
     group = BARE_ROLE_GROUP.replace("_", " ")
     if not by_default.any():
-        return f"No quote counts as {group} by the bare-role default (every one names its speaker or a nationality)."
+        return (f"No quote or paraphrase counts as {group} by the bare-role default (every one names its speaker or a "
+                "nationality).")
     per_bloc = data[by_default].groupby("bloc").size()
     of_bloc = data.groupby("bloc").size()
     roles = speakers[by_default].str.lower().value_counts()
     shown = sorted(roles.index, key=lambda r: (-int(roles[r]), r))[:4]
-    return (f"{int(by_default.sum()):,} of the {len(data):,} quotes counted as {group} have a bare role for speaker "
+    return (f"{int(by_default.sum()):,} of the {len(data):,} quotes and paraphrases counted as {group} have a bare role "
+            f"for speaker "
             f"({', '.join(repr(r) for r in shown)}{' ...' if len(roles) > 4 else ''}) and count there only by the "
             f"default of `speaker_groups.csv` (section 5): "
             + "; ".join(f"{bloc} {int(per_bloc.get(bloc, 0)):,} of {int(n):,}" for bloc, n in of_bloc.items())

@@ -178,11 +178,12 @@ def voice_shares(table: pd.DataFrame, value: str = "share_of_quotes") -> Figure:
         left += pivot[group].to_numpy()
     if value == "mean_article_share":
         n_articles = table.groupby("bloc")["articles"].first()
-        labels = [f"{plain(b)}\n({counts[b]:,} quotes, {int(n_articles[b]):,} article{'s' if n_articles[b] != 1 else ''})"
+        labels = [f"{plain(b)}\n({counts[b]:,} quotes and paraphrases,\n"
+                  f"{int(n_articles[b]):,} article{'s' if n_articles[b] != 1 else ''})"
                   for b in pivot.index]
         xlabel = "mean over the bloc's articles with quotes of each article's share of quotes (articles weigh the same)"
     else:
-        labels = [f"{plain(b)}\n({counts[b]} quotes)" for b in pivot.index]
+        labels = [f"{plain(b)}\n({counts[b]:,} quotes and paraphrases)" for b in pivot.index]
         xlabel = value.replace("_", " ") + " (all quotes of the bloc together)"
     ax.set_yticks(range(len(pivot)), labels)
     for tick, bloc in zip(ax.get_yticklabels(), pivot.index):

@@ -390,6 +390,12 @@ def footnote(fig: Figure, text: str, width: int = 140) -> Figure:
     """
     if not text:
         return fig
+    fig.canvas.draw()  # (a layout engine places legends when drawn: the box below must be the final one)
+    if fig.get_layout_engine() is not None:  # (and it would place them again when saved "tight", in a figure grown by
+        fig.set_layout_engine("none")  # the note: an outside legend then moved down onto it; the drawn layout is kept)
+    for legend in fig.legends:  # (a figure legend is anchored to the figure's box, which a "tight" save enlarges
+        # to take in the note, moving the legend onto it: anchored to the same box in figure coordinates, it stays)
+        legend.set_bbox_to_anchor(mpl.transforms.Bbox.from_bounds(0, 0, 1, 1), transform=fig.transFigure)
     bottom = fig.get_tightbbox(_renderer(fig)).y0 / fig.get_figheight()  # (in figure fractions; may be below 0)
     fig.text(0.01, bottom - 0.04 / fig.get_figheight(), textwrap.fill(plain(text.replace("`", "")), width), ha="left", va="top",
              fontsize=8, color="0.25")

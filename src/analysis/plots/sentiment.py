@@ -313,9 +313,12 @@ def word_contributions(table: pd.DataFrame, top: int = 12, ncols: int = 2, layer
         ax.barh(range(len(part)), np.clip(values, lo, hi), color=bloc_colour(bloc))
         ax.set_yticks(range(len(part)), _plain_all(part["word"]))
         for y, (value, n) in enumerate(zip(values, part["n"])):
-            cut = f"{value:,.0f} off scale, " if not lo <= value <= hi else ""
-            ax.text(min(max(value, lo), hi), y, f" {cut}n={n} ", va="center", ha="left" if value >= 0 else "right",
-                    fontsize=8)
+            if lo <= value <= hi:
+                ax.text(value, y, f" n={n} ", va="center", ha="left" if value >= 0 else "right", fontsize=8)
+            else:  # (written inside the cut bar, from its cut end: outside, it ran over the word labels)
+                ax.text(hi if value > hi else lo, y, f" {value:,.0f} off scale, n={n} ", va="center",
+                        ha="right" if value > hi else "left", fontsize=8,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.85})
         ax.axvline(0, color="grey", linewidth=0.8)
         # (the bloc's sentences: "per 1,000 sentences" of a bloc of 7 sentences draws one word as a long bar)
         sentences = int(part["sentences"].iloc[0]) if "sentences" in part and len(part) else None

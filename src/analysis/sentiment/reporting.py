@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.scorers import THRESHOLD
-from analysis.stats.bootstrap import _aggregate_groups  # (`aggregate` from groups found once)
 from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, lost_verdict, no_p_value_reason
 from analysis.stats.permutation import how_tested
 
@@ -19,54 +18,48 @@ from analysis.stats.permutation import how_tested
 ARTICLE_TABLE_ROWS = 40
 
 
-#: An article's interval over its sentences: none for a one-sentence article (no spread to resample),
-#: and within the -1 to +1 a compound score can take (the widening for few sentences reached past it).
-_ARTICLE_INTERVAL = {"bounds": (-1.0, 1.0), "min_values": 2}
+def article_table(frame: pd.DataFrame, column: str = "compound", *, limit: int = ARTICLE_TABLE_ROWS) -> tuple[pd.DataFrame, str]:
+    """Each article's mean tone and the standard deviation of its sentences' scores (by bloc, outlet and
+    article), and a sentence saying which articles it lists. Up to `limit` articles, all of them; above,
+    the `limit // 2` with the lowest mean and as many with the highest (ties by bloc, outlet and id),
+    lowest first, with a `listed` column saying which end each is from: the articles that pull a bloc
+    mean, where a listing of thousands would show its first and last rows.
 
-
-def article_table(frame: pd.DataFrame, column: str = "compound", *, n_boot: int = 2000, seed: int = 0,
-                  limit: int = ARTICLE_TABLE_ROWS) -> tuple[pd.DataFrame, str]:
-    """Each article's mean tone with a bootstrap interval over its sentences (`stats.aggregate` by bloc,
-    outlet and article), and a sentence saying which articles it lists. Up to `limit` articles, all of
-    them; above, the `limit // 2` with the lowest mean and as many with the highest (ties by bloc,
-    outlet and id), lowest mean first, with a `listed` column saying which end each is from: the
-    articles that pull a bloc mean, where a listing of thousands would show its first and last rows
-    and cost a bootstrap per article (30 s on 100,000). Each row is the one the full table has. An
-    article of one sentence has no interval; intervals stay within -1 to +1.
+    No interval: the sentences of one article are not independent draws from anything the comparison is
+    about, so an interval resampled from them would look like an estimate the design cannot give; the
+    standard deviation describes how much the article's sentences differ (empty for one sentence).
 
     Parameters
     ----------
     frame : a `sentence_frame` (or some of its rows).
     column : the score averaged.
-    n_boot, seed : as in `stats.aggregate`.
     limit : the most articles listed.
 
     Returns
     -------
     table : DataFrame
-        bloc, outlet, article_id, n_sentences, mean, ci_low, ci_high (above `limit`, then `listed`:
-        "lowest" or "highest").
+        bloc, outlet, article_id, n_sentences, mean, sd (above `limit`, then `listed`: "lowest" or
+        "highest").
     note : str
         Which articles the table lists.
     """
     by = ["bloc", "outlet", "article_id"]
-    groups = frame.groupby(by, sort=True).indices  # (once: on 100,000 articles the grouping takes seconds)
-    values = frame[column].to_numpy(dtype=float)
-    if len(groups) <= limit:
-        return _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=None, **_ARTICLE_INTERVAL), (
-            f"All {len(groups):,} articles, each with an interval over its own sentences.")
-    means = np.array([values[rows].mean() for rows in groups.values()])
-    order = np.argsort(means, kind="stable")  # (equal means: in the groups' sorted order, bloc, outlet, id)
+    table = (frame.groupby(by, sort=True, observed=True)[column]
+             .agg(n_sentences="size", mean="mean", sd="std").reset_index())
+    table["n_sentences"] = table["n_sentences"].astype("int64")
+    if len(table) <= limit:
+        return table, (f"All {len(table):,} articles, each with the standard deviation of its own sentences' scores "
+                       "(a description of the article, not an interval).")
+    order = np.argsort(table["mean"].to_numpy(), kind="stable")  # (equal means: in bloc, outlet, id order)
     half = limit // 2
-    shown = sorted({*order[:half].tolist(), *order[-half:].tolist()})
-    table = _aggregate_groups(values, groups, by, n_boot=n_boot, seed=seed, groups=shown, **_ARTICLE_INTERVAL)
-    rank = {int(g): n for n, g in enumerate(order.tolist())}  # (the rows are in the groups' order: `shown`, sorted)
-    table = table.assign(listed=["lowest" if rank[g] < half else "highest" for g in shown],
-                         _rank=[rank[g] for g in shown])
-    table = table.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
-    return table, (f"{len(groups):,} articles: the table lists the {half} with the lowest and the {half} with the "
-                   "highest mean tone (ties by bloc, outlet and id), lowest first, each with an interval over its own "
-                   "sentences; every article is a dot in the figure above.")
+    rank = np.empty(len(order), dtype=int)
+    rank[order] = np.arange(len(order))
+    shown = table.assign(_rank=rank)[(rank < half) | (rank >= len(order) - half)]
+    shown = shown.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
+    shown["listed"] = ["lowest"] * half + ["highest"] * (len(shown) - half)
+    return shown, (f"{len(table):,} articles: the table lists the {half} with the lowest and the {len(shown) - half} "
+                   "with the highest mean tone (ties by bloc, outlet and id), lowest first, each with the standard "
+                   "deviation of its own sentences' scores; every article is a dot in the figure above.")
 
 
 def difference_text(difference: Mapping, column_label: str = "tone", *, sentences: pd.DataFrame | None = None,
@@ -431,27 +424,31 @@ def tone_answer(summary: pd.DataFrame, difference: Mapping, neutral_difference: 
     return text
 
 
-def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compound") -> str:
+def spread_text(frame: pd.DataFrame, difference: Mapping, column: str = "compound", *, threshold: float = THRESHOLD,
+                layer: str = "") -> str:
     """Share of sentences VADER calls neutral, and the median within-outlet standard deviation
     of sentence scores beside the bloc difference: how large the gap is against the spread.
 
     Parameters
     ----------
-    frame : one row per sentence, with outlet and `column`.
+    frame : one row per sentence, with outlet and `column` (every bloc's: the spread is the corpus's).
     difference : the `bloc_difference` compared with the spread.
     column : the score.
+    threshold : the |score| at or below which a sentence counts as neutral (the notebook's cut-off).
+    layer : the sentences `frame` holds, named in the text (e.g. "the outlet's own words").
 
     Returns
     -------
     str
     """
-    neutral = float((frame[column].abs() <= THRESHOLD).mean())
+    of = f" of {layer} (every bloc)" if layer else ""
+    neutral = float((frame[column].abs() <= threshold).mean())
     spread = frame.groupby("outlet")[column].std().median()
     gap = abs(difference["difference"])
     if np.isnan(gap) or np.isnan(spread) or (gap == 0 and spread == 0):  # (no gap to set the spread against)
-        return f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER)." if len(frame) else ""
+        return f"{neutral:.0%} of sentences{of} score within ±{threshold} (neutral to VADER)." if len(frame) else ""
     relation = "wider than" if spread > gap else "narrower than"
-    return (f"{neutral:.0%} of sentences score within ±{THRESHOLD} (neutral to VADER). The median "
+    return (f"{neutral:.0%} of sentences{of} score within ±{threshold} (neutral to VADER). The median "
             f"standard deviation of sentence scores within an outlet is {spread:.3f}, {relation} the "
             f"{gap:.3f} gap between {difference['a']} and {difference['b']}: a scale for single sentences, not for "
             f"the gap, which is between averages of article means (tested at the article level; `d` sets it against "

@@ -386,7 +386,8 @@ def accuracy_text(metrics: pd.DataFrame) -> str:
 
 
 
-def validity_text(metrics: pd.DataFrame, agreement: pd.DataFrame, method: str = "VADER") -> str:
+def validity_text(metrics: pd.DataFrame, agreement: pd.DataFrame, coded: pd.DataFrame | None = None,
+                  method: str = "VADER") -> str:
     """How far the tone measure can be trusted, for the notebook's answer: `method`'s accuracy against
     the majority-class baseline and its Krippendorff's alpha with the reference codes, with Krippendorff's
     0.667 for tentative conclusions, and that the codes are machine-made, not an independent human coder's.
@@ -395,6 +396,7 @@ def validity_text(metrics: pd.DataFrame, agreement: pd.DataFrame, method: str = 
     ----------
     metrics : `validate` output.
     agreement : `coder_agreement` output (first, second, n, alpha_nominal).
+    coded : `coded_sentences` output (article_id), to say how many articles the codes cover.
     method : the method the answer's numbers come from.
 
     Returns
@@ -410,8 +412,10 @@ def validity_text(metrics: pd.DataFrame, agreement: pd.DataFrame, method: str = 
     pair = agreement[(agreement["first"] == method) & (agreement["second"] == REFERENCE)]
     alpha = float(pair["alpha_nominal"].iloc[0]) if len(pair) else float("nan")
     baseline = metrics["method"].iloc[-1].removeprefix("baseline: always ")
+    where = "" if coded is None else (f", all sentences, own and quoted, of the {coded['article_id'].nunique():,} "
+                                      "articles the codes cover")
     text = (f"How far {method} can be trusted here: on {int(r['n']):,} sentences with {REFERENCE} (made by a machine, "
-            f"not by an independent human coder) its labels are right for {r['accuracy']:.1%} of them, against "
+            f"not by an independent human coder{where}) its labels are right for {r['accuracy']:.1%} of them, against "
             f"{r['baseline_accuracy']:.1%} for answering {baseline} every time")
     if np.isnan(alpha):
         return text + "."

@@ -123,12 +123,13 @@ def _sampled_rows(sentences: pd.DataFrame, most: int, seed: int, blocs: pd.Serie
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
-def contributions_note(contributions: pd.DataFrame) -> str:
+def contributions_note(contributions: pd.DataFrame, layer: str = "the sentences counted") -> str:
     """Which blocs' word contributions come from a sample of their sentences, for a notebook.
 
     Parameters
     ----------
     contributions : a `word_contributions` table.
+    layer : the sentences the table was counted over, e.g. "the outlet's own words".
 
     Returns
     -------
@@ -137,7 +138,7 @@ def contributions_note(contributions: pd.DataFrame) -> str:
     per_bloc = contributions.drop_duplicates("bloc").set_index("bloc")
     sampled = per_bloc[per_bloc["sentences_read"] < per_bloc["sentences"]]
     if sampled.empty:
-        return "Every sentence of each bloc is read."
+        return f"Every sentence of each bloc in {layer} is read."
     return "Read from a random sample of sentences: " + "; ".join(
         f"{bloc} {row.sentences_read:,} of {row.sentences:,}" for bloc, row in sampled.iterrows()) + "."
 
