@@ -96,13 +96,11 @@ def _frame_parts(scores: pd.DataFrame, articles: pd.DataFrame, columns: list[str
     merged with the articles raised notebook 02's peak by 0.8 GB on the 10 million paragraph-frame rows of
     100,000 articles."""
     bloc_of = articles.drop_duplicates("article_id").set_index("article_id")["bloc"]
-    known = scores["article_id"].isin(bloc_of.index)
-    if defined is not None:
-        known &= scores[defined].notna()
-    if not known.all():
-        scores = scores[known]
-    for frame in sorted(scores["frame"].unique()):
-        part = rows_where(scores, (scores["frame"] == frame).to_numpy(dtype=bool, na_value=False), columns)
+    known = scores["article_id"].isin(bloc_of.index).to_numpy(dtype=bool, copy=True)
+    if defined is not None:  # (a mask, not a filtered copy: the whole table copied to drop the all-quoted paragraphs
+        known &= scores[defined].notna().to_numpy(dtype=bool)  # raised notebook 02's peak by 0.46 GB at 100,000)
+    for frame in sorted(scores["frame"][known].unique()):
+        part = rows_where(scores, known & (scores["frame"] == frame).to_numpy(dtype=bool, na_value=False), columns)
         yield frame, part.assign(bloc=part["article_id"].map(bloc_of))
 
 
