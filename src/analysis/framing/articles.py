@@ -55,10 +55,11 @@ def article_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Sequenc
     """
     d = _dictionaries()
     forget_texts()  # the matchers below share each paragraph's word index within this article only
-    return {"markers": _marker_rows(article_id, paragraphs, quotes, layer_counts, d["markers"], d["marker_info"],
+    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")  # (once: the
+    # markers and the frames read the same stretches)
+    return {"markers": _marker_rows(article_id, paragraphs, spans, layer_counts, d["markers"], d["marker_info"],
                                     paragraph_tokens),
-            "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"], segment.layer_spans(
-                (q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")),
+            "frames": _frame_rows(article_id, paragraphs, paragraph_tokens, d["frames"], spans),
             "voices": _voice_rows(article_id, paragraphs, quotes, d)}
 
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -148,13 +148,13 @@ def _token_column(layers: Sequence[str] | None, articles: pd.DataFrame) -> str:
     return column
 
 
-def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], quotes: Iterable[Mapping],
+def _marker_rows(article_id: str, paragraphs: Sequence[Mapping], spans: Mapping[object, Sequence[tuple[int, int, str]]],
                  layer_counts: Mapping[str, int] | None, matcher: TermMatcher, info: Mapping[str, tuple[str, str]],
                  paragraph_tokens: Sequence[Sequence[str]] | None = None) -> list[dict]:
     """One article's rows of the `markers` table: hits per term and layer, with their rate per 1,000
-    tokens of the layer (`_layer_denominator`; see `article_rows`). `layer_counts` None: counted here
-    from the same stretches (`segment.layer_tokens`)."""
-    spans = segment.layer_spans((q for q in quotes if "kind" in q and "start" in q), key="paragraph_id")
+    tokens of the layer (`_layer_denominator`; see `article_rows`). `spans`: {paragraph_id: stretches}
+    (`segment.layer_spans` of its quotes). `layer_counts` None: counted here from the same stretches
+    (`segment.layer_tokens`)."""
     if layer_counts is None:
         layer_counts = segment.layer_tokens([p["text"] for p in paragraphs], spans,
                                             keys=[p["paragraph_id"] for p in paragraphs], tokens=paragraph_tokens)
