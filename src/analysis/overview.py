@@ -388,14 +388,12 @@ def copied_paragraphs(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     found = pd.DataFrame({"article_id": ids[shared], "paragraph_id": numbers[shared], "text": hashes[shared]})
     found = found.sort_values(["article_id", "paragraph_id"], kind="mergesort", ignore_index=True)
     articles = tables.get("articles")
+    when = pd.Series("", index=found.index)  # (no dates: the first by article_id, the order `found` is in)
     if articles is not None and "published" in articles:  # (the first published copy, the likely original)
         published = articles.drop_duplicates("article_id").set_index("article_id")["published"].astype("string")
         when = found["article_id"].map(published).fillna("\uffff")  # (undated after every date, then by id)
-        order = np.lexsort((found.index.to_numpy(), when.to_numpy(dtype=object).astype(str)))
-        found["kept"] = False
-        found.loc[order, "kept"] = ~found["text"].iloc[order].duplicated().to_numpy()
-    else:
-        found["kept"] = ~found["text"].duplicated()
+    first = found["text"].loc[when.sort_values(kind="stable").index].duplicated()  # (stable: ties stay by id)
+    found["kept"] = ~first.sort_index()
     return found.drop(columns="text")
 
 
