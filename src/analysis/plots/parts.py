@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from analysis.plots.style import MAX_ROW_DOTS, TOP_OUTLETS, bloc_colour
 from analysis.stats.bootstrap import bootstrap_mean_ci
-from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL
+from analysis.stats.design import MIN_ARTICLES_FOR_INTERVAL, blocs_by_size
 
 
 def plain(text: object) -> str:
@@ -366,8 +366,7 @@ def left_out_note(fig: Figure, articles: pd.DataFrame, compared: Sequence[str]) 
     The same figure, with the line below everything it holds.
     """
     counts = articles["bloc"].astype(str).value_counts()
-    others = sorted((bloc for bloc in counts.index if bloc not in {str(c) for c in compared}),
-                    key=lambda bloc: (-counts[bloc], bloc))
+    others = blocs_by_size(counts, leave=compared)
     if not others:
         return fig
     return footnote(fig, "left out of this comparison: "

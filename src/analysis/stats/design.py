@@ -13,6 +13,23 @@ import pandas as pd
 MIN_ARTICLES_FOR_INTERVAL = 5
 
 
+def blocs_by_size(counts: pd.Series, leave: Iterable[str] = ()) -> list[str]:
+    """The blocs of `counts` (articles per bloc), largest first, ties by name: the one order every
+    listing of blocs uses (the pair compared by default, the blocs a comparison leaves out).
+
+    Parameters
+    ----------
+    counts : articles per bloc, indexed by bloc.
+    leave : blocs not to list (e.g. the pair compared).
+
+    Returns
+    -------
+    list of str
+    """
+    left = {str(b) for b in leave}
+    return sorted((b for b in counts.index if str(b) not in left), key=lambda b: (-counts[b], b))
+
+
 def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "western")) -> tuple[str, str] | None:
     """The two blocs to compare: `wanted` if both are present, else the two with most articles
     (ties broken by bloc name, alphabetically); None with fewer than two blocs.
@@ -31,7 +48,7 @@ def compared_blocs(blocs: Iterable[str], wanted: Sequence[str] = ("russian", "we
         return wanted[0], wanted[1]
     if len(counts) < 2:
         return None
-    ordered = sorted(counts.index, key=lambda b: (-counts[b], b))
+    ordered = blocs_by_size(counts)
     return ordered[0], ordered[1]
 
 
@@ -73,7 +90,7 @@ def corpus_counts(articles: pd.DataFrame) -> str:
     str
     """
     counts = articles["bloc"].value_counts()
-    order = sorted(counts.index, key=lambda b: (-counts[b], b))
+    order = blocs_by_size(counts)
     per_bloc = ", ".join(f"{b} {counts[b]}" for b in order)
     text = (f"n = {_articles(len(articles))} from {articles['outlet'].nunique()} outlets "
             f"({len(order)} blocs: {per_bloc}).")
@@ -108,11 +125,11 @@ def blocs_tip(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "weste
     a, b = pair
     counts = pd.Series(with_text, dtype=object).value_counts()
     tips = [f"`BLOCS = ({b!r}, {a!r})` reverses the comparison (every difference changes sign)"]
-    third = sorted((c for c in counts.index if c not in pair), key=lambda c: (-counts[c], c))
+    third = blocs_by_size(counts, leave=pair)
     if third:
         tips.append(f"`BLOCS = ({a!r}, {third[0]!r})` compares {a} with {third[0]} ({_articles(int(counts[third[0]]))})")
     return "On this corpus: " + "; ".join(tips) + ". Any two of its blocs with text can be named: " + ", ".join(
-        f"{c} ({_articles(int(counts[c]))})" for c in sorted(counts.index, key=lambda c: (-counts[c], c))) + "."
+        f"{c} ({_articles(int(counts[c]))})" for c in blocs_by_size(counts)) + "."
 
 
 def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", "western")) -> str:
@@ -145,7 +162,7 @@ def comparison_note(articles: pd.DataFrame, wanted: Sequence[str] = ("russian", 
             or "the requested pair is not two blocs"
         lines.append(f"BLOCS asked for {tuple(wanted)!r} ({why}), so the two largest blocs are compared instead.")
     lines.append(f"Compared: **{a}** ({_articles(counts[a])}) against **{b}** ({_articles(counts[b])}).")
-    others = sorted((c for c in counts.index if c not in pair), key=lambda c: (-counts[c], c))
+    others = blocs_by_size(counts, leave=pair)
     if others:
         left = sum(int(counts[c]) for c in others)
         lines.append(f"Left out of this comparison: {', '.join(f'{c} ({_articles(counts[c])})' for c in others)}; "
